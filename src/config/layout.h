@@ -1,0 +1,38 @@
+/* Layouts (layouts/NAME.yaml): page geometry, fonts, sizes and colours.
+ * Read with libyaml's event API (see yaml.h); unknown keys, wrong types,
+ * aliases and duplicate keys are errors naming file:line and the key. */
+#ifndef OCT_LAYOUT_H
+#define OCT_LAYOUT_H
+#include "diag.h"
+
+typedef struct {
+    double r, g, b; /* 0..1 */
+} oct_color;
+
+/* Font file paths, absolute (resolved against the fonts directory). A
+ * family without bold/italic files reuses regular. */
+typedef struct {
+    char *regular, *bold, *italic, *bold_italic;
+} oct_font_family;
+
+typedef struct {
+    char *name;   /* layout name, e.g. "a4" */
+    char *path;   /* the file it was read from */
+    double page_width, page_height; /* points */
+    double margin_top, margin_bottom, margin_inner, margin_outer; /* points */
+    oct_font_family body, heading, mono, fallback;
+    double body_size, leading; /* leading: line height as a multiple of size */
+    double h1_size, h2_size, h3_size, h4_size, code_size, small_size;
+    double paragraph_gap; /* space between blocks, points */
+    oct_color text, heading_color, link, code_background, rule, muted, accent;
+} oct_layout;
+
+/* Resolves NAME (a layout name looked up in layouts_dir as NAME.yaml) or a
+ * path to a .yaml file, loads it, and resolves font names against
+ * fonts_dir. Returns 0, or -1 after reporting errors to diag. On success
+ * the caller owns *out's strings: release with oct_layout_release(). */
+int oct_layout_load(const char *name_or_path, const char *layouts_dir, const char *fonts_dir,
+                    oct_layout *out, oct_diag *diag);
+void oct_layout_release(oct_layout *l);
+
+#endif

@@ -1,0 +1,44 @@
+/* Booklet manifests (content/NAME/booklet.yaml):
+ *
+ *   title: Django Interview Questions      # required
+ *   subtitle: …                            # optional
+ *   author: …                              # optional
+ *   language: en                           # BCP 47 tag
+ *   identifier: urn:uuid:…                 # stable; derived from the title if absent
+ *   date: 2025-01-15                       # optional, YYYY-MM-DD
+ *   description: …  keywords: [a, b]       # optional
+ *   layout: a4                             # optional default layout
+ *   sources:                               # required, in reading order
+ *     - file: 000-general.txt              # relative to the manifest
+ *       title: General questions           # optional chapter title
+ *     - 001-categorized.txt                # short form
+ *
+ * Unknown keys, wrong types and missing source files are errors naming
+ * file:line and the key. */
+#ifndef OCT_MANIFEST_H
+#define OCT_MANIFEST_H
+#include <stddef.h>
+
+#include "diag.h"
+
+typedef struct {
+    char *path;  /* resolved path of the source file */
+    char *title; /* NULL when the manifest gives none */
+} oct_source;
+
+typedef struct {
+    char *path; /* the manifest file, or the directory for implicit booklets */
+    char *dir;  /* directory holding the sources */
+    char *slug; /* output base name: the directory name, e.g. "django" */
+    char *title, *subtitle, *author, *language, *identifier, *date, *description, *layout;
+    char **keywords;
+    size_t nkeywords;
+    oct_source *sources;
+    size_t nsources;
+} oct_manifest;
+
+/* Loads path (a booklet.yaml). Returns 0, or -1 after reporting to diag. */
+int oct_manifest_load(const char *path, oct_manifest *out, oct_diag *diag);
+void oct_manifest_release(oct_manifest *m);
+
+#endif

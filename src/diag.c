@@ -1,0 +1,92 @@
+#include "diag.h"
+#include "util/xalloc.h"
+
+#include <stdarg.h>
+#include <stdlib.h>
+#include <string.h>
+
+struct oct_diag {
+    FILE *out;
+    oct_diag_msg *msgs;
+    size_t len, cap;
+    size_t counts[3];
+};
+
+oct_diag *oct_diag_new(FILE *out)
+{
+    oct_diag *d = oct_xcalloc(1, sizeof *d);
+    d->out = out;
+    return d;
+}
+
+void oct_diag_free(oct_diag *d)
+{
+    if (!d) return;
+    for (size_t i = 0; i < d->len; i++) {
+        free(d->msgs[i].file);
+        free(d->msgs[i].code);
+        free(d->msgs[i].message);
+    }
+    free(d->msgs);
+    free(d);
+}
+
+const char *oct_severity_name(oct_severity sev)
+{
+    switch (sev) {
+    case OCT_ERROR: return "error";
+    case OCT_WARNING: return "warning";
+    default: return "note";
+    }
+}
+
+void oct_diag_report(oct_diag *d, oct_severity sev, const char *file, int line, int col,
+                     const char *code, const char *fmt, ...)
+{
+    va_list ap, ap2;
+    va_start(ap, fmt);
+    va_copy(ap2, ap);
+    int n = vsnprintf(NULL, 0, fmt, ap);
+    va_end(ap);
+    char *msg = oct_xmalloc((size_t)(n < 0 ? 0 : n) + 1);
+    vsnprintf(msg, (size_t)n + 1, fmt, ap2);
+    va_end(ap2);
+
+    if (d->len == d->cap) {
+        d->cap = d->cap ? d->cap * 2 : 16;
+        d->msgs = oct_xrealloc(d->msgs, d->cap * sizeof *d->msgs);
+    }
+    oct_diag_msg *m = &d->msgs[d->len++];
+    m->severity = sev;
+    m->file = file ? oct_xstrdup(file) : NULL;
+    m->line = line;
+    m->col = col;
+    m->code = oct_xstrdup(code ? code : "general");
+    m->message = msg;
+    d->counts[sev]++;
+
+    if (d->out) {
+        if (file && line > 0)
+            fprintf(d->out, "%s:%d:%d: ", file, line, col > 0 ? col : 1);
+        else if (file)
+            fprintf(d->out, "%s: ", file);
+        else
+            fputs("octavo: ", d->out);
+        fprintf(d->out, "%s: %s [%s]\n", oct_severity_name(sev), msg, m->code);
+    }
+}
+
+size_t oct_diag_count(const oct_diag *d, oct_severity sev)
+{
+    return d->counts[sev];
+}
+
+size_t oct_diag_size(const oct_diag *d)
+{
+    return d->len;
+}
+
+const oct_diag_msg *oct_diag_at(const oct_diag *d, size_t i)
+{
+    return i < d->len ? &d->msgs[i] : NULL;
+}

@@ -1,0 +1,33 @@
+/* Ingest: bytes of one source file → a CHAPTER in the tree. The only
+ * module that knows about source syntax (and the only one that includes
+ * cmark-gfm). It never knows which backends exist. */
+#ifndef OCT_INGEST_H
+#define OCT_INGEST_H
+#include <stdbool.h>
+#include <stddef.h>
+
+#include "diag.h"
+#include "tree/tree.h"
+
+/* Limits enforced at ingest with a diagnostic, never by crashing. */
+#define OCT_MAX_SOURCE_BYTES (64u * 1024u * 1024u)
+#define OCT_MAX_NESTING 64
+
+typedef struct {
+    bool keep_filler; /* --keep-filler: do not drop chat filler lines */
+    bool normalize;   /* run the plain-text normalizer (default true) */
+} oct_ingest_options;
+
+/* Decodes raw bytes into valid UTF-8 (see decode.h) for a source named
+ * `path` (used in messages). Returns a malloc'd NUL-terminated string
+ * (caller frees) and its length. */
+char *oct_ingest_decode(const char *path, const char *bytes, size_t len, size_t *out_len,
+                        oct_diag *diag);
+
+/* Parses one source (already read into memory) and appends a CHAPTER to
+ * t->root. `title` overrides the chapter title (NULL: first heading, else
+ * the file name). Returns the chapter, or NULL after reporting an error. */
+oct_node *oct_ingest_source(oct_tree *t, const char *path, const char *bytes, size_t len,
+                            const char *title, const oct_ingest_options *opts, oct_diag *diag);
+
+#endif

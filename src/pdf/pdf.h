@@ -1,0 +1,23 @@
+/* PDF backend (libharu). Reads a finished, read-only tree and a layout;
+ * owns nothing of either.
+ *
+ *   oct_pdf *p = oct_pdf_new(&layout, diag);
+ *   if (oct_pdf_render(p, tree) == 0 && oct_pdf_close(p, "out/x.pdf") == 0) ok;
+ *   oct_pdf_free(p);
+ *
+ * close() writes atomically (temp file + rename) and can fail; free() is
+ * NULL-safe and always safe. Errors are reported to diag. */
+#ifndef OCT_PDF_H
+#define OCT_PDF_H
+#include "config/layout.h"
+#include "diag.h"
+#include "tree/tree.h"
+
+typedef struct oct_pdf oct_pdf;
+
+oct_pdf *oct_pdf_new(const oct_layout *layout, oct_diag *diag);
+int oct_pdf_render(oct_pdf *p, const oct_tree *tree);
+int oct_pdf_close(oct_pdf *p, const char *path);
+void oct_pdf_free(oct_pdf *p);
+
+#endif

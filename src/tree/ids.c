@@ -1,0 +1,127 @@
+#include "tree/tree.h"
+#include "util/xalloc.h"
+
+#include <stdint.h>
+#include <stdlib.h>
+#include <stdio.h>
+#include <string.h>
+
+/* Ids are derived from content (kind prefix + slug of the text), so they
+ * stay the same from build to build and across backends, and are made
+ * unique with a -2, -3… suffix in document order. They are ASCII NCNames,
+ * valid as XML ids and as PDF destination names. */
+
+enum { SLUG_MAX = 48 };
+
+typedef struct {
+    const char **slots;
+    size_t cap, len;
+} idset;
+
+static uint64_t fnv1a(const char *s)
+{
+    uint64_t h = 1469598103934665603ull;
+    for (; *s; s++) h = (h ^ (unsigned char)*s) * 1099511628211ull;
+    return h;
+}
+
+static int idset_has(const idset *set, const char *s)
+{
+    if (!set->cap) return 0;
+    for (size_t i = fnv1a(s) & (set->cap - 1);; i = (i + 1) & (set->cap - 1)) {
+        if (!set->slots[i]) return 0;
+        if (strcmp(set->slots[i], s) == 0) return 1;
+    }
+}
+
+static void idset_add(idset *set, const char *s)
+{
+    if ((set->len + 1) * 2 > set->cap) {
+        size_t ncap = set->cap ? set->cap * 2 : 256;
+        const char **old = set->slots;
+        size_t ocap = set->cap;
+        set->slots = oct_xcalloc(ncap, sizeof *set->slots);
+        set->cap = ncap;
+        set->len = 0;
+        for (size_t i = 0; i < ocap; i++)
+            if (old[i]) idset_add(set, old[i]);
+        free(old);
+    }
+    size_t i = fnv1a(s) & (set->cap - 1);
+    while (set->slots[i]) i = (i + 1) & (set->cap - 1);
+    set->slots[i] = s;
+    set->len++;
+}
+
+/* ASCII slug: letters and digits lowercased, anything else one hyphen. */
+static void slugify(const char *text, char *out, size_t cap)
+{
+    size_t n = 0;
+    int dash = 0;
+    for (const unsigned char *s = (const unsigned char *)text; *s && n + 1 < cap; s++) {
+        if ((*s >= 'a' && *s <= 'z') || (*s >= '0' && *s <= '9')) {
+            if (dash && n) out[n++] = '-';
+            if (n + 1 < cap) out[n++] = (char)*s;
+            dash = 0;
+        } else if (*s >= 'A' && *s <= 'Z') {
+            if (dash && n) out[n++] = '-';
+            if (n + 1 < cap) out[n++] = (char)(*s - 'A' + 'a');
+            dash = 0;
+        } else {
+            dash = 1;
+        }
+    }
+    out[n] = '\0';
+}
+
+static const char *prefix_for(oct_kind k)
+{
+    switch (k) {
+    case OCT_CHAPTER: return "ch";
+    case OCT_SECTION: return "s";
+    case OCT_QUESTION: return "q";
+    case OCT_ANSWER: return "a";
+    case OCT_FOOTNOTE_DEF: return "fn";
+    default: return NULL;
+    }
+}
+
+static const char *base_text(oct_tree *t, const oct_node *n)
+{
+    switch (n->kind) {
+    case OCT_CHAPTER: return n->u.chapter.title ? n->u.chapter.title : "";
+    case OCT_FOOTNOTE_DEF: return n->u.footnote.label ? n->u.footnote.label : "";
+    case OCT_ANSWER: return n->parent && n->parent->id ? n->parent->id + 2 : "";
+    default: return oct_node_plain_text(t, n);
+    }
+}
+
+static const char *make_id(oct_tree *t, idset *seen, const oct_node *n)
+{
+    char slug[SLUG_MAX + 1];
+    slugify(base_text(t, n), slug, sizeof slug);
+    char base[SLUG_MAX + 16];
+    if (n->kind == OCT_QUESTION && n->u.question.number > 0)
+        snprintf(base, sizeof base, "q%d%s%s", n->u.question.number, *slug ? "-" : "", slug);
+    else
+        snprintf(base, sizeof base, "%s-%s", prefix_for(n->kind), *slug ? slug : "x");
+    const char *id = oct_arena_strdup(t->arena, base);
+    for (int k = 2; idset_has(seen, id); k++)
+        id = oct_arena_printf(t->arena, "%s-%d", base, k);
+    idset_add(seen, id);
+    return id;
+}
+
+void oct_tree_assign_ids(oct_tree *t)
+{
+    idset seen = {0};
+    oct_iter it;
+    oct_iter_init(&it, t->root);
+    oct_event ev;
+    while ((ev = oct_iter_next(&it)) != OCT_EV_NONE) {
+        if (ev != OCT_EV_ENTER || !prefix_for(it.cur->kind)) continue;
+        oct_node *n = (oct_node *)it.cur; /* the tree is ours to annotate */
+        n->id = make_id(t, &seen, n);
+    }
+    free(seen.slots);
+}

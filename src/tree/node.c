@@ -1,0 +1,111 @@
+#include "tree/tree.h"
+#include "util/buf.h"
+#include "util/xalloc.h"
+
+#include <stdlib.h>
+#include <string.h>
+
+oct_tree *oct_tree_new(void)
+{
+    oct_tree *t = oct_xcalloc(1, sizeof *t);
+    t->arena = oct_arena_new();
+    t->root = oct_node_new(t, OCT_DOCUMENT, (oct_span){0, 0, 0});
+    return t;
+}
+
+void oct_tree_free(oct_tree *t)
+{
+    if (!t) return;
+    free(t->files);
+    oct_arena_free(t->arena);
+    free(t);
+}
+
+unsigned oct_tree_add_file(oct_tree *t, const char *path)
+{
+    t->files = oct_xrealloc(t->files, (t->nfiles + 1) * sizeof *t->files);
+    t->files[t->nfiles] = oct_arena_strdup(t->arena, path);
+    return (unsigned)t->nfiles++;
+}
+
+oct_node *oct_node_new(oct_tree *t, oct_kind kind, oct_span span)
+{
+    oct_node *n = oct_arena_alloc(t->arena, sizeof *n);
+    n->kind = kind;
+    n->span = span;
+    return n;
+}
+
+oct_node *oct_node_new_text(oct_tree *t, oct_kind kind, oct_span span, const char *s, size_t len)
+{
+    oct_node *n = oct_node_new(t, kind, span);
+    n->text = oct_arena_strndup(t->arena, s ? s : "", s ? len : 0);
+    return n;
+}
+
+void oct_node_unlink(oct_node *n)
+{
+    if (n->prev) n->prev->next = n->next;
+    else if (n->parent) n->parent->first = n->next;
+    if (n->next) n->next->prev = n->prev;
+    else if (n->parent) n->parent->last = n->prev;
+    n->parent = n->next = n->prev = NULL;
+}
+
+void oct_node_append(oct_node *parent, oct_node *child)
+{
+    if (child->parent) oct_node_unlink(child);
+    child->parent = parent;
+    child->prev = parent->last;
+    child->next = NULL;
+    if (parent->last) parent->last->next = child;
+    else parent->first = child;
+    parent->last = child;
+}
+
+void oct_node_insert_before(oct_node *sibling, oct_node *child)
+{
+    if (child->parent) oct_node_unlink(child);
+    child->parent = sibling->parent;
+    child->next = sibling;
+    child->prev = sibling->prev;
+    if (sibling->prev) sibling->prev->next = child;
+    else if (sibling->parent) sibling->parent->first = child;
+    sibling->prev = child;
+}
+
+bool oct_kind_is_inline(oct_kind k)
+{
+    return k >= OCT_TEXT && k < OCT_KIND_COUNT;
+}
+
+static const char *const KIND_NAMES[OCT_KIND_COUNT] = {
+    "document", "part", "chapter", "section", "question", "answer", "paragraph",
+    "list", "item", "code_block", "table", "table_row", "table_cell", "blockquote",
+    "thematic_break", "footnote_def", "figure", "text", "code", "emph", "strong",
+    "strike", "link", "image", "footnote_ref", "soft_break", "line_break", "index_term",
+};
+
+const char *oct_kind_name(oct_kind k)
+{
+    return (k >= 0 && k < OCT_KIND_COUNT) ? KIND_NAMES[k] : "?";
+}
+
+char *oct_node_plain_text(oct_tree *t, const oct_node *n)
+{
+    oct_buf b = OCT_BUF_INIT;
+    oct_iter it;
+    oct_iter_init(&it, n);
+    oct_event ev;
+    while ((ev = oct_iter_next(&it)) != OCT_EV_NONE) {
+        if (ev != OCT_EV_ENTER) continue;
+        const oct_node *c = it.cur;
+        if (c->kind == OCT_TEXT || c->kind == OCT_CODE) oct_buf_puts(&b, c->text);
+        else if (c->kind == OCT_SOFT_BREAK || c->kind == OCT_LINE_BREAK) oct_buf_putc(&b, ' ');
+        else if (c != n && c->kind == OCT_ANSWER) oct_iter_skip_children(&it);
+        else if (c != n && c->kind == OCT_FOOTNOTE_REF) oct_iter_skip_children(&it);
+    }
+    char *s = oct_arena_strndup(t->arena, b.data ? b.data : "", b.len);
+    oct_buf_free(&b);
+    return s;
+}

@@ -1,0 +1,187 @@
+/* octavo's document tree: the contract between ingest, study and backends.
+ *
+ * Ownership: one oct_tree owns one arena; every node and every string
+ * reachable from the tree lives in that arena and dies with
+ * oct_tree_free(). Backends receive `const oct_tree *` and own nothing of it.
+ *
+ * Shape:
+ *   DOCUMENT
+ *     CHAPTER (one per source file; u.chapter.title, span.file)
+ *       blocks...
+ * Blocks: SECTION (a heading: u.section.level 1..6, inline children),
+ * PARAGRAPH (inlines), LIST (ITEM children), ITEM (blocks), CODE_BLOCK
+ * (text, u.code.lang), TABLE (TABLE_ROW children, u.table), TABLE_ROW
+ * (TABLE_CELL children, u.row.header), TABLE_CELL (inlines), BLOCKQUOTE
+ * (blocks), THEMATIC_BREAK, FOOTNOTE_DEF (blocks; all definitions of a
+ * chapter sit at the chapter's end, numbered in order of first reference),
+ * QUESTION (inline children form the prompt, optionally followed by one
+ * ANSWER child as the last child), ANSWER (blocks).
+ * Inlines: TEXT (text), CODE (text), EMPH, STRONG, STRIKE, LINK (u.link),
+ * IMAGE (u.link; children are the alt text), FOOTNOTE_REF (u.footnote),
+ * SOFT_BREAK, LINE_BREAK, INDEX_TERM (text).
+ *
+ * Raw HTML from a source never becomes markup: ingest turns it into TEXT
+ * (blocks of it into a PARAGRAPH of TEXT and LINE_BREAK), so backends can
+ * print every TEXT literally. */
+#ifndef OCT_TREE_H
+#define OCT_TREE_H
+#include <stdbool.h>
+#include <stddef.h>
+
+#include "util/arena.h"
+
+typedef enum {
+    /* blocks */
+    OCT_DOCUMENT,
+    OCT_PART,
+    OCT_CHAPTER,
+    OCT_SECTION,
+    OCT_QUESTION,
+    OCT_ANSWER,
+    OCT_PARAGRAPH,
+    OCT_LIST,
+    OCT_ITEM,
+    OCT_CODE_BLOCK,
+    OCT_TABLE,
+    OCT_TABLE_ROW,
+    OCT_TABLE_CELL,
+    OCT_BLOCKQUOTE,
+    OCT_THEMATIC_BREAK,
+    OCT_FOOTNOTE_DEF,
+    OCT_FIGURE,
+    /* inlines */
+    OCT_TEXT,
+    OCT_CODE,
+    OCT_EMPH,
+    OCT_STRONG,
+    OCT_STRIKE,
+    OCT_LINK,
+    OCT_IMAGE,
+    OCT_FOOTNOTE_REF,
+    OCT_SOFT_BREAK,
+    OCT_LINE_BREAK,
+    OCT_INDEX_TERM,
+    OCT_KIND_COUNT
+} oct_kind;
+
+typedef enum { OCT_ALIGN_NONE, OCT_ALIGN_LEFT, OCT_ALIGN_CENTER, OCT_ALIGN_RIGHT } oct_align;
+typedef enum { OCT_TASK_NONE, OCT_TASK_OPEN, OCT_TASK_DONE } oct_task;
+
+/* Where a node came from: file is an index into oct_tree.files. */
+typedef struct {
+    unsigned file;
+    int line, col;
+} oct_span;
+
+typedef struct oct_node oct_node;
+
+struct oct_node {
+    oct_kind kind;
+    oct_node *parent, *first, *last, *next, *prev;
+    oct_span span;
+    /* Stable anchor id (derived from content), set by oct_tree_assign_ids
+     * for CHAPTER, SECTION, QUESTION, ANSWER, FOOTNOTE_DEF; NULL otherwise. */
+    const char *id;
+    /* Literal UTF-8 text of TEXT, CODE, CODE_BLOCK, INDEX_TERM; else NULL. */
+    const char *text;
+    union {
+        struct {
+            const char *title; /* plain text */
+        } chapter;
+        struct {
+            int level; /* 1..6 */
+        } section;
+        struct {
+            bool ordered, tight;
+            int start;  /* first number of an ordered list */
+            char delim; /* '.' or ')' for ordered lists */
+        } list;
+        struct {
+            oct_task task;
+            int number; /* the item's own number in an ordered list */
+        } item;
+        struct {
+            const char *lang; /* NULL or "" when unknown */
+        } code;
+        struct {
+            int ncols;
+            oct_align *aligns; /* ncols entries */
+        } table;
+        struct {
+            bool header;
+        } row;
+        struct {
+            const char *url, *title;
+        } link;
+        struct {
+            const char *label;
+            int index; /* 1-based, shared by a definition and its references */
+        } footnote;
+        struct {
+            int number;     /* the number the source gave it, 0 if none */
+            bool answered;  /* has an ANSWER child */
+            const char *topic;
+            int cluster;
+        } question;
+    } u;
+};
+
+typedef struct {
+    const char *title, *subtitle, *author, *lang, *identifier;
+    const char *date;     /* ISO 8601 (YYYY-MM-DD or full), NULL if none */
+    const char *modified; /* YYYY-MM-DDThh:mm:ssZ, NULL if none */
+    const char *description;
+    const char **keywords;
+    size_t nkeywords;
+} oct_meta;
+
+typedef struct {
+    oct_arena *arena;
+    oct_node *root; /* DOCUMENT */
+    const char **files; /* source paths as given (for messages), by span.file */
+    size_t nfiles;
+    oct_meta meta;
+} oct_tree;
+
+oct_tree *oct_tree_new(void);
+void oct_tree_free(oct_tree *t); /* NULL-safe */
+
+/* Registers a source path; returns its span.file index. */
+unsigned oct_tree_add_file(oct_tree *t, const char *path);
+
+oct_node *oct_node_new(oct_tree *t, oct_kind kind, oct_span span);
+void oct_node_append(oct_node *parent, oct_node *child);
+void oct_node_insert_before(oct_node *sibling, oct_node *child);
+void oct_node_unlink(oct_node *n);
+/* TEXT node with a copy of s[0..len). */
+oct_node *oct_node_new_text(oct_tree *t, oct_kind kind, oct_span span, const char *s, size_t len);
+
+bool oct_kind_is_inline(oct_kind k);
+const char *oct_kind_name(oct_kind k);
+
+/* Concatenated TEXT/CODE of n's inline descendants, soft breaks as spaces,
+ * arena-owned. Used for titles, outline entries and ids. */
+char *oct_node_plain_text(oct_tree *t, const oct_node *n);
+
+/* Assigns stable ids (content-derived, unique within the tree). Call once
+ * after the study pass, before any backend runs. */
+void oct_tree_assign_ids(oct_tree *t);
+
+/* --- iteration (iter.c): ENTER/EXIT events, no recursion --- */
+typedef enum { OCT_EV_NONE, OCT_EV_ENTER, OCT_EV_EXIT } oct_event;
+typedef struct {
+    const oct_node *root, *cur;
+    oct_event ev;
+} oct_iter;
+
+void oct_iter_init(oct_iter *it, const oct_node *root);
+/* Next event; OCT_EV_NONE when done. Leaf nodes get ENTER and EXIT too. */
+oct_event oct_iter_next(oct_iter *it);
+/* After ENTER: skip the current node's children (next event is its EXIT). */
+void oct_iter_skip_children(oct_iter *it);
+
+/* --- golden dump (dump.c): one node a line, indented two spaces a level --- */
+#include "util/buf.h"
+void oct_tree_dump(const oct_tree *t, const oct_node *n, oct_buf *out);
+
+#endif

@@ -1,0 +1,79 @@
+#include "util/buf.h"
+#include "util/utf8.h"
+#include "util/xalloc.h"
+
+#include <stdarg.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+void oct_buf_grow(oct_buf *b, size_t extra)
+{
+    if (b->len + extra + 1 <= b->cap) return;
+    size_t cap = b->cap ? b->cap : 64;
+    while (cap < b->len + extra + 1) cap *= 2;
+    b->data = oct_xrealloc(b->data, cap);
+    b->cap = cap;
+}
+
+void oct_buf_put(oct_buf *b, const void *p, size_t n)
+{
+    oct_buf_grow(b, n);
+    if (n) memcpy(b->data + b->len, p, n);
+    b->len += n;
+    b->data[b->len] = '\0';
+}
+
+void oct_buf_puts(oct_buf *b, const char *s)
+{
+    oct_buf_put(b, s, strlen(s));
+}
+
+void oct_buf_putc(oct_buf *b, char c)
+{
+    oct_buf_put(b, &c, 1);
+}
+
+void oct_buf_printf(oct_buf *b, const char *fmt, ...)
+{
+    va_list ap, ap2;
+    va_start(ap, fmt);
+    va_copy(ap2, ap);
+    int n = vsnprintf(NULL, 0, fmt, ap);
+    va_end(ap);
+    if (n > 0) {
+        oct_buf_grow(b, (size_t)n);
+        vsnprintf(b->data + b->len, (size_t)n + 1, fmt, ap2);
+        b->len += (size_t)n;
+    }
+    va_end(ap2);
+}
+
+void oct_buf_put_utf8(oct_buf *b, unsigned cp)
+{
+    char tmp[4];
+    size_t n = oct_utf8_encode(cp, tmp);
+    oct_buf_put(b, tmp, n);
+}
+
+void oct_buf_clear(oct_buf *b)
+{
+    b->len = 0;
+    if (b->data) b->data[0] = '\0';
+}
+
+char *oct_buf_detach(oct_buf *b)
+{
+    if (!b->data) oct_buf_grow(b, 0), b->data[0] = '\0';
+    char *p = b->data;
+    b->data = NULL;
+    b->len = b->cap = 0;
+    return p;
+}
+
+void oct_buf_free(oct_buf *b)
+{
+    free(b->data);
+    b->data = NULL;
+    b->len = b->cap = 0;
+}

@@ -1,0 +1,26 @@
+/* Growable byte buffer, always NUL-terminated. The caller owns `data`
+ * (release with oct_buf_free, or take it with oct_buf_detach). */
+#ifndef OCT_BUF_H
+#define OCT_BUF_H
+#include <stddef.h>
+
+typedef struct {
+    char *data;
+    size_t len, cap;
+} oct_buf;
+
+#define OCT_BUF_INIT {NULL, 0, 0}
+
+void oct_buf_grow(oct_buf *b, size_t extra);
+void oct_buf_put(oct_buf *b, const void *p, size_t n);
+void oct_buf_puts(oct_buf *b, const char *s);
+void oct_buf_putc(oct_buf *b, char c);
+void oct_buf_printf(oct_buf *b, const char *fmt, ...) __attribute__((format(printf, 2, 3)));
+/* Appends code point cp encoded as UTF-8. */
+void oct_buf_put_utf8(oct_buf *b, unsigned cp);
+void oct_buf_clear(oct_buf *b);
+/* Returns the data (caller frees) and resets b. Never NULL. */
+char *oct_buf_detach(oct_buf *b);
+void oct_buf_free(oct_buf *b);
+
+#endif

@@ -1,0 +1,96 @@
+#define _POSIX_C_SOURCE 200809L
+#include "util/fileio.h"
+#include "util/buf.h"
+#include "util/xalloc.h"
+
+#include <errno.h>
+#include <fcntl.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <sys/stat.h>
+#include <unistd.h>
+
+char *oct_read_file(const char *path, size_t max_bytes, size_t *len)
+{
+    FILE *f = fopen(path, "rb");
+    if (!f) return NULL;
+    oct_buf b = OCT_BUF_INIT;
+    char chunk[65536];
+    size_t n;
+    while ((n = fread(chunk, 1, sizeof chunk, f)) > 0) {
+        if (b.len + n > max_bytes) {
+            fclose(f);
+            oct_buf_free(&b);
+            errno = EFBIG;
+            return NULL;
+        }
+        oct_buf_put(&b, chunk, n);
+    }
+    int err = ferror(f);
+    fclose(f);
+    if (err) {
+        oct_buf_free(&b);
+        errno = EIO;
+        return NULL;
+    }
+    *len = b.len;
+    return oct_buf_detach(&b);
+}
+
+char *oct_atomic_begin(const char *path)
+{
+    size_t n = strlen(path);
+    char *tmp = oct_xmalloc(n + 16);
+    snprintf(tmp, n + 16, "%s.tmp.XXXXXX", path);
+    int fd = mkstemp(tmp);
+    if (fd < 0) {
+        free(tmp);
+        return NULL;
+    }
+    /* mkstemp creates 0600; outputs are ordinary files. */
+    fchmod(fd, 0644);
+    close(fd);
+    return tmp;
+}
+
+int oct_atomic_commit(char *tmp, const char *path)
+{
+    int fd = open(tmp, O_RDONLY);
+    if (fd >= 0) {
+        fsync(fd);
+        close(fd);
+    }
+    int rc = rename(tmp, path);
+    if (rc != 0) {
+        int e = errno;
+        unlink(tmp);
+        errno = e;
+    }
+    free(tmp);
+    return rc == 0 ? 0 : -1;
+}
+
+void oct_atomic_abort(char *tmp)
+{
+    if (!tmp) return;
+    unlink(tmp);
+    free(tmp);
+}
+
+int oct_mkdirs(const char *path)
+{
+    char *p = oct_xstrdup(path);
+    for (char *s = p + 1; *s; s++) {
+        if (*s != '/') continue;
+        *s = '\0';
+        if (mkdir(p, 0755) != 0 && errno != EEXIST) {
+            free(p);
+            return -1;
+        }
+        *s = '/';
+    }
+    int rc = mkdir(p, 0755);
+    free(p);
+    return (rc == 0 || errno == EEXIST) ? 0 : -1;
+}

@@ -1,0 +1,22 @@
+/* Whole-file reads and atomic writes. */
+#ifndef OCT_FILEIO_H
+#define OCT_FILEIO_H
+#include <stddef.h>
+
+/* Reads the whole file into a malloc'd buffer (caller frees), NUL-terminated.
+ * Returns NULL with errno set on failure. Files over max_bytes fail with EFBIG. */
+char *oct_read_file(const char *path, size_t max_bytes, size_t *len);
+
+/* Atomic output: oct_atomic_begin() creates an empty temporary file next to
+ * `path` and returns its name (caller frees); write it by name, then
+ * oct_atomic_commit() renames it over `path` (fsync first), or
+ * oct_atomic_abort() removes it. A failed build thus never leaves a
+ * half-written file and never destroys the previous good one. */
+char *oct_atomic_begin(const char *path);
+int oct_atomic_commit(char *tmp, const char *path);
+void oct_atomic_abort(char *tmp);
+
+/* mkdir -p; returns 0 or -1 with errno. */
+int oct_mkdirs(const char *path);
+
+#endif

@@ -1,0 +1,20 @@
+/* Minimal UTF-8 primitives used on text that is already valid UTF-8
+ * (ingest guarantees that). Validation of untrusted bytes lives in
+ * ingest/decode.c. */
+#ifndef OCT_UTF8_H
+#define OCT_UTF8_H
+#include <stddef.h>
+
+#define OCT_REPLACEMENT_CHAR 0xFFFDu
+
+/* Decodes one code point from s[0..n). Stores its byte length in *len
+ * (at least 1). Invalid or truncated sequences yield OCT_REPLACEMENT_CHAR
+ * with *len = 1. */
+unsigned oct_utf8_decode(const char *s, size_t n, size_t *len);
+/* Encodes cp into out (4 bytes room); returns the byte count. Code points
+ * that cannot be encoded become U+FFFD. */
+size_t oct_utf8_encode(unsigned cp, char out[4]);
+/* Number of code points in s[0..n). */
+size_t oct_utf8_count(const char *s, size_t n);
+
+#endif

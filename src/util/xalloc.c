@@ -1,0 +1,45 @@
+#include "util/xalloc.h"
+
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+static void die_oom(size_t n)
+{
+    fprintf(stderr, "octavo: error: out of memory (allocating %zu bytes) [oom]\n", n);
+    exit(3);
+}
+
+void *oct_xmalloc(size_t n)
+{
+    void *p = malloc(n ? n : 1);
+    if (!p) die_oom(n);
+    return p;
+}
+
+void *oct_xcalloc(size_t count, size_t size)
+{
+    void *p = calloc(count ? count : 1, size ? size : 1);
+    if (!p) die_oom(count * size);
+    return p;
+}
+
+void *oct_xrealloc(void *p, size_t n)
+{
+    void *q = realloc(p, n ? n : 1);
+    if (!q) die_oom(n);
+    return q;
+}
+
+char *oct_xstrndup(const char *s, size_t n)
+{
+    char *p = oct_xmalloc(n + 1);
+    memcpy(p, s, n);
+    p[n] = '\0';
+    return p;
+}
+
+char *oct_xstrdup(const char *s)
+{
+    return oct_xstrndup(s, strlen(s));
+}

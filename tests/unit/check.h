@@ -1,0 +1,33 @@
+/* A tiny test harness: CHECK records a failure and goes on, so one run
+ * reports every broken expectation; main's return is check_done(). */
+#ifndef OCT_CHECK_H
+#define OCT_CHECK_H
+#include <stdio.h>
+#include <string.h>
+
+extern int check_failures, check_count;
+
+#define CHECK(cond)                                                                        \
+    do {                                                                                   \
+        check_count++;                                                                     \
+        if (!(cond)) {                                                                     \
+            check_failures++;                                                              \
+            fprintf(stderr, "%s:%d: check failed: %s\n", __FILE__, __LINE__, #cond);       \
+        }                                                                                  \
+    } while (0)
+
+#define CHECK_STR(a, b)                                                                    \
+    do {                                                                                   \
+        const char *a_ = (a), *b_ = (b);                                                   \
+        check_count++;                                                                     \
+        if (!a_ || !b_ || strcmp(a_, b_) != 0) {                                           \
+            check_failures++;                                                              \
+            fprintf(stderr, "%s:%d: check failed: %s == %s\n  got:      \"%s\"\n  expected: \"%s\"\n", \
+                    __FILE__, __LINE__, #a, #b, a_ ? a_ : "(null)", b_ ? b_ : "(null)");   \
+        }                                                                                  \
+    } while (0)
+
+/* Prints "N passed, M failed" and returns the exit status. */
+int check_done(void);
+
+#endif

@@ -1,0 +1,101 @@
+#include "check.h"
+#include "tree/tree.h"
+
+#include <stdlib.h>
+
+static oct_node *add_text(oct_tree *t, oct_node *parent, const char *s, int line)
+{
+    oct_node *n = oct_node_new_text(t, OCT_TEXT, (oct_span){0, line, 1}, s, strlen(s));
+    oct_node_append(parent, n);
+    return n;
+}
+
+static void test_build_and_dump(void)
+{
+    oct_tree *t = oct_tree_new();
+    unsigned f = oct_tree_add_file(t, "notes.md");
+    CHECK(f == 0);
+    oct_node *ch = oct_node_new(t, OCT_CHAPTER, (oct_span){f, 1, 1});
+    ch->u.chapter.title = "Notes";
+    oct_node_append(t->root, ch);
+    oct_node *h = oct_node_new(t, OCT_SECTION, (oct_span){f, 1, 1});
+    h->u.section.level = 1;
+    oct_node_append(ch, h);
+    add_text(t, h, "Hello \"world\"", 1);
+    oct_node *p = oct_node_new(t, OCT_PARAGRAPH, (oct_span){f, 3, 1});
+    oct_node_append(ch, p);
+    add_text(t, p, "a", 3);
+    oct_node *b = add_text(t, p, "b", 3);
+    oct_node *c = oct_node_new_text(t, OCT_TEXT, (oct_span){f, 3, 2}, "c", 1);
+    oct_node_insert_before(b, c);
+    CHECK(p->first->next == c && c->next == b && b->prev == c);
+    oct_node_unlink(c);
+    CHECK(p->first->next == b && b->prev == p->first);
+
+    oct_buf out = OCT_BUF_INIT;
+    oct_tree_dump(t, t->root, &out);
+    CHECK_STR(out.data, "document\n"
+                        "  chapter title=\"Notes\" file=\"notes.md\" @1:1\n"
+                        "    section level=1 @1:1\n"
+                        "      text \"Hello \\\"world\\\"\" @1:1\n"
+                        "    paragraph @3:1\n"
+                        "      text \"a\" @3:1\n"
+                        "      text \"b\" @3:1\n");
+    oct_buf_free(&out);
+
+    CHECK_STR(oct_node_plain_text(t, h), "Hello \"world\"");
+    oct_tree_assign_ids(t);
+    CHECK_STR(ch->id, "ch-notes");
+    CHECK_STR(h->id, "s-hello-world");
+    CHECK(p->id == NULL);
+    oct_tree_free(t);
+}
+
+static void test_ids_unique(void)
+{
+    oct_tree *t = oct_tree_new();
+    oct_node *ch = oct_node_new(t, OCT_CHAPTER, (oct_span){0, 1, 1});
+    ch->u.chapter.title = "X";
+    oct_node_append(t->root, ch);
+    oct_node *hs[3];
+    for (int i = 0; i < 3; i++) {
+        hs[i] = oct_node_new(t, OCT_SECTION, (oct_span){0, i + 1, 1});
+        oct_node_append(ch, hs[i]);
+        add_text(t, hs[i], "Same title!", i + 1);
+    }
+    oct_tree_assign_ids(t);
+    CHECK_STR(hs[0]->id, "s-same-title");
+    CHECK_STR(hs[1]->id, "s-same-title-2");
+    CHECK_STR(hs[2]->id, "s-same-title-3");
+    oct_tree_free(t);
+}
+
+static void test_deep_iteration(void)
+{
+    /* A very deep tree must iterate without recursion. */
+    oct_tree *t = oct_tree_new();
+    oct_node *cur = t->root;
+    for (int i = 0; i < 100000; i++) {
+        oct_node *q = oct_node_new(t, OCT_BLOCKQUOTE, (oct_span){0, i, 1});
+        oct_node_append(cur, q);
+        cur = q;
+    }
+    oct_iter it;
+    oct_iter_init(&it, t->root);
+    long enters = 0, exits = 0;
+    oct_event ev;
+    while ((ev = oct_iter_next(&it)) != OCT_EV_NONE) {
+        if (ev == OCT_EV_ENTER) enters++;
+        else exits++;
+    }
+    CHECK(enters == 100001 && exits == 100001);
+    oct_tree_free(t);
+}
+
+int main(void)
+{
+    test_build_and_dump();
+    test_ids_unique();
+    test_deep_iteration();
+    return check_done();
+}
