@@ -1,6 +1,45 @@
+/* octavo: command line only — arguments → subcommand → exit status. */
+#include "cli/cli.h"
+
 #include <stdio.h>
-int main(void)
+#include <string.h>
+
+static void usage(FILE *f)
 {
-    puts("octavo " OCTAVO_VERSION " (command line not wired yet)");
-    return 0;
+    fputs("octavo " OCTAVO_VERSION " — compiles study notes into a PDF booklet and an EPUB\n"
+          "\n"
+          "usage:\n"
+          "  octavo build [DIR | booklet.yaml | FILE...] [-o OUTDIR] [--format pdf,epub]\n"
+          "               [--layout NAME|FILE] [--lang TAG] [--keep-filler] [-W error] [-q]\n"
+          "  octavo inspect (--tree | --json) [DIR | booklet.yaml | FILE...]\n"
+          "  octavo normalize [--keep-filler] FILE|-\n"
+          "  octavo --help | --version\n"
+          "\n"
+          "A directory with a booklet.yaml is one booklet; a directory without one builds\n"
+          "every booklet below it or, if there is none, one booklet of its .md/.txt files.\n"
+          "Outputs: OUTDIR/<slug>.pdf and OUTDIR/<slug>.epub (default OUTDIR: out).\n"
+          "Exit status: 0 success, 1 bad input, 2 usage, 3 I/O or internal failure.\n",
+          f);
+}
+
+int main(int argc, char **argv)
+{
+    if (argc < 2) {
+        usage(stderr);
+        return OCT_EXIT_USAGE;
+    }
+    const char *cmd = argv[1];
+    if (strcmp(cmd, "--help") == 0 || strcmp(cmd, "-h") == 0 || strcmp(cmd, "help") == 0) {
+        usage(stdout);
+        return OCT_EXIT_OK;
+    }
+    if (strcmp(cmd, "--version") == 0 || strcmp(cmd, "-V") == 0) {
+        puts("octavo " OCTAVO_VERSION);
+        return OCT_EXIT_OK;
+    }
+    if (strcmp(cmd, "build") == 0) return oct_cmd_build(argc - 1, argv + 1);
+    if (strcmp(cmd, "inspect") == 0) return oct_cmd_inspect(argc - 1, argv + 1);
+    if (strcmp(cmd, "normalize") == 0) return oct_cmd_normalize(argc - 1, argv + 1);
+    fprintf(stderr, "octavo: error: unknown command '%s' (try --help) [usage]\n", cmd);
+    return OCT_EXIT_USAGE;
 }

@@ -1,0 +1,167 @@
+#include "cli/cli.h"
+#include "config/layout.h"
+#include "epub/epub.h"
+#include "pdf/pdf.h"
+#include "util/fileio.h"
+#include "util/xalloc.h"
+
+#include <errno.h>
+#include <getopt.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+static void usage_build(FILE *f)
+{
+    fputs("usage: octavo build [DIR | booklet.yaml | FILE...] [-o OUTDIR] [--format pdf,epub]\n"
+          "                    [--layout NAME|FILE] [--lang TAG] [--keep-filler] [-W error] [-q]\n",
+          f);
+}
+
+static int parse_formats(const char *s, unsigned *out)
+{
+    unsigned f = 0;
+    char *copy = oct_xstrdup(s), *save = NULL;
+    for (char *tok = strtok_r(copy, ",", &save); tok; tok = strtok_r(NULL, ",", &save)) {
+        if (strcmp(tok, "pdf") == 0) f |= OCT_FMT_PDF;
+        else if (strcmp(tok, "epub") == 0) f |= OCT_FMT_EPUB;
+        else {
+            free(copy);
+            return -1;
+        }
+    }
+    free(copy);
+    *out = f;
+    return f ? 0 : -1;
+}
+
+static char *out_path(const char *dir, const char *slug, const char *ext)
+{
+    size_t n = strlen(dir) + strlen(slug) + strlen(ext) + 3;
+    char *p = oct_xmalloc(n);
+    snprintf(p, n, "%s/%s.%s", dir, slug, ext);
+    return p;
+}
+
+static int write_pdf(const oct_tree *t, const oct_layout *l, const char *path, oct_diag *d)
+{
+    oct_pdf *p = oct_pdf_new(l, d);
+    int rc = (p && oct_pdf_render(p, t) == 0 && oct_pdf_close(p, path) == 0) ? 0 : -1;
+    oct_pdf_free(p);
+    return rc;
+}
+
+static int write_epub(const oct_tree *t, const oct_layout *l, const char *path, oct_diag *d)
+{
+    oct_epub *e = oct_epub_new(l, d);
+    int rc = (e && oct_epub_render(e, t) == 0 && oct_epub_close(e, path) == 0) ? 0 : -1;
+    oct_epub_free(e);
+    return rc;
+}
+
+static int build_one(const oct_manifest *m, const oct_build_opts *o, oct_diag *diag)
+{
+    size_t errors_before = oct_diag_count(diag, OCT_ERROR);
+    size_t warnings_before = oct_diag_count(diag, OCT_WARNING);
+    int status = 0;
+    oct_tree *t = oct_cli_load_tree(m, o, diag, &status);
+    if (!t) return status;
+    if (o->werror && oct_diag_count(diag, OCT_WARNING) > warnings_before) {
+        oct_diag_report(diag, OCT_ERROR, m->path, 0, 0, "werror",
+                        "warnings treated as errors (-W error); nothing written");
+        oct_tree_free(t);
+        return OCT_EXIT_INPUT;
+    }
+    const char *data = oct_cli_data_dir();
+    char layouts[4096], fonts[4096];
+    snprintf(layouts, sizeof layouts, "%s/layouts", data);
+    snprintf(fonts, sizeof fonts, "%s/fonts", data);
+    const char *lname = o->layout ? o->layout : (m->layout ? m->layout : "a4");
+    oct_layout layout;
+    memset(&layout, 0, sizeof layout);
+    if (oct_layout_load(lname, layouts, fonts, &layout, diag) != 0) {
+        oct_tree_free(t);
+        return OCT_EXIT_INPUT;
+    }
+    int rc = 0;
+    if (oct_mkdirs(o->outdir) != 0) {
+        oct_diag_report(diag, OCT_ERROR, o->outdir, 0, 0, "write-failed",
+                        "cannot create output directory: %s", strerror(errno));
+        rc = OCT_EXIT_IO;
+    }
+    const char *slug = m->slug ? m->slug : "booklet";
+    if (!rc && (o->formats & OCT_FMT_PDF)) {
+        char *p = out_path(o->outdir, slug, "pdf");
+        if (write_pdf(t, &layout, p, diag) != 0) rc = OCT_EXIT_IO;
+        else if (!o->quiet) fprintf(stderr, "octavo: wrote %s\n", p);
+        free(p);
+    }
+    if (!rc && (o->formats & OCT_FMT_EPUB)) {
+        char *p = out_path(o->outdir, slug, "epub");
+        if (write_epub(t, &layout, p, diag) != 0) rc = OCT_EXIT_IO;
+        else if (!o->quiet) fprintf(stderr, "octavo: wrote %s\n", p);
+        free(p);
+    }
+    /* A backend that reported an error about the input (not I/O) still failed. */
+    if (!rc && oct_diag_count(diag, OCT_ERROR) > errors_before) rc = OCT_EXIT_INPUT;
+    oct_layout_release(&layout);
+    oct_tree_free(t);
+    return rc;
+}
+
+int oct_cmd_build(int argc, char **argv)
+{
+    static const struct option longopts[] = {
+        {"output", required_argument, NULL, 'o'}, {"format", required_argument, NULL, 'f'},
+        {"layout", required_argument, NULL, 'l'}, {"lang", required_argument, NULL, 'L'},
+        {"keep-filler", no_argument, NULL, 'k'},  {"quiet", no_argument, NULL, 'q'},
+        {"help", no_argument, NULL, 'h'},         {NULL, 0, NULL, 0},
+    };
+    oct_build_opts o = {.outdir = "out", .formats = OCT_FMT_PDF | OCT_FMT_EPUB};
+    int c;
+    optind = 1;
+    while ((c = getopt_long(argc, argv, "o:f:l:W:qh", longopts, NULL)) != -1) {
+        switch (c) {
+        case 'o': o.outdir = optarg; break;
+        case 'f':
+            if (parse_formats(optarg, &o.formats) != 0) {
+                fprintf(stderr, "octavo: error: unknown format in '%s' (pdf, epub) [usage]\n",
+                        optarg);
+                return OCT_EXIT_USAGE;
+            }
+            break;
+        case 'l': o.layout = optarg; break;
+        case 'L': o.lang = optarg; break;
+        case 'k': o.keep_filler = true; break;
+        case 'q': o.quiet = true; break;
+        case 'W':
+            if (strcmp(optarg, "error") != 0) {
+                fprintf(stderr, "octavo: error: only '-W error' is known [usage]\n");
+                return OCT_EXIT_USAGE;
+            }
+            o.werror = true;
+            break;
+        case 'h': usage_build(stdout); return OCT_EXIT_OK;
+        default: usage_build(stderr); return OCT_EXIT_USAGE;
+        }
+    }
+    if (o.lang && (!*o.lang || strcmp(o.lang, "C") == 0 || strcmp(o.lang, "POSIX") == 0)) {
+        fprintf(stderr, "octavo: error: --lang needs a language tag such as 'en' or 'de-CH' "
+                        "[usage]\n");
+        return OCT_EXIT_USAGE;
+    }
+    char *dflt[] = {"content"};
+    char **inputs = optind < argc ? argv + optind : dflt;
+    int ninputs = optind < argc ? argc - optind : 1;
+
+    oct_diag *diag = oct_diag_new(stderr);
+    oct_booklets books;
+    int rc = oct_cli_collect(inputs, ninputs, &books, diag);
+    for (size_t i = 0; i < books.len; i++) {
+        int r = build_one(&books.items[i], &o, diag);
+        if (r > rc) rc = r;
+    }
+    oct_cli_booklets_free(&books);
+    oct_diag_free(diag);
+    return rc;
+}

@@ -1,0 +1,48 @@
+/* Command-line internals shared by the subcommands in src/cli/. */
+#ifndef OCT_CLI_H
+#define OCT_CLI_H
+#include <stdbool.h>
+#include <stddef.h>
+
+#include "config/manifest.h"
+#include "diag.h"
+#include "tree/tree.h"
+
+enum { OCT_EXIT_OK = 0, OCT_EXIT_INPUT = 1, OCT_EXIT_USAGE = 2, OCT_EXIT_IO = 3 };
+
+enum { OCT_FMT_PDF = 1, OCT_FMT_EPUB = 2 };
+
+typedef struct {
+    const char *outdir;
+    unsigned formats;
+    const char *layout; /* NULL: manifest's, else "a4" */
+    const char *lang;   /* --lang, NULL if not given */
+    bool keep_filler;
+    bool werror;
+    bool quiet;
+} oct_build_opts;
+
+/* A list of booklets found from the command line's inputs. */
+typedef struct {
+    oct_manifest *items;
+    size_t len;
+} oct_booklets;
+
+/* Resolves inputs (dirs, booklet.yaml files, source files) into booklets.
+ * Returns 0, or an exit status after reporting to diag. */
+int oct_cli_collect(char **inputs, int ninputs, oct_booklets *out, oct_diag *diag);
+void oct_cli_booklets_free(oct_booklets *b);
+
+/* Reads, ingests and studies every source of m into a new tree (caller
+ * frees). Returns the tree, or NULL with *status set. */
+oct_tree *oct_cli_load_tree(const oct_manifest *m, const oct_build_opts *o, oct_diag *diag,
+                            int *status);
+
+/* The data directory holding fonts/ and layouts/ (static string). */
+const char *oct_cli_data_dir(void);
+
+int oct_cmd_build(int argc, char **argv);
+int oct_cmd_inspect(int argc, char **argv);
+int oct_cmd_normalize(int argc, char **argv);
+
+#endif

@@ -1,0 +1,50 @@
+#include "cli/cli.h"
+
+#include <limits.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <sys/stat.h>
+#include <unistd.h>
+
+/* fonts/ and layouts/ are found, in order: $OCTAVO_DATA_DIR; the directory
+ * above the executable (build/octavo → the source tree); the source tree
+ * the program was configured from. Output then never depends on fonts
+ * installed on the machine. */
+
+static int has_data(const char *dir)
+{
+    char p[PATH_MAX];
+    struct stat st;
+    snprintf(p, sizeof p, "%s/fonts", dir);
+    if (stat(p, &st) != 0 || !S_ISDIR(st.st_mode)) return 0;
+    snprintf(p, sizeof p, "%s/layouts", dir);
+    return stat(p, &st) == 0 && S_ISDIR(st.st_mode);
+}
+
+const char *oct_cli_data_dir(void)
+{
+    static char dir[PATH_MAX];
+    if (dir[0]) return dir;
+    const char *env = getenv("OCTAVO_DATA_DIR");
+    if (env && *env) {
+        snprintf(dir, sizeof dir, "%s", env);
+        return dir;
+    }
+    char exe[PATH_MAX];
+    ssize_t n = readlink("/proc/self/exe", exe, sizeof exe - 1);
+    if (n > 0) {
+        exe[n] = '\0';
+        for (int up = 0; up < 2; up++) {
+            char *slash = strrchr(exe, '/');
+            if (!slash) break;
+            *slash = '\0';
+            if (up == 1 && has_data(exe)) {
+                snprintf(dir, sizeof dir, "%s", exe);
+                return dir;
+            }
+        }
+    }
+    snprintf(dir, sizeof dir, "%s", OCTAVO_DATA_DIR);
+    return dir;
+}

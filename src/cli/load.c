@@ -1,0 +1,106 @@
+#include "cli/cli.h"
+#include "ingest/ingest.h"
+#include "study/study.h"
+#include "util/fileio.h"
+#include "util/xalloc.h"
+
+#include <errno.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <time.h>
+
+/* Booklet metadata: command line over manifest over defaults. Dates come
+ * from SOURCE_DATE_EPOCH or the manifest, never from the clock, so the
+ * same input gives the same bytes. */
+static void fill_meta(oct_tree *t, const oct_manifest *m, const oct_build_opts *o,
+                      oct_diag *diag)
+{
+    oct_arena *a = t->arena;
+    oct_meta *meta = &t->meta;
+    meta->title = oct_arena_strdup(a, m->title ? m->title : "Notes");
+    meta->subtitle = oct_arena_strdup(a, m->subtitle);
+    meta->author = oct_arena_strdup(a, m->author);
+    meta->identifier = oct_arena_strdup(a, m->identifier);
+    meta->date = oct_arena_strdup(a, m->date);
+    meta->description = oct_arena_strdup(a, m->description);
+    if (m->nkeywords) {
+        meta->keywords = oct_arena_alloc(a, m->nkeywords * sizeof *meta->keywords);
+        for (size_t i = 0; i < m->nkeywords; i++)
+            meta->keywords[i] = oct_arena_strdup(a, m->keywords[i]);
+        meta->nkeywords = m->nkeywords;
+    }
+    if (o && o->lang) meta->lang = oct_arena_strdup(a, o->lang);
+    else if (m->language) meta->lang = oct_arena_strdup(a, m->language);
+    else {
+        meta->lang = "en";
+        oct_diag_report(diag, OCT_WARNING, m->path, 0, 0, "no-language",
+                        "no language given (manifest 'language' or --lang); assuming 'en'");
+    }
+    const char *sde = getenv("SOURCE_DATE_EPOCH");
+    if (sde && *sde) {
+        char *end;
+        errno = 0;
+        long long v = strtoll(sde, &end, 10);
+        if (errno || *end || v < 0) {
+            oct_diag_report(diag, OCT_WARNING, NULL, 0, 0, "bad-source-date-epoch",
+                            "SOURCE_DATE_EPOCH '%s' is not a number of seconds; ignored", sde);
+        } else {
+            time_t tt = (time_t)v;
+            struct tm tm;
+            gmtime_r(&tt, &tm);
+            char buf[32];
+            strftime(buf, sizeof buf, "%Y-%m-%dT%H:%M:%SZ", &tm);
+            meta->modified = oct_arena_strdup(a, buf);
+        }
+    }
+    if (!meta->modified && meta->date && strlen(meta->date) == 10)
+        meta->modified = oct_arena_printf(a, "%sT00:00:00Z", meta->date);
+}
+
+static int ingest_one(oct_tree *t, const oct_source *src, const oct_build_opts *o,
+                      oct_diag *diag)
+{
+    size_t len = 0;
+    char *bytes = oct_read_file(src->path, OCT_MAX_SOURCE_BYTES, &len);
+    if (!bytes) {
+        int e = errno;
+        if (e == EFBIG) {
+            oct_diag_report(diag, OCT_ERROR, src->path, 0, 0, "source-too-large",
+                            "source is larger than the limit of %u bytes",
+                            (unsigned)OCT_MAX_SOURCE_BYTES);
+            return OCT_EXIT_INPUT;
+        }
+        oct_diag_report(diag, OCT_ERROR, src->path, 0, 0, "read-failed", "cannot read: %s",
+                        strerror(e));
+        return e == ENOENT ? OCT_EXIT_INPUT : OCT_EXIT_IO;
+    }
+    oct_ingest_options io = {.keep_filler = o && o->keep_filler, .normalize = true};
+    oct_node *ch = oct_ingest_source(t, src->path, bytes, len, src->title, &io, diag);
+    free(bytes);
+    return ch ? 0 : OCT_EXIT_INPUT;
+}
+
+oct_tree *oct_cli_load_tree(const oct_manifest *m, const oct_build_opts *o, oct_diag *diag,
+                            int *status)
+{
+    oct_tree *t = oct_tree_new();
+    fill_meta(t, m, o, diag);
+    *status = 0;
+    for (size_t i = 0; i < m->nsources; i++) {
+        int r = ingest_one(t, &m->sources[i], o, diag);
+        if (r > *status) *status = r;
+    }
+    if (*status) {
+        oct_tree_free(t);
+        return NULL;
+    }
+    /* The study pass only adds structure; ids come after it so questions get theirs. */
+    if (oct_study_run(t, diag) != 0) {
+        oct_tree_free(t);
+        *status = OCT_EXIT_INPUT;
+        return NULL;
+    }
+    oct_tree_assign_ids(t);
+    return t;
+}

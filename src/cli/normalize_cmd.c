@@ -1,0 +1,80 @@
+#include "cli/cli.h"
+#include "ingest/ingest.h"
+#include "ingest/normalize.h"
+#include "ingest/repair.h"
+#include "util/buf.h"
+#include "util/fileio.h"
+
+#include <errno.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+/* `octavo normalize FILE|-`: the cleaned CommonMark octavo parses, so users
+ * can fix their notes for good. Diagnostics go to stderr as usual. */
+
+static char *read_stdin(size_t *len)
+{
+    oct_buf b = OCT_BUF_INIT;
+    char chunk[65536];
+    size_t n;
+    while ((n = fread(chunk, 1, sizeof chunk, stdin)) > 0) {
+        if (b.len + n > OCT_MAX_SOURCE_BYTES) {
+            oct_buf_free(&b);
+            errno = EFBIG;
+            return NULL;
+        }
+        oct_buf_put(&b, chunk, n);
+    }
+    *len = b.len;
+    return oct_buf_detach(&b);
+}
+
+int oct_cmd_normalize(int argc, char **argv)
+{
+    bool keep_filler = false;
+    const char *path = NULL;
+    for (int i = 1; i < argc; i++) {
+        if (strcmp(argv[i], "--keep-filler") == 0) keep_filler = true;
+        else if (strcmp(argv[i], "-h") == 0 || strcmp(argv[i], "--help") == 0) {
+            puts("usage: octavo normalize [--keep-filler] FILE|-");
+            return OCT_EXIT_OK;
+        } else if (!path) path = argv[i];
+        else path = NULL, i = argc;
+    }
+    if (!path) {
+        fputs("usage: octavo normalize [--keep-filler] FILE|-\n", stderr);
+        return OCT_EXIT_USAGE;
+    }
+    int is_stdin = strcmp(path, "-") == 0;
+    const char *name = is_stdin ? "<stdin>" : path;
+    size_t len = 0;
+    char *bytes = is_stdin ? read_stdin(&len) : oct_read_file(path, OCT_MAX_SOURCE_BYTES, &len);
+    oct_diag *diag = oct_diag_new(stderr);
+    int rc = OCT_EXIT_OK;
+    if (!bytes) {
+        int e = errno;
+        oct_diag_report(diag, OCT_ERROR, name, 0, 0, "read-failed", "cannot read: %s",
+                        strerror(e));
+        oct_diag_free(diag);
+        return e == ENOENT || e == EFBIG ? OCT_EXIT_INPUT : OCT_EXIT_IO;
+    }
+    size_t dlen = 0, rlen = 0, repairs = 0;
+    char *decoded = oct_ingest_decode(name, bytes, len, &dlen, diag);
+    char *repaired = decoded ? oct_repair_mojibake(name, decoded, dlen, &rlen, &repairs, diag)
+                             : NULL;
+    oct_normalize_options no = {.keep_filler = keep_filler};
+    oct_normalized n = {0};
+    if (!repaired || oct_normalize(name, repaired, rlen, &no, &n, diag) != 0) {
+        rc = OCT_EXIT_INPUT;
+    } else {
+        fwrite(n.text, 1, n.len, stdout);
+        if (fflush(stdout) != 0) rc = OCT_EXIT_IO;
+        oct_normalized_release(&n);
+    }
+    free(repaired);
+    free(decoded);
+    free(bytes);
+    oct_diag_free(diag);
+    return rc;
+}

@@ -1,0 +1,163 @@
+#include "study/study.h"
+#include "util/utf8.h"
+#include "util/xalloc.h"
+
+#include <stdlib.h>
+#include <string.h>
+
+/* The question bank as JSON, for `octavo inspect --json` and for tools.
+ * One object per line inside each array, so diffs of two runs read well. */
+
+static void put_string(oct_buf *out, const char *s)
+{
+    if (!s) {
+        oct_buf_puts(out, "null");
+        return;
+    }
+    oct_buf_putc(out, '"');
+    size_t n = strlen(s), i = 0, len;
+    while (i < n) {
+        unsigned char ch = (unsigned char)s[i];
+        if (ch < 0x80) {
+            if (ch == '"' || ch == '\\')
+                oct_buf_printf(out, "\\%c", ch);
+            else if (ch == '\n')
+                oct_buf_puts(out, "\\n");
+            else if (ch == '\t')
+                oct_buf_puts(out, "\\t");
+            else if (ch == '\r')
+                oct_buf_puts(out, "\\r");
+            else if (ch < 0x20 || ch == 0x7f)
+                oct_buf_printf(out, "\\u%04x", ch);
+            else
+                oct_buf_putc(out, (char)ch);
+            i++;
+            continue;
+        }
+        unsigned cp = oct_utf8_decode(s + i, n - i, &len);
+        /* invalid bytes decode to U+FFFD with length 1: write the
+         * character, never the byte, so the output stays UTF-8 */
+        if (cp == 0x2028 || cp == 0x2029)
+            oct_buf_printf(out, "\\u%04x", cp);
+        else if (cp == OCT_REPLACEMENT_CHAR)
+            oct_buf_put_utf8(out, cp);
+        else
+            oct_buf_put(out, s + i, len);
+        i += len;
+    }
+    oct_buf_putc(out, '"');
+}
+
+/* The prompt as plain text: inlines of the QUESTION (not its ANSWER),
+ * runs of white space as one space. */
+static void prompt_text(const oct_node *q, oct_buf *tmp, oct_buf *out)
+{
+    oct_buf_clear(tmp);
+    for (const oct_node *c = q->first; c; c = c->next) {
+        if (!oct_kind_is_inline(c->kind)) continue;
+        oct_iter it;
+        oct_iter_init(&it, c);
+        oct_event ev;
+        while ((ev = oct_iter_next(&it)) != OCT_EV_NONE) {
+            if (ev != OCT_EV_ENTER) continue;
+            const oct_node *k = it.cur;
+            if (k->kind == OCT_TEXT || k->kind == OCT_CODE)
+                oct_buf_puts(tmp, k->text);
+            else if (k->kind == OCT_SOFT_BREAK || k->kind == OCT_LINE_BREAK)
+                oct_buf_putc(tmp, ' ');
+            else if (k->kind == OCT_FOOTNOTE_REF)
+                oct_iter_skip_children(&it);
+        }
+    }
+    oct_buf_clear(out);
+    bool space = false;
+    for (size_t i = 0; i < tmp->len; i++) {
+        char ch = tmp->data[i];
+        if (ch == ' ' || ch == '\t' || ch == '\n' || ch == '\r') {
+            space = out->len > 0;
+            continue;
+        }
+        if (space) oct_buf_putc(out, ' ');
+        space = false;
+        oct_buf_putc(out, ch);
+    }
+    if (!out->data) oct_buf_puts(out, "");
+}
+
+static void write_sources(const oct_tree *t, const size_t *asked, const size_t *answered,
+                          oct_buf *out)
+{
+    oct_buf_puts(out, "{\"sources\":[");
+    for (size_t f = 0; f < t->nfiles; f++) {
+        oct_buf_puts(out, f ? ",\n  {\"path\":" : "\n  {\"path\":");
+        put_string(out, t->files[f]);
+        oct_buf_printf(out, ",\"questions\":%zu,\"answered\":%zu}", asked[f], answered[f]);
+    }
+    oct_buf_puts(out, t->nfiles ? "\n ],\n" : "],\n");
+}
+
+static void write_questions(const oct_tree *t, oct_buf *out)
+{
+    oct_buf tmp = OCT_BUF_INIT, prompt = OCT_BUF_INIT;
+    bool first = true;
+    oct_buf_puts(out, " \"questions\":[");
+    oct_iter it;
+    oct_iter_init(&it, t->root);
+    oct_event ev;
+    while ((ev = oct_iter_next(&it)) != OCT_EV_NONE) {
+        const oct_node *q = it.cur;
+        if (ev != OCT_EV_ENTER || q->kind != OCT_QUESTION) continue;
+        oct_buf_puts(out, first ? "\n  {\"id\":" : ",\n  {\"id\":");
+        first = false;
+        put_string(out, q->id);
+        oct_buf_puts(out, ",\"source\":");
+        put_string(out, q->span.file < t->nfiles ? t->files[q->span.file] : NULL);
+        oct_buf_printf(out, ",\"line\":%d,\"number\":%d,\"prompt\":", q->span.line,
+                       q->u.question.number);
+        prompt_text(q, &tmp, &prompt);
+        put_string(out, prompt.data);
+        oct_buf_printf(out, ",\"answered\":%s}", q->u.question.answered ? "true" : "false");
+    }
+    oct_buf_puts(out, first ? "],\n" : "\n ],\n");
+    oct_buf_free(&tmp);
+    oct_buf_free(&prompt);
+}
+
+static void write_diagnostics(const oct_diag *diag, oct_buf *out)
+{
+    size_t n = diag ? oct_diag_size(diag) : 0;
+    oct_buf_puts(out, " \"diagnostics\":[");
+    for (size_t i = 0; i < n; i++) {
+        const oct_diag_msg *m = oct_diag_at(diag, i);
+        oct_buf_puts(out, i ? ",\n  {\"file\":" : "\n  {\"file\":");
+        put_string(out, m->file);
+        oct_buf_printf(out, ",\"line\":%d,\"col\":%d,\"severity\":", m->line, m->col);
+        put_string(out, oct_severity_name(m->severity));
+        oct_buf_puts(out, ",\"code\":");
+        put_string(out, m->code);
+        oct_buf_puts(out, ",\"message\":");
+        put_string(out, m->message);
+        oct_buf_putc(out, '}');
+    }
+    oct_buf_puts(out, n ? "\n ]}\n" : "]}\n");
+}
+
+void oct_study_write_json(const oct_tree *t, const oct_diag *diag, oct_buf *out)
+{
+    size_t *asked = oct_xcalloc(t->nfiles + 1, sizeof *asked);
+    size_t *answered = oct_xcalloc(t->nfiles + 1, sizeof *answered);
+    oct_iter it;
+    oct_iter_init(&it, t->root);
+    oct_event ev;
+    while ((ev = oct_iter_next(&it)) != OCT_EV_NONE) {
+        const oct_node *q = it.cur;
+        if (ev != OCT_EV_ENTER || q->kind != OCT_QUESTION || q->span.file >= t->nfiles) continue;
+        asked[q->span.file]++;
+        if (q->u.question.answered) answered[q->span.file]++;
+    }
+    write_sources(t, asked, answered, out);
+    write_questions(t, out);
+    write_diagnostics(diag, out);
+    free(asked);
+    free(answered);
+}

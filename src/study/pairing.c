@@ -1,0 +1,345 @@
+#include "study/study_int.h"
+#include "util/xalloc.h"
+
+#include <stdint.h>
+#include <stdlib.h>
+#include <string.h>
+
+/* Notes often list their questions first ("1. What is Django…?" … "26. …")
+ * and answer them further down under the same numbers, sometimes reworded
+ * ("21. Difference between Django, Flask, and FastAPI"). Each such pair is
+ * one question: it sits where the answer is, with the fuller wording as
+ * prompt; the list item goes (its other wording, if different, opens the
+ * answer). Numbers are matched in list order, so an answer's own numbered
+ * sub-points ("1. Session-based authentication" inside answer 24) are never
+ * taken for answers: they count down, not up. */
+
+#define NONE SIZE_MAX
+
+enum { FALLBACK_SPAN = 8 }; /* index items after the expected one tried by wording */
+
+typedef struct {
+    int number;
+    size_t pos; /* position in the index list */
+} numpos;
+
+static int cmp_numpos(const void *a, const void *b)
+{
+    const numpos *x = a, *y = b;
+    if (x->number != y->number) return x->number < y->number ? -1 : 1;
+    return x->pos < y->pos ? -1 : x->pos > y->pos;
+}
+
+/* An item of a question list: one line, nothing else. */
+static bool index_item(st_ctx *c, const st_unit *v)
+{
+    if (!v->list || !v->list->u.list.ordered || v->owner >= 0 || v->done) return false;
+    if (!v->node->first || v->node->first != v->node->last) return false;
+    if (!v->para) return false;
+    st_lines_of(v->para, &c->lines);
+    return c->lines.n == 1;
+}
+
+static bool is_index(st_ctx *c, size_t s, size_t e)
+{
+    if (e - s < 3) return false;
+    size_t asks = 0;
+    for (size_t k = s; k < e; k++) {
+        if (!index_item(c, &c->u[k])) return false;
+        asks += c->u[k].role == ST_QUESTION;
+    }
+    return asks * 5 >= (e - s) * 4;
+}
+
+/* Number and first-line text (after the number) of a unit that could head
+ * a numbered answer. */
+static bool head_text(st_ctx *c, const st_unit *v, int *num, oct_buf *out)
+{
+    oct_buf_clear(out);
+    oct_node *p = v->node->kind == OCT_SECTION ? v->node : st_lead_paragraph(v->node);
+    if (!p) return false;
+    if (p->kind == OCT_SECTION) {
+        st_node_text(p, &c->tmp);
+    } else {
+        st_lines_of(p, &c->lines);
+        oct_buf_clear(&c->tmp);
+        if (c->lines.v[0].first) st_range_text(c->lines.v[0].first, c->lines.v[0].last, &c->tmp);
+    }
+    const char *s = c->tmp.data ? c->tmp.data : "";
+    size_t k = 0;
+    if (v->list && v->list->u.list.ordered) {
+        *num = v->node->u.item.number;
+    } else if (v->node->kind == OCT_SECTION || v->node->kind == OCT_PARAGRAPH) {
+        k = st_leading_number(s, c->tmp.len, num);
+        if (!k) return false;
+    } else {
+        return false;
+    }
+    oct_buf_put(out, s + k, c->tmp.len - k);
+    return *num > 0;
+}
+
+static size_t lookup(const numpos *np, size_t m, int number, size_t from)
+{
+    size_t lo = 0, hi = m;
+    while (lo < hi) {
+        size_t mid = (lo + hi) / 2;
+        if (np[mid].number < number)
+            lo = mid + 1;
+        else
+            hi = mid;
+    }
+    for (; lo < m && np[lo].number == number; lo++)
+        if (np[lo].pos >= from) return np[lo].pos;
+    return NONE;
+}
+
+static bool unit_has_rest(st_ctx *c, const st_unit *v)
+{
+    if (v->node->kind == OCT_SECTION) return false;
+    oct_node *p = st_lead_paragraph(v->node);
+    if (!p) return false;
+    if (v->node->kind == OCT_ITEM && p->next) return true;
+    st_lines_of(p, &c->lines);
+    return c->lines.n > 1;
+}
+
+/* Where the answer of the last head ends: at a heading or the notes. */
+static size_t last_end(st_ctx *c, size_t j)
+{
+    size_t k = j + 1;
+    while (k < c->n && c->u[k].role != ST_SECTION && c->u[k].role != ST_END && c->u[k].owner < 0 &&
+           !c->u[k].done)
+        k++;
+    return k;
+}
+
+/* Next matched head after position p, or NONE. */
+static size_t next_head(const size_t *heads, size_t m, size_t p)
+{
+    for (size_t q = p + 1; q < m; q++)
+        if (heads[q] != NONE) return heads[q];
+    return NONE;
+}
+
+static void find_heads(st_ctx *c, size_t s, size_t e, size_t *heads)
+{
+    size_t m = e - s, next = 0;
+    numpos *np = oct_xmalloc(m * sizeof *np);
+    for (size_t k = 0; k < m; k++)
+        np[k] = (numpos){c->u[s + k].node->u.item.number, k};
+    qsort(np, m, sizeof *np, cmp_numpos);
+    oct_buf ht = OCT_BUF_INIT, it = OCT_BUF_INIT;
+    for (size_t j = e; j < c->n && next < m; j++) {
+        st_unit *v = &c->u[j];
+        if (v->role == ST_END) break;
+        int num = 0;
+        if (v->owner >= 0 || v->done || !head_text(c, v, &num, &ht)) continue;
+        size_t p = lookup(np, m, num, next);
+        const char *h = ht.data ? ht.data : "";
+        bool ok = false;
+        if (p != NONE) {
+            double sim = st_similarity(h, st_node_text(c->u[s + p].para, &it));
+            ok = p == next ? (st_text_asks(h, ht.len) || sim >= 0.5) : sim >= 0.5;
+        }
+        /* numbers can be off (a list merged by cmark is numbered on):
+         * the same question in nearly the same words is the answer too */
+        for (size_t q = next; !ok && q < m && q < next + FALLBACK_SPAN; q++) {
+            ok = st_similarity(h, st_node_text(c->u[s + q].para, &it)) >= 0.7;
+            p = q;
+        }
+        if (ok) {
+            heads[p] = j;
+            next = p + 1;
+        }
+    }
+    free(np);
+    oct_buf_free(&ht);
+    oct_buf_free(&it);
+}
+
+/* A head followed straight by the next head, with nothing to say, is a
+ * second question list, not an answer. */
+static size_t drop_empty_heads(st_ctx *c, size_t m, size_t *heads)
+{
+    size_t kept = 0;
+    for (size_t p = 0; p < m; p++) {
+        if (heads[p] == NONE) continue;
+        size_t j = heads[p], nj = next_head(heads, m, p);
+        size_t end = nj == NONE ? last_end(c, j) : nj;
+        if (!unit_has_rest(c, &c->u[j]) && end == j + 1)
+            heads[p] = NONE;
+        else
+            kept++;
+    }
+    return kept;
+}
+
+static void make_head(st_ctx *c, st_unit *h, st_unit *item)
+{
+    oct_buf a = OCT_BUF_INIT, b = OCT_BUF_INIT, t = OCT_BUF_INIT;
+    int num = 0;
+    head_text(c, h, &num, &t);
+    h->number = item->node->u.item.number;
+    bool was_q = h->role == ST_QUESTION;
+    h->role = ST_QUESTION;
+    h->done = true;
+    if (h->node->kind == OCT_SECTION) {
+        h->pk = ST_PROMPT_SECTION;
+        h->strip = st_leading_number(st_node_text(h->node, &c->tmp), c->tmp.len, &num);
+    } else if (!(was_q && h->pk == ST_PROMPT_BOLD)) {
+        h->para = st_lead_paragraph(h->node);
+        h->pk = ST_PROMPT_LINES;
+        if (!was_q) h->nprompt = 1;
+        if (h->node->kind == OCT_PARAGRAPH) {
+            st_lines_of(h->para, &c->lines);
+            oct_buf_clear(&c->tmp);
+            if (c->lines.v[0].first)
+                st_range_text(c->lines.v[0].first, c->lines.v[0].last, &c->tmp);
+            h->strip = st_leading_number(c->tmp.data ? c->tmp.data : "", c->tmp.len, &num);
+        } else if (!was_q) {
+            h->strip = 0;
+        }
+    }
+    st_fold_alnum(t.data ? t.data : "", &a);
+    st_fold_alnum(st_node_text(item->para, &c->tmp), &b);
+    item->consumed = true;
+    if (a.len != b.len || (a.len && memcmp(a.data, b.data, a.len) != 0)) {
+        h->alt = item->node;
+        h->alt_is_prompt = b.len > a.len;
+    }
+    oct_buf_free(&a);
+    oct_buf_free(&b);
+    oct_buf_free(&t);
+}
+
+static void pair_list(st_ctx *c, size_t s, size_t e)
+{
+    size_t m = e - s;
+    size_t *heads = oct_xmalloc(m * sizeof *heads);
+    for (size_t p = 0; p < m; p++)
+        heads[p] = NONE;
+    find_heads(c, s, e, heads);
+    size_t kept = drop_empty_heads(c, m, heads);
+    if (kept * 2 < m) kept = 0; /* too few answers: not a question list */
+    for (size_t p = 0; p < m && kept; p++) {
+        if (heads[p] == NONE) continue;
+        size_t j = heads[p], nj = next_head(heads, m, p);
+        size_t end = nj == NONE ? last_end(c, j) : nj;
+        for (size_t k = j + 1; k < end; k++)
+            c->u[k].owner = (int)j;
+        make_head(c, &c->u[j], &c->u[s + p]);
+    }
+    free(heads);
+}
+
+/* Folded first line of a unit's lead paragraph, into out. */
+static void first_line_folded(st_ctx *c, const st_unit *v, oct_buf *out)
+{
+    oct_buf_clear(out);
+    if (!v->para) return;
+    st_lines_of(v->para, &c->lines);
+    oct_buf_clear(&c->tmp);
+    if (c->lines.v[0].first) st_range_text(c->lines.v[0].first, c->lines.v[0].last, &c->tmp);
+    st_fold_alnum(c->tmp.data ? c->tmp.data : "", out);
+}
+
+/* Folded first lines seen so far, for finding a repeated question in
+ * constant time: open addressing over FNV-1a hashes. */
+typedef struct {
+    char **key;
+    size_t *pos;
+    size_t cap, len;
+} lineset;
+
+static uint64_t fnv(const char *s, size_t n)
+{
+    uint64_t h = 1469598103934665603ull;
+    for (size_t i = 0; i < n; i++)
+        h = (h ^ (unsigned char)s[i]) * 1099511628211ull;
+    return h;
+}
+
+/* Position of an equal line already in the set, else adds it at pos and
+ * returns NONE. */
+static size_t lineset_find_add(lineset *set, const oct_buf *b, size_t pos)
+{
+    if ((set->len + 1) * 2 > set->cap) {
+        lineset old = *set;
+        set->cap = old.cap ? old.cap * 2 : 64;
+        set->key = oct_xcalloc(set->cap, sizeof *set->key);
+        set->pos = oct_xcalloc(set->cap, sizeof *set->pos);
+        set->len = 0;
+        for (size_t i = 0; i < old.cap; i++) {
+            if (!old.key[i]) continue;
+            size_t h = fnv(old.key[i], strlen(old.key[i])) & (set->cap - 1);
+            while (set->key[h])
+                h = (h + 1) & (set->cap - 1);
+            set->key[h] = old.key[i];
+            set->pos[h] = old.pos[i];
+            set->len++;
+        }
+        free(old.key);
+        free(old.pos);
+    }
+    size_t h = fnv(b->data, b->len) & (set->cap - 1);
+    for (; set->key[h]; h = (h + 1) & (set->cap - 1))
+        if (strlen(set->key[h]) == b->len && memcmp(set->key[h], b->data, b->len) == 0)
+            return set->pos[h];
+    set->key[h] = oct_xstrndup(b->data, b->len);
+    set->pos[h] = pos;
+    set->len++;
+    return NONE;
+}
+
+static void lineset_free(lineset *set)
+{
+    for (size_t i = 0; i < set->cap; i++)
+        free(set->key[i]);
+    free(set->key);
+    free(set->pos);
+}
+
+/* The end of the question list that opens the items s..e of one list.
+ * cmark continues a list across blank lines, so "26. …" followed later by
+ * "1. What is Django…" (the first answer) is one list to it, possibly
+ * numbered on. The list ends at the first item that is more than one line,
+ * whose number does not grow, or that asks an earlier item's question
+ * again; in the last case the items from there on get back the numbers
+ * they restarted from. */
+static size_t index_end(st_ctx *c, size_t s, size_t e)
+{
+    oct_buf b = OCT_BUF_INIT;
+    lineset seen = {0};
+    size_t k = s;
+    while (k < e && index_item(c, &c->u[k])) {
+        if (k > s && c->u[k].node->u.item.number <= c->u[k - 1].node->u.item.number) break;
+        first_line_folded(c, &c->u[k], &b);
+        size_t dup = b.len ? lineset_find_add(&seen, &b, k) : NONE;
+        if (dup != NONE) {
+            for (size_t j = k; j < e; j++)
+                c->u[j].node->u.item.number = c->u[dup].node->u.item.number + (int)(j - k);
+            break;
+        }
+        k++;
+    }
+    oct_buf_free(&b);
+    lineset_free(&seen);
+    return k;
+}
+
+void st_pair_numbered(st_ctx *c)
+{
+    for (size_t i = 0; i < c->n;) {
+        if (!c->u[i].list || !c->u[i].list->u.list.ordered) {
+            i++;
+            continue;
+        }
+        size_t e = i;
+        while (e < c->n && c->u[e].list == c->u[i].list)
+            e++;
+        size_t k = index_end(c, i, e);
+        if (is_index(c, i, k)) pair_list(c, i, k);
+        i = k > i ? k : i + 1;
+    }
+}

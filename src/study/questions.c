@@ -1,0 +1,162 @@
+#include "study/study_int.h"
+
+/* Which units answer which question. A question claims the units after it
+ * until something that cannot be part of its answer: the next question, a
+ * heading of the same or a higher level, a thematic break. A question that
+ * is one item among others in a list claims nothing after the list (the
+ * items after it are its siblings, not its answer) unless an answer label
+ * or a <details> answer follows it directly. */
+
+/* Last unit of the <details> region opened by unit i: the first unit from
+ * i on whose text closes it, or the unit before the next opener, or the
+ * last unit that can be part of it. */
+static size_t details_end(st_ctx *c, size_t i)
+{
+    for (size_t j = i; j < c->n; j++) {
+        st_unit *v = &c->u[j];
+        if (j > i && (v->role == ST_DETAILS || v->role == ST_END || v->owner >= 0 || v->done))
+            return j - 1;
+        if (st_closes_details(c, v->node)) return j;
+    }
+    return c->n - 1;
+}
+
+/* Units that can join a prompt (which holds inlines only). */
+static bool inlinable(const st_unit *v)
+{
+    return v->role == ST_PLAIN && st_inlinable(v->node);
+}
+
+/* A multiple-choice question: what stands between the prompt and the
+ * <details> answer (options, code) belongs to the question. */
+static void mark_stems(st_ctx *c, size_t q, size_t details)
+{
+    for (size_t j = q + 1; j < details; j++)
+        if (!inlinable(&c->u[j])) return;
+    for (size_t j = q + 1; j < details; j++)
+        c->u[j].stem = true;
+}
+
+static bool opens_answer(const st_unit *q)
+{
+    if (q->node->kind != OCT_ITEM) return true;
+    return !q->has_rest && (q->pk == ST_PROMPT_BOLD || q->single);
+}
+
+/* Gives question unit i the units that answer it; returns the index after
+ * them. */
+static size_t absorb(st_ctx *c, size_t i, bool open)
+{
+    st_unit *q = &c->u[i];
+    size_t j = i + 1;
+    while (j < c->n) {
+        st_unit *v = &c->u[j];
+        if (v->owner >= 0 || v->consumed || v->done) break;
+        if (v->role == ST_BREAK || v->role == ST_END || v->role == ST_QUESTION) break;
+        if (v->role == ST_SECTION && !(q->pk == ST_PROMPT_SECTION && v->level > q->level)) break;
+        if (v->role == ST_DETAILS) {
+            size_t e = details_end(c, j);
+            for (size_t k = j; k <= e; k++) {
+                c->u[k].owner = (int)i;
+                c->u[k].in_details = true;
+            }
+            mark_stems(c, i, j);
+            j = e + 1;
+            break; /* a revealed answer ends the question */
+        }
+        if (v->role == ST_ALABEL)
+            open = true;
+        else if (!open)
+            break;
+        v->owner = (int)i;
+        j++;
+    }
+    q->done = true;
+    return j;
+}
+
+/* A <details> answer after something that does not read as a question
+ * ("The capital of France is ___" and its options): the block before the
+ * options is the prompt, else the heading right before them. */
+static bool optionish(st_ctx *c, const st_unit *v)
+{
+    if (v->node->kind == OCT_ITEM || v->node->kind == OCT_CODE_BLOCK) return true;
+    if (v->node->kind != OCT_PARAGRAPH) return false;
+    const char *s = st_node_text(v->node, &c->tmp);
+    return st_option_letter(s, c->tmp.len) != 0;
+}
+
+static void backfill(st_ctx *c, size_t i)
+{
+    size_t k = i;
+    while (k > 0 && c->u[k - 1].role == ST_PLAIN && c->u[k - 1].owner < 0 && !c->u[k - 1].consumed)
+        k--;
+    size_t o = i; /* options (and code) right before the answer */
+    while (o > k && optionish(c, &c->u[o - 1]))
+        o--;
+    size_t p;
+    if (o > k) {
+        p = o - 1;
+    } else if (k > 0 && c->u[k - 1].role == ST_SECTION && c->u[k - 1].owner < 0) {
+        p = k - 1;
+    } else if (k < i) {
+        p = k;
+    } else {
+        if (c->diag)
+            oct_diag_report(c->diag, OCT_WARNING, c->path, c->u[i].node->span.line,
+                            c->u[i].node->span.col, "orphan-answer",
+                            "<details> answer without a question before it; kept as text");
+        return;
+    }
+    st_unit *u = &c->u[p];
+    u->role = ST_QUESTION;
+    u->strip = 0;
+    if (u->node->kind == OCT_SECTION) {
+        u->pk = ST_PROMPT_SECTION;
+    } else {
+        u->para = st_lead_paragraph(u->node);
+        if (!u->para) {
+            u->role = ST_PLAIN;
+            return;
+        }
+        st_lines_of(u->para, &c->lines);
+        u->pk = ST_PROMPT_LINES;
+        u->nprompt = (int)c->lines.n;
+    }
+    absorb(c, p, true);
+}
+
+static void orphan_label(st_ctx *c, const st_unit *v)
+{
+    if (c->diag)
+        oct_diag_report(c->diag, OCT_NOTE, c->path, v->node->span.line, v->node->span.col,
+                        "orphan-answer", "answer label without a question before it");
+}
+
+void st_assign_answers(st_ctx *c)
+{
+    for (size_t i = 0; i < c->n;) {
+        st_unit *u = &c->u[i];
+        if (u->owner >= 0 || u->consumed) {
+            i++;
+        } else if (u->role == ST_QUESTION && u->done) {
+            i++;
+        } else if (u->role == ST_QUESTION) {
+            i = absorb(c, i, opens_answer(u));
+        } else if (u->role == ST_DETAILS) {
+            backfill(c, i);
+            if (c->u[i].owner < 0) {
+                i = details_end(c, i) + 1;
+                continue;
+            }
+            i++;
+        } else {
+            if (u->role == ST_ALABEL) {
+                orphan_label(c, u);
+                u->role = ST_PLAIN; /* keeps its label as text */
+                u->strip = 0;
+            }
+            i++;
+        }
+    }
+}

@@ -1,0 +1,39 @@
+#include "study/study.h"
+#include "study/study_int.h"
+
+#include <stdlib.h>
+
+/* The pass, chapter by chapter: split paragraphs at the lines that ask,
+ * take the chapter apart into units, decide what each unit is, pair
+ * numbered question lists with their answers, let every other question
+ * claim its answer, and put the chapter back together. */
+
+static void study_chapter(st_ctx *c, oct_node *ch)
+{
+    c->chapter = ch;
+    c->path = ch->span.file < c->t->nfiles ? c->t->files[ch->span.file] : NULL;
+    st_presplit(c->t, ch);
+    st_units_build(c);
+    for (size_t i = 0; i < c->n; i++)
+        st_classify(c, &c->u[i], i + 1 < c->n ? &c->u[i + 1] : NULL);
+    st_pair_numbered(c);
+    st_promote_topics(c);
+    st_assign_answers(c);
+    st_units_emit(c);
+}
+
+int oct_study_run(oct_tree *t, oct_diag *diag)
+{
+    st_ctx c = {.t = t, .diag = diag, .tmp = OCT_BUF_INIT};
+    for (oct_node *n = t->root->first; n; n = n->next) {
+        if (n->kind == OCT_CHAPTER)
+            study_chapter(&c, n);
+        else if (n->kind == OCT_PART)
+            for (oct_node *ch = n->first; ch; ch = ch->next)
+                if (ch->kind == OCT_CHAPTER) study_chapter(&c, ch);
+    }
+    free(c.u);
+    oct_buf_free(&c.tmp);
+    st_lines_free(&c.lines);
+    return 0;
+}

@@ -1,0 +1,33 @@
+/* Study pass: finds the questions (and their answers) in every chapter of a
+ * tree built by ingest, and writes the resulting question bank as JSON.
+ *
+ * The pass runs after ingest built all chapters, before oct_tree_assign_ids
+ * and before any backend. It only adds and restructures nodes: headings,
+ * list items and paragraphs that ask become QUESTION nodes (their inline
+ * content moved into the QUESTION), the blocks that answer them move into an
+ * ANSWER child. The only text it removes is markup that ingest had to keep
+ * as literal text: question/answer labels ("Q:", "Answer -"), a leading
+ * question number ("12."), and the tags of <details>/<summary> answers. */
+#ifndef OCT_STUDY_H
+#define OCT_STUDY_H
+
+#include "diag.h"
+#include "tree/tree.h"
+#include "util/buf.h"
+
+/* Finds questions in every CHAPTER of t (also inside PARTs). Reports
+ * warnings/notes to diag (which may be NULL) for answers that have no
+ * question; bad input is never an error here. Returns 0. Running it again
+ * on a studied tree changes nothing. */
+int oct_study_run(oct_tree *t, oct_diag *diag);
+
+/* Appends the question bank to out as one JSON object:
+ *   {"sources":[{"path","questions","answered"}],
+ *    "questions":[{"id","source","line","number","prompt","answered"}],
+ *    "diagnostics":[{"file","line","col","severity","code","message"}]}
+ * Sources follow t->files, questions document order, diagnostics report
+ * order. diag may be NULL (empty list). Output is valid UTF-8 JSON even for
+ * invalid bytes in the tree (they become U+FFFD). */
+void oct_study_write_json(const oct_tree *t, const oct_diag *diag, oct_buf *out);
+
+#endif

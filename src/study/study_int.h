@@ -1,0 +1,186 @@
+/* Internals of the study pass, shared by the files of src/study/ only.
+ *
+ * A chapter is studied as a flat sequence of "units": its top-level blocks,
+ * with every LIST opened up into its ITEMs (a question can be one item of a
+ * list and its answer the blocks after the list). Each unit gets a role;
+ * question units then claim the units that answer them (owner); finally the
+ * chapter's children are rebuilt from the units in order, grouping items
+ * that stay plain back into lists. */
+#ifndef OCT_STUDY_INT_H
+#define OCT_STUDY_INT_H
+#include <stdbool.h>
+#include <stddef.h>
+
+#include "diag.h"
+#include "tree/tree.h"
+#include "util/buf.h"
+
+/* Longest text (bytes) still read as one question line or heading. */
+#define ST_MAX_QUESTION_BYTES 600
+
+/* --- words.c: what a line of plain text says --------------------------- */
+
+/* True when s[0..n) reads as a question or an exam instruction: it ends in
+ * '?', or opens with an interrogative or imperative (English, French,
+ * German). A leading "12." or symbol run (emoji) is skipped. */
+bool st_text_asks(const char *s, size_t n);
+/* Length of a question label ("Q:", "Q1:", "Q5)", "Question 9:", "Frage 2 -")
+ * plus following blanks, 0 if none; *number gets its number (0 if none). */
+size_t st_question_label(const char *s, size_t n, int *number);
+/* Same for answer labels ("A:", "Ans.", "Answer -", "Réponse :", "Antwort:");
+ * a label alone on its line ("Answer") counts too. */
+size_t st_answer_label(const char *s, size_t n);
+/* Length of a leading "12. " / "12) " (with blanks), 0 if none. */
+size_t st_leading_number(const char *s, size_t n, int *number);
+/* Bytes of leading non-alphanumeric symbols and blanks (emoji, bullets). */
+size_t st_leading_symbols(const char *s, size_t n);
+/* Letter of a multiple-choice option ("A) x", "b. x", "(c) x", "D: x"),
+ * upper-cased, or 0. */
+char st_option_letter(const char *s, size_t n);
+/* True for a <summary> text that only says "answer" ("Answer", "Show answer",
+ * "Solution", "Réponse", "Lösung"…). */
+bool st_is_answer_caption(const char *s, size_t n);
+/* Last non-blank byte of s[0..n) is one of . ? ! : ; (or a closing quote
+ * or bracket after one). */
+bool st_ends_sentence(const char *s, size_t n);
+/* First letter of s is lower-case. */
+bool st_starts_lower(const char *s, size_t n);
+/* Share of the content words of the shorter text that also occur in the
+ * other (0..1); crude plural folding, stop words ignored. */
+double st_similarity(const char *a, const char *b);
+/* Letters and digits of s, case-folded, appended to out (for comparing two
+ * wordings of the same question). */
+void st_fold_alnum(const char *s, oct_buf *out);
+
+/* --- lines.c: inline lines of a paragraph ------------------------------- */
+
+typedef struct {
+    oct_node *first, *last; /* inline siblings of the line; first NULL if empty */
+    oct_node *brk;          /* SOFT_BREAK/LINE_BREAK ending the line, or NULL */
+    int line;               /* source line */
+} st_line;
+
+typedef struct {
+    st_line *v;
+    size_t n, cap;
+} st_lines;
+
+/* Splits the inline children of `para` at its top-level breaks. */
+void st_lines_of(const oct_node *para, st_lines *out);
+void st_lines_free(st_lines *l);
+/* Plain text of inline siblings first..last (inclusive), appended to out:
+ * TEXT and CODE literally, breaks as one space, answers skipped. */
+void st_range_text(const oct_node *first, const oct_node *last, oct_buf *out);
+/* Plain text of all inline children of n (cleared first). */
+const char *st_node_text(const oct_node *n, oct_buf *out);
+/* Removes the first `nbytes` bytes of n's inline plain text (a label or
+ * number, as measured by st_range_text) and the blanks after them; nodes
+ * left empty are unlinked. */
+void st_strip_prefix(oct_tree *t, oct_node *n, size_t nbytes);
+/* Unlinks leading and trailing breaks and blank TEXT of n's inlines. */
+void st_trim_inlines(oct_node *n);
+/* Moves inline siblings first..last (inclusive) to the end of dst. */
+void st_move_range(oct_node *first, oct_node *last, oct_node *dst);
+/* Splits top-level paragraphs of `container` before every line that opens
+ * a question or an answer (see lines.c); new paragraphs follow the old. */
+void st_presplit(oct_tree *t, oct_node *container);
+
+/* --- units ---------------------------------------------------------------- */
+
+typedef enum {
+    ST_PLAIN,    /* any other block or item */
+    ST_SECTION,  /* a heading that does not ask: ends answers */
+    ST_BREAK,    /* thematic break: ends answers */
+    ST_END,      /* footnote definitions: nothing after them answers */
+    ST_QUESTION, /* opens a question */
+    ST_ALABEL,   /* opens with an answer label */
+    ST_DETAILS,  /* opens a <details> answer (literal HTML paragraph) */
+} st_role;
+
+typedef enum {
+    ST_PROMPT_NONE,
+    ST_PROMPT_SECTION, /* the heading's inlines */
+    ST_PROMPT_LINES,   /* the first `nprompt` lines of `para` */
+    ST_PROMPT_BOLD,    /* the STRONG opening `para` */
+} st_prompt;
+
+typedef struct {
+    oct_node *node; /* the block, or the ITEM */
+    oct_node *list; /* the ITEM's original LIST; NULL for blocks */
+    oct_node *para; /* paragraph holding the prompt or label, or NULL */
+    st_role role;
+    st_prompt pk;
+    int nprompt;        /* ST_PROMPT_LINES: lines of the prompt */
+    size_t strip;       /* bytes of label/number before the prompt */
+    int number;         /* the number the source gave the question */
+    int level;          /* heading level (ST_SECTION, section questions) */
+    bool has_rest;      /* holds answer content beyond the prompt */
+    bool single;        /* ITEM that is alone in its list */
+    bool done;          /* answer range already decided (pairing) */
+    bool stem;          /* joins its owner's prompt (multiple choice) */
+    bool in_details;    /* part of a <details> region: tags are stripped */
+    bool consumed;      /* index-list item merged into a later question */
+    int owner;          /* index of the question unit it answers, or -1 */
+    size_t details_end; /* ST_DETAILS: last unit of the region */
+    oct_node *alt;      /* pairing: the index ITEM with the other wording */
+    bool alt_is_prompt; /* that wording is fuller: it becomes the prompt */
+} st_unit;
+
+typedef struct {
+    oct_tree *t;
+    oct_diag *diag;
+    oct_node *chapter;
+    const char *path;
+    st_unit *u;
+    size_t n, cap;
+    oct_buf tmp;
+    st_lines lines;
+} st_ctx;
+
+/* The list that items emitted into one target currently go to. */
+typedef struct {
+    oct_node *list; /* LIST node in the target, or NULL */
+    oct_node *src;  /* the original LIST its items came from */
+} st_open;
+
+/* units.c: detaches the chapter's children into units (lists opened up). */
+void st_units_build(st_ctx *c);
+/* units.c: rebuilds the chapter's children from the classified units. */
+void st_units_emit(st_ctx *c);
+/* units.c: appends a unit's node to target; consecutive items of one
+ * original list go back into one list (the original LIST node the first
+ * time, a copy after that). */
+void st_emit_unit(st_ctx *c, st_unit *u, oct_node *target, st_open *open);
+
+/* classify.c: role, prompt shape, number of one unit. */
+void st_classify(st_ctx *c, st_unit *u, const st_unit *next);
+/* classify.c: the first block of an item (or the paragraph itself), when
+ * it is a paragraph; else NULL. */
+oct_node *st_lead_paragraph(const oct_node *n);
+
+/* pairing.c: numbered question lists answered later under the same numbers. */
+void st_pair_numbered(st_ctx *c);
+/* headings.c: short title lines before runs of questions become headings. */
+void st_promote_topics(st_ctx *c);
+/* questions.c: gives every question unit its answer units. */
+void st_assign_answers(st_ctx *c);
+/* build.c: turns question unit i (and the units it owns, which follow it)
+ * into a QUESTION node, appended to target. Returns the index after the
+ * last unit used. */
+size_t st_build_question(st_ctx *c, size_t i, oct_node *target);
+
+/* build.c: a block whose content can all join a prompt as inlines
+ * (paragraphs, code, lists of those). */
+bool st_inlinable(const oct_node *b);
+
+/* details.c */
+/* True when paragraph p's text opens with "<details". */
+bool st_opens_details(st_ctx *c, const oct_node *p);
+/* True when block p's literal text contains "</details>". */
+bool st_closes_details(st_ctx *c, const oct_node *p);
+/* Strips the <details>/<summary>/... tags from the TEXT of block b (a
+ * literal HTML paragraph or a block within a details region); lines left
+ * empty go. Returns false when nothing is left of b. */
+bool st_details_clean(st_ctx *c, oct_node *b);
+
+#endif

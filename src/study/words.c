@@ -1,0 +1,492 @@
+#include "study/study_int.h"
+#include "util/utf8.h"
+
+#include <string.h>
+#include <utf8proc.h>
+
+/* Reading a line of notes: does it ask something? Notes are written by many
+ * hands in several languages, so the test is lexical and deliberately
+ * conservative for words that often open ordinary sentences ("List
+ * comprehensions…", "When the server starts…"): those count only with a
+ * second word that makes them a question or an instruction. */
+
+enum { WORD_MAX = 48 };
+
+static bool is_alnum_cp(unsigned cp)
+{
+    if (cp < 0x80)
+        return (cp >= 'a' && cp <= 'z') || (cp >= 'A' && cp <= 'Z') || (cp >= '0' && cp <= '9');
+    utf8proc_category_t cat = utf8proc_category((utf8proc_int32_t)cp);
+    return (cat >= UTF8PROC_CATEGORY_LU && cat <= UTF8PROC_CATEGORY_LO) ||
+           (cat >= UTF8PROC_CATEGORY_ND && cat <= UTF8PROC_CATEGORY_NO);
+}
+
+static bool is_apostrophe(unsigned cp)
+{
+    return cp == '\'' || cp == 0x2019;
+}
+
+/* The word starting at or after *pos: letters/digits with inner apostrophes
+ * and hyphens, lower-cased into out (truncated to WORD_MAX bytes, a
+ * curly apostrophe written as '). Returns false at the end of s. */
+static bool next_word(const char *s, size_t n, size_t *pos, char out[WORD_MAX + 1])
+{
+    size_t i = *pos, len;
+    while (i < n && !is_alnum_cp(oct_utf8_decode(s + i, n - i, &len)))
+        i += len;
+    if (i >= n) {
+        *pos = n;
+        return false;
+    }
+    size_t o = 0;
+    while (i < n) {
+        unsigned cp = oct_utf8_decode(s + i, n - i, &len);
+        if (!is_alnum_cp(cp)) {
+            /* an apostrophe or hyphen inside a word keeps it going */
+            size_t l2;
+            bool inner = (is_apostrophe(cp) || cp == '-') && i + len < n &&
+                         is_alnum_cp(oct_utf8_decode(s + i + len, n - i - len, &l2));
+            if (!inner) break;
+            cp = cp == '-' ? '-' : '\'';
+        } else {
+            cp = (unsigned)utf8proc_tolower((utf8proc_int32_t)cp);
+        }
+        char enc[4];
+        size_t k = oct_utf8_encode(cp, enc);
+        if (o + k <= WORD_MAX) {
+            memcpy(out + o, enc, k);
+            o += k;
+        }
+        i += len;
+    }
+    out[o] = '\0';
+    *pos = i;
+    return true;
+}
+
+static bool in_set(const char *w, const char *const *set)
+{
+    for (; *set; set++)
+        if (strcmp(w, *set) == 0) return true;
+    return false;
+}
+
+/* English interrogatives that ask only when a verb follows ("What is…",
+ * "How does…"), as opposed to "When the server starts…". */
+static const char *const EN_WH[] = {"how", "when", "where", "which", "who", "whom", "whose", NULL};
+static const char *const EN_WH_ALWAYS[] = {"what's", "how's",  "where's", "who's",
+                                           "why",    "when's", NULL};
+static const char *const EN_AUX[] = {
+    "is",       "are",    "was",   "were",    "do",    "does", "did",     "can",
+    "could",    "should", "would", "will",    "shall", "may",  "might",   "must",
+    "has",      "have",   "had",   "many",    "much",  "long", "often",   "happens",
+    "happened", "one",    "kind",  "type",    "types", "of",   "exactly", "would",
+    "isn't",    "aren't", "don't", "doesn't", NULL};
+static const char *const EN_AUX_START[] = {
+    "is",  "are",  "does", "do",   "did",   "can", "could", "would", "will", "should",
+    "has", "have", "was",  "were", "shall", "may", "might", "must",  NULL};
+static const char *const EN_SUBJECT[] = {
+    "you",   "we",    "i",   "they",    "he",     "she",    "it",     "there", "this", "that",
+    "these", "those", "one", "someone", "anyone", "your",   "our",    "my",    "the",  "a",
+    "an",    "all",   "any", "each",    "every",  "django", "python", "he",    NULL};
+static const char *const EN_IMP_STRONG[] = {
+    "explain",     "describe",  "differentiate", "compare",    "discuss",     "define",
+    "distinguish", "elaborate", "contrast",      "illustrate", "enumerate",   "outline",
+    "summarize",   "summarise", "justify",       "evaluate",   "analyze",     "analyse",
+    "derive",      "prove",     "classify",      "examine",    "demonstrate", "clarify",
+    "criticize",   "criticise", "interpret",     "assess",     "calculate",   "solve",
+    "determine",   "discuss",   "contrast",      NULL};
+static const char *const EN_IMP_NOT_AFTER[] = {"of", "is", "are", "was", "were", "and", NULL};
+static const char *const EN_IMP_WEAK[] = {"list",     "name",   "give", "state", "mention",
+                                          "identify", "write",  "show", "tell",  "provide",
+                                          "suggest",  "recall", "cite", "find",  NULL};
+static const char *const EN_OBJECT[] = {"the",         "a",
+                                        "an",          "all",
+                                        "any",         "some",
+                                        "few",         "two",
+                                        "three",       "four",
+                                        "five",        "six",
+                                        "ten",         "several",
+                                        "each",        "one",
+                                        "its",         "their",
+                                        "your",        "his",
+                                        "her",         "me",
+                                        "us",          "examples",
+                                        "example",     "reasons",
+                                        "advantages",  "disadvantages",
+                                        "differences", "similarities",
+                                        "ways",        "steps",
+                                        "types",       "kinds",
+                                        "features",    "benefits",
+                                        "how",         "what",
+                                        "why",         "which",
+                                        "who",         "when",
+                                        "where",       "out",
+                                        "at",          "main",
+                                        "key",         "common",
+                                        "various",     "different",
+                                        "that",        "whether",
+                                        "briefly",     "down",
+                                        NULL};
+
+static const char *const FR_ALWAYS[] = {"qu'est-ce", "qu'est", "est-ce", "pourquoi", NULL};
+static const char *const FR_IMP[] = {
+    "expliquez",  "explique", "expliquer", "décrivez",   "décris",       "décrire",
+    "définissez", "définis",  "définir",   "comparez",   "citez",        "donnez",
+    "nommez",     "énumérez", "indiquez",  "justifiez",  "différenciez", "distinguez",
+    "présentez",  "montrez",  "démontrez", "calculez",   "précisez",     "analysez",
+    "commentez",  "discutez", "résumez",   "expliquons", "décrivons",    "caractérisez",
+    NULL};
+static const char *const FR_WH[] = {"quel",     "quelle",     "quels",   "quelles", "comment",
+                                    "quand",    "où",         "combien", "lequel",  "laquelle",
+                                    "lesquels", "lesquelles", "que",     "qui",     NULL};
+static const char *const FR_AUX[] = {
+    "est",        "sont",     "était", "étaient", "peut", "peuvent", "faut",
+    "fonctionne", "fait",     "font",  "ont",     "se",   "s'est",   "sert",
+    "servent",    "signifie", "doit",  "doivent", "a",    "y",       NULL};
+static const char *const DE_IMP[] = {
+    "erkläre",        "erklären",    "erläutere",    "erläutern",       "beschreibe",
+    "beschreiben",    "nenne",       "nennen",       "definiere",       "definieren",
+    "vergleiche",     "vergleichen", "unterscheide", "unterscheiden",   "begründe",
+    "begründen",      "diskutiere",  "diskutieren",  "skizziere",       "skizzieren",
+    "berechne",       "berechnen",   "bestimme",     "bestimmen",       "zeige",
+    "zeigen",         "gib",         "geben",        "charakterisiere", "charakterisieren",
+    "analysiere",     "analysieren", "beurteile",    "beurteilen",      "interpretiere",
+    "interpretieren", "stelle",      "stellen",      "fasse",           NULL};
+static const char *const DE_WH[] = {
+    "was",   "wie",     "wann",   "wo",      "woher",   "wohin",   "wer",      "wen",
+    "wem",   "wessen",  "welche", "welcher", "welches", "welchen", "welchem",  "wozu",
+    "womit", "wodurch", "worin",  "worauf",  "wofür",   "wieviel", "wieviele", NULL};
+static const char *const DE_ALWAYS[] = {"warum", "wieso", "weshalb", NULL};
+static const char *const DE_AUX[] = {
+    "ist",           "sind",          "war",      "waren",        "kann",
+    "können",        "bedeutet",      "bedeuten", "versteht",     "macht",
+    "passiert",      "heißt",         "heisst",   "gibt",         "hat",
+    "haben",         "wird",          "werden",   "funktioniert", "funktionieren",
+    "unterscheidet", "unterscheiden", "entsteht", "entstehen",    "viele",
+    "lange",         "oft",           NULL};
+
+/* Ends in a question mark (ASCII, full-width or Arabic), ignoring the
+ * decoration notes leave after it ("?~", "?**", "?)"). */
+static bool ends_with_question_mark(const char *s, size_t n)
+{
+    while (n > 0 && strchr(" \t\r\n~*_\"')]`", s[n - 1]))
+        n--;
+    if (n >= 1 && s[n - 1] == '?') return true;
+    if (n >= 3 && memcmp(s + n - 3, "\xEF\xBC\x9F", 3) == 0) return true; /* ？ */
+    if (n >= 2 && memcmp(s + n - 2, "\xD8\x9F", 2) == 0) return true;     /* ؟ */
+    if (n >= 3 && (memcmp(s + n - 3, "\xE2\x80\x9D", 3) == 0 ||           /* ” ’ » after ? */
+                   memcmp(s + n - 3, "\xE2\x80\x99", 3) == 0))
+        return ends_with_question_mark(s, n - 3);
+    if (n >= 2 && memcmp(s + n - 2, "\xC2\xBB", 2) == 0) return ends_with_question_mark(s, n - 2);
+    return false;
+}
+
+size_t st_leading_symbols(const char *s, size_t n)
+{
+    size_t i = 0, len;
+    while (i < n) {
+        unsigned cp = oct_utf8_decode(s + i, n - i, &len);
+        if (is_alnum_cp(cp) || cp == 0xBF /* ¿ */) break;
+        i += len;
+    }
+    return i;
+}
+
+size_t st_leading_number(const char *s, size_t n, int *number)
+{
+    size_t i = 0;
+    int v = 0;
+    while (i < n && i < 6 && s[i] >= '0' && s[i] <= '9')
+        v = v * 10 + (s[i++] - '0');
+    if (i == 0 || i >= n || (s[i] != '.' && s[i] != ')')) return 0;
+    i++;
+    if (i < n && s[i] != ' ' && s[i] != '\t') return 0; /* "1.5 GHz" */
+    while (i < n && (s[i] == ' ' || s[i] == '\t'))
+        i++;
+    if (number) *number = v;
+    return i;
+}
+
+static bool has_letter(const char *s, size_t n)
+{
+    size_t i = 0, len;
+    while (i < n) {
+        unsigned cp = oct_utf8_decode(s + i, n - i, &len);
+        if (is_alnum_cp(cp) && !(cp >= '0' && cp <= '9')) return true;
+        i += len;
+    }
+    return false;
+}
+
+static bool ends_with_colon(const char *s, size_t n)
+{
+    while (n > 0 && strchr(" \t*_", s[n - 1]))
+        n--;
+    return n > 0 && s[n - 1] == ':';
+}
+
+/* The lexical test on the first two words. A word can open questions in
+ * two languages ("was" in English and German), so every rule is tried. */
+static bool words_ask(const char *w1, const char *w2, bool colon)
+{
+    bool w2set = w2[0] != '\0';
+    if (!w2set) return false;
+    if (strcmp(w1, "what") == 0 && !colon) return true;
+    if (in_set(w1, EN_WH_ALWAYS) || in_set(w1, FR_ALWAYS) || in_set(w1, DE_ALWAYS)) return true;
+    if (in_set(w1, EN_WH) && in_set(w2, EN_AUX)) return true;
+    if (in_set(w1, EN_AUX_START) && in_set(w2, EN_SUBJECT) &&
+        !(strcmp(w1, "do") == 0 && strcmp(w2, "not") == 0))
+        return true;
+    if (in_set(w1, EN_IMP_STRONG) && !in_set(w2, EN_IMP_NOT_AFTER)) return true;
+    if (in_set(w1, EN_IMP_WEAK) && in_set(w2, EN_OBJECT)) return true;
+    if (in_set(w1, FR_IMP) || in_set(w1, DE_IMP)) return true;
+    if (in_set(w1, FR_WH) && in_set(w2, FR_AUX)) return true;
+    return in_set(w1, DE_WH) && in_set(w2, DE_AUX);
+}
+
+bool st_text_asks(const char *s, size_t n)
+{
+    while (n > 0 && strchr(" \t\r\n", s[n - 1]))
+        n--;
+    if (n == 0 || n > ST_MAX_QUESTION_BYTES) return false;
+    size_t p = st_leading_symbols(s, n);
+    int num;
+    size_t k = st_leading_number(s + p, n - p, &num);
+    if (k) p += k + st_leading_symbols(s + p + k, n - p - k);
+    if (p >= n || !has_letter(s + p, n - p)) return false;
+    if (ends_with_question_mark(s + p, n - p)) return true;
+    char w1[WORD_MAX + 1], w2[WORD_MAX + 1] = "";
+    size_t pos = p;
+    if (!next_word(s, n, &pos, w1)) return false;
+    /* the second word must follow within the same clause */
+    size_t save = pos;
+    while (save < n && (s[save] == ' ' || s[save] == '\t'))
+        save++;
+    if (save < n && !strchr(":;,.", s[save])) next_word(s, n, &pos, w2);
+    return words_ask(w1, w2, ends_with_colon(s + p, n - p));
+}
+
+/* A label word, an optional number, then a delimiter; returns the length
+ * through the blanks after it, 0 if s does not open with one. */
+static size_t label_at(const char *s, size_t n, const char *const *words,
+                       const char *const *colon_only, int *number, bool alone_ok)
+{
+    size_t p = 0;
+    while (p < n && (s[p] == ' ' || s[p] == '\t'))
+        p++;
+    char w[WORD_MAX + 1];
+    size_t pos = p, len;
+    /* the label must start right here, not after symbols */
+    if (p >= n || !is_alnum_cp(oct_utf8_decode(s + p, n - p, &len))) return 0;
+    if (!next_word(s, n, &pos, w)) return 0;
+    /* "Q1" and "A2" are one word: split the digits off */
+    size_t wl = strlen(w), d = wl;
+    while (d > 0 && w[d - 1] >= '0' && w[d - 1] <= '9')
+        d--;
+    int v = 0;
+    if (d < wl) {
+        for (size_t i = d; i < wl; i++)
+            v = v * 10 + (w[i] - '0');
+        w[d] = '\0';
+        if (wl - d > 6) return 0;
+    }
+    bool plain = in_set(w, words), colon = colon_only && in_set(w, colon_only);
+    if (!plain && !colon) return 0;
+    size_t i = pos;
+    while (i < n && (s[i] == ' ' || s[i] == '\t'))
+        i++;
+    if (d == wl && i < n && s[i] == '#') i++;
+    if (d == wl && i < n && s[i] >= '0' && s[i] <= '9') {
+        size_t j = i;
+        v = 0;
+        while (j < n && j - i < 6 && s[j] >= '0' && s[j] <= '9')
+            v = v * 10 + (s[j++] - '0');
+        i = j;
+        while (i < n && (s[i] == ' ' || s[i] == '\t'))
+            i++;
+    }
+    if (i >= n) return alone_ok && plain ? n : 0;
+    size_t dl = 0;
+    if (s[i] == ':' || (!colon && (s[i] == '.' || s[i] == ')')))
+        dl = 1;
+    else if (!colon && s[i] == '-')
+        dl = 1;
+    else if (!colon &&
+             (memcmp(s + i, "\xE2\x80\x93", 3) == 0 || memcmp(s + i, "\xE2\x80\x94", 3) == 0))
+        dl = i + 3 <= n ? 3 : 0;
+    if (!dl) return 0;
+    bool dash = s[i] == '-' || dl == 3;
+    i += dl;
+    if (dash && i < n && s[i] != ' ' && s[i] != '\t') return 0; /* "Q-learning" */
+    while (i < n && (s[i] == ' ' || s[i] == '\t'))
+        i++;
+    if (i >= n && !alone_ok) return 0;
+    if (number) *number = v;
+    return i;
+}
+
+static const char *const Q_WORDS[] = {"q", "ques", "question", "qn", "frage", "pregunta", NULL};
+static const char *const A_WORDS[] = {"ans",      "answer",  "answers",   "antwort",
+                                      "réponse",  "reponse", "respuesta", "resposta",
+                                      "solution", "lösung",  "loesung",   NULL};
+static const char *const A_COLON_ONLY[] = {"a", "r", NULL};
+
+size_t st_question_label(const char *s, size_t n, int *number)
+{
+    int v = 0;
+    size_t k = label_at(s, n, Q_WORDS, NULL, &v, false);
+    if (k && number) *number = v;
+    return k;
+}
+
+size_t st_answer_label(const char *s, size_t n)
+{
+    return label_at(s, n, A_WORDS, A_COLON_ONLY, NULL, true);
+}
+
+char st_option_letter(const char *s, size_t n)
+{
+    size_t i = 0;
+    while (i < n && (s[i] == ' ' || s[i] == '\t'))
+        i++;
+    bool paren = i < n && s[i] == '(';
+    if (paren) i++;
+    if (i >= n) return 0;
+    char c = s[i];
+    if (c >= 'a' && c <= 'h') c = (char)(c - 'a' + 'A');
+    if (c < 'A' || c > 'H') return 0;
+    i++;
+    if (i >= n) return 0;
+    if (paren ? s[i] != ')' : !strchr(").:", s[i])) return 0;
+    i++;
+    if (i < n && s[i] != ' ' && s[i] != '\t') return 0;
+    return c;
+}
+
+bool st_is_answer_caption(const char *s, size_t n)
+{
+    static const char *const CAPTIONS[] = {"answer",
+                                           "answers",
+                                           "showanswer",
+                                           "showanswers",
+                                           "showtheanswer",
+                                           "seeanswer",
+                                           "seetheanswer",
+                                           "revealanswer",
+                                           "clicktoseeanswer",
+                                           "clicktoseetheanswer",
+                                           "clicktoshowanswer",
+                                           "clickforanswer",
+                                           "clickfortheanswer",
+                                           "clicktorevealanswer",
+                                           "clicktoreveal",
+                                           "clicktoexpand",
+                                           "solution",
+                                           "showsolution",
+                                           "réponse",
+                                           "voirlaréponse",
+                                           "afficherlaréponse",
+                                           "laréponse",
+                                           "antwort",
+                                           "lösung",
+                                           "antwortanzeigen",
+                                           "lösunganzeigen",
+                                           "respuesta",
+                                           "verrespuesta",
+                                           "ans",
+                                           "reveal",
+                                           "show",
+                                           "spoiler",
+                                           "revealtheanswer",
+                                           NULL};
+    char buf[96];
+    size_t o = 0, pos = 0;
+    char w[WORD_MAX + 1];
+    while (next_word(s, n, &pos, w)) {
+        for (const char *q = w; *q; q++)
+            if (*q != '\'' && *q != '-' && o + 1 < sizeof buf) buf[o++] = *q;
+    }
+    buf[o] = '\0';
+    return o > 0 && in_set(buf, CAPTIONS);
+}
+
+bool st_ends_sentence(const char *s, size_t n)
+{
+    while (n > 0 && strchr(" \t\"')]*_~`", s[n - 1]))
+        n--;
+    if (n == 0) return false;
+    if (strchr(".?!:;", s[n - 1])) return true;
+    return ends_with_question_mark(s, n);
+}
+
+bool st_starts_lower(const char *s, size_t n)
+{
+    size_t i = 0, len;
+    while (i < n) {
+        unsigned cp = oct_utf8_decode(s + i, n - i, &len);
+        if (is_alnum_cp(cp)) {
+            utf8proc_category_t cat = utf8proc_category((utf8proc_int32_t)cp);
+            return cat == UTF8PROC_CATEGORY_LL;
+        }
+        if (cp != ' ' && cp != '\t') return false;
+        i += len;
+    }
+    return false;
+}
+
+void st_fold_alnum(const char *s, oct_buf *out)
+{
+    size_t n = strlen(s), i = 0, len;
+    while (i < n) {
+        unsigned cp = oct_utf8_decode(s + i, n - i, &len);
+        if (is_alnum_cp(cp))
+            oct_buf_put_utf8(out, (unsigned)utf8proc_tolower((utf8proc_int32_t)cp));
+        i += len;
+    }
+}
+
+/* --- similarity of two wordings ------------------------------------------ */
+
+enum { SIM_WORDS = 64 };
+
+static const char *const STOP[] = {
+    "the",     "and",      "for",    "are",        "was",         "were",   "what", "how",
+    "why",     "when",     "where",  "which",      "who",         "does",   "did",  "can",
+    "you",     "your",     "with",   "between",    "from",        "that",   "this", "its",
+    "into",    "one",      "use",    "used",       "using",       "has",    "have", "about",
+    "explain", "describe", "define", "difference", "differences", "versus", "give", "some",
+    "also",    "there",    "their",  "them",       "they",        "not",    "but",  "our",
+    "any",     "all",      "after",  NULL};
+
+/* Content words of s (lower-cased, plural 's' dropped), at most SIM_WORDS. */
+static size_t content_words(const char *s, char (*out)[WORD_MAX + 1])
+{
+    size_t n = strlen(s), pos = 0, k = 0;
+    char w[WORD_MAX + 1];
+    while (k < SIM_WORDS && next_word(s, n, &pos, w)) {
+        size_t l = strlen(w);
+        if (l < 3 || in_set(w, STOP)) continue;
+        if (l > 3 && w[l - 1] == 's' && w[l - 2] != 's') w[l - 1] = '\0';
+        bool dup = false;
+        for (size_t i = 0; i < k && !dup; i++)
+            dup = strcmp(out[i], w) == 0;
+        if (!dup) memcpy(out[k++], w, sizeof w);
+    }
+    return k;
+}
+
+double st_similarity(const char *a, const char *b)
+{
+    char wa[SIM_WORDS][WORD_MAX + 1], wb[SIM_WORDS][WORD_MAX + 1];
+    size_t na = content_words(a, wa), nb = content_words(b, wb);
+    if (na == 0 || nb == 0) return 0.0;
+    size_t shared = 0;
+    for (size_t i = 0; i < na; i++)
+        for (size_t j = 0; j < nb; j++)
+            if (strcmp(wa[i], wb[j]) == 0) {
+                shared++;
+                break;
+            }
+    return (double)shared / (double)(na < nb ? na : nb);
+}

@@ -1,0 +1,169 @@
+/* The study pass on notes in other styles, subjects and languages
+ * (tests/data/study/), through ingest with the normalizer on. */
+#include "test_study_support.h"
+
+typedef struct {
+    const char *file;
+    int questions, answered;
+} expected;
+
+static const expected NOTES[] = {
+    {"biology-qa.md", 8, 7},   {"history-labels.txt", 6, 5}, {"mcq-details.md", 5, 5},
+    {"french-notes.md", 6, 4}, {"german-notes.md", 6, 4},    {"chemistry-numbered.txt", 8, 7},
+    {"plain-prose.md", 0, 0},
+};
+enum { NFILES = sizeof NOTES / sizeof NOTES[0] };
+
+/* Ingests and studies one fixture in a tree of its own. */
+static oct_tree *load(const char *file, oct_node **ch, oct_diag *d)
+{
+    oct_tree *t = oct_tree_new();
+    char rel[256];
+    snprintf(rel, sizeof rel, "tests/data/study/%s", file);
+    *ch = ingest_file(t, rel, file, d);
+    CHECK(*ch != NULL);
+    if (!*ch) return t;
+    wordset before = {0};
+    words_of_tree(t, &before);
+    oct_study_run(t, d);
+    CHECK(bad_questions(t) == 0);
+    CHECK(words_lost(&before, t) == 0);
+    words_free(&before);
+    return t;
+}
+
+static void test_counts(void)
+{
+    for (int i = 0; i < NFILES; i++) {
+        oct_node *ch;
+        oct_tree *t = load(NOTES[i].file, &ch, NULL);
+        qcount q = ch ? count_questions(ch) : (qcount){-1, -1};
+        if (q.questions != NOTES[i].questions || q.answered != NOTES[i].answered)
+            fprintf(stderr, "%s: %d questions, %d answered (expected %d / %d)\n", NOTES[i].file,
+                    q.questions, q.answered, NOTES[i].questions, NOTES[i].answered);
+        CHECK(q.questions == NOTES[i].questions);
+        CHECK(q.answered == NOTES[i].answered);
+        oct_tree_free(t);
+    }
+}
+
+static void test_biology(void)
+{
+    oct_node *ch;
+    oct_tree *t = load("biology-qa.md", &ch, NULL);
+    const oct_node *q = nth_question(ch, 1);
+    CHECK_STR(text_of(t, q), "Which organelle is called the powerhouse of the cell?");
+    /* the answer goes on after its label's paragraph */
+    CHECK(strstr(text_of(t, answer_of(q)), "oxidative phosphorylation") != NULL);
+    q = nth_question(ch, 2);
+    CHECK(q->u.question.number == 1);
+    CHECK_STR(text_of(t, answer_of(q)), "Deoxyribonucleic acid.");
+    q = nth_question(ch, 3); /* "A:" alone, the answer is the list below */
+    CHECK(answer_of(q) && answer_of(q)->first->kind == OCT_LIST);
+    q = nth_question(ch, 4);
+    CHECK_STR(text_of(t, q), "What is osmosis?");
+    CHECK(strncmp(text_of(t, answer_of(q)), "The movement of water", 21) == 0);
+    q = nth_question(ch, 5); /* the heading ends it: unanswered */
+    CHECK(!q->u.question.answered);
+    CHECK(nth_question(ch, 6)->u.question.number == 5);
+    oct_tree_free(t);
+}
+
+static void test_history(void)
+{
+    oct_node *ch;
+    oct_tree *t = load("history-labels.txt", &ch, NULL);
+    const oct_node *q = nth_question(ch, 0);
+    CHECK(q->u.question.number == 9);
+    CHECK_STR(text_of(t, q), "When did the Western Roman Empire fall?");
+    CHECK_STR(text_of(t, answer_of(q)), "In 476 AD, when Odoacer deposed Romulus Augustulus.");
+    q = nth_question(ch, 1); /* "When the empire split…" is part of the answer */
+    CHECK(strstr(text_of(t, answer_of(q)), "Constantinople") != NULL);
+    q = nth_question(ch, 3); /* "Answer:" alone, then two paragraphs */
+    CHECK(answer_of(q) && answer_of(q)->first != answer_of(q)->last);
+    CHECK(strstr(text_of(t, answer_of(q)), "Lords granted fiefs") != NULL);
+    CHECK(!nth_question(ch, 4)->u.question.answered);
+    CHECK(nth_question(ch, 5)->u.question.number == 14);
+    oct_tree_free(t);
+}
+
+static void test_mcq(void)
+{
+    oct_node *ch;
+    oct_tree *t = load("mcq-details.md", &ch, NULL);
+    const oct_node *q = nth_question(ch, 0);
+    /* code and options belong to the question, the revealed text answers */
+    CHECK(strncmp(text_of(t, q), "What's the output?", 18) == 0);
+    CHECK(strstr(text_of(t, q), "ReferenceError") != NULL);
+    CHECK(strstr(text_of(t, answer_of(q)), "hoisted") != NULL);
+    CHECK(strstr(text_of(t, answer_of(q)), "<p>") == NULL);
+    q = nth_question(ch, 1);
+    CHECK_STR(text_of(t, q),
+              "Which planet is known as the Red Planet? A) Venus B) Mars C) Jupiter");
+    CHECK_STR(text_of(t, answer_of(q)), "B) Mars");
+    q = nth_question(ch, 2);
+    CHECK(strstr(text_of(t, answer_of(q)), "aurum") != NULL);
+    q = nth_question(ch, 4); /* a statement with options, made a question by its answer */
+    CHECK(strncmp(text_of(t, q), "The largest ocean on Earth is ___.", 34) == 0);
+    CHECK_STR(text_of(t, answer_of(q)),
+              "Think first, then open B) Pacific & it covers about a third of the surface");
+    oct_tree_free(t);
+}
+
+static void test_french_german(void)
+{
+    oct_node *ch;
+    oct_tree *t = load("french-notes.md", &ch, NULL);
+    CHECK_STR(text_of(t, nth_question(ch, 0)), "Qu'est-ce que la photosynthèse ?");
+    CHECK(strstr(text_of(t, answer_of(nth_question(ch, 2))), "chlorophylle") != NULL);
+    CHECK(!nth_question(ch, 3)->u.question.answered);
+    CHECK_STR(text_of(t, answer_of(nth_question(ch, 4))), "Une version d'un gène.");
+    CHECK(!nth_question(ch, 5)->u.question.answered); /* the heading ends it */
+    oct_tree_free(t);
+    t = load("german-notes.md", &ch, NULL);
+    CHECK_STR(text_of(t, nth_question(ch, 1)), "Erklären Sie das dritte Newtonsche Gesetz.");
+    CHECK_STR(text_of(t, nth_question(ch, 2)), "Warum fallen alle Körper im Vakuum gleich schnell");
+    const oct_node *q = nth_question(ch, 3);
+    CHECK(q->u.question.number == 4);
+    CHECK_STR(text_of(t, answer_of(q)), "U = R · I");
+    oct_tree_free(t);
+}
+
+static void test_chemistry(void)
+{
+    oct_node *ch;
+    oct_tree *t = load("chemistry-numbered.txt", &ch, NULL);
+    /* 1..7 answered once each, in order, 8 left unanswered */
+    int seen[9] = {0};
+    for (int i = 0; i < 8; i++) {
+        const oct_node *q = nth_question(ch, i);
+        int n = q ? q->u.question.number : 0;
+        CHECK(n >= 1 && n <= 8);
+        if (n >= 1 && n <= 8) seen[n]++;
+        CHECK(q && q->u.question.answered == (n != 8));
+    }
+    for (int n = 1; n <= 8; n++)
+        CHECK(seen[n] == 1);
+    const oct_node *q5 = NULL, *q7 = NULL;
+    for (int i = 0; i < 8; i++) {
+        const oct_node *q = nth_question(ch, i);
+        if (q->u.question.number == 5) q5 = q;
+        if (q->u.question.number == 7) q7 = q;
+    }
+    /* the numbered steps of answer 5 stay in it */
+    CHECK(q5 && strstr(text_of(t, answer_of(q5)), "never the reverse") != NULL);
+    CHECK(q5 && strstr(text_of(t, answer_of(q5)), "catalyst") == NULL);
+    CHECK(q7 && strstr(text_of(t, answer_of(q7)), "OIL RIG") != NULL);
+    oct_tree_free(t);
+}
+
+int main(void)
+{
+    test_counts();
+    test_biology();
+    test_history();
+    test_mcq();
+    test_french_german();
+    test_chemistry();
+    return check_done();
+}

@@ -1,0 +1,169 @@
+/* The lexical tests of the study pass: what reads as a question, labels,
+ * numbers, options, captions, similarity of two wordings. */
+#include "check.h"
+#include "study/study_int.h"
+
+#include <string.h>
+
+static bool asks(const char *s)
+{
+    return st_text_asks(s, strlen(s));
+}
+
+static void test_questions_in_english(void)
+{
+    CHECK(asks("What is Django?"));
+    CHECK(asks("what is a django"));                    /* no mark, lower case */
+    CHECK(asks("Explain the concept of Django apps.")); /* instruction */
+    CHECK(asks("Differentiate between HttpResponse and JsonResponse in Django."));
+    CHECK(asks("Describe the request-response cycle in Django."));
+    CHECK(asks("Discuss the support for multiple databases in Django."));
+    CHECK(asks("What are querysets and managers in Django?~")); /* trailing noise */
+    CHECK(asks("Can you explain the concept of Django middleware"));
+    CHECK(asks("List the advantages of Django"));
+    CHECK(asks("Give an example of a signal"));
+    CHECK(asks("Name three field types"));
+    CHECK(asks("How does Django handle caching"));
+    CHECK(asks("Why Django"));
+    CHECK(asks("12. What is a catalyst?")); /* number skipped */
+    CHECK(asks("**Is it thread-safe?**"));
+    CHECK(asks("¿Qué es Django?"));
+
+    CHECK(!asks("Django Basics"));
+    CHECK(!asks("2. Models & Database"));
+    CHECK(!asks("🧱 1. Django Basics"));
+    CHECK(!asks("List comprehensions are a compact way to build lists."));
+    CHECK(!asks("When the server starts, it loads the settings."));
+    CHECK(!asks("Which means the environment must be ready."));
+    CHECK(!asks("How it works: the scheduler wakes up."));
+    CHECK(!asks("Name: build server"));
+    CHECK(!asks("State of the art: nobody knows."));
+    CHECK(!asks("What you need:"));
+    CHECK(!asks("Do not run this in production."));
+    CHECK(!asks(""));
+    CHECK(!asks("?"));
+    CHECK(!asks("Outline of the course"));
+}
+
+static void test_questions_in_french_and_german(void)
+{
+    CHECK(asks("Qu'est-ce que la photosynthèse ?"));
+    CHECK(asks("Qu’est-ce qu’un allèle")); /* curly apostrophes, no mark */
+    CHECK(asks("Expliquez le rôle de la membrane."));
+    CHECK(asks("Pourquoi les feuilles sont-elles vertes"));
+    CHECK(asks("Quels sont les organites ?"));
+    CHECK(asks("Comment fonctionne un neurone"));
+    CHECK(asks("Was ist eine Kraft"));
+    CHECK(asks("Erklären Sie das dritte Newtonsche Gesetz."));
+    CHECK(asks("Warum fallen alle Körper gleich schnell"));
+    CHECK(asks("Wie funktioniert ein Transistor"));
+    CHECK(asks("Nennen Sie zwei Leiter."));
+    CHECK(!asks("Comment on the results below."));
+    CHECK(!asks("Les cellules se divisent par mitose."));
+    CHECK(!asks("Der Strom fließt vom Pluspol zum Minuspol."));
+    CHECK(!asks("Was used to be the capital."));
+}
+
+static void test_labels(void)
+{
+    int n = -1;
+    const char *s = "Q: What is osmosis?";
+    CHECK(st_question_label(s, strlen(s), &n) == 3 && n == 0);
+    s = "Q1: What does DNA stand for?";
+    CHECK(st_question_label(s, strlen(s), &n) == 4 && n == 1);
+    s = "Q5) What is a gene?";
+    CHECK(st_question_label(s, strlen(s), &n) == 4 && n == 5);
+    s = "Question 9: When did Rome fall?";
+    CHECK(st_question_label(s, strlen(s), &n) == 12 && n == 9);
+    s = "Question 11 - Who was the first emperor?";
+    CHECK(st_question_label(s, strlen(s), &n) == 14 && n == 11);
+    s = "Frage 4: Wie lautet das Ohmsche Gesetz?";
+    CHECK(st_question_label(s, strlen(s), &n) == 9 && n == 4);
+    s = "Q : Qu'appelle-t-on un allèle ?";
+    CHECK(st_question_label(s, strlen(s), &n) == 4);
+    s = "Q-learning is a reinforcement learning method.";
+    CHECK(st_question_label(s, strlen(s), &n) == 0);
+    s = "Questions remain open.";
+    CHECK(st_question_label(s, strlen(s), &n) == 0);
+    s = "Question 3:"; /* nothing asked yet */
+    CHECK(st_question_label(s, strlen(s), &n) == 0);
+
+    s = "A: The cell.";
+    CHECK(st_answer_label(s, strlen(s)) == 3);
+    s = "Answer - In 476 AD.";
+    CHECK(st_answer_label(s, strlen(s)) == 9);
+    s = "Answer:";
+    CHECK(st_answer_label(s, strlen(s)) == strlen(s));
+    s = "Answer";
+    CHECK(st_answer_label(s, strlen(s)) == strlen(s));
+    s = "R : Une version d'un gène.";
+    CHECK(st_answer_label(s, strlen(s)) == 4);
+    s = "Antwort: U = R · I";
+    CHECK(st_answer_label(s, strlen(s)) == 9);
+    s = "A) Sydney"; /* an option, not an answer */
+    CHECK(st_answer_label(s, strlen(s)) == 0);
+    s = "Answers vary by region, see below.";
+    CHECK(st_answer_label(s, strlen(s)) == 0);
+    s = "A1: Deoxyribonucleic acid.";
+    CHECK(st_answer_label(s, strlen(s)) == 4);
+}
+
+static void test_numbers_options_captions(void)
+{
+    int n = 0;
+    CHECK(st_leading_number("12. Define a model", 18, &n) == 4 && n == 12);
+    CHECK(st_leading_number("3) Use caching", 14, &n) == 3 && n == 3);
+    CHECK(st_leading_number("1.5 GHz is fast", 15, &n) == 0);
+    CHECK(st_leading_number("Django", 6, &n) == 0);
+    CHECK(st_option_letter("A) Sydney", 9) == 'A');
+    CHECK(st_option_letter("b. Mars", 7) == 'B');
+    CHECK(st_option_letter("(c) Jupiter", 11) == 'C');
+    CHECK(st_option_letter("D: none", 7) == 'D');
+    CHECK(st_option_letter("Apple pie", 9) == 0);
+    CHECK(st_option_letter("Z) last", 7) == 0);
+    CHECK(st_is_answer_caption("Answer", 6));
+    CHECK(st_is_answer_caption("Show answer", 11));
+    CHECK(st_is_answer_caption(" Click to see the answer! ", 26));
+    CHECK(st_is_answer_caption("Réponse", strlen("Réponse")));
+    CHECK(st_is_answer_caption("Lösung", strlen("Lösung")));
+    CHECK(!st_is_answer_caption("Think first, then open", 22));
+    CHECK(!st_is_answer_caption("", 0));
+}
+
+static void test_similarity(void)
+{
+    CHECK(st_similarity("Difference between Django, Flask, and FastAPI",
+                        "difference between django, flask and fastapi?") > 0.99);
+    CHECK(st_similarity("Path parameters vs Query parameters",
+                        "what is path parameters and queries?") >= 0.5);
+    CHECK(st_similarity("Which returns data after applying filters: ORM or raw SQL?",
+                        "which one is gives the data after adding the filter orm or raw sql?") >=
+          0.5);
+    CHECK(st_similarity("Put on goggles and gloves.", "What is a catalyst?") < 0.1);
+    CHECK(st_similarity("", "anything") == 0.0);
+    oct_buf b = OCT_BUF_INIT;
+    st_fold_alnum("What's the ÉTAT, now?", &b);
+    CHECK_STR(b.data, "whatsthe\xc3\xa9tatnow");
+    oct_buf_free(&b);
+}
+
+static void test_sentences(void)
+{
+    CHECK(st_ends_sentence("It ends.", 8));
+    CHECK(st_ends_sentence("Does it?**", 10));
+    CHECK(!st_ends_sentence("and why does it matter for", 26));
+    CHECK(st_starts_lower("  genetic diversity?", 20));
+    CHECK(!st_starts_lower("Mitosis produces", 16));
+    CHECK(!st_starts_lower("12 cells", 8));
+}
+
+int main(void)
+{
+    test_questions_in_english();
+    test_questions_in_french_and_german();
+    test_labels();
+    test_numbers_options_captions();
+    test_similarity();
+    test_sentences();
+    return check_done();
+}
