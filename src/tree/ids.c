@@ -91,7 +91,7 @@ static const char *base_text(oct_tree *t, const oct_node *n)
     switch (n->kind) {
     case OCT_CHAPTER: return n->u.chapter.title ? n->u.chapter.title : "";
     case OCT_FOOTNOTE_DEF: return n->u.footnote.label ? n->u.footnote.label : "";
-    case OCT_ANSWER: return n->parent && n->parent->id ? n->parent->id + 2 : "";
+    case OCT_ANSWER: return n->parent && n->parent->id ? n->parent->id : "";
     default: return oct_node_plain_text(t, n);
     }
 }

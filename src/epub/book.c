@@ -1,0 +1,246 @@
+#include "epub/book.h"
+#include "util/xalloc.h"
+
+#include <stdint.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+/* Anchors come from node->id (content-derived, stable) whenever it is a
+ * usable XML id; a hand-built or damaged tree may lack ids or repeat them,
+ * so such nodes get generated ones. Ids beginning with "fnref" are kept
+ * free for footnote reference anchors, which the XHTML writer creates. */
+
+static int has_anchor_kind(oct_kind k)
+{
+    return k == OCT_CHAPTER || k == OCT_PART || k == OCT_SECTION || k == OCT_QUESTION ||
+           k == OCT_ANSWER || k == OCT_FOOTNOTE_DEF;
+}
+
+static const char *anchor_prefix(oct_kind k)
+{
+    switch (k) {
+    case OCT_CHAPTER:
+        return "ch";
+    case OCT_PART:
+        return "part";
+    case OCT_SECTION:
+        return "s";
+    case OCT_QUESTION:
+        return "q";
+    case OCT_ANSWER:
+        return "a";
+    default:
+        return "fn";
+    }
+}
+
+/* ASCII NCName: usable as an XML id, a URL fragment and a file name. */
+static int is_usable_id(const char *s)
+{
+    if (!s || !*s || strncmp(s, "fnref", 5) == 0) return 0;
+    if (!((*s >= 'A' && *s <= 'Z') || (*s >= 'a' && *s <= 'z') || *s == '_')) return 0;
+    for (; *s; s++) {
+        char c = *s;
+        if (!((c >= 'A' && c <= 'Z') || (c >= 'a' && c <= 'z') || (c >= '0' && c <= '9') ||
+              c == '_' || c == '-' || c == '.'))
+            return 0;
+    }
+    return 1;
+}
+
+static oct_epub_unit *add_unit(oct_epub_book *b, oct_epub_unit_kind kind, const oct_node *n,
+                               int depth)
+{
+    b->units = oct_xrealloc(b->units, (b->nunits + 1) * sizeof *b->units);
+    oct_epub_unit *u = &b->units[b->nunits++];
+    *u = (oct_epub_unit){kind, n, n, NULL, NULL, NULL, NULL, NULL, depth};
+    return u;
+}
+
+static void collect_units(oct_epub_book *b)
+{
+    for (const oct_node *n = b->tree->root->first; n; n = n->next) {
+        if (n->kind == OCT_CHAPTER) {
+            add_unit(b, OCT_EPUB_UNIT_CHAPTER, n, 0);
+        } else if (n->kind == OCT_PART) {
+            oct_epub_unit *p = add_unit(b, OCT_EPUB_UNIT_PART, n, 0);
+            if (n->first && n->first->kind == OCT_SECTION) p->title_node = n->first;
+            for (const oct_node *c = n->first; c; c = c->next)
+                if (c->kind == OCT_CHAPTER) add_unit(b, OCT_EPUB_UNIT_CHAPTER, c, 1);
+        } else if (b->nunits && b->units[b->nunits - 1].kind == OCT_EPUB_UNIT_LOOSE &&
+                   b->units[b->nunits - 1].last == n->prev) {
+            b->units[b->nunits - 1].last = n;
+        } else {
+            add_unit(b, OCT_EPUB_UNIT_LOOSE, n, 0);
+        }
+    }
+}
+
+static void assign_anchors(oct_epub_book *b, oct_epub_map *seen)
+{
+    static const char *const reserved[] = {"title", "nav", "toc", "content", "style"};
+    for (size_t i = 0; i < sizeof reserved / sizeof *reserved; i++)
+        oct_epub_map_put(seen, reserved[i], (void *)1);
+    oct_iter it;
+    oct_event ev;
+    oct_iter_init(&it, b->tree->root);
+    while ((ev = oct_iter_next(&it)) != OCT_EV_NONE) {
+        const oct_node *n = it.cur;
+        if (ev != OCT_EV_ENTER || !has_anchor_kind(n->kind)) continue;
+        if (!is_usable_id(n->id) || oct_epub_map_has(seen, n->id)) continue;
+        oct_epub_map_put(seen, n->id, (void *)1);
+        oct_epub_map_put(&b->anchor_of, n, (void *)n->id);
+    }
+    unsigned counter = 0;
+    oct_iter_init(&it, b->tree->root);
+    while ((ev = oct_iter_next(&it)) != OCT_EV_NONE) {
+        const oct_node *n = it.cur;
+        if (ev != OCT_EV_ENTER || !has_anchor_kind(n->kind)) continue;
+        if (oct_epub_map_has(&b->anchor_of, n)) continue;
+        const char *id;
+        do
+            id = oct_arena_printf(b->arena, "%s-x%u", anchor_prefix(n->kind), ++counter);
+        while (oct_epub_map_has(seen, id));
+        oct_epub_map_put(seen, id, (void *)1);
+        oct_epub_map_put(&b->anchor_of, n, (void *)id);
+    }
+}
+
+static void name_units(oct_epub_book *b, oct_epub_map *seen)
+{
+    unsigned chapters = 0, parts = 0, loose = 0;
+    for (size_t i = 0; i < b->nunits; i++) {
+        oct_epub_unit *u = &b->units[i];
+        const char *base;
+        if (u->kind == OCT_EPUB_UNIT_LOOSE) {
+            do
+                base = oct_arena_printf(b->arena, "notes-%u", ++loose);
+            while (oct_epub_map_has(seen, base));
+            oct_epub_map_put(seen, base, (void *)1);
+            u->title = "Notes";
+        } else {
+            base = u->anchor = oct_epub_anchor(b, u->node);
+            if (u->kind == OCT_EPUB_UNIT_CHAPTER) {
+                chapters++;
+                u->title = oct_epub_squash(b->arena, u->node->u.chapter.title);
+                if (!u->title || !*u->title)
+                    u->title = oct_arena_printf(b->arena, "Chapter %u", chapters);
+            } else {
+                parts++;
+                u->title = u->title_node ? oct_epub_plain(b->arena, u->title_node) : "";
+                if (!*u->title) u->title = oct_arena_printf(b->arena, "Part %u", parts);
+            }
+        }
+        u->file = oct_arena_printf(b->arena, "%s.xhtml", base);
+        u->item_id = oct_arena_printf(b->arena, "i-%s", base);
+    }
+}
+
+static const char *note_key(oct_epub_book *b, size_t unit, int index)
+{
+    return oct_arena_printf(b->arena, "%zu/%d", unit, index);
+}
+
+/* Records, for every anchor, the unit whose file holds it, and indexes
+ * footnote definitions by (unit, number). */
+static void map_units(oct_epub_book *b)
+{
+    oct_epub_map starts = {.by_pointer = 1};
+    for (size_t i = 0; i < b->nunits; i++) {
+        const oct_epub_unit *u = &b->units[i];
+        for (const oct_node *n = u->node;; n = n->next) {
+            oct_epub_map_put(&starts, n, (void *)(uintptr_t)(i + 1));
+            if (n == u->last || u->kind != OCT_EPUB_UNIT_LOOSE) break;
+        }
+    }
+    size_t stack[8], top = 0;
+    oct_iter it;
+    oct_event ev;
+    oct_iter_init(&it, b->tree->root);
+    while ((ev = oct_iter_next(&it)) != OCT_EV_NONE) {
+        const oct_node *n = it.cur;
+        uintptr_t start = (uintptr_t)oct_epub_map_get(&starts, n);
+        if (ev == OCT_EV_EXIT) {
+            if (start && top) top--;
+            continue;
+        }
+        if (start && top < sizeof stack / sizeof *stack) stack[top++] = start - 1;
+        if (!top) continue;
+        size_t u = stack[top - 1];
+        const char *anchor = oct_epub_anchor(b, n);
+        if (anchor) oct_epub_map_put(&b->unit_of, anchor, (void *)(uintptr_t)(u + 1));
+        if (n->kind == OCT_FOOTNOTE_DEF) {
+            const char *key = note_key(b, u, n->u.footnote.index);
+            if (!oct_epub_map_has(&b->note_defs, key))
+                oct_epub_map_put(&b->note_defs, key, (void *)n);
+        }
+    }
+    oct_epub_map_free(&starts);
+}
+
+int oct_epub_book_plan(oct_epub_book *b, const oct_tree *tree, oct_diag *diag)
+{
+    memset(b, 0, sizeof *b);
+    b->tree = tree;
+    b->diag = diag;
+    b->arena = oct_arena_new();
+    b->anchor_of.by_pointer = 1;
+    if (!tree || !tree->root) {
+        oct_diag_report(diag, OCT_ERROR, NULL, 0, 0, "epub-no-tree", "no document to render");
+        return -1;
+    }
+    oct_epub_meta_init(&b->meta, &tree->meta, b->arena, diag);
+    oct_epub_map seen = {0};
+    collect_units(b);
+    assign_anchors(b, &seen);
+    name_units(b, &seen);
+    oct_epub_map_free(&seen);
+    map_units(b);
+    return 0;
+}
+
+void oct_epub_book_release(oct_epub_book *b)
+{
+    if (!b) return;
+    free(b->units);
+    oct_epub_map_free(&b->anchor_of);
+    oct_epub_map_free(&b->unit_of);
+    oct_epub_map_free(&b->note_defs);
+    oct_arena_free(b->arena);
+    memset(b, 0, sizeof *b);
+}
+
+const char *oct_epub_anchor(const oct_epub_book *b, const oct_node *n)
+{
+    return oct_epub_map_get(&b->anchor_of, n);
+}
+
+const oct_epub_unit *oct_epub_unit_of_anchor(const oct_epub_book *b, const char *anchor)
+{
+    uintptr_t u = (uintptr_t)oct_epub_map_get(&b->unit_of, anchor);
+    return u ? &b->units[u - 1] : NULL;
+}
+
+const oct_node *oct_epub_note_def(const oct_epub_book *b, size_t u, int index)
+{
+    char key[48];
+    snprintf(key, sizeof key, "%zu/%d", u, index);
+    return oct_epub_map_get(&b->note_defs, key);
+}
+
+void oct_epub_unit_span(const oct_epub_unit *u, const oct_node **first, const oct_node **last)
+{
+    if (u->kind == OCT_EPUB_UNIT_LOOSE) {
+        *first = u->node;
+        *last = u->last;
+    } else {
+        *first = u->node->first;
+        *last = u->node->last;
+    }
+}
+
+int oct_epub_unit_holds(const oct_epub_unit *u, const oct_node *top)
+{
+    return u->kind != OCT_EPUB_UNIT_PART || top->kind != OCT_CHAPTER;
+}

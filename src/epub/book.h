@@ -1,0 +1,90 @@
+/* Internal to src/epub: the plan of one EPUB, computed once from the tree
+ * before any file is written. It decides which XHTML file each part of the
+ * tree goes to, the anchor id of every node that can be linked to, where
+ * footnote definitions are, and the normalized metadata. Everything the
+ * plan points to lives in its arena or in the tree. */
+#ifndef OCT_EPUB_BOOK_H
+#define OCT_EPUB_BOOK_H
+#include <stddef.h>
+
+#include "diag.h"
+#include "epub/map.h"
+#include "tree/tree.h"
+#include "util/arena.h"
+
+typedef enum {
+    OCT_EPUB_UNIT_CHAPTER, /* a CHAPTER node */
+    OCT_EPUB_UNIT_PART,    /* a PART node: its non-chapter children */
+    OCT_EPUB_UNIT_LOOSE    /* blocks sitting directly under DOCUMENT */
+} oct_epub_unit_kind;
+
+/* One XHTML content document in the spine. */
+typedef struct {
+    oct_epub_unit_kind kind;
+    const oct_node *node;       /* CHAPTER, PART, or the first node of a LOOSE run */
+    const oct_node *last;       /* LOOSE: last node of the run; else == node */
+    const oct_node *title_node; /* PART: the SECTION used as its title, or NULL */
+    const char *file;           /* file name inside OEBPS/, e.g. "ch-basics.xhtml" */
+    const char *item_id;        /* manifest item id */
+    const char *title;          /* plain text, never empty */
+    const char *anchor;         /* id of the unit's <section> */
+    int depth;                  /* 0 at top level, 1 for a chapter inside a PART */
+} oct_epub_unit;
+
+/* Metadata after validation; every field the OPF needs is set. */
+typedef struct {
+    const char *title, *subtitle, *author, *lang, *identifier, *description;
+    const char *date;     /* W3CDTF or NULL */
+    const char *modified; /* CCYY-MM-DDThh:mm:ssZ */
+    const char **keywords;
+    size_t nkeywords;
+    unsigned dos_time, dos_date; /* timestamp for every ZIP entry */
+} oct_epub_meta;
+
+typedef struct {
+    const oct_tree *tree;
+    oct_diag *diag;
+    oct_arena *arena;
+    oct_epub_meta meta;
+    oct_epub_unit *units; /* arena */
+    size_t nunits;
+    oct_epub_map anchor_of; /* node → anchor string (pointer keys) */
+    oct_epub_map unit_of;   /* anchor string → unit index + 1 */
+    oct_epub_map note_defs; /* "unit/index" → FOOTNOTE_DEF node */
+} oct_epub_book;
+
+/* Plans the book for tree. Returns 0, or -1 after reporting to diag.
+ * Release with oct_epub_book_release() in either case. */
+int oct_epub_book_plan(oct_epub_book *b, const oct_tree *tree, oct_diag *diag);
+void oct_epub_book_release(oct_epub_book *b);
+
+/* The anchor id of n (CHAPTER, PART, SECTION, QUESTION, ANSWER,
+ * FOOTNOTE_DEF), or NULL for nodes that have none. Unique in the book. */
+const char *oct_epub_anchor(const oct_epub_book *b, const oct_node *n);
+/* The unit holding the element with id `anchor`, or NULL. */
+const oct_epub_unit *oct_epub_unit_of_anchor(const oct_epub_book *b, const char *anchor);
+/* The footnote definition numbered `index` in unit u, or NULL. */
+const oct_node *oct_epub_note_def(const oct_epub_book *b, size_t u, int index);
+
+/* The top-level tree nodes whose content the unit's file holds: siblings
+ * *first..*last, of which oct_epub_unit_holds() tells which belong (a
+ * PART's chapters have files of their own). */
+void oct_epub_unit_span(const oct_epub_unit *u, const oct_node **first, const oct_node **last);
+int oct_epub_unit_holds(const oct_epub_unit *u, const oct_node *top);
+
+/* Validates and completes tree metadata (meta.c): language tag, identifier
+ * (derived from the title when absent), dates, ZIP timestamp. Problems are
+ * warnings; the result is always usable. */
+void oct_epub_meta_init(oct_epub_meta *out, const oct_meta *in, oct_arena *a, oct_diag *diag);
+
+/* Plain text of n's inline content (text.c), whitespace runs collapsed to
+ * one space and trimmed, footnote references and answers left out.
+ * Returns an arena string, possibly empty. */
+const char *oct_epub_plain(oct_arena *a, const oct_node *n);
+/* s shortened to at most max_chars characters at a word boundary, with an
+ * ellipsis when cut. Arena string. */
+const char *oct_epub_shorten(oct_arena *a, const char *s, size_t max_chars);
+/* s with whitespace runs collapsed and trimmed; NULL stays NULL. */
+const char *oct_epub_squash(oct_arena *a, const char *s);
+
+#endif

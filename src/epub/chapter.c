@@ -1,0 +1,166 @@
+#include "epub/render.h"
+#include "util/xalloc.h"
+
+#include <stdint.h>
+#include <stdio.h>
+#include <stdlib.h>
+
+/* One unit → one XHTML file: a <section> holding the title as <h1>, the
+ * blocks, and the unit's footnotes as <aside> elements at the end.
+ *
+ * A footnote's backlink must point at a reference anchor that really was
+ * written, and references inside links or deep flattened content are not;
+ * the simplest exact answer is to write the unit twice, the first time
+ * only to learn which references exist. Units without notes are written
+ * once. */
+
+typedef struct {
+    const oct_node **defs;
+    size_t n;
+} note_list;
+
+static void collect_notes(const oct_epub_unit *u, note_list *out)
+{
+    const oct_node *first, *last;
+    oct_epub_unit_span(u, &first, &last);
+    for (const oct_node *top = first; top; top = top->next) {
+        if (oct_epub_unit_holds(u, top)) {
+            oct_iter it;
+            oct_event ev;
+            oct_iter_init(&it, top);
+            while ((ev = oct_iter_next(&it)) != OCT_EV_NONE) {
+                if (ev != OCT_EV_ENTER || it.cur->kind != OCT_FOOTNOTE_DEF) continue;
+                out->defs = oct_xrealloc(out->defs, (out->n + 1) * sizeof *out->defs);
+                out->defs[out->n++] = it.cur;
+            }
+        }
+        if (top == last) break;
+    }
+}
+
+static void write_note_label(oct_epub_ctx *r, const oct_node *def, const char *anchor)
+{
+    char label[32];
+    if (def->u.footnote.index > 0)
+        snprintf(label, sizeof label, "%d.", def->u.footnote.index);
+    else
+        snprintf(label, sizeof label, "*");
+    if (r->prev_refs && oct_epub_map_get(r->prev_refs, anchor)) {
+        oct_epub_xw_start(r->xw, "a");
+        oct_epub_xw_attr(r->xw, "class", "fn-back");
+        oct_epub_xw_attr(r->xw, "role", "doc-backlink");
+        oct_epub_xw_attr(
+            r->xw, "href",
+            oct_arena_printf(r->book->arena, "#%s", oct_epub_ref_anchor(r, anchor, 0)));
+    } else {
+        oct_epub_xw_start(r->xw, "span");
+        oct_epub_xw_attr(r->xw, "class", "fn-num");
+    }
+    oct_epub_xw_text(r->xw, label);
+    oct_epub_xw_end(r->xw);
+    oct_epub_xw_text(r->xw, " ");
+}
+
+void oct_epub_footnote(oct_epub_ctx *r, const oct_node *def)
+{
+    const char *anchor = oct_epub_anchor(r->book, def);
+    oct_epub_xw_start(r->xw, "aside");
+    oct_epub_xw_attr(r->xw, "epub:type", "footnote");
+    oct_epub_xw_attr(r->xw, "role", "doc-footnote");
+    oct_epub_xw_attr(r->xw, "class", "footnote");
+    oct_epub_xw_attr(r->xw, "id", anchor);
+    oct_epub_xw_nl(r->xw);
+    const oct_node *rest = def->first;
+    oct_epub_xw_start(r->xw, "p");
+    if (rest && rest->kind == OCT_PARAGRAPH) {
+        /* The number (the way back) leads the first paragraph. */
+        write_note_label(r, def, anchor);
+        oct_epub_inlines(r, rest->first, NULL);
+        rest = rest->next;
+    } else {
+        oct_epub_xw_attr(r->xw, "class", "fn-label");
+        write_note_label(r, def, anchor);
+    }
+    oct_epub_xw_end(r->xw);
+    oct_epub_xw_nl(r->xw);
+    if (rest) oct_epub_blocks(r, rest, NULL, false);
+    oct_epub_xw_end(r->xw);
+    oct_epub_xw_nl(r->xw);
+}
+
+static void write_body(oct_epub_ctx *r, const oct_epub_unit *u)
+{
+    const oct_node *first, *last;
+    oct_epub_unit_span(u, &first, &last);
+    for (const oct_node *top = first; top; top = top->next) {
+        if (oct_epub_unit_holds(u, top) && top != u->title_node)
+            oct_epub_blocks(r, top, top, false);
+        if (top == last) break;
+    }
+}
+
+static void write_notes(oct_epub_ctx *r, const note_list *notes)
+{
+    if (!notes->n) return;
+    oct_epub_xw_start(r->xw, "section");
+    oct_epub_xw_attr(r->xw, "class", "footnotes");
+    oct_epub_xw_nl(r->xw);
+    for (size_t i = 0; i < notes->n; i++) {
+        r->depth = r->block_depth = 0;
+        oct_epub_footnote(r, notes->defs[i]);
+    }
+    oct_epub_xw_end(r->xw);
+    oct_epub_xw_nl(r->xw);
+}
+
+static int write_pass(oct_epub_ctx *r, const note_list *notes, char **data, size_t *len)
+{
+    const oct_epub_unit *u = &r->book->units[r->unit];
+    oct_epub_xw_xhtml_begin(r->xw, r->book->meta.lang, u->title, "style.css");
+    oct_epub_xw_start(r->xw, "section");
+    /* Loose blocks read like an untitled chapter. */
+    int part = u->kind == OCT_EPUB_UNIT_PART;
+    oct_epub_xw_attr(r->xw, "epub:type", part ? "part" : "chapter");
+    oct_epub_xw_attr(r->xw, "role", part ? "doc-part" : "doc-chapter");
+    oct_epub_xw_attr(r->xw, "id", u->anchor);
+    oct_epub_xw_nl(r->xw);
+    oct_epub_xw_start(r->xw, "h1");
+    if (u->title_node) oct_epub_xw_attr(r->xw, "id", oct_epub_anchor(r->book, u->title_node));
+    oct_epub_xw_text(r->xw, u->title);
+    oct_epub_xw_end(r->xw);
+    oct_epub_xw_nl(r->xw);
+    write_body(r, u);
+    write_notes(r, notes);
+    oct_epub_xw_end(r->xw);
+    oct_epub_xw_nl(r->xw);
+    return oct_epub_xw_finish(r->xw, data, len);
+}
+
+int oct_epub_unit_xhtml(const oct_epub_book *b, size_t u, char **data, size_t *len)
+{
+    note_list notes = {0};
+    collect_notes(&b->units[u], &notes);
+    oct_epub_map first_refs = {0};
+    int rc = 0;
+    if (notes.n) {
+        oct_epub_ctx rehearsal = {.book = b, .xw = oct_epub_xw_new(), .unit = u, .quiet = 1};
+        char *scratch;
+        size_t slen;
+        rc = write_pass(&rehearsal, &notes, &scratch, &slen);
+        free(scratch);
+        oct_epub_xw_free(rehearsal.xw);
+        first_refs = rehearsal.refs;
+    }
+    if (rc == 0) {
+        oct_epub_ctx r = {.book = b, .xw = oct_epub_xw_new(), .unit = u, .prev_refs = &first_refs};
+        rc = write_pass(&r, &notes, data, len);
+        oct_epub_xw_free(r.xw);
+        oct_epub_map_free(&r.refs);
+    }
+    if (rc != 0)
+        oct_diag_report(b->diag, OCT_ERROR, NULL, 0, 0, "epub-xml",
+                        "could not write the XHTML for '%s'", b->units[u].title);
+    oct_epub_map_free(&first_refs);
+    free(notes.defs);
+    return rc;
+}

@@ -1,0 +1,75 @@
+#include "epub/docs.h"
+#include "util/buf.h"
+
+/* Conservative CSS: block margins, borders and font sizes only. No flex,
+ * grid, positioning, colours for text or backgrounds (they break night
+ * modes), and nothing that Kobo, Kindle (KF8) or phone readers are known
+ * to mishandle. Code wraps (pre-wrap) instead of running off the page. */
+
+static const char BASE[] =
+    "body { margin: 0 2%; line-height: 1.4; }\n"
+    "h1, h2, h3, h4, h5, h6 { line-height: 1.2; text-align: left;"
+    " page-break-after: avoid; page-break-inside: avoid; }\n"
+    "h5, h6 { font-size: 1em; margin: 1em 0 0.4em; }\n"
+    "p { margin: 0.4em 0; }\n"
+    "pre { white-space: pre-wrap; word-wrap: break-word; font-family: monospace;"
+    " font-size: 0.85em; line-height: 1.3; margin: 0.6em 0; padding: 0.4em;"
+    " border: 1px solid #999; text-align: left; }\n"
+    "code { font-family: monospace; }\n"
+    "pre code { font-size: 1em; }\n"
+    "blockquote { margin: 0.6em 0 0.6em 0.8em; padding-left: 0.5em;"
+    " border-left: 2px solid #999; }\n"
+    "hr { border: 0; border-top: 1px solid #999; margin: 1em 0; }\n"
+    "ul, ol { margin: 0.4em 0; padding-left: 1.6em; }\n"
+    "li { margin: 0.2em 0; }\n"
+    "ul.task-list { padding-left: 1.2em; }\n"
+    "li.task { list-style-type: none; }\n"
+    ".task-box { font-weight: bold; }\n"
+    "table { border-collapse: collapse; margin: 0.6em 0; }\n"
+    "th, td { border: 1px solid #999; padding: 0.2em 0.4em; vertical-align: top; }\n"
+    "th { font-weight: bold; }\n"
+    ".align-left { text-align: left; }\n"
+    ".align-center { text-align: center; }\n"
+    ".align-right { text-align: right; }\n"
+    ".question { margin: 1em 0; }\n"
+    ".prompt { font-weight: bold; margin-bottom: 0.3em; page-break-after: avoid; }\n"
+    ".qnum { font-weight: bold; }\n"
+    ".answer { margin-left: 1em; }\n"
+    ".no-answer { font-style: italic; margin-left: 1em; }\n"
+    ".image-alt { font-style: italic; }\n"
+    ".footnotes { margin-top: 2em; border-top: 1px solid #999; font-size: 0.9em; }\n"
+    "aside.footnote { margin: 0.6em 0; }\n"
+    ".fn-back, .fn-num { font-weight: bold; }\n"
+    ".fn-label { margin-bottom: 0; }\n"
+    ".titlepage { text-align: center; margin-top: 3em; }\n"
+    ".titlepage .title { font-size: 2em; text-align: center; }\n"
+    ".titlepage .subtitle { font-size: 1.2em; margin-top: 0.6em; }\n"
+    ".titlepage .author, .titlepage .date { margin-top: 1.2em; }\n"
+    "nav ol { list-style-type: none; padding-left: 1.2em; }\n";
+
+/* A heading size relative to the body text, kept within sane bounds, in
+ * hundredths of an em (printed without printf's locale-dependent %f). */
+static int ratio(double v, double fallback)
+{
+    if (!(v > 0)) v = fallback;
+    v = v < 1.0 ? 1.0 : v > 3.0 ? 3.0 : v;
+    return (int)(v * 100 + 0.5);
+}
+
+static void put_heading(oct_buf *b, int level, int size, const char *margin)
+{
+    oct_buf_printf(b, "h%d { font-size: %d.%02dem; margin: %s; }\n", level, size / 100, size % 100,
+                   margin);
+}
+
+char *oct_epub_css(const oct_epub_style *s, size_t *len)
+{
+    oct_buf b = OCT_BUF_INIT;
+    oct_buf_puts(&b, BASE);
+    put_heading(&b, 1, ratio(s->h1, 1.8), "0.8em 0 0.6em");
+    put_heading(&b, 2, ratio(s->h2, 1.5), "1.2em 0 0.5em");
+    put_heading(&b, 3, ratio(s->h3, 1.25), "1em 0 0.4em");
+    put_heading(&b, 4, ratio(s->h4, 1.1), "1em 0 0.4em");
+    *len = b.len;
+    return oct_buf_detach(&b);
+}

@@ -1,0 +1,50 @@
+/* Internal to src/epub: the documents around the content — navigation
+ * (nav.c), NCX (ncx.c), title page (titlepage.c), package document and
+ * container (package.c), stylesheet (css.c). Each writer returns 0 and a
+ * malloc'd document (caller frees), or -1 after reporting to the book's
+ * diag. */
+#ifndef OCT_EPUB_DOCS_H
+#define OCT_EPUB_DOCS_H
+#include <stddef.h>
+
+#include "epub/book.h"
+
+/* File names inside OEBPS/. */
+#define OCT_EPUB_NAV "nav.xhtml"
+#define OCT_EPUB_NCX "toc.ncx"
+#define OCT_EPUB_CSS "style.css"
+#define OCT_EPUB_TITLE "title.xhtml"
+#define OCT_EPUB_OPF "content.opf"
+
+/* One entry of the table of contents: the title page, chapters, their headings (levels 1
+ * to 3) and their questions, in reading order. Entries nest under the
+ * nearest earlier entry with a smaller level. */
+typedef struct {
+    int level;
+    const char *label; /* plain text, never empty */
+    const char *href;  /* "file.xhtml" or "file.xhtml#anchor" */
+} oct_epub_toc_entry;
+
+typedef struct {
+    oct_epub_toc_entry *e; /* malloc'd */
+    size_t n;
+} oct_epub_toc;
+
+void oct_epub_toc_build(const oct_epub_book *b, oct_epub_toc *out);
+void oct_epub_toc_free(oct_epub_toc *t);
+
+int oct_epub_nav_xhtml(const oct_epub_book *b, const oct_epub_toc *t, char **data, size_t *len);
+int oct_epub_ncx(const oct_epub_book *b, const oct_epub_toc *t, char **data, size_t *len);
+int oct_epub_title_page(const oct_epub_book *b, char **data, size_t *len);
+int oct_epub_opf(const oct_epub_book *b, char **data, size_t *len);
+int oct_epub_container(const oct_epub_book *b, char **data, size_t *len);
+
+/* Heading sizes in em, taken from the layout when it has them. */
+typedef struct {
+    double h1, h2, h3, h4;
+} oct_epub_style;
+
+/* The stylesheet (malloc'd, caller frees). */
+char *oct_epub_css(const oct_epub_style *s, size_t *len);
+
+#endif

@@ -1,0 +1,155 @@
+#include "epub/epub.h"
+#include "epub/book.h"
+#include "epub/docs.h"
+#include "epub/render.h"
+#include "epub/zip.h"
+#include "util/fileio.h"
+#include "util/xalloc.h"
+
+#include <errno.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+/* render() produces every file of the EPUB in memory, in archive order;
+ * close() only packs them, so a failure while writing never leaves a
+ * half-made book behind (and the previous good one survives). */
+
+typedef struct {
+    char *name, *data;
+    size_t len;
+    int store;
+} entry;
+
+struct oct_epub {
+    oct_diag *diag;
+    oct_epub_style style;
+    entry *entries;
+    size_t n;
+    int rendered;
+    unsigned dos_time, dos_date;
+};
+
+oct_epub *oct_epub_new(const oct_layout *layout, oct_diag *diag)
+{
+    oct_epub *e = oct_xcalloc(1, sizeof *e);
+    e->diag = diag;
+    if (layout && layout->body_size > 0) {
+        e->style.h1 = layout->h1_size / layout->body_size;
+        e->style.h2 = layout->h2_size / layout->body_size;
+        e->style.h3 = layout->h3_size / layout->body_size;
+        e->style.h4 = layout->h4_size / layout->body_size;
+    }
+    return e;
+}
+
+static void clear_entries(oct_epub *e)
+{
+    for (size_t i = 0; i < e->n; i++) {
+        free(e->entries[i].name);
+        free(e->entries[i].data);
+    }
+    free(e->entries);
+    e->entries = NULL;
+    e->n = 0;
+    e->rendered = 0;
+}
+
+/* Takes ownership of data. */
+static void add_entry(oct_epub *e, const char *dir, const char *name, char *data, size_t len,
+                      int store)
+{
+    e->entries = oct_xrealloc(e->entries, (e->n + 1) * sizeof *e->entries);
+    size_t n = strlen(dir) + strlen(name) + 1;
+    char *full = oct_xmalloc(n);
+    snprintf(full, n, "%s%s", dir, name);
+    e->entries[e->n++] = (entry){full, data, len, store};
+}
+
+/* The files that do not depend on a unit, in archive order. */
+static int render_frame(oct_epub *e, const oct_epub_book *b)
+{
+    char *data;
+    size_t len;
+    add_entry(e, "", "mimetype", oct_xstrdup("application/epub+zip"), 20, 1);
+    if (oct_epub_container(b, &data, &len) != 0) return -1;
+    add_entry(e, "META-INF/", "container.xml", data, len, 0);
+    if (oct_epub_opf(b, &data, &len) != 0) return -1;
+    add_entry(e, "OEBPS/", OCT_EPUB_OPF, data, len, 0);
+    data = oct_epub_css(&e->style, &len);
+    add_entry(e, "OEBPS/", OCT_EPUB_CSS, data, len, 0);
+    oct_epub_toc toc;
+    oct_epub_toc_build(b, &toc);
+    int rc = oct_epub_nav_xhtml(b, &toc, &data, &len);
+    if (rc == 0) {
+        add_entry(e, "OEBPS/", OCT_EPUB_NAV, data, len, 0);
+        rc = oct_epub_ncx(b, &toc, &data, &len);
+    }
+    if (rc == 0) add_entry(e, "OEBPS/", OCT_EPUB_NCX, data, len, 0);
+    oct_epub_toc_free(&toc);
+    if (rc != 0) return -1;
+    if (oct_epub_title_page(b, &data, &len) != 0) return -1;
+    add_entry(e, "OEBPS/", OCT_EPUB_TITLE, data, len, 0);
+    return 0;
+}
+
+int oct_epub_render(oct_epub *e, const oct_tree *tree)
+{
+    clear_entries(e);
+    oct_epub_book b;
+    int rc = oct_epub_book_plan(&b, tree, e->diag);
+    if (rc == 0) rc = render_frame(e, &b);
+    for (size_t i = 0; rc == 0 && i < b.nunits; i++) {
+        char *data;
+        size_t len;
+        rc = oct_epub_unit_xhtml(&b, i, &data, &len);
+        if (rc == 0) add_entry(e, "OEBPS/", b.units[i].file, data, len, 0);
+    }
+    e->dos_time = b.meta.dos_time;
+    e->dos_date = b.meta.dos_date;
+    oct_epub_book_release(&b);
+    if (rc != 0) {
+        clear_entries(e);
+        return -1;
+    }
+    e->rendered = 1;
+    return 0;
+}
+
+int oct_epub_close(oct_epub *e, const char *path)
+{
+    if (!e->rendered) {
+        oct_diag_report(e->diag, OCT_ERROR, path, 0, 0, "epub-write",
+                        "no EPUB to write: rendering failed or never ran");
+        return -1;
+    }
+    char *tmp = oct_atomic_begin(path);
+    if (!tmp) {
+        oct_diag_report(e->diag, OCT_ERROR, path, 0, 0, "epub-write", "cannot create: %s",
+                        strerror(errno));
+        return -1;
+    }
+    oct_epub_zip_entry *z = oct_xcalloc(e->n ? e->n : 1, sizeof *z);
+    for (size_t i = 0; i < e->n; i++)
+        z[i] = (oct_epub_zip_entry){e->entries[i].name, e->entries[i].data, e->entries[i].len,
+                                    e->entries[i].store};
+    int rc = oct_epub_zip_write(tmp, z, e->n, e->dos_time, e->dos_date, e->diag);
+    free(z);
+    if (rc != 0) {
+        oct_atomic_abort(tmp);
+        return -1;
+    }
+    if (oct_atomic_commit(tmp, path) != 0) {
+        oct_diag_report(e->diag, OCT_ERROR, path, 0, 0, "epub-write", "cannot write: %s",
+                        strerror(errno));
+        return -1;
+    }
+    return 0;
+}
+
+void oct_epub_free(oct_epub *e)
+{
+    if (!e) return;
+    clear_entries(e);
+    free(e);
+}

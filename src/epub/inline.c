@@ -1,0 +1,258 @@
+#include "epub/render.h"
+#include "epub/url.h"
+#include "util/buf.h"
+
+#include <stdint.h>
+#include <stdlib.h>
+#include <string.h>
+
+/* Links are where notes and validators disagree most: relative paths,
+ * javascript:, broken hosts and fragments naming nothing all occur in real
+ * notes. Only a normalized absolute URL with a safe scheme or a fragment
+ * naming an anchor in the book becomes an <a>; anything else keeps its
+ * text and loses the link, so epubcheck never sees a broken href. */
+
+static void report_link(const oct_epub_ctx *r, const oct_node *n, const char *why)
+{
+    if (r->quiet) return;
+    const oct_tree *t = r->book->tree;
+    const char *file = n->span.file < t->nfiles ? t->files[n->span.file] : NULL;
+    oct_diag_report(r->book->diag, OCT_NOTE, file, n->span.line, n->span.col, "epub-link-text",
+                    "link '%.200s' %s; the EPUB shows its text without a link",
+                    n->u.link.url ? n->u.link.url : "", why);
+}
+
+static int hex_value(char c)
+{
+    if (c >= '0' && c <= '9') return c - '0';
+    if (c >= 'a' && c <= 'f') return c - 'a' + 10;
+    if (c >= 'A' && c <= 'F') return c - 'A' + 10;
+    return -1;
+}
+
+/* The unit holding fragment frag (percent-decoded), trying GitHub-style
+ * heading links ("#setup" for the heading whose anchor is "s-setup") too.
+ * Stores the matching anchor in *anchor. */
+static const oct_epub_unit *find_fragment(const oct_epub_ctx *r, const char *frag,
+                                          const char **anchor)
+{
+    oct_buf d = OCT_BUF_INIT;
+    for (const char *s = frag; *s; s++) {
+        int hi, lo;
+        if (*s == '%' && (hi = hex_value(s[1])) >= 0 && (lo = hex_value(s[2])) >= 0) {
+            oct_buf_putc(&d, (char)(hi * 16 + lo));
+            s += 2;
+        } else {
+            oct_buf_putc(&d, *s);
+        }
+    }
+    const char *key = d.data ? d.data : "";
+    const oct_epub_unit *u = *key ? oct_epub_unit_of_anchor(r->book, key) : NULL;
+    *anchor = u ? oct_arena_strdup(r->book->arena, key) : NULL;
+    if (!u && *key) {
+        const char *alt = oct_arena_printf(r->book->arena, "s-%s", key);
+        u = oct_epub_unit_of_anchor(r->book, alt);
+        if (u) *anchor = alt;
+    }
+    oct_buf_free(&d);
+    return u;
+}
+
+/* The href to write for a LINK, or NULL when it must stay plain text.
+ * Arena string. */
+static const char *link_href(const oct_epub_ctx *r, const oct_node *n)
+{
+    const char *url = n->u.link.url ? n->u.link.url : "";
+    if (*url == '#') {
+        const char *anchor;
+        const oct_epub_unit *u = find_fragment(r, url + 1, &anchor);
+        if (u) return oct_arena_printf(r->book->arena, "%s#%s", u->file, anchor);
+        report_link(r, n, "names no place in the book");
+        return NULL;
+    }
+    oct_buf b = OCT_BUF_INIT;
+    const char *href = NULL;
+    if (oct_epub_url_normalize(url, &b) == 0)
+        href = oct_arena_strdup(r->book->arena, b.data);
+    else
+        report_link(r, n, "is not an absolute http, https, ftp or mailto URL");
+    oct_buf_free(&b);
+    return href;
+}
+
+/* Whether rendering n's children shows any text at all. */
+static int has_visible_text(const oct_node *n)
+{
+    oct_iter it;
+    oct_event ev;
+    oct_iter_init(&it, n);
+    while ((ev = oct_iter_next(&it)) != OCT_EV_NONE) {
+        const oct_node *c = it.cur;
+        if (ev != OCT_EV_ENTER) continue;
+        if ((c->kind == OCT_TEXT || c->kind == OCT_CODE || c->kind == OCT_CODE_BLOCK) && c->text &&
+            strspn(c->text, " \t\n") < strlen(c->text))
+            return 1;
+        if (c->kind == OCT_IMAGE || c->kind == OCT_FOOTNOTE_REF) return 1;
+    }
+    return 0;
+}
+
+static void write_link(oct_epub_ctx *r, const oct_node *n)
+{
+    const char *href = r->in_link ? NULL : link_href(r, n);
+    if (!href) {
+        oct_epub_inlines(r, n->first, NULL);
+        return;
+    }
+    oct_epub_xw_start(r->xw, "a");
+    oct_epub_xw_attr(r->xw, "href", href);
+    if (n->u.link.title && *n->u.link.title) oct_epub_xw_attr(r->xw, "title", n->u.link.title);
+    r->in_link = 1;
+    if (has_visible_text(n))
+        oct_epub_inlines(r, n->first, NULL);
+    else
+        oct_epub_xw_text(r->xw, n->u.link.url);
+    r->in_link = 0;
+    oct_epub_xw_end(r->xw);
+}
+
+/* Images are never loaded (remote fetches would make builds depend on the
+ * network); the alt text stands in for them. */
+static void write_image(oct_epub_ctx *r, const oct_node *n)
+{
+    const char *alt = oct_epub_plain(r->book->arena, n);
+    oct_epub_xw_start(r->xw, "span");
+    oct_epub_xw_attr(r->xw, "class", "image-alt");
+    oct_epub_xw_text(r->xw, *alt ? "[image: " : "[image]");
+    if (*alt) {
+        oct_epub_xw_text(r->xw, alt);
+        oct_epub_xw_text(r->xw, "]");
+    }
+    oct_epub_xw_end(r->xw);
+}
+
+const char *oct_epub_ref_anchor(const oct_epub_ctx *r, const char *def_anchor, long k)
+{
+    if (k == 0) return oct_arena_printf(r->book->arena, "fnref-%s", def_anchor);
+    return oct_arena_printf(r->book->arena, "fnref%ld-%s", k + 1, def_anchor);
+}
+
+static void write_note_ref(oct_epub_ctx *r, const oct_node *n)
+{
+    const oct_node *def = oct_epub_note_def(r->book, r->unit, n->u.footnote.index);
+    const char *def_anchor = def ? oct_epub_anchor(r->book, def) : NULL;
+    oct_buf label = OCT_BUF_INIT;
+    if (n->u.footnote.index > 0)
+        oct_buf_printf(&label, "%d", n->u.footnote.index);
+    else
+        oct_buf_puts(&label, n->u.footnote.label ? n->u.footnote.label : "*");
+    if (def_anchor && !r->in_link) {
+        long k = (long)(intptr_t)oct_epub_map_get(&r->refs, def_anchor);
+        oct_epub_map_put(&r->refs, def_anchor, (void *)(intptr_t)(k + 1));
+        oct_epub_xw_start(r->xw, "a");
+        oct_epub_xw_attr(r->xw, "epub:type", "noteref");
+        oct_epub_xw_attr(r->xw, "role", "doc-noteref");
+        oct_epub_xw_attr(r->xw, "id", oct_epub_ref_anchor(r, def_anchor, k));
+        oct_epub_xw_attr(r->xw, "href", oct_arena_printf(r->book->arena, "#%s", def_anchor));
+    }
+    oct_epub_xw_element(r->xw, "sup", label.data);
+    if (def_anchor && !r->in_link) oct_epub_xw_end(r->xw);
+    oct_buf_free(&label);
+}
+
+static void write_wrapped(oct_epub_ctx *r, const char *tag, const oct_node *n)
+{
+    oct_epub_xw_start(r->xw, tag);
+    oct_epub_inlines(r, n->first, NULL);
+    oct_epub_xw_end(r->xw);
+}
+
+/* A block node inside inline content (only a malformed tree has these):
+ * its text, separated from what follows by a space. */
+static void write_block_as_text(oct_epub_ctx *r, const oct_node *n)
+{
+    if (n->kind == OCT_CODE_BLOCK)
+        oct_epub_xw_element(r->xw, "code", n->text);
+    else if (n->kind == OCT_FOOTNOTE_DEF)
+        return;
+    else
+        oct_epub_inlines(r, n->first, NULL);
+    oct_epub_xw_text(r->xw, " ");
+}
+
+static void write_inline(oct_epub_ctx *r, const oct_node *n)
+{
+    switch (n->kind) {
+    case OCT_TEXT:
+        oct_epub_xw_text(r->xw, n->text);
+        break;
+    case OCT_CODE:
+        oct_epub_xw_element(r->xw, "code", n->text);
+        break;
+    case OCT_EMPH:
+        write_wrapped(r, "em", n);
+        break;
+    case OCT_STRONG:
+        write_wrapped(r, "strong", n);
+        break;
+    case OCT_STRIKE:
+        write_wrapped(r, "del", n);
+        break;
+    case OCT_LINK:
+        write_link(r, n);
+        break;
+    case OCT_IMAGE:
+        write_image(r, n);
+        break;
+    case OCT_FOOTNOTE_REF:
+        write_note_ref(r, n);
+        break;
+    case OCT_SOFT_BREAK:
+        oct_epub_xw_text(r->xw, "\n");
+        break;
+    case OCT_LINE_BREAK:
+        oct_epub_xw_start(r->xw, "br");
+        oct_epub_xw_end_empty(r->xw);
+        oct_epub_xw_text(r->xw, "\n");
+        break;
+    case OCT_INDEX_TERM:
+        break; /* a marker for the index, not text of its own */
+    default:
+        write_block_as_text(r, n);
+        break;
+    }
+}
+
+void oct_epub_inlines(oct_epub_ctx *r, const oct_node *first, const oct_node *stop)
+{
+    for (const oct_node *n = first; n && n != stop; n = n->next) {
+        if (r->depth >= OCT_EPUB_MAX_DEPTH) {
+            oct_epub_flat_text(r, n);
+            continue;
+        }
+        r->depth++;
+        write_inline(r, n);
+        r->depth--;
+    }
+}
+
+void oct_epub_flat_text(oct_epub_ctx *r, const oct_node *n)
+{
+    oct_iter it;
+    oct_event ev;
+    oct_iter_init(&it, n);
+    while ((ev = oct_iter_next(&it)) != OCT_EV_NONE) {
+        const oct_node *c = it.cur;
+        if (ev == OCT_EV_EXIT) {
+            if (c->kind != OCT_TEXT && c->kind != OCT_CODE && !oct_kind_is_inline(c->kind))
+                oct_epub_xw_text(r->xw, " ");
+            continue;
+        }
+        if (c->kind == OCT_FOOTNOTE_DEF)
+            oct_iter_skip_children(&it);
+        else if (c->kind == OCT_TEXT || c->kind == OCT_CODE || c->kind == OCT_CODE_BLOCK)
+            oct_epub_xw_text(r->xw, c->text);
+        else if (c->kind == OCT_SOFT_BREAK || c->kind == OCT_LINE_BREAK)
+            oct_epub_xw_text(r->xw, " ");
+    }
+}

@@ -1,0 +1,62 @@
+/* Internal to src/epub: turning the tree into XHTML content documents.
+ * blocks.c handles block nodes (lists.c, table.c and question.c the bigger
+ * ones), inline.c inline nodes, chapter.c the document of one unit
+ * (heading, body, footnotes). All markup goes through
+ * xwriter.h. */
+#ifndef OCT_EPUB_RENDER_H
+#define OCT_EPUB_RENDER_H
+#include <stdbool.h>
+
+#include "epub/book.h"
+#include "epub/map.h"
+#include "epub/xwriter.h"
+
+/* Tree nesting deeper than this is written as plain text: readers and
+ * validators cope badly with very deep XML, and it bounds recursion. */
+#define OCT_EPUB_MAX_DEPTH 64
+/* Nested blocks (quotes in lists in quotes…) deeper than this become plain
+ * paragraphs too: every level indents, and past a dozen levels the text
+ * column of a phone is gone. */
+#define OCT_EPUB_MAX_BLOCK_DEPTH 12
+
+typedef struct {
+    const oct_epub_book *book;
+    oct_epub_xw *xw;
+    size_t unit;     /* index of the unit being written */
+    int depth;       /* tree nesting of the node being written */
+    int block_depth; /* nesting of block nodes only */
+    int in_link;     /* inside <a>: no nested links or note references */
+    int quiet;       /* a rehearsal pass: report nothing */
+    /* Footnote reference anchors written so far, by definition anchor
+     * (count as a pointer). The first pass fills `refs`; the second pass
+     * reads `prev_refs` to know which definitions get a backlink. */
+    oct_epub_map refs;
+    const oct_epub_map *prev_refs;
+} oct_epub_ctx;
+
+/* Siblings first..last (last NULL: to the end) in block context: runs of
+ * inline nodes are wrapped in <p> unless `tight` (list items of tight
+ * lists); FOOTNOTE_DEF nodes are skipped (see chapter.c). */
+void oct_epub_blocks(oct_epub_ctx *r, const oct_node *first, const oct_node *last, bool tight);
+/* Siblings from first onwards in inline context, stopping before `stop`
+ * (NULL: to the end). Block nodes met here are written as their text. */
+void oct_epub_inlines(oct_epub_ctx *r, const oct_node *first, const oct_node *stop);
+/* Single block nodes, each in its own file: lists.c, table.c, question.c. */
+void oct_epub_list(oct_epub_ctx *r, const oct_node *list);
+void oct_epub_table(oct_epub_ctx *r, const oct_node *table);
+void oct_epub_question(oct_epub_ctx *r, const oct_node *q);
+/* n's text written without markup (iteratively: any depth is safe);
+ * FOOTNOTE_DEF subtrees are left out. */
+void oct_epub_flat_text(oct_epub_ctx *r, const oct_node *n);
+/* The footnote definition `def` as an <aside>, with a backlink to its
+ * first reference when one was written. */
+void oct_epub_footnote(oct_epub_ctx *r, const oct_node *def);
+/* The id of the k-th (0-based) reference anchor to the note `def_anchor`.
+ * Arena string of the book. */
+const char *oct_epub_ref_anchor(const oct_epub_ctx *r, const char *def_anchor, long k);
+
+/* Writes the XHTML document of unit u. Returns 0 and a malloc'd document
+ * (caller frees), or -1 after reporting to the book's diag. */
+int oct_epub_unit_xhtml(const oct_epub_book *b, size_t u, char **data, size_t *len);
+
+#endif

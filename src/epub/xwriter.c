@@ -1,0 +1,174 @@
+#include "epub/xwriter.h"
+#include "util/buf.h"
+#include "util/utf8.h"
+#include "util/xalloc.h"
+
+#include <libxml/xmlwriter.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+struct oct_epub_xw {
+    xmlBufferPtr buf;
+    xmlTextWriterPtr w;
+    int failed;
+    oct_buf scratch; /* cleaned text, reused between calls */
+};
+
+static void check(oct_epub_xw *x, int rc)
+{
+    if (rc < 0) x->failed = 1;
+}
+
+oct_epub_xw *oct_epub_xw_new(void)
+{
+    oct_epub_xw *x = oct_xcalloc(1, sizeof *x);
+    x->buf = xmlBufferCreate();
+    x->w = x->buf ? xmlNewTextWriterMemory(x->buf, 0) : NULL;
+    if (!x->w) {
+        x->failed = 1;
+        return x;
+    }
+    check(x, xmlTextWriterStartDocument(x->w, "1.0", "UTF-8", NULL));
+    return x;
+}
+
+void oct_epub_xw_free(oct_epub_xw *x)
+{
+    if (!x) return;
+    if (x->w) xmlFreeTextWriter(x->w);
+    if (x->buf) xmlBufferFree(x->buf);
+    oct_buf_free(&x->scratch);
+    free(x);
+}
+
+/* XML 1.0 Char, minus what HTML calls control characters and
+ * noncharacters: validators and reading systems reject those. */
+static int is_allowed(unsigned cp)
+{
+    if (cp == 0x9 || cp == 0xA) return 1;
+    if (cp < 0x20 || (cp >= 0x7F && cp <= 0x9F)) return 0;
+    if (cp >= 0xD800 && cp <= 0xDFFF) return 0;
+    if (cp >= 0xFDD0 && cp <= 0xFDEF) return 0;
+    if ((cp & 0xFFFE) == 0xFFFE) return 0;
+    return cp <= 0x10FFFF;
+}
+
+static const char *clean(oct_epub_xw *x, const char *s, size_t n)
+{
+    oct_buf_clear(&x->scratch);
+    oct_buf_grow(&x->scratch, n + 1);
+    for (size_t i = 0; i < n;) {
+        size_t k;
+        unsigned cp = oct_utf8_decode(s + i, n - i, &k);
+        if (cp == '\r') {
+            /* dropped: sources are LF-normalized, a stray CR is noise */
+        } else if (is_allowed(cp) && (cp != OCT_REPLACEMENT_CHAR || k == 3)) {
+            oct_buf_put(&x->scratch, s + i, k);
+        } else {
+            oct_buf_put_utf8(&x->scratch, OCT_REPLACEMENT_CHAR);
+        }
+        i += k;
+    }
+    return x->scratch.data ? x->scratch.data : "";
+}
+
+void oct_epub_xw_start(oct_epub_xw *x, const char *name)
+{
+    if (x->w) check(x, xmlTextWriterStartElement(x->w, BAD_CAST name));
+}
+
+void oct_epub_xw_attr(oct_epub_xw *x, const char *name, const char *value)
+{
+    if (!x->w || !value) return;
+    const char *v = clean(x, value, strlen(value));
+    check(x, xmlTextWriterWriteAttribute(x->w, BAD_CAST name, BAD_CAST v));
+}
+
+void oct_epub_xw_attr_int(oct_epub_xw *x, const char *name, long value)
+{
+    char num[32];
+    snprintf(num, sizeof num, "%ld", value);
+    oct_epub_xw_attr(x, name, num);
+}
+
+void oct_epub_xw_end(oct_epub_xw *x)
+{
+    if (x->w) check(x, xmlTextWriterFullEndElement(x->w));
+}
+
+void oct_epub_xw_end_empty(oct_epub_xw *x)
+{
+    if (x->w) check(x, xmlTextWriterEndElement(x->w));
+}
+
+void oct_epub_xw_textn(oct_epub_xw *x, const char *s, size_t n)
+{
+    if (!x->w || !s || !n) return;
+    const char *v = clean(x, s, n);
+    if (*v) check(x, xmlTextWriterWriteString(x->w, BAD_CAST v));
+}
+
+void oct_epub_xw_text(oct_epub_xw *x, const char *s)
+{
+    if (s) oct_epub_xw_textn(x, s, strlen(s));
+}
+
+void oct_epub_xw_nl(oct_epub_xw *x)
+{
+    if (x->w) check(x, xmlTextWriterWriteString(x->w, BAD_CAST "\n"));
+}
+
+void oct_epub_xw_element(oct_epub_xw *x, const char *name, const char *text)
+{
+    oct_epub_xw_start(x, name);
+    oct_epub_xw_text(x, text);
+    oct_epub_xw_end(x);
+}
+
+void oct_epub_xw_xhtml_begin(oct_epub_xw *x, const char *lang, const char *title,
+                             const char *css_href)
+{
+    if (x->w) check(x, xmlTextWriterWriteDTD(x->w, BAD_CAST "html", NULL, NULL, NULL));
+    oct_epub_xw_nl(x);
+    oct_epub_xw_start(x, "html");
+    oct_epub_xw_attr(x, "xmlns", "http://www.w3.org/1999/xhtml");
+    oct_epub_xw_attr(x, "xmlns:epub", "http://www.idpf.org/2007/ops");
+    oct_epub_xw_attr(x, "xml:lang", lang);
+    oct_epub_xw_attr(x, "lang", lang);
+    oct_epub_xw_nl(x);
+    oct_epub_xw_start(x, "head");
+    oct_epub_xw_nl(x);
+    oct_epub_xw_start(x, "meta");
+    oct_epub_xw_attr(x, "charset", "utf-8");
+    oct_epub_xw_end_empty(x);
+    oct_epub_xw_nl(x);
+    oct_epub_xw_element(x, "title", title);
+    oct_epub_xw_nl(x);
+    oct_epub_xw_start(x, "link");
+    oct_epub_xw_attr(x, "rel", "stylesheet");
+    oct_epub_xw_attr(x, "type", "text/css");
+    oct_epub_xw_attr(x, "href", css_href);
+    oct_epub_xw_end_empty(x);
+    oct_epub_xw_nl(x);
+    oct_epub_xw_end(x);
+    oct_epub_xw_nl(x);
+    oct_epub_xw_start(x, "body");
+    oct_epub_xw_nl(x);
+}
+
+int oct_epub_xw_finish(oct_epub_xw *x, char **data, size_t *len)
+{
+    *data = NULL;
+    *len = 0;
+    if (!x->w) return -1;
+    check(x, xmlTextWriterEndDocument(x->w));
+    check(x, xmlTextWriterFlush(x->w));
+    if (x->failed) return -1;
+    size_t n = (size_t)xmlBufferLength(x->buf);
+    *data = oct_xmalloc(n + 1);
+    memcpy(*data, xmlBufferContent(x->buf), n);
+    (*data)[n] = '\0';
+    *len = n;
+    return 0;
+}
