@@ -93,13 +93,13 @@ static int build_one(const oct_manifest *m, const oct_build_opts *o, oct_diag *d
     if (!rc && (o->formats & OCT_FMT_PDF)) {
         char *p = out_path(o->outdir, slug, "pdf");
         if (write_pdf(t, &layout, p, diag) != 0) rc = OCT_EXIT_IO;
-        else if (!o->quiet) fprintf(stderr, "octavo: wrote %s\n", p);
+        else if (!o->quiet) printf("octavo: wrote %s\n", p);
         free(p);
     }
     if (!rc && (o->formats & OCT_FMT_EPUB)) {
         char *p = out_path(o->outdir, slug, "epub");
         if (write_epub(t, &layout, p, diag) != 0) rc = OCT_EXIT_IO;
-        else if (!o->quiet) fprintf(stderr, "octavo: wrote %s\n", p);
+        else if (!o->quiet) printf("octavo: wrote %s\n", p);
         free(p);
     }
     /* A backend that reported an error about the input (not I/O) still failed. */

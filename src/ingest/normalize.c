@@ -1,23 +1,234 @@
-/* Placeholder until the normalizer lands: identity with a 1:1 line map. */
+/* The plain-text normalizer's driver: splits the text into lines, runs the
+ * passes (see normalize_internal.h) and writes the result with its line
+ * map. Everything no pass claimed is copied as it was. */
 #include "ingest/normalize.h"
+#include "ingest/normalize_internal.h"
 #include "util/xalloc.h"
 
 #include <stdlib.h>
+#include <string.h>
 
-int oct_normalize(const char *path, const char *text, size_t len,
-                  const oct_normalize_options *opts, oct_normalized *out, oct_diag *diag)
+void nl_out_line(nl_out *o, const char *s, size_t n, int src)
 {
-    (void)path;
-    (void)opts;
-    (void)diag;
-    out->text = oct_xstrndup(text, len);
-    out->len = len;
-    size_t lines = 1;
+    oct_buf_put(&o->text, s, n);
+    oct_buf_putc(&o->text, '\n');
+    if (o->n == o->cap) {
+        o->cap = o->cap ? o->cap * 2 : 256;
+        o->map = oct_xrealloc(o->map, o->cap * sizeof *o->map);
+    }
+    o->map[o->n++] = src;
+}
+
+nl_region *nl_add_region(nl_doc *d, nl_region_kind kind, size_t start, size_t end)
+{
+    if (d->nregions == d->capregions) {
+        d->capregions = d->capregions ? d->capregions * 2 : 16;
+        d->regions = oct_xrealloc(d->regions, d->capregions * sizeof *d->regions);
+    }
+    nl_region *r = &d->regions[d->nregions++];
+    memset(r, 0, sizeof *r);
+    r->kind = kind;
+    r->start = start;
+    r->end = end;
+    return r;
+}
+
+static size_t split_lines(const char *text, size_t len, nl_line **out)
+{
+    size_t n = 0;
     for (size_t i = 0; i < len; i++)
-        if (text[i] == '\n' && i + 1 < len) lines++;
-    out->nlines = lines;
-    out->line_map = oct_xmalloc(lines * sizeof(int));
-    for (size_t i = 0; i < lines; i++) out->line_map[i] = (int)i + 1;
+        n += text[i] == '\n';
+    if (len > 0 && text[len - 1] != '\n') n++;
+    nl_line *lines = oct_xcalloc(n ? n : 1, sizeof *lines);
+    size_t start = 0;
+    for (size_t k = 0; k < n; k++) {
+        const char *nl = memchr(text + start, '\n', len - start);
+        size_t end = nl ? (size_t)(nl - text) : len;
+        nl_line *l = &lines[k];
+        l->s = text + start;
+        l->len = end - start;
+        l->src = (int)k + 1;
+        l->indent = nl_indent_of(l->s, l->len, &l->lead);
+        size_t rest = l->len - l->lead;
+        nl_trim(l->s + l->lead, &rest);
+        if (rest == 0) l->flags |= NL_BLANK;
+        start = end + 1;
+    }
+    *out = lines;
+    return n;
+}
+
+static int cmp_regions(const void *a, const void *b)
+{
+    const nl_region *x = a, *y = b;
+    return x->start < y->start ? -1 : x->start > y->start;
+}
+
+/* Copies the line without its first `cols` columns of indentation (a TAB
+ * straddling the cut leaves spaces for the rest of its width). */
+static void put_dedented(oct_buf *b, const nl_line *l, int cols)
+{
+    int col = 0;
+    size_t i = 0;
+    while (i < l->len && col < cols && (l->s[i] == ' ' || l->s[i] == '\t')) {
+        int next = l->s[i] == ' ' ? col + 1 : col + 4 - col % 4;
+        i++;
+        if (next > cols)
+            for (int c = cols; c < next; c++)
+                oct_buf_putc(b, ' ');
+        col = next;
+    }
+    oct_buf_put(b, l->s + i, l->len - i);
+}
+
+static size_t fence_length(const nl_doc *d, const nl_region *r)
+{
+    size_t longest = 0;
+    for (size_t i = r->start; i <= r->end; i++) {
+        const nl_line *l = &d->lines[i];
+        size_t k = 0;
+        while (l->lead + k < l->len && l->s[l->lead + k] == '`')
+            k++;
+        if (k > longest) longest = k;
+    }
+    return longest >= 3 ? longest + 1 : 3;
+}
+
+static void emit_code(const nl_doc *d, const nl_region *r, nl_out *o)
+{
+    oct_buf b = OCT_BUF_INIT;
+    size_t fence = fence_length(d, r);
+    for (int k = 0; k < r->fence_indent; k++)
+        oct_buf_putc(&b, ' ');
+    for (size_t k = 0; k < fence; k++)
+        oct_buf_putc(&b, '`');
+    oct_buf_puts(&b, nl_lang_name(r->lang));
+    nl_out_line(o, b.data, b.len, d->lines[r->start].src);
+    for (size_t i = r->start; i <= r->end; i++) {
+        const nl_line *l = &d->lines[i];
+        oct_buf_clear(&b);
+        if (!(l->flags & NL_BLANK)) {
+            for (int k = 0; k < r->fence_indent; k++)
+                oct_buf_putc(&b, ' ');
+            put_dedented(&b, l, r->dedent + r->fence_indent);
+        }
+        nl_out_line(o, b.data ? b.data : "", b.len, l->src);
+    }
+    oct_buf_clear(&b);
+    for (int k = 0; k < r->fence_indent; k++)
+        oct_buf_putc(&b, ' ');
+    for (size_t k = 0; k < fence; k++)
+        oct_buf_putc(&b, '`');
+    nl_out_line(o, b.data, b.len, d->lines[r->end].src);
+    oct_buf_free(&b);
+}
+
+static bool last_line_blank(const nl_out *o)
+{
+    return o->text.len <= 1 || (o->text.len >= 2 && o->text.data[o->text.len - 2] == '\n');
+}
+
+static void emit_table(const nl_doc *d, const nl_region *r, nl_out *o)
+{
+    /* A table needs a blank line before it (else it joins a paragraph or a
+     * list item) and after it (else the next line becomes a row). */
+    if (o->n > 0 && !last_line_blank(o)) nl_out_line(o, "", 0, d->lines[r->start].src);
+    nl_emit_table(d, r, o);
+    size_t next = r->end + 1;
+    if (next < d->n && !(d->lines[next].flags & NL_BLANK))
+        nl_out_line(o, "", 0, d->lines[r->end].src);
+}
+
+static void emit(const nl_doc *d, nl_out *o)
+{
+    size_t r = 0;
+    for (size_t i = 0; i < d->n;) {
+        if (r < d->nregions && d->regions[r].start == i) {
+            const nl_region *reg = &d->regions[r++];
+            if (reg->kind == NL_R_CODE)
+                emit_code(d, reg, o);
+            else
+                emit_table(d, reg, o);
+            i = reg->end + 1;
+            continue;
+        }
+        const nl_line *l = &d->lines[i++];
+        if (!(l->flags & NL_DROP)) nl_out_line(o, l->s, l->len, l->src);
+    }
+}
+
+/* Flags a round of detection recomputes (all but blank lines and the
+ * block edges found so far). */
+#define NL_KEEP (NL_BLANK | NL_OPENS_BLOCK | NL_CLOSES_BLOCK)
+#define MAX_ROUNDS 8
+
+/* Marks where the blocks just found start and end; returns whether any
+ * of those edges is new. */
+static bool note_block_edges(nl_doc *d)
+{
+    bool changed = false;
+    for (size_t r = 0; r < d->nregions; r++) {
+        const nl_region *reg = &d->regions[r];
+        nl_line *first = &d->lines[reg->start], *last = &d->lines[reg->end];
+        if (reg->fence_indent == 0 && !(first->flags & NL_OPENS_BLOCK)) {
+            first->flags |= NL_OPENS_BLOCK;
+            changed = true;
+        }
+        if (!(last->flags & NL_CLOSES_BLOCK)) {
+            last->flags |= NL_CLOSES_BLOCK;
+            changed = true;
+        }
+    }
+    return changed;
+}
+
+/* One round: Markdown structure, line classes, tables, code. A block
+ * written as a fence changes the structure around it (it ends lists and
+ * paragraphs), so rounds repeat with the edges found until none is new:
+ * what the next normalization would see is what this one decides on. */
+static void detect(nl_doc *d)
+{
+    for (int round = 0; round < MAX_ROUNDS; round++) {
+        for (size_t i = 0; i < d->n; i++) {
+            nl_line *l = &d->lines[i];
+            l->flags &= NL_KEEP;
+            l->list_indent = l->split = l->html = 0;
+            memset(&l->cls, 0, sizeof l->cls);
+        }
+        d->nregions = 0;
+        d->has_fences = false;
+        nl_mark_markdown(d);
+        nl_mark_html_blocks(d);
+        if (round == 0) nl_clean_artefacts(d);
+        nl_classify_doc(d);
+        nl_detect_tables(d);
+        nl_detect_code(d);
+        if (!note_block_edges(d)) break;
+    }
+}
+
+int oct_normalize(const char *path, const char *text, size_t len, const oct_normalize_options *opts,
+                  oct_normalized *out, oct_diag *diag)
+{
+    memset(out, 0, sizeof *out);
+    nl_doc d = {.path = path, .diag = diag};
+    d.n = split_lines(text, len, &d.lines);
+
+    detect(&d);
+    nl_detect_filler(&d, opts && opts->keep_filler);
+    if (d.nregions > 1) qsort(d.regions, d.nregions, sizeof *d.regions, cmp_regions);
+
+    nl_out o = {OCT_BUF_INIT, NULL, 0, 0};
+    emit(&d, &o);
+    /* Keep the input's choice of a final newline. */
+    if (len > 0 && text[len - 1] != '\n' && o.text.len > 0) o.text.len--;
+    if (o.text.data) o.text.data[o.text.len] = '\0';
+    out->len = o.text.len;
+    out->text = oct_buf_detach(&o.text);
+    out->nlines = o.n;
+    out->line_map = o.map ? o.map : oct_xmalloc(sizeof(int));
+    free(d.lines);
+    free(d.regions);
     return 0;
 }
 
@@ -27,4 +238,6 @@ void oct_normalized_release(oct_normalized *n)
     free(n->line_map);
     n->text = NULL;
     n->line_map = NULL;
+    n->len = 0;
+    n->nlines = 0;
 }

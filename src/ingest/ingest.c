@@ -1,0 +1,117 @@
+#include "ingest/ingest.h"
+#include "ingest/charset.h"
+#include "ingest/decode.h"
+#include "ingest/markdown.h"
+#include "ingest/normalize.h"
+#include "ingest/repair.h"
+
+#include <stdlib.h>
+#include <string.h>
+
+/* Decoding runs before anything looks at the text: legacy encodings first
+ * (their bytes are not UTF-8 at all), then the byte-level clean-up, then
+ * mojibake repair, which needs the C1 controls the decoder kept (they are
+ * what Windows-1252 mojibake is made of) and only afterwards may they go. */
+char *oct_ingest_decode(const char *path, const char *bytes, size_t len, size_t *out_len,
+                        oct_diag *diag)
+{
+    *out_len = 0;
+    if (len > OCT_MAX_SOURCE_BYTES) {
+        oct_diag_report(diag, OCT_ERROR, path, 0, 0, "source-too-large",
+                        "source is %zu bytes, more than the limit of %u bytes", len,
+                        OCT_MAX_SOURCE_BYTES);
+        return NULL;
+    }
+    size_t conv_len = 0, dec_len = 0, rep_len = 0, repairs = 0;
+    char *conv = len ? oct_charset_to_utf8(path, bytes, len, &conv_len, diag) : NULL;
+    char *dec = conv ? oct_decode_utf8(path, conv, conv_len, &dec_len, diag)
+                     : oct_decode_utf8(path, bytes, len, &dec_len, diag);
+    free(conv);
+    char *text = oct_repair_mojibake(path, dec, dec_len, &rep_len, &repairs, diag);
+    free(dec);
+    oct_decode_drop_c1(path, text, &rep_len, diag);
+    *out_len = rep_len;
+    return text;
+}
+
+/* "notes-on_x.md" → "notes on x": the file name is the title of last resort. */
+static const char *title_from_path(oct_tree *t, const char *path)
+{
+    const char *base = strrchr(path, '/');
+    base = base ? base + 1 : path;
+    size_t n = strlen(base);
+    const char *dot = strrchr(base, '.');
+    if (dot && dot != base) n = (size_t)(dot - base);
+    char *s = oct_arena_strndup(t->arena, base, n);
+    size_t w = 0;
+    for (size_t r = 0; s[r]; r++) {
+        char c = s[r] == '-' || s[r] == '_' ? ' ' : s[r];
+        if (c == ' ' && (w == 0 || s[w - 1] == ' ')) continue;
+        s[w++] = c;
+    }
+    while (w > 0 && s[w - 1] == ' ')
+        w--;
+    s[w] = '\0';
+    return w ? s : "Untitled";
+}
+
+static const char *trimmed(char *s)
+{
+    while (*s == ' ' || *s == '\t')
+        s++;
+    size_t n = strlen(s);
+    while (n > 0 && (s[n - 1] == ' ' || s[n - 1] == '\t'))
+        s[--n] = '\0';
+    return s;
+}
+
+/* The given title, else the text of a level-1 heading that opens the file
+ * (it stays in the chapter: ingest removes nothing), else the file name. */
+static const char *choose_title(oct_tree *t, const oct_node *chapter, const char *path,
+                                const char *title)
+{
+    if (title) return oct_arena_strdup(t->arena, title);
+    const oct_node *first = chapter->first;
+    if (first && first->kind == OCT_SECTION && first->u.section.level == 1) {
+        const char *s = trimmed(oct_node_plain_text(t, first));
+        if (*s) return s;
+    }
+    return title_from_path(t, path);
+}
+
+oct_node *oct_ingest_source(oct_tree *t, const char *path, const char *bytes, size_t len,
+                            const char *title, const oct_ingest_options *opts, oct_diag *diag)
+{
+    static const oct_ingest_options defaults = {.keep_filler = false, .normalize = true};
+    if (!opts) opts = &defaults;
+    if (!path) path = "<input>";
+    oct_node *chapter = NULL;
+    oct_normalized norm = {0};
+    bool normalized = false;
+    size_t tlen = 0;
+    char *text = oct_ingest_decode(path, bytes, len, &tlen, diag);
+    if (!text) goto out;
+
+    oct_markdown_source src = {.path = path};
+    const char *md = text;
+    size_t mdlen = tlen;
+    if (opts->normalize) {
+        oct_normalize_options nopts = {.keep_filler = opts->keep_filler};
+        if (oct_normalize(path, text, tlen, &nopts, &norm, diag) != 0) goto out;
+        normalized = true;
+        md = norm.text;
+        mdlen = norm.len;
+        src.line_map = norm.line_map;
+        src.nlines = norm.nlines;
+    }
+    src.file = oct_tree_add_file(t, path);
+    oct_node *ch = oct_node_new(t, OCT_CHAPTER, (oct_span){src.file, 1, 1});
+    if (oct_markdown_parse(t, ch, &src, md, mdlen, diag) != 0) goto out;
+    ch->u.chapter.title = choose_title(t, ch, path, title);
+    oct_node_append(t->root, ch);
+    chapter = ch;
+out:
+    if (normalized) oct_normalized_release(&norm);
+    free(text);
+    return chapter;
+}

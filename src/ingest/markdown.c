@@ -1,0 +1,807 @@
+#include "ingest/markdown.h"
+#include "ingest/listnum.h"
+#include "ingest/decode.h"
+#include "ingest/ingest.h"
+#include "util/buf.h"
+#include "util/xalloc.h"
+
+#include <cmark-gfm-core-extensions.h>
+#include <cmark-gfm.h>
+#include <limits.h>
+#include <pthread.h>
+#include <stdbool.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+/* cmark's own limit on link labels; longer "[^...]:" lines are no definitions. */
+#define MAX_LABEL 999
+
+/* One open cmark container during the walk. */
+typedef struct {
+    cmark_node *src;
+    oct_node *dst; /* where children go: the new node, or an ancestor if flattened */
+    int depth;     /* depth of dst below the chapter */
+    bool flattened;
+    oct_span block;          /* innermost block: the position of inlines without one */
+    int first_raw, last_raw; /* its cmark lines, to reject bogus inline positions */
+    int next_number;         /* LIST: the number of its next ITEM */
+    int last_written;        /* LIST: the number its previous ITEM was written with */
+} frame;
+
+/* A footnote definition as cmark left it (defs sit at the document's end in
+ * cmark's reference order; a reference's literal is that 1-based position). */
+typedef struct {
+    cmark_node *node;
+    const char *label;
+    int col; /* of its "[^", 0 if not found */
+    oct_node *def;
+    int index; /* our number, 0 until referenced */
+} footnote;
+
+typedef struct {
+    oct_tree *t;
+    const oct_markdown_source *src;
+    oct_diag *diag;
+    const char *text;
+    size_t len;
+    int offset; /* lines of the synthetic prefix fed before the text */
+    frame *stack;
+    size_t nstack, capstack;
+    footnote *fns;
+    size_t nfns, next_def;
+    int next_index;
+    int line_hint;     /* cmark line of the current inline (see span_of) */
+    oct_node *pending; /* TEXT still collecting adjacent text into `merged` */
+    oct_buf merged, scratch;
+    bool warned_nesting, warned_chars;
+    bool warned_table; /* for the current table */
+    oct_line_cursor items; /* for reading written item numbers */
+} conv;
+
+typedef struct {
+    const char *s;
+    size_t n;
+} slice;
+
+/* ---- footnote definitions cmark would drop ------------------------------
+ * cmark-gfm deletes footnote definitions nothing refers to. To keep their
+ * text, every label that looks defined ("[^label]:" after nothing but
+ * container markers) gets a one-line paragraph "[^label]" fed BEFORE the
+ * text: a paragraph closed by a blank line cannot change how the text after
+ * it parses, and the walk skips those lines. */
+
+static int lower_ascii(int c)
+{
+    return c >= 'A' && c <= 'Z' ? c + 32 : c;
+}
+
+static int compare_labels(const void *a, const void *b)
+{
+    const slice *x = a, *y = b;
+    size_t n = x->n < y->n ? x->n : y->n;
+    for (size_t i = 0; i < n; i++) {
+        int d = lower_ascii((unsigned char)x->s[i]) - lower_ascii((unsigned char)y->s[i]);
+        if (d) return d;
+    }
+    return (x->n > y->n) - (x->n < y->n);
+}
+
+/* Length of the label of "[^label]:" at s[0..n), or 0 if there is none. */
+static size_t def_label_at(const char *s, size_t n)
+{
+    if (n < 5 || s[0] != '[' || s[1] != '^') return 0;
+    size_t i = 2;
+    while (i < n && s[i] != ']') {
+        unsigned char c = (unsigned char)s[i];
+        if (c <= ' ' || c == '[' || i - 2 >= MAX_LABEL) return 0;
+        i++;
+    }
+    if (i == 2 || i + 1 >= n || s[i] != ']' || s[i + 1] != ':') return 0;
+    return i - 2;
+}
+
+static bool is_container_marker(char c)
+{
+    return c && strchr(" \t>-+*0123456789.)", c) != NULL;
+}
+
+/* Returns the malloc'd prefix (length *plen, *lines lines) or NULL if no
+ * line looks like a footnote definition. */
+static char *build_prefix(const char *text, size_t len, size_t *plen, int *lines)
+{
+    slice *v = NULL;
+    size_t nv = 0, cap = 0;
+    for (size_t i = 0; i < len;) {
+        const char *nl = memchr(text + i, '\n', len - i);
+        size_t eol = nl ? (size_t)(nl - text) : len, j = i;
+        while (j < eol && is_container_marker(text[j]))
+            j++;
+        size_t n = def_label_at(text + j, eol - j);
+        if (n) {
+            if (nv == cap) {
+                cap = cap ? cap * 2 : 16;
+                v = oct_xrealloc(v, cap * sizeof *v);
+            }
+            v[nv++] = (slice){text + j + 2, n};
+        }
+        i = eol + 1;
+    }
+    *plen = 0;
+    *lines = 0;
+    if (!nv) return NULL;
+    qsort(v, nv, sizeof *v, compare_labels);
+    oct_buf b = OCT_BUF_INIT;
+    for (size_t i = 0; i < nv; i++) {
+        if (i && compare_labels(&v[i - 1], &v[i]) == 0) continue;
+        oct_buf_printf(&b, "[^%.*s]\n\n", (int)v[i].n, v[i].s);
+        *lines += 2;
+    }
+    free(v);
+    *plen = b.len;
+    return oct_buf_detach(&b);
+}
+
+static int map_line(const conv *c, int raw);
+
+/* ---- rows too wide for cmark-gfm ----------------------------------------
+ * The table extension takes time quadratic in the cells of a row (it walks
+ * its cell list for every append), and past 65535 columns it leaks. So the
+ * pipes of a line after its MAX_ROW_PIPES-th (enough for MAX_TABLE_COLUMNS
+ * cells between outer pipes) are escaped, which keeps their
+ * text but no longer splits cells, except in code and HTML blocks where an
+ * escape would show (found by a parse without extensions, which is linear). */
+#define MAX_TABLE_COLUMNS 128
+#define MAX_ROW_PIPES (MAX_TABLE_COLUMNS + 1)
+
+static size_t count_pipes(const char *s, size_t n)
+{
+    size_t k = 0;
+    for (size_t i = 0; i < n; i++)
+        k += s[i] == '|' && (i == 0 || s[i - 1] != '\\');
+    return k;
+}
+
+/* verbatim[k] for text line k+1: inside a code or HTML block. */
+static bool *find_verbatim_lines(const char *text, size_t len, size_t nlines)
+{
+    bool *verbatim = oct_xcalloc(nlines, sizeof *verbatim);
+    cmark_node *doc = cmark_parse_document(text, len, CMARK_OPT_DEFAULT);
+    cmark_iter *it = cmark_iter_new(doc);
+    cmark_event_type ev;
+    while ((ev = cmark_iter_next(it)) != CMARK_EVENT_DONE) {
+        cmark_node *n = cmark_iter_get_node(it);
+        cmark_node_type type = cmark_node_get_type(n);
+        if (ev != CMARK_EVENT_ENTER ||
+            (type != CMARK_NODE_CODE_BLOCK && type != CMARK_NODE_HTML_BLOCK))
+            continue;
+        for (long l = cmark_node_get_start_line(n); l <= cmark_node_get_end_line(n); l++)
+            if (l >= 1 && (size_t)l <= nlines) verbatim[l - 1] = true;
+    }
+    cmark_iter_free(it);
+    cmark_node_free(doc);
+    return verbatim;
+}
+
+/* Returns the escaped text (malloc'd) or NULL when no line is too wide. */
+static char *escape_wide_rows(conv *c, size_t *outlen)
+{
+    size_t nlines = 1, wide = 0;
+    for (size_t i = 0, start = 0; i <= c->len; i++) {
+        if (i < c->len && c->text[i] != '\n') continue;
+        if (count_pipes(c->text + start, i - start) > MAX_ROW_PIPES) wide++;
+        if (i < c->len) nlines++;
+        start = i + 1;
+    }
+    if (!wide) return NULL;
+    bool *verbatim = find_verbatim_lines(c->text, c->len, nlines);
+    oct_buf b = OCT_BUF_INIT;
+    int first = 0;
+    for (size_t i = 0, k = 0, start = 0; i <= c->len; i++) {
+        if (i < c->len && c->text[i] != '\n') continue;
+        const char *line = c->text + start;
+        size_t n = i - start, seen = 0;
+        bool escape = !verbatim[k] && count_pipes(line, n) > MAX_ROW_PIPES;
+        for (size_t j = 0; j < n; j++) {
+            bool pipe = line[j] == '|' && (j == 0 || line[j - 1] != '\\');
+            if (escape && pipe && ++seen > MAX_ROW_PIPES) oct_buf_putc(&b, '\\');
+            oct_buf_putc(&b, line[j]);
+        }
+        if (escape && !first) first = (int)k + 1;
+        if (i < c->len) oct_buf_putc(&b, '\n');
+        start = i + 1;
+        k++;
+    }
+    free(verbatim);
+    if (first)
+        oct_diag_report(c->diag, OCT_WARNING, c->src->path, map_line(c, first), 1, "table-too-wide",
+                        "more than %d table columns: the rest of the line is one cell",
+                        MAX_TABLE_COLUMNS);
+    *outlen = b.len;
+    return oct_buf_detach(&b);
+}
+
+/* ---- positions ----------------------------------------------------------- */
+
+static int map_line(const conv *c, int raw)
+{
+    long l = (long)raw - c->offset;
+    if (l < 1) l = 1;
+    const oct_markdown_source *s = c->src;
+    if (!s->line_map || !s->nlines) return (int)l;
+    if ((size_t)l > s->nlines) l = (long)s->nlines;
+    return s->line_map[l - 1];
+}
+
+/* Inline positions from cmark drift: after a backslash hard break it stops
+ * counting lines. Each break inside a block is one newline of its source,
+ * so a running count (raised to cmark's line whenever cmark is ahead, as
+ * after a code span over two lines) corrects the line; the column is then
+ * unknown and the block's is used. */
+static oct_span span_of(conv *c, cmark_node *n, const frame *up)
+{
+    int raw = cmark_node_get_start_line(n), col = cmark_node_get_start_column(n);
+    cmark_node_type type = cmark_node_get_type(n);
+    bool is_inline = (type & CMARK_NODE_TYPE_MASK) == CMARK_NODE_TYPE_INLINE;
+    if (!is_inline) {
+        if (raw <= c->offset || col <= 0) return up->block;
+        c->line_hint = raw;
+        return (oct_span){c->src->file, map_line(c, raw), col};
+    }
+    oct_span sp = up->block;
+    bool known = raw >= up->first_raw && raw <= up->last_raw && raw > c->offset && col > 0;
+    if (known && raw >= c->line_hint) {
+        c->line_hint = raw;
+        sp.line = map_line(c, raw);
+        sp.col = col;
+    } else if (c->line_hint > c->offset && c->line_hint <= up->last_raw) {
+        sp.line = map_line(c, c->line_hint);
+    }
+    if (type == CMARK_NODE_SOFTBREAK || type == CMARK_NODE_LINEBREAK) c->line_hint++;
+    return sp;
+}
+
+/* cmark's API does not give a definition's label: read it back from the
+ * line where the definition starts (the last "[^label]:" before its text). */
+static void read_def_label(conv *c, footnote *fn, const char *line, size_t n, int index)
+{
+    int content_col = cmark_node_get_start_column(fn->node);
+    long best = -1;
+    size_t best_len = 0;
+    for (size_t j = 0; line && j < n; j++) {
+        size_t ln = def_label_at(line + j, n - j);
+        if (!ln) continue;
+        if (best < 0 || (long)(j + ln + 4) <= (long)content_col - 1) best = (long)j, best_len = ln;
+    }
+    if (best >= 0) {
+        fn->label = oct_arena_strndup(c->t->arena, line + best + 2, best_len);
+        fn->col = (int)best + 1;
+    } else {
+        fn->label = oct_arena_printf(c->t->arena, "%d", index);
+    }
+}
+
+/* Collects the definitions at the document's end, in cmark's order, and
+ * reads their labels from the text. */
+static void collect_footnotes(conv *c, cmark_node *doc)
+{
+    for (cmark_node *n = cmark_node_first_child(doc); n; n = cmark_node_next(n))
+        if (cmark_node_get_type(n) == CMARK_NODE_FOOTNOTE_DEFINITION) c->nfns++;
+    if (!c->nfns) return;
+    c->fns = oct_xcalloc(c->nfns, sizeof *c->fns);
+    size_t i = 0;
+    for (cmark_node *n = cmark_node_first_child(doc); n; n = cmark_node_next(n))
+        if (cmark_node_get_type(n) == CMARK_NODE_FOOTNOTE_DEFINITION) c->fns[i++].node = n;
+
+    /* Index the line starts once: a scan per definition would be quadratic. */
+    size_t nl = 1;
+    for (size_t k = 0; k < c->len; k++)
+        nl += c->text[k] == '\n';
+    size_t *starts = oct_xmalloc(nl * sizeof *starts);
+    starts[0] = 0;
+    for (size_t k = 0, l = 1; k < c->len; k++)
+        if (c->text[k] == '\n') starts[l++] = k + 1;
+    for (i = 0; i < c->nfns; i++) {
+        long k = (long)cmark_node_get_start_line(c->fns[i].node) - c->offset;
+        const char *line = NULL;
+        size_t n = 0;
+        if (k >= 1 && (size_t)k <= nl) {
+            line = c->text + starts[k - 1];
+            const char *e = memchr(line, '\n', c->len - starts[k - 1]);
+            n = e ? (size_t)(e - line) : c->len - starts[k - 1];
+        }
+        read_def_label(c, &c->fns[i], line, n, (int)i + 1);
+    }
+    free(starts);
+}
+
+/* ---- building the tree --------------------------------------------------- */
+
+/* cmark can make text that XML cannot carry: "&#1;" becomes U+0001, and
+ * (gfm.6) a footnote label over two lines is cut by byte count, even inside
+ * a character. So every string taken from cmark passes here. */
+static char *clean_text(conv *c, const char *s, size_t n, oct_span sp)
+{
+    oct_buf_clear(&c->scratch);
+    if (oct_decode_clean(s ? s : "", s ? n : 0, &c->scratch) && !c->warned_chars) {
+        c->warned_chars = true;
+        oct_diag_report(c->diag, OCT_WARNING, c->src->path, sp.line, sp.col, "invalid-character",
+                        "control or noncharacter code points (or broken UTF-8) removed from the "
+                        "parsed text");
+    }
+    return oct_arena_strndup(c->t->arena, c->scratch.data, c->scratch.len);
+}
+
+static void flush_text(conv *c)
+{
+    if (!c->pending) return;
+    c->pending->text = clean_text(c, c->merged.data, c->merged.len, c->pending->span);
+    if (!*c->pending->text) oct_node_unlink(c->pending);
+    c->pending = NULL;
+    oct_buf_clear(&c->merged);
+}
+
+static void append(conv *c, oct_node *parent, oct_node *child)
+{
+    flush_text(c);
+    oct_node_append(parent, child);
+}
+
+/* Adjacent text (cmark splits it at every delimiter; raw HTML becomes text
+ * too) is merged into one TEXT node, in linear time. */
+static void append_text(conv *c, oct_node *parent, const char *s, size_t n, oct_span sp)
+{
+    if (!n) return;
+    if (!c->pending || c->pending != parent->last) {
+        flush_text(c);
+        oct_node *t = oct_node_new(c->t, OCT_TEXT, sp);
+        oct_node_append(parent, t);
+        c->pending = t;
+    }
+    oct_buf_put(&c->merged, s, n);
+}
+
+static void push(conv *c, const frame *f)
+{
+    if (c->nstack == c->capstack) {
+        c->capstack = c->capstack ? c->capstack * 2 : 64;
+        c->stack = oct_xrealloc(c->stack, c->capstack * sizeof *c->stack);
+    }
+    c->stack[c->nstack++] = *f;
+}
+
+static void pop(conv *c, cmark_node *n)
+{
+    /* The iterator pairs every EXIT with its ENTER; unwinding to the match
+     * keeps the walk sane even if that ever failed. */
+    while (c->nstack > 1) {
+        cmark_node *top = c->stack[--c->nstack].src;
+        if (top == n) return;
+    }
+}
+
+/* Opens `kind` as a child of up->dst into frame f. `need` is the depth the
+ * node commits to (a LIST brings an ITEM level); 0 means it is never
+ * flattened. Returns the node, or NULL when it was flattened. */
+static oct_node *open_node(conv *c, frame *f, const frame *up, oct_kind kind, oct_span sp, int need)
+{
+    if (need && up->depth + need > OCT_MAX_NESTING) {
+        if (!c->warned_nesting)
+            oct_diag_report(c->diag, OCT_WARNING, c->src->path, sp.line, sp.col, "nesting-too-deep",
+                            "content nested deeper than %d levels is flattened", OCT_MAX_NESTING);
+        c->warned_nesting = true;
+        f->flattened = true;
+        return NULL;
+    }
+    oct_node *o = oct_node_new(c->t, kind, sp);
+    append(c, up->dst, o);
+    f->dst = o;
+    f->depth = up->depth + 1;
+    if (!oct_kind_is_inline(kind)) {
+        f->block = sp;
+        f->first_raw = cmark_node_get_start_line(f->src);
+        f->last_raw = cmark_node_get_end_line(f->src);
+        if (f->last_raw < f->first_raw) f->last_raw = f->first_raw;
+    }
+    return o;
+}
+
+static void open_list(conv *c, frame *f, const frame *up, oct_span sp)
+{
+    cmark_node *n = f->src;
+    oct_node *o = open_node(c, f, up, OCT_LIST, sp, 2);
+    f->next_number = cmark_node_get_list_start(n);
+    f->last_written = -1;
+    if (!o) return;
+    o->u.list.ordered = cmark_node_get_list_type(n) == CMARK_ORDERED_LIST;
+    o->u.list.tight = cmark_node_get_list_tight(n) != 0;
+    if (o->u.list.ordered) {
+        o->u.list.start = f->next_number;
+        o->u.list.delim = cmark_node_get_list_delim(n) == CMARK_PAREN_DELIM ? ')' : '.';
+    }
+}
+
+static void open_item(conv *c, frame *f, frame *up, oct_span sp)
+{
+    if (up->flattened || !up->dst || up->dst->kind != OCT_LIST) {
+        f->flattened = true; /* its list was flattened: so is the item */
+        return;
+    }
+    oct_node *o = open_node(c, f, up, OCT_ITEM, sp, 0);
+    if (up->dst->u.list.ordered) {
+        /* Keep the written number unless the notes number lazily (1. 1. 1.). */
+        int raw = cmark_node_get_start_line(f->src) - c->offset;
+        int w = oct_listnum_written(c->text, c->len, &c->items, raw,
+                                    cmark_node_get_start_column(f->src));
+        if (w >= 0 && w != up->last_written) up->next_number = w;
+        up->last_written = w;
+        o->u.item.number = up->next_number;
+        if (up->next_number < INT_MAX) up->next_number++;
+    }
+    if (strcmp(cmark_node_get_type_string(f->src), "tasklist") == 0)
+        o->u.item.task =
+            cmark_gfm_extensions_get_tasklist_item_checked(f->src) ? OCT_TASK_DONE : OCT_TASK_OPEN;
+}
+
+static void add_code_block(conv *c, const frame *up, cmark_node *n, oct_span sp)
+{
+    const char *lit = cmark_node_get_literal(n);
+    size_t len = lit ? strlen(lit) : 0;
+    if (len && lit[len - 1] == '\n') len--;
+    oct_node *o = oct_node_new(c->t, OCT_CODE_BLOCK, sp);
+    o->text = clean_text(c, lit, len, sp);
+    const char *info = cmark_node_get_fence_info(n);
+    if (info && *info) o->u.code.lang = clean_text(c, info, strcspn(info, " \t"), sp);
+    append(c, up->dst, o);
+}
+
+/* Raw HTML is never markup: the block becomes literal text, line by line. */
+static void add_html_block(conv *c, const frame *up, cmark_node *n, oct_span sp)
+{
+    oct_node *p = oct_node_new(c->t, OCT_PARAGRAPH, sp);
+    append(c, up->dst, p);
+    const char *s = cmark_node_get_literal(n);
+    if (!s) s = "";
+    size_t len = strlen(s);
+    if (len && s[len - 1] == '\n') len--;
+    int raw = cmark_node_get_start_line(n);
+    oct_span prev = sp;
+    for (size_t i = 0, k = 0;; k++) {
+        const char *nl = len > i ? memchr(s + i, '\n', len - i) : NULL;
+        size_t e = nl ? (size_t)(nl - s) : len;
+        oct_span ls = sp;
+        if (k > 0 && raw > c->offset && raw <= INT_MAX - (int)k)
+            ls.line = map_line(c, raw + (int)k);
+        if (k > 0) append(c, p, oct_node_new(c->t, OCT_LINE_BREAK, prev));
+        append_text(c, p, s + i, e - i, ls);
+        prev = ls;
+        if (!nl) break;
+        i = e + 1;
+    }
+}
+
+static void add_footnote_ref(conv *c, const frame *up, cmark_node *n, oct_span sp)
+{
+    const char *lit = cmark_node_get_literal(n);
+    long cix = lit ? strtol(lit, NULL, 10) : 0;
+    if (cix < 1 || (size_t)cix > c->nfns) {
+        /* Not a reference cmark resolved: keep what the source said. */
+        append_text(c, up->dst, "[^", 2, sp);
+        append_text(c, up->dst, lit ? lit : "", lit ? strlen(lit) : 0, sp);
+        append_text(c, up->dst, "]", 1, sp);
+        return;
+    }
+    footnote *fn = &c->fns[cix - 1];
+    if (!fn->index) fn->index = ++c->next_index;
+    oct_node *o = oct_node_new(c->t, OCT_FOOTNOTE_REF, sp);
+    o->u.footnote.index = fn->index;
+    o->u.footnote.label = fn->label;
+    append(c, up->dst, o);
+}
+
+static void open_footnote_def(conv *c, frame *f, const frame *up, oct_span sp)
+{
+    footnote *fn = NULL;
+    for (size_t i = c->next_def; i < c->nfns && !fn; i++)
+        if (c->fns[i].node == f->src) fn = &c->fns[i], c->next_def = i + 1;
+    if (fn && fn->col > 0) sp.col = fn->col;
+    oct_node *o = open_node(c, f, up, OCT_FOOTNOTE_DEF, sp, 0);
+    if (fn)
+        fn->def = o;
+    else
+        o->u.footnote.label = "?";
+}
+
+static void open_table(conv *c, frame *f, const frame *up, oct_span sp)
+{
+    oct_node *o = open_node(c, f, up, OCT_TABLE, sp, 0);
+    c->warned_table = false;
+    int ncols = cmark_gfm_extensions_get_table_columns(f->src);
+    const uint8_t *al = cmark_gfm_extensions_get_table_alignments(f->src);
+    o->u.table.ncols = ncols;
+    o->u.table.aligns =
+        oct_arena_alloc(c->t->arena, (size_t)(ncols ? ncols : 1) * sizeof(oct_align));
+    for (int i = 0; i < ncols; i++) {
+        oct_align a = OCT_ALIGN_NONE;
+        if (al && al[i] == 'l')
+            a = OCT_ALIGN_LEFT;
+        else if (al && al[i] == 'c')
+            a = OCT_ALIGN_CENTER;
+        else if (al && al[i] == 'r')
+            a = OCT_ALIGN_RIGHT;
+        o->u.table.aligns[i] = a;
+    }
+}
+
+/* GFM ignores cells beyond the header's count; say so rather than lose
+ * their text silently. A row ends at most one column (its closing pipe)
+ * after its last cell. */
+static void check_row_width(conv *c, cmark_node *row, oct_span sp)
+{
+    int line = cmark_node_get_start_line(row), end = cmark_node_get_end_column(row), last = 0;
+    for (cmark_node *cell = cmark_node_first_child(row); cell; cell = cmark_node_next(cell))
+        if (cmark_node_get_start_line(cell) == line && cmark_node_get_end_column(cell) > last)
+            last = cmark_node_get_end_column(cell);
+    if (c->warned_table || last == 0 || end <= last + 1) return;
+    c->warned_table = true;
+    oct_diag_report(c->diag, OCT_WARNING, c->src->path, sp.line, last + 2, "table-extra-cells",
+                    "table row has more cells than its header; the extra cells are dropped");
+}
+
+/* Nodes of the extensions carry no core type: tell them by name. */
+static void open_extension(conv *c, frame *f, frame *up, oct_span sp)
+{
+    const char *ts = cmark_node_get_type_string(f->src);
+    if (strcmp(ts, "table") == 0) {
+        open_table(c, f, up, sp);
+    } else if (strcmp(ts, "table_header") == 0 || strcmp(ts, "table_row") == 0) {
+        oct_node *o = open_node(c, f, up, OCT_TABLE_ROW, sp, 0);
+        o->u.row.header = cmark_gfm_extensions_get_table_row_is_header(f->src) != 0;
+        check_row_width(c, f->src, sp);
+    } else if (strcmp(ts, "table_cell") == 0) {
+        open_node(c, f, up, OCT_TABLE_CELL, sp, 0);
+    } else if (strcmp(ts, "strikethrough") == 0) {
+        open_node(c, f, up, OCT_STRIKE, sp, 1);
+    } else {
+        f->flattened = true; /* unknown wrapper: keep its content */
+    }
+}
+
+static void open_link(conv *c, frame *f, const frame *up, oct_kind kind, oct_span sp)
+{
+    oct_node *o = open_node(c, f, up, kind, sp, 1);
+    if (!o) return;
+    const char *url = cmark_node_get_url(f->src), *title = cmark_node_get_title(f->src);
+    o->u.link.url = clean_text(c, url, url ? strlen(url) : 0, sp);
+    o->u.link.title = clean_text(c, title, title ? strlen(title) : 0, sp);
+}
+
+static void add_leaf_text(conv *c, const frame *up, cmark_node *n, oct_kind kind, oct_span sp)
+{
+    const char *lit = cmark_node_get_literal(n);
+    size_t len = lit ? strlen(lit) : 0;
+    if (kind == OCT_TEXT) {
+        append_text(c, up->dst, lit, len, sp);
+    } else {
+        oct_node *o = oct_node_new(c->t, kind, sp);
+        o->text = clean_text(c, lit, len, sp);
+        append(c, up->dst, o);
+    }
+}
+
+static bool is_leaf(cmark_node_type type)
+{
+    switch (type) {
+    case CMARK_NODE_HTML_BLOCK:
+    case CMARK_NODE_THEMATIC_BREAK:
+    case CMARK_NODE_CODE_BLOCK:
+    case CMARK_NODE_TEXT:
+    case CMARK_NODE_SOFTBREAK:
+    case CMARK_NODE_LINEBREAK:
+    case CMARK_NODE_CODE:
+    case CMARK_NODE_HTML_INLINE:
+        return true;
+    default:
+        return false;
+    }
+}
+
+static void enter(conv *c, cmark_node *n)
+{
+    frame *up = &c->stack[c->nstack - 1];
+    cmark_node_type type = cmark_node_get_type(n);
+    oct_span sp = span_of(c, n, up);
+    frame f = *up;
+    f.src = n;
+    f.flattened = false;
+    switch (type) {
+    case CMARK_NODE_BLOCK_QUOTE:
+        open_node(c, &f, up, OCT_BLOCKQUOTE, sp, 1);
+        break;
+    case CMARK_NODE_LIST:
+        open_list(c, &f, up, sp);
+        break;
+    case CMARK_NODE_ITEM:
+        open_item(c, &f, up, sp);
+        break;
+    case CMARK_NODE_PARAGRAPH:
+        open_node(c, &f, up, OCT_PARAGRAPH, sp, 0);
+        break;
+    case CMARK_NODE_HEADING:
+        open_node(c, &f, up, OCT_SECTION, sp, 0)->u.section.level = cmark_node_get_heading_level(n);
+        break;
+    case CMARK_NODE_FOOTNOTE_DEFINITION:
+        open_footnote_def(c, &f, up, sp);
+        break;
+    case CMARK_NODE_CODE_BLOCK:
+        add_code_block(c, up, n, sp);
+        break;
+    case CMARK_NODE_HTML_BLOCK:
+        add_html_block(c, up, n, sp);
+        break;
+    case CMARK_NODE_THEMATIC_BREAK:
+        append(c, up->dst, oct_node_new(c->t, OCT_THEMATIC_BREAK, sp));
+        break;
+    case CMARK_NODE_TEXT:
+    case CMARK_NODE_HTML_INLINE:
+        add_leaf_text(c, up, n, OCT_TEXT, sp);
+        break;
+    case CMARK_NODE_CODE:
+        add_leaf_text(c, up, n, OCT_CODE, sp);
+        break;
+    case CMARK_NODE_SOFTBREAK:
+        append(c, up->dst, oct_node_new(c->t, OCT_SOFT_BREAK, sp));
+        break;
+    case CMARK_NODE_LINEBREAK:
+        append(c, up->dst, oct_node_new(c->t, OCT_LINE_BREAK, sp));
+        break;
+    case CMARK_NODE_EMPH:
+        open_node(c, &f, up, OCT_EMPH, sp, 1);
+        break;
+    case CMARK_NODE_STRONG:
+        open_node(c, &f, up, OCT_STRONG, sp, 1);
+        break;
+    case CMARK_NODE_LINK:
+        open_link(c, &f, up, OCT_LINK, sp);
+        break;
+    case CMARK_NODE_IMAGE:
+        open_link(c, &f, up, OCT_IMAGE, sp);
+        break;
+    case CMARK_NODE_FOOTNOTE_REFERENCE:
+        add_footnote_ref(c, up, n, sp);
+        break;
+    default:
+        open_extension(c, &f, up, sp);
+        break;
+    }
+    if (!is_leaf(type)) push(c, &f);
+}
+
+static int compare_by_position(const void *a, const void *b)
+{
+    const oct_span *x = &(*(footnote *const *)a)->def->span,
+                   *y = &(*(footnote *const *)b)->def->span;
+    if (x->line != y->line) return x->line < y->line ? -1 : 1;
+    return (x->col > y->col) - (x->col < y->col);
+}
+
+/* Definitions never referenced get the numbers after the referenced ones,
+ * in source order; then all of them move to the chapter's end in number order. */
+static void finish_footnotes(conv *c, oct_node *chapter)
+{
+    if (!c->nfns) return;
+    footnote **unused = oct_xmalloc(c->nfns * sizeof *unused);
+    size_t nunused = 0;
+    for (size_t i = 0; i < c->nfns; i++)
+        if (c->fns[i].def && !c->fns[i].index) unused[nunused++] = &c->fns[i];
+    qsort(unused, nunused, sizeof *unused, compare_by_position);
+    for (size_t i = 0; i < nunused; i++) {
+        footnote *fn = unused[i];
+        fn->index = ++c->next_index;
+        oct_diag_report(c->diag, OCT_WARNING, c->src->path, fn->def->span.line, fn->def->span.col,
+                        "unused-footnote", "footnote [^%s] is defined but never referenced",
+                        fn->label);
+    }
+    free(unused);
+    oct_node **order = oct_xcalloc((size_t)c->next_index + 1, sizeof *order);
+    for (size_t i = 0; i < c->nfns; i++) {
+        footnote *fn = &c->fns[i];
+        if (!fn->def) continue;
+        fn->def->u.footnote.index = fn->index;
+        fn->def->u.footnote.label = fn->label;
+        if (fn->index >= 1 && fn->index <= c->next_index) order[fn->index] = fn->def;
+    }
+    for (int i = 1; i <= c->next_index; i++)
+        if (order[i]) oct_node_append(chapter, order[i]);
+    free(order);
+}
+
+static void walk(conv *c, cmark_node *doc, oct_node *chapter)
+{
+    frame root = {.src = doc, .dst = chapter, .block = chapter->span, .last_raw = INT_MAX};
+    cmark_iter *it = cmark_iter_new(doc);
+    cmark_event_type ev;
+    while ((ev = cmark_iter_next(it)) != CMARK_EVENT_DONE) {
+        cmark_node *n = cmark_iter_get_node(it);
+        if (n == doc) {
+            if (ev == CMARK_EVENT_ENTER) push(c, &root);
+            continue;
+        }
+        if (ev == CMARK_EVENT_EXIT)
+            pop(c, n);
+        else
+            enter(c, n);
+    }
+    cmark_iter_free(it);
+    flush_text(c);
+}
+
+static pthread_once_t register_once = PTHREAD_ONCE_INIT;
+
+static void register_extensions(void)
+{
+    cmark_gfm_core_extensions_ensure_registered();
+}
+
+static cmark_node *parse(const char *prefix, size_t plen, const char *text, size_t len)
+{
+    static const char *const EXTENSIONS[] = {"table", "strikethrough", "autolink", "tasklist"};
+    pthread_once(&register_once, register_extensions);
+    cmark_parser *p = cmark_parser_new(CMARK_OPT_FOOTNOTES);
+    for (size_t i = 0; i < sizeof EXTENSIONS / sizeof *EXTENSIONS; i++) {
+        cmark_syntax_extension *ext = cmark_find_syntax_extension(EXTENSIONS[i]);
+        if (!ext) {
+            cmark_parser_free(p);
+            return NULL;
+        }
+        cmark_parser_attach_syntax_extension(p, ext);
+    }
+    if (plen) cmark_parser_feed(p, prefix, plen);
+    if (len) cmark_parser_feed(p, text, len);
+    cmark_node *doc = cmark_parser_finish(p);
+    cmark_parser_free(p);
+    return doc;
+}
+
+/* Drops the synthetic prefix paragraphs (see build_prefix). */
+static void drop_prefix(cmark_node *doc, int offset)
+{
+    cmark_node *n = cmark_node_first_child(doc);
+    while (n && cmark_node_get_start_line(n) <= offset &&
+           cmark_node_get_type(n) != CMARK_NODE_FOOTNOTE_DEFINITION) {
+        cmark_node *next = cmark_node_next(n);
+        cmark_node_free(n);
+        n = next;
+    }
+}
+
+int oct_markdown_parse(oct_tree *t, oct_node *chapter, const oct_markdown_source *src,
+                       const char *text, size_t len, oct_diag *diag)
+{
+    int rc = -1;
+    conv c = {.t = t, .src = src, .diag = diag, .text = text ? text : "", .len = text ? len : 0};
+    size_t plen = 0, wlen = 0;
+    char *escaped = escape_wide_rows(&c, &wlen);
+    if (escaped) c.text = escaped, c.len = wlen;
+    char *prefix = build_prefix(c.text, c.len, &plen, &c.offset);
+    cmark_node *doc = parse(prefix, plen, c.text, c.len);
+    if (!doc) {
+        oct_diag_report(diag, OCT_ERROR, src->path, 0, 0, "cmark",
+                        "cmark-gfm lacks its GFM extensions; cannot parse");
+        goto out;
+    }
+    drop_prefix(doc, c.offset);
+    collect_footnotes(&c, doc);
+    walk(&c, doc, chapter);
+    finish_footnotes(&c, chapter);
+    rc = 0;
+out:
+    if (doc) cmark_node_free(doc);
+    free(prefix);
+    free(escaped);
+    free(c.stack);
+    free(c.fns);
+    oct_buf_free(&c.merged);
+    oct_buf_free(&c.scratch);
+    return rc;
+}

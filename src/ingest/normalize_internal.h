@@ -1,0 +1,258 @@
+/* Shared state of the plain-text normalizer (normalize*.c only).
+ *
+ * The normalizer works on an array of lines. Passes, in order:
+ *   1. normalize_markdown.c  marks what Markdown already structures (fences,
+ *      pipe tables, lists, headings, quotes, indented code): never touched;
+ *   2. normalize_filler.c    removes trailing artefacts (`?~`, `)\`);
+ *   3. normalize_code.c      classifies every line (code strength + language);
+ *   4. normalize_table.c     finds aligned columns and claims them as tables;
+ *   5. normalize_block.c     grows code blocks from strong lines, claims them;
+ *   6. normalize_filler.c    drops chat filler (unless kept);
+ *   7. normalize.c           emits the text and the line map. */
+#ifndef OCT_NORMALIZE_INTERNAL_H
+#define OCT_NORMALIZE_INTERNAL_H
+#include <stdbool.h>
+#include <stddef.h>
+
+#include "diag.h"
+#include "util/buf.h"
+
+/* Line flags. */
+enum {
+    NL_BLANK = 1u << 0,
+    NL_FENCE = 1u << 1,   /* inside or delimiting an existing fenced block */
+    NL_PIPE = 1u << 2,    /* part of an existing GFM pipe table */
+    NL_LIST = 1u << 3,    /* content of a list item, indented under it */
+    NL_ITEM = 1u << 4,    /* a list item marker line */
+    NL_LAZY = 1u << 5,    /* lazy paragraph continuation of a list item */
+    NL_QUOTE = 1u << 6,   /* block quote line */
+    NL_HEADING = 1u << 7, /* ATX heading (or, in code, a '#' comment) */
+    NL_BREAK = 1u << 8,   /* thematic break or setext underline */
+    NL_MDCODE = 1u << 9,  /* syntactically an indented code block */
+    NL_DROP = 1u << 10,   /* chat filler, dropped */
+    NL_CODE = 1u << 11,   /* claimed by a detected code block */
+    NL_TABLE = 1u << 12,  /* claimed by a detected table */
+    NL_HTML = 1u << 13,   /* inside a Markdown HTML block (see nl_line.html) */
+    /* Where a detected block starts and ends; kept between the rounds of
+     * detection (normalize.c) so Markdown structure is read as it will be
+     * once the block is written: a fence at column 0 closes open lists, a
+     * closed fence leaves no paragraph behind. */
+    NL_OPENS_BLOCK = 1u << 14,
+    NL_CLOSES_BLOCK = 1u << 15,
+};
+
+/* Lines that belong to Markdown structure the author already wrote. */
+#define NL_MARKDOWN (NL_FENCE | NL_PIPE | NL_QUOTE | NL_BREAK)
+
+typedef enum {
+    NL_LANG_NONE,
+    NL_LANG_PYTHON,
+    NL_LANG_SHELL,
+    NL_LANG_SQL,
+    NL_LANG_HTML,
+    NL_LANG_DJANGO,
+    NL_LANG_JSON,
+    NL_LANG_YAML,
+    NL_LANG_JS,
+    NL_LANG_DOCKER,
+    NL_LANG_C,
+    NL_LANG_JAVA,
+    NL_LANG_GO,
+    NL_LANG_COUNT
+} nl_lang;
+
+/* How much a line on its own says "code". */
+typedef enum {
+    NL_NONE = 0, /* prose, or nothing a code block can hold at its base indent */
+    NL_CONT,     /* can continue a block (comment, closing bracket, clause) */
+    NL_WEAK,     /* a statement, but it could be a formula: needs company */
+    NL_STRONG,   /* starts a block on its own */
+} nl_strength;
+
+/* Features of one classified line (nl_class.feat). */
+enum {
+    NL_F_HEADER = 1u << 0,    /* Python compound header "…:": needs a body */
+    NL_F_DECORATOR = 1u << 1, /* "@name": strong when a def/class follows */
+    NL_F_COMMENT = 1u << 2,   /* only a comment */
+    NL_F_OPENS = 1u << 3,     /* ends with ':' '\\' ',' an operator or open bracket */
+    NL_F_BACKSLASH = 1u << 4, /* ends with a line-continuation backslash */
+    NL_F_TRIPLE = 1u << 5,    /* opens or closes a triple-quoted string */
+    NL_F_SEMI = 1u << 6,      /* ends a statement with ';' */
+    NL_F_LANG_WEAK = 1u << 7, /* language is a guess (python or js…) */
+    NL_F_FEATURE = 1u << 8,   /* has a code feature (call, string, literal…) */
+    NL_F_DEFCLASS = 1u << 9,  /* def / class header */
+    NL_F_ONELINE = 1u << 10,  /* compound header with its body on the line */
+    NL_F_ENTRY = 1u << 11,    /* "key": value — a statement only inside braces */
+};
+
+typedef struct {
+    unsigned char strength; /* nl_strength */
+    unsigned char lang;     /* nl_lang */
+    unsigned short feat;
+    signed char depth; /* net change of bracket depth over the line, clamped */
+} nl_class;
+
+typedef struct {
+    const char *s; /* line text (points into the input), without '\n' */
+    size_t len;    /* may shrink when an artefact is removed */
+    int src;       /* 1-based source line */
+    int indent;    /* columns of leading whitespace (tab stops of 4) */
+    size_t lead;   /* bytes of leading whitespace */
+    unsigned flags;
+    int list_indent; /* content column of the enclosing list item (NL_LIST) */
+    int split;       /* table rows: how the cells are split (normalize_table.c) */
+    int html;        /* 1-based id of the Markdown HTML block holding the line, or 0 */
+    nl_class cls;
+} nl_line;
+
+#define NL_MAX_COLS 24
+
+typedef enum { NL_R_CODE, NL_R_TABLE } nl_region_kind;
+
+typedef struct {
+    nl_region_kind kind;
+    size_t start, end; /* inclusive line indices */
+    nl_lang lang;
+    int fence_indent;      /* columns of the fence (list content) */
+    int dedent;            /* columns removed from every code line */
+    int ncols;             /* table columns */
+    int cols[NL_MAX_COLS]; /* table: column starts of space-aligned tables */
+} nl_region;
+
+typedef struct {
+    const char *path;
+    nl_line *lines;
+    size_t n;
+    nl_region *regions;
+    size_t nregions, capregions;
+    bool has_fences; /* the author already fences code somewhere */
+    oct_diag *diag;
+} nl_doc;
+
+/* The normalized text being written, with its line map. */
+typedef struct {
+    oct_buf text;
+    int *map; /* map[i]: source line of output line i+1 */
+    size_t n, cap;
+} nl_out;
+
+/* Appends s[0..n) and a newline as one output line from source line src. */
+void nl_out_line(nl_out *o, const char *s, size_t n, int src);
+
+/* --- normalize_text.c: small text helpers shared by the passes --- */
+bool nl_is_space(char c);
+/* c is one of the characters of set (never true for '\0'). */
+bool nl_in_set(char c, const char *set);
+bool nl_is_ident_start(unsigned char c);
+bool nl_is_ident_char(unsigned char c);
+/* Trims spaces/tabs on both ends of s[0..*n) in place. */
+const char *nl_trim(const char *s, size_t *n);
+/* Columns of leading whitespace (tabs to multiples of 4); *bytes gets the
+ * byte length of that whitespace. */
+int nl_indent_of(const char *s, size_t n, size_t *bytes);
+bool nl_starts_with(const char *s, size_t n, const char *prefix);
+bool nl_word_eq(const char *s, size_t n, const char *word);
+/* True when the word is a common English/French/German/Spanish function
+ * word ("the", "of", "le", "der"…): code arguments never are. */
+bool nl_is_stopword(const char *w, size_t n);
+/* Length of the next word of letters/digits/'-'/'_' at s (0 if none). */
+size_t nl_word_len(const char *s, size_t n);
+/* True for typographic punctuation, arrows, symbols and emoji (U+2000
+ * and above outside letters): prose, never identifiers. */
+bool nl_is_symbol_cp(unsigned cp);
+/* True when s holds an emoji or pictograph. */
+bool nl_has_emoji(const char *s, size_t n);
+
+/* --- normalize_lexer.c: is this a plausible expression/statement? --- */
+typedef struct {
+    bool ok;        /* tokens fit together like code, not like a sentence */
+    int depth;      /* net bracket depth change */
+    int min_depth;  /* lowest depth reached (negative: closes earlier lines) */
+    bool has_call;  /* name( */
+    bool long_call; /* a call on a name of 3+ characters or a dotted one */
+    bool has_string;
+    bool has_literal; /* [..] or {..} literal */
+    bool has_dot;     /* a.b */
+    bool has_const;   /* True False None null true false undefined */
+    bool has_lambda;  /* lambda, await, new: only code says these */
+    bool has_arrow;   /* => */
+    bool has_comment; /* # or // comment */
+    bool has_underscore_name;
+    bool ends_open;  /* ends with an operator, ',', '\\' or an open bracket */
+    bool ends_colon; /* ends with ':' (before any comment) */
+    bool ends_semi;
+    bool backslash;  /* ends with '\\' */
+    bool triple;     /* an odd number of triple quotes */
+    size_t code_len; /* bytes before a trailing comment */
+    int tokens;
+} nl_expr;
+
+void nl_scan_expr(const char *s, size_t n, nl_expr *out);
+/* An operator-like keyword of Python or JavaScript ("in", "not", "new"…). */
+bool nl_is_keyword(const char *w, size_t n);
+/* Length of a primary chain at s: name(.name | (…) | […])*, 0 if none.
+ * *calls receives the number of call parentheses in it. */
+size_t nl_scan_chain(const char *s, size_t n, int *calls, bool *dotted);
+
+/* --- normalize_shell.c --- */
+/* Classifies a command line ("pip install x", "$ ls", "cd app"). */
+bool nl_shell_classify(const char *s, size_t n, nl_class *out);
+
+/* --- normalize_sql.c --- */
+bool nl_sql_classify(const char *s, size_t n, nl_class *out);
+/* A line that continues an SQL statement ("FROM t", "WHERE x = 1"). */
+bool nl_sql_continues(const char *s, size_t n);
+
+/* --- normalize_markup.c: HTML and Django template lines --- */
+bool nl_markup_classify(const char *s, size_t n, nl_class *out);
+/* Marks CommonMark HTML blocks (kinds 1-7) with NL_HTML and an id, so
+ * that code detection fences one whole or leaves it alone. */
+void nl_mark_html_blocks(nl_doc *d);
+
+/* --- normalize_stmt.c --- */
+/* Comment-only lines ("# …", "// …", "-- …", shebangs). */
+bool nl_comment_line(const char *s, size_t n, nl_class *out);
+/* Assignments, call chains, dict entries, brackets: the statement shapes
+ * every language shares. Leaves out zeroed when none fits. */
+void nl_statement_line(const char *s, size_t n, nl_class *out);
+
+/* --- normalize_code.c --- */
+/* Classifies one trimmed line on its own. */
+void nl_classify_text(const char *s, size_t n, nl_class *out);
+/* Classifies every line, then settles what needs neighbours (headers
+ * need a body, decorators a def). */
+void nl_classify_doc(nl_doc *d);
+const char *nl_lang_name(nl_lang lang);
+
+/* --- normalize_markdown.c --- */
+void nl_mark_markdown(nl_doc *d);
+/* A line that opens a Markdown container or block (list item, heading,
+ * quote, fence, thematic break). */
+bool nl_is_block_start(const char *s, size_t n);
+
+/* --- normalize_table.c --- */
+void nl_detect_tables(nl_doc *d);
+/* Writes a table region as pipe rows (header, delimiter row, body). */
+void nl_emit_table(const nl_doc *d, const nl_region *r, nl_out *out);
+
+/* --- normalize_block.c --- */
+void nl_detect_code(nl_doc *d);
+
+/* --- normalize_special.c: whole-block formats (YAML, Dockerfile) --- */
+/* Length in lines of a YAML / Dockerfile block starting at line i, 0 if
+ * none; *lang receives the language. *yaml_skip (start it at (size_t)-1)
+ * carries state between calls that keeps the scan linear. */
+size_t nl_special_block(const nl_doc *d, size_t i, nl_lang *lang, size_t *yaml_skip);
+
+/* --- normalize_filler.c --- */
+void nl_clean_artefacts(nl_doc *d);
+void nl_detect_filler(nl_doc *d, bool keep);
+/* True when the trimmed line is chat filler addressed to the reader. */
+bool nl_is_filler_text(const char *s, size_t n);
+
+/* --- normalize.c --- */
+nl_region *nl_add_region(nl_doc *d, nl_region_kind kind, size_t start, size_t end);
+/* Lines that no pass may rewrite or claim. */
+bool nl_line_free(const nl_line *l);
+
+#endif

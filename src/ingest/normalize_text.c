@@ -1,0 +1,280 @@
+/* Small text helpers for the normalizer: trimming, indentation, words. */
+#include "ingest/normalize_internal.h"
+#include "util/utf8.h"
+
+#include <string.h>
+
+bool nl_is_space(char c)
+{
+    return c == ' ' || c == '\t' || c == '\r' || c == '\f' || c == '\v';
+}
+
+bool nl_in_set(char c, const char *set)
+{
+    return c != '\0' && strchr(set, c) != NULL;
+}
+
+bool nl_is_ident_start(unsigned char c)
+{
+    return (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') || c == '_';
+}
+
+bool nl_is_ident_char(unsigned char c)
+{
+    return nl_is_ident_start(c) || (c >= '0' && c <= '9');
+}
+
+const char *nl_trim(const char *s, size_t *n)
+{
+    size_t len = *n;
+    while (len > 0 && nl_is_space(*s)) {
+        s++;
+        len--;
+    }
+    while (len > 0 && nl_is_space(s[len - 1]))
+        len--;
+    *n = len;
+    return s;
+}
+
+int nl_indent_of(const char *s, size_t n, size_t *bytes)
+{
+    int col = 0;
+    size_t i = 0;
+    for (; i < n; i++) {
+        if (s[i] == ' ')
+            col++;
+        else if (s[i] == '\t')
+            col += 4 - col % 4;
+        else
+            break;
+    }
+    if (bytes) *bytes = i;
+    return col;
+}
+
+bool nl_starts_with(const char *s, size_t n, const char *prefix)
+{
+    size_t k = strlen(prefix);
+    return n >= k && memcmp(s, prefix, k) == 0;
+}
+
+bool nl_word_eq(const char *s, size_t n, const char *word)
+{
+    return strlen(word) == n && memcmp(s, word, n) == 0;
+}
+
+size_t nl_word_len(const char *s, size_t n)
+{
+    size_t i = 0;
+    while (i < n) {
+        unsigned char c = (unsigned char)s[i];
+        if (nl_is_ident_char(c) || c == '-' || c >= 0x80)
+            i++;
+        else
+            break;
+    }
+    return i;
+}
+
+/* Function words of the languages notes are written in. Code arguments
+ * (package names, paths, subcommands, SQL identifiers) are never these. */
+static const char *const STOPWORDS[] = {
+    /* English */
+    "a",
+    "about",
+    "after",
+    "all",
+    "also",
+    "an",
+    "any",
+    "are",
+    "at",
+    "be",
+    "because",
+    "been",
+    "before",
+    "but",
+    "can",
+    "could",
+    "did",
+    "do",
+    "does",
+    "each",
+    "every",
+    "for",
+    "from",
+    "had",
+    "has",
+    "have",
+    "he",
+    "her",
+    "here",
+    "his",
+    "how",
+    "i",
+    "if",
+    "into",
+    "is",
+    "it",
+    "its",
+    "just",
+    "may",
+    "me",
+    "might",
+    "more",
+    "most",
+    "must",
+    "my",
+    "of",
+    "on",
+    "only",
+    "or",
+    "other",
+    "our",
+    "she",
+    "should",
+    "so",
+    "some",
+    "such",
+    "than",
+    "that",
+    "the",
+    "their",
+    "them",
+    "then",
+    "there",
+    "these",
+    "they",
+    "this",
+    "those",
+    "to",
+    "too",
+    "under",
+    "us",
+    "very",
+    "was",
+    "we",
+    "were",
+    "what",
+    "when",
+    "where",
+    "which",
+    "while",
+    "who",
+    "why",
+    "will",
+    "with",
+    "would",
+    "you",
+    "your",
+    /* French */
+    "au",
+    "avec",
+    "ce",
+    "ces",
+    "cette",
+    "dans",
+    "des",
+    "du",
+    "elle",
+    "est",
+    "et",
+    "il",
+    "la",
+    "le",
+    "les",
+    "leur",
+    "nous",
+    "ou",
+    "par",
+    "pas",
+    "pour",
+    "qui",
+    "que",
+    "sont",
+    "sur",
+    "une",
+    "vous",
+    "votre",
+    /* German */
+    "auch",
+    "auf",
+    "aus",
+    "bei",
+    "dem",
+    "den",
+    "der",
+    "des",
+    "die",
+    "ein",
+    "eine",
+    "einen",
+    "einem",
+    "ist",
+    "mit",
+    "nicht",
+    "noch",
+    "oder",
+    "sind",
+    "und",
+    "von",
+    "wie",
+    "wir",
+    "wird",
+    "werden",
+    "zu",
+    "zum",
+    "zur",
+    /* Spanish */
+    "el",
+    "en",
+    "es",
+    "las",
+    "los",
+    "para",
+    "por",
+    "son",
+    "un",
+    "y",
+};
+
+bool nl_is_stopword(const char *w, size_t n)
+{
+    char low[16];
+    if (n == 0 || n >= sizeof low) return false;
+    for (size_t i = 0; i < n; i++) {
+        char c = w[i];
+        if (c >= 'A' && c <= 'Z') c = (char)(c - 'A' + 'a');
+        low[i] = c;
+    }
+    low[n] = '\0';
+    for (size_t i = 0; i < sizeof STOPWORDS / sizeof STOPWORDS[0]; i++)
+        if (strcmp(low, STOPWORDS[i]) == 0) return true;
+    return false;
+}
+
+bool nl_is_symbol_cp(unsigned cp)
+{
+    if (cp < 0x80) return false;
+    if (cp >= 0x80 && cp <= 0xBF) return true;     /* Latin-1 punctuation: « » ° © · */
+    if (cp == 0xD7 || cp == 0xF7) return true;     /* × ÷ */
+    if (cp >= 0x2000 && cp <= 0x2BFF) return true; /* punctuation, arrows, symbols */
+    if (cp >= 0x3000 && cp <= 0x303F) return true; /* CJK punctuation */
+    if (cp >= 0xFE00 && cp <= 0xFE0F) return true; /* variation selectors */
+    if (cp >= 0xFF00 && cp <= 0xFF0F) return true;
+    if (cp >= 0x1F000) return true; /* emoji and pictographs */
+    return cp == OCT_REPLACEMENT_CHAR;
+}
+
+bool nl_has_emoji(const char *s, size_t n)
+{
+    size_t i = 0;
+    while (i < n) {
+        size_t k;
+        unsigned cp = oct_utf8_decode(s + i, n - i, &k);
+        if (cp >= 0x1F000 || (cp >= 0x2600 && cp <= 0x27BF)) return true;
+        i += k;
+    }
+    return false;
+}

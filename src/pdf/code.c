@@ -1,0 +1,115 @@
+/* Code blocks: monospaced, on a tinted ground, never clipped. A source line
+ * longer than the measure is wrapped at a break opportunity (inside a
+ * token only when the token alone is too long); each continuation line
+ * starts with a muted hook arrow. Every visual line is its own item, so a
+ * block can run across pages; the tint is drawn per line. */
+#include "pdf/internal.h"
+
+#include "util/xalloc.h"
+
+#include <stdlib.h>
+#include <string.h>
+
+#define ARROW "\xE2\x86\xAA" /* U+21AA RIGHTWARDS ARROW WITH HOOK */
+
+typedef struct {
+    double x, w, pad_x, pad_y, lh, size, arrow_w;
+    pdf_text arrow;
+} code_geom;
+
+/* A visual line: a line of a source line (a view into the block's text)
+ * and how far that source line is indented. */
+typedef struct {
+    pdf_text view;
+    pdf_line ln;
+    double lead;
+} code_line;
+
+static void code_item(oct_pdf *p, const code_geom *g, const code_line *cl, size_t k, size_t n)
+{
+    bool first = k == 0, last = k + 1 == n;
+    double top = first ? g->pad_y : 0;
+    double h = g->lh + top + (last ? g->pad_y : 0);
+    bool keep = n > 1 && (k == 0 || k + 2 == n);
+    pdf_item *it = pdf_flow_push(p->cur, h, keep ? PDF_IT_KEEP_NEXT : 0);
+    it->base = top + pdf_baseline(g->lh, g->size);
+    pdf_op *bg = pdf_item_op(it, PDF_OP_RECT);
+    bg->color = p->L.code_background;
+    bg->x = g->x;
+    bg->w = g->w;
+    bg->h = h + (last ? 0 : 0.4); /* overlap: no seam between lines */
+    double x = g->x + g->pad_x;
+    if (cl->ln.cont) {
+        /* continuation: under the source line's indentation, behind a hook */
+        pdf_line al = {0, g->arrow.n, g->arrow.n, 0, 0, 0, false, false};
+        pdf_set_line(p, it, &g->arrow, &al, x + cl->lead, it->base, PDF_AL_LEFT);
+        x += cl->lead + g->arrow_w;
+    }
+    pdf_set_line(p, it, &cl->view, &cl->ln, x, it->base, PDF_AL_LEFT);
+}
+
+/* Breaks each source line [s, e) of t on its own: continuation lines are
+ * narrower by the line's indentation and the hook. */
+static size_t break_source_lines(const pdf_text *t, const code_geom *g, code_line **out)
+{
+    double inner = g->w - 2 * g->pad_x;
+    size_t n = 0, cap = 64, s = 0;
+    code_line *v = oct_xmalloc(cap * sizeof *v);
+    for (;;) {
+        size_t e = s;
+        while (e < t->n && t->c[e].cp != '\n')
+            e++;
+        bool last = e == t->n;
+        if (!last) e++; /* the newline ends its line (and is trimmed) */
+        pdf_text view = *t;
+        view.c = t->c + s;
+        view.n = e - s;
+        double lead = 0;
+        for (size_t i = 0; i < view.n && view.c[i].cp == ' '; i++)
+            lead += pdf_char_width(&view, i);
+        if (lead > inner * 0.5) lead = inner * 0.5;
+        pdf_measure m = {
+            .first = inner, .rest = inner - lead - g->arrow_w, .mode = PDF_BREAK_GREEDY};
+        pdf_line *lines;
+        size_t nl = pdf_break_lines(&view, &m, &lines);
+        for (size_t k = 0; k < nl; k++) {
+            if (n == cap) v = oct_xrealloc(v, (cap *= 2) * sizeof *v);
+            v[n++] = (code_line){view, lines[k], lead};
+        }
+        free(lines);
+        if (last) break;
+        s = e;
+    }
+    *out = v;
+    return n;
+}
+
+void pdf_layout_code(oct_pdf *p, const pdf_ctx *c, const oct_node *n)
+{
+    code_geom g;
+    memset(&g, 0, sizeof g);
+    g.size = p->L.code_size * c->size / p->L.body_size;
+    g.lh = g.size * 1.42;
+    g.pad_x = g.size * 0.8;
+    g.pad_y = g.size * 0.55;
+    g.x = c->x;
+    g.w = c->w;
+    pdf_style as = pdf_style_make(PDF_FAM_FALLBACK, PDF_VAR_R, g.size, p->L.muted);
+    pdf_text_add(p, &g.arrow, ARROW, strlen(ARROW), &as, n, false);
+    g.arrow_w = pdf_text_width(&g.arrow, 0, g.arrow.n) + g.size * 0.4;
+
+    const char *src = n->text ? n->text : "";
+    size_t len = strlen(src);
+    if (len > 0 && src[len - 1] == '\n') len--;
+    pdf_style st = pdf_style_make(PDF_FAM_MONO, PDF_VAR_R, g.size, p->L.text);
+    pdf_text t = {0};
+    pdf_text_add(p, &t, src, len, &st, n, true);
+    pdf_text_breaks(p, &t);
+    code_line *lines;
+    size_t nl = break_source_lines(&t, &g, &lines);
+    for (size_t k = 0; k < nl; k++)
+        code_item(p, &g, &lines[k], k, nl);
+    free(lines);
+    pdf_text_free(&t);
+    pdf_text_free(&g.arrow);
+}

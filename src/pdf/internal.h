@@ -1,0 +1,360 @@
+/* Internals of the PDF backend, shared by the files of src/pdf/ only.
+ *
+ * The backend works in three stages so that page numbers are known before
+ * anything that shows them is drawn:
+ *   1. layout (blocks.c, lists.c, notes.c, code.c, table.c, front.c): the
+ *      tree becomes a flow of items, each a strip of page with a height and
+ *      a list of drawing operations relative to its top-left corner;
+ *   2. pagination (pages.c): items are placed on pages, honouring keeps;
+ *   3. painting (paint.c, outline.c, meta.c): libharu draws the pages.
+ * Text is measured exactly as libharu's /W array will position it
+ * (fonts.c), so what the breaker decided is what the reader sees. */
+#ifndef OCT_PDF_INTERNAL_H
+#define OCT_PDF_INTERNAL_H
+#include "pdf/pdf.h"
+#include "util/buf.h"
+
+#include <hpdf.h>
+#include <stdbool.h>
+#include <stddef.h>
+#include <stdint.h>
+
+/* ---- fonts (fonts.c) ---------------------------------------------------- */
+
+enum { PDF_FAM_BODY, PDF_FAM_HEAD, PDF_FAM_MONO, PDF_FAM_FALLBACK, PDF_NFAM };
+enum { PDF_VAR_R, PDF_VAR_B, PDF_VAR_I, PDF_VAR_BI, PDF_NVAR };
+#define PDF_NSLOTS (PDF_NFAM * PDF_NVAR)
+#define PDF_SLOT(fam, var) ((fam)*PDF_NVAR + (var))
+#define PDF_SLOT_NONE 0xFF
+
+typedef struct pdf_fonts pdf_fonts;
+
+/* Opens every face of the layout with FreeType (a file shared by several
+ * slots is opened once). Returns NULL after reporting "pdf-font" errors. */
+pdf_fonts *pdf_fonts_open(const oct_layout *l, oct_diag *d);
+void pdf_fonts_free(pdf_fonts *f); /* NULL-safe */
+/* Advance of cp in 1/1000 em, truncated as libharu's /W array does; -1 if
+ * the slot's face has no glyph for cp (or cp is outside the BMP). */
+int pdf_font_width(pdf_fonts *f, int slot, unsigned cp);
+/* The libharu font of a slot, loaded on first use (embedded, subset,
+ * UTF-8). NULL if libharu failed (its error handler has the details). */
+HPDF_Font pdf_font_hpdf(pdf_fonts *f, HPDF_Doc doc, int slot);
+/* Records that cp was drawn with slot (for the ToUnicode CMap). */
+void pdf_font_mark(pdf_fonts *f, int slot, unsigned cp);
+/* File of a slot's face, for messages. */
+const char *pdf_font_file(pdf_fonts *f, int slot);
+/* Family name of a slot's face, for messages. */
+const char *pdf_font_family(pdf_fonts *f, int slot);
+/* Rewrites the ToUnicode CMap of every loaded font (tounicode.c). */
+int pdf_fonts_fix_tounicode(pdf_fonts *f);
+
+/* ---- styled text (text.c) ------------------------------------------------ */
+
+enum {
+    PDF_ST_STRIKE = 1u << 0,
+    PDF_ST_CODE = 1u << 1, /* inline code: tinted background */
+    PDF_ST_SUPER = 1u << 2,
+    PDF_ST_LINK = 1u << 3,
+};
+
+typedef struct {
+    uint8_t fam, var;
+    uint8_t flags;
+    float size;
+    oct_color color;
+    int link; /* index into oct_pdf.links, -1 for none */
+} pdf_style;
+
+typedef struct {
+    uint32_t cp;
+    uint16_t style;
+    uint8_t slot; /* face that draws it; PDF_SLOT_NONE: not drawn */
+    uint8_t brk;  /* libunibreak class of the break after this char */
+    int16_t w;    /* advance in 1/1000 em of `slot` (0 when not drawn) */
+} pdf_char;
+
+/* A run of styled characters: a paragraph, a heading, a cell. */
+typedef struct {
+    pdf_char *c;
+    size_t n, cap;
+    pdf_style *st;
+    size_t nst, capst;
+    bool broken; /* break classes computed */
+} pdf_text;
+
+typedef struct oct_pdf oct_pdf;
+
+void pdf_text_free(pdf_text *t);
+void pdf_text_clear(pdf_text *t);
+/* Index of style s in t (added if new). */
+uint16_t pdf_text_style(pdf_text *t, const pdf_style *s);
+/* Appends UTF-8 s[0..n) in style st. `node` names the source for
+ * missing-glyph warnings (may be NULL). `verbatim` (code) expands tabs to
+ * the next multiple of four columns and keeps newlines as forced breaks;
+ * otherwise both are spaces. */
+void pdf_text_add(oct_pdf *p, pdf_text *t, const char *s, size_t n, const pdf_style *st,
+                  const oct_node *node, bool verbatim);
+/* Appends the inline content of `container` (its inline children; an
+ * ANSWER child is skipped) in base style st. */
+void pdf_text_inlines(oct_pdf *p, pdf_text *t, const oct_node *container, const pdf_style *st);
+/* Computes the break classes (libunibreak) once all text is in. */
+void pdf_text_breaks(oct_pdf *p, pdf_text *t);
+/* Width of chars [a, b) in points. */
+double pdf_text_width(const pdf_text *t, size_t a, size_t b);
+static inline double pdf_char_width(const pdf_text *t, size_t i)
+{
+    return t->c[i].w * (double)t->st[t->c[i].style].size / 1000.0;
+}
+/* A base style: family/variant/size/colour, no flags, no link. */
+pdf_style pdf_style_make(int fam, int var, double size, oct_color color);
+
+/* ---- line breaking (breaking.c) ------------------------------------------ */
+
+typedef struct {
+    size_t a, b;  /* chars [a, b) are set on the line (trailing spaces cut) */
+    size_t next;  /* first char of the following line */
+    double width; /* natural width of [a, b) in points */
+    double avail; /* measure available to the line */
+    int nspace;   /* stretchable spaces in [a, b) */
+    bool justify; /* stretch/shrink the spaces to fill the measure */
+    bool cont;    /* continues a line broken inside a token (code) */
+} pdf_line;
+
+typedef enum { PDF_BREAK_TOTAL_FIT, PDF_BREAK_GREEDY } pdf_break_mode;
+
+/* A justified word space grows to at most (1 + this) times its width. */
+#define PDF_MAX_SPACE_GROWTH 1.0
+
+typedef struct {
+    double first, rest; /* measure of the first line and of the others */
+    bool first_each;    /* `first` applies to the first line after each forced break */
+    bool justify;
+    bool balance; /* display text: the last line is weighed like the others */
+    pdf_break_mode mode;
+} pdf_measure;
+
+/* Breaks t into lines; *out is malloc'd (caller frees). Returns the count
+ * (an empty text gives one empty line). */
+size_t pdf_break_lines(const pdf_text *t, const pdf_measure *m, pdf_line **out);
+/* Widest unbreakable piece and widest mandatory-break piece, points. */
+void pdf_text_extent(const pdf_text *t, double *minw, double *maxw);
+bool pdf_is_space(uint32_t cp);
+
+/* ---- flow: items and drawing operations (flow.c) ------------------------- */
+
+typedef enum {
+    PDF_OP_TEXT,  /* x, y = baseline start; slot, size, color; text */
+    PDF_OP_RECT,  /* filled: x, y (top), w, h */
+    PDF_OP_LINE,  /* stroked from (x, y) to (x + w, y + h), width lw */
+    PDF_OP_BOX,   /* stroked rectangle x, y, w, h, width lw */
+    PDF_OP_CHECK, /* a tick inside box x, y, w, h */
+    PDF_OP_DOTS,  /* leader dots on baseline y from x to x + w */
+    PDF_OP_LINK,  /* rect x, y, w, h; link index */
+    PDF_OP_DEST,  /* anchor at y; text = key */
+} pdf_op_kind;
+
+typedef struct {
+    uint8_t kind, slot;
+    float size, lw;
+    oct_color color;
+    double x, y, w, h;
+    size_t text, len; /* into oct_pdf.pool */
+    int link;
+} pdf_op;
+
+enum {
+    PDF_IT_KEEP_NEXT = 1u << 0, /* no page break between this and the next */
+    PDF_IT_DISCARD = 1u << 1,   /* a gap, dropped at the top of a page */
+    PDF_IT_NEW_PAGE = 1u << 2,  /* starts a new page (chapter opener) */
+    PDF_IT_OPENER = 1u << 3,    /* its page has no running head */
+};
+
+typedef struct {
+    double h;
+    double base; /* baseline of its first text line from its top, 0 if none */
+    pdf_op *ops;
+    size_t nops, cap;
+    unsigned flags;
+    int chapter;         /* running-head chapter, -1 for none */
+    size_t head0, nhead; /* items (table header) repeated after a break */
+} pdf_item;
+
+typedef struct {
+    pdf_item *it;
+    size_t n, cap;
+    int chapter; /* stamped on new items */
+} pdf_flow;
+
+/* Appends an item of height h; the pointer is valid until the next push. */
+pdf_item *pdf_flow_push(pdf_flow *f, double h, unsigned flags);
+/* A collapsible gap: merges with a gap just before it (the larger wins)
+ * and inherits the keep of the item before it. */
+void pdf_flow_space(pdf_flow *f, double h);
+/* Sets KEEP_NEXT on the last item (if any). */
+void pdf_flow_keep_last(pdf_flow *f);
+void pdf_flow_free(pdf_flow *f);
+pdf_op *pdf_item_op(pdf_item *it, pdf_op_kind kind);
+/* Inserts an op before the existing ones (reading order: labels first). */
+pdf_op *pdf_item_op_front(pdf_item *it, pdf_op_kind kind);
+/* Copies s[0..n) into the text pool; returns its offset. */
+size_t pdf_pool_put(oct_pdf *p, const char *s, size_t n);
+/* An anchor op (DEST) for key on item it at height y. */
+void pdf_item_dest(oct_pdf *p, pdf_item *it, const char *key, double y);
+
+/* ---- setting lines (lineops.c) ------------------------------------------- */
+
+typedef enum { PDF_AL_LEFT, PDF_AL_CENTER, PDF_AL_RIGHT } pdf_align;
+
+/* Adds the ops drawing line ln of t to it: left edge x, baseline y. */
+void pdf_set_line(oct_pdf *p, pdf_item *it, const pdf_text *t, const pdf_line *ln, double x,
+                  double y, pdf_align al);
+/* Baseline offset inside a line box of height lh for text of size sz. */
+double pdf_baseline(double lh, double sz);
+
+/* ---- block layout (blocks.c, lists.c, notes.c, code.c, table.c) ---------- */
+
+typedef struct {
+    double x, w; /* column: left edge (from the body's left) and width */
+    double size; /* running text size */
+    int depth;   /* block nesting */
+    int bullets; /* enclosing unordered lists (bullet shape) */
+    bool tight;  /* inside a tight list item */
+} pdf_ctx;
+
+#define PDF_MAX_DEPTH 40
+
+void pdf_layout_blocks(oct_pdf *p, const pdf_ctx *c, const oct_node *first);
+void pdf_layout_block(oct_pdf *p, const pdf_ctx *c, const oct_node *n);
+void pdf_layout_chapter(oct_pdf *p, const oct_node *ch, int index);
+/* Sets a text as lines into the body flow; returns the number of lines.
+ * keep_all keeps the lines together and with what follows (headings). */
+size_t pdf_layout_text(oct_pdf *p, const pdf_ctx *c, pdf_text *t, double lh, pdf_align al,
+                       bool justify, bool keep_all);
+void pdf_layout_list(oct_pdf *p, const pdf_ctx *c, const oct_node *n);
+void pdf_layout_question(oct_pdf *p, const pdf_ctx *c, const oct_node *n);
+void pdf_layout_footnotes(oct_pdf *p, const pdf_ctx *c, const oct_node *first_def);
+void pdf_layout_code(oct_pdf *p, const pdf_ctx *c, const oct_node *n);
+void pdf_layout_table(oct_pdf *p, const pdf_ctx *c, const oct_node *n);
+/* Adds a label (already styled text) in front of the first text line of
+ * the items [from, flow end): right-aligned to x_right. */
+void pdf_attach_label(oct_pdf *p, size_t from, const pdf_text *label, double x_right);
+/* Anchor key of a node: its id, or a synthetic key when it has none. */
+const char *pdf_node_key(oct_pdf *p, const oct_node *n, char *buf, size_t bufsz);
+/* Plain text of n's inline content (malloc'd). */
+char *pdf_plain_text(const oct_node *n);
+/* Line height for a text size. */
+double pdf_lh(const oct_pdf *p, double size);
+
+/* ---- pages (pages.c) ------------------------------------------------------ */
+
+typedef struct {
+    size_t item;
+    double y;
+} pdf_place;
+
+typedef enum { PDF_PG_TITLE, PDF_PG_FRONT, PDF_PG_BODY } pdf_page_kind;
+
+typedef struct {
+    const pdf_flow *flow;
+    size_t first, count; /* into oct_pdf.places */
+    pdf_page_kind kind;
+    int number;  /* folio (roman for front matter) */
+    int chapter; /* running head, -1 for none */
+    bool opener; /* no running head */
+} pdf_page;
+
+/* Places the items of f on new pages of the given kind. */
+void pdf_paginate(oct_pdf *p, const pdf_flow *f, pdf_page_kind kind);
+double pdf_body_height(const oct_pdf *p);
+double pdf_body_width(const oct_pdf *p);
+
+/* ---- anchors, painting, outline, metadata --------------------------------- */
+
+typedef struct {
+    char *key; /* malloc'd copy (the pool moves while layout goes on) */
+    size_t page;
+    double y; /* from the body top */
+} pdf_anchor;
+
+void pdf_collect_anchors(oct_pdf *p);
+void pdf_free_anchors(oct_pdf *p);
+const pdf_anchor *pdf_find_anchor(const oct_pdf *p, const char *key);
+int pdf_paint(oct_pdf *p);
+int pdf_outline(oct_pdf *p);
+int pdf_metadata(oct_pdf *p);
+/* Destination on the anchor's page at its height. NULL on libharu error. */
+HPDF_Destination pdf_dest(oct_pdf *p, const pdf_anchor *a);
+/* A PDF text string value: literal when ASCII, else UTF-16BE with BOM
+ * (non-BMP as surrogate pairs), as a libharu object to put in a dict. */
+void *pdf_string_obj(oct_pdf *p, const char *utf8);
+
+/* ---- title page and contents (front.c) ------------------------------------ */
+
+typedef struct {
+    const oct_node *node; /* CHAPTER or SECTION */
+    int level;            /* 0 chapter, else section level */
+    char *title;          /* malloc'd plain text */
+    char *key;            /* malloc'd anchor key */
+} pdf_heading;
+
+#define PDF_CONTENTS_KEY                                                                           \
+    "\x01"                                                                                         \
+    "contents"
+
+void pdf_layout_title_page(oct_pdf *p, pdf_flow *f);
+void pdf_layout_contents(oct_pdf *p, pdf_flow *f);
+
+/* ---- the backend state (pdf.c) -------------------------------------------- */
+
+typedef struct {
+    char *target; /* URL, or anchor key for internal links */
+    bool internal;
+} pdf_link;
+
+struct oct_pdf {
+    oct_layout L; /* a shallow copy: strings still belong to the caller */
+    oct_diag *diag;
+    HPDF_Doc doc;
+    HPDF_STATUS err, err_detail; /* first libharu error, 0 if none */
+    pdf_fonts *fonts;
+    const oct_tree *tree;
+    bool rendered, failed;
+
+    oct_buf pool; /* op texts, anchor keys */
+    pdf_link *links;
+    size_t nlinks, caplinks;
+    pdf_flow body, title, front;
+    pdf_flow *cur; /* the flow layout writes into */
+    pdf_place *places;
+    size_t nplaces, capplaces;
+    pdf_page *pages;
+    size_t npages, cappages;
+    pdf_anchor *anchors;
+    size_t nanchors;
+    HPDF_Page *hpages;
+
+    pdf_heading *heads; /* contents and outline entries, in order */
+    size_t nheads, capheads;
+    const oct_node **chapters; /* running heads by chapter index */
+    size_t nchapters, capchapters;
+    const oct_node *cur_chapter; /* footnote definitions are looked up here */
+
+    const char **ids; /* node ids of the tree, sorted (internal links) */
+    size_t nids;
+    char **warned; /* missing-glyph warnings already given */
+    size_t nwarned, capwarned;
+};
+
+/* Records a libharu failure as a diagnostic; returns -1 if one happened. */
+int pdf_check(oct_pdf *p, const char *what);
+/* Adds a link target; returns its index, or -1 when target is unusable
+ * (relative URL, unknown anchor, unsafe scheme). */
+int pdf_link_add(oct_pdf *p, const char *url);
+/* A link to an anchor key laid out by this backend. */
+int pdf_link_internal(oct_pdf *p, const char *key);
+/* Reports a warning at n's file:line:col, once per source line and
+ * message (text set again in the contents or a running head is the same
+ * situation). */
+void pdf_warn_once(oct_pdf *p, const oct_node *n, const char *code, const char *msg);
+
+#endif

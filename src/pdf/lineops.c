@@ -1,0 +1,126 @@
+/* One broken line -> drawing operations.
+ *
+ * Characters are grouped into runs of one face and style; a justified line
+ * starts a new run after every stretched space, so each word sits exactly
+ * where the breaker put it. The spaces themselves are drawn too (they are
+ * invisible), which keeps word boundaries in extracted and copied text.
+ * Decorations (inline-code tint, strike line, link area) follow the style
+ * segments, not the runs, so a link or a strike is one piece per line. */
+#include "pdf/internal.h"
+#include "util/utf8.h"
+
+#include <string.h>
+
+typedef struct {
+    oct_pdf *p;
+    pdf_item *it;
+    const pdf_text *t;
+    double base;
+    oct_buf run;
+    double run_x;
+    int run_slot, run_style;
+    int seg_style;
+    double seg_x0, seg_x1;
+} setter;
+
+double pdf_baseline(double lh, double sz)
+{
+    return lh / 2 + 0.3 * sz;
+}
+
+static void flush_run(setter *s)
+{
+    if (s->run.len > 0 && s->run_slot != PDF_SLOT_NONE) {
+        const pdf_style *st = &s->t->st[s->run_style];
+        pdf_op *op = pdf_item_op(s->it, PDF_OP_TEXT);
+        op->slot = (uint8_t)s->run_slot;
+        op->size = st->size;
+        op->color = st->color;
+        op->x = s->run_x;
+        op->y = s->base - ((st->flags & PDF_ST_SUPER) ? st->size * 0.62 : 0);
+        op->len = s->run.len;
+        op->text = pdf_pool_put(s->p, s->run.data, s->run.len);
+    }
+    oct_buf_clear(&s->run);
+    s->run_slot = PDF_SLOT_NONE;
+}
+
+static void flush_segment(setter *s)
+{
+    if (s->seg_style < 0 || s->seg_x1 <= s->seg_x0) return;
+    const pdf_style *st = &s->t->st[s->seg_style];
+    double w = s->seg_x1 - s->seg_x0;
+    if (st->flags & PDF_ST_CODE) {
+        pdf_op *op = pdf_item_op(s->it, PDF_OP_RECT);
+        op->color = s->p->L.code_background;
+        op->x = s->seg_x0 - 1.5;
+        op->w = w + 3;
+        op->y = s->base - st->size * 0.93;
+        op->h = st->size * 1.22;
+    }
+    if (st->flags & PDF_ST_STRIKE) {
+        pdf_op *op = pdf_item_op(s->it, PDF_OP_LINE);
+        op->color = st->color;
+        op->lw = st->size * 0.055f;
+        op->x = s->seg_x0;
+        op->w = w;
+        op->y = s->base - st->size * 0.27;
+    }
+    if ((st->flags & PDF_ST_LINK) && st->link >= 0) {
+        pdf_op *op = pdf_item_op(s->it, PDF_OP_LINK);
+        op->link = st->link;
+        op->x = s->seg_x0;
+        op->w = w;
+        op->y = s->base - st->size * 0.95;
+        op->h = st->size * 1.25;
+    }
+}
+
+void pdf_set_line(oct_pdf *p, pdf_item *it, const pdf_text *t, const pdf_line *ln, double x,
+                  double y, pdf_align al)
+{
+    double slack = ln->avail - ln->width, extra = 0;
+    if (ln->justify && ln->nspace > 0) {
+        /* Word spaces grow to at most twice their width; a line that would
+         * need more stays ragged rather than full of holes. */
+        double spw = 0;
+        for (size_t i = ln->a; i < ln->b; i++)
+            if (t->c[i].cp == ' ') spw += pdf_char_width(t, i);
+        extra = slack / ln->nspace;
+        if (extra > spw * PDF_MAX_SPACE_GROWTH / ln->nspace)
+            extra = spw * PDF_MAX_SPACE_GROWTH / ln->nspace;
+    } else if (al == PDF_AL_RIGHT)
+        x += slack;
+    else if (al == PDF_AL_CENTER)
+        x += slack / 2;
+
+    setter s = {p, it, t, y, OCT_BUF_INIT, 0, PDF_SLOT_NONE, -1, -1, 0, 0};
+    double pen = x;
+    for (size_t i = ln->a; i < ln->b; i++) {
+        const pdf_char *c = &t->c[i];
+        if (c->style != s.seg_style) {
+            flush_segment(&s);
+            s.seg_style = c->style;
+            s.seg_x0 = s.seg_x1 = pen;
+        }
+        if (c->slot == PDF_SLOT_NONE) continue;
+        if (c->slot != s.run_slot || c->style != s.run_style) {
+            flush_run(&s);
+            s.run_slot = c->slot;
+            s.run_style = c->style;
+            s.run_x = pen;
+        }
+        char u[4];
+        oct_buf_put(&s.run, u, oct_utf8_encode(c->cp, u));
+        pen += pdf_char_width(t, i);
+        if (c->cp == ' ' && extra != 0) {
+            pen += extra;
+            flush_run(&s);
+        } else if (c->cp != ' ') {
+            s.seg_x1 = pen;
+        }
+    }
+    flush_run(&s);
+    flush_segment(&s);
+    oct_buf_free(&s.run);
+}

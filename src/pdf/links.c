@@ -1,0 +1,114 @@
+/* Link targets and once-only warnings.
+ *
+ * A link becomes clickable only when it can work: "#id" when the tree has
+ * that id (it is resolved to a page after pagination), or an absolute URL
+ * with a scheme readers open safely. Relative paths (other notes files)
+ * and javascript:/file:/data: URLs keep their colour but get no action. */
+#include "pdf/internal.h"
+#include "util/xalloc.h"
+
+#include <ctype.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <strings.h>
+
+#define MAX_URL 4000
+
+static const char *const SCHEMES[] = {"http", "https", "ftp", "ftps", "sftp", "mailto",
+                                      "tel",  "news",  "irc", "ircs", "xmpp", NULL};
+
+static int push_link(oct_pdf *p, char *target, bool internal)
+{
+    if (p->nlinks == p->caplinks) {
+        p->caplinks = p->caplinks ? p->caplinks * 2 : 16;
+        p->links = oct_xrealloc(p->links, p->caplinks * sizeof *p->links);
+    }
+    p->links[p->nlinks] = (pdf_link){target, internal};
+    return (int)p->nlinks++;
+}
+
+int pdf_link_internal(oct_pdf *p, const char *key)
+{
+    return push_link(p, oct_xstrdup(key), true);
+}
+
+static bool has_id(const oct_pdf *p, const char *id)
+{
+    size_t lo = 0, hi = p->nids;
+    while (lo < hi) {
+        size_t mid = lo + (hi - lo) / 2;
+        int c = strcmp(p->ids[mid], id);
+        if (c == 0) return true;
+        if (c < 0)
+            lo = mid + 1;
+        else
+            hi = mid;
+    }
+    return false;
+}
+
+static bool safe_scheme(const char *url)
+{
+    size_t n = 0;
+    if (!isalpha((unsigned char)url[0])) return false;
+    while (isalnum((unsigned char)url[n]) || url[n] == '+' || url[n] == '.' || url[n] == '-')
+        n++;
+    if (url[n] != ':') return false;
+    for (size_t i = 0; SCHEMES[i]; i++)
+        if (strlen(SCHEMES[i]) == n && strncasecmp(url, SCHEMES[i], n) == 0) return true;
+    return false;
+}
+
+/* URI actions are 7-bit: percent-encode everything else (RFC 3986). */
+static char *encode_uri(const char *url)
+{
+    oct_buf b = OCT_BUF_INIT;
+    for (const unsigned char *s = (const unsigned char *)url; *s; s++) {
+        if (*s <= 0x20 || *s >= 0x7F || strchr("\"<>\\^`{|}", *s))
+            oct_buf_printf(&b, "%%%02X", *s);
+        else
+            oct_buf_putc(&b, (char)*s);
+    }
+    return oct_buf_detach(&b);
+}
+
+int pdf_link_add(oct_pdf *p, const char *url)
+{
+    if (!url || !*url || strlen(url) > MAX_URL) return -1;
+    if (url[0] == '#') return has_id(p, url + 1) ? pdf_link_internal(p, url + 1) : -1;
+    if (!safe_scheme(url)) return -1;
+    return push_link(p, encode_uri(url), false);
+}
+
+static bool seen(oct_pdf *p, const char *key)
+{
+    for (size_t i = 0; i < p->nwarned; i++)
+        if (strcmp(p->warned[i], key) == 0) return true;
+    return false;
+}
+
+void pdf_warn_once(oct_pdf *p, const oct_node *n, const char *code, const char *msg)
+{
+    const char *file = NULL;
+    int line = 0, col = 0;
+    if (n) {
+        if (p->tree && n->span.file < p->tree->nfiles) file = p->tree->files[n->span.file];
+        line = n->span.line;
+        col = n->span.col;
+    }
+    oct_buf key = OCT_BUF_INIT;
+    /* The same characters on the same source line are one situation, even
+     * when the text is set again (contents, running heads). */
+    oct_buf_printf(&key, "%s:%d:%s:%s", file ? file : "", line, code, msg);
+    if (seen(p, key.data)) {
+        oct_buf_free(&key);
+        return;
+    }
+    if (p->nwarned == p->capwarned) {
+        p->capwarned = p->capwarned ? p->capwarned * 2 : 16;
+        p->warned = oct_xrealloc(p->warned, p->capwarned * sizeof *p->warned);
+    }
+    p->warned[p->nwarned++] = oct_buf_detach(&key);
+    oct_diag_report(p->diag, OCT_WARNING, file, line, col, code, "%s", msg);
+}

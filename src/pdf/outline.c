@@ -1,0 +1,130 @@
+/* Anchors (where each id ended up), destinations, and the outline
+ * (bookmarks): the contents, then chapters with their sections nested by
+ * level. Titles are written as UTF-16BE strings built here, because
+ * libharu's UTF-8 encoder turns anything above U+FFFF into a space. */
+#include "pdf/internal.h"
+#include "util/xalloc.h"
+
+#include <hpdf_objects.h>
+#include <stdlib.h>
+#include <string.h>
+
+static int cmp_anchor(const void *a, const void *b)
+{
+    const pdf_anchor *x = a, *y = b;
+    int c = strcmp(x->key, y->key);
+    if (c) return c;
+    if (x->page != y->page) return x->page < y->page ? -1 : 1;
+    return x->y < y->y ? -1 : x->y > y->y;
+}
+
+void pdf_free_anchors(oct_pdf *p)
+{
+    for (size_t i = 0; i < p->nanchors; i++)
+        free(p->anchors[i].key);
+    free(p->anchors);
+    p->anchors = NULL;
+    p->nanchors = 0;
+}
+
+void pdf_collect_anchors(oct_pdf *p)
+{
+    size_t n = 0, cap = 64;
+    pdf_free_anchors(p);
+    p->anchors = oct_xmalloc(cap * sizeof *p->anchors);
+    for (size_t i = 0; i < p->npages; i++) {
+        const pdf_page *pg = &p->pages[i];
+        for (size_t k = 0; k < pg->count; k++) {
+            const pdf_place *pl = &p->places[pg->first + k];
+            const pdf_item *it = &pg->flow->it[pl->item];
+            for (size_t o = 0; o < it->nops; o++) {
+                if (it->ops[o].kind != PDF_OP_DEST) continue;
+                if (n == cap)
+                    p->anchors = oct_xrealloc(p->anchors, (cap *= 2) * sizeof *p->anchors);
+                p->anchors[n++] = (pdf_anchor){oct_xstrdup(p->pool.data + it->ops[o].text), i,
+                                               pl->y + it->ops[o].y};
+            }
+        }
+    }
+    qsort(p->anchors, n, sizeof *p->anchors, cmp_anchor);
+    p->nanchors = n;
+}
+
+const pdf_anchor *pdf_find_anchor(const oct_pdf *p, const char *key)
+{
+    size_t lo = 0, hi = p->nanchors;
+    while (lo < hi) {
+        size_t mid = lo + (hi - lo) / 2;
+        if (strcmp(p->anchors[mid].key, key) < 0)
+            lo = mid + 1;
+        else
+            hi = mid;
+    }
+    return lo < p->nanchors && strcmp(p->anchors[lo].key, key) == 0 ? &p->anchors[lo] : NULL;
+}
+
+/* [page /XYZ null top null]: keep the reader's zoom, show a little above. */
+HPDF_Destination pdf_dest(oct_pdf *p, const pdf_anchor *a)
+{
+    HPDF_Page page = p->hpages[a->page];
+    HPDF_Destination d = HPDF_Page_CreateDestination(page);
+    if (!d) return NULL;
+    double top = p->L.page_height - p->L.margin_top - a->y + p->L.body_size;
+    if (top > p->L.page_height) top = p->L.page_height;
+    HPDF_MMgr mm = p->doc->mmgr;
+    HPDF_Array_Clear(d);
+    HPDF_STATUS ret = HPDF_Array_Add(d, page);
+    ret += HPDF_Array_AddName(d, "XYZ");
+    ret += HPDF_Array_Add(d, HPDF_Null_New(mm));
+    ret += HPDF_Array_AddReal(d, (HPDF_REAL)top);
+    ret += HPDF_Array_Add(d, HPDF_Null_New(mm));
+    return ret == HPDF_OK ? d : NULL;
+}
+
+static HPDF_Outline add_entry(oct_pdf *p, HPDF_Outline parent, const char *title, const char *key)
+{
+    const pdf_anchor *a = pdf_find_anchor(p, key);
+    if (!a) return NULL;
+    HPDF_Outline o = HPDF_CreateOutline(p->doc, parent, "", NULL);
+    if (!o) return NULL;
+    void *t = pdf_string_obj(p, title);
+    if (t) HPDF_Dict_Add(o, "Title", t);
+    HPDF_Destination d = pdf_dest(p, a);
+    if (d) HPDF_Outline_SetDestination(o, d);
+    HPDF_Outline_SetOpened(o, HPDF_FALSE);
+    return o;
+}
+
+typedef struct {
+    int level;
+    HPDF_Outline o;
+} outline_level;
+
+static const char *entry_title(const oct_pdf *p, const pdf_heading *h)
+{
+    if (*h->title || h->level > 0) return h->title;
+    const oct_node *n = h->node;
+    if (n->span.file < p->tree->nfiles && p->tree->files[n->span.file]) {
+        const char *f = p->tree->files[n->span.file], *slash = strrchr(f, '/');
+        return slash ? slash + 1 : f;
+    }
+    return "Chapter";
+}
+
+int pdf_outline(oct_pdf *p)
+{
+    if (p->nheads == 0) return 0;
+    add_entry(p, NULL, "Contents", PDF_CONTENTS_KEY);
+    outline_level stack[8];
+    int top = 0;
+    for (size_t i = 0; i < p->nheads; i++) {
+        const pdf_heading *h = &p->heads[i];
+        while (top > 0 && stack[top - 1].level >= h->level)
+            top--;
+        HPDF_Outline parent = top > 0 ? stack[top - 1].o : NULL;
+        HPDF_Outline o = add_entry(p, parent, entry_title(p, h), h->key);
+        if (o && top < 8) stack[top++] = (outline_level){h->level, o};
+    }
+    HPDF_SetPageMode(p->doc, HPDF_PAGE_MODE_USE_OUTLINE);
+    return pdf_check(p, "writing the outline");
+}

@@ -1,0 +1,116 @@
+/* Pagination: items fill a page top to bottom; a page may end only after
+ * an item without KEEP_NEXT. When the next item does not fit, the page is
+ * cut after the last such item and the rest moves on (so a heading never
+ * sits alone at the bottom and paragraphs keep two lines at either end).
+ * A keep chain longer than a page is cut where it overflows. Gaps are
+ * dropped at the top of a page; a table's header rows are placed again at
+ * the top of every page its body continues on. */
+#include "pdf/internal.h"
+#include "util/xalloc.h"
+
+#define EPS 0.01
+
+double pdf_body_height(const oct_pdf *p)
+{
+    return p->L.page_height - p->L.margin_top - p->L.margin_bottom;
+}
+
+double pdf_body_width(const oct_pdf *p)
+{
+    return p->L.page_width - p->L.margin_inner - p->L.margin_outer;
+}
+
+typedef struct {
+    oct_pdf *p;
+    const pdf_flow *f;
+    pdf_page *page; /* NULL: the next item opens a page */
+    double y;
+    size_t content;   /* items placed on the page, repeated headers excluded */
+    size_t last_ok;   /* places index just after the last item a page may end on */
+    size_t last_item; /* that item */
+    bool have_ok;
+} pager;
+
+static void new_page(pager *g, pdf_page_kind kind)
+{
+    oct_pdf *p = g->p;
+    if (p->npages == p->cappages) {
+        p->cappages = p->cappages ? p->cappages * 2 : 16;
+        p->pages = oct_xrealloc(p->pages, p->cappages * sizeof *p->pages);
+    }
+    int number = 1;
+    for (size_t i = p->npages; i-- > 0;) {
+        if ((p->pages[i].kind == PDF_PG_BODY) == (kind == PDF_PG_BODY)) {
+            number = p->pages[i].number + 1;
+            break;
+        }
+    }
+    g->page = &p->pages[p->npages++];
+    *g->page = (pdf_page){g->f, p->nplaces, 0, kind, number, -1, false};
+    g->y = 0;
+    g->content = 0;
+    g->have_ok = false;
+}
+
+static void place(pager *g, size_t item)
+{
+    oct_pdf *p = g->p;
+    if (p->nplaces == p->capplaces) {
+        p->capplaces = p->capplaces ? p->capplaces * 2 : 256;
+        p->places = oct_xrealloc(p->places, p->capplaces * sizeof *p->places);
+    }
+    p->places[p->nplaces++] = (pdf_place){item, g->y};
+    g->page->count++;
+    g->y += g->f->it[item].h;
+}
+
+static void repeat_header(pager *g, const pdf_item *it, size_t i)
+{
+    if (it->nhead == 0 || i < it->head0 + it->nhead) return;
+    for (size_t k = 0; k < it->nhead; k++)
+        place(g, it->head0 + k);
+}
+
+/* Cuts the page after its last allowed break; returns the item to resume at. */
+static size_t cut_page(pager *g, size_t i)
+{
+    if (g->have_ok && g->content > 0) {
+        g->page->count -= g->p->nplaces - g->last_ok;
+        g->p->nplaces = g->last_ok;
+        i = g->last_item + 1;
+    }
+    g->page = NULL;
+    return i;
+}
+
+void pdf_paginate(oct_pdf *p, const pdf_flow *f, pdf_page_kind kind)
+{
+    pager g = {p, f, NULL, 0, 0, 0, 0, false};
+    double H = pdf_body_height(p);
+    size_t i = 0;
+    while (i < f->n) {
+        const pdf_item *it = &f->it[i];
+        if (!g.page || ((it->flags & PDF_IT_NEW_PAGE) && g.content > 0)) new_page(&g, kind);
+        if (g.content == 0 && (it->flags & PDF_IT_DISCARD)) {
+            i++;
+            continue;
+        }
+        if (g.content == 0) {
+            repeat_header(&g, it, i);
+            g.page->chapter = it->chapter;
+        }
+        if (g.y + it->h > H + EPS && g.content > 0) {
+            i = cut_page(&g, i);
+            continue;
+        }
+        place(&g, i);
+        g.content++;
+        if (it->flags & PDF_IT_OPENER) g.page->opener = true;
+        if (!(it->flags & PDF_IT_KEEP_NEXT)) {
+            g.have_ok = true;
+            g.last_ok = p->nplaces;
+            g.last_item = i;
+        }
+        i++;
+    }
+}

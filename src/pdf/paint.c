@@ -1,0 +1,275 @@
+/* Painting: libharu draws the paginated items, in reading order, plus the
+ * running heads and folios. Per item: fills first (backgrounds), then the
+ * text in one text object, then strokes, then link annotations. */
+#include "pdf/internal.h"
+#include "util/utf8.h"
+#include "util/xalloc.h"
+
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+typedef struct {
+    oct_pdf *p;
+    HPDF_Page pg;
+    HPDF_Font font;
+    double font_size;
+    oct_color fill;
+    bool fill_set;
+} painter;
+
+static bool same_color(oct_color a, oct_color b)
+{
+    return a.r == b.r && a.g == b.g && a.b == b.b;
+}
+
+static void set_fill(painter *w, oct_color c)
+{
+    if (w->fill_set && same_color(w->fill, c)) return;
+    HPDF_Page_SetRGBFill(w->pg, (HPDF_REAL)c.r, (HPDF_REAL)c.g, (HPDF_REAL)c.b);
+    w->fill = c;
+    w->fill_set = true;
+}
+
+static void paint_text(painter *w, const pdf_op *op, double x, double y)
+{
+    HPDF_Font f = pdf_font_hpdf(w->p->fonts, w->p->doc, op->slot);
+    if (!f) {
+        char what[600];
+        snprintf(what, sizeof what, "embedding %s", pdf_font_file(w->p->fonts, op->slot));
+        pdf_check(w->p, what);
+        return;
+    }
+    if (f != w->font || w->font_size != op->size) {
+        HPDF_Page_SetFontAndSize(w->pg, f, op->size);
+        w->font = f;
+        w->font_size = op->size;
+    }
+    set_fill(w, op->color);
+    const char *s = w->p->pool.data + op->text;
+    HPDF_Page_SetTextMatrix(w->pg, 1, 0, 0, 1, (HPDF_REAL)x, (HPDF_REAL)y);
+    HPDF_Page_ShowText(w->pg, s);
+    size_t i = 0, len;
+    while (i < op->len) {
+        unsigned cp = oct_utf8_decode(s + i, op->len - i, &len);
+        pdf_font_mark(w->p->fonts, op->slot, cp);
+        i += len;
+    }
+}
+
+static void stroke_setup(painter *w, const pdf_op *op)
+{
+    HPDF_Page_SetLineWidth(w->pg, op->lw > 0 ? op->lw : 0.5f);
+    HPDF_Page_SetRGBStroke(w->pg, (HPDF_REAL)op->color.r, (HPDF_REAL)op->color.g,
+                           (HPDF_REAL)op->color.b);
+}
+
+static void paint_dots(painter *w, const pdf_op *op, double x, double y)
+{
+    double pitch = op->size * 0.5, r = op->size * 0.055;
+    double start = pitch * (double)(long)((x + pitch - 0.001) / pitch);
+    if (start + pitch > x + op->w) return;
+    set_fill(w, op->color);
+    for (double cx = start; cx <= x + op->w; cx += pitch)
+        HPDF_Page_Circle(w->pg, (HPDF_REAL)cx, (HPDF_REAL)(y + r), (HPDF_REAL)r);
+    HPDF_Page_Fill(w->pg);
+}
+
+static void paint_stroke(painter *w, const pdf_op *op, double x, double y)
+{
+    HPDF_Page pg = w->pg;
+    if (op->kind == PDF_OP_DOTS) {
+        paint_dots(w, op, x, y);
+        return;
+    }
+    stroke_setup(w, op);
+    if (op->kind == PDF_OP_LINE) {
+        HPDF_Page_MoveTo(pg, (HPDF_REAL)x, (HPDF_REAL)y);
+        HPDF_Page_LineTo(pg, (HPDF_REAL)(x + op->w), (HPDF_REAL)(y - op->h));
+    } else if (op->kind == PDF_OP_BOX) {
+        HPDF_Page_Rectangle(pg, (HPDF_REAL)x, (HPDF_REAL)(y - op->h), (HPDF_REAL)op->w,
+                            (HPDF_REAL)op->h);
+    } else { /* CHECK */
+        HPDF_Page_SetLineJoin(pg, HPDF_ROUND_JOIN);
+        HPDF_Page_SetLineCap(pg, HPDF_ROUND_END);
+        HPDF_Page_MoveTo(pg, (HPDF_REAL)(x + op->w * 0.18), (HPDF_REAL)(y - op->h * 0.52));
+        HPDF_Page_LineTo(pg, (HPDF_REAL)(x + op->w * 0.42), (HPDF_REAL)(y - op->h * 0.8));
+        HPDF_Page_LineTo(pg, (HPDF_REAL)(x + op->w * 0.9), (HPDF_REAL)(y - op->h * 0.12));
+    }
+    HPDF_Page_Stroke(pg);
+    if (op->kind == PDF_OP_CHECK) {
+        HPDF_Page_SetLineJoin(pg, HPDF_MITER_JOIN);
+        HPDF_Page_SetLineCap(pg, HPDF_BUTT_END);
+    }
+}
+
+static void paint_link(painter *w, const pdf_op *op, double x, double y)
+{
+    oct_pdf *p = w->p;
+    if (op->link < 0 || (size_t)op->link >= p->nlinks || op->w <= 0) return;
+    const pdf_link *l = &p->links[op->link];
+    HPDF_Rect r = {(HPDF_REAL)x, (HPDF_REAL)(y - op->h), (HPDF_REAL)(x + op->w), (HPDF_REAL)y};
+    HPDF_Annotation a;
+    if (l->internal) {
+        const pdf_anchor *an = pdf_find_anchor(p, l->target);
+        if (!an) return;
+        HPDF_Destination d = pdf_dest(p, an);
+        if (!d) return;
+        a = HPDF_Page_CreateLinkAnnot(w->pg, r, d);
+    } else {
+        a = HPDF_Page_CreateURILinkAnnot(w->pg, r, l->target);
+    }
+    if (a) HPDF_LinkAnnot_SetBorderStyle(a, 0, 0, 0);
+}
+
+static void paint_item(painter *w, const pdf_item *it, double left, double top)
+{
+    for (size_t k = 0; k < it->nops; k++) {
+        const pdf_op *op = &it->ops[k];
+        if (op->kind != PDF_OP_RECT) continue;
+        set_fill(w, op->color);
+        HPDF_Page_Rectangle(w->pg, (HPDF_REAL)(left + op->x), (HPDF_REAL)(top - op->y - op->h),
+                            (HPDF_REAL)op->w, (HPDF_REAL)op->h);
+        HPDF_Page_Fill(w->pg);
+    }
+    bool in_text = false;
+    for (size_t k = 0; k < it->nops; k++) {
+        const pdf_op *op = &it->ops[k];
+        if (op->kind != PDF_OP_TEXT) continue;
+        if (!in_text) HPDF_Page_BeginText(w->pg);
+        in_text = true;
+        paint_text(w, op, left + op->x, top - op->y);
+    }
+    if (in_text) HPDF_Page_EndText(w->pg);
+    for (size_t k = 0; k < it->nops; k++) {
+        const pdf_op *op = &it->ops[k];
+        if (op->kind == PDF_OP_LINE || op->kind == PDF_OP_BOX || op->kind == PDF_OP_CHECK ||
+            op->kind == PDF_OP_DOTS)
+            paint_stroke(w, op, left + op->x, top - op->y);
+    }
+    for (size_t k = 0; k < it->nops; k++)
+        if (it->ops[k].kind == PDF_OP_LINK)
+            paint_link(w, &it->ops[k], left + it->ops[k].x, top - it->ops[k].y);
+}
+
+/* Physical page i (0-based): odd pages are right-hand, binding on the left. */
+static double page_left(const oct_pdf *p, size_t i)
+{
+    return i % 2 == 0 ? p->L.margin_inner : p->L.margin_outer;
+}
+
+static void roman(int n, char *out, size_t sz)
+{
+    static const int val[] = {1000, 900, 500, 400, 100, 90, 50, 40, 10, 9, 5, 4, 1};
+    static const char *sym[] = {"m",  "cm", "d",  "cd", "c",  "xc", "l",
+                                "xl", "x",  "ix", "v",  "iv", "i"};
+    size_t len = 0;
+    out[0] = '\0';
+    for (int k = 0; k < 13 && n > 0; k++) {
+        while (n >= val[k] && len + 3 < sz) {
+            len += (size_t)snprintf(out + len, sz - len, "%s", sym[k]);
+            n -= val[k];
+        }
+    }
+}
+
+/* A one-line text (running head or folio), shortened with an ellipsis to
+ * fit `width`, aligned in [x, x + width] at baseline y from the page top. */
+static void paint_margin_text(painter *w, const char *s, double x, double width, double y,
+                              pdf_align al, const oct_node *node)
+{
+    oct_pdf *p = w->p;
+    pdf_style st = pdf_style_make(PDF_FAM_HEAD, PDF_VAR_R, p->L.small_size, p->L.muted);
+    pdf_text t = {0};
+    pdf_text_add(p, &t, s, strlen(s), &st, node, false);
+    size_t n = t.n;
+    double ell = pdf_font_width(p->fonts, PDF_SLOT(PDF_FAM_HEAD, 0), 0x2026) * st.size / 1000.0;
+    if (pdf_text_width(&t, 0, n) > width) {
+        while (n > 0 && pdf_text_width(&t, 0, n) + ell > width)
+            n--;
+        while (n > 0 && pdf_is_space(t.c[n - 1].cp))
+            n--;
+        t.n = n;
+        pdf_text_add(p, &t, "\xE2\x80\xA6", 3, &st, NULL, false);
+        n = t.n;
+    }
+    double tw = pdf_text_width(&t, 0, n);
+    pdf_line ln = {0, n, n, tw, width, 0, false, false};
+    pdf_item it = {0};
+    pdf_set_line(p, &it, &t, &ln, 0, 0, al);
+    paint_item(w, &it, x, p->L.page_height - y);
+    free(it.ops);
+    pdf_text_free(&t);
+}
+
+static void paint_head(painter *w, size_t i)
+{
+    oct_pdf *p = w->p;
+    const pdf_page *pg = &p->pages[i];
+    double left = page_left(p, i), bw = pdf_body_width(p);
+    bool recto = i % 2 == 0;
+    if (pg->kind == PDF_PG_BODY && !pg->opener) {
+        const oct_node *ch = pg->chapter >= 0 && (size_t)pg->chapter < p->nchapters
+                                 ? p->chapters[pg->chapter]
+                                 : NULL;
+        const char *cht = ch && ch->u.chapter.title ? ch->u.chapter.title : NULL;
+        const char *s = recto && cht ? cht : p->tree->meta.title ? p->tree->meta.title : cht;
+        double y = p->L.margin_top * 0.48;
+        if (s && *s) {
+            paint_margin_text(w, s, left, bw, y, recto ? PDF_AL_RIGHT : PDF_AL_LEFT, ch);
+            pdf_op rule = {.kind = PDF_OP_LINE, .lw = 0.4f, .color = p->L.rule, .w = bw};
+            paint_stroke(w, &rule, left, p->L.page_height - y - p->L.small_size * 0.6);
+        }
+    }
+}
+
+static void paint_folio(painter *w, size_t i)
+{
+    oct_pdf *p = w->p;
+    const pdf_page *pg = &p->pages[i];
+    double left = page_left(p, i), bw = pdf_body_width(p);
+    bool recto = i % 2 == 0;
+    if (pg->kind == PDF_PG_TITLE) return;
+    char folio[32];
+    if (pg->kind == PDF_PG_BODY)
+        snprintf(folio, sizeof folio, "%d", pg->number);
+    else
+        roman(pg->number, folio, sizeof folio);
+    double y = p->L.page_height - p->L.margin_bottom * 0.52;
+    paint_margin_text(w, folio, left, bw, y, recto ? PDF_AL_RIGHT : PDF_AL_LEFT, NULL);
+}
+
+static void add_labels(oct_pdf *p)
+{
+    size_t front = 0;
+    while (front < p->npages && p->pages[front].kind != PDF_PG_BODY)
+        front++;
+    if (front > 0) HPDF_AddPageLabel(p->doc, 0, HPDF_PAGE_NUM_STYLE_LOWER_ROMAN, 1, NULL);
+    if (front < p->npages)
+        HPDF_AddPageLabel(p->doc, (HPDF_UINT)front, HPDF_PAGE_NUM_STYLE_DECIMAL, 1, NULL);
+}
+
+int pdf_paint(oct_pdf *p)
+{
+    p->hpages = oct_xcalloc(p->npages ? p->npages : 1, sizeof *p->hpages);
+    for (size_t i = 0; i < p->npages; i++) {
+        p->hpages[i] = HPDF_AddPage(p->doc);
+        HPDF_Page_SetWidth(p->hpages[i], (HPDF_REAL)p->L.page_width);
+        HPDF_Page_SetHeight(p->hpages[i], (HPDF_REAL)p->L.page_height);
+    }
+    add_labels(p);
+    if (pdf_check(p, "creating pages") != 0) return -1;
+    for (size_t i = 0; i < p->npages; i++) {
+        painter w = {p, p->hpages[i], NULL, 0, {0, 0, 0}, false};
+        paint_head(&w, i);
+        const pdf_page *pg = &p->pages[i];
+        double left = page_left(p, i), top = p->L.page_height - p->L.margin_top;
+        for (size_t k = 0; k < pg->count; k++) {
+            const pdf_place *pl = &p->places[pg->first + k];
+            paint_item(&w, &pg->flow->it[pl->item], left, top - pl->y);
+        }
+        paint_folio(&w, i);
+        if (pdf_check(p, "painting a page") != 0 || p->failed) return -1;
+    }
+    return 0;
+}

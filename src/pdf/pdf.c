@@ -1,0 +1,239 @@
+/* The PDF backend's public face: new, render, close, free; libharu error
+ * recording; link targets; once-only warnings. */
+#include "pdf/internal.h"
+#include "util/fileio.h"
+#include "util/xalloc.h"
+
+#include <ctype.h>
+#include <errno.h>
+#include <linebreak.h>
+#include <stdlib.h>
+#include <string.h>
+
+/* libharu calls this on every error; the first one is kept and reported
+ * by pdf_check() after the block of calls that caused it. */
+static void on_hpdf_error(HPDF_STATUS error, HPDF_STATUS detail, void *user)
+{
+    oct_pdf *p = user;
+    if (p->err == 0) {
+        p->err = error;
+        p->err_detail = detail;
+    }
+}
+
+int pdf_check(oct_pdf *p, const char *what)
+{
+    if (p->err == 0) return 0;
+    oct_diag_report(p->diag, OCT_ERROR, NULL, 0, 0, "pdf-internal",
+                    "libharu failed while %s (error 0x%04X, detail %u)", what, (unsigned)p->err,
+                    (unsigned)p->err_detail);
+    /* libharu keeps its error state and raises it again from later calls */
+    HPDF_ResetError(p->doc);
+    p->err = 0;
+    p->failed = true;
+    return -1;
+}
+
+static bool layout_ok(const oct_layout *l, oct_diag *d)
+{
+    bool ok = l->page_width > l->margin_inner + l->margin_outer + 72 &&
+              l->page_height > l->margin_top + l->margin_bottom + 72 && l->body_size > 1 &&
+              l->leading > 0.5 && l->h1_size > 1 && l->h2_size > 1 && l->h3_size > 1 &&
+              l->h4_size > 1 && l->code_size > 1 && l->small_size > 1 && l->paragraph_gap >= 0 &&
+              l->margin_top >= 0 && l->margin_bottom >= 0 && l->margin_inner >= 0 &&
+              l->margin_outer >= 0 && l->page_width < 14400 && l->page_height < 14400;
+    if (!ok)
+        oct_diag_report(d, OCT_ERROR, l->path, 0, 0, "pdf-layout",
+                        "page size, margins or type sizes leave no room to set text");
+    return ok;
+}
+
+static double clamp01(double v)
+{
+    return v >= 0 && v <= 1 ? v : v > 1 ? 1 : 0; /* NaN -> 0 */
+}
+
+/* libharu rejects colour components outside 0..1 with an error. */
+static void clamp_colors(oct_layout *l)
+{
+    oct_color *cs[] = {&l->text, &l->heading_color, &l->link,  &l->code_background,
+                       &l->rule, &l->muted,         &l->accent};
+    for (size_t i = 0; i < sizeof cs / sizeof *cs; i++) {
+        cs[i]->r = clamp01(cs[i]->r);
+        cs[i]->g = clamp01(cs[i]->g);
+        cs[i]->b = clamp01(cs[i]->b);
+    }
+}
+
+oct_pdf *oct_pdf_new(const oct_layout *layout, oct_diag *diag)
+{
+    if (!layout_ok(layout, diag)) return NULL;
+    oct_pdf *p = oct_xcalloc(1, sizeof *p);
+    p->L = *layout;
+    p->diag = diag;
+    clamp_colors(&p->L);
+    p->fonts = pdf_fonts_open(layout, diag);
+    if (!p->fonts) {
+        free(p);
+        return NULL;
+    }
+    p->doc = HPDF_New(on_hpdf_error, p);
+    if (!p->doc) {
+        oct_diag_report(diag, OCT_ERROR, NULL, 0, 0, "pdf-internal", "libharu failed to start");
+        oct_pdf_free(p);
+        return NULL;
+    }
+    HPDF_SetCompressionMode(p->doc, HPDF_COMP_ALL);
+    HPDF_UseUTFEncodings(p->doc);
+    init_linebreak();
+    if (pdf_check(p, "starting a document") != 0) {
+        oct_pdf_free(p);
+        return NULL;
+    }
+    return p;
+}
+
+static int cmp_str(const void *a, const void *b)
+{
+    return strcmp(*(const char *const *)a, *(const char *const *)b);
+}
+
+static void collect_ids(oct_pdf *p)
+{
+    size_t cap = 64;
+    p->ids = oct_xmalloc(cap * sizeof *p->ids);
+    oct_iter it;
+    oct_iter_init(&it, p->tree->root);
+    oct_event ev;
+    while ((ev = oct_iter_next(&it)) != OCT_EV_NONE) {
+        if (ev != OCT_EV_ENTER || !it.cur->id) continue;
+        if (p->nids == cap) p->ids = oct_xrealloc(p->ids, (cap *= 2) * sizeof *p->ids);
+        p->ids[p->nids++] = it.cur->id;
+    }
+    qsort(p->ids, p->nids, sizeof *p->ids, cmp_str);
+}
+
+static void add_chapter(oct_pdf *p, const oct_node *ch)
+{
+    if (p->nchapters == p->capchapters) {
+        p->capchapters = p->capchapters ? p->capchapters * 2 : 16;
+        p->chapters = oct_xrealloc(p->chapters, p->capchapters * sizeof *p->chapters);
+    }
+    p->chapters[p->nchapters] = ch;
+    pdf_layout_chapter(p, ch, (int)p->nchapters++);
+}
+
+/* Chapters (also inside parts); stray top-level blocks are set as they come. */
+static void layout_document(oct_pdf *p, const oct_node *parent, int depth)
+{
+    pdf_ctx c = {0, pdf_body_width(p), p->L.body_size, 1, 0, false};
+    for (const oct_node *n = parent->first; n; n = n->next) {
+        if (n->kind == OCT_CHAPTER) {
+            add_chapter(p, n);
+        } else if (n->kind == OCT_PART && depth < 4) {
+            layout_document(p, n, depth + 1);
+        } else {
+            p->cur->chapter = -1;
+            pdf_flow_space(p->cur, p->L.paragraph_gap);
+            pdf_layout_block(p, &c, n);
+        }
+    }
+}
+
+/* Title and contents pages go first; they were paginated last because the
+ * contents needed the body's page numbers. */
+static void front_to_start(oct_pdf *p, size_t nbody)
+{
+    size_t nfront = p->npages - nbody;
+    if (nfront == 0 || nbody == 0) return;
+    pdf_page *tmp = oct_xmalloc(p->npages * sizeof *tmp);
+    memcpy(tmp, p->pages + nbody, nfront * sizeof *tmp);
+    memcpy(tmp + nfront, p->pages, nbody * sizeof *tmp);
+    memcpy(p->pages, tmp, p->npages * sizeof *tmp);
+    free(tmp);
+}
+
+int oct_pdf_render(oct_pdf *p, const oct_tree *tree)
+{
+    if (!p || !tree || !tree->root || p->rendered || p->failed) return -1;
+    p->rendered = true;
+    p->tree = tree;
+    collect_ids(p);
+    p->cur = &p->body;
+    layout_document(p, tree->root, 0);
+    pdf_paginate(p, &p->body, PDF_PG_BODY);
+    size_t nbody = p->npages;
+    pdf_collect_anchors(p);
+    pdf_layout_title_page(p, &p->title);
+    pdf_layout_contents(p, &p->front);
+    pdf_paginate(p, &p->title, PDF_PG_TITLE);
+    pdf_paginate(p, &p->front, PDF_PG_FRONT);
+    front_to_start(p, nbody);
+    pdf_collect_anchors(p);
+    if (p->npages == 0) { /* an empty document is still a valid PDF */
+        pdf_flow_push(&p->body, 1, 0);
+        pdf_paginate(p, &p->body, PDF_PG_BODY);
+    }
+    if (pdf_paint(p) != 0 || pdf_outline(p) != 0 || pdf_metadata(p) != 0) goto fail;
+    if (pdf_fonts_fix_tounicode(p->fonts) != 0) {
+        oct_diag_report(p->diag, OCT_ERROR, NULL, 0, 0, "pdf-internal",
+                        "cannot write the fonts' ToUnicode maps");
+        goto fail;
+    }
+    if (pdf_check(p, "finishing the document") != 0 || p->failed) goto fail;
+    return 0;
+fail:
+    p->failed = true;
+    return -1;
+}
+
+int oct_pdf_close(oct_pdf *p, const char *path)
+{
+    if (!p || !p->rendered || p->failed || !path) return -1;
+    char *tmp = oct_atomic_begin(path);
+    if (!tmp) {
+        oct_diag_report(p->diag, OCT_ERROR, path, 0, 0, "pdf-write", "cannot create: %s",
+                        strerror(errno));
+        return -1;
+    }
+    HPDF_SaveToFile(p->doc, tmp);
+    if (pdf_check(p, "writing the file") != 0) {
+        oct_atomic_abort(tmp);
+        return -1;
+    }
+    if (oct_atomic_commit(tmp, path) != 0) {
+        oct_diag_report(p->diag, OCT_ERROR, path, 0, 0, "pdf-write", "cannot write: %s",
+                        strerror(errno));
+        return -1;
+    }
+    return 0;
+}
+
+void oct_pdf_free(oct_pdf *p)
+{
+    if (!p) return;
+    if (p->doc) HPDF_Free(p->doc);
+    pdf_fonts_free(p->fonts);
+    pdf_flow_free(&p->body);
+    pdf_flow_free(&p->title);
+    pdf_flow_free(&p->front);
+    oct_buf_free(&p->pool);
+    for (size_t i = 0; i < p->nlinks; i++)
+        free(p->links[i].target);
+    free(p->links);
+    for (size_t i = 0; i < p->nheads; i++) {
+        free(p->heads[i].title);
+        free(p->heads[i].key);
+    }
+    free(p->heads);
+    for (size_t i = 0; i < p->nwarned; i++)
+        free(p->warned[i]);
+    free(p->warned);
+    free(p->places);
+    free(p->pages);
+    pdf_free_anchors(p);
+    free(p->hpages);
+    free(p->chapters);
+    free(p->ids);
+    free(p);
+}

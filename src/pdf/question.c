@@ -1,0 +1,97 @@
+/* Questions: the source's number hanging in the margin of the column, the
+ * prompt in bold behind an accent bar, the answer below at the prompt's
+ * indent -- or, when the notes have none, a remark and ruled lines to
+ * write one in by hand. */
+#include "pdf/internal.h"
+
+#include <stdio.h>
+#include <string.h>
+
+#define NOTE_LINES 4
+#define NO_ANSWER "No answer in the notes"
+
+static const oct_node *answer_of(const oct_node *q)
+{
+    return q->last && q->last->kind == OCT_ANSWER ? q->last : NULL;
+}
+
+static void bar(oct_pdf *p, size_t from, double x)
+{
+    for (size_t i = from; i < p->cur->n; i++) {
+        pdf_item *it = &p->cur->it[i];
+        if (it->flags & PDF_IT_DISCARD) continue;
+        pdf_op *op = pdf_item_op(it, PDF_OP_RECT);
+        op->color = p->L.accent;
+        op->x = x;
+        op->w = 1.6;
+        op->h = it->h + 0.2;
+    }
+}
+
+static void layout_prompt(oct_pdf *p, const pdf_ctx *in, const oct_node *q)
+{
+    pdf_style st = pdf_style_make(PDF_FAM_BODY, PDF_VAR_B, in->size, p->L.text);
+    pdf_text t = {0};
+    pdf_text_inlines(p, &t, q, &st);
+    pdf_layout_text(p, in, &t, pdf_lh(p, in->size), PDF_AL_LEFT, false, true);
+    pdf_text_free(&t);
+}
+
+static void layout_unanswered(oct_pdf *p, const pdf_ctx *in)
+{
+    double small = in->size * p->L.small_size / p->L.body_size;
+    pdf_style st = pdf_style_make(PDF_FAM_BODY, PDF_VAR_I, small, p->L.muted);
+    pdf_text t = {0};
+    pdf_text_add(p, &t, NO_ANSWER, strlen(NO_ANSWER), &st, NULL, false);
+    pdf_layout_text(p, in, &t, pdf_lh(p, small), PDF_AL_LEFT, false, true);
+    pdf_text_free(&t);
+    double lh = pdf_lh(p, in->size) * 1.55;
+    for (int k = 0; k < NOTE_LINES; k++) {
+        pdf_item *it = pdf_flow_push(p->cur, lh, k + 1 < NOTE_LINES ? PDF_IT_KEEP_NEXT : 0);
+        pdf_op *op = pdf_item_op(it, PDF_OP_LINE);
+        op->color = p->L.rule;
+        op->lw = 0.45f;
+        op->x = in->x;
+        op->w = in->w;
+        op->y = lh - 1;
+    }
+}
+
+void pdf_layout_question(oct_pdf *p, const pdf_ctx *c, const oct_node *q)
+{
+    double size = c->size, labelw = size * 2.4;
+    pdf_ctx in = *c;
+    in.depth++;
+    if (c->w > labelw * 6) {
+        in.x += labelw;
+        in.w -= labelw;
+    }
+    pdf_flow_space(p->cur, p->L.paragraph_gap * 1.5);
+    size_t first = p->cur->n;
+    layout_prompt(p, &in, q);
+    bar(p, first, in.x - size * 0.6);
+    char buf[64], num[24];
+    pdf_item_dest(p, &p->cur->it[first], pdf_node_key(p, q, buf, sizeof buf), 0);
+    if (q->u.question.number > 0)
+        snprintf(num, sizeof num, "%d", q->u.question.number);
+    else
+        snprintf(num, sizeof num, "Q");
+    pdf_style ls = pdf_style_make(PDF_FAM_HEAD, PDF_VAR_B, size * 0.92, p->L.accent);
+    pdf_text label = {0};
+    pdf_text_add(p, &label, num, strlen(num), &ls, q, false);
+    pdf_attach_label(p, first, &label, in.x - size * 1.1);
+    pdf_text_free(&label);
+
+    pdf_flow_space(p->cur, p->L.paragraph_gap * 0.7);
+    pdf_flow_keep_last(p->cur);
+    const oct_node *a = answer_of(q);
+    /* An ANSWER child is shown even if the flag disagrees: no text is lost. */
+    if (!a || !a->first) {
+        layout_unanswered(p, &in);
+        return;
+    }
+    size_t afirst = p->cur->n;
+    pdf_layout_blocks(p, &in, a->first);
+    if (afirst < p->cur->n)
+        pdf_item_dest(p, &p->cur->it[afirst], pdf_node_key(p, a, buf, sizeof buf), 0);
+}

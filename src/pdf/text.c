@@ -1,0 +1,344 @@
+/* Inline content -> styled characters, each bound to the face that will
+ * draw it, with its advance and its line-break class.
+ *
+ * A character the style's face lacks is drawn from the fallback face.
+ * What no face can draw -- and everything above U+FFFF, which libharu's
+ * UTF-8 encoder cannot address -- is left out (never tofu), with one
+ * warning per source line and reason, naming the characters. */
+#include "pdf/internal.h"
+#include "util/utf8.h"
+#include "util/xalloc.h"
+
+#include <linebreak.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+#define MAX_LISTED 16
+
+pdf_style pdf_style_make(int fam, int var, double size, oct_color color)
+{
+    pdf_style s;
+    memset(&s, 0, sizeof s);
+    s.fam = (uint8_t)fam;
+    s.var = (uint8_t)var;
+    s.size = (float)size;
+    s.color = color;
+    s.link = -1;
+    return s;
+}
+
+void pdf_text_free(pdf_text *t)
+{
+    free(t->c);
+    free(t->st);
+    memset(t, 0, sizeof *t);
+}
+
+void pdf_text_clear(pdf_text *t)
+{
+    t->n = 0;
+    t->nst = 0;
+    t->broken = false;
+}
+
+uint16_t pdf_text_style(pdf_text *t, const pdf_style *s)
+{
+    for (size_t i = 0; i < t->nst; i++)
+        if (memcmp(&t->st[i], s, sizeof *s) == 0) return (uint16_t)i;
+    if (t->nst == t->capst) {
+        t->capst = t->capst ? t->capst * 2 : 8;
+        t->st = oct_xrealloc(t->st, t->capst * sizeof *t->st);
+    }
+    t->st[t->nst] = *s;
+    return (uint16_t)t->nst++;
+}
+
+static void push_char(pdf_text *t, uint32_t cp, uint16_t style, int slot, int w)
+{
+    if (t->n == t->cap) {
+        t->cap = t->cap ? t->cap * 2 : 64;
+        t->c = oct_xrealloc(t->c, t->cap * sizeof *t->c);
+    }
+    t->c[t->n++] = (pdf_char){cp, style, (uint8_t)slot, LINEBREAK_NOBREAK, (int16_t)w};
+    t->broken = false;
+}
+
+/* Default-ignorable characters: invisible by definition, never warned. */
+static bool is_ignorable(unsigned cp)
+{
+    return cp == 0xAD || cp == 0x34F || cp == 0x61C || (cp >= 0x115F && cp <= 0x1160) ||
+           (cp >= 0x180B && cp <= 0x180E) || (cp >= 0x200B && cp <= 0x200F) ||
+           (cp >= 0x202A && cp <= 0x202E) || (cp >= 0x2060 && cp <= 0x206F) ||
+           (cp >= 0xFE00 && cp <= 0xFE0F) || cp == 0xFEFF || (cp >= 0xFFF0 && cp <= 0xFFF8) ||
+           (cp >= 0xE0000 && cp <= 0xE0FFF) || cp == 0x3164 || cp == 0xFFA0;
+}
+
+static bool is_control(unsigned cp)
+{
+    return cp < 0x20 || (cp >= 0x7F && cp < 0xA0);
+}
+
+typedef struct {
+    unsigned cps[3][MAX_LISTED]; /* 0: above U+FFFF, 1: no glyph, 2: control */
+    size_t n[3], total[3];
+} missing_set;
+
+static void note_missing(missing_set *m, int why, unsigned cp)
+{
+    for (size_t i = 0; i < m->n[why]; i++)
+        if (m->cps[why][i] == cp) return;
+    m->total[why]++;
+    if (m->n[why] < MAX_LISTED) m->cps[why][m->n[why]++] = cp;
+}
+
+static void report_missing(oct_pdf *p, const oct_node *node, const missing_set *m, int slot)
+{
+    static const char *why[3] = {
+        "outside the Basic Multilingual Plane, which the PDF fonts cannot address", NULL,
+        "control characters"};
+    for (int k = 0; k < 3; k++) {
+        if (m->n[k] == 0) continue;
+        oct_buf b = OCT_BUF_INIT;
+        for (size_t i = 0; i < m->n[k]; i++)
+            oct_buf_printf(&b, "%sU+%04X", i ? " " : "", m->cps[k][i]);
+        if (m->total[k] > m->n[k]) oct_buf_printf(&b, " and %zu more", m->total[k] - m->n[k]);
+        if (k == 1)
+            oct_buf_printf(&b, ": no glyph in %s or %s; left out of the PDF",
+                           pdf_font_family(p->fonts, slot),
+                           pdf_font_family(p->fonts, PDF_SLOT(PDF_FAM_FALLBACK, PDF_VAR_R)));
+        else
+            oct_buf_printf(&b, ": %s; left out of the PDF", why[k]);
+        pdf_warn_once(p, node, "pdf-missing-glyph", b.data);
+        oct_buf_free(&b);
+    }
+}
+
+/* The face that draws cp in `slot`, or PDF_SLOT_NONE; *w gets its advance. */
+static int resolve(oct_pdf *p, int slot, unsigned cp, int *w)
+{
+    int tries[3] = {slot, PDF_SLOT(PDF_FAM_FALLBACK, slot % PDF_NVAR),
+                    PDF_SLOT(PDF_FAM_FALLBACK, PDF_VAR_R)};
+    for (int i = 0; i < 3; i++) {
+        *w = pdf_font_width(p->fonts, tries[i], cp);
+        if (*w >= 0) return tries[i];
+    }
+    *w = 0;
+    return PDF_SLOT_NONE;
+}
+
+static size_t column(const pdf_text *t)
+{
+    size_t col = 0;
+    for (size_t i = t->n; i > 0 && t->c[i - 1].cp != '\n'; i--)
+        col++;
+    return col;
+}
+
+/* True if the text ends with characters left out (or invisible) right
+ * after a space or at its very start. */
+static bool after_gap(const pdf_text *t)
+{
+    size_t k = t->n;
+    bool dropped = false;
+    while (k > 0 && t->c[k - 1].slot == PDF_SLOT_NONE && t->c[k - 1].cp != ' ' &&
+           t->c[k - 1].cp != '\n') {
+        dropped = true;
+        k--;
+    }
+    return dropped && (k == 0 || t->c[k - 1].cp == ' ');
+}
+
+static void add_cp(oct_pdf *p, pdf_text *t, unsigned cp, uint16_t si, int slot, bool verbatim,
+                   missing_set *miss)
+{
+    int w;
+    if (cp == '\t' && verbatim) {
+        size_t spaces = 4 - column(t) % 4;
+        int r = resolve(p, slot, ' ', &w);
+        for (size_t i = 0; i < spaces; i++)
+            push_char(t, ' ', si, r, w);
+        return;
+    }
+    if (cp == '\n' && verbatim) {
+        push_char(t, '\n', si, PDF_SLOT_NONE, 0);
+        return;
+    }
+    if (cp == '\t' || cp == '\n') cp = ' ';
+    if (cp == ' ' && !verbatim && after_gap(t)) {
+        /* "a 😀 b" without the emoji: one space, not two (a zero-width
+         * space keeps the break opportunity). */
+        push_char(t, 0x200B, si, PDF_SLOT_NONE, 0);
+        return;
+    }
+    if (cp == '\r' || is_ignorable(cp)) {
+        push_char(t, cp, si, PDF_SLOT_NONE, 0);
+        return;
+    }
+    if (is_control(cp) || cp > 0xFFFF) {
+        note_missing(miss, is_control(cp) ? 2 : 0, cp);
+        push_char(t, cp, si, PDF_SLOT_NONE, 0);
+        return;
+    }
+    int r = resolve(p, slot, cp, &w);
+    if (r == PDF_SLOT_NONE) note_missing(miss, 1, cp);
+    push_char(t, cp, si, r, w);
+}
+
+void pdf_text_add(oct_pdf *p, pdf_text *t, const char *s, size_t n, const pdf_style *st,
+                  const oct_node *node, bool verbatim)
+{
+    uint16_t si = pdf_text_style(t, st);
+    int slot = PDF_SLOT(st->fam, st->var);
+    missing_set miss;
+    memset(&miss, 0, sizeof miss);
+    size_t i = 0, len;
+    while (i < n) {
+        unsigned cp = oct_utf8_decode(s + i, n - i, &len);
+        i += len;
+        add_cp(p, t, cp, si, slot, verbatim, &miss);
+    }
+    report_missing(p, node, &miss, slot);
+}
+
+static void add_str(oct_pdf *p, pdf_text *t, const char *s, const pdf_style *st,
+                    const oct_node *node)
+{
+    pdf_text_add(p, t, s, strlen(s), st, node, false);
+}
+
+/* Superscript footnote number, linked to its definition when there is one. */
+static void add_footnote_ref(oct_pdf *p, pdf_text *t, const oct_node *n, const pdf_style *st)
+{
+    pdf_style s = *st;
+    s.size = st->size * 0.68f;
+    s.flags = (uint8_t)((s.flags | PDF_ST_SUPER) & ~PDF_ST_STRIKE);
+    s.color = p->L.link;
+    s.link = -1;
+    for (const oct_node *d = p->cur_chapter ? p->cur_chapter->first : NULL; d; d = d->next) {
+        if (d->kind != OCT_FOOTNOTE_DEF || d->u.footnote.index != n->u.footnote.index) continue;
+        char buf[64];
+        s.link = pdf_link_internal(p, pdf_node_key(p, d, buf, sizeof buf));
+        break;
+    }
+    if (s.link >= 0) s.flags |= PDF_ST_LINK;
+    char num[24];
+    snprintf(num, sizeof num, "%d", n->u.footnote.index);
+    add_str(p, t, num, &s, n);
+}
+
+static bool styled_kind(oct_kind k)
+{
+    return k == OCT_EMPH || k == OCT_STRONG || k == OCT_STRIKE || k == OCT_IMAGE || k == OCT_LINK;
+}
+
+/* Style of the content of an inline container node. */
+static void enter_style(oct_pdf *p, const oct_node *n, pdf_style *s)
+{
+    switch (n->kind) {
+    case OCT_EMPH:
+    case OCT_IMAGE:
+        s->var ^= PDF_VAR_I;
+        break;
+    case OCT_STRONG:
+        s->var |= PDF_VAR_B;
+        break;
+    case OCT_STRIKE:
+        s->flags |= PDF_ST_STRIKE;
+        break;
+    case OCT_LINK: {
+        int l = n->u.link.url ? pdf_link_add(p, n->u.link.url) : -1;
+        if (l >= 0) {
+            s->link = l;
+            s->flags |= PDF_ST_LINK;
+            s->color = p->L.link;
+        }
+        break;
+    }
+    default:
+        break;
+    }
+}
+
+/* The walk is iterative (cmark-style ENTER/EXIT events) with an explicit
+ * style stack, so deeply nested emphasis cannot exhaust the C stack. */
+void pdf_text_inlines(oct_pdf *p, pdf_text *t, const oct_node *container, const pdf_style *st)
+{
+    pdf_style *stack = oct_xmalloc(16 * sizeof *stack);
+    size_t depth = 0, cap = 16;
+    stack[0] = *st;
+    oct_iter it;
+    oct_iter_init(&it, container);
+    oct_event ev;
+    while ((ev = oct_iter_next(&it)) != OCT_EV_NONE) {
+        const oct_node *n = it.cur;
+        if (n == container) continue;
+        if (ev == OCT_EV_EXIT) {
+            if (n->kind == OCT_IMAGE) add_str(p, t, n->first ? "]" : "image]", &stack[depth], n);
+            if (depth > 0 && n->first && styled_kind(n->kind)) depth--;
+            continue;
+        }
+        pdf_style s = stack[depth];
+        switch (n->kind) {
+        case OCT_TEXT:
+            add_str(p, t, n->text ? n->text : "", &s, n);
+            continue;
+        case OCT_CODE:
+            s.fam = PDF_FAM_MONO;
+            s.size = stack[depth].size * 0.88f;
+            s.flags |= PDF_ST_CODE;
+            pdf_text_add(p, t, n->text ? n->text : "", n->text ? strlen(n->text) : 0, &s, n, false);
+            continue;
+        case OCT_SOFT_BREAK:
+            add_str(p, t, " ", &s, n);
+            continue;
+        case OCT_LINE_BREAK:
+            pdf_text_add(p, t, "\n", 1, &s, n, true);
+            continue;
+        case OCT_FOOTNOTE_REF:
+            add_footnote_ref(p, t, n, &s);
+            oct_iter_skip_children(&it);
+            continue;
+        case OCT_ANSWER:
+        case OCT_INDEX_TERM:
+            oct_iter_skip_children(&it);
+            continue;
+        default:
+            break;
+        }
+        if (!styled_kind(n->kind)) continue;
+        if (!n->first) {
+            if (n->kind == OCT_IMAGE) add_str(p, t, "[", &s, n);
+            continue;
+        }
+        enter_style(p, n, &s);
+        if (n->kind == OCT_IMAGE) add_str(p, t, "[image: ", &s, n);
+        if (++depth == cap) stack = oct_xrealloc(stack, (cap *= 2) * sizeof *stack);
+        stack[depth] = s;
+    }
+    free(stack);
+}
+
+void pdf_text_breaks(oct_pdf *p, pdf_text *t)
+{
+    if (t->broken || t->n == 0) return;
+    utf32_t *u = oct_xmalloc(t->n * sizeof *u);
+    char *brk = oct_xmalloc(t->n);
+    for (size_t i = 0; i < t->n; i++)
+        u[i] = t->c[i].cp;
+    const char *lang = p->tree && p->tree->meta.lang ? p->tree->meta.lang : "";
+    set_linebreaks_utf32(u, t->n, lang, brk);
+    for (size_t i = 0; i < t->n; i++)
+        t->c[i].brk = (uint8_t)brk[i];
+    free(u);
+    free(brk);
+    t->broken = true;
+}
+
+double pdf_text_width(const pdf_text *t, size_t a, size_t b)
+{
+    double w = 0;
+    for (size_t i = a; i < b; i++)
+        w += pdf_char_width(t, i);
+    return w;
+}
