@@ -175,7 +175,7 @@ static size_t drop_empty_heads(st_ctx *c, size_t m, size_t *heads)
     return kept;
 }
 
-static void make_head(st_ctx *c, st_unit *h, st_unit *item)
+static bool make_head(st_ctx *c, st_unit *h, st_unit *item)
 {
     oct_buf a = OCT_BUF_INIT, b = OCT_BUF_INIT, t = OCT_BUF_INIT;
     int num = 0;
@@ -204,13 +204,27 @@ static void make_head(st_ctx *c, st_unit *h, st_unit *item)
     st_fold_alnum(t.data ? t.data : "", &a);
     st_fold_alnum(st_node_text(item->para, &c->tmp), &b);
     item->consumed = true;
-    if (a.len != b.len || (a.len && memcmp(a.data, b.data, a.len) != 0)) {
+    bool same = a.len == b.len && (!a.len || memcmp(a.data, b.data, a.len) == 0);
+    if (!same) {
         h->alt = item->node;
         h->alt_is_prompt = b.len > a.len;
     }
     oct_buf_free(&a);
     oct_buf_free(&b);
     oct_buf_free(&t);
+    return same;
+}
+
+/* A listed question worded exactly like its answer's heading is printed
+ * once: say so (one note a list, with the lines), so no reader — and no
+ * word check — wonders where that line went. */
+static void note_merged(st_ctx *c, const oct_buf *lines, size_t count, int first_line)
+{
+    if (!count) return;
+    oct_diag_report(c->diag, OCT_NOTE, c->path, first_line, 1, "merged-question",
+                    "%zu listed question%s printed once, with %s answer further down, at "
+                    "lines %s",
+                    count, count == 1 ? "" : "s", count == 1 ? "its" : "their", lines->data);
 }
 
 static void pair_list(st_ctx *c, size_t s, size_t e)
@@ -222,14 +236,23 @@ static void pair_list(st_ctx *c, size_t s, size_t e)
     find_heads(c, s, e, heads);
     size_t kept = drop_empty_heads(c, m, heads);
     if (kept * 2 < m) kept = 0; /* too few answers: not a question list */
+    oct_buf merged = OCT_BUF_INIT;
+    size_t nmerged = 0;
+    int first_line = 0;
     for (size_t p = 0; p < m && kept; p++) {
         if (heads[p] == NONE) continue;
         size_t j = heads[p], nj = next_head(heads, m, p);
         size_t end = nj == NONE ? last_end(c, j) : nj;
         for (size_t k = j + 1; k < end; k++)
             c->u[k].owner = (int)j;
-        make_head(c, &c->u[j], &c->u[s + p]);
+        int line = c->u[s + p].node->span.line;
+        if (make_head(c, &c->u[j], &c->u[s + p])) {
+            oct_buf_printf(&merged, "%s%d", nmerged ? ", " : "", line);
+            if (!nmerged++) first_line = line;
+        }
     }
+    note_merged(c, &merged, nmerged, first_line);
+    oct_buf_free(&merged);
     free(heads);
 }
 

@@ -1,0 +1,324 @@
+#!/usr/bin/env python3
+"""The word check: no text of a source may silently vanish.
+
+    wordcheck.py --print-text [--pdf FILE]... [--epub FILE]...
+    wordcheck.py [--plain] [--manifest booklet.yaml] [--filler-log STDERR]...
+                 [--pdf FILE]... [--epub FILE]... [--text FILE]... [SOURCE...]
+
+Words are runs of ASCII letters and digits, compared case-insensitively (a
+layout may set headings in capitals). For every output, and for every word,
+its count in the sources must not exceed its count among the output's
+tokens; a shortfall is still accepted when the word occurs often enough as a
+substring of the output's concatenated letters and digits (lines of code may
+wrap mid-token behind a continuation mark, words may be hyphenated).
+
+Sources are read line by line. Without --plain they are Markdown-ish notes:
+link destinations `](...)`, reference definitions `[x]: url`, list and task
+markers, fence info strings, footnote labels and the tags of the raw-HTML
+subset that becomes formatting are syntax, not text; entities are decoded.
+Lines that octavo reported as dropped chat filler or as merged listed questions
+(diagnostics with code [filler] or [merged-question] in its captured stderr)
+are skipped.
+
+Outputs: PDF through `pdftotext -raw` (anything on its stderr is a failure),
+EPUB by reading every spine document in order and taking the text of its
+body (plus image alt text), or plain text files.
+
+Exit status: 0 all words present, 1 words missing, 2 usage or tool error.
+"""
+import argparse
+import collections
+import html
+import html.parser
+import os
+import posixpath
+import re
+import subprocess
+import sys
+import unicodedata
+import xml.etree.ElementTree as ET
+import zipfile
+
+WORD = re.compile(r"[A-Za-z0-9]+")
+INVISIBLE = dict.fromkeys(map(ord, "\u00ad\u200b\u200c\u200d\u2060\ufeff"), None)
+HYPHENS = ("-", "\u2010", "\u2011")
+INLINE = {"a", "abbr", "b", "bdi", "bdo", "cite", "code", "data", "del", "dfn", "em", "i",
+          "ins", "kbd", "mark", "q", "s", "samp", "small", "span", "strong", "sub", "sup",
+          "time", "u", "var", "wbr"}
+
+# Markdown syntax that is not text (see the module comment).
+REF_DEF = re.compile(r"^ {0,3}\[[^\]]+\]:\s*\S")
+LINK_DEST = re.compile(r"\]\((?:[^()\s]|\([^()]*\))*(?:\s+(?:\"[^\"]*\"|'[^']*'|\([^)]*\)))?\s*\)")
+LIST_MARK = re.compile(r"^(\s*(?:>\s*)*)(?:\d{1,9}[.)]|[-+*])(?=\s|$)")
+TASK_MARK = re.compile(r"^(\s*(?:>\s*)*)\[[ xX]\](?=\s)")
+FENCE = re.compile(r"^(\s*(?:>\s*)*)(`{3,}|~{3,}).*$")
+FOOTNOTE = re.compile(r"\[\^[^\]\s]+\]:?")
+SAFE_TAG = re.compile(r"</?(?:details|summary|b|i|br|sup|sub|kbd)(?:\s[^<>]*)?/?>", re.I)
+DIAG = re.compile(r"^(.*?):(\d+)(?::\d+)?: (?:warning|note|error): (.*)\[(?:filler|merged-question)\]\s*$")
+LINE_LIST = re.compile(r"\blines?\s+((?:\d+(?:\s*[-\u2013]\s*\d+)?(?:\s*(?:,|and)\s*)?)+)")
+
+
+def fail(msg):
+    sys.stderr.write("wordcheck: %s\n" % msg)
+    sys.exit(2)
+
+
+def read_text(path):
+    with open(path, "rb") as f:
+        data = f.read()
+    if data[:2] in (b"\xff\xfe", b"\xfe\xff"):
+        return data.decode("utf-16", "replace")
+    return data.decode("utf-8", "replace")
+
+
+def manifest_sources(path):
+    """The `sources:` list of a booklet.yaml, without needing PyYAML."""
+    base = os.path.dirname(path)
+    out, inside = [], False
+    for line in read_text(path).splitlines():
+        if re.match(r"^sources\s*:", line):
+            inside = True
+            continue
+        if not inside or not line.strip() or line.lstrip().startswith("#"):
+            continue
+        if re.match(r"^\S", line):
+            break  # the next top-level key
+        m = re.match(r"^\s*(?:-\s*)?file\s*:\s*(.+?)\s*$", line) or re.match(
+            r"^\s*-\s*([^:{}]+?)\s*$", line
+        )
+        if m:
+            out.append(os.path.join(base, m.group(1).strip("'\"")))
+    if not out:
+        fail("%s: no sources found" % path)
+    return out
+
+
+def filler_lines(logs):
+    """(realpath, line) and (basename, line) pairs reported as dropped filler."""
+    dropped = set()
+    for log in logs:
+        for diag in read_text(log).splitlines():
+            m = DIAG.match(diag)
+            if not m:
+                continue
+            path, line, msg = m.group(1), int(m.group(2)), m.group(3)
+            lines = {line}
+            for group in LINE_LIST.findall(msg):
+                for a, b in re.findall(r"(\d+)(?:\s*[-\u2013]\s*(\d+))?", group):
+                    lo, hi = int(a), int(b or a)
+                    if hi - lo < 100000:
+                        lines.update(range(lo, hi + 1))
+            for n in lines:
+                dropped.add((os.path.realpath(path), n))
+                dropped.add((os.path.basename(path), n))
+    return dropped
+
+
+def markdown_words(line):
+    """The text of one Markdown line, with syntax that is not text removed."""
+    if REF_DEF.match(line):
+        return ""
+    if FENCE.match(line):
+        return ""
+    line = LIST_MARK.sub(r"\1", line, count=1)
+    line = TASK_MARK.sub(r"\1", line, count=1)
+    line = LINK_DEST.sub("]", line)
+    line = FOOTNOTE.sub("", line)
+    line = SAFE_TAG.sub(" ", line)
+    return html.unescape(line)
+
+
+def source_words(sources, plain, dropped):
+    """Counter of words and, per word, where it occurs (file:line)."""
+    counts, where = collections.Counter(), collections.defaultdict(list)
+    skipped = 0
+    for path in sources:
+        real, base = os.path.realpath(path), os.path.basename(path)
+        for n, line in enumerate(read_text(path).splitlines(), 1):
+            if (real, n) in dropped or (base, n) in dropped:
+                skipped += 1
+                continue
+            text = line if plain else markdown_words(line)
+            for w in WORD.findall(text):
+                w = w.lower()
+                counts[w] += 1
+                where[w].append("%s:%d" % (path, n))
+    return counts, where, skipped
+
+
+def pdf_text(path):
+    proc = subprocess.run(
+        ["pdftotext", "-raw", "-enc", "UTF-8", path, "-"], capture_output=True
+    )
+    if proc.returncode != 0 or proc.stderr:
+        fail("pdftotext %s: exit %d: %s" % (path, proc.returncode, proc.stderr.decode(errors="replace")))
+    return proc.stdout.decode("utf-8", "replace")
+
+
+class _TextParser(html.parser.HTMLParser):
+    """Fallback for spine documents that are not well-formed XML."""
+
+    def __init__(self):
+        super().__init__(convert_charrefs=True)
+        self.parts, self.depth = [], 0
+
+    def handle_starttag(self, tag, attrs):
+        if tag == "body":
+            self.depth += 1
+        if tag == "img" and self.depth:
+            self.parts.append(" %s " % (dict(attrs).get("alt") or ""))
+        if tag in ("p", "div", "br", "li", "tr", "td", "th", "pre", "h1", "h2", "h3"):
+            self.parts.append("\n")
+
+    def handle_endtag(self, tag):
+        if tag == "body":
+            self.depth -= 1
+        self.parts.append(" ")
+
+    def handle_data(self, data):
+        if self.depth:
+            self.parts.append(data)
+
+
+def xhtml_text(data):
+    try:
+        root = ET.fromstring(data)
+    except ET.ParseError:
+        p = _TextParser()
+        p.feed(data.decode("utf-8", "replace"))
+        return "".join(p.parts)
+    body = next((e for e in root.iter() if e.tag.rsplit("}", 1)[-1] == "body"), None)
+    if body is None:
+        return ""
+    parts = []
+
+    def walk(e):
+        # Block elements are separated by a space (`<p>a</p><p>b</p>` is
+        # two words), inline ones are not (`<b>a</b>b` is one).
+        tag = e.tag.rsplit("}", 1)[-1]
+        if tag == "img":
+            parts.append(" %s " % (e.get("alt") or ""))
+        sep = " " if tag not in INLINE else ""
+        parts.append(sep + (e.text or ""))
+        for child in e:
+            walk(child)
+            parts.append(child.tail or "")
+        parts.append(sep)
+
+    walk(body)
+    return "".join(parts)
+
+
+def epub_text(path):
+    try:
+        z = zipfile.ZipFile(path)
+        container = ET.fromstring(z.read("META-INF/container.xml"))
+        rootfile = next(e for e in container.iter() if e.tag.endswith("rootfile"))
+        opf_path = rootfile.get("full-path")
+        opf = ET.fromstring(z.read(opf_path))
+    except (zipfile.BadZipFile, KeyError, StopIteration, ET.ParseError) as e:
+        fail("%s: not a readable EPUB: %s" % (path, e))
+    base = posixpath.dirname(opf_path)
+    items = {
+        e.get("id"): e.get("href")
+        for e in opf.iter()
+        if e.tag.rsplit("}", 1)[-1] == "item"
+    }
+    texts = []
+    for ref in (e for e in opf.iter() if e.tag.rsplit("}", 1)[-1] == "itemref"):
+        href = items.get(ref.get("idref"))
+        if href is None:
+            fail("%s: spine refers to unknown item %s" % (path, ref.get("idref")))
+        name = posixpath.normpath(posixpath.join(base, href.split("#")[0]))
+        texts.append(xhtml_text(z.read(name)))
+    if not texts:
+        fail("%s: empty spine" % path)
+    return "\n".join(texts)
+
+
+def output_tokens(text):
+    """Counter of output tokens and the concatenated letters-and-digits stream."""
+    text = unicodedata.normalize("NFKC", text).translate(INVISIBLE).lower()
+    tokens = collections.Counter(WORD.findall(text))
+    # A word hyphenated at a line end also counts as the joined word.
+    lines = text.split("\n")
+    for a, b in zip(lines, lines[1:]):
+        a, b = a.rstrip(), b.lstrip()
+        if a.endswith(HYPHENS) and b:
+            head, tail = WORD.search(a[:-1][::-1]), WORD.match(b)
+            if head and tail and head.start() == 0:
+                tokens[head.group(0)[::-1] + tail.group(0)] += 1
+    stream = "".join(WORD.findall(text))
+    return tokens, stream
+
+
+def check(label, text, counts, where):
+    tokens, stream = output_tokens(text)
+    missing = []
+    for w, need in counts.items():
+        have = tokens.get(w, 0)
+        if have >= need:
+            continue
+        have = max(have, stream.count(w))
+        if have < need:
+            missing.append((where[w][0], w, need, have))
+    missing.sort()
+    for _, w, need, have in missing:
+        places = where[w]
+        shown = places if have == 0 or len(places) <= 8 else places[:8] + ["…"]
+        print(
+            "%s: missing word %r: %d in the sources, %d in the output; at %s"
+            % (label, w, need, have, ", ".join(shown))
+        )
+    total = sum(counts.values())
+    if missing:
+        print("%s: FAIL: %d of %d distinct words missing" % (label, len(missing), len(counts)))
+    else:
+        print("%s: ok: all %d words (%d distinct) present" % (label, total, len(counts)))
+    return not missing
+
+
+def main():
+    ap = argparse.ArgumentParser(description=__doc__.split("\n")[0])
+    ap.add_argument("sources", nargs="*")
+    ap.add_argument("--plain", action="store_true", help="sources are plain text")
+    ap.add_argument("--manifest", action="append", default=[])
+    ap.add_argument("--filler-log", action="append", default=[])
+    ap.add_argument("--pdf", action="append", default=[])
+    ap.add_argument("--epub", action="append", default=[])
+    ap.add_argument("--text", action="append", default=[])
+    ap.add_argument("--print-text", action="store_true", help="print the outputs' text")
+    args = ap.parse_args()
+    if args.print_text:
+        for path in args.pdf:
+            sys.stdout.write(pdf_text(path))
+        for path in args.epub:
+            sys.stdout.write(epub_text(path) + "\n")
+        return 0
+    sources = list(args.sources)
+    for m in args.manifest:
+        sources += manifest_sources(m)
+    if not sources:
+        fail("no sources")
+    if not (args.pdf or args.epub or args.text):
+        fail("no outputs")
+    for path in sources:
+        if not os.path.isfile(path):
+            fail("%s: no such source" % path)
+    counts, where, skipped = source_words(sources, args.plain, filler_lines(args.filler_log))
+    if skipped:
+        print("wordcheck: %d source lines skipped as reported filler" % skipped)
+    if not counts:
+        fail("the sources contain no words at all")
+    ok = True
+    for path in args.pdf:
+        ok &= check("PDF " + path, pdf_text(path), counts, where)
+    for path in args.epub:
+        ok &= check("EPUB " + path, epub_text(path), counts, where)
+    for path in args.text:
+        ok &= check("text " + path, read_text(path), counts, where)
+    return 0 if ok else 1
+
+
+if __name__ == "__main__":
+    sys.exit(main())
