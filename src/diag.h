@@ -25,6 +25,7 @@ typedef struct oct_diag oct_diag;
 oct_diag *oct_diag_new(FILE *out);
 void oct_diag_free(oct_diag *d);
 
+/* d may be NULL: the message is dropped. */
 void oct_diag_report(oct_diag *d, oct_severity sev, const char *file, int line, int col,
                      const char *code, const char *fmt, ...)
     __attribute__((format(printf, 7, 8)));
