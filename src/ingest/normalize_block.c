@@ -12,9 +12,8 @@ typedef struct {
     size_t start, end;
     int base;
     int strong, weak, weak_feature;
-    int votes[NL_LANG_COUNT]; /* from lines whose language is sure */
+    int votes[NL_LANG_COUNT];   /* from lines whose language is sure */
     int guesses[NL_LANG_COUNT]; /* from lines that only suggest one */
-    nl_lang first_lang;
 } block;
 
 /* Lines a block can never hold or start on. */
@@ -147,7 +146,6 @@ static void grow(const nl_doc *d, size_t i, block *b)
     memset(b, 0, sizeof *b);
     b->start = b->end = i;
     b->base = d->lines[i].indent;
-    b->first_lang = (nl_lang)d->lines[i].cls.lang;
     grow_state g = {0};
     vote(b, &d->lines[i], false);
     advance(&g, &d->lines[i]);

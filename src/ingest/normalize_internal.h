@@ -1,14 +1,18 @@
 /* Shared state of the plain-text normalizer (normalize*.c only).
  *
- * The normalizer works on an array of lines. Passes, in order:
+ * The normalizer works on an array of lines. A round of detection runs:
  *   1. normalize_markdown.c  marks what Markdown already structures (fences,
- *      pipe tables, lists, headings, quotes, indented code): never touched;
- *   2. normalize_filler.c    removes trailing artefacts (`?~`, `)\`);
- *   3. normalize_code.c      classifies every line (code strength + language);
+ *      pipe tables, lists, headings, quotes, indented code) and
+ *      normalize_markup.c its HTML blocks: never rewritten;
+ *   2. normalize_filler.c    removes trailing artefacts (`?~`, `)\`), once;
+ *   3. normalize_code.c      classifies every line (code strength, language),
+ *      with normalize_stmt.c, _shell.c, _sql.c, _markup.c and _lexer.c;
  *   4. normalize_table.c     finds aligned columns and claims them as tables;
- *   5. normalize_block.c     grows code blocks from strong lines, claims them;
- *   6. normalize_filler.c    drops chat filler (unless kept);
- *   7. normalize.c           emits the text and the line map. */
+ *   5. normalize_block.c     grows code blocks from strong lines (and
+ *      normalize_special.c whole YAML and Dockerfile blocks), claims them.
+ * Rounds repeat while they find new block edges, because a written fence
+ * changes the Markdown around it (normalize.c). Then normalize_filler.c
+ * drops chat filler and normalize.c writes the text and its line map. */
 #ifndef OCT_NORMALIZE_INTERNAL_H
 #define OCT_NORMALIZE_INTERNAL_H
 #include <stdbool.h>

@@ -9,8 +9,12 @@
  *     in which one works: "Feature   Django ORM\tSQLAlchemy");
  *   - with spaces only: every cell starts inside a column the first row
  *     defines, so prose with double spaces after full stops never lines up.
- * Rows that look like code (aligned comments, "key:   value," entries,
- * assignments) are not tables: they are left to code detection. */
+ * The first row is the header; a rule under it ("-----  ----") is taken
+ * along. Space-aligned rows without a rule must show a header that differs
+ * from them, or they are a list ("Copyright (C) 2004  Name", "-c  compact
+ * output", "AUTHORS  - the authors"), and so is any table with a column of
+ * dash-led descriptions. Rows that look like code (aligned comments,
+ * "key:   value," entries, assignments) are left to code detection. */
 #include "ingest/normalize_internal.h"
 #include "util/utf8.h"
 

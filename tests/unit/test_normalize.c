@@ -1,0 +1,591 @@
+/* The plain-text normalizer: code and table detection on notes in several
+ * styles and languages (tests/data/normalize/), prose that must stay prose,
+ * artefacts, chat filler, the line map, idempotence on every fixture, on
+ * the Django notes and on the GFM spec examples (real Markdown must pass
+ * through unchanged). */
+#include "check.h"
+#include "diag.h"
+#include "ingest/normalize.h"
+#include "util/buf.h"
+
+#include <cmark-gfm-core-extensions.h>
+#include <cmark-gfm.h>
+#include <stdlib.h>
+#include <string.h>
+#include <time.h>
+
+static char *src_path(const char *rel)
+{
+    const char *root = getenv("OCTAVO_SRC");
+    if (!root) root = OCTAVO_DATA_DIR;
+    size_t n = strlen(root) + strlen(rel) + 2;
+    char *p = malloc(n);
+    snprintf(p, n, "%s/%s", root, rel);
+    return p;
+}
+
+static char *read_all(const char *path, size_t *len)
+{
+    FILE *f = fopen(path, "rb");
+    if (!f) return NULL;
+    size_t cap = 1 << 16, n = 0;
+    char *buf = malloc(cap);
+    size_t k;
+    while ((k = fread(buf + n, 1, cap - n - 1, f)) > 0) {
+        n += k;
+        if (cap - n < 2) buf = realloc(buf, cap *= 2);
+    }
+    fclose(f);
+    buf[n] = '\0';
+    *len = n;
+    return buf;
+}
+
+/* Normalizes text; diagnostics go to *diag (created here, caller frees). */
+static oct_normalized norm(const char *text, size_t len, bool keep, oct_diag **diag)
+{
+    oct_normalized out;
+    oct_normalize_options opts = {.keep_filler = keep};
+    *diag = oct_diag_new(NULL);
+    int rc = oct_normalize("notes.txt", text, len, &opts, &out, *diag);
+    CHECK(rc == 0);
+    return out;
+}
+
+static char *norm_str(const char *text)
+{
+    oct_diag *d;
+    oct_normalized out = norm(text, strlen(text), false, &d);
+    char *s = out.text;
+    free(out.line_map);
+    oct_diag_free(d);
+    return s;
+}
+
+/* Code blocks and tables as cmark-gfm (with the table extension) sees
+ * them; lang_counts[k] counts fences whose info string is langs[k]. */
+typedef struct {
+    int code, tables;
+    int by_lang[16];
+} census;
+
+static const char *const LANGS[] = {"python", "bash",       "sql",        "html", "django", "json",
+                                    "yaml",   "javascript", "dockerfile", "",     NULL};
+
+static census count_blocks(const char *md, size_t len)
+{
+    census c = {0};
+    cmark_gfm_core_extensions_ensure_registered();
+    cmark_parser *p = cmark_parser_new(CMARK_OPT_DEFAULT);
+    cmark_parser_attach_syntax_extension(p, cmark_find_syntax_extension("table"));
+    cmark_parser_feed(p, md, len);
+    cmark_node *doc = cmark_parser_finish(p);
+    cmark_iter *it = cmark_iter_new(doc);
+    cmark_event_type ev;
+    while ((ev = cmark_iter_next(it)) != CMARK_EVENT_DONE) {
+        if (ev != CMARK_EVENT_ENTER) continue;
+        cmark_node *n = cmark_iter_get_node(it);
+        if (cmark_node_get_type(n) == CMARK_NODE_CODE_BLOCK) {
+            c.code++;
+            const char *info = cmark_node_get_fence_info(n);
+            for (int k = 0; LANGS[k]; k++)
+                if (info && strcmp(info, LANGS[k]) == 0) c.by_lang[k]++;
+        } else if (strcmp(cmark_node_get_type_string(n), "table") == 0) {
+            c.tables++;
+        }
+    }
+    cmark_iter_free(it);
+    cmark_node_free(doc);
+    cmark_parser_free(p);
+    return c;
+}
+
+static int lang_count(const census *c, const char *lang)
+{
+    for (int k = 0; LANGS[k]; k++)
+        if (strcmp(LANGS[k], lang) == 0) return c->by_lang[k];
+    return -1;
+}
+
+static size_t count_lines(const char *s, size_t len)
+{
+    size_t n = 0;
+    for (size_t i = 0; i < len; i++)
+        n += s[i] == '\n';
+    return n + (len > 0 && s[len - 1] != '\n');
+}
+
+/* Pointer to line `no` (1-based) of s and its length. */
+static const char *line_at(const char *s, size_t len, size_t no, size_t *n)
+{
+    size_t cur = 1, i = 0;
+    while (i < len && cur < no)
+        cur += s[i++] == '\n';
+    const char *e = memchr(s + i, '\n', len - i);
+    *n = e ? (size_t)(e - (s + i)) : len - i;
+    return s + i;
+}
+
+static bool fence_like(const char *s, size_t n)
+{
+    return n >= 3 && (memcmp(s, "```", 3) == 0 || memcmp(s, "~~~", 3) == 0);
+}
+
+/* Every output line points at a source line, in order, and text the
+ * normalizer kept is found in the line it points at. */
+static void check_line_map(const char *name, const char *src, size_t slen,
+                           const oct_normalized *out)
+{
+    size_t nsrc = count_lines(src, slen);
+    int ok = out->nlines == count_lines(out->text, out->len);
+    int prev = 1;
+    for (size_t i = 0; i < out->nlines && ok; i++) {
+        int m = out->line_map[i];
+        if (m < 1 || (size_t)m > nsrc || m < prev) ok = 0;
+        prev = m;
+        size_t on, sn;
+        const char *o = line_at(out->text, out->len, i + 1, &on);
+        const char *s = line_at(src, slen, (size_t)m, &sn);
+        while (on > 0 && (*o == ' ' || *o == '\t'))
+            o++, on--;
+        while (on > 0 && (o[on - 1] == ' ' || o[on - 1] == '\t'))
+            on--;
+        if (on == 0 || o[0] == '|' || fence_like(o, on)) continue;
+        bool found = false;
+        for (size_t k = 0; k + on <= sn && !found; k++)
+            found = memcmp(s + k, o, on) == 0;
+        if (!found) {
+            fprintf(stderr, "%s: output line %zu \"%.*s\" not in source line %d\n", name, i + 1,
+                    (int)on, o, m);
+            ok = 0;
+        }
+    }
+    CHECK(ok);
+}
+
+static void check_idempotent(const char *name, const oct_normalized *first)
+{
+    oct_diag *d;
+    oct_normalized again = norm(first->text, first->len, false, &d);
+    bool same = again.len == first->len && memcmp(again.text, first->text, first->len) == 0;
+    if (!same) fprintf(stderr, "%s: normalizing twice changes the text\n", name);
+    CHECK(same);
+    CHECK(oct_diag_size(d) == 0);
+    oct_normalized_release(&again);
+    oct_diag_free(d);
+}
+
+static size_t count_code(const oct_diag *d, const char *code)
+{
+    size_t n = 0;
+    for (size_t i = 0; i < oct_diag_size(d); i++)
+        if (strcmp(oct_diag_at(d, i)->code, code) == 0) n++;
+    return n;
+}
+
+/* A fixture: its normalized form equals NAME.expected, it parses into the
+ * given code blocks (by fence language) and tables, its line map holds,
+ * and normalizing it again changes nothing. */
+typedef struct {
+    const char *name;
+    int tables;
+    const char *langs; /* "python:7 bash:1"; ":3" counts fences without a language */
+    int code;
+} fixture;
+
+static void check_langs(const char *name, const census *c, const char *p)
+{
+    while (p && *p) {
+        char lang[32] = "";
+        int want, used;
+        if (*p == ':') {
+            if (sscanf(p, ":%d%n", &want, &used) != 1) break;
+        } else if (sscanf(p, "%31[^:]:%d%n", lang, &want, &used) != 2) {
+            break;
+        }
+        int got = lang_count(c, lang);
+        if (got != want) fprintf(stderr, "%s: %d '%s' blocks, want %d\n", name, got, lang, want);
+        CHECK(got == want);
+        p += used;
+        while (*p == ' ')
+            p++;
+    }
+}
+
+static void check_fixture(const fixture *fx)
+{
+    char rel[256];
+    snprintf(rel, sizeof rel, "tests/data/normalize/%s", fx->name);
+    char *path = src_path(rel);
+    size_t len;
+    char *text = read_all(path, &len);
+    CHECK(text != NULL);
+    if (!text) {
+        fprintf(stderr, "missing fixture %s\n", path);
+        free(path);
+        return;
+    }
+    oct_diag *d;
+    oct_normalized out = norm(text, len, false, &d);
+
+    snprintf(rel, sizeof rel, "tests/data/normalize/%s.expected", fx->name);
+    char *epath = src_path(rel);
+    size_t elen;
+    char *expected = read_all(epath, &elen);
+    CHECK(expected != NULL);
+    if (expected && (elen != out.len || memcmp(expected, out.text, elen) != 0)) {
+        fprintf(stderr, "%s: output differs from %s\n----\n%s----\n", fx->name, epath, out.text);
+        CHECK(!"output matches the expected file");
+    }
+
+    census c = count_blocks(out.text, out.len);
+    if (c.tables != fx->tables || c.code != fx->code)
+        fprintf(stderr, "%s: %d tables, %d code blocks\n", fx->name, c.tables, c.code);
+    CHECK(c.tables == fx->tables);
+    CHECK(c.code == fx->code);
+    check_langs(fx->name, &c, fx->langs);
+    check_line_map(fx->name, text, len, &out);
+    check_idempotent(fx->name, &out);
+    oct_normalized_release(&out);
+    oct_diag_free(d);
+    free(expected);
+    free(epath);
+    free(text);
+    free(path);
+}
+
+static void test_fixtures(void)
+{
+    static const fixture fixtures[] = {
+        {"chemistry-sql.txt", 1, "sql:2", 2},
+        {"python-de.txt", 0, "python:7 bash:1", 8},
+        {"shell-fr.txt", 0, "bash:7", 7},
+        {"js-snippets.txt", 0, "javascript:4 json:1", 5},
+        {"yaml-config.txt", 0, "yaml:2 dockerfile:1", 3},
+        {"html-template.txt", 0, "django:3", 3},
+        {"tables-mixed.txt", 3, "python:1 bash:1", 2},
+        {"tables-plain.txt", 2, "", 0},
+        {"list-code.txt", 0, "bash:3", 3},
+        {"markdown-clean.md", 1, "bash:2 python:1 :3", 6},
+        {"prose-traps.txt", 0, "", 0},
+        {"filler.txt", 0, "", 0},
+    };
+    for (size_t i = 0; i < sizeof fixtures / sizeof *fixtures; i++)
+        check_fixture(&fixtures[i]);
+}
+
+/* Markdown the author wrote, and prose, never change. */
+static void test_unchanged(void)
+{
+    static const char *const names[] = {"markdown-clean.md", "prose-traps.txt"};
+    for (size_t i = 0; i < 2; i++) {
+        char rel[128];
+        snprintf(rel, sizeof rel, "tests/data/normalize/%s", names[i]);
+        char *path = src_path(rel);
+        size_t len;
+        char *text = read_all(path, &len);
+        CHECK(text != NULL);
+        if (text) {
+            char *out = norm_str(text);
+            CHECK_STR(out, text);
+            free(out);
+        }
+        free(text);
+        free(path);
+    }
+}
+
+static void test_prose_lines(void)
+{
+    static const char *const prose[] = {
+        "Use select_related and prefetch_related\n",
+        "Install Dependencies\n",
+        "Example of inefficient query:\n",
+        "Configure ALLOWED_HOSTS and DEBUG=False in settings.py\n",
+        "Authorization: Token <token>\n",
+        "class Meta is a common pattern in Django.\n",
+        "Authentication = process of verifying who a user or system is (identity).\n",
+        "QuerySet: Represents a collection of database records.\n"
+        "Manager: Provides the API for database queries.\n",
+        "Client sends Authorization: Basic base64(user:pass) each request.\n",
+        "python is easy\ngit is a version control system\n",
+        "F = m * a\nE = mc^2\n",
+    };
+    for (size_t i = 0; i < sizeof prose / sizeof *prose; i++) {
+        char *out = norm_str(prose[i]);
+        CHECK_STR(out, prose[i]);
+        free(out);
+    }
+}
+
+static void expect(const char *in, const char *want)
+{
+    char *out = norm_str(in);
+    CHECK_STR(out, want);
+    free(out);
+}
+
+static void test_code_shapes(void)
+{
+    /* a one-line shell command is a block */
+    expect("Apply migrations to the database:\npython manage.py migrate\n\nDone.\n",
+           "Apply migrations to the database:\n```bash\npython manage.py migrate\n```\n\nDone.\n");
+    /* a function with a blank line inside, ended by the first prose line */
+    expect("def f(x):\n    y = x + 1\n\n    return y\nThat was f.\n",
+           "```python\ndef f(x):\n    y = x + 1\n\n    return y\n```\nThat was f.\n");
+    /* a bracketed literal spans lines whatever they hold */
+    expect("DATABASES = {\n    'default': {\n        'NAME': 'db',\n    }\n}\nNext.\n",
+           "```python\nDATABASES = {\n    'default': {\n        'NAME': 'db',\n    }\n}\n```\n"
+           "Next.\n");
+    /* an indented snippet after a sentence is dedented into the fence */
+    expect("Example:\n    SELECT * FROM t;\n", "Example:\n```sql\nSELECT * FROM t;\n```\n");
+    /* an indented code block after a blank line is Markdown already */
+    expect("Example:\n\n    print(x)\n", "Example:\n\n    print(x)\n");
+    /* existing fences are never touched, not even their artefacts */
+    expect("```\nreturn f(x)\\\n\nWhat?~\n```\n", "```\nreturn f(x)\\\n\nWhat?~\n```\n");
+    /* backticks inside the code get a longer fence around them */
+    expect("def f():\n    s = '''\n    ```\n    '''\n",
+           "````python\ndef f():\n    s = '''\n    ```\n    '''\n````\n");
+    /* lists that already use fences are left alone */
+    expect("1. Run:\n   ```bash\n   ls\n   ```\n2. Then:\n   pip install django\n",
+           "1. Run:\n   ```bash\n   ls\n   ```\n2. Then:\n   pip install django\n");
+    /* a comment glued above the code belongs to it */
+    expect("# Step 1: create the file\ntouch notes.txt\n",
+           "```bash\n# Step 1: create the file\ntouch notes.txt\n```\n");
+    /* a heading is no comment */
+    expect("# Setup\n\npip install django\n", "# Setup\n\n```bash\npip install django\n```\n");
+}
+
+static void test_artefacts(void)
+{
+    oct_diag *d;
+    const char *in = "20. What are querysets and managers in Django?~\n"
+                     "cd ~\n"
+                     "docker run \\\n  -p 80:80 web\n"
+                     "\n"
+                     "def f():\n    return {\"a\": str(x)}\\\n\nEnd.\n";
+    oct_normalized out = norm(in, strlen(in), false, &d);
+    CHECK_STR(out.text, "20. What are querysets and managers in Django?\n"
+                        "```bash\ncd ~\n"
+                        "docker run \\\n  -p 80:80 web\n```\n"
+                        "\n"
+                        "```python\ndef f():\n    return {\"a\": str(x)}\n```\n\nEnd.\n");
+    CHECK(count_code(d, "artefact") == 2);
+    if (oct_diag_size(d) >= 2) {
+        const oct_diag_msg *m = oct_diag_at(d, 0);
+        CHECK(m->line == 1 && m->col == 47 && m->severity == OCT_WARNING);
+        CHECK(oct_diag_at(d, 1)->line == 7);
+    }
+    oct_normalized_release(&out);
+    oct_diag_free(d);
+}
+
+static void test_filler(void)
+{
+    char *path = src_path("tests/data/normalize/filler.txt");
+    size_t len;
+    char *text = read_all(path, &len);
+    CHECK(text != NULL);
+    if (!text) {
+        free(path);
+        return;
+    }
+    oct_diag *d;
+    oct_normalized out = norm(text, len, false, &d);
+    CHECK(count_code(d, "filler") == 1);
+    if (oct_diag_size(d) == 1) {
+        const oct_diag_msg *m = oct_diag_at(d, 0);
+        const char *head = "dropped chat filler at lines 1, 9, 11, 17, 19, 21: \"Great question!";
+        CHECK(m->severity == OCT_WARNING && m->line == 1);
+        CHECK(strncmp(m->message, head, strlen(head)) == 0);
+    }
+    CHECK(strstr(out.text, "Awesome!") == NULL);
+    CHECK(strstr(out.text, "Sure! Here's a quick summary") != NULL);
+    CHECK(strstr(out.text, "Warning! You will lose") != NULL);
+    CHECK(strstr(out.text, "Great! Django's ORM") != NULL);
+    CHECK(count_lines(text, len) - 6 == out.nlines);
+    oct_normalized_release(&out);
+    oct_diag_free(d);
+
+    out = norm(text, len, true, &d); /* --keep-filler */
+    CHECK_STR(out.text, text);
+    CHECK(oct_diag_size(d) == 0);
+    oct_normalized_release(&out);
+    oct_diag_free(d);
+    free(text);
+    free(path);
+}
+
+static void test_line_map(void)
+{
+    oct_diag *d;
+    const char *in = "Intro\nName\tAge\tCity\nAda\t36\tLondon\nAlan\t41\tWilmslow\nAfter.\n"
+                     "Run:\npip install x\n";
+    oct_normalized out = norm(in, strlen(in), false, &d);
+    CHECK_STR(out.text, "Intro\n\n| Name | Age | City |\n| --- | --- | --- |\n"
+                        "| Ada | 36 | London |\n| Alan | 41 | Wilmslow |\n\nAfter.\n"
+                        "Run:\n```bash\npip install x\n```\n");
+    static const int want[] = {1, 2, 2, 2, 3, 4, 4, 5, 6, 7, 7, 7};
+    CHECK(out.nlines == sizeof want / sizeof *want);
+    for (size_t i = 0; i < out.nlines && i < sizeof want / sizeof *want; i++)
+        CHECK(out.line_map[i] == want[i]);
+    oct_normalized_release(&out);
+    oct_diag_free(d);
+}
+
+static void test_edges(void)
+{
+    oct_diag *d;
+    oct_normalized out = norm("", 0, false, &d);
+    CHECK(out.len == 0 && out.nlines == 0 && out.text && out.line_map);
+    oct_normalized_release(&out);
+    oct_diag_free(d);
+    expect("Run:\nls -la", "Run:\n```bash\nls -la\n```"); /* no final newline stays so */
+    expect("\n\n  \n", "\n\n  \n");
+    /* unbalanced brackets and quotes, lone symbols: no crash */
+    char *s = norm_str("print((((\n]]]]\n'''\n\"\n\\\n~\n|\n\t\t\n{%\n<div\n");
+    CHECK(s != NULL);
+    free(s);
+    /* a NUL byte inside the text is just a byte */
+    out = norm("a\0b\nc\n", 6, false, &d);
+    CHECK(out.len == 6 && memcmp(out.text, "a\0b\nc\n", 6) == 0);
+    oct_normalized_release(&out);
+    oct_diag_free(d);
+}
+
+/* content/django: the acceptance bar, idempotence, the line map. */
+static void test_django(void)
+{
+    static const char *const files[] = {"000-general-questions.txt", "001-categorized-list.txt",
+                                        "002-hundred-item-guide.txt", "003-twenty-six-answered.txt",
+                                        "004-categorized-bullets.txt"};
+    for (size_t i = 0; i < sizeof files / sizeof *files; i++) {
+        char rel[128];
+        snprintf(rel, sizeof rel, "content/django/%s", files[i]);
+        char *path = src_path(rel);
+        size_t len;
+        char *text = read_all(path, &len);
+        CHECK(text != NULL);
+        if (!text) {
+            free(path);
+            continue;
+        }
+        oct_diag *d;
+        oct_normalized out = norm(text, len, false, &d);
+        census c = count_blocks(out.text, out.len);
+        census before = count_blocks(text, len);
+        if (i == 3) {
+            fprintf(stderr, "003: %d code blocks, %d tables\n", c.code, c.tables);
+            CHECK(c.code >= 20);
+            CHECK(c.tables >= 4);
+            CHECK(count_code(d, "artefact") == 2);
+            CHECK(strstr(out.text, "managers in Django?~") == NULL);
+        } else if (i == 2) {
+            CHECK(count_code(d, "filler") == 1);
+            CHECK(c.code == before.code); /* the author's fences, nothing more */
+            CHECK(c.tables == 0);
+        } else {
+            CHECK(c.code == 0 && c.tables == 0);
+            CHECK(out.len == len && memcmp(out.text, text, len) == 0);
+        }
+        check_line_map(files[i], text, len, &out);
+        check_idempotent(files[i], &out);
+        oct_normalized_release(&out);
+        oct_diag_free(d);
+        free(text);
+        free(path);
+    }
+}
+
+/* Every example of the GFM spec passes through unchanged. */
+static void test_gfm_examples(void)
+{
+    static const char *const specs[] = {"../shared/testdata/gfm-spec.txt",
+                                        "../shared/testdata/gfm-extensions.txt"};
+    for (size_t f = 0; f < 2; f++) {
+        char *path = src_path(specs[f]);
+        size_t len;
+        char *spec = read_all(path, &len);
+        if (!spec) {
+            fprintf(stderr, "note: %s not found, GFM examples not run\n", path);
+            free(path);
+            continue;
+        }
+        const char *mark = "```````````````````````````````` example\n";
+        int examples = 0, changed = 0;
+        for (char *p = strstr(spec, mark); p; p = strstr(p, mark)) {
+            p += strlen(mark);
+            char *dot = strstr(p, "\n.\n");
+            if (!dot) break;
+            oct_buf md = OCT_BUF_INIT;
+            for (char *q = p; q <= dot; q++) {
+                if (strncmp(q, "\xe2\x86\x92", 3) == 0) { /* → stands for a tab */
+                    oct_buf_putc(&md, '\t');
+                    q += 2;
+                } else {
+                    oct_buf_putc(&md, *q);
+                }
+            }
+            char *out = norm_str(md.data);
+            examples++;
+            if (strcmp(out, md.data) != 0) {
+                changed++;
+                fprintf(stderr, "GFM example changed:\n%s----\n%s====\n", md.data, out);
+            }
+            free(out);
+            oct_buf_free(&md);
+            p = dot + 3;
+        }
+        CHECK(examples > 20);
+        CHECK(changed == 0);
+        free(spec);
+        free(path);
+    }
+}
+
+/* Linear time: four times the text takes about four times as long. */
+static double time_copies(size_t copies)
+{
+    static const char *const unit = "Some prose about Django models and views.\n"
+                                    "x = 1\n"
+                                    "key: value\n"
+                                    "Term  with  gaps\n"
+                                    "employees = Employee.objects.all()\n"
+                                    "for e in employees:\n"
+                                    "    print(e)\n"
+                                    "\n"
+                                    "Name\tAge\n"
+                                    "[foo]\n";
+    oct_buf b = OCT_BUF_INIT;
+    for (size_t i = 0; i < copies; i++)
+        oct_buf_puts(&b, unit);
+    clock_t t0 = clock();
+    char *out = norm_str(b.data);
+    double t = (double)(clock() - t0) / CLOCKS_PER_SEC;
+    free(out);
+    oct_buf_free(&b);
+    return t;
+}
+
+static void test_linear(void)
+{
+    double small = time_copies(2000), big = time_copies(8000);
+    fprintf(stderr, "20k lines: %.3fs, 80k lines: %.3fs\n", small, big);
+    CHECK(big < 10 * (small + 0.02));
+}
+
+int main(void)
+{
+    test_fixtures();
+    test_unchanged();
+    test_prose_lines();
+    test_code_shapes();
+    test_artefacts();
+    test_filler();
+    test_line_map();
+    test_edges();
+    test_django();
+    test_gfm_examples();
+    test_linear();
+    return check_done();
+}
