@@ -3,7 +3,8 @@
 
     wordcheck.py --print-text [--pdf FILE]... [--epub FILE]...
     wordcheck.py [--plain] [--manifest booklet.yaml] [--filler-log STDERR]...
-                 [--pdf FILE]... [--epub FILE]... [--text FILE]... [SOURCE...]
+                 [--pdf FILE]... [--epub FILE]... [--text FILE]... [--per-chapter]
+                 [SOURCE...]
 
 Words are runs of ASCII letters and digits, compared case-insensitively (a
 layout may set headings in capitals). For every output, and for every word,
@@ -19,6 +20,10 @@ subset that becomes formatting are syntax, not text; entities are decoded.
 Lines that octavo reported as dropped chat filler or as merged listed questions
 (diagnostics with code [filler] or [merged-question] in its captured stderr)
 are skipped.
+
+With --per-chapter each source is also checked against its own EPUB chapter
+(one spine document per source, in order), where a lost word cannot hide
+behind the same word elsewhere in the book.
 
 Outputs: PDF through `pdftotext -raw` (anything on its stderr is a failure),
 EPUB by reading every spine document in order and taking the text of its
@@ -209,7 +214,8 @@ def xhtml_text(data):
     return "".join(parts)
 
 
-def epub_text(path):
+def epub_documents(path):
+    """(name in the zip, body text) of every spine document, in spine order."""
     try:
         z = zipfile.ZipFile(path)
         container = ET.fromstring(z.read("META-INF/container.xml"))
@@ -224,16 +230,20 @@ def epub_text(path):
         for e in opf.iter()
         if e.tag.rsplit("}", 1)[-1] == "item"
     }
-    texts = []
+    docs = []
     for ref in (e for e in opf.iter() if e.tag.rsplit("}", 1)[-1] == "itemref"):
         href = items.get(ref.get("idref"))
         if href is None:
             fail("%s: spine refers to unknown item %s" % (path, ref.get("idref")))
         name = posixpath.normpath(posixpath.join(base, href.split("#")[0]))
-        texts.append(xhtml_text(z.read(name)))
-    if not texts:
+        docs.append((name, xhtml_text(z.read(name))))
+    if not docs:
         fail("%s: empty spine" % path)
-    return "\n".join(texts)
+    return docs
+
+
+def epub_text(path):
+    return "\n".join(text for _, text in epub_documents(path))
 
 
 def output_tokens(text):
@@ -252,17 +262,21 @@ def output_tokens(text):
     return tokens, stream
 
 
-def check(label, text, counts, where):
+def missing_words(text, counts):
+    """(word, needed, found) for every word of counts the text lacks."""
     tokens, stream = output_tokens(text)
     missing = []
     for w, need in counts.items():
         have = tokens.get(w, 0)
-        if have >= need:
-            continue
-        have = max(have, stream.count(w))
         if have < need:
-            missing.append((where[w][0], w, need, have))
-    missing.sort()
+            have = max(have, stream.count(w))
+        if have < need:
+            missing.append((w, need, have))
+    return missing
+
+
+def check(label, text, counts, where):
+    missing = sorted((where[w][0], w, need, have) for w, need, have in missing_words(text, counts))
     for _, w, need, have in missing:
         places = where[w]
         shown = places if have == 0 or len(places) <= 8 else places[:8] + ["…"]
@@ -278,6 +292,37 @@ def check(label, text, counts, where):
     return not missing
 
 
+def check_chapters(label, docs, sources, plain, dropped):
+    """Each source against its own chapter: the spine holds one document per
+    source, in source order, possibly between front and back matter; every
+    such alignment is tried and the best one (fewest failing sources) judged.
+    Across the whole book a word lost in one chapter can hide behind the same
+    word in another; here it cannot."""
+    per_source = [source_words([path], plain, dropped)[:2] for path in sources]
+    extra = len(docs) - len(sources)
+    if extra < 0:
+        print("%s: FAIL: %d sources but only %d spine documents" % (label, len(sources), len(docs)))
+        return False
+    best = None
+    for offset in range(extra + 1):
+        bad = [
+            i
+            for i, (counts, _) in enumerate(per_source)
+            if counts and missing_words(docs[offset + i][1], counts)
+        ]
+        if best is None or len(bad) < len(best[1]):
+            best = (offset, bad)
+        if not bad:
+            break
+    offset, bad = best
+    for i in bad:
+        counts, where = per_source[i]
+        check("%s [%s]" % (label, docs[offset + i][0]), docs[offset + i][1], counts, where)
+    print("%s: per chapter: %d sources (from spine document %d), %s"
+          % (label, len(sources), offset + 1, "%d with missing words" % len(bad) if bad else "ok"))
+    return not bad
+
+
 def main():
     ap = argparse.ArgumentParser(description=__doc__.split("\n")[0])
     ap.add_argument("sources", nargs="*")
@@ -287,6 +332,8 @@ def main():
     ap.add_argument("--pdf", action="append", default=[])
     ap.add_argument("--epub", action="append", default=[])
     ap.add_argument("--text", action="append", default=[])
+    ap.add_argument("--per-chapter", action="store_true",
+                    help="also check each source against its own EPUB chapter")
     ap.add_argument("--print-text", action="store_true", help="print the outputs' text")
     args = ap.parse_args()
     if args.print_text:
@@ -305,7 +352,8 @@ def main():
     for path in sources:
         if not os.path.isfile(path):
             fail("%s: no such source" % path)
-    counts, where, skipped = source_words(sources, args.plain, filler_lines(args.filler_log))
+    dropped = filler_lines(args.filler_log)
+    counts, where, skipped = source_words(sources, args.plain, dropped)
     if skipped:
         print("wordcheck: %d source lines skipped as reported filler" % skipped)
     if not counts:
@@ -314,7 +362,10 @@ def main():
     for path in args.pdf:
         ok &= check("PDF " + path, pdf_text(path), counts, where)
     for path in args.epub:
-        ok &= check("EPUB " + path, epub_text(path), counts, where)
+        docs = epub_documents(path)
+        ok &= check("EPUB " + path, "\n".join(text for _, text in docs), counts, where)
+        if args.per_chapter:
+            ok &= check_chapters("EPUB " + path, docs, sources, args.plain, dropped)
     for path in args.text:
         ok &= check("text " + path, read_text(path), counts, where)
     return 0 if ok else 1

