@@ -14,12 +14,15 @@
 
 static int has_data(const char *dir)
 {
-    char p[PATH_MAX];
-    struct stat st;
-    snprintf(p, sizeof p, "%s/fonts", dir);
-    if (stat(p, &st) != 0 || !S_ISDIR(st.st_mode)) return 0;
-    snprintf(p, sizeof p, "%s/layouts", dir);
-    return stat(p, &st) == 0 && S_ISDIR(st.st_mode);
+    static const char *const subdirs[] = {"fonts", "layouts"};
+    for (size_t i = 0; i < 2; i++) {
+        char p[PATH_MAX];
+        struct stat st;
+        int n = snprintf(p, sizeof p, "%s/%s", dir, subdirs[i]);
+        if (n < 0 || (size_t)n >= sizeof p) return 0;
+        if (stat(p, &st) != 0 || !S_ISDIR(st.st_mode)) return 0;
+    }
+    return 1;
 }
 
 const char *oct_cli_data_dir(void)

@@ -244,6 +244,12 @@ static oct_span span_of(conv *c, cmark_node *n, const frame *up)
     cmark_node_type type = cmark_node_get_type(n);
     bool is_inline = (type & CMARK_NODE_TYPE_MASK) == CMARK_NODE_TYPE_INLINE;
     if (!is_inline) {
+        if (raw == 0 && cmark_node_next(n)) {
+            /* The paragraph the table extension split off a table lost its
+             * position; the table kept the paragraph's start. */
+            raw = cmark_node_get_start_line(cmark_node_next(n));
+            col = 1;
+        }
         if (raw <= c->offset || col <= 0) return up->block;
         c->line_hint = raw;
         return (oct_span){c->src->file, map_line(c, raw), col};
@@ -767,7 +773,9 @@ static cmark_node *parse(const char *prefix, size_t plen, const char *text, size
 static void drop_prefix(cmark_node *doc, int offset)
 {
     cmark_node *n = cmark_node_first_child(doc);
-    while (n && cmark_node_get_start_line(n) <= offset &&
+    /* Only nodes that start inside the prefix: cmark's table extension
+     * rebuilds the paragraph before a table with start line 0. */
+    while (n && cmark_node_get_start_line(n) >= 1 && cmark_node_get_start_line(n) <= offset &&
            cmark_node_get_type(n) != CMARK_NODE_FOOTNOTE_DEFINITION) {
         cmark_node *next = cmark_node_next(n);
         cmark_node_free(n);
