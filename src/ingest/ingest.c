@@ -79,6 +79,12 @@ static const char *choose_title(oct_tree *t, const oct_node *chapter, const char
     return title_from_path(t, path);
 }
 
+static bool is_plain_text(const char *path)
+{
+    size_t n = strlen(path);
+    return n >= 4 && strcmp(path + n - 4, ".txt") == 0;
+}
+
 oct_node *oct_ingest_source(oct_tree *t, const char *path, const char *bytes, size_t len,
                             const char *title, const oct_ingest_options *opts, oct_diag *diag)
 {
@@ -92,7 +98,10 @@ oct_node *oct_ingest_source(oct_tree *t, const char *path, const char *bytes, si
     char *text = oct_ingest_decode(path, bytes, len, &tlen, diag);
     if (!text) goto out;
 
-    oct_markdown_source src = {.path = path};
+    /* In plain-text notes a newline is where the writer ended a line (a
+     * label, an item, a sentence), as in a chat or a GitHub comment; in
+     * Markdown files it is only a soft wrap. */
+    oct_markdown_source src = {.path = path, .hard_breaks = is_plain_text(path)};
     const char *md = text;
     size_t mdlen = tlen;
     if (opts->normalize) {

@@ -1,5 +1,6 @@
 #include "ingest/markdown.h"
 #include "ingest/listnum.h"
+#include "ingest/newlines.h"
 #include "ingest/decode.h"
 #include "ingest/ingest.h"
 #include "util/buf.h"
@@ -656,7 +657,11 @@ static void enter(conv *c, cmark_node *n)
         add_leaf_text(c, up, n, OCT_CODE, sp);
         break;
     case CMARK_NODE_SOFTBREAK:
-        append(c, up->dst, oct_node_new(c->t, OCT_SOFT_BREAK, sp));
+        append(c, up->dst,
+               oct_node_new(c->t,
+                            c->src->hard_breaks && oct_newline_is_hard(n) ? OCT_LINE_BREAK
+                                                                          : OCT_SOFT_BREAK,
+                            sp));
         break;
     case CMARK_NODE_LINEBREAK:
         append(c, up->dst, oct_node_new(c->t, OCT_LINE_BREAK, sp));

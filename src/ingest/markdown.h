@@ -3,6 +3,7 @@
  * fence or HTML block in one source cannot swallow the next one. */
 #ifndef OCT_MARKDOWN_H
 #define OCT_MARKDOWN_H
+#include <stdbool.h>
 #include <stddef.h>
 
 #include "diag.h"
@@ -13,6 +14,7 @@ typedef struct {
     unsigned file;       /* span.file given to every node */
     const int *line_map; /* line_map[i] = original line of text line i+1; NULL: identity */
     size_t nlines;       /* entries in line_map */
+    bool hard_breaks;    /* plain text: a newline that ends a line on purpose is a break */
 } oct_markdown_source;
 
 /* Parses text[0..len) (valid UTF-8, LF line ends) with the table,

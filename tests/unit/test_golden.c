@@ -1,4 +1,4 @@
-/* Golden files: each tests/golden/NAME.md is ingested (decoder and
+/* Golden files: each tests/golden/NAME.md (or NAME.txt) is ingested (decoder and
  * markdown, without the plain-text normalizer) and the tree dump of its
  * chapter, followed by its diagnostics ("! file:line:col: ..."), must equal
  * tests/golden/NAME.tree. With OCTAVO_UPDATE_GOLDEN=1 the expected files are
@@ -130,11 +130,13 @@ static char *path_of(const char *dir, const char *name, const char *ext)
     return oct_buf_detach(&b);
 }
 
-static void run_golden(const char *dir, const char *name, bool update)
+/* file: "NAME.md" (Markdown) or "NAME.txt" (plain-text notes). */
+static void run_golden(const char *dir, const char *file, bool update)
 {
     size_t len;
-    char *md = path_of(dir, name, ".md"), *tree = path_of(dir, name, ".tree");
-    char *md_name = path_of(".", name, ".md") + 2; /* "NAME.md", as messages show it */
+    char *name = oct_xstrndup(file, strrchr(file, '.') - file);
+    char *md = path_of(dir, file, ""), *tree = path_of(dir, name, ".tree");
+    char *md_name = path_of(".", file, "") + 2; /* "NAME.md", as messages show it */
     char *src = oct_read_file(md, OCT_MAX_SOURCE_BYTES, &len);
     CHECK(src != NULL);
     char *actual = src ? render(md_name, src, len) : NULL;
@@ -158,6 +160,7 @@ static void run_golden(const char *dir, const char *name, bool update)
     free(md_name - 2);
     free(md);
     free(tree);
+    free(name);
 }
 
 int main(void)
@@ -178,9 +181,10 @@ int main(void)
     struct dirent *e;
     while ((e = readdir(dp)) != NULL) {
         size_t l = strlen(e->d_name);
-        if (l > 3 && strcmp(e->d_name + l - 3, ".md") == 0) {
+        if ((l > 3 && strcmp(e->d_name + l - 3, ".md") == 0) ||
+            (l > 4 && strcmp(e->d_name + l - 4, ".txt") == 0)) {
             names = oct_xrealloc(names, (n + 1) * sizeof *names);
-            names[n++] = oct_xstrndup(e->d_name, l - 3);
+            names[n++] = oct_xstrdup(e->d_name);
         }
     }
     closedir(dp);
