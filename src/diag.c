@@ -34,9 +34,12 @@ void oct_diag_free(oct_diag *d)
 const char *oct_severity_name(oct_severity sev)
 {
     switch (sev) {
-    case OCT_ERROR: return "error";
-    case OCT_WARNING: return "warning";
-    default: return "note";
+    case OCT_ERROR:
+        return "error";
+    case OCT_WARNING:
+        return "warning";
+    default:
+        return "note";
     }
 }
 

@@ -13,7 +13,7 @@ typedef enum { OCT_NOTE, OCT_WARNING, OCT_ERROR } oct_severity;
 
 typedef struct {
     oct_severity severity;
-    char *file; /* may be NULL (no location) */
+    char *file;    /* may be NULL (no location) */
     int line, col; /* 0 when unknown */
     char *code;    /* short kebab-case identifier, e.g. "invalid-utf8" */
     char *message;
@@ -27,8 +27,7 @@ void oct_diag_free(oct_diag *d);
 
 /* d may be NULL: the message is dropped. */
 void oct_diag_report(oct_diag *d, oct_severity sev, const char *file, int line, int col,
-                     const char *code, const char *fmt, ...)
-    __attribute__((format(printf, 7, 8)));
+                     const char *code, const char *fmt, ...) __attribute__((format(printf, 7, 8)));
 
 size_t oct_diag_count(const oct_diag *d, oct_severity sev);
 size_t oct_diag_size(const oct_diag *d);

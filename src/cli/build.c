@@ -23,8 +23,10 @@ static int parse_formats(const char *s, unsigned *out)
     unsigned f = 0;
     char *copy = oct_xstrdup(s), *save = NULL;
     for (char *tok = strtok_r(copy, ",", &save); tok; tok = strtok_r(NULL, ",", &save)) {
-        if (strcmp(tok, "pdf") == 0) f |= OCT_FMT_PDF;
-        else if (strcmp(tok, "epub") == 0) f |= OCT_FMT_EPUB;
+        if (strcmp(tok, "pdf") == 0)
+            f |= OCT_FMT_PDF;
+        else if (strcmp(tok, "epub") == 0)
+            f |= OCT_FMT_EPUB;
         else {
             free(copy);
             return -1;
@@ -92,14 +94,18 @@ static int build_one(const oct_manifest *m, const oct_build_opts *o, oct_diag *d
     const char *slug = m->slug ? m->slug : "booklet";
     if (!rc && (o->formats & OCT_FMT_PDF)) {
         char *p = out_path(o->outdir, slug, "pdf");
-        if (write_pdf(t, &layout, p, diag) != 0) rc = OCT_EXIT_IO;
-        else if (!o->quiet) printf("octavo: wrote %s\n", p);
+        if (write_pdf(t, &layout, p, diag) != 0)
+            rc = OCT_EXIT_IO;
+        else if (!o->quiet)
+            printf("octavo: wrote %s\n", p);
         free(p);
     }
     if (!rc && (o->formats & OCT_FMT_EPUB)) {
         char *p = out_path(o->outdir, slug, "epub");
-        if (write_epub(t, &layout, p, diag) != 0) rc = OCT_EXIT_IO;
-        else if (!o->quiet) printf("octavo: wrote %s\n", p);
+        if (write_epub(t, &layout, p, diag) != 0)
+            rc = OCT_EXIT_IO;
+        else if (!o->quiet)
+            printf("octavo: wrote %s\n", p);
         free(p);
     }
     /* A backend that reported an error about the input (not I/O) still failed. */
@@ -122,7 +128,9 @@ int oct_cmd_build(int argc, char **argv)
     optind = 1;
     while ((c = getopt_long(argc, argv, "o:f:l:W:qh", longopts, NULL)) != -1) {
         switch (c) {
-        case 'o': o.outdir = optarg; break;
+        case 'o':
+            o.outdir = optarg;
+            break;
         case 'f':
             if (parse_formats(optarg, &o.formats) != 0) {
                 fprintf(stderr, "octavo: error: unknown format in '%s' (pdf, epub) [usage]\n",
@@ -130,10 +138,18 @@ int oct_cmd_build(int argc, char **argv)
                 return OCT_EXIT_USAGE;
             }
             break;
-        case 'l': o.layout = optarg; break;
-        case 'L': o.lang = optarg; break;
-        case 'k': o.keep_filler = true; break;
-        case 'q': o.quiet = true; break;
+        case 'l':
+            o.layout = optarg;
+            break;
+        case 'L':
+            o.lang = optarg;
+            break;
+        case 'k':
+            o.keep_filler = true;
+            break;
+        case 'q':
+            o.quiet = true;
+            break;
         case 'W':
             if (strcmp(optarg, "error") != 0) {
                 fprintf(stderr, "octavo: error: only '-W error' is known [usage]\n");
@@ -141,8 +157,12 @@ int oct_cmd_build(int argc, char **argv)
             }
             o.werror = true;
             break;
-        case 'h': usage_build(stdout); return OCT_EXIT_OK;
-        default: usage_build(stderr); return OCT_EXIT_USAGE;
+        case 'h':
+            usage_build(stdout);
+            return OCT_EXIT_OK;
+        default:
+            usage_build(stderr);
+            return OCT_EXIT_USAGE;
         }
     }
     if (o.lang && (!*o.lang || strcmp(o.lang, "C") == 0 || strcmp(o.lang, "POSIX") == 0)) {

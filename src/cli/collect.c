@@ -39,7 +39,8 @@ static int ends_with(const char *s, const char *suffix)
 static char *join(const char *dir, const char *name)
 {
     size_t n = strlen(dir);
-    while (n > 1 && dir[n - 1] == '/') n--;
+    while (n > 1 && dir[n - 1] == '/')
+        n--;
     char *p = oct_xmalloc(n + strlen(name) + 2);
     sprintf(p, "%.*s/%s", (int)n, dir, name);
     return p;
@@ -72,7 +73,8 @@ static char **list_dir(const char *dir, size_t *count)
 
 static void free_names(char **names, size_t n)
 {
-    for (size_t i = 0; i < n; i++) free(names[i]);
+    for (size_t i = 0; i < n; i++)
+        free(names[i]);
     free(names);
 }
 
@@ -134,8 +136,7 @@ static int load_manifest(const char *path, oct_booklets *out, oct_diag *diag)
     return 0;
 }
 
-static int find_manifests(const char *dir, int depth, oct_booklets *out, oct_diag *diag,
-                          int *found)
+static int find_manifests(const char *dir, int depth, oct_booklets *out, oct_diag *diag, int *found)
 {
     char *here = join(dir, "booklet.yaml");
     int rc = 0;
@@ -214,8 +215,10 @@ int oct_cli_collect(char **inputs, int ninputs, oct_booklets *out, oct_diag *dia
                 loose->path = oct_xstrdup(in);
                 char *d = oct_xstrdup(in);
                 char *slash = strrchr(d, '/');
-                if (slash) *slash = '\0';
-                else strcpy(d, ".");
+                if (slash)
+                    *slash = '\0';
+                else
+                    strcpy(d, ".");
                 loose->dir = d;
                 loose->title = title_from_name(base_name(in));
                 loose->slug = slug_from_name(base_name(in));
@@ -234,7 +237,8 @@ int oct_cli_collect(char **inputs, int ninputs, oct_booklets *out, oct_diag *dia
 
 void oct_cli_booklets_free(oct_booklets *b)
 {
-    for (size_t i = 0; i < b->len; i++) oct_manifest_release(&b->items[i]);
+    for (size_t i = 0; i < b->len; i++)
+        oct_manifest_release(&b->items[i]);
     free(b->items);
     b->items = NULL;
     b->len = 0;

@@ -17,14 +17,16 @@ static void usage_inspect(FILE *f)
           f);
 }
 
-static int inspect_booklet(const oct_manifest *m, int mode, const oct_build_opts *o,
-                           oct_diag *diag, oct_buf *out)
+static int inspect_booklet(const oct_manifest *m, int mode, const oct_build_opts *o, oct_diag *diag,
+                           oct_buf *out)
 {
     int status = 0;
     oct_tree *t = oct_cli_load_tree(m, o, diag, &status);
     if (!t) return status;
-    if (mode == 1) oct_tree_dump(t, t->root, out);
-    else oct_study_write_json(t, diag, out);
+    if (mode == 1)
+        oct_tree_dump(t, t->root, out);
+    else
+        oct_study_write_json(t, diag, out);
     oct_tree_free(t);
     return 0;
 }
@@ -36,16 +38,20 @@ int oct_cmd_inspect(int argc, char **argv)
     char **inputs = oct_xcalloc((size_t)argc, sizeof *inputs);
     int ninputs = 0;
     for (int i = 1; i < argc; i++) {
-        if (strcmp(argv[i], "--tree") == 0) mode = 1;
-        else if (strcmp(argv[i], "--json") == 0) mode = 2;
-        else if (strcmp(argv[i], "--keep-filler") == 0) o.keep_filler = true;
+        if (strcmp(argv[i], "--tree") == 0)
+            mode = 1;
+        else if (strcmp(argv[i], "--json") == 0)
+            mode = 2;
+        else if (strcmp(argv[i], "--keep-filler") == 0)
+            o.keep_filler = true;
         else if (strcmp(argv[i], "--help") == 0 || strcmp(argv[i], "-h") == 0) {
             usage_inspect(stdout);
             free(inputs);
             return OCT_EXIT_OK;
         } else if (argv[i][0] == '-' && argv[i][1]) {
             mode = -1;
-        } else inputs[ninputs++] = argv[i];
+        } else
+            inputs[ninputs++] = argv[i];
     }
     if (mode <= 0 || ninputs == 0) {
         usage_inspect(stderr);

@@ -13,8 +13,7 @@
 /* Booklet metadata: command line over manifest over defaults. Dates come
  * from SOURCE_DATE_EPOCH or the manifest, never from the clock, so the
  * same input gives the same bytes. */
-static void fill_meta(oct_tree *t, const oct_manifest *m, const oct_build_opts *o,
-                      oct_diag *diag)
+static void fill_meta(oct_tree *t, const oct_manifest *m, const oct_build_opts *o, oct_diag *diag)
 {
     oct_arena *a = t->arena;
     oct_meta *meta = &t->meta;
@@ -30,8 +29,10 @@ static void fill_meta(oct_tree *t, const oct_manifest *m, const oct_build_opts *
             meta->keywords[i] = oct_arena_strdup(a, m->keywords[i]);
         meta->nkeywords = m->nkeywords;
     }
-    if (o && o->lang) meta->lang = oct_arena_strdup(a, o->lang);
-    else if (m->language) meta->lang = oct_arena_strdup(a, m->language);
+    if (o && o->lang)
+        meta->lang = oct_arena_strdup(a, o->lang);
+    else if (m->language)
+        meta->lang = oct_arena_strdup(a, m->language);
     else {
         meta->lang = "en";
         oct_diag_report(diag, OCT_WARNING, m->path, 0, 0, "no-language",
@@ -58,8 +59,7 @@ static void fill_meta(oct_tree *t, const oct_manifest *m, const oct_build_opts *
         meta->modified = oct_arena_printf(a, "%sT00:00:00Z", meta->date);
 }
 
-static int ingest_one(oct_tree *t, const oct_source *src, const oct_build_opts *o,
-                      oct_diag *diag)
+static int ingest_one(oct_tree *t, const oct_source *src, const oct_build_opts *o, oct_diag *diag)
 {
     size_t len = 0;
     char *bytes = oct_read_file(src->path, OCT_MAX_SOURCE_BYTES, &len);

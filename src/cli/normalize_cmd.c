@@ -35,12 +35,15 @@ int oct_cmd_normalize(int argc, char **argv)
     bool keep_filler = false;
     const char *path = NULL;
     for (int i = 1; i < argc; i++) {
-        if (strcmp(argv[i], "--keep-filler") == 0) keep_filler = true;
+        if (strcmp(argv[i], "--keep-filler") == 0)
+            keep_filler = true;
         else if (strcmp(argv[i], "-h") == 0 || strcmp(argv[i], "--help") == 0) {
             puts("usage: octavo normalize [--keep-filler] FILE|-");
             return OCT_EXIT_OK;
-        } else if (!path) path = argv[i];
-        else path = NULL, i = argc;
+        } else if (!path)
+            path = argv[i];
+        else
+            path = NULL, i = argc;
     }
     if (!path) {
         fputs("usage: octavo normalize [--keep-filler] FILE|-\n", stderr);
@@ -54,15 +57,14 @@ int oct_cmd_normalize(int argc, char **argv)
     int rc = OCT_EXIT_OK;
     if (!bytes) {
         int e = errno;
-        oct_diag_report(diag, OCT_ERROR, name, 0, 0, "read-failed", "cannot read: %s",
-                        strerror(e));
+        oct_diag_report(diag, OCT_ERROR, name, 0, 0, "read-failed", "cannot read: %s", strerror(e));
         oct_diag_free(diag);
         return e == ENOENT || e == EFBIG ? OCT_EXIT_INPUT : OCT_EXIT_IO;
     }
     size_t dlen = 0, rlen = 0, repairs = 0;
     char *decoded = oct_ingest_decode(name, bytes, len, &dlen, diag);
-    char *repaired = decoded ? oct_repair_mojibake(name, decoded, dlen, &rlen, &repairs, diag)
-                             : NULL;
+    char *repaired =
+        decoded ? oct_repair_mojibake(name, decoded, dlen, &rlen, &repairs, diag) : NULL;
     oct_normalize_options no = {.keep_filler = keep_filler};
     oct_normalized n = {0};
     if (!repaired || oct_normalize(name, repaired, rlen, &no, &n, diag) != 0) {

@@ -21,10 +21,12 @@ static const char *edge_literal(cmark_node *n, bool last)
 static unsigned last_char(const char *s)
 {
     size_t n = strlen(s);
-    while (n > 0 && (s[n - 1] == ' ' || s[n - 1] == '\t')) n--;
+    while (n > 0 && (s[n - 1] == ' ' || s[n - 1] == '\t'))
+        n--;
     if (!n) return 0;
     size_t start = n - 1;
-    while (start > 0 && ((unsigned char)s[start] & 0xC0) == 0x80) start--;
+    while (start > 0 && ((unsigned char)s[start] & 0xC0) == 0x80)
+        start--;
     size_t len;
     return oct_utf8_decode(s + start, n - start, &len);
 }

@@ -341,8 +341,8 @@ struct oct_pdf {
 
     const char **ids; /* node ids of the tree, sorted (internal links) */
     size_t nids;
-    char **warned; /* missing-glyph warnings already given */
-    size_t nwarned, capwarned;
+    struct pdf_missing *missing; /* characters left out, reported once per file */
+    size_t nmissing, capmissing, nmissing_more;
 };
 
 /* Records a libharu failure as a diagnostic; returns -1 if one happened. */
@@ -352,9 +352,13 @@ int pdf_check(oct_pdf *p, const char *what);
 int pdf_link_add(oct_pdf *p, const char *url);
 /* A link to an anchor key laid out by this backend. */
 int pdf_link_internal(oct_pdf *p, const char *key);
-/* Reports a warning at n's file:line:col, once per source line and
- * message (text set again in the contents or a running head is the same
- * situation). */
-void pdf_warn_once(oct_pdf *p, const oct_node *n, const char *code, const char *msg);
+/* Why a character cannot be drawn. */
+enum { PDF_MISS_ASTRAL, PDF_MISS_NOGLYPH, PDF_MISS_CONTROL };
+/* Records that cp of node n is left out of the PDF (text set again in the
+ * contents or a running head is the same occurrence). */
+void pdf_missing_add(oct_pdf *p, const oct_node *n, int why, unsigned cp);
+/* One warning per source file listing every character left out, at the
+ * first one's file:line:col. Call once, after painting. */
+void pdf_missing_report(oct_pdf *p);
 
 #endif

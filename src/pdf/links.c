@@ -80,35 +80,3 @@ int pdf_link_add(oct_pdf *p, const char *url)
     if (!safe_scheme(url)) return -1;
     return push_link(p, encode_uri(url), false);
 }
-
-static bool seen(oct_pdf *p, const char *key)
-{
-    for (size_t i = 0; i < p->nwarned; i++)
-        if (strcmp(p->warned[i], key) == 0) return true;
-    return false;
-}
-
-void pdf_warn_once(oct_pdf *p, const oct_node *n, const char *code, const char *msg)
-{
-    const char *file = NULL;
-    int line = 0, col = 0;
-    if (n) {
-        if (p->tree && n->span.file < p->tree->nfiles) file = p->tree->files[n->span.file];
-        line = n->span.line;
-        col = n->span.col;
-    }
-    oct_buf key = OCT_BUF_INIT;
-    /* The same characters on the same source line are one situation, even
-     * when the text is set again (contents, running heads). */
-    oct_buf_printf(&key, "%s:%d:%s:%s", file ? file : "", line, code, msg);
-    if (seen(p, key.data)) {
-        oct_buf_free(&key);
-        return;
-    }
-    if (p->nwarned == p->capwarned) {
-        p->capwarned = p->capwarned ? p->capwarned * 2 : 16;
-        p->warned = oct_xrealloc(p->warned, p->capwarned * sizeof *p->warned);
-    }
-    p->warned[p->nwarned++] = oct_buf_detach(&key);
-    oct_diag_report(p->diag, OCT_WARNING, file, line, col, code, "%s", msg);
-}

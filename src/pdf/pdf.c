@@ -175,6 +175,7 @@ int oct_pdf_render(oct_pdf *p, const oct_tree *tree)
         pdf_paginate(p, &p->body, PDF_PG_BODY);
     }
     if (pdf_paint(p) != 0 || pdf_outline(p) != 0 || pdf_metadata(p) != 0) goto fail;
+    pdf_missing_report(p);
     if (pdf_fonts_fix_tounicode(p->fonts) != 0) {
         oct_diag_report(p->diag, OCT_ERROR, NULL, 0, 0, "pdf-internal",
                         "cannot write the fonts' ToUnicode maps");
@@ -226,9 +227,7 @@ void oct_pdf_free(oct_pdf *p)
         free(p->heads[i].key);
     }
     free(p->heads);
-    for (size_t i = 0; i < p->nwarned; i++)
-        free(p->warned[i]);
-    free(p->warned);
+    free(p->missing);
     free(p->places);
     free(p->pages);
     pdf_free_anchors(p);

@@ -92,25 +92,12 @@ static void note_missing(missing_set *m, int why, unsigned cp)
     if (m->n[why] < MAX_LISTED) m->cps[why][m->n[why]++] = cp;
 }
 
-static void report_missing(oct_pdf *p, const oct_node *node, const missing_set *m, int slot)
+static void report_missing(oct_pdf *p, const oct_node *node, const missing_set *m)
 {
-    static const char *why[3] = {
-        "outside the Basic Multilingual Plane, which the PDF fonts cannot address", NULL,
-        "control characters"};
+    static const int why[3] = {PDF_MISS_ASTRAL, PDF_MISS_NOGLYPH, PDF_MISS_CONTROL};
     for (int k = 0; k < 3; k++) {
-        if (m->n[k] == 0) continue;
-        oct_buf b = OCT_BUF_INIT;
-        for (size_t i = 0; i < m->n[k]; i++)
-            oct_buf_printf(&b, "%sU+%04X", i ? " " : "", m->cps[k][i]);
-        if (m->total[k] > m->n[k]) oct_buf_printf(&b, " and %zu more", m->total[k] - m->n[k]);
-        if (k == 1)
-            oct_buf_printf(&b, ": no glyph in %s or %s; left out of the PDF",
-                           pdf_font_family(p->fonts, slot),
-                           pdf_font_family(p->fonts, PDF_SLOT(PDF_FAM_FALLBACK, PDF_VAR_R)));
-        else
-            oct_buf_printf(&b, ": %s; left out of the PDF", why[k]);
-        pdf_warn_once(p, node, "pdf-missing-glyph", b.data);
-        oct_buf_free(&b);
+        for (size_t i = 0; i < m->n[k]; i++) pdf_missing_add(p, node, why[k], m->cps[k][i]);
+        p->nmissing_more += m->total[k] - m->n[k];
     }
 }
 
@@ -198,7 +185,7 @@ void pdf_text_add(oct_pdf *p, pdf_text *t, const char *s, size_t n, const pdf_st
         i += len;
         add_cp(p, t, cp, si, slot, verbatim, &miss);
     }
-    report_missing(p, node, &miss, slot);
+    report_missing(p, node, &miss);
 }
 
 static void add_str(oct_pdf *p, pdf_text *t, const char *s, const pdf_style *st,

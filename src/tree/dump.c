@@ -10,11 +10,16 @@ static void put_quoted(oct_buf *out, const char *s)
     oct_buf_putc(out, '"');
     for (; s && *s; s++) {
         unsigned char c = (unsigned char)*s;
-        if (c == '"' || c == '\\') oct_buf_printf(out, "\\%c", c);
-        else if (c == '\n') oct_buf_puts(out, "\\n");
-        else if (c == '\t') oct_buf_puts(out, "\\t");
-        else if (c < 0x20) oct_buf_printf(out, "\\x%02x", c);
-        else oct_buf_putc(out, (char)c);
+        if (c == '"' || c == '\\')
+            oct_buf_printf(out, "\\%c", c);
+        else if (c == '\n')
+            oct_buf_puts(out, "\\n");
+        else if (c == '\t')
+            oct_buf_puts(out, "\\t");
+        else if (c < 0x20)
+            oct_buf_printf(out, "\\x%02x", c);
+        else
+            oct_buf_putc(out, (char)c);
     }
     oct_buf_putc(out, '"');
 }
@@ -22,10 +27,14 @@ static void put_quoted(oct_buf *out, const char *s)
 static const char *align_name(oct_align a)
 {
     switch (a) {
-    case OCT_ALIGN_LEFT: return "l";
-    case OCT_ALIGN_CENTER: return "c";
-    case OCT_ALIGN_RIGHT: return "r";
-    default: return "-";
+    case OCT_ALIGN_LEFT:
+        return "l";
+    case OCT_ALIGN_CENTER:
+        return "c";
+    case OCT_ALIGN_RIGHT:
+        return "r";
+    default:
+        return "-";
     }
 }
 
@@ -40,11 +49,14 @@ static void put_attrs(const oct_tree *t, const oct_node *n, oct_buf *out)
             put_quoted(out, t->files[n->span.file]);
         }
         break;
-    case OCT_SECTION: oct_buf_printf(out, " level=%d", n->u.section.level); break;
+    case OCT_SECTION:
+        oct_buf_printf(out, " level=%d", n->u.section.level);
+        break;
     case OCT_LIST:
         if (n->u.list.ordered)
             oct_buf_printf(out, " ordered start=%d delim=%c", n->u.list.start, n->u.list.delim);
-        else oct_buf_puts(out, " bullet");
+        else
+            oct_buf_puts(out, " bullet");
         oct_buf_puts(out, n->u.list.tight ? " tight" : " loose");
         break;
     case OCT_ITEM:
@@ -82,7 +94,8 @@ static void put_attrs(const oct_tree *t, const oct_node *n, oct_buf *out)
         oct_buf_puts(out, n->u.question.answered ? " answered" : " unanswered");
         if (n->u.question.topic) oct_buf_printf(out, " topic=%s", n->u.question.topic);
         break;
-    default: break;
+    default:
+        break;
     }
     if (n->text) {
         oct_buf_putc(out, ' ');
@@ -102,7 +115,8 @@ void oct_tree_dump(const oct_tree *t, const oct_node *root, oct_buf *out)
             continue;
         }
         const oct_node *n = it.cur;
-        for (int i = 0; i < depth; i++) oct_buf_puts(out, "  ");
+        for (int i = 0; i < depth; i++)
+            oct_buf_puts(out, "  ");
         oct_buf_puts(out, oct_kind_name(n->kind));
         put_attrs(t, n, out);
         if (n->span.line > 0) oct_buf_printf(out, " @%d:%d", n->span.line, n->span.col);

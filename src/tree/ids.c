@@ -21,7 +21,8 @@ typedef struct {
 static uint64_t fnv1a(const char *s)
 {
     uint64_t h = 1469598103934665603ull;
-    for (; *s; s++) h = (h ^ (unsigned char)*s) * 1099511628211ull;
+    for (; *s; s++)
+        h = (h ^ (unsigned char)*s) * 1099511628211ull;
     return h;
 }
 
@@ -48,7 +49,8 @@ static void idset_add(idset *set, const char *s)
         free(old);
     }
     size_t i = fnv1a(s) & (set->cap - 1);
-    while (set->slots[i]) i = (i + 1) & (set->cap - 1);
+    while (set->slots[i])
+        i = (i + 1) & (set->cap - 1);
     set->slots[i] = s;
     set->len++;
 }
@@ -77,22 +79,32 @@ static void slugify(const char *text, char *out, size_t cap)
 static const char *prefix_for(oct_kind k)
 {
     switch (k) {
-    case OCT_CHAPTER: return "ch";
-    case OCT_SECTION: return "s";
-    case OCT_QUESTION: return "q";
-    case OCT_ANSWER: return "a";
-    case OCT_FOOTNOTE_DEF: return "fn";
-    default: return NULL;
+    case OCT_CHAPTER:
+        return "ch";
+    case OCT_SECTION:
+        return "s";
+    case OCT_QUESTION:
+        return "q";
+    case OCT_ANSWER:
+        return "a";
+    case OCT_FOOTNOTE_DEF:
+        return "fn";
+    default:
+        return NULL;
     }
 }
 
 static const char *base_text(oct_tree *t, const oct_node *n)
 {
     switch (n->kind) {
-    case OCT_CHAPTER: return n->u.chapter.title ? n->u.chapter.title : "";
-    case OCT_FOOTNOTE_DEF: return n->u.footnote.label ? n->u.footnote.label : "";
-    case OCT_ANSWER: return n->parent && n->parent->id ? n->parent->id : "";
-    default: return oct_node_plain_text(t, n);
+    case OCT_CHAPTER:
+        return n->u.chapter.title ? n->u.chapter.title : "";
+    case OCT_FOOTNOTE_DEF:
+        return n->u.footnote.label ? n->u.footnote.label : "";
+    case OCT_ANSWER:
+        return n->parent && n->parent->id ? n->parent->id : "";
+    default:
+        return oct_node_plain_text(t, n);
     }
 }
 

@@ -45,10 +45,14 @@ oct_node *oct_node_new_text(oct_tree *t, oct_kind kind, oct_span span, const cha
 
 void oct_node_unlink(oct_node *n)
 {
-    if (n->prev) n->prev->next = n->next;
-    else if (n->parent) n->parent->first = n->next;
-    if (n->next) n->next->prev = n->prev;
-    else if (n->parent) n->parent->last = n->prev;
+    if (n->prev)
+        n->prev->next = n->next;
+    else if (n->parent)
+        n->parent->first = n->next;
+    if (n->next)
+        n->next->prev = n->prev;
+    else if (n->parent)
+        n->parent->last = n->prev;
     n->parent = n->next = n->prev = NULL;
 }
 
@@ -58,8 +62,10 @@ void oct_node_append(oct_node *parent, oct_node *child)
     child->parent = parent;
     child->prev = parent->last;
     child->next = NULL;
-    if (parent->last) parent->last->next = child;
-    else parent->first = child;
+    if (parent->last)
+        parent->last->next = child;
+    else
+        parent->first = child;
     parent->last = child;
 }
 
@@ -69,8 +75,10 @@ void oct_node_insert_before(oct_node *sibling, oct_node *child)
     child->parent = sibling->parent;
     child->next = sibling;
     child->prev = sibling->prev;
-    if (sibling->prev) sibling->prev->next = child;
-    else if (sibling->parent) sibling->parent->first = child;
+    if (sibling->prev)
+        sibling->prev->next = child;
+    else if (sibling->parent)
+        sibling->parent->first = child;
     sibling->prev = child;
 }
 
@@ -80,10 +88,11 @@ bool oct_kind_is_inline(oct_kind k)
 }
 
 static const char *const KIND_NAMES[OCT_KIND_COUNT] = {
-    "document", "part", "chapter", "section", "question", "answer", "paragraph",
-    "list", "item", "code_block", "table", "table_row", "table_cell", "blockquote",
-    "thematic_break", "footnote_def", "figure", "text", "code", "emph", "strong",
-    "strike", "link", "image", "footnote_ref", "soft_break", "line_break", "index_term",
+    "document",     "part",       "chapter",        "section",      "question", "answer",
+    "paragraph",    "list",       "item",           "code_block",   "table",    "table_row",
+    "table_cell",   "blockquote", "thematic_break", "footnote_def", "figure",   "text",
+    "code",         "emph",       "strong",         "strike",       "link",     "image",
+    "footnote_ref", "soft_break", "line_break",     "index_term",
 };
 
 const char *oct_kind_name(oct_kind k)
@@ -100,10 +109,14 @@ char *oct_node_plain_text(oct_tree *t, const oct_node *n)
     while ((ev = oct_iter_next(&it)) != OCT_EV_NONE) {
         if (ev != OCT_EV_ENTER) continue;
         const oct_node *c = it.cur;
-        if (c->kind == OCT_TEXT || c->kind == OCT_CODE) oct_buf_puts(&b, c->text);
-        else if (c->kind == OCT_SOFT_BREAK || c->kind == OCT_LINE_BREAK) oct_buf_putc(&b, ' ');
-        else if (c != n && c->kind == OCT_ANSWER) oct_iter_skip_children(&it);
-        else if (c != n && c->kind == OCT_FOOTNOTE_REF) oct_iter_skip_children(&it);
+        if (c->kind == OCT_TEXT || c->kind == OCT_CODE)
+            oct_buf_puts(&b, c->text);
+        else if (c->kind == OCT_SOFT_BREAK || c->kind == OCT_LINE_BREAK)
+            oct_buf_putc(&b, ' ');
+        else if (c != n && c->kind == OCT_ANSWER)
+            oct_iter_skip_children(&it);
+        else if (c != n && c->kind == OCT_FOOTNOTE_REF)
+            oct_iter_skip_children(&it);
     }
     char *s = oct_arena_strndup(t->arena, b.data ? b.data : "", b.len);
     oct_buf_free(&b);

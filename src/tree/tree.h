@@ -118,8 +118,8 @@ struct oct_node {
             int index; /* 1-based, shared by a definition and its references */
         } footnote;
         struct {
-            int number;     /* the number the source gave it, 0 if none */
-            bool answered;  /* has an ANSWER child */
+            int number;    /* the number the source gave it, 0 if none */
+            bool answered; /* has an ANSWER child */
             const char *topic;
             int cluster;
         } question;
@@ -137,7 +137,7 @@ typedef struct {
 
 typedef struct {
     oct_arena *arena;
-    oct_node *root; /* DOCUMENT */
+    oct_node *root;     /* DOCUMENT */
     const char **files; /* source paths as given (for messages), by span.file */
     size_t nfiles;
     oct_meta meta;

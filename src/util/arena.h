@@ -13,8 +13,7 @@ void *oct_arena_alloc(oct_arena *a, size_t n);
 char *oct_arena_strdup(oct_arena *a, const char *s);
 char *oct_arena_strndup(oct_arena *a, const char *s, size_t n);
 /* printf into arena memory. */
-char *oct_arena_printf(oct_arena *a, const char *fmt, ...)
-    __attribute__((format(printf, 2, 3)));
+char *oct_arena_printf(oct_arena *a, const char *fmt, ...) __attribute__((format(printf, 2, 3)));
 /* Releases everything; NULL-safe. */
 void oct_arena_free(oct_arena *a);
 

@@ -11,7 +11,8 @@ void oct_buf_grow(oct_buf *b, size_t extra)
 {
     if (b->len + extra + 1 <= b->cap) return;
     size_t cap = b->cap ? b->cap : 64;
-    while (cap < b->len + extra + 1) cap *= 2;
+    while (cap < b->len + extra + 1)
+        cap *= 2;
     b->data = oct_xrealloc(b->data, cap);
     b->cap = cap;
 }

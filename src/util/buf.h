@@ -9,7 +9,10 @@ typedef struct {
     size_t len, cap;
 } oct_buf;
 
-#define OCT_BUF_INIT {NULL, 0, 0}
+#define OCT_BUF_INIT                                                                               \
+    {                                                                                              \
+        NULL, 0, 0                                                                                 \
+    }
 
 void oct_buf_grow(oct_buf *b, size_t extra);
 void oct_buf_put(oct_buf *b, const void *p, size_t n);

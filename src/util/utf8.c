@@ -9,10 +9,14 @@ unsigned oct_utf8_decode(const char *str, size_t n, size_t *len)
     if (c < 0x80) return c;
     size_t need;
     unsigned cp, min;
-    if (c >= 0xC2 && c <= 0xDF) need = 1, cp = c & 0x1F, min = 0x80;
-    else if (c >= 0xE0 && c <= 0xEF) need = 2, cp = c & 0x0F, min = 0x800;
-    else if (c >= 0xF0 && c <= 0xF4) need = 3, cp = c & 0x07, min = 0x10000;
-    else return OCT_REPLACEMENT_CHAR;
+    if (c >= 0xC2 && c <= 0xDF)
+        need = 1, cp = c & 0x1F, min = 0x80;
+    else if (c >= 0xE0 && c <= 0xEF)
+        need = 2, cp = c & 0x0F, min = 0x800;
+    else if (c >= 0xF0 && c <= 0xF4)
+        need = 3, cp = c & 0x07, min = 0x10000;
+    else
+        return OCT_REPLACEMENT_CHAR;
     if (n < need + 1) return OCT_REPLACEMENT_CHAR;
     for (size_t i = 1; i <= need; i++) {
         if ((s[i] & 0xC0) != 0x80) return OCT_REPLACEMENT_CHAR;
