@@ -16,9 +16,9 @@ typedef struct {
 } oct_font_family;
 
 typedef struct {
-    char *name;   /* layout name, e.g. "a4" */
-    char *path;   /* the file it was read from */
-    double page_width, page_height; /* points */
+    char *name;                                                   /* layout name, e.g. "a4" */
+    char *path;                                                   /* the file it was read from */
+    double page_width, page_height;                               /* points */
     double margin_top, margin_bottom, margin_inner, margin_outer; /* points */
     oct_font_family body, heading, mono, fallback;
     double body_size, leading; /* leading: line height as a multiple of size */

@@ -1,6 +1,7 @@
 #include "ingest/markdown.h"
 #include "ingest/listnum.h"
 #include "ingest/newlines.h"
+#include "ingest/widerows.h"
 #include "ingest/decode.h"
 #include "ingest/ingest.h"
 #include "util/buf.h"
@@ -56,7 +57,7 @@ typedef struct {
     oct_node *pending; /* TEXT still collecting adjacent text into `merged` */
     oct_buf merged, scratch;
     bool warned_nesting, warned_chars;
-    bool warned_table; /* for the current table */
+    bool warned_table;     /* for the current table */
     oct_line_cursor items; /* for reading written item numbers */
 } conv;
 
@@ -144,83 +145,6 @@ static char *build_prefix(const char *text, size_t len, size_t *plen, int *lines
 }
 
 static int map_line(const conv *c, int raw);
-
-/* ---- rows too wide for cmark-gfm ----------------------------------------
- * The table extension takes time quadratic in the cells of a row (it walks
- * its cell list for every append), and past 65535 columns it leaks. So the
- * pipes of a line after its MAX_ROW_PIPES-th (enough for MAX_TABLE_COLUMNS
- * cells between outer pipes) are escaped, which keeps their
- * text but no longer splits cells, except in code and HTML blocks where an
- * escape would show (found by a parse without extensions, which is linear). */
-#define MAX_TABLE_COLUMNS 128
-#define MAX_ROW_PIPES (MAX_TABLE_COLUMNS + 1)
-
-static size_t count_pipes(const char *s, size_t n)
-{
-    size_t k = 0;
-    for (size_t i = 0; i < n; i++)
-        k += s[i] == '|' && (i == 0 || s[i - 1] != '\\');
-    return k;
-}
-
-/* verbatim[k] for text line k+1: inside a code or HTML block. */
-static bool *find_verbatim_lines(const char *text, size_t len, size_t nlines)
-{
-    bool *verbatim = oct_xcalloc(nlines, sizeof *verbatim);
-    cmark_node *doc = cmark_parse_document(text, len, CMARK_OPT_DEFAULT);
-    cmark_iter *it = cmark_iter_new(doc);
-    cmark_event_type ev;
-    while ((ev = cmark_iter_next(it)) != CMARK_EVENT_DONE) {
-        cmark_node *n = cmark_iter_get_node(it);
-        cmark_node_type type = cmark_node_get_type(n);
-        if (ev != CMARK_EVENT_ENTER ||
-            (type != CMARK_NODE_CODE_BLOCK && type != CMARK_NODE_HTML_BLOCK))
-            continue;
-        for (long l = cmark_node_get_start_line(n); l <= cmark_node_get_end_line(n); l++)
-            if (l >= 1 && (size_t)l <= nlines) verbatim[l - 1] = true;
-    }
-    cmark_iter_free(it);
-    cmark_node_free(doc);
-    return verbatim;
-}
-
-/* Returns the escaped text (malloc'd) or NULL when no line is too wide. */
-static char *escape_wide_rows(conv *c, size_t *outlen)
-{
-    size_t nlines = 1, wide = 0;
-    for (size_t i = 0, start = 0; i <= c->len; i++) {
-        if (i < c->len && c->text[i] != '\n') continue;
-        if (count_pipes(c->text + start, i - start) > MAX_ROW_PIPES) wide++;
-        if (i < c->len) nlines++;
-        start = i + 1;
-    }
-    if (!wide) return NULL;
-    bool *verbatim = find_verbatim_lines(c->text, c->len, nlines);
-    oct_buf b = OCT_BUF_INIT;
-    int first = 0;
-    for (size_t i = 0, k = 0, start = 0; i <= c->len; i++) {
-        if (i < c->len && c->text[i] != '\n') continue;
-        const char *line = c->text + start;
-        size_t n = i - start, seen = 0;
-        bool escape = !verbatim[k] && count_pipes(line, n) > MAX_ROW_PIPES;
-        for (size_t j = 0; j < n; j++) {
-            bool pipe = line[j] == '|' && (j == 0 || line[j - 1] != '\\');
-            if (escape && pipe && ++seen > MAX_ROW_PIPES) oct_buf_putc(&b, '\\');
-            oct_buf_putc(&b, line[j]);
-        }
-        if (escape && !first) first = (int)k + 1;
-        if (i < c->len) oct_buf_putc(&b, '\n');
-        start = i + 1;
-        k++;
-    }
-    free(verbatim);
-    if (first)
-        oct_diag_report(c->diag, OCT_WARNING, c->src->path, map_line(c, first), 1, "table-too-wide",
-                        "more than %d table columns: the rest of the line is one cell",
-                        MAX_TABLE_COLUMNS);
-    *outlen = b.len;
-    return oct_buf_detach(&b);
-}
 
 /* ---- positions ----------------------------------------------------------- */
 
@@ -794,8 +718,13 @@ int oct_markdown_parse(oct_tree *t, oct_node *chapter, const oct_markdown_source
     int rc = -1;
     conv c = {.t = t, .src = src, .diag = diag, .text = text ? text : "", .len = text ? len : 0};
     size_t plen = 0, wlen = 0;
-    char *escaped = escape_wide_rows(&c, &wlen);
+    int wide = 0;
+    char *escaped = oct_md_escape_wide_rows(c.text, c.len, &wlen, &wide);
     if (escaped) c.text = escaped, c.len = wlen;
+    if (wide)
+        oct_diag_report(diag, OCT_WARNING, src->path, map_line(&c, wide), 1, "table-too-wide",
+                        "more than %d table columns: the rest of the line is one cell",
+                        MAX_TABLE_COLUMNS);
     char *prefix = build_prefix(c.text, c.len, &plen, &c.offset);
     cmark_node *doc = parse(prefix, plen, c.text, c.len);
     if (!doc) {

@@ -15,16 +15,16 @@ typedef struct {
 } oct_normalize_options;
 
 typedef struct {
-    char *text;     /* malloc'd, NUL-terminated CommonMark */
+    char *text; /* malloc'd, NUL-terminated CommonMark */
     size_t len;
-    int *line_map;  /* line_map[i] = source line of output line i+1 (1-based) */
-    size_t nlines;  /* entries in line_map */
+    int *line_map; /* line_map[i] = source line of output line i+1 (1-based) */
+    size_t nlines; /* entries in line_map */
 } oct_normalized;
 
 /* text: valid UTF-8 with LF line ends. Returns 0 (out filled; release with
  * oct_normalized_release) or -1 after reporting to diag. */
-int oct_normalize(const char *path, const char *text, size_t len,
-                  const oct_normalize_options *opts, oct_normalized *out, oct_diag *diag);
+int oct_normalize(const char *path, const char *text, size_t len, const oct_normalize_options *opts,
+                  oct_normalized *out, oct_diag *diag);
 void oct_normalized_release(oct_normalized *n);
 
 #endif

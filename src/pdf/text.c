@@ -96,7 +96,8 @@ static void report_missing(oct_pdf *p, const oct_node *node, const missing_set *
 {
     static const int why[3] = {PDF_MISS_ASTRAL, PDF_MISS_NOGLYPH, PDF_MISS_CONTROL};
     for (int k = 0; k < 3; k++) {
-        for (size_t i = 0; i < m->n[k]; i++) pdf_missing_add(p, node, why[k], m->cps[k][i]);
+        for (size_t i = 0; i < m->n[k]; i++)
+            pdf_missing_add(p, node, why[k], m->cps[k][i]);
         p->nmissing_more += m->total[k] - m->n[k];
     }
 }
