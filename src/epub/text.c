@@ -46,33 +46,7 @@ const char *oct_epub_squash(oct_arena *a, const char *s)
 
 const char *oct_epub_plain(oct_arena *a, const oct_node *n)
 {
-    oct_buf b = OCT_BUF_INIT;
-    oct_iter it;
-    oct_iter_init(&it, n);
-    oct_event ev;
-    while ((ev = oct_iter_next(&it)) != OCT_EV_NONE) {
-        if (ev != OCT_EV_ENTER) continue;
-        const oct_node *c = it.cur;
-        switch (c->kind) {
-        case OCT_TEXT:
-        case OCT_CODE:
-            put_squashed(&b, c->text ? c->text : "");
-            break;
-        case OCT_SOFT_BREAK:
-        case OCT_LINE_BREAK:
-            put_squashed(&b, " ");
-            break;
-        case OCT_ANSWER:
-        case OCT_FOOTNOTE_REF:
-        case OCT_FOOTNOTE_DEF:
-        case OCT_CODE_BLOCK:
-            if (c != n) oct_iter_skip_children(&it);
-            break;
-        default:
-            break;
-        }
-    }
-    return finish(a, &b);
+    return oct_node_plain_text(a, n);
 }
 
 const char *oct_epub_shorten(oct_arena *a, const char *s, size_t max_chars)

@@ -73,7 +73,7 @@ static const char *choose_title(oct_tree *t, const oct_node *chapter, const char
     if (title) return oct_arena_strdup(t->arena, title);
     const oct_node *first = chapter->first;
     if (first && first->kind == OCT_SECTION && first->u.section.level == 1) {
-        const char *s = trimmed(oct_node_plain_text(t, first));
+        const char *s = trimmed(oct_node_plain_text(t->arena, first));
         if (*s) return s;
     }
     return title_from_path(t, path);

@@ -25,26 +25,7 @@ const char *pdf_node_key(oct_pdf *p, const oct_node *n, char *buf, size_t bufsz)
 char *pdf_plain_text(const oct_node *n)
 {
     oct_buf b = OCT_BUF_INIT;
-    oct_iter it;
-    oct_iter_init(&it, n);
-    oct_event ev;
-    while ((ev = oct_iter_next(&it)) != OCT_EV_NONE) {
-        const oct_node *c = it.cur;
-        if (ev == OCT_EV_EXIT) {
-            if (c != n && !oct_kind_is_inline(c->kind) && b.len && b.data[b.len - 1] != ' ')
-                oct_buf_putc(&b, ' ');
-            continue;
-        }
-        if ((c->kind == OCT_TEXT || c->kind == OCT_CODE || c->kind == OCT_CODE_BLOCK) && c->text)
-            oct_buf_puts(&b, c->text);
-        else if (c->kind == OCT_SOFT_BREAK || c->kind == OCT_LINE_BREAK)
-            oct_buf_putc(&b, ' ');
-        else if (c != n && (c->kind == OCT_FOOTNOTE_REF || c->kind == OCT_INDEX_TERM ||
-                            (c->kind == OCT_ANSWER && n->kind == OCT_QUESTION)))
-            oct_iter_skip_children(&it);
-    }
-    while (b.len && b.data[b.len - 1] == ' ')
-        b.data[--b.len] = '\0';
+    oct_node_plain_text_to(n, &b);
     return oct_buf_detach(&b);
 }
 

@@ -104,7 +104,7 @@ static const char *base_text(oct_tree *t, const oct_node *n)
     case OCT_ANSWER:
         return n->parent && n->parent->id ? n->parent->id : "";
     default:
-        return oct_node_plain_text(t, n);
+        return oct_node_plain_text(t->arena, n);
     }
 }
 

@@ -99,26 +99,3 @@ const char *oct_kind_name(oct_kind k)
 {
     return (k >= 0 && k < OCT_KIND_COUNT) ? KIND_NAMES[k] : "?";
 }
-
-char *oct_node_plain_text(oct_tree *t, const oct_node *n)
-{
-    oct_buf b = OCT_BUF_INIT;
-    oct_iter it;
-    oct_iter_init(&it, n);
-    oct_event ev;
-    while ((ev = oct_iter_next(&it)) != OCT_EV_NONE) {
-        if (ev != OCT_EV_ENTER) continue;
-        const oct_node *c = it.cur;
-        if (c->kind == OCT_TEXT || c->kind == OCT_CODE)
-            oct_buf_puts(&b, c->text);
-        else if (c->kind == OCT_SOFT_BREAK || c->kind == OCT_LINE_BREAK)
-            oct_buf_putc(&b, ' ');
-        else if (c != n && c->kind == OCT_ANSWER)
-            oct_iter_skip_children(&it);
-        else if (c != n && c->kind == OCT_FOOTNOTE_REF)
-            oct_iter_skip_children(&it);
-    }
-    char *s = oct_arena_strndup(t->arena, b.data ? b.data : "", b.len);
-    oct_buf_free(&b);
-    return s;
-}

@@ -29,6 +29,7 @@
 #include <stddef.h>
 
 #include "util/arena.h"
+#include "util/buf.h"
 
 typedef enum {
     /* blocks */
@@ -159,9 +160,14 @@ oct_node *oct_node_new_text(oct_tree *t, oct_kind kind, oct_span span, const cha
 bool oct_kind_is_inline(oct_kind k);
 const char *oct_kind_name(oct_kind k);
 
-/* Concatenated TEXT/CODE of n's inline descendants, soft breaks as spaces,
- * arena-owned. Used for titles, outline entries and ids. */
-char *oct_node_plain_text(oct_tree *t, const oct_node *n);
+/* What a reader sees of n on one line: its text (TEXT, CODE, CODE_BLOCK),
+ * breaks and whitespace runs as one space, trimmed; answers, footnotes and
+ * index terms inside it left out. Used for titles, outline and contents
+ * entries and ids. The _to form appends to out (no allocation in the tree,
+ * so backends can call it on a const tree); the other returns a copy owned
+ * by arena a. */
+void oct_node_plain_text_to(const oct_node *n, oct_buf *out);
+char *oct_node_plain_text(oct_arena *a, const oct_node *n);
 
 /* Assigns stable ids (content-derived, unique within the tree). Call once
  * after the study pass, before any backend runs. */
@@ -181,7 +187,6 @@ oct_event oct_iter_next(oct_iter *it);
 void oct_iter_skip_children(oct_iter *it);
 
 /* --- golden dump (dump.c): one node a line, indented two spaces a level --- */
-#include "util/buf.h"
 void oct_tree_dump(const oct_tree *t, const oct_node *n, oct_buf *out);
 
 #endif

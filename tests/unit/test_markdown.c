@@ -536,7 +536,7 @@ static void test_nesting(void)
     CHECK_SANE(r);
     CHECK(count(r.ch, OCT_BLOCKQUOTE) <= OCT_MAX_NESTING);
     CHECK(count(r.ch, OCT_BLOCKQUOTE) >= OCT_MAX_NESTING - 1);
-    CHECK(strstr(oct_node_plain_text(r.t, r.ch), "deep text") != NULL);
+    CHECK(strstr(oct_node_plain_text(r.t->arena, r.ch), "deep text") != NULL);
     CHECK(oct_diag_size(r.d) == 1 && has_warning(r.d, "nesting-too-deep"));
     release(&r);
     free(quotes);
@@ -550,7 +550,7 @@ static void test_nesting(void)
     r = ingest(b.data);
     CHECK_SANE(r);
     CHECK(count(r.ch, OCT_LIST) < OCT_MAX_NESTING);
-    char *plain = oct_node_plain_text(r.t, r.ch);
+    char *plain = oct_node_plain_text(r.t->arena, r.ch);
     CHECK(strstr(plain, "item0") && strstr(plain, "item100") && strstr(plain, "item149"));
     CHECK(oct_diag_count(r.d, OCT_WARNING) == 1);
     release(&r);
@@ -580,7 +580,7 @@ static void test_nesting(void)
     char *mixed = repeat("> - ", 120, "x\n");
     r = ingest(mixed);
     CHECK_SANE(r);
-    CHECK(strstr(oct_node_plain_text(r.t, r.ch), "x") != NULL);
+    CHECK(strstr(oct_node_plain_text(r.t->arena, r.ch), "x") != NULL);
     release(&r);
     free(mixed);
 }

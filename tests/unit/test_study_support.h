@@ -195,7 +195,7 @@ static inline const oct_node *nth_question(const oct_node *root, int n)
 static inline const char *text_of(oct_tree *t, const oct_node *n)
 {
     static char buf[8192];
-    snprintf(buf, sizeof buf, "%s", n ? oct_node_plain_text(t, n) : "(null)");
+    snprintf(buf, sizeof buf, "%s", n ? oct_node_plain_text(t->arena, n) : "(null)");
     return buf;
 }
 

@@ -194,7 +194,7 @@ static void test_labels(void)
     const oct_node *q3 = nth_question(ch, 2);
     CHECK(q3->u.question.number == 9);
     /* the label goes, the paragraph after the answer belongs to it */
-    CHECK_STR(text_of(t, answer_of(q3)), "In 476 AD.More context on the fall.");
+    CHECK_STR(text_of(t, answer_of(q3)), "In 476 AD. More context on the fall.");
     /* an option run "A: … B: …" is no answer, and an orphan label stays */
     CHECK(ch->last->kind == OCT_PARAGRAPH);
     CHECK_STR(text_of(t, ch->last), "Answer: an answer with no question");

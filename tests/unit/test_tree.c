@@ -43,7 +43,7 @@ static void test_build_and_dump(void)
                         "      text \"b\" @3:1\n");
     oct_buf_free(&out);
 
-    CHECK_STR(oct_node_plain_text(t, h), "Hello \"world\"");
+    CHECK_STR(oct_node_plain_text(t->arena, h), "Hello \"world\"");
     oct_tree_assign_ids(t);
     CHECK_STR(ch->id, "ch-notes");
     CHECK_STR(h->id, "s-hello-world");

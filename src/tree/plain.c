@@ -1,0 +1,61 @@
+#include "tree/tree.h"
+
+#include <string.h>
+
+/* Plain text of a node for titles, outline entries, contents lines and ids:
+ * what a reader sees, on one line. Every backend and the id pass use this
+ * one walk, so a heading reads the same everywhere. */
+
+static void put_squashed(oct_buf *b, const char *s)
+{
+    for (; *s; s++) {
+        char c = *s;
+        if (c != ' ' && c != '\t' && c != '\n' && c != '\r' && c != '\f' && c != '\v')
+            oct_buf_putc(b, c);
+        else if (b->len && b->data[b->len - 1] != ' ')
+            oct_buf_putc(b, ' ');
+    }
+}
+
+void oct_node_plain_text_to(const oct_node *n, oct_buf *out)
+{
+    size_t start = out->len;
+    oct_iter it;
+    oct_iter_init(&it, n);
+    oct_event ev;
+    while ((ev = oct_iter_next(&it)) != OCT_EV_NONE) {
+        const oct_node *c = it.cur;
+        if (ev == OCT_EV_EXIT) {
+            /* blocks inside (an item's paragraphs) are separated by a space */
+            if (c != n && !oct_kind_is_inline(c->kind)) put_squashed(out, " ");
+            continue;
+        }
+        if ((c->kind == OCT_TEXT || c->kind == OCT_CODE || c->kind == OCT_CODE_BLOCK) && c->text)
+            put_squashed(out, c->text);
+        else if (c->kind == OCT_SOFT_BREAK || c->kind == OCT_LINE_BREAK)
+            put_squashed(out, " ");
+        else if (c != n && (c->kind == OCT_ANSWER || c->kind == OCT_FOOTNOTE_REF ||
+                            c->kind == OCT_FOOTNOTE_DEF || c->kind == OCT_INDEX_TERM))
+            oct_iter_skip_children(&it);
+    }
+    /* trim: nothing leading (relative to where we started) or trailing */
+    size_t lead = start;
+    while (lead < out->len && out->data[lead] == ' ')
+        lead++;
+    if (lead > start) {
+        memmove(out->data + start, out->data + lead, out->len - lead);
+        out->len -= lead - start;
+    }
+    while (out->len > start && out->data[out->len - 1] == ' ')
+        out->len--;
+    if (out->data) out->data[out->len] = '\0';
+}
+
+char *oct_node_plain_text(oct_arena *a, const oct_node *n)
+{
+    oct_buf b = OCT_BUF_INIT;
+    oct_node_plain_text_to(n, &b);
+    char *s = oct_arena_strndup(a, b.data ? b.data : "", b.len);
+    oct_buf_free(&b);
+    return s;
+}
