@@ -27,6 +27,10 @@ extern int check_failures, check_count;
         }                                                                                  \
     } while (0)
 
+/* Reads OCTAVO_SRC/rel (the source tree) into a malloc'd, NUL-terminated
+ * buffer; prints why and returns NULL (with *len = 0) when it cannot. */
+char *check_read_source(const char *rel, size_t *len);
+
 /* Prints "N passed, M failed" and returns the exit status. */
 int check_done(void);
 

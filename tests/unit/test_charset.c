@@ -12,24 +12,9 @@
 
 static char *read_fixture(const char *name, size_t *len)
 {
-    const char *src = getenv("OCTAVO_SRC");
-    char path[1024];
-    snprintf(path, sizeof path, "%s/tests/data/encodings/%s", src ? src : ".", name);
-    FILE *f = fopen(path, "rb");
-    if (!f) {
-        fprintf(stderr, "cannot open %s\n", path);
-        *len = 0;
-        return NULL;
-    }
-    fseek(f, 0, SEEK_END);
-    long n = ftell(f);
-    fseek(f, 0, SEEK_SET);
-    char *buf = malloc((size_t)n + 1);
-    size_t got = fread(buf, 1, (size_t)n, f);
-    fclose(f);
-    buf[got] = '\0';
-    *len = got;
-    return buf;
+    char rel[1024];
+    snprintf(rel, sizeof rel, "tests/data/encodings/%s", name);
+    return check_read_source(rel, len);
 }
 
 static bool valid_utf8(const char *s, size_t n)

@@ -11,27 +11,6 @@
 #include <string.h>
 #include <time.h>
 
-static char *read_file(const char *rel, size_t *len)
-{
-    const char *src = getenv("OCTAVO_SRC");
-    char path[1024];
-    snprintf(path, sizeof path, "%s/%s", src ? src : ".", rel);
-    FILE *f = fopen(path, "rb");
-    if (!f) {
-        fprintf(stderr, "cannot open %s\n", path);
-        *len = 0;
-        return NULL;
-    }
-    fseek(f, 0, SEEK_END);
-    long n = ftell(f);
-    fseek(f, 0, SEEK_SET);
-    char *buf = malloc((size_t)n + 1);
-    size_t got = fread(buf, 1, (size_t)n, f);
-    fclose(f);
-    buf[got] = '\0';
-    *len = got;
-    return buf;
-}
 
 static size_t count_byte(const char *s, size_t n, char c)
 {
@@ -105,8 +84,8 @@ static bool contains(const char *hay, const char *needle)
 static void test_django_guide(void)
 {
     size_t len, exp_len;
-    char *src = read_file("content/django/002-hundred-item-guide.txt", &len);
-    char *want = read_file("tests/data/encodings/expected/django-002-repaired.txt", &exp_len);
+    char *src = check_read_source("content/django/002-hundred-item-guide.txt", &len);
+    char *want = check_read_source("tests/data/encodings/expected/django-002-repaired.txt", &exp_len);
     CHECK(src && want);
     if (!src || !want) goto out;
     result r = repair(src, len);
@@ -149,7 +128,7 @@ out:
 static void test_django_correct(void)
 {
     size_t len;
-    char *src = read_file("content/django/003-twenty-six-answered.txt", &len);
+    char *src = check_read_source("content/django/003-twenty-six-answered.txt", &len);
     CHECK(src != NULL);
     if (!src) return;
     CHECK(contains(src, "Django’s") && contains(src, "–") && contains(src, "→"));
@@ -417,7 +396,7 @@ static void test_soup(void)
 static void test_speed(void)
 {
     size_t len;
-    char *src = read_file("content/django/002-hundred-item-guide.txt", &len);
+    char *src = check_read_source("content/django/002-hundred-item-guide.txt", &len);
     if (!src) return;
     struct timespec t0, t1;
     clock_gettime(CLOCK_MONOTONIC, &t0);
