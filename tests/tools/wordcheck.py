@@ -15,7 +15,8 @@ wrap mid-token behind a continuation mark, words may be hyphenated).
 
 Sources are read line by line. Without --plain they are Markdown-ish notes:
 link destinations `](...)`, reference definitions `[x]: url`, list and task
-markers, fence info strings, footnote labels and the tags of the raw-HTML
+markers, question/answer labels ("Q1:", "Answer -", "Antwort:") and answer
+captions (<summary>Show answer</summary>), which become structure, fence info strings, footnote labels and the tags of the raw-HTML
 subset that becomes formatting are syntax, not text; entities are decoded.
 Lines that octavo reported as dropped chat filler or as merged listed questions
 (diagnostics with code [filler] or [merged-question] in its captured stderr)
@@ -58,6 +59,19 @@ LIST_MARK = re.compile(r"^(\s*(?:>\s*)*)(?:\d{1,9}[.)]|[-+*])(?=\s|$)")
 TASK_MARK = re.compile(r"^(\s*(?:>\s*)*)\[[ xX]\](?=\s)")
 FENCE = re.compile(r"^(\s*(?:>\s*)*)(`{3,}|~{3,}).*$")
 FOOTNOTE = re.compile(r"\[\^[^\]\s]+\]:?")
+# Question/answer labels become structure (a numbered prompt, an answer
+# block), like list markers: "Q:", "Q1:", "Q5)", "Question 9:", "Answer -",
+# "A:", "Antwort:", "Réponse :" at the start of a line, and an answer
+# caption such as <summary>Show answer</summary>.
+QA_LABEL = re.compile(
+    r"^(\s*(?:>\s*)*(?:#{1,6}\s+)?(?:\*\*|__)?)"
+    r"(?:(?:q|ques|question|qn|frage|pregunta|ans|answers?|antwort|r[\u00e9e]ponse|respuesta"
+    r"|resposta|solution|l(?:\u00f6|oe)sung)\s*#?\s*\d{0,6}\s*(?:[:.)]|[-\u2013\u2014](?=\s))"
+    r"|(?:a|r)\s*\d{0,6}\s*:)", re.I)
+ANSWER_CAPTION = re.compile(
+    r"<summary>\s*(?:(?:show|see|reveal|click(?: to (?:see|show|reveal))?|click for)\s+)?"
+    r"(?:the\s+)?(?:answers?|antwort(?: anzeigen)?|r[\u00e9e]ponse|l(?:\u00f6|oe)sung|solution)"
+    r"\s*</summary>", re.I)
 SAFE_TAG = re.compile(r"</?(?:details|summary|b|i|br|sup|sub|kbd)(?:\s[^<>]*)?/?>", re.I)
 DIAG = re.compile(r"^(.*?):(\d+)(?::\d+)?: (?:warning|note|error): (.*)\[(?:filler|merged-question)\]\s*$")
 LINE_LIST = re.compile(r"\blines?\s+((?:\d+(?:\s*[-\u2013]\s*\d+)?(?:\s*(?:,|and)\s*)?)+)")
@@ -127,6 +141,8 @@ def markdown_words(line):
         return ""
     line = LIST_MARK.sub(r"\1", line, count=1)
     line = TASK_MARK.sub(r"\1", line, count=1)
+    line = QA_LABEL.sub(r"\1", line, count=1)
+    line = ANSWER_CAPTION.sub(" ", line)
     line = LINK_DEST.sub("]", line)
     line = FOOTNOTE.sub("", line)
     line = SAFE_TAG.sub(" ", line)
