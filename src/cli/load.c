@@ -101,6 +101,7 @@ oct_tree *oct_cli_load_tree(const oct_manifest *m, const oct_build_opts *o, oct_
         *status = OCT_EXIT_INPUT;
         return NULL;
     }
+    oct_tree_fold_title_headings(t);
     oct_tree_assign_ids(t);
     return t;
 }

@@ -169,6 +169,10 @@ const char *oct_kind_name(oct_kind k);
 void oct_node_plain_text_to(const oct_node *n, oct_buf *out);
 char *oct_node_plain_text(oct_arena *a, const oct_node *n);
 
+/* Drops a chapter's opening level-1 heading when it only repeats the
+ * chapter's title (see titles.c). Call after the study pass. */
+void oct_tree_fold_title_headings(oct_tree *t);
+
 /* Assigns stable ids (content-derived, unique within the tree). Call once
  * after the study pass, before any backend runs. */
 void oct_tree_assign_ids(oct_tree *t);

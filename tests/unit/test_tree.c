@@ -85,15 +85,42 @@ static void test_deep_iteration(void)
     long enters = 0, exits = 0;
     oct_event ev;
     while ((ev = oct_iter_next(&it)) != OCT_EV_NONE) {
-        if (ev == OCT_EV_ENTER) enters++;
-        else exits++;
+        if (ev == OCT_EV_ENTER)
+            enters++;
+        else
+            exits++;
     }
     CHECK(enters == 100001 && exits == 100001);
     oct_tree_free(t);
 }
 
+static void test_fold_title_headings(void)
+{
+    oct_tree *t = oct_tree_new();
+    const char *titles[] = {"Cell Biology", "Genetics", "What is DNA?"};
+    const char *heads[] = {"Cell  Biology", "Other heading", "What is DNA?"};
+    oct_node *chs[3];
+    for (int i = 0; i < 3; i++) {
+        chs[i] = oct_node_new(t, OCT_CHAPTER, (oct_span){0, 1, 1});
+        chs[i]->u.chapter.title = titles[i];
+        oct_node_append(t->root, chs[i]);
+        /* the third chapter's heading became a question: it stays */
+        oct_node *h = oct_node_new(t, i == 2 ? OCT_QUESTION : OCT_SECTION, (oct_span){0, 1, 1});
+        h->u.section.level = 1;
+        oct_node_append(chs[i], h);
+        add_text(t, h, heads[i], 1);
+        oct_node_append(chs[i], oct_node_new(t, OCT_PARAGRAPH, (oct_span){0, 3, 1}));
+    }
+    oct_tree_fold_title_headings(t);
+    CHECK(chs[0]->first && chs[0]->first->kind == OCT_PARAGRAPH); /* same words: folded */
+    CHECK(chs[1]->first && chs[1]->first->kind == OCT_SECTION);
+    CHECK(chs[2]->first && chs[2]->first->kind == OCT_QUESTION);
+    oct_tree_free(t);
+}
+
 int main(void)
 {
+    test_fold_title_headings();
     test_build_and_dump();
     test_ids_unique();
     test_deep_iteration();

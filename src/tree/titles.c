@@ -1,0 +1,23 @@
+#include "tree/tree.h"
+
+#include <string.h>
+
+/* A chapter titled after the level-1 heading that opens it would print that
+ * heading twice (chapter title, then the same heading). After the study
+ * pass — which may have made that heading a question, and then it stays —
+ * a heading that still repeats its chapter's title is dropped: its text is
+ * the title, so nothing a reader wrote is lost. */
+void oct_tree_fold_title_headings(oct_tree *t)
+{
+    oct_buf b = OCT_BUF_INIT;
+    for (oct_node *ch = t->root->first; ch; ch = ch->next) {
+        oct_node *h = ch->first;
+        if (ch->kind != OCT_CHAPTER || !h || h->kind != OCT_SECTION || h->u.section.level != 1 ||
+            !ch->u.chapter.title)
+            continue;
+        oct_buf_clear(&b);
+        oct_node_plain_text_to(h, &b);
+        if (b.data && strcmp(b.data, ch->u.chapter.title) == 0) oct_node_unlink(h);
+    }
+    oct_buf_free(&b);
+}
