@@ -189,8 +189,10 @@ int pdf_fonts_fix_tounicode(pdf_fonts *f)
             if (fc->hdef && HPDF_TTFontDef_GetGlyphid(fc->hdef, (HPDF_UINT16)cp) !=
                                 FT_Get_Char_Index(fc->face, cp))
                 return -1;
+            face_width(fc, cp); /* every drawn width known for the /W array */
         }
         if (pdf_tounicode_write(fc->hfont, fc->used) != 0) return -1;
+        if (pdf_widths_write(fc->hfont, fc->used, fc->w) != 0) return -1;
     }
     return 0;
 }

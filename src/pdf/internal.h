@@ -345,6 +345,10 @@ struct oct_pdf {
     size_t nmissing, capmissing, nmissing_more;
 };
 
+/* Replaces a font's /W array by the widths of the code points in `used`
+ * (a 64 Ki-bit set), from w (per BMP code point; negative: none). */
+int pdf_widths_write(HPDF_Font font, const uint8_t *used, const int16_t *w);
+
 /* Records a libharu failure as a diagnostic; returns -1 if one happened. */
 int pdf_check(oct_pdf *p, const char *what);
 /* Adds a link target; returns its index, or -1 when target is unusable
