@@ -227,6 +227,22 @@ static void note_merged(st_ctx *c, const oct_buf *lines, size_t count, int first
                     count, count == 1 ? "" : "s", count == 1 ? "its" : "their", lines->data);
 }
 
+/* Listed questions the notes never answer would stay at the top, ahead of
+ * the answered ones now placed further down: they follow the last answered
+ * question instead, so the booklet reads in the list's order. */
+static void defer_unpaired(st_ctx *c, size_t s, size_t m, const size_t *heads, size_t kept)
+{
+    size_t last = NONE;
+    for (size_t p = 0; p < m && kept; p++)
+        if (heads[p] != NONE) last = heads[p];
+    if (last == NONE) return;
+    for (size_t p = 0; p < m; p++)
+        if (heads[p] == NONE && !c->u[s + p].consumed && s + p < last) {
+            c->u[s + p].defer_after = last + 1;
+            c->ndeferred++;
+        }
+}
+
 static void pair_list(st_ctx *c, size_t s, size_t e)
 {
     size_t m = e - s;
@@ -252,6 +268,7 @@ static void pair_list(st_ctx *c, size_t s, size_t e)
         }
     }
     note_merged(c, &merged, nmerged, first_line);
+    defer_unpaired(c, s, m, heads, kept);
     oct_buf_free(&merged);
     free(heads);
 }

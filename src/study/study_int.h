@@ -120,6 +120,7 @@ typedef struct {
     bool stem;          /* joins its owner's prompt (multiple choice) */
     bool in_details;    /* part of a <details> region: tags are stripped */
     bool consumed;      /* index-list item merged into a later question */
+    size_t defer_after; /* unpaired index item: 1 + the unit it follows (0: in place) */
     int owner;          /* index of the question unit it answers, or -1 */
     size_t details_end; /* ST_DETAILS: last unit of the region */
     oct_node *alt;      /* pairing: the index ITEM with the other wording */
@@ -133,6 +134,7 @@ typedef struct {
     const char *path;
     st_unit *u;
     size_t n, cap;
+    size_t ndeferred; /* units waiting for defer_after */
     oct_buf tmp;
     st_lines lines;
 } st_ctx;

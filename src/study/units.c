@@ -18,6 +18,7 @@ static void push_unit(st_ctx *c, oct_node *node, oct_node *list)
 void st_units_build(st_ctx *c)
 {
     c->n = 0;
+    c->ndeferred = 0;
     for (oct_node *b = c->chapter->first; b;) {
         oct_node *next = b->next;
         oct_node_unlink(b);
@@ -72,21 +73,43 @@ void st_emit_unit(st_ctx *c, st_unit *u, oct_node *target, st_open *open)
     oct_node_append(open->list, u->node);
 }
 
+/* Emits unit i (a question with what it owns, or a block); returns the
+ * index after it. */
+static size_t emit_at(st_ctx *c, size_t i, st_open *open)
+{
+    st_unit *u = &c->u[i];
+    if (u->role == ST_QUESTION && u->owner < 0) {
+        open->list = NULL;
+        return st_build_question(c, i, c->chapter);
+    }
+    st_emit_unit(c, u, c->chapter, open);
+    return i + 1;
+}
+
 void st_units_emit(st_ctx *c)
 {
     st_open open = {NULL, NULL};
     for (size_t i = 0; i < c->n;) {
         st_unit *u = &c->u[i];
-        if (u->consumed) {
+        if (u->consumed || u->defer_after) {
             i++;
             continue;
         }
-        if (u->role == ST_QUESTION && u->owner < 0) {
-            i = st_build_question(c, i, c->chapter);
-            open.list = NULL;
-            continue;
-        }
-        st_emit_unit(c, u, c->chapter, &open);
-        i++;
+        size_t next = emit_at(c, i, &open);
+        /* deferred units come before i (a list's top); rare, so scanned */
+        for (size_t k = 0; c->ndeferred && k < i; k++)
+            if (c->u[k].defer_after == i + 1) {
+                c->u[k].defer_after = 0;
+                c->ndeferred--;
+                emit_at(c, k, &open);
+            }
+        i = next;
     }
+    /* never reached the unit they wait for: still nothing may be lost */
+    for (size_t k = 0; c->ndeferred && k < c->n; k++)
+        if (c->u[k].defer_after) {
+            c->u[k].defer_after = 0;
+            c->ndeferred--;
+            emit_at(c, k, &open);
+        }
 }
