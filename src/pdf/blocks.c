@@ -53,7 +53,7 @@ size_t pdf_layout_text(oct_pdf *p, const pdf_ctx *c, pdf_text *t, double lh, pdf
     return n;
 }
 
-static void add_heading_entry(oct_pdf *p, const oct_node *n, int level, const char *title)
+void pdf_heading_add(oct_pdf *p, const oct_node *n, int level, const char *title)
 {
     if (p->nheads == p->capheads) {
         p->capheads = p->capheads ? p->capheads * 2 : 32;
@@ -117,7 +117,7 @@ static void layout_heading(oct_pdf *p, const pdf_ctx *c, const oct_node *n)
     char buf[64];
     pdf_item_dest(p, &p->cur->it[first], pdf_node_key(p, n, buf, sizeof buf), 0);
     char *title = pdf_plain_text(n);
-    add_heading_entry(p, n, level, title);
+    pdf_heading_add(p, n, level, title);
     free(title);
     pdf_flow_space(p->cur, size * 0.3);
     pdf_flow_keep_last(p->cur);
@@ -232,7 +232,7 @@ static void layout_chapter_title(oct_pdf *p, const oct_node *ch, const pdf_ctx *
     const char *key = pdf_node_key(p, ch, buf, sizeof buf);
     pdf_item_dest(p, strut, key, 0);
     const char *title = ch->u.chapter.title ? ch->u.chapter.title : "";
-    add_heading_entry(p, ch, 0, title);
+    pdf_heading_add(p, ch, 0, title);
     if (*title) {
         pdf_style st = pdf_style_make(PDF_FAM_HEAD, PDF_VAR_B, p->L.h1_size, p->L.heading_color);
         pdf_text t = {0};

@@ -290,9 +290,13 @@ void *pdf_string_obj(oct_pdf *p, const char *utf8);
 
 /* ---- title page and contents (front.c) ------------------------------------ */
 
+/* Questions are outline entries below every section level; the contents
+ * page lists levels 0–2 only. */
+#define PDF_LEVEL_QUESTION 7
+
 typedef struct {
-    const oct_node *node; /* CHAPTER or SECTION */
-    int level;            /* 0 chapter, else section level */
+    const oct_node *node; /* CHAPTER, SECTION or QUESTION */
+    int level;            /* 0 chapter, 1–6 section level, PDF_LEVEL_QUESTION */
     char *title;          /* malloc'd plain text */
     char *key;            /* malloc'd anchor key */
 } pdf_heading;
@@ -301,6 +305,8 @@ typedef struct {
     "\x01"                                                                                         \
     "contents"
 
+/* Records a contents/outline entry for n (title: plain text, copied). */
+void pdf_heading_add(oct_pdf *p, const oct_node *n, int level, const char *title);
 void pdf_layout_title_page(oct_pdf *p, pdf_flow *f);
 void pdf_layout_contents(oct_pdf *p, pdf_flow *f);
 

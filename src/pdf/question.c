@@ -5,6 +5,7 @@
 #include "pdf/internal.h"
 
 #include <stdio.h>
+#include <stdlib.h>
 #include <string.h>
 
 #define NOTE_LINES 4
@@ -57,6 +58,19 @@ static void layout_unanswered(oct_pdf *p, const pdf_ctx *in)
     }
 }
 
+/* Each question is a bookmark under its section: a reader revising on
+ * screen jumps straight to question 42. */
+static void add_outline_entry(oct_pdf *p, const oct_node *q)
+{
+    char *prompt = pdf_plain_text(q);
+    oct_buf title = OCT_BUF_INIT;
+    if (q->u.question.number > 0) oct_buf_printf(&title, "%d. ", q->u.question.number);
+    oct_buf_puts(&title, prompt);
+    pdf_heading_add(p, q, PDF_LEVEL_QUESTION, title.data);
+    oct_buf_free(&title);
+    free(prompt);
+}
+
 void pdf_layout_question(oct_pdf *p, const pdf_ctx *c, const oct_node *q)
 {
     double size = c->size, labelw = size * 2.4;
@@ -72,6 +86,7 @@ void pdf_layout_question(oct_pdf *p, const pdf_ctx *c, const oct_node *q)
     bar(p, first, in.x - size * 0.6);
     char buf[64], num[24];
     pdf_item_dest(p, &p->cur->it[first], pdf_node_key(p, q, buf, sizeof buf), 0);
+    add_outline_entry(p, q);
     if (q->u.question.number > 0)
         snprintf(num, sizeof num, "%d", q->u.question.number);
     else
