@@ -256,6 +256,12 @@ static void test_full_document(void)
     free(out);
     free(err);
 
+    /* The outline: chapters, sections and each question, numbered. */
+    CHECK(fx_run("qpdf --json --json-key=outlines", pdf, "", &out, &err) == 0);
+    CHECK(strstr(out, "\"title\": \"12. What is the difference between select_related") != NULL);
+    free(out);
+    free(err);
+
     /* Same input, same bytes. */
     const char *again = fx_path("again.pdf");
     oct_diag *d2 = oct_diag_new(NULL);
