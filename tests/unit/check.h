@@ -7,24 +7,25 @@
 
 extern int check_failures, check_count;
 
-#define CHECK(cond)                                                                        \
-    do {                                                                                   \
-        check_count++;                                                                     \
-        if (!(cond)) {                                                                     \
-            check_failures++;                                                              \
-            fprintf(stderr, "%s:%d: check failed: %s\n", __FILE__, __LINE__, #cond);       \
-        }                                                                                  \
+#define CHECK(cond)                                                                                \
+    do {                                                                                           \
+        check_count++;                                                                             \
+        if (!(cond)) {                                                                             \
+            check_failures++;                                                                      \
+            fprintf(stderr, "%s:%d: check failed: %s\n", __FILE__, __LINE__, #cond);               \
+        }                                                                                          \
     } while (0)
 
-#define CHECK_STR(a, b)                                                                    \
-    do {                                                                                   \
-        const char *a_ = (a), *b_ = (b);                                                   \
-        check_count++;                                                                     \
-        if (!a_ || !b_ || strcmp(a_, b_) != 0) {                                           \
-            check_failures++;                                                              \
-            fprintf(stderr, "%s:%d: check failed: %s == %s\n  got:      \"%s\"\n  expected: \"%s\"\n", \
-                    __FILE__, __LINE__, #a, #b, a_ ? a_ : "(null)", b_ ? b_ : "(null)");   \
-        }                                                                                  \
+#define CHECK_STR(a, b)                                                                            \
+    do {                                                                                           \
+        const char *a_ = (a), *b_ = (b);                                                           \
+        check_count++;                                                                             \
+        if (!a_ || !b_ || strcmp(a_, b_) != 0) {                                                   \
+            check_failures++;                                                                      \
+            fprintf(stderr,                                                                        \
+                    "%s:%d: check failed: %s == %s\n  got:      \"%s\"\n  expected: \"%s\"\n",     \
+                    __FILE__, __LINE__, #a, #b, a_ ? a_ : "(null)", b_ ? b_ : "(null)");           \
+        }                                                                                          \
     } while (0)
 
 /* Reads OCTAVO_SRC/rel (the source tree) into a malloc'd, NUL-terminated

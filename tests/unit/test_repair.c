@@ -11,7 +11,6 @@
 #include <string.h>
 #include <time.h>
 
-
 static size_t count_byte(const char *s, size_t n, char c)
 {
     size_t k = 0;
@@ -85,7 +84,8 @@ static void test_django_guide(void)
 {
     size_t len, exp_len;
     char *src = check_read_source("content/django/002-hundred-item-guide.txt", &len);
-    char *want = check_read_source("tests/data/encodings/expected/django-002-repaired.txt", &exp_len);
+    char *want =
+        check_read_source("tests/data/encodings/expected/django-002-repaired.txt", &exp_len);
     CHECK(src && want);
     if (!src || !want) goto out;
     result r = repair(src, len);
