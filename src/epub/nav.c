@@ -76,10 +76,5 @@ int oct_epub_nav_xhtml(const oct_epub_book *b, const oct_epub_toc *t, char **dat
     oct_epub_xw_nl(x);
     oct_epub_xw_end(x);
     oct_epub_xw_nl(x);
-    int rc = oct_epub_xw_finish(x, data, len);
-    oct_epub_xw_free(x);
-    if (rc != 0)
-        oct_diag_report(b->diag, OCT_ERROR, NULL, 0, 0, "epub-xml",
-                        "could not write the navigation document");
-    return rc;
+    return oct_epub_xw_close(x, b->diag, "the navigation document", data, len);
 }

@@ -139,12 +139,7 @@ int oct_epub_opf(const oct_epub_book *b, char **data, size_t *len)
     write_manifest_and_spine(x, b);
     oct_epub_xw_end(x);
     oct_epub_xw_nl(x);
-    int rc = oct_epub_xw_finish(x, data, len);
-    oct_epub_xw_free(x);
-    if (rc != 0)
-        oct_diag_report(b->diag, OCT_ERROR, NULL, 0, 0, "epub-xml",
-                        "could not write the package document");
-    return rc;
+    return oct_epub_xw_close(x, b->diag, "the package document", data, len);
 }
 
 int oct_epub_container(const oct_epub_book *b, char **data, size_t *len)
@@ -165,10 +160,5 @@ int oct_epub_container(const oct_epub_book *b, char **data, size_t *len)
     oct_epub_xw_nl(x);
     oct_epub_xw_end(x);
     oct_epub_xw_nl(x);
-    int rc = oct_epub_xw_finish(x, data, len);
-    oct_epub_xw_free(x);
-    if (rc != 0)
-        oct_diag_report(b->diag, OCT_ERROR, NULL, 0, 0, "epub-xml",
-                        "could not write META-INF/container.xml");
-    return rc;
+    return oct_epub_xw_close(x, b->diag, "META-INF/container.xml", data, len);
 }

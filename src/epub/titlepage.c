@@ -32,10 +32,5 @@ int oct_epub_title_page(const oct_epub_book *b, char **data, size_t *len)
     write_line(x, "date", b->meta.date);
     oct_epub_xw_end(x);
     oct_epub_xw_nl(x);
-    int rc = oct_epub_xw_finish(x, data, len);
-    oct_epub_xw_free(x);
-    if (rc != 0)
-        oct_diag_report(b->diag, OCT_ERROR, NULL, 0, 0, "epub-xml",
-                        "could not write the title page");
-    return rc;
+    return oct_epub_xw_close(x, b->diag, "the title page", data, len);
 }

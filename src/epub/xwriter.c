@@ -172,3 +172,12 @@ int oct_epub_xw_finish(oct_epub_xw *x, char **data, size_t *len)
     *len = n;
     return 0;
 }
+
+int oct_epub_xw_close(oct_epub_xw *x, oct_diag *diag, const char *what, char **data, size_t *len)
+{
+    int rc = oct_epub_xw_finish(x, data, len);
+    oct_epub_xw_free(x);
+    if (rc != 0)
+        oct_diag_report(diag, OCT_ERROR, NULL, 0, 0, "epub-xml", "could not write %s", what);
+    return rc;
+}

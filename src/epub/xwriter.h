@@ -9,6 +9,8 @@
 #define OCT_EPUB_XWRITER_H
 #include <stddef.h>
 
+#include "diag.h"
+
 typedef struct oct_epub_xw oct_epub_xw;
 
 /* A new in-memory document with its XML declaration written. Never NULL. */
@@ -41,5 +43,8 @@ void oct_epub_xw_xhtml_begin(oct_epub_xw *x, const char *lang, const char *title
  * malloc'd copy of the bytes (caller frees) and returns 0; returns -1 if
  * any libxml2 call failed. */
 int oct_epub_xw_finish(oct_epub_xw *x, char **data, size_t *len);
+/* finish, then free x; a failure is reported to diag as "could not write
+ * <what>" [epub-xml]. Returns finish's status. */
+int oct_epub_xw_close(oct_epub_xw *x, oct_diag *diag, const char *what, char **data, size_t *len);
 
 #endif
