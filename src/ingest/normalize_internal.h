@@ -159,6 +159,9 @@ bool nl_word_eq(const char *s, size_t n, const char *word);
 /* True when the word is a common English/French/German/Spanish function
  * word ("the", "of", "le", "der"…): code arguments never are. */
 bool nl_is_stopword(const char *w, size_t n);
+/* w[0..n) (ASCII, any case) is one of the words of list, written as
+ * " word word … " in lower case. */
+bool nl_in_word_list(const char *list, const char *w, size_t n);
 /* Length of the next word of letters/digits/'-'/'_' at s (0 if none). */
 size_t nl_word_len(const char *s, size_t n);
 /* True for typographic punctuation, arrows, symbols and emoji (U+2000

@@ -22,17 +22,7 @@ static bool contains(const char *s, size_t n, const char *needle)
 
 static bool known_tag(const char *w, size_t n)
 {
-    char low[16];
-    if (n == 0 || n + 2 >= sizeof low) return false;
-    low[0] = ' ';
-    for (size_t i = 0; i < n; i++) {
-        char c = w[i];
-        if (c >= 'A' && c <= 'Z') c = (char)(c - 'A' + 'a');
-        low[i + 1] = c;
-    }
-    low[n + 1] = ' ';
-    low[n + 2] = '\0';
-    return strstr(HTML_TAGS, low) != NULL;
+    return nl_in_word_list(HTML_TAGS, w, n);
 }
 
 /* Text outside {% %}, {{ }}, {# #} and <tags> reads like a sentence. */

@@ -24,21 +24,6 @@ static const char *const CLAUSES =
     " from where and or join inner left right full cross outer on group order having limit "
     "offset values set union returning into case when then else end using except intersect ";
 
-static bool in_spaced_list(const char *list, const char *w, size_t n)
-{
-    char low[24];
-    if (n == 0 || n + 2 >= sizeof low) return false;
-    low[0] = ' ';
-    for (size_t i = 0; i < n; i++) {
-        char c = w[i];
-        if (c >= 'A' && c <= 'Z') c = (char)(c - 'A' + 'a');
-        low[i + 1] = c;
-    }
-    low[n + 1] = ' ';
-    low[n + 2] = '\0';
-    return strstr(list, low) != NULL;
-}
-
 static bool ieq(const char *w, const char *lower, size_t n)
 {
     for (size_t i = 0; i < n; i++)
@@ -100,7 +85,7 @@ static void scan_sql(const char *s, size_t n, word_case kcase, sql_scan *sc)
                 k++;
             const char *w = s + i;
             sc->words++;
-            if (!in_spaced_list(SQL_WORDS, w, k) && nl_is_stopword(w, k)) sc->bad = true;
+            if (!nl_in_word_list(SQL_WORDS, w, k) && nl_is_stopword(w, k)) sc->bad = true;
             if (case_of(w, k) == kcase)
                 for (size_t q = 0; q < sizeof KEYS / sizeof *KEYS; q++)
                     if (k == strlen(KEYS[q]) && ieq(w, KEYS[q], k)) sc->kw[q] = true;
@@ -150,10 +135,10 @@ static nl_strength statement_strength(const char *kw, size_t k, const char *s, s
     if (!strcmp(low, "delete")) return sc->kw[0] ? NL_STRONG : NL_NONE;
     if (!strcmp(low, "create") || !strcmp(low, "drop") || !strcmp(low, "alter") ||
         !strcmp(low, "truncate"))
-        return in_spaced_list(" table index unique view database schema or trigger function "
-                              "procedure sequence extension role type materialized temp "
-                              "temporary user ",
-                              w2, k2)
+        return nl_in_word_list(" table index unique view database schema or trigger function "
+                               "procedure sequence extension role type materialized temp "
+                               "temporary user ",
+                               w2, k2)
                    ? NL_STRONG
                    : NL_NONE;
     if (!strcmp(low, "with")) return sc->kw[4] && sc->paren ? NL_STRONG : NL_NONE;
@@ -169,9 +154,9 @@ bool nl_sql_classify(const char *s, size_t n, nl_class *out)
 {
     size_t k = alpha_len(s, n);
     if (k < 3 || k > 8 || (k < n && nl_is_ident_char((unsigned char)s[k]))) return false;
-    if (!in_spaced_list(" select insert update delete create drop alter truncate with explain "
-                        "grant revoke begin commit rollback show describe use ",
-                        s, k))
+    if (!nl_in_word_list(" select insert update delete create drop alter truncate with explain "
+                         "grant revoke begin commit rollback show describe use ",
+                         s, k))
         return false;
     word_case wc = case_of(s, k);
     if (wc == CASE_MIXED) return false;
@@ -195,7 +180,7 @@ bool nl_sql_continues(const char *s, size_t n)
     if (n >= 2 && s[0] == '-' && s[1] == '-') return true;
     size_t k = alpha_len(s, n);
     if (k == 0 || (k < n && nl_is_ident_char((unsigned char)s[k]))) return false;
-    if (!in_spaced_list(CLAUSES, s, k)) return false;
+    if (!nl_in_word_list(CLAUSES, s, k)) return false;
     word_case wc = case_of(s, k);
     if (wc == CASE_MIXED) return false;
     sql_scan sc;

@@ -239,6 +239,21 @@ static const char *const STOPWORDS[] = {
     "y",
 };
 
+bool nl_in_word_list(const char *list, const char *w, size_t n)
+{
+    char low[32];
+    if (n == 0 || n + 2 >= sizeof low) return false;
+    low[0] = ' ';
+    for (size_t i = 0; i < n; i++) {
+        char c = w[i];
+        if (c >= 'A' && c <= 'Z') c = (char)(c - 'A' + 'a');
+        low[i + 1] = c;
+    }
+    low[n + 1] = ' ';
+    low[n + 2] = '\0';
+    return strstr(list, low) != NULL;
+}
+
 bool nl_is_stopword(const char *w, size_t n)
 {
     char low[16];
