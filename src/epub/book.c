@@ -11,30 +11,6 @@
  * so such nodes get generated ones. Ids beginning with "fnref" are kept
  * free for footnote reference anchors, which the XHTML writer creates. */
 
-static int has_anchor_kind(oct_kind k)
-{
-    return k == OCT_CHAPTER || k == OCT_PART || k == OCT_SECTION || k == OCT_QUESTION ||
-           k == OCT_ANSWER || k == OCT_FOOTNOTE_DEF;
-}
-
-static const char *anchor_prefix(oct_kind k)
-{
-    switch (k) {
-    case OCT_CHAPTER:
-        return "ch";
-    case OCT_PART:
-        return "part";
-    case OCT_SECTION:
-        return "s";
-    case OCT_QUESTION:
-        return "q";
-    case OCT_ANSWER:
-        return "a";
-    default:
-        return "fn";
-    }
-}
-
 /* ASCII NCName: usable as an XML id, a URL fragment and a file name. */
 static int is_usable_id(const char *s)
 {
@@ -87,7 +63,7 @@ static void assign_anchors(oct_epub_book *b, oct_epub_map *seen)
     oct_iter_init(&it, b->tree->root);
     while ((ev = oct_iter_next(&it)) != OCT_EV_NONE) {
         const oct_node *n = it.cur;
-        if (ev != OCT_EV_ENTER || !has_anchor_kind(n->kind)) continue;
+        if (ev != OCT_EV_ENTER || !oct_kind_id_prefix(n->kind)) continue;
         if (!is_usable_id(n->id) || oct_epub_map_has(seen, n->id)) continue;
         oct_epub_map_put(seen, n->id, (void *)1);
         oct_epub_map_put(&b->anchor_of, n, (void *)n->id);
@@ -96,11 +72,11 @@ static void assign_anchors(oct_epub_book *b, oct_epub_map *seen)
     oct_iter_init(&it, b->tree->root);
     while ((ev = oct_iter_next(&it)) != OCT_EV_NONE) {
         const oct_node *n = it.cur;
-        if (ev != OCT_EV_ENTER || !has_anchor_kind(n->kind)) continue;
+        if (ev != OCT_EV_ENTER || !oct_kind_id_prefix(n->kind)) continue;
         if (oct_epub_map_has(&b->anchor_of, n)) continue;
         const char *id;
         do
-            id = oct_arena_printf(b->arena, "%s-x%u", anchor_prefix(n->kind), ++counter);
+            id = oct_arena_printf(b->arena, "%s-x%u", oct_kind_id_prefix(n->kind), ++counter);
         while (oct_epub_map_has(seen, id));
         oct_epub_map_put(seen, id, (void *)1);
         oct_epub_map_put(&b->anchor_of, n, (void *)id);

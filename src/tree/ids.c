@@ -76,11 +76,13 @@ static void slugify(const char *text, char *out, size_t cap)
     out[n] = '\0';
 }
 
-static const char *prefix_for(oct_kind k)
+const char *oct_kind_id_prefix(oct_kind k)
 {
     switch (k) {
     case OCT_CHAPTER:
         return "ch";
+    case OCT_PART:
+        return "part";
     case OCT_SECTION:
         return "s";
     case OCT_QUESTION:
@@ -116,7 +118,7 @@ static const char *make_id(oct_tree *t, idset *seen, const oct_node *n)
     if (n->kind == OCT_QUESTION && n->u.question.number > 0)
         snprintf(base, sizeof base, "q%d%s%s", n->u.question.number, *slug ? "-" : "", slug);
     else
-        snprintf(base, sizeof base, "%s-%s", prefix_for(n->kind), *slug ? slug : "x");
+        snprintf(base, sizeof base, "%s-%s", oct_kind_id_prefix(n->kind), *slug ? slug : "x");
     const char *id = oct_arena_strdup(t->arena, base);
     for (int k = 2; idset_has(seen, id); k++)
         id = oct_arena_printf(t->arena, "%s-%d", base, k);
@@ -131,7 +133,7 @@ void oct_tree_assign_ids(oct_tree *t)
     oct_iter_init(&it, t->root);
     oct_event ev;
     while ((ev = oct_iter_next(&it)) != OCT_EV_NONE) {
-        if (ev != OCT_EV_ENTER || !prefix_for(it.cur->kind)) continue;
+        if (ev != OCT_EV_ENTER || !oct_kind_id_prefix(it.cur->kind)) continue;
         oct_node *n = (oct_node *)it.cur; /* the tree is ours to annotate */
         n->id = make_id(t, &seen, n);
     }

@@ -81,7 +81,7 @@ struct oct_node {
     oct_node *parent, *first, *last, *next, *prev;
     oct_span span;
     /* Stable anchor id (derived from content), set by oct_tree_assign_ids
-     * for CHAPTER, SECTION, QUESTION, ANSWER, FOOTNOTE_DEF; NULL otherwise. */
+     * for CHAPTER, PART, SECTION, QUESTION, ANSWER, FOOTNOTE_DEF; NULL otherwise. */
     const char *id;
     /* Literal UTF-8 text of TEXT, CODE, CODE_BLOCK, INDEX_TERM; else NULL. */
     const char *text;
@@ -172,6 +172,10 @@ char *oct_node_plain_text(oct_arena *a, const oct_node *n);
 /* Drops a chapter's opening level-1 heading when it only repeats the
  * chapter's title (see titles.c). Call after the study pass. */
 void oct_tree_fold_title_headings(oct_tree *t);
+
+/* The prefix of the ids of kind k ("ch", "s", "q", …), or NULL for kinds
+ * that get no id. */
+const char *oct_kind_id_prefix(oct_kind k);
 
 /* Assigns stable ids (content-derived, unique within the tree). Call once
  * after the study pass, before any backend runs. */

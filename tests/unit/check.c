@@ -1,5 +1,6 @@
 #include "check.h"
 #include "util/fileio.h"
+#include "util/utf8.h"
 
 #include <errno.h>
 #include <stdlib.h>
@@ -23,4 +24,23 @@ char *check_read_source(const char *rel, size_t *len)
         *len = 0;
     }
     return buf;
+}
+
+bool check_valid_utf8(const char *s, size_t n)
+{
+    size_t i = 0, l;
+    while (i < n) {
+        unsigned c = oct_utf8_decode(s + i, n - i, &l);
+        if (c == OCT_REPLACEMENT_CHAR && l == 1) return false;
+        i += l;
+    }
+    return true;
+}
+
+size_t check_count_code(const oct_diag *d, const char *code)
+{
+    size_t n = 0;
+    for (size_t i = 0; i < oct_diag_size(d); i++)
+        if (strcmp(oct_diag_at(d, i)->code, code) == 0) n++;
+    return n;
 }

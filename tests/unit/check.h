@@ -2,7 +2,11 @@
  * reports every broken expectation; main's return is check_done(). */
 #ifndef OCT_CHECK_H
 #define OCT_CHECK_H
+#include <stdbool.h>
+#include <stddef.h>
 #include <stdio.h>
+
+#include "diag.h"
 #include <string.h>
 
 extern int check_failures, check_count;
@@ -31,6 +35,12 @@ extern int check_failures, check_count;
 /* Reads OCTAVO_SRC/rel (the source tree) into a malloc'd, NUL-terminated
  * buffer; prints why and returns NULL (with *len = 0) when it cannot. */
 char *check_read_source(const char *rel, size_t *len);
+
+/* How many diagnostics in d carry code. */
+size_t check_count_code(const oct_diag *d, const char *code);
+
+/* s[0..n) is well-formed UTF-8 (a U+FFFD written in it is fine). */
+bool check_valid_utf8(const char *s, size_t n);
 
 /* Prints "N passed, M failed" and returns the exit status. */
 int check_done(void);

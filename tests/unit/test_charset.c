@@ -17,17 +17,6 @@ static char *read_fixture(const char *name, size_t *len)
     return check_read_source(rel, len);
 }
 
-static bool valid_utf8(const char *s, size_t n)
-{
-    size_t i = 0, l;
-    while (i < n) {
-        unsigned c = oct_utf8_decode(s + i, n - i, &l);
-        if (c == OCT_REPLACEMENT_CHAR && l == 1) return false;
-        i += l;
-    }
-    return true;
-}
-
 /* Converts bytes; returns the result (NUL-terminated copy, or NULL) and
  * the single diagnostic's message in *msg (NULL if none). */
 static char *convert(const char *name, const char *bytes, size_t len, oct_diag *d, const char **msg)
@@ -37,7 +26,7 @@ static char *convert(const char *name, const char *bytes, size_t len, oct_diag *
     *msg = oct_diag_size(d) > before ? oct_diag_at(d, oct_diag_size(d) - 1)->message : NULL;
     CHECK(oct_diag_size(d) - before <= 1); /* one warning at most */
     if (out) {
-        CHECK(valid_utf8(out, out_len));
+        CHECK(check_valid_utf8(out, out_len));
         CHECK(strlen(out) == out_len);
     }
     return out;
@@ -191,7 +180,7 @@ static void test_random_bytes(void)
         char *out = oct_charset_to_utf8("random.bin", buf, n, &out_len, d);
         if (out) {
             converted++;
-            CHECK(valid_utf8(out, out_len));
+            CHECK(check_valid_utf8(out, out_len));
         }
         free(out);
     }

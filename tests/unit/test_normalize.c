@@ -175,14 +175,6 @@ static void check_idempotent(const char *name, const oct_normalized *first)
     oct_diag_free(d);
 }
 
-static size_t count_code(const oct_diag *d, const char *code)
-{
-    size_t n = 0;
-    for (size_t i = 0; i < oct_diag_size(d); i++)
-        if (strcmp(oct_diag_at(d, i)->code, code) == 0) n++;
-    return n;
-}
-
 /* A fixture: its normalized form equals NAME.expected, it parses into the
  * given code blocks (by fence language) and tables, its line map holds,
  * and normalizing it again changes nothing. */
@@ -370,7 +362,7 @@ static void test_artefacts(void)
                         "docker run \\\n  -p 80:80 web\n```\n"
                         "\n"
                         "```python\ndef f():\n    return {\"a\": str(x)}\n```\n\nEnd.\n");
-    CHECK(count_code(d, "artefact") == 2);
+    CHECK(check_count_code(d, "artefact") == 2);
     if (oct_diag_size(d) >= 2) {
         const oct_diag_msg *m = oct_diag_at(d, 0);
         CHECK(m->line == 1 && m->col == 47 && m->severity == OCT_WARNING);
@@ -392,7 +384,7 @@ static void test_filler(void)
     }
     oct_diag *d;
     oct_normalized out = norm(text, len, false, &d);
-    CHECK(count_code(d, "filler") == 1);
+    CHECK(check_count_code(d, "filler") == 1);
     if (oct_diag_size(d) == 1) {
         const oct_diag_msg *m = oct_diag_at(d, 0);
         const char *head = "dropped chat filler at lines 1, 9, 11, 17, 19, 21: \"Great question!";
@@ -478,10 +470,10 @@ static void test_django(void)
             fprintf(stderr, "003: %d code blocks, %d tables\n", c.code, c.tables);
             CHECK(c.code >= 20);
             CHECK(c.tables >= 4);
-            CHECK(count_code(d, "artefact") == 2);
+            CHECK(check_count_code(d, "artefact") == 2);
             CHECK(strstr(out.text, "managers in Django?~") == NULL);
         } else if (i == 2) {
-            CHECK(count_code(d, "filler") == 1);
+            CHECK(check_count_code(d, "filler") == 1);
             CHECK(c.code == before.code); /* the author's fences, nothing more */
             CHECK(c.tables == 0);
         } else {

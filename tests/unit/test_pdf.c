@@ -161,16 +161,6 @@ static oct_tree *full_tree(void)
     return t;
 }
 
-static int render(const oct_tree *t, const char *path, oct_diag *d)
-{
-    oct_layout l = fx_layout();
-    oct_pdf *p = oct_pdf_new(&l, d);
-    CHECK(p != NULL);
-    int rc = p && oct_pdf_render(p, t) == 0 && oct_pdf_close(p, path) == 0 ? 0 : -1;
-    oct_pdf_free(p);
-    return rc;
-}
-
 static void check_text(const char *text)
 {
     static const char *const want[] = {
@@ -236,7 +226,7 @@ static void test_full_document(void)
     oct_tree *t = full_tree();
     oct_diag *d = oct_diag_new(NULL);
     const char *pdf = fx_path("full.pdf");
-    CHECK(render(t, pdf, d) == 0);
+    CHECK(fx_render(t, pdf, d) == 0);
     check_warnings(d);
     char *text = fx_validate(pdf);
     check_text(text);
@@ -265,7 +255,7 @@ static void test_full_document(void)
     /* Same input, same bytes. */
     const char *again = fx_path("again.pdf");
     oct_diag *d2 = oct_diag_new(NULL);
-    CHECK(render(t, again, d2) == 0);
+    CHECK(fx_render(t, again, d2) == 0);
     size_t n1, n2;
     char *b1 = oct_read_file(pdf, 1u << 28, &n1), *b2 = oct_read_file(again, 1u << 28, &n2);
     CHECK(b1 && b2 && n1 == n2 && memcmp(b1, b2, n1) == 0);

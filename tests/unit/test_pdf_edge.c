@@ -15,24 +15,6 @@ static const oct_diag_msg *find_code(oct_diag *d, const char *code)
     return NULL;
 }
 
-static size_t count_code(oct_diag *d, const char *code)
-{
-    size_t n = 0;
-    for (size_t i = 0; i < oct_diag_size(d); i++)
-        if (strcmp(oct_diag_at(d, i)->code, code) == 0) n++;
-    return n;
-}
-
-static int render(const oct_tree *t, const char *path, oct_diag *d)
-{
-    oct_layout l = fx_layout();
-    oct_pdf *p = oct_pdf_new(&l, d);
-    CHECK(p != NULL);
-    int rc = p && oct_pdf_render(p, t) == 0 && oct_pdf_close(p, path) == 0 ? 0 : -1;
-    oct_pdf_free(p);
-    return rc;
-}
-
 /* The file expanded by qpdf (uncompressed, one object a line). */
 static char *qdf(const char *pdf)
 {
@@ -83,7 +65,7 @@ static void test_outputs(void)
     oct_tree_add_file(t, "a.md");
     fx_para(t, fx_chapter(t, "Only chapter"), "Some text.");
     oct_diag *d = oct_diag_new(NULL);
-    CHECK(render(t, "/nonexistent-dir/out.pdf", d) == -1);
+    CHECK(fx_render(t, "/nonexistent-dir/out.pdf", d) == -1);
     const oct_diag_msg *m = find_code(d, "pdf-write");
     CHECK(m && strcmp(m->file, "/nonexistent-dir/out.pdf") == 0);
 
@@ -108,7 +90,7 @@ static void test_empty(void)
 {
     oct_tree *t = oct_tree_new();
     oct_diag *d = oct_diag_new(NULL);
-    CHECK(render(t, fx_path("empty.pdf"), d) == 0);
+    CHECK(fx_render(t, fx_path("empty.pdf"), d) == 0);
     CHECK(oct_diag_size(d) == 0);
     char *out, *err;
     CHECK(fx_run("qpdf --check", fx_path("empty.pdf"), "", &out, &err) == 0);
@@ -140,7 +122,7 @@ static void test_deep(void)
         p = fx_node(t, p, i % 2 ? OCT_STRONG : OCT_EMPH);
     fx_text(t, p, OCT_TEXT, "innermost emphasis");
     oct_diag *d = oct_diag_new(NULL);
-    CHECK(render(t, fx_path("deep.pdf"), d) == 0);
+    CHECK(fx_render(t, fx_path("deep.pdf"), d) == 0);
     char *text = fx_validate(fx_path("deep.pdf"));
     CHECK(fx_contains(text, "innermost quote"));
     CHECK(fx_contains(text, "innermost item"));
@@ -161,10 +143,10 @@ static void test_strings_beyond_bmp(void)
     fx_para(t, ch, "Control \x01 character and a \xF0\x9F\x9A\x80 rocket.");
     oct_tree_assign_ids(t);
     oct_diag *d = oct_diag_new(NULL);
-    CHECK(render(t, fx_path("emoji.pdf"), d) == 0);
+    CHECK(fx_render(t, fx_path("emoji.pdf"), d) == 0);
     /* one warning for the file, listing the rocket (title page, chapter
      * title, paragraph) and U+0001 */
-    CHECK(count_code(d, "pdf-missing-glyph") == 1);
+    CHECK(check_count_code(d, "pdf-missing-glyph") == 1);
     for (size_t i = 0; i < oct_diag_size(d); i++) {
         const oct_diag_msg *m = oct_diag_at(d, i);
         if (strcmp(m->code, "pdf-missing-glyph") == 0)
@@ -207,7 +189,7 @@ static void test_links(void)
     fx_heading(t, ch, 1, "Target");
     oct_tree_assign_ids(t);
     oct_diag *d = oct_diag_new(NULL);
-    CHECK(render(t, fx_path("links.pdf"), d) == 0);
+    CHECK(fx_render(t, fx_path("links.pdf"), d) == 0);
     char *q = qdf(fx_path("links.pdf"));
     CHECK(strstr(q, "/URI (https://example.org/p%C3%A4th?q=1)") != NULL);
     CHECK(strstr(q, "/URI (javascript") == NULL);
@@ -235,8 +217,8 @@ static void test_many_code_points(void)
     }
     fx_para(t, fx_chapter(t, "Latin Extended"), b.data);
     oct_diag *d = oct_diag_new(NULL);
-    CHECK(render(t, fx_path("chars.pdf"), d) == 0);
-    CHECK(count_code(d, "pdf-missing-glyph") == 0);
+    CHECK(fx_render(t, fx_path("chars.pdf"), d) == 0);
+    CHECK(check_count_code(d, "pdf-missing-glyph") == 0);
     char *text = fx_validate(fx_path("chars.pdf"));
     CHECK(fx_contains(text, b.data));
     free(text);
@@ -275,7 +257,7 @@ static void test_libharu_error(void)
     CHECK(oct_pdf_render(p, t) == -1);
     CHECK(oct_pdf_close(p, fx_path("bad.pdf")) == -1);
     oct_pdf_free(p);
-    CHECK(count_code(d, "pdf-internal") == 1);
+    CHECK(check_count_code(d, "pdf-internal") == 1);
     const oct_diag_msg *m = find_code(d, "pdf-internal");
     CHECK(m && strstr(m->message, "bad.ttf") != NULL);
     CHECK(access(fx_path("bad.pdf"), F_OK) != 0);
@@ -354,7 +336,7 @@ static void test_random_trees(void)
         if (rnd(3) == 0) random_node(t, t->root, 0);
         oct_tree_assign_ids(t);
         oct_diag *d = oct_diag_new(NULL);
-        CHECK(render(t, fx_path("random.pdf"), d) == 0);
+        CHECK(fx_render(t, fx_path("random.pdf"), d) == 0);
         CHECK(oct_diag_count(d, OCT_ERROR) == 0);
         if (round % 10 == 0) free(fx_validate(fx_path("random.pdf")));
         oct_diag_free(d);

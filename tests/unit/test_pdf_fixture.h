@@ -131,6 +131,17 @@ static inline char *fx_path(const char *name)
 
 /* Runs `cmd 'FILE' tail`; returns its exit status, stdout in *out and
  * stderr in *err (caller frees both). */
+/* Renders t to path with the test layout; 0 on success. */
+static inline int fx_render(const oct_tree *t, const char *path, oct_diag *d)
+{
+    oct_layout l = fx_layout();
+    oct_pdf *p = oct_pdf_new(&l, d);
+    CHECK(p != NULL);
+    int rc = p && oct_pdf_render(p, t) == 0 && oct_pdf_close(p, path) == 0 ? 0 : -1;
+    oct_pdf_free(p);
+    return rc;
+}
+
 static inline int fx_run(const char *cmd, const char *file, const char *tail, char **out,
                          char **err)
 {

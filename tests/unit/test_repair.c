@@ -19,17 +19,6 @@ static size_t count_byte(const char *s, size_t n, char c)
     return k;
 }
 
-static bool valid_utf8(const char *s, size_t n)
-{
-    size_t i = 0, l;
-    while (i < n) {
-        unsigned c = oct_utf8_decode(s + i, n - i, &l);
-        if (c == OCT_REPLACEMENT_CHAR && l == 1) return false;
-        i += l;
-    }
-    return true;
-}
-
 typedef struct {
     char *text;
     size_t len, repairs;
@@ -44,7 +33,7 @@ static result repair(const char *s, size_t len)
     r.text = oct_repair_mojibake("notes.txt", s, len, &r.len, &r.repairs, r.diag);
     CHECK(r.text != NULL);
     CHECK(strlen(r.text) == r.len);
-    CHECK(valid_utf8(r.text, r.len));
+    CHECK(check_valid_utf8(r.text, r.len));
     CHECK(count_byte(r.text, r.len, '\n') == count_byte(s, len, '\n'));
     CHECK(oct_diag_size(r.diag) == (r.repairs ? 1u : 0u));
     return r;
