@@ -1,7 +1,6 @@
 #include "cli/cli.h"
 #include "ingest/ingest.h"
 #include "ingest/normalize.h"
-#include "ingest/repair.h"
 #include "util/buf.h"
 #include "util/fileio.h"
 
@@ -61,20 +60,18 @@ int oct_cmd_normalize(int argc, char **argv)
         oct_diag_free(diag);
         return e == ENOENT || e == EFBIG ? OCT_EXIT_INPUT : OCT_EXIT_IO;
     }
-    size_t dlen = 0, rlen = 0, repairs = 0;
+    /* decoded: legacy charset converted, mojibake repaired, XML-safe */
+    size_t dlen = 0;
     char *decoded = oct_ingest_decode(name, bytes, len, &dlen, diag);
-    char *repaired =
-        decoded ? oct_repair_mojibake(name, decoded, dlen, &rlen, &repairs, diag) : NULL;
     oct_normalize_options no = {.keep_filler = keep_filler};
     oct_normalized n = {0};
-    if (!repaired || oct_normalize(name, repaired, rlen, &no, &n, diag) != 0) {
+    if (!decoded || oct_normalize(name, decoded, dlen, &no, &n, diag) != 0) {
         rc = OCT_EXIT_INPUT;
     } else {
         fwrite(n.text, 1, n.len, stdout);
         if (fflush(stdout) != 0) rc = OCT_EXIT_IO;
         oct_normalized_release(&n);
     }
-    free(repaired);
     free(decoded);
     free(bytes);
     oct_diag_free(diag);

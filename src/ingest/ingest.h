@@ -18,9 +18,12 @@ typedef struct {
     bool normalize;   /* run the plain-text normalizer (default true) */
 } oct_ingest_options;
 
-/* Decodes raw bytes into valid UTF-8 (see decode.h) for a source named
- * `path` (used in messages). Returns a malloc'd NUL-terminated string
- * (caller frees) and its length. */
+/* Raw bytes of a source named `path` (used in messages) → the text the
+ * normalizer reads: legacy charset converted (charset.h), valid UTF-8 with
+ * XML-forbidden characters dropped (decode.h), mojibake repaired
+ * (repair.h), leftover C1 controls dropped. Returns a malloc'd
+ * NUL-terminated string (caller frees) and its length; NULL with
+ * *out_len = 0 after a [source-too-large] error. */
 char *oct_ingest_decode(const char *path, const char *bytes, size_t len, size_t *out_len,
                         oct_diag *diag);
 
