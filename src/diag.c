@@ -69,15 +69,18 @@ void oct_diag_report(oct_diag *d, oct_severity sev, const char *file, int line, 
     m->message = msg;
     d->counts[sev]++;
 
-    if (d->out) {
-        if (file && line > 0)
-            fprintf(d->out, "%s:%d:%d: ", file, line, col > 0 ? col : 1);
-        else if (file)
-            fprintf(d->out, "%s: ", file);
-        else
-            fputs("octavo: ", d->out);
-        fprintf(d->out, "%s: %s [%s]\n", oct_severity_name(sev), msg, m->code);
-    }
+    if (d->out) oct_diag_print(m, d->out);
+}
+
+void oct_diag_print(const oct_diag_msg *m, FILE *out)
+{
+    if (m->file && m->line > 0)
+        fprintf(out, "%s:%d:%d: ", m->file, m->line, m->col > 0 ? m->col : 1);
+    else if (m->file)
+        fprintf(out, "%s: ", m->file);
+    else
+        fputs("octavo: ", out);
+    fprintf(out, "%s: %s [%s]\n", oct_severity_name(m->severity), m->message, m->code);
 }
 
 size_t oct_diag_count(const oct_diag *d, oct_severity sev)

@@ -34,5 +34,7 @@ size_t oct_diag_size(const oct_diag *d);
 /* Borrowed pointer, valid until the next report or free. */
 const oct_diag_msg *oct_diag_at(const oct_diag *d, size_t i);
 const char *oct_severity_name(oct_severity sev);
+/* Prints one message in the format above. */
+void oct_diag_print(const oct_diag_msg *m, FILE *out);
 
 #endif

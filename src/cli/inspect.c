@@ -68,12 +68,9 @@ int oct_cmd_inspect(int argc, char **argv)
         if (r > rc) rc = r;
     }
     if (mode == 2 && rc) {
-        /* Failed loads still report what went wrong, as JSON on stdout is expected. */
-        for (size_t i = 0; i < oct_diag_size(diag); i++) {
-            const oct_diag_msg *m = oct_diag_at(diag, i);
-            fprintf(stderr, "%s:%d:%d: %s: %s [%s]\n", m->file ? m->file : "octavo", m->line,
-                    m->col, oct_severity_name(m->severity), m->message, m->code);
-        }
+        /* Failed loads print no JSON: say on stderr what went wrong. */
+        for (size_t i = 0; i < oct_diag_size(diag); i++)
+            oct_diag_print(oct_diag_at(diag, i), stderr);
     }
     if (out.len) fwrite(out.data, 1, out.len, stdout);
     oct_buf_free(&out);
