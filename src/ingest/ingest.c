@@ -55,16 +55,6 @@ static const char *title_from_path(oct_tree *t, const char *path)
     return w ? s : "Untitled";
 }
 
-static const char *trimmed(char *s)
-{
-    while (*s == ' ' || *s == '\t')
-        s++;
-    size_t n = strlen(s);
-    while (n > 0 && (s[n - 1] == ' ' || s[n - 1] == '\t'))
-        s[--n] = '\0';
-    return s;
-}
-
 /* The given title, else the text of a level-1 heading that opens the file
  * (it stays in the chapter: ingest removes nothing), else the file name. */
 static const char *choose_title(oct_tree *t, const oct_node *chapter, const char *path,
@@ -73,7 +63,7 @@ static const char *choose_title(oct_tree *t, const oct_node *chapter, const char
     if (title) return oct_arena_strdup(t->arena, title);
     const oct_node *first = chapter->first;
     if (first && first->kind == OCT_SECTION && first->u.section.level == 1) {
-        const char *s = trimmed(oct_node_plain_text(t->arena, first));
+        const char *s = oct_node_plain_text(t->arena, first); /* already trimmed */
         if (*s) return s;
     }
     return title_from_path(t, path);
