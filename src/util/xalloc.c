@@ -43,3 +43,15 @@ char *oct_xstrdup(const char *s)
 {
     return oct_xstrndup(s, strlen(s));
 }
+
+void oct_grow(void **p, size_t *cap, size_t need, size_t size)
+{
+    if (need <= *cap) return;
+    size_t c = *cap ? *cap : 16;
+    while (c < need) {
+        if (c > (size_t)-1 / 2 / (size ? size : 1)) die_oom((size_t)-1);
+        c *= 2;
+    }
+    *p = oct_xrealloc(*p, c * size);
+    *cap = c;
+}

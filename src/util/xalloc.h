@@ -11,4 +11,10 @@ void *oct_xrealloc(void *p, size_t n);
 char *oct_xstrdup(const char *s);
 char *oct_xstrndup(const char *s, size_t n);
 
+/* The one way to grow an array: makes room for at least `need` elements of
+ * `size` bytes in *p (capacity *cap, doubled from 16), keeping its contents.
+ * Usage: OCT_GROW(v, cap, n + 1); v[n++] = x; */
+void oct_grow(void **p, size_t *cap, size_t need, size_t size);
+#define OCT_GROW(arr, cap, need) oct_grow((void **)&(arr), &(cap), (need), sizeof *(arr))
+
 #endif
