@@ -1,5 +1,6 @@
 #!/usr/bin/env bash
-# The GFM spec as a conformance corpus: every example (one .md file each, a
+# The CommonMark spec (npm) and, when ../shared/testdata has them, the GFM
+# spec files as a conformance corpus: every example (one .md file each, a
 # directory without a manifest is one booklet of its files in name order)
 # compiles into one PDF and one EPUB that the validators accept, and the
 # visible text of every example's expected HTML survives into both (as a
@@ -9,18 +10,11 @@ set -euo pipefail
 . "$(dirname "$0")/../tools/lib.sh"
 oct_setup java qpdf pdffonts pdftotext python3
 
-testdata=
-for dir in "${OCTAVO_TESTDATA:-/nonexistent}" "$OCTAVO_SRC/tests/data" "$OCTAVO_SRC/../shared/testdata"; do
-    if [ -f "$dir/gfm-spec.txt" ] && [ -f "$dir/gfm-extensions.txt" ]; then
-        testdata=$dir
-        break
-    fi
-done
-[ -n "$testdata" ] || fail "no gfm-spec.txt in \$OCTAVO_TESTDATA, tests/data or ../shared/testdata"
-
 cd "$OCTAVO_TMP"
-python3 "$TOOLS/gfmsplit.py" "$testdata/gfm-spec.txt" spec gfm expected
-python3 "$TOOLS/gfmsplit.py" "$testdata/gfm-extensions.txt" ext gfm expected
+spec_corpora >corpora.txt
+while read -r tag path; do
+    python3 "$TOOLS/gfmsplit.py" "$path" "$tag" gfm expected
+done <corpora.txt
 
 # --keep-filler: the spec's text is not chat; nothing may be dropped.
 build_ok build.log build gfm -o out --keep-filler

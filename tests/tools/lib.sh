@@ -70,6 +70,25 @@ expect_diagnostics() {
 $bad"
 }
 
+# spec_corpora: prints "TAG PATH" lines for the spec-format corpora that are
+# there: the CommonMark spec from npm (required; test.sh installs it, see
+# install_test_corpora) and the GFM spec files of ../shared/testdata or
+# $OCTAVO_TESTDATA (an optional extra). Same rules as tests/unit/corpus.c.
+spec_corpora() {
+    local cm=${OCTAVO_COMMONMARK_SPEC:-$OCTAVO_SRC/build/tools/corpora/node_modules/commonmark-spec/spec.txt}
+    local extra=${OCTAVO_TESTDATA:-$OCTAVO_SRC/../shared/testdata}
+    [ -f "$cm" ] || fail "no CommonMark spec at $cm (test.sh installs npm commonmark-spec; or set OCTAVO_COMMONMARK_SPEC)"
+    echo "commonmark $cm"
+    local f
+    for f in gfm:gfm-spec.txt ext:gfm-extensions.txt; do
+        if [ -f "$extra/${f#*:}" ]; then
+            echo "${f%%:*} $extra/${f#*:}"
+        else
+            echo "note: optional corpus $extra/${f#*:} not found" >&2
+        fi
+    done
+}
+
 # epubcheck5_jar: prints the epubcheck 5.1.0 jar, or nothing when it is not
 # installed. Under test.sh (OCTAVO_STRICT=1) a missing jar is a failure.
 epubcheck5_jar() {

@@ -11,6 +11,7 @@ BUILD_PACKAGES=(build-essential cmake pkg-config libhpdf-dev libzip-dev libcmark
 TEST_PACKAGES=(epubcheck default-jre-headless qpdf poppler-utils python3 npm nodejs unzip zip
     ca-certificates unicode-data)
 EPUBCHECK5_VERSION=5.1.0
+COMMONMARK_SPEC_VERSION=0.29.0 # the CommonMark version cmark-gfm 0.29.0.gfm.6 implements
 
 say() {
     echo "==> $*"
@@ -87,4 +88,28 @@ install_epubcheck5() {
     fi
     export EPUBCHECK5_JAR
     say "epubcheck $EPUBCHECK5_VERSION: $EPUBCHECK5_JAR"
+}
+
+# install_test_corpora DIR: the CommonMark spec examples from npm
+# (commonmark-spec) under DIR/corpora (a prefix of its own: a --no-save
+# install prunes the other packages of its prefix), unless already there;
+# sets OCTAVO_COMMONMARK_SPEC. Third-party corpora come from a registry,
+# never from files copied into the repository.
+install_test_corpora() {
+    local dir=$1/corpora
+    OCTAVO_COMMONMARK_SPEC=$PWD/$dir/node_modules/commonmark-spec/spec.txt
+    if [ ! -f "$OCTAVO_COMMONMARK_SPEC" ] ||
+        ! grep -q "\"version\": \"$COMMONMARK_SPEC_VERSION\"" \
+            "$dir/node_modules/commonmark-spec/package.json"; then
+        say "npm install commonmark-spec@$COMMONMARK_SPEC_VERSION"
+        mkdir -p "$dir"
+        logged "$dir/npm-corpora.log" npm install --prefix "$dir" --no-audit --no-fund --no-save \
+            --loglevel=error "commonmark-spec@$COMMONMARK_SPEC_VERSION"
+        [ -f "$OCTAVO_COMMONMARK_SPEC" ] || {
+            echo "commonmark-spec did not provide $OCTAVO_COMMONMARK_SPEC" >&2
+            exit 1
+        }
+    fi
+    export OCTAVO_COMMONMARK_SPEC
+    say "CommonMark spec $COMMONMARK_SPEC_VERSION: $OCTAVO_COMMONMARK_SPEC"
 }

@@ -2,6 +2,7 @@
  * text, tables, task lists, positions through a line map, nesting limits,
  * and every example of the GFM spec ingested under a structural check. */
 #include "check.h"
+#include "corpus.h"
 #include "ingest/ingest.h"
 #include "ingest/markdown.h"
 #include "util/fileio.h"
@@ -664,54 +665,36 @@ static void test_too_large(void)
     oct_diag_free(d);
 }
 
-/* ---- the GFM spec as a corpus ------------------------------------------------ */
+/* ---- the spec examples as a corpus ------------------------------------------ */
 
-/* Runs every example of a spec file through ingest (with and without the
- * normalizer) under the structural check. Returns the number of examples. */
+typedef struct {
+    const char *path;
+    int bad;
+} spec_run;
+
+/* Every example through ingest (with and without the normalizer) under the
+ * structural check. */
+static void ingest_example(const char *md, size_t len, int number, void *arg)
+{
+    spec_run *run = arg;
+    (void)len;
+    for (int norm = 0; norm < 2; norm++) {
+        doc r = ingest_opts(md, norm);
+        const char *problem = tree_problem(r.t, r.ch);
+        if (problem && run->bad++ < 10)
+            fprintf(stderr, "%s: example %d (normalize=%d): %s\n", run->path, number, norm,
+                    problem);
+        release(&r);
+    }
+}
+
 static int run_spec_file(const char *path)
 {
-    size_t len;
-    char *spec = oct_read_file(path, 16u << 20, &len);
-    if (!spec) {
-        fprintf(stderr, "cannot read %s\n", path);
-        return 0;
-    }
-    static const char fence[] = "```````````````````````````````` example";
-    int examples = 0, bad = 0;
-    char *p = spec;
-    while ((p = strstr(p, fence)) != NULL) {
-        char *start = strchr(p, '\n');
-        if (!start) break;
-        start++;
-        char *dot = strstr(start, "\n.\n");
-        if (start[0] == '.' && start[1] == '\n') dot = start - 1;
-        if (!dot) break;
-        oct_buf in = OCT_BUF_INIT;
-        for (char *s = start; s < dot + 1; s++) {
-            if (strncmp(s, "\xE2\x86\x92", 3) == 0) {
-                oct_buf_putc(&in, '\t');
-                s += 2;
-            } else {
-                oct_buf_putc(&in, *s);
-            }
-        }
-        examples++;
-        for (int norm = 0; norm < 2; norm++) {
-            doc r = ingest_opts(in.data ? in.data : "", norm);
-            const char *problem = tree_problem(r.t, r.ch);
-            if (problem) {
-                if (bad++ < 10)
-                    fprintf(stderr, "%s: example %d (normalize=%d): %s\n", path, examples, norm,
-                            problem);
-            }
-            release(&r);
-        }
-        oct_buf_free(&in);
-        p = dot + 1;
-    }
-    CHECK(bad == 0);
+    spec_run run = {path, 0};
+    int examples = corpus_examples(path, ingest_example, &run);
+    if (examples < 0) fprintf(stderr, "cannot read %s\n", path);
+    CHECK(run.bad == 0);
     printf("%s: %d examples ingested\n", path, examples);
-    free(spec);
     return examples;
 }
 
@@ -745,41 +728,13 @@ static void test_random_documents(void)
     CHECK(bad == 0);
 }
 
-/* The spec files live in $OCTAVO_TESTDATA, tests/data or ../shared/testdata
- * (the same search as tests/scripts/gfm_conformance.sh). */
-static bool find_testdata(char *dir, size_t size)
-{
-    const char *src = getenv("OCTAVO_SRC"), *env = getenv("OCTAVO_TESTDATA");
-    if (!src) src = ".";
-    for (int i = 0; i < 3; i++) {
-        if (i == 0 && !env) continue;
-        if (i == 0)
-            snprintf(dir, size, "%s", env);
-        else
-            snprintf(dir, size, "%s/%s", src, i == 1 ? "tests/data" : "../shared/testdata");
-        char probe[4200];
-        snprintf(probe, sizeof probe, "%s/gfm-spec.txt", dir);
-        FILE *f = fopen(probe, "r");
-        if (f) {
-            fclose(f);
-            return true;
-        }
-    }
-    return false;
-}
-
+/* The CommonMark spec (npm) always; the GFM spec files when they are there. */
 static void test_gfm_spec(void)
 {
-    char dir[4096], path[4200];
-    bool found = find_testdata(dir, sizeof dir);
-    if (!found)
-        fprintf(stderr, "no gfm-spec.txt in $OCTAVO_TESTDATA, tests/data or ../shared/testdata\n");
-    CHECK(found);
-    if (!found) return;
-    snprintf(path, sizeof path, "%s/gfm-spec.txt", dir);
-    CHECK(run_spec_file(path) >= 600); /* 651 examples: all of them must be found */
-    snprintf(path, sizeof path, "%s/gfm-extensions.txt", dir);
-    CHECK(run_spec_file(path) >= 20);
+    static const int MIN_EXAMPLES[CORPUS_COUNT] = {640, 600, 20};
+    char path[4200];
+    for (corpus_id id = 0; id < CORPUS_COUNT; id++)
+        if (corpus_path(id, path, sizeof path)) CHECK(run_spec_file(path) >= MIN_EXAMPLES[id]);
 }
 
 int main(void)

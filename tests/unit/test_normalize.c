@@ -4,6 +4,7 @@
  * the Django notes and on the GFM spec examples (real Markdown must pass
  * through unchanged). */
 #include "check.h"
+#include "corpus.h"
 #include "diag.h"
 #include "ingest/normalize.h"
 #include "util/buf.h"
@@ -489,49 +490,25 @@ static void test_django(void)
     }
 }
 
-/* Every example of the GFM spec passes through unchanged. */
+/* Every spec example passes through the normalizer unchanged. */
+static void normalize_example(const char *md, size_t len, int number, void *arg)
+{
+    int *changed = arg;
+    (void)len;
+    char *out = norm_str(md);
+    if (strcmp(out, md) != 0 && (*changed)++ < 10)
+        fprintf(stderr, "spec example %d changed:\n%s----\n%s====\n", number, md, out);
+    free(out);
+}
+
 static void test_gfm_examples(void)
 {
-    static const char *const specs[] = {"../shared/testdata/gfm-spec.txt",
-                                        "../shared/testdata/gfm-extensions.txt"};
-    for (size_t f = 0; f < 2; f++) {
-        char *path = src_path(specs[f]);
-        size_t len;
-        char *spec = read_all(path, &len);
-        if (!spec) {
-            fprintf(stderr, "note: %s not found, GFM examples not run\n", path);
-            free(path);
-            continue;
-        }
-        const char *mark = "```````````````````````````````` example\n";
-        int examples = 0, changed = 0;
-        for (char *p = strstr(spec, mark); p; p = strstr(p, mark)) {
-            p += strlen(mark);
-            char *dot = strstr(p, "\n.\n");
-            if (!dot) break;
-            oct_buf md = OCT_BUF_INIT;
-            for (char *q = p; q <= dot; q++) {
-                if (strncmp(q, "\xe2\x86\x92", 3) == 0) { /* → stands for a tab */
-                    oct_buf_putc(&md, '\t');
-                    q += 2;
-                } else {
-                    oct_buf_putc(&md, *q);
-                }
-            }
-            char *out = norm_str(md.data);
-            examples++;
-            if (strcmp(out, md.data) != 0) {
-                changed++;
-                fprintf(stderr, "GFM example changed:\n%s----\n%s====\n", md.data, out);
-            }
-            free(out);
-            oct_buf_free(&md);
-            p = dot + 3;
-        }
+    char path[4200];
+    for (corpus_id id = 0; id < CORPUS_COUNT; id++) {
+        if (!corpus_path(id, path, sizeof path)) continue;
+        int changed = 0, examples = corpus_examples(path, normalize_example, &changed);
         CHECK(examples > 20);
         CHECK(changed == 0);
-        free(spec);
-        free(path);
     }
 }
 
