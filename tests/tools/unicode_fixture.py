@@ -9,7 +9,7 @@ must break), emoji-notes.md (Markdown: headings, a question heading,
 paragraphs, inline code, a fenced code block, a table, a list, a quote),
 plain-notes.txt (plain text: Q:/A: lines and a numbered question list) and
 expected.json (the question prompts inspect --json must list, and the
-clusters that no PDF line may begin inside).
+emoji sequences the EPUB must keep whole).
 
 Code point classes: letters of many scripts, unassigned code points,
 private use (BMP, planes 15 and 16), noncharacters (U+FDD0.., U+xFFFE/
@@ -191,6 +191,9 @@ def main():
         "prompts": ["What does " + FLAGS + " mean?", "Which flag is " + ENGLAND + "?",
                     "Is " + FAMILY + " one character?"],
         "stack": STACK,
+        "sequences": [FLAGS, MORE_FLAGS, FAMILY, CODER, RAINBOW, ENGLAND, SCOTLAND, STACKED,
+                      LONG_FLAGS, LONG_STACKS, LONG_KEYCAPS] + THUMBS.split() +
+                     KEYCAPS.split() + VARIATION.split(),
     }
     with open(os.path.join(out, "expected.json"), "w", encoding="utf-8") as f:
         json.dump(expected, f, ensure_ascii=False)
