@@ -352,7 +352,8 @@ static void test_floor_utf8(void)
     CHECK(oct_grapheme_floor_utf8(s, n, 12) == 10);
     CHECK(oct_grapheme_floor_utf8(s, n, 13) == 13);
     CHECK(oct_grapheme_floor_utf8(s, n, 99) == n);
-    const char *bad = "a\xED\xA0\x80\xFF\xCC\x81" "b"; /* lone surrogate bytes, 0xFF, a mark */
+    const char *bad = "a\xED\xA0\x80\xFF\xCC\x81"
+                      "b"; /* lone surrogate bytes, 0xFF, a mark */
     size_t bn = strlen(bad);
     CHECK(oct_grapheme_floor_utf8(bad, bn, 2) == 2); /* each bad byte is a U+FFFD */
     CHECK(oct_grapheme_floor_utf8(bad, bn, 5) == 4); /* the mark joins the last one */
