@@ -81,8 +81,9 @@ void oct_epub_meta_init(oct_epub_meta *out, const oct_meta *in, oct_arena *a, oc
  * one space and trimmed, footnote references and answers left out.
  * Returns an arena string, possibly empty. */
 const char *oct_epub_plain(oct_arena *a, const oct_node *n);
-/* s shortened to at most max_chars characters at a word boundary, with an
- * ellipsis when cut. Arena string. */
+/* s shortened to at most max_chars characters at a word boundary (or,
+ * failing that, between grapheme clusters), with an ellipsis when cut.
+ * Arena string. */
 const char *oct_epub_shorten(oct_arena *a, const char *s, size_t max_chars);
 /* s with whitespace runs collapsed and trimmed; NULL stays NULL. */
 const char *oct_epub_squash(oct_arena *a, const char *s);

@@ -1,5 +1,6 @@
 #include "epub/render.h"
 #include "epub/url.h"
+#include "unicode/breaks.h"
 #include "util/buf.h"
 
 #include <stdint.h>
@@ -17,9 +18,12 @@ static void report_link(const oct_epub_ctx *r, const oct_node *n, const char *wh
     if (r->quiet) return;
     const oct_tree *t = r->book->tree;
     const char *file = n->span.file < t->nfiles ? t->files[n->span.file] : NULL;
+    /* a long URL is cut for the message, never inside a character */
+    const char *url = n->u.link.url ? n->u.link.url : "";
+    size_t len = strlen(url), cut = len > 200 ? oct_grapheme_floor_utf8(url, len, 200) : len;
     oct_diag_report(r->book->diag, OCT_NOTE, file, n->span.line, n->span.col, "epub-link-text",
-                    "link '%.200s' %s; the EPUB shows its text without a link",
-                    n->u.link.url ? n->u.link.url : "", why);
+                    "link '%.*s%s' %s; the EPUB shows its text without a link", (int)cut, url,
+                    cut < len ? "\xE2\x80\xA6" : "", why);
 }
 
 static int hex_value(char c)

@@ -1,4 +1,5 @@
 #include "epub/book.h"
+#include "unicode/breaks.h"
 #include "util/buf.h"
 #include "util/utf8.h"
 
@@ -62,7 +63,9 @@ const char *oct_epub_shorten(oct_arena *a, const char *s, size_t max_chars)
         off += k;
         chars++;
     }
-    if (last_space > off / 2) off = last_space;
+    /* Never inside a grapheme cluster: a flag or an emoji family is cut
+     * whole or kept whole, an accent stays on its letter. */
+    off = last_space > off / 2 ? last_space : oct_grapheme_floor_utf8(s, len, off);
     while (off && s[off - 1] == ' ')
         off--;
     return oct_arena_printf(a, "%.*s\xE2\x80\xA6", (int)off, s);

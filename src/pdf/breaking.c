@@ -1,19 +1,19 @@
-/* Line breaking at libunibreak's opportunities.
+/* Line breaking at ICU's opportunities (src/unicode/breaks.h).
  *
  * Running text uses total fit: every feasible set of breaks of a paragraph
  * is weighed at once (dynamic programming over the break opportunities,
  * cost = (10 + badness)^2 with TeX's cubic badness of the space stretch or
  * shrink), so one tight line does not leave a loose one behind it. Code
  * uses greedy filling. A token wider than the measure is broken between
- * two characters, only where nothing else fits. */
+ * two grapheme clusters, only where nothing else fits; a cluster is never
+ * split (a flag, an emoji sequence or a letter with its marks stays whole,
+ * even if that makes the line overfull). */
 #include "pdf/internal.h"
 #include "util/xalloc.h"
 
-#include <linebreak.h>
 #include <math.h>
 #include <stdlib.h>
 #include <string.h>
-#include <utf8proc.h>
 
 #define BAD_MAX 10000.0
 #define EMERGENCY_PENALTY 1e7
@@ -41,13 +41,23 @@ bool pdf_is_space(uint32_t cp)
     return cp == ' ' || cp == '\n' || cp == '\r' || cp == 0x3000;
 }
 
+/* A grapheme cluster starts at i: the text may be cut before it. */
 static bool can_split_before(const pdf_text *t, size_t i)
 {
-    if (i == 0 || i >= t->n) return true;
-    utf8proc_category_t c = utf8proc_category((utf8proc_int32_t)t->c[i].cp);
-    if (c == UTF8PROC_CATEGORY_MN || c == UTF8PROC_CATEGORY_ME || c == UTF8PROC_CATEGORY_MC)
-        return false;
-    return t->c[i].cp != 0x200D && t->c[i - 1].cp != 0x200D;
+    return i == 0 || i >= t->n || (t->c[i].brk & OCT_GRAPHEME_START);
+}
+
+/* A line may end after char i. ICU's line rules keep clusters together
+ * already; checking the cluster too makes "never split" hold by
+ * construction. */
+static bool allowed_after(const pdf_text *t, size_t i)
+{
+    return (t->c[i].brk & OCT_LB_MASK) == OCT_LB_ALLOWED && can_split_before(t, i + 1);
+}
+
+static bool mandatory_after(const pdf_text *t, size_t i)
+{
+    return (t->c[i].brk & OCT_LB_MASK) == OCT_LB_MANDATORY;
 }
 
 static size_t trim_end(const breaker *b, size_t a, size_t e)
@@ -115,7 +125,7 @@ static cand *candidates(const breaker *b, size_t *nc)
     c[n++] = (cand){b->s, false};
     double minavail = fmin(b->m->first, b->m->rest);
     for (size_t k = b->s + 1; k <= b->e; k++) {
-        if (k != b->e && t->c[k - 1].brk != LINEBREAK_ALLOWBREAK) continue;
+        if (k != b->e && !allowed_after(t, k - 1)) continue;
         size_t prev = c[n - 1].pos;
         size_t te = trim_end(b, prev, k);
         bool too_wide = b->W[te - b->s] - b->W[prev - b->s] > minavail + 1e-6;
@@ -184,15 +194,20 @@ static void greedy(breaker *b)
             if (!pdf_is_space(t->c[k].cp) && w + pdf_char_width(t, k) > avail + 1e-9 && k > a)
                 break;
             w += pdf_char_width(t, k);
-            if (t->c[k].brk == LINEBREAK_ALLOWBREAK) last_ok = k + 1;
+            if (allowed_after(t, k)) last_ok = k + 1;
         }
         size_t e = k;
         if (k < b->e) {
             if (last_ok > a) {
                 e = last_ok;
             } else {
-                while (e > a + 1 && !can_split_before(t, e))
+                while (e > a && !can_split_before(t, e))
                     e--;
+                if (e == a) { /* one cluster wider than the line: whole, overfull */
+                    e = k + 1;
+                    while (e < b->e && !can_split_before(t, e))
+                        e++;
+                }
             }
         }
         push_line(b, a, e, e >= b->e, cont, avail);
@@ -231,7 +246,7 @@ size_t pdf_break_lines(const pdf_text *t, const pdf_measure *m, pdf_line **out)
     b.m = m;
     size_t s = 0;
     for (size_t i = 0; i < t->n; i++) {
-        if (t->c[i].brk != LINEBREAK_MUSTBREAK && i + 1 < t->n) continue;
+        if (!mandatory_after(t, i) && i + 1 < t->n) continue;
         b.s = s;
         b.e = i + 1;
         break_piece(&b);
@@ -262,12 +277,11 @@ void pdf_text_extent(const pdf_text *t, double *minw, double *maxw)
         piece += w;
         trail = sp ? trail + w : 0;
         ptrail = sp ? ptrail + w : 0;
-        if (t->c[i].brk == LINEBREAK_ALLOWBREAK || t->c[i].brk == LINEBREAK_MUSTBREAK ||
-            i + 1 == t->n) {
+        if (allowed_after(t, i) || mandatory_after(t, i) || i + 1 == t->n) {
             if (seg - trail > mn) mn = seg - trail;
             seg = trail = 0;
         }
-        if (t->c[i].brk == LINEBREAK_MUSTBREAK || i + 1 == t->n) {
+        if (mandatory_after(t, i) || i + 1 == t->n) {
             if (piece - ptrail > mx) mx = piece - ptrail;
             piece = ptrail = 0;
         }

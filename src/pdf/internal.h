@@ -12,6 +12,7 @@
 #ifndef OCT_PDF_INTERNAL_H
 #define OCT_PDF_INTERNAL_H
 #include "pdf/pdf.h"
+#include "unicode/breaks.h"
 #include "util/buf.h"
 
 #include <hpdf.h>
@@ -69,7 +70,7 @@ typedef struct {
     uint32_t cp;
     uint16_t style;
     uint8_t slot; /* face that draws it; PDF_SLOT_NONE: not drawn */
-    uint8_t brk;  /* libunibreak class of the break after this char */
+    uint8_t brk;  /* OCT_LB_* of the break after it | OCT_GRAPHEME_START */
     int16_t w;    /* advance in 1/1000 em of `slot` (0 when not drawn) */
 } pdf_char;
 
@@ -97,7 +98,7 @@ void pdf_text_add(oct_pdf *p, pdf_text *t, const char *s, size_t n, const pdf_st
 /* Appends the inline content of `container` (its inline children; an
  * ANSWER child is skipped) in base style st. */
 void pdf_text_inlines(oct_pdf *p, pdf_text *t, const oct_node *container, const pdf_style *st);
-/* Computes the break classes (libunibreak) once all text is in. */
+/* Computes line breaks and grapheme clusters (ICU) once all text is in. */
 void pdf_text_breaks(oct_pdf *p, pdf_text *t);
 /* Width of chars [a, b) in points. */
 double pdf_text_width(const pdf_text *t, size_t a, size_t b);
@@ -322,6 +323,7 @@ struct oct_pdf {
     oct_diag *diag;
     HPDF_Doc doc;
     HPDF_STATUS err, err_detail; /* first libharu error, 0 if none */
+    oct_breaker *breaker;        /* ICU iterators in the booklet's language */
     pdf_fonts *fonts;
     const oct_tree *tree;
     bool rendered, failed;

@@ -24,7 +24,7 @@ void *pdf_string_obj(oct_pdf *p, const char *s)
 {
     HPDF_MMgr mm = p->doc->mmgr;
     size_t n = strlen(s);
-    if (n > MAX_STRING) n = MAX_STRING;
+    if (n > MAX_STRING) n = oct_grapheme_floor_utf8(s, n, MAX_STRING); /* never mid-character */
     bool ascii = true;
     for (size_t i = 0; i < n; i++)
         if ((unsigned char)s[i] >= 0x80 || (unsigned char)s[i] < 0x20) ascii = false;

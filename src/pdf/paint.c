@@ -201,7 +201,9 @@ static void paint_margin_text(painter *w, const char *s, double x, double width,
     size_t n = t.n;
     double ell = pdf_font_width(p->fonts, PDF_SLOT(PDF_FAM_HEAD, 0), 0x2026) * st.size / 1000.0;
     if (pdf_text_width(&t, 0, n) > width) {
-        while (n > 0 && pdf_text_width(&t, 0, n) + ell > width)
+        pdf_text_breaks(p, &t); /* cut between grapheme clusters only */
+        while (n > 0 && (pdf_text_width(&t, 0, n) + ell > width ||
+                         (n < t.n && !(t.c[n].brk & OCT_GRAPHEME_START))))
             n--;
         while (n > 0 && pdf_is_space(t.c[n - 1].cp))
             n--;

@@ -6,7 +6,6 @@
 
 #include <ctype.h>
 #include <errno.h>
-#include <linebreak.h>
 #include <stdlib.h>
 #include <string.h>
 
@@ -85,7 +84,6 @@ oct_pdf *oct_pdf_new(const oct_layout *layout, oct_diag *diag)
     }
     HPDF_SetCompressionMode(p->doc, HPDF_COMP_ALL);
     HPDF_UseUTFEncodings(p->doc);
-    init_linebreak();
     if (pdf_check(p, "starting a document") != 0) {
         oct_pdf_free(p);
         return NULL;
@@ -158,6 +156,13 @@ int oct_pdf_render(oct_pdf *p, const oct_tree *tree)
     if (!p || !tree || !tree->root || p->rendered || p->failed) return -1;
     p->rendered = true;
     p->tree = tree;
+    const char *why = "";
+    p->breaker = oct_breaker_new(tree->meta.lang, &why);
+    if (!p->breaker) {
+        oct_diag_report(p->diag, OCT_ERROR, NULL, 0, 0, "pdf-internal",
+                        "ICU cannot open its line-break rules (%s)", why);
+        goto fail;
+    }
     collect_ids(p);
     p->cur = &p->body;
     layout_document(p, tree->root, 0);
@@ -214,6 +219,7 @@ void oct_pdf_free(oct_pdf *p)
 {
     if (!p) return;
     if (p->doc) HPDF_Free(p->doc);
+    oct_breaker_free(p->breaker);
     pdf_fonts_free(p->fonts);
     pdf_flow_free(&p->body);
     pdf_flow_free(&p->title);

@@ -9,7 +9,6 @@
 #include "util/utf8.h"
 #include "util/xalloc.h"
 
-#include <linebreak.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -60,7 +59,7 @@ static void push_char(pdf_text *t, uint32_t cp, uint16_t style, int slot, int w)
         t->cap = t->cap ? t->cap * 2 : 64;
         t->c = oct_xrealloc(t->c, t->cap * sizeof *t->c);
     }
-    t->c[t->n++] = (pdf_char){cp, style, (uint8_t)slot, LINEBREAK_NOBREAK, (int16_t)w};
+    t->c[t->n++] = (pdf_char){cp, style, (uint8_t)slot, OCT_LB_NONE, (int16_t)w};
     t->broken = false;
 }
 
@@ -309,15 +308,14 @@ void pdf_text_inlines(oct_pdf *p, pdf_text *t, const oct_node *container, const 
 
 void pdf_text_breaks(oct_pdf *p, pdf_text *t)
 {
-    if (t->broken || t->n == 0) return;
-    utf32_t *u = oct_xmalloc(t->n * sizeof *u);
-    char *brk = oct_xmalloc(t->n);
+    if (t->broken || t->n == 0 || !p->breaker) return;
+    uint32_t *u = oct_xmalloc(t->n * sizeof *u);
+    uint8_t *brk = oct_xmalloc(t->n);
     for (size_t i = 0; i < t->n; i++)
         u[i] = t->c[i].cp;
-    const char *lang = p->tree && p->tree->meta.lang ? p->tree->meta.lang : "";
-    set_linebreaks_utf32(u, t->n, lang, brk);
+    oct_breaker_run(p->breaker, u, t->n, brk);
     for (size_t i = 0; i < t->n; i++)
-        t->c[i].brk = (uint8_t)brk[i];
+        t->c[i].brk = brk[i];
     free(u);
     free(brk);
     t->broken = true;

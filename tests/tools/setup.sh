@@ -5,7 +5,7 @@
 # shellcheck disable=SC2034 # used by the scripts that source this file
 BUILD_PACKAGES=(build-essential cmake pkg-config libhpdf-dev libzip-dev libcmark-gfm-dev
     libcmark-gfm-extensions-dev cmark-gfm libxml2-dev libyaml-dev libhyphen-dev hyphen-en-us
-    libfreetype-dev libuchardet-dev libutf8proc-dev libunibreak-dev libicu-dev libpng-dev
+    libfreetype-dev libuchardet-dev libutf8proc-dev libicu-dev libpng-dev
     libjpeg-dev librsvg2-dev)
 # shellcheck disable=SC2034
 TEST_PACKAGES=(epubcheck default-jre-headless qpdf poppler-utils python3 npm nodejs unzip zip
