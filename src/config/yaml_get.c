@@ -1,4 +1,5 @@
 #include "config/yaml.h"
+#include "unicode/breaks.h"
 
 #include <ctype.h>
 #include <math.h>
@@ -42,7 +43,9 @@ static const char *what_was_given(oct_yaml_doc *doc, const oct_yaml_node *n)
     if (n->kind == OCT_YAML_SEQUENCE) return "a list";
     if (oct_yaml_is_null(n)) return "nothing";
     size_t len = strlen(n->text);
-    if (len > 40) return oct_arena_printf(doc->arena, "'%.37s...'", n->text);
+    if (len > 40) /* cut between characters (clusters), never inside one */
+        return oct_arena_printf(doc->arena, "'%.*s...'",
+                                (int)oct_grapheme_floor_utf8(n->text, len, 37), n->text);
     return oct_arena_printf(doc->arena, "'%s'", n->text);
 }
 
