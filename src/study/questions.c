@@ -2,7 +2,10 @@
 
 /* Which units answer which question. A question claims the units after it
  * until something that cannot be part of its answer: the next question, a
- * heading of the same or a higher level, a thematic break. A question that
+ * heading of the same or a higher level, a thematic break. A heading
+ * question's answer runs to the next heading of its level or higher:
+ * deeper headings, even ones that ask, and rules with more answer after
+ * them are part of it. A question that
  * is one item among others in a list claims nothing after the list (the
  * items after it are its siblings, not its answer) unless an answer label
  * or a <details> answer follows it directly. */
@@ -49,9 +52,26 @@ static size_t absorb(st_ctx *c, size_t i, bool open)
 {
     st_unit *q = &c->u[i];
     size_t j = i + 1;
+    bool heading = q->pk == ST_PROMPT_SECTION && q->node->kind == OCT_SECTION;
     while (j < c->n) {
         st_unit *v = &c->u[j];
         if (v->owner >= 0 || v->consumed || v->done) break;
+        if (heading && v->role == ST_QUESTION && v->node->kind == OCT_SECTION &&
+            v->level > q->level) {
+            /* a heading below the question's level is part of its answer */
+            v->role = ST_SECTION;
+            v->pk = ST_PROMPT_NONE;
+        }
+        if (heading && v->role == ST_BREAK) {
+            /* a rule inside the answer, with more of it after: it stays */
+            size_t k = j;
+            while (k < c->n && c->u[k].role == ST_BREAK)
+                k++;
+            if (k == c->n || !st_in_heading_scope(q, &c->u[k])) break;
+            for (; j < k; j++)
+                c->u[j].owner = (int)i;
+            continue;
+        }
         if (v->role == ST_BREAK || v->role == ST_END || v->role == ST_QUESTION) break;
         if (v->role == ST_SECTION && !(q->pk == ST_PROMPT_SECTION && v->level > q->level)) break;
         if (v->role == ST_DETAILS) {
