@@ -168,17 +168,27 @@ bool st_in_heading_scope(const st_unit *q, const st_unit *w)
     return w->role != ST_QUESTION;
 }
 
+/* A heading question that is rather the topic of the questions below it:
+ * it opens on a deeper heading that asks ("## What are views?" over "###
+ * How is a view written?"), or it is a level-1 title over two or more. */
+static bool topic_of_subquestions(const st_ctx *c, size_t i)
+{
+    const st_unit *u = &c->u[i], *f = body_first(c, i);
+    if (f && is_heading(f) && f->role == ST_QUESTION && f->level > u->level) return true;
+    if (u->level != 1) return false;
+    int deeper = 0;
+    for (size_t j = i + 1, e = body_end(c, i); j < e; j++)
+        deeper += is_heading(&c->u[j]) && c->u[j].role == ST_QUESTION;
+    return deeper >= 2;
+}
+
 void st_numbered_runs(st_ctx *c)
 {
     for (int level = 6; level >= 1; level--)
         level_run(c, level);
-    /* "## What are views?" opening on "### How is a view written?": the
-     * outer heading names a topic whose questions are the subheadings */
     for (size_t i = 0; i < c->n; i++) {
         st_unit *u = &c->u[i];
-        if (u->role != ST_QUESTION || u->pk != ST_PROMPT_SECTION) continue;
-        const st_unit *f = body_first(c, i);
-        if (f && is_heading(f) && f->role == ST_QUESTION && f->level > u->level)
+        if (u->role == ST_QUESTION && u->pk == ST_PROMPT_SECTION && topic_of_subquestions(c, i))
             u->role = ST_SECTION;
     }
 }

@@ -274,6 +274,15 @@ static void test_general_headings(void)
     CHECK(a && count_kind(a, OCT_THEMATIC_BREAK) == 1);
     CHECK(strstr(text_of(t, a), "before the view sees it") != NULL);
     oct_tree_free(t);
+
+    /* a level-1 title that asks, over questions of its own */
+    t = load_text("k8s.md",
+                  "# What is Kubernetes?\n\nAn orchestrator.\n\n## How does scheduling work?\n\n"
+                  "It places pods.\n\n## What is a pod?\n\nA group of containers.\n",
+                  &ch);
+    CHECK(ch && count_questions(ch).questions == 2);
+    CHECK(no_prompt(t, ch, "What is Kubernetes?"));
+    oct_tree_free(t);
 }
 
 static void test_wide_numbers(void)
