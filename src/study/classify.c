@@ -72,10 +72,9 @@ static void classify_section(st_ctx *c, st_unit *u)
         size_t lab, lablen;
         int hn;
         /* "Q4a." / "Q12." keep their number as written */
-        if (st_heading_number(s, n, &hn, &lab, &lablen) && hn == num) {
-            u->numbered = true;
+        if (st_heading_number(s, n, &hn, &lab, &lablen) && hn == num)
             u->label = oct_arena_strndup(c->t->arena, s + lab, lablen);
-        }
+        u->numbered = num > 0; /* "Question 12:" joins a run too */
         u->number = num;
     } else if ((k = st_answer_label(s, n)) != 0) {
         u->role = ST_ALABEL;

@@ -22,6 +22,24 @@ static size_t digits(const char *s, size_t n, size_t i, size_t max)
     return j - i;
 }
 
+/* After "12" at i: blanks, a hyphen or dash, a blank; returns the index of
+ * that blank, 0 if the text goes on otherwise. */
+static size_t dash_after(const char *s, size_t n, size_t i)
+{
+    size_t j = i;
+    while (j < n && s[j] == ' ')
+        j++;
+    if (j == i) return 0;
+    if (j < n && s[j] == '-')
+        j++;
+    else if (j + 3 <= n &&
+             (memcmp(s + j, "\xE2\x80\x93", 3) == 0 || memcmp(s + j, "\xE2\x80\x94", 3) == 0))
+        j += 3;
+    else
+        return 0;
+    return j < n && s[j] == ' ' ? j : 0;
+}
+
 size_t st_heading_number(const char *s, size_t n, int *number, size_t *lab, size_t *lablen)
 {
     size_t i = 0;
@@ -34,7 +52,8 @@ size_t st_heading_number(const char *s, size_t n, int *number, size_t *lab, size
         v = v * 10 + (s[k] - '0');
     i = d0 + nd;
     bool dotted = false, letter = false;
-    if (i + 1 < n && s[i] >= 'a' && s[i] <= 'z' && strchr(".):", s[i + 1])) {
+    if (i + 1 < n && s[i] >= 'a' && s[i] <= 'z' &&
+        ((s[i + 1] && strchr(".):", s[i + 1])) || dash_after(s, n, i + 1))) {
         i++; /* "4a." */
         letter = true;
     } else {
@@ -45,11 +64,15 @@ size_t st_heading_number(const char *s, size_t n, int *number, size_t *lab, size
             dotted = true;
         }
     }
-    size_t end = i;
+    size_t end = i, dash = dash_after(s, n, i);
     bool delim = i < n && (s[i] == '.' || s[i] == ')' || (s[i] == ':' && (q || dotted || letter)));
     if (delim) i++;
-    if (!delim && !dotted) return 0;
-    if (i < n && s[i] != ' ' && s[i] != '\t') return 0; /* "1.5GHz", "3.x" */
+    if (!delim && dash) {
+        i = dash; /* "12 - Title", "4a – Title" */
+        delim = true;
+    }
+    if (!delim && !dotted && !(q && i < n && s[i] == ' ')) return 0; /* "Q12 Title" */
+    if (i < n && s[i] != ' ' && s[i] != '\t') return 0;              /* "1.5GHz", "3.x" */
     while (i < n && (s[i] == ' ' || s[i] == '\t'))
         i++;
     *number = v;

@@ -58,7 +58,7 @@ void st_fold_alnum(const char *s, oct_buf *out);
 /* --- numbers.c: how headings are numbered ------------------------------ */
 
 /* Length of a heading number at s[0..n) ("12. ", "12) ", "4a. ", "12.1 ",
- * "3.2.1. ", "Q7: ") through the blanks after it, 0 if none. *number gets
+ * "3.2.1. ", "Q7: ", "Q7 ", "12 - ") through the blanks after it, 0 if none. *number gets
  * the leading integer; s[*lab .. *lab + *lablen) is the number as written,
  * without a "Q" or the delimiter ("4a", "12.1"). */
 size_t st_heading_number(const char *s, size_t n, int *number, size_t *lab, size_t *lablen);
