@@ -96,3 +96,33 @@ bool st_names_questions(const char *s)
         if (strstr(low, *w)) return true;
     return false;
 }
+
+bool st_step_title(const char *s, size_t n)
+{
+    /* instructions and the usual sections of a README or a tutorial */
+    static const char *const WORDS[] = {
+        "install",      "configure",     "create",       "add",           "set",
+        "run",          "deploy",        "build",        "open",          "download",
+        "clone",        "start",         "update",       "edit",          "make",
+        "use",          "initialize",    "initialise",   "enable",        "connect",
+        "launch",       "import",        "prepare",      "check",         "verify",
+        "copy",         "move",          "save",         "click",         "select",
+        "go",           "get",           "calibrate",    "register",      "upload",
+        "push",         "commit",        "mount",        "insert",        "remove",
+        "delete",       "setup",         "installation", "configuration", "usage",
+        "requirements", "prerequisites", "introduction", "overview",      "conclusion",
+        "summary",      "license",       "contributing", "installieren",  "erstellen",
+        "einrichten",   "instalar",      "crear",        "configurar",    "installer",
+        "créer",        "configurer",    "einleitung",   "introducción",  NULL};
+    char w[32];
+    size_t i = 0, k = 0;
+    while (i < n && !isalpha((unsigned char)s[i]) && !((unsigned char)s[i] & 0x80))
+        i++;
+    while (i < n && k + 1 < sizeof w &&
+           (isalpha((unsigned char)s[i]) || ((unsigned char)s[i] & 0x80)))
+        w[k++] = (char)tolower((unsigned char)s[i++]);
+    w[k] = '\0';
+    for (const char *const *p = WORDS; *p; p++)
+        if (strcmp(w, *p) == 0) return true;
+    return false;
+}

@@ -18,12 +18,13 @@
  *      questions of their own (their body opens on a question, or is mostly
  *      questions, with two or more), the run is a list of topics ("# 1.
  *      Basics" over "## What is a model?") and nothing changes.
- *   3. Otherwise the run is a question run when its headings read as
- *      questions: half of them ask, or a quarter end in a question mark, or
- *      the chapter names itself a question collection (its title, file name
- *      or a heading above the run says "questions", "interview", "FAQ",
- *      "Fragen", "preguntas"…). A tutorial's "## 1. Install", "## 2.
- *      Configure" asks nothing and is not named so: its sections stay.
+ *   3. Otherwise the run is a question run when the chapter names itself a
+ *      question collection (its title, file name or a heading above the
+ *      run says "questions", "interview", "FAQ", "Fragen", "preguntas"…),
+ *      or half of the headings ask, or, unless a third of them open like
+ *      a tutorial's steps ("Install", "Configure", "Usage"), a fifth and at
+ *      least two ask. A tutorial's "## 1. Install", "## 2. Configure" asks
+ *      nothing and is not named so: its sections stay.
  * A lone numbered heading ("## 1. Introduction") is never a run. */
 
 enum { RUN_MIN = 3, RUN_MAX_STEP = 3 };
@@ -104,14 +105,17 @@ static bool named_questions(st_ctx *c, size_t first, int level)
 
 static bool reads_as_questions(st_ctx *c, const size_t *idx, size_t m, int level)
 {
-    size_t asks = 0, marks = 0;
+    size_t asks = 0, steps = 0;
     for (size_t k = 0; k < m; k++) {
         const st_unit *u = &c->u[idx[k]];
         if (u->role == ST_QUESTION) asks++;
         const char *s = st_node_text(u->node, &c->tmp);
-        if (st_ends_question(s, c->tmp.len)) marks++;
+        size_t skip = u->strip < c->tmp.len ? u->strip : 0;
+        if (st_step_title(s + skip, c->tmp.len - skip)) steps++;
     }
-    return asks * 2 >= m || marks * 4 >= m || named_questions(c, idx[0], level);
+    if (asks * 2 >= m || named_questions(c, idx[0], level)) return true;
+    if (steps * 3 >= m) return false; /* a tutorial's steps */
+    return asks >= 2 && asks * 5 >= m;
 }
 
 /* Heading unit i becomes a question; what its body held as questions is

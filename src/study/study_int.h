@@ -62,6 +62,9 @@ void st_fold_alnum(const char *s, oct_buf *out);
  * the leading integer; s[*lab .. *lab + *lablen) is the number as written,
  * without a "Q" or the delimiter ("4a", "12.1"). */
 size_t st_heading_number(const char *s, size_t n, int *number, size_t *lab, size_t *lablen);
+/* True when the title s[0..n) (its number stripped) opens like a step of
+ * a tutorial or a README section ("Install …", "Configure", "Usage"). */
+bool st_step_title(const char *s, size_t n);
 /* True when s (a title, a path) names a collection of questions
  * ("Interview Questions", "FAQ", "Fragen", "Preguntas"…). */
 bool st_names_questions(const char *s);

@@ -270,6 +270,38 @@ static void test_not_questions(void)
     }
 }
 
+/* Runs named nowhere as questions: a long one where a fifth of the
+ * headings ask is a collection; a tutorial's steps with two that ask are
+ * not (those two stay questions on their own). */
+static void test_unnamed_runs(void)
+{
+    static const char *const collection[] = {
+        "What is Flask?", "Routing",         "Explain the app factory",
+        "Blueprints",     "Request context", "How are templates rendered?",
+        "Jinja filters",  "Sessions",        "Flask and Django",
+        "What is WSGI?"};
+    static const char *const tutorial[] = {"Install the toolchain",   "Configure the board",
+                                           "Create a project",        "Why a bootloader?",
+                                           "Build the firmware",      "Upload it",
+                                           "Open the serial monitor", "Add a sensor",
+                                           "Run the tests",           "What next?"};
+    const char *const *sets[] = {collection, tutorial};
+    static const int want[] = {10, 2};
+    for (int k = 0; k < 2; k++) {
+        oct_buf b = OCT_BUF_INIT;
+        oct_buf_puts(&b, "# Notes\n\n");
+        for (int i = 0; i < 10; i++)
+            oct_buf_printf(&b, "## %d. %s\n\nA few words on step %d.\n\n", i + 1, sets[k][i], i);
+        oct_node *ch;
+        oct_tree *t = load_text("notes.md", b.data, &ch);
+        int got = ch ? count_questions(ch).questions : -1;
+        if (got != want[k]) fprintf(stderr, "unnamed run %d: %d questions\n", k, got);
+        CHECK(got == want[k]);
+        oct_tree_free(t);
+        oct_buf_free(&b);
+    }
+}
+
 /* The general rule: a heading question's answer runs to the next heading
  * of its level or higher. */
 static void test_general_headings(void)
@@ -350,6 +382,7 @@ int main(void)
     test_python();
     test_sql_german();
     test_not_questions();
+    test_unnamed_runs();
     test_general_headings();
     test_wide_numbers();
     return check_done();
