@@ -88,8 +88,8 @@ static void take_prompt(st_ctx *c, st_unit *u, oct_node *q)
         st_strip_prefix(c->t, q, u->strip);
         /* symbols before the number (an emoji) stay; only the number goes */
         if (u->lead && *u->lead) {
-            oct_node *lead = oct_node_new_text(c->t, OCT_TEXT, q->span, u->lead, strlen(u->lead));
-            lead->text = oct_arena_printf(c->t->arena, "%s ", u->lead);
+            const char *ls = oct_arena_printf(c->t->arena, "%s ", u->lead);
+            oct_node *lead = oct_node_new_text(c->t, OCT_TEXT, q->span, ls, strlen(ls));
             if (q->first)
                 oct_node_insert_before(q->first, lead);
             else

@@ -177,6 +177,17 @@ static void test_labels(void)
     CHECK(a && count_kind(a, OCT_SECTION) == 1);
     CHECK(no_prompt(t, ch, "Estados de una promesa"));
     oct_tree_free(t);
+
+    /* an emoji before the number stays in the prompt, the number goes */
+    t = load_text("emoji.md",
+                  "# Interview questions\n\n## \xF0\x9F\x90\x8D 1. Basics\n\nA.\n\n"
+                  "## \xF0\x9F\x90\x8D 2. What is a list?\n\nB.\n\n"
+                  "## \xF0\x9F\x90\x8D 3. Tuples\n\nC.\n",
+                  &ch);
+    CHECK(ch && count_questions(ch).questions == 3);
+    CHECK_STR(text_of(t, nth_question(ch, 0)), "\xF0\x9F\x90\x8D Basics");
+    CHECK_STR(nth_question(ch, 2)->u.question.label, "3");
+    oct_tree_free(t);
 }
 
 static void test_python(void)
