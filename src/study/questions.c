@@ -1,11 +1,13 @@
 #include "study/study_int.h"
 
+#include <string.h>
+
 /* Which units answer which question. A question claims the units after it
  * until something that cannot be part of its answer: the next question, a
  * heading of the same or a higher level, a thematic break. A heading
  * question's answer runs to the next heading of its level or higher:
- * deeper headings, even ones that ask, and rules with more answer after
- * them are part of it. A question that
+ * deeper headings, even ones that ask, rules with more answer after them
+ * and numbered steps that only open like an instruction are part of it. A question that
  * is one item among others in a list claims nothing after the list (the
  * items after it are its siblings, not its answer) unless an answer label
  * or a <details> answer follows it directly. */
@@ -46,6 +48,18 @@ static bool opens_answer(const st_unit *q)
     return !q->has_rest && (q->pk == ST_PROMPT_BOLD || q->single);
 }
 
+/* An item of an ordered list that reads as a question only by its opening
+ * verb ("Define …", "Explain …"): no label, no question mark, no bold
+ * prompt. */
+static bool instruction_step(st_ctx *c, const st_unit *v)
+{
+    if (v->role != ST_QUESTION || v->node->kind != OCT_ITEM || !v->list ||
+        !v->list->u.list.ordered || v->pk != ST_PROMPT_LINES || v->strip || !v->para)
+        return false;
+    const char *s = st_node_text(v->para, &c->tmp);
+    return !strchr(s, '?') && !st_ends_question(s, c->tmp.len);
+}
+
 /* Gives question unit i the units that answer it; returns the index after
  * them. */
 static size_t absorb(st_ctx *c, size_t i, bool open)
@@ -60,6 +74,12 @@ static size_t absorb(st_ctx *c, size_t i, bool open)
             v->level > q->level) {
             /* a heading below the question's level is part of its answer */
             v->role = ST_SECTION;
+            v->pk = ST_PROMPT_NONE;
+        }
+        if (heading && instruction_step(c, v)) {
+            /* "1. Define the view function: …" under a heading question is
+             * a step of its answer, not a question of its own */
+            v->role = ST_PLAIN;
             v->pk = ST_PROMPT_NONE;
         }
         if (heading && v->role == ST_BREAK) {

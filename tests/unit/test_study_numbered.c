@@ -15,7 +15,7 @@ typedef struct {
 static const expected FILES[] = {
     {"python-collection.md", 8, 8},    {"sql-collection.md", 7, 7}, {"chemie-fragen.md", 5, 5},
     {"espanol-javascript.md", 15, 15}, {"tutorial.md", 1, 1},       {"plain-article.md", 0, 0},
-    {"topics-chapters.md", 6, 6},      {"nested-numbers.md", 6, 6}, {"general-headings.md", 4, 4},
+    {"topics-chapters.md", 6, 6},      {"nested-numbers.md", 6, 6}, {"general-headings.md", 5, 5},
     {"wide-numbers.txt", 5, 5},
 };
 enum { NFILES = sizeof FILES / sizeof FILES[0] };
@@ -329,6 +329,10 @@ static void test_general_headings(void)
     a = answer_of(nth_question(ch, 3));
     CHECK(a && count_kind(a, OCT_THEMATIC_BREAK) == 1);
     CHECK(strstr(text_of(t, a), "before the view sees it") != NULL);
+    /* numbered steps that open like instructions are the answer */
+    a = answer_of(nth_question(ch, 4));
+    CHECK(a && count_kind(a, OCT_ITEM) == 2);
+    CHECK(no_prompt(t, ch, "Define the view function: it returns a response."));
     oct_tree_free(t);
 
     /* a level-1 title that asks, over questions of its own */
