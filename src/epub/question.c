@@ -15,16 +15,19 @@ static int has_prompt(const oct_node *q)
 {
     for (const oct_node *c = q->first; c; c = c->next)
         if (oct_kind_is_inline(c->kind)) return 1;
-    return q->u.question.number > 0;
+    return q->u.question.number > 0 || q->u.question.label;
 }
 
 static void write_prompt(oct_epub_ctx *r, const oct_node *q, const oct_node *answer)
 {
     oct_epub_xw_start(r->xw, "p");
     oct_epub_xw_attr(r->xw, "class", "prompt");
-    if (q->u.question.number > 0) {
-        char num[24];
-        snprintf(num, sizeof num, "%d.", q->u.question.number);
+    if (q->u.question.number > 0 || q->u.question.label) {
+        char num[40];
+        if (q->u.question.label)
+            snprintf(num, sizeof num, "%s.", q->u.question.label);
+        else
+            snprintf(num, sizeof num, "%d.", q->u.question.number);
         oct_epub_xw_start(r->xw, "span");
         oct_epub_xw_attr(r->xw, "class", "qnum");
         oct_epub_xw_text(r->xw, num);

@@ -20,9 +20,12 @@ static const char *question_label(const oct_epub_book *b, const oct_node *q)
 {
     const char *prompt = oct_epub_shorten(b->arena, oct_epub_plain(b->arena, q), TOC_LABEL_CHARS);
     int num = q->u.question.number;
-    if (num > 0 && *prompt) return oct_arena_printf(b->arena, "%d. %s", num, prompt);
+    /* the number as written ("4a", "12.1") when the source gave one */
+    const char *lab = q->u.question.label;
+    if (!lab && num > 0) lab = oct_arena_printf(b->arena, "%d", num);
+    if (lab && *prompt) return oct_arena_printf(b->arena, "%s. %s", lab, prompt);
     if (*prompt) return prompt;
-    return num > 0 ? oct_arena_printf(b->arena, "Question %d", num) : "Question";
+    return lab ? oct_arena_printf(b->arena, "Question %s", lab) : "Question";
 }
 
 static void add_inner(const oct_epub_book *b, const oct_epub_unit *u, const oct_node *top, int base,

@@ -212,6 +212,13 @@ int oct_normalize(const char *path, const char *text, size_t len, const oct_norm
 {
     memset(out, 0, sizeof *out);
     nl_doc d = {.path = path, .diag = diag};
+    /* same lines, some indented further: the line map stays 1:1 */
+    size_t nested_len = 0;
+    char *nested = nl_nest_sublists(text, len, &nested_len);
+    if (nested) {
+        text = nested;
+        len = nested_len;
+    }
     d.n = split_lines(text, len, &d.lines);
 
     detect(&d);
@@ -229,6 +236,7 @@ int oct_normalize(const char *path, const char *text, size_t len, const oct_norm
     out->line_map = o.map ? o.map : oct_xmalloc(sizeof(int));
     free(d.lines);
     free(d.regions);
+    free(nested);
     return 0;
 }
 

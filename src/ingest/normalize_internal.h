@@ -1,6 +1,8 @@
 /* Shared state of the plain-text normalizer (normalize*.c only).
  *
- * The normalizer works on an array of lines. A round of detection runs:
+ * Sublists indented less than a wide number are first moved under it
+ * (normalize_sublist.c). Then the normalizer works on an array of lines.
+ * A round of detection runs:
  *   1. normalize_markdown.c  marks what Markdown already structures (fences,
  *      pipe tables, lists, headings, quotes, indented code) and
  *      normalize_markup.c its HTML blocks: never rewritten;
@@ -256,6 +258,13 @@ void nl_clean_artefacts(nl_doc *d);
 void nl_detect_filler(nl_doc *d, bool keep);
 /* True when the trimmed line is chat filler addressed to the reader. */
 bool nl_is_filler_text(const char *s, size_t n);
+
+/* --- normalize_sublist.c --- */
+/* The text with every sublist indented less than the content of the
+ * ordered item above it ("100. Q" then "    - x") moved to that content
+ * column; line count unchanged. malloc'd (length in *outlen), or NULL when
+ * nothing moves. */
+char *nl_nest_sublists(const char *text, size_t len, size_t *outlen);
 
 /* --- normalize.c --- */
 nl_region *nl_add_region(nl_doc *d, nl_region_kind kind, size_t start, size_t end);

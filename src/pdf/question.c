@@ -64,7 +64,10 @@ static void add_outline_entry(oct_pdf *p, const oct_node *q)
 {
     char *prompt = pdf_plain_text(q);
     oct_buf title = OCT_BUF_INIT;
-    if (q->u.question.number > 0) oct_buf_printf(&title, "%d. ", q->u.question.number);
+    if (q->u.question.label)
+        oct_buf_printf(&title, "%s. ", q->u.question.label);
+    else if (q->u.question.number > 0)
+        oct_buf_printf(&title, "%d. ", q->u.question.number);
     oct_buf_puts(&title, prompt);
     pdf_heading_add(p, q, PDF_LEVEL_QUESTION, title.data);
     oct_buf_free(&title);
@@ -87,7 +90,9 @@ void pdf_layout_question(oct_pdf *p, const pdf_ctx *c, const oct_node *q)
     char buf[64], num[24];
     pdf_item_dest(p, &p->cur->it[first], pdf_node_key(p, q, buf, sizeof buf), 0);
     add_outline_entry(p, q);
-    if (q->u.question.number > 0)
+    if (q->u.question.label)
+        snprintf(num, sizeof num, "%s", q->u.question.label);
+    else if (q->u.question.number > 0)
         snprintf(num, sizeof num, "%d", q->u.question.number);
     else
         snprintf(num, sizeof num, "Q");

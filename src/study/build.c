@@ -84,8 +84,18 @@ static void take_prompt(st_ctx *c, st_unit *u, oct_node *q)
     }
     /* a label or number is never all there is to a prompt */
     const char *pt = st_node_text(q, &c->tmp);
-    if (u->strip && u->strip < c->tmp.len && strspn(pt + u->strip, " \t") < c->tmp.len - u->strip)
+    if (u->strip && u->strip < c->tmp.len && strspn(pt + u->strip, " \t") < c->tmp.len - u->strip) {
         st_strip_prefix(c->t, q, u->strip);
+        /* symbols before the number (an emoji) stay; only the number goes */
+        if (u->lead && *u->lead) {
+            const char *ls = oct_arena_printf(c->t->arena, "%s ", u->lead);
+            oct_node *lead = oct_node_new_text(c->t, OCT_TEXT, q->span, ls, strlen(ls));
+            if (q->first)
+                oct_node_insert_before(q->first, lead);
+            else
+                oct_node_append(q, lead);
+        }
+    }
     st_trim_inlines(q);
 }
 
@@ -151,6 +161,9 @@ size_t st_build_question(st_ctx *c, size_t i, oct_node *target)
     oct_node *q = oct_node_new(c->t, OCT_QUESTION, u->para ? u->para->span : u->node->span);
     if (u->node->kind == OCT_ITEM) q->span = u->node->span;
     q->u.question.number = u->number;
+    q->u.question.label = u->label;
+    if (!u->label && u->number > 0)
+        q->u.question.label = oct_arena_printf(c->t->arena, "%d", u->number);
     oct_node *a = oct_node_new(c->t, OCT_ANSWER, u->node->span);
     take_prompt(c, u, q);
     if (u->node->kind == OCT_ITEM)

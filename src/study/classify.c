@@ -38,6 +38,27 @@ static bool item_has_details(st_ctx *c, const oct_node *item)
     return false;
 }
 
+/* The number a heading opens with, after any symbols (emoji) before it:
+ * sets u->numbered, number, label and lead; returns the bytes to strip
+ * from the prompt (symbols and number), 0 if none. */
+static size_t heading_number(st_ctx *c, st_unit *u, const char *s, size_t n)
+{
+    size_t sym = st_leading_symbols(s, n), lab, lablen;
+    int num = 0;
+    size_t k = st_heading_number(s + sym, n - sym, &num, &lab, &lablen);
+    if (!k) return 0;
+    u->numbered = true;
+    u->number = num;
+    u->label = oct_arena_strndup(c->t->arena, s + sym + lab, lablen);
+    if (sym) {
+        size_t ln = sym;
+        while (ln > 0 && (s[ln - 1] == ' ' || s[ln - 1] == '\t'))
+            ln--;
+        u->lead = oct_arena_strndup(c->t->arena, s, ln);
+    }
+    return sym + k;
+}
+
 static void classify_section(st_ctx *c, st_unit *u)
 {
     const char *s = st_node_text(u->node, &c->tmp);
@@ -48,14 +69,20 @@ static void classify_section(st_ctx *c, st_unit *u)
     size_t k = st_question_label(s, n, &num);
     if (k) {
         u->role = ST_QUESTION;
+        size_t lab, lablen;
+        int hn;
+        /* "Q4a." / "Q12." keep their number as written */
+        if (st_heading_number(s, n, &hn, &lab, &lablen) && hn == num)
+            u->label = oct_arena_strndup(c->t->arena, s + lab, lablen);
+        u->numbered = num > 0; /* "Question 12:" joins a run too */
+        u->number = num;
     } else if ((k = st_answer_label(s, n)) != 0) {
         u->role = ST_ALABEL;
     } else {
-        k = st_leading_number(s, n, &num);
+        k = heading_number(c, u, s, n);
         u->role = st_text_asks(s + k, n - k) ? ST_QUESTION : ST_SECTION;
     }
     u->strip = k;
-    u->number = num;
 }
 
 /* The option run "A: …" / "B: …" is not an answer label. */

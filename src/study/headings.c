@@ -78,6 +78,9 @@ void st_promote_topics(st_ctx *c)
         st_unit *u = &c->u[i];
         if (c->u[i + 1].role != ST_QUESTION || c->u[i + 1].owner >= 0 || !topic_line(c, u))
             continue;
+        /* a heading question has its own structure: the line before it
+         * ends an answer, it is no topic */
+        if (c->u[i + 1].pk == ST_PROMPT_SECTION) continue;
         u->node = to_section(c, u, level);
         u->list = NULL;
         u->para = NULL;

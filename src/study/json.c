@@ -112,8 +112,10 @@ static void write_questions(const oct_tree *t, oct_buf *out)
         put_string(out, q->id);
         oct_buf_puts(out, ",\"source\":");
         put_string(out, q->span.file < t->nfiles ? t->files[q->span.file] : NULL);
-        oct_buf_printf(out, ",\"line\":%d,\"number\":%d,\"prompt\":", q->span.line,
+        oct_buf_printf(out, ",\"line\":%d,\"number\":%d,\"label\":", q->span.line,
                        q->u.question.number);
+        put_string(out, q->u.question.label);
+        oct_buf_puts(out, ",\"prompt\":");
         prompt_text(q, &tmp, &prompt);
         put_string(out, prompt.data);
         oct_buf_printf(out, ",\"answered\":%s}", q->u.question.answered ? "true" : "false");

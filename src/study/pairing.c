@@ -181,6 +181,8 @@ static bool make_head(st_ctx *c, st_unit *h, st_unit *item)
     int num = 0;
     head_text(c, h, &num, &t);
     h->number = item->node->u.item.number;
+    h->label = NULL; /* the item's number, written by the list */
+    h->lead = NULL;
     bool was_q = h->role == ST_QUESTION;
     h->role = ST_QUESTION;
     h->done = true;

@@ -1,8 +1,13 @@
 #include "study/study_int.h"
 
+#include <string.h>
+
 /* Which units answer which question. A question claims the units after it
  * until something that cannot be part of its answer: the next question, a
- * heading of the same or a higher level, a thematic break. A question that
+ * heading of the same or a higher level, a thematic break. A heading
+ * question's answer runs to the next heading of its level or higher:
+ * deeper headings, even ones that ask, rules with more answer after them
+ * and numbered steps that only open like an instruction are part of it. A question that
  * is one item among others in a list claims nothing after the list (the
  * items after it are its siblings, not its answer) unless an answer label
  * or a <details> answer follows it directly. */
@@ -43,15 +48,50 @@ static bool opens_answer(const st_unit *q)
     return !q->has_rest && (q->pk == ST_PROMPT_BOLD || q->single);
 }
 
+/* An item of an ordered list that reads as a question only by its opening
+ * verb ("Define …", "Explain …"): no label, no question mark, no bold
+ * prompt. */
+static bool instruction_step(st_ctx *c, const st_unit *v)
+{
+    if (v->role != ST_QUESTION || v->node->kind != OCT_ITEM || !v->list ||
+        !v->list->u.list.ordered || v->pk != ST_PROMPT_LINES || v->strip || !v->para)
+        return false;
+    const char *s = st_node_text(v->para, &c->tmp);
+    return !strchr(s, '?') && !st_ends_question(s, c->tmp.len);
+}
+
 /* Gives question unit i the units that answer it; returns the index after
  * them. */
 static size_t absorb(st_ctx *c, size_t i, bool open)
 {
     st_unit *q = &c->u[i];
     size_t j = i + 1;
+    bool heading = q->pk == ST_PROMPT_SECTION && q->node->kind == OCT_SECTION;
     while (j < c->n) {
         st_unit *v = &c->u[j];
         if (v->owner >= 0 || v->consumed || v->done) break;
+        if (heading && v->role == ST_QUESTION && v->node->kind == OCT_SECTION &&
+            v->level > q->level) {
+            /* a heading below the question's level is part of its answer */
+            v->role = ST_SECTION;
+            v->pk = ST_PROMPT_NONE;
+        }
+        if (heading && instruction_step(c, v)) {
+            /* "1. Define the view function: …" under a heading question is
+             * a step of its answer, not a question of its own */
+            v->role = ST_PLAIN;
+            v->pk = ST_PROMPT_NONE;
+        }
+        if (heading && v->role == ST_BREAK) {
+            /* a rule inside the answer, with more of it after: it stays */
+            size_t k = j;
+            while (k < c->n && c->u[k].role == ST_BREAK)
+                k++;
+            if (k == c->n || !st_in_heading_scope(q, &c->u[k])) break;
+            for (; j < k; j++)
+                c->u[j].owner = (int)i;
+            continue;
+        }
         if (v->role == ST_BREAK || v->role == ST_END || v->role == ST_QUESTION) break;
         if (v->role == ST_SECTION && !(q->pk == ST_PROMPT_SECTION && v->level > q->level)) break;
         if (v->role == ST_DETAILS) {

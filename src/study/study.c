@@ -4,8 +4,8 @@
 #include <stdlib.h>
 
 /* The pass, chapter by chapter: split paragraphs at the lines that ask,
- * take the chapter apart into units, decide what each unit is, pair
- * numbered question lists with their answers, let every other question
+ * take the chapter apart into units, decide what each unit is, read runs
+ * of numbered headings, pair numbered question lists with their answers, let every other question
  * claim its answer, and put the chapter back together. */
 
 static void study_chapter(st_ctx *c, oct_node *ch)
@@ -16,6 +16,7 @@ static void study_chapter(st_ctx *c, oct_node *ch)
     st_units_build(c);
     for (size_t i = 0; i < c->n; i++)
         st_classify(c, &c->u[i], i + 1 < c->n ? &c->u[i + 1] : NULL);
+    st_numbered_runs(c);
     st_pair_numbered(c);
     st_promote_topics(c);
     st_assign_answers(c);

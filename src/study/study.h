@@ -23,11 +23,13 @@ int oct_study_run(oct_tree *t, oct_diag *diag);
 
 /* Appends the question bank to out as one JSON object:
  *   {"sources":[{"path","questions","answered"}],
- *    "questions":[{"id","source","line","number","prompt","answered"}],
+ *    "questions":[{"id","source","line","number","label","prompt","answered"}],
  *    "diagnostics":[{"file","line","col","severity","code","message"}]}
  * Sources follow t->files, questions document order, diagnostics report
  * order. diag may be NULL (empty list). Output is valid UTF-8 JSON even for
- * invalid bytes in the tree (they become U+FFFD). */
+ * invalid bytes in the tree (they become U+FFFD). "label" is the number as
+ * written ("4a", "12.1") or null; README.md ("Question bank JSON") documents
+ * every field. */
 void oct_study_write_json(const oct_tree *t, const oct_diag *diag, oct_buf *out);
 
 #endif

@@ -32,6 +32,9 @@ size_t st_question_label(const char *s, size_t n, int *number);
 size_t st_answer_label(const char *s, size_t n);
 /* Length of a leading "12. " / "12) " (with blanks), 0 if none. */
 size_t st_leading_number(const char *s, size_t n, int *number);
+/* True when s[0..n) ends in a question mark (any script's, decoration
+ * after it ignored). */
+bool st_ends_question(const char *s, size_t n);
 /* Bytes of leading non-alphanumeric symbols and blanks (emoji, bullets). */
 size_t st_leading_symbols(const char *s, size_t n);
 /* Letter of a multiple-choice option ("A) x", "b. x", "(c) x", "D: x"),
@@ -51,6 +54,20 @@ double st_similarity(const char *a, const char *b);
 /* Letters and digits of s, case-folded, appended to out (for comparing two
  * wordings of the same question). */
 void st_fold_alnum(const char *s, oct_buf *out);
+
+/* --- numbers.c: how headings are numbered ------------------------------ */
+
+/* Length of a heading number at s[0..n) ("12. ", "12) ", "4a. ", "12.1 ",
+ * "3.2.1. ", "Q7: ", "Q7 ", "12 - ") through the blanks after it, 0 if none. *number gets
+ * the leading integer; s[*lab .. *lab + *lablen) is the number as written,
+ * without a "Q" or the delimiter ("4a", "12.1"). */
+size_t st_heading_number(const char *s, size_t n, int *number, size_t *lab, size_t *lablen);
+/* True when the title s[0..n) (its number stripped) opens like a step of
+ * a tutorial or a README section ("Install …", "Configure", "Usage"). */
+bool st_step_title(const char *s, size_t n);
+/* True when s (a title, a path) names a collection of questions
+ * ("Interview Questions", "FAQ", "Fragen", "Preguntas"…). */
+bool st_names_questions(const char *s);
 
 /* --- lines.c: inline lines of a paragraph ------------------------------- */
 
@@ -114,6 +131,9 @@ typedef struct {
     size_t strip;       /* bytes of label/number before the prompt */
     int number;         /* the number the source gave the question */
     int level;          /* heading level (ST_SECTION, section questions) */
+    bool numbered;      /* heading that opens with a number (numbers.c) */
+    const char *label;  /* that number as written, or NULL (arena) */
+    const char *lead;   /* symbols before the number, kept in the prompt */
     bool has_rest;      /* holds answer content beyond the prompt */
     bool single;        /* ITEM that is alone in its list */
     bool done;          /* answer range already decided (pairing) */
@@ -159,6 +179,13 @@ void st_classify(st_ctx *c, st_unit *u, const st_unit *next);
 /* classify.c: the first block of an item (or the paragraph itself), when
  * it is a paragraph; else NULL. */
 oct_node *st_lead_paragraph(const oct_node *n);
+
+/* runs.c: runs of numbered headings that are questions, whatever their
+ * phrasing, with their bodies as answers; a heading that asks and opens on
+ * a deeper heading that asks is a topic. */
+void st_numbered_runs(st_ctx *c);
+/* runs.c: unit w still belongs to the answer of heading question q. */
+bool st_in_heading_scope(const st_unit *q, const st_unit *w);
 
 /* pairing.c: numbered question lists answered later under the same numbers. */
 void st_pair_numbered(st_ctx *c);

@@ -182,6 +182,11 @@ static bool ends_with_question_mark(const char *s, size_t n)
     return false;
 }
 
+bool st_ends_question(const char *s, size_t n)
+{
+    return ends_with_question_mark(s, n);
+}
+
 size_t st_leading_symbols(const char *s, size_t n)
 {
     size_t i = 0, len;

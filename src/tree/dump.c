@@ -91,6 +91,10 @@ static void put_attrs(const oct_tree *t, const oct_node *n, oct_buf *out)
         break;
     case OCT_QUESTION:
         if (n->u.question.number) oct_buf_printf(out, " number=%d", n->u.question.number);
+        if (n->u.question.label) {
+            oct_buf_puts(out, " label=");
+            put_quoted(out, n->u.question.label);
+        }
         oct_buf_puts(out, n->u.question.answered ? " answered" : " unanswered");
         if (n->u.question.topic) oct_buf_printf(out, " topic=%s", n->u.question.topic);
         break;

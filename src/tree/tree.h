@@ -119,8 +119,9 @@ struct oct_node {
             int index; /* 1-based, shared by a definition and its references */
         } footnote;
         struct {
-            int number;    /* the number the source gave it, 0 if none */
-            bool answered; /* has an ANSWER child */
+            int number;        /* the number the source gave it, 0 if none */
+            const char *label; /* that number as written ("12", "4a", "12.1"), NULL if none */
+            bool answered;     /* has an ANSWER child */
             const char *topic;
             int cluster;
         } question;

@@ -198,7 +198,8 @@ static void test_bank(void)
     CHECK(strstr(j.data, "\"prompt\":\"Why \xef\xbf\xbd broken\\u2028 bytes?\""));
     /* labels go, white space collapses, the number is kept */
     CHECK(strstr(j.data, "{\"id\":\"q3-which-one-is-it\",\"source\":\"b.txt\",\"line\":7,"
-                         "\"number\":3,\"prompt\":\"Which one is it?\",\"answered\":true}"));
+                         "\"number\":3,\"label\":\"3\",\"prompt\":\"Which one is it?\","
+                         "\"answered\":true}"));
     CHECK(strstr(j.data, "{\"file\":\"b.txt\",\"line\":2,\"col\":4,\"severity\":\"warning\","
                          "\"code\":\"some-code\",\"message\":\"say \\\"hi\\\"\"}"));
     CHECK(strstr(j.data, "{\"file\":null,\"line\":0,\"col\":0,\"severity\":\"error\","
@@ -224,7 +225,7 @@ static void test_ids_unassigned(void)
     oct_study_write_json(t, NULL, &j);
     CHECK(valid_json(j.data));
     CHECK(strstr(j.data, "{\"id\":null,\"source\":\"x.md\",\"line\":1,\"number\":0,"
-                         "\"prompt\":\"What is X?\",\"answered\":false}"));
+                         "\"label\":null,\"prompt\":\"What is X?\",\"answered\":false}"));
     oct_buf_free(&j);
     oct_tree_free(t);
 }
