@@ -262,6 +262,7 @@ void pdf_text_inlines(oct_pdf *p, pdf_text *t, const oct_node *container, const 
         const oct_node *n = it.cur;
         if (n == container) continue;
         if (ev == OCT_EV_EXIT) {
+            if (n->kind == OCT_IMAGE && p->defer_images && pdf_image_available(p, n)) continue;
             if (n->kind == OCT_IMAGE) add_str(p, t, n->first ? "]" : "image]", &stack[depth], n);
             if (depth > 0 && n->first && styled_kind(n->kind)) depth--;
             continue;
@@ -295,6 +296,10 @@ void pdf_text_inlines(oct_pdf *p, pdf_text *t, const oct_node *container, const 
             break;
         }
         if (!styled_kind(n->kind)) continue;
+        if (n->kind == OCT_IMAGE && p->defer_images && pdf_image_available(p, n)) {
+            oct_iter_skip_children(&it); /* drawn after the paragraph */
+            continue;
+        }
         if (!n->first) {
             if (n->kind == OCT_IMAGE) add_str(p, t, "[", &s, n);
             continue;
