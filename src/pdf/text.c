@@ -258,6 +258,7 @@ void pdf_text_inlines(oct_pdf *p, pdf_text *t, const oct_node *container, const 
     oct_iter it;
     oct_iter_init(&it, container);
     oct_event ev;
+    bool after_picture = false; /* a space already stands where a picture was left out */
     while ((ev = oct_iter_next(&it)) != OCT_EV_NONE) {
         const oct_node *n = it.cur;
         if (n == container) continue;
@@ -268,9 +269,11 @@ void pdf_text_inlines(oct_pdf *p, pdf_text *t, const oct_node *container, const 
             continue;
         }
         pdf_style s = stack[depth];
+        bool skip_space = after_picture;
+        after_picture = false;
         switch (n->kind) {
         case OCT_TEXT:
-            add_str(p, t, n->text ? n->text : "", &s, n);
+            add_str(p, t, n->text ? n->text + (skip_space && n->text[0] == ' ') : "", &s, n);
             continue;
         case OCT_CODE:
             s.fam = PDF_FAM_MONO;
@@ -298,6 +301,7 @@ void pdf_text_inlines(oct_pdf *p, pdf_text *t, const oct_node *container, const 
         if (!styled_kind(n->kind)) continue;
         if (n->kind == OCT_IMAGE && p->defer_images && pdf_image_available(p, n)) {
             oct_iter_skip_children(&it); /* drawn after the paragraph */
+            after_picture = t->n > 0 && t->c[t->n - 1].cp == ' ';
             continue;
         }
         if (!n->first) {
