@@ -274,10 +274,11 @@ static int looks_like_svg(const unsigned char *data, size_t len)
     int found = 0;
     for (;;) {
         s += strspn(s, " \t\r\n");
-        const char *close = !strncmp(s, "<?", 2)     ? "?>"
-                            : !strncmp(s, "<!--", 4) ? "-->"
-                            : !strncmp(s, "<!", 2)   ? ">"
-                                                     : NULL;
+        const char *close = !strncmp(s, "<?", 2) ? "?>" : !strncmp(s, "<!--", 4) ? "-->" : NULL;
+        if (!close && !strncmp(s, "<!", 2)) { /* a doctype, perhaps with an internal subset */
+            const char *br = strchr(s, '['), *gt = strchr(s, '>');
+            close = br && gt && br < gt ? "]>" : ">";
+        }
         if (close) {
             const char *end = strstr(s, close);
             if (!end) break;
@@ -302,9 +303,8 @@ static const char *other_format(const unsigned char *d, size_t len)
     return NULL;
 }
 
-int oct_image_decode(const unsigned char *data, size_t len, oct_image_info *info)
+static int decode_any(const unsigned char *data, size_t len, oct_image_info *info)
 {
-    memset(info, 0, sizeof *info);
     if (len >= 8 && !memcmp(data, "\x89PNG\r\n\x1a\n", 8)) return decode_png(data, len, info);
     if (len >= 3 && data[0] == 0xFF && data[1] == 0xD8 && data[2] == 0xFF)
         return decode_jpeg(data, len, info);
@@ -318,4 +318,14 @@ int oct_image_decode(const unsigned char *data, size_t len, oct_image_info *info
         set_why(info, "not a PNG, JPEG or SVG file");
     }
     return -1;
+}
+
+int oct_image_decode(const unsigned char *data, size_t len, oct_image_info *info)
+{
+    memset(info, 0, sizeof *info);
+    int rc = decode_any(data, len, info);
+    /* library messages may hold newlines; a diagnostic is one line */
+    for (char *c = info->why; *c; c++)
+        if ((unsigned char)*c < 0x20) *c = ' ';
+    return rc;
 }

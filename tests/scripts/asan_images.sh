@@ -90,6 +90,8 @@ cat >"$book/chapters/field-notes.md" <<'EOF'
 ![rooted elsewhere](/etc/hostname)
 
 ![linked away](../pics/link.png)
+
+![entity trick](../pics/entity.svg)
 EOF
 
 # ---- build (traced when strace works here) -----------------------------------
@@ -123,8 +125,9 @@ expect_warning chapters/field-notes.md 21 image-remote
 expect_warning chapters/field-notes.md 23 image-outside
 expect_warning chapters/field-notes.md 25 image-outside
 expect_warning chapters/field-notes.md 27 image-outside
+expect_warning chapters/field-notes.md 29 image-damaged
 n=$(grep -c '\[image-' build.log || true)
-[ "$n" -eq 9 ] || fail "expected 9 image warnings, got $n"
+[ "$n" -eq 10 ] || fail "expected 10 image warnings, got $n"
 [ "$(grep -c '\[badges-dropped\]' build.log)" -eq 1 ] || fail "expected one badges-dropped note"
 
 # ---- validators ---------------------------------------------------------------
@@ -175,7 +178,7 @@ fi
 pdf_text "$pdf" | flat_text >pdf.txt
 for s in "[image: half a picture]" "[image: words in disguise]" "[image: impossibly large]" \
     "[image: cut photograph]" "[image: never drawn]" "[image: far away]" "[image: climbing out]" \
-    "[image: rooted elsewhere]" "[image: linked away]" "Figure 1: colour ramp over a hole" \
+    "[image: rooted elsewhere]" "[image: linked away]" "[image: entity trick]" "Figure 1: colour ramp over a hole" \
     "Photo: a field under a pale sky" "Diagram drawn from SVG" "Wide banner, scaled down"; do
     grep -qF "$s" pdf.txt || fail "PDF text lacks '$s'"
 done

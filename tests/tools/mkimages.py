@@ -10,7 +10,8 @@ interlaced, 40x40), wide.png (1600x200: wider than any text block),
 truncated.png (rgba.png cut short), garbage.png (text with a .png name),
 huge.png (a valid header claiming 100000x100000 pixels), copy-of-rgba.png
 (the same bytes as rgba.png), diagram.svg (a small hand-written SVG) and
-sneaky.svg (an SVG whose <image> points at files outside any booklet).
+sneaky.svg (an SVG whose images, <use>, XInclude and @import point outside
+any booklet) and entity.svg (an external XML entity: refused).
 """
 import os
 import struct
@@ -98,12 +99,19 @@ def main():
 """)
     put("sneaky.svg", b"""<?xml version="1.0" encoding="UTF-8"?>
 <svg xmlns="http://www.w3.org/2000/svg" xmlns:xlink="http://www.w3.org/1999/xlink"
-     width="120" height="60">
+     xmlns:xi="http://www.w3.org/2001/XInclude" width="120" height="60">
+  <style>@import url("../outside/secret.css");</style>
   <rect width="120" height="60" fill="#ffffff"/>
   <image x="0" y="0" width="60" height="60" xlink:href="../outside/secret.png"/>
   <image x="60" y="0" width="60" height="60" href="file:///etc/hostname"/>
   <image x="0" y="0" width="10" height="10" href="http://192.0.2.1/tracker.png"/>
+  <use xlink:href="../outside/secret.svg#shape"/>
+  <xi:include href="../outside/secret.txt" parse="text"/>
 </svg>
+""")
+    put("entity.svg", b"""<?xml version="1.0" encoding="UTF-8"?>
+<!DOCTYPE svg [ <!ENTITY leak SYSTEM "file:///etc/hostname"> ]>
+<svg xmlns="http://www.w3.org/2000/svg" width="40" height="20"><text y="15">&leak;</text></svg>
 """)
     return 0
 
