@@ -26,11 +26,12 @@ typedef struct {
     int nbadges, badge_line;
 } pass;
 
-static void warn(pass *ps, const oct_node *n, const char *code, const char *fmt, const char *url,
-                 const char *why)
+/* "image 'URL' <what>; its alt text is printed instead" at the node. */
+static void warn(pass *ps, const oct_node *n, const char *code, const char *what)
 {
-    oct_diag_report(ps->diag, OCT_WARNING, ps->file, n->span.line, n->span.col, code, fmt, url,
-                    why);
+    const char *url = n->u.link.url ? n->u.link.url : "";
+    oct_diag_report(ps->diag, OCT_WARNING, ps->file, n->span.line, n->span.col, code,
+                    "image '%.200s' %s; its alt text is printed instead", url, what);
 }
 
 /* ---- the table of pictures ---------------------------------------------- */
@@ -86,14 +87,14 @@ static int load_image(pass *ps, const oct_node *n)
     const char *url = n->u.link.url ? n->u.link.url : "";
     oct_image_path r;
     if (oct_image_resolve(url, ps->srcdir, ps->root, &r) != 0) {
-        warn(ps, n, r.code, "image '%.200s' %s; its alt text is printed instead", url, r.why);
+        warn(ps, n, r.code, r.why);
         return 0;
     }
     size_t len;
     unsigned char *data = oct_image_read(r.real, OCT_IMAGE_MAX_BYTES, &len, &r);
     free(r.real);
     if (!data) {
-        warn(ps, n, r.code, "image '%.200s' %s; its alt text is printed instead", url, r.why);
+        warn(ps, n, r.code, r.why);
         return 0;
     }
     gchar *hash = g_compute_checksum_for_data(G_CHECKSUM_SHA256, data, len);
@@ -102,10 +103,11 @@ static int load_image(pass *ps, const oct_node *n)
         oct_image_info info;
         if (oct_image_decode(data, len, &info) == 0)
             index = add_image(ps->t, hash, data, len, &info);
-        else
-            warn(ps, n, info.unsupported ? "image-unsupported" : "image-damaged",
-                 "image '%.200s' cannot be used: %s; its alt text is printed instead", url,
-                 info.why);
+        else {
+            char what[260];
+            snprintf(what, sizeof what, "cannot be used: %s", info.why);
+            warn(ps, n, info.unsupported ? "image-unsupported" : "image-damaged", what);
+        }
         free(info.raster);
     }
     g_free(hash);
@@ -197,20 +199,14 @@ static void check_image(pass *ps, oct_node *n)
     n->u.link.image = 0;
     switch (oct_image_url_kind(url)) {
     case OCT_URL_REMOTE:
-        warn(ps, n, "image-remote",
-             "image '%.200s' is not a local file (octavo never fetches)%s; its alt text is "
-             "printed instead",
-             url, "");
+        warn(ps, n, "image-remote", "is not a local file (octavo never fetches)");
         break;
     case OCT_URL_ABSOLUTE:
         warn(ps, n, "image-outside",
-             "image '%.200s' is an absolute path%s; only files beneath the booklet directory "
-             "are read, so its alt text is printed instead",
-             url, "");
+             "is an absolute path (only files beneath the booklet directory are read)");
         break;
     case OCT_URL_EMPTY:
-        warn(ps, n, "image-missing", "image '%s' names no file%s; its alt text is printed instead",
-             url, "");
+        warn(ps, n, "image-missing", "names no file");
         break;
     case OCT_URL_LOCAL:
         n->u.link.image = load_image(ps, n);

@@ -12,6 +12,7 @@
 
 #include <ctype.h>
 #include <errno.h>
+#include <stdarg.h>
 #include <fcntl.h>
 #include <stdio.h>
 #include <stdlib.h>
@@ -106,9 +107,13 @@ bool oct_path_beneath(const char *path, const char *root)
     return strncmp(path, root, n) == 0 && (path[n] == '/' || path[n] == '\0');
 }
 
-static void set_msg(oct_image_path *r, const char *fmt, const char *a, const char *b)
+static void set_msg(oct_image_path *r, const char *fmt, ...) __attribute__((format(printf, 2, 3)));
+static void set_msg(oct_image_path *r, const char *fmt, ...)
 {
-    snprintf(r->why, sizeof r->why, fmt, a, b);
+    va_list ap;
+    va_start(ap, fmt);
+    vsnprintf(r->why, sizeof r->why, fmt, ap);
+    va_end(ap);
 }
 
 int oct_image_resolve(const char *url, const char *srcdir, const char *root, oct_image_path *r)
@@ -117,7 +122,7 @@ int oct_image_resolve(const char *url, const char *srcdir, const char *root, oct
     char *rel = decode_path(url);
     if (!rel || !*rel) {
         r->code = "image-missing";
-        set_msg(r, "names no file%s%s", "", "");
+        set_msg(r, "names no file");
         free(rel);
         return -1;
     }
@@ -125,7 +130,7 @@ int oct_image_resolve(const char *url, const char *srcdir, const char *root, oct
     free(rel);
     if (!oct_path_beneath(joined, root)) {
         r->code = "image-outside";
-        set_msg(r, "leads out of the booklet directory '%s'%s; it is not read", root, "");
+        set_msg(r, "leads out of the booklet directory '%s' and is not read", root);
         free(joined);
         return -1;
     }
@@ -134,17 +139,17 @@ int oct_image_resolve(const char *url, const char *srcdir, const char *root, oct
         int e = errno;
         r->code = "image-missing";
         if (e == ENOENT || e == ENOTDIR)
-            set_msg(r, "not found (no file %s)%s", joined, "");
+            set_msg(r, "not found (no file %s)", joined);
         else
-            set_msg(r, "cannot be looked up: %s%s", strerror(e), "");
+            set_msg(r, "cannot be looked up: %s", strerror(e));
         free(joined);
         return -1;
     }
     free(joined);
     if (!oct_path_beneath(real, root)) {
         r->code = "image-outside";
-        set_msg(r, "is a symbolic link leading out of the booklet directory '%s'%s; it is not read",
-                root, "");
+        set_msg(r, "is a symbolic link leading out of the booklet directory '%s' and is not read",
+                root);
         free(real);
         return -1;
     }
@@ -159,20 +164,19 @@ unsigned char *oct_image_read(const char *real, size_t max, size_t *len, oct_ima
     struct stat st;
     if (fd < 0 || fstat(fd, &st) != 0) {
         r->code = "image-missing";
-        set_msg(r, "cannot be read: %s%s", strerror(errno), "");
+        set_msg(r, "cannot be read: %s", strerror(errno));
         if (fd >= 0) close(fd);
         return NULL;
     }
     if (!S_ISREG(st.st_mode)) {
         r->code = "image-missing";
-        set_msg(r, "is not a regular file%s%s", "", "");
+        set_msg(r, "is not a regular file");
         close(fd);
         return NULL;
     }
     if ((unsigned long long)st.st_size > max) {
         r->code = "image-damaged";
-        snprintf(r->why, sizeof r->why, "is %lld bytes, more than the limit of %zu bytes",
-                 (long long)st.st_size, max);
+        set_msg(r, "is %lld bytes, more than the limit of %zu bytes", (long long)st.st_size, max);
         close(fd);
         return NULL;
     }
@@ -183,7 +187,7 @@ unsigned char *oct_image_read(const char *real, size_t max, size_t *len, oct_ima
         if (k < 0 && errno == EINTR) continue;
         if (k < 0) {
             r->code = "image-missing";
-            set_msg(r, "cannot be read: %s%s", strerror(errno), "");
+            set_msg(r, "cannot be read: %s", strerror(errno));
             free(buf);
             close(fd);
             return NULL;
