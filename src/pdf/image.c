@@ -34,38 +34,47 @@ static void natural_size(const oct_image *im, double *w, double *h)
     *h = im->height * 72.0 / dpi;
 }
 
-/* The alt text as invisible lines over the picture, top down. */
-static void add_alt_text(oct_pdf *p, pdf_item *it, const oct_node *img, double x, double w)
+/* The alt text as invisible lines over the picture, top down, in a size
+ * that keeps them inside it (down to 2 pt), so extracted text follows
+ * the reading order. */
+static void add_alt_text(oct_pdf *p, pdf_item *it, const oct_node *img, double x, double w,
+                         double h)
 {
     oct_buf b = OCT_BUF_INIT;
     oct_node_plain_text_to(img, &b);
-    if (b.len == 0) {
-        oct_buf_free(&b);
-        return;
-    }
     double size = p->L.small_size;
-    pdf_style st = pdf_style_make(PDF_FAM_BODY, PDF_VAR_R, size, p->L.text);
-    pdf_text t = {0};
-    pdf_text_add(p, &t, b.data, b.len, &st, img, false);
+    for (int round = 0; b.len > 0; round++) {
+        pdf_style st = pdf_style_make(PDF_FAM_BODY, PDF_VAR_R, size, p->L.text);
+        pdf_text t = {0};
+        pdf_text_add(p, &t, b.data, b.len, &st, round ? NULL : img, false);
+        pdf_text_breaks(p, &t);
+        pdf_measure m = {.first = w, .rest = w, .mode = PDF_BREAK_GREEDY};
+        pdf_line *lines;
+        size_t n = pdf_break_lines(&t, &m, &lines);
+        double lh = pdf_lh(p, size);
+        if ((double)n * lh <= h || size <= 2.0 || round == 6) {
+            for (size_t k = 0; k < n; k++)
+                pdf_set_line(p, it, &t, &lines[k], x, pdf_baseline(lh, size) + lh * (double)k,
+                             PDF_AL_LEFT);
+            b.len = 0; /* done */
+        } else {
+            size = size * 0.7 < 2.0 ? 2.0 : size * 0.7;
+        }
+        free(lines);
+        pdf_text_free(&t);
+    }
     oct_buf_free(&b);
-    pdf_text_breaks(p, &t);
-    pdf_measure m = {.first = w, .rest = w, .mode = PDF_BREAK_GREEDY};
-    pdf_line *lines;
-    size_t n = pdf_break_lines(&t, &m, &lines);
-    size_t from = it->nops;
-    double lh = pdf_lh(p, size);
-    for (size_t k = 0; k < n; k++)
-        pdf_set_line(p, it, &t, &lines[k], x, pdf_baseline(lh, size) + lh * (double)k, PDF_AL_LEFT);
     /* only the glyphs stay, made invisible: no tint, no link areas */
-    size_t keep = from;
-    for (size_t k = from; k < it->nops; k++) {
-        if (it->ops[k].kind != PDF_OP_TEXT) continue;
-        it->ops[keep] = it->ops[k];
-        it->ops[keep++].kind = PDF_OP_ALT;
+    size_t keep = 0;
+    for (size_t k = 0; k < it->nops; k++) {
+        if (it->ops[k].kind == PDF_OP_IMAGE) {
+            it->ops[keep++] = it->ops[k];
+        } else if (it->ops[k].kind == PDF_OP_TEXT) {
+            it->ops[keep] = it->ops[k];
+            it->ops[keep++].kind = PDF_OP_ALT;
+        }
     }
     it->nops = keep;
-    free(lines);
-    pdf_text_free(&t);
 }
 
 static double caption_height(oct_pdf *p, const pdf_ctx *c, const char *title, pdf_text *t)
@@ -109,7 +118,7 @@ void pdf_layout_figure(oct_pdf *p, const pdf_ctx *c, const oct_node *img)
     op->w = w;
     op->h = h;
     op->link = img->u.link.image;
-    add_alt_text(p, it, img, x, w);
+    add_alt_text(p, it, img, x, w, h);
     if (cap.n) {
         pdf_flow_space(p->cur, p->L.small_size * 0.5);
         pdf_flow_keep_last(p->cur);
