@@ -164,12 +164,14 @@ typedef struct {
 
 typedef struct {
     oct_arena *arena;
-    oct_node *root;    /* DOCUMENT */
-    oct_image *images; /* each distinct picture once (malloc'd array) */
-    size_t nimages, capimages;
+    oct_node *root;     /* DOCUMENT */
     const char **files; /* source paths as given (for messages), by span.file */
     size_t nfiles;
     oct_meta meta;
+
+    /* Each distinct picture once (malloc'd array); IMAGE nodes point here. */
+    oct_image *images;
+    size_t nimages, capimages;
 } oct_tree;
 
 oct_tree *oct_tree_new(void);
