@@ -59,7 +59,8 @@ static void fill_meta(oct_tree *t, const oct_manifest *m, const oct_build_opts *
         meta->modified = oct_arena_printf(a, "%sT00:00:00Z", meta->date);
 }
 
-static int ingest_one(oct_tree *t, const oct_source *src, const oct_build_opts *o, oct_diag *diag)
+static int ingest_one(oct_tree *t, const oct_source *src, const char *root, const oct_build_opts *o,
+                      oct_diag *diag)
 {
     size_t len = 0;
     char *bytes = oct_read_file(src->path, OCT_MAX_SOURCE_BYTES, &len);
@@ -75,7 +76,7 @@ static int ingest_one(oct_tree *t, const oct_source *src, const oct_build_opts *
                         strerror(e));
         return e == ENOENT ? OCT_EXIT_INPUT : OCT_EXIT_IO;
     }
-    oct_ingest_options io = {.keep_filler = o && o->keep_filler, .normalize = true};
+    oct_ingest_options io = {.keep_filler = o && o->keep_filler, .normalize = true, .root = root};
     oct_node *ch = oct_ingest_source(t, src->path, bytes, len, src->title, &io, diag);
     free(bytes);
     return ch ? 0 : OCT_EXIT_INPUT;
@@ -88,7 +89,7 @@ oct_tree *oct_cli_load_tree(const oct_manifest *m, const oct_build_opts *o, oct_
     fill_meta(t, m, o, diag);
     *status = 0;
     for (size_t i = 0; i < m->nsources; i++) {
-        int r = ingest_one(t, &m->sources[i], o, diag);
+        int r = ingest_one(t, &m->sources[i], m->dir ? m->dir : ".", o, diag);
         if (r > *status) *status = r;
     }
     if (*status) {

@@ -65,6 +65,20 @@ static void write_container(oct_epub_ctx *r, const char *tag, const char *cls, c
     oct_epub_xw_end(r->xw);
 }
 
+/* <figure><img/><figcaption>title</figcaption></figure> */
+static void write_figure(oct_epub_ctx *r, const oct_node *n)
+{
+    const oct_node *img = n->first;
+    oct_epub_xw_start(r->xw, "figure");
+    oct_epub_xw_attr(r->xw, "class", "picture");
+    r->in_figure = 1;
+    oct_epub_inlines(r, n->first, NULL);
+    r->in_figure = 0;
+    const char *title = img && img->kind == OCT_IMAGE ? img->u.link.title : NULL;
+    if (title && *title) oct_epub_xw_element(r->xw, "figcaption", title);
+    oct_epub_xw_end(r->xw);
+}
+
 static void write_flat(oct_epub_ctx *r, const oct_node *n, bool tight)
 {
     if (!tight) oct_epub_xw_start(r->xw, "p");
@@ -114,7 +128,7 @@ static void write_block(oct_epub_ctx *r, const oct_node *n, bool tight)
         write_container(r, "div", "answer", n);
         break;
     case OCT_FIGURE:
-        write_container(r, "div", "figure", n);
+        write_figure(r, n);
         break;
     case OCT_ITEM:
         write_container(r, "div", "item", n);

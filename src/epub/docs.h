@@ -39,6 +39,13 @@ int oct_epub_title_page(const oct_epub_book *b, char **data, size_t *len);
 int oct_epub_opf(const oct_epub_book *b, char **data, size_t *len);
 int oct_epub_container(const oct_epub_book *b, char **data, size_t *len);
 
+/* Pictures (images.c): used[i] is 1 when tree picture i + 1 is shown
+ * somewhere; *count of them. malloc'd (caller frees), NULL when the tree
+ * has none. Each goes into the book once, as OEBPS/<oct_image.name>. */
+unsigned char *oct_epub_images_used(const oct_tree *t, size_t *count);
+/* The bytes an EPUB carries for a picture (an SVG's PNG raster). */
+const unsigned char *oct_epub_image_bytes(const oct_image *im, size_t *len);
+
 /* Heading sizes in em, taken from the layout when it has them. */
 typedef struct {
     double h1, h2, h3, h4;

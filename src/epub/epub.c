@@ -105,6 +105,18 @@ int oct_epub_render(oct_epub *e, const oct_tree *tree)
         rc = oct_epub_unit_xhtml(&b, i, &data, &len);
         if (rc == 0) add_entry(e, "OEBPS/", b.units[i].file, data, len, 0);
     }
+    size_t nused;
+    unsigned char *used = rc == 0 ? oct_epub_images_used(tree, &nused) : NULL;
+    for (size_t i = 0; used && i < tree->nimages; i++) {
+        if (!used[i]) continue;
+        size_t len;
+        const unsigned char *bytes = oct_epub_image_bytes(&tree->images[i], &len);
+        char *copy = oct_xmalloc(len ? len : 1);
+        memcpy(copy, bytes, len);
+        /* already compressed: stored as they are */
+        add_entry(e, "OEBPS/", tree->images[i].name, copy, len, 1);
+    }
+    free(used);
     e->dos_time = b.meta.dos_time;
     e->dos_date = b.meta.dos_date;
     oct_epub_book_release(&b);

@@ -120,11 +120,22 @@ static void write_link(oct_epub_ctx *r, const oct_node *n)
     oct_epub_xw_end(r->xw);
 }
 
-/* Images are never loaded (remote fetches would make builds depend on the
- * network); the alt text stands in for them. */
+/* A picture ingest loaded is an <img> of its file in the book; any other
+ * (remote, missing, damaged: never fetched) shows its alt text. */
 static void write_image(oct_epub_ctx *r, const oct_node *n)
 {
     const char *alt = oct_epub_plain(r->book->arena, n);
+    const oct_tree *t = r->book->tree;
+    int k = n->u.link.image;
+    if (k > 0 && (size_t)k <= t->nimages) {
+        oct_epub_xw_start(r->xw, "img");
+        oct_epub_xw_attr(r->xw, "src", t->images[k - 1].name);
+        oct_epub_xw_attr(r->xw, "alt", alt);
+        if (!r->in_figure && n->u.link.title && *n->u.link.title)
+            oct_epub_xw_attr(r->xw, "title", n->u.link.title);
+        oct_epub_xw_end_empty(r->xw);
+        return;
+    }
     oct_epub_xw_start(r->xw, "span");
     oct_epub_xw_attr(r->xw, "class", "image-alt");
     oct_epub_xw_text(r->xw, *alt ? "[image: " : "[image]");

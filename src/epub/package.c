@@ -1,6 +1,8 @@
 #include "epub/docs.h"
 #include "epub/xwriter.h"
 
+#include <stdlib.h>
+
 /* The package document (OPF): Dublin Core metadata, exactly one
  * dcterms:modified, the accessibility metadata EPUB Accessibility 1.1
  * asks for, the manifest and the spine; and META-INF/container.xml, which
@@ -8,10 +10,9 @@
 
 /* True of every book octavo makes, whatever the notes contain. */
 #define A11Y_SUMMARY                                                                               \
-    "Text-only publication with a table of contents (navigation document and NCX), "               \
-    "headings and a reading order that follows the source notes. Images are never "                \
-    "included; their text descriptions are shown instead. Footnotes link to and from "             \
-    "their references."
+    "Publication with a table of contents (navigation document and NCX), headings and a "          \
+    "reading order that follows the source notes. Pictures carry the text descriptions "           \
+    "their authors gave. Footnotes link to and from their references."
 
 static void write_meta(oct_epub_xw *x, const char *property, const char *refines, const char *value)
 {
@@ -33,9 +34,13 @@ static void write_dc(oct_epub_xw *x, const char *name, const char *id, const cha
     oct_epub_xw_nl(x);
 }
 
-static void write_accessibility(oct_epub_xw *x)
+static void write_accessibility(oct_epub_xw *x, bool pictures)
 {
     write_meta(x, "schema:accessMode", NULL, "textual");
+    if (pictures) {
+        write_meta(x, "schema:accessMode", NULL, "visual");
+        write_meta(x, "schema:accessModeSufficient", NULL, "textual,visual");
+    }
     write_meta(x, "schema:accessModeSufficient", NULL, "textual");
     write_meta(x, "schema:accessibilityFeature", NULL, "structuralNavigation");
     write_meta(x, "schema:accessibilityFeature", NULL, "tableOfContents");
@@ -47,7 +52,7 @@ static void write_accessibility(oct_epub_xw *x)
     write_meta(x, "a11y:certifiedBy", NULL, "octavo");
 }
 
-static void write_metadata(oct_epub_xw *x, const oct_epub_meta *m)
+static void write_metadata(oct_epub_xw *x, const oct_epub_meta *m, bool pictures)
 {
     oct_epub_xw_start(x, "metadata");
     oct_epub_xw_attr(x, "xmlns:dc", "http://purl.org/dc/elements/1.1/");
@@ -77,7 +82,7 @@ static void write_metadata(oct_epub_xw *x, const oct_epub_meta *m)
         if (k && *k) write_dc(x, "dc:subject", NULL, k);
     }
     write_meta(x, "dcterms:modified", NULL, m->modified);
-    write_accessibility(x);
+    write_accessibility(x, pictures);
     oct_epub_xw_end(x);
     oct_epub_xw_nl(x);
 }
@@ -113,6 +118,16 @@ static void write_manifest_and_spine(oct_epub_xw *x, const oct_epub_book *b)
     write_item(x, "titlepage", OCT_EPUB_TITLE, xhtml, NULL);
     for (size_t i = 0; i < b->nunits; i++)
         write_item(x, b->units[i].item_id, b->units[i].file, xhtml, NULL);
+    size_t nused;
+    unsigned char *used = oct_epub_images_used(b->tree, &nused);
+    for (size_t i = 0; used && i < b->tree->nimages; i++) {
+        if (!used[i]) continue;
+        const oct_image *im = &b->tree->images[i];
+        /* "img/<hash>.png" → id "img-<hash>" */
+        const char *id = oct_arena_printf(b->arena, "img-%.20s", im->name + 4);
+        write_item(x, id, im->name, im->media_type, NULL);
+    }
+    free(used);
     oct_epub_xw_end(x);
     oct_epub_xw_nl(x);
     oct_epub_xw_start(x, "spine");
@@ -135,7 +150,9 @@ int oct_epub_opf(const oct_epub_book *b, char **data, size_t *len)
     oct_epub_xw_attr(x, "unique-identifier", "bookid");
     oct_epub_xw_attr(x, "xml:lang", b->meta.lang);
     oct_epub_xw_nl(x);
-    write_metadata(x, &b->meta);
+    size_t nused;
+    free(oct_epub_images_used(b->tree, &nused));
+    write_metadata(x, &b->meta, nused > 0);
     write_manifest_and_spine(x, b);
     oct_epub_xw_end(x);
     oct_epub_xw_nl(x);

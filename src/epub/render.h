@@ -27,6 +27,7 @@ typedef struct {
     int block_depth; /* nesting of block nodes only */
     int in_link;     /* inside <a>: no nested links or note references */
     int quiet;       /* a rehearsal pass: report nothing */
+    int in_figure;   /* the picture's title is the figcaption, not an attribute */
     /* Footnote reference anchors written so far, by definition anchor
      * (count as a pointer). The first pass fills `refs`; the second pass
      * reads `prev_refs` to know which definitions get a backlink. */

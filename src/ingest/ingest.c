@@ -1,6 +1,7 @@
 #include "ingest/ingest.h"
 #include "ingest/charset.h"
 #include "ingest/decode.h"
+#include "ingest/images.h"
 #include "ingest/markdown.h"
 #include "ingest/normalize.h"
 #include "ingest/repair.h"
@@ -106,6 +107,7 @@ oct_node *oct_ingest_source(oct_tree *t, const char *path, const char *bytes, si
     src.file = oct_tree_add_file(t, path);
     oct_node *ch = oct_node_new(t, OCT_CHAPTER, (oct_span){src.file, 1, 1});
     if (oct_markdown_parse(t, ch, &src, md, mdlen, diag) != 0) goto out;
+    oct_ingest_images(t, ch, path, opts->root, diag);
     ch->u.chapter.title = choose_title(t, ch, path, title);
     oct_node_append(t->root, ch);
     chapter = ch;

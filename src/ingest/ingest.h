@@ -16,6 +16,10 @@
 typedef struct {
     bool keep_filler; /* --keep-filler: do not drop chat filler lines */
     bool normalize;   /* run the plain-text normalizer (default true) */
+    /* The booklet's directory: images are read only beneath it (a source
+     * outside it keeps to its own directory). NULL: images are not loaded
+     * and print as their alt text. */
+    const char *root;
 } oct_ingest_options;
 
 /* Raw bytes of a source named `path` (used in messages) → the text the

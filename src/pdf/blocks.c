@@ -73,15 +73,24 @@ static void layout_paragraph(oct_pdf *p, const pdf_ctx *c, const oct_node *n)
 {
     pdf_text t = {0};
     pdf_style st = pdf_style_make(PDF_FAM_BODY, PDF_VAR_R, c->size, p->L.text);
+    bool para = n->kind == OCT_PARAGRAPH;
     if (oct_kind_is_inline(n->kind)) {
         if (n->text)
             pdf_text_add(p, &t, n->text, strlen(n->text), &st, n, false);
         else
             pdf_text_inlines(p, &t, n, &st);
     } else {
+        /* pictures in running text are set as blocks after their paragraph */
+        p->defer_images = para;
         pdf_text_inlines(p, &t, n, &st);
+        p->defer_images = false;
     }
-    pdf_layout_text(p, c, &t, pdf_lh(p, c->size), PDF_AL_LEFT, true, false);
+    size_t before = p->cur->n;
+    bool only_pictures = para && t.n == 0;
+    if (!only_pictures) pdf_layout_text(p, c, &t, pdf_lh(p, c->size), PDF_AL_LEFT, true, false);
+    if (para) pdf_layout_inline_figures(p, c, n);
+    if (p->cur->n == before)
+        pdf_layout_text(p, c, &t, pdf_lh(p, c->size), PDF_AL_LEFT, true, false);
     /* "Add this to settings.py:" introduces what follows: keep them together */
     size_t k = t.n;
     while (k > 0 && (pdf_is_space(t.c[k - 1].cp) || t.c[k - 1].slot == PDF_SLOT_NONE))
@@ -203,6 +212,12 @@ void pdf_layout_block(oct_pdf *p, const pdf_ctx *c, const oct_node *n)
         break;
     case OCT_FOOTNOTE_DEF:
         pdf_layout_footnotes(p, c, n);
+        break;
+    case OCT_FIGURE:
+        if (n->first && pdf_image_available(p, n->first))
+            pdf_layout_figure(p, c, n->first);
+        else
+            layout_paragraph(p, c, n);
         break;
     default:
         if (oct_kind_is_inline(n->kind))

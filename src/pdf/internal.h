@@ -152,6 +152,8 @@ typedef enum {
     PDF_OP_DOTS,  /* leader dots on baseline y from x to x + w */
     PDF_OP_LINK,  /* rect x, y, w, h; link index */
     PDF_OP_DEST,  /* anchor at y; text = key */
+    PDF_OP_IMAGE, /* picture in box x, y (top), w, h; link = tree image index (1-based) */
+    PDF_OP_ALT,   /* like TEXT, drawn invisible (a picture's alt text) */
 } pdf_op_kind;
 
 typedef struct {
@@ -236,6 +238,17 @@ void pdf_layout_question(oct_pdf *p, const pdf_ctx *c, const oct_node *n);
 void pdf_layout_footnotes(oct_pdf *p, const pdf_ctx *c, const oct_node *first_def);
 void pdf_layout_code(oct_pdf *p, const pdf_ctx *c, const oct_node *n);
 void pdf_layout_table(oct_pdf *p, const pdf_ctx *c, const oct_node *n);
+
+/* ---- pictures (image.c) ---------------------------------------------------- */
+
+/* The IMAGE node's picture is in the tree (else its alt text is printed). */
+bool pdf_image_available(const oct_pdf *p, const oct_node *img);
+/* Sets an available picture as a block: scaled to fit, caption below. */
+void pdf_layout_figure(oct_pdf *p, const pdf_ctx *c, const oct_node *img);
+/* The available pictures inside a paragraph's text, each as a block after it. */
+void pdf_layout_inline_figures(oct_pdf *p, const pdf_ctx *c, const oct_node *para);
+/* Draws a PDF_OP_IMAGE whose box has its top-left corner at (x, top). */
+void pdf_paint_image(oct_pdf *p, HPDF_Page pg, const pdf_op *op, double x, double top);
 /* Adds a label (already styled text) in front of the first text line of
  * the items [from, flow end): right-aligned to x_right. */
 void pdf_attach_label(oct_pdf *p, size_t from, const pdf_text *label, double x_right);
@@ -346,6 +359,8 @@ struct oct_pdf {
     const oct_node **chapters; /* running heads by chapter index */
     size_t nchapters, capchapters;
     const oct_node *cur_chapter; /* footnote definitions are looked up here */
+    bool defer_images;           /* text leaves available pictures out (set after it) */
+    HPDF_Image *himages;         /* loaded pictures by tree index - 1 */
 
     const char **ids; /* node ids of the tree, sorted (internal links) */
     size_t nids;

@@ -148,14 +148,22 @@ static void paint_item(painter *w, const pdf_item *it, double left, double top)
                             (HPDF_REAL)op->w, (HPDF_REAL)op->h);
         HPDF_Page_Fill(w->pg);
     }
-    bool in_text = false;
+    for (size_t k = 0; k < it->nops; k++)
+        if (it->ops[k].kind == PDF_OP_IMAGE)
+            pdf_paint_image(w->p, w->pg, &it->ops[k], left + it->ops[k].x, top - it->ops[k].y);
+    bool in_text = false, hidden = false;
     for (size_t k = 0; k < it->nops; k++) {
         const pdf_op *op = &it->ops[k];
-        if (op->kind != PDF_OP_TEXT) continue;
+        if (op->kind != PDF_OP_TEXT && op->kind != PDF_OP_ALT) continue;
         if (!in_text) HPDF_Page_BeginText(w->pg);
         in_text = true;
+        if ((op->kind == PDF_OP_ALT) != hidden) {
+            hidden = !hidden;
+            HPDF_Page_SetTextRenderingMode(w->pg, hidden ? HPDF_INVISIBLE : HPDF_FILL);
+        }
         paint_text(w, op, left + op->x, top - op->y);
     }
+    if (hidden) HPDF_Page_SetTextRenderingMode(w->pg, HPDF_FILL);
     if (in_text) HPDF_Page_EndText(w->pg);
     for (size_t k = 0; k < it->nops; k++) {
         const pdf_op *op = &it->ops[k];

@@ -238,6 +238,7 @@ void oct_pdf_free(oct_pdf *p)
     free(p->pages);
     pdf_free_anchors(p);
     free(p->hpages);
+    free(p->himages);
     free(p->chapters);
     free(p->ids);
     free(p);

@@ -257,18 +257,22 @@ void pdf_text_inlines(oct_pdf *p, pdf_text *t, const oct_node *container, const 
     oct_iter it;
     oct_iter_init(&it, container);
     oct_event ev;
+    bool after_picture = false; /* a space already stands where a picture was left out */
     while ((ev = oct_iter_next(&it)) != OCT_EV_NONE) {
         const oct_node *n = it.cur;
         if (n == container) continue;
         if (ev == OCT_EV_EXIT) {
+            if (n->kind == OCT_IMAGE && p->defer_images && pdf_image_available(p, n)) continue;
             if (n->kind == OCT_IMAGE) add_str(p, t, n->first ? "]" : "image]", &stack[depth], n);
             if (depth > 0 && n->first && styled_kind(n->kind)) depth--;
             continue;
         }
         pdf_style s = stack[depth];
+        bool skip_space = after_picture;
+        after_picture = false;
         switch (n->kind) {
         case OCT_TEXT:
-            add_str(p, t, n->text ? n->text : "", &s, n);
+            add_str(p, t, n->text ? n->text + (skip_space && n->text[0] == ' ') : "", &s, n);
             continue;
         case OCT_CODE:
             s.fam = PDF_FAM_MONO;
@@ -294,6 +298,11 @@ void pdf_text_inlines(oct_pdf *p, pdf_text *t, const oct_node *container, const 
             break;
         }
         if (!styled_kind(n->kind)) continue;
+        if (n->kind == OCT_IMAGE && p->defer_images && pdf_image_available(p, n)) {
+            oct_iter_skip_children(&it); /* drawn after the paragraph */
+            after_picture = t->n > 0 && t->c[t->n - 1].cp == ' ';
+            continue;
+        }
         if (!n->first) {
             if (n->kind == OCT_IMAGE) add_str(p, t, "[", &s, n);
             continue;

@@ -83,6 +83,8 @@ static void put_attrs(const oct_tree *t, const oct_node *n, oct_buf *out)
             oct_buf_puts(out, " title=");
             put_quoted(out, n->u.link.title);
         }
+        if (n->kind == OCT_IMAGE && n->u.link.image > 0)
+            oct_buf_printf(out, " image=%d", n->u.link.image);
         break;
     case OCT_FOOTNOTE_DEF:
     case OCT_FOOTNOTE_REF:

@@ -17,6 +17,7 @@ void oct_tree_free(oct_tree *t)
 {
     if (!t) return;
     free(t->files);
+    free(t->images);
     oct_arena_free(t->arena);
     free(t);
 }

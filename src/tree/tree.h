@@ -15,9 +15,11 @@
  * (blocks), THEMATIC_BREAK, FOOTNOTE_DEF (blocks; all definitions of a
  * chapter sit at the chapter's end, numbered in order of first reference),
  * QUESTION (inline children form the prompt, optionally followed by one
- * ANSWER child as the last child), ANSWER (blocks).
+ * ANSWER child as the last child), ANSWER (blocks), FIGURE (exactly one
+ * IMAGE child whose picture is available; its u.link.title is the caption).
  * Inlines: TEXT (text), CODE (text), EMPH, STRONG, STRIKE, LINK (u.link),
- * IMAGE (u.link; children are the alt text), FOOTNOTE_REF (u.footnote),
+ * IMAGE (u.link; children are the alt text; u.link.image: see below),
+ * FOOTNOTE_REF (u.footnote),
  * SOFT_BREAK, LINE_BREAK, INDEX_TERM (text).
  *
  * Raw HTML from a source never becomes markup: ingest turns it into TEXT
@@ -113,6 +115,8 @@ struct oct_node {
         } row;
         struct {
             const char *url, *title;
+            int image; /* IMAGE: 1-based index into oct_tree.images; 0 = not
+                          available (backends print the alt text) */
         } link;
         struct {
             const char *label;
@@ -137,12 +141,38 @@ typedef struct {
     size_t nkeywords;
 } oct_meta;
 
+/* A picture the ingest pass loaded and checked (src/ingest/images.c):
+ * fully decoded once, so backends may hand it to their libraries as is. */
+typedef enum { OCT_IMAGE_PNG, OCT_IMAGE_JPEG, OCT_IMAGE_SVG } oct_image_type;
+
+typedef struct {
+    oct_image_type type;       /* from the magic bytes, not the file name */
+    const unsigned char *data; /* the file's bytes (arena) */
+    size_t len;
+    int width, height; /* natural size in px (CSS px for SVG) */
+    double dpi;        /* px per inch the file states; 0: unknown (use 96) */
+    /* PNG and SVG: the picture as an 8-bit RGB or RGBA PNG written by
+     * octavo (arena), raster_width x raster_height px (an SVG is
+     * rasterised at twice its natural size); NULL for JPEG. */
+    const unsigned char *raster;
+    size_t raster_len;
+    int raster_width, raster_height;
+    /* The file in an EPUB: a stable name derived from the content
+     * ("img/<hash>.png"), its media type, and its bytes: `data` for PNG
+     * and JPEG, `raster` for SVG (kept as PNG; see README "Pictures"). */
+    const char *name, *media_type;
+} oct_image;
+
 typedef struct {
     oct_arena *arena;
     oct_node *root;     /* DOCUMENT */
     const char **files; /* source paths as given (for messages), by span.file */
     size_t nfiles;
     oct_meta meta;
+
+    /* Each distinct picture once (malloc'd array); IMAGE nodes point here. */
+    oct_image *images;
+    size_t nimages, capimages;
 } oct_tree;
 
 oct_tree *oct_tree_new(void);

@@ -1,0 +1,51 @@
+/* Pictures: loading, checking and decoding the images a source refers to.
+ * Internal to src/ingest (images.c resolves and attaches, images_decode.c
+ * decodes, images_svg.c rasterises). */
+#ifndef OCT_INGEST_IMAGES_H
+#define OCT_INGEST_IMAGES_H
+#include <stddef.h>
+
+#include "diag.h"
+#include "tree/tree.h"
+
+/* Limits: a picture larger than these is refused as damaged before any
+ * pixel memory is allocated. */
+#define OCT_IMAGE_MAX_BYTES (32u * 1024u * 1024u)
+#define OCT_IMAGE_MAX_SIDE 20000
+#define OCT_IMAGE_MAX_PIXELS (32u * 1024u * 1024u)
+/* Longest side of the raster made from an SVG. */
+#define OCT_SVG_MAX_RASTER 3000
+
+/* What decoding learnt about one file. raster is malloc'd (caller frees). */
+typedef struct {
+    oct_image_type type;
+    int width, height;
+    double dpi;
+    unsigned char *raster;
+    size_t raster_len;
+    int raster_width, raster_height;
+    char why[200];   /* why the file was refused */
+    int unsupported; /* a real picture in a format octavo does not take */
+} oct_image_info;
+
+/* Identifies data by its magic bytes and decodes it completely (PNG with
+ * libpng, JPEG with libjpeg, SVG with librsvg). Returns 0, or -1 with
+ * info->why set; never aborts on bad input. */
+int oct_image_decode(const unsigned char *data, size_t len, oct_image_info *info);
+
+/* Rasterises an SVG (images_svg.c); same contract as oct_image_decode. */
+int oct_image_decode_svg(const unsigned char *data, size_t len, oct_image_info *info);
+
+/* Writes rows (w x h, 3 or 4 bytes a pixel) as an 8-bit PNG into a
+ * malloc'd buffer. Returns 0, or -1 with why set. */
+int oct_image_write_png(const unsigned char *pixels, int w, int h, int channels,
+                        unsigned char **out, size_t *out_len, char *why, size_t whysz);
+
+/* The images pass over one chapter (after parsing, before study): resolves
+ * every IMAGE beneath `root` (NULL: images are not loaded), loads and
+ * checks each file, stores each distinct picture once in t->images, turns
+ * a paragraph holding only a picture into a FIGURE and drops badge rows. */
+void oct_ingest_images(oct_tree *t, oct_node *chapter, const char *source_path, const char *root,
+                       oct_diag *diag);
+
+#endif
