@@ -1,4 +1,5 @@
 #include "ingest/markdown.h"
+#include "ingest/html.h"
 #include "ingest/listnum.h"
 #include "ingest/newlines.h"
 #include "ingest/widerows.h"
@@ -59,6 +60,7 @@ typedef struct {
     bool warned_nesting, warned_chars;
     bool warned_table;     /* for the current table */
     oct_line_cursor items; /* for reading written item numbers */
+    oct_html *html;        /* the chapter's HTML (see html.h) */
 } conv;
 
 typedef struct {
@@ -156,6 +158,11 @@ static int map_line(const conv *c, int raw)
     if (!s->line_map || !s->nlines) return (int)l;
     if ((size_t)l > s->nlines) l = (long)s->nlines;
     return s->line_map[l - 1];
+}
+
+static int html_map_line(const void *c, int raw)
+{
+    return map_line(c, raw);
 }
 
 /* Inline positions from cmark drift: after a backslash hard break it stops
@@ -306,6 +313,10 @@ static void pop(conv *c, cmark_node *n)
     /* The iterator pairs every EXIT with its ENTER; unwinding to the match
      * keeps the walk sane even if that ever failed. */
     while (c->nstack > 1) {
+        if (oct_html_open(c->html)) {
+            flush_text(c);
+            oct_html_leave(c->html, c->nstack);
+        }
         cmark_node *top = c->stack[--c->nstack].src;
         if (top == n) return;
     }
@@ -386,29 +397,26 @@ static void add_code_block(conv *c, const frame *up, cmark_node *n, oct_span sp)
     append(c, up->dst, o);
 }
 
-/* Raw HTML is never markup: the block becomes literal text, line by line. */
+/* An HTML block is structure (see html.h): its elements become nodes. */
 static void add_html_block(conv *c, const frame *up, cmark_node *n, oct_span sp)
 {
-    oct_node *p = oct_node_new(c->t, OCT_PARAGRAPH, sp);
-    append(c, up->dst, p);
     const char *s = cmark_node_get_literal(n);
-    if (!s) s = "";
-    size_t len = strlen(s);
-    if (len && s[len - 1] == '\n') len--;
-    int raw = cmark_node_get_start_line(n);
-    oct_span prev = sp;
-    for (size_t i = 0, k = 0;; k++) {
-        const char *nl = len > i ? memchr(s + i, '\n', len - i) : NULL;
-        size_t e = nl ? (size_t)(nl - s) : len;
-        oct_span ls = sp;
-        if (k > 0 && raw > c->offset && raw <= INT_MAX - (int)k)
-            ls.line = map_line(c, raw + (int)k);
-        if (k > 0) append(c, p, oct_node_new(c->t, OCT_LINE_BREAK, prev));
-        append_text(c, p, s + i, e - i, ls);
-        prev = ls;
-        if (!nl) break;
-        i = e + 1;
+    flush_text(c);
+    oct_html_block(c->html, c->nstack, up->dst, s ? s : "", s ? strlen(s) : 0,
+                   cmark_node_get_start_line(n), sp);
+}
+
+/* One inline tag: an element when it names one, else literal text. */
+static void add_html_inline(conv *c, const frame *up, cmark_node *n, oct_span sp)
+{
+    const char *s = cmark_node_get_literal(n);
+    size_t len = s ? strlen(s) : 0;
+    if (!oct_html_is_markup(s ? s : "", len)) {
+        append_text(c, up->dst, s, len, sp);
+        return;
     }
+    flush_text(c);
+    oct_html_inline(c->html, c->nstack, up->dst, s, len, sp);
 }
 
 static void add_footnote_ref(conv *c, const frame *up, cmark_node *n, oct_span sp)
@@ -542,6 +550,14 @@ static void enter(conv *c, cmark_node *n)
     frame *up = &c->stack[c->nstack - 1];
     cmark_node_type type = cmark_node_get_type(n);
     oct_span sp = span_of(c, n, up);
+    bool is_block = (type & CMARK_NODE_TYPE_MASK) == CMARK_NODE_TYPE_BLOCK;
+    if (is_block && type != CMARK_NODE_HTML_BLOCK && oct_html_open(c->html)) {
+        flush_text(c);
+        oct_html_settle(c->html, c->nstack);
+    }
+    /* content goes into the HTML element open in this frame, if any */
+    oct_node *base = up->dst;
+    up->dst = oct_html_target(c->html, c->nstack, base);
     frame f = *up;
     f.src = n;
     f.flattened = false;
@@ -574,8 +590,10 @@ static void enter(conv *c, cmark_node *n)
         append(c, up->dst, oct_node_new(c->t, OCT_THEMATIC_BREAK, sp));
         break;
     case CMARK_NODE_TEXT:
-    case CMARK_NODE_HTML_INLINE:
         add_leaf_text(c, up, n, OCT_TEXT, sp);
+        break;
+    case CMARK_NODE_HTML_INLINE:
+        add_html_inline(c, up, n, sp);
         break;
     case CMARK_NODE_CODE:
         add_leaf_text(c, up, n, OCT_CODE, sp);
@@ -609,6 +627,7 @@ static void enter(conv *c, cmark_node *n)
         open_extension(c, &f, up, sp);
         break;
     }
+    up->dst = base;
     if (!is_leaf(type)) push(c, &f);
 }
 
@@ -727,6 +746,12 @@ int oct_markdown_parse(oct_tree *t, oct_node *chapter, const oct_markdown_source
                         MAX_TABLE_COLUMNS);
     char *prefix = build_prefix(c.text, c.len, &plen, &c.offset);
     cmark_node *doc = parse(prefix, plen, c.text, c.len);
+    c.html = oct_html_new(&(oct_html_env){.t = t,
+                                          .diag = diag,
+                                          .path = src->path,
+                                          .file = src->file,
+                                          .map_line = html_map_line,
+                                          .line_ctx = &c});
     if (!doc) {
         oct_diag_report(diag, OCT_ERROR, src->path, 0, 0, "cmark",
                         "cmark-gfm lacks its GFM extensions; cannot parse");
@@ -735,9 +760,12 @@ int oct_markdown_parse(oct_tree *t, oct_node *chapter, const oct_markdown_source
     drop_prefix(doc, c.offset);
     collect_footnotes(&c, doc);
     walk(&c, doc, chapter);
+    oct_html_finish(c.html);
+    c.html = NULL;
     finish_footnotes(&c, chapter);
     rc = 0;
 out:
+    oct_html_finish(c.html);
     if (doc) cmark_node_free(doc);
     free(prefix);
     free(escaped);
