@@ -185,6 +185,22 @@ static int lx_line(const oct_html *h)
  * fragment before the feed returns. */
 static const char MARK[] = "<!--o-->";
 
+/* A block that ends inside a tag ("<div id=x" and no '>') would take the
+ * next fragment as the rest of that tag: the parser waits for it at the
+ * end of its input. Such a tail is text as written (a comment: nothing),
+ * and the parser goes on after it. */
+static void literal_tail(oct_html *h)
+{
+    xmlParserInputPtr in = h->ctxt->input;
+    if (!in || !in->cur || in->cur >= in->end || in->cur[0] != '<') return;
+    const char *s = (const char *)in->cur;
+    size_t n = (size_t)(in->end - in->cur);
+    bool comment = n >= 4 && memcmp(s, "<!--", 4) == 0;
+    if (!comment) oct_html_literal(h, s, n);
+    in->cur = in->end;
+    h->ctxt->checkIndex = 0;
+}
+
 static void feed(oct_html *h, const char *s, size_t n)
 {
     if (!h->ctxt) return;
@@ -194,6 +210,7 @@ static void feed(oct_html *h, const char *s, size_t n)
         s += k;
         n -= (size_t)k;
     }
+    if (!h->inline_frag) literal_tail(h);
     htmlParseChunk(h->ctxt, MARK, (int)(sizeof MARK - 1), 0);
     oct_html_flush(h);
 }

@@ -106,6 +106,8 @@ bool oct_html_explicit_end(const oct_html *h, const char *name);
 void oct_html_start(oct_html *h, const char *name, const char **attrs);
 void oct_html_end(oct_html *h, const char *name);
 void oct_html_chars(oct_html *h, const char *s, size_t n);
+/* Text as written (an unfinished tag): not collapsed, not decoded. */
+void oct_html_literal(oct_html *h, const char *s, size_t n);
 /* Creates the pending TEXT node. */
 void oct_html_flush(oct_html *h);
 /* Closes entry i and all entries above it. */

@@ -669,6 +669,18 @@ void oct_html_chars(oct_html *h, const char *s, size_t n)
     put_text(h, inline_parent(h), s, n, true);
 }
 
+void oct_html_literal(oct_html *h, const char *s, size_t n)
+{
+    if (h->finishing || h->dropped) return;
+    if (h->in_pre) {
+        oct_buf_put(&h->pre, s, n);
+        return;
+    }
+    while (n > 0 && is_space(s[n - 1]))
+        n--;
+    if (n) put_text(h, inline_parent(h), s, n, true);
+}
+
 /* ---- the Markdown walk's hooks -------------------------------------------- */
 
 /* Entries of frame `owner` from index i up are closed by force: libxml2 is
