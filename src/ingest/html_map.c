@@ -587,7 +587,11 @@ static void finish_entry(oct_html *h, h_entry *e)
         if (!n->first && (n->kind == OCT_PARAGRAPH || n->kind == OCT_SECTION)) oct_node_unlink(n);
         break;
     case OCT_DETAILS:
-        if (!n->first || n->first->kind != OCT_SUMMARY) {
+        if (!n->first || (n->first->kind == OCT_SUMMARY && !n->first->first && !n->first->next)) {
+            oct_node_unlink(n); /* an empty box */
+            break;
+        }
+        if (n->first->kind != OCT_SUMMARY) {
             oct_node *s = oct_node_new(h->env.t, OCT_SUMMARY, n->span);
             if (n->first)
                 oct_node_insert_before(n->first, s);

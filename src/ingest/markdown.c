@@ -290,6 +290,12 @@ static void append(conv *c, oct_node *parent, oct_node *child)
 static void append_text(conv *c, oct_node *parent, const char *s, size_t n, oct_span sp)
 {
     if (!n) return;
+    oct_node *l = parent->last;
+    if (!c->pending && l && l->kind == OCT_TEXT && l->text) {
+        /* text already flushed (before an HTML tag that made nothing) */
+        oct_buf_puts(&c->merged, l->text);
+        c->pending = l;
+    }
     if (!c->pending || c->pending != parent->last) {
         flush_text(c);
         oct_node *t = oct_node_new(c->t, OCT_TEXT, sp);

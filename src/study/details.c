@@ -75,6 +75,21 @@ void st_details_prepare(st_ctx *c)
     c->details_run = numbered >= 3 && asking * 2 >= numbered;
 }
 
+/* Multiple-choice options right before a box: the box reveals their
+ * answer whatever its caption says ("Think first, then open"). */
+static bool after_options(st_ctx *c, const st_unit *u)
+{
+    if (u == c->u) return false;
+    const st_unit *v = u - 1;
+    const oct_node *p = st_lead_paragraph(v->node);
+    if (!p || (v->node->kind != OCT_ITEM && v->node->kind != OCT_PARAGRAPH)) return false;
+    st_lines_of(p, &c->lines);
+    oct_buf_clear(&c->tmp);
+    if (c->lines.n && c->lines.v[0].first)
+        st_range_text(c->lines.v[0].first, c->lines.v[0].last, &c->tmp);
+    return st_option_letter(c->tmp.data ? c->tmp.data : "", c->tmp.len) != 0;
+}
+
 void st_classify_details(st_ctx *c, st_unit *u)
 {
     const char *s = summary_text(c, u->node);
@@ -90,18 +105,32 @@ void st_classify_details(st_ctx *c, st_unit *u)
         k = st_leading_number(s, n, &num);
         asks = st_text_asks(s + k, n - k) || names_question(s + k, n - k) || (k && c->details_run);
     }
-    if (!asks || n > ST_MAX_QUESTION_BYTES) return;
+    if (!asks || n > ST_MAX_QUESTION_BYTES) {
+        if (after_options(c, u)) u->role = ST_DETAILS;
+        return;
+    }
     u->role = ST_QUESTION;
     u->pk = ST_PROMPT_SUMMARY;
     u->strip = k;
     u->number = num;
 }
 
+/* The summary of d in bold, as a paragraph of its own. */
+static oct_node *label_of(st_ctx *c, oct_node *s)
+{
+    oct_node *p = oct_node_new(c->t, OCT_PARAGRAPH, s->span);
+    oct_node *b = oct_node_new(c->t, OCT_STRONG, s->span);
+    oct_node_append(p, b);
+    st_move_range(s->first, s->last, b);
+    return p;
+}
+
 void st_details_unwrap(st_ctx *c, oct_node *d, oct_node *dst)
 {
-    (void)c;
     oct_node *s = (oct_node *)summary_of(d);
+    bool label = s && s->first && !answer_caption(c, d);
     if (s) oct_node_unlink(s);
+    if (label) oct_node_append(dst, label_of(c, s)); /* a caption that says more */
     while (d->first)
         oct_node_append(dst, d->first);
     oct_node_unlink(d);
@@ -121,16 +150,16 @@ static void flatten(st_ctx *c, oct_node *d)
     oct_node *s = (oct_node *)summary_of(d);
     bool label = s && s->first && !(inside_answer(d) && st_opens_details(c, d));
     if (s) oct_node_unlink(s);
-    if (label) {
-        oct_node *p = oct_node_new(c->t, OCT_PARAGRAPH, s->span);
-        oct_node *b = oct_node_new(c->t, OCT_STRONG, s->span);
-        oct_node_append(p, b);
-        st_move_range(s->first, s->last, b);
-        oct_node_insert_before(d, p);
-    }
+    if (label) oct_node_insert_before(d, label_of(c, s));
+    oct_node *up = d->parent;
     while (d->first)
         oct_node_insert_before(d, d->first);
     oct_node_unlink(d);
+    if (up && up->kind == OCT_ANSWER && !up->first && up->parent) {
+        /* the box was all the answer held */
+        up->parent->u.question.answered = false;
+        oct_node_unlink(up);
+    }
 }
 
 void st_details_flatten(st_ctx *c, oct_node *root)
