@@ -159,6 +159,7 @@ oct_html *oct_html_new(const oct_html_env *env)
     pthread_once(&init_once, init_libxml);
     oct_html *h = oct_xcalloc(1, sizeof *h);
     h->env = *env;
+    h->sink = oct_node_new(env->t, OCT_PARAGRAPH, (oct_span){env->file, 0, 0});
     htmlSAXHandler sax;
     memset(&sax, 0, sizeof sax);
     sax.startElement = on_start;

@@ -89,6 +89,7 @@ struct oct_html {
     size_t ndrops;
     bool warned_chars, warned_depth;
     bool finishing; /* the parse is ending: events map to nothing */
+    oct_node *sink; /* detached: where content of a dropped element goes */
 };
 
 /* html.c */

@@ -55,7 +55,10 @@ oct_node *oct_html_target(const oct_html *h, size_t owner, oct_node *base)
     if (!h) return base;
     for (size_t i = h->n; i-- > 0;) {
         if (h->st[i].owner < owner) break;
-        if (h->st[i].owner == owner && h->st[i].node) return h->st[i].node;
+        if (h->st[i].owner != owner) continue;
+        /* Markdown text inside an inline <video>…</video>: dropped too */
+        if (h->st[i].role == H_DROP) return h->sink;
+        if (h->st[i].node) return h->st[i].node;
     }
     return base;
 }

@@ -323,8 +323,12 @@ static void pop(conv *c, cmark_node *n)
             flush_text(c);
             oct_html_leave(c->html, c->nstack);
         }
-        cmark_node *top = c->stack[--c->nstack].src;
-        if (top == n) return;
+        frame *f = &c->stack[--c->nstack];
+        /* a paragraph of nothing but a dropped element (<video>…</video>) */
+        if (c->html && !f->flattened && f->dst && f->dst->kind == OCT_PARAGRAPH && !f->dst->first &&
+            f->src != NULL && cmark_node_get_type(f->src) == CMARK_NODE_PARAGRAPH)
+            oct_node_unlink(f->dst);
+        if (f->src == n) return;
     }
 }
 
