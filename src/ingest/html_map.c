@@ -440,9 +440,17 @@ void oct_html_start(oct_html *h, const char *name, const char **attrs)
             start_in_pre(h, e, attrs, xd);
             return;
         }
+        bool root = e && e->role == H_ROOT && !h->dropped;
+        if (root) {
+            /* libxml2 opens its document: what is open below it can only
+             * be implicit paragraphs made before (text of an unfinished tag) */
+            size_t i = h->n;
+            while (i > 0 && h->st[i - 1].owner > 0)
+                i--;
+            if (i < h->n) oct_html_close_from(h, i);
+        }
         h_entry *r = push(h, H_ROOT, e ? e->name : "", NULL, xd);
-        if (e && e->role == H_ROOT && !h->dropped)
-            r->owner = 0; /* html, head, body: never forced */
+        if (root) r->owner = 0; /* html, head, body: never forced */
         return;
     }
     if (e->role == H_DROP) {

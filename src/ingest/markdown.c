@@ -408,16 +408,16 @@ static void add_code_block(conv *c, const frame *up, cmark_node *n, oct_span sp)
 }
 
 /* An HTML block is structure (see html.h): its elements become nodes. */
-static void add_html_block(conv *c, const frame *up, cmark_node *n, oct_span sp)
+static void add_html_block(conv *c, oct_node *base, cmark_node *n, oct_span sp)
 {
     const char *s = cmark_node_get_literal(n);
     flush_text(c);
-    oct_html_block(c->html, c->nstack, up->dst, s ? s : "", s ? strlen(s) : 0,
+    oct_html_block(c->html, c->nstack, base, s ? s : "", s ? strlen(s) : 0,
                    cmark_node_get_start_line(n), sp);
 }
 
 /* One inline tag: an element when it names one, else literal text. */
-static void add_html_inline(conv *c, const frame *up, cmark_node *n, oct_span sp)
+static void add_html_inline(conv *c, const frame *up, oct_node *base, cmark_node *n, oct_span sp)
 {
     const char *s = cmark_node_get_literal(n);
     size_t len = s ? strlen(s) : 0;
@@ -426,7 +426,7 @@ static void add_html_inline(conv *c, const frame *up, cmark_node *n, oct_span sp
         return;
     }
     flush_text(c);
-    oct_html_inline(c->html, c->nstack, up->dst, s, len, sp);
+    oct_html_inline(c->html, c->nstack, base, s, len, sp);
 }
 
 static void add_footnote_ref(conv *c, const frame *up, cmark_node *n, oct_span sp)
@@ -594,7 +594,7 @@ static void enter(conv *c, cmark_node *n)
         add_code_block(c, up, n, sp);
         break;
     case CMARK_NODE_HTML_BLOCK:
-        add_html_block(c, up, n, sp);
+        add_html_block(c, base, n, sp);
         break;
     case CMARK_NODE_THEMATIC_BREAK:
         append(c, up->dst, oct_node_new(c->t, OCT_THEMATIC_BREAK, sp));
@@ -603,7 +603,7 @@ static void enter(conv *c, cmark_node *n)
         add_leaf_text(c, up, n, OCT_TEXT, sp);
         break;
     case CMARK_NODE_HTML_INLINE:
-        add_html_inline(c, up, n, sp);
+        add_html_inline(c, up, base, n, sp);
         break;
     case CMARK_NODE_CODE:
         add_leaf_text(c, up, n, OCT_CODE, sp);
