@@ -154,12 +154,10 @@ static void init_libxml(void)
     xmlInitParser();
 }
 
-oct_html *oct_html_new(const oct_html_env *env)
+/* A parser with its document open: a stray end tag first ("</details>")
+ * would otherwise end libxml2's document and with it the parse. */
+static void start_parser(oct_html *h)
 {
-    pthread_once(&init_once, init_libxml);
-    oct_html *h = oct_xcalloc(1, sizeof *h);
-    h->env = *env;
-    h->sink = oct_node_new(env->t, OCT_PARAGRAPH, (oct_span){env->file, 0, 0});
     htmlSAXHandler sax;
     memset(&sax, 0, sizeof sax);
     sax.startElement = on_start;
@@ -169,10 +167,22 @@ oct_html *oct_html_new(const oct_html_env *env)
     sax.cdataBlock = on_chars;
     sax.serror = on_error;
     sax.initialized = XML_SAX2_MAGIC;
+    h->xdepth = 0;
     h->ctxt = htmlCreatePushParserCtxt(&sax, h, NULL, 0, NULL, XML_CHAR_ENCODING_UTF8);
-    if (h->ctxt)
-        htmlCtxtUseOptions(h->ctxt, HTML_PARSE_RECOVER | HTML_PARSE_NONET | HTML_PARSE_NOERROR |
-                                        HTML_PARSE_NOWARNING | HTML_PARSE_NODEFDTD);
+    if (!h->ctxt) return;
+    htmlCtxtUseOptions(h->ctxt, HTML_PARSE_RECOVER | HTML_PARSE_NONET | HTML_PARSE_NOERROR |
+                                    HTML_PARSE_NOWARNING | HTML_PARSE_NODEFDTD);
+    static const char OPEN[] = "<html><body><!--o-->";
+    htmlParseChunk(h->ctxt, OPEN, (int)(sizeof OPEN - 1), 0);
+}
+
+oct_html *oct_html_new(const oct_html_env *env)
+{
+    pthread_once(&init_once, init_libxml);
+    oct_html *h = oct_xcalloc(1, sizeof *h);
+    h->env = *env;
+    h->sink = oct_node_new(env->t, OCT_PARAGRAPH, (oct_span){env->file, 0, 0});
+    start_parser(h);
     return h;
 }
 
@@ -202,6 +212,24 @@ static void literal_tail(oct_html *h)
     h->ctxt->checkIndex = 0;
 }
 
+/* "</body>" or "</html>" in a source ends libxml2's document, and the
+ * parser stops. Then a new one takes the rest (what was open closes). */
+static bool restart_if_ended(oct_html *h, oct_buf *rest)
+{
+    if (!h->ctxt || (h->ctxt->instate != XML_PARSER_EOF && h->ctxt->instate != XML_PARSER_EPILOG))
+        return false;
+    xmlParserInputPtr in = h->ctxt->input;
+    oct_buf_clear(rest);
+    if (in && in->cur && in->cur < in->end) oct_buf_put(rest, in->cur, (size_t)(in->end - in->cur));
+    oct_html_close_from(h, 0);
+    h->finishing = true; /* the old parser's last events map to nothing */
+    htmlFreeParserCtxt(h->ctxt);
+    h->finishing = false;
+    h->ctxt = NULL;
+    start_parser(h);
+    return h->ctxt != NULL;
+}
+
 static void feed(oct_html *h, const char *s, size_t n)
 {
     if (!h->ctxt) return;
@@ -213,6 +241,13 @@ static void feed(oct_html *h, const char *s, size_t n)
     }
     if (!h->inline_frag) literal_tail(h);
     htmlParseChunk(h->ctxt, MARK, (int)(sizeof MARK - 1), 0);
+    oct_buf rest = OCT_BUF_INIT;
+    for (int round = 0; round < 64 && restart_if_ended(h, &rest); round++)
+        if (rest.len) {
+            htmlParseChunk(h->ctxt, rest.data, (int)rest.len, 0);
+            htmlParseChunk(h->ctxt, MARK, (int)(sizeof MARK - 1), 0);
+        }
+    oct_buf_free(&rest);
     oct_html_flush(h);
 }
 

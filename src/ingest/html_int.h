@@ -89,6 +89,7 @@ struct oct_html {
     size_t ndrops;
     bool warned_chars, warned_depth;
     bool finishing; /* the parse is ending: events map to nothing */
+    bool resync;    /* end tags fed to libxml2 after a forced close: no content */
     oct_node *sink; /* detached: where content of a dropped element goes */
 };
 

@@ -431,6 +431,10 @@ void oct_html_start(oct_html *h, const char *name, const char **attrs)
     int xd = h->xdepth++;
     if (h->finishing) return;
     const h_elem *e = oct_html_elem(name, strlen(name));
+    if (h->resync) {
+        push(h, H_ROOT, "", NULL, xd); /* keeps the depth; makes nothing */
+        return;
+    }
     if (h->dropped || !e || e->role == H_ROOT || e->role == H_VOID) {
         if (!e && !h->dropped && !h->in_pre) {
             start_literal(h, name, xd);
@@ -473,8 +477,11 @@ void oct_html_start(oct_html *h, const char *name, const char **attrs)
         push(h, H_TINLINE, e->name, NULL, xd);
         break;
     case H_BR: {
+        /* a break opening a paragraph or doubling one shows nothing in print */
         oct_node *p = dest(h);
-        if (holds_inlines(p->kind)) add(h, p, OCT_LINE_BREAK);
+        oct_html_flush(h);
+        if (holds_inlines(p->kind) && p->last && p->last->kind != OCT_LINE_BREAK)
+            add(h, p, OCT_LINE_BREAK);
         push(h, H_VOID, e->name, NULL, xd);
         break;
     }
@@ -668,7 +675,8 @@ void oct_html_end(oct_html *h, const char *name)
 
 void oct_html_chars(oct_html *h, const char *s, size_t n)
 {
-    if (h->finishing || h->dropped) return;
+    /* in a resync: the held-back text of a <script> or <style> closed by force */
+    if (h->finishing || h->dropped || h->resync) return;
     if (h->in_pre) {
         oct_buf_put(&h->pre, s, n);
         return;
@@ -686,7 +694,7 @@ void oct_html_chars(oct_html *h, const char *s, size_t n)
 
 void oct_html_literal(oct_html *h, const char *s, size_t n)
 {
-    if (h->finishing || h->dropped) return;
+    if (h->finishing || h->dropped || h->resync) return;
     if (h->in_pre) {
         oct_buf_put(&h->pre, s, n);
         return;
@@ -710,8 +718,10 @@ static void force_close(oct_html *h, size_t i, size_t owner)
     h->owner = owner;
     oct_html_close_from(h, i);
     if (tags.len && h->ctxt) {
+        h->resync = true;
         htmlParseChunk(h->ctxt, tags.data, (int)tags.len, 0);
         htmlParseChunk(h->ctxt, "<!--o-->", 8, 0);
+        h->resync = false;
     }
     oct_buf_free(&tags);
 }

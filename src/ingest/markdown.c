@@ -314,6 +314,22 @@ static void push(conv *c, const frame *f)
     c->stack[c->nstack++] = *f;
 }
 
+static bool is_break(const oct_node *n)
+{
+    return n && (n->kind == OCT_SOFT_BREAK || n->kind == OCT_LINE_BREAK);
+}
+
+/* HTML that made nothing (an empty <code></code>, a dropped <video>) can
+ * leave a paragraph opening or ending with a break, or empty. */
+static void trim_paragraph(oct_node *p)
+{
+    while (is_break(p->first))
+        oct_node_unlink(p->first);
+    while (is_break(p->last))
+        oct_node_unlink(p->last);
+    if (!p->first) oct_node_unlink(p);
+}
+
 static void pop(conv *c, cmark_node *n)
 {
     /* The iterator pairs every EXIT with its ENTER; unwinding to the match
@@ -324,10 +340,11 @@ static void pop(conv *c, cmark_node *n)
             oct_html_leave(c->html, c->nstack);
         }
         frame *f = &c->stack[--c->nstack];
-        /* a paragraph of nothing but a dropped element (<video>…</video>) */
-        if (c->html && !f->flattened && f->dst && f->dst->kind == OCT_PARAGRAPH && !f->dst->first &&
-            f->src != NULL && cmark_node_get_type(f->src) == CMARK_NODE_PARAGRAPH)
-            oct_node_unlink(f->dst);
+        if (c->html && !f->flattened && f->dst && f->dst->kind == OCT_PARAGRAPH && f->src &&
+            cmark_node_get_type(f->src) == CMARK_NODE_PARAGRAPH) {
+            flush_text(c);
+            trim_paragraph(f->dst);
+        }
         if (f->src == n) return;
     }
 }

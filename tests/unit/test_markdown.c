@@ -1,5 +1,5 @@
-/* Markdown → tree: every node kind, item numbers, footnotes, raw HTML as
- * text, tables, task lists, positions through a line map, nesting limits,
+/* Markdown → tree: every node kind, item numbers, footnotes, HTML (more
+ * in test_html.c), tables, task lists, positions through a line map, nesting limits,
  * and every example of the GFM spec ingested under a structural check. */
 #include "check.h"
 #include "ingest/ingest.h"
@@ -87,7 +87,8 @@ static bool has_warning(const oct_diag *d, const char *code)
 static bool holds_inlines(oct_kind k)
 {
     return k == OCT_PARAGRAPH || k == OCT_SECTION || k == OCT_TABLE_CELL || k == OCT_EMPH ||
-           k == OCT_STRONG || k == OCT_STRIKE || k == OCT_LINK || k == OCT_IMAGE;
+           k == OCT_STRONG || k == OCT_STRIKE || k == OCT_LINK || k == OCT_IMAGE ||
+           k == OCT_SUMMARY || k == OCT_SUPERSCRIPT || k == OCT_SUBSCRIPT;
 }
 
 static bool is_leaf(oct_kind k)
