@@ -4,8 +4,10 @@
  * nesting, and random mixes of HTML and Markdown under a structural check.
  * Shapes are compared with the golden dump (one node a line). */
 #include "check.h"
+#include "epub/epub.h"
 #include "ingest/ingest.h"
 #include "study/study.h"
+#include "test_pdf_fixture.h"
 
 #include <stdio.h>
 #include <stdlib.h>
@@ -450,6 +452,34 @@ static void test_random(void)
     CHECK(bad == 0);
 }
 
+/* A tree the study pass never saw still prints: a DETAILS as its summary
+ * in bold and its blocks, superscripts and subscripts raised and lowered. */
+static void test_backends_without_study(void)
+{
+    doc r = ingest("<details><summary>Click <b>here</b></summary>\n\nInside the box.\n\n"
+                   "</details>\n\nE = mc<sup>2</sup> and H<sub>2</sub>O.\n");
+    oct_tree_assign_ids(r.t);
+    fx_mkdir();
+    CHECK(fx_render(r.t, fx_path("stray.pdf"), r.d) == 0);
+    char *text = fx_validate(fx_path("stray.pdf"));
+    CHECK(fx_contains(text, "Click here"));
+    CHECK(fx_contains(text, "Inside the box."));
+    CHECK(fx_contains(text, "mc2") || fx_contains(text, "mc 2"));
+    free(text);
+    oct_layout l = fx_layout();
+    oct_epub *e = oct_epub_new(&l, r.d);
+    CHECK(e && oct_epub_render(e, r.t) == 0 && oct_epub_close(e, fx_path("stray.epub")) == 0);
+    oct_epub_free(e);
+    char *out, *err;
+    CHECK(fx_run("unzip -p", fx_path("stray.epub"), "'*.xhtml'", &out, &err) == 0);
+    CHECK(strstr(out, "<p><strong>Click <strong>here</strong></strong></p>") != NULL);
+    CHECK(strstr(out, "mc<sup>2</sup>") && strstr(out, "H<sub>2</sub>O"));
+    CHECK(!strstr(out, "details") && !strstr(out, "summary"));
+    free(out);
+    free(err);
+    release(&r);
+}
+
 int main(void)
 {
     test_details_across_blocks();
@@ -461,5 +491,6 @@ int main(void)
     test_study();
     test_deep();
     test_random();
+    test_backends_without_study();
     return check_done();
 }
