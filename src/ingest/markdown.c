@@ -61,6 +61,8 @@ typedef struct {
     bool warned_table;     /* for the current table */
     oct_line_cursor items; /* for reading written item numbers */
     oct_html *html;        /* the chapter's HTML (see html.h) */
+    bool html_in_para;     /* an inline tag was fed in the open paragraph */
+    bool eat_space;        /* a comment vanished after a blank: skip the next one */
 } conv;
 
 typedef struct {
@@ -290,6 +292,10 @@ static void append(conv *c, oct_node *parent, oct_node *child)
 static void append_text(conv *c, oct_node *parent, const char *s, size_t n, oct_span sp)
 {
     if (!n) return;
+    if (c->eat_space && *s == ' ' && c->merged.len && c->merged.data[c->merged.len - 1] == ' ')
+        s++, n--;
+    c->eat_space = false;
+    if (!n) return;
     oct_node *l = parent->last;
     if (!c->pending && l && l->kind == OCT_TEXT && l->text) {
         /* text already flushed (before an HTML tag that made nothing) */
@@ -340,10 +346,11 @@ static void pop(conv *c, cmark_node *n)
             oct_html_leave(c->html, c->nstack);
         }
         frame *f = &c->stack[--c->nstack];
-        if (c->html && !f->flattened && f->dst && f->dst->kind == OCT_PARAGRAPH && f->src &&
+        if (c->html_in_para && !f->flattened && f->dst && f->dst->kind == OCT_PARAGRAPH && f->src &&
             cmark_node_get_type(f->src) == CMARK_NODE_PARAGRAPH) {
             flush_text(c);
             trim_paragraph(f->dst);
+            c->html_in_para = false;
         }
         if (f->src == n) return;
     }
@@ -442,7 +449,10 @@ static void add_html_inline(conv *c, const frame *up, oct_node *base, cmark_node
         append_text(c, up->dst, s, len, sp);
         return;
     }
+    c->eat_space = len >= 4 && memcmp(s, "<!--", 4) == 0;
+    if (c->eat_space) return; /* comments vanish */
     flush_text(c);
+    c->html_in_para = true;
     oct_html_inline(c->html, c->nstack, base, s, len, sp);
 }
 
