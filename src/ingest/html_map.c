@@ -79,6 +79,10 @@ static h_entry *push(oct_html *h, h_role role, const char *name, oct_node *node,
 
 /* ---- text ------------------------------------------------------------------ */
 
+/* Text is merged into the TEXT before it only while that is shorter than
+ * this: thousands of empty elements in a row cannot make it quadratic. */
+#define MERGE_MAX 4096
+
 void oct_html_flush(oct_html *h)
 {
     if (!h->text.len || !h->text_parent) {
@@ -89,7 +93,8 @@ void oct_html_flush(oct_html *h)
     oct_buf_clear(&h->text);
     oct_node *l = h->text_parent->last;
     if (!*s) return;
-    if (l && l->kind == OCT_TEXT && l->text) /* adjacent text is one node */
+    /* adjacent text is one node (up to a size: merging copies) */
+    if (l && l->kind == OCT_TEXT && l->text && strlen(l->text) < MERGE_MAX)
         l->text = oct_arena_printf(h->env.t->arena, "%s%s", l->text, s);
     else
         oct_node_append(h->text_parent,

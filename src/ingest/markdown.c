@@ -297,7 +297,7 @@ static void append_text(conv *c, oct_node *parent, const char *s, size_t n, oct_
     c->eat_space = false;
     if (!n) return;
     oct_node *l = parent->last;
-    if (!c->pending && l && l->kind == OCT_TEXT && l->text) {
+    if (!c->pending && l && l->kind == OCT_TEXT && l->text && strlen(l->text) < 4096) {
         /* text already flushed (before an HTML tag that made nothing) */
         oct_buf_puts(&c->merged, l->text);
         c->pending = l;
