@@ -38,8 +38,13 @@ void oct_html_finish(oct_html *h);
  * HTML element open in it, or `base` (the frame's own node). */
 oct_node *oct_html_target(const oct_html *h, size_t owner, oct_node *base);
 /* A Markdown block is about to open in frame `owner`: elements open there
- * that cannot hold blocks (a <p>, a <summary>, a <b>, a table row) close. */
-void oct_html_settle(oct_html *h, size_t owner);
+ * that cannot hold blocks (a <p>, a <summary>, a <b>, a table row) close;
+ * with `into_cell` (a paragraph or heading) an open table cell stays, for
+ * its inlines. */
+void oct_html_settle(oct_html *h, size_t owner, bool into_cell);
+/* Unlinks the breaks an HTML element that made nothing left at the start
+ * or end of paragraph p, and p itself if that empties it. */
+void oct_html_trim_paragraph(oct_node *p);
 /* True while an element that a frame can close is open. */
 bool oct_html_open(const oct_html *h);
 /* Frame `owner` ends: every element still open in it closes. */

@@ -731,17 +731,32 @@ static void force_close(oct_html *h, size_t i, size_t owner)
     oct_buf_free(&tags);
 }
 
-void oct_html_settle(oct_html *h, size_t owner)
+void oct_html_settle(oct_html *h, size_t owner, bool into_cell)
 {
     size_t i = h->n, cut = h->n;
     while (i > 0 && h->st[i - 1].owner >= owner) {
         i--;
         const h_entry *e = &h->st[i];
+        if (into_cell && e->node && e->node->kind == OCT_TABLE_CELL) break;
         bool keep =
             e->role == H_ROOT || e->role == H_TBLOCK || (e->node && holds_blocks(e->node->kind));
         if (!keep) cut = i;
     }
     if (cut < h->n) force_close(h, cut, owner);
+}
+
+static bool is_break(const oct_node *n)
+{
+    return n && (n->kind == OCT_SOFT_BREAK || n->kind == OCT_LINE_BREAK);
+}
+
+void oct_html_trim_paragraph(oct_node *p)
+{
+    while (is_break(p->first))
+        oct_node_unlink(p->first);
+    while (is_break(p->last))
+        oct_node_unlink(p->last);
+    if (!p->first) oct_node_unlink(p);
 }
 
 bool oct_html_open(const oct_html *h)

@@ -320,22 +320,6 @@ static void push(conv *c, const frame *f)
     c->stack[c->nstack++] = *f;
 }
 
-static bool is_break(const oct_node *n)
-{
-    return n && (n->kind == OCT_SOFT_BREAK || n->kind == OCT_LINE_BREAK);
-}
-
-/* HTML that made nothing (an empty <code></code>, a dropped <video>) can
- * leave a paragraph opening or ending with a break, or empty. */
-static void trim_paragraph(oct_node *p)
-{
-    while (is_break(p->first))
-        oct_node_unlink(p->first);
-    while (is_break(p->last))
-        oct_node_unlink(p->last);
-    if (!p->first) oct_node_unlink(p);
-}
-
 static void pop(conv *c, cmark_node *n)
 {
     /* The iterator pairs every EXIT with its ENTER; unwinding to the match
@@ -349,7 +333,7 @@ static void pop(conv *c, cmark_node *n)
         if (c->html_in_para && !f->flattened && f->dst && f->dst->kind == OCT_PARAGRAPH && f->src &&
             cmark_node_get_type(f->src) == CMARK_NODE_PARAGRAPH) {
             flush_text(c);
-            trim_paragraph(f->dst);
+            oct_html_trim_paragraph(f->dst);
             c->html_in_para = false;
         }
         if (f->src == n) return;
@@ -588,9 +572,10 @@ static void enter(conv *c, cmark_node *n)
     cmark_node_type type = cmark_node_get_type(n);
     oct_span sp = span_of(c, n, up);
     bool is_block = (type & CMARK_NODE_TYPE_MASK) == CMARK_NODE_TYPE_BLOCK;
+    bool para = type == CMARK_NODE_PARAGRAPH || type == CMARK_NODE_HEADING;
     if (is_block && type != CMARK_NODE_HTML_BLOCK && oct_html_open(c->html)) {
         flush_text(c);
-        oct_html_settle(c->html, c->nstack);
+        oct_html_settle(c->html, c->nstack, para);
     }
     /* content goes into the HTML element open in this frame, if any */
     oct_node *base = up->dst;
@@ -598,6 +583,17 @@ static void enter(conv *c, cmark_node *n)
     frame f = *up;
     f.src = n;
     f.flattened = false;
+    if (para && up->dst->kind == OCT_TABLE_CELL) {
+        /* Markdown between <td> and </td>: its inlines join the cell */
+        if (up->dst->first) append(c, up->dst, oct_node_new(c->t, OCT_LINE_BREAK, sp));
+        f.flattened = true;
+        f.block = sp;
+        f.first_raw = cmark_node_get_start_line(n);
+        f.last_raw = cmark_node_get_end_line(n);
+        up->dst = base;
+        push(c, &f);
+        return;
+    }
     switch (type) {
     case CMARK_NODE_BLOCK_QUOTE:
         open_node(c, &f, up, OCT_BLOCKQUOTE, sp, 1);

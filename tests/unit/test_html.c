@@ -308,6 +308,23 @@ static void test_dropped_and_malformed(void)
     release(&r);
 }
 
+/* Markdown between <td> and </td> (blank lines around it): its inlines
+ * join the cell, a later paragraph after a line break. */
+static void test_markdown_in_cell(void)
+{
+    doc r = ingest("<table>\n<tr>\n<td>\n\n**Markdown** here\n\nand more\n\n</td>\n<td>\n\n"
+                   "- a list\n\n</td>\n</tr>\n</table>\n\nafter\n");
+    CHECK_SANE(r);
+    const oct_node *tb = r.ch->first;
+    CHECK(tb && tb->kind == OCT_TABLE && tb->u.table.ncols >= 1);
+    const oct_node *cell = tb && tb->first ? tb->first->first : NULL;
+    CHECK(cell && cell->first && cell->first->kind == OCT_STRONG);
+    CHECK(cell && cell->last && cell->last->kind == OCT_TEXT &&
+          strcmp(cell->last->text, "and more") == 0);
+    CHECK(r.ch->last && r.ch->last->kind == OCT_PARAGRAPH);
+    release(&r);
+}
+
 /* A <p> around Markdown (the multiple-choice style) closes before the
  * Markdown; its stray </p> later vanishes; comments vanish. */
 static void test_markdown_inside_p(void)
@@ -488,6 +505,7 @@ int main(void)
     test_tables_lists_pre();
     test_dropped_and_malformed();
     test_markdown_inside_p();
+    test_markdown_in_cell();
     test_study();
     test_deep();
     test_random();
