@@ -431,48 +431,52 @@ static void start_literal(oct_html *h, const char *name, int xd)
     push(h, H_UNKNOWN, oct_arena_strdup(h->env.t->arena, name), NULL, xd);
 }
 
+/* Elements that make no node of their own: roots, voids, unknown names,
+ * anything inside a dropped element or a <pre>, dropped kinds. Returns
+ * false for the others. */
+static bool start_special(oct_html *h, const h_elem *e, const char *name, const char **attrs,
+                          int xd)
+{
+    if (h->resync) {
+        push(h, H_ROOT, "", NULL, xd); /* keeps the depth; makes nothing */
+        return true;
+    }
+    if (!e && !h->dropped && !h->in_pre) {
+        start_literal(h, name, xd);
+        return true;
+    }
+    if (h->in_pre && !h->dropped) {
+        start_in_pre(h, e, attrs, xd);
+        return true;
+    }
+    if (e && e->role == H_DROP && !h->dropped) {
+        oct_html_flush(h);
+        record_drop(h, e->name);
+        push(h, H_DROP, e->name, NULL, xd);
+        h->dropped++;
+        return true;
+    }
+    if (!h->dropped && e && e->role != H_ROOT && e->role != H_VOID) return false;
+    bool root = e && e->role == H_ROOT && !h->dropped;
+    if (root) {
+        /* libxml2 opens its document: what is open below it can only be
+         * implicit paragraphs made before (text of an unfinished tag) */
+        size_t i = h->n;
+        while (i > 0 && h->st[i - 1].owner > 0)
+            i--;
+        if (i < h->n) oct_html_close_from(h, i);
+    }
+    h_entry *r = push(h, H_ROOT, e ? e->name : "", NULL, xd);
+    if (root) r->owner = 0; /* html, head, body: never forced */
+    return true;
+}
+
 void oct_html_start(oct_html *h, const char *name, const char **attrs)
 {
     int xd = h->xdepth++;
     if (h->finishing) return;
     const h_elem *e = oct_html_elem(name, strlen(name));
-    if (h->resync) {
-        push(h, H_ROOT, "", NULL, xd); /* keeps the depth; makes nothing */
-        return;
-    }
-    if (h->dropped || !e || e->role == H_ROOT || e->role == H_VOID) {
-        if (!e && !h->dropped && !h->in_pre) {
-            start_literal(h, name, xd);
-            return;
-        }
-        if (h->in_pre && !h->dropped) {
-            start_in_pre(h, e, attrs, xd);
-            return;
-        }
-        bool root = e && e->role == H_ROOT && !h->dropped;
-        if (root) {
-            /* libxml2 opens its document: what is open below it can only
-             * be implicit paragraphs made before (text of an unfinished tag) */
-            size_t i = h->n;
-            while (i > 0 && h->st[i - 1].owner > 0)
-                i--;
-            if (i < h->n) oct_html_close_from(h, i);
-        }
-        h_entry *r = push(h, H_ROOT, e ? e->name : "", NULL, xd);
-        if (root) r->owner = 0; /* html, head, body: never forced */
-        return;
-    }
-    if (e->role == H_DROP) {
-        oct_html_flush(h);
-        record_drop(h, e->name);
-        push(h, H_DROP, e->name, NULL, xd);
-        h->dropped++;
-        return;
-    }
-    if (h->in_pre) {
-        start_in_pre(h, e, attrs, xd);
-        return;
-    }
+    if (start_special(h, e, name, attrs, xd)) return;
     switch (e->role) {
     case H_TBLOCK:
         block_parent(h);

@@ -1,4 +1,5 @@
 #include "ingest/markdown.h"
+#include "ingest/fnprefix.h"
 #include "ingest/html.h"
 #include "ingest/listnum.h"
 #include "ingest/newlines.h"
@@ -16,9 +17,6 @@
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
-
-/* cmark's own limit on link labels; longer "[^...]:" lines are no definitions. */
-#define MAX_LABEL 999
 
 /* One open cmark container during the walk. */
 typedef struct {
@@ -64,89 +62,6 @@ typedef struct {
     bool html_in_para;     /* an inline tag was fed in the open paragraph */
     bool eat_space;        /* a comment vanished after a blank: skip the next one */
 } conv;
-
-typedef struct {
-    const char *s;
-    size_t n;
-} slice;
-
-/* ---- footnote definitions cmark would drop ------------------------------
- * cmark-gfm deletes footnote definitions nothing refers to. To keep their
- * text, every label that looks defined ("[^label]:" after nothing but
- * container markers) gets a one-line paragraph "[^label]" fed BEFORE the
- * text: a paragraph closed by a blank line cannot change how the text after
- * it parses, and the walk skips those lines. */
-
-static int lower_ascii(int c)
-{
-    return c >= 'A' && c <= 'Z' ? c + 32 : c;
-}
-
-static int compare_labels(const void *a, const void *b)
-{
-    const slice *x = a, *y = b;
-    size_t n = x->n < y->n ? x->n : y->n;
-    for (size_t i = 0; i < n; i++) {
-        int d = lower_ascii((unsigned char)x->s[i]) - lower_ascii((unsigned char)y->s[i]);
-        if (d) return d;
-    }
-    return (x->n > y->n) - (x->n < y->n);
-}
-
-/* Length of the label of "[^label]:" at s[0..n), or 0 if there is none. */
-static size_t def_label_at(const char *s, size_t n)
-{
-    if (n < 5 || s[0] != '[' || s[1] != '^') return 0;
-    size_t i = 2;
-    while (i < n && s[i] != ']') {
-        unsigned char c = (unsigned char)s[i];
-        if (c <= ' ' || c == '[' || i - 2 >= MAX_LABEL) return 0;
-        i++;
-    }
-    if (i == 2 || i + 1 >= n || s[i] != ']' || s[i + 1] != ':') return 0;
-    return i - 2;
-}
-
-static bool is_container_marker(char c)
-{
-    return c && strchr(" \t>-+*0123456789.)", c) != NULL;
-}
-
-/* Returns the malloc'd prefix (length *plen, *lines lines) or NULL if no
- * line looks like a footnote definition. */
-static char *build_prefix(const char *text, size_t len, size_t *plen, int *lines)
-{
-    slice *v = NULL;
-    size_t nv = 0, cap = 0;
-    for (size_t i = 0; i < len;) {
-        const char *nl = memchr(text + i, '\n', len - i);
-        size_t eol = nl ? (size_t)(nl - text) : len, j = i;
-        while (j < eol && is_container_marker(text[j]))
-            j++;
-        size_t n = def_label_at(text + j, eol - j);
-        if (n) {
-            if (nv == cap) {
-                cap = cap ? cap * 2 : 16;
-                v = oct_xrealloc(v, cap * sizeof *v);
-            }
-            v[nv++] = (slice){text + j + 2, n};
-        }
-        i = eol + 1;
-    }
-    *plen = 0;
-    *lines = 0;
-    if (!nv) return NULL;
-    qsort(v, nv, sizeof *v, compare_labels);
-    oct_buf b = OCT_BUF_INIT;
-    for (size_t i = 0; i < nv; i++) {
-        if (i && compare_labels(&v[i - 1], &v[i]) == 0) continue;
-        oct_buf_printf(&b, "[^%.*s]\n\n", (int)v[i].n, v[i].s);
-        *lines += 2;
-    }
-    free(v);
-    *plen = b.len;
-    return oct_buf_detach(&b);
-}
 
 static int map_line(const conv *c, int raw);
 
@@ -209,7 +124,7 @@ static void read_def_label(conv *c, footnote *fn, const char *line, size_t n, in
     long best = -1;
     size_t best_len = 0;
     for (size_t j = 0; line && j < n; j++) {
-        size_t ln = def_label_at(line + j, n - j);
+        size_t ln = oct_md_def_label_at(line + j, n - j);
         if (!ln) continue;
         if (best < 0 || (long)(j + ln + 4) <= (long)content_col - 1) best = (long)j, best_len = ln;
     }
@@ -566,34 +481,44 @@ static bool is_leaf(cmark_node_type type)
     }
 }
 
-static void enter(conv *c, cmark_node *n)
+/* Before node n enters frame up: open HTML elements that cannot hold a
+ * Markdown block close, and up->dst becomes the innermost element still
+ * open (the frame's own node is returned). A paragraph or heading
+ * between <td> and </td> joins the cell: then true (n is handled). */
+static bool html_prologue(conv *c, frame *up, cmark_node *n, oct_span sp, oct_node **base)
 {
-    frame *up = &c->stack[c->nstack - 1];
     cmark_node_type type = cmark_node_get_type(n);
-    oct_span sp = span_of(c, n, up);
     bool is_block = (type & CMARK_NODE_TYPE_MASK) == CMARK_NODE_TYPE_BLOCK;
     bool para = type == CMARK_NODE_PARAGRAPH || type == CMARK_NODE_HEADING;
     if (is_block && type != CMARK_NODE_HTML_BLOCK && oct_html_open(c->html)) {
         flush_text(c);
         oct_html_settle(c->html, c->nstack, para);
     }
-    /* content goes into the HTML element open in this frame, if any */
-    oct_node *base = up->dst;
-    up->dst = oct_html_target(c->html, c->nstack, base);
+    *base = up->dst;
+    up->dst = oct_html_target(c->html, c->nstack, *base);
+    if (!para || up->dst->kind != OCT_TABLE_CELL) return false;
+    frame f = *up;
+    f.src = n;
+    f.flattened = true;
+    f.block = sp;
+    f.first_raw = cmark_node_get_start_line(n);
+    f.last_raw = cmark_node_get_end_line(n);
+    if (up->dst->first) append(c, up->dst, oct_node_new(c->t, OCT_LINE_BREAK, sp));
+    up->dst = *base;
+    push(c, &f);
+    return true;
+}
+
+static void enter(conv *c, cmark_node *n)
+{
+    frame *up = &c->stack[c->nstack - 1];
+    cmark_node_type type = cmark_node_get_type(n);
+    oct_span sp = span_of(c, n, up);
+    oct_node *base;
+    if (html_prologue(c, up, n, sp, &base)) return;
     frame f = *up;
     f.src = n;
     f.flattened = false;
-    if (para && up->dst->kind == OCT_TABLE_CELL) {
-        /* Markdown between <td> and </td>: its inlines join the cell */
-        if (up->dst->first) append(c, up->dst, oct_node_new(c->t, OCT_LINE_BREAK, sp));
-        f.flattened = true;
-        f.block = sp;
-        f.first_raw = cmark_node_get_start_line(n);
-        f.last_raw = cmark_node_get_end_line(n);
-        up->dst = base;
-        push(c, &f);
-        return;
-    }
     switch (type) {
     case CMARK_NODE_BLOCK_QUOTE:
         open_node(c, &f, up, OCT_BLOCKQUOTE, sp, 1);
@@ -750,7 +675,7 @@ static cmark_node *parse(const char *prefix, size_t plen, const char *text, size
     return doc;
 }
 
-/* Drops the synthetic prefix paragraphs (see build_prefix). */
+/* Drops the synthetic prefix paragraphs (see fnprefix.h). */
 static void drop_prefix(cmark_node *doc, int offset)
 {
     cmark_node *n = cmark_node_first_child(doc);
@@ -777,7 +702,7 @@ int oct_markdown_parse(oct_tree *t, oct_node *chapter, const oct_markdown_source
         oct_diag_report(diag, OCT_WARNING, src->path, map_line(&c, wide), 1, "table-too-wide",
                         "more than %d table columns: the rest of the line is one cell",
                         MAX_TABLE_COLUMNS);
-    char *prefix = build_prefix(c.text, c.len, &plen, &c.offset);
+    char *prefix = oct_md_footnote_prefix(c.text, c.len, &plen, &c.offset);
     cmark_node *doc = parse(prefix, plen, c.text, c.len);
     c.html = oct_html_new(&(oct_html_env){.t = t,
                                           .diag = diag,
