@@ -46,7 +46,9 @@ static bool holds_inlines(oct_kind k)
     case OCT_QUESTION:
         return true;
     default:
-        return oct_kind_is_inline(k) && k != OCT_TEXT && k != OCT_CODE && k != OCT_INDEX_TERM;
+        /* inline containers; TEXT, CODE, breaks and references are leaves */
+        return oct_kind_is_inline(k) && k != OCT_TEXT && k != OCT_CODE && k != OCT_INDEX_TERM &&
+               k != OCT_SOFT_BREAK && k != OCT_LINE_BREAK && k != OCT_FOOTNOTE_REF;
     }
 }
 
