@@ -130,6 +130,16 @@ static void write_block(oct_epub_ctx *r, const oct_node *n, bool tight)
     case OCT_FIGURE:
         write_figure(r, n);
         break;
+    case OCT_DETAILS: /* only in a tree the study pass has not seen */
+        oct_epub_blocks(r, n->first, NULL, false);
+        break;
+    case OCT_SUMMARY:
+        oct_epub_xw_start(r->xw, "p");
+        oct_epub_xw_start(r->xw, "strong");
+        oct_epub_inlines(r, n->first, NULL);
+        oct_epub_xw_end(r->xw);
+        oct_epub_xw_end(r->xw);
+        break;
     case OCT_ITEM:
         write_container(r, "div", "item", n);
         break;

@@ -213,6 +213,12 @@ static void write_inline(oct_epub_ctx *r, const oct_node *n)
     case OCT_STRIKE:
         write_wrapped(r, "del", n);
         break;
+    case OCT_SUPERSCRIPT:
+        write_wrapped(r, "sup", n);
+        break;
+    case OCT_SUBSCRIPT:
+        write_wrapped(r, "sub", n);
+        break;
     case OCT_LINK:
         write_link(r, n);
         break;

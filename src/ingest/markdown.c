@@ -1,4 +1,6 @@
 #include "ingest/markdown.h"
+#include "ingest/fnprefix.h"
+#include "ingest/html.h"
 #include "ingest/listnum.h"
 #include "ingest/newlines.h"
 #include "ingest/widerows.h"
@@ -15,9 +17,6 @@
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
-
-/* cmark's own limit on link labels; longer "[^...]:" lines are no definitions. */
-#define MAX_LABEL 999
 
 /* One open cmark container during the walk. */
 typedef struct {
@@ -59,90 +58,10 @@ typedef struct {
     bool warned_nesting, warned_chars;
     bool warned_table;     /* for the current table */
     oct_line_cursor items; /* for reading written item numbers */
+    oct_html *html;        /* the chapter's HTML (see html.h) */
+    bool html_in_para;     /* an inline tag was fed in the open paragraph */
+    bool eat_space;        /* a comment vanished after a blank: skip the next one */
 } conv;
-
-typedef struct {
-    const char *s;
-    size_t n;
-} slice;
-
-/* ---- footnote definitions cmark would drop ------------------------------
- * cmark-gfm deletes footnote definitions nothing refers to. To keep their
- * text, every label that looks defined ("[^label]:" after nothing but
- * container markers) gets a one-line paragraph "[^label]" fed BEFORE the
- * text: a paragraph closed by a blank line cannot change how the text after
- * it parses, and the walk skips those lines. */
-
-static int lower_ascii(int c)
-{
-    return c >= 'A' && c <= 'Z' ? c + 32 : c;
-}
-
-static int compare_labels(const void *a, const void *b)
-{
-    const slice *x = a, *y = b;
-    size_t n = x->n < y->n ? x->n : y->n;
-    for (size_t i = 0; i < n; i++) {
-        int d = lower_ascii((unsigned char)x->s[i]) - lower_ascii((unsigned char)y->s[i]);
-        if (d) return d;
-    }
-    return (x->n > y->n) - (x->n < y->n);
-}
-
-/* Length of the label of "[^label]:" at s[0..n), or 0 if there is none. */
-static size_t def_label_at(const char *s, size_t n)
-{
-    if (n < 5 || s[0] != '[' || s[1] != '^') return 0;
-    size_t i = 2;
-    while (i < n && s[i] != ']') {
-        unsigned char c = (unsigned char)s[i];
-        if (c <= ' ' || c == '[' || i - 2 >= MAX_LABEL) return 0;
-        i++;
-    }
-    if (i == 2 || i + 1 >= n || s[i] != ']' || s[i + 1] != ':') return 0;
-    return i - 2;
-}
-
-static bool is_container_marker(char c)
-{
-    return c && strchr(" \t>-+*0123456789.)", c) != NULL;
-}
-
-/* Returns the malloc'd prefix (length *plen, *lines lines) or NULL if no
- * line looks like a footnote definition. */
-static char *build_prefix(const char *text, size_t len, size_t *plen, int *lines)
-{
-    slice *v = NULL;
-    size_t nv = 0, cap = 0;
-    for (size_t i = 0; i < len;) {
-        const char *nl = memchr(text + i, '\n', len - i);
-        size_t eol = nl ? (size_t)(nl - text) : len, j = i;
-        while (j < eol && is_container_marker(text[j]))
-            j++;
-        size_t n = def_label_at(text + j, eol - j);
-        if (n) {
-            if (nv == cap) {
-                cap = cap ? cap * 2 : 16;
-                v = oct_xrealloc(v, cap * sizeof *v);
-            }
-            v[nv++] = (slice){text + j + 2, n};
-        }
-        i = eol + 1;
-    }
-    *plen = 0;
-    *lines = 0;
-    if (!nv) return NULL;
-    qsort(v, nv, sizeof *v, compare_labels);
-    oct_buf b = OCT_BUF_INIT;
-    for (size_t i = 0; i < nv; i++) {
-        if (i && compare_labels(&v[i - 1], &v[i]) == 0) continue;
-        oct_buf_printf(&b, "[^%.*s]\n\n", (int)v[i].n, v[i].s);
-        *lines += 2;
-    }
-    free(v);
-    *plen = b.len;
-    return oct_buf_detach(&b);
-}
 
 static int map_line(const conv *c, int raw);
 
@@ -156,6 +75,11 @@ static int map_line(const conv *c, int raw)
     if (!s->line_map || !s->nlines) return (int)l;
     if ((size_t)l > s->nlines) l = (long)s->nlines;
     return s->line_map[l - 1];
+}
+
+static int html_map_line(const void *c, int raw)
+{
+    return map_line(c, raw);
 }
 
 /* Inline positions from cmark drift: after a backslash hard break it stops
@@ -200,7 +124,7 @@ static void read_def_label(conv *c, footnote *fn, const char *line, size_t n, in
     long best = -1;
     size_t best_len = 0;
     for (size_t j = 0; line && j < n; j++) {
-        size_t ln = def_label_at(line + j, n - j);
+        size_t ln = oct_md_def_label_at(line + j, n - j);
         if (!ln) continue;
         if (best < 0 || (long)(j + ln + 4) <= (long)content_col - 1) best = (long)j, best_len = ln;
     }
@@ -283,6 +207,16 @@ static void append(conv *c, oct_node *parent, oct_node *child)
 static void append_text(conv *c, oct_node *parent, const char *s, size_t n, oct_span sp)
 {
     if (!n) return;
+    if (c->eat_space && *s == ' ' && c->merged.len && c->merged.data[c->merged.len - 1] == ' ')
+        s++, n--;
+    c->eat_space = false;
+    if (!n) return;
+    oct_node *l = parent->last;
+    if (!c->pending && l && l->kind == OCT_TEXT && l->text && strlen(l->text) < 4096) {
+        /* text already flushed (before an HTML tag that made nothing) */
+        oct_buf_puts(&c->merged, l->text);
+        c->pending = l;
+    }
     if (!c->pending || c->pending != parent->last) {
         flush_text(c);
         oct_node *t = oct_node_new(c->t, OCT_TEXT, sp);
@@ -306,8 +240,18 @@ static void pop(conv *c, cmark_node *n)
     /* The iterator pairs every EXIT with its ENTER; unwinding to the match
      * keeps the walk sane even if that ever failed. */
     while (c->nstack > 1) {
-        cmark_node *top = c->stack[--c->nstack].src;
-        if (top == n) return;
+        if (oct_html_open(c->html)) {
+            flush_text(c);
+            oct_html_leave(c->html, c->nstack);
+        }
+        frame *f = &c->stack[--c->nstack];
+        if (c->html_in_para && !f->flattened && f->dst && f->dst->kind == OCT_PARAGRAPH && f->src &&
+            cmark_node_get_type(f->src) == CMARK_NODE_PARAGRAPH) {
+            flush_text(c);
+            oct_html_trim_paragraph(f->dst);
+            c->html_in_para = false;
+        }
+        if (f->src == n) return;
     }
 }
 
@@ -386,29 +330,29 @@ static void add_code_block(conv *c, const frame *up, cmark_node *n, oct_span sp)
     append(c, up->dst, o);
 }
 
-/* Raw HTML is never markup: the block becomes literal text, line by line. */
-static void add_html_block(conv *c, const frame *up, cmark_node *n, oct_span sp)
+/* An HTML block is structure (see html.h): its elements become nodes. */
+static void add_html_block(conv *c, oct_node *base, cmark_node *n, oct_span sp)
 {
-    oct_node *p = oct_node_new(c->t, OCT_PARAGRAPH, sp);
-    append(c, up->dst, p);
     const char *s = cmark_node_get_literal(n);
-    if (!s) s = "";
-    size_t len = strlen(s);
-    if (len && s[len - 1] == '\n') len--;
-    int raw = cmark_node_get_start_line(n);
-    oct_span prev = sp;
-    for (size_t i = 0, k = 0;; k++) {
-        const char *nl = len > i ? memchr(s + i, '\n', len - i) : NULL;
-        size_t e = nl ? (size_t)(nl - s) : len;
-        oct_span ls = sp;
-        if (k > 0 && raw > c->offset && raw <= INT_MAX - (int)k)
-            ls.line = map_line(c, raw + (int)k);
-        if (k > 0) append(c, p, oct_node_new(c->t, OCT_LINE_BREAK, prev));
-        append_text(c, p, s + i, e - i, ls);
-        prev = ls;
-        if (!nl) break;
-        i = e + 1;
+    flush_text(c);
+    oct_html_block(c->html, c->nstack, base, s ? s : "", s ? strlen(s) : 0,
+                   cmark_node_get_start_line(n), sp);
+}
+
+/* One inline tag: an element when it names one, else literal text. */
+static void add_html_inline(conv *c, const frame *up, oct_node *base, cmark_node *n, oct_span sp)
+{
+    const char *s = cmark_node_get_literal(n);
+    size_t len = s ? strlen(s) : 0;
+    if (!oct_html_is_markup(s ? s : "", len)) {
+        append_text(c, up->dst, s, len, sp);
+        return;
     }
+    c->eat_space = len >= 4 && memcmp(s, "<!--", 4) == 0;
+    if (c->eat_space) return; /* comments vanish */
+    flush_text(c);
+    c->html_in_para = true;
+    oct_html_inline(c->html, c->nstack, base, s, len, sp);
 }
 
 static void add_footnote_ref(conv *c, const frame *up, cmark_node *n, oct_span sp)
@@ -537,11 +481,41 @@ static bool is_leaf(cmark_node_type type)
     }
 }
 
+/* Before node n enters frame up: open HTML elements that cannot hold a
+ * Markdown block close, and up->dst becomes the innermost element still
+ * open (the frame's own node is returned). A paragraph or heading
+ * between <td> and </td> joins the cell: then true (n is handled). */
+static bool html_prologue(conv *c, frame *up, cmark_node *n, oct_span sp, oct_node **base)
+{
+    cmark_node_type type = cmark_node_get_type(n);
+    bool is_block = (type & CMARK_NODE_TYPE_MASK) == CMARK_NODE_TYPE_BLOCK;
+    bool para = type == CMARK_NODE_PARAGRAPH || type == CMARK_NODE_HEADING;
+    if (is_block && type != CMARK_NODE_HTML_BLOCK && oct_html_open(c->html)) {
+        flush_text(c);
+        oct_html_settle(c->html, c->nstack, para);
+    }
+    *base = up->dst;
+    up->dst = oct_html_target(c->html, c->nstack, *base);
+    if (!para || up->dst->kind != OCT_TABLE_CELL) return false;
+    frame f = *up;
+    f.src = n;
+    f.flattened = true;
+    f.block = sp;
+    f.first_raw = cmark_node_get_start_line(n);
+    f.last_raw = cmark_node_get_end_line(n);
+    if (up->dst->first) append(c, up->dst, oct_node_new(c->t, OCT_LINE_BREAK, sp));
+    up->dst = *base;
+    push(c, &f);
+    return true;
+}
+
 static void enter(conv *c, cmark_node *n)
 {
     frame *up = &c->stack[c->nstack - 1];
     cmark_node_type type = cmark_node_get_type(n);
     oct_span sp = span_of(c, n, up);
+    oct_node *base;
+    if (html_prologue(c, up, n, sp, &base)) return;
     frame f = *up;
     f.src = n;
     f.flattened = false;
@@ -568,14 +542,16 @@ static void enter(conv *c, cmark_node *n)
         add_code_block(c, up, n, sp);
         break;
     case CMARK_NODE_HTML_BLOCK:
-        add_html_block(c, up, n, sp);
+        add_html_block(c, base, n, sp);
         break;
     case CMARK_NODE_THEMATIC_BREAK:
         append(c, up->dst, oct_node_new(c->t, OCT_THEMATIC_BREAK, sp));
         break;
     case CMARK_NODE_TEXT:
-    case CMARK_NODE_HTML_INLINE:
         add_leaf_text(c, up, n, OCT_TEXT, sp);
+        break;
+    case CMARK_NODE_HTML_INLINE:
+        add_html_inline(c, up, base, n, sp);
         break;
     case CMARK_NODE_CODE:
         add_leaf_text(c, up, n, OCT_CODE, sp);
@@ -609,6 +585,7 @@ static void enter(conv *c, cmark_node *n)
         open_extension(c, &f, up, sp);
         break;
     }
+    up->dst = base;
     if (!is_leaf(type)) push(c, &f);
 }
 
@@ -698,7 +675,7 @@ static cmark_node *parse(const char *prefix, size_t plen, const char *text, size
     return doc;
 }
 
-/* Drops the synthetic prefix paragraphs (see build_prefix). */
+/* Drops the synthetic prefix paragraphs (see fnprefix.h). */
 static void drop_prefix(cmark_node *doc, int offset)
 {
     cmark_node *n = cmark_node_first_child(doc);
@@ -725,8 +702,14 @@ int oct_markdown_parse(oct_tree *t, oct_node *chapter, const oct_markdown_source
         oct_diag_report(diag, OCT_WARNING, src->path, map_line(&c, wide), 1, "table-too-wide",
                         "more than %d table columns: the rest of the line is one cell",
                         MAX_TABLE_COLUMNS);
-    char *prefix = build_prefix(c.text, c.len, &plen, &c.offset);
+    char *prefix = oct_md_footnote_prefix(c.text, c.len, &plen, &c.offset);
     cmark_node *doc = parse(prefix, plen, c.text, c.len);
+    c.html = oct_html_new(&(oct_html_env){.t = t,
+                                          .diag = diag,
+                                          .path = src->path,
+                                          .file = src->file,
+                                          .map_line = html_map_line,
+                                          .line_ctx = &c});
     if (!doc) {
         oct_diag_report(diag, OCT_ERROR, src->path, 0, 0, "cmark",
                         "cmark-gfm lacks its GFM extensions; cannot parse");
@@ -735,9 +718,12 @@ int oct_markdown_parse(oct_tree *t, oct_node *chapter, const oct_markdown_source
     drop_prefix(doc, c.offset);
     collect_footnotes(&c, doc);
     walk(&c, doc, chapter);
+    oct_html_finish(c.html);
+    c.html = NULL;
     finish_footnotes(&c, chapter);
     rc = 0;
 out:
+    oct_html_finish(c.html);
     if (doc) cmark_node_free(doc);
     free(prefix);
     free(escaped);

@@ -21,8 +21,8 @@ typedef struct {
  * strikethrough, autolink and tasklist extensions and footnotes, and appends
  * the resulting blocks to `chapter`. Every node gets span {file, original
  * line, column}; inlines that cmark leaves without a position take their
- * block's. Raw HTML becomes literal TEXT (an HTML block: a PARAGRAPH of TEXT
- * and LINE_BREAK, one line each). Code block text loses its final newline.
+ * block's. HTML elements become nodes (see html.h); a tag that names no
+ * HTML element stays literal TEXT. Code block text loses its final newline.
  * Footnote definitions go to the end of the chapter, numbered 1.. in order of
  * first reference; a definition never referenced is kept (numbered last) with
  * an [unused-footnote] warning. Containers nested deeper than OCT_MAX_NESTING

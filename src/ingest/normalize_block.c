@@ -179,6 +179,10 @@ static bool can_start(const nl_doc *d, size_t i)
     if ((l->flags & NL_LIST) && d->has_fences) return false;
     /* inside a Markdown HTML block, only its first line may start code */
     if (l->html && i > 0 && d->lines[i - 1].html == l->html) return false;
+    /* in a Markdown file an HTML block is markup the author meant (html.h) */
+    if (l->html && d->path && strlen(d->path) > 3 &&
+        strcmp(d->path + strlen(d->path) - 3, ".md") == 0)
+        return false;
     return true;
 }
 

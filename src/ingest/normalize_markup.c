@@ -25,6 +25,12 @@ static bool known_tag(const char *w, size_t n)
     return nl_in_word_list(HTML_TAGS, w, n);
 }
 
+/* The elements GitHub READMEs are written with: ingest maps them to
+ * structure (see html.h), so a line of them is text, not code to fence. */
+static const char *const README_TAGS =
+    " a b blockquote br center code del details div em h1 h2 h3 h4 h5 h6 hr i img kbd li ol p "
+    "picture pre s source span strong sub summary sup table tbody td th thead tr u ul ";
+
 /* Text outside {% %}, {{ }}, {# #} and <tags> reads like a sentence. */
 static bool prose_between_tags(const char *s, size_t n)
 {
@@ -94,7 +100,8 @@ bool nl_markup_classify(const char *s, size_t n, nl_class *out)
     size_t k = 0;
     while (i + k < n && nl_is_ident_char((unsigned char)s[i + k]))
         k++;
-    if (!known_tag(s + i, k)) return false;
+    if (!known_tag(s + i, k) && !nl_in_word_list(README_TAGS, s + i, k)) return false;
+    if (nl_in_word_list(README_TAGS, s + i, k) && !has_template(s, n)) return false;
     char after = i + k < n ? s[i + k] : '\0';
     if (after != ' ' && after != '>' && after != '/' && after != '\0') return false;
     char last = s[n - 1];

@@ -99,6 +99,17 @@ static void layout_paragraph(oct_pdf *p, const pdf_ctx *c, const oct_node *n)
     pdf_text_free(&t);
 }
 
+/* A SUMMARY the study pass did not take apart (a tree built without it):
+ * a bold paragraph; its DETAILS prints its blocks after it. */
+static void layout_summary(oct_pdf *p, const pdf_ctx *c, const oct_node *n)
+{
+    pdf_text t = {0};
+    pdf_style st = pdf_style_make(PDF_FAM_BODY, PDF_VAR_B, c->size, p->L.text);
+    pdf_text_inlines(p, &t, n, &st);
+    pdf_layout_text(p, c, &t, pdf_lh(p, c->size), PDF_AL_LEFT, true, false);
+    pdf_text_free(&t);
+}
+
 static double heading_size(const oct_pdf *p, int level)
 {
     switch (level) {
@@ -218,6 +229,9 @@ void pdf_layout_block(oct_pdf *p, const pdf_ctx *c, const oct_node *n)
             pdf_layout_figure(p, c, n->first);
         else
             layout_paragraph(p, c, n);
+        break;
+    case OCT_SUMMARY:
+        layout_summary(p, c, n);
         break;
     default:
         if (oct_kind_is_inline(n->kind))

@@ -56,6 +56,7 @@ enum {
     PDF_ST_CODE = 1u << 1, /* inline code: tinted background */
     PDF_ST_SUPER = 1u << 2,
     PDF_ST_LINK = 1u << 3,
+    PDF_ST_SUB = 1u << 4,
 };
 
 typedef struct {

@@ -37,7 +37,9 @@ static void flush_run(setter *s)
         op->size = st->size;
         op->color = st->color;
         op->x = s->run_x;
-        op->y = s->base - ((st->flags & PDF_ST_SUPER) ? st->size * 0.62 : 0);
+        op->y = s->base - ((st->flags & PDF_ST_SUPER) ? st->size * 0.62
+                           : (st->flags & PDF_ST_SUB) ? -st->size * 0.28
+                                                      : 0);
         op->len = s->run.len;
         op->text = pdf_pool_put(s->p, s->run.data, s->run.len);
     }

@@ -216,7 +216,8 @@ static void add_footnote_ref(oct_pdf *p, pdf_text *t, const oct_node *n, const p
 
 static bool styled_kind(oct_kind k)
 {
-    return k == OCT_EMPH || k == OCT_STRONG || k == OCT_STRIKE || k == OCT_IMAGE || k == OCT_LINK;
+    return k == OCT_EMPH || k == OCT_STRONG || k == OCT_STRIKE || k == OCT_IMAGE || k == OCT_LINK ||
+           k == OCT_SUPERSCRIPT || k == OCT_SUBSCRIPT;
 }
 
 /* Style of the content of an inline container node. */
@@ -232,6 +233,13 @@ static void enter_style(oct_pdf *p, const oct_node *n, pdf_style *s)
         break;
     case OCT_STRIKE:
         s->flags |= PDF_ST_STRIKE;
+        break;
+    case OCT_SUPERSCRIPT:
+    case OCT_SUBSCRIPT:
+        /* smaller, raised or lowered (lineops.c) */
+        s->size *= 0.72f;
+        s->flags = (uint8_t)((s->flags & ~(PDF_ST_SUPER | PDF_ST_SUB)) |
+                             (n->kind == OCT_SUPERSCRIPT ? PDF_ST_SUPER : PDF_ST_SUB));
         break;
     case OCT_LINK: {
         int l = n->u.link.url ? pdf_link_add(p, n->u.link.url) : -1;

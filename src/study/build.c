@@ -72,6 +72,12 @@ static void take_prompt(st_ctx *c, st_unit *u, oct_node *q)
         st_lines_of(u->para, &c->lines);
         u->para->span.line = content_line(&c->lines, u->para->span.line);
         u->para->span.col = 1;
+    } else if (u->pk == ST_PROMPT_SUMMARY) {
+        oct_node *s = u->node->first;
+        if (s && s->kind == OCT_SUMMARY) {
+            if (s->first) st_move_range(s->first, s->last, q);
+            oct_node_unlink(s);
+        }
     } else if (u->pk == ST_PROMPT_LINES) {
         st_lines_of(u->para, &c->lines);
         size_t np = (size_t)u->nprompt;
@@ -99,11 +105,13 @@ static void take_prompt(st_ctx *c, st_unit *u, oct_node *q)
     st_trim_inlines(q);
 }
 
-/* Appends block b to the answer, cleaning <details> tags first when the
- * block came from a details region. */
+/* Appends block b to the answer; of an "Answer" box only its body. */
 static void answer_block(st_ctx *c, oct_node *a, oct_node *b, bool details)
 {
-    if (details && !st_details_clean(c, b)) return;
+    if (details && st_opens_details(c, b)) {
+        st_details_unwrap(c, b, a);
+        return;
+    }
     if (b->kind == OCT_PARAGRAPH) {
         st_trim_inlines(b);
         if (!b->first) return;
@@ -117,7 +125,7 @@ static void item_rest(st_ctx *c, oct_node *item, oct_node *q, oct_node *a)
 {
     oct_node *d = NULL, *lead = item->first;
     for (oct_node *b = lead; b && !d; b = b->next)
-        if (b->kind == OCT_PARAGRAPH && b != lead && st_opens_details(c, b)) d = b;
+        if (b != lead && st_opens_details(c, b)) d = b;
     bool in_details = false;
     for (oct_node *b = lead; b;) {
         oct_node *next = b->next;
@@ -170,6 +178,8 @@ size_t st_build_question(st_ctx *c, size_t i, oct_node *target)
         item_rest(c, u->node, q, a);
     else if (u->node->kind == OCT_PARAGRAPH)
         answer_block(c, a, u->node, false);
+    else if (u->node->kind == OCT_DETAILS)
+        st_details_unwrap(c, u->node, a);
     size_t j = i + 1;
     st_open open = {NULL, NULL};
     for (; j < c->n && c->u[j].owner == (int)i; j++) {
@@ -186,8 +196,9 @@ size_t st_build_question(st_ctx *c, size_t i, oct_node *target)
                 oct_node_unlink(p);
             }
         }
-        if (v->in_details && !v->list) {
-            if (!st_details_clean(c, v->node)) continue;
+        if (v->in_details && !v->list && st_opens_details(c, v->node)) {
+            st_details_unwrap(c, v->node, a);
+            continue;
         }
         if (v->node->kind == OCT_PARAGRAPH) {
             st_trim_inlines(v->node);

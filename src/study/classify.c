@@ -34,7 +34,7 @@ static int prompt_lines(const st_lines *l, oct_buf *b)
 static bool item_has_details(st_ctx *c, const oct_node *item)
 {
     for (const oct_node *b = item->first ? item->first->next : NULL; b; b = b->next)
-        if (b->kind == OCT_PARAGRAPH && st_opens_details(c, b)) return true;
+        if (st_opens_details(c, b)) return true;
     return false;
 }
 
@@ -202,6 +202,9 @@ void st_classify(st_ctx *c, st_unit *u, const st_unit *next)
         break;
     case OCT_FOOTNOTE_DEF:
         u->role = ST_END;
+        break;
+    case OCT_DETAILS:
+        st_classify_details(c, u);
         break;
     case OCT_PARAGRAPH:
     case OCT_ITEM:

@@ -1,207 +1,185 @@
 #include "study/study_int.h"
 #include "util/xalloc.h"
 
-#include <ctype.h>
 #include <stdlib.h>
 #include <string.h>
 #include <strings.h>
 
-/* Multiple-choice collections hide each answer in
- *   <details><summary>Answer</summary> … </details>
- * Ingest keeps raw HTML as literal text, so here the tags are recognized
- * in the TEXT of the blocks of such a region and removed; what they
- * enclosed stays, and becomes the ANSWER. Only a caption that merely says
- * "Answer" goes with its tags. Tags are stripped only inside a region:
- * elsewhere "<token>" in a note is text. */
+/* <details> boxes, which ingest makes DETAILS nodes (a SUMMARY, then
+ * blocks). Collections use them two ways:
+ *   <details><summary>12. What is a model?</summary> answer </details>
+ * (the summary asks: the box is a question, its body the answer), and
+ *   question, options, <details><summary>Answer</summary> B </details>
+ * (the summary only says "Answer": the body answers the question before
+ * it). Any other box becomes its summary in bold followed by its blocks,
+ * so that after the pass no DETAILS or SUMMARY is left for the backends. */
 
-static const char *const TAGS[] = {
-    "details", "summary",    "p",      "br",   "b",  "strong", "i",   "em",  "u",
-    "code",    "pre",        "div",    "span", "ul", "ol",     "li",  "hr",  "h1",
-    "h2",      "h3",         "h4",     "h5",   "h6", "sup",    "sub", "kbd", "small",
-    "mark",    "blockquote", "center", "font", "tt", "s",      "del", "ins", NULL};
-
-static const char *find_ci(const char *s, const char *needle)
+static const oct_node *summary_of(const oct_node *d)
 {
-    size_t n = strlen(needle);
-    for (; *s; s++)
-        if (strncasecmp(s, needle, n) == 0) return s;
-    return NULL;
+    return d && d->kind == OCT_DETAILS && d->first && d->first->kind == OCT_SUMMARY ? d->first
+                                                                                    : NULL;
 }
 
-static bool starts_tag(const char *s, const char *name)
+/* Plain text of d's summary in c->tmp ("" without one). */
+static const char *summary_text(st_ctx *c, const oct_node *d)
 {
-    size_t n = strlen(name);
-    return s[0] == '<' && strncasecmp(s + 1, name, n) == 0 &&
-           (s[n + 1] == '>' || s[n + 1] == ' ' || s[n + 1] == '\t' || s[n + 1] == '/');
+    const oct_node *s = summary_of(d);
+    oct_buf_clear(&c->tmp);
+    if (s) st_node_text(s, &c->tmp);
+    return c->tmp.data ? c->tmp.data : "";
+}
+
+static bool answer_caption(st_ctx *c, const oct_node *d)
+{
+    const char *s = summary_text(c, d);
+    return st_is_answer_caption(s, c->tmp.len);
 }
 
 bool st_opens_details(st_ctx *c, const oct_node *p)
 {
-    (void)c;
-    if (p->kind != OCT_PARAGRAPH || !p->first || p->first->kind != OCT_TEXT) return false;
-    const char *s = p->first->text;
-    while (*s == ' ' || *s == '\t')
-        s++;
-    return starts_tag(s, "details");
+    return p->kind == OCT_DETAILS && answer_caption(c, p);
 }
 
 bool st_closes_details(st_ctx *c, const oct_node *p)
 {
     (void)c;
-    if (p->kind != OCT_PARAGRAPH) return false;
-    for (const oct_node *k = p->first; k; k = k->next)
-        if (k->kind == OCT_TEXT && find_ci(k->text, "</details")) return true;
+    return p->kind == OCT_DETAILS; /* one node is the whole region */
+}
+
+/* "Difference between X and Y" names a question without asking it. */
+static bool names_question(const char *s, size_t n)
+{
+    static const char *const OPENERS[] = {"difference between", "differences between",
+                                          "difference b/w", NULL};
+    for (const char *const *o = OPENERS; *o; o++)
+        if (n >= strlen(*o) && strncasecmp(s, *o, strlen(*o)) == 0) return true;
     return false;
 }
 
-/* Length of a known tag at s ("<p>", "</summary>", "<br/>"), 0 if none. */
-static size_t tag_len(const char *s)
+/* Counts the numbered summaries of the chapter's boxes, and those that ask:
+ * in a run of numbered boxes that mostly ask, every numbered box is a
+ * question, whatever its phrasing ("9. Django Templating Language"). */
+void st_details_prepare(st_ctx *c)
 {
-    if (s[0] != '<') return 0;
-    size_t i = 1;
-    if (s[i] == '/') i++;
-    size_t name = i;
-    while (isalnum((unsigned char)s[i]))
-        i++;
-    if (i == name || !isalpha((unsigned char)s[name])) return 0;
-    bool known = false;
-    for (const char *const *t = TAGS; *t && !known; t++)
-        known = strlen(*t) == i - name && strncasecmp(*t, s + name, i - name) == 0;
-    if (!known) return 0;
-    for (size_t k = 0; s[i] && k < 256; i++, k++) {
-        if (s[i] == '>') return i + 1;
-        if (s[i] == '<' || s[i] == '\n') return 0;
+    int numbered = 0, asking = 0;
+    for (size_t i = 0; i < c->n; i++) {
+        if (c->u[i].node->kind != OCT_DETAILS) continue;
+        const char *s = summary_text(c, c->u[i].node);
+        size_t n = c->tmp.len;
+        int num = 0;
+        size_t k = st_leading_number(s, n, &num);
+        if (!k) continue;
+        numbered++;
+        asking += st_text_asks(s + k, n - k) || names_question(s + k, n - k);
     }
-    return 0;
+    c->details_run = numbered >= 3 && asking * 2 >= numbered;
 }
 
-static void strip_tags(const char *s, oct_buf *out, size_t *stripped);
-
-/* A <summary> caption: skipped whole when it only says "answer". Returns
- * the bytes consumed at s (0: handle the tag alone). */
-static size_t summary_caption(const char *s, size_t open_len)
+/* Multiple-choice options right before a box: the box reveals their
+ * answer whatever its caption says ("Think first, then open"). */
+static bool after_options(st_ctx *c, const st_unit *u)
 {
-    const char *close = find_ci(s + open_len, "</summary");
-    if (!close) return 0;
-    size_t cl = tag_len(close);
-    if (!cl) return 0;
-    oct_buf cap = OCT_BUF_INIT;
-    size_t dummy = 0;
-    char *inner = oct_xstrndup(s + open_len, (size_t)(close - s) - open_len);
-    strip_tags(inner, &cap, &dummy);
-    bool answer = st_is_answer_caption(cap.data ? cap.data : "", cap.len);
-    free(inner);
-    oct_buf_free(&cap);
-    return answer ? (size_t)(close - s) + cl : 0;
+    if (u == c->u) return false;
+    const st_unit *v = u - 1;
+    const oct_node *p = st_lead_paragraph(v->node);
+    if (!p || (v->node->kind != OCT_ITEM && v->node->kind != OCT_PARAGRAPH)) return false;
+    st_lines_of(p, &c->lines);
+    oct_buf_clear(&c->tmp);
+    if (c->lines.n && c->lines.v[0].first)
+        st_range_text(c->lines.v[0].first, c->lines.v[0].last, &c->tmp);
+    return st_option_letter(c->tmp.data ? c->tmp.data : "", c->tmp.len) != 0;
 }
 
-/* Tags after which text starts a new line in a browser: their removal
- * leaves a space, so "Caption</summary>text" does not run together. */
-static bool block_tag(const char *s)
+void st_classify_details(st_ctx *c, st_unit *u)
 {
-    static const char *const BLOCK[] = {
-        "details", "summary", "p",  "br", "div", "li", "ul",         "ol",     "pre", "hr",
-        "h1",      "h2",      "h3", "h4", "h5",  "h6", "blockquote", "center", NULL};
-    s += s[1] == '/' ? 2 : 1;
-    for (const char *const *t = BLOCK; *t; t++) {
-        size_t n = strlen(*t);
-        if (strncasecmp(s, *t, n) == 0 && !isalnum((unsigned char)s[n])) return true;
+    const char *s = summary_text(c, u->node);
+    size_t n = c->tmp.len;
+    if (st_is_answer_caption(s, n)) {
+        u->role = ST_DETAILS;
+        return;
     }
+    int num = 0;
+    size_t k = st_question_label(s, n, &num);
+    bool asks = k > 0;
+    if (!asks) {
+        k = st_leading_number(s, n, &num);
+        asks = st_text_asks(s + k, n - k) || names_question(s + k, n - k) || (k && c->details_run);
+    }
+    if (!asks || n > ST_MAX_QUESTION_BYTES) {
+        if (after_options(c, u)) u->role = ST_DETAILS;
+        return;
+    }
+    u->role = ST_QUESTION;
+    u->pk = ST_PROMPT_SUMMARY;
+    u->strip = k;
+    u->number = num;
+}
+
+/* The summary of d in bold, as a paragraph of its own. */
+static oct_node *label_of(st_ctx *c, oct_node *s)
+{
+    oct_node *p = oct_node_new(c->t, OCT_PARAGRAPH, s->span);
+    oct_node *b = oct_node_new(c->t, OCT_STRONG, s->span);
+    oct_node_append(p, b);
+    st_move_range(s->first, s->last, b);
+    return p;
+}
+
+void st_details_unwrap(st_ctx *c, oct_node *d, oct_node *dst)
+{
+    oct_node *s = (oct_node *)summary_of(d);
+    bool label = s && s->first && !answer_caption(c, d);
+    if (s) oct_node_unlink(s);
+    if (label) oct_node_append(dst, label_of(c, s)); /* a caption that says more */
+    while (d->first)
+        oct_node_append(dst, d->first);
+    oct_node_unlink(d);
+}
+
+static bool inside_answer(const oct_node *n)
+{
+    for (const oct_node *p = n->parent; p; p = p->parent)
+        if (p->kind == OCT_ANSWER) return true;
     return false;
 }
 
-static void strip_tags(const char *s, oct_buf *out, size_t *stripped)
+/* Replaces DETAILS d by its summary in bold (a paragraph) and its blocks;
+ * inside an answer, a box that only says "Answer" leaves no label. */
+static void flatten(st_ctx *c, oct_node *d)
 {
-    bool space = false;
-    for (size_t i = 0; s[i];) {
-        size_t k = tag_len(s + i);
-        if (!k) {
-            if (space && s[i] != ' ' && s[i] != '\t') oct_buf_putc(out, ' ');
-            space = false;
-            oct_buf_putc(out, s[i++]);
-            continue;
-        }
-        (*stripped)++;
-        if (block_tag(s + i) && out->len > 0 && out->data[out->len - 1] != ' ') space = true;
-        size_t whole = starts_tag(s + i, "summary") ? summary_caption(s + i, k) : 0;
-        i += whole ? whole : k;
+    oct_node *s = (oct_node *)summary_of(d);
+    bool label = s && s->first && !(inside_answer(d) && st_opens_details(c, d));
+    if (s) oct_node_unlink(s);
+    if (label) oct_node_insert_before(d, label_of(c, s));
+    oct_node *up = d->parent;
+    while (d->first)
+        oct_node_insert_before(d, d->first);
+    oct_node_unlink(d);
+    if (up && up->kind == OCT_ANSWER && !up->first && up->parent) {
+        /* the box was all the answer held */
+        up->parent->u.question.answered = false;
+        oct_node_unlink(up);
     }
 }
 
-/* The few entities HTML answers use; anything else stays as written. */
-static void decode_entities(const char *s, oct_buf *out)
+void st_details_flatten(st_ctx *c, oct_node *root)
 {
-    static const struct {
-        const char *name;
-        unsigned cp;
-    } ENT[] = {{"&lt;", '<'},   {"&gt;", '>'},    {"&amp;", '&'},
-               {"&quot;", '"'}, {"&apos;", '\''}, {"&nbsp;", 0xA0}};
-    for (size_t i = 0; s[i];) {
-        bool done = false;
-        if (s[i] == '&') {
-            for (size_t e = 0; e < sizeof ENT / sizeof ENT[0] && !done; e++) {
-                size_t n = strlen(ENT[e].name);
-                if (strncmp(s + i, ENT[e].name, n) == 0) {
-                    oct_buf_put_utf8(out, ENT[e].cp);
-                    i += n;
-                    done = true;
-                }
-            }
-            if (!done && s[i + 1] == '#') {
-                char *end;
-                bool hex = s[i + 2] == 'x' || s[i + 2] == 'X';
-                long v = strtol(s + i + (hex ? 3 : 2), &end, hex ? 16 : 10);
-                if (*end == ';' && v > 0 && v < 0x110000 && end > s + i + (hex ? 3 : 2)) {
-                    oct_buf_put_utf8(out, (unsigned)v);
-                    i = (size_t)(end - s) + 1;
-                    done = true;
-                }
-            }
+    oct_node **v = NULL;
+    size_t n = 0, cap = 0;
+    oct_iter it;
+    oct_iter_init(&it, root);
+    oct_event ev;
+    while ((ev = oct_iter_next(&it)) != OCT_EV_NONE) {
+        if (ev != OCT_EV_ENTER) continue;
+        if (it.cur->kind == OCT_DETAILS) {
+            OCT_GROW(v, cap, n + 1);
+            v[n++] = (oct_node *)it.cur;
+        } else if (oct_kind_is_inline(it.cur->kind)) {
+            oct_iter_skip_children(&it);
         }
-        if (!done) oct_buf_putc(out, s[i++]);
     }
-}
-
-/* Strips tags from one TEXT node; entities are decoded only in text that
- * had tags (a literal HTML line), not in Markdown text cmark decoded. */
-static void clean_text(st_ctx *c, oct_node *k)
-{
-    oct_buf a = OCT_BUF_INIT, b = OCT_BUF_INIT;
-    size_t stripped = 0;
-    strip_tags(k->text, &a, &stripped);
-    if (stripped) {
-        decode_entities(a.data ? a.data : "", &b);
-        const char *s = b.data ? b.data : "";
-        size_t n = b.len;
-        while (n > 0 && (s[n - 1] == ' ' || s[n - 1] == '\t'))
-            n--;
-        while (n > 0 && (*s == ' ' || *s == '\t'))
-            s++, n--;
-        k->text = oct_arena_strndup(c->t->arena, s, n);
-    }
-    oct_buf_free(&a);
-    oct_buf_free(&b);
-}
-
-bool st_details_clean(st_ctx *c, oct_node *b)
-{
-    if (b->kind != OCT_PARAGRAPH) return true;
-    for (oct_node *k = b->first; k;) {
-        oct_node *next = k->next;
-        if (k->kind == OCT_TEXT) {
-            clean_text(c, k);
-            if (!*k->text) oct_node_unlink(k);
-        }
-        k = next;
-    }
-    /* lines emptied by the strip leave their breaks behind */
-    for (oct_node *k = b->first; k;) {
-        oct_node *next = k->next;
-        bool brk = k->kind == OCT_LINE_BREAK || k->kind == OCT_SOFT_BREAK;
-        if (brk &&
-            (!k->prev || !next || next->kind == OCT_LINE_BREAK || next->kind == OCT_SOFT_BREAK))
-            oct_node_unlink(k);
-        k = next;
-    }
-    return b->first != NULL;
+    /* inner boxes first: an outer one may read its summary only */
+    for (size_t i = n; i-- > 0;)
+        flatten(c, v[i]);
+    free(v);
 }

@@ -44,6 +44,7 @@ static void mark_stems(st_ctx *c, size_t q, size_t details)
 
 static bool opens_answer(const st_unit *q)
 {
+    if (q->node->kind == OCT_DETAILS) return false; /* its body is the answer */
     if (q->node->kind != OCT_ITEM) return true;
     return !q->has_rest && (q->pk == ST_PROMPT_BOLD || q->single);
 }

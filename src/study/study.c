@@ -14,6 +14,7 @@ static void study_chapter(st_ctx *c, oct_node *ch)
     c->path = ch->span.file < c->t->nfiles ? c->t->files[ch->span.file] : NULL;
     st_presplit(c->t, ch);
     st_units_build(c);
+    st_details_prepare(c);
     for (size_t i = 0; i < c->n; i++)
         st_classify(c, &c->u[i], i + 1 < c->n ? &c->u[i + 1] : NULL);
     st_numbered_runs(c);
@@ -21,6 +22,7 @@ static void study_chapter(st_ctx *c, oct_node *ch)
     st_promote_topics(c);
     st_assign_answers(c);
     st_units_emit(c);
+    st_details_flatten(c, ch);
 }
 
 int oct_study_run(oct_tree *t, oct_diag *diag)

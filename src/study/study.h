@@ -7,7 +7,9 @@
  * content moved into the QUESTION), the blocks that answer them move into an
  * ANSWER child. The only text it removes is markup that ingest had to keep
  * as literal text: question/answer labels ("Q:", "Answer -"), a leading
- * question number ("12."), and the tags of <details>/<summary> answers. */
+ * question number ("12."), and a summary that only says "Answer". Every
+ * DETAILS becomes a QUESTION, the content of an ANSWER, or its summary in
+ * bold followed by its blocks: backends see no DETAILS or SUMMARY after it. */
 #ifndef OCT_STUDY_H
 #define OCT_STUDY_H
 

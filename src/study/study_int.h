@@ -111,7 +111,7 @@ typedef enum {
     ST_END,      /* footnote definitions: nothing after them answers */
     ST_QUESTION, /* opens a question */
     ST_ALABEL,   /* opens with an answer label */
-    ST_DETAILS,  /* opens a <details> answer (literal HTML paragraph) */
+    ST_DETAILS,  /* a DETAILS whose summary only says "Answer" */
 } st_role;
 
 typedef enum {
@@ -119,6 +119,7 @@ typedef enum {
     ST_PROMPT_SECTION, /* the heading's inlines */
     ST_PROMPT_LINES,   /* the first `nprompt` lines of `para` */
     ST_PROMPT_BOLD,    /* the STRONG opening `para` */
+    ST_PROMPT_SUMMARY, /* the SUMMARY of a DETAILS; its blocks answer */
 } st_prompt;
 
 typedef struct {
@@ -138,7 +139,7 @@ typedef struct {
     bool single;        /* ITEM that is alone in its list */
     bool done;          /* answer range already decided (pairing) */
     bool stem;          /* joins its owner's prompt (multiple choice) */
-    bool in_details;    /* part of a <details> region: tags are stripped */
+    bool in_details;    /* an ST_DETAILS answer: its body joins the answer */
     bool consumed;      /* index-list item merged into a later question */
     size_t defer_after; /* unpaired index item: 1 + the unit it follows (0: in place) */
     int owner;          /* index of the question unit it answers, or -1 */
@@ -157,6 +158,7 @@ typedef struct {
     size_t ndeferred; /* units waiting for defer_after */
     oct_buf tmp;
     st_lines lines;
+    bool details_run; /* numbered DETAILS summaries mostly ask (details.c) */
 } st_ctx;
 
 /* The list that items emitted into one target currently go to. */
@@ -202,14 +204,22 @@ size_t st_build_question(st_ctx *c, size_t i, oct_node *target);
  * (paragraphs, code, lists of those). */
 bool st_inlinable(const oct_node *b);
 
-/* details.c */
-/* True when paragraph p's text opens with "<details". */
+/* details.c: DETAILS boxes (see details.c) */
+/* True when p is a DETAILS whose summary only says "Answer". */
 bool st_opens_details(st_ctx *c, const oct_node *p);
-/* True when block p's literal text contains "</details>". */
+/* True when p ends a details region: a DETAILS is one whole region. */
 bool st_closes_details(st_ctx *c, const oct_node *p);
-/* Strips the <details>/<summary>/... tags from the TEXT of block b (a
- * literal HTML paragraph or a block within a details region); lines left
- * empty go. Returns false when nothing is left of b. */
-bool st_details_clean(st_ctx *c, oct_node *b);
+/* Before classifying: notes whether the chapter's numbered DETAILS form a
+ * run of questions. */
+void st_details_prepare(st_ctx *c);
+/* Role of a DETAILS unit: ST_DETAILS, an ST_QUESTION with the summary as
+ * prompt, or ST_PLAIN. */
+void st_classify_details(st_ctx *c, st_unit *u);
+/* Moves the blocks of DETAILS d (not its summary) to the end of dst and
+ * unlinks d. */
+void st_details_unwrap(st_ctx *c, oct_node *d, oct_node *dst);
+/* Replaces every DETAILS left under root by its summary in bold and its
+ * blocks. */
+void st_details_flatten(st_ctx *c, oct_node *root);
 
 #endif

@@ -89,11 +89,12 @@ bool oct_kind_is_inline(oct_kind k)
 }
 
 static const char *const KIND_NAMES[OCT_KIND_COUNT] = {
-    "document",     "part",       "chapter",        "section",      "question", "answer",
-    "paragraph",    "list",       "item",           "code_block",   "table",    "table_row",
-    "table_cell",   "blockquote", "thematic_break", "footnote_def", "figure",   "text",
-    "code",         "emph",       "strong",         "strike",       "link",     "image",
-    "footnote_ref", "soft_break", "line_break",     "index_term",
+    "document",    "part",       "chapter",        "section",      "question",   "answer",
+    "paragraph",   "list",       "item",           "code_block",   "table",      "table_row",
+    "table_cell",  "blockquote", "thematic_break", "footnote_def", "figure",     "details",
+    "summary",     "text",       "code",           "emph",         "strong",     "strike",
+    "link",        "image",      "footnote_ref",   "soft_break",   "line_break", "index_term",
+    "superscript", "subscript",
 };
 
 const char *oct_kind_name(oct_kind k)

@@ -16,15 +16,22 @@
  * chapter sit at the chapter's end, numbered in order of first reference),
  * QUESTION (inline children form the prompt, optionally followed by one
  * ANSWER child as the last child), ANSWER (blocks), FIGURE (exactly one
- * IMAGE child whose picture is available; its u.link.title is the caption).
+ * IMAGE child whose picture is available; its u.link.title is the caption),
+ * DETAILS (a disclosure box: first child a SUMMARY, then blocks), SUMMARY
+ * (inlines).
  * Inlines: TEXT (text), CODE (text), EMPH, STRONG, STRIKE, LINK (u.link),
  * IMAGE (u.link; children are the alt text; u.link.image: see below),
- * FOOTNOTE_REF (u.footnote),
- * SOFT_BREAK, LINE_BREAK, INDEX_TERM (text).
+ * FOOTNOTE_REF (u.footnote), SOFT_BREAK, LINE_BREAK, INDEX_TERM (text),
+ * SUPERSCRIPT, SUBSCRIPT (inlines, raised or lowered).
  *
- * Raw HTML from a source never becomes markup: ingest turns it into TEXT
- * (blocks of it into a PARAGRAPH of TEXT and LINE_BREAK), so backends can
- * print every TEXT literally. */
+ * HTML in a source becomes structure, never markup: ingest maps the
+ * elements GitHub renders (<details>, <h2>, <table>, <b>, <sup>, <img>, …)
+ * onto these kinds, drops the rest (<script>, <iframe>, …) with a warning,
+ * and keeps text that only looks like a tag ("<token>") as TEXT, so
+ * backends print every TEXT literally. The study pass turns every DETAILS
+ * into a QUESTION, an ANSWER's content or a PARAGRAPH (its summary in
+ * STRONG) followed by its blocks: after it, backends see no DETAILS or
+ * SUMMARY (they still print a stray one as a bold line and its blocks). */
 #ifndef OCT_TREE_H
 #define OCT_TREE_H
 #include <stdbool.h>
@@ -52,6 +59,8 @@ typedef enum {
     OCT_THEMATIC_BREAK,
     OCT_FOOTNOTE_DEF,
     OCT_FIGURE,
+    OCT_DETAILS,
+    OCT_SUMMARY,
     /* inlines */
     OCT_TEXT,
     OCT_CODE,
@@ -64,6 +73,8 @@ typedef enum {
     OCT_SOFT_BREAK,
     OCT_LINE_BREAK,
     OCT_INDEX_TERM,
+    OCT_SUPERSCRIPT,
+    OCT_SUBSCRIPT,
     OCT_KIND_COUNT
 } oct_kind;
 

@@ -4,8 +4,9 @@
 # directory without a manifest is one booklet of its files in name order)
 # compiles into one PDF and one EPUB that the validators accept, and the
 # visible text of every example's expected HTML survives into both (as a
-# whole, and in the EPUB example by example). Raw HTML is shown literally by
-# octavo, so our text is a superset of it.
+# whole, and in the EPUB example by example). HTML elements become
+# structure; text that only looks like a tag stays literal, so our text is a
+# superset of it (the content of dropped elements such as <script> aside).
 set -euo pipefail
 . "$(dirname "$0")/../tools/lib.sh"
 oct_setup java qpdf pdffonts pdftotext python3

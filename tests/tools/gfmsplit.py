@@ -19,24 +19,40 @@ BLOCKS = {"p", "li", "pre", "h1", "h2", "h3", "h4", "h5", "h6", "blockquote", "b
           "hr", "tr", "td", "th", "div", "table", "ul", "ol"}
 
 
+# Elements octavo drops with their content (see README "GitHub HTML"); a
+# browser shows none of script, style and title either.
+DROPPED = {"script", "style", "title", "textarea", "iframe", "noscript", "template",
+           "object", "embed", "svg", "math", "video", "audio", "canvas", "form",
+           "select", "button", "applet", "frameset", "frame"}
+
+
 class TextOf(html.parser.HTMLParser):
     """Text content of an HTML fragment, as a browser would show it."""
 
     def __init__(self):
         super().__init__(convert_charrefs=True)
         self.parts = []
+        self.hidden = 0
 
     def handle_starttag(self, tag, attrs):
         self.parts.append("\n" if tag in BLOCKS else "")
+        self.hidden += tag in DROPPED
 
     def handle_endtag(self, tag):
         self.parts.append("\n" if tag in BLOCKS else "")
+        if tag in DROPPED and self.hidden:
+            self.hidden -= 1
 
     def handle_data(self, data):
-        self.parts.append(data)
+        if not self.hidden:
+            self.parts.append(data)
 
 
 def visible_text(fragment):
+    # GFM's tag filter shows "<script" and its kind as text; octavo drops
+    # them instead, so the expected text is what the tags would hide.
+    fragment = re.sub(r"&lt;(?=/?(title|textarea|style|xmp|iframe|noembed|noframes|script|plaintext)\b)",
+                      "<", fragment, flags=re.I)
     p = TextOf()
     p.feed(fragment)
     p.close()

@@ -201,14 +201,19 @@ static void test_labels(void)
     oct_tree_free(t);
 }
 
-static oct_node *html(oct_tree *t, oct_node *parent, const char *a, const char *b)
+/* A DETAILS box as ingest makes it: a SUMMARY, then the blocks of `body`
+ * (one paragraph each, NULL-terminated). */
+static oct_node *details(oct_tree *t, oct_node *parent, const char *summary,
+                         const char *const *body)
 {
-    oct_node *p = para(t, parent, a);
-    if (b) {
-        oct_node_append(p, oct_node_new(t, OCT_LINE_BREAK, p->span));
-        oct_node_append(p, oct_node_new_text(t, OCT_TEXT, p->span, b, strlen(b)));
-    }
-    return p;
+    oct_node *d = oct_node_new(t, OCT_DETAILS, sp());
+    oct_node_append(parent, d);
+    oct_node *s = oct_node_new(t, OCT_SUMMARY, d->span);
+    oct_node_append(d, s);
+    add_inlines(t, s, summary);
+    for (; body && *body; body++)
+        para(t, d, *body);
+    return d;
 }
 
 static void test_details(void)
@@ -219,14 +224,16 @@ static void test_details(void)
     oct_node *l = list(t, ch, false, 0);
     item(t, l, "A) Venus");
     item(t, l, "B) Mars");
-    html(t, ch, "<details><summary><b>Answer</b></summary>", "<p>");
-    para(t, ch, "B) Mars, for its iron oxide.");
-    html(t, ch, "</p>", "</details>");
+    details(t, ch, "Answer", (const char *const[]){"B) Mars, for its iron oxide.", NULL});
     oct_node_append(ch, oct_node_new(t, OCT_THEMATIC_BREAK, sp()));
     para(t, ch, "The largest ocean is ___.");
     para(t, ch, "A) Atlantic\nB) Pacific");
-    html(t, ch, "<details><summary>Hint &amp; answer</summary>B) Pacific &lt;3</details>", NULL);
-    html(t, ch, "<details><summary>Answer</summary>Nothing asked</details>", NULL);
+    details(t, ch, "Hint & answer", (const char *const[]){"B) Pacific <3", NULL});
+    details(t, ch, "Answer", (const char *const[]){"Nothing asked", NULL});
+    details(t, ch, "12. What is a closure?",
+            (const char *const[]){"A function with its scope.", "Used for callbacks.", NULL});
+    details(t, ch, "Table of contents", (const char *const[]){"Intro, setup, usage", NULL});
+    details(t, ch, "Explain the event loop", (const char *const[]){"One thread, a queue.", NULL});
     oct_diag *d = oct_diag_new(NULL);
     wordset before = {0};
     words_of_tree(t, &before);
@@ -235,17 +242,29 @@ static void test_details(void)
     CHECK(words_lost(&before, t) == 0);
     words_free(&before);
     qcount q = count_questions(ch);
-    CHECK(q.questions == 2 && q.answered == 2);
+    CHECK(q.questions == 4 && q.answered == 4);
     const oct_node *q1 = nth_question(ch, 0);
-    /* the options join the prompt, the tags go, the answer stays */
+    /* the options join the prompt, the caption goes, the answer stays */
     CHECK_STR(text_of(t, q1), "Which planet is the Red Planet? A) Venus B) Mars");
     CHECK_STR(text_of(t, answer_of(q1)), "B) Mars, for its iron oxide.");
     const oct_node *q2 = nth_question(ch, 1);
     CHECK_STR(text_of(t, q2), "The largest ocean is ___. A) Atlantic B) Pacific");
     /* a caption that says more than "Answer" is kept */
     CHECK_STR(text_of(t, answer_of(q2)), "Hint & answer B) Pacific <3");
-    /* the last <details> has no question: kept as text, with a warning */
-    CHECK(ch->last->kind == OCT_PARAGRAPH && strstr(text_of(t, ch->last), "<details>"));
+    /* a summary that asks is the prompt, its number kept, its body the answer */
+    const oct_node *q3 = nth_question(ch, 2);
+    CHECK_STR(text_of(t, q3), "What is a closure?");
+    CHECK(q3->u.question.number == 12);
+    CHECK_STR(text_of(t, answer_of(q3)), "A function with its scope. Used for callbacks.");
+    CHECK_STR(text_of(t, nth_question(ch, 3)), "Explain the event loop");
+    /* an "Answer" box without a question, and a box that neither asks nor
+     * answers: its summary in bold, then its blocks; no DETAILS is left */
+    int boxes = 0, bold = 0;
+    for (const oct_node *n = ch->first; n; n = n->next) {
+        boxes += n->kind == OCT_DETAILS || n->kind == OCT_SUMMARY;
+        bold += n->kind == OCT_PARAGRAPH && n->first && n->first->kind == OCT_STRONG;
+    }
+    CHECK(boxes == 0 && bold == 2);
     CHECK(oct_diag_count(d, OCT_WARNING) == 1);
     CHECK_STR(oct_diag_at(d, 0)->code, "orphan-answer");
     oct_diag_free(d);
