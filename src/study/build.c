@@ -94,12 +94,17 @@ static void take_prompt(st_ctx *c, st_unit *u, oct_node *q)
         st_strip_prefix(c->t, q, u->strip);
         /* symbols before the number (an emoji) stay; only the number goes */
         if (u->lead && *u->lead) {
-            const char *ls = oct_arena_printf(c->t->arena, "%s ", u->lead);
-            oct_node *lead = oct_node_new_text(c->t, OCT_TEXT, q->span, ls, strlen(ls));
-            if (q->first)
-                oct_node_insert_before(q->first, lead);
-            else
-                oct_node_append(q, lead);
+            oct_node *f = q->first;
+            if (f && f->kind == OCT_TEXT) { /* one TEXT, as ingest leaves adjacent text */
+                f->text = oct_arena_printf(c->t->arena, "%s %s", u->lead, f->text ? f->text : "");
+            } else {
+                const char *ls = oct_arena_printf(c->t->arena, "%s ", u->lead);
+                oct_node *lead = oct_node_new_text(c->t, OCT_TEXT, q->span, ls, strlen(ls));
+                if (f)
+                    oct_node_insert_before(f, lead);
+                else
+                    oct_node_append(q, lead);
+            }
         }
     }
     st_trim_inlines(q);
