@@ -176,23 +176,6 @@ static void drop_badges(pass *ps, oct_node *para)
 
 /* ---- the walk ----------------------------------------------------------- */
 
-/* The nodes of kind k below root, in document order (malloc'd array). */
-static oct_node **collect(oct_node *root, oct_kind k, size_t *count)
-{
-    oct_node **v = NULL;
-    size_t n = 0, cap = 0;
-    oct_iter it;
-    oct_iter_init(&it, root);
-    oct_event ev;
-    while ((ev = oct_iter_next(&it)) != OCT_EV_NONE) {
-        if (ev != OCT_EV_ENTER || it.cur->kind != k) continue;
-        OCT_GROW(v, cap, n + 1);
-        v[n++] = (oct_node *)it.cur;
-    }
-    *count = n;
-    return v;
-}
-
 static void check_image(pass *ps, oct_node *n)
 {
     const char *url = n->u.link.url ? n->u.link.url : "";
@@ -253,15 +236,15 @@ void oct_ingest_images(oct_tree *t, oct_node *chapter, const char *source_path, 
         ps.root = oct_xstrdup(ps.srcdir);
     }
     size_t n;
-    oct_node **paras = collect(chapter, OCT_PARAGRAPH, &n);
+    oct_node **paras = oct_node_collect(chapter, OCT_PARAGRAPH, &n);
     for (size_t i = 0; i < n; i++)
         if (badge_row(paras[i])) drop_badges(&ps, paras[i]);
     free(paras);
-    oct_node **imgs = collect(chapter, OCT_IMAGE, &n);
+    oct_node **imgs = oct_node_collect(chapter, OCT_IMAGE, &n);
     for (size_t i = 0; i < n; i++)
         check_image(&ps, imgs[i]);
     free(imgs);
-    paras = collect(chapter, OCT_PARAGRAPH, &n);
+    paras = oct_node_collect(chapter, OCT_PARAGRAPH, &n);
     for (size_t i = 0; i < n; i++)
         make_figure(paras[i]);
     free(paras);

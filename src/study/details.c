@@ -164,20 +164,8 @@ static void flatten(st_ctx *c, oct_node *d)
 
 void st_details_flatten(st_ctx *c, oct_node *root)
 {
-    oct_node **v = NULL;
-    size_t n = 0, cap = 0;
-    oct_iter it;
-    oct_iter_init(&it, root);
-    oct_event ev;
-    while ((ev = oct_iter_next(&it)) != OCT_EV_NONE) {
-        if (ev != OCT_EV_ENTER) continue;
-        if (it.cur->kind == OCT_DETAILS) {
-            OCT_GROW(v, cap, n + 1);
-            v[n++] = (oct_node *)it.cur;
-        } else if (oct_kind_is_inline(it.cur->kind)) {
-            oct_iter_skip_children(&it);
-        }
-    }
+    size_t n;
+    oct_node **v = oct_node_collect(root, OCT_DETAILS, &n);
     /* inner boxes first: an outer one may read its summary only */
     for (size_t i = n; i-- > 0;)
         flatten(c, v[i]);

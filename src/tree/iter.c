@@ -1,4 +1,5 @@
 #include "tree/tree.h"
+#include "util/xalloc.h"
 
 /* Same walk as cmark's iterator: a cursor and the last event, so the walk
  * needs no stack and any depth is safe. */
@@ -41,4 +42,20 @@ oct_event oct_iter_next(oct_iter *it)
 void oct_iter_skip_children(oct_iter *it)
 {
     if (it->ev == OCT_EV_ENTER) it->ev = OCT_EV_EXIT;
+}
+
+oct_node **oct_node_collect(oct_node *root, oct_kind k, size_t *count)
+{
+    oct_node **v = NULL;
+    size_t n = 0, cap = 0;
+    oct_iter it;
+    oct_iter_init(&it, root);
+    oct_event ev;
+    while ((ev = oct_iter_next(&it)) != OCT_EV_NONE) {
+        if (ev != OCT_EV_ENTER || it.cur->kind != k) continue;
+        OCT_GROW(v, cap, n + 1);
+        v[n++] = (oct_node *)it.cur; /* root is not const: neither are its nodes */
+    }
+    *count = n;
+    return v;
 }

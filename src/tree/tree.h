@@ -235,6 +235,10 @@ void oct_iter_init(oct_iter *it, const oct_node *root);
 oct_event oct_iter_next(oct_iter *it);
 /* After ENTER: skip the current node's children (next event is its EXIT). */
 void oct_iter_skip_children(oct_iter *it);
+/* Every node of kind k at or below root, in document order, as a malloc'd
+ * array (caller frees; *count set): for passes that change the tree while
+ * they go over it. */
+oct_node **oct_node_collect(oct_node *root, oct_kind k, size_t *count);
 
 /* --- golden dump (dump.c): one node a line, indented two spaces a level --- */
 void oct_tree_dump(const oct_tree *t, const oct_node *n, oct_buf *out);

