@@ -44,7 +44,7 @@ expect_fail() { # expect_fail WHAT PATTERN ARGS...: the check fails and names PA
     shift 2
     out=$(python3 "$TOOLS/wordcheck.py" "$@" 2>&1) || rc=$?
     [ "$rc" -eq 1 ] || fail "$what: expected exit 1, got $rc: $out"
-    echo "$out" | grep -q -- "$pattern" || fail "$what: report lacks '$pattern': $out"
+    grep -q -- "$pattern" <<<"$out" || fail "$what: report lacks '$pattern': $out"
     note "$what: fails as it should"
 }
 

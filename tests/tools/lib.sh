@@ -108,8 +108,10 @@ epubcheck5_jar() {
 run_epubcheck() {
     local jar=$1 file=$2 out rc=0
     out=$(java -jar "$jar" "$file" 2>&1) || rc=$?
-    if [ "$rc" -ne 0 ] || echo "$out" | grep -Eq '^(ERROR|WARNING|FATAL)' ||
-        ! echo "$out" | grep -Eq '^Messages: 0 fatals / 0 errors / 0 warnings'; then
+    # here-strings, not `echo | grep -q`: grep -q stops at its match, echo then
+    # dies of SIGPIPE and pipefail would turn a clean run into a failure
+    if [ "$rc" -ne 0 ] || grep -Eq '^(ERROR|WARNING|FATAL)' <<<"$out" ||
+        ! grep -Eq '^Messages: 0 fatals / 0 errors / 0 warnings' <<<"$out"; then
         echo "$out" | grep -Ev '^(INFO|USAGE)' | head -n 60 >&2
         fail "epubcheck ($jar) rejects $file (exit $rc)"
     fi
