@@ -208,10 +208,41 @@ static HPDF_Image load(oct_pdf *p, int k)
     return h;
 }
 
+/* The image matrix that draws a JPEG stored turned (EXIF orientation
+ * 2..8) upright in the box (x, y) .. (x + w, y + h), y the bottom edge:
+ * the unit square of the stored picture is mirrored or turned onto it. */
+static void orient_matrix(int o, double x, double y, double w, double h, double m[6])
+{
+    static const double unit[9][6] = {
+        {1, 0, 0, 1, 0, 0},   {1, 0, 0, 1, 0, 0},  {-1, 0, 0, 1, 1, 0},
+        {-1, 0, 0, -1, 1, 1}, {1, 0, 0, -1, 0, 1}, {0, -1, -1, 0, 1, 1},
+        {0, -1, 1, 0, 0, 1},  {0, 1, 1, 0, 0, 0},  {0, 1, -1, 0, 1, 0},
+    };
+    const double *u = unit[o >= 1 && o <= 8 ? o : 1];
+    /* columns of u act on the box: x-ish terms scale by w, y-ish by h */
+    m[0] = u[0] * w;
+    m[1] = u[1] * h;
+    m[2] = u[2] * w;
+    m[3] = u[3] * h;
+    m[4] = x + u[4] * w;
+    m[5] = y + u[5] * h;
+}
+
 void pdf_paint_image(oct_pdf *p, HPDF_Page pg, const pdf_op *op, double x, double top)
 {
     HPDF_Image h = load(p, op->link);
     if (!h) return;
-    HPDF_Page_DrawImage(pg, h, (HPDF_REAL)x, (HPDF_REAL)(top - op->h), (HPDF_REAL)op->w,
-                        (HPDF_REAL)op->h);
+    const oct_image *im = &p->tree->images[op->link - 1];
+    if (im->type != OCT_IMAGE_JPEG || im->orientation < 2) {
+        HPDF_Page_DrawImage(pg, h, (HPDF_REAL)x, (HPDF_REAL)(top - op->h), (HPDF_REAL)op->w,
+                            (HPDF_REAL)op->h);
+        return;
+    }
+    double m[6];
+    orient_matrix(im->orientation, x, top - op->h, op->w, op->h, m);
+    HPDF_Page_GSave(pg);
+    HPDF_Page_Concat(pg, (HPDF_REAL)m[0], (HPDF_REAL)m[1], (HPDF_REAL)m[2], (HPDF_REAL)m[3],
+                     (HPDF_REAL)m[4], (HPDF_REAL)m[5]);
+    HPDF_Page_ExecuteXObject(pg, h);
+    HPDF_Page_GRestore(pg);
 }
