@@ -77,6 +77,25 @@ static void add_alt_text(oct_pdf *p, pdf_item *it, const oct_node *img, double x
     it->nops = keep;
 }
 
+void pdf_figure_shrink(pdf_item *it, double s)
+{
+    const pdf_op *pic = NULL;
+    for (size_t k = 0; k < it->nops && !pic; k++)
+        if (it->ops[k].kind == PDF_OP_IMAGE) pic = &it->ops[k];
+    if (!pic || s <= 0 || s >= 1) return;
+    double x0 = pic->x, nx0 = pic->x + pic->w * (1 - s) / 2; /* the centre stays */
+    for (size_t k = 0; k < it->nops; k++) {
+        pdf_op *op = &it->ops[k];
+        op->x = nx0 + (op->x - x0) * s;
+        op->y *= s;
+        op->w *= s;
+        op->h *= s;
+        op->size = (float)(op->size * s); /* alt text shrinks with the picture */
+    }
+    it->h *= s;
+    it->min_h = 0;
+}
+
 static double caption_height(oct_pdf *p, const pdf_ctx *c, const char *title, pdf_text *t)
 {
     if (!title || !*title) return 0;
@@ -118,6 +137,9 @@ void pdf_layout_figure(oct_pdf *p, const pdf_ctx *c, const oct_node *img)
     op->w = w;
     op->h = h;
     op->link = img->u.link.image;
+    double min_h = h * PDF_FIG_MIN_SCALE;
+    if (min_h < PDF_FIG_MIN_HEIGHT) min_h = PDF_FIG_MIN_HEIGHT;
+    if (min_h < h) it->min_h = min_h;
     add_alt_text(p, it, img, x, w, h);
     if (cap.n) {
         pdf_flow_space(p->cur, p->L.small_size * 0.5);
