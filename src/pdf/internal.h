@@ -245,6 +245,12 @@ void pdf_layout_table(oct_pdf *p, const pdf_ctx *c, const oct_node *n);
 
 /* The IMAGE node's picture is in the tree (else its alt text is printed). */
 bool pdf_image_available(const oct_pdf *p, const oct_node *img);
+/* Natural size in points of an available picture (0 x 0 if none). */
+void pdf_image_natural(const oct_pdf *p, const oct_node *img, double *w, double *h);
+/* Adds the picture in box (x, y) w x h to an item, with its alt text laid
+ * invisibly over it. */
+void pdf_image_op(oct_pdf *p, pdf_item *it, const oct_node *img, double x, double y, double w,
+                  double h);
 /* Sets an available picture as a block: scaled to fit, caption below. */
 void pdf_layout_figure(oct_pdf *p, const pdf_ctx *c, const oct_node *img);
 /* The available pictures inside a paragraph's text, each as a block after it. */
