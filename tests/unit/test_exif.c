@@ -29,7 +29,7 @@ typedef struct {
     size_t len;
 } mem;
 
-static mem make_jpeg(void)
+static mem make_jpeg_of(int grey)
 {
     struct jpeg_compress_struct c;
     struct jpeg_error_mgr e;
@@ -40,16 +40,21 @@ static mem make_jpeg(void)
     jpeg_mem_dest(&c, &out, &len);
     c.image_width = W;
     c.image_height = H;
-    c.input_components = 3;
-    c.in_color_space = JCS_RGB;
+    c.input_components = grey ? 1 : 3;
+    c.in_color_space = grey ? JCS_GRAYSCALE : JCS_RGB;
     jpeg_set_defaults(&c);
     jpeg_set_quality(&c, 95, TRUE);
     jpeg_start_compress(&c, TRUE);
     unsigned char row[W * 3];
     while (c.next_scanline < H) {
         int bottom = c.next_scanline >= H / 2;
-        for (int x = 0; x < W; x++)
-            memcpy(row + x * 3, colours[(bottom ? 2 : 0) + (x >= W / 2)], 3);
+        for (int x = 0; x < W; x++) {
+            const unsigned char *c3 = colours[(bottom ? 2 : 0) + (x >= W / 2)];
+            if (grey)
+                row[x] = (unsigned char)((c3[0] + c3[1] + c3[2]) / 3);
+            else
+                memcpy(row + x * 3, c3, 3);
+        }
         JSAMPROW r = row;
         jpeg_write_scanlines(&c, &r, 1);
     }
@@ -181,6 +186,29 @@ static void test_orientations(const mem *plain)
     }
 }
 
+static mem make_jpeg(void)
+{
+    return make_jpeg_of(0);
+}
+
+/* A grey photo turns too (one component through libjpeg both ways). */
+static void test_grey(void)
+{
+    mem g = make_jpeg_of(1);
+    unsigned char pay[64];
+    size_t n = exif_payload(pay, 8, 0);
+    mem m = with_app1(&g, pay, n);
+    oct_image_info info;
+    CHECK(oct_image_decode(m.data, m.len, &info) == 0);
+    CHECK(info.orientation == 8 && info.width == H && info.height == W && info.upright);
+    oct_image_info again;
+    CHECK(info.upright && oct_image_decode(info.upright, info.upright_len, &again) == 0 &&
+          again.width == H && again.height == W);
+    free(info.upright);
+    free(m.data);
+    free(g.data);
+}
+
 /* Damaged or odd Exif payloads: no orientation, the picture still loads. */
 static void test_damage(const mem *plain)
 {
@@ -258,6 +286,7 @@ int main(int argc, char **argv)
     }
     test_orientations(&plain);
     test_damage(&plain);
+    test_grey();
     free(plain.data);
     return check_done();
 }
