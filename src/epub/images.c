@@ -30,6 +30,10 @@ const unsigned char *oct_epub_image_bytes(const oct_image *im, size_t *len)
         *len = im->raster_len;
         return im->raster;
     }
+    if (im->upright) { /* a turned photo: readers need not know EXIF */
+        *len = im->upright_len;
+        return im->upright;
+    }
     *len = im->len;
     return im->data;
 }

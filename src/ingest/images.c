@@ -74,6 +74,13 @@ static int add_image(oct_tree *t, const char *hash, const unsigned char *data, s
         im->raster_width = info->raster_width;
         im->raster_height = info->raster_height;
     }
+    im->orientation = info->orientation;
+    if (info->upright) {
+        unsigned char *u = oct_arena_alloc(t->arena, info->upright_len);
+        memcpy(u, info->upright, info->upright_len);
+        im->upright = u;
+        im->upright_len = info->upright_len;
+    }
     /* Equal names mean equal bytes: 80 bits of SHA-256 (find_image checks
      * the bytes themselves). */
     im->name = oct_arena_printf(t->arena, "img/%.20s.%s", hash, extension(info->type));
@@ -109,6 +116,7 @@ static int load_image(pass *ps, const oct_node *n)
             warn(ps, n, info.unsupported ? "image-unsupported" : "image-damaged", what);
         }
         free(info.raster);
+        free(info.upright);
     }
     g_free(hash);
     free(data);

@@ -24,6 +24,11 @@ typedef struct {
     unsigned char *raster;
     size_t raster_len;
     int raster_width, raster_height;
+    int orientation;        /* JPEG: EXIF orientation 1..8 (0: none stated); width
+                             * and height are the upright size */
+    unsigned char *upright; /* JPEG turned by its orientation, re-encoded
+                             * (malloc'd, caller frees); NULL if upright */
+    size_t upright_len;
     char why[200];   /* why the file was refused */
     int unsupported; /* a real picture in a format octavo does not take */
 } oct_image_info;
@@ -35,6 +40,23 @@ int oct_image_decode(const unsigned char *data, size_t len, oct_image_info *info
 
 /* Rasterises an SVG (images_svg.c); same contract as oct_image_decode. */
 int oct_image_decode_svg(const unsigned char *data, size_t len, oct_image_info *info);
+
+/* A JFIF pixel density (unit 0: none stated, 1: per inch, 2: per cm). */
+typedef struct {
+    int unit, x, y;
+} oct_jpeg_density;
+
+/* EXIF (images_exif.c). The orientation (1..8) an APP1 segment's payload
+ * states ("Exif\0\0" + TIFF, either byte order), or 0 when it states none
+ * or is damaged. */
+int oct_exif_orientation(const unsigned char *seg, size_t len);
+/* Where stored pixel (x, y) of a w x h picture lands when turned upright. */
+void oct_exif_place(int orientation, int x, int y, int w, int h, int *ox, int *oy);
+/* Turns decoded pixels (w x h, comps 1 or 3) upright and encodes them as
+ * a JPEG without Exif into *out (malloc'd). Returns 0, or -1 with why. */
+int oct_exif_upright(const unsigned char *pixels, int w, int h, int comps, int orientation,
+                     const oct_jpeg_density *dens, unsigned char **out, size_t *out_len, char *why,
+                     size_t whysz);
 
 /* Writes rows (w x h, 3 or 4 bytes a pixel) as an 8-bit PNG into a
  * malloc'd buffer. Returns 0, or -1 with why set. */

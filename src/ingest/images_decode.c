@@ -11,6 +11,7 @@
 
 #include <png.h>
 #include <setjmp.h>
+#include <stdbool.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -205,8 +206,46 @@ static void jpeg_message(j_common_ptr c, int level)
 typedef struct {
     struct jpeg_decompress_struct d;
     jpeg_err err;
-    JSAMPLE *row;
+    JSAMPLE *row, *pixels;
 } jpeg_job;
+
+/* The orientation the first Exif APP1 segment states (0: none). */
+static int jpeg_orientation(j_decompress_ptr d)
+{
+    for (jpeg_saved_marker_ptr m = d->marker_list; m; m = m->next)
+        if (m->marker == JPEG_APP0 + 1 && m->data_length >= 6 && !memcmp(m->data, "Exif\0\0", 6))
+            return oct_exif_orientation(m->data, m->data_length);
+    return 0;
+}
+
+static void jpeg_dpi(j_decompress_ptr d, oct_image_info *out)
+{
+    if (d->saw_JFIF_marker && d->X_density > 0 && d->X_density == d->Y_density) {
+        double dpi = d->density_unit == 1   ? d->X_density
+                     : d->density_unit == 2 ? d->X_density * 2.54
+                                            : 0;
+        if (dpi >= 24 && dpi <= 2400) out->dpi = dpi;
+    }
+}
+
+/* A picture stored turned (EXIF orientation 2..8) keeps every scanline,
+ * to be re-encoded upright for the EPUB. */
+static int jpeg_turn(jpeg_job *j, oct_image_info *out)
+{
+    oct_jpeg_density dens = {0, 0, 0};
+    if (j->d.saw_JFIF_marker)
+        dens = (oct_jpeg_density){j->d.density_unit, j->d.X_density, j->d.Y_density};
+    if (oct_exif_upright(j->pixels, (int)j->d.output_width, (int)j->d.output_height,
+                         j->d.output_components, out->orientation, &dens, &out->upright,
+                         &out->upright_len, out->why, sizeof out->why) != 0)
+        return -1;
+    if (out->orientation >= 5) { /* a quarter turn: the upright size is swapped */
+        int w = out->width;
+        out->width = out->height;
+        out->height = w;
+    }
+    return 0;
+}
 
 static int decode_jpeg(const unsigned char *data, size_t len, oct_image_info *out)
 {
@@ -221,6 +260,7 @@ static int decode_jpeg(const unsigned char *data, size_t len, oct_image_info *ou
     }
     jpeg_create_decompress(&j->d);
     jpeg_mem_src(&j->d, data, (unsigned long)len);
+    jpeg_save_markers(&j->d, JPEG_APP0 + 1, 0xFFFF);
     jpeg_read_header(&j->d, TRUE);
     if (!side_ok(out, j->d.image_width, j->d.image_height)) goto out;
     /* PDF viewers take 8-bit grey and YCbCr/RGB DCT streams everywhere. */
@@ -232,16 +272,17 @@ static int decode_jpeg(const unsigned char *data, size_t len, oct_image_info *ou
         out->unsupported = 1;
         goto out;
     }
-    if (j->d.saw_JFIF_marker && j->d.X_density > 0 && j->d.X_density == j->d.Y_density) {
-        double dpi = j->d.density_unit == 1   ? j->d.X_density
-                     : j->d.density_unit == 2 ? j->d.X_density * 2.54
-                                              : 0;
-        if (dpi >= 24 && dpi <= 2400) out->dpi = dpi;
-    }
+    jpeg_dpi(&j->d, out);
+    out->orientation = jpeg_orientation(&j->d);
+    bool turned = out->orientation >= 2;
     jpeg_start_decompress(&j->d);
-    j->row = oct_xmalloc((size_t)j->d.output_width * (size_t)j->d.output_components);
+    size_t stride = (size_t)j->d.output_width * (size_t)j->d.output_components;
+    if (turned)
+        j->pixels = oct_xmalloc(stride * j->d.output_height);
+    else
+        j->row = oct_xmalloc(stride);
     while (j->d.output_scanline < j->d.output_height) {
-        JSAMPROW r = j->row;
+        JSAMPROW r = turned ? j->pixels + stride * j->d.output_scanline : j->row;
         jpeg_read_scanlines(&j->d, &r, 1);
         if (j->err.truncated) break;
     }
@@ -253,10 +294,11 @@ static int decode_jpeg(const unsigned char *data, size_t len, oct_image_info *ou
     out->type = OCT_IMAGE_JPEG;
     out->width = (int)j->d.image_width;
     out->height = (int)j->d.image_height;
-    rc = 0;
+    rc = turned ? jpeg_turn(j, out) : 0;
 out:
     jpeg_destroy_decompress(&j->d);
     free(j->row);
+    free(j->pixels);
     free(j);
     return rc;
 }

@@ -37,9 +37,10 @@ static void natural_size(const oct_image *im, double *w, double *h)
 /* The alt text as invisible lines over the picture, top down, in a size
  * that keeps them inside it (down to 2 pt), so extracted text follows
  * the reading order. */
-static void add_alt_text(oct_pdf *p, pdf_item *it, const oct_node *img, double x, double w,
-                         double h)
+static void add_alt_text(oct_pdf *p, pdf_item *it, const oct_node *img, double x, double y0,
+                         double w, double h)
 {
+    size_t from = it->nops;
     oct_buf b = OCT_BUF_INIT;
     oct_node_plain_text_to(img, &b);
     double size = p->L.small_size;
@@ -54,7 +55,7 @@ static void add_alt_text(oct_pdf *p, pdf_item *it, const oct_node *img, double x
         double lh = pdf_lh(p, size);
         if ((double)n * lh <= h || size <= 2.0 || round == 6) {
             for (size_t k = 0; k < n; k++)
-                pdf_set_line(p, it, &t, &lines[k], x, pdf_baseline(lh, size) + lh * (double)k,
+                pdf_set_line(p, it, &t, &lines[k], x, y0 + pdf_baseline(lh, size) + lh * (double)k,
                              PDF_AL_LEFT);
             b.len = 0; /* done */
         } else {
@@ -65,16 +66,52 @@ static void add_alt_text(oct_pdf *p, pdf_item *it, const oct_node *img, double x
     }
     oct_buf_free(&b);
     /* only the glyphs stay, made invisible: no tint, no link areas */
-    size_t keep = 0;
-    for (size_t k = 0; k < it->nops; k++) {
-        if (it->ops[k].kind == PDF_OP_IMAGE) {
-            it->ops[keep++] = it->ops[k];
-        } else if (it->ops[k].kind == PDF_OP_TEXT) {
+    size_t keep = from;
+    for (size_t k = from; k < it->nops; k++) {
+        if (it->ops[k].kind == PDF_OP_TEXT) {
             it->ops[keep] = it->ops[k];
             it->ops[keep++].kind = PDF_OP_ALT;
         }
     }
     it->nops = keep;
+}
+
+void pdf_figure_shrink(pdf_item *it, double s)
+{
+    const pdf_op *pic = NULL;
+    for (size_t k = 0; k < it->nops && !pic; k++)
+        if (it->ops[k].kind == PDF_OP_IMAGE) pic = &it->ops[k];
+    if (!pic || s <= 0 || s >= 1) return;
+    double x0 = pic->x, nx0 = pic->x + pic->w * (1 - s) / 2; /* the centre stays */
+    for (size_t k = 0; k < it->nops; k++) {
+        pdf_op *op = &it->ops[k];
+        op->x = nx0 + (op->x - x0) * s;
+        op->y *= s;
+        op->w *= s;
+        op->h *= s;
+        op->size = (float)(op->size * s); /* alt text shrinks with the picture */
+    }
+    it->h *= s;
+    it->min_h = 0;
+}
+
+void pdf_image_natural(const oct_pdf *p, const oct_node *img, double *w, double *h)
+{
+    const oct_image *im = image_of(p, img);
+    *w = *h = 0;
+    if (im) natural_size(im, w, h);
+}
+
+void pdf_image_op(oct_pdf *p, pdf_item *it, const oct_node *img, double x, double y, double w,
+                  double h)
+{
+    pdf_op *op = pdf_item_op(it, PDF_OP_IMAGE);
+    op->x = x;
+    op->y = y;
+    op->w = w;
+    op->h = h;
+    op->link = img->u.link.image;
+    add_alt_text(p, it, img, x, y, w, h);
 }
 
 static double caption_height(oct_pdf *p, const pdf_ctx *c, const char *title, pdf_text *t)
@@ -111,14 +148,10 @@ void pdf_layout_figure(oct_pdf *p, const pdf_ctx *c, const oct_node *img)
     pdf_flow_space(p->cur, gap);
     unsigned flags = cap.n ? PDF_IT_KEEP_NEXT : 0;
     pdf_item *it = pdf_flow_push(p->cur, h, flags);
-    double x = c->x + (c->w - w) / 2;
-    pdf_op *op = pdf_item_op(it, PDF_OP_IMAGE);
-    op->x = x;
-    op->y = 0;
-    op->w = w;
-    op->h = h;
-    op->link = img->u.link.image;
-    add_alt_text(p, it, img, x, w, h);
+    pdf_image_op(p, it, img, c->x + (c->w - w) / 2, 0, w, h);
+    double min_h = h * PDF_FIG_MIN_SCALE;
+    if (min_h < PDF_FIG_MIN_HEIGHT) min_h = PDF_FIG_MIN_HEIGHT;
+    if (min_h < h) it->min_h = min_h;
     if (cap.n) {
         pdf_flow_space(p->cur, p->L.small_size * 0.5);
         pdf_flow_keep_last(p->cur);
@@ -208,10 +241,41 @@ static HPDF_Image load(oct_pdf *p, int k)
     return h;
 }
 
+/* The image matrix that draws a JPEG stored turned (EXIF orientation
+ * 2..8) upright in the box (x, y) .. (x + w, y + h), y the bottom edge:
+ * the unit square of the stored picture is mirrored or turned onto it. */
+static void orient_matrix(int o, double x, double y, double w, double h, double m[6])
+{
+    static const double unit[9][6] = {
+        {1, 0, 0, 1, 0, 0},   {1, 0, 0, 1, 0, 0},  {-1, 0, 0, 1, 1, 0},
+        {-1, 0, 0, -1, 1, 1}, {1, 0, 0, -1, 0, 1}, {0, -1, -1, 0, 1, 1},
+        {0, -1, 1, 0, 0, 1},  {0, 1, 1, 0, 0, 0},  {0, 1, -1, 0, 1, 0},
+    };
+    const double *u = unit[o >= 1 && o <= 8 ? o : 1];
+    /* columns of u act on the box: x-ish terms scale by w, y-ish by h */
+    m[0] = u[0] * w;
+    m[1] = u[1] * h;
+    m[2] = u[2] * w;
+    m[3] = u[3] * h;
+    m[4] = x + u[4] * w;
+    m[5] = y + u[5] * h;
+}
+
 void pdf_paint_image(oct_pdf *p, HPDF_Page pg, const pdf_op *op, double x, double top)
 {
     HPDF_Image h = load(p, op->link);
     if (!h) return;
-    HPDF_Page_DrawImage(pg, h, (HPDF_REAL)x, (HPDF_REAL)(top - op->h), (HPDF_REAL)op->w,
-                        (HPDF_REAL)op->h);
+    const oct_image *im = &p->tree->images[op->link - 1];
+    if (im->type != OCT_IMAGE_JPEG || im->orientation < 2) {
+        HPDF_Page_DrawImage(pg, h, (HPDF_REAL)x, (HPDF_REAL)(top - op->h), (HPDF_REAL)op->w,
+                            (HPDF_REAL)op->h);
+        return;
+    }
+    double m[6];
+    orient_matrix(im->orientation, x, top - op->h, op->w, op->h, m);
+    HPDF_Page_GSave(pg);
+    HPDF_Page_Concat(pg, (HPDF_REAL)m[0], (HPDF_REAL)m[1], (HPDF_REAL)m[2], (HPDF_REAL)m[3],
+                     (HPDF_REAL)m[4], (HPDF_REAL)m[5]);
+    HPDF_Page_ExecuteXObject(pg, h);
+    HPDF_Page_GRestore(pg);
 }

@@ -181,6 +181,7 @@ typedef struct {
     unsigned flags;
     int chapter;         /* running-head chapter, -1 for none */
     size_t head0, nhead; /* items (table header) repeated after a break */
+    double min_h;        /* a picture: may shrink to this height to end a page (0: fixed) */
 } pdf_item;
 
 typedef struct {
@@ -244,10 +245,23 @@ void pdf_layout_table(oct_pdf *p, const pdf_ctx *c, const oct_node *n);
 
 /* The IMAGE node's picture is in the tree (else its alt text is printed). */
 bool pdf_image_available(const oct_pdf *p, const oct_node *img);
+/* Natural size in points of an available picture (0 x 0 if none). */
+void pdf_image_natural(const oct_pdf *p, const oct_node *img, double *w, double *h);
+/* Adds the picture in box (x, y) w x h to an item, with its alt text laid
+ * invisibly over it. */
+void pdf_image_op(oct_pdf *p, pdf_item *it, const oct_node *img, double x, double y, double w,
+                  double h);
 /* Sets an available picture as a block: scaled to fit, caption below. */
 void pdf_layout_figure(oct_pdf *p, const pdf_ctx *c, const oct_node *img);
 /* The available pictures inside a paragraph's text, each as a block after it. */
 void pdf_layout_inline_figures(oct_pdf *p, const pdf_ctx *c, const oct_node *para);
+/* A picture no smaller than this fraction of its fitted size, nor lower
+ * than PDF_FIG_MIN_HEIGHT points, is still readable: rather than move on
+ * and leave a gap, it shrinks to end the page. */
+#define PDF_FIG_MIN_SCALE 0.4
+#define PDF_FIG_MIN_HEIGHT 72.0
+/* Scales a figure item (picture and its alt text) by s < 1, centred. */
+void pdf_figure_shrink(pdf_item *it, double s);
 /* Draws a PDF_OP_IMAGE whose box has its top-left corner at (x, top). */
 void pdf_paint_image(oct_pdf *p, HPDF_Page pg, const pdf_op *op, double x, double top);
 /* Adds a label (already styled text) in front of the first text line of
@@ -278,8 +292,9 @@ typedef struct {
     bool opener; /* no running head */
 } pdf_page;
 
-/* Places the items of f on new pages of the given kind. */
-void pdf_paginate(oct_pdf *p, const pdf_flow *f, pdf_page_kind kind);
+/* Places the items of f on new pages of the given kind (a picture that
+ * would move on while most of it fits is shrunk in place: pdf_figure_shrink). */
+void pdf_paginate(oct_pdf *p, pdf_flow *f, pdf_page_kind kind);
 double pdf_body_height(const oct_pdf *p);
 double pdf_body_width(const oct_pdf *p);
 

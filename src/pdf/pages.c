@@ -4,7 +4,8 @@
  * sits alone at the bottom and paragraphs keep two lines at either end).
  * A keep chain longer than a page is cut where it overflows. Gaps are
  * dropped at the top of a page; a table's header rows are placed again at
- * the top of every page its body continues on. */
+ * the top of every page its body continues on. A picture that would move
+ * on although most of it fits shrinks to end the page instead. */
 #include "pdf/internal.h"
 #include "util/xalloc.h"
 
@@ -22,7 +23,7 @@ double pdf_body_width(const oct_pdf *p)
 
 typedef struct {
     oct_pdf *p;
-    const pdf_flow *f;
+    pdf_flow *f;
     pdf_page *page; /* NULL: the next item opens a page */
     double y;
     size_t content;   /* items placed on the page, repeated headers excluded */
@@ -83,7 +84,20 @@ static size_t cut_page(pager *g, size_t i)
     return i;
 }
 
-void pdf_paginate(oct_pdf *p, const pdf_flow *f, pdf_page_kind kind)
+/* A picture that overflows the page (with what is kept with it, its
+ * caption) shrinks to the room left when that keeps it readable. */
+static void shrink_to_fit(pager *g, size_t i, double H)
+{
+    pdf_item *it = &g->f->it[i];
+    double chain = 0;
+    for (size_t j = i; j + 1 < g->f->n && (g->f->it[j].flags & PDF_IT_KEEP_NEXT); j++)
+        chain += g->f->it[j + 1].h;
+    double room = H - g->y - chain;
+    if (g->y + it->h + chain <= H + EPS || room < it->min_h || room >= it->h) return;
+    pdf_figure_shrink(it, room / it->h);
+}
+
+void pdf_paginate(oct_pdf *p, pdf_flow *f, pdf_page_kind kind)
 {
     pager g = {p, f, NULL, 0, 0, 0, 0, false};
     double H = pdf_body_height(p);
@@ -99,6 +113,7 @@ void pdf_paginate(oct_pdf *p, const pdf_flow *f, pdf_page_kind kind)
             repeat_header(&g, it, i);
             g.page->chapter = it->chapter;
         }
+        if (it->min_h > 0 && g.content > 0) shrink_to_fit(&g, i, H);
         if (g.y + it->h > H + EPS && g.content > 0) {
             i = cut_page(&g, i);
             continue;

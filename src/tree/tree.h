@@ -160,7 +160,7 @@ typedef struct {
     oct_image_type type;       /* from the magic bytes, not the file name */
     const unsigned char *data; /* the file's bytes (arena) */
     size_t len;
-    int width, height; /* natural size in px (CSS px for SVG) */
+    int width, height; /* natural size in px (CSS px for SVG), upright */
     double dpi;        /* px per inch the file states; 0: unknown (use 96) */
     /* PNG and SVG: the picture as an 8-bit RGB or RGBA PNG written by
      * octavo (arena), raster_width x raster_height px (an SVG is
@@ -168,9 +168,16 @@ typedef struct {
     const unsigned char *raster;
     size_t raster_len;
     int raster_width, raster_height;
+    /* JPEG: the EXIF orientation (1..8; 0 none stated). For 2..8 `data`
+     * is stored turned (the PDF draws it through a matrix) and `upright`
+     * is the picture re-encoded upright without Exif (arena), for the
+     * EPUB; NULL otherwise. */
+    int orientation;
+    const unsigned char *upright;
+    size_t upright_len;
     /* The file in an EPUB: a stable name derived from the content
      * ("img/<hash>.png"), its media type, and its bytes: `data` for PNG
-     * and JPEG, `raster` for SVG (kept as PNG; see README "Pictures"). */
+     * and JPEG (`upright` when set), `raster` for SVG (kept as PNG; see README "Pictures"). */
     const char *name, *media_type;
 } oct_image;
 
