@@ -251,6 +251,48 @@ static void feed(oct_html *h, const char *s, size_t n)
     oct_html_flush(h);
 }
 
+static size_t name_len(const char *s, size_t n)
+{
+    size_t i = 0;
+    while (i < n && ((s[i] >= 'a' && s[i] <= 'z') || (s[i] >= 'A' && s[i] <= 'Z') ||
+                     (s[i] >= '0' && s[i] <= '9') || s[i] == '-'))
+        i++;
+    return i;
+}
+
+/* A document's frame tags (<!DOCTYPE>, <html>, <head>, <body> and their
+ * end tags, as in a pasted page): "</body>" would end libxml2's document,
+ * so they never reach it. Their newlines stay, for the line numbers. */
+static bool is_frame_tag(const char *s, size_t n, size_t *len)
+{
+    static const char *const NAMES[] = {"html", "head", "body", "!doctype"};
+    if (n < 2 || s[0] != '<') return false;
+    size_t at = s[1] == '/' ? 2 : 1, k = 0;
+    if (at < n && s[at] == '!') k = 1;
+    k += name_len(s + at + k, n - at - k);
+    bool hit = false;
+    for (size_t i = 0; i < sizeof NAMES / sizeof *NAMES && !hit; i++)
+        hit = strlen(NAMES[i]) == k && strncasecmp(NAMES[i], s + at, k) == 0;
+    if (!hit) return false;
+    const char *gt = memchr(s, '>', n);
+    *len = gt ? (size_t)(gt - s) + 1 : n;
+    return true;
+}
+
+static void strip_frame_tags(const char *s, size_t n, oct_buf *out)
+{
+    for (size_t i = 0; i < n;) {
+        size_t len;
+        if (s[i] == '<' && is_frame_tag(s + i, n - i, &len)) {
+            for (size_t k = i; k < i + len; k++)
+                if (s[k] == '\n') oct_buf_putc(out, '\n');
+            i += len;
+        } else {
+            oct_buf_putc(out, s[i++]);
+        }
+    }
+}
+
 void oct_html_block(oct_html *h, size_t owner, oct_node *base, const char *s, size_t n,
                     int raw_line, oct_span sp)
 {
@@ -260,16 +302,12 @@ void oct_html_block(oct_html *h, size_t owner, oct_node *base, const char *s, si
     h->lx_base = lx_line(h);
     h->sp = sp;
     h->inline_frag = false;
-    feed(h, s, n);
-}
-
-static size_t name_len(const char *s, size_t n)
-{
-    size_t i = 0;
-    while (i < n && ((s[i] >= 'a' && s[i] <= 'z') || (s[i] >= 'A' && s[i] <= 'Z') ||
-                     (s[i] >= '0' && s[i] <= '9') || s[i] == '-'))
-        i++;
-    return i;
+    h->feeds++;
+    oct_buf b = OCT_BUF_INIT;
+    strip_frame_tags(s, n, &b);
+    feed(h, b.data ? b.data : "", b.len);
+    oct_buf_free(&b);
+    oct_html_end_block_drops(h);
 }
 
 bool oct_html_is_markup(const char *s, size_t n)
@@ -286,6 +324,8 @@ bool oct_html_inline(oct_html *h, size_t owner, oct_node *base, const char *s, s
                      oct_span sp)
 {
     if (!oct_html_is_markup(s, n)) return false;
+    size_t len;
+    if (is_frame_tag(s, n, &len)) return true; /* see strip_frame_tags */
     h->owner = owner;
     h->base = base;
     h->sp = sp;

@@ -53,6 +53,7 @@ typedef struct {
     int xdepth;       /* libxml2 depth at its start; -1 for implicit entries */
     bool thead;       /* H_TSECTION "thead" */
     bool all_th;      /* H_TR: every cell so far a <th> */
+    unsigned feed;    /* the HTML block it started in (oct_html.feeds) */
 } h_entry;
 
 #define H_MAX_DROPS 24
@@ -78,6 +79,7 @@ struct oct_html {
     int raw_line, lx_base;
     oct_span sp;
     bool inline_frag, known;
+    unsigned feeds; /* HTML blocks fed so far */
     /* pending text */
     oct_buf text;
     oct_node *text_parent;
@@ -112,6 +114,9 @@ void oct_html_chars(oct_html *h, const char *s, size_t n);
 void oct_html_literal(oct_html *h, const char *s, size_t n);
 /* Creates the pending TEXT node. */
 void oct_html_flush(oct_html *h);
+/* A dropped element (<script>, <iframe>…) opened in the HTML block just
+ * fed ends with it: it cannot swallow the blocks that follow. */
+void oct_html_end_block_drops(oct_html *h);
 /* Closes entry i and all entries above it. */
 void oct_html_close_from(oct_html *h, size_t i);
 

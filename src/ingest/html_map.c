@@ -74,7 +74,12 @@ static h_entry *push(oct_html *h, h_role role, const char *name, oct_node *node,
 {
     OCT_GROW(h->st, h->cap, h->n + 1);
     h_entry *e = &h->st[h->n++];
-    *e = (h_entry){.role = role, .name = name, .node = node, .owner = h->owner, .xdepth = xdepth};
+    *e = (h_entry){.role = role,
+                   .name = name,
+                   .node = node,
+                   .owner = h->owner,
+                   .xdepth = xdepth,
+                   .feed = h->feeds};
     if (node) h->real++;
     return e;
 }
@@ -735,6 +740,15 @@ static void force_close(oct_html *h, size_t i, size_t owner)
         h->resync = false;
     }
     oct_buf_free(&tags);
+}
+
+void oct_html_end_block_drops(oct_html *h)
+{
+    for (size_t i = 0; i < h->n; i++)
+        if (h->st[i].role == H_DROP && h->st[i].feed == h->feeds && !h->inline_frag) {
+            force_close(h, i, h->owner);
+            return;
+        }
 }
 
 void oct_html_settle(oct_html *h, size_t owner, bool into_cell)

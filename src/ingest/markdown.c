@@ -3,6 +3,7 @@
 #include "ingest/html.h"
 #include "ingest/listnum.h"
 #include "ingest/newlines.h"
+#include "ingest/rawblocks.h"
 #include "ingest/widerows.h"
 #include "ingest/decode.h"
 #include "ingest/ingest.h"
@@ -702,6 +703,10 @@ int oct_markdown_parse(oct_tree *t, oct_node *chapter, const oct_markdown_source
         oct_diag_report(diag, OCT_WARNING, src->path, map_line(&c, wide), 1, "table-too-wide",
                         "more than %d table columns: the rest of the line is one cell",
                         MAX_TABLE_COLUMNS);
+    size_t rlen = 0;
+    char *closed =
+        oct_md_close_raw_blocks(c.text, c.len, &rlen, diag, src->path, html_map_line, &c);
+    if (closed) c.text = closed, c.len = rlen;
     char *prefix = oct_md_footnote_prefix(c.text, c.len, &plen, &c.offset);
     cmark_node *doc = parse(prefix, plen, c.text, c.len);
     c.html = oct_html_new(&(oct_html_env){.t = t,
@@ -727,6 +732,7 @@ out:
     if (doc) cmark_node_free(doc);
     free(prefix);
     free(escaped);
+    free(closed);
     free(c.stack);
     free(c.fns);
     oct_buf_free(&c.merged);
