@@ -96,6 +96,8 @@ static const h_elem ELEMS[] = {
     {"tr", H_TR, 0, 0},
     {"td", H_CELL, 0, 0},
     {"th", H_CELL, 0, 0},
+    {"col", H_COL, 0, 0},
+    {"colgroup", H_COL, 0, 0},
     {"b", H_INLINE, OCT_STRONG, 0},
     {"strong", H_INLINE, OCT_STRONG, 0},
     {"i", H_INLINE, OCT_EMPH, 0},

@@ -304,53 +304,6 @@ static void start_item(oct_html *h, const char **attrs, int xd)
     push(h, H_LI, "li", it, xd);
 }
 
-static void start_table_part(oct_html *h, const h_elem *e, int xd)
-{
-    if (e->role == H_TABLE) {
-        oct_node *p = block_parent(h);
-        push(h, H_TABLE, e->name, p && !too_deep(h) ? add(h, p, OCT_TABLE) : NULL, xd);
-        return;
-    }
-    if (e->role == H_TSECTION) {
-        push(h, H_TSECTION, e->name, NULL, xd)->thead = strcmp(e->name, "thead") == 0;
-        return;
-    }
-    oct_node *d = dest(h);
-    if (d->kind != OCT_TABLE && d->kind != OCT_TABLE_ROW) {
-        oct_node *p = holds_inlines(d->kind) ? NULL : block_parent(h);
-        if (!p || too_deep(h)) {
-            /* a row or cell where inlines go: its text, spaced */
-            oct_node *q = inline_parent(h);
-            if (q && q->first) put_text(h, q, " ", 1, true);
-            push(h, H_TBLOCK, e->name, NULL, xd);
-            return;
-        }
-        d = implicit(h, p, OCT_TABLE);
-    }
-    if (e->role == H_TR) {
-        if (d->kind == OCT_TABLE_ROW) {
-            push(h, H_TBLOCK, e->name, NULL, xd);
-            return;
-        }
-        bool thead = false;
-        for (size_t i = h->n; i-- > 0;) {
-            if (h->st[i].role == H_TSECTION) thead = h->st[i].thead;
-            if (h->st[i].role == H_TSECTION || h->st[i].node == d) break;
-        }
-        h_entry *r = push(h, H_TR, e->name, add(h, d, OCT_TABLE_ROW), xd);
-        r->all_th = true;
-        r->thead = thead;
-        return;
-    }
-    if (d->kind == OCT_TABLE) d = implicit(h, d, OCT_TABLE_ROW);
-    for (size_t i = h->n; i-- > 0;)
-        if (h->st[i].node == d) {
-            if (strcmp(e->name, "th") != 0) h->st[i].all_th = false;
-            break;
-        }
-    push(h, H_CELL, e->name, add(h, d, OCT_TABLE_CELL), xd);
-}
-
 static void start_inline(oct_html *h, const h_elem *e, const char **attrs, int xd)
 {
     oct_node *p = inline_parent(h);
@@ -517,7 +470,8 @@ void oct_html_start(oct_html *h, const char *name, const char **attrs)
     case H_TSECTION:
     case H_TR:
     case H_CELL:
-        start_table_part(h, e, xd);
+    case H_COL:
+        oct_html_start_table(h, e, attrs, xd);
         break;
     case H_INLINE:
     case H_LINK:
@@ -552,32 +506,6 @@ static void trim(oct_tree *t, oct_node *n)
         f->text = oct_arena_strdup(t->arena, f->text + strspn(f->text, " "));
         if (!*f->text) oct_node_unlink(f);
     }
-}
-
-static void finish_table(oct_html *h, oct_node *tb)
-{
-    int ncols = 0;
-    for (oct_node *r = tb->first; r; r = r->next) {
-        int k = 0;
-        for (oct_node *c = r->first; c; c = c->next)
-            k++;
-        if (k > ncols) ncols = k;
-    }
-    if (ncols == 0) {
-        oct_node_unlink(tb);
-        return;
-    }
-    for (oct_node *r = tb->first; r; r = r->next) {
-        int k = 0;
-        for (oct_node *c = r->first; c; c = c->next)
-            k++;
-        for (; k < ncols; k++)
-            oct_node_append(r, oct_node_new(h->env.t, OCT_TABLE_CELL, r->span));
-    }
-    tb->u.table.ncols = ncols;
-    tb->u.table.aligns = oct_arena_alloc(h->env.t->arena, (size_t)ncols * sizeof(oct_align));
-    for (int i = 0; i < ncols; i++)
-        tb->u.table.aligns[i] = OCT_ALIGN_NONE;
 }
 
 static void finish_code(oct_html *h, oct_node *n)
@@ -641,7 +569,7 @@ static void finish_entry(oct_html *h, h_entry *e)
         n->u.row.header = n->first && !n->prev && (e->all_th || e->thead);
         break;
     case OCT_TABLE:
-        finish_table(h, n);
+        oct_html_finish_table(h, e);
         break;
     case OCT_EMPH:
     case OCT_STRONG:
@@ -790,4 +718,56 @@ void oct_html_leave(oct_html *h, size_t owner)
     while (i > 0 && h->st[i - 1].owner >= owner)
         i--;
     if (i < h->n) force_close(h, i, owner);
+}
+
+/* ---- for html_table.c ------------------------------------------------------ */
+
+oct_node *oct_html_dest(const oct_html *h)
+{
+    return dest(h);
+}
+
+h_entry *oct_html_push(oct_html *h, h_role role, const char *name, oct_node *node, int xdepth)
+{
+    return push(h, role, name, node, xdepth);
+}
+
+oct_node *oct_html_add(oct_html *h, oct_node *parent, oct_kind kind)
+{
+    return add(h, parent, kind);
+}
+
+oct_node *oct_html_implicit(oct_html *h, oct_node *parent, oct_kind kind)
+{
+    return implicit(h, parent, kind);
+}
+
+oct_node *oct_html_block_parent(oct_html *h)
+{
+    return block_parent(h);
+}
+
+oct_node *oct_html_inline_parent(oct_html *h)
+{
+    return inline_parent(h);
+}
+
+bool oct_html_too_deep(oct_html *h)
+{
+    return too_deep(h);
+}
+
+bool oct_html_holds_inlines(oct_kind k)
+{
+    return holds_inlines(k);
+}
+
+void oct_html_put_text(oct_html *h, oct_node *p, const char *s, size_t n)
+{
+    put_text(h, p, s, n, true);
+}
+
+const char *oct_html_attr(const char **attrs, const char *name)
+{
+    return attr(attrs, name);
 }
