@@ -37,6 +37,10 @@ void oct_html_finish(oct_html *h);
 /* Where content of cmark frame `owner` goes now: the node of the innermost
  * HTML element open in it, or `base` (the frame's own node). */
 oct_node *oct_html_target(const oct_html *h, size_t owner, oct_node *base);
+/* Where inline content of frame `owner` goes: as oct_html_target, but an
+ * HTML table, row or list there opens the implicit cell, item or paragraph
+ * that text needs (Markdown text after "</td></tr><tr>" in a cell). */
+oct_node *oct_html_inline_target(oct_html *h, size_t owner, oct_node *base);
 /* A Markdown block is about to open in frame `owner`: elements open there
  * that cannot hold blocks (a <p>, a <summary>, a <b>, a table row) close;
  * with `into_cell` (a paragraph or heading) an open table cell stays, for

@@ -65,6 +65,17 @@ oct_node *oct_html_target(const oct_html *h, size_t owner, oct_node *base)
     return base;
 }
 
+static oct_node *inline_parent(oct_html *h);
+
+oct_node *oct_html_inline_target(oct_html *h, size_t owner, oct_node *base)
+{
+    oct_node *d = oct_html_target(h, owner, base);
+    if (!h || d == base || holds_inlines(d->kind)) return d;
+    h->owner = owner;
+    h->base = base;
+    return inline_parent(h);
+}
+
 static oct_node *dest(const oct_html *h)
 {
     return oct_html_target(h, h->owner, h->base);
