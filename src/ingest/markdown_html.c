@@ -45,9 +45,17 @@ void oct_md_html_inline(conv *c, const frame *up, oct_node *base, cmark_node *n,
  * first block of a list item goes on its marker's line. */
 static void new_line(conv *c, oct_node *cell, cmark_node *n, oct_span sp)
 {
-    const oct_node *l = cell->last;
     cmark_node *up = n ? cmark_node_parent(n) : NULL;
     if (up && cmark_node_get_type(up) == CMARK_NODE_ITEM && !cmark_node_previous(n)) return;
+    oct_md_flush_text(c);
+    oct_node *l = cell->last;
+    size_t k = l && l->kind == OCT_TEXT && l->text ? strlen(l->text) : 0;
+    if (k && l->text[k - 1] == ' ') { /* no blank at the end of a line */
+        while (k && l->text[k - 1] == ' ')
+            k--;
+        l->text = oct_arena_strndup(c->t->arena, l->text, k);
+        if (!k) oct_node_unlink(l), l = cell->last;
+    }
     if (l && l->kind != OCT_LINE_BREAK)
         oct_md_append(c, cell, oct_node_new(c->t, OCT_LINE_BREAK, sp));
 }
