@@ -265,7 +265,7 @@ static size_t name_len(const char *s, size_t n)
 /* A document's frame tags (<!DOCTYPE>, <html>, <head>, <body> and their
  * end tags, as in a pasted page): "</body>" would end libxml2's document,
  * so they never reach it. Their newlines stay, for the line numbers. */
-static bool is_frame_tag(const char *s, size_t n, size_t *len)
+bool oct_html_is_frame_tag(const char *s, size_t n, size_t *len)
 {
     static const char *const NAMES[] = {"html", "head", "body", "!doctype"};
     if (n < 2 || s[0] != '<') return false;
@@ -285,7 +285,7 @@ static void strip_frame_tags(const char *s, size_t n, oct_buf *out)
 {
     for (size_t i = 0; i < n;) {
         size_t len;
-        if (s[i] == '<' && is_frame_tag(s + i, n - i, &len)) {
+        if (s[i] == '<' && oct_html_is_frame_tag(s + i, n - i, &len)) {
             for (size_t k = i; k < i + len; k++)
                 if (s[k] == '\n') oct_buf_putc(out, '\n');
             i += len;
@@ -327,7 +327,7 @@ bool oct_html_inline(oct_html *h, size_t owner, oct_node *base, const char *s, s
 {
     if (!oct_html_is_markup(s, n)) return false;
     size_t len;
-    if (is_frame_tag(s, n, &len)) return true; /* see strip_frame_tags */
+    if (oct_html_is_frame_tag(s, n, &len)) return true; /* see strip_frame_tags */
     h->owner = owner;
     h->base = base;
     h->sp = sp;

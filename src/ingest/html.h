@@ -59,6 +59,10 @@ void oct_html_block(oct_html *h, size_t owner, oct_node *base, const char *s, si
 /* True when inline fragment s[0..n) is a comment or a tag of a known
  * HTML element. */
 bool oct_html_is_markup(const char *s, size_t n);
+/* True when s[0..n) starts with <!DOCTYPE>, <html>, <head>, <body> or one
+ * of their end tags (a pasted page's frame: never fed, it would end the
+ * parse); *len is the tag's length. */
+bool oct_html_is_frame_tag(const char *s, size_t n, size_t *len);
 /* One inline HTML fragment (a single tag or comment, as cmark gives it).
  * Returns false when it is no known HTML element ("<token>", "List<T>"):
  * the caller keeps it as text. */

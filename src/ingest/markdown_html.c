@@ -34,8 +34,9 @@ void oct_md_html_inline(conv *c, const frame *up, oct_node *base, cmark_node *n,
         oct_md_append_text(c, up->dst, s, len, sp);
         return;
     }
-    c->eat_space = len >= 4 && memcmp(s, "<!--", 4) == 0;
-    if (c->eat_space) return; /* comments vanish */
+    size_t k;
+    c->eat_space = (len >= 4 && memcmp(s, "<!--", 4) == 0) || oct_html_is_frame_tag(s, len, &k);
+    if (c->eat_space) return; /* comments and a page's frame tags vanish */
     oct_md_flush_text(c);
     c->html_in_para = true;
     oct_html_inline(c->html, oct_md_html_owner(c), base, s, len, sp);
@@ -67,13 +68,18 @@ static void fold_code(conv *c, oct_node *cell, cmark_node *n, oct_span sp)
     while (len && s[len - 1] == '\n')
         len--;
     new_line(c, cell, n, sp);
-    for (size_t i = 0; i < len;) {
+    int flen, off;
+    char fch;
+    oct_span at = sp; /* each line's own position: the code starts below a fence */
+    at.col = 1;
+    if (cmark_node_get_fenced(n, &flen, &off, &fch)) at.line++;
+    for (size_t i = 0; i < len; at.line++) {
         const char *nl = memchr(s + i, '\n', len - i);
         size_t e = nl ? (size_t)(nl - s) : len;
-        if (i > 0) oct_md_append(c, cell, oct_node_new(c->t, OCT_LINE_BREAK, sp));
+        if (i > 0) oct_md_append(c, cell, oct_node_new(c->t, OCT_LINE_BREAK, at));
         if (e > i) {
-            oct_node *code = oct_node_new(c->t, OCT_CODE, sp);
-            code->text = oct_md_clean_text(c, s + i, e - i, sp);
+            oct_node *code = oct_node_new(c->t, OCT_CODE, at);
+            code->text = oct_md_clean_text(c, s + i, e - i, at);
             oct_md_append(c, cell, code);
         }
         i = e + 1;
@@ -142,8 +148,10 @@ bool oct_md_html_prologue(conv *c, frame *up, cmark_node *n, oct_span sp, oct_no
         oct_html_settle(c->html, owner, true);
     }
     *base = up->dst;
-    up->dst = is_block ? oct_html_target(c->html, owner, *base)
-                       : oct_html_inline_target(c->html, owner, *base);
+    /* an HTML tag finds its own place; other inlines need an inline one */
+    up->dst = is_block || type == CMARK_NODE_HTML_INLINE
+                  ? oct_html_target(c->html, owner, *base)
+                  : oct_html_inline_target(c->html, owner, *base);
     if (!is_block || type == CMARK_NODE_HTML_BLOCK || up->dst->kind != OCT_TABLE_CELL) return false;
     fold(c, up, n, sp, owner);
     up->dst = *base;
