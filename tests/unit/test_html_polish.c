@@ -276,6 +276,113 @@ static void test_summaries(void)
     release(&r);
 }
 
+/* ---- random mixes ------------------------------------------------------------------- */
+
+/* A table is rows of cells of inlines, ncols wide with an alignment each. */
+static const char *bad_table(const oct_node *n)
+{
+    for (const oct_node *c = n->first; c; c = c->next) {
+        if (n->kind == OCT_TABLE && c->kind != OCT_TABLE_ROW) return "not a row in a table";
+        if (n->kind == OCT_TABLE_ROW && c->kind != OCT_TABLE_CELL) return "not a cell in a row";
+        if (n->kind == OCT_TABLE_CELL && !oct_kind_is_inline(c->kind)) return "block in a cell";
+        if (c->kind == OCT_TEXT && (!c->text || !*c->text)) return "empty text";
+        if (c->kind == OCT_TEXT && (strstr(c->text, "<td") || strstr(c->text, "</td") ||
+                                    strstr(c->text, "<script") || strstr(c->text, "</body")))
+            return "a tag printed";
+        const char *p = bad_table(c);
+        if (p) return p;
+    }
+    if (n->kind == OCT_TABLE) {
+        if (!n->u.table.aligns || n->u.table.ncols < 1) return "table without columns";
+        for (const oct_node *r = n->first; r; r = r->next) {
+            int k = 0;
+            for (const oct_node *c = r->first; c; c = c->next)
+                k++;
+            if (k != n->u.table.ncols) return "ragged table";
+        }
+    }
+    return NULL;
+}
+
+/* Cells with more than one line (something folded or broken in them). */
+static int multiline_cells(const oct_node *n)
+{
+    int k = 0;
+    for (const oct_node *c = n->first; c; c = c->next) {
+        if (n->kind == OCT_TABLE_CELL && c->kind == OCT_LINE_BREAK) return 1;
+        k += multiline_cells(c);
+    }
+    return k;
+}
+
+static void test_random(void)
+{
+    static const char *const PARTS[] = {"<table>",
+                                        "</table>",
+                                        "<tr align=right>",
+                                        "</tr>",
+                                        "<td>",
+                                        "</td>",
+                                        "<th style=\"text-align:center\">",
+                                        "</th>",
+                                        "<col align=left>",
+                                        "\n\n",
+                                        "\n",
+                                        "- item\n",
+                                        "1. step\n",
+                                        "```\ncode\n```\n",
+                                        "    indented\n",
+                                        "> quote\n",
+                                        "# head\n",
+                                        "| a | b |\n|---|---|\n| 1 | 2 |\n",
+                                        "---\n",
+                                        "word ",
+                                        "*em* ",
+                                        "<b>",
+                                        "</b>",
+                                        "<script>",
+                                        "</script>",
+                                        "<style>",
+                                        "<iframe>",
+                                        "</body>",
+                                        "</html>",
+                                        "<html>",
+                                        "<head><title>t</title></head>",
+                                        "<body>",
+                                        "<details>",
+                                        "</details>",
+                                        "<summary>1. Why?</summary>",
+                                        "<pre>",
+                                        "</pre>",
+                                        "<ul><li>",
+                                        "</li></ul>",
+                                        "<br>",
+                                        "<p>"};
+    const size_t np = sizeof PARTS / sizeof *PARTS;
+    unsigned seed = 12345;
+    int bad = 0, multi = 0;
+    for (int it = 0; it < 4000; it++) {
+        oct_buf b = OCT_BUF_INIT;
+        int n = 1 + (int)((seed = seed * 1103515245u + 12345u) >> 16) % 24;
+        for (int k = 0; k < n; k++)
+            oct_buf_puts(&b, PARTS[((seed = seed * 1103515245u + 12345u) >> 16) % np]);
+        oct_buf_putc(&b, '\n');
+        doc r = ingest(b.data);
+        const char *p = r.ch ? bad_table(r.ch) : "no chapter";
+        if (!p) {
+            oct_study_run(r.t, r.d);
+            p = bad_table(r.ch);
+        }
+        multi += r.ch ? multiline_cells(r.ch) : 0;
+        if (p && bad++ < 3) fprintf(stderr, "random %d: %s\n%s\n---\n", it, p, b.data);
+        release(&r);
+        oct_buf_free(&b);
+    }
+    CHECK(bad == 0);
+    CHECK(multi > 100); /* the mixes do reach cells */
+    printf("random: %d cells of several lines\n", multi);
+}
+
 int main(void)
 {
     test_aligns();
@@ -283,5 +390,6 @@ int main(void)
     test_pasted_page();
     test_unterminated();
     test_summaries();
+    test_random();
     return check_done();
 }
