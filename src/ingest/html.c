@@ -214,8 +214,9 @@ static void literal_tail(oct_html *h)
     h->ctxt->checkIndex = 0;
 }
 
-/* "</body>" or "</html>" in a source ends libxml2's document, and the
- * parser stops. Then a new one takes the rest (what was open closes). */
+/* "</body>" or "</html>" would end libxml2's document and stop the parser;
+ * they never reach it (strip_frame_tags). Should the document end anyway,
+ * a new parser takes the rest (what was open closes). */
 static bool restart_if_ended(oct_html *h, oct_buf *rest)
 {
     if (!h->ctxt || (h->ctxt->instate != XML_PARSER_EOF && h->ctxt->instate != XML_PARSER_EPILOG))

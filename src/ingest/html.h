@@ -2,10 +2,12 @@
  *
  * Design: one libxml2 HTML push parser per chapter (SAX; RECOVER, NONET,
  * NOERROR, NOWARNING) is fed every HTML fragment of the chapter in source
- * order: each HTML block whole and each inline tag. libxml2's element
+ * order: each HTML block whole and each inline tag (a page's frame tags
+ * left out, see oct_html_is_frame_tag). libxml2's element
  * stack therefore spans cmark's separate HTML blocks: a <details> opened in
  * one block closes in a later one. The mapper (html_map.c) keeps a stack of
- * the open elements, each owned by the cmark frame (walk depth) it opened
+ * the open elements (tables in html_table.c, the walk's hooks in
+ * html_hooks.c), each owned by the cmark frame (walk depth) it opened
  * in. The Markdown walk asks oct_html_target() where the content of a frame
  * goes: the innermost open container (say a DETAILS), so the Markdown
  * blocks between "<details>" and "</details>" become its children. */

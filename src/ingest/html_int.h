@@ -124,7 +124,7 @@ void oct_html_end_block_drops(oct_html *h);
 /* Closes entry i and all entries above it. */
 void oct_html_close_from(oct_html *h, size_t i);
 
-/* html_map.c: helpers for html_table.c (see there). */
+/* html_map.c: helpers for html_table.c and html_hooks.c. */
 oct_node *oct_html_dest(const oct_html *h);
 h_entry *oct_html_push(oct_html *h, h_role role, const char *name, oct_node *node, int xdepth);
 oct_node *oct_html_add(oct_html *h, oct_node *parent, oct_kind kind);
@@ -132,6 +132,7 @@ oct_node *oct_html_implicit(oct_html *h, oct_node *parent, oct_kind kind);
 oct_node *oct_html_block_parent(oct_html *h);
 oct_node *oct_html_inline_parent(oct_html *h);
 bool oct_html_too_deep(oct_html *h);
+bool oct_html_holds_blocks(oct_kind k);
 bool oct_html_holds_inlines(oct_kind k);
 void oct_html_put_text(oct_html *h, oct_node *p, const char *s, size_t n);
 const char *oct_html_attr(const char **attrs, const char *name);

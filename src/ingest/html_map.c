@@ -659,79 +659,7 @@ void oct_html_literal(oct_html *h, const char *s, size_t n)
     if (n) put_text(h, inline_parent(h), s, n, true);
 }
 
-/* ---- the Markdown walk's hooks -------------------------------------------- */
-
-/* Entries of frame `owner` from index i up are closed by force: libxml2 is
- * told too, so that a <script> or <p> left open cannot swallow or nest what
- * follows. */
-static void force_close(oct_html *h, size_t i, size_t owner)
-{
-    oct_buf tags = OCT_BUF_INIT;
-    for (size_t k = h->n; k-- > i;)
-        if (h->st[k].xdepth >= 0 && h->st[k].name && *h->st[k].name)
-            oct_buf_printf(&tags, "</%s>", h->st[k].name);
-    h->owner = owner;
-    oct_html_close_from(h, i);
-    if (tags.len && h->ctxt) {
-        h->resync = true;
-        htmlParseChunk(h->ctxt, tags.data, (int)tags.len, 0);
-        htmlParseChunk(h->ctxt, "<!--o-->", 8, 0);
-        h->resync = false;
-    }
-    oct_buf_free(&tags);
-}
-
-void oct_html_end_block_drops(oct_html *h)
-{
-    for (size_t i = 0; i < h->n; i++)
-        if (h->st[i].role == H_DROP && h->st[i].feed == h->feeds && !h->inline_frag) {
-            force_close(h, i, h->owner);
-            return;
-        }
-}
-
-void oct_html_settle(oct_html *h, size_t owner, bool into_cell)
-{
-    size_t i = h->n, cut = h->n;
-    while (i > 0 && h->st[i - 1].owner >= owner) {
-        i--;
-        const h_entry *e = &h->st[i];
-        if (into_cell && e->node && e->node->kind == OCT_TABLE_CELL) break;
-        bool keep =
-            e->role == H_ROOT || e->role == H_TBLOCK || (e->node && holds_blocks(e->node->kind));
-        if (!keep) cut = i;
-    }
-    if (cut < h->n) force_close(h, cut, owner);
-}
-
-static bool is_break(const oct_node *n)
-{
-    return n && (n->kind == OCT_SOFT_BREAK || n->kind == OCT_LINE_BREAK);
-}
-
-void oct_html_trim_paragraph(oct_node *p)
-{
-    while (is_break(p->first))
-        oct_node_unlink(p->first);
-    while (is_break(p->last))
-        oct_node_unlink(p->last);
-    if (!p->first) oct_node_unlink(p);
-}
-
-bool oct_html_open(const oct_html *h)
-{
-    return h && h->n > 0 && h->st[h->n - 1].owner > 0;
-}
-
-void oct_html_leave(oct_html *h, size_t owner)
-{
-    size_t i = h->n;
-    while (i > 0 && h->st[i - 1].owner >= owner)
-        i--;
-    if (i < h->n) force_close(h, i, owner);
-}
-
-/* ---- for html_table.c ------------------------------------------------------ */
+/* ---- for html_table.c and html_hooks.c ------------------------------------------------------ */
 
 oct_node *oct_html_dest(const oct_html *h)
 {
@@ -766,6 +694,11 @@ oct_node *oct_html_inline_parent(oct_html *h)
 bool oct_html_too_deep(oct_html *h)
 {
     return too_deep(h);
+}
+
+bool oct_html_holds_blocks(oct_kind k)
+{
+    return holds_blocks(k);
 }
 
 bool oct_html_holds_inlines(oct_kind k)
