@@ -138,21 +138,42 @@ static void fold(conv *c, frame *up, cmark_node *n, oct_span sp, size_t owner)
     oct_md_push(c, &f);
 }
 
+/* A block folds into a cell only when an end tag that closes the cell
+ * comes at or after its line: a <td> never closed does not take the rest
+ * of the notes (the block closes the table instead). */
+static int cell_end(conv *c)
+{
+    if (c->cell_end_known) return c->cell_end_raw;
+    c->cell_end_known = true;
+    int line = 1;
+    for (size_t i = 0; i < c->len; i++) {
+        if (c->text[i] == '\n') line++;
+        if (c->text[i] != '<' || i + 4 > c->len || c->text[i + 1] != '/' ||
+            (c->text[i + 2] | 0x20) != 't')
+            continue;
+        char k = (char)(c->text[i + 3] | 0x20);
+        if (k == 'd' || k == 'h' || k == 'a') c->cell_end_raw = line + c->offset;
+    }
+    return c->cell_end_raw;
+}
+
 bool oct_md_html_prologue(conv *c, frame *up, cmark_node *n, oct_span sp, oct_node **base)
 {
     cmark_node_type type = cmark_node_get_type(n);
     bool is_block = (type & CMARK_NODE_TYPE_MASK) == CMARK_NODE_TYPE_BLOCK;
     size_t owner = oct_md_html_owner(c);
+    bool may_fold = is_block && type != CMARK_NODE_HTML_BLOCK && oct_html_open(c->html) &&
+                    cmark_node_get_start_line(n) <= cell_end(c);
     if (is_block && type != CMARK_NODE_HTML_BLOCK && oct_html_open(c->html)) {
         oct_md_flush_text(c);
-        oct_html_settle(c->html, owner, true);
+        oct_html_settle(c->html, owner, may_fold);
     }
     *base = up->dst;
     /* an HTML tag finds its own place; other inlines need an inline one */
     up->dst = is_block || type == CMARK_NODE_HTML_INLINE
                   ? oct_html_target(c->html, owner, *base)
                   : oct_html_inline_target(c->html, owner, *base);
-    if (!is_block || type == CMARK_NODE_HTML_BLOCK || up->dst->kind != OCT_TABLE_CELL) return false;
+    if (!may_fold || up->dst->kind != OCT_TABLE_CELL) return false;
     fold(c, up, n, sp, owner);
     up->dst = *base;
     return true;

@@ -55,6 +55,8 @@ typedef struct {
     oct_html *html;        /* the chapter's HTML (see html.h) */
     bool html_in_para;     /* an inline tag was fed in the open paragraph */
     bool eat_space;        /* a comment vanished after a blank: skip the next one */
+    bool cell_end_known;   /* cell_end_raw is computed (markdown_html.c) */
+    int cell_end_raw;      /* cmark line of the last </td>, </th> or </table>; 0: none */
 } conv;
 
 /* markdown.c */

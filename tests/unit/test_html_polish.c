@@ -163,6 +163,11 @@ static void test_fold(void)
                   "  text \"After.\" @39:1\n");
     CHECK(oct_diag_size(r.d) == 0);
     release(&r);
+    /* a <td> never closed does not take the rest of the notes */
+    r = ingest("<table><tr><td>x\n\n# Heading\n\nPara\n\n- list\n");
+    CHECK(r.ch->first && r.ch->first->kind == OCT_TABLE && r.ch->first->next &&
+          r.ch->first->next->kind == OCT_SECTION && r.ch->last->kind == OCT_LIST);
+    release(&r);
 }
 
 /* ---- 3. a pasted page ------------------------------------------------------------- */
