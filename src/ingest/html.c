@@ -96,6 +96,8 @@ static const h_elem ELEMS[] = {
     {"tr", H_TR, 0, 0},
     {"td", H_CELL, 0, 0},
     {"th", H_CELL, 0, 0},
+    {"col", H_COL, 0, 0},
+    {"colgroup", H_COL, 0, 0},
     {"b", H_INLINE, OCT_STRONG, 0},
     {"strong", H_INLINE, OCT_STRONG, 0},
     {"i", H_INLINE, OCT_EMPH, 0},
@@ -212,8 +214,9 @@ static void literal_tail(oct_html *h)
     h->ctxt->checkIndex = 0;
 }
 
-/* "</body>" or "</html>" in a source ends libxml2's document, and the
- * parser stops. Then a new one takes the rest (what was open closes). */
+/* "</body>" or "</html>" would end libxml2's document and stop the parser;
+ * they never reach it (strip_frame_tags). Should the document end anyway,
+ * a new parser takes the rest (what was open closes). */
 static bool restart_if_ended(oct_html *h, oct_buf *rest)
 {
     if (!h->ctxt || (h->ctxt->instate != XML_PARSER_EOF && h->ctxt->instate != XML_PARSER_EPILOG))
@@ -251,6 +254,48 @@ static void feed(oct_html *h, const char *s, size_t n)
     oct_html_flush(h);
 }
 
+static size_t name_len(const char *s, size_t n)
+{
+    size_t i = 0;
+    while (i < n && ((s[i] >= 'a' && s[i] <= 'z') || (s[i] >= 'A' && s[i] <= 'Z') ||
+                     (s[i] >= '0' && s[i] <= '9') || s[i] == '-'))
+        i++;
+    return i;
+}
+
+/* A document's frame tags (<!DOCTYPE>, <html>, <head>, <body> and their
+ * end tags, as in a pasted page): "</body>" would end libxml2's document,
+ * so they never reach it. Their newlines stay, for the line numbers. */
+bool oct_html_is_frame_tag(const char *s, size_t n, size_t *len)
+{
+    static const char *const NAMES[] = {"html", "head", "body", "!doctype"};
+    if (n < 2 || s[0] != '<') return false;
+    size_t at = s[1] == '/' ? 2 : 1, k = 0;
+    if (at < n && s[at] == '!') k = 1;
+    k += name_len(s + at + k, n - at - k);
+    bool hit = false;
+    for (size_t i = 0; i < sizeof NAMES / sizeof *NAMES && !hit; i++)
+        hit = strlen(NAMES[i]) == k && strncasecmp(NAMES[i], s + at, k) == 0;
+    if (!hit) return false;
+    const char *gt = memchr(s, '>', n);
+    *len = gt ? (size_t)(gt - s) + 1 : n;
+    return true;
+}
+
+static void strip_frame_tags(const char *s, size_t n, oct_buf *out)
+{
+    for (size_t i = 0; i < n;) {
+        size_t len;
+        if (s[i] == '<' && oct_html_is_frame_tag(s + i, n - i, &len)) {
+            for (size_t k = i; k < i + len; k++)
+                if (s[k] == '\n') oct_buf_putc(out, '\n');
+            i += len;
+        } else {
+            oct_buf_putc(out, s[i++]);
+        }
+    }
+}
+
 void oct_html_block(oct_html *h, size_t owner, oct_node *base, const char *s, size_t n,
                     int raw_line, oct_span sp)
 {
@@ -260,16 +305,12 @@ void oct_html_block(oct_html *h, size_t owner, oct_node *base, const char *s, si
     h->lx_base = lx_line(h);
     h->sp = sp;
     h->inline_frag = false;
-    feed(h, s, n);
-}
-
-static size_t name_len(const char *s, size_t n)
-{
-    size_t i = 0;
-    while (i < n && ((s[i] >= 'a' && s[i] <= 'z') || (s[i] >= 'A' && s[i] <= 'Z') ||
-                     (s[i] >= '0' && s[i] <= '9') || s[i] == '-'))
-        i++;
-    return i;
+    h->feeds++;
+    oct_buf b = OCT_BUF_INIT;
+    strip_frame_tags(s, n, &b);
+    feed(h, b.data ? b.data : "", b.len);
+    oct_buf_free(&b);
+    oct_html_end_block_drops(h);
 }
 
 bool oct_html_is_markup(const char *s, size_t n)
@@ -286,6 +327,8 @@ bool oct_html_inline(oct_html *h, size_t owner, oct_node *base, const char *s, s
                      oct_span sp)
 {
     if (!oct_html_is_markup(s, n)) return false;
+    size_t len;
+    if (oct_html_is_frame_tag(s, n, &len)) return true; /* see strip_frame_tags */
     h->owner = owner;
     h->base = base;
     h->sp = sp;

@@ -2,10 +2,12 @@
  *
  * Design: one libxml2 HTML push parser per chapter (SAX; RECOVER, NONET,
  * NOERROR, NOWARNING) is fed every HTML fragment of the chapter in source
- * order: each HTML block whole and each inline tag. libxml2's element
+ * order: each HTML block whole and each inline tag (a page's frame tags
+ * left out, see oct_html_is_frame_tag). libxml2's element
  * stack therefore spans cmark's separate HTML blocks: a <details> opened in
  * one block closes in a later one. The mapper (html_map.c) keeps a stack of
- * the open elements, each owned by the cmark frame (walk depth) it opened
+ * the open elements (tables in html_table.c, the walk's hooks in
+ * html_hooks.c), each owned by the cmark frame (walk depth) it opened
  * in. The Markdown walk asks oct_html_target() where the content of a frame
  * goes: the innermost open container (say a DETAILS), so the Markdown
  * blocks between "<details>" and "</details>" become its children. */
@@ -37,6 +39,10 @@ void oct_html_finish(oct_html *h);
 /* Where content of cmark frame `owner` goes now: the node of the innermost
  * HTML element open in it, or `base` (the frame's own node). */
 oct_node *oct_html_target(const oct_html *h, size_t owner, oct_node *base);
+/* Where inline content of frame `owner` goes: as oct_html_target, but an
+ * HTML table, row or list there opens the implicit cell, item or paragraph
+ * that text needs (Markdown text after "</td></tr><tr>" in a cell). */
+oct_node *oct_html_inline_target(oct_html *h, size_t owner, oct_node *base);
 /* A Markdown block is about to open in frame `owner`: elements open there
  * that cannot hold blocks (a <p>, a <summary>, a <b>, a table row) close;
  * with `into_cell` (a paragraph or heading) an open table cell stays, for
@@ -55,6 +61,10 @@ void oct_html_block(oct_html *h, size_t owner, oct_node *base, const char *s, si
 /* True when inline fragment s[0..n) is a comment or a tag of a known
  * HTML element. */
 bool oct_html_is_markup(const char *s, size_t n);
+/* True when s[0..n) starts with <!DOCTYPE>, <html>, <head>, <body> or one
+ * of their end tags (a pasted page's frame: never fed, it would end the
+ * parse); *len is the tag's length. */
+bool oct_html_is_frame_tag(const char *s, size_t n, size_t *len);
 /* One inline HTML fragment (a single tag or comment, as cmark gives it).
  * Returns false when it is no known HTML element ("<token>", "List<T>"):
  * the caller keeps it as text. */

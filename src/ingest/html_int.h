@@ -29,6 +29,7 @@ typedef enum {
     H_TSECTION, /* thead, tbody, tfoot */
     H_TR,       /* TABLE_ROW */
     H_CELL,     /* td, th */
+    H_COL,      /* col, colgroup: a column's alignment */
     H_INLINE,   /* b, i, code, sup, s, …: the inline kind of the table */
     H_LINK,     /* a: LINK when it has an href */
     H_IMG,      /* IMAGE */
@@ -47,12 +48,16 @@ const h_elem *oct_html_elem(const char *name, size_t len);
 
 typedef struct {
     h_role role;
-    const char *name; /* element name (static or arena), for literals/warnings */
-    oct_node *node;   /* where content goes; NULL: transparent */
-    size_t owner;     /* cmark frame depth */
-    int xdepth;       /* libxml2 depth at its start; -1 for implicit entries */
-    bool thead;       /* H_TSECTION "thead" */
-    bool all_th;      /* H_TR: every cell so far a <th> */
+    const char *name;  /* element name (static or arena), for literals/warnings */
+    oct_node *node;    /* where content goes; NULL: transparent */
+    size_t owner;      /* cmark frame depth */
+    int xdepth;        /* libxml2 depth at its start; -1 for implicit entries */
+    bool thead;        /* H_TSECTION "thead" */
+    bool all_th;       /* H_TR: every cell so far a <th> */
+    unsigned feed;     /* the HTML block it started in (oct_html.feeds) */
+    oct_align align;   /* H_TR, colgroup: the default of their cells */
+    oct_align *aligns; /* a table's column alignments so far (arena) */
+    int naligns, cols; /* their count; <col> columns seen */
 } h_entry;
 
 #define H_MAX_DROPS 24
@@ -78,6 +83,7 @@ struct oct_html {
     int raw_line, lx_base;
     oct_span sp;
     bool inline_frag, known;
+    unsigned feeds; /* HTML blocks fed so far */
     /* pending text */
     oct_buf text;
     oct_node *text_parent;
@@ -112,7 +118,28 @@ void oct_html_chars(oct_html *h, const char *s, size_t n);
 void oct_html_literal(oct_html *h, const char *s, size_t n);
 /* Creates the pending TEXT node. */
 void oct_html_flush(oct_html *h);
+/* A dropped element (<script>, <iframe>…) opened in the HTML block just
+ * fed ends with it: it cannot swallow the blocks that follow. */
+void oct_html_end_block_drops(oct_html *h);
 /* Closes entry i and all entries above it. */
 void oct_html_close_from(oct_html *h, size_t i);
+
+/* html_map.c: helpers for html_table.c and html_hooks.c. */
+oct_node *oct_html_dest(const oct_html *h);
+h_entry *oct_html_push(oct_html *h, h_role role, const char *name, oct_node *node, int xdepth);
+oct_node *oct_html_add(oct_html *h, oct_node *parent, oct_kind kind);
+oct_node *oct_html_implicit(oct_html *h, oct_node *parent, oct_kind kind);
+oct_node *oct_html_block_parent(oct_html *h);
+oct_node *oct_html_inline_parent(oct_html *h);
+bool oct_html_too_deep(oct_html *h);
+bool oct_html_holds_blocks(oct_kind k);
+bool oct_html_holds_inlines(oct_kind k);
+void oct_html_put_text(oct_html *h, oct_node *p, const char *s, size_t n);
+const char *oct_html_attr(const char **attrs, const char *name);
+
+/* html_table.c: <table>, <tr>, <td>, <col> and their alignment. */
+void oct_html_start_table(oct_html *h, const h_elem *e, const char **attrs, int xd);
+/* The table of entry e closes: rows padded, column alignments set. */
+void oct_html_finish_table(oct_html *h, const h_entry *e);
 
 #endif

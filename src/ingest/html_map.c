@@ -65,6 +65,17 @@ oct_node *oct_html_target(const oct_html *h, size_t owner, oct_node *base)
     return base;
 }
 
+static oct_node *inline_parent(oct_html *h);
+
+oct_node *oct_html_inline_target(oct_html *h, size_t owner, oct_node *base)
+{
+    oct_node *d = oct_html_target(h, owner, base);
+    if (!h || d == base || holds_inlines(d->kind)) return d;
+    h->owner = owner;
+    h->base = base;
+    return inline_parent(h);
+}
+
 static oct_node *dest(const oct_html *h)
 {
     return oct_html_target(h, h->owner, h->base);
@@ -74,7 +85,12 @@ static h_entry *push(oct_html *h, h_role role, const char *name, oct_node *node,
 {
     OCT_GROW(h->st, h->cap, h->n + 1);
     h_entry *e = &h->st[h->n++];
-    *e = (h_entry){.role = role, .name = name, .node = node, .owner = h->owner, .xdepth = xdepth};
+    *e = (h_entry){.role = role,
+                   .name = name,
+                   .node = node,
+                   .owner = h->owner,
+                   .xdepth = xdepth,
+                   .feed = h->feeds};
     if (node) h->real++;
     return e;
 }
@@ -299,53 +315,6 @@ static void start_item(oct_html *h, const char **attrs, int xd)
     push(h, H_LI, "li", it, xd);
 }
 
-static void start_table_part(oct_html *h, const h_elem *e, int xd)
-{
-    if (e->role == H_TABLE) {
-        oct_node *p = block_parent(h);
-        push(h, H_TABLE, e->name, p && !too_deep(h) ? add(h, p, OCT_TABLE) : NULL, xd);
-        return;
-    }
-    if (e->role == H_TSECTION) {
-        push(h, H_TSECTION, e->name, NULL, xd)->thead = strcmp(e->name, "thead") == 0;
-        return;
-    }
-    oct_node *d = dest(h);
-    if (d->kind != OCT_TABLE && d->kind != OCT_TABLE_ROW) {
-        oct_node *p = holds_inlines(d->kind) ? NULL : block_parent(h);
-        if (!p || too_deep(h)) {
-            /* a row or cell where inlines go: its text, spaced */
-            oct_node *q = inline_parent(h);
-            if (q && q->first) put_text(h, q, " ", 1, true);
-            push(h, H_TBLOCK, e->name, NULL, xd);
-            return;
-        }
-        d = implicit(h, p, OCT_TABLE);
-    }
-    if (e->role == H_TR) {
-        if (d->kind == OCT_TABLE_ROW) {
-            push(h, H_TBLOCK, e->name, NULL, xd);
-            return;
-        }
-        bool thead = false;
-        for (size_t i = h->n; i-- > 0;) {
-            if (h->st[i].role == H_TSECTION) thead = h->st[i].thead;
-            if (h->st[i].role == H_TSECTION || h->st[i].node == d) break;
-        }
-        h_entry *r = push(h, H_TR, e->name, add(h, d, OCT_TABLE_ROW), xd);
-        r->all_th = true;
-        r->thead = thead;
-        return;
-    }
-    if (d->kind == OCT_TABLE) d = implicit(h, d, OCT_TABLE_ROW);
-    for (size_t i = h->n; i-- > 0;)
-        if (h->st[i].node == d) {
-            if (strcmp(e->name, "th") != 0) h->st[i].all_th = false;
-            break;
-        }
-    push(h, H_CELL, e->name, add(h, d, OCT_TABLE_CELL), xd);
-}
-
 static void start_inline(oct_html *h, const h_elem *e, const char **attrs, int xd)
 {
     oct_node *p = inline_parent(h);
@@ -512,7 +481,8 @@ void oct_html_start(oct_html *h, const char *name, const char **attrs)
     case H_TSECTION:
     case H_TR:
     case H_CELL:
-        start_table_part(h, e, xd);
+    case H_COL:
+        oct_html_start_table(h, e, attrs, xd);
         break;
     case H_INLINE:
     case H_LINK:
@@ -547,32 +517,6 @@ static void trim(oct_tree *t, oct_node *n)
         f->text = oct_arena_strdup(t->arena, f->text + strspn(f->text, " "));
         if (!*f->text) oct_node_unlink(f);
     }
-}
-
-static void finish_table(oct_html *h, oct_node *tb)
-{
-    int ncols = 0;
-    for (oct_node *r = tb->first; r; r = r->next) {
-        int k = 0;
-        for (oct_node *c = r->first; c; c = c->next)
-            k++;
-        if (k > ncols) ncols = k;
-    }
-    if (ncols == 0) {
-        oct_node_unlink(tb);
-        return;
-    }
-    for (oct_node *r = tb->first; r; r = r->next) {
-        int k = 0;
-        for (oct_node *c = r->first; c; c = c->next)
-            k++;
-        for (; k < ncols; k++)
-            oct_node_append(r, oct_node_new(h->env.t, OCT_TABLE_CELL, r->span));
-    }
-    tb->u.table.ncols = ncols;
-    tb->u.table.aligns = oct_arena_alloc(h->env.t->arena, (size_t)ncols * sizeof(oct_align));
-    for (int i = 0; i < ncols; i++)
-        tb->u.table.aligns[i] = OCT_ALIGN_NONE;
 }
 
 static void finish_code(oct_html *h, oct_node *n)
@@ -636,7 +580,7 @@ static void finish_entry(oct_html *h, h_entry *e)
         n->u.row.header = n->first && !n->prev && (e->all_th || e->thead);
         break;
     case OCT_TABLE:
-        finish_table(h, n);
+        oct_html_finish_table(h, e);
         break;
     case OCT_EMPH:
     case OCT_STRONG:
@@ -715,65 +659,59 @@ void oct_html_literal(oct_html *h, const char *s, size_t n)
     if (n) put_text(h, inline_parent(h), s, n, true);
 }
 
-/* ---- the Markdown walk's hooks -------------------------------------------- */
+/* ---- for html_table.c and html_hooks.c ------------------------------------------------------ */
 
-/* Entries of frame `owner` from index i up are closed by force: libxml2 is
- * told too, so that a <script> or <p> left open cannot swallow or nest what
- * follows. */
-static void force_close(oct_html *h, size_t i, size_t owner)
+oct_node *oct_html_dest(const oct_html *h)
 {
-    oct_buf tags = OCT_BUF_INIT;
-    for (size_t k = h->n; k-- > i;)
-        if (h->st[k].xdepth >= 0 && h->st[k].name && *h->st[k].name)
-            oct_buf_printf(&tags, "</%s>", h->st[k].name);
-    h->owner = owner;
-    oct_html_close_from(h, i);
-    if (tags.len && h->ctxt) {
-        h->resync = true;
-        htmlParseChunk(h->ctxt, tags.data, (int)tags.len, 0);
-        htmlParseChunk(h->ctxt, "<!--o-->", 8, 0);
-        h->resync = false;
-    }
-    oct_buf_free(&tags);
+    return dest(h);
 }
 
-void oct_html_settle(oct_html *h, size_t owner, bool into_cell)
+h_entry *oct_html_push(oct_html *h, h_role role, const char *name, oct_node *node, int xdepth)
 {
-    size_t i = h->n, cut = h->n;
-    while (i > 0 && h->st[i - 1].owner >= owner) {
-        i--;
-        const h_entry *e = &h->st[i];
-        if (into_cell && e->node && e->node->kind == OCT_TABLE_CELL) break;
-        bool keep =
-            e->role == H_ROOT || e->role == H_TBLOCK || (e->node && holds_blocks(e->node->kind));
-        if (!keep) cut = i;
-    }
-    if (cut < h->n) force_close(h, cut, owner);
+    return push(h, role, name, node, xdepth);
 }
 
-static bool is_break(const oct_node *n)
+oct_node *oct_html_add(oct_html *h, oct_node *parent, oct_kind kind)
 {
-    return n && (n->kind == OCT_SOFT_BREAK || n->kind == OCT_LINE_BREAK);
+    return add(h, parent, kind);
 }
 
-void oct_html_trim_paragraph(oct_node *p)
+oct_node *oct_html_implicit(oct_html *h, oct_node *parent, oct_kind kind)
 {
-    while (is_break(p->first))
-        oct_node_unlink(p->first);
-    while (is_break(p->last))
-        oct_node_unlink(p->last);
-    if (!p->first) oct_node_unlink(p);
+    return implicit(h, parent, kind);
 }
 
-bool oct_html_open(const oct_html *h)
+oct_node *oct_html_block_parent(oct_html *h)
 {
-    return h && h->n > 0 && h->st[h->n - 1].owner > 0;
+    return block_parent(h);
 }
 
-void oct_html_leave(oct_html *h, size_t owner)
+oct_node *oct_html_inline_parent(oct_html *h)
 {
-    size_t i = h->n;
-    while (i > 0 && h->st[i - 1].owner >= owner)
-        i--;
-    if (i < h->n) force_close(h, i, owner);
+    return inline_parent(h);
+}
+
+bool oct_html_too_deep(oct_html *h)
+{
+    return too_deep(h);
+}
+
+bool oct_html_holds_blocks(oct_kind k)
+{
+    return holds_blocks(k);
+}
+
+bool oct_html_holds_inlines(oct_kind k)
+{
+    return holds_inlines(k);
+}
+
+void oct_html_put_text(oct_html *h, oct_node *p, const char *s, size_t n)
+{
+    put_text(h, p, s, n, true);
+}
+
+const char *oct_html_attr(const char **attrs, const char *name)
+{
+    return attr(attrs, name);
 }

@@ -1,8 +1,10 @@
 #include "ingest/markdown.h"
 #include "ingest/fnprefix.h"
 #include "ingest/html.h"
+#include "ingest/markdown_int.h"
 #include "ingest/listnum.h"
 #include "ingest/newlines.h"
+#include "ingest/rawblocks.h"
 #include "ingest/widerows.h"
 #include "ingest/decode.h"
 #include "ingest/ingest.h"
@@ -17,51 +19,6 @@
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
-
-/* One open cmark container during the walk. */
-typedef struct {
-    cmark_node *src;
-    oct_node *dst; /* where children go: the new node, or an ancestor if flattened */
-    int depth;     /* depth of dst below the chapter */
-    bool flattened;
-    oct_span block;          /* innermost block: the position of inlines without one */
-    int first_raw, last_raw; /* its cmark lines, to reject bogus inline positions */
-    int next_number;         /* LIST: the number of its next ITEM */
-    int last_written;        /* LIST: the number its previous ITEM was written with */
-} frame;
-
-/* A footnote definition as cmark left it (defs sit at the document's end in
- * cmark's reference order; a reference's literal is that 1-based position). */
-typedef struct {
-    cmark_node *node;
-    const char *label;
-    int col; /* of its "[^", 0 if not found */
-    oct_node *def;
-    int index; /* our number, 0 until referenced */
-} footnote;
-
-typedef struct {
-    oct_tree *t;
-    const oct_markdown_source *src;
-    oct_diag *diag;
-    const char *text;
-    size_t len;
-    int offset; /* lines of the synthetic prefix fed before the text */
-    frame *stack;
-    size_t nstack, capstack;
-    footnote *fns;
-    size_t nfns, next_def;
-    int next_index;
-    int line_hint;     /* cmark line of the current inline (see span_of) */
-    oct_node *pending; /* TEXT still collecting adjacent text into `merged` */
-    oct_buf merged, scratch;
-    bool warned_nesting, warned_chars;
-    bool warned_table;     /* for the current table */
-    oct_line_cursor items; /* for reading written item numbers */
-    oct_html *html;        /* the chapter's HTML (see html.h) */
-    bool html_in_para;     /* an inline tag was fed in the open paragraph */
-    bool eat_space;        /* a comment vanished after a blank: skip the next one */
-} conv;
 
 static int map_line(const conv *c, int raw);
 
@@ -240,7 +197,7 @@ static void pop(conv *c, cmark_node *n)
     /* The iterator pairs every EXIT with its ENTER; unwinding to the match
      * keeps the walk sane even if that ever failed. */
     while (c->nstack > 1) {
-        if (oct_html_open(c->html)) {
+        if (oct_html_open(c->html) && !c->stack[c->nstack - 1].hown) {
             flush_text(c);
             oct_html_leave(c->html, c->nstack);
         }
@@ -328,31 +285,6 @@ static void add_code_block(conv *c, const frame *up, cmark_node *n, oct_span sp)
     const char *info = cmark_node_get_fence_info(n);
     if (info && *info) o->u.code.lang = clean_text(c, info, strcspn(info, " \t"), sp);
     append(c, up->dst, o);
-}
-
-/* An HTML block is structure (see html.h): its elements become nodes. */
-static void add_html_block(conv *c, oct_node *base, cmark_node *n, oct_span sp)
-{
-    const char *s = cmark_node_get_literal(n);
-    flush_text(c);
-    oct_html_block(c->html, c->nstack, base, s ? s : "", s ? strlen(s) : 0,
-                   cmark_node_get_start_line(n), sp);
-}
-
-/* One inline tag: an element when it names one, else literal text. */
-static void add_html_inline(conv *c, const frame *up, oct_node *base, cmark_node *n, oct_span sp)
-{
-    const char *s = cmark_node_get_literal(n);
-    size_t len = s ? strlen(s) : 0;
-    if (!oct_html_is_markup(s ? s : "", len)) {
-        append_text(c, up->dst, s, len, sp);
-        return;
-    }
-    c->eat_space = len >= 4 && memcmp(s, "<!--", 4) == 0;
-    if (c->eat_space) return; /* comments vanish */
-    flush_text(c);
-    c->html_in_para = true;
-    oct_html_inline(c->html, c->nstack, base, s, len, sp);
 }
 
 static void add_footnote_ref(conv *c, const frame *up, cmark_node *n, oct_span sp)
@@ -481,44 +413,17 @@ static bool is_leaf(cmark_node_type type)
     }
 }
 
-/* Before node n enters frame up: open HTML elements that cannot hold a
- * Markdown block close, and up->dst becomes the innermost element still
- * open (the frame's own node is returned). A paragraph or heading
- * between <td> and </td> joins the cell: then true (n is handled). */
-static bool html_prologue(conv *c, frame *up, cmark_node *n, oct_span sp, oct_node **base)
-{
-    cmark_node_type type = cmark_node_get_type(n);
-    bool is_block = (type & CMARK_NODE_TYPE_MASK) == CMARK_NODE_TYPE_BLOCK;
-    bool para = type == CMARK_NODE_PARAGRAPH || type == CMARK_NODE_HEADING;
-    if (is_block && type != CMARK_NODE_HTML_BLOCK && oct_html_open(c->html)) {
-        flush_text(c);
-        oct_html_settle(c->html, c->nstack, para);
-    }
-    *base = up->dst;
-    up->dst = oct_html_target(c->html, c->nstack, *base);
-    if (!para || up->dst->kind != OCT_TABLE_CELL) return false;
-    frame f = *up;
-    f.src = n;
-    f.flattened = true;
-    f.block = sp;
-    f.first_raw = cmark_node_get_start_line(n);
-    f.last_raw = cmark_node_get_end_line(n);
-    if (up->dst->first) append(c, up->dst, oct_node_new(c->t, OCT_LINE_BREAK, sp));
-    up->dst = *base;
-    push(c, &f);
-    return true;
-}
-
 static void enter(conv *c, cmark_node *n)
 {
     frame *up = &c->stack[c->nstack - 1];
     cmark_node_type type = cmark_node_get_type(n);
     oct_span sp = span_of(c, n, up);
     oct_node *base;
-    if (html_prologue(c, up, n, sp, &base)) return;
+    if (oct_md_html_prologue(c, up, n, sp, &base)) return;
     frame f = *up;
     f.src = n;
     f.flattened = false;
+    f.hown = 0;
     switch (type) {
     case CMARK_NODE_BLOCK_QUOTE:
         open_node(c, &f, up, OCT_BLOCKQUOTE, sp, 1);
@@ -542,7 +447,7 @@ static void enter(conv *c, cmark_node *n)
         add_code_block(c, up, n, sp);
         break;
     case CMARK_NODE_HTML_BLOCK:
-        add_html_block(c, base, n, sp);
+        oct_md_html_block(c, base, n, sp);
         break;
     case CMARK_NODE_THEMATIC_BREAK:
         append(c, up->dst, oct_node_new(c->t, OCT_THEMATIC_BREAK, sp));
@@ -551,7 +456,7 @@ static void enter(conv *c, cmark_node *n)
         add_leaf_text(c, up, n, OCT_TEXT, sp);
         break;
     case CMARK_NODE_HTML_INLINE:
-        add_html_inline(c, up, base, n, sp);
+        oct_md_html_inline(c, up, base, n, sp);
         break;
     case CMARK_NODE_CODE:
         add_leaf_text(c, up, n, OCT_CODE, sp);
@@ -702,6 +607,10 @@ int oct_markdown_parse(oct_tree *t, oct_node *chapter, const oct_markdown_source
         oct_diag_report(diag, OCT_WARNING, src->path, map_line(&c, wide), 1, "table-too-wide",
                         "more than %d table columns: the rest of the line is one cell",
                         MAX_TABLE_COLUMNS);
+    size_t rlen = 0;
+    char *closed =
+        oct_md_close_raw_blocks(c.text, c.len, &rlen, diag, src->path, html_map_line, &c);
+    if (closed) c.text = closed, c.len = rlen;
     char *prefix = oct_md_footnote_prefix(c.text, c.len, &plen, &c.offset);
     cmark_node *doc = parse(prefix, plen, c.text, c.len);
     c.html = oct_html_new(&(oct_html_env){.t = t,
@@ -727,9 +636,37 @@ out:
     if (doc) cmark_node_free(doc);
     free(prefix);
     free(escaped);
+    free(closed);
     free(c.stack);
     free(c.fns);
     oct_buf_free(&c.merged);
     oct_buf_free(&c.scratch);
     return rc;
+}
+
+/* ---- for markdown_html.c ---------------------------------------------------- */
+
+char *oct_md_clean_text(conv *c, const char *s, size_t n, oct_span sp)
+{
+    return clean_text(c, s, n, sp);
+}
+
+void oct_md_flush_text(conv *c)
+{
+    flush_text(c);
+}
+
+void oct_md_append(conv *c, oct_node *parent, oct_node *child)
+{
+    append(c, parent, child);
+}
+
+void oct_md_append_text(conv *c, oct_node *parent, const char *s, size_t n, oct_span sp)
+{
+    append_text(c, parent, s, n, sp);
+}
+
+void oct_md_push(conv *c, const frame *f)
+{
+    push(c, f);
 }

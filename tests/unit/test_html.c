@@ -230,7 +230,7 @@ static void test_tables_lists_pre(void)
                "<li>ten<ul><li>sub</li></ul></li>\n</ol>\n\n<pre><code class=\"language-py\">"
                "if a &lt; b:\n    print(1)\n</code></pre>\n");
     CHECK_SANE(r);
-    CHECK_DUMP(r, "table cols=3 align=--- @1:1\n"
+    CHECK_DUMP(r, "table cols=3 align=-r- @1:1\n"
                   "  table_row header @2:1\n"
                   "    table_cell @2:1\n"
                   "      text \"A\" @2:1\n"
