@@ -39,7 +39,7 @@ static bool topic_line(st_ctx *c, const st_unit *u)
     while (n > 0 && (s[n - 1] == ' ' || s[n - 1] == '\t'))
         n--;
     if (n == 0 || n > TOPIC_MAX_BYTES || count_words(s, n) > TOPIC_MAX_WORDS) return false;
-    if (strchr(".?!;,:", s[n - 1])) return false;
+    if (s[n - 1] == ',' || st_ends_sentence(s, n)) return false;
     return !st_text_asks(s, n);
 }
 

@@ -416,12 +416,28 @@ bool st_is_answer_caption(const char *s, size_t n)
     return o > 0 && in_set(buf, CAPTIONS);
 }
 
+/* Sentence-ending marks of other scripts: 。 ． ！ ： ； … । ۔ ؛ (CJK full-width,
+ * ellipsis, Devanagari danda, Arabic full stop and semicolon). */
+static bool is_terminal_mark(unsigned cp)
+{
+    static const unsigned MARKS[] = {0x3002, 0xFF0E, 0xFF01, 0xFF1A, 0xFF1B,
+                                     0x2026, 0x0964, 0x06D4, 0x061B};
+    for (size_t i = 0; i < sizeof MARKS / sizeof *MARKS; i++)
+        if (cp == MARKS[i]) return true;
+    return false;
+}
+
 bool st_ends_sentence(const char *s, size_t n)
 {
     while (n > 0 && strchr(" \t\"')]*_~`", s[n - 1]))
         n--;
     if (n == 0) return false;
     if (strchr(".?!:;", s[n - 1])) return true;
+    size_t k = n, len;
+    while (k > 0 && ((unsigned char)s[k - 1] & 0xC0) == 0x80)
+        k--;
+    if (k > 0 && n - k < 4 && is_terminal_mark(oct_utf8_decode(s + k - 1, n - k + 1, &len)))
+        return true;
     return ends_with_question_mark(s, n);
 }
 

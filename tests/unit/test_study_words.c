@@ -152,6 +152,12 @@ static void test_sentences(void)
     CHECK(st_ends_sentence("It ends.", 8));
     CHECK(st_ends_sentence("Does it?**", 10));
     CHECK(!st_ends_sentence("and why does it matter for", 26));
+    /* other scripts' full stops: a sentence, never a topic line */
+    static const char *const ENDS[] = {"次の質問です。", "यह उत्तर है।", "هذا هو الجواب۔", "Und dann…",
+                                       "終わり！", NULL};
+    for (const char *const *e = ENDS; *e; e++)
+        CHECK(st_ends_sentence(*e, strlen(*e)));
+    CHECK(!st_ends_sentence("質問の一覧", strlen("質問の一覧")));
     CHECK(st_starts_lower("  genetic diversity?", 20));
     CHECK(!st_starts_lower("Mitosis produces", 16));
     CHECK(!st_starts_lower("12 cells", 8));
