@@ -1,5 +1,6 @@
 #include "ingest/html_int.h"
 #include "ingest/ingest.h"
+#include "tree/anchors.h"
 #include "util/xalloc.h"
 
 #include <stdlib.h>
@@ -473,6 +474,22 @@ static bool start_special(oct_html *h, const h_elem *e, const char *name, const 
     return true;
 }
 
+/* id= and <a name> name a place a README links to (tree/anchors.h): the
+ * block holding the element gets the anchor; an anchor between blocks
+ * makes an empty paragraph that ingest's anchor pass hands on. */
+static void note_anchor(oct_html *h, const char **attrs)
+{
+    const char *id = attr(attrs, "id"), *nm = attr(attrs, "name");
+    if ((!id || !*id) && (!nm || !*nm)) return;
+    oct_node *n = h->n ? h->st[h->n - 1].node : NULL;
+    if (!n) n = inline_parent(h);
+    while (n && n->parent && oct_kind_is_inline(n->kind))
+        n = n->parent;
+    if (!n) return;
+    if (id && *id) oct_node_add_anchor(h->env.t, n, oct_html_clean(h, id, strlen(id), n->span));
+    if (nm && *nm) oct_node_add_anchor(h->env.t, n, oct_html_clean(h, nm, strlen(nm), n->span));
+}
+
 void oct_html_start(oct_html *h, const char *name, const char **attrs)
 {
     int xd = h->xdepth++;
@@ -523,6 +540,7 @@ void oct_html_start(oct_html *h, const char *name, const char **attrs)
         start_block(h, e, xd);
         break;
     }
+    note_anchor(h, attrs);
 }
 
 /* ---- closing ---------------------------------------------------------------- */
@@ -762,7 +780,8 @@ void oct_html_trim_paragraph(oct_node *p)
         oct_node_unlink(p->first);
     while (is_break(p->last))
         oct_node_unlink(p->last);
-    if (!p->first) oct_node_unlink(p);
+    /* an "<a name>" alone keeps its paragraph until the anchor pass moves it on */
+    if (!p->first && !p->anchors) oct_node_unlink(p);
 }
 
 bool oct_html_open(const oct_html *h)

@@ -114,8 +114,14 @@ static const char *make_id(oct_tree *t, idset *seen, const oct_node *n)
 {
     char slug[SLUG_MAX + 1];
     slugify(base_text(t, n), slug, sizeof slug);
-    char base[SLUG_MAX + 16];
-    if (n->kind == OCT_QUESTION && n->u.question.number > 0)
+    char base[SLUG_MAX + 40];
+    char label[24];
+    if (n->kind == OCT_QUESTION && n->u.question.label && *n->u.question.label) {
+        /* "4a" and "12.1" as written ("q4a-…", "q12-1-…"), so 4a and 4b
+         * differ by more than their slug */
+        slugify(n->u.question.label, label, sizeof label);
+        snprintf(base, sizeof base, "q%s%s%s", *label ? label : "x", *slug ? "-" : "", slug);
+    } else if (n->kind == OCT_QUESTION && n->u.question.number > 0)
         snprintf(base, sizeof base, "q%d%s%s", n->u.question.number, *slug ? "-" : "", slug);
     else
         snprintf(base, sizeof base, "%s-%s", oct_kind_id_prefix(n->kind), *slug ? slug : "x");
@@ -138,4 +144,9 @@ void oct_tree_assign_ids(oct_tree *t)
         n->id = make_id(t, &seen, n);
     }
     free(seen.slots);
+}
+
+const char *oct_question_label_dot(const char *label)
+{
+    return label && strchr(label, '.') ? "" : ".";
 }
