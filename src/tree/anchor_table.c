@@ -218,6 +218,20 @@ static long find_file(const oct_anchor_table *a, const char *path, size_t plen, 
     return hit;
 }
 
+/* A node's own id ("q12-what-is-x"), or a section's without its "s-"
+ * (trees built without ingest have ids but no heading anchors). */
+static const oct_node *by_id(const oct_anchor_table *a, const char *key)
+{
+    const oct_node *n = get(a, NS_ID, key);
+    if (n) return n;
+    char *alt = oct_xmalloc(strlen(key) + 3);
+    memcpy(alt, "s-", 2);
+    strcpy(alt + 2, key);
+    n = get(a, NS_ID, alt);
+    free(alt);
+    return n;
+}
+
 const oct_node *oct_anchor_resolve(const oct_anchor_table *a, const char *url, unsigned from)
 {
     if (!a || !oct_anchor_is_local(url)) return NULL;
@@ -231,12 +245,12 @@ const oct_node *oct_anchor_resolve(const oct_anchor_table *a, const char *url, u
     if (plen == 0) {
         if (*key) n = find_frag(a, from, key);
         if (!n && *key) n = find_frag(a, NS_ANY, key);
-        if (!n && *key) n = get(a, NS_ID, key);
+        if (!n && *key) n = by_id(a, key);
     } else {
         long file = find_file(a, url, plen, from);
         if (file >= 0) {
             if (*key) n = find_frag(a, (unsigned)file, key);
-            if (!n && *key) n = get(a, NS_ID, key);
+            if (!n && *key) n = by_id(a, key);
             if (!n) n = a->chapter_of[file];
         }
     }
