@@ -58,11 +58,46 @@ void oct_anchor_slug(const char *text, oct_buf *out)
     }
 }
 
-static bool seen_has(const oct_anchor_slugger *s, const char *a)
+struct oct_slug_seen {
+    char *slug;
+    int count; /* github-slugger's occurrences[slug] */
+};
+
+static uint64_t fnv(const char *s)
 {
-    for (size_t i = 0; i < s->n; i++)
-        if (strcmp(s->seen[i], a) == 0) return true;
-    return false;
+    uint64_t h = 1469598103934665603ull;
+    for (; *s; s++)
+        h = (h ^ (unsigned char)*s) * 1099511628211ull;
+    return h;
+}
+
+/* The slot of slug: its entry, or the empty slot where it would go. */
+static struct oct_slug_seen *slot(const oct_anchor_slugger *s, const char *slug)
+{
+    size_t i = fnv(slug) & (s->cap - 1);
+    while (s->slots[i].slug && strcmp(s->slots[i].slug, slug) != 0)
+        i = (i + 1) & (s->cap - 1);
+    return &s->slots[i];
+}
+
+static void remember(oct_anchor_slugger *s, const char *slug)
+{
+    if ((s->n + 1) * 2 > s->cap) {
+        struct oct_slug_seen *old = s->slots;
+        size_t ocap = s->cap;
+        s->cap = ocap ? ocap * 2 : 64;
+        s->slots = oct_xcalloc(s->cap, sizeof *s->slots);
+        for (size_t i = 0; i < ocap; i++)
+            if (old[i].slug) *slot(s, old[i].slug) = old[i];
+        free(old);
+    }
+    struct oct_slug_seen *e = slot(s, slug);
+    if (e->slug) {
+        e->count = 0;
+        return;
+    }
+    *e = (struct oct_slug_seen){oct_xstrdup(slug), 0};
+    s->n++;
 }
 
 const char *oct_anchor_slugger_next(oct_anchor_slugger *s, oct_arena *a, const char *text)
@@ -71,19 +106,23 @@ const char *oct_anchor_slugger_next(oct_anchor_slugger *s, oct_arena *a, const c
     oct_anchor_slug(text, &b);
     const char *base = b.data ? b.data : "";
     const char *r = oct_arena_strdup(a, base);
-    for (int k = 1; seen_has(s, r); k++)
-        r = oct_arena_printf(a, "%s-%d", base, k);
-    OCT_GROW(s->seen, s->cap, s->n + 1);
-    s->seen[s->n++] = oct_xstrdup(r);
+    if (s->cap && slot(s, base)->slug) {
+        /* github-slugger: while taken, occurrences[base]++, try base-N */
+        do {
+            struct oct_slug_seen *e = slot(s, base);
+            r = oct_arena_printf(a, "%s-%d", base, ++e->count);
+        } while (slot(s, r)->slug);
+    }
+    remember(s, r);
     oct_buf_free(&b);
     return r;
 }
 
 void oct_anchor_slugger_free(oct_anchor_slugger *s)
 {
-    for (size_t i = 0; i < s->n; i++)
-        free(s->seen[i]);
-    free(s->seen);
+    for (size_t i = 0; i < s->cap; i++)
+        free(s->slots[i].slug);
+    free(s->slots);
     memset(s, 0, sizeof *s);
 }
 
@@ -99,6 +138,7 @@ void oct_node_add_anchor(oct_tree *t, oct_node *n, const char *a)
 {
     if (!a || !*a) return;
     size_t k = count_anchors(n);
+    if (k >= OCT_MAX_ANCHORS) return; /* no node needs more; keeps adding linear */
     for (size_t i = 0; i < k; i++)
         if (strcmp(n->anchors[i], a) == 0) return;
     const char **v = oct_arena_alloc(t->arena, (k + 2) * sizeof *v);

@@ -19,16 +19,20 @@
 void oct_anchor_slug(const char *text, oct_buf *out);
 
 /* GitHub's de-duplication over one file, in document order: the second
- * "faq" is "faq-1", the third "faq-2". */
+ * "faq" is "faq-1", the third "faq-2" (github-slugger's counting, hashed,
+ * so a file of many equal headings stays linear). */
 typedef struct {
-    char **seen;
+    struct oct_slug_seen *slots;
     size_t n, cap;
 } oct_anchor_slugger;
 /* The unique anchor of text in arena a; the slugger keeps its own copies. */
 const char *oct_anchor_slugger_next(oct_anchor_slugger *s, oct_arena *a, const char *text);
 void oct_anchor_slugger_free(oct_anchor_slugger *s);
 
-/* Adds anchor a (copied into the tree's arena) to n, once. */
+/* Adds anchor a (copied into the tree's arena) to n, once; a node keeps
+ * at most OCT_MAX_ANCHORS (a source repeating <a name> ten thousand times
+ * costs nothing). */
+#define OCT_MAX_ANCHORS 32
 void oct_node_add_anchor(oct_tree *t, oct_node *n, const char *a);
 /* Moves every anchor of from to to (from keeps none). */
 void oct_node_move_anchors(oct_tree *t, oct_node *from, oct_node *to);

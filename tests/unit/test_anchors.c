@@ -60,6 +60,14 @@ static void test_dedup(void)
     for (size_t i = 0; i < 6; i++)
         CHECK_STR(oct_anchor_slugger_next(&s, a, text[i]), want[i]);
     oct_anchor_slugger_free(&s);
+    /* many equal headings: counted, not searched (stays linear) */
+    oct_anchor_slugger m = {0};
+    const char *last = NULL;
+    for (int i = 0; i < 50000; i++)
+        last = oct_anchor_slugger_next(&m, a, "Example");
+    CHECK_STR(last, "example-49999");
+    CHECK_STR(oct_anchor_slugger_next(&m, a, "example 7"), "example-7-1");
+    oct_anchor_slugger_free(&m);
     oct_arena_free(a);
 }
 
