@@ -4,6 +4,7 @@
 #include <stdint.h>
 #include <stdlib.h>
 #include <string.h>
+#include <strings.h>
 #include <unicode/uchar.h>
 #include <unicode/utf8.h>
 
@@ -59,6 +60,20 @@ static const char *const PHRASES[] = {"top",
                                       "目次に戻る",
                                       NULL};
 
+/* Fragments that name the top of a README or its contents. */
+static const char *const TOPS[] = {"",      "top",    "table-of-contents", "contents", "toc",
+                                   "index", "readme", "user-content-top",  NULL};
+
+static bool has_picture(const oct_node *n)
+{
+    oct_iter it;
+    oct_event ev;
+    oct_iter_init(&it, n);
+    while ((ev = oct_iter_next(&it)) != OCT_EV_NONE)
+        if (ev == OCT_EV_ENTER && it.cur->kind == OCT_IMAGE) return true;
+    return false;
+}
+
 /* The link's words: letters and digits lower-cased, every run of
  * anything else one space, trimmed. */
 static void words_of(const oct_node *link, oct_buf *out)
@@ -71,7 +86,10 @@ static void words_of(const oct_node *link, oct_buf *out)
     while (i < len) {
         UChar32 c;
         U8_NEXT(s, i, len, c);
-        if (c >= 0 && (u_isalnum(c) || u_charType(c) == U_NON_SPACING_MARK)) {
+        /* a mark counts after a letter ("zurück" decomposed), never alone
+         * (U+FE0F after an arrow) */
+        bool mark = c >= 0 && u_charType(c) == U_NON_SPACING_MARK && !gap && out->len;
+        if (c >= 0 && (u_isalnum(c) || mark)) {
             if (gap && out->len) oct_buf_putc(out, ' ');
             oct_buf_put_utf8(out, (unsigned)u_tolower(c));
             gap = false;
@@ -91,6 +109,9 @@ static bool is_nav_link(const oct_node *n)
     bool hit = false;
     for (size_t i = 0; PHRASES[i] && !hit && w.data; i++)
         hit = strcmp(w.data, PHRASES[i]) == 0;
+    /* an arrow alone ("⬆", "↑") pointing at the top or the contents */
+    for (size_t i = 0; TOPS[i] && !hit && !w.len && !has_picture(n); i++)
+        hit = strcasecmp(url + 1, TOPS[i]) == 0;
     oct_buf_free(&w);
     return hit;
 }

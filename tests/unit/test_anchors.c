@@ -148,7 +148,7 @@ static const char README[] =
     "<a name=\"q2\"></a>\n\n### 2. What is two?\n\nThe second number.\n\n"
     "[\xE2\x86\x91 Top](#top) | [Next: one](#1-what-is-one)\n\n"
     "### 3. <a id=\"three\"></a>What is three?\n\nAfter two.\n\n"
-    "#### Example\n\nThree apples.\n\n### 4a. Letters\n\nA letter.\n\n#### Example\n\nFour.\n\n"
+    "#### Example\n\nThree apples.\n\n<a href=\"#table-of-contents\">\xE2\xAC\x86\xEF\xB8\x8F</a>\n\n### 4a. Letters\n\nA letter.\n\n#### Example\n\nFour.\n\n"
     "### 4b. More letters\n\nB.\n\n"
     "<h2 id=\"extras\">Extras</h2>\n\nEnd. Text with <a id=\"mid\"></a>an anchor.\n";
 
@@ -194,6 +194,7 @@ static void test_resolution(void)
     all_text(b.t->root, &all);
     CHECK(!strstr(all.data, "Back to Top") && !strstr(all.data, "Top") && !strstr(all.data, "|"));
     CHECK(!strstr(all.data, "nach oben"));
+    CHECK(!strstr(all.data, "\xE2\xAC\x86")); /* the lone arrow too */
     CHECK(strstr(all.data, "Next: one") != NULL);
     oct_buf_free(&all);
     /* ids follow the written label */
