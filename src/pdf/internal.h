@@ -365,7 +365,8 @@ struct oct_pdf {
 
     const char **ids; /* node ids of the tree, sorted (internal links) */
     size_t nids;
-    struct oct_anchor_table *anchor_table; /* the places links name (tree/anchors.h) */
+    /* the places links inside the booklet name (tree/anchors.h) */
+    struct oct_anchor_table *anchor_table;
     struct pdf_missing *missing; /* characters left out, reported once per file */
     size_t nmissing, capmissing, nmissing_more;
 };

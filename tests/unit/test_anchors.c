@@ -148,7 +148,9 @@ static const char README[] =
     "<a name=\"q2\"></a>\n\n### 2. What is two?\n\nThe second number.\n\n"
     "[\xE2\x86\x91 Top](#top) | [Next: one](#1-what-is-one)\n\n"
     "### 3. <a id=\"three\"></a>What is three?\n\nAfter two.\n\n"
-    "#### Example\n\nThree apples.\n\n<a href=\"#table-of-contents\">\xE2\xAC\x86\xEF\xB8\x8F</a>\n\n### 4a. Letters\n\nA letter.\n\n#### Example\n\nFour.\n\n"
+    "#### Example\n\nThree apples.\n\n<a "
+    "href=\"#table-of-contents\">\xE2\xAC\x86\xEF\xB8\x8F</a>\n\n### 4a. Letters\n\nA "
+    "letter.\n\n#### Example\n\nFour.\n\n"
     "### 4b. More letters\n\nB.\n\n"
     "<h2 id=\"extras\">Extras</h2>\n\nEnd. Text with <a id=\"mid\"></a>an anchor.\n";
 
