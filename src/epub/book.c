@@ -1,3 +1,4 @@
+#include "tree/anchors.h"
 #include "epub/book.h"
 #include "util/xalloc.h"
 
@@ -173,6 +174,7 @@ int oct_epub_book_plan(oct_epub_book *b, const oct_tree *tree, oct_diag *diag)
     name_units(b, &seen);
     oct_epub_map_free(&seen);
     map_units(b);
+    b->places = oct_anchor_table_build(tree);
     return 0;
 }
 
@@ -183,6 +185,7 @@ void oct_epub_book_release(oct_epub_book *b)
     oct_epub_map_free(&b->anchor_of);
     oct_epub_map_free(&b->unit_of);
     oct_epub_map_free(&b->note_defs);
+    oct_anchor_table_free(b->places);
     oct_arena_free(b->arena);
     memset(b, 0, sizeof *b);
 }

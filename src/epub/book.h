@@ -51,6 +51,8 @@ typedef struct {
     oct_epub_map anchor_of; /* node → anchor string (pointer keys) */
     oct_epub_map unit_of;   /* anchor string → unit index + 1 */
     oct_epub_map note_defs; /* "unit/index" → FOOTNOTE_DEF node */
+    /* what links inside the booklet name (tree/anchors.h) */
+    struct oct_anchor_table *places;
 } oct_epub_book;
 
 /* Plans the book for tree. Returns 0, or -1 after reporting to diag.

@@ -1,5 +1,6 @@
 #include "epub/render.h"
 #include "epub/url.h"
+#include "tree/anchors.h"
 #include "unicode/breaks.h"
 #include "util/buf.h"
 
@@ -9,8 +10,9 @@
 
 /* Links are where notes and validators disagree most: relative paths,
  * javascript:, broken hosts and fragments naming nothing all occur in real
- * notes. Only a normalized absolute URL with a safe scheme or a fragment
- * naming an anchor in the book becomes an <a>; anything else keeps its
+ * notes. Only a normalized absolute URL with a safe scheme or a link
+ * naming a place in the book ("#anchor", "other.md#anchor", see
+ * tree/anchors.h) becomes an <a>; anything else keeps its
  * text and loses the link, so epubcheck never sees a broken href. */
 
 static void report_link(const oct_epub_ctx *r, const oct_node *n, const char *why)
@@ -26,40 +28,22 @@ static void report_link(const oct_epub_ctx *r, const oct_node *n, const char *wh
                     cut < len ? "\xE2\x80\xA6" : "", why);
 }
 
-static int hex_value(char c)
+/* The unit and anchor of the place a link inside the booklet names
+ * (tree/anchors.h): the node carrying the anchor, or the nearest node
+ * around it that the book gives an id. */
+static const oct_epub_unit *find_place(const oct_epub_ctx *r, const oct_node *link,
+                                       const char **anchor)
 {
-    if (c >= '0' && c <= '9') return c - '0';
-    if (c >= 'a' && c <= 'f') return c - 'a' + 10;
-    if (c >= 'A' && c <= 'F') return c - 'A' + 10;
-    return -1;
-}
-
-/* The unit holding fragment frag (percent-decoded), trying GitHub-style
- * heading links ("#setup" for the heading whose anchor is "s-setup") too.
- * Stores the matching anchor in *anchor. */
-static const oct_epub_unit *find_fragment(const oct_epub_ctx *r, const char *frag,
-                                          const char **anchor)
-{
-    oct_buf d = OCT_BUF_INIT;
-    for (const char *s = frag; *s; s++) {
-        int hi, lo;
-        if (*s == '%' && (hi = hex_value(s[1])) >= 0 && (lo = hex_value(s[2])) >= 0) {
-            oct_buf_putc(&d, (char)(hi * 16 + lo));
-            s += 2;
-        } else {
-            oct_buf_putc(&d, *s);
+    const oct_node *n = oct_anchor_resolve(r->book->places, link->u.link.url, link->span.file);
+    for (; n; n = n->parent) {
+        const char *a = oct_epub_anchor(r->book, n);
+        const oct_epub_unit *u = a ? oct_epub_unit_of_anchor(r->book, a) : NULL;
+        if (u) {
+            *anchor = a;
+            return u;
         }
     }
-    const char *key = d.data ? d.data : "";
-    const oct_epub_unit *u = *key ? oct_epub_unit_of_anchor(r->book, key) : NULL;
-    *anchor = u ? oct_arena_strdup(r->book->arena, key) : NULL;
-    if (!u && *key) {
-        const char *alt = oct_arena_printf(r->book->arena, "s-%s", key);
-        u = oct_epub_unit_of_anchor(r->book, alt);
-        if (u) *anchor = alt;
-    }
-    oct_buf_free(&d);
-    return u;
+    return NULL;
 }
 
 /* The href to write for a LINK, or NULL when it must stay plain text.
@@ -67,9 +51,9 @@ static const oct_epub_unit *find_fragment(const oct_epub_ctx *r, const char *fra
 static const char *link_href(const oct_epub_ctx *r, const oct_node *n)
 {
     const char *url = n->u.link.url ? n->u.link.url : "";
-    if (*url == '#') {
-        const char *anchor;
-        const oct_epub_unit *u = find_fragment(r, url + 1, &anchor);
+    if (oct_anchor_is_local(url)) {
+        const char *anchor = NULL;
+        const oct_epub_unit *u = find_place(r, n, &anchor);
         if (u) return oct_arena_printf(r->book->arena, "%s#%s", u->file, anchor);
         report_link(r, n, "names no place in the book");
         return NULL;

@@ -25,7 +25,8 @@ static void write_prompt(oct_epub_ctx *r, const oct_node *q, const oct_node *ans
     if (q->u.question.number > 0 || q->u.question.label) {
         char num[40];
         if (q->u.question.label)
-            snprintf(num, sizeof num, "%s.", q->u.question.label);
+            snprintf(num, sizeof num, "%s%s", q->u.question.label,
+                     oct_question_label_dot(q->u.question.label));
         else
             snprintf(num, sizeof num, "%d.", q->u.question.number);
         oct_epub_xw_start(r->xw, "span");

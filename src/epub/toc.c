@@ -23,7 +23,8 @@ static const char *question_label(const oct_epub_book *b, const oct_node *q)
     /* the number as written ("4a", "12.1") when the source gave one */
     const char *lab = q->u.question.label;
     if (!lab && num > 0) lab = oct_arena_printf(b->arena, "%d", num);
-    if (lab && *prompt) return oct_arena_printf(b->arena, "%s. %s", lab, prompt);
+    if (lab && *prompt)
+        return oct_arena_printf(b->arena, "%s%s %s", lab, oct_question_label_dot(lab), prompt);
     if (*prompt) return prompt;
     return lab ? oct_arena_printf(b->arena, "Question %s", lab) : "Question";
 }

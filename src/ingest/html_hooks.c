@@ -58,7 +58,8 @@ void oct_html_trim_paragraph(oct_node *p)
         oct_node_unlink(p->first);
     while (is_break(p->last))
         oct_node_unlink(p->last);
-    if (!p->first) oct_node_unlink(p);
+    /* an "<a name>" alone keeps its paragraph until the anchor pass moves it on */
+    if (!p->first && !p->anchors) oct_node_unlink(p);
 }
 
 bool oct_html_open(const oct_html *h)

@@ -1,5 +1,6 @@
 #include "ingest/html_int.h"
 #include "ingest/ingest.h"
+#include "tree/anchors.h"
 #include "util/xalloc.h"
 
 #include <stdlib.h>
@@ -442,6 +443,22 @@ static bool start_special(oct_html *h, const h_elem *e, const char *name, const 
     return true;
 }
 
+/* id= and <a name> name a place a README links to (tree/anchors.h): the
+ * block holding the element gets the anchor; an anchor between blocks
+ * makes an empty paragraph that ingest's anchor pass hands on. */
+static void note_anchor(oct_html *h, const char **attrs)
+{
+    const char *id = attr(attrs, "id"), *nm = attr(attrs, "name");
+    if ((!id || !*id) && (!nm || !*nm)) return;
+    oct_node *n = h->n ? h->st[h->n - 1].node : NULL;
+    if (!n) n = inline_parent(h);
+    while (n && n->parent && oct_kind_is_inline(n->kind))
+        n = n->parent;
+    if (!n) return;
+    if (id && *id) oct_node_add_anchor(h->env.t, n, oct_html_clean(h, id, strlen(id), n->span));
+    if (nm && *nm) oct_node_add_anchor(h->env.t, n, oct_html_clean(h, nm, strlen(nm), n->span));
+}
+
 void oct_html_start(oct_html *h, const char *name, const char **attrs)
 {
     int xd = h->xdepth++;
@@ -493,6 +510,7 @@ void oct_html_start(oct_html *h, const char *name, const char **attrs)
         start_block(h, e, xd);
         break;
     }
+    note_anchor(h, attrs);
 }
 
 /* ---- closing ---------------------------------------------------------------- */

@@ -2,6 +2,7 @@
 #include "ingest/charset.h"
 #include "ingest/decode.h"
 #include "ingest/images.h"
+#include "ingest/places.h"
 #include "ingest/markdown.h"
 #include "ingest/normalize.h"
 #include "ingest/repair.h"
@@ -108,6 +109,8 @@ oct_node *oct_ingest_source(oct_tree *t, const char *path, const char *bytes, si
     oct_node *ch = oct_node_new(t, OCT_CHAPTER, (oct_span){src.file, 1, 1});
     if (oct_markdown_parse(t, ch, &src, md, mdlen, diag) != 0) goto out;
     oct_ingest_images(t, ch, path, opts->root, diag);
+    oct_ingest_drop_nav_links(t, ch, path, diag);
+    oct_ingest_places(t, ch);
     ch->u.chapter.title = choose_title(t, ch, path, title);
     oct_node_append(t->root, ch);
     chapter = ch;

@@ -380,6 +380,8 @@ struct oct_pdf {
 
     const char **ids; /* node ids of the tree, sorted (internal links) */
     size_t nids;
+    /* the places links inside the booklet name (tree/anchors.h) */
+    struct oct_anchor_table *anchor_table;
     struct pdf_missing *missing; /* characters left out, reported once per file */
     size_t nmissing, capmissing, nmissing_more;
 };
@@ -392,7 +394,7 @@ int pdf_widths_write(HPDF_Font font, const uint8_t *used, const int16_t *w);
 int pdf_check(oct_pdf *p, const char *what);
 /* Adds a link target; returns its index, or -1 when target is unusable
  * (relative URL, unknown anchor, unsafe scheme). */
-int pdf_link_add(oct_pdf *p, const char *url);
+int pdf_link_add(oct_pdf *p, const char *url, unsigned from);
 /* A link to an anchor key laid out by this backend. */
 int pdf_link_internal(oct_pdf *p, const char *key);
 /* Why a character cannot be drawn. */

@@ -1,10 +1,12 @@
 /* Link targets and once-only warnings.
  *
- * A link becomes clickable only when it can work: "#id" when the tree has
- * that id (it is resolved to a page after pagination), or an absolute URL
+ * A link becomes clickable only when it can work: a link inside the
+ * booklet ("#anchor", "other.md#anchor", see tree/anchors.h) that names a
+ * place in the tree (resolved to a page after pagination), or an absolute URL
  * with a scheme readers open safely. Relative paths (other notes files)
  * and javascript:/file:/data: URLs keep their colour but get no action. */
 #include "pdf/internal.h"
+#include "tree/anchors.h"
 #include "util/xalloc.h"
 
 #include <ctype.h>
@@ -73,10 +75,17 @@ static char *encode_uri(const char *url)
     return oct_buf_detach(&b);
 }
 
-int pdf_link_add(oct_pdf *p, const char *url)
+int pdf_link_add(oct_pdf *p, const char *url, unsigned from)
 {
     if (!url || !*url || strlen(url) > MAX_URL) return -1;
-    if (url[0] == '#') return has_id(p, url + 1) ? pdf_link_internal(p, url + 1) : -1;
+    if (oct_anchor_is_local(url)) {
+        /* a README's "#anchor" or "other.md#anchor": the place in the book
+         * that carries it, or the nearest enclosing node with a page */
+        const oct_node *n = oct_anchor_resolve(p->anchor_table, url, from);
+        while (n && !(n->id && has_id(p, n->id)))
+            n = n->parent;
+        return n ? pdf_link_internal(p, n->id) : -1;
+    }
     if (!safe_scheme(url)) return -1;
     return push_link(p, encode_uri(url), false);
 }

@@ -1,6 +1,7 @@
 /* The PDF backend's public face: new, render, close, free; libharu error
  * recording; link targets; once-only warnings. */
 #include "pdf/internal.h"
+#include "tree/anchors.h"
 #include "util/fileio.h"
 #include "util/xalloc.h"
 
@@ -164,6 +165,7 @@ int oct_pdf_render(oct_pdf *p, const oct_tree *tree)
         goto fail;
     }
     collect_ids(p);
+    p->anchor_table = oct_anchor_table_build(tree);
     p->cur = &p->body;
     layout_document(p, tree->root, 0);
     pdf_paginate(p, &p->body, PDF_PG_BODY);
@@ -241,5 +243,6 @@ void oct_pdf_free(oct_pdf *p)
     free(p->himages);
     free(p->chapters);
     free(p->ids);
+    oct_anchor_table_free(p->anchor_table);
     free(p);
 }

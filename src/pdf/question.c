@@ -65,7 +65,8 @@ static void add_outline_entry(oct_pdf *p, const oct_node *q)
     char *prompt = pdf_plain_text(q);
     oct_buf title = OCT_BUF_INIT;
     if (q->u.question.label)
-        oct_buf_printf(&title, "%s. ", q->u.question.label);
+        oct_buf_printf(&title, "%s%s ", q->u.question.label,
+                       oct_question_label_dot(q->u.question.label));
     else if (q->u.question.number > 0)
         oct_buf_printf(&title, "%d. ", q->u.question.number);
     oct_buf_puts(&title, prompt);

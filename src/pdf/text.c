@@ -242,7 +242,7 @@ static void enter_style(oct_pdf *p, const oct_node *n, pdf_style *s)
                              (n->kind == OCT_SUPERSCRIPT ? PDF_ST_SUPER : PDF_ST_SUB));
         break;
     case OCT_LINK: {
-        int l = n->u.link.url ? pdf_link_add(p, n->u.link.url) : -1;
+        int l = n->u.link.url ? pdf_link_add(p, n->u.link.url, n->span.file) : -1;
         if (l >= 0) {
             s->link = l;
             s->flags |= PDF_ST_LINK;

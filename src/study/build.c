@@ -1,4 +1,5 @@
 #include "study/study_int.h"
+#include "tree/anchors.h"
 
 #include <string.h>
 
@@ -178,6 +179,11 @@ size_t st_build_question(st_ctx *c, size_t i, oct_node *target)
     if (!u->label && u->number > 0)
         q->u.question.label = oct_arena_printf(c->t->arena, "%d", u->number);
     oct_node *a = oct_node_new(c->t, OCT_ANSWER, u->node->span);
+    /* a link to the heading, item or box names the question now */
+    oct_node_move_anchors(c->t, u->node, q);
+    if (u->para) oct_node_move_anchors(c->t, u->para, q);
+    if (u->node->kind == OCT_DETAILS && u->node->first && u->node->first->kind == OCT_SUMMARY)
+        oct_node_move_anchors(c->t, u->node->first, q);
     take_prompt(c, u, q);
     if (u->node->kind == OCT_ITEM)
         item_rest(c, u->node, q, a);

@@ -1,4 +1,5 @@
 #include "study/study_int.h"
+#include "tree/anchors.h"
 #include "util/xalloc.h"
 
 #include <stdlib.h>
@@ -122,6 +123,7 @@ static oct_node *label_of(st_ctx *c, oct_node *s)
     oct_node *b = oct_node_new(c->t, OCT_STRONG, s->span);
     oct_node_append(p, b);
     st_move_range(s->first, s->last, b);
+    oct_node_move_anchors(c->t, s, p);
     return p;
 }
 
@@ -131,6 +133,8 @@ void st_details_unwrap(st_ctx *c, oct_node *d, oct_node *dst)
     bool label = s && s->first && !answer_caption(c, d);
     if (s) oct_node_unlink(s);
     if (label) oct_node_append(dst, label_of(c, s)); /* a caption that says more */
+    oct_node_move_anchors(c->t, d, dst);
+    if (s) oct_node_move_anchors(c->t, s, dst);
     while (d->first)
         oct_node_append(dst, d->first);
     oct_node_unlink(d);
@@ -152,6 +156,10 @@ static void flatten(st_ctx *c, oct_node *d)
     if (s) oct_node_unlink(s);
     if (label) oct_node_insert_before(d, label_of(c, s));
     oct_node *up = d->parent;
+    /* the box's anchors go to what shows first in its place */
+    oct_node *place = d->prev && label ? d->prev : d->first ? d->first : up;
+    oct_node_move_anchors(c->t, d, place);
+    if (s) oct_node_move_anchors(c->t, s, place);
     while (d->first)
         oct_node_insert_before(d, d->first);
     oct_node_unlink(d);

@@ -1,4 +1,5 @@
 #include "study/study_int.h"
+#include "tree/anchors.h"
 
 #include <stdio.h>
 #include <string.h>
@@ -59,6 +60,8 @@ static oct_node *to_section(st_ctx *c, st_unit *u, int level)
             oct_node_append(h, oct_node_new_text(c->t, OCT_TEXT, u->node->span, num, (size_t)len));
     }
     if (p->first) st_move_range(p->first, p->last, h);
+    oct_node_move_anchors(c->t, u->node, h);
+    oct_node_move_anchors(c->t, p, h);
     return h;
 }
 

@@ -13,8 +13,16 @@
 
 enum { SLUG_MAX = 48 };
 
+/* Each id given, with the next suffix to try when it is taken again, so a
+ * file of ten thousand equal headings costs no more than ten thousand
+ * different ones. */
 typedef struct {
-    const char **slots;
+    const char *id;
+    int next;
+} idslot;
+
+typedef struct {
+    idslot *slots;
     size_t cap, len;
 } idset;
 
@@ -26,33 +34,37 @@ static uint64_t fnv1a(const char *s)
     return h;
 }
 
-static int idset_has(const idset *set, const char *s)
+static idslot *idset_find(const idset *set, const char *s)
 {
-    if (!set->cap) return 0;
+    if (!set->cap) return NULL;
     for (size_t i = fnv1a(s) & (set->cap - 1);; i = (i + 1) & (set->cap - 1)) {
-        if (!set->slots[i]) return 0;
-        if (strcmp(set->slots[i], s) == 0) return 1;
+        if (!set->slots[i].id) return NULL;
+        if (strcmp(set->slots[i].id, s) == 0) return &set->slots[i];
     }
+}
+
+static void idset_put(idset *set, idslot e)
+{
+    size_t i = fnv1a(e.id) & (set->cap - 1);
+    while (set->slots[i].id)
+        i = (i + 1) & (set->cap - 1);
+    set->slots[i] = e;
+    set->len++;
 }
 
 static void idset_add(idset *set, const char *s)
 {
     if ((set->len + 1) * 2 > set->cap) {
-        size_t ncap = set->cap ? set->cap * 2 : 256;
-        const char **old = set->slots;
-        size_t ocap = set->cap;
+        size_t ncap = set->cap ? set->cap * 2 : 256, ocap = set->cap;
+        idslot *old = set->slots;
         set->slots = oct_xcalloc(ncap, sizeof *set->slots);
         set->cap = ncap;
         set->len = 0;
         for (size_t i = 0; i < ocap; i++)
-            if (old[i]) idset_add(set, old[i]);
+            if (old[i].id) idset_put(set, old[i]);
         free(old);
     }
-    size_t i = fnv1a(s) & (set->cap - 1);
-    while (set->slots[i])
-        i = (i + 1) & (set->cap - 1);
-    set->slots[i] = s;
-    set->len++;
+    idset_put(set, (idslot){s, 2});
 }
 
 /* ASCII slug: letters and digits lowercased, anything else one hyphen. */
@@ -114,14 +126,26 @@ static const char *make_id(oct_tree *t, idset *seen, const oct_node *n)
 {
     char slug[SLUG_MAX + 1];
     slugify(base_text(t, n), slug, sizeof slug);
-    char base[SLUG_MAX + 16];
-    if (n->kind == OCT_QUESTION && n->u.question.number > 0)
+    char base[SLUG_MAX + 40];
+    char label[24];
+    if (n->kind == OCT_QUESTION && n->u.question.label && *n->u.question.label) {
+        /* "4a" and "12.1" as written ("q4a-…", "q12-1-…"), so 4a and 4b
+         * differ by more than their slug */
+        slugify(n->u.question.label, label, sizeof label);
+        snprintf(base, sizeof base, "q%s%s%s", *label ? label : "x", *slug ? "-" : "", slug);
+    } else if (n->kind == OCT_QUESTION && n->u.question.number > 0)
         snprintf(base, sizeof base, "q%d%s%s", n->u.question.number, *slug ? "-" : "", slug);
     else
         snprintf(base, sizeof base, "%s-%s", oct_kind_id_prefix(n->kind), *slug ? slug : "x");
     const char *id = oct_arena_strdup(t->arena, base);
-    for (int k = 2; idset_has(seen, id); k++)
-        id = oct_arena_printf(t->arena, "%s-%d", base, k);
+    idslot *taken = idset_find(seen, id);
+    if (taken) {
+        int k = taken->next;
+        do
+            id = oct_arena_printf(t->arena, "%s-%d", base, k++);
+        while (idset_find(seen, id));
+        taken->next = k; /* the set has not grown since: still its slot */
+    }
     idset_add(seen, id);
     return id;
 }
@@ -138,4 +162,9 @@ void oct_tree_assign_ids(oct_tree *t)
         n->id = make_id(t, &seen, n);
     }
     free(seen.slots);
+}
+
+const char *oct_question_label_dot(const char *label)
+{
+    return label && strchr(label, '.') ? "" : ".";
 }

@@ -1,3 +1,4 @@
+#include "tree/anchors.h"
 #include "tree/tree.h"
 
 #include <string.h>
@@ -17,7 +18,10 @@ void oct_tree_fold_title_headings(oct_tree *t)
             continue;
         oct_buf_clear(&b);
         oct_node_plain_text_to(h, &b);
-        if (b.data && strcmp(b.data, ch->u.chapter.title) == 0) oct_node_unlink(h);
+        if (b.data && strcmp(b.data, ch->u.chapter.title) == 0) {
+            oct_node_move_anchors(t, h, ch); /* a link to it opens the chapter */
+            oct_node_unlink(h);
+        }
     }
     oct_buf_free(&b);
 }

@@ -96,6 +96,13 @@ struct oct_node {
     /* Stable anchor id (derived from content), set by oct_tree_assign_ids
      * for CHAPTER, PART, SECTION, QUESTION, ANSWER, FOOTNOTE_DEF; NULL otherwise. */
     const char *id;
+    /* The places a link may name here (see anchors.h): a NULL-terminated
+     * arena array or NULL. Ingest gives a SECTION GitHub's anchor of its
+     * heading as written ("12-what-is-x"), and any block the anchors of an
+     * "<a name>", "<a id>" or "id=" it holds or follows; study keeps them on
+     * the QUESTION a heading or <details> becomes. Owned by the anchors
+     * helper (src/tree/anchors.c). */
+    const char **anchors;
     /* Literal UTF-8 text of TEXT, CODE, CODE_BLOCK, INDEX_TERM; else NULL. */
     const char *text;
     union {
@@ -225,6 +232,11 @@ void oct_tree_fold_title_headings(oct_tree *t);
 /* The prefix of the ids of kind k ("ch", "s", "q", …), or NULL for kinds
  * that get no id. */
 const char *oct_kind_id_prefix(oct_kind k);
+
+/* What follows a question's label before its prompt in running text
+ * (contents, outline, EPUB prompt): "." after "12" or "4a", nothing after
+ * a label with a dot of its own ("12.1"), which would read "12.1." */
+const char *oct_question_label_dot(const char *label);
 
 /* Assigns stable ids (content-derived, unique within the tree). Call once
  * after the study pass, before any backend runs. */

@@ -16,10 +16,11 @@ wrap mid-token behind a continuation mark, words may be hyphenated).
 Sources are read line by line. Without --plain they are Markdown-ish notes:
 link destinations `](...)`, reference definitions `[x]: url`, list and task
 markers, question/answer labels ("Q1:", "Answer -", "Antwort:") and answer
-captions (<summary>Show answer</summary>), which become structure, fence info strings, footnote labels and the tags of the raw-HTML
+captions (<summary>Show answer</summary>), which become structure, fence info strings, footnote labels and the tags (and attributes) of the raw-HTML
 subset that becomes formatting are syntax, not text; entities are decoded.
 Lines that octavo reported as dropped chat filler or as merged listed questions
-(diagnostics with code [filler], [merged-question] or [badges-dropped] in its captured stderr)
+(diagnostics with code [filler], [merged-question], [badges-dropped] or [nav-link-dropped]
+in its captured stderr)
 are skipped.
 
 With --per-chapter each source is also checked against its own EPUB chapter
@@ -72,8 +73,8 @@ ANSWER_CAPTION = re.compile(
     r"<summary>\s*(?:(?:show|see|reveal|click(?: to (?:see|show|reveal))?|click for)\s+)?"
     r"(?:the\s+)?(?:answers?|antwort(?: anzeigen)?|r[\u00e9e]ponse|l(?:\u00f6|oe)sung|solution)"
     r"\s*</summary>", re.I)
-SAFE_TAG = re.compile(r"</?(?:details|summary|b|i|br|sup|sub|kbd)(?:\s[^<>]*)?/?>", re.I)
-DIAG = re.compile(r"^(.*?):(\d+)(?::\d+)?: (?:warning|note|error): (.*)\[(?:filler|merged-question|badges-dropped)\]\s*$")
+SAFE_TAG = re.compile(r"</?(?:details|summary|b|i|br|sup|sub|kbd|a|h[1-6])(?:\s[^<>]*)?/?>", re.I)
+DIAG = re.compile(r"^(.*?):(\d+)(?::\d+)?: (?:warning|note|error): (.*)\[(?:filler|merged-question|badges-dropped|nav-link-dropped)\]\s*$")
 LINE_LIST = re.compile(r"\blines?\s+((?:\d+(?:\s*[-\u2013]\s*\d+)?(?:\s*(?:,|and)\s*)?)+)")
 
 
