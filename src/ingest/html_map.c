@@ -134,20 +134,42 @@ static bool at_line_start(const oct_html *h, const oct_node *p)
     return l->kind == OCT_TEXT && l->text && *l->text && l->text[strlen(l->text) - 1] == ' ';
 }
 
-static void put_text(oct_html *h, oct_node *p, const char *s, size_t n, bool collapse)
+/* Where text s[0..n) from libxml2 starts: it hands text over once it has read past
+ * it, so its line count already includes the newlines after the text's
+ * first visible character. */
+static oct_span text_start(const oct_html *h, const char *s, size_t n)
+{
+    oct_span sp = oct_html_here(h);
+    if (h->inline_frag) return sp; /* positions come from cmark there */
+    size_t i = 0;
+    while (i < n && is_space(s[i]))
+        i++;
+    for (; i < n; i++)
+        if (s[i] == '\n' && sp.line > 1) sp.line--;
+    return sp;
+}
+
+/* Appends text that starts at sp to p's pending TEXT. */
+static void put_text_at(oct_html *h, oct_node *p, const char *s, size_t n, bool collapse,
+                        oct_span sp)
 {
     if (h->text_parent != p || (h->text.len == 0 && p->last && p->last->kind != OCT_TEXT)) {
         oct_html_flush(h);
         h->text_parent = p;
-        h->text_span = oct_html_here(h);
+        h->text_span = sp;
     }
-    if (h->text.len == 0) h->text_span = oct_html_here(h);
+    if (h->text.len == 0) h->text_span = sp;
     for (size_t i = 0; i < n; i++) {
         if (!collapse || !is_space(s[i]))
             oct_buf_putc(&h->text, s[i]);
         else if (!at_line_start(h, p))
             oct_buf_putc(&h->text, ' ');
     }
+}
+
+static void put_text(oct_html *h, oct_node *p, const char *s, size_t n, bool collapse)
+{
+    put_text_at(h, p, s, n, collapse, oct_html_here(h));
 }
 
 /* ---- contexts ------------------------------------------------------------- */
@@ -662,7 +684,7 @@ void oct_html_chars(oct_html *h, const char *s, size_t n)
         if (k == n) return; /* layout between blocks */
         s += k, n -= k;
     }
-    put_text(h, inline_parent(h), s, n, true);
+    put_text_at(h, inline_parent(h), s, n, true, text_start(h, s, n));
 }
 
 void oct_html_literal(oct_html *h, const char *s, size_t n)
