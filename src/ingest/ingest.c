@@ -1,4 +1,5 @@
 #include "ingest/ingest.h"
+#include "ingest/alerts.h"
 #include "ingest/charset.h"
 #include "ingest/decode.h"
 #include "ingest/images.h"
@@ -108,6 +109,7 @@ oct_node *oct_ingest_source(oct_tree *t, const char *path, const char *bytes, si
     src.file = oct_tree_add_file(t, path);
     oct_node *ch = oct_node_new(t, OCT_CHAPTER, (oct_span){src.file, 1, 1});
     if (oct_markdown_parse(t, ch, &src, md, mdlen, diag) != 0) goto out;
+    oct_ingest_alerts(t, ch);
     oct_ingest_images(t, ch, path, opts->root, diag);
     oct_ingest_drop_nav_links(t, ch, path, diag);
     oct_ingest_places(t, ch);
