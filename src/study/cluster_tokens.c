@@ -101,16 +101,17 @@ static void table_free(ct_table *t)
 
 /* Words that carry no topic, per language (folded). */
 static const char *const STOP_EN[] = {
-    "a",      "an",     "the",   "is",     "are",   "was",   "were",  "be",   "been",  "being",
-    "am",     "do",     "does",  "did",    "of",    "in",    "on",    "at",   "to",    "for",
-    "from",   "by",     "with",  "into",   "as",    "and",   "or",    "but",  "if",    "then",
-    "than",   "so",     "that",  "this",   "these", "those", "it",    "its",  "they",  "them",
-    "their",  "there",  "what",  "which",  "who",   "whom",  "whose", "when", "where", "why",
-    "how",    "can",    "could", "should", "would", "will",  "shall", "may",  "might", "must",
-    "you",    "your",   "i",     "my",     "we",    "our",   "us",    "he",   "she",   "his",
-    "her",    "not",    "no",    "any",    "all",   "each",  "both",  "one",  "such",  "also",
-    "very",   "just",   "s",     "t",      "whats", "has",   "have",  "had",  "get",   "gets",
-    "within", "inside", "via",   "like",   "etc",   "e",     "g",     "ie",   "eg",    NULL};
+    "a",      "an",     "the",    "is",     "are",   "was",   "were",  "be",   "been",  "being",
+    "am",     "do",     "does",   "did",    "of",    "in",    "on",    "at",   "to",    "for",
+    "from",   "by",     "with",   "into",   "as",    "and",   "or",    "but",  "if",    "then",
+    "than",   "so",     "that",   "this",   "these", "those", "it",    "its",  "they",  "them",
+    "their",  "there",  "what",   "which",  "who",   "whom",  "whose", "when", "where", "why",
+    "how",    "can",    "could",  "should", "would", "will",  "shall", "may",  "might", "must",
+    "you",    "your",   "i",      "my",     "we",    "our",   "us",    "he",   "she",   "his",
+    "her",    "not",    "no",     "any",    "all",   "each",  "both",  "one",  "such",  "also",
+    "very",   "just",   "s",      "t",      "whats", "has",   "have",  "had",  "get",   "gets",
+    "during", "within", "inside", "via",    "like",  "etc",   "e",     "g",    "ie",    "eg",
+    NULL};
 static const char *const STOP_DE[] = {
     "der",   "die",   "das",    "den",     "dem", "des",  "ein", "eine",  "einen",
     "einem", "einer", "ist",    "sind",    "und", "oder", "in",  "im",    "mit",
@@ -128,15 +129,15 @@ static const char *const STOP_ES[] = {"el",   "la",  "los", "las", "un",   "una"
 
 /* Question framing: weighs little (stems are looked up after stemming). */
 static const char *const FRAME_WORDS[] = {
-    "explain",   "describe",  "define",     "definition",  "tell",       "me",        "about",
-    "mean",      "meaning",   "understand", "concept",     "purpose",    "role",      "use",
-    "usage",     "work",      "example",    "briefly",     "detail",     "discuss",   "give",
-    "overview",  "important", "importance", "main",        "key",        "different", "difference",
-    "between",   "vs",        "versus",     "compare",     "comparison", "type",      "kind",
-    "list",      "name",      "some",       "various",     "way",        "create",    "write",
-    "implement", "make",      "build",      "add",         "set",        "setup",     "up",
-    "basic",     "basics",    "erklären",   "beschreiben", "expliquer",  "décrire",   "explicar",
-    "describir", NULL};
+    "explain",   "describe",  "define",     "definition", "tell",       "me",          "about",
+    "mean",      "meaning",   "understand", "concept",    "purpose",    "role",        "use",
+    "usage",     "work",      "example",    "briefly",    "detail",     "discuss",     "give",
+    "overview",  "important", "importance", "main",       "key",        "different",   "difference",
+    "between",   "vs",        "versus",     "compare",    "comparison", "type",        "kind",
+    "list",      "name",      "some",       "various",    "way",        "create",      "write",
+    "implement", "make",      "build",      "add",        "set",        "setup",       "up",
+    "basic",     "basics",    "process",    "happen",     "erklären",   "beschreiben", "expliquer",
+    "décrire",   "explicar",  "describir",  NULL};
 
 static const char *const *stop_list(const char *lang2)
 {
