@@ -246,7 +246,7 @@ static void merge(cl_ctx *c, const ct_lexicon *lx)
 {
     size_t ne = 0;
     cl_edge *e = candidates(c, lx, &ne);
-    qsort(e, ne, sizeof *e, cmp_edge);
+    if (ne) qsort(e, ne, sizeof *e, cmp_edge);
     for (size_t k = 0; k < ne; k++) {
         size_t ra = find(c, e[k].a), rb = find(c, e[k].b);
         if (ra != rb && groups_match(c, lx, ra, rb)) join(c, ra, rb);
