@@ -66,16 +66,21 @@ static const char *const HOWTO_OPEN[] = {" how do you ",   " how do i ",      " 
                                          " implement ",    " configure ",     " set up ",
                                          " build ",        " design ",        " show how ",
                                          " wie kann ",     " comment faire ", NULL};
-static const char *const DEF_OPEN[] = {
-    " what is ",       " what are ",         " what's ",
-    " what does ",     " what do you mean ", " what do you understand ",
-    " define ",        " explain ",          " describe ",
-    " tell me about ", " how does ",         " how do ",
-    " how is ",        " how are ",          " what was ",
-    " meaning of ",    " what happens ",     " what do ",
-    " was ist ",       " was sind ",         " erkläre ",
-    " qu'est ce ",     " qu est ce ",        " expliquez ",
-    " qué es ",        " que es ",           NULL};
+static const char *const DEF_OPEN[] = {" what is ",          " what are ",
+                                       " what's ",           " what does ",
+                                       " what do you mean ", " what do you understand ",
+                                       " define ",           " explain ",
+                                       " describe ",         " tell me about ",
+                                       " how does ",         " how do ",
+                                       " how is ",           " how are ",
+                                       " what was ",         " meaning of ",
+                                       " what happens ",     " what do ",
+                                       " can you explain ",  " could you explain ",
+                                       " can you describe ", " was ist ",
+                                       " was sind ",         " erkläre ",
+                                       " qu'est ce ",        " qu est ce ",
+                                       " expliquez ",        " qué es ",
+                                       " que es ",           NULL};
 
 /* Leading "Q3:", "12." and symbols are already gone from prompts; "or"
  * between two short alternatives at the end reads as a choice. */
