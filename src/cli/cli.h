@@ -18,6 +18,7 @@ typedef struct {
     const char *layout; /* NULL: manifest's, else "a4" */
     const char *lang;   /* --lang, NULL if not given */
     bool keep_filler;
+    bool no_merge; /* --no-merge: every question its own cluster */
     bool werror;
     bool quiet;
 } oct_build_opts;

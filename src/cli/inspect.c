@@ -12,7 +12,7 @@
 
 static void usage_inspect(FILE *f)
 {
-    fputs("usage: octavo inspect (--tree | --json) [--keep-filler] "
+    fputs("usage: octavo inspect (--tree | --json) [--keep-filler] [--no-merge] "
           "[DIR | booklet.yaml | FILE...]\n",
           f);
 }
@@ -44,6 +44,8 @@ int oct_cmd_inspect(int argc, char **argv)
             mode = 2;
         else if (strcmp(argv[i], "--keep-filler") == 0)
             o.keep_filler = true;
+        else if (strcmp(argv[i], "--no-merge") == 0)
+            o.no_merge = true;
         else if (strcmp(argv[i], "--help") == 0 || strcmp(argv[i], "-h") == 0) {
             usage_inspect(stdout);
             free(inputs);

@@ -1,4 +1,5 @@
 #include "study/study.h"
+#include "study/study_int.h"
 #include "util/utf8.h"
 #include "util/xalloc.h"
 
@@ -96,17 +97,85 @@ static void write_sources(const oct_tree *t, const size_t *asked, const size_t *
     oct_buf_puts(out, t->nfiles ? "\n ],\n" : "],\n");
 }
 
-static void write_questions(const oct_tree *t, oct_buf *out)
+/* The clusters of the bank: question i (document order) is in cluster
+ * cid[i] (1-based); questions the merging pass did not number (a tree
+ * studied without it) are each their own. */
+typedef struct {
+    oct_node **q;
+    size_t nq;
+    int *cid;
+    size_t nclusters;
+    size_t *first, *next; /* members: first[c-1], then next[i]; -1 ends */
+    size_t *nsources;     /* distinct sources per cluster */
+    bool *answered;
+} bank;
+
+static void bank_sources(bank *b)
+{
+    for (size_t c = 0; c < b->nclusters; c++) {
+        b->nsources[c] = 0;
+        for (size_t i = b->first[c]; i != (size_t)-1; i = b->next[i]) {
+            bool seen = false;
+            for (size_t j = b->first[c]; j != i && !seen; j = b->next[j])
+                seen = b->q[j]->span.file == b->q[i]->span.file;
+            if (!seen) b->nsources[c]++;
+            if (b->q[i]->u.question.answered) b->answered[c] = true;
+        }
+    }
+}
+
+static void bank_init(bank *b, const oct_tree *t)
+{
+    b->q = oct_node_collect(t->root, OCT_QUESTION, &b->nq);
+    b->cid = oct_xcalloc(b->nq + 1, sizeof *b->cid);
+    bool numbered = true;
+    for (size_t i = 0; i < b->nq; i++) {
+        int c = b->q[i]->u.question.cluster;
+        if (c < 1 || (size_t)c > b->nq) numbered = false;
+        b->cid[i] = c;
+    }
+    b->nclusters = 0;
+    for (size_t i = 0; i < b->nq; i++) {
+        if (!numbered) b->cid[i] = (int)i + 1;
+        if ((size_t)b->cid[i] > b->nclusters) b->nclusters = (size_t)b->cid[i];
+    }
+    b->first = oct_xmalloc((b->nclusters + 1) * sizeof *b->first);
+    b->next = oct_xmalloc((b->nq + 1) * sizeof *b->next);
+    b->nsources = oct_xcalloc(b->nclusters + 1, sizeof *b->nsources);
+    b->answered = oct_xcalloc(b->nclusters + 1, sizeof *b->answered);
+    size_t *last = oct_xmalloc((b->nclusters + 1) * sizeof *last);
+    for (size_t c = 0; c < b->nclusters; c++)
+        b->first[c] = last[c] = (size_t)-1;
+    for (size_t i = 0; i < b->nq; i++) {
+        size_t c = (size_t)b->cid[i] - 1;
+        b->next[i] = (size_t)-1;
+        if (last[c] == (size_t)-1)
+            b->first[c] = i;
+        else
+            b->next[last[c]] = i;
+        last[c] = i;
+    }
+    free(last);
+    bank_sources(b);
+}
+
+static void bank_free(bank *b)
+{
+    free(b->q);
+    free(b->cid);
+    free(b->first);
+    free(b->next);
+    free(b->nsources);
+    free(b->answered);
+}
+
+static void write_questions(const oct_tree *t, const bank *b, oct_buf *out)
 {
     oct_buf tmp = OCT_BUF_INIT, prompt = OCT_BUF_INIT;
     bool first = true;
     oct_buf_puts(out, " \"questions\":[");
-    oct_iter it;
-    oct_iter_init(&it, t->root);
-    oct_event ev;
-    while ((ev = oct_iter_next(&it)) != OCT_EV_NONE) {
-        const oct_node *q = it.cur;
-        if (ev != OCT_EV_ENTER || q->kind != OCT_QUESTION) continue;
+    for (size_t i = 0; i < b->nq; i++) {
+        const oct_node *q = b->q[i];
         oct_buf_puts(out, first ? "\n  {\"id\":" : ",\n  {\"id\":");
         first = false;
         put_string(out, q->id);
@@ -118,11 +187,74 @@ static void write_questions(const oct_tree *t, oct_buf *out)
         oct_buf_puts(out, ",\"prompt\":");
         prompt_text(q, &tmp, &prompt);
         put_string(out, prompt.data);
-        oct_buf_printf(out, ",\"answered\":%s}", q->u.question.answered ? "true" : "false");
+        oct_buf_printf(out, ",\"answered\":%s,\"cluster\":%d,\"asked_in\":%zu}",
+                       q->u.question.answered ? "true" : "false", b->cid[i],
+                       b->nsources[b->cid[i] - 1]);
     }
     oct_buf_puts(out, first ? "],\n" : "\n ],\n");
     oct_buf_free(&tmp);
     oct_buf_free(&prompt);
+}
+
+/* How clearly a wording asks: a full question ("…?") over a label
+ * ("Project vs App:"), one that opens like a question, then the longest
+ * that still reads as one line. */
+static long prompt_rank(const char *s, size_t n)
+{
+    long r = 0;
+    if (st_ends_question(s, n)) r += 4000;
+    if (n && s[n - 1] == ':') r -= 2000;
+    if (st_text_asks(s, n)) r += 1000;
+    r += n <= 140 ? (long)n : 140 - (long)(n - 140) / 4;
+    return r;
+}
+
+static void write_cluster(const oct_tree *t, const bank *b, size_t c, oct_buf *tmp, oct_buf *out)
+{
+    oct_buf text = OCT_BUF_INIT;
+    long best = 0;
+    size_t pick = b->first[c];
+    for (size_t i = b->first[c]; i != (size_t)-1; i = b->next[i]) {
+        prompt_text(b->q[i], tmp, &text);
+        long r = prompt_rank(text.data, text.len);
+        if (i == b->first[c] || r > best) best = r, pick = i;
+    }
+    oct_buf_printf(out, "%s\n  {\"id\":%zu,\"prompt\":", c ? "," : "", c + 1);
+    prompt_text(b->q[pick], tmp, &text);
+    put_string(out, text.data);
+    oct_buf_puts(out, ",\"members\":[");
+    for (size_t i = b->first[c]; i != (size_t)-1; i = b->next[i]) {
+        if (i != b->first[c]) oct_buf_putc(out, ',');
+        put_string(out, b->q[i]->id);
+    }
+    oct_buf_puts(out, "],\"sources\":[");
+    bool any = false;
+    for (size_t i = b->first[c]; i != (size_t)-1; i = b->next[i]) {
+        bool seen = false;
+        for (size_t j = b->first[c]; j != i && !seen; j = b->next[j])
+            seen = b->q[j]->span.file == b->q[i]->span.file;
+        if (seen) continue;
+        if (any) oct_buf_putc(out, ',');
+        any = true;
+        unsigned f = b->q[i]->span.file;
+        put_string(out, f < t->nfiles ? t->files[f] : NULL);
+    }
+    oct_buf_printf(out, "],\"answered\":%s}", b->answered[c] ? "true" : "false");
+    oct_buf_free(&text);
+}
+
+static void write_clusters(const oct_tree *t, const bank *b, oct_buf *out)
+{
+    oct_buf tmp = OCT_BUF_INIT;
+    size_t unanswered = 0;
+    oct_buf_puts(out, " \"clusters\":[");
+    for (size_t c = 0; c < b->nclusters; c++) {
+        write_cluster(t, b, c, &tmp, out);
+        if (!b->answered[c]) unanswered++;
+    }
+    oct_buf_printf(out, "%s \"unanswered_clusters\":%zu,\n", b->nclusters ? "\n ],\n" : "],\n",
+                   unanswered);
+    oct_buf_free(&tmp);
 }
 
 static void write_diagnostics(const oct_diag *diag, oct_buf *out)
@@ -157,8 +289,12 @@ void oct_study_write_json(const oct_tree *t, const oct_diag *diag, oct_buf *out)
         asked[q->span.file]++;
         if (q->u.question.answered) answered[q->span.file]++;
     }
+    bank b;
+    bank_init(&b, t);
     write_sources(t, asked, answered, out);
-    write_questions(t, out);
+    write_questions(t, &b, out);
+    write_clusters(t, &b, out);
+    bank_free(&b);
     write_diagnostics(diag, out);
     free(asked);
     free(answered);

@@ -27,6 +27,11 @@ static void study_chapter(st_ctx *c, oct_node *ch)
 
 int oct_study_run(oct_tree *t, oct_diag *diag)
 {
+    return oct_study_run_with(t, diag, NULL);
+}
+
+int oct_study_run_with(oct_tree *t, oct_diag *diag, const oct_study_options *o)
+{
     st_ctx c = {.t = t, .diag = diag, .tmp = OCT_BUF_INIT};
     for (oct_node *n = t->root->first; n; n = n->next) {
         if (n->kind == OCT_CHAPTER)
@@ -38,5 +43,7 @@ int oct_study_run(oct_tree *t, oct_diag *diag)
     free(c.u);
     oct_buf_free(&c.tmp);
     st_lines_free(&c.lines);
+    /* once over the whole tree: questions of every chapter merge */
+    oct_study_cluster(t, !o || o->merge);
     return 0;
 }

@@ -23,9 +23,28 @@
  * on a studied tree changes nothing. */
 int oct_study_run(oct_tree *t, oct_diag *diag);
 
+/* What the pass does beyond finding questions. */
+typedef struct {
+    bool merge; /* merge questions that ask the same thing (--no-merge: false) */
+} oct_study_options;
+
+/* oct_study_run with options (NULL: defaults, merge on). After every
+ * chapter it numbers the question clusters (oct_study_cluster). */
+int oct_study_run_with(oct_tree *t, oct_diag *diag, const oct_study_options *o);
+
+/* Gives every QUESTION of t u.question.cluster: 1-based, numbered in
+ * document order of each cluster's first member. With merge, questions
+ * that ask the same thing (README "Merging questions") share a cluster;
+ * without, each question is its own. Reads t->meta (lang, title,
+ * keywords) and the tree's text (abbreviations). */
+void oct_study_cluster(oct_tree *t, bool merge);
+
 /* Appends the question bank to out as one JSON object:
  *   {"sources":[{"path","questions","answered"}],
- *    "questions":[{"id","source","line","number","label","prompt","answered"}],
+ *    "questions":[{"id","source","line","number","label","prompt","answered",
+ *                  "cluster","asked_in"}],
+ *    "clusters":[{"id","prompt","members","sources","answered"}],
+ *    "unanswered_clusters":N,
  *    "diagnostics":[{"file","line","col","severity","code","message"}]}
  * Sources follow t->files, questions document order, diagnostics report
  * order. diag may be NULL (empty list). Output is valid UTF-8 JSON even for

@@ -158,7 +158,8 @@ static void test_empty(void)
     oct_buf b = OCT_BUF_INIT;
     oct_study_write_json(t, NULL, &b);
     CHECK(valid_json(b.data));
-    CHECK_STR(b.data, "{\"sources\":[],\n \"questions\":[],\n \"diagnostics\":[]}\n");
+    CHECK_STR(b.data, "{\"sources\":[],\n \"questions\":[],\n \"clusters\":[],\n"
+                      " \"unanswered_clusters\":0,\n \"diagnostics\":[]}\n");
     oct_buf_free(&b);
     oct_tree_free(t);
 }
@@ -199,7 +200,11 @@ static void test_bank(void)
     /* labels go, white space collapses, the number is kept */
     CHECK(strstr(j.data, "{\"id\":\"q3-which-one-is-it\",\"source\":\"b.txt\",\"line\":7,"
                          "\"number\":3,\"label\":\"3\",\"prompt\":\"Which one is it?\","
-                         "\"answered\":true}"));
+                         "\"answered\":true,\"cluster\":3,\"asked_in\":1}"));
+    /* every question its own cluster here; two are unanswered */
+    CHECK(strstr(j.data, "{\"id\":3,\"prompt\":\"Which one is it?\",\"members\":"
+                         "[\"q3-which-one-is-it\"],\"sources\":[\"b.txt\"],\"answered\":true}"));
+    CHECK(strstr(j.data, "\"unanswered_clusters\":2,"));
     CHECK(strstr(j.data, "{\"file\":\"b.txt\",\"line\":2,\"col\":4,\"severity\":\"warning\","
                          "\"code\":\"some-code\",\"message\":\"say \\\"hi\\\"\"}"));
     CHECK(strstr(j.data, "{\"file\":null,\"line\":0,\"col\":0,\"severity\":\"error\","
@@ -225,13 +230,54 @@ static void test_ids_unassigned(void)
     oct_study_write_json(t, NULL, &j);
     CHECK(valid_json(j.data));
     CHECK(strstr(j.data, "{\"id\":null,\"source\":\"x.md\",\"line\":1,\"number\":0,"
-                         "\"label\":null,\"prompt\":\"What is X?\",\"answered\":false}"));
+                         "\"label\":null,\"prompt\":\"What is X?\",\"answered\":false,"
+                         "\"cluster\":1,\"asked_in\":1}"));
+    CHECK(strstr(j.data, "{\"id\":1,\"prompt\":\"What is X?\",\"members\":[null],"
+                         "\"sources\":[\"x.md\"],\"answered\":false}"));
+    oct_buf_free(&j);
+    oct_tree_free(t);
+}
+
+/* One question asked in two sources: one cluster, asked in 2, answered
+ * because one wording is, under the wording that is a full question. */
+static void test_merged(void)
+{
+    oct_tree *t = oct_tree_new();
+    t->meta.lang = "en";
+    unsigned fx = oct_tree_add_file(t, "x.md"), fy = oct_tree_add_file(t, "y.md");
+    para(t, chapter(t, fx), fx, 1, "What is a decorator?");
+    oct_node *y = chapter(t, fy);
+    para(t, y, fy, 4, "Q1: Explain decorators.");
+    para(t, y, fy, 5, "A: A function that wraps another function.");
+    para(t, y, fy, 7, "Q2: What is a generator?");
+    oct_study_run(t, NULL);
+    oct_tree_assign_ids(t);
+    oct_buf j = OCT_BUF_INIT;
+    oct_study_write_json(t, NULL, &j);
+    CHECK(valid_json(j.data));
+    CHECK(strstr(j.data, "\"prompt\":\"What is a decorator?\",\"answered\":false,"
+                         "\"cluster\":1,\"asked_in\":2}"));
+    CHECK(strstr(j.data, "\"prompt\":\"Explain decorators.\",\"answered\":true,"
+                         "\"cluster\":1,\"asked_in\":2}"));
+    CHECK(strstr(j.data, "\"prompt\":\"What is a generator?\",\"answered\":false,"
+                         "\"cluster\":2,\"asked_in\":1}"));
+    CHECK(strstr(j.data, "{\"id\":1,\"prompt\":\"What is a decorator?\",\"members\":["));
+    CHECK(strstr(j.data, "\"sources\":[\"x.md\",\"y.md\"],\"answered\":true}"));
+    CHECK(strstr(j.data, "\"unanswered_clusters\":1,"));
+    /* the per-source figures count questions before merging */
+    CHECK(strstr(j.data, "{\"path\":\"y.md\",\"questions\":2,\"answered\":1}"));
+    /* --no-merge: two clusters for the two wordings */
+    oct_study_cluster(t, false);
+    oct_buf_clear(&j);
+    oct_study_write_json(t, NULL, &j);
+    CHECK(strstr(j.data, "\"unanswered_clusters\":2,"));
     oct_buf_free(&j);
     oct_tree_free(t);
 }
 
 int main(void)
 {
+    test_merged();
     test_validator();
     test_empty();
     test_bank();

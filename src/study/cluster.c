@@ -1,0 +1,293 @@
+#include "study/cluster_int.h"
+#include "study/study.h"
+#include "util/xalloc.h"
+
+#include <math.h>
+#include <stdlib.h>
+#include <string.h>
+
+/* Merging questions that ask the same thing (README "Merging questions").
+ *
+ * Each question is a set of tokens (cluster_tokens.c) and an intent
+ * (cluster_intent.c). Candidates come from an inverted index over the
+ * rarer content tokens, so no pair of questions is compared blindly; a
+ * candidate pair scores its IDF-weighted Jaccard overlap. Pairs merge best
+ * first, and two groups join only when every pair across them still
+ * scores (complete linkage): "A ~ B ~ C" never joins A and C that do not
+ * match. Precision comes first: a wrong merge hides a question, a missed
+ * one only repeats it. */
+
+/* Weighted Jaccard needed to merge, and for every pair across two groups. */
+#define CL_MERGE 0.55
+#define CL_LINK 0.45
+/* A token in more than this share of the questions is no candidate key. */
+#define CL_KEY_SHARE 0.05
+/* Most postings scanned for one question (bounds the work at scale). */
+#define CL_SCAN_LIMIT 2000
+/* Most members of each group compared when two groups join. */
+#define CL_LINK_MEMBERS 16
+/* A content word one side lacks blocks the merge when it weighs this share
+ * of the heaviest word both share ("custom middleware" vs "middleware"). */
+#define CL_GUARD 0.5
+
+typedef struct {
+    oct_node *node;
+    size_t tok, ntok; /* tokens: pool[tok .. tok + ntok) */
+    ci_intent intent;
+} cl_q;
+
+typedef struct {
+    size_t a, b;
+    double score;
+} cl_edge;
+
+typedef struct {
+    cl_q *q;
+    size_t n;
+    unsigned *pool;
+    size_t npool, cappool;
+    double *w;      /* weight per token */
+    unsigned *df;   /* questions per token */
+    size_t ntokens; /* vocabulary size */
+    size_t *parent, *next, *tail;
+} cl_ctx;
+
+static void read_questions(cl_ctx *c, ct_lexicon *lx)
+{
+    oct_buf text = OCT_BUF_INIT;
+    unsigned tok[CT_MAX_TOKENS];
+    for (size_t i = 0; i < c->n; i++) {
+        cl_q *q = &c->q[i];
+        oct_buf_clear(&text);
+        oct_node_plain_text_to(q->node, &text);
+        const char *s = text.data ? text.data : "";
+        q->ntok = ct_tokens(lx, s, text.len, tok);
+        q->intent = ci_intent_of(s, text.len);
+        q->tok = c->npool;
+        OCT_GROW(c->pool, c->cappool, c->npool + q->ntok + 1);
+        memcpy(c->pool + c->npool, tok, q->ntok * sizeof *tok);
+        c->npool += q->ntok;
+    }
+    oct_buf_free(&text);
+}
+
+/* IDF weights, framing and subject words scaled down. */
+static void weigh(cl_ctx *c, const ct_lexicon *lx)
+{
+    c->ntokens = ct_token_count(lx);
+    c->df = oct_xcalloc(c->ntokens + 1, sizeof *c->df);
+    c->w = oct_xcalloc(c->ntokens + 1, sizeof *c->w);
+    for (size_t i = 0; i < c->npool; i++)
+        c->df[c->pool[i]]++;
+    for (size_t t = 0; t < c->ntokens; t++) {
+        double idf = log(((double)c->n + 1.0) / ((double)c->df[t] + 0.5));
+        if (idf < 0.05) idf = 0.05;
+        int k = ct_token_kind(lx, (unsigned)t);
+        c->w[t] = idf * (k == CT_FRAME ? 0.12 : k == CT_SUBJECT ? 0.2 : 1.0);
+    }
+}
+
+static bool is_content(const cl_ctx *c, unsigned t, const ct_lexicon *lx)
+{
+    (void)c;
+    return ct_token_kind(lx, t) == CT_CONTENT;
+}
+
+/* Score of questions a and b: weighted Jaccard, 0 when their intents differ,
+ * they share no content word, or a rare content word is only on one side. */
+static double pair_score(const cl_ctx *c, const ct_lexicon *lx, size_t a, size_t b)
+{
+    const cl_q *x = &c->q[a], *y = &c->q[b];
+    if (x->intent != y->intent) return 0;
+    const unsigned *p = c->pool + x->tok, *r = c->pool + y->tok;
+    size_t i = 0, j = 0;
+    double shared = 0, only = 0, max_shared = 0, max_only = 0;
+    while (i < x->ntok || j < y->ntok) {
+        unsigned t;
+        bool both = false;
+        if (j >= y->ntok || (i < x->ntok && p[i] < r[j]))
+            t = p[i++];
+        else if (i >= x->ntok || r[j] < p[i])
+            t = r[j++];
+        else {
+            t = p[i++];
+            j++;
+            both = true;
+        }
+        double w = c->w[t];
+        bool content = is_content(c, t, lx);
+        if (both) {
+            shared += w;
+            if (content && w > max_shared) max_shared = w;
+        } else {
+            only += w;
+            if (content && w > max_only) max_only = w;
+        }
+    }
+    if (max_shared <= 0 || max_only >= CL_GUARD * max_shared) return 0;
+    return shared / (shared + only);
+}
+
+static size_t find(cl_ctx *c, size_t i)
+{
+    while (c->parent[i] != i) {
+        c->parent[i] = c->parent[c->parent[i]];
+        i = c->parent[i];
+    }
+    return i;
+}
+
+/* Complete linkage over (at most CL_LINK_MEMBERS of) each group. */
+static bool groups_match(cl_ctx *c, const ct_lexicon *lx, size_t ra, size_t rb)
+{
+    size_t na = 0;
+    for (size_t x = ra; x != (size_t)-1 && na < CL_LINK_MEMBERS; x = c->next[x], na++) {
+        size_t nb = 0;
+        for (size_t y = rb; y != (size_t)-1 && nb < CL_LINK_MEMBERS; y = c->next[y], nb++)
+            if (pair_score(c, lx, x, y) < CL_LINK) return false;
+    }
+    return true;
+}
+
+static void join(cl_ctx *c, size_t ra, size_t rb)
+{
+    if (rb < ra) {
+        size_t s = ra;
+        ra = rb;
+        rb = s;
+    }
+    c->parent[rb] = ra;
+    c->next[c->tail[ra]] = rb;
+    c->tail[ra] = c->tail[rb];
+}
+
+/* Inverted index (CSR) over each question's key tokens: content tokens in
+ * at most CL_KEY_SHARE of the questions, or its rarest token if none. */
+typedef struct {
+    size_t *start; /* per token: first posting; start[t+1] its end */
+    size_t *post;
+} cl_index;
+
+static bool is_key(const cl_ctx *c, const ct_lexicon *lx, const cl_q *q, unsigned t)
+{
+    size_t cap = (size_t)(CL_KEY_SHARE * (double)c->n);
+    if (cap < 8) cap = 8;
+    if (is_content(c, t, lx) && c->df[t] <= cap) return true;
+    /* no rare content word: the question's rarest token stands in */
+    for (size_t i = 0; i < q->ntok; i++) {
+        unsigned u = c->pool[q->tok + i];
+        if (is_content(c, u, lx) && c->df[u] <= cap) return false;
+    }
+    for (size_t i = 0; i < q->ntok; i++)
+        if (c->df[c->pool[q->tok + i]] < c->df[t]) return false;
+    return true;
+}
+
+static void build_index(const cl_ctx *c, const ct_lexicon *lx, cl_index *ix)
+{
+    ix->start = oct_xcalloc(c->ntokens + 2, sizeof *ix->start);
+    for (size_t i = 0; i < c->n; i++)
+        for (size_t k = 0; k < c->q[i].ntok; k++) {
+            unsigned t = c->pool[c->q[i].tok + k];
+            if (is_key(c, lx, &c->q[i], t)) ix->start[t + 2]++;
+        }
+    for (size_t t = 0; t < c->ntokens; t++)
+        ix->start[t + 2] += ix->start[t + 1];
+    ix->post = oct_xmalloc((ix->start[c->ntokens + 1] + 1) * sizeof *ix->post);
+    for (size_t i = 0; i < c->n; i++)
+        for (size_t k = 0; k < c->q[i].ntok; k++) {
+            unsigned t = c->pool[c->q[i].tok + k];
+            if (is_key(c, lx, &c->q[i], t)) ix->post[ix->start[t + 1]++] = i;
+        }
+}
+
+/* Every candidate pair (earlier question first) that scores CL_MERGE. */
+static cl_edge *candidates(const cl_ctx *c, const ct_lexicon *lx, size_t *nedges)
+{
+    cl_index ix;
+    build_index(c, lx, &ix);
+    size_t *seen = oct_xmalloc((c->n + 1) * sizeof *seen), n = 0, cap = 0;
+    for (size_t i = 0; i < c->n; i++)
+        seen[i] = (size_t)-1;
+    cl_edge *e = NULL;
+    for (size_t i = 0; i < c->n; i++) {
+        size_t scanned = 0;
+        for (size_t k = 0; k < c->q[i].ntok && scanned < CL_SCAN_LIMIT; k++) {
+            unsigned t = c->pool[c->q[i].tok + k];
+            for (size_t p = ix.start[t]; p < ix.start[t + 1] && scanned < CL_SCAN_LIMIT; p++) {
+                size_t j = ix.post[p];
+                if (j >= i) break;
+                if (seen[j] == i) continue;
+                seen[j] = i;
+                scanned++;
+                double s = pair_score(c, lx, j, i);
+                if (s < CL_MERGE) continue;
+                OCT_GROW(e, cap, n + 1);
+                e[n++] = (cl_edge){j, i, s};
+            }
+        }
+    }
+    free(seen);
+    free(ix.start);
+    free(ix.post);
+    *nedges = n;
+    return e;
+}
+
+static int cmp_edge(const void *pa, const void *pb)
+{
+    const cl_edge *a = pa, *b = pb;
+    if (a->score != b->score) return a->score > b->score ? -1 : 1;
+    if (a->a != b->a) return a->a < b->a ? -1 : 1;
+    return (a->b > b->b) - (a->b < b->b);
+}
+
+static void merge(cl_ctx *c, const ct_lexicon *lx)
+{
+    size_t ne = 0;
+    cl_edge *e = candidates(c, lx, &ne);
+    if (ne) qsort(e, ne, sizeof *e, cmp_edge);
+    for (size_t k = 0; k < ne; k++) {
+        size_t ra = find(c, e[k].a), rb = find(c, e[k].b);
+        if (ra != rb && groups_match(c, lx, ra, rb)) join(c, ra, rb);
+    }
+    free(e);
+}
+
+void oct_study_cluster(oct_tree *t, bool merge_questions)
+{
+    cl_ctx c = {0};
+    oct_node **qs = oct_node_collect(t->root, OCT_QUESTION, &c.n);
+    c.q = oct_xcalloc(c.n + 1, sizeof *c.q);
+    c.parent = oct_xmalloc((c.n + 1) * sizeof *c.parent);
+    c.next = oct_xmalloc((c.n + 1) * sizeof *c.next);
+    c.tail = oct_xmalloc((c.n + 1) * sizeof *c.tail);
+    for (size_t i = 0; i < c.n; i++) {
+        c.q[i].node = qs[i];
+        c.parent[i] = c.tail[i] = i;
+        c.next[i] = (size_t)-1;
+    }
+    if (merge_questions && c.n > 1) {
+        ct_lexicon *lx = ct_lexicon_new(t);
+        read_questions(&c, lx);
+        weigh(&c, lx);
+        merge(&c, lx);
+        ct_lexicon_free(lx);
+    }
+    /* clusters numbered in document order of their first member */
+    int *number = oct_xcalloc(c.n + 1, sizeof *number), next = 0;
+    for (size_t i = 0; i < c.n; i++) {
+        size_t r = find(&c, i);
+        if (!number[r]) number[r] = ++next;
+        qs[i]->u.question.cluster = number[r];
+    }
+    free(number);
+    free(qs);
+    free(c.q);
+    free(c.pool);
+    free(c.w);
+    free(c.df);
+    free(c.parent);
+    free(c.next);
+    free(c.tail);
+}
