@@ -36,7 +36,7 @@ typedef struct {
     int topic;
     int n;         /* words in the phrase */
     int *ids;      /* stem ids */
-    int weight;    /* a phrase of n words is worth n: it says more than one word */
+    double weight; /* a phrase of n words is worth n: it says more than one word */
     unsigned seen; /* stamp of the last text it matched in */
 } tp_keyword;
 
@@ -301,7 +301,7 @@ static void score_text(tp_ctx *c, const char *s, int weight, double cap, double 
             if (k->n != longest || k->seen == c->stamp || !matches_at(c, k, i)) continue;
             k->seen = c->stamp;
             f[k->topic] += k->weight;
-            if (first && first[k->topic] > i) first[k->topic] = i;
+            if (first && first[k->topic] > i && k->weight >= 1) first[k->topic] = i;
         }
         i += longest ? (size_t)longest : 1;
     }
