@@ -154,7 +154,7 @@ static void write_topics(const oct_tree *t, oct_buf *out)
             rank[j] = rank[j - 1], rank[j - 1] = k;
         }
     oct_buf_puts(out, " \"group_by\":");
-    put_string(out, m->group_by);
+    put_string(out, m->group_by ? m->group_by : "source");
     oct_buf_puts(out, ",\n \"topics\":[");
     for (size_t i = 0; n && i <= n; i++) {
         const char *name = i < n ? m->topics[rank[i]].name : "Other";

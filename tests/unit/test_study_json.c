@@ -158,7 +158,8 @@ static void test_empty(void)
     oct_buf b = OCT_BUF_INIT;
     oct_study_write_json(t, NULL, &b);
     CHECK(valid_json(b.data));
-    CHECK_STR(b.data, "{\"sources\":[],\n \"questions\":[],\n \"diagnostics\":[]}\n");
+    CHECK_STR(b.data, "{\"sources\":[],\n \"group_by\":\"source\",\n \"topics\":[],\n "
+                      "\"questions\":[],\n \"diagnostics\":[]}\n");
     oct_buf_free(&b);
     oct_tree_free(t);
 }
@@ -199,7 +200,7 @@ static void test_bank(void)
     /* labels go, white space collapses, the number is kept */
     CHECK(strstr(j.data, "{\"id\":\"q3-which-one-is-it\",\"source\":\"b.txt\",\"line\":7,"
                          "\"number\":3,\"label\":\"3\",\"prompt\":\"Which one is it?\","
-                         "\"answered\":true}"));
+                         "\"answered\":true,\"topic\":null}"));
     CHECK(strstr(j.data, "{\"file\":\"b.txt\",\"line\":2,\"col\":4,\"severity\":\"warning\","
                          "\"code\":\"some-code\",\"message\":\"say \\\"hi\\\"\"}"));
     CHECK(strstr(j.data, "{\"file\":null,\"line\":0,\"col\":0,\"severity\":\"error\","
@@ -225,7 +226,8 @@ static void test_ids_unassigned(void)
     oct_study_write_json(t, NULL, &j);
     CHECK(valid_json(j.data));
     CHECK(strstr(j.data, "{\"id\":null,\"source\":\"x.md\",\"line\":1,\"number\":0,"
-                         "\"label\":null,\"prompt\":\"What is X?\",\"answered\":false}"));
+                         "\"label\":null,\"prompt\":\"What is X?\",\"answered\":false,"
+                         "\"topic\":null}"));
     oct_buf_free(&j);
     oct_tree_free(t);
 }
