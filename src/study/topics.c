@@ -16,8 +16,9 @@
  * W_NEAR in the nearest heading above the question, W_OUTER in the
  * headings enclosing that one (a heading counts at most HEAD_CAP), W_ANSWER
  * in the answer (at most ANSWER_CAP, so a long answer that mentions
- * everything decides only when nothing else does). Highest score wins,
- * ties go to the smaller order; no score at all means "Other".
+ * everything decides only when nothing else does). Highest score wins;
+ * a tie goes to the topic the prompt names first, then to the smaller
+ * order; no score at all means "Other".
  *
  * A keyword made only of the booklet's subject words (title and manifest
  * keywords: "Django", "Python") scores a tenth: "What is Django?" still
@@ -124,8 +125,8 @@ static void for_words(tp_ctx *c, const char *s, void (*each)(tp_ctx *, const cha
     while (i <= n) {
         unsigned cp = i < n ? oct_utf8_decode(s + i, n - i, &len) : 0;
         if (i == n) len = 1;
-        if (i < n && (u_isalnum((UChar32)cp) || cp == '_' ||
-                      u_hasBinaryProperty((UChar32)cp, UCHAR_DIACRITIC))) {
+        if (i < n &&
+            (u_isalnum((UChar32)cp) || cp == '_' || (U_GET_GC_MASK((UChar32)cp) & U_GC_M_MASK))) {
             oct_buf_put_utf8(&c->word, u_foldCase((UChar32)cp, U_FOLD_CASE_DEFAULT));
         } else if (c->word.len) {
             each(c, stem_word(c), arg);
@@ -230,9 +231,13 @@ static void weigh_subject(tp_ctx *c)
 static void build_index(tp_ctx *c)
 {
     const oct_meta *m = &c->t->meta;
+    /* a text of n bytes has at most (n + 1) / 2 words: the table never fills */
     size_t words = 8;
-    for (size_t i = 0; i < m->ntopics; i++)
-        words += 4 + m->topics[i].nkeywords * 3;
+    for (size_t i = 0; i < m->ntopics; i++) {
+        words += (strlen(m->topics[i].name) + 1) / 2 * 2;
+        for (size_t k = 0; k < m->topics[i].nkeywords; k++)
+            words += (strlen(m->topics[i].keywords[k]) + 1) / 2;
+    }
     for (c->cap = 16; c->cap < words * 2; c->cap *= 2) {
     }
     c->keys = oct_xcalloc(c->cap, sizeof *c->keys);
