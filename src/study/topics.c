@@ -58,6 +58,9 @@ typedef struct {
     size_t nids, capids;
     double *field; /* ntopics scratch scores */
     size_t *first; /* ntopics: first word position matched in the prompt */
+    char **ckeys;  /* word cache: folded word → stem id (see word_id) */
+    int *cvals;
+    size_t ncache, capcache;
 } tp_ctx;
 
 /* ---- words ---- */
@@ -116,24 +119,70 @@ static const char *stem_word(tp_ctx *c)
     return c->word.data;
 }
 
+/* The next word of s[*i..n) into c->word, case-folded; false at the end.
+ * ASCII goes the short way; the rest through ICU. */
+static bool next_word(tp_ctx *c, const char *s, size_t n, size_t *i)
+{
+    oct_buf_clear(&c->word);
+    size_t len;
+    while (*i < n) {
+        unsigned char ch = (unsigned char)s[*i];
+        unsigned cp = ch;
+        len = 1;
+        bool in;
+        if (ch < 0x80) {
+            in = (ch >= 'a' && ch <= 'z') || (ch >= '0' && ch <= '9') || ch == '_' ||
+                 (ch >= 'A' && ch <= 'Z');
+            if (in) oct_buf_putc(&c->word, (char)(ch >= 'A' && ch <= 'Z' ? ch + 32 : ch));
+        } else {
+            cp = oct_utf8_decode(s + *i, n - *i, &len);
+            in = u_isalnum((UChar32)cp) || (U_GET_GC_MASK((UChar32)cp) & U_GC_M_MASK);
+            if (in)
+                oct_buf_put_utf8(&c->word, (unsigned)u_foldCase((UChar32)cp, U_FOLD_CASE_DEFAULT));
+        }
+        *i += len;
+        if (!in && c->word.len) return true;
+    }
+    return c->word.len > 0;
+}
+
 /* Calls each(c, stem, arg) for every word of s, in order. */
 static void for_words(tp_ctx *c, const char *s, void (*each)(tp_ctx *, const char *, void *),
                       void *arg)
 {
-    size_t n = strlen(s), i = 0, len;
-    oct_buf_clear(&c->word);
-    while (i <= n) {
-        unsigned cp = i < n ? oct_utf8_decode(s + i, n - i, &len) : 0;
-        if (i == n) len = 1;
-        if (i < n &&
-            (u_isalnum((UChar32)cp) || cp == '_' || (U_GET_GC_MASK((UChar32)cp) & U_GC_M_MASK))) {
-            oct_buf_put_utf8(&c->word, u_foldCase((UChar32)cp, U_FOLD_CASE_DEFAULT));
-        } else if (c->word.len) {
-            each(c, stem_word(c), arg);
-            oct_buf_clear(&c->word);
+    size_t n = strlen(s), i = 0;
+    while (next_word(c, s, n, &i))
+        each(c, stem_word(c), arg);
+}
+
+/* The keyword stem id of the folded word in c->word (-1: none), through a
+ * cache of the words seen, so each distinct word of the notes is stemmed
+ * once. */
+static int word_id(tp_ctx *c)
+{
+    if (c->ncache * 2 >= c->capcache) {
+        size_t old = c->capcache;
+        char **keys = c->ckeys;
+        int *vals = c->cvals;
+        c->capcache = old ? old * 2 : 1024;
+        c->ckeys = oct_xcalloc(c->capcache, sizeof *c->ckeys);
+        c->cvals = oct_xcalloc(c->capcache, sizeof *c->cvals);
+        for (size_t k = 0; k < old; k++) {
+            if (!keys[k]) continue;
+            size_t j = hash_str(keys[k]) & (c->capcache - 1);
+            while (c->ckeys[j])
+                j = (j + 1) & (c->capcache - 1);
+            c->ckeys[j] = keys[k], c->cvals[j] = vals[k];
         }
-        i += len;
+        free(keys);
+        free(vals);
     }
+    size_t j = hash_str(c->word.data) & (c->capcache - 1);
+    for (; c->ckeys[j]; j = (j + 1) & (c->capcache - 1))
+        if (!strcmp(c->ckeys[j], c->word.data)) return c->cvals[j];
+    c->ckeys[j] = oct_xstrdup(c->word.data);
+    c->ncache++;
+    return c->cvals[j] = stem_lookup(c, stem_word(c));
 }
 
 /* ---- keywords ---- */
@@ -266,11 +315,15 @@ static void build_index(tp_ctx *c)
 
 /* ---- scoring ---- */
 
-static void text_id(tp_ctx *c, const char *stem, void *arg)
+/* s as keyword stem ids in c->ids. */
+static void text_ids(tp_ctx *c, const char *s)
 {
-    (void)arg;
-    OCT_GROW(c->ids, c->capids, c->nids + 1);
-    c->ids[c->nids++] = stem_lookup(c, stem);
+    size_t n = strlen(s), i = 0;
+    c->nids = 0;
+    while (next_word(c, s, n, &i)) {
+        OCT_GROW(c->ids, c->capids, c->nids + 1);
+        c->ids[c->nids++] = word_id(c);
+    }
 }
 
 static bool matches_at(const tp_ctx *c, const tp_keyword *k, size_t i)
@@ -289,9 +342,8 @@ static bool matches_at(const tp_ctx *c, const tp_keyword *k, size_t i)
 static void score_text(tp_ctx *c, const char *s, int weight, double cap, double *score,
                        size_t *first)
 {
-    c->nids = 0;
     c->stamp++;
-    for_words(c, s, text_id, NULL);
+    text_ids(c, s);
     size_t nt = c->t->meta.ntopics;
     double *f = c->field; /* per topic, this field only, before the cap */
     memset(f, 0, nt * sizeof *f);
@@ -410,6 +462,10 @@ void st_assign_topics(oct_tree *t)
         free(c.keys[i]);
     for (size_t k = 0; k < c.nkw; k++)
         free(c.kw[k].ids);
+    for (size_t i = 0; i < c.capcache; i++)
+        free(c.ckeys[i]);
+    free(c.ckeys);
+    free(c.cvals);
     free(c.keys);
     free(c.vals);
     free(c.kw);
