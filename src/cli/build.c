@@ -14,8 +14,8 @@
 static void usage_build(FILE *f)
 {
     fputs("usage: octavo build [DIR | booklet.yaml | FILE...] [-o OUTDIR] [--format pdf,epub]\n"
-          "                    [--layout NAME|FILE] [--lang TAG] [--keep-filler] [--no-merge] [-W "
-          "error] [-q]\n",
+          "                    [--layout NAME|FILE] [--lang TAG] [--group-by topic|source]\n"
+          "                    [--keep-filler] [--no-merge] [-W error] [-q]\n",
           f);
 }
 
@@ -119,15 +119,11 @@ static int build_one(const oct_manifest *m, const oct_build_opts *o, oct_diag *d
 int oct_cmd_build(int argc, char **argv)
 {
     static const struct option longopts[] = {
-        {"output", required_argument, NULL, 'o'},
-        {"format", required_argument, NULL, 'f'},
-        {"layout", required_argument, NULL, 'l'},
-        {"lang", required_argument, NULL, 'L'},
-        {"keep-filler", no_argument, NULL, 'k'},
-        {"quiet", no_argument, NULL, 'q'},
-        {"no-merge", no_argument, NULL, 'M'},
-        {"help", no_argument, NULL, 'h'},
-        {NULL, 0, NULL, 0},
+        {"output", required_argument, NULL, 'o'}, {"format", required_argument, NULL, 'f'},
+        {"layout", required_argument, NULL, 'l'}, {"lang", required_argument, NULL, 'L'},
+        {"keep-filler", no_argument, NULL, 'k'},  {"quiet", no_argument, NULL, 'q'},
+        {"no-merge", no_argument, NULL, 'M'},     {"group-by", required_argument, NULL, 'g'},
+        {"help", no_argument, NULL, 'h'},         {NULL, 0, NULL, 0},
     };
     oct_build_opts o = {.outdir = "out", .formats = OCT_FMT_PDF | OCT_FMT_EPUB};
     int c;
@@ -149,6 +145,9 @@ int oct_cmd_build(int argc, char **argv)
             break;
         case 'L':
             o.lang = optarg;
+            break;
+        case 'g':
+            if (oct_cli_parse_group_by(optarg, &o.group_by) != 0) return OCT_EXIT_USAGE;
             break;
         case 'k':
             o.keep_filler = true;

@@ -17,6 +17,7 @@ typedef struct {
     unsigned formats;
     const char *layout; /* NULL: manifest's, else "a4" */
     const char *lang;   /* --lang, NULL if not given */
+    const char *group_by; /* --group-by topic|source, NULL if not given */
     bool keep_filler;
     bool no_merge; /* --no-merge: every question its own cluster */
     bool werror;
@@ -38,6 +39,10 @@ void oct_cli_booklets_free(oct_booklets *b);
  * frees). Returns the tree, or NULL with *status set. */
 oct_tree *oct_cli_load_tree(const oct_manifest *m, const oct_build_opts *o, oct_diag *diag,
                             int *status);
+
+/* Checks a --group-by value ("topic" or "source") and stores it in *out;
+ * returns 0, or -1 after printing a usage error. */
+int oct_cli_parse_group_by(const char *s, const char **out);
 
 /* The data directory holding fonts/ and layouts/ (static string). */
 const char *oct_cli_data_dir(void);

@@ -12,8 +12,8 @@
 
 static void usage_inspect(FILE *f)
 {
-    fputs("usage: octavo inspect (--tree | --json) [--keep-filler] [--no-merge] "
-          "[DIR | booklet.yaml | FILE...]\n",
+    fputs("usage: octavo inspect (--tree | --json) [--keep-filler] [--no-merge]\n"
+          "                      [--group-by topic|source] [DIR | booklet.yaml | FILE...]\n",
           f);
 }
 
@@ -46,7 +46,13 @@ int oct_cmd_inspect(int argc, char **argv)
             o.keep_filler = true;
         else if (strcmp(argv[i], "--no-merge") == 0)
             o.no_merge = true;
-        else if (strcmp(argv[i], "--help") == 0 || strcmp(argv[i], "-h") == 0) {
+        else if (strcmp(argv[i], "--group-by") == 0 || strncmp(argv[i], "--group-by=", 11) == 0) {
+            const char *v = argv[i][10] == '=' ? argv[i] + 11 : (i + 1 < argc ? argv[++i] : NULL);
+            if (oct_cli_parse_group_by(v, &o.group_by) != 0) {
+                free(inputs);
+                return OCT_EXIT_USAGE;
+            }
+        } else if (strcmp(argv[i], "--help") == 0 || strcmp(argv[i], "-h") == 0) {
             usage_inspect(stdout);
             free(inputs);
             return OCT_EXIT_OK;

@@ -13,6 +13,56 @@
 /* Booklet metadata: command line over manifest over defaults. Dates come
  * from SOURCE_DATE_EPOCH or the manifest, never from the clock, so the
  * same input gives the same bytes. */
+int oct_cli_parse_group_by(const char *s, const char **out)
+{
+    if (s && (!strcmp(s, "topic") || !strcmp(s, "source"))) {
+        *out = s;
+        return 0;
+    }
+    fprintf(stderr, "octavo: error: --group-by must be 'topic' or 'source', got '%s' [usage]\n",
+            s ? s : "");
+    return -1;
+}
+
+/* The manifest's taxonomy, copied into the tree's arena. */
+static void fill_topics(oct_tree *t, const oct_manifest *m)
+{
+    oct_arena *a = t->arena;
+    if (!m->ntopics) return;
+    oct_topic *tp = oct_arena_alloc(a, m->ntopics * sizeof *tp);
+    for (size_t i = 0; i < m->ntopics; i++) {
+        const oct_manifest_topic *s = &m->topics[i];
+        tp[i].name = oct_arena_strdup(a, s->name);
+        tp[i].order = s->order;
+        tp[i].nkeywords = s->nkeywords;
+        tp[i].keywords = NULL;
+        if (s->nkeywords) {
+            const char **kw = oct_arena_alloc(a, s->nkeywords * sizeof *kw);
+            for (size_t k = 0; k < s->nkeywords; k++)
+                kw[k] = oct_arena_strdup(a, s->keywords[k]);
+            tp[i].keywords = kw;
+        }
+    }
+    t->meta.topics = tp;
+    t->meta.ntopics = m->ntopics;
+}
+
+/* --group-by over the manifest's group_by over "topic when there are
+ * topics". Grouping by topic without a taxonomy falls back to source. */
+static void fill_group_by(oct_tree *t, const oct_manifest *m, const oct_build_opts *o,
+                          oct_diag *diag)
+{
+    const char *g = o && o->group_by ? o->group_by : m->group_by;
+    if (!g) g = m->ntopics ? "topic" : "source";
+    if (!strcmp(g, "topic") && !m->ntopics) {
+        oct_diag_report(diag, OCT_WARNING, m->path, 0, 0, "no-topics",
+                        "--group-by topic, but the manifest lists no 'topics'; grouping by "
+                        "source");
+        g = "source";
+    }
+    t->meta.group_by = strcmp(g, "topic") ? "source" : "topic";
+}
+
 static void fill_meta(oct_tree *t, const oct_manifest *m, const oct_build_opts *o, oct_diag *diag)
 {
     oct_arena *a = t->arena;
@@ -38,6 +88,8 @@ static void fill_meta(oct_tree *t, const oct_manifest *m, const oct_build_opts *
         oct_diag_report(diag, OCT_WARNING, m->path, 0, 0, "no-language",
                         "no language given (manifest 'language' or --lang); assuming 'en'");
     }
+    fill_topics(t, m);
+    fill_group_by(t, m, o, diag);
     const char *sde = getenv("SOURCE_DATE_EPOCH");
     if (sde && *sde) {
         char *end;

@@ -9,6 +9,7 @@
 #include <stdint.h>
 #include <stdlib.h>
 #include <string.h>
+#include <strings.h>
 #include <sys/stat.h>
 
 /* booklet.yaml → oct_manifest. Like the layout loader it reads every key
@@ -365,6 +366,97 @@ static void read_sources(loader *ld, const oct_yaml_node *n)
         read_source(ld, item);
 }
 
+/* ---- topics ---- */
+
+static char **read_keyword_list(loader *ld, const oct_yaml_node *n, size_t *count)
+{
+    *count = 0;
+    if (oct_yaml_expect(ld->doc, n, OCT_YAML_SEQUENCE)) return NULL;
+    char **out = oct_xcalloc(n->count ? n->count : 1, sizeof(char *));
+    for (const oct_yaml_node *k = n->first; k; k = k->next) {
+        const char *s;
+        if (k->kind != OCT_YAML_SCALAR) {
+            oct_yaml_error(ld->doc, k, "wrong-type", "%s must be a word or phrase, got a %s",
+                           oct_yaml_describe(ld->doc, k),
+                           k->kind == OCT_YAML_MAPPING ? "mapping" : "list");
+            continue;
+        }
+        if (oct_yaml_nonempty(ld->doc, k, &s) == 0) out[(*count)++] = oct_xstrdup(s);
+    }
+    return out;
+}
+
+/* A topic is a name (short form) or {name, keywords, order}. Names are
+ * unique, and "Other" is the implicit home of what matches nothing. */
+static void read_topic(loader *ld, const oct_yaml_node *item)
+{
+    static const char *const keys[] = {"name", "keywords", "order", NULL};
+    const oct_yaml_node *name = item, *kw = NULL, *order = NULL;
+    if (item->kind == OCT_YAML_MAPPING) {
+        oct_yaml_check_keys(ld->doc, item, "topics", keys);
+        name = oct_yaml_get(item, "name");
+        kw = oct_yaml_get(item, "keywords");
+        order = oct_yaml_get(item, "order");
+        if (!name) {
+            oct_yaml_error(ld->doc, item, "missing-key", "missing key 'name' in %s",
+                           oct_yaml_describe(ld->doc, item));
+            return;
+        }
+    } else if (item->kind != OCT_YAML_SCALAR) {
+        oct_yaml_error(ld->doc, item, "wrong-type",
+                       "%s must be a topic name or a mapping with 'name', 'keywords' and "
+                       "'order', got a list",
+                       oct_yaml_describe(ld->doc, item));
+        return;
+    }
+    const char *name_s;
+    if (oct_yaml_nonempty(ld->doc, name, &name_s)) return;
+    if (!strcasecmp(name_s, "Other")) {
+        oct_yaml_error(ld->doc, name, "invalid-value",
+                       "topic 'Other' is implicit (it holds the questions no topic matches); "
+                       "leave it out");
+        return;
+    }
+    for (size_t i = 0; i < ld->m->ntopics; i++)
+        if (!strcmp(ld->m->topics[i].name, name_s)) {
+            oct_yaml_error(ld->doc, name, "duplicate-topic", "topic '%s' is listed twice", name_s);
+            return;
+        }
+    double ord = (double)(item->index + 1);
+    if (order) {
+        if (oct_yaml_number(ld->doc, order, &ord)) return;
+        if (ord != (double)(int)ord || ord < -1000000 || ord > 1000000) {
+            oct_yaml_error(ld->doc, order, "invalid-value",
+                           "'order' must be a whole number, got '%s'", order->text);
+            return;
+        }
+    }
+    oct_manifest_topic *t = &ld->m->topics[ld->m->ntopics++];
+    t->name = oct_xstrdup(name_s);
+    t->order = (int)ord;
+    if (kw) t->keywords = read_keyword_list(ld, kw, &t->nkeywords);
+}
+
+static void read_topics(loader *ld, const oct_yaml_node *n)
+{
+    if (oct_yaml_expect(ld->doc, n, OCT_YAML_SEQUENCE)) return;
+    ld->m->topics = oct_xcalloc(n->count ? n->count : 1, sizeof(oct_manifest_topic));
+    for (const oct_yaml_node *item = n->first; item; item = item->next)
+        read_topic(ld, item);
+}
+
+static void read_group_by(loader *ld, const oct_yaml_node *n)
+{
+    const char *s;
+    if (oct_yaml_nonempty(ld->doc, n, &s)) return;
+    if (strcmp(s, "topic") != 0 && strcmp(s, "source") != 0) {
+        oct_yaml_error(ld->doc, n, "invalid-value",
+                       "'group_by' must be 'topic' or 'source', got '%s'", s);
+        return;
+    }
+    ld->m->group_by = oct_xstrdup(s);
+}
+
 static const struct {
     const char *key;
     void (*read)(loader *, const oct_yaml_node *);
@@ -379,6 +471,8 @@ static const struct {
     {"keywords", read_keywords},
     {"layout", read_layout},
     {"sources", read_sources},
+    {"topics", read_topics},
+    {"group_by", read_group_by},
 };
 
 enum { NREADERS = sizeof READERS / sizeof READERS[0] };
@@ -412,6 +506,10 @@ static void read_manifest(loader *ld)
         oct_yaml_error(ld->doc, root, "missing-key",
                        "missing key 'sources' (the list of files, in reading order)");
     /* No language stays NULL: the CLI assumes "en" and says so once. */
+    if (oct_yaml_get(root, "group_by") && ld->m->group_by && !strcmp(ld->m->group_by, "topic") &&
+        ld->m->ntopics == 0)
+        oct_yaml_error(ld->doc, oct_yaml_get(root, "group_by"), "invalid-value",
+                       "'group_by: topic' needs a 'topics' list");
     if (!oct_yaml_get(root, "identifier") && ld->m->title)
         ld->m->identifier = derive_identifier(ld->m->title);
 }
@@ -457,5 +555,13 @@ void oct_manifest_release(oct_manifest *m)
         free(m->sources[i].title);
     }
     free(m->sources);
+    for (size_t i = 0; i < m->ntopics; i++) {
+        free(m->topics[i].name);
+        for (size_t k = 0; k < m->topics[i].nkeywords; k++)
+            free(m->topics[i].keywords[k]);
+        free(m->topics[i].keywords);
+    }
+    free(m->topics);
+    free(m->group_by);
     memset(m, 0, sizeof *m);
 }

@@ -12,6 +12,13 @@
  *     - file: 000-general.txt              # relative to the manifest
  *       title: General questions           # optional chapter title
  *     - 001-categorized.txt                # short form
+ *   topics:                                # optional taxonomy for the question bank
+ *     - name: Models & ORM                 # required, unique
+ *       keywords: [model, orm, QuerySet]   # optional; several words match as a phrase
+ *       order: 3                           # optional integer; default: list position
+ *     - Templates                          # short form: a name only
+ *   group_by: topic                        # topic | source; default topic when
+ *                                          # there are topics, else source
  *
  * Unknown keys, wrong types and missing source files are errors naming
  * file:line and the key. */
@@ -27,6 +34,13 @@ typedef struct {
 } oct_source;
 
 typedef struct {
+    char *name;
+    char **keywords;
+    size_t nkeywords;
+    int order; /* as given, or the 1-based list position */
+} oct_manifest_topic;
+
+typedef struct {
     char *path; /* the manifest file, or the directory for implicit booklets */
     char *dir;  /* directory holding the sources */
     char *slug; /* output base name: the directory name, e.g. "django" */
@@ -35,6 +49,9 @@ typedef struct {
     size_t nkeywords;
     oct_source *sources;
     size_t nsources;
+    oct_manifest_topic *topics; /* in list order */
+    size_t ntopics;
+    char *group_by; /* "topic", "source", or NULL when not given */
 } oct_manifest;
 
 /* Loads path (a booklet.yaml). Returns 0, or -1 after reporting to diag. */

@@ -187,9 +187,12 @@ static void write_questions(const oct_tree *t, const bank *b, oct_buf *out)
         oct_buf_puts(out, ",\"prompt\":");
         prompt_text(q, &tmp, &prompt);
         put_string(out, prompt.data);
-        oct_buf_printf(out, ",\"answered\":%s,\"cluster\":%d,\"asked_in\":%zu}",
+        oct_buf_printf(out, ",\"answered\":%s,\"cluster\":%d,\"asked_in\":%zu",
                        q->u.question.answered ? "true" : "false", b->cid[i],
                        b->nsources[b->cid[i] - 1]);
+        oct_buf_puts(out, ",\"topic\":");
+        put_string(out, q->u.question.topic);
+        oct_buf_putc(out, '}');
     }
     oct_buf_puts(out, first ? "],\n" : "\n ],\n");
     oct_buf_free(&tmp);
@@ -257,6 +260,49 @@ static void write_clusters(const oct_tree *t, const bank *b, oct_buf *out)
     oct_buf_free(&tmp);
 }
 
+/* The taxonomy in print order (order, then list position), each with its
+ * number of questions; "Other" last. Empty without a taxonomy. */
+static void write_topics(const oct_tree *t, oct_buf *out)
+{
+    const oct_meta *m = &t->meta;
+    size_t n = m->ntopics;
+    size_t *count = oct_xcalloc(n + 1, sizeof *count), *rank = oct_xcalloc(n + 1, sizeof *rank);
+    oct_iter it;
+    oct_iter_init(&it, t->root);
+    oct_event ev;
+    while ((ev = oct_iter_next(&it)) != OCT_EV_NONE) {
+        const oct_node *q = it.cur;
+        if (ev != OCT_EV_ENTER || q->kind != OCT_QUESTION || !q->u.question.topic) continue;
+        size_t i = 0;
+        while (i < n && strcmp(m->topics[i].name, q->u.question.topic) != 0)
+            i++;
+        count[i]++; /* i == n: Other */
+    }
+    for (size_t i = 0; i < n; i++)
+        rank[i] = i;
+    for (size_t i = 1; i < n; i++) /* stable insertion sort by order */
+        for (size_t j = i; j > 0 && m->topics[rank[j - 1]].order > m->topics[rank[j]].order; j--) {
+            size_t k = rank[j];
+            rank[j] = rank[j - 1], rank[j - 1] = k;
+        }
+    oct_buf_puts(out, " \"group_by\":");
+    put_string(out, m->group_by ? m->group_by : "source");
+    oct_buf_puts(out, ",\n \"topics\":[");
+    for (size_t i = 0; n && i <= n; i++) {
+        const char *name = i < n ? m->topics[rank[i]].name : "Other";
+        oct_buf_puts(out, i ? ",\n  {\"name\":" : "\n  {\"name\":");
+        put_string(out, name);
+        if (i < n)
+            oct_buf_printf(out, ",\"order\":%d", m->topics[rank[i]].order);
+        else
+            oct_buf_puts(out, ",\"order\":null");
+        oct_buf_printf(out, ",\"questions\":%zu}", count[i < n ? rank[i] : n]);
+    }
+    oct_buf_puts(out, n ? "\n ],\n" : "],\n");
+    free(count);
+    free(rank);
+}
+
 static void write_diagnostics(const oct_diag *diag, oct_buf *out)
 {
     size_t n = diag ? oct_diag_size(diag) : 0;
@@ -295,6 +341,7 @@ void oct_study_write_json(const oct_tree *t, const oct_diag *diag, oct_buf *out)
     write_questions(t, &b, out);
     write_clusters(t, &b, out);
     bank_free(&b);
+    write_topics(t, out);
     write_diagnostics(diag, out);
     free(asked);
     free(answered);

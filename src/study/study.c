@@ -40,6 +40,8 @@ int oct_study_run_with(oct_tree *t, oct_diag *diag, const oct_study_options *o)
             for (oct_node *ch = n->first; ch; ch = ch->next)
                 if (ch->kind == OCT_CHAPTER) study_chapter(&c, ch);
     }
+    /* Topics need the finished questions and the headings above them. */
+    st_assign_topics(t);
     free(c.u);
     oct_buf_free(&c.tmp);
     st_lines_free(&c.lines);

@@ -222,4 +222,8 @@ void st_details_unwrap(st_ctx *c, oct_node *d, oct_node *dst);
  * blocks. */
 void st_details_flatten(st_ctx *c, oct_node *root);
 
+/* Topics (topics.c): sets u.question.topic of every QUESTION from
+ * t->meta.topics, "Other" when none matches; nothing without a taxonomy. */
+void st_assign_topics(oct_tree *t);
+
 #endif

@@ -144,11 +144,19 @@ struct oct_node {
             int number;        /* the number the source gave it, 0 if none */
             const char *label; /* that number as written ("12", "4a", "12.1"), NULL if none */
             bool answered;     /* has an ANSWER child */
-            const char *topic;
+            const char *topic; /* taxonomy topic name, "Other", or NULL (no taxonomy) */
             int cluster;
         } question;
     } u;
 };
+
+/* One topic of the booklet's taxonomy (manifest 'topics'); arena strings. */
+typedef struct {
+    const char *name;
+    const char **keywords;
+    size_t nkeywords;
+    int order; /* sort key; ties keep list order */
+} oct_topic;
 
 typedef struct {
     const char *title, *subtitle, *author, *lang, *identifier;
@@ -157,6 +165,12 @@ typedef struct {
     const char *description;
     const char **keywords;
     size_t nkeywords;
+    /* The taxonomy in list order (NULL/0: none) and how backends group
+     * questions: "topic" or "source" (never NULL after the CLI filled it).
+     * The study pass sets every QUESTION's u.question.topic from it. */
+    const oct_topic *topics;
+    size_t ntopics;
+    const char *group_by;
 } oct_meta;
 
 /* A picture the ingest pass loaded and checked (src/ingest/images.c):

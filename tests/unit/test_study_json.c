@@ -159,7 +159,8 @@ static void test_empty(void)
     oct_study_write_json(t, NULL, &b);
     CHECK(valid_json(b.data));
     CHECK_STR(b.data, "{\"sources\":[],\n \"questions\":[],\n \"clusters\":[],\n"
-                      " \"unanswered_clusters\":0,\n \"diagnostics\":[]}\n");
+                      " \"unanswered_clusters\":0,\n \"group_by\":\"source\",\n \"topics\":[],\n"
+                      " \"diagnostics\":[]}\n");
     oct_buf_free(&b);
     oct_tree_free(t);
 }
@@ -200,7 +201,7 @@ static void test_bank(void)
     /* labels go, white space collapses, the number is kept */
     CHECK(strstr(j.data, "{\"id\":\"q3-which-one-is-it\",\"source\":\"b.txt\",\"line\":7,"
                          "\"number\":3,\"label\":\"3\",\"prompt\":\"Which one is it?\","
-                         "\"answered\":true,\"cluster\":3,\"asked_in\":1}"));
+                         "\"answered\":true,\"cluster\":3,\"asked_in\":1,\"topic\":null}"));
     /* every question its own cluster here; two are unanswered */
     CHECK(strstr(j.data, "{\"id\":3,\"prompt\":\"Which one is it?\",\"members\":"
                          "[\"q3-which-one-is-it\"],\"sources\":[\"b.txt\"],\"answered\":true}"));
@@ -231,7 +232,7 @@ static void test_ids_unassigned(void)
     CHECK(valid_json(j.data));
     CHECK(strstr(j.data, "{\"id\":null,\"source\":\"x.md\",\"line\":1,\"number\":0,"
                          "\"label\":null,\"prompt\":\"What is X?\",\"answered\":false,"
-                         "\"cluster\":1,\"asked_in\":1}"));
+                         "\"cluster\":1,\"asked_in\":1,\"topic\":null}"));
     CHECK(strstr(j.data, "{\"id\":1,\"prompt\":\"What is X?\",\"members\":[null],"
                          "\"sources\":[\"x.md\"],\"answered\":false}"));
     oct_buf_free(&j);
@@ -256,11 +257,11 @@ static void test_merged(void)
     oct_study_write_json(t, NULL, &j);
     CHECK(valid_json(j.data));
     CHECK(strstr(j.data, "\"prompt\":\"What is a decorator?\",\"answered\":false,"
-                         "\"cluster\":1,\"asked_in\":2}"));
+                         "\"cluster\":1,\"asked_in\":2,\"topic\":null}"));
     CHECK(strstr(j.data, "\"prompt\":\"Explain decorators.\",\"answered\":true,"
-                         "\"cluster\":1,\"asked_in\":2}"));
+                         "\"cluster\":1,\"asked_in\":2,\"topic\":null}"));
     CHECK(strstr(j.data, "\"prompt\":\"What is a generator?\",\"answered\":false,"
-                         "\"cluster\":2,\"asked_in\":1}"));
+                         "\"cluster\":2,\"asked_in\":1,\"topic\":null}"));
     CHECK(strstr(j.data, "{\"id\":1,\"prompt\":\"What is a decorator?\",\"members\":["));
     CHECK(strstr(j.data, "\"sources\":[\"x.md\",\"y.md\"],\"answered\":true}"));
     CHECK(strstr(j.data, "\"unanswered_clusters\":1,"));
