@@ -11,8 +11,8 @@
 
 #define CONTENTS_TITLE "Contents"
 
-static void add_line(oct_pdf *p, const pdf_ctx *c, const char *s, int fam, int var, double size,
-                     oct_color col, double lh_factor)
+void pdf_front_line(oct_pdf *p, const pdf_ctx *c, const char *s, int fam, int var, double size,
+                    oct_color col, double lh_factor)
 {
     if (!s || !*s) return;
     pdf_style st = pdf_style_make(fam, var, size, col);
@@ -47,20 +47,20 @@ void pdf_layout_title_page(oct_pdf *p, pdf_flow *f)
     f->chapter = -1;
     pdf_ctx c = {0, pdf_body_width(p), p->L.body_size, 0, 0, false};
     pdf_flow_push(f, pdf_body_height(p) * 0.2, PDF_IT_KEEP_NEXT | PDF_IT_OPENER);
-    add_line(p, &c, m->title, PDF_FAM_HEAD, PDF_VAR_B, p->L.h1_size * 1.45, p->L.heading_color,
-             1.12);
+    pdf_front_line(p, &c, m->title, PDF_FAM_HEAD, PDF_VAR_B, p->L.h1_size * 1.45,
+                   p->L.heading_color, 1.12);
     pdf_item *rule = pdf_flow_push(f, p->L.h1_size * 1.2, PDF_IT_KEEP_NEXT);
     pdf_op *op = pdf_item_op(rule, PDF_OP_LINE);
     op->color = p->L.accent;
     op->lw = 2.0f;
     op->w = p->L.h1_size * 2.5;
     op->y = p->L.h1_size * 0.6;
-    add_line(p, &c, m->subtitle, PDF_FAM_HEAD, PDF_VAR_R, p->L.h2_size, p->L.muted, 1.3);
+    pdf_front_line(p, &c, m->subtitle, PDF_FAM_HEAD, PDF_VAR_R, p->L.h2_size, p->L.muted, 1.3);
     pdf_flow_push(f, p->L.h1_size * 2.5, PDF_IT_KEEP_NEXT);
-    add_line(p, &c, m->author, PDF_FAM_BODY, PDF_VAR_R, p->L.h3_size, p->L.text, 1.4);
+    pdf_front_line(p, &c, m->author, PDF_FAM_BODY, PDF_VAR_R, p->L.h3_size, p->L.text, 1.4);
     char date[64];
-    add_line(p, &c, display_date(m->date, m->lang, date, sizeof date), PDF_FAM_BODY, PDF_VAR_I,
-             p->L.body_size, p->L.muted, 1.6);
+    pdf_front_line(p, &c, display_date(m->date, m->lang, date, sizeof date), PDF_FAM_BODY,
+                   PDF_VAR_I, p->L.body_size, p->L.muted, 1.6);
     p->cur = saved;
 }
 
@@ -84,14 +84,14 @@ static const char *folio_max(const oct_pdf *p)
 }
 
 /* One entry: title lines (ragged), leaders after the last line, the folio
- * flush right; the whole entry is one link to the heading. */
-static void layout_entry(oct_pdf *p, const pdf_ctx *c, const pdf_heading *h, int depth)
+ * flush right; the whole entry is one link to the anchor `key`. */
+void pdf_front_entry(oct_pdf *p, const pdf_ctx *c, const char *title, const char *key,
+                     const oct_node *node, bool chapter, int depth)
 {
-    bool chapter = h->level == 0;
     double size = p->L.body_size, lh = pdf_lh(p, size);
     double indent = size * 1.6 * depth;
     char folio[24];
-    int num = folio_of(p, h->key);
+    int num = folio_of(p, key);
     snprintf(folio, sizeof folio, "%d", num);
     pdf_style st =
         pdf_style_make(chapter ? PDF_FAM_HEAD : PDF_FAM_BODY, chapter ? PDF_VAR_B : PDF_VAR_R,
@@ -99,13 +99,13 @@ static void layout_entry(oct_pdf *p, const pdf_ctx *c, const pdf_heading *h, int
     pdf_text fol = {0}, t = {0};
     pdf_text_add(p, &fol, folio, num ? strlen(folio) : 0, &st, NULL, false);
     double folw = pdf_text_width(&fol, 0, fol.n), numcol = size * 2.6;
-    pdf_text_add(p, &t, h->title, strlen(h->title), &st, h->node, false);
+    pdf_text_add(p, &t, title, strlen(title), &st, node, false);
     pdf_text_breaks(p, &t);
     double avail = c->w - indent - numcol - size;
     pdf_measure m = {.first = avail, .rest = avail - size * 1.5, .mode = PDF_BREAK_TOTAL_FIT};
     pdf_line *lines;
     size_t n = pdf_break_lines(&t, &m, &lines);
-    int link = pdf_link_internal(p, h->key);
+    int link = pdf_link_internal(p, key);
     double base = pdf_baseline(lh, size);
     for (size_t k = 0; k < n; k++) {
         pdf_item *it = pdf_flow_push(p->cur, lh, k + 1 < n ? PDF_IT_KEEP_NEXT : 0);
@@ -162,8 +162,8 @@ void pdf_layout_contents(oct_pdf *p, pdf_flow *f)
     pdf_item *strut = pdf_flow_push(f, pdf_body_height(p) * 0.06,
                                     PDF_IT_NEW_PAGE | PDF_IT_OPENER | PDF_IT_KEEP_NEXT);
     pdf_item_dest(p, strut, PDF_CONTENTS_KEY, 0);
-    add_line(p, &c, CONTENTS_TITLE, PDF_FAM_HEAD, PDF_VAR_B, p->L.h1_size, p->L.heading_color,
-             1.18);
+    pdf_front_line(p, &c, CONTENTS_TITLE, PDF_FAM_HEAD, PDF_VAR_B, p->L.h1_size, p->L.heading_color,
+                   1.18);
     pdf_flow_space(f, p->L.h1_size * 1.2);
     pdf_flow_keep_last(f);
     int top = 1; /* the shallowest section level listed in the current chapter */
@@ -172,7 +172,8 @@ void pdf_layout_contents(oct_pdf *p, pdf_flow *f)
         if (h->level > 2) continue;
         if (h->level == 0) top = shallowest(p, i + 1);
         if (h->level == 0 && i > 0) pdf_flow_space(f, p->L.paragraph_gap * 1.6);
-        layout_entry(p, &c, h, h->level == 0 ? 0 : h->level - top + 1);
+        pdf_front_entry(p, &c, h->title, h->key, h->node, h->level == 0,
+                        h->level == 0 ? 0 : h->level - top + 1);
         if (h->level == 0) pdf_flow_keep_last(f);
     }
     p->cur = saved;

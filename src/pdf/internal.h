@@ -339,6 +339,22 @@ typedef struct {
 void pdf_heading_add(oct_pdf *p, const oct_node *n, int level, const char *title);
 void pdf_layout_title_page(oct_pdf *p, pdf_flow *f);
 void pdf_layout_contents(oct_pdf *p, pdf_flow *f);
+/* A line of front-matter text s (skipped if empty) in the given style. */
+void pdf_front_line(oct_pdf *p, const pdf_ctx *c, const char *s, int fam, int var, double size,
+                    oct_color col, double lh_factor);
+/* A contents entry: title, dot leaders, the folio of anchor `key`, all one
+ * link to it; `chapter` sets it bold, depth indents it. */
+void pdf_front_entry(oct_pdf *p, const pdf_ctx *c, const char *title, const char *key,
+                     const oct_node *node, bool chapter, int depth);
+
+#define PDF_MOST_ASKED_KEY                                                                         \
+    "\x01"                                                                                         \
+    "most-asked"
+#define PDF_MOST_ASKED_TITLE "Most asked"
+/* The "Most asked" page (front matter, after the contents): the question
+ * clusters asked in the most sources, with folios and links. Nothing when
+ * no cluster is asked in two sources or more. */
+void pdf_layout_most_asked(oct_pdf *p, pdf_flow *f);
 
 /* ---- the backend state (pdf.c) -------------------------------------------- */
 

@@ -173,6 +173,7 @@ int oct_pdf_render(oct_pdf *p, const oct_tree *tree)
     pdf_collect_anchors(p);
     pdf_layout_title_page(p, &p->title);
     pdf_layout_contents(p, &p->front);
+    pdf_layout_most_asked(p, &p->front);
     pdf_paginate(p, &p->title, PDF_PG_TITLE);
     pdf_paginate(p, &p->front, PDF_PG_FRONT);
     front_to_start(p, nbody);

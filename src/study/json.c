@@ -1,4 +1,5 @@
 #include "study/study.h"
+#include "study/bank.h"
 #include "study/study_int.h"
 #include "util/utf8.h"
 #include "util/xalloc.h"
@@ -49,42 +50,6 @@ static void put_string(oct_buf *out, const char *s)
     oct_buf_putc(out, '"');
 }
 
-/* The prompt as plain text: inlines of the QUESTION (not its ANSWER),
- * runs of white space as one space. */
-static void prompt_text(const oct_node *q, oct_buf *tmp, oct_buf *out)
-{
-    oct_buf_clear(tmp);
-    for (const oct_node *c = q->first; c; c = c->next) {
-        if (!oct_kind_is_inline(c->kind)) continue;
-        oct_iter it;
-        oct_iter_init(&it, c);
-        oct_event ev;
-        while ((ev = oct_iter_next(&it)) != OCT_EV_NONE) {
-            if (ev != OCT_EV_ENTER) continue;
-            const oct_node *k = it.cur;
-            if (k->kind == OCT_TEXT || k->kind == OCT_CODE)
-                oct_buf_puts(tmp, k->text);
-            else if (k->kind == OCT_SOFT_BREAK || k->kind == OCT_LINE_BREAK)
-                oct_buf_putc(tmp, ' ');
-            else if (k->kind == OCT_FOOTNOTE_REF)
-                oct_iter_skip_children(&it);
-        }
-    }
-    oct_buf_clear(out);
-    bool space = false;
-    for (size_t i = 0; i < tmp->len; i++) {
-        char ch = tmp->data[i];
-        if (ch == ' ' || ch == '\t' || ch == '\n' || ch == '\r') {
-            space = out->len > 0;
-            continue;
-        }
-        if (space) oct_buf_putc(out, ' ');
-        space = false;
-        oct_buf_putc(out, ch);
-    }
-    if (!out->data) oct_buf_puts(out, "");
-}
-
 static void write_sources(const oct_tree *t, const size_t *asked, const size_t *answered,
                           oct_buf *out)
 {
@@ -97,79 +62,7 @@ static void write_sources(const oct_tree *t, const size_t *asked, const size_t *
     oct_buf_puts(out, t->nfiles ? "\n ],\n" : "],\n");
 }
 
-/* The clusters of the bank: question i (document order) is in cluster
- * cid[i] (1-based); questions the merging pass did not number (a tree
- * studied without it) are each their own. */
-typedef struct {
-    oct_node **q;
-    size_t nq;
-    int *cid;
-    size_t nclusters;
-    size_t *first, *next; /* members: first[c-1], then next[i]; -1 ends */
-    size_t *nsources;     /* distinct sources per cluster */
-    bool *answered;
-} bank;
-
-static void bank_sources(bank *b)
-{
-    for (size_t c = 0; c < b->nclusters; c++) {
-        b->nsources[c] = 0;
-        for (size_t i = b->first[c]; i != (size_t)-1; i = b->next[i]) {
-            bool seen = false;
-            for (size_t j = b->first[c]; j != i && !seen; j = b->next[j])
-                seen = b->q[j]->span.file == b->q[i]->span.file;
-            if (!seen) b->nsources[c]++;
-            if (b->q[i]->u.question.answered) b->answered[c] = true;
-        }
-    }
-}
-
-static void bank_init(bank *b, const oct_tree *t)
-{
-    b->q = oct_node_collect(t->root, OCT_QUESTION, &b->nq);
-    b->cid = oct_xcalloc(b->nq + 1, sizeof *b->cid);
-    bool numbered = true;
-    for (size_t i = 0; i < b->nq; i++) {
-        int c = b->q[i]->u.question.cluster;
-        if (c < 1 || (size_t)c > b->nq) numbered = false;
-        b->cid[i] = c;
-    }
-    b->nclusters = 0;
-    for (size_t i = 0; i < b->nq; i++) {
-        if (!numbered) b->cid[i] = (int)i + 1;
-        if ((size_t)b->cid[i] > b->nclusters) b->nclusters = (size_t)b->cid[i];
-    }
-    b->first = oct_xmalloc((b->nclusters + 1) * sizeof *b->first);
-    b->next = oct_xmalloc((b->nq + 1) * sizeof *b->next);
-    b->nsources = oct_xcalloc(b->nclusters + 1, sizeof *b->nsources);
-    b->answered = oct_xcalloc(b->nclusters + 1, sizeof *b->answered);
-    size_t *last = oct_xmalloc((b->nclusters + 1) * sizeof *last);
-    for (size_t c = 0; c < b->nclusters; c++)
-        b->first[c] = last[c] = (size_t)-1;
-    for (size_t i = 0; i < b->nq; i++) {
-        size_t c = (size_t)b->cid[i] - 1;
-        b->next[i] = (size_t)-1;
-        if (last[c] == (size_t)-1)
-            b->first[c] = i;
-        else
-            b->next[last[c]] = i;
-        last[c] = i;
-    }
-    free(last);
-    bank_sources(b);
-}
-
-static void bank_free(bank *b)
-{
-    free(b->q);
-    free(b->cid);
-    free(b->first);
-    free(b->next);
-    free(b->nsources);
-    free(b->answered);
-}
-
-static void write_questions(const oct_tree *t, const bank *b, oct_buf *out)
+static void write_questions(const oct_tree *t, const oct_bank *b, oct_buf *out)
 {
     oct_buf tmp = OCT_BUF_INIT, prompt = OCT_BUF_INIT;
     bool first = true;
@@ -185,7 +78,7 @@ static void write_questions(const oct_tree *t, const bank *b, oct_buf *out)
                        q->u.question.number);
         put_string(out, q->u.question.label);
         oct_buf_puts(out, ",\"prompt\":");
-        prompt_text(q, &tmp, &prompt);
+        oct_bank_prompt_text(q, &tmp, &prompt);
         put_string(out, prompt.data);
         oct_buf_printf(out, ",\"answered\":%s,\"cluster\":%d,\"asked_in\":%zu",
                        q->u.question.answered ? "true" : "false", b->cid[i],
@@ -199,31 +92,13 @@ static void write_questions(const oct_tree *t, const bank *b, oct_buf *out)
     oct_buf_free(&prompt);
 }
 
-/* How clearly a wording asks: a full question ("…?") over a label
- * ("Project vs App:"), one that opens like a question, then the longest
- * that still reads as one line. */
-static long prompt_rank(const char *s, size_t n)
-{
-    long r = 0;
-    if (st_ends_question(s, n)) r += 4000;
-    if (n && s[n - 1] == ':') r -= 2000;
-    if (st_text_asks(s, n)) r += 1000;
-    r += n <= 140 ? (long)n : 140 - (long)(n - 140) / 4;
-    return r;
-}
-
-static void write_cluster(const oct_tree *t, const bank *b, size_t c, oct_buf *tmp, oct_buf *out)
+static void write_cluster(const oct_tree *t, const oct_bank *b, size_t c, oct_buf *tmp,
+                          oct_buf *out)
 {
     oct_buf text = OCT_BUF_INIT;
-    long best = 0;
-    size_t pick = b->first[c];
-    for (size_t i = b->first[c]; i != (size_t)-1; i = b->next[i]) {
-        prompt_text(b->q[i], tmp, &text);
-        long r = prompt_rank(text.data, text.len);
-        if (i == b->first[c] || r > best) best = r, pick = i;
-    }
+    size_t pick = oct_bank_pick(b, c);
     oct_buf_printf(out, "%s\n  {\"id\":%zu,\"prompt\":", c ? "," : "", c + 1);
-    prompt_text(b->q[pick], tmp, &text);
+    oct_bank_prompt_text(b->q[pick], tmp, &text);
     put_string(out, text.data);
     oct_buf_puts(out, ",\"members\":[");
     for (size_t i = b->first[c]; i != (size_t)-1; i = b->next[i]) {
@@ -246,7 +121,7 @@ static void write_cluster(const oct_tree *t, const bank *b, size_t c, oct_buf *t
     oct_buf_free(&text);
 }
 
-static void write_clusters(const oct_tree *t, const bank *b, oct_buf *out)
+static void write_clusters(const oct_tree *t, const oct_bank *b, oct_buf *out)
 {
     oct_buf tmp = OCT_BUF_INIT;
     size_t unanswered = 0;
@@ -335,12 +210,12 @@ void oct_study_write_json(const oct_tree *t, const oct_diag *diag, oct_buf *out)
         asked[q->span.file]++;
         if (q->u.question.answered) answered[q->span.file]++;
     }
-    bank b;
-    bank_init(&b, t);
+    oct_bank b;
+    oct_bank_init(&b, t);
     write_sources(t, asked, answered, out);
     write_questions(t, &b, out);
     write_clusters(t, &b, out);
-    bank_free(&b);
+    oct_bank_free(&b);
     write_topics(t, out);
     write_diagnostics(diag, out);
     free(asked);

@@ -1,0 +1,173 @@
+#include "study/bank.h"
+#include "study/study_int.h"
+#include "util/xalloc.h"
+
+#include <stdlib.h>
+#include <string.h>
+
+/* The prompt as plain text: inlines of the QUESTION (not its ANSWER),
+ * runs of white space as one space. */
+void oct_bank_prompt_text(const oct_node *q, oct_buf *tmp, oct_buf *out)
+{
+    oct_buf_clear(tmp);
+    for (const oct_node *c = q->first; c; c = c->next) {
+        if (!oct_kind_is_inline(c->kind)) continue;
+        oct_iter it;
+        oct_iter_init(&it, c);
+        oct_event ev;
+        while ((ev = oct_iter_next(&it)) != OCT_EV_NONE) {
+            if (ev != OCT_EV_ENTER) continue;
+            const oct_node *k = it.cur;
+            if (k->kind == OCT_TEXT || k->kind == OCT_CODE)
+                oct_buf_puts(tmp, k->text);
+            else if (k->kind == OCT_SOFT_BREAK || k->kind == OCT_LINE_BREAK)
+                oct_buf_putc(tmp, ' ');
+            else if (k->kind == OCT_FOOTNOTE_REF)
+                oct_iter_skip_children(&it);
+        }
+    }
+    oct_buf_clear(out);
+    bool space = false;
+    for (size_t i = 0; i < tmp->len; i++) {
+        char ch = tmp->data[i];
+        if (ch == ' ' || ch == '\t' || ch == '\n' || ch == '\r') {
+            space = out->len > 0;
+            continue;
+        }
+        if (space) oct_buf_putc(out, ' ');
+        space = false;
+        oct_buf_putc(out, ch);
+    }
+    if (!out->data) oct_buf_puts(out, "");
+}
+
+/* The clusters of the bank: question i (document order) is in cluster
+ * cid[i] (1-based); questions the merging pass did not number (a tree
+ * studied without it) are each their own. */
+
+static void bank_sources(oct_bank *b)
+{
+    for (size_t c = 0; c < b->nclusters; c++) {
+        b->nsources[c] = 0;
+        for (size_t i = b->first[c]; i != (size_t)-1; i = b->next[i]) {
+            bool seen = false;
+            for (size_t j = b->first[c]; j != i && !seen; j = b->next[j])
+                seen = b->q[j]->span.file == b->q[i]->span.file;
+            if (!seen) b->nsources[c]++;
+            if (b->q[i]->u.question.answered) b->answered[c] = true;
+        }
+    }
+}
+
+void oct_bank_init(oct_bank *b, const oct_tree *t)
+{
+    b->q = oct_node_collect(t->root, OCT_QUESTION, &b->nq);
+    b->cid = oct_xcalloc(b->nq + 1, sizeof *b->cid);
+    bool numbered = true;
+    for (size_t i = 0; i < b->nq; i++) {
+        int c = b->q[i]->u.question.cluster;
+        if (c < 1 || (size_t)c > b->nq) numbered = false;
+        b->cid[i] = c;
+    }
+    b->nclusters = 0;
+    for (size_t i = 0; i < b->nq; i++) {
+        if (!numbered) b->cid[i] = (int)i + 1;
+        if ((size_t)b->cid[i] > b->nclusters) b->nclusters = (size_t)b->cid[i];
+    }
+    b->first = oct_xmalloc((b->nclusters + 1) * sizeof *b->first);
+    b->next = oct_xmalloc((b->nq + 1) * sizeof *b->next);
+    b->nsources = oct_xcalloc(b->nclusters + 1, sizeof *b->nsources);
+    b->answered = oct_xcalloc(b->nclusters + 1, sizeof *b->answered);
+    size_t *last = oct_xmalloc((b->nclusters + 1) * sizeof *last);
+    for (size_t c = 0; c < b->nclusters; c++)
+        b->first[c] = last[c] = (size_t)-1;
+    for (size_t i = 0; i < b->nq; i++) {
+        size_t c = (size_t)b->cid[i] - 1;
+        b->next[i] = (size_t)-1;
+        if (last[c] == (size_t)-1)
+            b->first[c] = i;
+        else
+            b->next[last[c]] = i;
+        last[c] = i;
+    }
+    free(last);
+    bank_sources(b);
+}
+
+void oct_bank_free(oct_bank *b)
+{
+    free(b->q);
+    free(b->cid);
+    free(b->first);
+    free(b->next);
+    free(b->nsources);
+    free(b->answered);
+}
+
+/* How clearly a wording asks: a full question ("…?") over a label
+ * ("Project vs App:"), one that opens like a question, then the longest
+ * that still reads as one line. */
+static long prompt_rank(const char *s, size_t n)
+{
+    long r = 0;
+    if (st_ends_question(s, n)) r += 4000;
+    if (n && s[n - 1] == ':') r -= 2000;
+    if (st_text_asks(s, n)) r += 1000;
+    r += n <= 140 ? (long)n : 140 - (long)(n - 140) / 4;
+    return r;
+}
+
+size_t oct_bank_pick(const oct_bank *b, size_t c)
+{
+    oct_buf tmp = OCT_BUF_INIT, text = OCT_BUF_INIT;
+    long best = 0;
+    size_t pick = b->first[c];
+    for (size_t i = b->first[c]; i != (size_t)-1; i = b->next[i]) {
+        oct_bank_prompt_text(b->q[i], &tmp, &text);
+        long r = prompt_rank(text.data, text.len);
+        if (i == b->first[c] || r > best) best = r, pick = i;
+    }
+    oct_buf_free(&tmp);
+    oct_buf_free(&text);
+    return pick;
+}
+
+size_t oct_bank_most_asked(const oct_tree *t, size_t max, oct_asked **out)
+{
+    *out = NULL;
+    oct_bank b;
+    oct_bank_init(&b, t);
+    /* clusters are numbered in document order of their first member, so a
+     * stable sort on asked_in alone gives "then document order" */
+    size_t *order = oct_xmalloc((b.nclusters + 1) * sizeof *order), n = 0;
+    for (size_t c = 0; c < b.nclusters; c++)
+        if (b.first[c] != (size_t)-1 && b.nsources[c] >= 2) order[n++] = c;
+    for (size_t i = 1; i < n; i++)
+        for (size_t j = i; j > 0 && b.nsources[order[j - 1]] < b.nsources[order[j]]; j--) {
+            size_t k = order[j];
+            order[j] = order[j - 1], order[j - 1] = k;
+        }
+    if (n > max) n = max;
+    oct_asked *a = n ? oct_xcalloc(n, sizeof *a) : NULL;
+    oct_buf tmp = OCT_BUF_INIT, text = OCT_BUF_INIT;
+    for (size_t i = 0; i < n; i++) {
+        size_t pick = oct_bank_pick(&b, order[i]);
+        a[i].q = b.q[pick];
+        a[i].asked_in = b.nsources[order[i]];
+        oct_bank_prompt_text(a[i].q, &tmp, &text);
+        a[i].prompt = oct_xstrdup(text.data ? text.data : "");
+    }
+    oct_buf_free(&tmp);
+    oct_buf_free(&text);
+    free(order);
+    oct_bank_free(&b);
+    *out = a;
+    return n;
+}
+
+void oct_asked_free(oct_asked *a, size_t n)
+{
+    for (size_t i = 0; a && i < n; i++)
+        free(a[i].prompt);
+    free(a);
+}
