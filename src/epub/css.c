@@ -49,7 +49,9 @@ static const char BASE[] =
     ".titlepage .title { font-size: 2em; text-align: center; }\n"
     ".titlepage .subtitle { font-size: 1.2em; margin-top: 0.6em; }\n"
     ".titlepage .author, .titlepage .date { margin-top: 1.2em; }\n"
-    "nav ol { list-style-type: none; padding-left: 1.2em; }\n";
+    "nav ol { list-style-type: none; padding-left: 1.2em; }\n"
+    "ol.most-asked li { margin-bottom: 0.5em; }\n"
+    ".asked-in { display: block; font-size: 0.85em; font-style: italic; color: #555; }\n";
 
 /* A heading size relative to the body text, kept within sane bounds, in
  * hundredths of an em (printed without printf's locale-dependent %f). */

@@ -5,6 +5,7 @@
  * diag. */
 #ifndef OCT_EPUB_DOCS_H
 #define OCT_EPUB_DOCS_H
+#include <stdbool.h>
 #include <stddef.h>
 
 #include "epub/book.h"
@@ -15,6 +16,8 @@
 #define OCT_EPUB_CSS "style.css"
 #define OCT_EPUB_TITLE "title.xhtml"
 #define OCT_EPUB_OPF "content.opf"
+#define OCT_EPUB_MOST_ASKED "most-asked.xhtml"
+#define OCT_EPUB_MOST_ASKED_TITLE "Most asked"
 
 /* One entry of the table of contents: the title page, chapters, their headings (levels 1
  * to 3) and their questions, in reading order. Entries nest under the
@@ -36,6 +39,10 @@ void oct_epub_toc_free(oct_epub_toc *t);
 int oct_epub_nav_xhtml(const oct_epub_book *b, const oct_epub_toc *t, char **data, size_t *len);
 int oct_epub_ncx(const oct_epub_book *b, const oct_epub_toc *t, char **data, size_t *len);
 int oct_epub_title_page(const oct_epub_book *b, char **data, size_t *len);
+/* The "Most asked" document (mostasked.c): the question clusters asked in
+ * two sources or more, linked; the book has it only when some are. */
+bool oct_epub_has_most_asked(const oct_epub_book *b);
+int oct_epub_most_asked(const oct_epub_book *b, char **data, size_t *len);
 int oct_epub_opf(const oct_epub_book *b, char **data, size_t *len);
 int oct_epub_container(const oct_epub_book *b, char **data, size_t *len);
 

@@ -90,6 +90,9 @@ static int render_frame(oct_epub *e, const oct_epub_book *b)
     if (rc != 0) return -1;
     if (oct_epub_title_page(b, &data, &len) != 0) return -1;
     add_entry(e, "OEBPS/", OCT_EPUB_TITLE, data, len, 0);
+    if (!oct_epub_has_most_asked(b)) return 0;
+    if (oct_epub_most_asked(b, &data, &len) != 0) return -1;
+    add_entry(e, "OEBPS/", OCT_EPUB_MOST_ASKED, data, len, 0);
     return 0;
 }
 

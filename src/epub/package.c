@@ -116,6 +116,8 @@ static void write_manifest_and_spine(oct_epub_xw *x, const oct_epub_book *b)
     write_item(x, "ncx", OCT_EPUB_NCX, "application/x-dtbncx+xml", NULL);
     write_item(x, "css", OCT_EPUB_CSS, "text/css", NULL);
     write_item(x, "titlepage", OCT_EPUB_TITLE, xhtml, NULL);
+    bool most_asked = oct_epub_has_most_asked(b);
+    if (most_asked) write_item(x, "most-asked", OCT_EPUB_MOST_ASKED, xhtml, NULL);
     for (size_t i = 0; i < b->nunits; i++)
         write_item(x, b->units[i].item_id, b->units[i].file, xhtml, NULL);
     size_t nused;
@@ -135,6 +137,7 @@ static void write_manifest_and_spine(oct_epub_xw *x, const oct_epub_book *b)
     oct_epub_xw_nl(x);
     write_itemref(x, "titlepage");
     write_itemref(x, "nav");
+    if (most_asked) write_itemref(x, "most-asked");
     for (size_t i = 0; i < b->nunits; i++)
         write_itemref(x, b->units[i].item_id);
     oct_epub_xw_end(x);

@@ -67,6 +67,7 @@ void oct_epub_toc_build(const oct_epub_book *b, oct_epub_toc *out)
      * notes spine items the NCX does not reach). */
     add(out, 0, b->meta.title, OCT_EPUB_TITLE);
     add(out, 0, "Contents", OCT_EPUB_NAV "#toc");
+    if (oct_epub_has_most_asked(b)) add(out, 0, OCT_EPUB_MOST_ASKED_TITLE, OCT_EPUB_MOST_ASKED);
     for (size_t i = 0; i < b->nunits; i++) {
         const oct_epub_unit *u = &b->units[i];
         /* A part's chapters (depth 1) sit beside the part's own headings,
