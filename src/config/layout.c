@@ -126,6 +126,7 @@ static void set_defaults(oct_layout *l)
     l->code_size = 8.5;
     l->small_size = 8.5;
     l->paragraph_gap = 6;
+    l->question_checkbox = true;
     l->text = rgb(0x1a1a1a);
     l->heading_color = rgb(0x1f3a5f);
     l->link = rgb(0x1d5fa0);
@@ -353,9 +354,29 @@ static void read_fonts(loader *ld, const oct_yaml_node *fonts)
     }
 }
 
+/* YAML 1.2 core booleans only: a typo is an error, not a silent false. */
+static void read_bool(loader *ld, const oct_yaml_node *n, bool *out)
+{
+    if (n->kind == OCT_YAML_SCALAR && !oct_yaml_is_null(n)) {
+        if (!strcmp(n->text, "true")) {
+            *out = true;
+            return;
+        }
+        if (!strcmp(n->text, "false")) {
+            *out = false;
+            return;
+        }
+    }
+    oct_yaml_error(ld->doc, n, "wrong-type", "'%s' must be true or false, got %s", n->key,
+                   n->kind != OCT_YAML_SCALAR ? "a list or mapping"
+                   : oct_yaml_is_null(n)      ? "nothing"
+                                              : oct_arena_printf(ld->doc->arena, "'%s'", n->text));
+}
+
 static void read_document(loader *ld)
 {
-    static const char *const keys[] = {"page", "fonts", "sizes", "colours", NULL};
+    static const char *const keys[] = {"page", "fonts", "sizes", "colours", "question_checkbox",
+                                       NULL};
     const oct_yaml_node *root = ld->doc->root;
     if (!root) return; /* an empty layout: all defaults */
     if (oct_yaml_expect(ld->doc, root, OCT_YAML_MAPPING)) return;
@@ -372,6 +393,9 @@ static void read_document(loader *ld)
             break;
         case 3:
             read_fields(ld, c, "colours", COLOR_FIELDS, NFIELDS(COLOR_FIELDS));
+            break;
+        case 4:
+            read_bool(ld, c, &ld->l->question_checkbox);
             break;
         default:
             oct_yaml_unknown_key(ld->doc, c, NULL, keys);

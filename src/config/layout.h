@@ -1,9 +1,13 @@
-/* Layouts (layouts/NAME.yaml): page geometry, fonts, sizes and colours.
+/* Layouts (layouts/NAME.yaml): page geometry, fonts, sizes and colours,
+ * and `question_checkbox: true|false` (default true): an empty square in
+ * the margin beside each question, for ticking what one knows.
  * Read with libyaml's event API (see yaml.h); unknown keys, wrong types,
  * aliases and duplicate keys are errors naming file:line and the key. */
 #ifndef OCT_LAYOUT_H
 #define OCT_LAYOUT_H
 #include "diag.h"
+
+#include <stdbool.h>
 
 typedef struct {
     double r, g, b; /* 0..1 */
@@ -25,6 +29,7 @@ typedef struct {
     double h1_size, h2_size, h3_size, h4_size, code_size, small_size;
     double paragraph_gap; /* space between blocks, points */
     oct_color text, heading_color, link, code_background, rule, muted, accent;
+    bool question_checkbox; /* a check-box beside each question (print) */
 } oct_layout;
 
 /* Resolves NAME (a layout name looked up in layouts_dir as NAME.yaml) or a

@@ -56,7 +56,7 @@ static void collect_units(oct_epub_book *b)
 
 static void assign_anchors(oct_epub_book *b, oct_epub_map *seen)
 {
-    static const char *const reserved[] = {"title", "nav", "toc", "content", "style"};
+    static const char *const reserved[] = {"title", "nav", "toc", "content", "style", "research"};
     for (size_t i = 0; i < sizeof reserved / sizeof *reserved; i++)
         oct_epub_map_put(seen, reserved[i], (void *)1);
     oct_iter it;
@@ -175,6 +175,7 @@ int oct_epub_book_plan(oct_epub_book *b, const oct_tree *tree, oct_diag *diag)
     oct_epub_map_free(&seen);
     map_units(b);
     b->places = oct_anchor_table_build(tree);
+    oct_qclusters_build(&b->qc, tree->root);
     return 0;
 }
 
@@ -186,6 +187,7 @@ void oct_epub_book_release(oct_epub_book *b)
     oct_epub_map_free(&b->unit_of);
     oct_epub_map_free(&b->note_defs);
     oct_anchor_table_free(b->places);
+    oct_qclusters_free(&b->qc);
     oct_arena_free(b->arena);
     memset(b, 0, sizeof *b);
 }
@@ -193,6 +195,13 @@ void oct_epub_book_release(oct_epub_book *b)
 const char *oct_epub_anchor(const oct_epub_book *b, const oct_node *n)
 {
     return oct_epub_map_get(&b->anchor_of, n);
+}
+
+const char *oct_epub_href(const oct_epub_book *b, const oct_node *n)
+{
+    const char *a = oct_epub_anchor(b, n);
+    const oct_epub_unit *u = a ? oct_epub_unit_of_anchor(b, a) : NULL;
+    return u ? oct_arena_printf(b->arena, "%s#%s", u->file, a) : NULL;
 }
 
 const oct_epub_unit *oct_epub_unit_of_anchor(const oct_epub_book *b, const char *anchor)

@@ -9,6 +9,7 @@
 
 #include "diag.h"
 #include "epub/map.h"
+#include "tree/qclusters.h"
 #include "tree/tree.h"
 #include "util/arena.h"
 
@@ -53,6 +54,7 @@ typedef struct {
     oct_epub_map note_defs; /* "unit/index" → FOOTNOTE_DEF node */
     /* what links inside the booklet name (tree/anchors.h) */
     struct oct_anchor_table *places;
+    oct_qclusters qc; /* question clusters: answered member, unanswered count */
 } oct_epub_book;
 
 /* Plans the book for tree. Returns 0, or -1 after reporting to diag.
@@ -62,6 +64,8 @@ void oct_epub_book_release(oct_epub_book *b);
 
 /* The anchor id of n (CHAPTER, PART, SECTION, QUESTION, ANSWER,
  * FOOTNOTE_DEF), or NULL for nodes that have none. Unique in the book. */
+/* "file.xhtml#anchor" of a node that has an anchor, or NULL (arena). */
+const char *oct_epub_href(const oct_epub_book *b, const oct_node *n);
 const char *oct_epub_anchor(const oct_epub_book *b, const oct_node *n);
 /* The unit holding the element with id `anchor`, or NULL. */
 const oct_epub_unit *oct_epub_unit_of_anchor(const oct_epub_book *b, const char *anchor);

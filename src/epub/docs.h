@@ -18,6 +18,8 @@
 #define OCT_EPUB_OPF "content.opf"
 #define OCT_EPUB_MOST_ASKED "most-asked.xhtml"
 #define OCT_EPUB_MOST_ASKED_TITLE "Most asked"
+#define OCT_EPUB_RESEARCH "research.xhtml"
+#define OCT_EPUB_RESEARCH_TITLE "To research"
 
 /* One entry of the table of contents: the title page, chapters, their headings (levels 1
  * to 3) and their questions, in reading order. Entries nest under the
@@ -44,6 +46,11 @@ int oct_epub_title_page(const oct_epub_book *b, char **data, size_t *len);
 bool oct_epub_has_most_asked(const oct_epub_book *b);
 int oct_epub_most_asked(const oct_epub_book *b, char **data, size_t *len);
 int oct_epub_opf(const oct_epub_book *b, char **data, size_t *len);
+/* The "To research" appendix (research.c): each question cluster no
+ * wording of which is answered, once, linked to its question. Only when
+ * oct_epub_has_research(b). Entry k has the id "research-k". */
+int oct_epub_has_research(const oct_epub_book *b);
+int oct_epub_research_xhtml(const oct_epub_book *b, char **data, size_t *len);
 int oct_epub_container(const oct_epub_book *b, char **data, size_t *len);
 
 /* Pictures (images.c): used[i] is 1 when tree picture i + 1 is shown

@@ -1,3 +1,4 @@
+#include "epub/docs.h"
 #include "epub/render.h"
 
 #include <stdio.h>
@@ -41,6 +42,50 @@ static void write_prompt(oct_epub_ctx *r, const oct_node *q, const oct_node *ans
     oct_epub_xw_nl(r->xw);
 }
 
+/* Another wording answered: one line linking there. Answered nowhere: the
+ * marker, and a link to its entry in the "To research" appendix. */
+static void write_unanswered(oct_epub_ctx *r, const oct_node *q)
+{
+    const oct_epub_book *b = r->book;
+    const oct_node *to = oct_qclusters_answer_for(&b->qc, q);
+    const char *href = to ? oct_epub_href(b, to) : NULL;
+    if (href) {
+        const char *lab = to->u.question.label;
+        if (!lab && to->u.question.number > 0)
+            lab = oct_arena_printf(b->arena, "%d", to->u.question.number);
+        const oct_node *ch = oct_node_chapter(to);
+        bool elsewhere =
+            ch && ch != oct_node_chapter(q) && ch->u.chapter.title && *ch->u.chapter.title;
+        const char *text = lab ? oct_arena_printf(b->arena, "Answered under question %s", lab)
+                           : elsewhere ? "Answered"
+                                       : "Answered under another wording";
+        if (elsewhere) text = oct_arena_printf(b->arena, "%s in %s", text, ch->u.chapter.title);
+        oct_epub_xw_start(r->xw, "p");
+        oct_epub_xw_attr(r->xw, "class", "answered-elsewhere");
+        oct_epub_xw_start(r->xw, "a");
+        oct_epub_xw_attr(r->xw, "href", href);
+        oct_epub_xw_text(r->xw, text);
+        oct_epub_xw_end(r->xw);
+        oct_epub_xw_end(r->xw);
+        return;
+    }
+    oct_epub_xw_start(r->xw, "p");
+    oct_epub_xw_attr(r->xw, "class", "no-answer");
+    oct_epub_xw_text(r->xw, "No answer in the notes");
+    oct_epub_xw_end(r->xw);
+    int k = q->u.question.cluster;
+    if (!oct_epub_has_research(b) || k <= 0 || k > b->qc.n || b->qc.answered[k]) return;
+    oct_epub_xw_nl(r->xw);
+    oct_epub_xw_start(r->xw, "p");
+    oct_epub_xw_attr(r->xw, "class", "to-research");
+    oct_epub_xw_start(r->xw, "a");
+    oct_epub_xw_attr(r->xw, "href",
+                     oct_arena_printf(b->arena, "%s#research-%d", OCT_EPUB_RESEARCH, k));
+    oct_epub_xw_text(r->xw, "Not answered in these notes: listed under To research");
+    oct_epub_xw_end(r->xw);
+    oct_epub_xw_end(r->xw);
+}
+
 void oct_epub_question(oct_epub_ctx *r, const oct_node *q)
 {
     const oct_node *answer = answer_of(q);
@@ -60,10 +105,7 @@ void oct_epub_question(oct_epub_ctx *r, const oct_node *q)
         oct_epub_blocks(r, answer->first, NULL, false);
         oct_epub_xw_end(r->xw);
     } else {
-        oct_epub_xw_start(r->xw, "p");
-        oct_epub_xw_attr(r->xw, "class", "no-answer");
-        oct_epub_xw_text(r->xw, "No answer in the notes");
-        oct_epub_xw_end(r->xw);
+        write_unanswered(r, q);
     }
     oct_epub_xw_nl(r->xw);
     oct_epub_xw_end(r->xw);

@@ -82,6 +82,7 @@ void oct_epub_toc_build(const oct_epub_book *b, oct_epub_toc *out)
             if (top == last) break;
         }
     }
+    if (oct_epub_has_research(b)) add(out, 0, OCT_EPUB_RESEARCH_TITLE, OCT_EPUB_RESEARCH);
 }
 
 void oct_epub_toc_free(oct_epub_toc *t)

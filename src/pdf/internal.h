@@ -12,6 +12,7 @@
 #ifndef OCT_PDF_INTERNAL_H
 #define OCT_PDF_INTERNAL_H
 #include "pdf/pdf.h"
+#include "tree/qclusters.h"
 #include "unicode/breaks.h"
 #include "util/buf.h"
 
@@ -240,6 +241,11 @@ void pdf_layout_question(oct_pdf *p, const pdf_ctx *c, const oct_node *n);
 void pdf_layout_footnotes(oct_pdf *p, const pdf_ctx *c, const oct_node *first_def);
 void pdf_layout_code(oct_pdf *p, const pdf_ctx *c, const oct_node *n);
 void pdf_layout_table(oct_pdf *p, const pdf_ctx *c, const oct_node *n);
+/* The question's number as the source wrote it, "" if none. */
+void pdf_question_name(const oct_node *q, char *buf, size_t n);
+/* The "To research" appendix (research.c): every cluster no wording of
+ * which is answered, once, linked to its question; nothing if none. */
+void pdf_layout_research(oct_pdf *p);
 
 /* ---- pictures (image.c) ---------------------------------------------------- */
 
@@ -398,6 +404,7 @@ struct oct_pdf {
     size_t nids;
     /* the places links inside the booklet name (tree/anchors.h) */
     struct oct_anchor_table *anchor_table;
+    oct_qclusters qc;            /* answered member of each question cluster */
     struct pdf_missing *missing; /* characters left out, reported once per file */
     size_t nmissing, capmissing, nmissing_more;
 };

@@ -3,6 +3,7 @@
  * indent -- or, when the notes have none, a remark and ruled lines to
  * write one in by hand. */
 #include "pdf/internal.h"
+#include "util/xalloc.h"
 
 #include <stdio.h>
 #include <stdlib.h>
@@ -10,6 +11,7 @@
 
 #define NOTE_LINES 4
 #define NO_ANSWER "No answer in the notes"
+#define BOX_SIDE 0.62 /* check-box side, in text sizes */
 
 static const oct_node *answer_of(const oct_node *q)
 {
@@ -58,6 +60,64 @@ static void layout_unanswered(oct_pdf *p, const pdf_ctx *in)
     }
 }
 
+/* One short line instead of ruled lines: another wording of the same
+ * question is answered, so the reader follows the link there. */
+static void layout_answered_elsewhere(oct_pdf *p, const pdf_ctx *in, const oct_node *q,
+                                      const oct_node *to)
+{
+    double small = in->size * p->L.small_size / p->L.body_size;
+    pdf_style st = pdf_style_make(PDF_FAM_BODY, PDF_VAR_I, small, p->L.muted);
+    char buf[64], num[40];
+    pdf_style ln = st;
+    ln.flags |= PDF_ST_LINK;
+    ln.link = pdf_link_internal(p, pdf_node_key(p, to, buf, sizeof buf));
+    ln.color = p->L.accent;
+    oct_buf b = OCT_BUF_INIT;
+    const oct_node *ch = oct_node_chapter(to);
+    pdf_question_name(to, num, sizeof num);
+    bool elsewhere = ch && ch != oct_node_chapter(q) && ch->u.chapter.title && *ch->u.chapter.title;
+    if (*num)
+        oct_buf_printf(&b, "Answered under question %s", num);
+    else
+        oct_buf_puts(&b, elsewhere ? "Answered" : "Answered under another wording");
+    if (elsewhere) oct_buf_printf(&b, " in %s", ch->u.chapter.title);
+    pdf_text t = {0};
+    pdf_text_add(p, &t, b.data, b.len, &ln, to, false);
+    pdf_layout_text(p, in, &t, pdf_lh(p, small), PDF_AL_LEFT, false, false);
+    pdf_text_free(&t);
+    oct_buf_free(&b);
+}
+
+void pdf_question_name(const oct_node *q, char *buf, size_t n)
+{
+    if (q->u.question.label)
+        snprintf(buf, n, "%s", q->u.question.label);
+    else if (q->u.question.number > 0)
+        snprintf(buf, n, "%d", q->u.question.number);
+    else
+        buf[0] = 0;
+}
+
+/* An empty square in the margin for ticking what one knows: left of the
+ * number when there is room, else just below it. */
+static void add_checkbox(oct_pdf *p, size_t first, double numw, double x_right, double size)
+{
+    if (!p->L.question_checkbox || first >= p->cur->n) return;
+    pdf_item *it = &p->cur->it[first];
+    double side = size * BOX_SIDE, base = it->base > 0 ? it->base : size;
+    pdf_op *op = pdf_item_op(it, PDF_OP_BOX);
+    op->color = p->L.muted;
+    op->lw = 0.6f;
+    op->w = op->h = side;
+    if (x_right - numw - side * 1.6 >= 0) {
+        op->x = x_right - numw - side * 1.6;
+        op->y = base - side * 0.95;
+    } else {
+        op->x = x_right - side;
+        op->y = base + size * 0.45;
+    }
+}
+
 /* Each question is a bookmark under its section: a reader revising on
  * screen jumps straight to question 42. */
 static void add_outline_entry(oct_pdf *p, const oct_node *q)
@@ -101,6 +161,8 @@ void pdf_layout_question(oct_pdf *p, const pdf_ctx *c, const oct_node *q)
     pdf_text label = {0};
     pdf_text_add(p, &label, num, strlen(num), &ls, q, false);
     pdf_attach_label(p, first, &label, in.x - size * 1.1);
+    if (in.x > c->x)
+        add_checkbox(p, first, pdf_text_width(&label, 0, label.n), in.x - size * 1.1, size);
     pdf_text_free(&label);
 
     pdf_flow_space(p->cur, p->L.paragraph_gap * 0.7);
@@ -108,7 +170,11 @@ void pdf_layout_question(oct_pdf *p, const pdf_ctx *c, const oct_node *q)
     const oct_node *a = answer_of(q);
     /* An ANSWER child is shown even if the flag disagrees: no text is lost. */
     if (!a || !a->first) {
-        layout_unanswered(p, &in);
+        const oct_node *to = oct_qclusters_answer_for(&p->qc, q);
+        if (to)
+            layout_answered_elsewhere(p, &in, q, to);
+        else
+            layout_unanswered(p, &in);
         return;
     }
     size_t afirst = p->cur->n;

@@ -1,0 +1,67 @@
+/* "To research": an appendix document listing each question cluster that
+ * no wording answers, once (its first wording), with its number and
+ * source chapter, each entry a link to the question. */
+#include "epub/docs.h"
+#include "epub/xwriter.h"
+
+int oct_epub_has_research(const oct_epub_book *b)
+{
+    return b->qc.unanswered > 0;
+}
+
+static void write_entry(oct_epub_xw *x, const oct_epub_book *b, int k, const oct_node *q)
+{
+    const char *href = oct_epub_href(b, q);
+    oct_epub_xw_start(x, "li");
+    oct_epub_xw_attr(x, "id", oct_arena_printf(b->arena, "research-%d", k));
+    if (href) {
+        oct_epub_xw_start(x, "a");
+        oct_epub_xw_attr(x, "href", href);
+    }
+    const char *lab = q->u.question.label;
+    if (!lab && q->u.question.number > 0)
+        lab = oct_arena_printf(b->arena, "%d", q->u.question.number);
+    if (lab) {
+        oct_epub_xw_start(x, "span");
+        oct_epub_xw_attr(x, "class", "qnum");
+        oct_epub_xw_text(x, oct_arena_printf(b->arena, "%s%s", lab, oct_question_label_dot(lab)));
+        oct_epub_xw_end(x);
+        oct_epub_xw_text(x, " ");
+    }
+    const char *prompt = oct_epub_plain(b->arena, q);
+    oct_epub_xw_text(x, *prompt ? prompt : "Question");
+    if (href) oct_epub_xw_end(x);
+    const oct_node *ch = oct_node_chapter(q);
+    if (ch && ch->u.chapter.title && *ch->u.chapter.title) {
+        oct_epub_xw_text(x, " ");
+        oct_epub_xw_start(x, "span");
+        oct_epub_xw_attr(x, "class", "research-source");
+        oct_epub_xw_text(x, oct_arena_printf(b->arena, "(%s)", ch->u.chapter.title));
+        oct_epub_xw_end(x);
+    }
+    oct_epub_xw_end(x);
+    oct_epub_xw_nl(x);
+}
+
+int oct_epub_research_xhtml(const oct_epub_book *b, char **data, size_t *len)
+{
+    oct_epub_xw *x = oct_epub_xw_new();
+    oct_epub_xw_xhtml_begin(x, b->meta.lang, OCT_EPUB_RESEARCH_TITLE, OCT_EPUB_CSS);
+    oct_epub_xw_start(x, "section");
+    oct_epub_xw_attr(x, "epub:type", "appendix");
+    oct_epub_xw_attr(x, "class", "research");
+    oct_epub_xw_attr(x, "id", "research");
+    oct_epub_xw_nl(x);
+    oct_epub_xw_element(x, "h1", OCT_EPUB_RESEARCH_TITLE);
+    oct_epub_xw_nl(x);
+    oct_epub_xw_start(x, "ol");
+    oct_epub_xw_attr(x, "class", "research-list");
+    oct_epub_xw_nl(x);
+    for (int k = 1; k <= b->qc.n; k++)
+        if (b->qc.first[k] && !b->qc.answered[k]) write_entry(x, b, k, b->qc.first[k]);
+    oct_epub_xw_end(x);
+    oct_epub_xw_nl(x);
+    oct_epub_xw_end(x);
+    oct_epub_xw_nl(x);
+    return oct_epub_xw_close(x, b->diag, "the To research appendix", data, len);
+}
