@@ -93,8 +93,9 @@ static bool is_content(const cl_ctx *c, unsigned t, const ct_lexicon *lx)
     return ct_token_kind(lx, t) == CT_CONTENT;
 }
 
-/* Score of questions a and b: weighted Jaccard, 0 when their intents differ,
- * they share no content word, or a rare content word is only on one side. */
+/* Score of questions a and b: 1 for the same words; else weighted Jaccard,
+ * 0 when their intents differ, they share no content word, or a rare
+ * content word is only on one side. */
 static double pair_score(const cl_ctx *c, const ct_lexicon *lx, size_t a, size_t b)
 {
     const cl_q *x = &c->q[a], *y = &c->q[b];
@@ -124,6 +125,9 @@ static double pair_score(const cl_ctx *c, const ct_lexicon *lx, size_t a, size_t
             if (content && w > max_only) max_only = w;
         }
     }
+    /* the same words (framing and subject words only, as in "What is
+     * Django, and why is it used?") ask the same thing */
+    if (only == 0 && shared > 0) return 1.0;
     if (max_shared <= 0 || max_only >= CL_GUARD * max_shared) return 0;
     return shared / (shared + only);
 }

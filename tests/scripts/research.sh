@@ -55,6 +55,7 @@ for n in ids:
         if f not in ids or a not in ids[f]:
             bad.append("%s: %s#%s does not resolve" % (n, f, a))
 beds = [n for n in ids if "raised" in read(n).lower() and "research" not in n and "nav" not in n
+        and "most-asked" not in n
         and "title" not in n][0]
 b = read(beds)
 m = re.search(r'<p class="answered-elsewhere"><a href="([^"#]+)#([^"]+)">Answered in Orchard and rotation</a></p>', b)

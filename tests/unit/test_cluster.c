@@ -466,6 +466,10 @@ static void test_django(void)
     apart(t, "FBV vs CBV:", 2, "FBV vs CBV in DRF:", 2);
     /* and a merge the issue names: middleware asked in 000 and 002 */
     CHECK(cluster_of(t, "What is Django middleware", 0) == cluster_of(t, "What is middleware?", 2));
+    /* the same words, all of them framing or the booklet's subject, still
+     * ask the same thing (002 answers it, 004 only asks it) */
+    CHECK(cluster_of(t, "What is Django, and why is it used?", 2) ==
+          cluster_of(t, "What is Django, and why is it used?", 4));
     oct_tree_free(t);
 }
 
