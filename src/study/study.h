@@ -39,10 +39,6 @@ int oct_study_run_with(oct_tree *t, oct_diag *diag, const oct_study_options *o);
  * keywords) and the tree's text (abbreviations). */
 void oct_study_cluster(oct_tree *t, bool merge);
 
-/* Sets u.question.cluster_answered on every QUESTION whose cluster has an
- * answered member (run after oct_study_cluster). */
-void oct_study_cluster_answered(oct_tree *t);
-
 /* Appends the question bank to out as one JSON object:
  *   {"sources":[{"path","questions","answered"}],
  *    "questions":[{"id","source","line","number","label","prompt","answered",

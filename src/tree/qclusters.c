@@ -40,7 +40,7 @@ void oct_qclusters_free(oct_qclusters *c)
 const oct_node *oct_qclusters_answer_for(const oct_qclusters *c, const oct_node *q)
 {
     int k = q->u.question.cluster;
-    if (has_answer(q) || k <= 0 || k > c->n || !q->u.question.cluster_answered) return NULL;
+    if (has_answer(q) || k <= 0 || k > c->n) return NULL;
     return c->answered[k] != q ? c->answered[k] : NULL;
 }
 

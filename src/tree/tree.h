@@ -146,7 +146,6 @@ struct oct_node {
             bool answered;     /* has an ANSWER child */
             const char *topic; /* taxonomy topic name, "Other", or NULL (no taxonomy) */
             int cluster;
-            bool cluster_answered; /* some member of its cluster is answered (study pass) */
         } question;
     } u;
 };
