@@ -1,4 +1,5 @@
 #include "study/cluster_int.h"
+#include "study/study_int.h"
 #include "util/xalloc.h"
 
 #include <libstemmer.h>
@@ -145,23 +146,6 @@ static const char *const *stop_list(const char *lang2)
     if (strcmp(lang2, "fr") == 0) return STOP_FR;
     if (strcmp(lang2, "es") == 0) return STOP_ES;
     return STOP_EN;
-}
-
-/* "en-GB" -> Snowball's algorithm for "en"; NULL when it has none. */
-static struct sb_stemmer *stemmer_for(const char *lang)
-{
-    static const char *const NAMES[][2] = {
-        {"en", "english"},   {"de", "german"},     {"fr", "french"},   {"es", "spanish"},
-        {"it", "italian"},   {"pt", "portuguese"}, {"nl", "dutch"},    {"sv", "swedish"},
-        {"no", "norwegian"}, {"nb", "norwegian"},  {"da", "danish"},   {"fi", "finnish"},
-        {"ru", "russian"},   {"hu", "hungarian"},  {"ro", "romanian"}, {"tr", "turkish"},
-    };
-    char code[8] = {0};
-    for (size_t i = 0; lang && lang[i] && lang[i] != '-' && lang[i] != '_' && i < 7; i++)
-        code[i] = (char)(lang[i] | 0x20);
-    for (size_t i = 0; i < sizeof NAMES / sizeof NAMES[0]; i++)
-        if (strcmp(code, NAMES[i][0]) == 0) return sb_stemmer_new(NAMES[i][1], "UTF_8");
-    return code[0] ? sb_stemmer_new(code, "UTF_8") : NULL;
 }
 
 /* --- words ---------------------------------------------------------------- */
@@ -408,7 +392,7 @@ static void mark_kind(ct_lexicon *lx, const char *s, int kind)
 ct_lexicon *ct_lexicon_new(const oct_tree *t)
 {
     ct_lexicon *lx = oct_xcalloc(1, sizeof *lx);
-    lx->stemmer = stemmer_for(t->meta.lang ? t->meta.lang : "en");
+    lx->stemmer = st_stemmer_for(t->meta.lang ? t->meta.lang : "en");
     char code[3] = {0};
     if (t->meta.lang) memcpy(code, t->meta.lang, strnlen(t->meta.lang, 2));
     bool added;

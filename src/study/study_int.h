@@ -15,6 +15,12 @@
 #include "tree/tree.h"
 #include "util/buf.h"
 
+/* --- stemmer.c ------------------------------------------------------------ */
+
+/* Snowball's stemmer for a BCP 47 tag ("en-GB" → english), or NULL when
+ * there is none or lang is NULL; the caller frees it (sb_stemmer_delete). */
+struct sb_stemmer *st_stemmer_for(const char *lang);
+
 /* Longest text (bytes) still read as one question line or heading. */
 #define ST_MAX_QUESTION_BYTES 600
 

@@ -94,18 +94,6 @@ static int stem_intern(tp_ctx *c, const char *s)
     return (int)c->nstems++;
 }
 
-/* "en-GB" → the "en" stemmer; libstemmer knows ISO 639 codes and names. */
-static struct sb_stemmer *stemmer_for(const char *lang)
-{
-    char code[16];
-    size_t n = lang ? strcspn(lang, "-_") : 0;
-    if (n == 0 || n >= sizeof code) return NULL;
-    for (size_t i = 0; i < n; i++)
-        code[i] = (char)(lang[i] >= 'A' && lang[i] <= 'Z' ? lang[i] + 32 : lang[i]);
-    code[n] = 0;
-    return sb_stemmer_new(code, "UTF_8");
-}
-
 /* The folded, stemmed form of c->word, NUL-terminated in c->word. */
 static const char *stem_word(tp_ctx *c)
 {
@@ -453,7 +441,7 @@ void st_assign_topics(oct_tree *t)
 {
     if (!t->meta.ntopics) return;
     tp_ctx c = {
-        .t = t, .stem = stemmer_for(t->meta.lang), .word = OCT_BUF_INIT, .text = OCT_BUF_INIT};
+        .t = t, .stem = st_stemmer_for(t->meta.lang), .word = OCT_BUF_INIT, .text = OCT_BUF_INIT};
     c.field = oct_xcalloc(t->meta.ntopics, sizeof *c.field);
     c.first = oct_xcalloc(t->meta.ntopics, sizeof *c.first);
     build_index(&c);
