@@ -27,11 +27,6 @@ static const char *alert_title(const char *s)
     return NULL;
 }
 
-static bool is_break(const oct_node *n)
-{
-    return n && (n->kind == OCT_SOFT_BREAK || n->kind == OCT_LINE_BREAK);
-}
-
 /* The quote's first paragraph starts with the marker alone on its line:
  * the marker becomes the bold title, the break after it a line break. */
 static void convert(oct_tree *t, oct_node *quote)
@@ -39,7 +34,7 @@ static void convert(oct_tree *t, oct_node *quote)
     oct_node *p = quote->first;
     if (!p || p->kind != OCT_PARAGRAPH || !p->first || p->first->kind != OCT_TEXT) return;
     oct_node *marker = p->first;
-    if (marker->next && !is_break(marker->next)) return;
+    if (marker->next && !oct_node_is_break(marker->next)) return;
     const char *title = alert_title(marker->text ? marker->text : "");
     if (!title) return;
     oct_node *strong = oct_node_new(t, OCT_STRONG, marker->span);

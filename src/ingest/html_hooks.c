@@ -47,16 +47,11 @@ void oct_html_settle(oct_html *h, size_t owner, bool into_cell)
     if (cut < h->n) force_close(h, cut, owner);
 }
 
-static bool is_break(const oct_node *n)
-{
-    return n && (n->kind == OCT_SOFT_BREAK || n->kind == OCT_LINE_BREAK);
-}
-
 void oct_html_trim_paragraph(oct_node *p)
 {
-    while (is_break(p->first))
+    while (oct_node_is_break(p->first))
         oct_node_unlink(p->first);
-    while (is_break(p->last))
+    while (oct_node_is_break(p->last))
         oct_node_unlink(p->last);
     /* an "<a name>" alone keeps its paragraph until the anchor pass moves it on */
     if (!p->first && !p->anchors) oct_node_unlink(p);

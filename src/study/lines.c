@@ -9,11 +9,6 @@
  * works on the lines of a paragraph: runs of inline siblings between its
  * top-level soft/hard breaks. */
 
-static bool is_break(const oct_node *n)
-{
-    return n->kind == OCT_SOFT_BREAK || n->kind == OCT_LINE_BREAK;
-}
-
 static void push_line(st_lines *l, oct_node *first, oct_node *last, oct_node *brk, int line)
 {
     if (l->n == l->cap) {
@@ -29,7 +24,7 @@ void st_lines_of(const oct_node *para, st_lines *out)
     oct_node *first = NULL, *last = NULL;
     int k = 0;
     for (oct_node *c = para->first; c; c = c->next) {
-        if (is_break(c)) {
+        if (oct_node_is_break(c)) {
             int line = first && first->span.line > para->span.line + k ? first->span.line
                                                                        : para->span.line + k;
             push_line(out, first, last, c, line);
@@ -63,7 +58,7 @@ void st_range_text(const oct_node *first, const oct_node *last, oct_buf *out)
             const oct_node *c = it.cur;
             if (c->kind == OCT_TEXT || c->kind == OCT_CODE)
                 oct_buf_puts(out, c->text);
-            else if (is_break(c))
+            else if (oct_node_is_break(c))
                 oct_buf_putc(out, ' ');
             else if (c->kind == OCT_ANSWER || c->kind == OCT_FOOTNOTE_REF)
                 oct_iter_skip_children(&it);
@@ -133,7 +128,7 @@ void st_strip_prefix(oct_tree *t, oct_node *n, size_t nbytes)
         oct_node *c = (oct_node *)it.cur;
         if (ev != OCT_EV_ENTER || c == n) continue;
         if (c->kind == OCT_ANSWER) break;
-        if (is_break(c)) {
+        if (oct_node_is_break(c)) {
             if (nbytes == 0 && !blanks) break;
             if (nbytes > 0) nbytes--;
             nodelist_push(&gone, c);
@@ -173,9 +168,9 @@ static bool blank_text(const oct_node *c)
 
 void st_trim_inlines(oct_node *n)
 {
-    while (n->first && (is_break(n->first) || blank_text(n->first)))
+    while (n->first && (oct_node_is_break(n->first) || blank_text(n->first)))
         oct_node_unlink(n->first);
-    while (n->last && (is_break(n->last) || blank_text(n->last)))
+    while (n->last && (oct_node_is_break(n->last) || blank_text(n->last)))
         oct_node_unlink(n->last);
     /* leading blanks: the text stays in the arena, the pointer moves */
     if (n->first && n->first->kind == OCT_TEXT)

@@ -83,6 +83,11 @@ void oct_node_insert_before(oct_node *sibling, oct_node *child)
     sibling->prev = child;
 }
 
+bool oct_node_is_break(const oct_node *n)
+{
+    return n && (n->kind == OCT_SOFT_BREAK || n->kind == OCT_LINE_BREAK);
+}
+
 bool oct_kind_is_inline(oct_kind k)
 {
     return k >= OCT_TEXT && k < OCT_KIND_COUNT;

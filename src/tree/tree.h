@@ -228,6 +228,8 @@ void oct_node_unlink(oct_node *n);
 oct_node *oct_node_new_text(oct_tree *t, oct_kind kind, oct_span span, const char *s, size_t len);
 
 bool oct_kind_is_inline(oct_kind k);
+/* n is a SOFT_BREAK or LINE_BREAK (NULL is not). */
+bool oct_node_is_break(const oct_node *n);
 const char *oct_kind_name(oct_kind k);
 
 /* What a reader sees of n on one line: its text (TEXT, CODE, CODE_BLOCK),
