@@ -15,8 +15,12 @@
 #include <stdlib.h>
 #include <string.h>
 
+/* Opens the list of booklet numbers where a source's questions stood. */
+#define REFS_LEAD "Questions "
+
 typedef struct {
     oct_tree *t;
+    oct_diag *diag;
     oct_bank b;
     oct_node **rep; /* [cluster]: the QUESTION that stands for it */
     int *topic;     /* [cluster]: index into the topic order */
@@ -35,7 +39,8 @@ static oct_node **source_chapters(oct_tree *t, size_t *n)
     for (size_t f = 0; f < t->nfiles; f++)
         t->file_titles[f] = NULL;
     for (oct_node *n1 = t->root->first; n1; n1 = n1->next) {
-        oct_node *first = n1->kind == OCT_PART ? n1->first : n1, *stop = n1->kind == OCT_PART ? NULL : n1->next;
+        oct_node *first = n1->kind == OCT_PART ? n1->first : n1,
+                 *stop = n1->kind == OCT_PART ? NULL : n1->next;
         for (oct_node *ch = first; ch && ch != stop; ch = ch->next) {
             if (ch->kind != OCT_CHAPTER) continue;
             OCT_GROW(chs, cap, *n + 1);
@@ -84,6 +89,8 @@ static void leave_ref(ar_ctx *c, oct_node *q, oct_node *to)
     oct_node *para = c->last_refs;
     if (!para || q->prev != para) {
         para = oct_node_new(c->t, OCT_PARAGRAPH, q->span);
+        oct_node_append(para,
+                        oct_node_new_text(c->t, OCT_TEXT, q->span, REFS_LEAD, strlen(REFS_LEAD)));
         oct_node_insert_before(q, para);
         c->last_refs = para;
     } else if (para->last && para->last->kind == OCT_XREF && para->last->u.xref.target == to) {
@@ -184,7 +191,7 @@ static void gather(ar_ctx *c, size_t k)
         oct_node_append(rep, ans->first);
     rep->u.question.answered = answered;
     rep->u.question.asked_in = (int)nfiles;
-    ar_fold_same_answers(rep);
+    ar_fold_same_answers(c->t, c->diag, rep);
     free(files);
     oct_buf_free(&rt);
 }
@@ -236,7 +243,8 @@ static int cmp_asked(const void *x, const void *y)
     const oct_node *a = *(oct_node *const *)x, *b = *(oct_node *const *)y;
     if (a->u.question.asked_in != b->u.question.asked_in)
         return a->u.question.asked_in > b->u.question.asked_in ? -1 : 1;
-    return (a->u.question.cluster > b->u.question.cluster) - (a->u.question.cluster < b->u.question.cluster);
+    return (a->u.question.cluster > b->u.question.cluster) -
+           (a->u.question.cluster < b->u.question.cluster);
 }
 
 /* One CHAPTER per topic that has questions, before the first source. */
@@ -253,7 +261,7 @@ static void topic_chapters(ar_ctx *c, oct_node *before, const size_t *order)
         qsort(qs, n, sizeof *qs, cmp_asked);
         oct_node *ch = oct_node_new(c->t, OCT_CHAPTER, qs[0]->span);
         ch->u.chapter.title = ti < m->ntopics ? m->topics[order[ti]].name : "Other";
-        ch->u.chapter.topic = true;
+        ch->u.chapter.arranged = true;
         if (before)
             oct_node_insert_before(before, ch);
         else
@@ -268,13 +276,13 @@ static void topic_chapters(ar_ctx *c, oct_node *before, const size_t *order)
     free(qs);
 }
 
-void oct_study_arrange(oct_tree *t)
+void oct_study_arrange(oct_tree *t, oct_diag *diag)
 {
     if (!t || !t->root || !t->meta.group_by || strcmp(t->meta.group_by, "topic") != 0 ||
         t->meta.ntopics == 0)
         return;
     oct_tree_fold_title_headings(t);
-    ar_ctx c = {.t = t, .tmp = OCT_BUF_INIT, .text = OCT_BUF_INIT};
+    ar_ctx c = {.t = t, .diag = diag, .tmp = OCT_BUF_INIT, .text = OCT_BUF_INIT};
     size_t nch = 0;
     oct_node **chs = source_chapters(t, &nch);
     int *nby = NULL;

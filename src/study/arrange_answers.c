@@ -7,6 +7,8 @@
 #include "study/arrange_int.h"
 #include "util/xalloc.h"
 
+#include <stdio.h>
+
 #include <stdint.h>
 #include <stdlib.h>
 
@@ -70,7 +72,35 @@ static bool within(const word_set *small, const word_set *big)
     return true;
 }
 
-void ar_fold_same_answers(oct_node *q)
+/* The last source line an answer covers. */
+static int last_line(const oct_node *a)
+{
+    int last = a->span.line;
+    oct_iter it;
+    oct_iter_init(&it, a);
+    while (oct_iter_next(&it) != OCT_EV_NONE)
+        if (it.cur->span.file == a->span.file && it.cur->span.line > last) last = it.cur->span.line;
+    return last;
+}
+
+/* Says which lines are printed only once, so a reader (and the word
+ * check) knows where they went. */
+static void report(const oct_tree *t, oct_diag *diag, const oct_node *a, const oct_node *same)
+{
+    if (!diag || a->span.file >= t->nfiles || same->span.file >= t->nfiles) return;
+    int from = a->span.line, to = last_line(a);
+    char lines[48];
+    if (to > from)
+        snprintf(lines, sizeof lines, "lines %d-%d", from, to);
+    else
+        snprintf(lines, sizeof lines, "line %d", from);
+    oct_diag_report(diag, OCT_NOTE, t->files[a->span.file], from, a->span.col, "merged-answer",
+                    "this answer (%s) says what the answer at %s:%d says; printed once, "
+                    "under both sources",
+                    lines, t->files[same->span.file], same->span.line);
+}
+
+void ar_fold_same_answers(const oct_tree *t, oct_diag *diag, oct_node *q)
 {
     size_t n = 0;
     for (const oct_node *a = q->first; a; a = a->next)
@@ -92,6 +122,7 @@ void ar_fold_same_answers(oct_node *q)
             continue;
         }
         a->u.answer.same_as = same;
+        report(t, diag, a, same);
         while (a->first)
             oct_node_unlink(a->first);
     }

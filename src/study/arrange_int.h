@@ -2,12 +2,14 @@
  * only. See oct_study_arrange in study.h for what the pass does. */
 #ifndef OCT_STUDY_ARRANGE_INT_H
 #define OCT_STUDY_ARRANGE_INT_H
+#include "diag.h"
 #include "tree/tree.h"
 
 /* arrange_answers.c: leaves empty (u.answer.same_as set) every ANSWER of q
  * whose words all occur in an earlier, not much longer answer of q: the
- * two say the same thing, and the words stay in the booklet. */
-void ar_fold_same_answers(oct_node *q);
+ * two say the same thing, and the words stay in the booklet. Each such
+ * answer is a note [merged-answer] to diag (may be NULL). */
+void ar_fold_same_answers(const oct_tree *t, oct_diag *diag, oct_node *q);
 
 /* arrange_notes.c: renumbers the footnotes of every CHAPTER of t in order
  * of first reference and moves (or, when two chapters cite it, copies)

@@ -13,7 +13,7 @@ typedef struct {
     oct_node *owner; /* chapter it moved to, or NULL */
     int index;       /* its number there */
     oct_node *seen_in;
-    int seen_index;  /* its copy's number in seen_in */
+    int seen_index; /* its copy's number in seen_in */
 } note;
 
 static note *find(note **by, const int *nby, size_t nfiles, const oct_node *ref)

@@ -33,10 +33,11 @@ oct_node *ar_sources_chapter(oct_tree *t, oct_node **chapters, size_t nchapters)
     oct_span at = nchapters ? chapters[0]->span : t->root->span;
     oct_node *src = oct_node_new(t, OCT_CHAPTER, at);
     src->u.chapter.title = SOURCES_TITLE;
+    src->u.chapter.arranged = true;
     oct_node *n = t->root->first;
     while (n) {
         oct_node *next = n->next;
-        if (n->kind == OCT_CHAPTER && n->u.chapter.topic) {
+        if (n->kind == OCT_CHAPTER && n->u.chapter.arranged) {
             /* a topic chapter: stays */
         } else if (n->kind == OCT_CHAPTER) {
             move_source(t, n, src);

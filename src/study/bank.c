@@ -112,15 +112,34 @@ void oct_bank_free(oct_bank *b)
     free(b->answered);
 }
 
+/* Openers of a chat message rather than of a question ("Can someone
+ * explain …", "Please help: …"), folded to lower case. */
+static const char *const CHATTY[] = {"can someone ",  "can anyone ",    "could someone ",
+                                     "could anyone ", "does anyone ",   "please ",
+                                     "help ",         "quick question", "hi ",
+                                     "hello ",        "hey ",           NULL};
+
+static bool chatty(const char *s)
+{
+    for (size_t i = 0; CHATTY[i]; i++) {
+        size_t k = strlen(CHATTY[i]), j = 0;
+        while (j < k && s[j] && (s[j] | 0x20) == CHATTY[i][j])
+            j++;
+        if (j == k) return true;
+    }
+    return false;
+}
+
 /* How clearly a wording asks: a full question ("…?") over a label
- * ("Project vs App:"), one that opens like a question, then the longest
- * that still reads as one line. */
+ * ("Project vs App:"), one that opens like a question and not like a chat
+ * message, then the fuller one up to a long line's length. */
 static long prompt_rank(const char *s, size_t n)
 {
     long r = 0;
     if (st_ends_question(s, n)) r += 4000;
     if (n && s[n - 1] == ':') r -= 2000;
     if (st_text_asks(s, n)) r += 1000;
+    if (chatty(s)) r -= 1500;
     r += n <= 140 ? (long)n : 140 - (long)(n - 140) / 4;
     return r;
 }

@@ -48,8 +48,9 @@ void oct_study_cluster(oct_tree *t, bool merge);
  * a topic; then a "Sources" chapter with what else each source holds.
  * Needs oct_study_cluster's numbers; call before oct_tree_assign_ids.
  * Otherwise changes nothing. The question bank JSON is written from the
- * tree before this step. */
-void oct_study_arrange(oct_tree *t);
+ * tree before this step. An answer printed once for two sources is a
+ * note [merged-answer] to diag (may be NULL). */
+void oct_study_arrange(oct_tree *t, oct_diag *diag);
 
 /* Appends the question bank to out as one JSON object:
  *   {"sources":[{"path","questions","answered"}],

@@ -122,7 +122,7 @@ static void collect(oct_anchor_table *a)
         if (ev != OCT_EV_ENTER) continue;
         /* "./other.md" opens the source's chapter, or in an arranged booklet
          * the heading that stands for the source (a topic is no source) */
-        bool source = (n->kind == OCT_CHAPTER && !n->u.chapter.topic) ||
+        bool source = (n->kind == OCT_CHAPTER && !n->u.chapter.arranged) ||
                       (n->kind == OCT_SECTION && n->u.section.source);
         if (source && n->span.file < a->t->nfiles && !a->chapter_of[n->span.file])
             a->chapter_of[n->span.file] = n;

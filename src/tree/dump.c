@@ -44,7 +44,7 @@ static void put_attrs(const oct_tree *t, const oct_node *n, oct_buf *out)
     case OCT_CHAPTER:
         oct_buf_puts(out, " title=");
         put_quoted(out, n->u.chapter.title);
-        if (n->u.chapter.topic) oct_buf_puts(out, " topic");
+        if (n->u.chapter.arranged) oct_buf_puts(out, " arranged");
         if (n->span.file < t->nfiles) {
             oct_buf_puts(out, " file=");
             put_quoted(out, t->files[n->span.file]);

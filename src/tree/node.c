@@ -94,12 +94,12 @@ bool oct_kind_is_inline(oct_kind k)
 }
 
 static const char *const KIND_NAMES[OCT_KIND_COUNT] = {
-    "document",    "part",       "chapter",        "section",      "question",   "answer",
-    "paragraph",   "list",       "item",           "code_block",   "table",      "table_row",
-    "table_cell",  "blockquote", "thematic_break", "footnote_def", "figure",     "details",
-    "summary",     "wording",    "text",       "code",           "emph",         "strong",     "strike",
-    "link",        "image",      "footnote_ref",   "soft_break",   "line_break", "index_term",
-    "superscript", "subscript",  "xref",
+    "document",   "part",        "chapter",        "section",      "question",   "answer",
+    "paragraph",  "list",        "item",           "code_block",   "table",      "table_row",
+    "table_cell", "blockquote",  "thematic_break", "footnote_def", "figure",     "details",
+    "summary",    "wording",     "text",           "code",         "emph",       "strong",
+    "strike",     "link",        "image",          "footnote_ref", "soft_break", "line_break",
+    "index_term", "superscript", "subscript",      "xref",
 };
 
 const char *oct_kind_name(oct_kind k)
@@ -121,9 +121,9 @@ oct_node *oct_node_clone(oct_tree *t, const oct_node *n)
             continue;
         }
         oct_node *c = oct_node_new(t, it.cur->kind, it.cur->span);
-        c->text = it.cur->text;   /* arena strings are never changed */
+        c->text = it.cur->text; /* arena strings are never changed */
         c->u = it.cur->u;
-        c->anchors = NULL;        /* an anchor names one place */
+        c->anchors = NULL; /* an anchor names one place */
         if (at)
             oct_node_append(at, c);
         else

@@ -26,7 +26,7 @@
  * a reference to the question u.xref.target, printed as its number).
  *
  * Arranged booklets (oct_study_arrange, grouped by topic): the document
- * holds one CHAPTER per topic (u.chapter.topic), each QUESTION there
+ * holds one CHAPTER per topic (u.chapter.arranged), each QUESTION there
  * standing for a whole cluster: its prompt inlines, then one WORDING per
  * member question (span = where a source asks it, u.question.number/label
  * as the source numbers it, inline children = its wording when that
@@ -123,7 +123,7 @@ struct oct_node {
     union {
         struct {
             const char *title; /* plain text */
-            bool topic;        /* a topic of an arranged booklet, not a source */
+            bool arranged;     /* made by oct_study_arrange (a topic, Sources), not a source */
         } chapter;
         struct {
             int level;   /* 1..6 */
