@@ -26,6 +26,8 @@ typedef struct {
     int *topic;     /* [cluster]: index into the topic order */
     oct_node *last_refs;
     oct_buf tmp, text;
+    oct_span *same; /* wordings printed once: worded as another of their cluster */
+    size_t nsame, capsame;
 } ar_ctx;
 
 /* The source chapters in order (also inside parts), and their titles as
@@ -132,6 +134,13 @@ static oct_node *wording_of(ar_ctx *c, oct_node *rep, oct_node *m, const char *r
     st_fold_alnum(c->text.data, &f);
     const char *mine = f.data ? f.data : "";
     bool keep = *mine && strcmp(mine, rep_text) != 0 && !same_text_before(c, rep, mine);
+    if (!keep) {
+        /* the line of the words themselves: a paired question sits where
+         * its answer is, a <details> box opens a line above its summary */
+        const oct_node *w0 = m->first && oct_kind_is_inline(m->first->kind) ? m->first : m;
+        OCT_GROW(c->same, c->capsame, c->nsame + 1);
+        c->same[c->nsame++] = w0->span.file == m->span.file ? w0->span : m->span;
+    }
     for (oct_node *k = m->first, *next; k; k = next) {
         next = k->next;
         if (keep && oct_kind_is_inline(k->kind)) oct_node_append(w, k);
@@ -276,6 +285,33 @@ static void topic_chapters(ar_ctx *c, oct_node *before, const size_t *order)
     free(qs);
 }
 
+static int cmp_span(const void *x, const void *y)
+{
+    const oct_span *a = x, *b = y;
+    if (a->file != b->file) return a->file < b->file ? -1 : 1;
+    return (a->line > b->line) - (a->line < b->line);
+}
+
+/* One note per source naming the lines whose question is printed once
+ * under the same words elsewhere, so no reader wonders where they went. */
+static void report_same(ar_ctx *c)
+{
+    qsort(c->same, c->nsame, sizeof *c->same, cmp_span);
+    oct_buf lines = OCT_BUF_INIT;
+    for (size_t i = 0, k; i < c->nsame; i = k) {
+        oct_buf_clear(&lines);
+        for (k = i; k < c->nsame && c->same[k].file == c->same[i].file; k++)
+            oct_buf_printf(&lines, "%s%d", k > i ? ", " : "", c->same[k].line);
+        if (c->same[i].file >= c->t->nfiles) continue;
+        oct_diag_report(c->diag, OCT_NOTE, c->t->files[c->same[i].file], c->same[i].line, 1,
+                        "merged-question",
+                        "%zu question%s worded exactly as another wording of the same question "
+                        "printed once, under that wording, at line%s %s",
+                        k - i, k - i == 1 ? "" : "s", k - i == 1 ? "" : "s", lines.data);
+    }
+    oct_buf_free(&lines);
+}
+
 void oct_study_arrange(oct_tree *t, oct_diag *diag)
 {
     if (!t || !t->root || !t->meta.group_by || strcmp(t->meta.group_by, "topic") != 0 ||
@@ -305,6 +341,8 @@ void oct_study_arrange(oct_tree *t, oct_diag *diag)
         leave_ref(&c, c.b.q[i], c.rep[c.b.cid[i] - 1]);
     for (size_t k = 0; k < nk; k++)
         if (c.rep[k]) gather(&c, k);
+    if (diag) report_same(&c);
+    free(c.same);
     topic_chapters(&c, t->root->first, order);
     oct_node *sources = ar_sources_chapter(t, chs, nch);
     ar_renumber_notes(t, by, nby, sources);

@@ -309,7 +309,11 @@ static void pair_list(st_ctx *c, size_t s, size_t e)
     size_t caption = NONE;
     find_heads(c, s, e, heads, keyed, &caption);
     size_t kept = drop_empty_heads(c, m, heads, keyed);
-    if (kept * 2 < m) kept = 0; /* too few answers: not a question list */
+    /* too few answers: not a question list, unless an answer key says so */
+    bool key = false;
+    for (size_t p = 0; p < m && !key; p++)
+        key = keyed[p] && heads[p] != NONE;
+    if (kept * 2 < m && !key) kept = 0;
     oct_buf merged = OCT_BUF_INIT;
     size_t nmerged = 0;
     int first_line = 0;
@@ -317,13 +321,21 @@ static void pair_list(st_ctx *c, size_t s, size_t e)
         if (heads[p] == NONE) continue;
         size_t j = heads[p], nj = next_head(heads, m, p);
         size_t end = nj == NONE ? last_end(c, j) : nj;
+        if (keyed[p]) end = j + 1; /* an answer key's item is the whole answer */
         for (size_t k = j + 1; k < end; k++)
             c->u[k].owner = (int)j;
         int line = c->u[s + p].node->span.line;
         if (keyed[p]) {
             make_key_head(&c->u[j], &c->u[s + p]);
             /* "Answers" only said what the list is: it is structure now */
-            if (caption != NONE) c->u[caption].consumed = true;
+            if (caption != NONE && !c->u[caption].consumed) {
+                c->u[caption].consumed = true;
+                oct_diag_report(c->diag, OCT_NOTE, c->path, c->u[caption].node->span.line, 1,
+                                "answer-key",
+                                "this line opens an answer key: its numbered items are the "
+                                "answers of the questions listed at line %d and after",
+                                c->u[s].node->span.line);
+            }
             continue;
         }
         if (make_head(c, &c->u[j], &c->u[s + p])) {

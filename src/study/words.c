@@ -347,7 +347,20 @@ size_t st_question_label(const char *s, size_t n, int *number)
 
 size_t st_answer_label(const char *s, size_t n)
 {
-    return label_at(s, n, A_WORDS, A_COLON_ONLY, NULL, true);
+    size_t k = label_at(s, n, A_WORDS, A_COLON_ONLY, NULL, true);
+    /* "Answers" alone on its line captions a list of answers (an answer
+     * key); it does not label the one answer that follows */
+    if (k && n <= 12) {
+        oct_buf f = OCT_BUF_INIT;
+        oct_buf_put(&f, s, n);
+        oct_buf g = OCT_BUF_INIT;
+        st_fold_alnum(f.data, &g);
+        bool caption = g.data && strcmp(g.data, "answers") == 0;
+        oct_buf_free(&f);
+        oct_buf_free(&g);
+        if (caption) return 0;
+    }
+    return k;
 }
 
 char st_option_letter(const char *s, size_t n)

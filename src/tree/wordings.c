@@ -68,12 +68,14 @@ void oct_answer_source_line(const oct_tree *t, const oct_node *a, oct_buf *out)
     if (!a->u.answer.from) return;
     oct_buf_puts(out, "Answer from ");
     oct_wording_cite(t, a->u.answer.from, out);
+    bool any = false;
     for (const oct_node *d = a->next; d; d = d->next)
         if (d->kind == OCT_ANSWER && d->u.answer.same_as == a && d->u.answer.from) {
-            oct_buf_puts(out, " (the same in ");
+            oct_buf_puts(out, any ? ", " : " (the same in ");
             oct_wording_cite(t, d->u.answer.from, out);
-            oct_buf_putc(out, ')');
+            any = true;
         }
+    if (any) oct_buf_putc(out, ')');
 }
 
 const oct_node *oct_question_other_wording(const oct_node *q, const oct_node *after)

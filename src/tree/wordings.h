@@ -20,8 +20,9 @@ void oct_question_asked_line(const oct_tree *t, const oct_node *q, oct_buf *out)
  * than one source or has more than one answer. */
 bool oct_question_cites_answers(const oct_node *q);
 
-/* "Answer from B #31" and, for each later answer that says the same,
- * " (the same in C #4)". Appends to out; nothing without u.answer.from. */
+/* "Answer from B #31", and " (the same in C #4, D)" naming the later
+ * answers that say the same. Appends to out; nothing without
+ * u.answer.from. */
 void oct_answer_source_line(const oct_tree *t, const oct_node *a, oct_buf *out);
 
 /* The first WORDING child of q that has a wording of its own (differs
