@@ -57,8 +57,8 @@ int oct_epub_research_xhtml(const oct_epub_book *b, char **data, size_t *len)
     oct_epub_xw_start(x, "ol");
     oct_epub_xw_attr(x, "class", "research-list");
     oct_epub_xw_nl(x);
-    for (int k = 1; k <= b->qc.n; k++)
-        if (b->qc.first[k] && !b->qc.answered[k]) write_entry(x, b, k, b->qc.first[k]);
+    for (int i = 0; i < b->qc.unanswered; i++)
+        write_entry(x, b, b->qc.todo[i], b->qc.first[b->qc.todo[i]]);
     oct_epub_xw_end(x);
     oct_epub_xw_nl(x);
     oct_epub_xw_end(x);

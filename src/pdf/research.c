@@ -78,6 +78,6 @@ void pdf_layout_research(oct_pdf *p)
     pdf_ctx c = {0, pdf_body_width(p), p->L.body_size, 0, 0, false};
     p->cur->chapter = -1;
     layout_title(p, &c);
-    for (int k = 1; k <= p->qc.n; k++)
-        if (p->qc.first[k] && !p->qc.answered[k]) layout_entry(p, &c, p->qc.first[k]);
+    for (int i = 0; i < p->qc.unanswered; i++)
+        layout_entry(p, &c, p->qc.first[p->qc.todo[i]]);
 }

@@ -30,6 +30,12 @@ void oct_qclusters_build(oct_qclusters *c, const oct_node *root)
     }
     for (int k = 1; k <= c->n; k++)
         if (c->first[k] && !c->answered[k]) c->unanswered++;
+    c->todo = oct_xcalloc((size_t)c->unanswered + 1, sizeof *c->todo);
+    int t = 0;
+    for (size_t i = 0; i < n; i++) {
+        int k = qs[i]->u.question.cluster;
+        if (k > 0 && c->first[k] == qs[i] && !c->answered[k]) c->todo[t++] = k;
+    }
     free(qs);
 }
 
@@ -37,7 +43,9 @@ void oct_qclusters_free(oct_qclusters *c)
 {
     free(c->first);
     free(c->answered);
+    free(c->todo);
     c->first = c->answered = NULL;
+    c->todo = NULL;
     c->n = c->unanswered = 0;
 }
 

@@ -11,6 +11,8 @@ typedef struct {
     const oct_node **answered; /* [cluster]: first member with an answer, or NULL */
     int n;                     /* highest cluster number */
     int unanswered;            /* clusters with no answered member */
+    int *todo;                 /* [unanswered]: their numbers, in document order of
+                                  their first member (an arranged booklet's order) */
 } oct_qclusters;
 
 void oct_qclusters_build(oct_qclusters *c, const oct_node *root);
