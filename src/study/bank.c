@@ -182,7 +182,15 @@ size_t oct_bank_most_asked(const oct_tree *t, size_t max, oct_asked **out)
         a[i].q = b.q[pick];
         a[i].asked_in = b.nsources[order[i]];
         oct_bank_prompt_text(a[i].q, &tmp, &text);
-        a[i].prompt = oct_xstrdup(text.data ? text.data : "");
+        /* an arranged booklet numbers its questions 1.. throughout: the
+         * number finds it in print as the page does */
+        const oct_node *ch = a[i].q->parent;
+        const char *lab = a[i].q->u.question.label;
+        oct_buf_clear(&tmp);
+        if (ch && ch->kind == OCT_CHAPTER && ch->u.chapter.arranged && lab)
+            oct_buf_printf(&tmp, "%s%s ", lab, oct_question_label_dot(lab));
+        oct_buf_puts(&tmp, text.data ? text.data : "");
+        a[i].prompt = oct_xstrdup(tmp.data);
     }
     oct_buf_free(&tmp);
     oct_buf_free(&text);
