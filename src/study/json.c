@@ -117,7 +117,21 @@ static void write_cluster(const oct_tree *t, const oct_bank *b, size_t c, oct_bu
         unsigned f = b->q[i]->span.file;
         put_string(out, f < t->nfiles ? t->files[f] : NULL);
     }
-    oct_buf_printf(out, "],\"answered\":%s}", b->answered[c] ? "true" : "false");
+    oct_buf_printf(out, "],\"answered\":%s,\"answers\":[", b->answered[c] ? "true" : "false");
+    /* every member's answer: where it is, so a reader of the bank finds
+     * each one (the booklet prints them all under the chosen wording) */
+    any = false;
+    for (size_t i = b->first[c]; i != (size_t)-1; i = b->next[i]) {
+        const oct_node *q = b->q[i], *a = q->last;
+        if (!a || a->kind != OCT_ANSWER || !a->first) continue;
+        oct_buf_puts(out, any ? ",{\"question\":" : "{\"question\":");
+        any = true;
+        put_string(out, q->id);
+        oct_buf_puts(out, ",\"source\":");
+        put_string(out, a->span.file < t->nfiles ? t->files[a->span.file] : NULL);
+        oct_buf_printf(out, ",\"line\":%d}", a->span.line);
+    }
+    oct_buf_puts(out, "]}");
     oct_buf_free(&text);
 }
 

@@ -204,7 +204,9 @@ static void test_bank(void)
                          "\"answered\":true,\"cluster\":3,\"asked_in\":1,\"topic\":null}"));
     /* every question its own cluster here; two are unanswered */
     CHECK(strstr(j.data, "{\"id\":3,\"prompt\":\"Which one is it?\",\"members\":"
-                         "[\"q3-which-one-is-it\"],\"sources\":[\"b.txt\"],\"answered\":true}"));
+                         "[\"q3-which-one-is-it\"],\"sources\":[\"b.txt\"],\"answered\":true,"
+                         "\"answers\":[{\"question\":\"q3-which-one-is-it\",\"source\":"
+                         "\"b.txt\",\"line\":9}]}"));
     CHECK(strstr(j.data, "\"unanswered_clusters\":2,"));
     CHECK(strstr(j.data, "{\"file\":\"b.txt\",\"line\":2,\"col\":4,\"severity\":\"warning\","
                          "\"code\":\"some-code\",\"message\":\"say \\\"hi\\\"\"}"));
@@ -234,7 +236,7 @@ static void test_ids_unassigned(void)
                          "\"label\":null,\"prompt\":\"What is X?\",\"answered\":false,"
                          "\"cluster\":1,\"asked_in\":1,\"topic\":null}"));
     CHECK(strstr(j.data, "{\"id\":1,\"prompt\":\"What is X?\",\"members\":[null],"
-                         "\"sources\":[\"x.md\"],\"answered\":false}"));
+                         "\"sources\":[\"x.md\"],\"answered\":false,\"answers\":[]}"));
     oct_buf_free(&j);
     oct_tree_free(t);
 }
@@ -263,7 +265,9 @@ static void test_merged(void)
     CHECK(strstr(j.data, "\"prompt\":\"What is a generator?\",\"answered\":false,"
                          "\"cluster\":2,\"asked_in\":1,\"topic\":null}"));
     CHECK(strstr(j.data, "{\"id\":1,\"prompt\":\"What is a decorator?\",\"members\":["));
-    CHECK(strstr(j.data, "\"sources\":[\"x.md\",\"y.md\"],\"answered\":true}"));
+    CHECK(strstr(j.data, "\"sources\":[\"x.md\",\"y.md\"],\"answered\":true,\"answers\":"
+                         "[{\"question\":\"q1-explain-decorators\",\"source\":\"y.md\","
+                         "\"line\":5}]}"));
     CHECK(strstr(j.data, "\"unanswered_clusters\":1,"));
     /* the per-source figures count questions before merging */
     CHECK(strstr(j.data, "{\"path\":\"y.md\",\"questions\":2,\"answered\":1}"));
