@@ -55,7 +55,10 @@ static const char BASE[] =
     ".titlepage .author, .titlepage .date { margin-top: 1.2em; }\n"
     "nav ol { list-style-type: none; padding-left: 1.2em; }\n"
     "ol.most-asked li { margin-bottom: 0.5em; }\n"
-    ".asked-in { display: block; font-size: 0.85em; font-style: italic; color: #555; }\n";
+    ".asked-in { display: block; font-size: 0.85em; font-style: italic; color: #555; }\n"
+    "ul.index-entries { list-style-type: none; padding-left: 0; }\n"
+    "ul.index-entries li { margin: 0.15em 0 0.15em 1.5em; text-indent: -1.5em; }\n"
+    ".index-expansion { font-style: italic; color: #555; }\n";
 
 /* A heading size relative to the body text, kept within sane bounds, in
  * hundredths of an em (printed without printf's locale-dependent %f). */
