@@ -155,7 +155,11 @@ static void on_abbrev(void *ctx, const char *abbr, size_t alen, const char *exp,
     char *a = oct_xstrndup(abbr, alen);
     oct_buf key = OCT_BUF_INIT;
     size_t k = intern(ix, SRC_WORD, a, &key);
-    if (!ix->t[k].expansion) ix->t[k].expansion = oct_xstrndup(exp, elen);
+    while (elen > 0 && (exp[elen - 1] == ' ' || exp[elen - 1] == '-'))
+        elen--;
+    while (elen > 0 && (exp[0] == ' ' || exp[0] == '-'))
+        exp++, elen--;
+    if (!ix->t[k].expansion && elen) ix->t[k].expansion = oct_xstrndup(exp, elen);
     oct_buf_free(&key);
     free(a);
 }
@@ -489,10 +493,43 @@ static void merge_code(oct_index *ix)
     for (size_t i = 0; i < ix->n; i++) {
         ix_term *w = &ix->t[i];
         if (w->code || w->nlocs == 0 || w->expansion) continue;
-        oct_buf_clear(&key);
-        oct_buf_printf(&key, "c:%s", w->key + 2);
+        make_key(SRC_CODE, w->key + 2, &key);
         size_t c = find(ix, key.data);
         if (c != (size_t)-1) merge_into(&ix->t[c], w);
+    }
+    oct_buf_free(&key);
+}
+
+/* Languages whose plurals mostly add "s" or "es". */
+static bool plural_s(const char *lang)
+{
+    static const char *const LANGS[] = {"en", "fr", "es", "pt", "it", "nl", NULL};
+    for (size_t i = 0; lang && LANGS[i]; i++)
+        if (strncmp(lang, LANGS[i], 2) == 0 && (lang[2] == 0 || lang[2] == '-' || lang[2] == '_'))
+            return true;
+    return !lang;
+}
+
+/* "fields" joins "field", "APIs" joins "API": one entry under the
+ * singular when the booklet has both. */
+static void merge_plurals(oct_index *ix)
+{
+    if (!plural_s(ix->lang)) return;
+    oct_buf key = OCT_BUF_INIT;
+    for (size_t i = 0; i < ix->n; i++) {
+        ix_term *w = &ix->t[i];
+        size_t n = strlen(w->key);
+        if (w->code || w->nlocs == 0 || n < 5 || w->key[n - 1] != 's') continue;
+        for (size_t cut = 1; cut <= 2; cut++) {
+            if (cut == 2 && w->key[n - 2] != 'e') break;
+            oct_buf_clear(&key);
+            oct_buf_put(&key, w->key, n - cut);
+            size_t c = find(ix, key.data);
+            if (c != (size_t)-1 && c != i && ix->t[c].nlocs > 0) {
+                merge_into(&ix->t[c], w);
+                break;
+            }
+        }
     }
     oct_buf_free(&key);
 }
@@ -543,6 +580,7 @@ static int cmp_terms(const void *a, const void *b)
 /* The public, sorted list of the terms that stay. */
 static void finish(oct_index *ix)
 {
+    merge_plurals(ix);
     merge_code(ix);
     UCollator *coll = open_collator(ix->lang);
     ix_term **keep = oct_xmalloc((ix->n + 1) * sizeof *keep);
