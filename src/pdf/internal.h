@@ -375,8 +375,7 @@ void pdf_index_free(oct_pdf *p);
 int pdf_index_spot(const oct_pdf *p, const oct_node *n);
 /* Adds the text of TEXT node n from byte `from`, its index places marked;
  * false (nothing added) when n holds none. */
-bool pdf_index_text(oct_pdf *p, pdf_text *t, const oct_node *n, size_t from,
-                    const pdf_style *st);
+bool pdf_index_text(oct_pdf *p, pdf_text *t, const oct_node *n, size_t from, const pdf_style *st);
 /* Anchor key of spot m. */
 const char *pdf_index_key(const oct_pdf *p, int m);
 /* The index pages (after the body and its appendix): terms by initial
@@ -404,7 +403,7 @@ struct oct_pdf {
     pdf_link *links;
     size_t nlinks, caplinks;
     pdf_flow body, title, front, back; /* back: the index */
-    pdf_flow *cur; /* the flow layout writes into */
+    pdf_flow *cur;                     /* the flow layout writes into */
     pdf_place *places;
     size_t nplaces, capplaces;
     pdf_page *pages;

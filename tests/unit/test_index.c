@@ -130,8 +130,8 @@ static void test_german(void)
     expect_term(ix, "Repository", true);
     const oct_index_term *vcs = term(ix, "VCS");
     CHECK(vcs && vcs->expansion && strcmp(vcs->expansion, "Version Control System") == 0);
-    size_t a = position(ix, "Ablage"), ae = position(ix, "Änderung"),
-           c = position(ix, "Commit"), z = position(ix, "Zweig");
+    size_t a = position(ix, "Ablage"), ae = position(ix, "Änderung"), c = position(ix, "Commit"),
+           z = position(ix, "Zweig");
     CHECK(a < ae && ae < c && c < z);
     const oct_index_term *aend = term(ix, "Änderung");
     CHECK(aend && strcmp(aend->group, "A") == 0);
