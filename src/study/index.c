@@ -493,7 +493,7 @@ static void merge_code(oct_index *ix)
     for (size_t i = 0; i < ix->n; i++) {
         ix_term *w = &ix->t[i];
         if (w->code || w->nlocs == 0 || w->expansion) continue;
-        make_key(SRC_CODE, w->key + 2, &key);
+        make_key(SRC_CODE, w->text, &key); /* same letters, same case: "form" is not `Form` */
         size_t c = find(ix, key.data);
         if (c != (size_t)-1) merge_into(&ix->t[c], w);
     }
@@ -520,10 +520,12 @@ static void merge_plurals(oct_index *ix)
         ix_term *w = &ix->t[i];
         size_t n = strlen(w->key);
         if (w->code || w->nlocs == 0 || n < 5 || w->key[n - 1] != 's') continue;
-        for (size_t cut = 1; cut <= 2; cut++) {
-            if (cut == 2 && w->key[n - 2] != 'e') break;
+        for (size_t cut = 1; cut <= 3; cut++) { /* "-s", "-es", "-ies" -> "-y" */
+            if (cut == 2 && w->key[n - 2] != 'e') continue;
+            if (cut == 3 && strcmp(w->key + n - 3, "ies") != 0) break;
             oct_buf_clear(&key);
             oct_buf_put(&key, w->key, n - cut);
+            if (cut == 3) oct_buf_putc(&key, 'y');
             size_t c = find(ix, key.data);
             if (c != (size_t)-1 && c != i && ix->t[c].nlocs > 0) {
                 merge_into(&ix->t[c], w);
