@@ -114,7 +114,9 @@ typedef struct {
     pdf_text text;
     pdf_line *lines;
     size_t nlines;
-    bool heading;          /* an initial-letter heading */
+    bool heading; /* an initial-letter heading */
+    bool cont;    /* heads a column inside a letter: "T (continued)" above it */
+    const char *group;
     size_t page, col, row; /* where it is set */
 } ix_entry;
 
@@ -192,6 +194,7 @@ static bool add_term_entry(ix_layout *L, const oct_index_term *t)
     size_t np = term_pages(p, t, num, key, buf);
     if (np == 0) return false;
     ix_entry *e = push_entry(L);
+    e->group = t->group;
     pdf_style st = pdf_style_make(PDF_FAM_BODY, PDF_VAR_R, L->size, p->L.text);
     pdf_style term = st;
     if (t->code) term.fam = PDF_FAM_MONO, term.size = (float)(L->size * 0.9);
@@ -227,6 +230,8 @@ static size_t place_entries(ix_layout *L)
         if (row > 0 && row + need > rows) {
             row = gap = 0;
             if (++col == 2) col = 0, page++;
+            e->cont = !e->heading;
+            row = e->cont ? 1 : 0;
         }
         row += gap;
         e->page = page, e->col = col, e->row = row;
@@ -239,6 +244,17 @@ static void set_entry(ix_layout *L, pdf_item *it, const ix_entry *e)
 {
     double x0 = (double)e->col * (L->colw + L->gutter), top = e->page == 0 ? L->top : 0;
     double sz = e->text.nst ? e->text.st[0].size : L->size;
+    if (e->cont && e->group && e->row > 0) {
+        pdf_style st = pdf_style_make(PDF_FAM_HEAD, PDF_VAR_B, L->size, L->p->L.muted);
+        pdf_text t = {0};
+        char label[48];
+        int n = snprintf(label, sizeof label, "%s (continued)", e->group);
+        pdf_text_add(L->p, &t, label, (size_t)n, &st, NULL, false);
+        pdf_line ln = {0, t.n, t.n, pdf_text_width(&t, 0, t.n), L->colw, 0, false, false};
+        double y = top + (double)(e->row - 1) * L->lh + pdf_baseline(L->lh, L->size);
+        pdf_set_line(L->p, it, &t, &ln, x0, y, PDF_AL_LEFT);
+        pdf_text_free(&t);
+    }
     for (size_t k = 0; k < e->nlines; k++) {
         double y = top + (double)(e->row + k) * L->lh + pdf_baseline(L->lh, sz);
         pdf_set_line(L->p, it, &e->text, &e->lines[k], x0 + (k ? L->indent : 0), y, PDF_AL_LEFT);
