@@ -25,10 +25,12 @@ typedef struct {
 } oct_index_loc;
 
 typedef struct {
-    const char *text;          /* as printed ("select_related", "DRF") */
-    const char *expansion;     /* an abbreviation's words ("Django REST Framework"), or NULL */
-    bool code;                 /* printed in monospace */
-    const char *group;         /* initial-letter heading: "A".."Z", or "#" for symbols and digits */
+    const char *text;      /* as printed ("select_related", "DRF") */
+    const char *expansion; /* an abbreviation's words ("Django REST Framework"), or NULL */
+    bool code;             /* printed in monospace */
+    /* initial-letter heading: the letter upper-cased, accents stripped ("É"
+     * under "E"), or "#" for symbols and digits */
+    const char *group;
     const oct_index_loc *locs; /* one per target, document order */
     size_t nlocs;
 } oct_index_term;
