@@ -125,7 +125,7 @@ int oct_cmd_build(int argc, char **argv)
         {"no-merge", no_argument, NULL, 'M'},     {"group-by", required_argument, NULL, 'g'},
         {"help", no_argument, NULL, 'h'},         {NULL, 0, NULL, 0},
     };
-    oct_build_opts o = {.outdir = "out", .formats = OCT_FMT_PDF | OCT_FMT_EPUB};
+    oct_build_opts o = {.outdir = "out", .formats = OCT_FMT_PDF | OCT_FMT_EPUB, .arrange = true};
     int c;
     optind = 1;
     while ((c = getopt_long(argc, argv, "o:f:l:W:qh", longopts, NULL)) != -1) {

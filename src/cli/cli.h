@@ -20,6 +20,7 @@ typedef struct {
     const char *group_by; /* --group-by topic|source, NULL if not given */
     bool keep_filler;
     bool no_merge; /* --no-merge: every question its own cluster */
+    bool arrange;  /* arrange by topic (build); inspect shows the tree as found */
     bool werror;
     bool quiet;
 } oct_build_opts;

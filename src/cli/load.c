@@ -149,7 +149,7 @@ oct_tree *oct_cli_load_tree(const oct_manifest *m, const oct_build_opts *o, oct_
         return NULL;
     }
     /* The study pass only adds structure; ids come after it so questions get theirs. */
-    oct_study_options so = {.merge = !(o && o->no_merge)};
+    oct_study_options so = {.merge = !(o && o->no_merge), .arrange = o && o->arrange};
     if (oct_study_run_with(t, diag, &so) != 0) {
         oct_tree_free(t);
         *status = OCT_EXIT_INPUT;

@@ -179,6 +179,24 @@ static void write_block_as_text(oct_epub_ctx *r, const oct_node *n)
     oct_epub_xw_text(r->xw, " ");
 }
 
+/* A reference to a question: its number, linked to it. */
+static void write_xref(oct_epub_ctx *r, const oct_node *n)
+{
+    const oct_node *q = n->u.xref.target;
+    const char *label = q ? q->u.question.label : NULL;
+    if (q && !label && q->u.question.number > 0)
+        label = oct_arena_printf(r->book->arena, "%d", q->u.question.number);
+    const char *href = q && !r->in_link ? oct_epub_href(r->book, q) : NULL;
+    if (!href) {
+        oct_epub_xw_text(r->xw, label ? label : "?");
+        return;
+    }
+    oct_epub_xw_start(r->xw, "a");
+    oct_epub_xw_attr(r->xw, "href", href);
+    oct_epub_xw_text(r->xw, label ? label : "?");
+    oct_epub_xw_end(r->xw);
+}
+
 static void write_inline(oct_epub_ctx *r, const oct_node *n)
 {
     switch (n->kind) {
@@ -222,6 +240,9 @@ static void write_inline(oct_epub_ctx *r, const oct_node *n)
         break;
     case OCT_INDEX_TERM:
         break; /* a marker for the index, not text of its own */
+    case OCT_XREF:
+        write_xref(r, n);
+        break;
     default:
         write_block_as_text(r, n);
         break;

@@ -1,5 +1,6 @@
 #include "epub/docs.h"
 #include "epub/render.h"
+#include "tree/wordings.h"
 
 #include <stdio.h>
 
@@ -7,9 +8,11 @@
  * the answer, or a visible marker when the notes never answer it (so a
  * reader sees the gap instead of a question that seems to lead nowhere). */
 
-static const oct_node *answer_of(const oct_node *q)
+static bool has_answer(const oct_node *q)
 {
-    return q->last && q->last->kind == OCT_ANSWER ? q->last : NULL;
+    for (const oct_node *a = q->first; a; a = a->next)
+        if (a->kind == OCT_ANSWER && a->first) return true;
+    return false;
 }
 
 static int has_prompt(const oct_node *q)
@@ -19,7 +22,7 @@ static int has_prompt(const oct_node *q)
     return q->u.question.number > 0 || q->u.question.label;
 }
 
-static void write_prompt(oct_epub_ctx *r, const oct_node *q, const oct_node *answer)
+static void write_prompt(oct_epub_ctx *r, const oct_node *q)
 {
     oct_epub_xw_start(r->xw, "p");
     oct_epub_xw_attr(r->xw, "class", "prompt");
@@ -36,8 +39,57 @@ static void write_prompt(oct_epub_ctx *r, const oct_node *q, const oct_node *ans
         oct_epub_xw_end(r->xw);
         oct_epub_xw_text(r->xw, " ");
     }
-    for (const oct_node *c = q->first; c && c != answer; c = c->next)
+    for (const oct_node *c = q->first; c; c = c->next)
         if (oct_kind_is_inline(c->kind)) oct_epub_inlines(r, c, c->next);
+    oct_epub_xw_end(r->xw);
+    oct_epub_xw_nl(r->xw);
+}
+
+static void text_para(oct_epub_ctx *r, const char *cls, const char *text)
+{
+    oct_epub_xw_start(r->xw, "p");
+    oct_epub_xw_attr(r->xw, "class", cls);
+    oct_epub_xw_text(r->xw, text);
+    oct_epub_xw_end(r->xw);
+    oct_epub_xw_nl(r->xw);
+}
+
+/* Arranged booklets: the sources that ask it, and its other wordings. */
+static void write_provenance(oct_epub_ctx *r, const oct_node *q)
+{
+    const oct_tree *t = r->book->tree;
+    oct_buf b = OCT_BUF_INIT;
+    oct_question_asked_line(t, q, &b);
+    if (b.len) text_para(r, "asked-in", b.data);
+    for (const oct_node *w = oct_question_other_wording(q, NULL); w;
+         w = oct_question_other_wording(q, w)) {
+        oct_buf_clear(&b);
+        oct_buf_puts(&b, "\xE2\x80\x9D \xE2\x80\x94 "); /* closing quote, em dash */
+        oct_wording_cite(t, w, &b);
+        oct_epub_xw_start(r->xw, "p");
+        oct_epub_xw_attr(r->xw, "class", "also-asked");
+        oct_epub_xw_text(r->xw, "Also asked as \xE2\x80\x9C");
+        oct_epub_inlines(r, w->first, NULL);
+        oct_epub_xw_text(r->xw, b.data);
+        oct_epub_xw_end(r->xw);
+        oct_epub_xw_nl(r->xw);
+    }
+    oct_buf_free(&b);
+}
+
+static void write_answer(oct_epub_ctx *r, const oct_node *a, bool cite)
+{
+    oct_epub_xw_start(r->xw, "div");
+    oct_epub_xw_attr(r->xw, "class", "answer");
+    oct_epub_xw_attr(r->xw, "id", oct_epub_anchor(r->book, a));
+    oct_epub_xw_nl(r->xw);
+    if (cite) {
+        oct_buf b = OCT_BUF_INIT;
+        oct_answer_source_line(r->book->tree, a, &b);
+        if (b.len) text_para(r, "answer-source", b.data);
+        oct_buf_free(&b);
+    }
+    oct_epub_blocks(r, a->first, NULL, false);
     oct_epub_xw_end(r->xw);
     oct_epub_xw_nl(r->xw);
 }
@@ -88,22 +140,20 @@ static void write_unanswered(oct_epub_ctx *r, const oct_node *q)
 
 void oct_epub_question(oct_epub_ctx *r, const oct_node *q)
 {
-    const oct_node *answer = answer_of(q);
     oct_epub_xw_start(r->xw, "div");
     oct_epub_xw_attr(r->xw, "class", "question");
     oct_epub_xw_attr(r->xw, "id", oct_epub_anchor(r->book, q));
     oct_epub_xw_nl(r->xw);
-    if (has_prompt(q)) write_prompt(r, q, answer);
+    if (has_prompt(q)) write_prompt(r, q);
+    write_provenance(r, q);
     /* Blocks inside the prompt (a malformed tree) still get written. */
-    for (const oct_node *c = q->first; c && c != answer; c = c->next)
-        if (!oct_kind_is_inline(c->kind)) oct_epub_blocks(r, c, c, false);
-    if (answer) {
-        oct_epub_xw_start(r->xw, "div");
-        oct_epub_xw_attr(r->xw, "class", "answer");
-        oct_epub_xw_attr(r->xw, "id", oct_epub_anchor(r->book, answer));
-        oct_epub_xw_nl(r->xw);
-        oct_epub_blocks(r, answer->first, NULL, false);
-        oct_epub_xw_end(r->xw);
+    for (const oct_node *c = q->first; c; c = c->next)
+        if (!oct_kind_is_inline(c->kind) && c->kind != OCT_ANSWER && c->kind != OCT_WORDING)
+            oct_epub_blocks(r, c, c, false);
+    if (has_answer(q)) {
+        bool cite = oct_question_cites_answers(q);
+        for (const oct_node *a = q->first; a; a = a->next)
+            if (a->kind == OCT_ANSWER && a->first) write_answer(r, a, cite);
     } else {
         write_unanswered(r, q);
     }

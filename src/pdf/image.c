@@ -169,7 +169,7 @@ void pdf_layout_inline_figures(oct_pdf *p, const pdf_ctx *c, const oct_node *par
     while ((ev = oct_iter_next(&it)) != OCT_EV_NONE) {
         const oct_node *n = it.cur;
         if (ev != OCT_EV_ENTER || n == para) continue;
-        if (n->kind == OCT_ANSWER || n->kind == OCT_FOOTNOTE_REF) {
+        if (n->kind == OCT_ANSWER || n->kind == OCT_WORDING || n->kind == OCT_FOOTNOTE_REF) {
             oct_iter_skip_children(&it);
         } else if (n->kind == OCT_IMAGE && image_of(p, n)) {
             pdf_layout_figure(p, c, n);

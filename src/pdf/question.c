@@ -3,6 +3,7 @@
  * indent -- or, when the notes have none, a remark and ruled lines to
  * write one in by hand. */
 #include "pdf/internal.h"
+#include "tree/wordings.h"
 #include "util/xalloc.h"
 
 #include <stdio.h>
@@ -13,9 +14,11 @@
 #define NO_ANSWER "No answer in the notes"
 #define BOX_SIDE 0.62 /* check-box side, in text sizes */
 
-static const oct_node *answer_of(const oct_node *q)
+static bool has_answer(const oct_node *q)
 {
-    return q->last && q->last->kind == OCT_ANSWER ? q->last : NULL;
+    for (const oct_node *a = q->first; a; a = a->next)
+        if (a->kind == OCT_ANSWER && a->first) return true;
+    return false;
 }
 
 static void bar(oct_pdf *p, size_t from, double x)
@@ -85,6 +88,56 @@ static void layout_answered_elsewhere(oct_pdf *p, const pdf_ctx *in, const oct_n
     pdf_text_add(p, &t, b.data, b.len, &ln, to, false);
     pdf_layout_text(p, in, &t, pdf_lh(p, small), PDF_AL_LEFT, false, false);
     pdf_text_free(&t);
+    oct_buf_free(&b);
+}
+
+/* One small muted line of text (plain, or a wording's inlines after it). */
+static void small_line(oct_pdf *p, const pdf_ctx *in, const char *text, const oct_node *inl,
+                       const char *tail, int var)
+{
+    double small = in->size * p->L.small_size / p->L.body_size;
+    pdf_style st = pdf_style_make(PDF_FAM_BODY, var, small, p->L.muted);
+    pdf_text t = {0};
+    pdf_text_add(p, &t, text, strlen(text), &st, NULL, false);
+    if (inl) pdf_text_inlines(p, &t, inl, &st);
+    if (tail) pdf_text_add(p, &t, tail, strlen(tail), &st, NULL, false);
+    pdf_layout_text(p, in, &t, pdf_lh(p, small), PDF_AL_LEFT, false, false);
+    pdf_text_free(&t);
+}
+
+/* Arranged booklets: the sources that ask it, and its other wordings. */
+static void layout_provenance(oct_pdf *p, const pdf_ctx *in, const oct_node *q)
+{
+    oct_buf b = OCT_BUF_INIT;
+    oct_question_asked_line(p->tree, q, &b);
+    if (b.len) {
+        pdf_flow_space(p->cur, p->L.paragraph_gap * 0.3);
+        small_line(p, in, b.data, NULL, NULL, PDF_VAR_R);
+    }
+    for (const oct_node *w = oct_question_other_wording(q, NULL); w;
+         w = oct_question_other_wording(q, w)) {
+        oct_buf_clear(&b);
+        oct_buf_puts(&b, "\xE2\x80\x9D \xE2\x80\x94 "); /* closing quote, em dash */
+        oct_wording_cite(p->tree, w, &b);
+        small_line(p, in, "Also asked as \xE2\x80\x9C", w, b.data, PDF_VAR_I);
+    }
+    oct_buf_free(&b);
+}
+
+/* "Answer from The Guide #45" above an answer when there are several. */
+static void layout_answer_source(oct_pdf *p, const pdf_ctx *in, const oct_node *a)
+{
+    oct_buf b = OCT_BUF_INIT;
+    oct_answer_source_line(p->tree, a, &b);
+    if (b.len) {
+        double small = in->size * p->L.small_size / p->L.body_size;
+        pdf_style st = pdf_style_make(PDF_FAM_HEAD, PDF_VAR_B, small, p->L.accent);
+        pdf_text t = {0};
+        pdf_text_add(p, &t, b.data, b.len, &st, NULL, false);
+        pdf_layout_text(p, in, &t, pdf_lh(p, small), PDF_AL_LEFT, false, true);
+        pdf_text_free(&t);
+        pdf_flow_keep_last(p->cur);
+    }
     oct_buf_free(&b);
 }
 
@@ -165,11 +218,11 @@ void pdf_layout_question(oct_pdf *p, const pdf_ctx *c, const oct_node *q)
         add_checkbox(p, first, pdf_text_width(&label, 0, label.n), in.x - size * 1.1, size);
     pdf_text_free(&label);
 
+    layout_provenance(p, &in, q);
     pdf_flow_space(p->cur, p->L.paragraph_gap * 0.7);
     pdf_flow_keep_last(p->cur);
-    const oct_node *a = answer_of(q);
     /* An ANSWER child is shown even if the flag disagrees: no text is lost. */
-    if (!a || !a->first) {
+    if (!has_answer(q)) {
         const oct_node *to = oct_qclusters_answer_for(&p->qc, q);
         if (to)
             layout_answered_elsewhere(p, &in, q, to);
@@ -177,8 +230,14 @@ void pdf_layout_question(oct_pdf *p, const pdf_ctx *c, const oct_node *q)
             layout_unanswered(p, &in);
         return;
     }
-    size_t afirst = p->cur->n;
-    pdf_layout_blocks(p, &in, a->first);
-    if (afirst < p->cur->n)
-        pdf_item_dest(p, &p->cur->it[afirst], pdf_node_key(p, a, buf, sizeof buf), 0);
+    bool cite = oct_question_cites_answers(q);
+    for (const oct_node *a = q->first; a; a = a->next) {
+        if (a->kind != OCT_ANSWER || !a->first) continue;
+        size_t afirst = p->cur->n;
+        if (cite) layout_answer_source(p, &in, a);
+        pdf_layout_blocks(p, &in, a->first);
+        if (afirst < p->cur->n)
+            pdf_item_dest(p, &p->cur->it[afirst], pdf_node_key(p, a, buf, sizeof buf), 0);
+        if (a->next) pdf_flow_space(p->cur, p->L.paragraph_gap * 0.6);
+    }
 }

@@ -214,6 +214,22 @@ static void add_footnote_ref(oct_pdf *p, pdf_text *t, const oct_node *n, const p
     add_str(p, t, num, &s, n);
 }
 
+/* A reference to a question: its number in the booklet, linked to it. */
+static void add_xref(oct_pdf *p, pdf_text *t, const oct_node *n, const pdf_style *st)
+{
+    const oct_node *q = n->u.xref.target;
+    char num[40], key[64];
+    if (q) pdf_question_name(q, num, sizeof num);
+    if (!q || !*num) snprintf(num, sizeof num, "?");
+    pdf_style s = *st;
+    if (q) {
+        s.link = pdf_link_internal(p, pdf_node_key(p, q, key, sizeof key));
+        s.flags |= PDF_ST_LINK;
+        s.color = p->L.link;
+    }
+    pdf_text_add(p, t, num, strlen(num), &s, n, false);
+}
+
 static bool styled_kind(oct_kind k)
 {
     return k == OCT_EMPH || k == OCT_STRONG || k == OCT_STRIKE || k == OCT_IMAGE || k == OCT_LINK ||
@@ -300,7 +316,11 @@ void pdf_text_inlines(oct_pdf *p, pdf_text *t, const oct_node *container, const 
             add_footnote_ref(p, t, n, &s);
             oct_iter_skip_children(&it);
             continue;
+        case OCT_XREF:
+            add_xref(p, t, n, &s);
+            continue;
         case OCT_ANSWER:
+        case OCT_WORDING:
         case OCT_INDEX_TERM:
             oct_iter_skip_children(&it);
             continue;

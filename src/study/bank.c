@@ -45,18 +45,26 @@ void oct_bank_prompt_text(const oct_node *q, oct_buf *tmp, oct_buf *out)
  * cid[i] (1-based); questions the merging pass did not number (a tree
  * studied without it) are each their own. */
 
-static void bank_sources(oct_bank *b)
+/* Distinct sources of each cluster: its questions' files and, in an
+ * arranged booklet, the files of their WORDINGs. A stamp per file keeps
+ * it linear. */
+static void bank_sources(oct_bank *b, size_t nfiles)
 {
+    size_t *stamp = oct_xcalloc(nfiles + 1, sizeof *stamp);
     for (size_t c = 0; c < b->nclusters; c++) {
         b->nsources[c] = 0;
         for (size_t i = b->first[c]; i != (size_t)-1; i = b->next[i]) {
-            bool seen = false;
-            for (size_t j = b->first[c]; j != i && !seen; j = b->next[j])
-                seen = b->q[j]->span.file == b->q[i]->span.file;
-            if (!seen) b->nsources[c]++;
-            if (b->q[i]->u.question.answered) b->answered[c] = true;
+            const oct_node *q = b->q[i];
+            for (const oct_node *w = q; w; w = w == q ? q->first : w->next) {
+                if (w != q && w->kind != OCT_WORDING) continue;
+                size_t f = w->span.file < nfiles ? w->span.file : nfiles;
+                if (stamp[f] != c + 1) b->nsources[c]++;
+                stamp[f] = c + 1;
+            }
+            if (q->u.question.answered) b->answered[c] = true;
         }
     }
+    free(stamp);
 }
 
 void oct_bank_init(oct_bank *b, const oct_tree *t)
@@ -91,7 +99,7 @@ void oct_bank_init(oct_bank *b, const oct_tree *t)
         last[c] = i;
     }
     free(last);
-    bank_sources(b);
+    bank_sources(b, t->nfiles);
 }
 
 void oct_bank_free(oct_bank *b)
@@ -104,15 +112,34 @@ void oct_bank_free(oct_bank *b)
     free(b->answered);
 }
 
+/* Openers of a chat message rather than of a question ("Can someone
+ * explain …", "Please help: …"), folded to lower case. */
+static const char *const CHATTY[] = {"can someone ",  "can anyone ",    "could someone ",
+                                     "could anyone ", "does anyone ",   "please ",
+                                     "help ",         "quick question", "hi ",
+                                     "hello ",        "hey ",           NULL};
+
+static bool chatty(const char *s)
+{
+    for (size_t i = 0; CHATTY[i]; i++) {
+        size_t k = strlen(CHATTY[i]), j = 0;
+        while (j < k && s[j] && (s[j] | 0x20) == CHATTY[i][j])
+            j++;
+        if (j == k) return true;
+    }
+    return false;
+}
+
 /* How clearly a wording asks: a full question ("…?") over a label
- * ("Project vs App:"), one that opens like a question, then the longest
- * that still reads as one line. */
+ * ("Project vs App:"), one that opens like a question and not like a chat
+ * message, then the fuller one up to a long line's length. */
 static long prompt_rank(const char *s, size_t n)
 {
     long r = 0;
     if (st_ends_question(s, n)) r += 4000;
     if (n && s[n - 1] == ':') r -= 2000;
     if (st_text_asks(s, n)) r += 1000;
+    if (chatty(s)) r -= 1500;
     r += n <= 140 ? (long)n : 140 - (long)(n - 140) / 4;
     return r;
 }

@@ -103,17 +103,17 @@ static void table_free(ct_table *t)
 
 /* Words that carry no topic, per language (folded). */
 static const char *const STOP_EN[] = {
-    "a",      "an",     "the",    "is",     "are",   "was",   "were",  "be",   "been",  "being",
-    "am",     "do",     "does",   "did",    "of",    "in",    "on",    "at",   "to",    "for",
-    "from",   "by",     "with",   "into",   "as",    "and",   "or",    "but",  "if",    "then",
-    "than",   "so",     "that",   "this",   "these", "those", "it",    "its",  "they",  "them",
-    "their",  "there",  "what",   "which",  "who",   "whom",  "whose", "when", "where", "why",
-    "how",    "can",    "could",  "should", "would", "will",  "shall", "may",  "might", "must",
-    "you",    "your",   "i",      "my",     "we",    "our",   "us",    "he",   "she",   "his",
-    "her",    "not",    "no",     "any",    "all",   "each",  "both",  "one",  "such",  "also",
-    "very",   "just",   "s",      "t",      "whats", "has",   "have",  "had",  "get",   "gets",
-    "during", "within", "inside", "via",    "like",  "etc",   "e",     "g",    "ie",    "eg",
-    NULL};
+    "a",       "an",     "the",    "is",     "are",   "was",   "were",  "be",   "been",  "being",
+    "am",      "do",     "does",   "did",    "of",    "in",    "on",    "at",   "to",    "for",
+    "from",    "by",     "with",   "into",   "as",    "and",   "or",    "but",  "if",    "then",
+    "than",    "so",     "that",   "this",   "these", "those", "it",    "its",  "they",  "them",
+    "their",   "there",  "what",   "which",  "who",   "whom",  "whose", "when", "where", "why",
+    "how",     "can",    "could",  "should", "would", "will",  "shall", "may",  "might", "must",
+    "you",     "your",   "i",      "my",     "we",    "our",   "us",    "he",   "she",   "his",
+    "her",     "not",    "no",     "any",    "all",   "each",  "both",  "one",  "such",  "also",
+    "very",    "just",   "s",      "t",      "whats", "has",   "have",  "had",  "get",   "gets",
+    "during",  "within", "inside", "via",    "like",  "etc",   "e",     "g",    "ie",    "eg",
+    "someone", "anyone", NULL};
 static const char *const STOP_DE[] = {
     "der",   "die",   "das",    "den",     "dem", "des",  "ein", "eine",  "einen",
     "einem", "einer", "ist",    "sind",    "und", "oder", "in",  "im",    "mit",
@@ -139,7 +139,8 @@ static const char *const FRAME_WORDS[] = {
     "list",      "name",      "some",       "various",    "way",        "create",      "write",
     "implement", "make",      "build",      "add",        "set",        "setup",       "up",
     "basic",     "basics",    "process",    "happen",     "erklären",   "beschreiben", "expliquer",
-    "décrire",   "explicar",  "describir",  NULL};
+    "décrire",   "explicar",  "describir",  "versteht",   "verstehen",  "unter",       "bedeutet",
+    "bedeutung", "signifie",  "entend",     "significa",  NULL};
 
 static const char *const *stop_list(const char *lang2)
 {

@@ -122,8 +122,31 @@ static size_t next_head(const size_t *heads, size_t m, size_t p)
     return NONE;
 }
 
-static void find_heads(st_ctx *c, size_t s, size_t e, size_t *heads)
+/* A line or heading that opens an answer key ("Answers", "Answer key",
+ * "Solutions", "Lösungen"): after it, numbered items answer the listed
+ * questions of the same numbers without restating them. */
+static bool key_caption(st_ctx *c, const st_unit *v)
 {
+    static const char *const KEYS[] = {"answerkey",  "answers",    "solutions", "lösungen",
+                                       "antworten",  "réponses",   "corrigé",   "respuestas",
+                                       "soluciones", "odpowiedzi", NULL};
+    if (v->list || (v->node->kind != OCT_SECTION && v->node->kind != OCT_PARAGRAPH)) return false;
+    const char *t = st_node_text(v->node, &c->tmp);
+    size_t n = c->tmp.len;
+    if (n == 0 || n > 40) return false;
+    if (st_is_answer_caption(t, n)) return true;
+    oct_buf f = OCT_BUF_INIT;
+    st_fold_alnum(t, &f);
+    bool key = false;
+    for (size_t i = 0; KEYS[i] && !key && f.data; i++)
+        key = strcmp(f.data, KEYS[i]) == 0;
+    oct_buf_free(&f);
+    return key;
+}
+
+static void find_heads(st_ctx *c, size_t s, size_t e, size_t *heads, bool *keyed, size_t *caption)
+{
+    bool in_key = false;
     size_t m = e - s, next = 0;
     numpos *np = oct_xmalloc(m * sizeof *np);
     for (size_t k = 0; k < m; k++)
@@ -133,12 +156,22 @@ static void find_heads(st_ctx *c, size_t s, size_t e, size_t *heads)
     for (size_t j = e; j < c->n && next < m; j++) {
         st_unit *v = &c->u[j];
         if (v->role == ST_END) break;
+        if (!in_key && v->owner < 0 && !v->done && key_caption(c, v)) {
+            in_key = true;
+            *caption = j;
+            continue;
+        }
         int num = 0;
         if (v->owner >= 0 || v->done || !head_text(c, v, &num, &ht)) continue;
         size_t p = lookup(np, m, num, next);
         const char *h = ht.data ? ht.data : "";
         bool ok = false;
-        if (p != NONE) {
+        /* under an answer key, an item of a numbered list that does not
+         * ask is the answer of the listed question with its number, even
+         * when it shares the question's words */
+        if (in_key && p != NONE && v->list && v->list->u.list.ordered && !st_text_asks(h, ht.len))
+            ok = keyed[p] = true;
+        else if (p != NONE) {
             double sim = st_similarity(h, st_node_text(c->u[s + p].para, &it));
             ok = p == next ? (st_text_asks(h, ht.len) || sim >= 0.5) : sim >= 0.5;
         }
@@ -160,11 +193,15 @@ static void find_heads(st_ctx *c, size_t s, size_t e, size_t *heads)
 
 /* A head followed straight by the next head, with nothing to say, is a
  * second question list, not an answer. */
-static size_t drop_empty_heads(st_ctx *c, size_t m, size_t *heads)
+static size_t drop_empty_heads(st_ctx *c, size_t m, size_t *heads, const bool *keyed)
 {
     size_t kept = 0;
     for (size_t p = 0; p < m; p++) {
         if (heads[p] == NONE) continue;
+        if (keyed[p]) { /* an answer key's item is all answer */
+            kept++;
+            continue;
+        }
         size_t j = heads[p], nj = next_head(heads, m, p);
         size_t end = nj == NONE ? last_end(c, j) : nj;
         if (!unit_has_rest(c, &c->u[j]) && end == j + 1)
@@ -173,6 +210,23 @@ static size_t drop_empty_heads(st_ctx *c, size_t m, size_t *heads)
             kept++;
     }
     return kept;
+}
+
+/* An answer key's item: the listed question is the prompt, the whole
+ * item its answer. */
+static void make_key_head(st_unit *h, st_unit *item)
+{
+    h->number = item->node->u.item.number;
+    h->label = NULL;
+    h->lead = NULL;
+    h->role = ST_QUESTION;
+    h->done = true;
+    h->pk = ST_PROMPT_NONE;
+    h->nprompt = 0;
+    h->strip = 0;
+    h->alt = item->node;
+    h->alt_is_prompt = true;
+    item->consumed = true;
 }
 
 static bool make_head(st_ctx *c, st_unit *h, st_unit *item)
@@ -249,10 +303,12 @@ static void pair_list(st_ctx *c, size_t s, size_t e)
 {
     size_t m = e - s;
     size_t *heads = oct_xmalloc(m * sizeof *heads);
+    bool *keyed = oct_xcalloc(m, sizeof *keyed);
     for (size_t p = 0; p < m; p++)
         heads[p] = NONE;
-    find_heads(c, s, e, heads);
-    size_t kept = drop_empty_heads(c, m, heads);
+    size_t caption = NONE;
+    find_heads(c, s, e, heads, keyed, &caption);
+    size_t kept = drop_empty_heads(c, m, heads, keyed);
     if (kept * 2 < m) kept = 0; /* too few answers: not a question list */
     oct_buf merged = OCT_BUF_INIT;
     size_t nmerged = 0;
@@ -264,6 +320,12 @@ static void pair_list(st_ctx *c, size_t s, size_t e)
         for (size_t k = j + 1; k < end; k++)
             c->u[k].owner = (int)j;
         int line = c->u[s + p].node->span.line;
+        if (keyed[p]) {
+            make_key_head(&c->u[j], &c->u[s + p]);
+            /* "Answers" only said what the list is: it is structure now */
+            if (caption != NONE) c->u[caption].consumed = true;
+            continue;
+        }
         if (make_head(c, &c->u[j], &c->u[s + p])) {
             oct_buf_printf(&merged, "%s%d", nmerged ? ", " : "", line);
             if (!nmerged++) first_line = line;
@@ -273,6 +335,7 @@ static void pair_list(st_ctx *c, size_t s, size_t e)
     defer_unpaired(c, s, m, heads, kept);
     oct_buf_free(&merged);
     free(heads);
+    free(keyed);
 }
 
 /* Folded first line of a unit's lead paragraph, into out. */

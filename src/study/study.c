@@ -47,5 +47,6 @@ int oct_study_run_with(oct_tree *t, oct_diag *diag, const oct_study_options *o)
     st_lines_free(&c.lines);
     /* once over the whole tree: questions of every chapter merge */
     oct_study_cluster(t, !o || o->merge);
+    if (o && o->arrange) oct_study_arrange(t, diag);
     return 0;
 }

@@ -25,7 +25,8 @@ int oct_study_run(oct_tree *t, oct_diag *diag);
 
 /* What the pass does beyond finding questions. */
 typedef struct {
-    bool merge; /* merge questions that ask the same thing (--no-merge: false) */
+    bool merge;   /* merge questions that ask the same thing (--no-merge: false) */
+    bool arrange; /* then arrange the booklet by topic (oct_study_arrange) */
 } oct_study_options;
 
 /* oct_study_run with options (NULL: defaults, merge on). After every
@@ -38,6 +39,18 @@ int oct_study_run_with(oct_tree *t, oct_diag *diag, const oct_study_options *o);
  * without, each question is its own. Reads t->meta (lang, title,
  * keywords) and the tree's text (abbreviations). */
 void oct_study_cluster(oct_tree *t, bool merge);
+
+/* When t->meta.group_by is "topic" and the manifest has topics, turns the
+ * studied tree into the arranged booklet described in tree.h: one chapter
+ * per topic (taxonomy order, "Other" last), each cluster once under its
+ * clearest wording (oct_bank_pick) with every wording and answer of its
+ * members, numbered 1.. through the booklet, the most asked first within
+ * a topic; then a "Sources" chapter with what else each source holds.
+ * Needs oct_study_cluster's numbers; call before oct_tree_assign_ids.
+ * Otherwise changes nothing. The question bank JSON is written from the
+ * tree before this step. An answer printed once for two sources is a
+ * note [merged-answer] to diag (may be NULL). */
+void oct_study_arrange(oct_tree *t, oct_diag *diag);
 
 /* Appends the question bank to out as one JSON object:
  *   {"sources":[{"path","questions","answered"}],

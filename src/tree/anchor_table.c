@@ -120,7 +120,11 @@ static void collect(oct_anchor_table *a)
     while ((ev = oct_iter_next(&it)) != OCT_EV_NONE) {
         const oct_node *n = it.cur;
         if (ev != OCT_EV_ENTER) continue;
-        if (n->kind == OCT_CHAPTER && n->span.file < a->t->nfiles && !a->chapter_of[n->span.file])
+        /* "./other.md" opens the source's chapter, or in an arranged booklet
+         * the heading that stands for the source (a topic is no source) */
+        bool source = (n->kind == OCT_CHAPTER && !n->u.chapter.arranged) ||
+                      (n->kind == OCT_SECTION && n->u.section.source);
+        if (source && n->span.file < a->t->nfiles && !a->chapter_of[n->span.file])
             a->chapter_of[n->span.file] = n;
         for (size_t i = 0; n->anchors && n->anchors[i]; i++) {
             put(a, n->span.file, n->anchors[i], n);

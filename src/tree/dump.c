@@ -44,6 +44,7 @@ static void put_attrs(const oct_tree *t, const oct_node *n, oct_buf *out)
     case OCT_CHAPTER:
         oct_buf_puts(out, " title=");
         put_quoted(out, n->u.chapter.title);
+        if (n->u.chapter.arranged) oct_buf_puts(out, " arranged");
         if (n->span.file < t->nfiles) {
             oct_buf_puts(out, " file=");
             put_quoted(out, t->files[n->span.file]);
@@ -51,6 +52,7 @@ static void put_attrs(const oct_tree *t, const oct_node *n, oct_buf *out)
         break;
     case OCT_SECTION:
         oct_buf_printf(out, " level=%d", n->u.section.level);
+        if (n->u.section.source) oct_buf_puts(out, " source");
         break;
     case OCT_LIST:
         if (n->u.list.ordered)
@@ -91,13 +93,25 @@ static void put_attrs(const oct_tree *t, const oct_node *n, oct_buf *out)
         oct_buf_printf(out, " index=%d label=", n->u.footnote.index);
         put_quoted(out, n->u.footnote.label);
         break;
+    case OCT_XREF:
+        if (n->u.xref.target && n->u.xref.target->u.question.label) {
+            oct_buf_puts(out, " to=");
+            put_quoted(out, n->u.xref.target->u.question.label);
+        }
+        break;
+    case OCT_ANSWER:
+        if (n->u.answer.same_as) oct_buf_puts(out, " same_as_earlier");
+        break;
+    case OCT_WORDING:
     case OCT_QUESTION:
         if (n->u.question.number) oct_buf_printf(out, " number=%d", n->u.question.number);
         if (n->u.question.label) {
             oct_buf_puts(out, " label=");
             put_quoted(out, n->u.question.label);
         }
+        if (n->kind == OCT_WORDING) break;
         oct_buf_puts(out, n->u.question.answered ? " answered" : " unanswered");
+        if (n->u.question.asked_in) oct_buf_printf(out, " asked_in=%d", n->u.question.asked_in);
         if (n->u.question.topic) oct_buf_printf(out, " topic=%s", n->u.question.topic);
         break;
     default:

@@ -94,15 +94,41 @@ bool oct_kind_is_inline(oct_kind k)
 }
 
 static const char *const KIND_NAMES[OCT_KIND_COUNT] = {
-    "document",    "part",       "chapter",        "section",      "question",   "answer",
-    "paragraph",   "list",       "item",           "code_block",   "table",      "table_row",
-    "table_cell",  "blockquote", "thematic_break", "footnote_def", "figure",     "details",
-    "summary",     "text",       "code",           "emph",         "strong",     "strike",
-    "link",        "image",      "footnote_ref",   "soft_break",   "line_break", "index_term",
-    "superscript", "subscript",
+    "document",   "part",        "chapter",        "section",      "question",   "answer",
+    "paragraph",  "list",        "item",           "code_block",   "table",      "table_row",
+    "table_cell", "blockquote",  "thematic_break", "footnote_def", "figure",     "details",
+    "summary",    "wording",     "text",           "code",         "emph",       "strong",
+    "strike",     "link",        "image",          "footnote_ref", "soft_break", "line_break",
+    "index_term", "superscript", "subscript",      "xref",
 };
 
 const char *oct_kind_name(oct_kind k)
 {
     return (k >= 0 && k < OCT_KIND_COUNT) ? KIND_NAMES[k] : "?";
+}
+
+/* Iterative over the source (ENTER/EXIT), so a deep subtree cannot
+ * exhaust the C stack; `at` is the copy of the node being entered. */
+oct_node *oct_node_clone(oct_tree *t, const oct_node *n)
+{
+    oct_node *root = NULL, *at = NULL;
+    oct_iter it;
+    oct_iter_init(&it, n);
+    oct_event ev;
+    while ((ev = oct_iter_next(&it)) != OCT_EV_NONE) {
+        if (ev == OCT_EV_EXIT) {
+            if (at) at = at->parent;
+            continue;
+        }
+        oct_node *c = oct_node_new(t, it.cur->kind, it.cur->span);
+        c->text = it.cur->text; /* arena strings are never changed */
+        c->u = it.cur->u;
+        c->anchors = NULL; /* an anchor names one place */
+        if (at)
+            oct_node_append(at, c);
+        else
+            root = c;
+        at = c;
+    }
+    return root;
 }

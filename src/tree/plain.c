@@ -34,8 +34,9 @@ void oct_node_plain_text_to(const oct_node *n, oct_buf *out)
             put_squashed(out, c->text);
         else if (c->kind == OCT_SOFT_BREAK || c->kind == OCT_LINE_BREAK)
             put_squashed(out, " ");
-        else if (c != n && (c->kind == OCT_ANSWER || c->kind == OCT_FOOTNOTE_REF ||
-                            c->kind == OCT_FOOTNOTE_DEF || c->kind == OCT_INDEX_TERM))
+        else if (c != n &&
+                 (c->kind == OCT_ANSWER || c->kind == OCT_WORDING || c->kind == OCT_FOOTNOTE_REF ||
+                  c->kind == OCT_FOOTNOTE_DEF || c->kind == OCT_INDEX_TERM))
             oct_iter_skip_children(&it);
     }
     /* trim: nothing leading (relative to where we started) or trailing */

@@ -3,9 +3,13 @@
 
 #include <stdlib.h>
 
+/* Any ANSWER with content: an arranged question has one per source, and
+ * one that repeats an earlier is left empty. */
 static bool has_answer(const oct_node *q)
 {
-    return q->last && q->last->kind == OCT_ANSWER && q->last->first;
+    for (const oct_node *a = q->last; a && a->kind == OCT_ANSWER; a = a->prev)
+        if (a->first) return true;
+    return false;
 }
 
 void oct_qclusters_build(oct_qclusters *c, const oct_node *root)

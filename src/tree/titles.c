@@ -25,3 +25,12 @@ void oct_tree_fold_title_headings(oct_tree *t)
     }
     oct_buf_free(&b);
 }
+
+const char *oct_tree_source_title(const oct_tree *t, unsigned file)
+{
+    if (file >= t->nfiles) return "";
+    if (t->file_titles && t->file_titles[file] && *t->file_titles[file])
+        return t->file_titles[file];
+    const char *p = t->files[file], *slash = strrchr(p, '/');
+    return slash && slash[1] ? slash + 1 : p;
+}

@@ -22,7 +22,20 @@
  * Inlines: TEXT (text), CODE (text), EMPH, STRONG, STRIKE, LINK (u.link),
  * IMAGE (u.link; children are the alt text; u.link.image: see below),
  * FOOTNOTE_REF (u.footnote), SOFT_BREAK, LINE_BREAK, INDEX_TERM (text),
- * SUPERSCRIPT, SUBSCRIPT (inlines, raised or lowered).
+ * SUPERSCRIPT, SUBSCRIPT (inlines, raised or lowered), XREF (no children:
+ * a reference to the question u.xref.target, printed as its number).
+ *
+ * Arranged booklets (oct_study_arrange, grouped by topic): the document
+ * holds one CHAPTER per topic (u.chapter.arranged), each QUESTION there
+ * standing for a whole cluster: its prompt inlines, then one WORDING per
+ * member question (span = where a source asks it, u.question.number/label
+ * as the source numbers it, inline children = its wording when that
+ * differs from the prompt, none otherwise), then one ANSWER per answer
+ * found (u.answer.from = the WORDING it answers; an answer that says what
+ * an earlier one says is left empty with u.answer.same_as set). A last
+ * CHAPTER "Sources" keeps what each source holds besides its questions,
+ * under a level-1 SECTION per source (u.section.source), its questions
+ * replaced by XREFs.
  *
  * HTML in a source becomes structure, never markup: ingest maps the
  * elements GitHub renders (<details>, <h2>, <table>, <b>, <sup>, <img>, …)
@@ -61,6 +74,7 @@ typedef enum {
     OCT_FIGURE,
     OCT_DETAILS,
     OCT_SUMMARY,
+    OCT_WORDING,
     /* inlines */
     OCT_TEXT,
     OCT_CODE,
@@ -75,6 +89,7 @@ typedef enum {
     OCT_INDEX_TERM,
     OCT_SUPERSCRIPT,
     OCT_SUBSCRIPT,
+    OCT_XREF,
     OCT_KIND_COUNT
 } oct_kind;
 
@@ -108,9 +123,11 @@ struct oct_node {
     union {
         struct {
             const char *title; /* plain text */
+            bool arranged;     /* made by oct_study_arrange (a topic, Sources), not a source */
         } chapter;
         struct {
-            int level; /* 1..6 */
+            int level;   /* 1..6 */
+            bool source; /* stands for a whole source file (arranged booklets) */
         } section;
         struct {
             bool ordered, tight;
@@ -146,7 +163,15 @@ struct oct_node {
             bool answered;     /* has an ANSWER child */
             const char *topic; /* taxonomy topic name, "Other", or NULL (no taxonomy) */
             int cluster;
+            int asked_in; /* distinct sources asking it (arranged booklets), else 0 */
         } question;
+        struct {
+            const oct_node *from;    /* the WORDING it answers (arranged), or NULL */
+            const oct_node *same_as; /* an earlier ANSWER saying the same, or NULL */
+        } answer;
+        struct {
+            const oct_node *target; /* a QUESTION */
+        } xref;
     } u;
 };
 
@@ -207,6 +232,9 @@ typedef struct {
     oct_node *root;     /* DOCUMENT */
     const char **files; /* source paths as given (for messages), by span.file */
     size_t nfiles;
+    /* The manifest's title of each source (arena, nfiles entries, entries
+     * may be NULL), set by the study pass; see oct_tree_source_title. */
+    const char **file_titles;
     oct_meta meta;
 
     /* Each distinct picture once (malloc'd array); IMAGE nodes point here. */
@@ -244,6 +272,10 @@ char *oct_node_plain_text(oct_arena *a, const oct_node *n);
 /* Drops a chapter's opening level-1 heading when it only repeats the
  * chapter's title (see titles.c). Call after the study pass. */
 void oct_tree_fold_title_headings(oct_tree *t);
+/* How a reader names source file `file`: its title, else its base name. */
+const char *oct_tree_source_title(const oct_tree *t, unsigned file);
+/* A deep copy of n (and its subtree) in t's arena, unlinked, no id. */
+oct_node *oct_node_clone(oct_tree *t, const oct_node *n);
 
 /* The prefix of the ids of kind k ("ch", "s", "q", …), or NULL for kinds
  * that get no id. */

@@ -129,6 +129,16 @@ check_epub() {
     else
         note "WARNING: epubcheck 5.1.0 not installed (run ./test.sh); only 4.2.6 checked"
     fi
+    check_links "$1"
+}
+
+# check_links FILE...: every link of each PDF or EPUB reaches an existing
+# destination, file or id (tests/tools/linkcheck.py).
+check_links() {
+    local out
+    out=$(python3 "$TOOLS/linkcheck.py" "$@" 2>&1) || fail "broken links:
+$out"
+    note "$out"
 }
 
 # check_pdf FILE: qpdf --check passes, every font is embedded, subset and
@@ -150,6 +160,7 @@ $out"
     pdftotext "$pdf" /dev/null 2>"$err" || fail "pdftotext $pdf failed: $(cat "$err")"
     [ ! -s "$err" ] || fail "pdftotext $pdf wrote to stderr: $(head -n 20 "$err")"
     note "qpdf, pdffonts ($(($(echo "$out" | wc -l) - 2)) fonts), pdftotext: $pdf ok"
+    check_links "$pdf"
 }
 
 # wordcheck ARGS...: tests/tools/wordcheck.py; fails the test on missing words.

@@ -1,0 +1,324 @@
+/* Arranging a booklet by topic: each cluster of questions once, under its
+ * clearest wording, with every answer any wording got; one chapter per
+ * topic of the manifest's taxonomy, the clusters asked in the most
+ * sources first; what the sources hold besides questions in a last
+ * "Sources" chapter, where each question's place shows its number in the
+ * booklet. Nothing is deleted: the other wordings become WORDING nodes,
+ * the answers move, a question's place in its source becomes an XREF. */
+#include "study/arrange_int.h"
+#include "study/bank.h"
+#include "study/study.h"
+#include "study/study_int.h"
+#include "tree/anchors.h"
+#include "util/xalloc.h"
+
+#include <stdlib.h>
+#include <string.h>
+
+/* Opens the list of booklet numbers where a source's questions stood. */
+#define REFS_LEAD "Questions "
+
+typedef struct {
+    oct_tree *t;
+    oct_diag *diag;
+    oct_bank b;
+    oct_node **rep; /* [cluster]: the QUESTION that stands for it */
+    int *topic;     /* [cluster]: index into the topic order */
+    oct_node *last_refs;
+    oct_buf tmp, text;
+} ar_ctx;
+
+/* The source chapters in order (also inside parts), and their titles as
+ * the names of the source files. */
+static oct_node **source_chapters(oct_tree *t, size_t *n)
+{
+    size_t cap = 0;
+    oct_node **chs = NULL;
+    *n = 0;
+    t->file_titles = oct_arena_alloc(t->arena, (t->nfiles + 1) * sizeof *t->file_titles);
+    for (size_t f = 0; f < t->nfiles; f++)
+        t->file_titles[f] = NULL;
+    for (oct_node *n1 = t->root->first; n1; n1 = n1->next) {
+        oct_node *first = n1->kind == OCT_PART ? n1->first : n1,
+                 *stop = n1->kind == OCT_PART ? NULL : n1->next;
+        for (oct_node *ch = first; ch && ch != stop; ch = ch->next) {
+            if (ch->kind != OCT_CHAPTER) continue;
+            OCT_GROW(chs, cap, *n + 1);
+            chs[(*n)++] = ch;
+            if (ch->span.file < t->nfiles && !t->file_titles[ch->span.file])
+                t->file_titles[ch->span.file] = ch->u.chapter.title;
+        }
+    }
+    return chs;
+}
+
+/* Takes every footnote definition out of its chapter, filed by source
+ * file and the index its source gave it. */
+static oct_node ***take_notes(oct_tree *t, oct_node **chs, size_t nch, int **nby)
+{
+    oct_node ***by = oct_xcalloc(t->nfiles + 1, sizeof *by);
+    *nby = oct_xcalloc(t->nfiles + 1, sizeof **nby);
+    for (size_t i = 0; i < nch; i++) {
+        unsigned f = chs[i]->span.file;
+        if (f >= t->nfiles) continue;
+        oct_node *d = chs[i]->first;
+        while (d) {
+            oct_node *next = d->next;
+            int k = d->u.footnote.index;
+            if (d->kind == OCT_FOOTNOTE_DEF && k > 0 && k < (1 << 20)) {
+                if (k >= (*nby)[f]) {
+                    by[f] = oct_xrealloc(by[f], (size_t)(k + 1) * sizeof *by[f]);
+                    memset(by[f] + (*nby)[f], 0, (size_t)(k + 1 - (*nby)[f]) * sizeof *by[f]);
+                    (*nby)[f] = k + 1;
+                }
+                if (!by[f][k]) {
+                    by[f][k] = d;
+                    oct_node_unlink(d);
+                }
+            }
+            d = next;
+        }
+    }
+    return by;
+}
+
+/* q's place in its source: an XREF to the question that now stands for
+ * its cluster, in a paragraph shared with the questions right before. */
+static void leave_ref(ar_ctx *c, oct_node *q, oct_node *to)
+{
+    oct_node *para = c->last_refs;
+    if (!para || q->prev != para) {
+        para = oct_node_new(c->t, OCT_PARAGRAPH, q->span);
+        oct_node_append(para,
+                        oct_node_new_text(c->t, OCT_TEXT, q->span, REFS_LEAD, strlen(REFS_LEAD)));
+        oct_node_insert_before(q, para);
+        c->last_refs = para;
+    } else if (para->last && para->last->kind == OCT_XREF && para->last->u.xref.target == to) {
+        oct_node_unlink(q);
+        return;
+    } else {
+        oct_node_append(para, oct_node_new_text(c->t, OCT_TEXT, q->span, ", ", 2));
+    }
+    oct_node *x = oct_node_new(c->t, OCT_XREF, q->span);
+    x->u.xref.target = to;
+    oct_node_append(para, x);
+    oct_node_unlink(q);
+}
+
+static bool same_text_before(ar_ctx *c, oct_node *q, const char *text)
+{
+    for (oct_node *w = q->first; w; w = w->next) {
+        if (w->kind != OCT_WORDING || !w->first) continue;
+        oct_bank_prompt_text(w, &c->tmp, &c->text);
+        oct_buf f = OCT_BUF_INIT;
+        st_fold_alnum(c->text.data, &f);
+        bool same = strcmp(f.data ? f.data : "", text) == 0;
+        oct_buf_free(&f);
+        if (same) return true;
+    }
+    return false;
+}
+
+/* A member's wording: its number and place as its source gave them; its
+ * inlines too when they say something the prompt and the wordings so far
+ * do not (letters and digits compared, case folded). */
+static oct_node *wording_of(ar_ctx *c, oct_node *rep, oct_node *m, const char *rep_text)
+{
+    oct_node *w = oct_node_new(c->t, OCT_WORDING, m->span);
+    w->u.question = m->u.question;
+    if (m == rep) return w;
+    oct_bank_prompt_text(m, &c->tmp, &c->text);
+    oct_buf f = OCT_BUF_INIT;
+    st_fold_alnum(c->text.data, &f);
+    const char *mine = f.data ? f.data : "";
+    bool keep = *mine && strcmp(mine, rep_text) != 0 && !same_text_before(c, rep, mine);
+    for (oct_node *k = m->first, *next; k; k = next) {
+        next = k->next;
+        if (keep && oct_kind_is_inline(k->kind)) oct_node_append(w, k);
+    }
+    oct_buf_free(&f);
+    return w;
+}
+
+static oct_node *answer_of(oct_node *q)
+{
+    return q->last && q->last->kind == OCT_ANSWER ? q->last : NULL;
+}
+
+/* Gathers cluster k under its representative: wordings first, then
+ * whatever blocks a prompt held, then the answers in document order. */
+static void gather(ar_ctx *c, size_t k)
+{
+    oct_bank *b = &c->b;
+    oct_node *rep = c->rep[k];
+    oct_bank_prompt_text(rep, &c->tmp, &c->text);
+    oct_buf rt = OCT_BUF_INIT;
+    st_fold_alnum(c->text.data, &rt);
+    oct_node *ans = oct_node_new(c->t, OCT_DOCUMENT, rep->span); /* a holder */
+    oct_node *strays = oct_node_new(c->t, OCT_DOCUMENT, rep->span);
+    oct_node *own = answer_of(rep);
+    if (own) oct_node_unlink(own);
+    bool answered = false;
+    unsigned *files = NULL;
+    size_t nfiles = 0, cap = 0;
+    for (size_t i = b->first[k]; i != (size_t)-1; i = b->next[i]) {
+        oct_node *m = b->q[i];
+        oct_node *a = m == rep ? own : answer_of(m);
+        if (a && m != rep) oct_node_unlink(a);
+        oct_node *w = wording_of(c, rep, m, rt.data ? rt.data : "");
+        for (oct_node *s = m == rep ? NULL : m->first, *next; s; s = next) {
+            next = s->next;
+            if (!oct_kind_is_inline(s->kind)) oct_node_append(strays, s);
+        }
+        oct_node_append(rep, w);
+        if (m != rep) oct_node_move_anchors(c->t, m, rep);
+        if (a) {
+            a->u.answer.from = w;
+            answered |= a->first != NULL;
+            oct_node_append(ans, a);
+        }
+        bool seen = false;
+        for (size_t j = 0; j < nfiles && !seen; j++)
+            seen = files[j] == m->span.file;
+        if (!seen) {
+            OCT_GROW(files, cap, nfiles + 1);
+            files[nfiles++] = m->span.file;
+        }
+    }
+    while (strays->first)
+        oct_node_append(rep, strays->first);
+    while (ans->first)
+        oct_node_append(rep, ans->first);
+    rep->u.question.answered = answered;
+    rep->u.question.asked_in = (int)nfiles;
+    ar_fold_same_answers(c->t, c->diag, rep);
+    free(files);
+    oct_buf_free(&rt);
+}
+
+/* The topics in print order: the taxonomy sorted by its order (ties keep
+ * list order), then "Other". */
+static size_t *topic_order(const oct_meta *m)
+{
+    size_t *o = oct_xmalloc((m->ntopics + 1) * sizeof *o);
+    for (size_t i = 0; i < m->ntopics; i++) {
+        size_t j = i;
+        for (; j > 0 && m->topics[o[j - 1]].order > m->topics[i].order; j--)
+            o[j] = o[j - 1];
+        o[j] = i;
+    }
+    return o;
+}
+
+/* A member's topic as an index into the taxonomy; ntopics for "Other". */
+static size_t topic_index(const oct_meta *m, const char *name)
+{
+    for (size_t j = 0; name && j < m->ntopics; j++)
+        if (strcmp(m->topics[j].name, name) == 0) return j;
+    return m->ntopics;
+}
+
+/* A cluster's topic: the one most of its wordings got, ties to the
+ * representative's. Returns a position in the print order (`rank` maps a
+ * taxonomy index to it); ntopics is "Other". `tally` has ntopics + 1
+ * zeros and is left so. */
+static int cluster_topic(ar_ctx *c, size_t k, const size_t *rank, size_t *tally)
+{
+    const oct_meta *m = &c->t->meta;
+    size_t best = m->ntopics, bestn = 0;
+    for (size_t i = c->b.first[k]; i != (size_t)-1; i = c->b.next[i])
+        tally[topic_index(m, c->b.q[i]->u.question.topic)]++;
+    for (size_t i = c->b.first[k]; i != (size_t)-1; i = c->b.next[i]) {
+        size_t ti = topic_index(m, c->b.q[i]->u.question.topic);
+        if (tally[ti] > bestn || (tally[ti] == bestn && c->b.q[i] == c->rep[k]))
+            best = ti, bestn = tally[ti];
+    }
+    for (size_t i = c->b.first[k]; i != (size_t)-1; i = c->b.next[i])
+        tally[topic_index(m, c->b.q[i]->u.question.topic)] = 0;
+    return best < m->ntopics ? (int)rank[best] : (int)m->ntopics;
+}
+
+static int cmp_asked(const void *x, const void *y)
+{
+    const oct_node *a = *(oct_node *const *)x, *b = *(oct_node *const *)y;
+    if (a->u.question.asked_in != b->u.question.asked_in)
+        return a->u.question.asked_in > b->u.question.asked_in ? -1 : 1;
+    return (a->u.question.cluster > b->u.question.cluster) -
+           (a->u.question.cluster < b->u.question.cluster);
+}
+
+/* One CHAPTER per topic that has questions, before the first source. */
+static void topic_chapters(ar_ctx *c, oct_node *before, const size_t *order)
+{
+    const oct_meta *m = &c->t->meta;
+    size_t nk = c->b.nclusters, seq = 0;
+    oct_node **qs = oct_xmalloc((nk + 1) * sizeof *qs);
+    for (size_t ti = 0; ti <= m->ntopics; ti++) {
+        size_t n = 0;
+        for (size_t k = 0; k < nk; k++)
+            if (c->rep[k] && c->topic[k] == (int)ti) qs[n++] = c->rep[k];
+        if (!n) continue;
+        qsort(qs, n, sizeof *qs, cmp_asked);
+        oct_node *ch = oct_node_new(c->t, OCT_CHAPTER, qs[0]->span);
+        ch->u.chapter.title = ti < m->ntopics ? m->topics[order[ti]].name : "Other";
+        ch->u.chapter.arranged = true;
+        if (before)
+            oct_node_insert_before(before, ch);
+        else
+            oct_node_append(c->t->root, ch);
+        for (size_t i = 0; i < n; i++) {
+            qs[i]->u.question.number = (int)++seq;
+            qs[i]->u.question.label = oct_arena_printf(c->t->arena, "%zu", seq);
+            qs[i]->u.question.topic = ch->u.chapter.title;
+            oct_node_append(ch, qs[i]);
+        }
+    }
+    free(qs);
+}
+
+void oct_study_arrange(oct_tree *t, oct_diag *diag)
+{
+    if (!t || !t->root || !t->meta.group_by || strcmp(t->meta.group_by, "topic") != 0 ||
+        t->meta.ntopics == 0)
+        return;
+    oct_tree_fold_title_headings(t);
+    ar_ctx c = {.t = t, .diag = diag, .tmp = OCT_BUF_INIT, .text = OCT_BUF_INIT};
+    size_t nch = 0;
+    oct_node **chs = source_chapters(t, &nch);
+    int *nby = NULL;
+    oct_node ***by = take_notes(t, chs, nch, &nby);
+    oct_bank_init(&c.b, t);
+    size_t nk = c.b.nclusters;
+    c.rep = oct_xcalloc(nk + 1, sizeof *c.rep);
+    c.topic = oct_xcalloc(nk + 1, sizeof *c.topic);
+    size_t *order = topic_order(&t->meta);
+    size_t *rank = oct_xmalloc((t->meta.ntopics + 1) * sizeof *rank);
+    size_t *tally = oct_xcalloc(t->meta.ntopics + 1, sizeof *tally);
+    for (size_t i = 0; i < t->meta.ntopics; i++)
+        rank[order[i]] = i;
+    for (size_t k = 0; k < nk; k++)
+        if (c.b.first[k] != (size_t)-1) {
+            c.rep[k] = c.b.q[oct_bank_pick(&c.b, k)];
+            c.topic[k] = cluster_topic(&c, k, rank, tally);
+        }
+    for (size_t i = 0; i < c.b.nq; i++)
+        leave_ref(&c, c.b.q[i], c.rep[c.b.cid[i] - 1]);
+    for (size_t k = 0; k < nk; k++)
+        if (c.rep[k]) gather(&c, k);
+    topic_chapters(&c, t->root->first, order);
+    oct_node *sources = ar_sources_chapter(t, chs, nch);
+    ar_renumber_notes(t, by, nby, sources);
+    for (size_t f = 0; f < t->nfiles; f++)
+        free(by[f]);
+    free(by);
+    free(nby);
+    free(order);
+    free(rank);
+    free(tally);
+    free(chs);
+    free(c.rep);
+    free(c.topic);
+    oct_bank_free(&c.b);
+    oct_buf_free(&c.tmp);
+    oct_buf_free(&c.text);
+}

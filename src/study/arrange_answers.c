@@ -1,0 +1,133 @@
+/* Answers that say the same thing are shown once. Two answers say the
+ * same when every word of the later one occurs in the earlier one and
+ * the earlier one is not much longer (a long answer that merely contains
+ * a short one's words says more, and both stay). Words are runs of
+ * letters and digits (any script: bytes >= 0x80 count as letters),
+ * ASCII case folded, compared as 64-bit hashes. */
+#include "study/arrange_int.h"
+#include "util/xalloc.h"
+
+#include <stdio.h>
+
+#include <stdint.h>
+#include <stdlib.h>
+
+typedef struct {
+    uint64_t *h;
+    size_t n, cap;
+} word_set;
+
+static void add_words(word_set *s, const char *p)
+{
+    uint64_t h = 0;
+    bool in = false;
+    for (;; p++) {
+        unsigned char ch = (unsigned char)*p;
+        bool w = ch >= 0x80 || (ch >= '0' && ch <= '9') || (ch >= 'a' && ch <= 'z') ||
+                 (ch >= 'A' && ch <= 'Z');
+        if (w) {
+            if (ch >= 'A' && ch <= 'Z') ch = (unsigned char)(ch - 'A' + 'a');
+            h = (in ? h : 1469598103934665603ull) ^ ch;
+            h *= 1099511628211ull;
+            in = true;
+        } else if (in) {
+            OCT_GROW(s->h, s->cap, s->n + 1);
+            s->h[s->n++] = h;
+            in = false;
+        }
+        if (!ch) break;
+    }
+}
+
+static int cmp_u64(const void *a, const void *b)
+{
+    uint64_t x = *(const uint64_t *)a, y = *(const uint64_t *)b;
+    return (x > y) - (x < y);
+}
+
+static void words_of(const oct_node *a, word_set *s)
+{
+    s->n = 0;
+    oct_iter it;
+    oct_iter_init(&it, a);
+    oct_event ev;
+    while ((ev = oct_iter_next(&it)) != OCT_EV_NONE)
+        if (ev == OCT_EV_ENTER && it.cur->text) add_words(s, it.cur->text);
+    qsort(s->h, s->n, sizeof *s->h, cmp_u64);
+    size_t u = 0;
+    for (size_t i = 0; i < s->n; i++)
+        if (u == 0 || s->h[u - 1] != s->h[i]) s->h[u++] = s->h[i];
+    s->n = u;
+}
+
+/* small is within big (both sorted, unique) */
+static bool within(const word_set *small, const word_set *big)
+{
+    size_t j = 0;
+    for (size_t i = 0; i < small->n; i++) {
+        while (j < big->n && big->h[j] < small->h[i])
+            j++;
+        if (j == big->n || big->h[j] != small->h[i]) return false;
+    }
+    return true;
+}
+
+/* The last source line an answer covers. */
+static int last_line(const oct_node *a)
+{
+    int last = a->span.line;
+    oct_iter it;
+    oct_iter_init(&it, a);
+    while (oct_iter_next(&it) != OCT_EV_NONE)
+        if (it.cur->span.file == a->span.file && it.cur->span.line > last) last = it.cur->span.line;
+    return last;
+}
+
+/* Says which lines are printed only once, so a reader (and the word
+ * check) knows where they went. */
+static void report(const oct_tree *t, oct_diag *diag, const oct_node *a, const oct_node *same)
+{
+    if (!diag || a->span.file >= t->nfiles || same->span.file >= t->nfiles) return;
+    int from = a->span.line, to = last_line(a);
+    char lines[48];
+    if (to > from)
+        snprintf(lines, sizeof lines, "lines %d-%d", from, to);
+    else
+        snprintf(lines, sizeof lines, "line %d", from);
+    oct_diag_report(diag, OCT_NOTE, t->files[a->span.file], from, a->span.col, "merged-answer",
+                    "this answer (%s) says what the answer at %s:%d says; printed once, "
+                    "under both sources",
+                    lines, t->files[same->span.file], same->span.line);
+}
+
+void ar_fold_same_answers(const oct_tree *t, oct_diag *diag, oct_node *q)
+{
+    size_t n = 0;
+    for (const oct_node *a = q->first; a; a = a->next)
+        n += a->kind == OCT_ANSWER && a->first;
+    if (n < 2) return;
+    word_set *sets = oct_xcalloc(n, sizeof *sets);
+    oct_node **kept = oct_xcalloc(n, sizeof *kept);
+    size_t nk = 0;
+    for (oct_node *a = q->first; a; a = a->next) {
+        if (a->kind != OCT_ANSWER || !a->first) continue;
+        word_set *mine = &sets[nk];
+        words_of(a, mine);
+        oct_node *same = NULL;
+        for (size_t i = 0; i < nk && !same; i++)
+            if (mine->n && within(mine, &sets[i]) && sets[i].n * 4 <= mine->n * 5 + 12)
+                same = kept[i];
+        if (!same) {
+            kept[nk++] = a;
+            continue;
+        }
+        a->u.answer.same_as = same;
+        report(t, diag, a, same);
+        while (a->first)
+            oct_node_unlink(a->first);
+    }
+    for (size_t i = 0; i < n; i++)
+        free(sets[i].h);
+    free(sets);
+    free(kept);
+}

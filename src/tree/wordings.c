@@ -1,0 +1,84 @@
+#include "tree/wordings.h"
+
+#include <string.h>
+
+static void put_label(const oct_node *w, oct_buf *out)
+{
+    if (w->u.question.label)
+        oct_buf_printf(out, "#%s", w->u.question.label);
+    else if (w->u.question.number > 0)
+        oct_buf_printf(out, "#%d", w->u.question.number);
+}
+
+static bool has_label(const oct_node *w)
+{
+    return w->u.question.label || w->u.question.number > 0;
+}
+
+void oct_wording_cite(const oct_tree *t, const oct_node *w, oct_buf *out)
+{
+    oct_buf_puts(out, oct_tree_source_title(t, w->span.file));
+    if (has_label(w)) oct_buf_putc(out, ' ');
+    put_label(w, out);
+}
+
+/* Wordings grouped by source in order of first appearance: a source
+ * that asks twice is named once, its numbers listed. */
+static void put_sources(const oct_tree *t, const oct_node *q, const char *sep, oct_buf *out)
+{
+    bool any = false;
+    for (const oct_node *w = q->first; w; w = w->next) {
+        if (w->kind != OCT_WORDING) continue;
+        bool earlier = false;
+        for (const oct_node *v = q->first; v != w && !earlier; v = v->next)
+            earlier = v->kind == OCT_WORDING && v->span.file == w->span.file;
+        if (earlier) continue;
+        if (any) oct_buf_puts(out, sep);
+        any = true;
+        oct_wording_cite(t, w, out);
+        for (const oct_node *v = w->next; v; v = v->next)
+            if (v->kind == OCT_WORDING && v->span.file == w->span.file && has_label(v)) {
+                oct_buf_puts(out, ", ");
+                put_label(v, out);
+            }
+    }
+}
+
+void oct_question_asked_line(const oct_tree *t, const oct_node *q, oct_buf *out)
+{
+    int n = q->u.question.asked_in;
+    const oct_node *w = q->first;
+    while (w && w->kind != OCT_WORDING)
+        w = w->next;
+    if (!w || n < 2) return;
+    oct_buf_printf(out, "Asked in %d sources: ", n);
+    put_sources(t, q, " \xC2\xB7 ", out);
+}
+
+bool oct_question_cites_answers(const oct_node *q)
+{
+    int answers = 0;
+    for (const oct_node *a = q->first; a; a = a->next)
+        answers += a->kind == OCT_ANSWER && a->first;
+    return answers > 1 || q->u.question.asked_in > 1;
+}
+
+void oct_answer_source_line(const oct_tree *t, const oct_node *a, oct_buf *out)
+{
+    if (!a->u.answer.from) return;
+    oct_buf_puts(out, "Answer from ");
+    oct_wording_cite(t, a->u.answer.from, out);
+    for (const oct_node *d = a->next; d; d = d->next)
+        if (d->kind == OCT_ANSWER && d->u.answer.same_as == a && d->u.answer.from) {
+            oct_buf_puts(out, " (the same in ");
+            oct_wording_cite(t, d->u.answer.from, out);
+            oct_buf_putc(out, ')');
+        }
+}
+
+const oct_node *oct_question_other_wording(const oct_node *q, const oct_node *after)
+{
+    for (const oct_node *w = after ? after->next : q->first; w; w = w->next)
+        if (w->kind == OCT_WORDING && w->first) return w;
+    return NULL;
+}
