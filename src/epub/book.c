@@ -1,5 +1,6 @@
 #include "tree/anchors.h"
 #include "epub/book.h"
+#include "study/index.h"
 #include "util/xalloc.h"
 
 #include <stdint.h>
@@ -176,6 +177,7 @@ int oct_epub_book_plan(oct_epub_book *b, const oct_tree *tree, oct_diag *diag)
     map_units(b);
     b->places = oct_anchor_table_build(tree);
     oct_qclusters_build(&b->qc, tree->root);
+    b->index = oct_index_build(tree);
     return 0;
 }
 
@@ -188,6 +190,7 @@ void oct_epub_book_release(oct_epub_book *b)
     oct_epub_map_free(&b->note_defs);
     oct_anchor_table_free(b->places);
     oct_qclusters_free(&b->qc);
+    oct_index_free(b->index);
     oct_arena_free(b->arena);
     memset(b, 0, sizeof *b);
 }

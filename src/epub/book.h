@@ -55,6 +55,7 @@ typedef struct {
     /* what links inside the booklet name (tree/anchors.h) */
     struct oct_anchor_table *places;
     oct_qclusters qc; /* question clusters: answered member, unanswered count */
+    struct oct_index *index; /* the back-of-book index (study/index.h) */
 } oct_epub_book;
 
 /* Plans the book for tree. Returns 0, or -1 after reporting to diag.

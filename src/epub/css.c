@@ -59,7 +59,10 @@ static const char BASE[] =
     "p.asked-in, p.also-asked { margin: 0 0 0.1em 1em; }\n"
     ".also-asked { font-size: 0.85em; font-style: italic; color: #555; }\n"
     ".answer-source { font-size: 0.85em; font-weight: bold; color: #8a3a12; "
-    "margin: 0.6em 0 0.2em 0; page-break-after: avoid; }\n";
+    "margin: 0.6em 0 0.2em 0; page-break-after: avoid; }\n"
+    "ul.index-entries { list-style-type: none; padding-left: 0; }\n"
+    "ul.index-entries li { margin: 0.15em 0 0.15em 1.5em; text-indent: -1.5em; }\n"
+    ".index-expansion { font-style: italic; color: #555; }\n";
 
 /* A heading size relative to the body text, kept within sane bounds, in
  * hundredths of an em (printed without printf's locale-dependent %f). */

@@ -20,6 +20,8 @@
 #define OCT_EPUB_MOST_ASKED_TITLE "Most asked"
 #define OCT_EPUB_RESEARCH "research.xhtml"
 #define OCT_EPUB_RESEARCH_TITLE "To research"
+#define OCT_EPUB_INDEX "index.xhtml"
+#define OCT_EPUB_INDEX_TITLE "Index"
 
 /* One entry of the table of contents: the title page, chapters, their headings (levels 1
  * to 3) and their questions, in reading order. Entries nest under the
@@ -51,6 +53,10 @@ int oct_epub_opf(const oct_epub_book *b, char **data, size_t *len);
  * oct_epub_has_research(b). Entry k has the id "research-k". */
 int oct_epub_has_research(const oct_epub_book *b);
 int oct_epub_research_xhtml(const oct_epub_book *b, char **data, size_t *len);
+/* The index (index.c): terms with links to where they occur, in the
+ * EPUB Indexes vocabulary; only when oct_epub_has_index(b). */
+bool oct_epub_has_index(const oct_epub_book *b);
+int oct_epub_index_xhtml(const oct_epub_book *b, char **data, size_t *len);
 int oct_epub_container(const oct_epub_book *b, char **data, size_t *len);
 
 /* Pictures (images.c): used[i] is 1 when tree picture i + 1 is shown

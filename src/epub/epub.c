@@ -114,6 +114,12 @@ int oct_epub_render(oct_epub *e, const oct_tree *tree)
         rc = oct_epub_research_xhtml(&b, &data, &len);
         if (rc == 0) add_entry(e, "OEBPS/", OCT_EPUB_RESEARCH, data, len, 0);
     }
+    if (rc == 0 && oct_epub_has_index(&b)) {
+        char *data;
+        size_t len;
+        rc = oct_epub_index_xhtml(&b, &data, &len);
+        if (rc == 0) add_entry(e, "OEBPS/", OCT_EPUB_INDEX, data, len, 0);
+    }
     size_t nused;
     unsigned char *used = rc == 0 ? oct_epub_images_used(tree, &nused) : NULL;
     for (size_t i = 0; used && i < tree->nimages; i++) {

@@ -83,6 +83,7 @@ void oct_epub_toc_build(const oct_epub_book *b, oct_epub_toc *out)
         }
     }
     if (oct_epub_has_research(b)) add(out, 0, OCT_EPUB_RESEARCH_TITLE, OCT_EPUB_RESEARCH);
+    if (oct_epub_has_index(b)) add(out, 0, OCT_EPUB_INDEX_TITLE, OCT_EPUB_INDEX);
 }
 
 void oct_epub_toc_free(oct_epub_toc *t)

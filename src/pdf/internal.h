@@ -66,6 +66,7 @@ typedef struct {
     float size;
     oct_color color;
     int link; /* index into oct_pdf.links, -1 for none */
+    int mark; /* a place the index lists (index.c): 1-based spot, 0 for none */
 } pdf_style;
 
 typedef struct {
@@ -362,6 +363,25 @@ void pdf_front_entry(oct_pdf *p, const pdf_ctx *c, const char *title, const char
  * no cluster is asked in two sources or more. */
 void pdf_layout_most_asked(oct_pdf *p, pdf_flow *f);
 
+/* ---- the index (index.c) --------------------------------------------------- */
+
+/* Reads the index (study/index.h) before layout, so that text marks the
+ * places it lists: each gets an anchor where its line is set (lineops.c),
+ * and the index shows the page it really fell on. */
+void pdf_index_prepare(oct_pdf *p);
+void pdf_index_free(oct_pdf *p);
+/* The spot (1-based) of an index place that is the whole node n (CODE,
+ * STRONG), 0 if none. */
+int pdf_index_spot(const oct_pdf *p, const oct_node *n);
+/* Adds the text of TEXT node n from byte `from`, its index places marked;
+ * false (nothing added) when n holds none. */
+bool pdf_index_text(oct_pdf *p, pdf_text *t, const oct_node *n, size_t from, const pdf_style *st);
+/* Anchor key of spot m. */
+const char *pdf_index_key(const oct_pdf *p, int m);
+/* The index pages (after the body and its appendix): terms by initial
+ * letter in two columns, each with the pages it is on, linked. */
+void pdf_layout_index(oct_pdf *p, pdf_flow *f);
+
 /* ---- the backend state (pdf.c) -------------------------------------------- */
 
 typedef struct {
@@ -382,8 +402,8 @@ struct oct_pdf {
     oct_buf pool; /* op texts, anchor keys */
     pdf_link *links;
     size_t nlinks, caplinks;
-    pdf_flow body, title, front;
-    pdf_flow *cur; /* the flow layout writes into */
+    pdf_flow body, title, front, back; /* back: the index */
+    pdf_flow *cur;                     /* the flow layout writes into */
     pdf_place *places;
     size_t nplaces, capplaces;
     pdf_page *pages;
@@ -406,6 +426,9 @@ struct oct_pdf {
     struct oct_anchor_table *anchor_table;
     oct_qclusters qc;            /* answered member of each question cluster */
     struct pdf_missing *missing; /* characters left out, reported once per file */
+    struct oct_index *index;     /* the back-of-book index */
+    struct pdf_spot *spots;      /* index places, by node then offset */
+    size_t nspots;
     size_t nmissing, capmissing, nmissing_more;
 };
 

@@ -52,6 +52,8 @@ static void flush_segment(setter *s)
     if (s->seg_style < 0 || s->seg_x1 <= s->seg_x0) return;
     const pdf_style *st = &s->t->st[s->seg_style];
     double w = s->seg_x1 - s->seg_x0;
+    if (st->mark > 0) /* an index place: its page is where this line falls */
+        pdf_item_dest(s->p, s->it, pdf_index_key(s->p, st->mark), s->base - st->size);
     if (st->flags & PDF_ST_CODE) {
         pdf_op *op = pdf_item_op(s->it, PDF_OP_RECT);
         op->color = s->p->L.code_background;

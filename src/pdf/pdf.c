@@ -168,9 +168,13 @@ int oct_pdf_render(oct_pdf *p, const oct_tree *tree)
     p->anchor_table = oct_anchor_table_build(tree);
     p->cur = &p->body;
     oct_qclusters_build(&p->qc, tree->root);
+    pdf_index_prepare(p);
     layout_document(p, tree->root, 0);
     pdf_layout_research(p);
     pdf_paginate(p, &p->body, PDF_PG_BODY);
+    pdf_collect_anchors(p);
+    pdf_layout_index(p, &p->back); /* needs the body's pages */
+    pdf_paginate(p, &p->back, PDF_PG_BODY);
     size_t nbody = p->npages;
     pdf_collect_anchors(p);
     pdf_layout_title_page(p, &p->title);
@@ -229,6 +233,8 @@ void oct_pdf_free(oct_pdf *p)
     pdf_flow_free(&p->body);
     pdf_flow_free(&p->title);
     pdf_flow_free(&p->front);
+    pdf_flow_free(&p->back);
+    pdf_index_free(p);
     oct_buf_free(&p->pool);
     for (size_t i = 0; i < p->nlinks; i++)
         free(p->links[i].target);

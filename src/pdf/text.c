@@ -296,12 +296,14 @@ void pdf_text_inlines(oct_pdf *p, pdf_text *t, const oct_node *container, const 
         after_picture = false;
         switch (n->kind) {
         case OCT_TEXT:
+            if (n->text && pdf_index_text(p, t, n, skip_space && n->text[0] == ' ', &s)) continue;
             add_str(p, t, n->text ? n->text + (skip_space && n->text[0] == ' ') : "", &s, n);
             continue;
         case OCT_CODE:
             s.fam = PDF_FAM_MONO;
             s.size = stack[depth].size * 0.88f;
             s.flags |= PDF_ST_CODE;
+            if (pdf_index_spot(p, n)) s.mark = pdf_index_spot(p, n);
             pdf_text_add(p, t, n->text ? n->text : "", n->text ? strlen(n->text) : 0, &s, n, false);
             continue;
         case OCT_SOFT_BREAK:
@@ -336,6 +338,7 @@ void pdf_text_inlines(oct_pdf *p, pdf_text *t, const oct_node *container, const 
             continue;
         }
         enter_style(p, n, &s);
+        if (n->kind == OCT_STRONG && pdf_index_spot(p, n)) s.mark = pdf_index_spot(p, n);
         if (n->kind == OCT_IMAGE) add_str(p, t, "[image: ", &s, n);
         if (++depth == cap) stack = oct_xrealloc(stack, (cap *= 2) * sizeof *stack);
         stack[depth] = s;

@@ -1,3 +1,4 @@
+#include "study/abbrev.h"
 #include "study/cluster_int.h"
 #include "study/study_int.h"
 #include "util/xalloc.h"
@@ -365,7 +366,7 @@ static long initials_after(const char *s, size_t n, size_t start, const char *ab
 }
 
 /* Every "(ABBR)" of s with the words before (or after) it spelling it. */
-static void learn_text(ct_lexicon *lx, const char *s)
+void oct_abbrev_scan(const char *s, oct_abbrev_fn fn, void *ctx)
 {
     size_t n = strlen(s);
     for (size_t i = 0; i < n; i++) {
@@ -376,10 +377,20 @@ static void learn_text(ct_lexicon *lx, const char *s)
         size_t an = j - i - 1, close = j < n && s[j] == 's' ? j + 1 : j;
         if (an < 2 || an > 8 || close >= n || s[close] != ')' || !is_upper(s[i + 1])) continue;
         long from = initials_before(s, i, s + i + 1, an);
-        if (from >= 0) add_abbr(lx, s + i + 1, an, s + from, i - (size_t)from);
+        if (from >= 0) fn(ctx, s + i + 1, an, s + from, i - (size_t)from);
         long to = initials_after(s, n, close + 1, s + i + 1, an);
-        if (to >= 0) add_abbr(lx, s + i + 1, an, s + close + 1, (size_t)to - close - 1);
+        if (to >= 0) fn(ctx, s + i + 1, an, s + close + 1, (size_t)to - close - 1);
     }
+}
+
+static void learn_one(void *lx, const char *abbr, size_t alen, const char *exp, size_t elen)
+{
+    add_abbr(lx, abbr, alen, exp, elen);
+}
+
+static void learn_text(ct_lexicon *lx, const char *s)
+{
+    oct_abbrev_scan(s, learn_one, lx);
 }
 
 static void mark_kind(ct_lexicon *lx, const char *s, int kind)

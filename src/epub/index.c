@@ -1,0 +1,150 @@
+/* The index document (index.xhtml), last in the spine: the terms of
+ * study/index.h grouped by initial letter, in the EPUB Indexes vocabulary
+ * (index > index-group > index-entry-list > index-entry > index-term,
+ * index-locator), each locator a link to the question (or heading) the
+ * term occurs in. An e-book has no pages, so a locator names its place:
+ * the question's number, or the heading's words. */
+#include "epub/docs.h"
+#include "epub/xwriter.h"
+#include "study/index.h"
+
+#include <string.h>
+
+/* Words of a heading or an unnumbered prompt shown in a locator. */
+#define LOCATOR_MAX_BYTES 40
+
+static const char *locator_href(const oct_epub_book *b, const oct_index_loc *l)
+{
+    const char *id = oct_epub_anchor(b, l->target);
+    const oct_epub_unit *u = id ? oct_epub_unit_of_anchor(b, id) : NULL;
+    return u ? oct_arena_printf(b->arena, "%s#%s", u->file, id) : NULL;
+}
+
+static size_t linked(const oct_epub_book *b, const oct_index_term *t)
+{
+    size_t k = 0;
+    for (size_t i = 0; i < t->nlocs; i++)
+        if (locator_href(b, &t->locs[i])) k++;
+    return k;
+}
+
+bool oct_epub_has_index(const oct_epub_book *b)
+{
+    size_t n;
+    const oct_index_term *t = b->index ? oct_index_terms(b->index, &n) : NULL;
+    for (size_t i = 0; t && i < n; i++)
+        if (linked(b, &t[i])) return true;
+    return false;
+}
+
+/* "Q12" for a numbered question, else the first words of its prompt or
+ * heading (cut at a word, with an ellipsis). */
+static const char *locator_text(const oct_epub_book *b, const oct_node *n)
+{
+    if (n->kind == OCT_QUESTION && n->u.question.label)
+        return oct_arena_printf(b->arena, "Q%s", n->u.question.label);
+    const char *s = n->kind == OCT_CHAPTER && n->u.chapter.title ? n->u.chapter.title
+                                                                 : oct_epub_plain(b->arena, n);
+    size_t len = strlen(s);
+    if (len == 0) return n->kind == OCT_QUESTION ? "question" : "section";
+    if (len <= LOCATOR_MAX_BYTES) return s;
+    size_t cut = LOCATOR_MAX_BYTES;
+    while (cut > 10 && s[cut] != ' ')
+        cut--;
+    while (cut > 0 && ((unsigned char)s[cut] & 0xC0) == 0x80) /* never inside a character */
+        cut--;
+    return oct_arena_printf(b->arena, "%.*s…", (int)cut, s);
+}
+
+static void write_term(oct_epub_xw *x, const oct_index_term *t)
+{
+    oct_epub_xw_start(x, "span");
+    oct_epub_xw_attr(x, "epub:type", "index-term");
+    if (t->code) {
+        oct_epub_xw_start(x, "code");
+        oct_epub_xw_text(x, t->text);
+        oct_epub_xw_end(x);
+    } else {
+        oct_epub_xw_text(x, t->text);
+    }
+    oct_epub_xw_end(x);
+    if (t->expansion) {
+        oct_epub_xw_text(x, " ");
+        oct_epub_xw_start(x, "span");
+        oct_epub_xw_attr(x, "class", "index-expansion");
+        oct_epub_xw_text(x, t->expansion);
+        oct_epub_xw_end(x);
+    }
+}
+
+static void write_entry(oct_epub_xw *x, const oct_epub_book *b, const oct_index_term *t)
+{
+    oct_epub_xw_start(x, "li");
+    oct_epub_xw_attr(x, "epub:type", "index-entry");
+    write_term(x, t);
+    const char *sep = ", ";
+    for (size_t i = 0; i < t->nlocs; i++) {
+        const char *href = locator_href(b, &t->locs[i]);
+        if (!href) continue;
+        oct_epub_xw_text(x, sep);
+        oct_epub_xw_start(x, "a");
+        oct_epub_xw_attr(x, "epub:type", "index-locator");
+        oct_epub_xw_attr(x, "href", href);
+        oct_epub_xw_text(x, locator_text(b, t->locs[i].target));
+        oct_epub_xw_end(x);
+        sep = "; ";
+    }
+    oct_epub_xw_end(x);
+    oct_epub_xw_nl(x);
+}
+
+static void close_group(oct_epub_xw *x)
+{
+    oct_epub_xw_end(x); /* ul */
+    oct_epub_xw_nl(x);
+    oct_epub_xw_end(x); /* section */
+    oct_epub_xw_nl(x);
+}
+
+static void open_group(oct_epub_xw *x, const oct_epub_book *b, const char *group, int k)
+{
+    oct_epub_xw_start(x, "section");
+    oct_epub_xw_attr(x, "epub:type", "index-group");
+    oct_epub_xw_attr(x, "id", oct_arena_printf(b->arena, "index-group-%d", k));
+    oct_epub_xw_nl(x);
+    oct_epub_xw_element(x, "h2", group);
+    oct_epub_xw_nl(x);
+    oct_epub_xw_start(x, "ul");
+    oct_epub_xw_attr(x, "epub:type", "index-entry-list");
+    oct_epub_xw_attr(x, "class", "index-entries");
+    oct_epub_xw_nl(x);
+}
+
+int oct_epub_index_xhtml(const oct_epub_book *b, char **data, size_t *len)
+{
+    size_t n;
+    const oct_index_term *t = oct_index_terms(b->index, &n);
+    oct_epub_xw *x = oct_epub_xw_new();
+    oct_epub_xw_xhtml_begin(x, b->meta.lang, OCT_EPUB_INDEX_TITLE, OCT_EPUB_CSS);
+    oct_epub_xw_start(x, "section");
+    oct_epub_xw_attr(x, "epub:type", "index");
+    oct_epub_xw_attr(x, "id", "index");
+    oct_epub_xw_nl(x);
+    oct_epub_xw_element(x, "h1", OCT_EPUB_INDEX_TITLE);
+    oct_epub_xw_nl(x);
+    const char *group = NULL;
+    int k = 0;
+    for (size_t i = 0; i < n; i++) {
+        if (!linked(b, &t[i])) continue;
+        if (!group || strcmp(group, t[i].group) != 0) {
+            if (group) close_group(x);
+            group = t[i].group;
+            open_group(x, b, group, ++k);
+        }
+        write_entry(x, b, &t[i]);
+    }
+    if (group) close_group(x);
+    oct_epub_xw_end(x);
+    oct_epub_xw_nl(x);
+    return oct_epub_xw_close(x, b->diag, "the index", data, len);
+}
