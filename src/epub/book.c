@@ -176,7 +176,7 @@ int oct_epub_book_plan(oct_epub_book *b, const oct_tree *tree, oct_diag *diag)
     oct_epub_map_free(&seen);
     map_units(b);
     b->places = oct_anchor_table_build(tree);
-    oct_qclusters_build(&b->qc, tree->root);
+    oct_bank_init(&b->bank, tree);
     b->index = oct_index_build(tree);
     return 0;
 }
@@ -189,7 +189,7 @@ void oct_epub_book_release(oct_epub_book *b)
     oct_epub_map_free(&b->unit_of);
     oct_epub_map_free(&b->note_defs);
     oct_anchor_table_free(b->places);
-    oct_qclusters_free(&b->qc);
+    oct_bank_free(&b->bank);
     oct_index_free(b->index);
     oct_arena_free(b->arena);
     memset(b, 0, sizeof *b);

@@ -9,7 +9,7 @@
 
 #include "diag.h"
 #include "epub/map.h"
-#include "tree/qclusters.h"
+#include "study/bank.h"
 #include "tree/tree.h"
 #include "util/arena.h"
 
@@ -54,7 +54,7 @@ typedef struct {
     oct_epub_map note_defs; /* "unit/index" → FOOTNOTE_DEF node */
     /* what links inside the booklet name (tree/anchors.h) */
     struct oct_anchor_table *places;
-    oct_qclusters qc; /* question clusters: answered member, unanswered count */
+    oct_bank bank;           /* question clusters: answered member, unanswered ones */
     struct oct_index *index; /* the back-of-book index (study/index.h) */
 } oct_epub_book;
 

@@ -14,7 +14,7 @@
  * from oct_bank_most_asked; *all entries to free); returns their count. */
 static size_t entries(const oct_epub_book *b, oct_asked **a, size_t *all)
 {
-    size_t n = oct_bank_most_asked(b->tree, MOST_ASKED_MAX, a), k = 0;
+    size_t n = oct_bank_most_asked(&b->bank, MOST_ASKED_MAX, a), k = 0;
     *all = n;
     for (size_t i = 0; i < n; i++) {
         const char *id = oct_epub_anchor(b, (*a)[i].q);

@@ -99,7 +99,7 @@ static void write_answer(oct_epub_ctx *r, const oct_node *a, bool cite)
 static void write_unanswered(oct_epub_ctx *r, const oct_node *q)
 {
     const oct_epub_book *b = r->book;
-    const oct_node *to = oct_qclusters_answer_for(&b->qc, q);
+    const oct_node *to = oct_bank_answer_for(&b->bank, q);
     const char *href = to ? oct_epub_href(b, to) : NULL;
     if (href) {
         const char *lab = to->u.question.label;
@@ -126,7 +126,9 @@ static void write_unanswered(oct_epub_ctx *r, const oct_node *q)
     oct_epub_xw_text(r->xw, "No answer in the notes");
     oct_epub_xw_end(r->xw);
     int k = q->u.question.cluster;
-    if (!oct_epub_has_research(b) || k <= 0 || k > b->qc.n || b->qc.answered[k]) return;
+    if (!oct_epub_has_research(b) || k <= 0 || (size_t)k > b->bank.nclusters ||
+        b->bank.answered[k - 1])
+        return;
     oct_epub_xw_nl(r->xw);
     oct_epub_xw_start(r->xw, "p");
     oct_epub_xw_attr(r->xw, "class", "to-research");

@@ -6,7 +6,7 @@
 
 int oct_epub_has_research(const oct_epub_book *b)
 {
-    return b->qc.unanswered > 0;
+    return b->bank.ntodo > 0;
 }
 
 static void write_entry(oct_epub_xw *x, const oct_epub_book *b, int k, const oct_node *q)
@@ -57,8 +57,8 @@ int oct_epub_research_xhtml(const oct_epub_book *b, char **data, size_t *len)
     oct_epub_xw_start(x, "ol");
     oct_epub_xw_attr(x, "class", "research-list");
     oct_epub_xw_nl(x);
-    for (int i = 0; i < b->qc.unanswered; i++)
-        write_entry(x, b, b->qc.todo[i], b->qc.first[b->qc.todo[i]]);
+    for (size_t i = 0; i < b->bank.ntodo; i++)
+        write_entry(x, b, (int)b->bank.todo[i] + 1, oct_bank_first(&b->bank, b->bank.todo[i]));
     oct_epub_xw_end(x);
     oct_epub_xw_nl(x);
     oct_epub_xw_end(x);

@@ -12,7 +12,7 @@
 #ifndef OCT_PDF_INTERNAL_H
 #define OCT_PDF_INTERNAL_H
 #include "pdf/pdf.h"
-#include "tree/qclusters.h"
+#include "study/bank.h"
 #include "unicode/breaks.h"
 #include "util/buf.h"
 
@@ -424,7 +424,7 @@ struct oct_pdf {
     size_t nids;
     /* the places links inside the booklet name (tree/anchors.h) */
     struct oct_anchor_table *anchor_table;
-    oct_qclusters qc;            /* answered member of each question cluster */
+    oct_bank bank;               /* question clusters: answered member, unanswered ones */
     struct pdf_missing *missing; /* characters left out, reported once per file */
     struct oct_index *index;     /* the back-of-book index */
     struct pdf_spot *spots;      /* index places, by node then offset */

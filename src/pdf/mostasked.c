@@ -13,7 +13,7 @@
 void pdf_layout_most_asked(oct_pdf *p, pdf_flow *f)
 {
     oct_asked *a;
-    size_t n = oct_bank_most_asked(p->tree, MOST_ASKED_MAX, &a);
+    size_t n = oct_bank_most_asked(&p->bank, MOST_ASKED_MAX, &a);
     if (n == 0) return;
     pdf_flow *saved = p->cur;
     p->cur = f;

@@ -167,7 +167,7 @@ int oct_pdf_render(oct_pdf *p, const oct_tree *tree)
     collect_ids(p);
     p->anchor_table = oct_anchor_table_build(tree);
     p->cur = &p->body;
-    oct_qclusters_build(&p->qc, tree->root);
+    oct_bank_init(&p->bank, tree);
     pdf_index_prepare(p);
     layout_document(p, tree->root, 0);
     pdf_layout_research(p);
@@ -252,7 +252,7 @@ void oct_pdf_free(oct_pdf *p)
     free(p->himages);
     free(p->chapters);
     free(p->ids);
-    oct_qclusters_free(&p->qc);
+    oct_bank_free(&p->bank);
     oct_anchor_table_free(p->anchor_table);
     free(p);
 }

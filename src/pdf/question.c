@@ -223,7 +223,7 @@ void pdf_layout_question(oct_pdf *p, const pdf_ctx *c, const oct_node *q)
     pdf_flow_keep_last(p->cur);
     /* An ANSWER child is shown even if the flag disagrees: no text is lost. */
     if (!has_answer(q)) {
-        const oct_node *to = oct_qclusters_answer_for(&p->qc, q);
+        const oct_node *to = oct_bank_answer_for(&p->bank, q);
         if (to)
             layout_answered_elsewhere(p, &in, q, to);
         else

@@ -74,10 +74,10 @@ static void layout_entry(oct_pdf *p, const pdf_ctx *c, const oct_node *q)
 
 void pdf_layout_research(oct_pdf *p)
 {
-    if (p->qc.unanswered == 0) return;
+    if (p->bank.ntodo == 0) return;
     pdf_ctx c = {0, pdf_body_width(p), p->L.body_size, 0, 0, false};
     p->cur->chapter = -1;
     layout_title(p, &c);
-    for (int i = 0; i < p->qc.unanswered; i++)
-        layout_entry(p, &c, p->qc.first[p->qc.todo[i]]);
+    for (size_t i = 0; i < p->bank.ntodo; i++)
+        layout_entry(p, &c, oct_bank_first(&p->bank, p->bank.todo[i]));
 }

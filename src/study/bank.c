@@ -67,6 +67,31 @@ static void bank_sources(oct_bank *b, size_t nfiles)
     free(stamp);
 }
 
+/* Any ANSWER with content: an arranged question has one per source, and
+ * one that repeats an earlier one is left empty. */
+static bool has_answer(const oct_node *q)
+{
+    for (const oct_node *a = q->last; a && a->kind == OCT_ANSWER; a = a->prev)
+        if (a->first) return true;
+    return false;
+}
+
+static void bank_answers(oct_bank *b)
+{
+    b->answered_by = oct_xcalloc(b->nclusters + 1, sizeof *b->answered_by);
+    b->todo = oct_xmalloc((b->nclusters + 1) * sizeof *b->todo);
+    b->ntodo = 0;
+    for (size_t i = 0; i < b->nq; i++) {
+        size_t c = (size_t)b->cid[i] - 1;
+        if (!b->answered_by[c] && has_answer(b->q[i])) b->answered_by[c] = b->q[i];
+    }
+    for (size_t i = 0; i < b->nq; i++) {
+        size_t c = (size_t)b->cid[i] - 1;
+        if (b->answered_by[c]) b->answered[c] = true;
+        if (b->first[c] == i && !b->answered[c]) b->todo[b->ntodo++] = c;
+    }
+}
+
 void oct_bank_init(oct_bank *b, const oct_tree *t)
 {
     b->q = oct_node_collect(t->root, OCT_QUESTION, &b->nq);
@@ -100,10 +125,26 @@ void oct_bank_init(oct_bank *b, const oct_tree *t)
     }
     free(last);
     bank_sources(b, t->nfiles);
+    bank_answers(b);
+}
+
+const oct_node *oct_bank_first(const oct_bank *b, size_t c)
+{
+    return c < b->nclusters && b->first[c] != (size_t)-1 ? b->q[b->first[c]] : NULL;
+}
+
+const oct_node *oct_bank_answer_for(const oct_bank *b, const oct_node *q)
+{
+    int k = q->u.question.cluster;
+    if (has_answer(q) || k <= 0 || (size_t)k > b->nclusters) return NULL;
+    const oct_node *to = b->answered_by[k - 1];
+    return to != q ? to : NULL;
 }
 
 void oct_bank_free(oct_bank *b)
 {
+    free(b->answered_by);
+    free(b->todo);
     free(b->q);
     free(b->cid);
     free(b->first);
@@ -159,28 +200,34 @@ size_t oct_bank_pick(const oct_bank *b, size_t c)
     return pick;
 }
 
-size_t oct_bank_most_asked(const oct_tree *t, size_t max, oct_asked **out)
+typedef struct {
+    size_t sources, cluster;
+} asked_key;
+
+/* most sources first, then document order of the cluster's first member
+ * (clusters are numbered in that order) */
+static int cmp_asked(const void *x, const void *y)
+{
+    const asked_key *a = x, *b = y;
+    if (a->sources != b->sources) return a->sources > b->sources ? -1 : 1;
+    return (a->cluster > b->cluster) - (a->cluster < b->cluster);
+}
+
+size_t oct_bank_most_asked(const oct_bank *b, size_t max, oct_asked **out)
 {
     *out = NULL;
-    oct_bank b;
-    oct_bank_init(&b, t);
-    /* clusters are numbered in document order of their first member, so a
-     * stable sort on asked_in alone gives "then document order" */
-    size_t *order = oct_xmalloc((b.nclusters + 1) * sizeof *order), n = 0;
-    for (size_t c = 0; c < b.nclusters; c++)
-        if (b.first[c] != (size_t)-1 && b.nsources[c] >= 2) order[n++] = c;
-    for (size_t i = 1; i < n; i++)
-        for (size_t j = i; j > 0 && b.nsources[order[j - 1]] < b.nsources[order[j]]; j--) {
-            size_t k = order[j];
-            order[j] = order[j - 1], order[j - 1] = k;
-        }
+    asked_key *order = oct_xmalloc((b->nclusters + 1) * sizeof *order);
+    size_t n = 0;
+    for (size_t c = 0; c < b->nclusters; c++)
+        if (b->first[c] != (size_t)-1 && b->nsources[c] >= 2)
+            order[n++] = (asked_key){b->nsources[c], c};
+    qsort(order, n, sizeof *order, cmp_asked);
     if (n > max) n = max;
     oct_asked *a = n ? oct_xcalloc(n, sizeof *a) : NULL;
     oct_buf tmp = OCT_BUF_INIT, text = OCT_BUF_INIT;
     for (size_t i = 0; i < n; i++) {
-        size_t pick = oct_bank_pick(&b, order[i]);
-        a[i].q = b.q[pick];
-        a[i].asked_in = b.nsources[order[i]];
+        a[i].q = b->q[oct_bank_pick(b, order[i].cluster)];
+        a[i].asked_in = order[i].sources;
         oct_bank_prompt_text(a[i].q, &tmp, &text);
         /* an arranged booklet numbers its questions 1.. throughout: the
          * number finds it in print as the page does */
@@ -195,7 +242,6 @@ size_t oct_bank_most_asked(const oct_tree *t, size_t max, oct_asked **out)
     oct_buf_free(&tmp);
     oct_buf_free(&text);
     free(order);
-    oct_bank_free(&b);
     *out = a;
     return n;
 }

@@ -23,10 +23,20 @@ typedef struct {
     size_t *first, *next;
     size_t *nsources; /* distinct sources per cluster */
     bool *answered;   /* some member has an answer */
+    /* per cluster: the first member with an answer of its own, or NULL */
+    const oct_node **answered_by;
+    /* the clusters no member answers (0-based), in document order of
+     * their first member: an arranged booklet's order */
+    size_t *todo, ntodo;
 } oct_bank;
 
 void oct_bank_init(oct_bank *b, const oct_tree *t);
 void oct_bank_free(oct_bank *b);
+/* The first member of cluster c (0-based). */
+const oct_node *oct_bank_first(const oct_bank *b, size_t c);
+/* The answered wording q should point at: NULL when q has an answer of
+ * its own or its cluster has none. */
+const oct_node *oct_bank_answer_for(const oct_bank *b, const oct_node *q);
 /* The clearest wording of cluster c (0-based): a full question ("…?")
  * over a label ("Project vs App:"); the index of that member in b->q. */
 size_t oct_bank_pick(const oct_bank *b, size_t c);
@@ -45,7 +55,7 @@ typedef struct {
 /* The clusters asked in at least two sources, most sources first, then in
  * document order of the cluster's first member; at most `max`. *out is
  * malloc'd (NULL when none); free with oct_asked_free. Returns the count. */
-size_t oct_bank_most_asked(const oct_tree *t, size_t max, oct_asked **out);
+size_t oct_bank_most_asked(const oct_bank *b, size_t max, oct_asked **out);
 void oct_asked_free(oct_asked *a, size_t n);
 
 #endif

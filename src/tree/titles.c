@@ -34,3 +34,10 @@ const char *oct_tree_source_title(const oct_tree *t, unsigned file)
     const char *p = t->files[file], *slash = strrchr(p, '/');
     return slash && slash[1] ? slash + 1 : p;
 }
+
+const oct_node *oct_node_chapter(const oct_node *n)
+{
+    while (n && n->kind != OCT_CHAPTER)
+        n = n->parent;
+    return n;
+}

@@ -272,6 +272,8 @@ char *oct_node_plain_text(oct_arena *a, const oct_node *n);
 /* Drops a chapter's opening level-1 heading when it only repeats the
  * chapter's title (see titles.c). Call after the study pass. */
 void oct_tree_fold_title_headings(oct_tree *t);
+/* The CHAPTER holding n, or NULL. */
+const oct_node *oct_node_chapter(const oct_node *n);
 /* How a reader names source file `file`: its title, else its base name. */
 const char *oct_tree_source_title(const oct_tree *t, unsigned file);
 /* A deep copy of n (and its subtree) in t's arena, unlinked, no id. */
