@@ -9,6 +9,7 @@
 #include <stddef.h>
 
 #include "epub/book.h"
+#include "tree/phrases.h"
 
 /* File names inside OEBPS/. */
 #define OCT_EPUB_NAV "nav.xhtml"
@@ -17,11 +18,8 @@
 #define OCT_EPUB_TITLE "title.xhtml"
 #define OCT_EPUB_OPF "content.opf"
 #define OCT_EPUB_MOST_ASKED "most-asked.xhtml"
-#define OCT_EPUB_MOST_ASKED_TITLE "Most asked"
 #define OCT_EPUB_RESEARCH "research.xhtml"
-#define OCT_EPUB_RESEARCH_TITLE "To research"
 #define OCT_EPUB_INDEX "index.xhtml"
-#define OCT_EPUB_INDEX_TITLE "Index"
 
 /* One entry of the table of contents: the title page, chapters, their headings (levels 1
  * to 3) and their questions, in reading order. Entries nest under the

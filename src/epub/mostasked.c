@@ -40,11 +40,12 @@ int oct_epub_most_asked(const oct_epub_book *b, char **data, size_t *len)
     oct_asked *a;
     size_t n, k = entries(b, &a, &n);
     oct_epub_xw *x = oct_epub_xw_new();
-    oct_epub_xw_xhtml_begin(x, b->meta.lang, OCT_EPUB_MOST_ASKED_TITLE, OCT_EPUB_CSS);
+    oct_epub_xw_xhtml_begin(x, b->meta.lang, oct_phrase(b->meta.lang, OCT_PH_MOST_ASKED),
+                            OCT_EPUB_CSS);
     oct_epub_xw_start(x, "section");
     oct_epub_xw_attr(x, "id", "most-asked");
     oct_epub_xw_nl(x);
-    oct_epub_xw_element(x, "h1", OCT_EPUB_MOST_ASKED_TITLE);
+    oct_epub_xw_element(x, "h1", oct_phrase(b->meta.lang, OCT_PH_MOST_ASKED));
     oct_epub_xw_nl(x);
     oct_epub_xw_start(x, "ol");
     oct_epub_xw_attr(x, "class", "most-asked");
@@ -53,7 +54,7 @@ int oct_epub_most_asked(const oct_epub_book *b, char **data, size_t *len)
         const char *id = oct_epub_anchor(b, a[i].q);
         const oct_epub_unit *u = oct_epub_unit_of_anchor(b, id);
         char count[64];
-        snprintf(count, sizeof count, "asked in %zu sources", a[i].asked_in);
+        snprintf(count, sizeof count, oct_phrase(b->meta.lang, OCT_PH_ASKED_IN_N), a[i].asked_in);
         oct_epub_xw_start(x, "li");
         oct_epub_xw_start(x, "a");
         oct_epub_xw_attr(x, "href", oct_arena_printf(b->arena, "%s#%s", u->file, id));

@@ -47,13 +47,14 @@ static void write_landmark(oct_epub_xw *x, const char *type, const char *href, c
 int oct_epub_nav_xhtml(const oct_epub_book *b, const oct_epub_toc *t, char **data, size_t *len)
 {
     oct_epub_xw *x = oct_epub_xw_new();
-    oct_epub_xw_xhtml_begin(x, b->meta.lang, "Contents", OCT_EPUB_CSS);
+    oct_epub_xw_xhtml_begin(x, b->meta.lang, oct_phrase(b->meta.lang, OCT_PH_CONTENTS),
+                            OCT_EPUB_CSS);
     oct_epub_xw_start(x, "nav");
     oct_epub_xw_attr(x, "epub:type", "toc");
     oct_epub_xw_attr(x, "role", "doc-toc");
     oct_epub_xw_attr(x, "id", "toc");
     oct_epub_xw_nl(x);
-    oct_epub_xw_element(x, "h1", "Contents");
+    oct_epub_xw_element(x, "h1", oct_phrase(b->meta.lang, OCT_PH_CONTENTS));
     oct_epub_xw_nl(x);
     size_t i = 0;
     if (t->n) write_ol(x, t, &i, -1);
@@ -69,9 +70,10 @@ int oct_epub_nav_xhtml(const oct_epub_book *b, const oct_epub_toc *t, char **dat
     oct_epub_xw_nl(x);
     oct_epub_xw_start(x, "ol");
     oct_epub_xw_nl(x);
-    write_landmark(x, "titlepage", OCT_EPUB_TITLE, "Title page");
-    write_landmark(x, "toc", OCT_EPUB_NAV "#toc", "Contents");
-    if (b->nunits) write_landmark(x, "bodymatter", b->units[0].file, "Start of content");
+    write_landmark(x, "titlepage", OCT_EPUB_TITLE, oct_phrase(b->meta.lang, OCT_PH_TITLE_PAGE));
+    write_landmark(x, "toc", OCT_EPUB_NAV "#toc", oct_phrase(b->meta.lang, OCT_PH_CONTENTS));
+    if (b->nunits)
+        write_landmark(x, "bodymatter", b->units[0].file, oct_phrase(b->meta.lang, OCT_PH_START));
     oct_epub_xw_end(x);
     oct_epub_xw_nl(x);
     oct_epub_xw_end(x);

@@ -1,5 +1,6 @@
 #include "epub/docs.h"
 #include "epub/render.h"
+#include "tree/phrases.h"
 #include "tree/wordings.h"
 
 #include <stdio.h>
@@ -58,23 +59,22 @@ static void text_para(oct_epub_ctx *r, const char *cls, const char *text)
 static void write_provenance(oct_epub_ctx *r, const oct_node *q)
 {
     const oct_tree *t = r->book->tree;
-    oct_buf b = OCT_BUF_INIT;
+    oct_buf b = OCT_BUF_INIT, lead = OCT_BUF_INIT;
     oct_question_asked_line(t, q, &b);
     if (b.len) text_para(r, "asked-in", b.data);
     for (const oct_node *w = oct_question_other_wording(q, NULL); w;
          w = oct_question_other_wording(q, w)) {
-        oct_buf_clear(&b);
-        oct_buf_puts(&b, "\xE2\x80\x9D \xE2\x80\x94 "); /* closing quote, em dash */
-        oct_wording_cite(t, w, &b);
+        oct_wording_also_asked(t, w, &lead, &b);
         oct_epub_xw_start(r->xw, "p");
         oct_epub_xw_attr(r->xw, "class", "also-asked");
-        oct_epub_xw_text(r->xw, "Also asked as \xE2\x80\x9C");
+        oct_epub_xw_text(r->xw, lead.data);
         oct_epub_inlines(r, w->first, NULL);
         oct_epub_xw_text(r->xw, b.data);
         oct_epub_xw_end(r->xw);
         oct_epub_xw_nl(r->xw);
     }
     oct_buf_free(&b);
+    oct_buf_free(&lead);
 }
 
 static void write_answer(oct_epub_ctx *r, const oct_node *a, bool cite)
@@ -108,10 +108,15 @@ static void write_unanswered(oct_epub_ctx *r, const oct_node *q)
         const oct_node *ch = oct_node_chapter(to);
         bool elsewhere =
             ch && ch != oct_node_chapter(q) && ch->u.chapter.title && *ch->u.chapter.title;
-        const char *text = lab ? oct_arena_printf(b->arena, "Answered under question %s", lab)
-                           : elsewhere ? "Answered"
-                                       : "Answered under another wording";
-        if (elsewhere) text = oct_arena_printf(b->arena, "%s in %s", text, ch->u.chapter.title);
+        const char *lang = b->meta.lang;
+        const char *text =
+            lab         ? oct_arena_printf(b->arena, oct_phrase(lang, OCT_PH_ANSWERED_UNDER), lab)
+            : elsewhere ? oct_phrase(lang, OCT_PH_ANSWERED)
+                        : oct_phrase(lang, OCT_PH_ANSWERED_OTHER);
+        if (elsewhere)
+            text = oct_arena_printf(
+                b->arena, "%s%s", text,
+                oct_arena_printf(b->arena, oct_phrase(lang, OCT_PH_IN), ch->u.chapter.title));
         oct_epub_xw_start(r->xw, "p");
         oct_epub_xw_attr(r->xw, "class", "answered-elsewhere");
         oct_epub_xw_start(r->xw, "a");
@@ -123,7 +128,7 @@ static void write_unanswered(oct_epub_ctx *r, const oct_node *q)
     }
     oct_epub_xw_start(r->xw, "p");
     oct_epub_xw_attr(r->xw, "class", "no-answer");
-    oct_epub_xw_text(r->xw, "No answer in the notes");
+    oct_epub_xw_text(r->xw, oct_phrase(b->meta.lang, OCT_PH_NO_ANSWER));
     oct_epub_xw_end(r->xw);
     int k = q->u.question.cluster;
     if (!oct_epub_has_research(b) || k <= 0 || (size_t)k > b->bank.nclusters ||
@@ -135,7 +140,7 @@ static void write_unanswered(oct_epub_ctx *r, const oct_node *q)
     oct_epub_xw_start(r->xw, "a");
     oct_epub_xw_attr(r->xw, "href",
                      oct_arena_printf(b->arena, "%s#research-%d", OCT_EPUB_RESEARCH, k));
-    oct_epub_xw_text(r->xw, "Not answered in these notes: listed under To research");
+    oct_epub_xw_text(r->xw, oct_phrase(b->meta.lang, OCT_PH_LISTED_RESEARCH));
     oct_epub_xw_end(r->xw);
     oct_epub_xw_end(r->xw);
 }

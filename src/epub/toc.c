@@ -66,8 +66,9 @@ void oct_epub_toc_build(const oct_epub_book *b, oct_epub_toc *out)
     /* The title page and the contents first, as in the spine (epubcheck
      * notes spine items the NCX does not reach). */
     add(out, 0, b->meta.title, OCT_EPUB_TITLE);
-    add(out, 0, "Contents", OCT_EPUB_NAV "#toc");
-    if (oct_epub_has_most_asked(b)) add(out, 0, OCT_EPUB_MOST_ASKED_TITLE, OCT_EPUB_MOST_ASKED);
+    add(out, 0, oct_phrase(b->meta.lang, OCT_PH_CONTENTS), OCT_EPUB_NAV "#toc");
+    if (oct_epub_has_most_asked(b))
+        add(out, 0, oct_phrase(b->meta.lang, OCT_PH_MOST_ASKED), OCT_EPUB_MOST_ASKED);
     for (size_t i = 0; i < b->nunits; i++) {
         const oct_epub_unit *u = &b->units[i];
         /* A part's chapters (depth 1) sit beside the part's own headings,
@@ -82,8 +83,9 @@ void oct_epub_toc_build(const oct_epub_book *b, oct_epub_toc *out)
             if (top == last) break;
         }
     }
-    if (oct_epub_has_research(b)) add(out, 0, OCT_EPUB_RESEARCH_TITLE, OCT_EPUB_RESEARCH);
-    if (oct_epub_has_index(b)) add(out, 0, OCT_EPUB_INDEX_TITLE, OCT_EPUB_INDEX);
+    if (oct_epub_has_research(b))
+        add(out, 0, oct_phrase(b->meta.lang, OCT_PH_TO_RESEARCH), OCT_EPUB_RESEARCH);
+    if (oct_epub_has_index(b)) add(out, 0, oct_phrase(b->meta.lang, OCT_PH_INDEX), OCT_EPUB_INDEX);
 }
 
 void oct_epub_toc_free(oct_epub_toc *t)

@@ -9,8 +9,6 @@
 #include <stdlib.h>
 #include <string.h>
 
-#define CONTENTS_TITLE "Contents"
-
 void pdf_front_line(oct_pdf *p, const pdf_ctx *c, const char *s, int fam, int var, double size,
                     oct_color col, double lh_factor)
 {
@@ -162,8 +160,8 @@ void pdf_layout_contents(oct_pdf *p, pdf_flow *f)
     pdf_item *strut = pdf_flow_push(f, pdf_body_height(p) * 0.06,
                                     PDF_IT_NEW_PAGE | PDF_IT_OPENER | PDF_IT_KEEP_NEXT);
     pdf_item_dest(p, strut, PDF_CONTENTS_KEY, 0);
-    pdf_front_line(p, &c, CONTENTS_TITLE, PDF_FAM_HEAD, PDF_VAR_B, p->L.h1_size, p->L.heading_color,
-                   1.18);
+    pdf_front_line(p, &c, pdf_phrase(p, OCT_PH_CONTENTS), PDF_FAM_HEAD, PDF_VAR_B, p->L.h1_size,
+                   p->L.heading_color, 1.18);
     pdf_flow_space(f, p->L.h1_size * 1.2);
     pdf_flow_keep_last(f);
     int top = 1; /* the shallowest section level listed in the current chapter */

@@ -18,7 +18,6 @@
 #define INDEX_KEY                                                                                  \
     "\x01"                                                                                         \
     "index"
-#define INDEX_TITLE "Index"
 
 struct pdf_spot {
     const oct_node *node;
@@ -247,9 +246,10 @@ static void set_entry(ix_layout *L, pdf_item *it, const ix_entry *e)
     if (e->cont && e->group && e->row > 0) {
         pdf_style st = pdf_style_make(PDF_FAM_HEAD, PDF_VAR_B, L->size, L->p->L.muted);
         pdf_text t = {0};
-        char label[48];
-        int n = snprintf(label, sizeof label, "%s (continued)", e->group);
-        pdf_text_add(L->p, &t, label, (size_t)n, &st, NULL, false);
+        char label[96];
+        int n = snprintf(label, sizeof label, pdf_phrase(L->p, OCT_PH_CONTINUED), e->group);
+        size_t len = n < 0 ? 0 : (size_t)n < sizeof label ? (size_t)n : sizeof label - 1;
+        pdf_text_add(L->p, &t, label, len, &st, NULL, false);
         pdf_line ln = {0, t.n, t.n, pdf_text_width(&t, 0, t.n), L->colw, 0, false, false};
         double y = top + (double)(e->row - 1) * L->lh + pdf_baseline(L->lh, L->size);
         pdf_set_line(L->p, it, &t, &ln, x0, y, PDF_AL_LEFT);
@@ -266,7 +266,7 @@ static void add_contents_entry(oct_pdf *p)
     OCT_GROW(p->heads, p->capheads, p->nheads + 1);
     pdf_heading *h = &p->heads[p->nheads++];
     memset(h, 0, sizeof *h);
-    h->title = oct_xstrdup(INDEX_TITLE);
+    h->title = oct_xstrdup(pdf_phrase(p, OCT_PH_INDEX));
     h->key = oct_xstrdup(INDEX_KEY);
 }
 
@@ -282,7 +282,8 @@ static void set_pages(ix_layout *L, pdf_flow *f, size_t npages)
             pdf_style st =
                 pdf_style_make(PDF_FAM_HEAD, PDF_VAR_B, p->L.h1_size, p->L.heading_color);
             pdf_text t = {0};
-            pdf_text_add(p, &t, INDEX_TITLE, strlen(INDEX_TITLE), &st, NULL, false);
+            pdf_text_add(p, &t, pdf_phrase(p, OCT_PH_INDEX), strlen(pdf_phrase(p, OCT_PH_INDEX)),
+                         &st, NULL, false);
             pdf_line ln = {0, t.n,   t.n,  pdf_text_width(&t, 0, t.n), pdf_body_width(p),
                            0, false, false};
             double lh = p->L.h1_size * 1.18;

@@ -13,6 +13,7 @@
 #define OCT_PDF_INTERNAL_H
 #include "pdf/pdf.h"
 #include "study/bank.h"
+#include "tree/phrases.h"
 #include "unicode/breaks.h"
 #include "util/buf.h"
 
@@ -357,7 +358,6 @@ void pdf_front_entry(oct_pdf *p, const pdf_ctx *c, const char *title, const char
 #define PDF_MOST_ASKED_KEY                                                                         \
     "\x01"                                                                                         \
     "most-asked"
-#define PDF_MOST_ASKED_TITLE "Most asked"
 /* The "Most asked" page (front matter, after the contents): the question
  * clusters asked in the most sources, with folios and links. Nothing when
  * no cluster is asked in two sources or more. */
@@ -381,6 +381,9 @@ const char *pdf_index_key(const oct_pdf *p, int m);
 /* The index pages (after the body and its appendix): terms by initial
  * letter in two columns, each with the pages it is on, linked. */
 void pdf_layout_index(oct_pdf *p, pdf_flow *f);
+
+/* A phrase of the booklet's own pages in its language (tree/phrases.h). */
+const char *pdf_phrase(const oct_pdf *p, oct_phrase_id id);
 
 /* ---- the backend state (pdf.c) -------------------------------------------- */
 

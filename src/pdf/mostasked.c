@@ -23,7 +23,7 @@ void pdf_layout_most_asked(oct_pdf *p, pdf_flow *f)
     pdf_item *strut = pdf_flow_push(f, pdf_body_height(p) * 0.06,
                                     PDF_IT_NEW_PAGE | PDF_IT_OPENER | PDF_IT_KEEP_NEXT);
     pdf_item_dest(p, strut, PDF_MOST_ASKED_KEY, 0);
-    pdf_front_line(p, &c, PDF_MOST_ASKED_TITLE, PDF_FAM_HEAD, PDF_VAR_B, p->L.h1_size,
+    pdf_front_line(p, &c, pdf_phrase(p, OCT_PH_MOST_ASKED), PDF_FAM_HEAD, PDF_VAR_B, p->L.h1_size,
                    p->L.heading_color, 1.18);
     pdf_flow_space(f, p->L.h1_size * 1.2);
     pdf_flow_keep_last(f);
@@ -36,7 +36,7 @@ void pdf_layout_most_asked(oct_pdf *p, pdf_flow *f)
         if (i > 0) pdf_flow_space(f, p->L.paragraph_gap * 0.8);
         pdf_front_entry(p, &c, a[i].prompt, key, a[i].q, false, 0);
         pdf_flow_keep_last(f);
-        snprintf(line, sizeof line, "asked in %zu sources", a[i].asked_in);
+        snprintf(line, sizeof line, pdf_phrase(p, OCT_PH_ASKED_IN_N), a[i].asked_in);
         pdf_front_line(p, &note, line, PDF_FAM_BODY, PDF_VAR_I, size * 0.8, p->L.muted, 1.3);
     }
     oct_asked_free(a, n);

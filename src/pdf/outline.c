@@ -114,8 +114,9 @@ static const char *entry_title(const oct_pdf *p, const pdf_heading *h)
 int pdf_outline(oct_pdf *p)
 {
     if (p->nheads == 0) return 0;
-    add_entry(p, NULL, "Contents", PDF_CONTENTS_KEY);
-    add_entry(p, NULL, PDF_MOST_ASKED_TITLE, PDF_MOST_ASKED_KEY); /* none without the page */
+    add_entry(p, NULL, pdf_phrase(p, OCT_PH_CONTENTS), PDF_CONTENTS_KEY);
+    add_entry(p, NULL, pdf_phrase(p, OCT_PH_MOST_ASKED),
+              PDF_MOST_ASKED_KEY); /* none without the page */
     outline_level stack[8];
     int top = 0;
     for (size_t i = 0; i < p->nheads; i++) {

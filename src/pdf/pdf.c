@@ -256,3 +256,8 @@ void oct_pdf_free(oct_pdf *p)
     oct_anchor_table_free(p->anchor_table);
     free(p);
 }
+
+const char *pdf_phrase(const oct_pdf *p, oct_phrase_id id)
+{
+    return oct_phrase(p->tree ? p->tree->meta.lang : NULL, id);
+}

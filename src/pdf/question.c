@@ -11,7 +11,6 @@
 #include <string.h>
 
 #define NOTE_LINES 4
-#define NO_ANSWER "No answer in the notes"
 #define BOX_SIDE 0.62 /* check-box side, in text sizes */
 
 static bool has_answer(const oct_node *q)
@@ -48,7 +47,8 @@ static void layout_unanswered(oct_pdf *p, const pdf_ctx *in)
     double small = in->size * p->L.small_size / p->L.body_size;
     pdf_style st = pdf_style_make(PDF_FAM_BODY, PDF_VAR_I, small, p->L.muted);
     pdf_text t = {0};
-    pdf_text_add(p, &t, NO_ANSWER, strlen(NO_ANSWER), &st, NULL, false);
+    const char *none = pdf_phrase(p, OCT_PH_NO_ANSWER);
+    pdf_text_add(p, &t, none, strlen(none), &st, NULL, false);
     pdf_layout_text(p, in, &t, pdf_lh(p, small), PDF_AL_LEFT, false, true);
     pdf_text_free(&t);
     double lh = pdf_lh(p, in->size) * 1.55;
@@ -80,10 +80,10 @@ static void layout_answered_elsewhere(oct_pdf *p, const pdf_ctx *in, const oct_n
     pdf_question_name(to, num, sizeof num);
     bool elsewhere = ch && ch != oct_node_chapter(q) && ch->u.chapter.title && *ch->u.chapter.title;
     if (*num)
-        oct_buf_printf(&b, "Answered under question %s", num);
+        oct_buf_printf(&b, pdf_phrase(p, OCT_PH_ANSWERED_UNDER), num);
     else
-        oct_buf_puts(&b, elsewhere ? "Answered" : "Answered under another wording");
-    if (elsewhere) oct_buf_printf(&b, " in %s", ch->u.chapter.title);
+        oct_buf_puts(&b, pdf_phrase(p, elsewhere ? OCT_PH_ANSWERED : OCT_PH_ANSWERED_OTHER));
+    if (elsewhere) oct_buf_printf(&b, pdf_phrase(p, OCT_PH_IN), ch->u.chapter.title);
     pdf_text t = {0};
     pdf_text_add(p, &t, b.data, b.len, &ln, to, false);
     pdf_layout_text(p, in, &t, pdf_lh(p, small), PDF_AL_LEFT, false, false);
@@ -108,7 +108,7 @@ static void small_line(oct_pdf *p, const pdf_ctx *in, const char *text, const oc
 /* Arranged booklets: the sources that ask it, and its other wordings. */
 static void layout_provenance(oct_pdf *p, const pdf_ctx *in, const oct_node *q)
 {
-    oct_buf b = OCT_BUF_INIT;
+    oct_buf b = OCT_BUF_INIT, lead = OCT_BUF_INIT;
     oct_question_asked_line(p->tree, q, &b);
     if (b.len) {
         pdf_flow_space(p->cur, p->L.paragraph_gap * 0.3);
@@ -116,12 +116,11 @@ static void layout_provenance(oct_pdf *p, const pdf_ctx *in, const oct_node *q)
     }
     for (const oct_node *w = oct_question_other_wording(q, NULL); w;
          w = oct_question_other_wording(q, w)) {
-        oct_buf_clear(&b);
-        oct_buf_puts(&b, "\xE2\x80\x9D \xE2\x80\x94 "); /* closing quote, em dash */
-        oct_wording_cite(p->tree, w, &b);
-        small_line(p, in, "Also asked as \xE2\x80\x9C", w, b.data, PDF_VAR_I);
+        oct_wording_also_asked(p->tree, w, &lead, &b);
+        small_line(p, in, lead.data, w, b.data, PDF_VAR_I);
     }
     oct_buf_free(&b);
+    oct_buf_free(&lead);
 }
 
 /* "Answer from The Guide #45" above an answer when there are several. */

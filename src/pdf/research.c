@@ -11,7 +11,6 @@
 #define RESEARCH_KEY                                                                               \
     "\x01"                                                                                         \
     "research"
-#define RESEARCH_TITLE "To research"
 
 static void add_heading(oct_pdf *p)
 {
@@ -22,7 +21,7 @@ static void add_heading(oct_pdf *p)
     pdf_heading *h = &p->heads[p->nheads++];
     memset(h, 0, sizeof *h);
     h->level = 0;
-    h->title = oct_xstrdup(RESEARCH_TITLE);
+    h->title = oct_xstrdup(pdf_phrase(p, OCT_PH_TO_RESEARCH));
     h->key = oct_xstrdup(RESEARCH_KEY);
 }
 
@@ -34,7 +33,8 @@ static void layout_title(oct_pdf *p, const pdf_ctx *c)
     add_heading(p);
     pdf_style st = pdf_style_make(PDF_FAM_HEAD, PDF_VAR_B, p->L.h1_size, p->L.heading_color);
     pdf_text t = {0};
-    pdf_text_add(p, &t, RESEARCH_TITLE, strlen(RESEARCH_TITLE), &st, NULL, false);
+    const char *title = pdf_phrase(p, OCT_PH_TO_RESEARCH);
+    pdf_text_add(p, &t, title, strlen(title), &st, NULL, false);
     pdf_layout_text(p, c, &t, p->L.h1_size * 1.18, PDF_AL_LEFT, false, true);
     pdf_text_free(&t);
     pdf_flow_space(p->cur, pdf_lh(p, p->L.body_size));

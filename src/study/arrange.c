@@ -10,13 +10,11 @@
 #include "study/study.h"
 #include "study/study_int.h"
 #include "tree/anchors.h"
+#include "tree/phrases.h"
 #include "util/xalloc.h"
 
 #include <stdlib.h>
 #include <string.h>
-
-/* Opens the list of booklet numbers where a source's questions stood. */
-#define REFS_LEAD "Questions "
 
 typedef struct {
     oct_tree *t;
@@ -91,8 +89,9 @@ static void leave_ref(ar_ctx *c, oct_node *q, oct_node *to)
     oct_node *para = c->last_refs;
     if (!para || q->prev != para) {
         para = oct_node_new(c->t, OCT_PARAGRAPH, q->span);
-        oct_node_append(para,
-                        oct_node_new_text(c->t, OCT_TEXT, q->span, REFS_LEAD, strlen(REFS_LEAD)));
+        /* "Questions 1, 4, 7": where this source's questions went */
+        const char *lead = oct_phrase(c->t->meta.lang, OCT_PH_QUESTIONS_LEAD);
+        oct_node_append(para, oct_node_new_text(c->t, OCT_TEXT, q->span, lead, strlen(lead)));
         oct_node_insert_before(q, para);
         c->last_refs = para;
     } else if (para->last && para->last->kind == OCT_XREF && para->last->u.xref.target == to) {
@@ -269,7 +268,8 @@ static void topic_chapters(ar_ctx *c, oct_node *before, const size_t *order)
         if (!n) continue;
         qsort(qs, n, sizeof *qs, cmp_asked);
         oct_node *ch = oct_node_new(c->t, OCT_CHAPTER, qs[0]->span);
-        ch->u.chapter.title = ti < m->ntopics ? m->topics[order[ti]].name : "Other";
+        ch->u.chapter.title =
+            ti < m->ntopics ? m->topics[order[ti]].name : oct_phrase(m->lang, OCT_PH_OTHER);
         ch->u.chapter.arranged = true;
         if (before)
             oct_node_insert_before(before, ch);

@@ -5,10 +5,9 @@
  * heading and paragraph of it stays in the booklet. */
 #include "study/arrange_int.h"
 #include "tree/anchors.h"
+#include "tree/phrases.h"
 
 #include <string.h>
-
-#define SOURCES_TITLE "Sources"
 
 static void move_source(oct_tree *t, oct_node *ch, oct_node *into)
 {
@@ -32,7 +31,7 @@ oct_node *ar_sources_chapter(oct_tree *t, oct_node **chapters, size_t nchapters)
 {
     oct_span at = nchapters ? chapters[0]->span : t->root->span;
     oct_node *src = oct_node_new(t, OCT_CHAPTER, at);
-    src->u.chapter.title = SOURCES_TITLE;
+    src->u.chapter.title = oct_phrase(t->meta.lang, OCT_PH_SOURCES);
     src->u.chapter.arranged = true;
     oct_node *n = t->root->first;
     while (n) {

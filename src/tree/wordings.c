@@ -1,4 +1,5 @@
 #include "tree/wordings.h"
+#include "tree/phrases.h"
 
 #include <string.h>
 
@@ -51,7 +52,7 @@ void oct_question_asked_line(const oct_tree *t, const oct_node *q, oct_buf *out)
     while (w && w->kind != OCT_WORDING)
         w = w->next;
     if (!w || n < 2) return;
-    oct_buf_printf(out, "Asked in %d sources: ", n);
+    oct_buf_printf(out, oct_phrase(t->meta.lang, OCT_PH_ASKED_IN_SOURCES), n);
     put_sources(t, q, " \xC2\xB7 ", out);
 }
 
@@ -66,12 +67,12 @@ bool oct_question_cites_answers(const oct_node *q)
 void oct_answer_source_line(const oct_tree *t, const oct_node *a, oct_buf *out)
 {
     if (!a->u.answer.from) return;
-    oct_buf_puts(out, "Answer from ");
+    oct_buf_puts(out, oct_phrase(t->meta.lang, OCT_PH_ANSWER_FROM));
     oct_wording_cite(t, a->u.answer.from, out);
     bool any = false;
     for (const oct_node *d = a->next; d; d = d->next)
         if (d->kind == OCT_ANSWER && d->u.answer.same_as == a && d->u.answer.from) {
-            oct_buf_puts(out, any ? ", " : " (the same in ");
+            oct_buf_puts(out, any ? ", " : oct_phrase(t->meta.lang, OCT_PH_SAME_IN));
             oct_wording_cite(t, d->u.answer.from, out);
             any = true;
         }
@@ -83,4 +84,15 @@ const oct_node *oct_question_other_wording(const oct_node *q, const oct_node *af
     for (const oct_node *w = after ? after->next : q->first; w; w = w->next)
         if (w->kind == OCT_WORDING && w->first) return w;
     return NULL;
+}
+
+void oct_wording_also_asked(const oct_tree *t, const oct_node *w, oct_buf *lead, oct_buf *tail)
+{
+    oct_buf_clear(lead);
+    oct_buf_clear(tail);
+    oct_buf_puts(lead, oct_phrase(t->meta.lang, OCT_PH_ALSO_ASKED));
+    oct_buf_puts(lead, oct_phrase(t->meta.lang, OCT_PH_QUOTE_OPEN));
+    oct_buf_puts(tail, oct_phrase(t->meta.lang, OCT_PH_QUOTE_CLOSE));
+    oct_buf_puts(tail, " \xE2\x80\x94 "); /* em dash */
+    oct_wording_cite(t, w, tail);
 }

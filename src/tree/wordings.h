@@ -25,6 +25,10 @@ bool oct_question_cites_answers(const oct_node *q);
  * u.answer.from. */
 void oct_answer_source_line(const oct_tree *t, const oct_node *a, oct_buf *out);
 
+/* The text around another wording w of a question: lead "Also asked as “"
+ * and tail "” — B #31", in the booklet's language (cleared first). */
+void oct_wording_also_asked(const oct_tree *t, const oct_node *w, oct_buf *lead, oct_buf *tail);
+
 /* The first WORDING child of q that has a wording of its own (differs
  * from the prompt), or after w the next one; NULL when none is left. */
 const oct_node *oct_question_other_wording(const oct_node *q, const oct_node *after);

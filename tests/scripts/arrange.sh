@@ -59,12 +59,18 @@ body = " ".join(" ".join(pages[first:last]).split())
 for q in ["What is an isotope?", "What is a catalyst used for?", "What is electronegativity?"]:
     assert body.count(q) == 1, f"{q!r} printed {body.count(q)} times in the topic chapters"
 assert "No answer in the notes" in cf and cf.count("No answer in the notes") == 1
-# German: Plattentektonik (order 1) before Gesteine (order 2); merged wordings
+# German: Plattentektonik (order 1) before Gesteine (order 2); merged
+# wordings; the booklet's own words in German
 assert gf.index("Plattentektonik") < gf.index("Gesteine"), "topic order ignored"
-for want in ["Was versteht man unter Subduktion? Asked in 2 sources: Vorlesungsskript · Fragenkatalog #1",
-             "Also asked as “Was ist Subduktion?” — Vorlesungsskript",
-             "Answer from Vorlesungsskript", "Answer from Fragenkatalog #1"]:
+for want in ["Was versteht man unter Subduktion? In 2 Quellen gefragt: Vorlesungsskript · Fragenkatalog #1",
+             "Auch gefragt als „Was ist Subduktion?“ — Vorlesungsskript",
+             "Antwort aus Vorlesungsskript", "Antwort aus Fragenkatalog #1",
+             "Inhalt Plattentektonik 1 Gesteine 2 Quellen 3", "Am häufigsten gefragt",
+             "Keine Antwort in den Notizen", "Quellen Vorlesungsskript Fragen 1, 3, 2",
+             "Noch zu klären 4. Wie entsteht Basalt? (Gesteine)", "Register B Basalt, 2"]:
     assert want in gf, f"missing: {want!r}"
+for english in ["Asked in", "Answer from", "Sources", "To research", "No answer", "Contents"]:
+    assert english not in gf, f"English {english!r} in the German booklet"
 print("arrange: PDF text ok")
 PY
 

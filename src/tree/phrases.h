@@ -1,0 +1,39 @@
+/* The words a booklet prints around the notes (titles of its own pages,
+ * the lines beside questions), in the booklet's language: English,
+ * German, French and Spanish, English for any other. Phrases with a
+ * conversion keep it in every language (printf formats). */
+#ifndef OCT_TREE_PHRASES_H
+#define OCT_TREE_PHRASES_H
+
+typedef enum {
+    OCT_PH_CONTENTS,         /* "Contents" */
+    OCT_PH_MOST_ASKED,       /* "Most asked" */
+    OCT_PH_ASKED_IN_N,       /* "asked in %zu sources" (Most asked entries) */
+    OCT_PH_TO_RESEARCH,      /* "To research" */
+    OCT_PH_NO_ANSWER,        /* "No answer in the notes" */
+    OCT_PH_ANSWERED_UNDER,   /* "Answered under question %s" */
+    OCT_PH_ANSWERED,         /* "Answered" */
+    OCT_PH_ANSWERED_OTHER,   /* "Answered under another wording" */
+    OCT_PH_IN,               /* " in %s" (a chapter) */
+    OCT_PH_LISTED_RESEARCH,  /* "Not answered in these notes: listed under To research" */
+    OCT_PH_ASKED_IN_SOURCES, /* "Asked in %d sources: " */
+    OCT_PH_ALSO_ASKED,       /* "Also asked as " */
+    OCT_PH_QUOTE_OPEN,       /* a quotation's opening mark */
+    OCT_PH_QUOTE_CLOSE,      /* and its closing mark */
+    OCT_PH_ANSWER_FROM,      /* "Answer from " */
+    OCT_PH_SAME_IN,          /* " (the same in " */
+    OCT_PH_SOURCES,          /* "Sources" (chapter of an arranged booklet) */
+    OCT_PH_QUESTIONS_LEAD,   /* "Questions " (before booklet numbers) */
+    OCT_PH_OTHER,            /* "Other" (the topic of what matches none) */
+    OCT_PH_INDEX,            /* "Index" */
+    OCT_PH_CONTINUED,        /* "%s (continued)" */
+    OCT_PH_TITLE_PAGE,       /* "Title page" */
+    OCT_PH_START,            /* "Start of content" */
+    OCT_PH_COUNT
+} oct_phrase_id;
+
+/* The phrase in language `lang` (a BCP 47 tag, its first subtag decides;
+ * NULL or unknown: English). Never NULL. */
+const char *oct_phrase(const char *lang, oct_phrase_id id);
+
+#endif

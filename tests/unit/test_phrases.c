@@ -1,0 +1,68 @@
+/* The booklet's own phrases: every one present in every language, each
+ * translation with exactly the printf conversions of the English (a
+ * missing or extra "%s" would print garbage or crash), valid UTF-8, and
+ * the language chosen by the tag's first subtag. */
+#include "check.h"
+#include "tree/phrases.h"
+#include "util/utf8.h"
+
+#include <string.h>
+
+/* Every sequence decodes (oct_utf8_decode gives U+FFFD for a bad one). */
+static bool valid_utf8(const char *s)
+{
+    size_t n = strlen(s), i = 0;
+    while (i < n) {
+        size_t len = 0;
+        unsigned cp = oct_utf8_decode(s + i, n - i, &len);
+        if (cp == 0xFFFD || len == 0) return false;
+        i += len;
+    }
+    return true;
+}
+
+/* The conversions of a format, in order ("%s%d"), into out. */
+static void conversions(const char *f, char *out, size_t cap)
+{
+    size_t n = 0;
+    for (; *f && n + 4 < cap; f++) {
+        if (*f != '%') continue;
+        f++;
+        if (*f == '%') continue;
+        out[n++] = '%';
+        while (*f && strchr("zl", *f))
+            out[n++] = *f++;
+        if (*f) out[n++] = *f;
+        if (!*f) break;
+    }
+    out[n] = 0;
+}
+
+int main(void)
+{
+    static const char *const LANGS[] = {"de", "fr-CA", "es", "en-GB", "ja", NULL};
+    for (int id = 0; id < OCT_PH_COUNT; id++) {
+        const char *en = oct_phrase("en", (oct_phrase_id)id);
+        char want[32], got[32];
+        conversions(en, want, sizeof want);
+        CHECK(en && *en);
+        for (int l = 0; LANGS[l]; l++) {
+            const char *s = oct_phrase(LANGS[l], (oct_phrase_id)id);
+            CHECK(s && *s);
+            CHECK(valid_utf8(s));
+            conversions(s, got, sizeof got);
+            if (strcmp(want, got) != 0)
+                fprintf(stderr, "phrase %d in %s: conversions %s, English %s\n", id, LANGS[l], got,
+                        want);
+            CHECK(strcmp(want, got) == 0);
+        }
+    }
+    CHECK_STR(oct_phrase("de-AT", OCT_PH_SOURCES), "Quellen");
+    CHECK_STR(oct_phrase("FR", OCT_PH_INDEX), "Index");
+    CHECK_STR(oct_phrase("es_MX", OCT_PH_OTHER), "Otros");
+    CHECK_STR(oct_phrase(NULL, OCT_PH_TO_RESEARCH), "To research");
+    CHECK_STR(oct_phrase("ja", OCT_PH_CONTENTS), "Contents"); /* no Japanese yet: English */
+    CHECK_STR(oct_phrase("dex", OCT_PH_CONTENTS), "Contents"); /* not "de" */
+    CHECK_STR(oct_phrase("en", OCT_PH_COUNT), "");
+    return check_done();
+}
