@@ -1,5 +1,8 @@
 #include "epub/docs.h"
 #include "epub/xwriter.h"
+#include "tree/dates.h"
+
+#include <stdlib.h>
 
 /* The title page: title, subtitle, author and date as text (no cover
  * image: octavo never fetches or draws one). */
@@ -29,7 +32,9 @@ int oct_epub_title_page(const oct_epub_book *b, char **data, size_t *len)
     oct_epub_xw_nl(x);
     write_line(x, "subtitle", b->meta.subtitle);
     write_line(x, "author", b->meta.author);
-    write_line(x, "date", b->meta.date);
+    char *date = oct_date_long(b->meta.date, b->meta.lang);
+    write_line(x, "date", date);
+    free(date);
     oct_epub_xw_end(x);
     oct_epub_xw_nl(x);
     return oct_epub_xw_close(x, b->diag, "the title page", data, len);

@@ -4,6 +4,7 @@
  * are the real ones; they are folios of the body, which is numbered from 1
  * whatever the length of the front matter. */
 #include "pdf/internal.h"
+#include "tree/dates.h"
 
 #include <stdio.h>
 #include <stdlib.h>
@@ -18,22 +19,6 @@ void pdf_front_line(oct_pdf *p, const pdf_ctx *c, const char *s, int fam, int va
     pdf_text_add(p, &t, s, strlen(s), &st, NULL, false);
     pdf_layout_text(p, c, &t, size * lh_factor, PDF_AL_LEFT, false, true);
     pdf_text_free(&t);
-}
-
-/* "2025-01-15" -> "15 January 2025" for English booklets; other languages
- * (whose month names we do not know) keep the ISO form. */
-static const char *display_date(const char *iso, const char *lang, char *buf, size_t sz)
-{
-    static const char *const months[] = {"January",   "February", "March",    "April",
-                                         "May",       "June",     "July",     "August",
-                                         "September", "October",  "November", "December"};
-    int y, m, d;
-    char rest;
-    if (!iso || (lang && *lang && strncmp(lang, "en", 2) != 0)) return iso;
-    int n = sscanf(iso, "%4d-%2d-%2d%c", &y, &m, &d, &rest);
-    if ((n != 3 && n != 4) || m < 1 || m > 12 || d < 1 || d > 31) return iso;
-    snprintf(buf, sz, "%d %s %d", d, months[m - 1], y);
-    return buf;
 }
 
 void pdf_layout_title_page(oct_pdf *p, pdf_flow *f)
@@ -56,9 +41,9 @@ void pdf_layout_title_page(oct_pdf *p, pdf_flow *f)
     pdf_front_line(p, &c, m->subtitle, PDF_FAM_HEAD, PDF_VAR_R, p->L.h2_size, p->L.muted, 1.3);
     pdf_flow_push(f, p->L.h1_size * 2.5, PDF_IT_KEEP_NEXT);
     pdf_front_line(p, &c, m->author, PDF_FAM_BODY, PDF_VAR_R, p->L.h3_size, p->L.text, 1.4);
-    char date[64];
-    pdf_front_line(p, &c, display_date(m->date, m->lang, date, sizeof date), PDF_FAM_BODY,
-                   PDF_VAR_I, p->L.body_size, p->L.muted, 1.6);
+    char *date = oct_date_long(m->date, m->lang);
+    pdf_front_line(p, &c, date, PDF_FAM_BODY, PDF_VAR_I, p->L.body_size, p->L.muted, 1.6);
+    free(date);
     p->cur = saved;
 }
 

@@ -3,9 +3,11 @@
  * missing or extra "%s" would print garbage or crash), valid UTF-8, and
  * the language chosen by the tag's first subtag. */
 #include "check.h"
+#include "tree/dates.h"
 #include "tree/phrases.h"
 #include "util/utf8.h"
 
+#include <stdlib.h>
 #include <string.h>
 
 /* Every sequence decodes (oct_utf8_decode gives U+FFFD for a bad one). */
@@ -64,5 +66,21 @@ int main(void)
     CHECK_STR(oct_phrase("ja", OCT_PH_CONTENTS), "Contents"); /* no Japanese yet: English */
     CHECK_STR(oct_phrase("dex", OCT_PH_CONTENTS), "Contents"); /* not "de" */
     CHECK_STR(oct_phrase("en", OCT_PH_COUNT), "");
+    /* dates in the booklet's language, in UTC whatever the machine says */
+    static const char *const DATES[][3] = {
+        {"2025-01-15", "en", "January 15, 2025"},
+        {"2025-01-15", "en-GB", "15 January 2025"},
+        {"2026-10-20", "de", "20. Oktober 2026"},
+        {"2026-10-20T23:30:00Z", "fr", "20 octobre 2026"},
+        {"2026-03-01", "es", "1 de marzo de 2026"},
+        {"2026-13-01", "en", "2026-13-01"}, /* no such date: as written */
+        {"soon", "en", "soon"},
+    };
+    for (size_t i = 0; i < sizeof DATES / sizeof *DATES; i++) {
+        char *d = oct_date_long(DATES[i][0], DATES[i][1]);
+        CHECK_STR(d, DATES[i][2]);
+        free(d);
+    }
+    CHECK(oct_date_long(NULL, "en") == NULL);
     return check_done();
 }
