@@ -8,6 +8,7 @@
 #include "study/abbrev.h"
 #include "study/index_int.h"
 #include "util/utf8.h"
+#include "util/strmap.h"
 #include "util/xalloc.h"
 
 #include <stdint.h>
@@ -42,50 +43,17 @@ typedef struct {
 struct oct_index {
     ix_term *t;
     size_t n, cap;
-    size_t *slots; /* term index + 1; open addressing on key */
-    size_t nslots;
+    oct_strmap terms; /* key → term index */
     ix_keyword *kw;
     size_t nkw, capkw;
-    size_t *kwslots; /* keyword index + 1, open addressing on its first word */
-    size_t nkwslots;
-    size_t seq; /* places seen so far */
+    oct_strmap kwheads; /* first word → the first keyword starting with it */
+    size_t seq;         /* places seen so far */
     oct_index_term *pub;
     size_t npub;
     const char *lang;
     const oct_node *section, *chapter; /* targets outside questions */
     size_t ntargets;                   /* nodes a place can link to */
 };
-
-static uint32_t hash(const char *s)
-{
-    uint32_t h = 2166136261u;
-    for (; *s; s++)
-        h = (h ^ (unsigned char)*s) * 16777619u;
-    return h;
-}
-
-static void rehash(oct_index *ix)
-{
-    size_t ns = ix->nslots ? ix->nslots * 2 : 1024;
-    free(ix->slots);
-    ix->slots = oct_xcalloc(ns, sizeof *ix->slots);
-    ix->nslots = ns;
-    for (size_t k = 0; k < ix->n; k++) {
-        size_t i = hash(ix->t[k].key) & (ns - 1);
-        while (ix->slots[i])
-            i = (i + 1) & (ns - 1);
-        ix->slots[i] = k + 1;
-    }
-}
-
-/* Index of the term with this key, or (size_t)-1. */
-static size_t find(const oct_index *ix, const char *key)
-{
-    if (!ix->nslots) return (size_t)-1;
-    for (size_t i = hash(key) & (ix->nslots - 1); ix->slots[i]; i = (i + 1) & (ix->nslots - 1))
-        if (strcmp(ix->t[ix->slots[i] - 1].key, key) == 0) return ix->slots[i] - 1;
-    return (size_t)-1;
-}
 
 static void make_key(int space, const char *text, oct_buf *key)
 {
@@ -105,19 +73,15 @@ static void make_key(int space, const char *text, oct_buf *key)
 static size_t intern(oct_index *ix, int space, const char *text, oct_buf *key)
 {
     make_key(space, text, key);
-    size_t k = find(ix, key->data);
-    if (k != (size_t)-1) return k;
-    if ((ix->n + 1) * 2 > ix->nslots) rehash(ix);
+    size_t k;
+    if (oct_strmap_get(&ix->terms, key->data, key->len, &k)) return k;
     OCT_GROW(ix->t, ix->cap, ix->n + 1);
     ix_term *t = &ix->t[ix->n];
     memset(t, 0, sizeof *t);
     t->text = oct_xstrdup(text);
     t->key = oct_xstrdup(key->data);
     t->code = space == SRC_CODE;
-    size_t i = hash(t->key) & (ix->nslots - 1);
-    while (ix->slots[i])
-        i = (i + 1) & (ix->nslots - 1);
-    ix->slots[i] = ix->n + 1;
+    oct_strmap_put(&ix->terms, key->data, key->len, ix->n);
     return ix->n++;
 }
 
@@ -188,15 +152,18 @@ static size_t split_words(const char *s, char ***out)
     return n;
 }
 
-/* The first keyword whose first word is w, or -1; *slot set to where a
- * new one goes. */
-static long kw_find(const oct_index *ix, const char *w, size_t *slot)
+/* Index of the term with this key, or (size_t)-1. */
+static size_t find(const oct_index *ix, const char *key)
 {
-    size_t i = hash(w) & (ix->nkwslots - 1);
-    for (; ix->kwslots[i]; i = (i + 1) & (ix->nkwslots - 1))
-        if (strcmp(ix->kw[ix->kwslots[i] - 1].words[0], w) == 0) return (long)ix->kwslots[i] - 1;
-    if (slot) *slot = i;
-    return -1;
+    size_t k;
+    return oct_strmap_get(&ix->terms, key, strlen(key), &k) ? k : (size_t)-1;
+}
+
+/* The first keyword whose first word is w, or -1. */
+static long kw_find(const oct_index *ix, const char *w)
+{
+    size_t k;
+    return oct_strmap_get(&ix->kwheads, w, strlen(w), &k) ? (long)k : -1;
 }
 
 static void free_words(char **words, size_t n)
@@ -214,22 +181,11 @@ static void add_keyword(oct_index *ix, const char *kw, oct_buf *key)
         free_words(words, n);
         return;
     }
-    if (!ix->nkwslots || (ix->nkw + 1) * 2 > ix->nkwslots) {
-        size_t ns = ix->nkwslots ? ix->nkwslots * 2 : 256;
-        free(ix->kwslots);
-        ix->kwslots = oct_xcalloc(ns, sizeof *ix->kwslots);
-        ix->nkwslots = ns;
-        for (size_t k = 0; k < ix->nkw; k++) { /* heads only: chains hang off them */
-            size_t slot = 0;
-            if (kw_find(ix, ix->kw[k].words[0], &slot) < 0) ix->kwslots[slot] = k + 1;
-        }
-    }
     OCT_GROW(ix->kw, ix->capkw, ix->nkw + 1);
     ix->kw[ix->nkw] = (ix_keyword){words, n, intern(ix, SRC_WORD, kw, key), -1};
-    size_t slot = 0;
-    long head = kw_find(ix, words[0], &slot);
+    long head = kw_find(ix, words[0]);
     if (head < 0) {
-        ix->kwslots[slot] = ix->nkw + 1;
+        oct_strmap_put(&ix->kwheads, words[0], strlen(words[0]), ix->nkw);
     } else {
         ix->kw[ix->nkw].next = ix->kw[head].next;
         ix->kw[head].next = (long)ix->nkw;
@@ -307,13 +263,13 @@ static bool word_is(const char *f, size_t fn, const char *k, bool plural)
 /* The first keyword whose first word is the folded f, its plural cut. */
 static long keyword_head(const oct_index *ix, oct_buf *f)
 {
-    long k = kw_find(ix, f->data, NULL);
+    long k = kw_find(ix, f->data);
     if (k < 0 && f->len > 2 && f->data[f->len - 1] == 's') {
         f->data[--f->len] = 0;
-        k = kw_find(ix, f->data, NULL);
+        k = kw_find(ix, f->data);
         if (k < 0 && f->len > 2 && f->data[f->len - 1] == 'e') {
             f->data[--f->len] = 0;
-            k = kw_find(ix, f->data, NULL);
+            k = kw_find(ix, f->data);
         }
     }
     return k;
@@ -633,11 +589,11 @@ void oct_index_free(oct_index *ix)
         free(t->locs), free(t->seq), free(t->sortkey);
     }
     free(ix->t);
-    free(ix->slots);
+    oct_strmap_free(&ix->terms);
     for (size_t k = 0; k < ix->nkw; k++)
         free_words(ix->kw[k].words, ix->kw[k].nwords);
     free(ix->kw);
-    free(ix->kwslots);
+    oct_strmap_free(&ix->kwheads);
     free(ix->pub);
     free(ix);
 }
