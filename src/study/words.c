@@ -1,6 +1,8 @@
 #include "study/study_int.h"
 #include "util/utf8.h"
+#include "util/xalloc.h"
 
+#include <stdlib.h>
 #include <string.h>
 #include <utf8proc.h>
 
@@ -10,7 +12,7 @@
  * comprehensions…", "When the server starts…"): those count only with a
  * second word that makes them a question or an instruction. */
 
-enum { WORD_MAX = 48 };
+enum { WORD_MAX = ST_WORD_MAX };
 
 static bool is_alnum_cp(unsigned cp)
 {
@@ -469,8 +471,6 @@ void st_fold_alnum(const char *s, oct_buf *out)
 
 /* --- similarity of two wordings ------------------------------------------ */
 
-enum { SIM_WORDS = 64 };
-
 static const char *const STOP[] = {
     "the",     "and",      "for",    "are",        "was",         "were",   "what", "how",
     "why",     "when",     "where",  "which",      "who",         "does",   "did",  "can",
@@ -480,34 +480,42 @@ static const char *const STOP[] = {
     "also",    "there",    "their",  "them",       "they",        "not",    "but",  "our",
     "any",     "all",      "after",  NULL};
 
-/* Content words of s (lower-cased, plural 's' dropped), at most SIM_WORDS. */
-static size_t content_words(const char *s, char (*out)[WORD_MAX + 1])
+void st_words_of(const char *s, st_words *out)
 {
     size_t n = strlen(s), pos = 0, k = 0;
     char w[WORD_MAX + 1];
-    while (k < SIM_WORDS && next_word(s, n, &pos, w)) {
+    while (k < ST_SIM_WORDS && next_word(s, n, &pos, w)) {
         size_t l = strlen(w);
         if (l < 3 || in_set(w, STOP)) continue;
         if (l > 3 && w[l - 1] == 's' && w[l - 2] != 's') w[l - 1] = '\0';
         bool dup = false;
         for (size_t i = 0; i < k && !dup; i++)
-            dup = strcmp(out[i], w) == 0;
-        if (!dup) memcpy(out[k++], w, sizeof w);
+            dup = strcmp(out->w[i], w) == 0;
+        if (!dup) memcpy(out->w[k++], w, sizeof w);
     }
-    return k;
+    out->n = k;
+}
+
+double st_words_similarity(const st_words *a, const st_words *b)
+{
+    if (a->n == 0 || b->n == 0) return 0.0;
+    size_t shared = 0;
+    for (size_t i = 0; i < a->n; i++)
+        for (size_t j = 0; j < b->n; j++)
+            if (strcmp(a->w[i], b->w[j]) == 0) {
+                shared++;
+                break;
+            }
+    return (double)shared / (double)(a->n < b->n ? a->n : b->n);
 }
 
 double st_similarity(const char *a, const char *b)
 {
-    char wa[SIM_WORDS][WORD_MAX + 1], wb[SIM_WORDS][WORD_MAX + 1];
-    size_t na = content_words(a, wa), nb = content_words(b, wb);
-    if (na == 0 || nb == 0) return 0.0;
-    size_t shared = 0;
-    for (size_t i = 0; i < na; i++)
-        for (size_t j = 0; j < nb; j++)
-            if (strcmp(wa[i], wb[j]) == 0) {
-                shared++;
-                break;
-            }
-    return (double)shared / (double)(na < nb ? na : nb);
+    st_words *wa = oct_xmalloc(sizeof *wa), *wb = oct_xmalloc(sizeof *wb);
+    st_words_of(a, wa);
+    st_words_of(b, wb);
+    double r = st_words_similarity(wa, wb);
+    free(wa);
+    free(wb);
+    return r;
 }
