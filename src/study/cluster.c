@@ -48,6 +48,8 @@ typedef struct {
     size_t npool, cappool;
     double *w;      /* weight per token */
     unsigned *df;   /* questions per token */
+    bool *content;  /* per token: a content word (not framing, not subject) */
+    double *total;  /* per question: the weight of its tokens */
     size_t ntokens; /* vocabulary size */
     size_t *parent, *next, *tail;
 } cl_ctx;
@@ -77,6 +79,8 @@ static void weigh(cl_ctx *c, const ct_lexicon *lx)
     c->ntokens = ct_token_count(lx);
     c->df = oct_xcalloc(c->ntokens + 1, sizeof *c->df);
     c->w = oct_xcalloc(c->ntokens + 1, sizeof *c->w);
+    c->content = oct_xcalloc(c->ntokens + 1, sizeof *c->content);
+    c->total = oct_xcalloc(c->n + 1, sizeof *c->total);
     for (size_t i = 0; i < c->npool; i++)
         c->df[c->pool[i]]++;
     for (size_t t = 0; t < c->ntokens; t++) {
@@ -84,13 +88,30 @@ static void weigh(cl_ctx *c, const ct_lexicon *lx)
         if (idf < 0.05) idf = 0.05;
         int k = ct_token_kind(lx, (unsigned)t);
         c->w[t] = idf * (k == CT_FRAME ? 0.12 : k == CT_SUBJECT ? 0.2 : 1.0);
+        c->content[t] = k == CT_CONTENT;
     }
+    for (size_t i = 0; i < c->n; i++)
+        for (size_t k = 0; k < c->q[i].ntok; k++)
+            c->total[i] += c->w[c->pool[c->q[i].tok + k]];
 }
 
-static bool is_content(const cl_ctx *c, unsigned t, const ct_lexicon *lx)
+/* A table look-up, not a call per token: pair_score runs millions of times
+ * at 100x the notes. */
+static inline bool is_content(const cl_ctx *c, unsigned t, const ct_lexicon *lx)
 {
-    (void)c;
-    return ct_token_kind(lx, t) == CT_CONTENT;
+    (void)lx;
+    return c->content[t];
+}
+
+/* False when questions a and b cannot score CL_MERGE whatever they share:
+ * score = shared / (Wa + Wb - shared) >= CL_MERGE needs shared, which is at
+ * most min(Wa, Wb), to reach CL_MERGE / (1 + CL_MERGE) of Wa + Wb (the
+ * margin covers rounding). Equal token sets always pass. */
+static inline bool may_merge(const cl_ctx *c, size_t a, size_t b)
+{
+    if (c->q[a].intent != c->q[b].intent) return false;
+    double wa = c->total[a], wb = c->total[b];
+    return (wa < wb ? wa : wb) >= (CL_MERGE / (1.0 + CL_MERGE) - 1e-3) * (wa + wb);
 }
 
 /* Score of questions a and b: 1 for the same words; else weighted Jaccard,
@@ -224,6 +245,7 @@ static cl_edge *candidates(const cl_ctx *c, const ct_lexicon *lx, size_t *nedges
                 if (seen[j] == i) continue;
                 seen[j] = i;
                 scanned++;
+                if (!may_merge(c, j, i)) continue;
                 double s = pair_score(c, lx, j, i);
                 if (s < CL_MERGE) continue;
                 OCT_GROW(e, cap, n + 1);
@@ -238,19 +260,46 @@ static cl_edge *candidates(const cl_ctx *c, const ct_lexicon *lx, size_t *nedges
     return e;
 }
 
-static int cmp_edge(const void *pa, const void *pb)
+/* Best score first, then document order: the order pairs merge in. */
+static inline bool edge_before(const cl_edge *x, const cl_edge *y)
 {
-    const cl_edge *a = pa, *b = pb;
-    if (a->score != b->score) return a->score > b->score ? -1 : 1;
-    if (a->a != b->a) return a->a < b->a ? -1 : 1;
-    return (a->b > b->b) - (a->b < b->b);
+    if (x->score != y->score) return x->score > y->score;
+    if (x->a != y->a) return x->a < y->a;
+    return x->b < y->b;
+}
+
+/* Bottom-up merge sort by edge_before: qsort's indirect comparison was a
+ * fifth of the clustering time with the 585,000 edges of 100x the notes.
+ * Every edge is distinct (a, b), so the order is total and the result the
+ * same as any other sort's. */
+static void sort_edges(cl_edge *e, size_t n)
+{
+    cl_edge *tmp = oct_xmalloc((n ? n : 1) * sizeof *tmp), *src = e, *dst = tmp;
+    for (size_t width = 1; width < n; width *= 2) {
+        for (size_t lo = 0; lo < n; lo += 2 * width) {
+            size_t mid = lo + width < n ? lo + width : n;
+            size_t hi = lo + 2 * width < n ? lo + 2 * width : n;
+            size_t i = lo, j = mid, k = lo;
+            while (i < mid && j < hi)
+                dst[k++] = edge_before(&src[j], &src[i]) ? src[j++] : src[i++];
+            while (i < mid)
+                dst[k++] = src[i++];
+            while (j < hi)
+                dst[k++] = src[j++];
+        }
+        cl_edge *s = src;
+        src = dst;
+        dst = s;
+    }
+    if (src != e) memcpy(e, src, n * sizeof *e);
+    free(tmp);
 }
 
 static void merge(cl_ctx *c, const ct_lexicon *lx)
 {
     size_t ne = 0;
     cl_edge *e = candidates(c, lx, &ne);
-    if (ne) qsort(e, ne, sizeof *e, cmp_edge);
+    sort_edges(e, ne);
     for (size_t k = 0; k < ne; k++) {
         size_t ra = find(c, e[k].a), rb = find(c, e[k].b);
         if (ra != rb && groups_match(c, lx, ra, rb)) join(c, ra, rb);
@@ -291,6 +340,8 @@ void oct_study_cluster(oct_tree *t, bool merge_questions)
     free(c.pool);
     free(c.w);
     free(c.df);
+    free(c.content);
+    free(c.total);
     free(c.parent);
     free(c.next);
     free(c.tail);
