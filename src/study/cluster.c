@@ -226,17 +226,46 @@ static void build_index(const cl_ctx *c, const ct_lexicon *lx, cl_index *ix)
         }
 }
 
+/* A quick necessary condition for pair_score(j, i) >= CL_MERGE, reading
+ * only j's tokens (mark[t] == i for each token t of question i): the weight
+ * j shares with i must allow the score, and no content word of j missing
+ * from i may trip the guard. Counting j's tokens can only overstate what
+ * is shared, so a pair it rejects never scores; the rest are scored. */
+static bool may_score(const cl_ctx *c, const size_t *mark, size_t i, size_t j)
+{
+    const cl_q *y = &c->q[j];
+    double shared = 0, max_shared = 0, max_only = 0;
+    for (size_t k = 0; k < y->ntok; k++) {
+        unsigned t = c->pool[y->tok + k];
+        double w = c->w[t];
+        if (mark[t] == i) {
+            shared += w;
+            if (c->content[t] && w > max_shared) max_shared = w;
+        } else if (c->content[t] && w > max_only)
+            max_only = w;
+    }
+    if (shared <= 0) return false;
+    if (max_shared > 0 && max_only >= CL_GUARD * max_shared) return false;
+    double rest = c->total[i] + c->total[j] - shared;
+    return !(rest > 0 && shared < (CL_MERGE - 1e-9) * rest);
+}
+
 /* Every candidate pair (earlier question first) that scores CL_MERGE. */
 static cl_edge *candidates(const cl_ctx *c, const ct_lexicon *lx, size_t *nedges)
 {
     cl_index ix;
     build_index(c, lx, &ix);
     size_t *seen = oct_xmalloc((c->n + 1) * sizeof *seen), n = 0, cap = 0;
+    size_t *mark = oct_xmalloc((c->ntokens + 1) * sizeof *mark);
     for (size_t i = 0; i < c->n; i++)
         seen[i] = (size_t)-1;
+    for (size_t t = 0; t <= c->ntokens; t++)
+        mark[t] = (size_t)-1;
     cl_edge *e = NULL;
     for (size_t i = 0; i < c->n; i++) {
         size_t scanned = 0;
+        for (size_t k = 0; k < c->q[i].ntok; k++)
+            mark[c->pool[c->q[i].tok + k]] = i;
         for (size_t k = 0; k < c->q[i].ntok && scanned < CL_SCAN_LIMIT; k++) {
             unsigned t = c->pool[c->q[i].tok + k];
             for (size_t p = ix.start[t]; p < ix.start[t + 1] && scanned < CL_SCAN_LIMIT; p++) {
@@ -245,7 +274,7 @@ static cl_edge *candidates(const cl_ctx *c, const ct_lexicon *lx, size_t *nedges
                 if (seen[j] == i) continue;
                 seen[j] = i;
                 scanned++;
-                if (!may_merge(c, j, i)) continue;
+                if (!may_merge(c, j, i) || !may_score(c, mark, i, j)) continue;
                 double s = pair_score(c, lx, j, i);
                 if (s < CL_MERGE) continue;
                 OCT_GROW(e, cap, n + 1);
@@ -254,6 +283,7 @@ static cl_edge *candidates(const cl_ctx *c, const ct_lexicon *lx, size_t *nedges
         }
     }
     free(seen);
+    free(mark);
     free(ix.start);
     free(ix.post);
     *nedges = n;
