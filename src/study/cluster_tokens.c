@@ -30,6 +30,11 @@ typedef struct {
 
 struct ct_lexicon {
     ct_table vocab, stop;
+    /* folded word -> its token (word_tok[id], -1 for a stop word): each
+     * distinct word is stemmed once, not once per question it is in */
+    ct_table words;
+    long *word_tok;
+    size_t capword;
     unsigned char *kind; /* per vocab id */
     int *abbr_head;      /* per vocab id: first rule, -1 */
     size_t capkind, caphead;
@@ -153,6 +158,8 @@ static const char *const *stop_list(const char *lang2)
 static bool word_char(utf8proc_int32_t cp)
 {
     if (cp == '_') return true;
+    if (cp >= 0 && cp < 0x80)
+        return (cp >= 'a' && cp <= 'z') || (cp >= 'A' && cp <= 'Z') || (cp >= '0' && cp <= '9');
     utf8proc_category_t c = utf8proc_category(cp);
     return (c >= UTF8PROC_CATEGORY_LU && c <= UTF8PROC_CATEGORY_NO);
 }
@@ -161,6 +168,18 @@ static bool word_char(utf8proc_int32_t cp)
  * ASCII lower-cased with other bytes as spaces. */
 static char *fold(const char *s, size_t n)
 {
+    /* ASCII folds to its lower case (what NFKC + case folding give it),
+     * without utf8proc's decomposition: most notes are ASCII */
+    size_t a = 0;
+    while (a < n && (unsigned char)s[a] < 0x80 && s[a])
+        a++;
+    if (a == n) {
+        char *out = oct_xmalloc(n + 1);
+        for (size_t i = 0; i < n; i++)
+            out[i] = (s[i] >= 'A' && s[i] <= 'Z') ? (char)(s[i] | 0x20) : s[i];
+        out[n] = 0;
+        return out;
+    }
     utf8proc_uint8_t *dst = NULL;
     utf8proc_ssize_t r =
         utf8proc_map((const utf8proc_uint8_t *)s, (utf8proc_ssize_t)n, &dst,
@@ -186,7 +205,7 @@ static void set_kind(ct_lexicon *lx, unsigned id, int kind)
 }
 
 /* Token id of the folded word w[0..n), or -1 for a stop word. */
-static long word_token(ct_lexicon *lx, const char *w, size_t n)
+static long word_token_uncached(ct_lexicon *lx, const char *w, size_t n)
 {
     if (n == 1 && (unsigned char)w[0] < 0x80 && !(w[0] >= '0' && w[0] <= '9')) return -1;
     if (table_find(&lx->stop, w, n, NULL) >= 0) return -1;
@@ -201,6 +220,17 @@ static long word_token(ct_lexicon *lx, const char *w, size_t n)
     unsigned id = table_intern(&lx->vocab, w, n, &added);
     if (added) set_kind(lx, id, CT_CONTENT);
     return id;
+}
+
+static long word_token(ct_lexicon *lx, const char *w, size_t n)
+{
+    bool added;
+    unsigned id = table_intern(&lx->words, w, n, &added);
+    if (added) {
+        OCT_GROW(lx->word_tok, lx->capword, (size_t)id + 1);
+        lx->word_tok[id] = word_token_uncached(lx, w, n);
+    }
+    return lx->word_tok[id];
 }
 
 /* Tokens of s[0..n) in order, stop words dropped, no abbreviation folding. */
@@ -420,6 +450,8 @@ void ct_lexicon_free(ct_lexicon *lx)
     if (!lx) return;
     table_free(&lx->vocab);
     table_free(&lx->stop);
+    table_free(&lx->words);
+    free(lx->word_tok);
     free(lx->kind);
     free(lx->abbr_head);
     free(lx->abbr);
