@@ -66,10 +66,12 @@ static bool next_word(const char *s, size_t n, size_t *pos, char out[WORD_MAX + 
     return true;
 }
 
+/* The first byte is compared inline: most words differ there, and this
+ * runs for every word of every question wording. */
 static bool in_set(const char *w, const char *const *set)
 {
     for (; *set; set++)
-        if (strcmp(w, *set) == 0) return true;
+        if ((*set)[0] == w[0] && strcmp(w, *set) == 0) return true;
     return false;
 }
 
@@ -490,7 +492,7 @@ void st_words_of(const char *s, st_words *out)
         if (l > 3 && w[l - 1] == 's' && w[l - 2] != 's') w[l - 1] = '\0';
         bool dup = false;
         for (size_t i = 0; i < k && !dup; i++)
-            dup = strcmp(out->w[i], w) == 0;
+            dup = out->w[i][0] == w[0] && strcmp(out->w[i], w) == 0;
         if (!dup) memcpy(out->w[k++], w, sizeof w);
     }
     out->n = k;
@@ -502,7 +504,7 @@ double st_words_similarity(const st_words *a, const st_words *b)
     size_t shared = 0;
     for (size_t i = 0; i < a->n; i++)
         for (size_t j = 0; j < b->n; j++)
-            if (strcmp(a->w[i], b->w[j]) == 0) {
+            if (a->w[i][0] == b->w[j][0] && strcmp(a->w[i], b->w[j]) == 0) {
                 shared++;
                 break;
             }
