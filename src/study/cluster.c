@@ -3,6 +3,7 @@
 #include "util/xalloc.h"
 
 #include <math.h>
+#include <stdint.h>
 #include <stdlib.h>
 #include <string.h>
 
@@ -36,9 +37,10 @@ typedef struct {
     ci_intent intent;
 } cl_q;
 
+/* 16 bytes, not 24: there are hundreds of thousands to sort at scale. */
 typedef struct {
-    size_t a, b;
     double score;
+    uint32_t a, b;
 } cl_edge;
 
 typedef struct {
@@ -46,11 +48,12 @@ typedef struct {
     size_t n;
     unsigned *pool;
     size_t npool, cappool;
-    double *w;      /* weight per token */
-    unsigned *df;   /* questions per token */
-    bool *content;  /* per token: a content word (not framing, not subject) */
-    double *total;  /* per question: the weight of its tokens */
-    size_t ntokens; /* vocabulary size */
+    double *w;             /* weight per token */
+    unsigned *df;          /* questions per token */
+    bool *content;         /* per token: a content word (not framing, not subject) */
+    double *total;         /* per question: the weight of its tokens */
+    unsigned char *intent; /* per question, packed: read for every candidate */
+    size_t ntokens;        /* vocabulary size */
     size_t *parent, *next, *tail;
 } cl_ctx;
 
@@ -81,6 +84,7 @@ static void weigh(cl_ctx *c, const ct_lexicon *lx)
     c->w = oct_xcalloc(c->ntokens + 1, sizeof *c->w);
     c->content = oct_xcalloc(c->ntokens + 1, sizeof *c->content);
     c->total = oct_xcalloc(c->n + 1, sizeof *c->total);
+    c->intent = oct_xcalloc(c->n + 1, sizeof *c->intent);
     for (size_t i = 0; i < c->npool; i++)
         c->df[c->pool[i]]++;
     for (size_t t = 0; t < c->ntokens; t++) {
@@ -90,9 +94,11 @@ static void weigh(cl_ctx *c, const ct_lexicon *lx)
         c->w[t] = idf * (k == CT_FRAME ? 0.12 : k == CT_SUBJECT ? 0.2 : 1.0);
         c->content[t] = k == CT_CONTENT;
     }
-    for (size_t i = 0; i < c->n; i++)
+    for (size_t i = 0; i < c->n; i++) {
+        c->intent[i] = (unsigned char)c->q[i].intent;
         for (size_t k = 0; k < c->q[i].ntok; k++)
             c->total[i] += c->w[c->pool[c->q[i].tok + k]];
+    }
 }
 
 /* A table look-up, not a call per token: pair_score runs millions of times
@@ -109,7 +115,7 @@ static inline bool is_content(const cl_ctx *c, unsigned t, const ct_lexicon *lx)
  * margin covers rounding). Equal token sets always pass. */
 static inline bool may_merge(const cl_ctx *c, size_t a, size_t b)
 {
-    if (c->q[a].intent != c->q[b].intent) return false;
+    if (c->intent[a] != c->intent[b]) return false;
     double wa = c->total[a], wb = c->total[b];
     return (wa < wb ? wa : wb) >= (CL_MERGE / (1.0 + CL_MERGE) - 1e-3) * (wa + wb);
 }
@@ -278,7 +284,7 @@ static cl_edge *candidates(const cl_ctx *c, const ct_lexicon *lx, size_t *nedges
                 double s = pair_score(c, lx, j, i);
                 if (s < CL_MERGE) continue;
                 OCT_GROW(e, cap, n + 1);
-                e[n++] = (cl_edge){j, i, s};
+                e[n++] = (cl_edge){s, (uint32_t)j, (uint32_t)i};
             }
         }
     }
@@ -350,7 +356,7 @@ void oct_study_cluster(oct_tree *t, bool merge_questions)
         c.parent[i] = c.tail[i] = i;
         c.next[i] = (size_t)-1;
     }
-    if (merge_questions && c.n > 1) {
+    if (merge_questions && c.n > 1 && c.n < UINT32_MAX) {
         ct_lexicon *lx = ct_lexicon_new(t);
         read_questions(&c, lx);
         weigh(&c, lx);
@@ -372,6 +378,7 @@ void oct_study_cluster(oct_tree *t, bool merge_questions)
     free(c.df);
     free(c.content);
     free(c.total);
+    free(c.intent);
     free(c.parent);
     free(c.next);
     free(c.tail);
