@@ -23,6 +23,16 @@ static bool is_alnum_cp(unsigned cp)
            (cat >= UTF8PROC_CATEGORY_ND && cat <= UTF8PROC_CATEGORY_NO);
 }
 
+/* oct_utf8_decode with ASCII inline: words are read many times over. */
+static inline unsigned decode(const char *s, size_t n, size_t *len)
+{
+    if (n && (unsigned char)*s < 0x80) {
+        *len = 1;
+        return (unsigned char)*s;
+    }
+    return oct_utf8_decode(s, n, len);
+}
+
 static bool is_apostrophe(unsigned cp)
 {
     return cp == '\'' || cp == 0x2019;
@@ -34,7 +44,7 @@ static bool is_apostrophe(unsigned cp)
 static bool next_word(const char *s, size_t n, size_t *pos, char out[WORD_MAX + 1])
 {
     size_t i = *pos, len;
-    while (i < n && !is_alnum_cp(oct_utf8_decode(s + i, n - i, &len)))
+    while (i < n && !is_alnum_cp(decode(s + i, n - i, &len)))
         i += len;
     if (i >= n) {
         *pos = n;
@@ -42,16 +52,23 @@ static bool next_word(const char *s, size_t n, size_t *pos, char out[WORD_MAX + 
     }
     size_t o = 0;
     while (i < n) {
-        unsigned cp = oct_utf8_decode(s + i, n - i, &len);
+        unsigned cp = decode(s + i, n - i, &len);
         if (!is_alnum_cp(cp)) {
             /* an apostrophe or hyphen inside a word keeps it going */
             size_t l2;
             bool inner = (is_apostrophe(cp) || cp == '-') && i + len < n &&
-                         is_alnum_cp(oct_utf8_decode(s + i + len, n - i - len, &l2));
+                         is_alnum_cp(decode(s + i + len, n - i - len, &l2));
             if (!inner) break;
             cp = cp == '-' ? '-' : '\'';
+        } else if (cp < 0x80) {
+            if (cp >= 'A' && cp <= 'Z') cp |= 0x20;
         } else {
             cp = (unsigned)utf8proc_tolower((utf8proc_int32_t)cp);
+        }
+        if (cp < 0x80) {
+            if (o + 1 <= WORD_MAX) out[o++] = (char)cp;
+            i += len;
+            continue;
         }
         char enc[4];
         size_t k = oct_utf8_encode(cp, enc);
