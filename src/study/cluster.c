@@ -3,6 +3,7 @@
 #include "util/xalloc.h"
 
 #include <math.h>
+#include <limits.h>
 #include <stdint.h>
 #include <stdlib.h>
 #include <string.h>
@@ -53,6 +54,8 @@ typedef struct {
     bool *content;         /* per token: a content word (not framing, not subject) */
     double *total;         /* per question: the weight of its tokens */
     unsigned char *intent; /* per question, packed: read for every candidate */
+    unsigned *heavy;       /* per question: its heaviest content token, or UINT_MAX */
+    double *heavy_w;       /* per question: that token's weight (0 if none) */
     size_t ntokens;        /* vocabulary size */
     size_t *parent, *next, *tail;
 } cl_ctx;
@@ -85,6 +88,8 @@ static void weigh(cl_ctx *c, const ct_lexicon *lx)
     c->content = oct_xcalloc(c->ntokens + 1, sizeof *c->content);
     c->total = oct_xcalloc(c->n + 1, sizeof *c->total);
     c->intent = oct_xcalloc(c->n + 1, sizeof *c->intent);
+    c->heavy = oct_xmalloc((c->n + 1) * sizeof *c->heavy);
+    c->heavy_w = oct_xcalloc(c->n + 1, sizeof *c->heavy_w);
     for (size_t i = 0; i < c->npool; i++)
         c->df[c->pool[i]]++;
     for (size_t t = 0; t < c->ntokens; t++) {
@@ -96,8 +101,12 @@ static void weigh(cl_ctx *c, const ct_lexicon *lx)
     }
     for (size_t i = 0; i < c->n; i++) {
         c->intent[i] = (unsigned char)c->q[i].intent;
-        for (size_t k = 0; k < c->q[i].ntok; k++)
-            c->total[i] += c->w[c->pool[c->q[i].tok + k]];
+        c->heavy[i] = UINT_MAX;
+        for (size_t k = 0; k < c->q[i].ntok; k++) {
+            unsigned t = c->pool[c->q[i].tok + k];
+            c->total[i] += c->w[t];
+            if (c->content[t] && c->w[t] > c->heavy_w[i]) c->heavy[i] = t, c->heavy_w[i] = c->w[t];
+        }
     }
 }
 
@@ -237,8 +246,30 @@ static void build_index(const cl_ctx *c, const ct_lexicon *lx, cl_index *ix)
  * j shares with i must allow the score, and no content word of j missing
  * from i may trip the guard. Counting j's tokens can only overstate what
  * is shared, so a pair it rejects never scores; the rest are scored. */
+static bool has_token(const cl_ctx *c, size_t q, unsigned t)
+{
+    const unsigned *p = c->pool + c->q[q].tok;
+    size_t lo = 0, hi = c->q[q].ntok;
+    while (lo < hi) {
+        size_t mid = (lo + hi) / 2;
+        if (p[mid] < t)
+            lo = mid + 1;
+        else
+            hi = mid;
+    }
+    return lo < c->q[q].ntok && p[lo] == t;
+}
+
 static bool may_score(const cl_ctx *c, const size_t *mark, size_t i, size_t j)
 {
+    /* First in O(1): a question's heaviest content word missing from the
+     * other trips the guard when it weighs CL_GUARD of the other's heaviest
+     * (what they share weighs no more than that). Tokens are unique in a
+     * question, so such a word is "only" on its side. */
+    unsigned hj = c->heavy[j], hi = c->heavy[i];
+    if (hj != UINT_MAX && mark[hj] != i && c->heavy_w[j] >= CL_GUARD * c->heavy_w[i]) return false;
+    if (hi != UINT_MAX && c->heavy_w[i] >= CL_GUARD * c->heavy_w[j] && !has_token(c, j, hi))
+        return false;
     const cl_q *y = &c->q[j];
     double shared = 0, max_shared = 0, max_only = 0;
     for (size_t k = 0; k < y->ntok; k++) {
@@ -379,6 +410,8 @@ void oct_study_cluster(oct_tree *t, bool merge_questions)
     free(c.content);
     free(c.total);
     free(c.intent);
+    free(c.heavy);
+    free(c.heavy_w);
     free(c.parent);
     free(c.next);
     free(c.tail);
