@@ -347,8 +347,13 @@ static void sort_edges(cl_edge *e, size_t n)
             size_t mid = lo + width < n ? lo + width : n;
             size_t hi = lo + 2 * width < n ? lo + 2 * width : n;
             size_t i = lo, j = mid, k = lo;
-            while (i < mid && j < hi)
-                dst[k++] = edge_before(&src[j], &src[i]) ? src[j++] : src[i++];
+            while (i < mid && j < hi) {
+                /* without a branch: which side wins is unpredictable */
+                bool right = edge_before(&src[j], &src[i]);
+                dst[k++] = right ? src[j] : src[i];
+                j += right;
+                i += !right;
+            }
             while (i < mid)
                 dst[k++] = src[i++];
             while (j < hi)

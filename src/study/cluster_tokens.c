@@ -241,9 +241,11 @@ static size_t raw_tokens(ct_lexicon *lx, const char *s, size_t n, unsigned *out,
     bool in = false;
     while (i <= len) {
         utf8proc_int32_t cp = -1;
-        utf8proc_ssize_t l = i < len ? utf8proc_iterate((const utf8proc_uint8_t *)f + i,
-                                                        (utf8proc_ssize_t)(len - i), &cp)
-                                     : 1;
+        utf8proc_ssize_t l = 1;
+        if (i < len && (unsigned char)f[i] < 0x80)
+            cp = (unsigned char)f[i]; /* ASCII: what utf8proc_iterate gives */
+        else if (i < len)
+            l = utf8proc_iterate((const utf8proc_uint8_t *)f + i, (utf8proc_ssize_t)(len - i), &cp);
         if (l <= 0) l = 1;
         bool wc = i < len && cp >= 0 && word_char(cp);
         if (wc && !in) start = i;

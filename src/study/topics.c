@@ -107,6 +107,12 @@ static const char *stem_word(tp_ctx *c)
     return c->word.data;
 }
 
+static bool ascii_word_char(unsigned char ch)
+{
+    return (ch >= 'a' && ch <= 'z') || (ch >= '0' && ch <= '9') || ch == '_' ||
+           (ch >= 'A' && ch <= 'Z');
+}
+
 /* The next word of s[*i..n) into c->word, case-folded; false at the end.
  * ASCII goes the short way; the rest through ICU. */
 static bool next_word(tp_ctx *c, const char *s, size_t n, size_t *i)
@@ -119,9 +125,18 @@ static bool next_word(tp_ctx *c, const char *s, size_t n, size_t *i)
         len = 1;
         bool in;
         if (ch < 0x80) {
-            in = (ch >= 'a' && ch <= 'z') || (ch >= '0' && ch <= '9') || ch == '_' ||
-                 (ch >= 'A' && ch <= 'Z');
-            if (in) oct_buf_putc(&c->word, (char)(ch >= 'A' && ch <= 'Z' ? ch + 32 : ch));
+            in = ascii_word_char(ch);
+            if (in) {
+                /* the whole ASCII run at once: this reads every answer */
+                size_t e = *i + 1;
+                while (e < n && ascii_word_char((unsigned char)s[e]))
+                    e++;
+                size_t at = c->word.len;
+                oct_buf_put(&c->word, s + *i, e - *i);
+                for (char *w = c->word.data + at; *w; w++)
+                    if (*w >= 'A' && *w <= 'Z') *w = (char)(*w + 32);
+                len = e - *i;
+            }
         } else {
             cp = oct_utf8_decode(s + *i, n - *i, &len);
             in = u_isalnum((UChar32)cp) || (U_GET_GC_MASK((UChar32)cp) & U_GC_M_MASK);
