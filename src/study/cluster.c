@@ -366,9 +366,12 @@ static void merge_sort_edges(cl_edge *e, size_t n, cl_edge *tmp)
     if (src != e) memcpy(e, src, n * sizeof *e);
 }
 
-/* Scores lie in [CL_MERGE, 1]: a counting pass into CL_BUCKETS ranges of
- * score (best first) leaves only each bucket to merge-sort. The bucket
- * falls as the score rises, so the order is edge_before's. */
+/* Scores lie in [CL_MERGE, 1]. Edges come in order of b; a stable
+ * counting pass by a puts them in (a, b) order, a second one by score range
+ * (CL_BUCKETS, best first; the bucket falls as the score rises) keeps that
+ * order inside each range, so a range is left to merge-sort only when its
+ * scores are not already in order. Many edges score exactly 1 (the same
+ * words in many copies): their range needs no sorting at all. */
 enum { CL_BUCKETS = 4096 };
 
 static size_t bucket_of(double score)
@@ -377,24 +380,36 @@ static size_t bucket_of(double score)
     return x <= 0 ? 0 : x >= CL_BUCKETS - 1 ? CL_BUCKETS - 1 : (size_t)x;
 }
 
-static void sort_edges(cl_edge *e, size_t n)
+/* Stable counting sort of e[0..n) into out by key(e) < nkeys. */
+static void count_sort(const cl_edge *e, size_t n, cl_edge *out, size_t nkeys, bool by_a,
+                       size_t *start)
+{
+    memset(start, 0, (nkeys + 1) * sizeof *start);
+    for (size_t k = 0; k < n; k++)
+        start[(by_a ? e[k].a : bucket_of(e[k].score)) + 1]++;
+    for (size_t b = 0; b < nkeys; b++)
+        start[b + 1] += start[b];
+    size_t *at = oct_xmalloc((nkeys + 1) * sizeof *at);
+    memcpy(at, start, (nkeys + 1) * sizeof *at);
+    for (size_t k = 0; k < n; k++)
+        out[at[by_a ? e[k].a : bucket_of(e[k].score)]++] = e[k];
+    free(at);
+}
+
+static void sort_edges(cl_edge *e, size_t n, size_t nquestions)
 {
     if (n < 2) return;
-    size_t *start = oct_xcalloc(CL_BUCKETS + 1, sizeof *start);
+    size_t nkeys = nquestions > CL_BUCKETS ? nquestions : CL_BUCKETS;
+    size_t *start = oct_xmalloc((nkeys + 1) * sizeof *start);
     cl_edge *tmp = oct_xmalloc(n * sizeof *tmp);
-    for (size_t k = 0; k < n; k++)
-        start[bucket_of(e[k].score) + 1]++;
-    for (size_t b = 0; b < CL_BUCKETS; b++)
-        start[b + 1] += start[b];
-    size_t *at = oct_xmalloc(CL_BUCKETS * sizeof *at);
-    memcpy(at, start, CL_BUCKETS * sizeof *at);
-    for (size_t k = 0; k < n; k++)
-        tmp[at[bucket_of(e[k].score)]++] = e[k];
-    memcpy(e, tmp, n * sizeof *e);
-    for (size_t b = 0; b < CL_BUCKETS; b++)
-        if (start[b + 1] - start[b] > 1)
-            merge_sort_edges(e + start[b], start[b + 1] - start[b], tmp);
-    free(at);
+    count_sort(e, n, tmp, nquestions, true, start);
+    count_sort(tmp, n, e, CL_BUCKETS, false, start);
+    for (size_t b = 0; b < CL_BUCKETS; b++) {
+        size_t lo = start[b], hi = start[b + 1], k = lo + 1;
+        while (k < hi && !edge_before(&e[k], &e[k - 1]))
+            k++;
+        if (k < hi) merge_sort_edges(e + lo, hi - lo, tmp);
+    }
     free(start);
     free(tmp);
 }
@@ -403,7 +418,7 @@ static void merge(cl_ctx *c, const ct_lexicon *lx)
 {
     size_t ne = 0;
     cl_edge *e = candidates(c, lx, &ne);
-    sort_edges(e, ne);
+    sort_edges(e, ne, c->n);
     for (size_t k = 0; k < ne; k++) {
         size_t ra = find(c, e[k].a), rb = find(c, e[k].b);
         if (ra != rb && groups_match(c, lx, ra, rb)) join(c, ra, rb);
