@@ -40,7 +40,8 @@ static bool has_any(const char *w, const char *const *keys)
 static bool opens_with(const char *w, const char *const *keys)
 {
     for (; *keys; keys++)
-        if (strncmp(w, *keys, strlen(*keys)) == 0) return true;
+        if ((*keys)[0] == w[0] && (*keys)[1] == w[1] && strncmp(w, *keys, strlen(*keys)) == 0)
+            return true;
     return false;
 }
 
