@@ -148,14 +148,18 @@ static void find_heads(st_ctx *c, size_t s, size_t e, size_t *heads)
         if (v->owner >= 0 || v->done || !head_text(c, v, &num, &ht)) continue;
         size_t p = lookup(np, m, num, next);
         const char *h = ht.data ? ht.data : "";
-        st_words_of(h, hw);
-        bool ok = false;
+        bool ok = false, have_words = false;
         if (p != NONE) {
-            double sim = st_words_similarity(hw, item_words(c, s, p, cache, &it));
-            ok = p == next ? (st_text_asks(h, ht.len) || sim >= 0.5) : sim >= 0.5;
+            ok = p == next && st_text_asks(h, ht.len);
+            if (!ok) {
+                st_words_of(h, hw);
+                have_words = true;
+                ok = st_words_similarity(hw, item_words(c, s, p, cache, &it)) >= 0.5;
+            }
         }
         /* numbers can be off (a list merged by cmark is numbered on):
          * the same question in nearly the same words is the answer too */
+        if (!ok && !have_words && next < m) st_words_of(h, hw);
         for (size_t q = next; !ok && q < m && q < next + FALLBACK_SPAN; q++) {
             ok = st_words_similarity(hw, item_words(c, s, q, cache, &it)) >= 0.7;
             p = q;
