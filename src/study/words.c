@@ -490,14 +490,21 @@ void st_fold_alnum(const char *s, oct_buf *out)
 
 /* --- similarity of two wordings ------------------------------------------ */
 
+static int cmp_word(const void *a, const void *b)
+{
+    return strcmp(*(const char *const *)a, *(const char *const *)b);
+}
+
+/* Sorted (strcmp order) for bsearch: every word of every wording is looked up. */
 static const char *const STOP[] = {
-    "the",     "and",      "for",    "are",        "was",         "were",   "what", "how",
-    "why",     "when",     "where",  "which",      "who",         "does",   "did",  "can",
-    "you",     "your",     "with",   "between",    "from",        "that",   "this", "its",
-    "into",    "one",      "use",    "used",       "using",       "has",    "have", "about",
-    "explain", "describe", "define", "difference", "differences", "versus", "give", "some",
-    "also",    "there",    "their",  "them",       "they",        "not",    "but",  "our",
-    "any",     "all",      "after",  NULL};
+    "about",   "after", "all",    "also",     "and",   "any",        "are",         "between",
+    "but",     "can",   "define", "describe", "did",   "difference", "differences", "does",
+    "explain", "for",   "from",   "give",     "has",   "have",       "how",         "into",
+    "its",     "not",   "one",    "our",      "some",  "that",       "the",         "their",
+    "them",    "there", "they",   "this",     "use",   "used",       "using",       "versus",
+    "was",     "were",  "what",   "when",     "where", "which",      "who",         "why",
+    "with",    "you",   "your",
+};
 
 void st_words_of(const char *s, st_words *out)
 {
@@ -505,7 +512,9 @@ void st_words_of(const char *s, st_words *out)
     char w[WORD_MAX + 1];
     while (k < ST_SIM_WORDS && next_word(s, n, &pos, w)) {
         size_t l = strlen(w);
-        if (l < 3 || in_set(w, STOP)) continue;
+        const char *key = w;
+        if (l < 3 || bsearch(&key, STOP, sizeof STOP / sizeof *STOP, sizeof *STOP, cmp_word))
+            continue;
         if (l > 3 && w[l - 1] == 's' && w[l - 2] != 's') w[l - 1] = '\0';
         bool dup = false;
         for (size_t i = 0; i < k && !dup; i++)
