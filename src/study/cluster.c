@@ -292,25 +292,32 @@ static cl_edge *candidates(const cl_ctx *c, const ct_lexicon *lx, size_t *nedges
 {
     cl_index ix;
     build_index(c, lx, &ix);
-    size_t *seen = oct_xmalloc((c->n + 1) * sizeof *seen), n = 0, cap = 0;
-    size_t *mark = oct_xmalloc((c->ntokens + 1) * sizeof *mark);
+    uint32_t *seen = oct_xmalloc((c->n + 1) * sizeof *seen);
+    size_t *mark = oct_xmalloc((c->ntokens + 1) * sizeof *mark), n = 0, cap = 0;
     for (size_t i = 0; i < c->n; i++)
-        seen[i] = (size_t)-1;
+        seen[i] = UINT32_MAX;
     for (size_t t = 0; t <= c->ntokens; t++)
         mark[t] = (size_t)-1;
+    /* may_merge's length bound as a range of the other's weight */
+    const double k = CL_MERGE / (1.0 + CL_MERGE) - 1e-3, lo_f = k / (1 - k) * (1 - 1e-9),
+                 hi_f = (1 - k) / k * (1 + 1e-9);
     cl_edge *e = NULL;
     for (size_t i = 0; i < c->n; i++) {
         size_t scanned = 0;
-        for (size_t k = 0; k < c->q[i].ntok; k++)
-            mark[c->pool[c->q[i].tok + k]] = i;
-        for (size_t k = 0; k < c->q[i].ntok && scanned < CL_SCAN_LIMIT; k++) {
-            unsigned t = c->pool[c->q[i].tok + k];
+        for (size_t x = 0; x < c->q[i].ntok; x++)
+            mark[c->pool[c->q[i].tok + x]] = i;
+        const unsigned char intent = c->intent[i];
+        const double lo = c->total[i] * lo_f, hi = c->total[i] * hi_f;
+        for (size_t x = 0; x < c->q[i].ntok && scanned < CL_SCAN_LIMIT; x++) {
+            unsigned t = c->pool[c->q[i].tok + x];
             for (size_t p = ix.start[t]; p < ix.start[t + 1] && scanned < CL_SCAN_LIMIT; p++) {
                 size_t j = ix.post[p];
                 if (j >= i) break;
-                if (seen[j] == i) continue;
-                seen[j] = i;
+                if (seen[j] == (uint32_t)i) continue;
+                seen[j] = (uint32_t)i;
                 scanned++;
+                /* cheap tests first: most candidates end here */
+                if (c->intent[j] != intent || c->total[j] < lo || c->total[j] > hi) continue;
                 if (!may_merge(c, j, i) || !may_score(c, mark, i, j)) continue;
                 double s = pair_score(c, lx, j, i);
                 if (s < CL_MERGE) continue;
