@@ -118,17 +118,6 @@ static inline bool is_content(const cl_ctx *c, unsigned t, const ct_lexicon *lx)
     return c->content[t];
 }
 
-/* False when questions a and b cannot score CL_MERGE whatever they share:
- * score = shared / (Wa + Wb - shared) >= CL_MERGE needs shared, which is at
- * most min(Wa, Wb), to reach CL_MERGE / (1 + CL_MERGE) of Wa + Wb (the
- * margin covers rounding). Equal token sets always pass. */
-static inline bool may_merge(const cl_ctx *c, size_t a, size_t b)
-{
-    if (c->intent[a] != c->intent[b]) return false;
-    double wa = c->total[a], wb = c->total[b];
-    return (wa < wb ? wa : wb) >= (CL_MERGE / (1.0 + CL_MERGE) - 1e-3) * (wa + wb);
-}
-
 /* Score of questions a and b: 1 for the same words; else weighted Jaccard,
  * 0 when their intents differ, they share no content word, or a rare
  * content word is only on one side. */
@@ -298,7 +287,11 @@ static cl_edge *candidates(const cl_ctx *c, const ct_lexicon *lx, size_t *nedges
         seen[i] = UINT32_MAX;
     for (size_t t = 0; t <= c->ntokens; t++)
         mark[t] = (size_t)-1;
-    /* may_merge's length bound as a range of the other's weight */
+    /* Two questions of weights Wa, Wb cannot score CL_MERGE whatever they
+     * share: score = shared / (Wa + Wb - shared) >= CL_MERGE needs shared,
+     * at most min(Wa, Wb), to reach CL_MERGE / (1 + CL_MERGE) of Wa + Wb,
+     * so Wj must lie in [lo, hi] around Wi (the margins cover rounding;
+     * equal token sets always pass). */
     const double k = CL_MERGE / (1.0 + CL_MERGE) - 1e-3, lo_f = k / (1 - k) * (1 - 1e-9),
                  hi_f = (1 - k) / k * (1 + 1e-9);
     cl_edge *e = NULL;
@@ -318,7 +311,7 @@ static cl_edge *candidates(const cl_ctx *c, const ct_lexicon *lx, size_t *nedges
                 scanned++;
                 /* cheap tests first: most candidates end here */
                 if (c->intent[j] != intent || c->total[j] < lo || c->total[j] > hi) continue;
-                if (!may_merge(c, j, i) || !may_score(c, mark, i, j)) continue;
+                if (!may_score(c, mark, i, j)) continue;
                 double s = pair_score(c, lx, j, i);
                 if (s < CL_MERGE) continue;
                 OCT_GROW(e, cap, n + 1);
