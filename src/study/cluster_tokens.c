@@ -260,10 +260,17 @@ static size_t raw_tokens(ct_lexicon *lx, const char *s, size_t n, unsigned *out,
     return k;
 }
 
-static int cmp_unsigned(const void *a, const void *b)
+/* Insertion sort: a question has a few dozen tokens at most, where qsort's
+ * set-up costs more than the sorting. */
+static void sort_tokens(unsigned *v, size_t n)
 {
-    unsigned x = *(const unsigned *)a, y = *(const unsigned *)b;
-    return x < y ? -1 : x > y;
+    for (size_t i = 1; i < n; i++) {
+        unsigned x = v[i];
+        size_t j = i;
+        for (; j > 0 && v[j - 1] > x; j--)
+            v[j] = v[j - 1];
+        v[j] = x;
+    }
 }
 
 /* Length of the abbreviation rule matching seq[p..], 0 if none; *abbr set. */
@@ -291,7 +298,7 @@ size_t ct_tokens(ct_lexicon *lx, const char *s, size_t n, unsigned *out)
         out[m++] = len ? abbr : seq[p];
         p += len ? len : 1;
     }
-    qsort(out, m, sizeof *out, cmp_unsigned);
+    sort_tokens(out, m);
     size_t u = 0;
     for (size_t i = 0; i < m; i++)
         if (!u || out[u - 1] != out[i]) out[u++] = out[i];
