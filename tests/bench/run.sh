@@ -175,10 +175,10 @@ for n in $scales; do
         END { for (k = 1; k <= i; k++) printf "%.2f\n", 100 * s[k] / t[k] }' "$log" | median)" >>"$phases"
     if command -v pandoc >/dev/null; then
         ms=$(peer_ms pandoc -f markdown -t epub --metadata title=bench -o "$scratch/pandoc.epub" "$dir"/*.txt)
-        peers+="${n}x: pandoc EPUB alone $ms ms ($(awk -v a="$ms" -v b="$wall" 'BEGIN { if (a + 0 > 0 && b > 0) printf "%.1fx octavo PDF+EPUB", a / b; else print "failed" }'))"$'\n'
+        peers+="${n}x: pandoc EPUB alone $ms ms ($(awk -v a="$ms" -v b="$wall" 'BEGIN { if (a + 0 > 0 && b > 0) printf "%s / octavo PDF+EPUB = %.1f", "time", a / b; else print "failed" }'))"$'\n'
         if command -v typst >/dev/null; then
             ms=$(peer_ms sh -c 'pandoc -f markdown -t typst -o "$1/in.typ" "$2"/*.txt && typst compile "$1/in.typ" "$1/typst.pdf"' sh "$scratch" "$dir")
-            peers+="${n}x: pandoc -t typst + typst PDF $ms ms ($(awk -v a="$ms" -v b="$wall" 'BEGIN { if (a + 0 > 0 && b > 0) printf "%.1fx octavo PDF+EPUB", a / b; else print "failed" }'))"$'\n'
+            peers+="${n}x: pandoc -t typst + typst PDF $ms ms ($(awk -v a="$ms" -v b="$wall" 'BEGIN { if (a + 0 > 0 && b > 0) printf "%s / octavo PDF+EPUB = %.1f", "time", a / b; else print "failed" }'))"$'\n'
         fi
     fi
 done
