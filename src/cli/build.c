@@ -15,7 +15,9 @@ static void usage_build(FILE *f)
 {
     fputs("usage: octavo build [DIR | booklet.yaml | FILE...] [-o OUTDIR] [--format pdf,epub]\n"
           "                    [--layout NAME|FILE] [--lang TAG] [--group-by topic|source]\n"
-          "                    [--keep-filler] [--no-merge] [-W error] [-q]\n",
+          "                    [--keep-filler] [--no-merge] [--timings] [-W error] [-q]\n"
+          "  --timings  print the wall time of each phase (load, decode, parse, study,\n"
+          "             pdf, epub) and the total to stderr after the build\n",
           f);
 }
 
@@ -82,7 +84,10 @@ static int build_one(const oct_manifest *m, const oct_build_opts *o, oct_diag *d
     const char *lname = o->layout ? o->layout : (m->layout ? m->layout : "a4");
     oct_layout layout;
     memset(&layout, 0, sizeof layout);
-    if (oct_layout_load(lname, layouts, fonts, &layout, diag) != 0) {
+    double clock = oct_timings_now(o->timings);
+    int lrc = oct_layout_load(lname, layouts, fonts, &layout, diag);
+    clock = oct_timings_lap(o->timings, OCT_PHASE_LOAD, clock);
+    if (lrc != 0) {
         oct_tree_free(t);
         return OCT_EXIT_INPUT;
     }
@@ -95,7 +100,9 @@ static int build_one(const oct_manifest *m, const oct_build_opts *o, oct_diag *d
     const char *slug = m->slug ? m->slug : "booklet";
     if (!rc && (o->formats & OCT_FMT_PDF)) {
         char *p = out_path(o->outdir, slug, "pdf");
-        if (write_pdf(t, &layout, p, diag) != 0)
+        int wrc = write_pdf(t, &layout, p, diag);
+        clock = oct_timings_lap(o->timings, OCT_PHASE_PDF, clock);
+        if (wrc != 0)
             rc = OCT_EXIT_IO;
         else if (!o->quiet)
             printf("octavo: wrote %s\n", p);
@@ -103,7 +110,9 @@ static int build_one(const oct_manifest *m, const oct_build_opts *o, oct_diag *d
     }
     if (!rc && (o->formats & OCT_FMT_EPUB)) {
         char *p = out_path(o->outdir, slug, "epub");
-        if (write_epub(t, &layout, p, diag) != 0)
+        int wrc = write_epub(t, &layout, p, diag);
+        clock = oct_timings_lap(o->timings, OCT_PHASE_EPUB, clock);
+        if (wrc != 0)
             rc = OCT_EXIT_IO;
         else if (!o->quiet)
             printf("octavo: wrote %s\n", p);
@@ -119,13 +128,21 @@ static int build_one(const oct_manifest *m, const oct_build_opts *o, oct_diag *d
 int oct_cmd_build(int argc, char **argv)
 {
     static const struct option longopts[] = {
-        {"output", required_argument, NULL, 'o'}, {"format", required_argument, NULL, 'f'},
-        {"layout", required_argument, NULL, 'l'}, {"lang", required_argument, NULL, 'L'},
-        {"keep-filler", no_argument, NULL, 'k'},  {"quiet", no_argument, NULL, 'q'},
-        {"no-merge", no_argument, NULL, 'M'},     {"group-by", required_argument, NULL, 'g'},
-        {"help", no_argument, NULL, 'h'},         {NULL, 0, NULL, 0},
+        {"output", required_argument, NULL, 'o'},
+        {"format", required_argument, NULL, 'f'},
+        {"layout", required_argument, NULL, 'l'},
+        {"lang", required_argument, NULL, 'L'},
+        {"keep-filler", no_argument, NULL, 'k'},
+        {"quiet", no_argument, NULL, 'q'},
+        {"no-merge", no_argument, NULL, 'M'},
+        {"group-by", required_argument, NULL, 'g'},
+        {"timings", no_argument, NULL, 'T'},
+        {"help", no_argument, NULL, 'h'},
+        {NULL, 0, NULL, 0},
     };
     oct_build_opts o = {.outdir = "out", .formats = OCT_FMT_PDF | OCT_FMT_EPUB, .arrange = true};
+    oct_timings timings;
+    oct_timings_begin(&timings);
     int c;
     optind = 1;
     while ((c = getopt_long(argc, argv, "o:f:l:W:qh", longopts, NULL)) != -1) {
@@ -158,6 +175,9 @@ int oct_cmd_build(int argc, char **argv)
         case 'q':
             o.quiet = true;
             break;
+        case 'T':
+            o.timings = &timings;
+            break;
         case 'W':
             if (strcmp(optarg, "error") != 0) {
                 fprintf(stderr, "octavo: error: only '-W error' is known [usage]\n");
@@ -184,12 +204,15 @@ int oct_cmd_build(int argc, char **argv)
 
     oct_diag *diag = oct_diag_new(stderr);
     oct_booklets books;
+    double clock = oct_timings_now(o.timings);
     int rc = oct_cli_collect(inputs, ninputs, &books, diag);
+    oct_timings_lap(o.timings, OCT_PHASE_LOAD, clock);
     for (size_t i = 0; i < books.len; i++) {
         int r = build_one(&books.items[i], &o, diag);
         if (r > rc) rc = r;
     }
     oct_cli_booklets_free(&books);
     oct_diag_free(diag);
+    oct_timings_print(o.timings, stderr);
     return rc;
 }

@@ -7,6 +7,7 @@
 #include "config/manifest.h"
 #include "diag.h"
 #include "tree/tree.h"
+#include "util/timing.h"
 
 enum { OCT_EXIT_OK = 0, OCT_EXIT_INPUT = 1, OCT_EXIT_USAGE = 2, OCT_EXIT_IO = 3 };
 
@@ -15,14 +16,15 @@ enum { OCT_FMT_PDF = 1, OCT_FMT_EPUB = 2 };
 typedef struct {
     const char *outdir;
     unsigned formats;
-    const char *layout; /* NULL: manifest's, else "a4" */
-    const char *lang;   /* --lang, NULL if not given */
+    const char *layout;   /* NULL: manifest's, else "a4" */
+    const char *lang;     /* --lang, NULL if not given */
     const char *group_by; /* --group-by topic|source, NULL if not given */
     bool keep_filler;
     bool no_merge; /* --no-merge: every question its own cluster */
     bool arrange;  /* arrange by topic (build); inspect shows the tree as found */
     bool werror;
     bool quiet;
+    oct_timings *timings; /* --timings: per-phase times, else NULL */
 } oct_build_opts;
 
 /* A list of booklets found from the command line's inputs. */

@@ -12,7 +12,7 @@
 
 static void usage_inspect(FILE *f)
 {
-    fputs("usage: octavo inspect (--tree | --json) [--keep-filler] [--no-merge]\n"
+    fputs("usage: octavo inspect (--tree | --json) [--keep-filler] [--no-merge] [--timings]\n"
           "                      [--group-by topic|source] [DIR | booklet.yaml | FILE...]\n",
           f);
 }
@@ -35,6 +35,8 @@ int oct_cmd_inspect(int argc, char **argv)
 {
     int mode = 0; /* 1 tree, 2 json */
     oct_build_opts o = {0};
+    oct_timings timings;
+    oct_timings_begin(&timings);
     char **inputs = oct_xcalloc((size_t)argc, sizeof *inputs);
     int ninputs = 0;
     for (int i = 1; i < argc; i++) {
@@ -46,6 +48,8 @@ int oct_cmd_inspect(int argc, char **argv)
             o.keep_filler = true;
         else if (strcmp(argv[i], "--no-merge") == 0)
             o.no_merge = true;
+        else if (strcmp(argv[i], "--timings") == 0)
+            o.timings = &timings;
         else if (strcmp(argv[i], "--group-by") == 0 || strncmp(argv[i], "--group-by=", 11) == 0) {
             const char *v = argv[i][10] == '=' ? argv[i] + 11 : (i + 1 < argc ? argv[++i] : NULL);
             if (oct_cli_parse_group_by(v, &o.group_by) != 0) {
@@ -69,7 +73,9 @@ int oct_cmd_inspect(int argc, char **argv)
     /* JSON carries the diagnostics itself; the tree dump prints them. */
     oct_diag *diag = oct_diag_new(mode == 2 ? NULL : stderr);
     oct_booklets books;
+    double clock = oct_timings_now(o.timings);
     int rc = oct_cli_collect(inputs, ninputs, &books, diag);
+    oct_timings_lap(o.timings, OCT_PHASE_LOAD, clock);
     oct_buf out = OCT_BUF_INIT;
     for (size_t i = 0; i < books.len; i++) {
         int r = inspect_booklet(&books.items[i], mode, &o, diag, &out);
@@ -81,6 +87,7 @@ int oct_cmd_inspect(int argc, char **argv)
             oct_diag_print(oct_diag_at(diag, i), stderr);
     }
     if (out.len) fwrite(out.data, 1, out.len, stdout);
+    oct_timings_print(o.timings, stderr);
     oct_buf_free(&out);
     oct_cli_booklets_free(&books);
     oct_diag_free(diag);

@@ -115,7 +115,10 @@ static int ingest_one(oct_tree *t, const oct_source *src, const char *root, cons
                       oct_diag *diag)
 {
     size_t len = 0;
+    oct_timings *tm = o ? o->timings : NULL;
+    double clock = oct_timings_now(tm);
     char *bytes = oct_read_file(src->path, OCT_MAX_SOURCE_BYTES, &len);
+    oct_timings_lap(tm, OCT_PHASE_LOAD, clock);
     if (!bytes) {
         int e = errno;
         if (e == EFBIG) {
@@ -128,7 +131,8 @@ static int ingest_one(oct_tree *t, const oct_source *src, const char *root, cons
                         strerror(e));
         return e == ENOENT ? OCT_EXIT_INPUT : OCT_EXIT_IO;
     }
-    oct_ingest_options io = {.keep_filler = o && o->keep_filler, .normalize = true, .root = root};
+    oct_ingest_options io = {
+        .keep_filler = o && o->keep_filler, .normalize = true, .root = root, .timings = tm};
     oct_node *ch = oct_ingest_source(t, src->path, bytes, len, src->title, &io, diag);
     free(bytes);
     return ch ? 0 : OCT_EXIT_INPUT;
@@ -150,7 +154,11 @@ oct_tree *oct_cli_load_tree(const oct_manifest *m, const oct_build_opts *o, oct_
     }
     /* The study pass only adds structure; ids come after it so questions get theirs. */
     oct_study_options so = {.merge = !(o && o->no_merge), .arrange = o && o->arrange};
-    if (oct_study_run_with(t, diag, &so) != 0) {
+    oct_timings *tm = o ? o->timings : NULL;
+    double clock = oct_timings_now(tm);
+    int rc = oct_study_run_with(t, diag, &so);
+    oct_timings_lap(tm, OCT_PHASE_STUDY, clock);
+    if (rc != 0) {
         oct_tree_free(t);
         *status = OCT_EXIT_INPUT;
         return NULL;

@@ -11,8 +11,9 @@ static void usage(FILE *f)
           "usage:\n"
           "  octavo build [DIR | booklet.yaml | FILE...] [-o OUTDIR] [--format pdf,epub]\n"
           "               [--layout NAME|FILE] [--lang TAG] [--group-by topic|source]\n"
-          "               [--keep-filler] [--no-merge] [-W error] [-q]\n"
+          "               [--keep-filler] [--no-merge] [--timings] [-W error] [-q]\n"
           "  octavo inspect (--tree | --json) [--no-merge] [--group-by topic|source]\n"
+          "                 [--timings]\n"
           "                 [DIR | booklet.yaml | FILE...]\n"
           "  octavo normalize [--keep-filler] FILE|-\n"
           "  octavo --help | --version\n"
@@ -20,6 +21,8 @@ static void usage(FILE *f)
           "A directory with a booklet.yaml is one booklet; a directory without one builds\n"
           "every booklet below it or, if there is none, one booklet of its .md/.txt files.\n"
           "Outputs: OUTDIR/<slug>.pdf and OUTDIR/<slug>.epub (default OUTDIR: out).\n"
+          "--timings prints each phase's wall time (load, decode, parse, study, pdf, epub)\n"
+          "and the total to stderr.\n"
           "Exit status: 0 success, 1 bad input, 2 usage, 3 I/O or internal failure.\n",
           f);
 }

@@ -7,6 +7,7 @@
 #include "ingest/markdown.h"
 #include "ingest/normalize.h"
 #include "ingest/repair.h"
+#include "util/timing.h"
 
 #include <stdlib.h>
 #include <string.h>
@@ -88,6 +89,7 @@ oct_node *oct_ingest_source(oct_tree *t, const char *path, const char *bytes, si
     oct_normalized norm = {0};
     bool normalized = false;
     size_t tlen = 0;
+    double clock = oct_timings_now(opts->timings);
     char *text = oct_ingest_decode(path, bytes, len, &tlen, diag);
     if (!text) goto out;
 
@@ -106,6 +108,7 @@ oct_node *oct_ingest_source(oct_tree *t, const char *path, const char *bytes, si
         src.line_map = norm.line_map;
         src.nlines = norm.nlines;
     }
+    clock = oct_timings_lap(opts->timings, OCT_PHASE_DECODE, clock);
     src.file = oct_tree_add_file(t, path);
     oct_node *ch = oct_node_new(t, OCT_CHAPTER, (oct_span){src.file, 1, 1});
     if (oct_markdown_parse(t, ch, &src, md, mdlen, diag) != 0) goto out;
@@ -117,6 +120,7 @@ oct_node *oct_ingest_source(oct_tree *t, const char *path, const char *bytes, si
     oct_node_append(t->root, ch);
     chapter = ch;
 out:
+    oct_timings_lap(opts->timings, chapter ? OCT_PHASE_PARSE : OCT_PHASE_DECODE, clock);
     if (normalized) oct_normalized_release(&norm);
     free(text);
     return chapter;

@@ -9,6 +9,8 @@
 #include "diag.h"
 #include "tree/tree.h"
 
+struct oct_timings;
+
 /* Limits enforced at ingest with a diagnostic, never by crashing. */
 #define OCT_MAX_SOURCE_BYTES (64u * 1024u * 1024u)
 #define OCT_MAX_NESTING 64
@@ -20,6 +22,8 @@ typedef struct {
      * outside it keeps to its own directory). NULL: images are not loaded
      * and print as their alt text. */
     const char *root;
+    /* Decoding and parsing add their times here (util/timing.h); NULL: off. */
+    struct oct_timings *timings;
 } oct_ingest_options;
 
 /* Raw bytes of a source named `path` (used in messages) → the text the

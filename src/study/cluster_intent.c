@@ -26,17 +26,22 @@ static void words_of(const char *s, size_t n, char *out, size_t cap)
     out[k] = 0;
 }
 
+/* Whether any key occurs in w. Every key opens with a space, so it is
+ * only tried where w has one and the next letter matches (strstr per key
+ * was the costliest part of merging questions at scale). */
 static bool has_any(const char *w, const char *const *keys)
 {
-    for (; *keys; keys++)
-        if (strstr(w, *keys)) return true;
+    for (const char *p = w; (p = strchr(p, ' ')) && p[1]; p++)
+        for (const char *const *k = keys; *k; k++)
+            if ((*k)[1] == p[1] && strncmp(p, *k, strlen(*k)) == 0) return true;
     return false;
 }
 
 static bool opens_with(const char *w, const char *const *keys)
 {
     for (; *keys; keys++)
-        if (strncmp(w, *keys, strlen(*keys)) == 0) return true;
+        if ((*keys)[0] == w[0] && (*keys)[1] == w[1] && strncmp(w, *keys, strlen(*keys)) == 0)
+            return true;
     return false;
 }
 

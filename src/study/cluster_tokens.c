@@ -31,6 +31,11 @@ typedef struct {
 
 struct ct_lexicon {
     ct_table vocab, stop;
+    /* folded word -> its token (word_tok[id], -1 for a stop word): each
+     * distinct word is stemmed once, not once per question it is in */
+    ct_table words;
+    long *word_tok;
+    size_t capword;
     unsigned char *kind; /* per vocab id */
     int *abbr_head;      /* per vocab id: first rule, -1 */
     size_t capkind, caphead;
@@ -155,6 +160,8 @@ static const char *const *stop_list(const char *lang2)
 static bool word_char(utf8proc_int32_t cp)
 {
     if (cp == '_') return true;
+    if (cp >= 0 && cp < 0x80)
+        return (cp >= 'a' && cp <= 'z') || (cp >= 'A' && cp <= 'Z') || (cp >= '0' && cp <= '9');
     utf8proc_category_t c = utf8proc_category(cp);
     return (c >= UTF8PROC_CATEGORY_LU && c <= UTF8PROC_CATEGORY_NO);
 }
@@ -163,6 +170,18 @@ static bool word_char(utf8proc_int32_t cp)
  * ASCII lower-cased with other bytes as spaces. */
 static char *fold(const char *s, size_t n)
 {
+    /* ASCII folds to its lower case (what NFKC + case folding give it),
+     * without utf8proc's decomposition: most notes are ASCII */
+    size_t a = 0;
+    while (a < n && (unsigned char)s[a] < 0x80 && s[a])
+        a++;
+    if (a == n) {
+        char *out = oct_xmalloc(n + 1);
+        for (size_t i = 0; i < n; i++)
+            out[i] = (s[i] >= 'A' && s[i] <= 'Z') ? (char)(s[i] | 0x20) : s[i];
+        out[n] = 0;
+        return out;
+    }
     utf8proc_uint8_t *dst = NULL;
     utf8proc_ssize_t r =
         utf8proc_map((const utf8proc_uint8_t *)s, (utf8proc_ssize_t)n, &dst,
@@ -188,7 +207,7 @@ static void set_kind(ct_lexicon *lx, unsigned id, int kind)
 }
 
 /* Token id of the folded word w[0..n), or -1 for a stop word. */
-static long word_token(ct_lexicon *lx, const char *w, size_t n)
+static long word_token_uncached(ct_lexicon *lx, const char *w, size_t n)
 {
     if (n == 1 && (unsigned char)w[0] < 0x80 && !(w[0] >= '0' && w[0] <= '9')) return -1;
     if (table_find(&lx->stop, w, n, NULL) >= 0) return -1;
@@ -205,6 +224,17 @@ static long word_token(ct_lexicon *lx, const char *w, size_t n)
     return id;
 }
 
+static long word_token(ct_lexicon *lx, const char *w, size_t n)
+{
+    bool added;
+    unsigned id = table_intern(&lx->words, w, n, &added);
+    if (added) {
+        OCT_GROW(lx->word_tok, lx->capword, (size_t)id + 1);
+        lx->word_tok[id] = word_token_uncached(lx, w, n);
+    }
+    return lx->word_tok[id];
+}
+
 /* Tokens of s[0..n) in order, stop words dropped, no abbreviation folding. */
 static size_t raw_tokens(ct_lexicon *lx, const char *s, size_t n, unsigned *out, size_t max)
 {
@@ -213,9 +243,11 @@ static size_t raw_tokens(ct_lexicon *lx, const char *s, size_t n, unsigned *out,
     bool in = false;
     while (i <= len) {
         utf8proc_int32_t cp = -1;
-        utf8proc_ssize_t l = i < len ? utf8proc_iterate((const utf8proc_uint8_t *)f + i,
-                                                        (utf8proc_ssize_t)(len - i), &cp)
-                                     : 1;
+        utf8proc_ssize_t l = 1;
+        if (i < len && (unsigned char)f[i] < 0x80)
+            cp = (unsigned char)f[i]; /* ASCII: what utf8proc_iterate gives */
+        else if (i < len)
+            l = utf8proc_iterate((const utf8proc_uint8_t *)f + i, (utf8proc_ssize_t)(len - i), &cp);
         if (l <= 0) l = 1;
         bool wc = i < len && cp >= 0 && word_char(cp);
         if (wc && !in) start = i;
@@ -230,10 +262,17 @@ static size_t raw_tokens(ct_lexicon *lx, const char *s, size_t n, unsigned *out,
     return k;
 }
 
-static int cmp_unsigned(const void *a, const void *b)
+/* Insertion sort: a question has a few dozen tokens at most, where qsort's
+ * set-up costs more than the sorting. */
+static void sort_tokens(unsigned *v, size_t n)
 {
-    unsigned x = *(const unsigned *)a, y = *(const unsigned *)b;
-    return x < y ? -1 : x > y;
+    for (size_t i = 1; i < n; i++) {
+        unsigned x = v[i];
+        size_t j = i;
+        for (; j > 0 && v[j - 1] > x; j--)
+            v[j] = v[j - 1];
+        v[j] = x;
+    }
 }
 
 /* Length of the abbreviation rule matching seq[p..], 0 if none; *abbr set. */
@@ -261,7 +300,7 @@ size_t ct_tokens(ct_lexicon *lx, const char *s, size_t n, unsigned *out)
         out[m++] = len ? abbr : seq[p];
         p += len ? len : 1;
     }
-    qsort(out, m, sizeof *out, cmp_unsigned);
+    sort_tokens(out, m);
     size_t u = 0;
     for (size_t i = 0; i < m; i++)
         if (!u || out[u - 1] != out[i]) out[u++] = out[i];
@@ -432,6 +471,8 @@ void ct_lexicon_free(ct_lexicon *lx)
     if (!lx) return;
     table_free(&lx->vocab);
     table_free(&lx->stop);
+    table_free(&lx->words);
+    free(lx->word_tok);
     free(lx->kind);
     free(lx->abbr_head);
     free(lx->abbr);

@@ -122,6 +122,16 @@ static size_t next_head(const size_t *heads, size_t m, size_t p)
     return NONE;
 }
 
+/* Content words of index item p, read once however many heads ask. */
+static const st_words *item_words(st_ctx *c, size_t s, size_t p, st_words **cache, oct_buf *it)
+{
+    if (!cache[p]) {
+        cache[p] = oct_xmalloc(sizeof *cache[p]);
+        st_words_of(st_node_text(c->u[s + p].para, it), cache[p]);
+    }
+    return cache[p];
+}
+
 /* A line or heading that opens an answer key ("Answers", "Answer key",
  * "Solutions", "Lösungen"): after it, numbered items answer the listed
  * questions of the same numbers without restating them. */
@@ -152,6 +162,7 @@ static void find_heads(st_ctx *c, size_t s, size_t e, size_t *heads, bool *keyed
     for (size_t k = 0; k < m; k++)
         np[k] = (numpos){c->u[s + k].node->u.item.number, k};
     qsort(np, m, sizeof *np, cmp_numpos);
+    st_words **cache = oct_xcalloc(m, sizeof *cache), *hw = oct_xmalloc(sizeof *hw);
     oct_buf ht = OCT_BUF_INIT, it = OCT_BUF_INIT;
     for (size_t j = e; j < c->n && next < m; j++) {
         st_unit *v = &c->u[j];
@@ -165,20 +176,25 @@ static void find_heads(st_ctx *c, size_t s, size_t e, size_t *heads, bool *keyed
         if (v->owner >= 0 || v->done || !head_text(c, v, &num, &ht)) continue;
         size_t p = lookup(np, m, num, next);
         const char *h = ht.data ? ht.data : "";
-        bool ok = false;
+        bool ok = false, have_words = false;
         /* under an answer key, an item of a numbered list that does not
          * ask is the answer of the listed question with its number, even
          * when it shares the question's words */
-        if (in_key && p != NONE && v->list && v->list->u.list.ordered && !st_text_asks(h, ht.len))
+        if (in_key && p != NONE && v->list && v->list->u.list.ordered && !st_text_asks(h, ht.len)) {
             ok = keyed[p] = true;
-        else if (p != NONE) {
-            double sim = st_similarity(h, st_node_text(c->u[s + p].para, &it));
-            ok = p == next ? (st_text_asks(h, ht.len) || sim >= 0.5) : sim >= 0.5;
+        } else if (p != NONE) {
+            ok = p == next && st_text_asks(h, ht.len);
+            if (!ok) {
+                st_words_of(h, hw);
+                have_words = true;
+                ok = st_words_similarity(hw, item_words(c, s, p, cache, &it)) >= 0.5;
+            }
         }
         /* numbers can be off (a list merged by cmark is numbered on):
          * the same question in nearly the same words is the answer too */
+        if (!ok && !have_words && next < m) st_words_of(h, hw);
         for (size_t q = next; !ok && q < m && q < next + FALLBACK_SPAN; q++) {
-            ok = st_similarity(h, st_node_text(c->u[s + q].para, &it)) >= 0.7;
+            ok = st_words_similarity(hw, item_words(c, s, q, cache, &it)) >= 0.7;
             p = q;
         }
         if (ok) {
@@ -186,6 +202,10 @@ static void find_heads(st_ctx *c, size_t s, size_t e, size_t *heads, bool *keyed
             next = p + 1;
         }
     }
+    for (size_t k = 0; k < m; k++)
+        free(cache[k]);
+    free(cache);
+    free(hw);
     free(np);
     oct_buf_free(&ht);
     oct_buf_free(&it);

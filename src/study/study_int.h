@@ -57,6 +57,15 @@ bool st_starts_lower(const char *s, size_t n);
 /* Share of the content words of the shorter text that also occur in the
  * other (0..1); crude plural folding, stop words ignored. */
 double st_similarity(const char *a, const char *b);
+/* The same in two steps, for comparing one wording with many: the content
+ * words of s once (st_words_of), then any two sets. */
+enum { ST_SIM_WORDS = 64, ST_WORD_MAX = 48 };
+typedef struct {
+    size_t n;
+    char w[ST_SIM_WORDS][ST_WORD_MAX + 1];
+} st_words;
+void st_words_of(const char *s, st_words *out);
+double st_words_similarity(const st_words *a, const st_words *b);
 /* Letters and digits of s, case-folded, appended to out (for comparing two
  * wordings of the same question). */
 void st_fold_alnum(const char *s, oct_buf *out);

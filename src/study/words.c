@@ -1,6 +1,8 @@
 #include "study/study_int.h"
 #include "util/utf8.h"
+#include "util/xalloc.h"
 
+#include <stdlib.h>
 #include <string.h>
 #include <utf8proc.h>
 
@@ -10,7 +12,7 @@
  * comprehensions…", "When the server starts…"): those count only with a
  * second word that makes them a question or an instruction. */
 
-enum { WORD_MAX = 48 };
+enum { WORD_MAX = ST_WORD_MAX };
 
 static bool is_alnum_cp(unsigned cp)
 {
@@ -19,6 +21,16 @@ static bool is_alnum_cp(unsigned cp)
     utf8proc_category_t cat = utf8proc_category((utf8proc_int32_t)cp);
     return (cat >= UTF8PROC_CATEGORY_LU && cat <= UTF8PROC_CATEGORY_LO) ||
            (cat >= UTF8PROC_CATEGORY_ND && cat <= UTF8PROC_CATEGORY_NO);
+}
+
+/* oct_utf8_decode with ASCII inline: words are read many times over. */
+static inline unsigned decode(const char *s, size_t n, size_t *len)
+{
+    if (n && (unsigned char)*s < 0x80) {
+        *len = 1;
+        return (unsigned char)*s;
+    }
+    return oct_utf8_decode(s, n, len);
 }
 
 static bool is_apostrophe(unsigned cp)
@@ -32,7 +44,7 @@ static bool is_apostrophe(unsigned cp)
 static bool next_word(const char *s, size_t n, size_t *pos, char out[WORD_MAX + 1])
 {
     size_t i = *pos, len;
-    while (i < n && !is_alnum_cp(oct_utf8_decode(s + i, n - i, &len)))
+    while (i < n && !is_alnum_cp(decode(s + i, n - i, &len)))
         i += len;
     if (i >= n) {
         *pos = n;
@@ -40,16 +52,23 @@ static bool next_word(const char *s, size_t n, size_t *pos, char out[WORD_MAX + 
     }
     size_t o = 0;
     while (i < n) {
-        unsigned cp = oct_utf8_decode(s + i, n - i, &len);
+        unsigned cp = decode(s + i, n - i, &len);
         if (!is_alnum_cp(cp)) {
             /* an apostrophe or hyphen inside a word keeps it going */
             size_t l2;
             bool inner = (is_apostrophe(cp) || cp == '-') && i + len < n &&
-                         is_alnum_cp(oct_utf8_decode(s + i + len, n - i - len, &l2));
+                         is_alnum_cp(decode(s + i + len, n - i - len, &l2));
             if (!inner) break;
             cp = cp == '-' ? '-' : '\'';
+        } else if (cp < 0x80) {
+            if (cp >= 'A' && cp <= 'Z') cp |= 0x20;
         } else {
             cp = (unsigned)utf8proc_tolower((utf8proc_int32_t)cp);
+        }
+        if (cp < 0x80) {
+            if (o + 1 <= WORD_MAX) out[o++] = (char)cp;
+            i += len;
+            continue;
         }
         char enc[4];
         size_t k = oct_utf8_encode(cp, enc);
@@ -64,10 +83,12 @@ static bool next_word(const char *s, size_t n, size_t *pos, char out[WORD_MAX + 
     return true;
 }
 
+/* The first byte is compared inline: most words differ there, and this
+ * runs for every word of every question wording. */
 static bool in_set(const char *w, const char *const *set)
 {
     for (; *set; set++)
-        if (strcmp(w, *set) == 0) return true;
+        if ((*set)[0] == w[0] && strcmp(w, *set) == 0) return true;
     return false;
 }
 
@@ -482,45 +503,60 @@ void st_fold_alnum(const char *s, oct_buf *out)
 
 /* --- similarity of two wordings ------------------------------------------ */
 
-enum { SIM_WORDS = 64 };
+static int cmp_word(const void *a, const void *b)
+{
+    return strcmp(*(const char *const *)a, *(const char *const *)b);
+}
 
+/* Sorted (strcmp order) for bsearch: every word of every wording is looked up. */
 static const char *const STOP[] = {
-    "the",     "and",      "for",    "are",        "was",         "were",   "what", "how",
-    "why",     "when",     "where",  "which",      "who",         "does",   "did",  "can",
-    "you",     "your",     "with",   "between",    "from",        "that",   "this", "its",
-    "into",    "one",      "use",    "used",       "using",       "has",    "have", "about",
-    "explain", "describe", "define", "difference", "differences", "versus", "give", "some",
-    "also",    "there",    "their",  "them",       "they",        "not",    "but",  "our",
-    "any",     "all",      "after",  NULL};
+    "about",   "after", "all",    "also",     "and",   "any",        "are",         "between",
+    "but",     "can",   "define", "describe", "did",   "difference", "differences", "does",
+    "explain", "for",   "from",   "give",     "has",   "have",       "how",         "into",
+    "its",     "not",   "one",    "our",      "some",  "that",       "the",         "their",
+    "them",    "there", "they",   "this",     "use",   "used",       "using",       "versus",
+    "was",     "were",  "what",   "when",     "where", "which",      "who",         "why",
+    "with",    "you",   "your",
+};
 
-/* Content words of s (lower-cased, plural 's' dropped), at most SIM_WORDS. */
-static size_t content_words(const char *s, char (*out)[WORD_MAX + 1])
+void st_words_of(const char *s, st_words *out)
 {
     size_t n = strlen(s), pos = 0, k = 0;
     char w[WORD_MAX + 1];
-    while (k < SIM_WORDS && next_word(s, n, &pos, w)) {
+    while (k < ST_SIM_WORDS && next_word(s, n, &pos, w)) {
         size_t l = strlen(w);
-        if (l < 3 || in_set(w, STOP)) continue;
+        const char *key = w;
+        if (l < 3 || bsearch(&key, STOP, sizeof STOP / sizeof *STOP, sizeof *STOP, cmp_word))
+            continue;
         if (l > 3 && w[l - 1] == 's' && w[l - 2] != 's') w[l - 1] = '\0';
         bool dup = false;
         for (size_t i = 0; i < k && !dup; i++)
-            dup = strcmp(out[i], w) == 0;
-        if (!dup) memcpy(out[k++], w, sizeof w);
+            dup = out->w[i][0] == w[0] && strcmp(out->w[i], w) == 0;
+        if (!dup) memcpy(out->w[k++], w, sizeof w);
     }
-    return k;
+    out->n = k;
+}
+
+double st_words_similarity(const st_words *a, const st_words *b)
+{
+    if (a->n == 0 || b->n == 0) return 0.0;
+    size_t shared = 0;
+    for (size_t i = 0; i < a->n; i++)
+        for (size_t j = 0; j < b->n; j++)
+            if (a->w[i][0] == b->w[j][0] && strcmp(a->w[i], b->w[j]) == 0) {
+                shared++;
+                break;
+            }
+    return (double)shared / (double)(a->n < b->n ? a->n : b->n);
 }
 
 double st_similarity(const char *a, const char *b)
 {
-    char wa[SIM_WORDS][WORD_MAX + 1], wb[SIM_WORDS][WORD_MAX + 1];
-    size_t na = content_words(a, wa), nb = content_words(b, wb);
-    if (na == 0 || nb == 0) return 0.0;
-    size_t shared = 0;
-    for (size_t i = 0; i < na; i++)
-        for (size_t j = 0; j < nb; j++)
-            if (strcmp(wa[i], wb[j]) == 0) {
-                shared++;
-                break;
-            }
-    return (double)shared / (double)(na < nb ? na : nb);
+    st_words *wa = oct_xmalloc(sizeof *wa), *wb = oct_xmalloc(sizeof *wb);
+    st_words_of(a, wa);
+    st_words_of(b, wb);
+    double r = st_words_similarity(wa, wb);
+    free(wa);
+    free(wb);
+    return r;
 }

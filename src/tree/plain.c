@@ -6,14 +6,23 @@
  * what a reader sees, on one line. Every backend and the id pass use this
  * one walk, so a heading reads the same everywhere. */
 
+static bool is_blank(char c)
+{
+    return c == ' ' || c == '\t' || c == '\n' || c == '\r' || c == '\f' || c == '\v';
+}
+
+/* Runs of non-blank bytes go in whole (this walk reads every question and
+ * answer several times); each blank run becomes one space. */
 static void put_squashed(oct_buf *b, const char *s)
 {
-    for (; *s; s++) {
-        char c = *s;
-        if (c != ' ' && c != '\t' && c != '\n' && c != '\r' && c != '\f' && c != '\v')
-            oct_buf_putc(b, c);
-        else if (b->len && b->data[b->len - 1] != ' ')
-            oct_buf_putc(b, ' ');
+    while (*s) {
+        const char *run = s;
+        while (*s && !is_blank(*s))
+            s++;
+        if (s > run) oct_buf_put(b, run, (size_t)(s - run));
+        if (!*s) break;
+        if (b->len && b->data[b->len - 1] != ' ') oct_buf_putc(b, ' ');
+        s++;
     }
 }
 

@@ -1,0 +1,56 @@
+#include "util/timing.h"
+
+#include <string.h>
+#include <time.h>
+
+/* Names as printed; tests/bench/run.sh reads these lines. */
+static const char *const PHASE_NAMES[OCT_PHASE_COUNT] = {
+    [OCT_PHASE_LOAD] = "load",   [OCT_PHASE_DECODE] = "decode", [OCT_PHASE_PARSE] = "parse",
+    [OCT_PHASE_STUDY] = "study", [OCT_PHASE_PDF] = "pdf",       [OCT_PHASE_EPUB] = "epub",
+};
+
+static double clock_now(void)
+{
+    struct timespec ts;
+    clock_gettime(CLOCK_MONOTONIC, &ts);
+    return (double)ts.tv_sec + (double)ts.tv_nsec * 1e-9;
+}
+
+void oct_timings_begin(oct_timings *tm)
+{
+    if (!tm) return;
+    memset(tm, 0, sizeof *tm);
+    tm->start = clock_now();
+}
+
+double oct_timings_now(const oct_timings *tm)
+{
+    return tm ? clock_now() : 0;
+}
+
+double oct_timings_lap(oct_timings *tm, oct_phase p, double since)
+{
+    if (!tm || p >= OCT_PHASE_COUNT) return 0;
+    double now = clock_now();
+    tm->sec[p] += now - since;
+    return now;
+}
+
+static void row(FILE *f, const char *name, double sec, double total)
+{
+    fprintf(f, "octavo: timing %-7s %10.1f ms %5.1f %%\n", name, sec * 1e3,
+            total > 0 ? 100.0 * sec / total : 0.0);
+}
+
+void oct_timings_print(const oct_timings *tm, FILE *f)
+{
+    if (!tm) return;
+    double total = clock_now() - tm->start, sum = 0;
+    fputs("octavo: timing phase         wall  share\n", f);
+    for (int p = 0; p < OCT_PHASE_COUNT; p++) {
+        row(f, PHASE_NAMES[p], tm->sec[p], total);
+        sum += tm->sec[p];
+    }
+    row(f, "other", total > sum ? total - sum : 0, total);
+    row(f, "total", total, total);
+}

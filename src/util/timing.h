@@ -1,0 +1,43 @@
+/* Per-phase wall-clock times of one command (`octavo build --timings`).
+ *
+ * One oct_timings is passed down to whatever the phases run; a NULL
+ * pointer means "not timing" and every call below does nothing then, so
+ * callers need no `if`. Timers are read at phase boundaries only (per
+ * command, per source file, per backend), never in inner loops. To time a
+ * new phase, add it to oct_phase before OCT_PHASE_COUNT and name it in
+ * timing.c. */
+#ifndef OCT_TIMING_H
+#define OCT_TIMING_H
+#include <stdio.h>
+
+typedef enum {
+    OCT_PHASE_LOAD,   /* manifest, layout, reading the source files */
+    OCT_PHASE_DECODE, /* charset, UTF-8 check, mojibake repair, normalizer */
+    OCT_PHASE_PARSE,  /* cmark-gfm / HTML → document tree, ingest fix-ups */
+    OCT_PHASE_STUDY,  /* src/study: questions, answers, topics, clusters */
+    OCT_PHASE_PDF,    /* PDF layout and writing */
+    OCT_PHASE_EPUB,   /* EPUB writing */
+    OCT_PHASE_COUNT
+} oct_phase;
+
+typedef struct oct_timings {
+    double start;                /* oct_timings_begin's clock */
+    double sec[OCT_PHASE_COUNT]; /* seconds spent per phase */
+} oct_timings;
+
+/* Zeroes tm and starts the total clock. */
+void oct_timings_begin(oct_timings *tm);
+
+/* The monotonic clock in seconds (CLOCK_MONOTONIC), or 0 when tm is NULL. */
+double oct_timings_now(const oct_timings *tm);
+
+/* Adds the time from `since` (an oct_timings_now value) to now to phase p
+ * and returns now, so consecutive phases chain:
+ *   t = oct_timings_lap(tm, OCT_PHASE_DECODE, t); */
+double oct_timings_lap(oct_timings *tm, oct_phase p, double since);
+
+/* Prints the table: each phase in ms and its share of the total (the
+ * time since oct_timings_begin), "other" for the rest, then the total. */
+void oct_timings_print(const oct_timings *tm, FILE *f);
+
+#endif
