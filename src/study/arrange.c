@@ -11,6 +11,7 @@
 #include "study/study_int.h"
 #include "tree/anchors.h"
 #include "tree/phrases.h"
+#include "util/strmap.h"
 #include "util/xalloc.h"
 
 #include <stdlib.h>
@@ -24,7 +25,8 @@ typedef struct {
     int *topic;     /* [cluster]: index into the topic order */
     oct_node *last_refs;
     oct_buf tmp, text;
-    oct_span *same; /* wordings printed once: worded as another of their cluster */
+    oct_strmap seen; /* folded wordings of the cluster being gathered */
+    oct_span *same;  /* wordings printed once: worded as another of their cluster */
     size_t nsame, capsame;
 } ar_ctx;
 
@@ -106,24 +108,10 @@ static void leave_ref(ar_ctx *c, oct_node *q, oct_node *to)
     oct_node_unlink(q);
 }
 
-static bool same_text_before(ar_ctx *c, oct_node *q, const char *text)
-{
-    for (oct_node *w = q->first; w; w = w->next) {
-        if (w->kind != OCT_WORDING || !w->first) continue;
-        oct_bank_prompt_text(w, &c->tmp, &c->text);
-        oct_buf f = OCT_BUF_INIT;
-        st_fold_alnum(c->text.data, &f);
-        bool same = strcmp(f.data ? f.data : "", text) == 0;
-        oct_buf_free(&f);
-        if (same) return true;
-    }
-    return false;
-}
-
 /* A member's wording: its number and place as its source gave them; its
  * inlines too when they say something the prompt and the wordings so far
  * do not (letters and digits compared, case folded). */
-static oct_node *wording_of(ar_ctx *c, oct_node *rep, oct_node *m, const char *rep_text)
+static oct_node *wording_of(ar_ctx *c, oct_node *rep, oct_node *m)
 {
     oct_node *w = oct_node_new(c->t, OCT_WORDING, m->span);
     w->u.question = m->u.question;
@@ -131,8 +119,9 @@ static oct_node *wording_of(ar_ctx *c, oct_node *rep, oct_node *m, const char *r
     oct_bank_prompt_text(m, &c->tmp, &c->text);
     oct_buf f = OCT_BUF_INIT;
     st_fold_alnum(c->text.data, &f);
-    const char *mine = f.data ? f.data : "";
-    bool keep = *mine && strcmp(mine, rep_text) != 0 && !same_text_before(c, rep, mine);
+    /* one look-up a wording: a cluster of a thousand stays linear */
+    bool keep = f.len && !oct_strmap_get(&c->seen, f.data, f.len, NULL);
+    if (keep) oct_strmap_put(&c->seen, f.data, f.len, 0);
     if (!keep) {
         /* the line of the words themselves: a paired question sits where
          * its answer is, a <details> box opens a line above its summary */
@@ -162,18 +151,18 @@ static void gather(ar_ctx *c, size_t k)
     oct_bank_prompt_text(rep, &c->tmp, &c->text);
     oct_buf rt = OCT_BUF_INIT;
     st_fold_alnum(c->text.data, &rt);
+    oct_strmap_clear(&c->seen); /* the wordings printed so far: the prompt first */
+    oct_strmap_put(&c->seen, rt.data ? rt.data : "", rt.len, 0);
     oct_node *ans = oct_node_new(c->t, OCT_DOCUMENT, rep->span); /* a holder */
     oct_node *strays = oct_node_new(c->t, OCT_DOCUMENT, rep->span);
     oct_node *own = answer_of(rep);
     if (own) oct_node_unlink(own);
     bool answered = false;
-    unsigned *files = NULL;
-    size_t nfiles = 0, cap = 0;
     for (size_t i = b->first[k]; i != (size_t)-1; i = b->next[i]) {
         oct_node *m = b->q[i];
         oct_node *a = m == rep ? own : answer_of(m);
         if (a && m != rep) oct_node_unlink(a);
-        oct_node *w = wording_of(c, rep, m, rt.data ? rt.data : "");
+        oct_node *w = wording_of(c, rep, m);
         for (oct_node *s = m == rep ? NULL : m->first, *next; s; s = next) {
             next = s->next;
             if (!oct_kind_is_inline(s->kind)) oct_node_append(strays, s);
@@ -185,22 +174,14 @@ static void gather(ar_ctx *c, size_t k)
             answered |= a->first != NULL;
             oct_node_append(ans, a);
         }
-        bool seen = false;
-        for (size_t j = 0; j < nfiles && !seen; j++)
-            seen = files[j] == m->span.file;
-        if (!seen) {
-            OCT_GROW(files, cap, nfiles + 1);
-            files[nfiles++] = m->span.file;
-        }
     }
     while (strays->first)
         oct_node_append(rep, strays->first);
     while (ans->first)
         oct_node_append(rep, ans->first);
     rep->u.question.answered = answered;
-    rep->u.question.asked_in = (int)nfiles;
+    rep->u.question.asked_in = (int)b->nsources[k];
     ar_fold_same_answers(c->t, c->diag, rep);
-    free(files);
     oct_buf_free(&rt);
 }
 
@@ -357,6 +338,7 @@ void oct_study_arrange(oct_tree *t, oct_diag *diag)
     free(c.rep);
     free(c.topic);
     oct_bank_free(&c.b);
+    oct_strmap_free(&c.seen);
     oct_buf_free(&c.tmp);
     oct_buf_free(&c.text);
 }

@@ -3,8 +3,14 @@
  * the earlier one is not much longer (a long answer that merely contains
  * a short one's words says more, and both stay). Words are runs of
  * letters and digits (any script: bytes >= 0x80 count as letters),
- * ASCII case folded, compared as 64-bit hashes. */
+ * ASCII case folded, compared as 64-bit hashes. An answer is compared
+ * with every earlier one for the same words exactly (a hash look-up) and
+ * with the last RECENT kept ones for fewer words, so a question asked in
+ * a thousand sources costs a thousand steps, not a million. */
+
+enum { RECENT = 16 };
 #include "study/arrange_int.h"
+#include "util/strmap.h"
 #include "util/xalloc.h"
 
 #include <stdio.h>
@@ -108,16 +114,25 @@ void ar_fold_same_answers(const oct_tree *t, oct_diag *diag, oct_node *q)
     if (n < 2) return;
     word_set *sets = oct_xcalloc(n, sizeof *sets);
     oct_node **kept = oct_xcalloc(n, sizeof *kept);
+    oct_strmap exact = OCT_STRMAP_INIT; /* a kept answer's word set → its place in kept */
     size_t nk = 0;
     for (oct_node *a = q->first; a; a = a->next) {
         if (a->kind != OCT_ANSWER || !a->first) continue;
         word_set *mine = &sets[nk];
         words_of(a, mine);
         oct_node *same = NULL;
-        for (size_t i = 0; i < nk && !same; i++)
-            if (mine->n && within(mine, &sets[i]) && sets[i].n * 4 <= mine->n * 5 + 12)
+        size_t k;
+        /* the same words exactly: one look-up, however many answers */
+        if (mine->n && oct_strmap_get(&exact, (const char *)mine->h, mine->n * sizeof *mine->h, &k))
+            same = kept[k];
+        /* fewer words, all in one of the last few kept answers */
+        for (size_t i = nk > RECENT ? nk - RECENT : 0; i < nk && !same; i++)
+            if (mine->n && mine->n <= sets[i].n && sets[i].n * 4 <= mine->n * 5 + 12 &&
+                within(mine, &sets[i]))
                 same = kept[i];
         if (!same) {
+            if (mine->n)
+                oct_strmap_put(&exact, (const char *)mine->h, mine->n * sizeof *mine->h, nk);
             kept[nk++] = a;
             continue;
         }
@@ -130,4 +145,5 @@ void ar_fold_same_answers(const oct_tree *t, oct_diag *diag, oct_node *q)
         free(sets[i].h);
     free(sets);
     free(kept);
+    oct_strmap_free(&exact);
 }

@@ -70,6 +70,21 @@ void oct_strmap_put(oct_strmap *m, const char *s, size_t n, size_t value)
     sl->value = value;
 }
 
+void oct_strmap_clear(oct_strmap *m)
+{
+    /* a map once grown for a big item, now reused for small ones: start
+     * small again rather than wipe the big table every time */
+    if (m->cap > 256 && m->n * 8 < m->cap) {
+        free(m->slots);
+        m->slots = NULL;
+        m->cap = 0;
+    } else if (m->n && m->slots) {
+        memset(m->slots, 0, m->cap * sizeof *m->slots);
+    }
+    m->n = 0;
+    m->used = 0;
+}
+
 size_t oct_strmap_count(const oct_strmap *m)
 {
     return m->n;

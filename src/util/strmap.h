@@ -24,6 +24,8 @@ typedef struct {
 bool oct_strmap_get(const oct_strmap *m, const char *s, size_t n, size_t *value);
 /* Stores value for s[0..n), replacing an earlier one. */
 void oct_strmap_put(oct_strmap *m, const char *s, size_t n, size_t value);
+/* Forgets every key, keeping the room (for a map reused per item). */
+void oct_strmap_clear(oct_strmap *m);
 /* Number of keys. */
 size_t oct_strmap_count(const oct_strmap *m);
 void oct_strmap_free(oct_strmap *m);
