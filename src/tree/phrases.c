@@ -38,6 +38,7 @@ static const char *const PHRASES[OCT_PH_COUNT][4] = {
     {"%s (continued)", "%s (Fortsetzung)", "%s (suite)", "%s (continuación)"},
     {"Title page", "Titelseite", "Page de titre", "Portada"},
     {"Start of content", "Textbeginn", "Début du contenu", "Inicio del contenido"},
+    {" and %d more", " und %d weitere", " et %d autres", " y %d más"},
 };
 
 static int column(const char *lang)

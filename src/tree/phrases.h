@@ -29,6 +29,7 @@ typedef enum {
     OCT_PH_CONTINUED,        /* "%s (continued)" */
     OCT_PH_TITLE_PAGE,       /* "Title page" */
     OCT_PH_START,            /* "Start of content" */
+    OCT_PH_AND_MORE,         /* " and %d more" (sources past those named) */
     OCT_PH_COUNT
 } oct_phrase_id;
 

@@ -23,26 +23,35 @@ void oct_wording_cite(const oct_tree *t, const oct_node *w, oct_buf *out)
     put_label(w, out);
 }
 
+/* Sources named in an "Asked in" line; the rest are counted. */
+#define MAX_CITED 12
+
 /* Wordings grouped by source in order of first appearance: a source
- * that asks twice is named once, its numbers listed. */
+ * that asks twice is named once, its numbers listed; after MAX_CITED
+ * sources, "and N more". Linear in the wordings. */
 static void put_sources(const oct_tree *t, const oct_node *q, const char *sep, oct_buf *out)
 {
-    bool any = false;
-    for (const oct_node *w = q->first; w; w = w->next) {
+    const oct_node *first[MAX_CITED];
+    size_t nf = 0;
+    for (const oct_node *w = q->first; w && nf < MAX_CITED; w = w->next) {
         if (w->kind != OCT_WORDING) continue;
-        bool earlier = false;
-        for (const oct_node *v = q->first; v != w && !earlier; v = v->next)
-            earlier = v->kind == OCT_WORDING && v->span.file == w->span.file;
-        if (earlier) continue;
-        if (any) oct_buf_puts(out, sep);
-        any = true;
-        oct_wording_cite(t, w, out);
-        for (const oct_node *v = w->next; v; v = v->next)
-            if (v->kind == OCT_WORDING && v->span.file == w->span.file && has_label(v)) {
+        bool seen = false;
+        for (size_t i = 0; i < nf && !seen; i++)
+            seen = first[i]->span.file == w->span.file;
+        if (!seen) first[nf++] = w;
+    }
+    for (size_t i = 0; i < nf; i++) {
+        if (i) oct_buf_puts(out, sep);
+        oct_wording_cite(t, first[i], out);
+        for (const oct_node *v = first[i]->next; v; v = v->next)
+            if (v->kind == OCT_WORDING && v->span.file == first[i]->span.file && has_label(v)) {
                 oct_buf_puts(out, ", ");
                 put_label(v, out);
             }
     }
+    if (q->u.question.asked_in > (int)nf)
+        oct_buf_printf(out, oct_phrase(t->meta.lang, OCT_PH_AND_MORE),
+                       q->u.question.asked_in - (int)nf);
 }
 
 void oct_question_asked_line(const oct_tree *t, const oct_node *q, oct_buf *out)

@@ -5,8 +5,10 @@
 #include "check.h"
 #include "tree/dates.h"
 #include "tree/phrases.h"
+#include "tree/wordings.h"
 #include "util/utf8.h"
 
+#include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
 
@@ -40,8 +42,39 @@ static void conversions(const char *f, char *out, size_t cap)
     out[n] = 0;
 }
 
+/* An arranged question asked in 15 sources (twice in the first): the line
+ * names 12, counts the rest, and lists both numbers of the first. */
+static void test_asked_line(void)
+{
+    oct_tree *t = oct_tree_new();
+    char path[32];
+    for (int f = 0; f < 15; f++) {
+        snprintf(path, sizeof path, "notes/s%02d.md", f);
+        oct_tree_add_file(t, path);
+    }
+    oct_node *q = oct_node_new(t, OCT_QUESTION, (oct_span){0, 1, 1});
+    q->u.question.asked_in = 15;
+    for (int f = -1; f < 15; f++) {
+        oct_node *w = oct_node_new(t, OCT_WORDING, (oct_span){f < 0 ? 0u : (unsigned)f, 3, 1});
+        w->u.question.number = f < 0 ? 40 : f + 1;
+        oct_node_append(q, w);
+    }
+    oct_buf b = OCT_BUF_INIT;
+    oct_question_asked_line(t, q, &b);
+    const char *want = "Asked in 15 sources: s00.md #40, #1 \xC2\xB7 s01.md #2 \xC2\xB7";
+    CHECK(b.data && strncmp(b.data, want, strlen(want)) == 0);
+    CHECK(b.data && strstr(b.data, "s11.md #12 and 3 more") && !strstr(b.data, "s12.md"));
+    oct_buf_clear(&b);
+    t->meta.lang = "de";
+    oct_question_asked_line(t, q, &b);
+    CHECK(b.data && strstr(b.data, "In 15 Quellen gefragt: ") && strstr(b.data, " und 3 weitere"));
+    oct_buf_free(&b);
+    oct_tree_free(t);
+}
+
 int main(void)
 {
+    test_asked_line();
     static const char *const LANGS[] = {"de", "fr-CA", "es", "en-GB", "ja", NULL};
     for (int id = 0; id < OCT_PH_COUNT; id++) {
         const char *en = oct_phrase("en", (oct_phrase_id)id);
@@ -63,7 +96,7 @@ int main(void)
     CHECK_STR(oct_phrase("FR", OCT_PH_INDEX), "Index");
     CHECK_STR(oct_phrase("es_MX", OCT_PH_OTHER), "Otros");
     CHECK_STR(oct_phrase(NULL, OCT_PH_TO_RESEARCH), "To research");
-    CHECK_STR(oct_phrase("ja", OCT_PH_CONTENTS), "Contents"); /* no Japanese yet: English */
+    CHECK_STR(oct_phrase("ja", OCT_PH_CONTENTS), "Contents");  /* no Japanese yet: English */
     CHECK_STR(oct_phrase("dex", OCT_PH_CONTENTS), "Contents"); /* not "de" */
     CHECK_STR(oct_phrase("en", OCT_PH_COUNT), "");
     /* dates in the booklet's language, in UTC whatever the machine says */

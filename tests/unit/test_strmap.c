@@ -34,7 +34,7 @@ int main(void)
     CHECK(bad == 0);
     CHECK(oct_strmap_count(&m) == 200003);
     CHECK(oct_strmap_get(&m, "a\0b", 3, &v) && v == 1); /* kept through growth */
-    oct_strmap_clear(&m); /* big and now empty: forgets every key */
+    oct_strmap_clear(&m);                               /* big and now empty: forgets every key */
     CHECK(oct_strmap_count(&m) == 0 && !oct_strmap_get(&m, "a", 1, NULL));
     oct_strmap_put(&m, "b", 1, 3);
     CHECK(oct_strmap_get(&m, "b", 1, &v) && v == 3 && !oct_strmap_get(&m, "key-0", 5, NULL));
