@@ -16,4 +16,8 @@ typedef void (*oct_abbrev_fn)(void *ctx, const char *abbr, size_t alen, const ch
  * after it. */
 void oct_abbrev_scan(const char *s, oct_abbrev_fn fn, void *ctx);
 
+struct oct_node;
+/* oct_abbrev_scan over every TEXT at or below root that holds a "(". */
+void oct_abbrev_scan_tree(const struct oct_node *root, oct_abbrev_fn fn, void *ctx);
+
 #endif

@@ -427,6 +427,17 @@ static void learn_one(void *lx, const char *abbr, size_t alen, const char *exp, 
     add_abbr(lx, abbr, alen, exp, elen);
 }
 
+void oct_abbrev_scan_tree(const oct_node *root, oct_abbrev_fn fn, void *ctx)
+{
+    oct_iter it;
+    oct_iter_init(&it, root);
+    oct_event ev;
+    while ((ev = oct_iter_next(&it)) != OCT_EV_NONE)
+        if (ev == OCT_EV_ENTER && it.cur->kind == OCT_TEXT && it.cur->text &&
+            strchr(it.cur->text, '('))
+            oct_abbrev_scan(it.cur->text, fn, ctx);
+}
+
 static void learn_text(ct_lexicon *lx, const char *s)
 {
     oct_abbrev_scan(s, learn_one, lx);
@@ -456,13 +467,7 @@ ct_lexicon *ct_lexicon_new(const oct_tree *t)
         mark_kind(lx, t->meta.keywords[i], CT_SUBJECT);
         learn_text(lx, t->meta.keywords[i]);
     }
-    oct_iter it;
-    oct_iter_init(&it, t->root);
-    oct_event ev;
-    while ((ev = oct_iter_next(&it)) != OCT_EV_NONE)
-        if (ev == OCT_EV_ENTER && it.cur->kind == OCT_TEXT && it.cur->text &&
-            strchr(it.cur->text, '('))
-            learn_text(lx, it.cur->text);
+    oct_abbrev_scan_tree(t->root, learn_one, lx);
     return lx;
 }
 

@@ -200,13 +200,7 @@ static void seed(oct_index *ix, const oct_tree *t)
         for (size_t k = 0; k < t->meta.topics[i].nkeywords; k++)
             add_keyword(ix, t->meta.topics[i].keywords[k], &key);
     oct_buf_free(&key);
-    oct_iter it;
-    oct_iter_init(&it, t->root);
-    oct_event ev;
-    while ((ev = oct_iter_next(&it)) != OCT_EV_NONE)
-        if (ev == OCT_EV_ENTER && it.cur->kind == OCT_TEXT && it.cur->text &&
-            strchr(it.cur->text, '('))
-            oct_abbrev_scan(it.cur->text, on_abbrev, ix);
+    oct_abbrev_scan_tree(t->root, on_abbrev, ix);
 }
 
 /* --- running text: abbreviations and keywords --------------------------- */
