@@ -64,7 +64,7 @@ void pdf_index_prepare(oct_pdf *p)
             const oct_index_loc *l = &t[i].locs[j];
             p->spots[k++] = (struct pdf_spot){l->node, l->off, l->len, {0}};
         }
-    qsort(p->spots, k, sizeof *p->spots, cmp_spot);
+    if (k) qsort(p->spots, k, sizeof *p->spots, cmp_spot); /* no places: spots is NULL */
     size_t u = 0;
     for (size_t i = 0; i < k; i++)
         if (!u || cmp_spot(&p->spots[u - 1], &p->spots[i]) != 0) p->spots[u++] = p->spots[i];

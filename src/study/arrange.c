@@ -277,7 +277,7 @@ static int cmp_span(const void *x, const void *y)
  * under the same words elsewhere, so no reader wonders where they went. */
 static void report_same(ar_ctx *c)
 {
-    qsort(c->same, c->nsame, sizeof *c->same, cmp_span);
+    if (c->nsame) qsort(c->same, c->nsame, sizeof *c->same, cmp_span);
     oct_buf lines = OCT_BUF_INIT;
     for (size_t i = 0, k; i < c->nsame; i = k) {
         oct_buf_clear(&lines);

@@ -59,7 +59,7 @@ static void words_of(const oct_node *a, word_set *s)
     oct_event ev;
     while ((ev = oct_iter_next(&it)) != OCT_EV_NONE)
         if (ev == OCT_EV_ENTER && it.cur->text) add_words(s, it.cur->text);
-    qsort(s->h, s->n, sizeof *s->h, cmp_u64);
+    if (s->n) qsort(s->h, s->n, sizeof *s->h, cmp_u64); /* an answer of pictures only has none */
     size_t u = 0;
     for (size_t i = 0; i < s->n; i++)
         if (u == 0 || s->h[u - 1] != s->h[i]) s->h[u++] = s->h[i];
