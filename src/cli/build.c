@@ -15,7 +15,10 @@ static void usage_build(FILE *f)
 {
     fputs("usage: octavo build [DIR | booklet.yaml | FILE...] [-o OUTDIR] [--format pdf,epub]\n"
           "                    [--layout NAME|FILE] [--lang TAG] [--group-by topic|source]\n"
-          "                    [--keep-filler] [--no-merge] [--timings] [-W error] [-q]\n"
+          "                    [--mode study|quiz] [--keep-filler] [--no-merge] [--timings]\n"
+          "                    [-W error] [-q]\n"
+          "  --mode quiz  the questions alone, their answers in a key at the back that\n"
+          "               links back (EPUB: answers as pop-up notes)\n"
           "  --timings  print the wall time of each phase (load, decode, parse, study,\n"
           "             pdf, epub) and the total to stderr after the build\n",
           f);
@@ -128,17 +131,12 @@ static int build_one(const oct_manifest *m, const oct_build_opts *o, oct_diag *d
 int oct_cmd_build(int argc, char **argv)
 {
     static const struct option longopts[] = {
-        {"output", required_argument, NULL, 'o'},
-        {"format", required_argument, NULL, 'f'},
-        {"layout", required_argument, NULL, 'l'},
-        {"lang", required_argument, NULL, 'L'},
-        {"keep-filler", no_argument, NULL, 'k'},
-        {"quiet", no_argument, NULL, 'q'},
-        {"no-merge", no_argument, NULL, 'M'},
-        {"group-by", required_argument, NULL, 'g'},
-        {"timings", no_argument, NULL, 'T'},
-        {"help", no_argument, NULL, 'h'},
-        {NULL, 0, NULL, 0},
+        {"output", required_argument, NULL, 'o'}, {"format", required_argument, NULL, 'f'},
+        {"layout", required_argument, NULL, 'l'}, {"lang", required_argument, NULL, 'L'},
+        {"keep-filler", no_argument, NULL, 'k'},  {"quiet", no_argument, NULL, 'q'},
+        {"no-merge", no_argument, NULL, 'M'},     {"group-by", required_argument, NULL, 'g'},
+        {"mode", required_argument, NULL, 'm'},   {"timings", no_argument, NULL, 'T'},
+        {"help", no_argument, NULL, 'h'},         {NULL, 0, NULL, 0},
     };
     oct_build_opts o = {.outdir = "out", .formats = OCT_FMT_PDF | OCT_FMT_EPUB, .arrange = true};
     oct_timings timings;
@@ -165,6 +163,9 @@ int oct_cmd_build(int argc, char **argv)
             break;
         case 'g':
             if (oct_cli_parse_group_by(optarg, &o.group_by) != 0) return OCT_EXIT_USAGE;
+            break;
+        case 'm':
+            if (oct_cli_parse_mode(optarg, &o.mode) != 0) return OCT_EXIT_USAGE;
             break;
         case 'k':
             o.keep_filler = true;

@@ -19,6 +19,7 @@ typedef struct {
     const char *layout;   /* NULL: manifest's, else "a4" */
     const char *lang;     /* --lang, NULL if not given */
     const char *group_by; /* --group-by topic|source, NULL if not given */
+    const char *mode;     /* --mode study|quiz, NULL if not given */
     bool keep_filler;
     bool no_merge; /* --no-merge: every question its own cluster */
     bool arrange;  /* arrange by topic (build); inspect shows the tree as found */
@@ -46,6 +47,8 @@ oct_tree *oct_cli_load_tree(const oct_manifest *m, const oct_build_opts *o, oct_
 /* Checks a --group-by value ("topic" or "source") and stores it in *out;
  * returns 0, or -1 after printing a usage error. */
 int oct_cli_parse_group_by(const char *s, const char **out);
+/* --mode: "study" or "quiz" into *out; else a message and -1. */
+int oct_cli_parse_mode(const char *s, const char **out);
 
 /* The data directory holding fonts/ and layouts/ (static string). */
 const char *oct_cli_data_dir(void);

@@ -63,6 +63,17 @@ static void fill_group_by(oct_tree *t, const oct_manifest *m, const oct_build_op
     t->meta.group_by = strcmp(g, "topic") ? "source" : "topic";
 }
 
+int oct_cli_parse_mode(const char *s, const char **out)
+{
+    if (strcmp(s, "study") == 0 || strcmp(s, "quiz") == 0) {
+        *out = s;
+        return 0;
+    }
+    fprintf(stderr, "octavo: --mode must be 'study' or 'quiz'%s, not '%s'\n",
+            strcmp(s, "flashcards") == 0 ? " (flashcards are not built yet)" : "", s);
+    return -1;
+}
+
 static void fill_meta(oct_tree *t, const oct_manifest *m, const oct_build_opts *o, oct_diag *diag)
 {
     oct_arena *a = t->arena;
@@ -90,6 +101,8 @@ static void fill_meta(oct_tree *t, const oct_manifest *m, const oct_build_opts *
     }
     fill_topics(t, m);
     fill_group_by(t, m, o, diag);
+    const char *mode = o && o->mode ? o->mode : m->mode;
+    t->meta.mode = mode && strcmp(mode, "quiz") == 0 ? "quiz" : "study";
     const char *sde = getenv("SOURCE_DATE_EPOCH");
     if (sde && *sde) {
         char *end;

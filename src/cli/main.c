@@ -11,6 +11,7 @@ static void usage(FILE *f)
           "usage:\n"
           "  octavo build [DIR | booklet.yaml | FILE...] [-o OUTDIR] [--format pdf,epub]\n"
           "               [--layout NAME|FILE] [--lang TAG] [--group-by topic|source]\n"
+          "               [--mode study|quiz]\n"
           "               [--keep-filler] [--no-merge] [--timings] [-W error] [-q]\n"
           "  octavo inspect (--tree | --json) [--no-merge] [--group-by topic|source]\n"
           "                 [--timings]\n"

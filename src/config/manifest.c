@@ -457,6 +457,18 @@ static void read_group_by(loader *ld, const oct_yaml_node *n)
     ld->m->group_by = oct_xstrdup(s);
 }
 
+static void read_mode(loader *ld, const oct_yaml_node *n)
+{
+    const char *s;
+    if (oct_yaml_nonempty(ld->doc, n, &s)) return;
+    if (strcmp(s, "study") != 0 && strcmp(s, "quiz") != 0) {
+        oct_yaml_error(ld->doc, n, "invalid-value", "'mode' must be 'study' or 'quiz'%s, got '%s'",
+                       strcmp(s, "flashcards") == 0 ? " (flashcards are not built yet)" : "", s);
+        return;
+    }
+    ld->m->mode = oct_xstrdup(s);
+}
+
 static const struct {
     const char *key;
     void (*read)(loader *, const oct_yaml_node *);
@@ -473,6 +485,7 @@ static const struct {
     {"sources", read_sources},
     {"topics", read_topics},
     {"group_by", read_group_by},
+    {"mode", read_mode},
 };
 
 enum { NREADERS = sizeof READERS / sizeof READERS[0] };
@@ -563,5 +576,6 @@ void oct_manifest_release(oct_manifest *m)
     }
     free(m->topics);
     free(m->group_by);
+    free(m->mode);
     memset(m, 0, sizeof *m);
 }

@@ -17,6 +17,7 @@
  *       keywords: [model, orm, QuerySet]   # optional; several words match as a phrase
  *       order: 3                           # optional integer; default: list position
  *     - Templates                          # short form: a name only
+ *   mode: quiz                             # study (default) | quiz: answers in a key
  *   group_by: topic                        # topic | source; default topic when
  *                                          # there are topics, else source
  *
@@ -52,6 +53,7 @@ typedef struct {
     oct_manifest_topic *topics; /* in list order */
     size_t ntopics;
     char *group_by; /* "topic", "source", or NULL when not given */
+    char *mode;     /* "study", "quiz", or NULL when not given */
 } oct_manifest;
 
 /* Loads path (a booklet.yaml). Returns 0, or -1 after reporting to diag. */

@@ -4,6 +4,7 @@
 #include "tree/wordings.h"
 
 #include <stdio.h>
+#include <string.h>
 
 /* A question is a block of its own: its number, the prompt set apart, then
  * the answer, or a visible marker when the notes never answer it (so a
@@ -145,6 +146,51 @@ static void write_unanswered(oct_epub_ctx *r, const oct_node *q)
     oct_epub_xw_end(r->xw);
 }
 
+static bool quiz_mode(const oct_epub_ctx *r)
+{
+    const char *m = r->book->tree->meta.mode;
+    return m && strcmp(m, "quiz") == 0;
+}
+
+/* Quiz mode: a link that e-readers open as a pop-up (noteref to a
+ * footnote aside in the same document) holding the answers and a link
+ * back to the question; a reader without pop-ups jumps there and back. */
+static void write_quiz_answers(oct_epub_ctx *r, const oct_node *q)
+{
+    const oct_epub_book *b = r->book;
+    const char *id = oct_epub_anchor(b, q);
+    const char *key = oct_arena_printf(b->arena, "key-%s", id);
+    oct_epub_xw_start(r->xw, "p");
+    oct_epub_xw_attr(r->xw, "class", "quiz-link");
+    oct_epub_xw_start(r->xw, "a");
+    oct_epub_xw_attr(r->xw, "epub:type", "noteref");
+    oct_epub_xw_attr(r->xw, "role", "doc-noteref");
+    oct_epub_xw_attr(r->xw, "href", oct_arena_printf(b->arena, "#%s", key));
+    oct_epub_xw_text(r->xw, oct_phrase(b->meta.lang, OCT_PH_SHOW_ANSWER));
+    oct_epub_xw_end(r->xw);
+    oct_epub_xw_end(r->xw);
+    oct_epub_xw_nl(r->xw);
+    oct_epub_xw_start(r->xw, "aside");
+    oct_epub_xw_attr(r->xw, "epub:type", "footnote");
+    oct_epub_xw_attr(r->xw, "role", "doc-footnote");
+    oct_epub_xw_attr(r->xw, "class", "quiz-answer");
+    oct_epub_xw_attr(r->xw, "id", key);
+    oct_epub_xw_nl(r->xw);
+    bool cite = oct_question_cites_answers(q);
+    for (const oct_node *a = q->first; a; a = a->next)
+        if (a->kind == OCT_ANSWER && a->first) write_answer(r, a, cite);
+    oct_epub_xw_start(r->xw, "p");
+    oct_epub_xw_attr(r->xw, "class", "quiz-back");
+    oct_epub_xw_start(r->xw, "a");
+    oct_epub_xw_attr(r->xw, "href", oct_arena_printf(b->arena, "#%s", id));
+    oct_epub_xw_text(r->xw, oct_phrase(b->meta.lang, OCT_PH_BACK_TO_QUESTION));
+    oct_epub_xw_end(r->xw);
+    oct_epub_xw_end(r->xw);
+    oct_epub_xw_nl(r->xw);
+    oct_epub_xw_end(r->xw); /* aside */
+    oct_epub_xw_nl(r->xw);
+}
+
 void oct_epub_question(oct_epub_ctx *r, const oct_node *q)
 {
     oct_epub_xw_start(r->xw, "div");
@@ -157,7 +203,9 @@ void oct_epub_question(oct_epub_ctx *r, const oct_node *q)
     for (const oct_node *c = q->first; c; c = c->next)
         if (!oct_kind_is_inline(c->kind) && c->kind != OCT_ANSWER && c->kind != OCT_WORDING)
             oct_epub_blocks(r, c, c, false);
-    if (has_answer(q)) {
+    if (has_answer(q) && quiz_mode(r)) {
+        write_quiz_answers(r, q);
+    } else if (has_answer(q)) {
         bool cite = oct_question_cites_answers(q);
         for (const oct_node *a = q->first; a; a = a->next)
             if (a->kind == OCT_ANSWER && a->first) write_answer(r, a, cite);

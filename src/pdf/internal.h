@@ -248,6 +248,16 @@ void pdf_question_name(const oct_node *q, char *buf, size_t n);
 /* The "To research" appendix (research.c): every cluster no wording of
  * which is answered, once, linked to its question; nothing if none. */
 void pdf_layout_research(oct_pdf *p);
+/* Opens a back-matter section (appendix.c): new page, title, destination
+ * `key`, contents and outline entry. */
+void pdf_appendix_open(oct_pdf *p, const pdf_ctx *c, const char *key, const char *title);
+/* Quiz mode (answerkey.c): the line under a question that sends the reader
+ * to its answer, and the answer key at the back, each entry linking back. */
+void pdf_layout_answer_link(oct_pdf *p, const pdf_ctx *in, const oct_node *q);
+void pdf_layout_answer_key(oct_pdf *p);
+/* Every answer of q, each under its source when there are several
+ * (question.c; the study layout and the answer key). */
+void pdf_layout_answers(oct_pdf *p, const pdf_ctx *in, const oct_node *q);
 
 /* ---- pictures (image.c) ---------------------------------------------------- */
 

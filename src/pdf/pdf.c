@@ -170,6 +170,7 @@ int oct_pdf_render(oct_pdf *p, const oct_tree *tree)
     oct_bank_init(&p->bank, tree);
     pdf_index_prepare(p);
     layout_document(p, tree->root, 0);
+    pdf_layout_answer_key(p);
     pdf_layout_research(p);
     pdf_paginate(p, &p->body, PDF_PG_BODY);
     pdf_collect_anchors(p);

@@ -229,12 +229,21 @@ void pdf_layout_question(oct_pdf *p, const pdf_ctx *c, const oct_node *q)
             layout_unanswered(p, &in);
         return;
     }
+    if (strcmp(p->tree->meta.mode ? p->tree->meta.mode : "study", "quiz") == 0)
+        pdf_layout_answer_link(p, &in, q);
+    else
+        pdf_layout_answers(p, &in, q);
+}
+
+void pdf_layout_answers(oct_pdf *p, const pdf_ctx *in, const oct_node *q)
+{
+    char buf[64];
     bool cite = oct_question_cites_answers(q);
     for (const oct_node *a = q->first; a; a = a->next) {
         if (a->kind != OCT_ANSWER || !a->first) continue;
         size_t afirst = p->cur->n;
-        if (cite) layout_answer_source(p, &in, a);
-        pdf_layout_blocks(p, &in, a->first);
+        if (cite) layout_answer_source(p, in, a);
+        pdf_layout_blocks(p, in, a->first);
         if (afirst < p->cur->n)
             pdf_item_dest(p, &p->cur->it[afirst], pdf_node_key(p, a, buf, sizeof buf), 0);
         if (a->next) pdf_flow_space(p->cur, p->L.paragraph_gap * 0.6);

@@ -39,6 +39,11 @@ static const char *const PHRASES[OCT_PH_COUNT][4] = {
     {"Title page", "Titelseite", "Page de titre", "Portada"},
     {"Start of content", "Textbeginn", "Début du contenu", "Inicio del contenido"},
     {" and %d more", " und %d weitere", " et %d autres", " y %d más"},
+    {"Answer key", "Lösungen", "Corrigé", "Soluciones"},
+    {"Answer in the key", "Antwort in den Lösungen", "Réponse dans le corrigé",
+     "Respuesta en las soluciones"},
+    {"Answer", "Antwort", "Réponse", "Respuesta"},
+    {"Back to the question", "Zurück zur Frage", "Retour à la question", "Volver a la pregunta"},
 };
 
 static int column(const char *lang)

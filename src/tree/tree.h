@@ -196,6 +196,10 @@ typedef struct {
     const oct_topic *topics;
     size_t ntopics;
     const char *group_by;
+    /* "study" (each question followed by its answers) or "quiz" (the
+     * questions alone, their answers in a key that links back); never
+     * NULL after the CLI filled it. */
+    const char *mode;
 } oct_meta;
 
 /* A picture the ingest pass loaded and checked (src/ingest/images.c):
