@@ -94,6 +94,8 @@ static int build_one(const oct_manifest *m, const oct_build_opts *o, oct_diag *d
         oct_tree_free(t);
         return OCT_EXIT_INPUT;
     }
+    /* the layout's mode, when neither --mode nor the manifest chose */
+    if (!o->mode && !m->mode && layout.mode) t->meta.mode = layout.mode;
     int rc = 0;
     if (oct_mkdirs(o->outdir) != 0) {
         oct_diag_report(diag, OCT_ERROR, o->outdir, 0, 0, "write-failed",

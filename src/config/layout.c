@@ -373,10 +373,22 @@ static void read_bool(loader *ld, const oct_yaml_node *n, bool *out)
                                               : oct_arena_printf(ld->doc->arena, "'%s'", n->text));
 }
 
+/* `mode: study|quiz`: how the booklet is printed unless the manifest or
+ * --mode says otherwise. */
+static void read_mode(loader *ld, const oct_yaml_node *n)
+{
+    if (n->kind == OCT_YAML_SCALAR && !oct_yaml_is_null(n) &&
+        (!strcmp(n->text, "study") || !strcmp(n->text, "quiz"))) {
+        ld->l->mode = !strcmp(n->text, "quiz") ? "quiz" : "study";
+        return;
+    }
+    oct_yaml_error(ld->doc, n, "invalid-value", "'mode' must be 'study' or 'quiz'");
+}
+
 static void read_document(loader *ld)
 {
     static const char *const keys[] = {"page", "fonts", "sizes", "colours", "question_checkbox",
-                                       NULL};
+                                       "mode", NULL};
     const oct_yaml_node *root = ld->doc->root;
     if (!root) return; /* an empty layout: all defaults */
     if (oct_yaml_expect(ld->doc, root, OCT_YAML_MAPPING)) return;
@@ -396,6 +408,9 @@ static void read_document(loader *ld)
             break;
         case 4:
             read_bool(ld, c, &ld->l->question_checkbox);
+            break;
+        case 5:
+            read_mode(ld, c);
             break;
         default:
             oct_yaml_unknown_key(ld->doc, c, NULL, keys);

@@ -1,6 +1,8 @@
 /* Layouts (layouts/NAME.yaml): page geometry, fonts, sizes and colours,
  * and `question_checkbox: true|false` (default true): an empty square in
- * the margin beside each question, for ticking what one knows.
+ * the margin beside each question, for ticking what one knows, and
+ * `mode: study|quiz` (see the README "Quiz mode"; the manifest's mode and
+ * --mode come first).
  * Read with libyaml's event API (see yaml.h); unknown keys, wrong types,
  * aliases and duplicate keys are errors naming file:line and the key. */
 #ifndef OCT_LAYOUT_H
@@ -30,6 +32,7 @@ typedef struct {
     double paragraph_gap; /* space between blocks, points */
     oct_color text, heading_color, link, code_background, rule, muted, accent;
     bool question_checkbox; /* a check-box beside each question (print) */
+    const char *mode;       /* "study", "quiz" (static strings), or NULL: not given */
 } oct_layout;
 
 /* Resolves NAME (a layout name looked up in layouts_dir as NAME.yaml) or a

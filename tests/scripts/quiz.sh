@@ -1,5 +1,5 @@
 #!/usr/bin/env bash
-# Quiz mode (--mode quiz, or 'mode: quiz' in the manifest): the questions
+# Quiz mode (--mode quiz, 'mode: quiz' in the manifest or layout): the questions
 # alone, each answered one linking to its entry in an answer key at the
 # back of the PDF, and each entry linking back; in the EPUB each answered
 # question has a noteref to a footnote aside in the same document that
@@ -74,6 +74,15 @@ for name in z.namelist():
 assert n == answered, f"{n} pop-up answers, {answered} answered questions"
 print(f"quiz: EPUB {n} noteref pop-ups, each back-linked")
 PY
+
+# a layout may say it; --mode study overrides it
+cp "$OCTAVO_SRC/layouts/a4.yaml" quiz-a4.yaml
+printf 'mode: quiz\n' >>quiz-a4.yaml
+build_ok chem.log build "$OCTAVO_SRC/tests/data/arrange/chemistry" -o chem --layout "$PWD/quiz-a4.yaml"
+pdftotext chem/chemistry.pdf - | grep -q "Answer in the key" || fail "layout 'mode: quiz' ignored"
+build_ok chem2.log build "$OCTAVO_SRC/tests/data/arrange/chemistry" -o chem2 \
+    --layout "$PWD/quiz-a4.yaml" --mode study
+! pdftotext chem2/chemistry.pdf - | grep -q "Answer in the key" || fail "--mode study did not win"
 
 # the manifest says it too; a German booklet in German; a wrong mode is an error
 cp -r "$OCTAVO_SRC/tests/data/arrange/geologie" geo
