@@ -7,8 +7,8 @@
 # tree before the arrangement, whose ids are then assigned afresh). Every
 # file is valid against src/study/octavo-bank.schema.json under a real
 # validator (python3-jsonschema), which rejects broken copies of each.
-# -W error writes nothing and keeps the previous file; bad formats are
-# usage errors.
+# -W error writes nothing and keeps the previous file; a failed write
+# leaves no temporary file; bad formats are usage errors.
 set -euo pipefail
 . "$(dirname "$0")/../tools/lib.sh"
 oct_setup cmp
@@ -75,6 +75,13 @@ run_octavo werror.log build "$OCTAVO_SRC/content/django" -o j-django --format js
 [ "$RC" -eq 1 ] || fail "-W error exited $RC, not 1"
 cmp before.json j-django/django.json || fail "-W error touched the previous json"
 [ -z "$(find j-django -name '*.tmp.*')" ] || fail "a temporary file was left behind"
+
+# A write that fails (the name is taken by a directory): exit 3, no leftovers.
+mkdir -p taken/chemistry.json/x
+run_octavo taken.log build "$D/arrange/chemistry" -o taken --format json
+[ "$RC" -eq 3 ] || fail "a failed json write exited $RC, not 3"
+grep -q 'write-failed' taken.log || fail "no [write-failed] for the failed json write"
+[ "$(find taken -name '*.tmp.*' | wc -l)" -eq 0 ] || fail "a failed write left a temporary file"
 
 for bad in json,xml jsn ''; do
     run_octavo usage.log build "$D/arrange/chemistry" -o u --format "$bad"
