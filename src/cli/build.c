@@ -13,10 +13,12 @@
 
 static void usage_build(FILE *f)
 {
-    fputs("usage: octavo build [DIR | booklet.yaml | FILE...] [-o OUTDIR] [--format pdf,epub]\n"
-          "                    [--layout NAME|FILE] [--lang TAG] [--group-by topic|source]\n"
-          "                    [--mode study|quiz] [--keep-filler] [--no-merge] [--timings]\n"
-          "                    [-W error] [-q]\n"
+    fputs("usage: octavo build [DIR | booklet.yaml | FILE...] [-o OUTDIR]\n"
+          "                    [--format pdf,epub,json] [--layout NAME|FILE] [--lang TAG]\n"
+          "                    [--group-by topic|source] [--mode study|quiz] [--keep-filler]\n"
+          "                    [--no-merge] [--timings] [-W error] [-q]\n"
+          "  --format   the outputs to write (default pdf,epub); json writes the question\n"
+          "             bank, as `octavo inspect --json` prints it, to OUTDIR/<slug>.json\n"
           "  --mode quiz  the questions alone, their answers in a key at the back that\n"
           "               links back (EPUB: answers as pop-up notes)\n"
           "  --timings  print the wall time of each phase (load, decode, parse, study,\n"
@@ -33,6 +35,8 @@ static int parse_formats(const char *s, unsigned *out)
             f |= OCT_FMT_PDF;
         else if (strcmp(tok, "epub") == 0)
             f |= OCT_FMT_EPUB;
+        else if (strcmp(tok, "json") == 0)
+            f |= OCT_FMT_JSON;
         else {
             free(copy);
             return -1;
@@ -67,17 +71,34 @@ static int write_epub(const oct_tree *t, const oct_layout *l, const char *path, 
     return rc;
 }
 
+/* The question bank, as `inspect --json` prints it: temporary file, then
+ * rename, so a failed write leaves any previous file as it was. */
+static int write_json(const oct_buf *bank, const char *path, oct_diag *d)
+{
+    char *tmp = oct_atomic_begin(path);
+    FILE *f = tmp ? fopen(tmp, "wb") : NULL;
+    bool ok = f && fwrite(bank->data, 1, bank->len, f) == bank->len;
+    if (f && fclose(f) != 0) ok = false;
+    if (ok && oct_atomic_commit(tmp, path) == 0) return 0;
+    oct_diag_report(d, OCT_ERROR, path, 0, 0, "write-failed", "cannot write: %s", strerror(errno));
+    if (!ok) oct_atomic_abort(tmp);
+    return -1;
+}
+
 static int build_one(const oct_manifest *m, const oct_build_opts *o, oct_diag *diag)
 {
     size_t errors_before = oct_diag_count(diag, OCT_ERROR);
     size_t warnings_before = oct_diag_count(diag, OCT_WARNING);
     int status = 0;
-    oct_tree *t = oct_cli_load_tree(m, o, diag, &status);
+    oct_buf bank = OCT_BUF_INIT;
+    oct_tree *t =
+        oct_cli_load_tree_bank(m, o, diag, &status, (o->formats & OCT_FMT_JSON) ? &bank : NULL);
     if (!t) return status;
     if (o->werror && oct_diag_count(diag, OCT_WARNING) > warnings_before) {
         oct_diag_report(diag, OCT_ERROR, m->path, 0, 0, "werror",
                         "warnings treated as errors (-W error); nothing written");
         oct_tree_free(t);
+        oct_buf_free(&bank);
         return OCT_EXIT_INPUT;
     }
     const char *data = oct_cli_data_dir();
@@ -92,6 +113,7 @@ static int build_one(const oct_manifest *m, const oct_build_opts *o, oct_diag *d
     clock = oct_timings_lap(o->timings, OCT_PHASE_LOAD, clock);
     if (lrc != 0) {
         oct_tree_free(t);
+        oct_buf_free(&bank);
         return OCT_EXIT_INPUT;
     }
     /* the layout's mode, when neither --mode nor the manifest chose */
@@ -123,10 +145,19 @@ static int build_one(const oct_manifest *m, const oct_build_opts *o, oct_diag *d
             printf("octavo: wrote %s\n", p);
         free(p);
     }
+    if (!rc && (o->formats & OCT_FMT_JSON)) {
+        char *p = out_path(o->outdir, slug, "json");
+        if (write_json(&bank, p, diag) != 0)
+            rc = OCT_EXIT_IO;
+        else if (!o->quiet)
+            printf("octavo: wrote %s\n", p);
+        free(p);
+    }
     /* A backend that reported an error about the input (not I/O) still failed. */
     if (!rc && oct_diag_count(diag, OCT_ERROR) > errors_before) rc = OCT_EXIT_INPUT;
     oct_layout_release(&layout);
     oct_tree_free(t);
+    oct_buf_free(&bank);
     return rc;
 }
 

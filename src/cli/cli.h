@@ -7,11 +7,12 @@
 #include "config/manifest.h"
 #include "diag.h"
 #include "tree/tree.h"
+#include "util/buf.h"
 #include "util/timing.h"
 
 enum { OCT_EXIT_OK = 0, OCT_EXIT_INPUT = 1, OCT_EXIT_USAGE = 2, OCT_EXIT_IO = 3 };
 
-enum { OCT_FMT_PDF = 1, OCT_FMT_EPUB = 2 };
+enum { OCT_FMT_PDF = 1, OCT_FMT_EPUB = 2, OCT_FMT_JSON = 4 };
 
 typedef struct {
     const char *outdir;
@@ -43,6 +44,12 @@ void oct_cli_booklets_free(oct_booklets *b);
  * frees). Returns the tree, or NULL with *status set. */
 oct_tree *oct_cli_load_tree(const oct_manifest *m, const oct_build_opts *o, oct_diag *diag,
                             int *status);
+
+/* oct_cli_load_tree that also appends the question bank JSON to bank (when
+ * not NULL): written as `inspect --json` writes it, from the tree before
+ * the arrangement by topic, with the diagnostics reported so far. */
+oct_tree *oct_cli_load_tree_bank(const oct_manifest *m, const oct_build_opts *o, oct_diag *diag,
+                                 int *status, oct_buf *bank);
 
 /* Checks a --group-by value ("topic" or "source") and stores it in *out;
  * returns 0, or -1 after printing a usage error. */

@@ -151,8 +151,19 @@ static int ingest_one(oct_tree *t, const oct_source *src, const char *root, cons
     return ch ? 0 : OCT_EXIT_INPUT;
 }
 
-oct_tree *oct_cli_load_tree(const oct_manifest *m, const oct_build_opts *o, oct_diag *diag,
-                            int *status)
+/* The bank is written from the tree as inspect sees it (ids of the
+ * unarranged tree); only then is it arranged and given its ids again. */
+static void arrange_after_bank(oct_tree *t, const oct_build_opts *o, oct_diag *diag, oct_buf *bank)
+{
+    oct_study_write_json(t, diag, bank);
+    if (!o || !o->arrange) return;
+    oct_study_arrange(t, diag);
+    oct_tree_fold_title_headings(t);
+    oct_tree_assign_ids(t);
+}
+
+oct_tree *oct_cli_load_tree_bank(const oct_manifest *m, const oct_build_opts *o, oct_diag *diag,
+                                 int *status, oct_buf *bank)
 {
     oct_tree *t = oct_tree_new();
     fill_meta(t, m, o, diag);
@@ -166,11 +177,11 @@ oct_tree *oct_cli_load_tree(const oct_manifest *m, const oct_build_opts *o, oct_
         return NULL;
     }
     /* The study pass only adds structure; ids come after it so questions get theirs. */
-    oct_study_options so = {.merge = !(o && o->no_merge), .arrange = o && o->arrange};
+    oct_study_options so = {.merge = !(o && o->no_merge), .arrange = o && o->arrange && !bank};
     oct_timings *tm = o ? o->timings : NULL;
     double clock = oct_timings_now(tm);
     int rc = oct_study_run_with(t, diag, &so);
-    oct_timings_lap(tm, OCT_PHASE_STUDY, clock);
+    clock = oct_timings_lap(tm, OCT_PHASE_STUDY, clock);
     if (rc != 0) {
         oct_tree_free(t);
         *status = OCT_EXIT_INPUT;
@@ -178,5 +189,15 @@ oct_tree *oct_cli_load_tree(const oct_manifest *m, const oct_build_opts *o, oct_
     }
     oct_tree_fold_title_headings(t);
     oct_tree_assign_ids(t);
+    if (bank) {
+        arrange_after_bank(t, o, diag, bank);
+        oct_timings_lap(tm, OCT_PHASE_STUDY, clock);
+    }
     return t;
+}
+
+oct_tree *oct_cli_load_tree(const oct_manifest *m, const oct_build_opts *o, oct_diag *diag,
+                            int *status)
+{
+    return oct_cli_load_tree_bank(m, o, diag, status, NULL);
 }
