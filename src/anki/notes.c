@@ -37,8 +37,20 @@ static void put_tag(oct_buf *tags, const char *name)
     oct_buf_free(&one);
 }
 
+/* How the notes name source `file`: its title, which an arranged booklet
+ * keeps in file_titles and an unarranged one on the source's chapter. */
+static const char *source_name(const oct_tree *t, unsigned file)
+{
+    if (!t->file_titles)
+        for (const oct_node *ch = t->root->first; ch; ch = ch->next)
+            if (ch->kind == OCT_CHAPTER && !ch->u.chapter.arranged && ch->span.file == file &&
+                ch->u.chapter.title && *ch->u.chapter.title)
+                return ch->u.chapter.title;
+    return oct_tree_source_title(t, file);
+}
+
 /* A deck name part: "::" would open a subdeck, tabs and line ends would
- * break the text file's line. */
+ * break the text file's line, a double quote could start a quoted field. */
 static void put_deck_part(oct_buf *out, const char *s)
 {
     for (const char *p = s; *p; p++) {
@@ -47,6 +59,8 @@ static void put_deck_part(oct_buf *out, const char *s)
             p++;
         } else if (*p == '\t' || *p == '\n' || *p == '\r')
             oct_buf_putc(out, ' ');
+        else if (*p == '"') /* the text importer's quote */
+            oct_buf_putc(out, '\'');
         else
             oct_buf_putc(out, *p);
     }
@@ -164,7 +178,7 @@ static char *back_html(const oct_tree *t, answers *a)
         if (several) {
             oct_buf_puts(&b, "<p><b>");
             oct_anki_html_text(oct_phrase(lang, OCT_PH_ANSWER_FROM), 0, &b);
-            oct_anki_html_text(oct_tree_source_title(t, a->file[i]), 0, &b);
+            oct_anki_html_text(source_name(t, a->file[i]), 0, &b);
             oct_buf_puts(&b, "</b></p>");
         }
         oct_buf_puts(&b, a->html[i]);
@@ -178,9 +192,9 @@ static char *back_html(const oct_tree *t, answers *a)
 static void tags_of(const oct_tree *t, const oct_node *q, oct_buf *tags)
 {
     put_tag(tags, q->u.question.topic);
-    put_tag(tags, oct_tree_source_title(t, q->span.file));
+    put_tag(tags, source_name(t, q->span.file));
     for (const oct_node *w = q->first; w; w = w->next)
-        if (w->kind == OCT_WORDING) put_tag(tags, oct_tree_source_title(t, w->span.file));
+        if (w->kind == OCT_WORDING) put_tag(tags, source_name(t, w->span.file));
 }
 
 static void add_note(oct_anki_deck *d, const oct_tree *t, const oct_bank *b, size_t c)
