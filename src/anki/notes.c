@@ -210,8 +210,9 @@ static void add_note(oct_anki_deck *d, const oct_tree *t, const oct_bank *b, siz
         make_guid(ident, text.data, k, n->guid);
         if (!guid_taken(d, n->guid)) break;
     }
-    n->sort = oct_buf_detach(&text);
     oct_anki_html_inlines(pick, &buf);
+    if (!buf.len) oct_anki_html_text(text.data, 0, &buf); /* no inline left: the plain prompt */
+    n->sort = oct_buf_detach(&text);
     n->front = oct_buf_detach(&buf);
     answers a = {0};
     for (size_t i = b->first[c]; i != (size_t)-1; i = b->next[i]) {
