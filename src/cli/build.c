@@ -1,3 +1,4 @@
+#include "anki/anki.h"
 #include "cli/cli.h"
 #include "config/layout.h"
 #include "epub/epub.h"
@@ -13,12 +14,13 @@
 
 static void usage_build(FILE *f)
 {
-    fputs("usage: octavo build [DIR | booklet.yaml | FILE...] [-o OUTDIR]\n"
-          "                    [--format pdf,epub,json] [--layout NAME|FILE] [--lang TAG]\n"
-          "                    [--group-by topic|source] [--mode study|quiz] [--keep-filler]\n"
-          "                    [--no-merge] [--timings] [-W error] [-q]\n"
-          "  --format   the outputs to write (default pdf,epub); json writes the question\n"
-          "             bank, as `octavo inspect --json` prints it, to OUTDIR/<slug>.json\n"
+    fputs("usage: octavo build [DIR | booklet.yaml | FILE...] [-o OUTDIR] [--format FORMATS]\n"
+          "                    [--layout NAME|FILE] [--lang TAG] [--group-by topic|source]\n"
+          "                    [--mode study|quiz] [--keep-filler] [--no-merge] [--timings]\n"
+          "                    [-W error] [-q]\n"
+          "  --format   comma-separated: pdf, epub (the default: both), json (the question\n"
+          "             bank as `octavo inspect --json` prints it, <slug>.json), anki (an\n"
+          "             Anki text deck, <slug>.anki.txt), apkg (an Anki package, <slug>.apkg)\n"
           "  --mode quiz  the questions alone, their answers in a key at the back that\n"
           "               links back (EPUB: answers as pop-up notes)\n"
           "  --timings  print the wall time of each phase (load, decode, parse, study,\n"
@@ -37,6 +39,10 @@ static int parse_formats(const char *s, unsigned *out)
             f |= OCT_FMT_EPUB;
         else if (strcmp(tok, "json") == 0)
             f |= OCT_FMT_JSON;
+        else if (strcmp(tok, "anki") == 0)
+            f |= OCT_FMT_ANKI;
+        else if (strcmp(tok, "apkg") == 0)
+            f |= OCT_FMT_APKG;
         else {
             free(copy);
             return -1;
@@ -83,6 +89,23 @@ static int write_json(const oct_buf *bank, const char *path, oct_diag *d)
     oct_diag_report(d, OCT_ERROR, path, 0, 0, "write-failed", "cannot write: %s", strerror(errno));
     if (!ok) oct_atomic_abort(tmp);
     return -1;
+}
+
+/* The Anki deck (OCT_FMT_ANKI: <slug>.anki.txt, OCT_FMT_APKG: <slug>.apkg). */
+static int write_anki(const oct_tree *t, const oct_build_opts *o, const char *slug, oct_diag *d)
+{
+    oct_anki_deck deck;
+    oct_anki_deck_build(&deck, t);
+    int rc = 0;
+    for (int k = 0; k < 2 && !rc; k++) {
+        if (!(o->formats & (k ? OCT_FMT_APKG : OCT_FMT_ANKI))) continue;
+        char *p = out_path(o->outdir, slug, k ? "apkg" : "anki.txt");
+        rc = k ? oct_anki_write_apkg(&deck, p, d) : oct_anki_write_tsv(&deck, p, d);
+        if (!rc && !o->quiet) printf("octavo: wrote %s\n", p);
+        free(p);
+    }
+    oct_anki_deck_free(&deck);
+    return rc ? OCT_EXIT_IO : 0;
 }
 
 static int build_one(const oct_manifest *m, const oct_build_opts *o, oct_diag *diag)
@@ -153,6 +176,7 @@ static int build_one(const oct_manifest *m, const oct_build_opts *o, oct_diag *d
             printf("octavo: wrote %s\n", p);
         free(p);
     }
+    if (!rc && (o->formats & (OCT_FMT_ANKI | OCT_FMT_APKG))) rc = write_anki(t, o, slug, diag);
     /* A backend that reported an error about the input (not I/O) still failed. */
     if (!rc && oct_diag_count(diag, OCT_ERROR) > errors_before) rc = OCT_EXIT_INPUT;
     oct_layout_release(&layout);
@@ -183,7 +207,8 @@ int oct_cmd_build(int argc, char **argv)
             break;
         case 'f':
             if (parse_formats(optarg, &o.formats) != 0) {
-                fprintf(stderr, "octavo: error: unknown format in '%s' (pdf, epub) [usage]\n",
+                fprintf(stderr,
+                        "octavo: error: unknown format in '%s' (pdf, epub, anki, apkg) [usage]\n",
                         optarg);
                 return OCT_EXIT_USAGE;
             }

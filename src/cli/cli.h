@@ -12,7 +12,7 @@
 
 enum { OCT_EXIT_OK = 0, OCT_EXIT_INPUT = 1, OCT_EXIT_USAGE = 2, OCT_EXIT_IO = 3 };
 
-enum { OCT_FMT_PDF = 1, OCT_FMT_EPUB = 2, OCT_FMT_JSON = 4 };
+enum { OCT_FMT_PDF = 1, OCT_FMT_EPUB = 2, OCT_FMT_JSON = 4, OCT_FMT_ANKI = 8, OCT_FMT_APKG = 16 };
 
 typedef struct {
     const char *outdir;

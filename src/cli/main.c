@@ -10,7 +10,7 @@ static void usage(FILE *f)
           "\n"
           "usage:\n"
           "  octavo build [DIR | booklet.yaml | FILE...] [-o OUTDIR]\n"
-          "               [--format pdf,epub,json] [--layout NAME|FILE] [--lang TAG]\n"
+          "               [--format pdf,epub,json,anki,apkg] [--layout NAME|FILE] [--lang TAG]\n"
           "               [--group-by topic|source] [--mode study|quiz] [--keep-filler]\n"
           "               [--no-merge] [--timings] [-W error] [-q]\n"
           "  octavo inspect (--tree | --json) [--no-merge] [--group-by topic|source]\n"
@@ -22,7 +22,8 @@ static void usage(FILE *f)
           "A directory with a booklet.yaml is one booklet; a directory without one builds\n"
           "every booklet below it or, if there is none, one booklet of its .md/.txt files.\n"
           "Outputs: OUTDIR/<slug>.pdf and OUTDIR/<slug>.epub (default OUTDIR: out);\n"
-          "--format json adds OUTDIR/<slug>.json, the question bank of inspect --json.\n"
+          "--format json adds OUTDIR/<slug>.json, the question bank of inspect --json;\n"
+          "anki,apkg add Anki decks: <slug>.anki.txt and <slug>.apkg.\n"
           "--timings prints each phase's wall time (load, decode, parse, study, pdf, epub)\n"
           "and the total to stderr.\n"
           "Exit status: 0 success, 1 bad input, 2 usage, 3 I/O or internal failure.\n",
