@@ -5,6 +5,7 @@
  * a const tree, never source text. */
 #ifndef OCT_ANKI_H
 #define OCT_ANKI_H
+#include "util/strmap.h"
 #include <stddef.h>
 
 #include "diag.h"
@@ -24,6 +25,7 @@ typedef struct {
     size_t n, cap;
     const char *title; /* the booklet's, or "octavo" */
     long long epoch;   /* seconds: SOURCE_DATE_EPOCH or the booklet date, never the clock */
+    oct_strmap guids;  /* the GUIDs given so far (one look-up a note) */
 } oct_anki_deck;
 
 /* One note per cluster of t's question bank, in document order. */

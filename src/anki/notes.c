@@ -88,9 +88,7 @@ static void make_guid(const char *ident, const char *prompt, int n, char out[17]
 
 static int guid_taken(const oct_anki_deck *d, const char *g)
 {
-    for (size_t i = 0; i < d->n; i++)
-        if (strcmp(d->notes[i].guid, g) == 0) return 1;
-    return 0;
+    return oct_strmap_get(&d->guids, g, strlen(g), NULL);
 }
 
 typedef struct {
@@ -210,6 +208,7 @@ static void add_note(oct_anki_deck *d, const oct_tree *t, const oct_bank *b, siz
         make_guid(ident, text.data, k, n->guid);
         if (!guid_taken(d, n->guid)) break;
     }
+    oct_strmap_put(&d->guids, n->guid, strlen(n->guid), d->n);
     oct_anki_html_inlines(pick, &buf);
     if (!buf.len) oct_anki_html_text(text.data, 0, &buf); /* no inline left: the plain prompt */
     n->sort = oct_buf_detach(&text);
@@ -268,5 +267,6 @@ void oct_anki_deck_free(oct_anki_deck *d)
         free(d->notes[i].tags);
     }
     free(d->notes);
+    oct_strmap_free(&d->guids);
     memset(d, 0, sizeof *d);
 }
