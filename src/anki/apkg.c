@@ -6,7 +6,7 @@
  * zip entries carry one fixed DOS time, so equal input gives equal bytes. */
 #include "anki/anki.h"
 #include "anki/schema.h"
-#include "anki/sha1.h"
+#include "util/sha1.h"
 #include "util/fileio.h"
 
 #include <errno.h>

@@ -1,6 +1,6 @@
 #include "anki/anki.h"
 #include "anki/html.h"
-#include "anki/sha1.h"
+#include "util/sha1.h"
 #include "study/bank.h"
 #include "tree/phrases.h"
 #include "util/xalloc.h"

@@ -1,5 +1,5 @@
 #include "anki/schema.h"
-#include "anki/sha1.h"
+#include "util/sha1.h"
 
 #include "util/xalloc.h"
 

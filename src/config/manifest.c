@@ -1,6 +1,7 @@
 /* realpath() is XSI, not in the _POSIX_C_SOURCE set the build defines. */
 #define _XOPEN_SOURCE 700
 #include "config/manifest.h"
+#include "util/sha1.h"
 #include "config/yaml.h"
 #include "util/buf.h"
 #include "util/xalloc.h"
@@ -24,75 +25,6 @@ typedef struct {
 
 /* ---- identifier: RFC 4122 version 5 UUID (SHA-1, name-based) ---- */
 
-typedef struct {
-    uint32_t h[5];
-    uint64_t len;
-    unsigned char block[64];
-    size_t used;
-} sha1;
-
-static uint32_t rol(uint32_t x, int n)
-{
-    return (x << n) | (x >> (32 - n));
-}
-
-static void sha1_block(sha1 *s, const unsigned char *p)
-{
-    uint32_t w[80];
-    for (int i = 0; i < 16; i++)
-        w[i] = (uint32_t)p[4 * i] << 24 | (uint32_t)p[4 * i + 1] << 16 |
-               (uint32_t)p[4 * i + 2] << 8 | p[4 * i + 3];
-    for (int i = 16; i < 80; i++)
-        w[i] = rol(w[i - 3] ^ w[i - 8] ^ w[i - 14] ^ w[i - 16], 1);
-    uint32_t a = s->h[0], b = s->h[1], c = s->h[2], d = s->h[3], e = s->h[4];
-    for (int i = 0; i < 80; i++) {
-        uint32_t f, k;
-        if (i < 20)
-            f = (b & c) | (~b & d), k = 0x5A827999;
-        else if (i < 40)
-            f = b ^ c ^ d, k = 0x6ED9EBA1;
-        else if (i < 60)
-            f = (b & c) | (b & d) | (c & d), k = 0x8F1BBCDC;
-        else
-            f = b ^ c ^ d, k = 0xCA62C1D6;
-        uint32_t t = rol(a, 5) + f + e + k + w[i];
-        e = d, d = c, c = rol(b, 30), b = a, a = t;
-    }
-    s->h[0] += a, s->h[1] += b, s->h[2] += c, s->h[3] += d, s->h[4] += e;
-}
-
-static void sha1_init(sha1 *s)
-{
-    *s = (sha1){{0x67452301, 0xEFCDAB89, 0x98BADCFE, 0x10325476, 0xC3D2E1F0}, 0, {0}, 0};
-}
-
-static void sha1_update(sha1 *s, const void *data, size_t n)
-{
-    const unsigned char *p = data;
-    s->len += n;
-    while (n--) {
-        s->block[s->used++] = *p++;
-        if (s->used == 64) {
-            sha1_block(s, s->block);
-            s->used = 0;
-        }
-    }
-}
-
-static void sha1_final(sha1 *s, unsigned char out[20])
-{
-    uint64_t bits = s->len * 8;
-    unsigned char pad = 0x80, zero = 0, len[8];
-    sha1_update(s, &pad, 1);
-    while (s->used != 56)
-        sha1_update(s, &zero, 1);
-    for (int i = 0; i < 8; i++)
-        len[i] = (unsigned char)(bits >> (56 - 8 * i));
-    sha1_update(s, len, 8);
-    for (int i = 0; i < 20; i++)
-        out[i] = (unsigned char)(s->h[i / 4] >> (24 - 8 * (i % 4)));
-}
-
 /* uuid5(NAMESPACE_URL, "urn:octavo:booklet:" + title): the same title
  * always gives the same identifier, so e-readers keep treating a rebuilt
  * booklet as the same book. Python: uuid.uuid5(uuid.NAMESPACE_URL, ...). */
@@ -101,13 +33,13 @@ static char *derive_identifier(const char *title)
     static const unsigned char ns_url[16] = {0x6b, 0xa7, 0xb8, 0x11, 0x9d, 0xad, 0x11, 0xd1,
                                              0x80, 0xb4, 0x00, 0xc0, 0x4f, 0xd4, 0x30, 0xc8};
     static const char prefix[] = "urn:octavo:booklet:";
-    sha1 s;
     unsigned char h[20];
-    sha1_init(&s);
-    sha1_update(&s, ns_url, sizeof ns_url);
-    sha1_update(&s, prefix, sizeof prefix - 1);
-    sha1_update(&s, title, strlen(title));
-    sha1_final(&s, h);
+    oct_buf name = OCT_BUF_INIT;
+    oct_buf_put(&name, (const char *)ns_url, sizeof ns_url);
+    oct_buf_put(&name, prefix, sizeof prefix - 1);
+    oct_buf_puts(&name, title);
+    oct_sha1(name.data, name.len, h);
+    oct_buf_free(&name);
     h[6] = (unsigned char)((h[6] & 0x0F) | 0x50); /* version 5 */
     h[8] = (unsigned char)((h[8] & 0x3F) | 0x80); /* RFC 4122 variant */
     oct_buf b = OCT_BUF_INIT;

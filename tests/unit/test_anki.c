@@ -3,7 +3,7 @@
  * from it), every padding length around a block's end, and the field HTML
  * escaping (no tab, line end or double quote can reach a field). */
 #include "anki/html.h"
-#include "anki/sha1.h"
+#include "util/sha1.h"
 #include "check.h"
 
 #include <stdlib.h>

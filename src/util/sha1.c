@@ -1,4 +1,4 @@
-#include "anki/sha1.h"
+#include "util/sha1.h"
 
 #include <stdint.h>
 #include <string.h>
