@@ -10,13 +10,6 @@
  * the answer, or a visible marker when the notes never answer it (so a
  * reader sees the gap instead of a question that seems to lead nowhere). */
 
-static bool has_answer(const oct_node *q)
-{
-    for (const oct_node *a = q->first; a; a = a->next)
-        if (a->kind == OCT_ANSWER && a->first) return true;
-    return false;
-}
-
 static int has_prompt(const oct_node *q)
 {
     for (const oct_node *c = q->first; c; c = c->next)
@@ -203,9 +196,9 @@ void oct_epub_question(oct_epub_ctx *r, const oct_node *q)
     for (const oct_node *c = q->first; c; c = c->next)
         if (!oct_kind_is_inline(c->kind) && c->kind != OCT_ANSWER && c->kind != OCT_WORDING)
             oct_epub_blocks(r, c, c, false);
-    if (has_answer(q) && quiz_mode(r)) {
+    if (oct_question_has_answer(q) && quiz_mode(r)) {
         write_quiz_answers(r, q);
-    } else if (has_answer(q)) {
+    } else if (oct_question_has_answer(q)) {
         bool cite = oct_question_cites_answers(q);
         for (const oct_node *a = q->first; a; a = a->next)
             if (a->kind == OCT_ANSWER && a->first) write_answer(r, a, cite);

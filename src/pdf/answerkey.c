@@ -13,13 +13,6 @@
     "\x01"                                                                                         \
     "answer-key"
 
-static bool has_answer(const oct_node *q)
-{
-    for (const oct_node *a = q->first; a; a = a->next)
-        if (a->kind == OCT_ANSWER && a->first) return true;
-    return false;
-}
-
 /* The destination of q's entry in the key. */
 static const char *entry_key(oct_pdf *p, const oct_node *q, char *buf, size_t n)
 {
@@ -30,7 +23,7 @@ static const char *entry_key(oct_pdf *p, const oct_node *q, char *buf, size_t n)
 
 void pdf_layout_answer_link(oct_pdf *p, const pdf_ctx *in, const oct_node *q)
 {
-    if (!has_answer(q)) return; /* the study layout's "No answer" lines stay */
+    if (!oct_question_has_answer(q)) return; /* the study layout's "No answer" lines stay */
     char key[96];
     double small = in->size * p->L.small_size / p->L.body_size;
     pdf_style st = pdf_style_make(PDF_FAM_BODY, PDF_VAR_I, small, p->L.accent);
@@ -81,11 +74,11 @@ void pdf_layout_answer_key(oct_pdf *p)
     if (strcmp(p->tree->meta.mode ? p->tree->meta.mode : "study", "quiz") != 0) return;
     bool any = false;
     for (size_t i = 0; i < p->bank.nq && !any; i++)
-        any = has_answer(p->bank.q[i]);
+        any = oct_question_has_answer(p->bank.q[i]);
     if (!any) return;
     pdf_ctx c = {0, pdf_body_width(p), p->L.body_size, 0, 0, false};
     p->cur->chapter = -1;
     pdf_appendix_open(p, &c, KEY_KEY, pdf_phrase(p, OCT_PH_ANSWER_KEY));
     for (size_t i = 0; i < p->bank.nq; i++)
-        if (has_answer(p->bank.q[i])) layout_entry(p, &c, p->bank.q[i]);
+        if (oct_question_has_answer(p->bank.q[i])) layout_entry(p, &c, p->bank.q[i]);
 }

@@ -6,7 +6,7 @@
 
 #include <string.h>
 
-static void add_heading(oct_pdf *p, const char *key, const char *title)
+void pdf_appendix_heading(oct_pdf *p, const char *key, const char *title)
 {
     OCT_GROW(p->heads, p->capheads, p->nheads + 1);
     pdf_heading *h = &p->heads[p->nheads++];
@@ -21,7 +21,7 @@ void pdf_appendix_open(oct_pdf *p, const pdf_ctx *c, const char *key, const char
     pdf_item *strut = pdf_flow_push(p->cur, pdf_body_height(p) * 0.06,
                                     PDF_IT_NEW_PAGE | PDF_IT_OPENER | PDF_IT_KEEP_NEXT);
     pdf_item_dest(p, strut, key, 0);
-    add_heading(p, key, title);
+    pdf_appendix_heading(p, key, title);
     pdf_style st = pdf_style_make(PDF_FAM_HEAD, PDF_VAR_B, p->L.h1_size, p->L.heading_color);
     pdf_text t = {0};
     pdf_text_add(p, &t, title, strlen(title), &st, NULL, false);

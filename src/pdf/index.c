@@ -261,15 +261,6 @@ static void set_entry(ix_layout *L, pdf_item *it, const ix_entry *e)
     }
 }
 
-static void add_contents_entry(oct_pdf *p)
-{
-    OCT_GROW(p->heads, p->capheads, p->nheads + 1);
-    pdf_heading *h = &p->heads[p->nheads++];
-    memset(h, 0, sizeof *h);
-    h->title = oct_xstrdup(pdf_phrase(p, OCT_PH_INDEX));
-    h->key = oct_xstrdup(INDEX_KEY);
-}
-
 static void set_pages(ix_layout *L, pdf_flow *f, size_t npages)
 {
     oct_pdf *p = L->p;
@@ -323,7 +314,7 @@ void pdf_layout_index(oct_pdf *p, pdf_flow *f)
     }
     if (L.n > 0 && L.rows1 > 2 && L.rows > 2) {
         f->chapter = -1;
-        add_contents_entry(p);
+        pdf_appendix_heading(p, INDEX_KEY, pdf_phrase(p, OCT_PH_INDEX));
         set_pages(&L, f, place_entries(&L));
     }
     for (size_t i = 0; i < L.n; i++) {

@@ -251,6 +251,8 @@ void pdf_layout_research(oct_pdf *p);
 /* Opens a back-matter section (appendix.c): new page, title, destination
  * `key`, contents and outline entry. */
 void pdf_appendix_open(oct_pdf *p, const pdf_ctx *c, const char *key, const char *title);
+/* Only its contents and outline entry (a section that sets its own page). */
+void pdf_appendix_heading(oct_pdf *p, const char *key, const char *title);
 /* Quiz mode (answerkey.c): the line under a question that sends the reader
  * to its answer, and the answer key at the back, each entry linking back. */
 void pdf_layout_answer_link(oct_pdf *p, const pdf_ctx *in, const oct_node *q);

@@ -13,13 +13,6 @@
 #define NOTE_LINES 4
 #define BOX_SIDE 0.62 /* check-box side, in text sizes */
 
-static bool has_answer(const oct_node *q)
-{
-    for (const oct_node *a = q->first; a; a = a->next)
-        if (a->kind == OCT_ANSWER && a->first) return true;
-    return false;
-}
-
 static void bar(oct_pdf *p, size_t from, double x)
 {
     for (size_t i = from; i < p->cur->n; i++) {
@@ -221,7 +214,7 @@ void pdf_layout_question(oct_pdf *p, const pdf_ctx *c, const oct_node *q)
     pdf_flow_space(p->cur, p->L.paragraph_gap * 0.7);
     pdf_flow_keep_last(p->cur);
     /* An ANSWER child is shown even if the flag disagrees: no text is lost. */
-    if (!has_answer(q)) {
+    if (!oct_question_has_answer(q)) {
         const oct_node *to = oct_bank_answer_for(&p->bank, q);
         if (to)
             layout_answered_elsewhere(p, &in, q, to);

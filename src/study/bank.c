@@ -67,15 +67,6 @@ static void bank_sources(oct_bank *b, size_t nfiles)
     free(stamp);
 }
 
-/* Any ANSWER with content: an arranged question has one per source, and
- * one that repeats an earlier one is left empty. */
-static bool has_answer(const oct_node *q)
-{
-    for (const oct_node *a = q->last; a && a->kind == OCT_ANSWER; a = a->prev)
-        if (a->first) return true;
-    return false;
-}
-
 static void bank_answers(oct_bank *b)
 {
     b->answered_by = oct_xcalloc(b->nclusters + 1, sizeof *b->answered_by);
@@ -83,7 +74,7 @@ static void bank_answers(oct_bank *b)
     b->ntodo = 0;
     for (size_t i = 0; i < b->nq; i++) {
         size_t c = (size_t)b->cid[i] - 1;
-        if (!b->answered_by[c] && has_answer(b->q[i])) b->answered_by[c] = b->q[i];
+        if (!b->answered_by[c] && oct_question_has_answer(b->q[i])) b->answered_by[c] = b->q[i];
     }
     for (size_t i = 0; i < b->nq; i++) {
         size_t c = (size_t)b->cid[i] - 1;
@@ -136,7 +127,7 @@ const oct_node *oct_bank_first(const oct_bank *b, size_t c)
 const oct_node *oct_bank_answer_for(const oct_bank *b, const oct_node *q)
 {
     int k = q->u.question.cluster;
-    if (has_answer(q) || k <= 0 || (size_t)k > b->nclusters) return NULL;
+    if (oct_question_has_answer(q) || k <= 0 || (size_t)k > b->nclusters) return NULL;
     const oct_node *to = b->answered_by[k - 1];
     return to != q ? to : NULL;
 }

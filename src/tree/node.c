@@ -132,3 +132,10 @@ oct_node *oct_node_clone(oct_tree *t, const oct_node *n)
     }
     return root;
 }
+
+bool oct_question_has_answer(const oct_node *q)
+{
+    for (const oct_node *a = q->first; a; a = a->next)
+        if (a->kind == OCT_ANSWER && a->first) return true;
+    return false;
+}

@@ -276,6 +276,9 @@ char *oct_node_plain_text(oct_arena *a, const oct_node *n);
 /* Drops a chapter's opening level-1 heading when it only repeats the
  * chapter's title (see titles.c). Call after the study pass. */
 void oct_tree_fold_title_headings(oct_tree *t);
+/* q has an ANSWER child with content (an arranged question has one per
+ * source, and one that repeats an earlier is left empty). */
+bool oct_question_has_answer(const oct_node *q);
 /* The CHAPTER holding n, or NULL. */
 const oct_node *oct_node_chapter(const oct_node *n);
 /* How a reader names source file `file`: its title, else its base name. */
