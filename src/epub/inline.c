@@ -183,9 +183,8 @@ static void write_block_as_text(oct_epub_ctx *r, const oct_node *n)
 static void write_xref(oct_epub_ctx *r, const oct_node *n)
 {
     const oct_node *q = n->u.xref.target;
-    const char *label = q ? q->u.question.label : NULL;
-    if (q && !label && q->u.question.number > 0)
-        label = oct_arena_printf(r->book->arena, "%d", q->u.question.number);
+    char nb[40] = "";
+    const char *label = q && *oct_question_name(q, nb, sizeof nb) ? nb : NULL;
     const char *href = q && !r->in_link ? oct_epub_href(r->book, q) : NULL;
     if (!href) {
         oct_epub_xw_text(r->xw, label ? label : "?");

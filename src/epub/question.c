@@ -96,9 +96,8 @@ static void write_unanswered(oct_epub_ctx *r, const oct_node *q)
     const oct_node *to = oct_bank_answer_for(&b->bank, q);
     const char *href = to ? oct_epub_href(b, to) : NULL;
     if (href) {
-        const char *lab = to->u.question.label;
-        if (!lab && to->u.question.number > 0)
-            lab = oct_arena_printf(b->arena, "%d", to->u.question.number);
+        char nb[40];
+        const char *lab = *oct_question_name(to, nb, sizeof nb) ? nb : NULL;
         const oct_node *ch = oct_node_chapter(to);
         bool elsewhere =
             ch && ch != oct_node_chapter(q) && ch->u.chapter.title && *ch->u.chapter.title;

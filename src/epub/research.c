@@ -18,9 +18,8 @@ static void write_entry(oct_epub_xw *x, const oct_epub_book *b, int k, const oct
         oct_epub_xw_start(x, "a");
         oct_epub_xw_attr(x, "href", href);
     }
-    const char *lab = q->u.question.label;
-    if (!lab && q->u.question.number > 0)
-        lab = oct_arena_printf(b->arena, "%d", q->u.question.number);
+    char nb[40];
+    const char *lab = *oct_question_name(q, nb, sizeof nb) ? nb : NULL;
     if (lab) {
         oct_epub_xw_start(x, "span");
         oct_epub_xw_attr(x, "class", "qnum");

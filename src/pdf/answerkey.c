@@ -47,7 +47,7 @@ static void layout_entry(oct_pdf *p, const pdf_ctx *c, const oct_node *q)
     st.link = pdf_link_internal(p, pdf_node_key(p, q, back, sizeof back));
     pdf_style num_st = st;
     num_st.color = p->L.accent;
-    pdf_question_name(q, num, sizeof num);
+    oct_question_name(q, num, sizeof num);
     pdf_text t = {0};
     if (*num) {
         pdf_text_add(p, &t, num, strlen(num), &num_st, q, false);

@@ -243,8 +243,6 @@ void pdf_layout_question(oct_pdf *p, const pdf_ctx *c, const oct_node *n);
 void pdf_layout_footnotes(oct_pdf *p, const pdf_ctx *c, const oct_node *first_def);
 void pdf_layout_code(oct_pdf *p, const pdf_ctx *c, const oct_node *n);
 void pdf_layout_table(oct_pdf *p, const pdf_ctx *c, const oct_node *n);
-/* The question's number as the source wrote it, "" if none. */
-void pdf_question_name(const oct_node *q, char *buf, size_t n);
 /* The "To research" appendix (research.c): every cluster no wording of
  * which is answered, once, linked to its question; nothing if none. */
 void pdf_layout_research(oct_pdf *p);

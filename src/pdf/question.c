@@ -70,7 +70,7 @@ static void layout_answered_elsewhere(oct_pdf *p, const pdf_ctx *in, const oct_n
     ln.color = p->L.accent;
     oct_buf b = OCT_BUF_INIT;
     const oct_node *ch = oct_node_chapter(to);
-    pdf_question_name(to, num, sizeof num);
+    oct_question_name(to, num, sizeof num);
     bool elsewhere = ch && ch != oct_node_chapter(q) && ch->u.chapter.title && *ch->u.chapter.title;
     if (*num)
         oct_buf_printf(&b, pdf_phrase(p, OCT_PH_ANSWERED_UNDER), num);
@@ -131,16 +131,6 @@ static void layout_answer_source(oct_pdf *p, const pdf_ctx *in, const oct_node *
         pdf_flow_keep_last(p->cur);
     }
     oct_buf_free(&b);
-}
-
-void pdf_question_name(const oct_node *q, char *buf, size_t n)
-{
-    if (q->u.question.label)
-        snprintf(buf, n, "%s", q->u.question.label);
-    else if (q->u.question.number > 0)
-        snprintf(buf, n, "%d", q->u.question.number);
-    else
-        buf[0] = 0;
 }
 
 /* An empty square in the margin for ticking what one knows: left of the

@@ -21,7 +21,7 @@ static void layout_entry(oct_pdf *p, const pdf_ctx *c, const oct_node *q)
     pdf_style bold = st;
     bold.var = PDF_VAR_B;
     bold.color = p->L.accent;
-    pdf_question_name(q, num, sizeof num);
+    oct_question_name(q, num, sizeof num);
     pdf_text t = {0};
     if (*num) {
         pdf_text_add(p, &t, num, strlen(num), &bold, q, false);

@@ -219,7 +219,7 @@ static void add_xref(oct_pdf *p, pdf_text *t, const oct_node *n, const pdf_style
 {
     const oct_node *q = n->u.xref.target;
     char num[40], key[64];
-    if (q) pdf_question_name(q, num, sizeof num);
+    if (q) oct_question_name(q, num, sizeof num);
     if (!q || !*num) snprintf(num, sizeof num, "?");
     pdf_style s = *st;
     if (q) {

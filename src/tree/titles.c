@@ -1,6 +1,7 @@
 #include "tree/anchors.h"
 #include "tree/tree.h"
 
+#include <stdio.h>
 #include <string.h>
 
 /* A chapter titled after the level-1 heading that opens it would print that
@@ -40,4 +41,15 @@ const oct_node *oct_node_chapter(const oct_node *n)
     while (n && n->kind != OCT_CHAPTER)
         n = n->parent;
     return n;
+}
+
+const char *oct_question_name(const oct_node *q, char *buf, size_t n)
+{
+    if (q->u.question.label)
+        snprintf(buf, n, "%s", q->u.question.label);
+    else if (q->u.question.number > 0)
+        snprintf(buf, n, "%d", q->u.question.number);
+    else if (n)
+        buf[0] = 0;
+    return buf;
 }

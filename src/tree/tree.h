@@ -279,6 +279,9 @@ void oct_tree_fold_title_headings(oct_tree *t);
 /* q has an ANSWER child with content (an arranged question has one per
  * source, and one that repeats an earlier is left empty). */
 bool oct_question_has_answer(const oct_node *q);
+/* A question's number as its booklet prints it: the label as written
+ * ("4a", "12.1"), else the number, else "" (no number). Into buf; returns buf. */
+const char *oct_question_name(const oct_node *q, char *buf, size_t n);
 /* The CHAPTER holding n, or NULL. */
 const oct_node *oct_node_chapter(const oct_node *n);
 /* How a reader names source file `file`: its title, else its base name. */

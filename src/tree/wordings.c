@@ -5,10 +5,8 @@
 
 static void put_label(const oct_node *w, oct_buf *out)
 {
-    if (w->u.question.label)
-        oct_buf_printf(out, "#%s", w->u.question.label);
-    else if (w->u.question.number > 0)
-        oct_buf_printf(out, "#%d", w->u.question.number);
+    char nb[40];
+    if (*oct_question_name(w, nb, sizeof nb)) oct_buf_printf(out, "#%s", nb);
 }
 
 static bool has_label(const oct_node *w)
