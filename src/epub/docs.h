@@ -46,6 +46,12 @@ int oct_epub_title_page(const oct_epub_book *b, char **data, size_t *len);
 bool oct_epub_has_most_asked(const oct_epub_book *b);
 int oct_epub_most_asked(const oct_epub_book *b, char **data, size_t *len);
 int oct_epub_opf(const oct_epub_book *b, char **data, size_t *len);
+/* A writer holding the head of one of the booklet's own documents and an
+ * open <section> (epub:type and class when not NULL, then id) whose first
+ * child is the title as <h1> (backdoc.c). */
+struct oct_epub_xw *oct_epub_section_doc(const oct_epub_book *b, const char *title,
+                                         const char *epub_type, const char *cls, const char *id);
+
 /* The "To research" appendix (research.c): each question cluster no
  * wording of which is answered, once, linked to its question. Only when
  * oct_epub_has_research(b). Entry k has the id "research-k". */

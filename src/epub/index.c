@@ -124,14 +124,8 @@ int oct_epub_index_xhtml(const oct_epub_book *b, char **data, size_t *len)
 {
     size_t n;
     const oct_index_term *t = oct_index_terms(b->index, &n);
-    oct_epub_xw *x = oct_epub_xw_new();
-    oct_epub_xw_xhtml_begin(x, b->meta.lang, oct_phrase(b->meta.lang, OCT_PH_INDEX), OCT_EPUB_CSS);
-    oct_epub_xw_start(x, "section");
-    oct_epub_xw_attr(x, "epub:type", "index");
-    oct_epub_xw_attr(x, "id", "index");
-    oct_epub_xw_nl(x);
-    oct_epub_xw_element(x, "h1", oct_phrase(b->meta.lang, OCT_PH_INDEX));
-    oct_epub_xw_nl(x);
+    oct_epub_xw *x =
+        oct_epub_section_doc(b, oct_phrase(b->meta.lang, OCT_PH_INDEX), "index", NULL, "index");
     const char *group = NULL;
     int k = 0;
     for (size_t i = 0; i < n; i++) {

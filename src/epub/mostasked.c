@@ -39,14 +39,8 @@ int oct_epub_most_asked(const oct_epub_book *b, char **data, size_t *len)
 {
     oct_asked *a;
     size_t n, k = entries(b, &a, &n);
-    oct_epub_xw *x = oct_epub_xw_new();
-    oct_epub_xw_xhtml_begin(x, b->meta.lang, oct_phrase(b->meta.lang, OCT_PH_MOST_ASKED),
-                            OCT_EPUB_CSS);
-    oct_epub_xw_start(x, "section");
-    oct_epub_xw_attr(x, "id", "most-asked");
-    oct_epub_xw_nl(x);
-    oct_epub_xw_element(x, "h1", oct_phrase(b->meta.lang, OCT_PH_MOST_ASKED));
-    oct_epub_xw_nl(x);
+    oct_epub_xw *x = oct_epub_section_doc(b, oct_phrase(b->meta.lang, OCT_PH_MOST_ASKED), NULL,
+                                          NULL, "most-asked");
     oct_epub_xw_start(x, "ol");
     oct_epub_xw_attr(x, "class", "most-asked");
     oct_epub_xw_nl(x);

@@ -44,16 +44,8 @@ static void write_entry(oct_epub_xw *x, const oct_epub_book *b, int k, const oct
 
 int oct_epub_research_xhtml(const oct_epub_book *b, char **data, size_t *len)
 {
-    oct_epub_xw *x = oct_epub_xw_new();
-    oct_epub_xw_xhtml_begin(x, b->meta.lang, oct_phrase(b->meta.lang, OCT_PH_TO_RESEARCH),
-                            OCT_EPUB_CSS);
-    oct_epub_xw_start(x, "section");
-    oct_epub_xw_attr(x, "epub:type", "appendix");
-    oct_epub_xw_attr(x, "class", "research");
-    oct_epub_xw_attr(x, "id", "research");
-    oct_epub_xw_nl(x);
-    oct_epub_xw_element(x, "h1", oct_phrase(b->meta.lang, OCT_PH_TO_RESEARCH));
-    oct_epub_xw_nl(x);
+    oct_epub_xw *x = oct_epub_section_doc(b, oct_phrase(b->meta.lang, OCT_PH_TO_RESEARCH),
+                                          "appendix", "research", "research");
     oct_epub_xw_start(x, "ol");
     oct_epub_xw_attr(x, "class", "research-list");
     oct_epub_xw_nl(x);
