@@ -21,6 +21,20 @@ void pdf_front_line(oct_pdf *p, const pdf_ctx *c, const char *s, int fam, int va
     pdf_text_free(&t);
 }
 
+pdf_ctx pdf_front_open(oct_pdf *p, pdf_flow *f, const char *key, const char *title)
+{
+    p->cur = f;
+    f->chapter = -1;
+    pdf_ctx c = {0, pdf_body_width(p), p->L.body_size, 0, 0, false};
+    pdf_item *strut = pdf_flow_push(f, pdf_body_height(p) * 0.06,
+                                    PDF_IT_NEW_PAGE | PDF_IT_OPENER | PDF_IT_KEEP_NEXT);
+    pdf_item_dest(p, strut, key, 0);
+    pdf_front_line(p, &c, title, PDF_FAM_HEAD, PDF_VAR_B, p->L.h1_size, p->L.heading_color, 1.18);
+    pdf_flow_space(f, p->L.h1_size * 1.2);
+    pdf_flow_keep_last(f);
+    return c;
+}
+
 void pdf_layout_title_page(oct_pdf *p, pdf_flow *f)
 {
     const oct_meta *m = &p->tree->meta;
@@ -139,16 +153,7 @@ void pdf_layout_contents(oct_pdf *p, pdf_flow *f)
         if (p->heads[i].level <= 2) count++;
     if (count == 0) return;
     pdf_flow *saved = p->cur;
-    p->cur = f;
-    f->chapter = -1;
-    pdf_ctx c = {0, pdf_body_width(p), p->L.body_size, 0, 0, false};
-    pdf_item *strut = pdf_flow_push(f, pdf_body_height(p) * 0.06,
-                                    PDF_IT_NEW_PAGE | PDF_IT_OPENER | PDF_IT_KEEP_NEXT);
-    pdf_item_dest(p, strut, PDF_CONTENTS_KEY, 0);
-    pdf_front_line(p, &c, pdf_phrase(p, OCT_PH_CONTENTS), PDF_FAM_HEAD, PDF_VAR_B, p->L.h1_size,
-                   p->L.heading_color, 1.18);
-    pdf_flow_space(f, p->L.h1_size * 1.2);
-    pdf_flow_keep_last(f);
+    pdf_ctx c = pdf_front_open(p, f, PDF_CONTENTS_KEY, pdf_phrase(p, OCT_PH_CONTENTS));
     int top = 1; /* the shallowest section level listed in the current chapter */
     for (size_t i = 0; i < p->nheads; i++) {
         const pdf_heading *h = &p->heads[i];

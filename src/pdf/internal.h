@@ -362,6 +362,9 @@ void pdf_front_line(oct_pdf *p, const pdf_ctx *c, const char *s, int fam, int va
                     oct_color col, double lh_factor);
 /* A contents entry: title, dot leaders, the folio of anchor `key`, all one
  * link to it; `chapter` sets it bold, depth indents it. */
+/* Opens a front-matter page in flow f (made current): a new page, its
+ * title with destination key; returns the body column to set it in. */
+pdf_ctx pdf_front_open(oct_pdf *p, pdf_flow *f, const char *key, const char *title);
 void pdf_front_entry(oct_pdf *p, const pdf_ctx *c, const char *title, const char *key,
                      const oct_node *node, bool chapter, int depth);
 

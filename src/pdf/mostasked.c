@@ -16,17 +16,8 @@ void pdf_layout_most_asked(oct_pdf *p, pdf_flow *f)
     size_t n = oct_bank_most_asked(&p->bank, MOST_ASKED_MAX, &a);
     if (n == 0) return;
     pdf_flow *saved = p->cur;
-    p->cur = f;
-    f->chapter = -1;
-    double size = p->L.body_size;
-    pdf_ctx c = {0, pdf_body_width(p), size, 0, 0, false};
-    pdf_item *strut = pdf_flow_push(f, pdf_body_height(p) * 0.06,
-                                    PDF_IT_NEW_PAGE | PDF_IT_OPENER | PDF_IT_KEEP_NEXT);
-    pdf_item_dest(p, strut, PDF_MOST_ASKED_KEY, 0);
-    pdf_front_line(p, &c, pdf_phrase(p, OCT_PH_MOST_ASKED), PDF_FAM_HEAD, PDF_VAR_B, p->L.h1_size,
-                   p->L.heading_color, 1.18);
-    pdf_flow_space(f, p->L.h1_size * 1.2);
-    pdf_flow_keep_last(f);
+    pdf_ctx c = pdf_front_open(p, f, PDF_MOST_ASKED_KEY, pdf_phrase(p, OCT_PH_MOST_ASKED));
+    double size = c.size;
     pdf_ctx note = c;
     note.x += size * 1.5;
     note.w -= size * 1.5;
