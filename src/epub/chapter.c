@@ -1,4 +1,5 @@
 #include "epub/render.h"
+#include "tree/phrases.h"
 #include "util/xalloc.h"
 
 #include <stdint.h>
@@ -19,8 +20,12 @@ typedef struct {
     size_t n;
 } note_list;
 
-static void collect_notes(const oct_epub_unit *u, note_list *out)
+/* The unit's FOOTNOTE_DEF nodes in document order, and in quiz mode its
+ * answered questions (their answers close the document). */
+static void collect_notes(const oct_epub_book *b, const oct_epub_unit *u, note_list *out,
+                          note_list *quiz)
 {
+    bool is_quiz = oct_epub_quiz_mode(b);
     const oct_node *first, *last;
     oct_epub_unit_span(u, &first, &last);
     for (const oct_node *top = first; top; top = top->next) {
@@ -29,9 +34,15 @@ static void collect_notes(const oct_epub_unit *u, note_list *out)
             oct_event ev;
             oct_iter_init(&it, top);
             while ((ev = oct_iter_next(&it)) != OCT_EV_NONE) {
-                if (ev != OCT_EV_ENTER || it.cur->kind != OCT_FOOTNOTE_DEF) continue;
-                out->defs = oct_xrealloc(out->defs, (out->n + 1) * sizeof *out->defs);
-                out->defs[out->n++] = it.cur;
+                if (ev != OCT_EV_ENTER) continue;
+                note_list *to =
+                    it.cur->kind == OCT_FOOTNOTE_DEF ? out
+                    : is_quiz && it.cur->kind == OCT_QUESTION && oct_question_has_answer(it.cur)
+                        ? quiz
+                        : NULL;
+                if (!to) continue;
+                to->defs = oct_xrealloc(to->defs, (to->n + 1) * sizeof *to->defs);
+                to->defs[to->n++] = it.cur;
             }
         }
         if (top == last) break;
@@ -113,7 +124,26 @@ static void write_notes(oct_epub_ctx *r, const note_list *notes)
     oct_epub_xw_nl(r->xw);
 }
 
-static int write_pass(oct_epub_ctx *r, const note_list *notes, char **data, size_t *len)
+static void write_quiz_key(oct_epub_ctx *r, const note_list *quiz)
+{
+    if (!quiz->n) return;
+    oct_epub_xw_start(r->xw, "section");
+    oct_epub_xw_attr(r->xw, "class", "quiz-key");
+    oct_epub_xw_nl(r->xw);
+    oct_epub_xw_start(r->xw, "h2");
+    oct_epub_xw_text(r->xw, oct_phrase(r->book->meta.lang, OCT_PH_ANSWER_KEY));
+    oct_epub_xw_end(r->xw);
+    oct_epub_xw_nl(r->xw);
+    for (size_t i = 0; i < quiz->n; i++) {
+        r->depth = r->block_depth = 0;
+        oct_epub_quiz_answer(r, quiz->defs[i]);
+    }
+    oct_epub_xw_end(r->xw);
+    oct_epub_xw_nl(r->xw);
+}
+
+static int write_pass(oct_epub_ctx *r, const note_list *notes, const note_list *quiz, char **data,
+                      size_t *len)
 {
     const oct_epub_unit *u = &r->book->units[r->unit];
     oct_epub_xw_xhtml_begin(r->xw, r->book->meta.lang, u->title, "style.css");
@@ -130,6 +160,7 @@ static int write_pass(oct_epub_ctx *r, const note_list *notes, char **data, size
     oct_epub_xw_end(r->xw);
     oct_epub_xw_nl(r->xw);
     write_body(r, u);
+    write_quiz_key(r, quiz);
     write_notes(r, notes);
     oct_epub_xw_end(r->xw);
     oct_epub_xw_nl(r->xw);
@@ -138,22 +169,22 @@ static int write_pass(oct_epub_ctx *r, const note_list *notes, char **data, size
 
 int oct_epub_unit_xhtml(const oct_epub_book *b, size_t u, char **data, size_t *len)
 {
-    note_list notes = {0};
-    collect_notes(&b->units[u], &notes);
+    note_list notes = {0}, quiz = {0};
+    collect_notes(b, &b->units[u], &notes, &quiz);
     oct_epub_map first_refs = {0};
     int rc = 0;
     if (notes.n) {
         oct_epub_ctx rehearsal = {.book = b, .xw = oct_epub_xw_new(), .unit = u, .quiet = 1};
         char *scratch;
         size_t slen;
-        rc = write_pass(&rehearsal, &notes, &scratch, &slen);
+        rc = write_pass(&rehearsal, &notes, &quiz, &scratch, &slen);
         free(scratch);
         oct_epub_xw_free(rehearsal.xw);
         first_refs = rehearsal.refs;
     }
     if (rc == 0) {
         oct_epub_ctx r = {.book = b, .xw = oct_epub_xw_new(), .unit = u, .prev_refs = &first_refs};
-        rc = write_pass(&r, &notes, data, len);
+        rc = write_pass(&r, &notes, &quiz, data, len);
         oct_epub_xw_free(r.xw);
         oct_epub_map_free(&r.refs);
     }
@@ -162,5 +193,6 @@ int oct_epub_unit_xhtml(const oct_epub_book *b, size_t u, char **data, size_t *l
                         "could not write the XHTML for '%s'", b->units[u].title);
     oct_epub_map_free(&first_refs);
     free(notes.defs);
+    free(quiz.defs);
     return rc;
 }

@@ -17,10 +17,12 @@ static int has_prompt(const oct_node *q)
     return q->u.question.number > 0 || q->u.question.label;
 }
 
-static void write_prompt(oct_epub_ctx *r, const oct_node *q)
+/* The number and the prompt as a paragraph of class `cls`; `flat` writes
+ * the prompt as plain text (a copy: no second link or note anchor). */
+static void write_prompt(oct_epub_ctx *r, const oct_node *q, const char *cls, bool flat)
 {
     oct_epub_xw_start(r->xw, "p");
-    oct_epub_xw_attr(r->xw, "class", "prompt");
+    oct_epub_xw_attr(r->xw, "class", cls);
     if (q->u.question.number > 0 || q->u.question.label) {
         char num[40];
         if (q->u.question.label)
@@ -34,8 +36,13 @@ static void write_prompt(oct_epub_ctx *r, const oct_node *q)
         oct_epub_xw_end(r->xw);
         oct_epub_xw_text(r->xw, " ");
     }
-    for (const oct_node *c = q->first; c; c = c->next)
-        if (oct_kind_is_inline(c->kind)) oct_epub_inlines(r, c, c->next);
+    for (const oct_node *c = q->first; c; c = c->next) {
+        if (!oct_kind_is_inline(c->kind)) continue;
+        if (flat)
+            oct_epub_flat_text(r, c);
+        else
+            oct_epub_inlines(r, c, c->next);
+    }
     oct_epub_xw_end(r->xw);
     oct_epub_xw_nl(r->xw);
 }
@@ -138,43 +145,52 @@ static void write_unanswered(oct_epub_ctx *r, const oct_node *q)
     oct_epub_xw_end(r->xw);
 }
 
-static bool quiz_mode(const oct_epub_ctx *r)
+bool oct_epub_quiz_mode(const oct_epub_book *b)
 {
-    const char *m = r->book->tree->meta.mode;
+    const char *m = b->tree->meta.mode;
     return m && strcmp(m, "quiz") == 0;
 }
 
-/* Quiz mode: a link that e-readers open as a pop-up (noteref to a
- * footnote aside in the same document) holding the answers and a link
- * back to the question; a reader without pop-ups jumps there and back. */
-static void write_quiz_answers(oct_epub_ctx *r, const oct_node *q)
+static const char *key_anchor(const oct_epub_book *b, const oct_node *q)
+{
+    return oct_arena_printf(b->arena, "key-%s", oct_epub_anchor(b, q));
+}
+
+/* Quiz mode, under the question: a link that e-readers open as a pop-up
+ * (noteref to a footnote aside of the same document, see
+ * oct_epub_quiz_answer); a reader without pop-ups jumps there and back. */
+static void write_quiz_link(oct_epub_ctx *r, const oct_node *q)
 {
     const oct_epub_book *b = r->book;
-    const char *id = oct_epub_anchor(b, q);
-    const char *key = oct_arena_printf(b->arena, "key-%s", id);
     oct_epub_xw_start(r->xw, "p");
     oct_epub_xw_attr(r->xw, "class", "quiz-link");
     oct_epub_xw_start(r->xw, "a");
     oct_epub_xw_attr(r->xw, "epub:type", "noteref");
     oct_epub_xw_attr(r->xw, "role", "doc-noteref");
-    oct_epub_xw_attr(r->xw, "href", oct_arena_printf(b->arena, "#%s", key));
+    oct_epub_xw_attr(r->xw, "href", oct_arena_printf(b->arena, "#%s", key_anchor(b, q)));
     oct_epub_xw_text(r->xw, oct_phrase(b->meta.lang, OCT_PH_SHOW_ANSWER));
     oct_epub_xw_end(r->xw);
     oct_epub_xw_end(r->xw);
-    oct_epub_xw_nl(r->xw);
+}
+
+void oct_epub_quiz_answer(oct_epub_ctx *r, const oct_node *q)
+{
+    const oct_epub_book *b = r->book;
     oct_epub_xw_start(r->xw, "aside");
     oct_epub_xw_attr(r->xw, "epub:type", "footnote");
     oct_epub_xw_attr(r->xw, "role", "doc-footnote");
     oct_epub_xw_attr(r->xw, "class", "quiz-answer");
-    oct_epub_xw_attr(r->xw, "id", key);
+    oct_epub_xw_attr(r->xw, "id", key_anchor(b, q));
     oct_epub_xw_nl(r->xw);
+    /* Which question this answers, for a reader who scrolls the key. */
+    write_prompt(r, q, "quiz-for", true);
     bool cite = oct_question_cites_answers(q);
     for (const oct_node *a = q->first; a; a = a->next)
         if (a->kind == OCT_ANSWER && a->first) write_answer(r, a, cite);
     oct_epub_xw_start(r->xw, "p");
     oct_epub_xw_attr(r->xw, "class", "quiz-back");
     oct_epub_xw_start(r->xw, "a");
-    oct_epub_xw_attr(r->xw, "href", oct_arena_printf(b->arena, "#%s", id));
+    oct_epub_xw_attr(r->xw, "href", oct_arena_printf(b->arena, "#%s", oct_epub_anchor(b, q)));
     oct_epub_xw_text(r->xw, oct_phrase(b->meta.lang, OCT_PH_BACK_TO_QUESTION));
     oct_epub_xw_end(r->xw);
     oct_epub_xw_end(r->xw);
@@ -189,14 +205,14 @@ void oct_epub_question(oct_epub_ctx *r, const oct_node *q)
     oct_epub_xw_attr(r->xw, "class", "question");
     oct_epub_xw_attr(r->xw, "id", oct_epub_anchor(r->book, q));
     oct_epub_xw_nl(r->xw);
-    if (has_prompt(q)) write_prompt(r, q);
+    if (has_prompt(q)) write_prompt(r, q, "prompt", false);
     write_provenance(r, q);
     /* Blocks inside the prompt (a malformed tree) still get written. */
     for (const oct_node *c = q->first; c; c = c->next)
         if (!oct_kind_is_inline(c->kind) && c->kind != OCT_ANSWER && c->kind != OCT_WORDING)
             oct_epub_blocks(r, c, c, false);
-    if (oct_question_has_answer(q) && quiz_mode(r)) {
-        write_quiz_answers(r, q);
+    if (oct_question_has_answer(q) && oct_epub_quiz_mode(r->book)) {
+        write_quiz_link(r, q);
     } else if (oct_question_has_answer(q)) {
         bool cite = oct_question_cites_answers(q);
         for (const oct_node *a = q->first; a; a = a->next)

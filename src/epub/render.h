@@ -46,6 +46,12 @@ void oct_epub_inlines(oct_epub_ctx *r, const oct_node *first, const oct_node *st
 void oct_epub_list(oct_epub_ctx *r, const oct_node *list);
 void oct_epub_table(oct_epub_ctx *r, const oct_node *table);
 void oct_epub_question(oct_epub_ctx *r, const oct_node *q);
+/* Quiz mode (the booklet's mode is "quiz"): a question shows only a link
+ * to its answers; the document ends with them, one footnote aside per
+ * question (oct_epub_quiz_answer, question.c), which readers with pop-ups
+ * hide and the others show after the questions, like a key. */
+bool oct_epub_quiz_mode(const oct_epub_book *b);
+void oct_epub_quiz_answer(oct_epub_ctx *r, const oct_node *q);
 /* n's text written without markup (iteratively: any depth is safe);
  * FOOTNOTE_DEF subtrees are left out. */
 void oct_epub_flat_text(oct_epub_ctx *r, const oct_node *n);

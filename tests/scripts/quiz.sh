@@ -70,6 +70,11 @@ for name in z.namelist():
         back = re.search(r'<a href="#([^"]+)">Back to the question</a>', m.group(1))
         assert back and f'id="{back.group(1)}"' in doc, f"{name}: {ref} does not link back"
         assert 'class="answer"' in m.group(1), f"{name}: {ref} holds no answer"
+        # the answers close the document, after every question, so a reader
+        # without pop-ups does not see them under the question
+        key = doc.find('<section class="quiz-key">')
+        assert 0 < key < m.start(), f"{name}: {ref} is not in the key at the end"
+        assert doc.rfind('class="question"') < key, f"{name}: a question after the key"
         n += 1
 assert n == answered, f"{n} pop-up answers, {answered} answered questions"
 print(f"quiz: EPUB {n} noteref pop-ups, each back-linked")
