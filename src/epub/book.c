@@ -30,7 +30,7 @@ static int is_usable_id(const char *s)
 static oct_epub_unit *add_unit(oct_epub_book *b, oct_epub_unit_kind kind, const oct_node *n,
                                int depth)
 {
-    b->units = oct_xrealloc(b->units, (b->nunits + 1) * sizeof *b->units);
+    OCT_GROW(b->units, b->units_cap, b->nunits + 1);
     oct_epub_unit *u = &b->units[b->nunits++];
     *u = (oct_epub_unit){kind, n, n, NULL, NULL, NULL, NULL, NULL, depth};
     return u;

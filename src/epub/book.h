@@ -47,8 +47,8 @@ typedef struct {
     oct_diag *diag;
     oct_arena *arena;
     oct_epub_meta meta;
-    oct_epub_unit *units; /* arena */
-    size_t nunits;
+    oct_epub_unit *units; /* malloc'd */
+    size_t nunits, units_cap;
     oct_epub_map anchor_of; /* node → anchor string (pointer keys) */
     oct_epub_map unit_of;   /* anchor string → unit index + 1 */
     oct_epub_map note_defs; /* "unit/index" → FOOTNOTE_DEF node */

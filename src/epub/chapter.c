@@ -17,7 +17,7 @@
 
 typedef struct {
     const oct_node **defs;
-    size_t n;
+    size_t n, cap;
 } note_list;
 
 /* The unit's FOOTNOTE_DEF nodes in document order, and in quiz mode its
@@ -41,7 +41,7 @@ static void collect_notes(const oct_epub_book *b, const oct_epub_unit *u, note_l
                         ? quiz
                         : NULL;
                 if (!to) continue;
-                to->defs = oct_xrealloc(to->defs, (to->n + 1) * sizeof *to->defs);
+                OCT_GROW(to->defs, to->cap, to->n + 1);
                 to->defs[to->n++] = it.cur;
             }
         }

@@ -32,7 +32,7 @@ typedef struct {
 
 typedef struct {
     oct_epub_toc_entry *e; /* malloc'd */
-    size_t n;
+    size_t n, cap;
 } oct_epub_toc;
 
 void oct_epub_toc_build(const oct_epub_book *b, oct_epub_toc *out);

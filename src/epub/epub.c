@@ -25,7 +25,7 @@ struct oct_epub {
     oct_diag *diag;
     oct_epub_style style;
     entry *entries;
-    size_t n;
+    size_t n, cap;
     int rendered;
     unsigned dos_time, dos_date;
 };
@@ -51,7 +51,7 @@ static void clear_entries(oct_epub *e)
     }
     free(e->entries);
     e->entries = NULL;
-    e->n = 0;
+    e->n = e->cap = 0;
     e->rendered = 0;
 }
 
@@ -59,7 +59,7 @@ static void clear_entries(oct_epub *e)
 static void add_entry(oct_epub *e, const char *dir, const char *name, char *data, size_t len,
                       int store)
 {
-    e->entries = oct_xrealloc(e->entries, (e->n + 1) * sizeof *e->entries);
+    OCT_GROW(e->entries, e->cap, e->n + 1);
     size_t n = strlen(dir) + strlen(name) + 1;
     char *full = oct_xmalloc(n);
     snprintf(full, n, "%s%s", dir, name);

@@ -12,7 +12,7 @@ enum { TOC_MAX_HEADING = 3, TOC_LABEL_CHARS = 100 };
 
 static void add(oct_epub_toc *t, int level, const char *label, const char *href)
 {
-    t->e = oct_xrealloc(t->e, (t->n + 1) * sizeof *t->e);
+    OCT_GROW(t->e, t->cap, t->n + 1);
     t->e[t->n++] = (oct_epub_toc_entry){level, label, href};
 }
 
@@ -61,8 +61,7 @@ static void add_inner(const oct_epub_book *b, const oct_epub_unit *u, const oct_
 
 void oct_epub_toc_build(const oct_epub_book *b, oct_epub_toc *out)
 {
-    out->e = NULL;
-    out->n = 0;
+    *out = (oct_epub_toc){0};
     /* The title page and the contents first, as in the spine (epubcheck
      * notes spine items the NCX does not reach). */
     add(out, 0, b->meta.title, OCT_EPUB_TITLE);
@@ -91,6 +90,5 @@ void oct_epub_toc_build(const oct_epub_book *b, oct_epub_toc *out)
 void oct_epub_toc_free(oct_epub_toc *t)
 {
     free(t->e);
-    t->e = NULL;
-    t->n = 0;
+    *t = (oct_epub_toc){0};
 }
