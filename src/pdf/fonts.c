@@ -1,32 +1,27 @@
-/* Faces: FreeType answers "has it a glyph" and "how wide", libharu embeds.
+/* Faces: FreeType answers "which glyph" and "how wide"; fontobj.c writes
+ * the PDF font objects of what was drawn (see face.h for why not libharu).
  *
- * Widths are computed exactly as libharu 2.3.0 fills the /W array of a
- * CIDFontType2 (hmtx advance * 1000 / unitsPerEm, truncated), so a run of
- * text measured here ends where the viewer ends it. */
+ * Widths are hmtx advance * 1000 / unitsPerEm, truncated: the numbers the
+ * /W array holds, so a run of text measured here ends where the viewer
+ * ends it. */
+#include "pdf/face.h"
 #include "pdf/internal.h"
+#include "util/fileio.h"
 #include "util/xalloc.h"
 
-#include <ft2build.h>
-#include FT_FREETYPE_H
 #include FT_ADVANCES_H
-#include <hpdf_font.h>
-#include <hpdf_fontdef.h>
+#include <errno.h>
+#include <hpdf_objects.h>
+#include <hpdf_pages.h>
+#include <hpdf_streams.h>
 #include <stdlib.h>
 #include <string.h>
 
 #define W_UNKNOWN INT16_MIN
 #define W_MISSING (-1)
-
-typedef struct {
-    char *path;
-    FT_Face face;
-    unsigned upem;
-    int16_t *w;    /* per BMP code point; W_UNKNOWN until looked up */
-    uint8_t *used; /* bitset of BMP code points drawn */
-    HPDF_Font hfont;
-    HPDF_FontDef hdef;
-    bool hfailed;
-} pdf_face;
+/* Font files over this are refused (the largest TrueType CJK fonts are
+ * some 30 MB). */
+#define MAX_FONT_BYTES (64u << 20)
 
 struct pdf_fonts {
     FT_Library ft;
@@ -54,8 +49,15 @@ static int open_face(pdf_fonts *f, const char *path, oct_diag *d)
         if (strcmp(f->face[i].path, path) == 0) return i;
     pdf_face *fc = &f->face[f->nface];
     memset(fc, 0, sizeof *fc);
-    if (FT_New_Face(f->ft, path, 0, &fc->face) != 0) {
+    fc->bytes = (unsigned char *)oct_read_file(path, MAX_FONT_BYTES, &fc->nbytes);
+    if (!fc->bytes) {
+        oct_diag_report(d, OCT_ERROR, path, 0, 0, "pdf-font", "cannot read the font file: %s",
+                        strerror(errno));
+        return -1;
+    }
+    if (FT_New_Memory_Face(f->ft, fc->bytes, (FT_Long)fc->nbytes, 0, &fc->face) != 0) {
         oct_diag_report(d, OCT_ERROR, path, 0, 0, "pdf-font", "cannot open font file");
+        free(fc->bytes);
         return -1;
     }
     if (!FT_IS_SFNT(fc->face) || fc->face->units_per_EM == 0 ||
@@ -63,10 +65,12 @@ static int open_face(pdf_fonts *f, const char *path, oct_diag *d)
         oct_diag_report(d, OCT_ERROR, path, 0, 0, "pdf-font",
                         "not a TrueType font with a Unicode character map");
         FT_Done_Face(fc->face);
+        free(fc->bytes);
         return -1;
     }
     fc->path = oct_xstrdup(path);
     fc->upem = fc->face->units_per_EM;
+    fc->nglyphs = (unsigned)fc->face->num_glyphs;
     return f->nface++;
 }
 
@@ -108,33 +112,41 @@ void pdf_fonts_free(pdf_fonts *f)
     if (!f) return;
     for (int i = 0; i < f->nface; i++) {
         FT_Done_Face(f->face[i].face);
+        free(f->face[i].bytes);
         free(f->face[i].path);
         free(f->face[i].w);
-        free(f->face[i].used);
+        free(f->face[i].drawn);
     }
     FT_Done_FreeType(f->ft);
     free(f);
 }
 
+int pdf_face_advance(const pdf_face *fc, unsigned gid)
+{
+    FT_Fixed adv;
+    if (FT_Get_Advance(fc->face, gid, FT_LOAD_NO_SCALE, &adv) != 0 || adv < 0) return W_MISSING;
+    unsigned long w = (unsigned long)adv * 1000u / fc->upem;
+    return w > INT16_MAX ? INT16_MAX : (int)w;
+}
+
+static int lookup_width(const pdf_face *fc, unsigned cp)
+{
+    FT_UInt gid = FT_Get_Char_Index(fc->face, cp);
+    return gid == 0 ? W_MISSING : pdf_face_advance(fc, gid);
+}
+
+/* BMP widths are cached (they are asked for every character set); the
+ * rest are rare enough to look up each time. */
 static int face_width(pdf_face *fc, unsigned cp)
 {
-    if (cp > 0xFFFF) return W_MISSING;
+    if (cp > 0xFFFF) return cp > 0x10FFFF ? W_MISSING : lookup_width(fc, cp);
     if (!fc->w) {
         fc->w = oct_xmalloc(0x10000 * sizeof *fc->w);
         for (size_t i = 0; i < 0x10000; i++)
             fc->w[i] = W_UNKNOWN;
     }
-    if (fc->w[cp] != W_UNKNOWN) return fc->w[cp];
-    int w = W_MISSING;
-    FT_UInt gid = FT_Get_Char_Index(fc->face, cp);
-    FT_Fixed adv;
-    if (gid != 0 && FT_Get_Advance(fc->face, gid, FT_LOAD_NO_SCALE, &adv) == 0 && adv >= 0) {
-        /* libharu: (HPDF_UINT16)((HPDF_UINT)advance_width * 1000 / units_per_em) */
-        w = (int)(uint16_t)((unsigned)adv * 1000u / fc->upem);
-        if (w > INT16_MAX) w = INT16_MAX;
-    }
-    fc->w[cp] = (int16_t)w;
-    return w;
+    if (fc->w[cp] == W_UNKNOWN) fc->w[cp] = (int16_t)lookup_width(fc, cp);
+    return fc->w[cp];
 }
 
 int pdf_font_width(pdf_fonts *f, int slot, unsigned cp)
@@ -154,45 +166,45 @@ const char *pdf_font_family(pdf_fonts *f, int slot)
     return name ? name : f->face[f->slot[slot]].path;
 }
 
-HPDF_Font pdf_font_hpdf(pdf_fonts *f, HPDF_Doc doc, int slot)
+/* The page's /Font resource dictionary, made on first use. */
+static HPDF_Dict page_fonts(HPDF_Page pg)
 {
-    pdf_face *fc = &f->face[f->slot[slot]];
-    if (fc->hfont || fc->hfailed) return fc->hfont;
-    const char *name = HPDF_LoadTTFontFromFile(doc, fc->path, HPDF_TRUE);
-    fc->hfailed = !name; /* tried once: the error is reported once */
-    if (!name) return NULL;
-    fc->hfont = HPDF_GetFont(doc, name, "UTF-8");
-    if (fc->hfont) fc->hdef = ((HPDF_FontAttr)fc->hfont->attr)->fontdef;
-    return fc->hfont;
+    HPDF_PageAttr attr = (HPDF_PageAttr)pg->attr;
+    if (attr->fonts) return attr->fonts;
+    HPDF_Dict res = HPDF_Page_GetInheritableItem(pg, "Resources", HPDF_OCLASS_DICT);
+    if (!res) return NULL;
+    HPDF_Dict fonts = HPDF_Dict_New(pg->mmgr);
+    if (!fonts || HPDF_Dict_Add(res, "Font", fonts) != HPDF_OK) return NULL;
+    attr->fonts = fonts;
+    return fonts;
 }
 
-void pdf_font_mark(pdf_fonts *f, int slot, unsigned cp)
+const char *pdf_font_use(pdf_fonts *f, HPDF_Doc doc, HPDF_Page pg, int slot)
 {
-    pdf_face *fc = &f->face[f->slot[slot]];
-    if (cp > 0xFFFF) return;
-    if (!fc->used) fc->used = oct_xcalloc(0x10000 / 8, 1);
-    fc->used[cp >> 3] |= (uint8_t)(1u << (cp & 7));
+    int idx = f->slot[slot];
+    pdf_face *fc = &f->face[idx];
+    HPDF_Dict font = pdf_face_dict(fc, doc, idx);
+    HPDF_Dict fonts = font ? page_fonts(pg) : NULL;
+    if (!fonts) return NULL;
+    if (!HPDF_Dict_GetItem(fonts, fc->res, HPDF_OCLASS_DICT) &&
+        HPDF_Dict_Add(fonts, fc->res, font) != HPDF_OK)
+        return NULL;
+    return fc->res;
 }
 
-/* Hands the drawn code points of each loaded face to the CMap writer. The
- * glyph ids libharu will use are checked against FreeType's on the way:
- * a disagreement would draw the wrong glyphs, so it is an error. */
-int pdf_tounicode_write(HPDF_Font font, const uint8_t *used);
-
-int pdf_fonts_fix_tounicode(pdf_fonts *f)
+unsigned pdf_font_glyph(pdf_fonts *f, int slot, unsigned cp)
 {
-    for (int i = 0; i < f->nface; i++) {
-        pdf_face *fc = &f->face[i];
-        if (!fc->hfont || !fc->used) continue;
-        for (unsigned cp = 0; cp < 0x10000; cp++) {
-            if (!(fc->used[cp >> 3] & (1u << (cp & 7)))) continue;
-            if (fc->hdef && HPDF_TTFontDef_GetGlyphid(fc->hdef, (HPDF_UINT16)cp) !=
-                                FT_Get_Char_Index(fc->face, cp))
-                return -1;
-            face_width(fc, cp); /* every drawn width known for the /W array */
-        }
-        if (pdf_tounicode_write(fc->hfont, fc->used) != 0) return -1;
-        if (pdf_widths_write(fc->hfont, fc->used, fc->w) != 0) return -1;
-    }
+    pdf_face *fc = &f->face[f->slot[slot]];
+    FT_UInt gid = FT_Get_Char_Index(fc->face, cp);
+    if (gid == 0 || gid >= fc->nglyphs) return 0;
+    if (!fc->drawn) fc->drawn = oct_xcalloc(fc->nglyphs, sizeof *fc->drawn);
+    if (!fc->drawn[gid]) fc->drawn[gid] = cp + 1;
+    return gid;
+}
+
+int pdf_fonts_finish(pdf_fonts *f, HPDF_Doc doc)
+{
+    for (int i = 0; i < f->nface; i++)
+        if (f->face[i].type0 && pdf_face_finish(&f->face[i], doc) != 0) return -1;
     return 0;
 }

@@ -36,20 +36,22 @@ typedef struct pdf_fonts pdf_fonts;
  * slots is opened once). Returns NULL after reporting "pdf-font" errors. */
 pdf_fonts *pdf_fonts_open(const oct_layout *l, oct_diag *d);
 void pdf_fonts_free(pdf_fonts *f); /* NULL-safe */
-/* Advance of cp in 1/1000 em, truncated as libharu's /W array does; -1 if
- * the slot's face has no glyph for cp (or cp is outside the BMP). */
+/* Advance of cp in 1/1000 em, truncated as the /W array holds it; -1 if
+ * the slot's face has no glyph for cp. */
 int pdf_font_width(pdf_fonts *f, int slot, unsigned cp);
-/* The libharu font of a slot, loaded on first use (embedded, subset,
- * UTF-8). NULL if libharu failed (its error handler has the details). */
-HPDF_Font pdf_font_hpdf(pdf_fonts *f, HPDF_Doc doc, int slot);
-/* Records that cp was drawn with slot (for the ToUnicode CMap). */
-void pdf_font_mark(pdf_fonts *f, int slot, unsigned cp);
+/* The name under which page pg's resources know the font of `slot` (added
+ * on first use), or NULL if the PDF objects could not be made. */
+const char *pdf_font_use(pdf_fonts *f, HPDF_Doc doc, HPDF_Page pg, int slot);
+/* The glyph id that draws cp in slot's face (0: none), recorded as drawn
+ * for the subset font, its widths and its ToUnicode map. */
+unsigned pdf_font_glyph(pdf_fonts *f, int slot, unsigned cp);
 /* File of a slot's face, for messages. */
 const char *pdf_font_file(pdf_fonts *f, int slot);
 /* Family name of a slot's face, for messages. */
 const char *pdf_font_family(pdf_fonts *f, int slot);
-/* Rewrites the ToUnicode CMap of every loaded font (tounicode.c). */
-int pdf_fonts_fix_tounicode(pdf_fonts *f);
+/* Writes the font objects of every face drawn (fontobj.c), once all pages
+ * are painted. Returns 0 or -1. */
+int pdf_fonts_finish(pdf_fonts *f, HPDF_Doc doc);
 
 /* ---- styled text (text.c) ------------------------------------------------ */
 
@@ -448,10 +450,6 @@ struct oct_pdf {
     size_t nmissing, capmissing, nmissing_more;
 };
 
-/* Replaces a font's /W array by the widths of the code points in `used`
- * (a 64 Ki-bit set), from w (per BMP code point; negative: none). */
-int pdf_widths_write(HPDF_Font font, const uint8_t *used, const int16_t *w);
-
 /* Records a libharu failure as a diagnostic; returns -1 if one happened. */
 int pdf_check(oct_pdf *p, const char *what);
 /* Adds a link target; returns its index, or -1 when target is unusable
@@ -460,7 +458,7 @@ int pdf_link_add(oct_pdf *p, const char *url, unsigned from);
 /* A link to an anchor key laid out by this backend. */
 int pdf_link_internal(oct_pdf *p, const char *key);
 /* Why a character cannot be drawn. */
-enum { PDF_MISS_ASTRAL, PDF_MISS_NOGLYPH, PDF_MISS_CONTROL };
+enum { PDF_MISS_NOGLYPH, PDF_MISS_CONTROL, PDF_MISS_KINDS };
 /* Records that cp of node n is left out of the PDF (text set again in the
  * contents or a running head is the same occurrence). */
 void pdf_missing_add(oct_pdf *p, const oct_node *n, int why, unsigned cp);

@@ -1,6 +1,5 @@
-/* Characters the PDF cannot draw (emoji above U+FFFF, which libharu's
- * UTF-8 encoder cannot address; code points no vendored font covers;
- * control characters). They are left out — never drawn as tofu — and the
+/* Characters the PDF cannot draw (code points no font of the layout
+ * covers, such as emoji; control characters). They are left out — never drawn as tofu — and the
  * user hears about it once per source file, with every character and line,
  * instead of once per occurrence. The EPUB keeps them. */
 #include "pdf/internal.h"
@@ -38,8 +37,6 @@ void pdf_missing_add(oct_pdf *p, const oct_node *n, int why, unsigned cp)
 
 static const char *reason(unsigned whys)
 {
-    if (whys == 1u << PDF_MISS_ASTRAL)
-        return "above U+FFFF (emoji and the like), which the PDF fonts cannot address";
     if (whys == 1u << PDF_MISS_NOGLYPH) return "no glyph in the vendored fonts";
     if (whys == 1u << PDF_MISS_CONTROL) return "control characters";
     return "no glyph the PDF fonts can draw";

@@ -2,9 +2,12 @@
  * running heads and folios. Per item: fills first (backgrounds), then the
  * text in one text object, then strokes, then link annotations. */
 #include "pdf/internal.h"
+#include "util/buf.h"
 #include "util/utf8.h"
 #include "util/xalloc.h"
 
+#include <hpdf_pages.h>
+#include <hpdf_utils.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -12,8 +15,9 @@
 typedef struct {
     oct_pdf *p;
     HPDF_Page pg;
-    HPDF_Font font;
+    const char *font; /* resource name of the font set, NULL: none yet */
     double font_size;
+    oct_buf glyphs; /* scratch: the hex string of a run's glyph ids */
     oct_color fill;
     bool fill_set;
 } painter;
@@ -31,30 +35,46 @@ static void set_fill(painter *w, oct_color c)
     w->fill_set = true;
 }
 
+/* Raw content: libharu has no operator for a font it did not load, so
+ * the text state and glyph strings are written into the page's stream
+ * directly (inside the BT/ET libharu opened). */
+static void put_content(painter *w, const char *s, size_t n)
+{
+    HPDF_Stream_Write(((HPDF_PageAttr)w->pg->attr)->stream, (const HPDF_BYTE *)s, (HPDF_UINT)n);
+}
+
 static void paint_text(painter *w, const pdf_op *op, double x, double y)
 {
-    HPDF_Font f = pdf_font_hpdf(w->p->fonts, w->p->doc, op->slot);
-    if (!f) {
+    oct_pdf *p = w->p;
+    const char *name = pdf_font_use(p->fonts, p->doc, w->pg, op->slot);
+    if (!name) {
         char what[600];
-        snprintf(what, sizeof what, "embedding %s", pdf_font_file(w->p->fonts, op->slot));
-        pdf_check(w->p, what);
+        snprintf(what, sizeof what, "embedding %s", pdf_font_file(p->fonts, op->slot));
+        pdf_check(p, what);
+        p->failed = true;
         return;
     }
-    if (f != w->font || w->font_size != op->size) {
-        HPDF_Page_SetFontAndSize(w->pg, f, op->size);
-        w->font = f;
+    if (name != w->font || w->font_size != op->size) {
+        char num[32], line[64];
+        HPDF_FToA(num, (HPDF_REAL)op->size, num + sizeof num - 1);
+        int n = snprintf(line, sizeof line, "/%s %s Tf\n", name, num);
+        put_content(w, line, (size_t)n);
+        w->font = name;
         w->font_size = op->size;
     }
     set_fill(w, op->color);
-    const char *s = w->p->pool.data + op->text;
     HPDF_Page_SetTextMatrix(w->pg, 1, 0, 0, 1, (HPDF_REAL)x, (HPDF_REAL)y);
-    HPDF_Page_ShowText(w->pg, s);
+    const char *s = p->pool.data + op->text;
+    oct_buf_clear(&w->glyphs);
+    oct_buf_put(&w->glyphs, "<", 1);
     size_t i = 0, len;
     while (i < op->len) {
         unsigned cp = oct_utf8_decode(s + i, op->len - i, &len);
-        pdf_font_mark(w->p->fonts, op->slot, cp);
+        oct_buf_printf(&w->glyphs, "%04X", pdf_font_glyph(p->fonts, op->slot, cp));
         i += len;
     }
+    oct_buf_put(&w->glyphs, "> Tj\n", 5);
+    put_content(w, w->glyphs.data, w->glyphs.len);
 }
 
 static void stroke_setup(painter *w, const pdf_op *op)
@@ -285,8 +305,10 @@ int pdf_paint(oct_pdf *p)
     }
     add_labels(p);
     if (pdf_check(p, "creating pages") != 0) return -1;
-    for (size_t i = 0; i < p->npages; i++) {
-        painter w = {p, p->hpages[i], NULL, 0, {0, 0, 0}, false};
+    oct_buf glyphs = OCT_BUF_INIT;
+    int rc = 0;
+    for (size_t i = 0; i < p->npages && rc == 0; i++) {
+        painter w = {.p = p, .pg = p->hpages[i], .glyphs = glyphs};
         paint_head(&w, i);
         const pdf_page *pg = &p->pages[i];
         double left = page_left(p, i), top = p->L.page_height - p->L.margin_top;
@@ -295,7 +317,9 @@ int pdf_paint(oct_pdf *p)
             paint_item(&w, &pg->flow->it[pl->item], left, top - pl->y);
         }
         paint_folio(&w, i);
-        if (pdf_check(p, "painting a page") != 0 || p->failed) return -1;
+        glyphs = w.glyphs; /* the scratch buffer is kept from page to page */
+        if (pdf_check(p, "painting a page") != 0 || p->failed) rc = -1;
     }
-    return 0;
+    oct_buf_free(&glyphs);
+    return rc;
 }

@@ -191,9 +191,9 @@ int oct_pdf_render(oct_pdf *p, const oct_tree *tree)
     }
     if (pdf_paint(p) != 0 || pdf_outline(p) != 0 || pdf_metadata(p) != 0) goto fail;
     pdf_missing_report(p);
-    if (pdf_fonts_fix_tounicode(p->fonts) != 0) {
+    if (pdf_fonts_finish(p->fonts, p->doc) != 0) {
         oct_diag_report(p->diag, OCT_ERROR, NULL, 0, 0, "pdf-internal",
-                        "cannot write the fonts' ToUnicode maps");
+                        "cannot write the font objects");
         goto fail;
     }
     if (pdf_check(p, "finishing the document") != 0 || p->failed) goto fail;

@@ -2,9 +2,8 @@
  * draw it, with its advance and its line-break class.
  *
  * A character the style's face lacks is drawn from the fallback face.
- * What no face can draw -- and everything above U+FFFF, which libharu's
- * UTF-8 encoder cannot address -- is left out (never tofu), with one
- * warning per source line and reason, naming the characters. */
+ * What no face can draw is left out (never tofu), with one warning per
+ * source line and reason, naming the characters. */
 #include "pdf/internal.h"
 #include "util/utf8.h"
 #include "util/xalloc.h"
@@ -79,8 +78,8 @@ static bool is_control(unsigned cp)
 }
 
 typedef struct {
-    unsigned cps[3][MAX_LISTED]; /* 0: above U+FFFF, 1: no glyph, 2: control */
-    size_t n[3], total[3];
+    unsigned cps[PDF_MISS_KINDS][MAX_LISTED]; /* by PDF_MISS_* */
+    size_t n[PDF_MISS_KINDS], total[PDF_MISS_KINDS];
 } missing_set;
 
 static void note_missing(missing_set *m, int why, unsigned cp)
@@ -93,10 +92,9 @@ static void note_missing(missing_set *m, int why, unsigned cp)
 
 static void report_missing(oct_pdf *p, const oct_node *node, const missing_set *m)
 {
-    static const int why[3] = {PDF_MISS_ASTRAL, PDF_MISS_NOGLYPH, PDF_MISS_CONTROL};
-    for (int k = 0; k < 3; k++) {
+    for (int k = 0; k < PDF_MISS_KINDS; k++) {
         for (size_t i = 0; i < m->n[k]; i++)
-            pdf_missing_add(p, node, why[k], m->cps[k][i]);
+            pdf_missing_add(p, node, k, m->cps[k][i]);
         p->nmissing_more += m->total[k] - m->n[k];
     }
 }
@@ -162,13 +160,13 @@ static void add_cp(oct_pdf *p, pdf_text *t, unsigned cp, uint16_t si, int slot, 
         push_char(t, cp, si, PDF_SLOT_NONE, 0);
         return;
     }
-    if (is_control(cp) || cp > 0xFFFF) {
-        note_missing(miss, is_control(cp) ? 2 : 0, cp);
+    if (is_control(cp)) {
+        note_missing(miss, PDF_MISS_CONTROL, cp);
         push_char(t, cp, si, PDF_SLOT_NONE, 0);
         return;
     }
     int r = resolve(p, slot, cp, &w);
-    if (r == PDF_SLOT_NONE) note_missing(miss, 1, cp);
+    if (r == PDF_SLOT_NONE) note_missing(miss, PDF_MISS_NOGLYPH, cp);
     push_char(t, cp, si, r, w);
 }
 

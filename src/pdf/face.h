@@ -1,0 +1,42 @@
+/* One font file as the PDF backend uses it: fonts.c opens it and answers
+ * "which glyph" and "how wide"; fontobj.c turns the glyphs drawn with it
+ * into the PDF's font objects. Internal to src/pdf.
+ *
+ * octavo writes its own font objects instead of letting libharu load the
+ * TrueType file: libharu 2.3.0 reaches glyphs only through the BMP part of
+ * the cmap, searches that cmap linearly for all 65,536 code points of every
+ * font it loads, and embeds nearly the whole file. Here a content stream
+ * names glyph ids directly (Identity-H, CID = glyph id), the file is cut
+ * down to the drawn glyphs by HarfBuzz's subsetter, and the ToUnicode map
+ * is written from the characters each glyph stood for. */
+#ifndef OCT_PDF_FACE_H
+#define OCT_PDF_FACE_H
+
+#include <ft2build.h>
+#include FT_FREETYPE_H
+#include <hpdf.h>
+#include <stddef.h>
+#include <stdint.h>
+
+typedef struct {
+    char *path;
+    unsigned char *bytes; /* the file, read once (FreeType and HarfBuzz share it) */
+    size_t nbytes;
+    FT_Face face;
+    unsigned upem, nglyphs;
+    int16_t *w;      /* per BMP code point: advance in 1/1000 em, or unknown/missing */
+    uint32_t *drawn; /* per glyph id: 1 + the code point it was drawn for; 0: not drawn */
+    HPDF_Dict type0; /* the font dictionary pages name; NULL until first drawn */
+    char res[8];     /* its name in a page's /Font resources */
+} pdf_face;
+
+/* Advance of glyph `gid` in 1/1000 em, truncated (the /W value). */
+int pdf_face_advance(const pdf_face *fc, unsigned gid);
+/* The font dictionary of fc for `doc`, created empty on first use (its
+ * content is written by pdf_face_finish once every page is drawn). */
+HPDF_Dict pdf_face_dict(pdf_face *fc, HPDF_Doc doc, int index);
+/* Fills fc's font objects from the glyphs drawn: the subset font file, the
+ * widths, the ToUnicode map and the descriptor. Returns 0 or -1. */
+int pdf_face_finish(pdf_face *fc, HPDF_Doc doc);
+
+#endif

@@ -1,0 +1,240 @@
+/* The PDF objects of one face (see face.h): a Type0 font with Identity-H
+ * encoding over a CIDFontType2 whose CIDs are the glyph ids of the font
+ * file (CIDToGIDMap /Identity), so a content stream draws any glyph, in or
+ * above the BMP. What is embedded is HarfBuzz's subset of the file holding
+ * only the drawn glyphs (glyph ids kept, hints dropped: a printed page
+ * needs neither the others nor hinting); /W lists the drawn glyphs only;
+ * ToUnicode maps each drawn glyph back to its character, so copying and
+ * searching give the source text. */
+#include "pdf/face.h"
+#include "util/buf.h"
+#include "util/xalloc.h"
+
+#include FT_TRUETYPE_TABLES_H
+#include <hb-subset.h>
+#include <hb.h>
+#include <hpdf_doc.h>
+#include <hpdf_objects.h>
+#include <hpdf_streams.h>
+#include <stdbool.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+enum { CMAP_BLOCK = 100 }; /* entries per bfchar section (the CMap limit) */
+
+HPDF_Dict pdf_face_dict(pdf_face *fc, HPDF_Doc doc, int index)
+{
+    if (fc->type0) return fc->type0;
+    HPDF_Dict d = HPDF_Dict_New(doc->mmgr);
+    if (!d || HPDF_Xref_Add(doc->xref, d) != HPDF_OK) return NULL;
+    snprintf(fc->res, sizeof fc->res, "F%d", index);
+    fc->type0 = d;
+    return d;
+}
+
+/* The font file cut down to the drawn glyphs (and .notdef), glyph ids
+ * unchanged; NULL if HarfBuzz cannot subset it (the whole file is used). */
+static hb_blob_t *subset_file(const pdf_face *fc)
+{
+    hb_blob_t *whole = hb_blob_create((const char *)fc->bytes, (unsigned)fc->nbytes,
+                                      HB_MEMORY_MODE_READONLY, NULL, NULL);
+    hb_face_t *face = hb_face_create(whole, 0);
+    hb_subset_input_t *in = hb_subset_input_create_or_fail();
+    hb_blob_t *out = NULL;
+    if (in) {
+        hb_set_t *glyphs = hb_subset_input_glyph_set(in);
+        hb_set_add(glyphs, 0);
+        for (unsigned g = 1; g < fc->nglyphs; g++)
+            if (fc->drawn[g]) hb_set_add(glyphs, g);
+        hb_set_clear(hb_subset_input_unicode_set(in));
+        hb_subset_input_set_flags(in, HB_SUBSET_FLAGS_RETAIN_GIDS | HB_SUBSET_FLAGS_NO_HINTING);
+        hb_face_t *sub = hb_subset_or_fail(face, in);
+        if (sub) {
+            out = hb_face_reference_blob(sub);
+            hb_face_destroy(sub);
+            if (hb_blob_get_length(out) == 0) {
+                hb_blob_destroy(out);
+                out = NULL;
+            }
+        }
+        hb_subset_input_destroy(in);
+    }
+    hb_face_destroy(face);
+    hb_blob_destroy(whole);
+    return out;
+}
+
+/* "ABCDEF+PostScriptName": the subset tag is a hash of the glyphs drawn,
+ * so the same text gives the same name (and the same bytes). */
+static void font_name(const pdf_face *fc, char *out, size_t n)
+{
+    uint32_t h = 2166136261u;
+    for (unsigned g = 0; g < fc->nglyphs; g++)
+        if (fc->drawn[g]) h = (h ^ g) * 16777619u;
+    char tag[7];
+    for (int i = 0; i < 6; i++, h /= 26)
+        tag[i] = (char)('A' + h % 26);
+    tag[6] = '\0';
+    const char *ps = FT_Get_Postscript_Name(fc->face);
+    char clean[64];
+    size_t k = 0;
+    for (; ps && *ps && k + 1 < sizeof clean; ps++)
+        if ((*ps >= 'A' && *ps <= 'Z') || (*ps >= 'a' && *ps <= 'z') ||
+            (*ps >= '0' && *ps <= '9') || *ps == '-')
+            clean[k++] = *ps;
+    clean[k] = '\0';
+    snprintf(out, n, "%s+%s", tag, k ? clean : "Font");
+}
+
+static long em(const pdf_face *fc, long units)
+{
+    return units * 1000 / (long)fc->upem;
+}
+
+static HPDF_Dict descriptor(pdf_face *fc, HPDF_Doc doc, const char *name, hb_blob_t *sub)
+{
+    HPDF_MMgr mm = doc->mmgr;
+    HPDF_Dict file = HPDF_DictStream_New(mm, doc->xref);
+    HPDF_Dict fd = HPDF_Dict_New(mm);
+    if (!file || !fd || HPDF_Xref_Add(doc->xref, fd) != HPDF_OK) return NULL;
+    unsigned len = 0;
+    const char *data = sub ? hb_blob_get_data(sub, &len) : (const char *)fc->bytes;
+    if (!sub) len = (unsigned)fc->nbytes;
+    file->filter = HPDF_STREAM_FILTER_FLATE_DECODE;
+    HPDF_STATUS ret = HPDF_Stream_Write(file->stream, (const HPDF_BYTE *)data, len);
+    ret += HPDF_Dict_AddNumber(file, "Length1", (HPDF_INT32)len);
+
+    FT_Face f = fc->face;
+    const TT_OS2 *os2 = FT_Get_Sfnt_Table(f, FT_SFNT_OS2);
+    const TT_Postscript *post = FT_Get_Sfnt_Table(f, FT_SFNT_POST);
+    bool italic = (f->style_flags & FT_STYLE_FLAG_ITALIC) != 0;
+    bool bold = (f->style_flags & FT_STYLE_FLAG_BOLD) != 0;
+    /* Nonsymbolic (32) with the standard Latin set; 1: fixed pitch; 64: italic. */
+    int flags = 32 | (FT_IS_FIXED_WIDTH(f) ? 1 : 0) | (italic ? 64 : 0);
+    ret += HPDF_Dict_AddName(fd, "Type", "FontDescriptor");
+    ret += HPDF_Dict_AddName(fd, "FontName", name);
+    ret += HPDF_Dict_AddNumber(fd, "Flags", flags);
+    HPDF_Array bbox = HPDF_Array_New(mm);
+    ret += HPDF_Dict_Add(fd, "FontBBox", bbox);
+    ret += HPDF_Array_AddNumber(bbox, (HPDF_INT32)em(fc, f->bbox.xMin));
+    ret += HPDF_Array_AddNumber(bbox, (HPDF_INT32)em(fc, f->bbox.yMin));
+    ret += HPDF_Array_AddNumber(bbox, (HPDF_INT32)em(fc, f->bbox.xMax));
+    ret += HPDF_Array_AddNumber(bbox, (HPDF_INT32)em(fc, f->bbox.yMax));
+    ret += HPDF_Dict_AddNumber(fd, "ItalicAngle", post ? (HPDF_INT32)(post->italicAngle >> 16) : 0);
+    ret += HPDF_Dict_AddNumber(fd, "Ascent", (HPDF_INT32)em(fc, f->ascender));
+    ret += HPDF_Dict_AddNumber(fd, "Descent", (HPDF_INT32)em(fc, f->descender));
+    long cap = os2 && os2->version >= 2 && os2->sCapHeight > 0 ? os2->sCapHeight : f->ascender;
+    ret += HPDF_Dict_AddNumber(fd, "CapHeight", (HPDF_INT32)em(fc, cap));
+    ret += HPDF_Dict_AddNumber(fd, "StemV", bold ? 140 : 80);
+    ret += HPDF_Dict_Add(fd, "FontFile2", file);
+    return ret == HPDF_OK ? fd : NULL;
+}
+
+/* /W as runs of consecutive drawn glyphs: `g [w1 w2 …]`. */
+static HPDF_Array widths(const pdf_face *fc, HPDF_MMgr mm)
+{
+    HPDF_Array arr = HPDF_Array_New(mm);
+    if (!arr) return NULL;
+    HPDF_STATUS ret = HPDF_OK;
+    for (unsigned g = 0; g < fc->nglyphs && ret == HPDF_OK;) {
+        if (!fc->drawn[g]) {
+            g++;
+            continue;
+        }
+        HPDF_Array run = HPDF_Array_New(mm);
+        if (!run) return NULL;
+        ret += HPDF_Array_AddNumber(arr, (HPDF_INT32)g);
+        ret += HPDF_Array_Add(arr, run);
+        for (; g < fc->nglyphs && fc->drawn[g]; g++) {
+            int w = pdf_face_advance(fc, g);
+            ret += HPDF_Array_AddNumber(run, w < 0 ? 0 : w);
+        }
+    }
+    return ret == HPDF_OK ? arr : NULL;
+}
+
+static void utf16_hex(oct_buf *b, unsigned cp)
+{
+    if (cp >= 0x10000) {
+        cp -= 0x10000;
+        oct_buf_printf(b, "%04X%04X", 0xD800 + (cp >> 10), 0xDC00 + (cp & 0x3FF));
+    } else {
+        oct_buf_printf(b, "%04X", cp);
+    }
+}
+
+static HPDF_Dict tounicode(const pdf_face *fc, HPDF_Doc doc)
+{
+    HPDF_Dict cmap = HPDF_DictStream_New(doc->mmgr, doc->xref);
+    if (!cmap) return NULL;
+    cmap->filter = HPDF_STREAM_FILTER_FLATE_DECODE;
+    oct_buf b = OCT_BUF_INIT;
+    oct_buf_printf(&b, "/CIDInit /ProcSet findresource begin\n12 dict begin\nbegincmap\n"
+                       "/CIDSystemInfo << /Registry (Adobe) /Ordering (UCS) /Supplement 0 >> def\n"
+                       "/CMapName /Adobe-Identity-UCS def\n/CMapType 2 def\n"
+                       "1 begincodespacerange\n<0000> <FFFF>\nendcodespacerange\n");
+    size_t total = 0, done = 0;
+    for (unsigned g = 0; g < fc->nglyphs; g++)
+        total += fc->drawn[g] != 0;
+    for (unsigned g = 0; g < fc->nglyphs; g++) {
+        if (!fc->drawn[g]) continue;
+        if (done % CMAP_BLOCK == 0) {
+            size_t left = total - done;
+            oct_buf_printf(&b, "%zu beginbfchar\n", left < CMAP_BLOCK ? left : CMAP_BLOCK);
+        }
+        oct_buf_printf(&b, "<%04X> <", g);
+        utf16_hex(&b, fc->drawn[g] - 1);
+        oct_buf_printf(&b, ">\n");
+        if (++done % CMAP_BLOCK == 0 || done == total) oct_buf_printf(&b, "endbfchar\n");
+    }
+    oct_buf_printf(&b, "endcmap\nCMapName currentdict /CMap defineresource pop\nend\nend\n");
+    HPDF_STATUS ret = HPDF_Stream_Write(cmap->stream, (const HPDF_BYTE *)b.data, b.len);
+    oct_buf_free(&b);
+    return ret == HPDF_OK ? cmap : NULL;
+}
+
+static HPDF_Dict cid_font(pdf_face *fc, HPDF_Doc doc, const char *name, HPDF_Dict fd)
+{
+    HPDF_MMgr mm = doc->mmgr;
+    HPDF_Dict cid = HPDF_Dict_New(mm);
+    HPDF_Dict info = HPDF_Dict_New(mm);
+    HPDF_Array w = widths(fc, mm);
+    if (!cid || !info || !w || HPDF_Xref_Add(doc->xref, cid) != HPDF_OK) return NULL;
+    HPDF_STATUS ret = HPDF_Dict_AddName(cid, "Type", "Font");
+    ret += HPDF_Dict_AddName(cid, "Subtype", "CIDFontType2");
+    ret += HPDF_Dict_AddName(cid, "BaseFont", name);
+    ret += HPDF_Dict_Add(info, "Registry", HPDF_String_New(mm, "Adobe", NULL));
+    ret += HPDF_Dict_Add(info, "Ordering", HPDF_String_New(mm, "Identity", NULL));
+    ret += HPDF_Dict_AddNumber(info, "Supplement", 0);
+    ret += HPDF_Dict_Add(cid, "CIDSystemInfo", info);
+    ret += HPDF_Dict_Add(cid, "FontDescriptor", fd);
+    ret += HPDF_Dict_AddNumber(cid, "DW", 0);
+    ret += HPDF_Dict_Add(cid, "W", w);
+    ret += HPDF_Dict_AddName(cid, "CIDToGIDMap", "Identity");
+    return ret == HPDF_OK ? cid : NULL;
+}
+
+int pdf_face_finish(pdf_face *fc, HPDF_Doc doc)
+{
+    if (!fc->type0) return 0;
+    if (!fc->drawn) fc->drawn = oct_xcalloc(fc->nglyphs ? fc->nglyphs : 1, sizeof *fc->drawn);
+    char name[96];
+    font_name(fc, name, sizeof name);
+    hb_blob_t *sub = subset_file(fc);
+    HPDF_Dict fd = descriptor(fc, doc, name, sub);
+    hb_blob_destroy(sub); /* the stream holds a copy */
+    HPDF_Dict cid = fd ? cid_font(fc, doc, name, fd) : NULL;
+    HPDF_Dict map = cid ? tounicode(fc, doc) : NULL;
+    HPDF_Array desc = map ? HPDF_Array_New(doc->mmgr) : NULL;
+    if (!desc) return -1;
+    HPDF_Dict t0 = fc->type0;
+    HPDF_STATUS ret = HPDF_Dict_AddName(t0, "Type", "Font");
+    ret += HPDF_Dict_AddName(t0, "Subtype", "Type0");
+    ret += HPDF_Dict_AddName(t0, "BaseFont", name);
+    ret += HPDF_Dict_AddName(t0, "Encoding", "Identity-H");
+    ret += HPDF_Array_Add(desc, cid);
+    ret += HPDF_Dict_Add(t0, "DescendantFonts", desc);
+    ret += HPDF_Dict_Add(t0, "ToUnicode", map);
+    return ret == HPDF_OK ? 0 : -1;
+}
