@@ -14,6 +14,7 @@
 
 #include <ft2build.h>
 #include FT_FREETYPE_H
+#include <hb.h>
 #include <hpdf.h>
 #include <stddef.h>
 #include <stdint.h>
@@ -24,13 +25,24 @@ typedef struct {
     size_t nbytes;
     FT_Face face;
     unsigned upem, nglyphs;
-    int16_t *w;      /* per BMP code point: advance in 1/1000 em, or unknown/missing */
-    uint32_t *drawn; /* per glyph id: 1 + the code point it was drawn for; 0: not drawn */
+    hb_face_t *hbface; /* the same file for shaping and subsetting */
+    hb_font_t *hbfont; /* scaled to units per em */
+    int16_t *w;        /* per BMP code point: advance in 1/1000 em, or unknown/missing */
+    /* Per glyph id, the text it stands for: 0 not used; 1 + a code point;
+     * PDF_TEXT_SEQ | k, the sequence at texts[k] (length, then code
+     * points: a ligature); PDF_TEXT_NONE: used for no text of its own (a
+     * mark its cluster's first glyph speaks for). */
+    uint32_t *drawn;
+    uint32_t *texts;
+    size_t ntexts, captexts;
     HPDF_Dict type0; /* the font dictionary pages name; NULL until first drawn */
     char res[8];     /* its name in a page's /Font resources */
 } pdf_face;
 
-/* Advance of glyph `gid` in 1/1000 em, truncated (the /W value). */
+#define PDF_TEXT_SEQ 0x80000000u
+#define PDF_TEXT_NONE 0xFFFFFFFFu
+
+/* Advance of glyph `gid` in 1/1000 em, rounded (the /W value). */
 int pdf_face_advance(const pdf_face *fc, unsigned gid);
 /* The font dictionary of fc for `doc`, created empty on first use (its
  * content is written by pdf_face_finish once every page is drawn). */

@@ -37,9 +37,6 @@ HPDF_Dict pdf_face_dict(pdf_face *fc, HPDF_Doc doc, int index)
  * unchanged; NULL if HarfBuzz cannot subset it (the whole file is used). */
 static hb_blob_t *subset_file(const pdf_face *fc)
 {
-    hb_blob_t *whole = hb_blob_create((const char *)fc->bytes, (unsigned)fc->nbytes,
-                                      HB_MEMORY_MODE_READONLY, NULL, NULL);
-    hb_face_t *face = hb_face_create(whole, 0);
     hb_subset_input_t *in = hb_subset_input_create_or_fail();
     hb_blob_t *out = NULL;
     if (in) {
@@ -49,7 +46,7 @@ static hb_blob_t *subset_file(const pdf_face *fc)
             if (fc->drawn[g]) hb_set_add(glyphs, g);
         hb_set_clear(hb_subset_input_unicode_set(in));
         hb_subset_input_set_flags(in, HB_SUBSET_FLAGS_RETAIN_GIDS | HB_SUBSET_FLAGS_NO_HINTING);
-        hb_face_t *sub = hb_subset_or_fail(face, in);
+        hb_face_t *sub = hb_subset_or_fail(fc->hbface, in);
         if (sub) {
             out = hb_face_reference_blob(sub);
             hb_face_destroy(sub);
@@ -60,8 +57,6 @@ static hb_blob_t *subset_file(const pdf_face *fc)
         }
         hb_subset_input_destroy(in);
     }
-    hb_face_destroy(face);
-    hb_blob_destroy(whole);
     return out;
 }
 
@@ -147,7 +142,7 @@ static HPDF_Array widths(const pdf_face *fc, HPDF_MMgr mm)
         ret += HPDF_Array_AddNumber(arr, (HPDF_INT32)g);
         ret += HPDF_Array_Add(arr, run);
         for (; g < fc->nglyphs && fc->drawn[g]; g++) {
-            int w = pdf_face_advance(fc, g);
+            int w = pdf_face_advance(fc, g); /* as pdf_font_glyph_width */
             ret += HPDF_Array_AddNumber(run, w < 0 ? 0 : w);
         }
     }
@@ -176,15 +171,22 @@ static HPDF_Dict tounicode(const pdf_face *fc, HPDF_Doc doc)
                        "1 begincodespacerange\n<0000> <FFFF>\nendcodespacerange\n");
     size_t total = 0, done = 0;
     for (unsigned g = 0; g < fc->nglyphs; g++)
-        total += fc->drawn[g] != 0;
+        total += fc->drawn[g] != 0 && fc->drawn[g] != PDF_TEXT_NONE;
     for (unsigned g = 0; g < fc->nglyphs; g++) {
-        if (!fc->drawn[g]) continue;
+        if (!fc->drawn[g] || fc->drawn[g] == PDF_TEXT_NONE) continue;
         if (done % CMAP_BLOCK == 0) {
             size_t left = total - done;
             oct_buf_printf(&b, "%zu beginbfchar\n", left < CMAP_BLOCK ? left : CMAP_BLOCK);
         }
         oct_buf_printf(&b, "<%04X> <", g);
-        utf16_hex(&b, fc->drawn[g] - 1);
+        uint32_t d = fc->drawn[g];
+        if (d & PDF_TEXT_SEQ) {
+            const uint32_t *seq = fc->texts + (d & ~PDF_TEXT_SEQ);
+            for (uint32_t k = 1; k <= seq[0]; k++)
+                utf16_hex(&b, seq[k]);
+        } else {
+            utf16_hex(&b, d - 1);
+        }
         oct_buf_printf(&b, ">\n");
         if (++done % CMAP_BLOCK == 0 || done == total) oct_buf_printf(&b, "endbfchar\n");
     }

@@ -1,9 +1,8 @@
 /* Faces: FreeType answers "which glyph" and "how wide"; fontobj.c writes
  * the PDF font objects of what was drawn (see face.h for why not libharu).
  *
- * Widths are hmtx advance * 1000 / unitsPerEm, truncated: the numbers the
- * /W array holds, so a run of text measured here ends where the viewer
- * ends it. */
+ * Widths are hmtx advance * 1000 / unitsPerEm, rounded: the numbers the
+ * /W array holds. */
 #include "pdf/face.h"
 #include "pdf/internal.h"
 #include "util/fileio.h"
@@ -25,6 +24,7 @@
 
 struct pdf_fonts {
     FT_Library ft;
+    hb_buffer_t *buf; /* shaping scratch, reused */
     pdf_face face[PDF_NSLOTS];
     int nface;
     int slot[PDF_NSLOTS]; /* slot -> face index */
@@ -71,6 +71,12 @@ static int open_face(pdf_fonts *f, const char *path, oct_diag *d)
     fc->path = oct_xstrdup(path);
     fc->upem = fc->face->units_per_EM;
     fc->nglyphs = (unsigned)fc->face->num_glyphs;
+    hb_blob_t *blob = hb_blob_create((const char *)fc->bytes, (unsigned)fc->nbytes,
+                                     HB_MEMORY_MODE_READONLY, NULL, NULL);
+    fc->hbface = hb_face_create(blob, 0);
+    hb_blob_destroy(blob); /* the face holds it */
+    fc->hbfont = hb_font_create(fc->hbface);
+    hb_font_set_scale(fc->hbfont, (int)fc->upem, (int)fc->upem);
     return f->nface++;
 }
 
@@ -112,12 +118,16 @@ void pdf_fonts_free(pdf_fonts *f)
     if (!f) return;
     for (int i = 0; i < f->nface; i++) {
         FT_Done_Face(f->face[i].face);
+        hb_font_destroy(f->face[i].hbfont);
+        hb_face_destroy(f->face[i].hbface);
+        free(f->face[i].texts);
         free(f->face[i].bytes);
         free(f->face[i].path);
         free(f->face[i].w);
         free(f->face[i].drawn);
     }
     FT_Done_FreeType(f->ft);
+    hb_buffer_destroy(f->buf);
     free(f);
 }
 
@@ -125,7 +135,9 @@ int pdf_face_advance(const pdf_face *fc, unsigned gid)
 {
     FT_Fixed adv;
     if (FT_Get_Advance(fc->face, gid, FT_LOAD_NO_SCALE, &adv) != 0 || adv < 0) return W_MISSING;
-    unsigned long w = (unsigned long)adv * 1000u / fc->upem;
+    /* rounded as shape.c rounds shaped advances: an unkerned glyph then
+     * needs no adjustment in the content stream */
+    unsigned long w = ((unsigned long)adv * 1000u + fc->upem / 2) / fc->upem;
     return w > INT16_MAX ? INT16_MAX : (int)w;
 }
 
@@ -192,14 +204,52 @@ const char *pdf_font_use(pdf_fonts *f, HPDF_Doc doc, HPDF_Page pg, int slot)
     return fc->res;
 }
 
-unsigned pdf_font_glyph(pdf_fonts *f, int slot, unsigned cp)
+hb_font_t *pdf_font_hb(pdf_fonts *f, int slot)
+{
+    return f->face[f->slot[slot]].hbfont;
+}
+
+unsigned pdf_font_upem(pdf_fonts *f, int slot)
+{
+    return f->face[f->slot[slot]].upem;
+}
+
+int pdf_font_glyph_width(pdf_fonts *f, int slot, unsigned gid)
+{
+    int w = pdf_face_advance(&f->face[f->slot[slot]], gid);
+    return w < 0 ? 0 : w;
+}
+
+hb_buffer_t *pdf_font_buffer(pdf_fonts *f)
+{
+    if (!f->buf) f->buf = hb_buffer_create();
+    return f->buf;
+}
+
+/* A glyph drawn for several texts keeps one for ToUnicode: a ligature's
+ * sequence once it has one, else the lowest code point (a space before a
+ * no-break space, a hyphen-minus before a hyphen: what a search types). */
+void pdf_font_glyph_text(pdf_fonts *f, int slot, unsigned gid, const uint32_t *cps, size_t n)
 {
     pdf_face *fc = &f->face[f->slot[slot]];
-    FT_UInt gid = FT_Get_Char_Index(fc->face, cp);
-    if (gid == 0 || gid >= fc->nglyphs) return 0;
+    if (gid == 0 || gid >= fc->nglyphs) return;
     if (!fc->drawn) fc->drawn = oct_xcalloc(fc->nglyphs, sizeof *fc->drawn);
-    if (!fc->drawn[gid]) fc->drawn[gid] = cp + 1;
-    return gid;
+    uint32_t old = fc->drawn[gid];
+    if (old == PDF_TEXT_NONE) old = 0;
+    if (n == 0) {
+        if (!old) fc->drawn[gid] = PDF_TEXT_NONE;
+        return;
+    }
+    if (n == 1) {
+        if (!old || (!(old & PDF_TEXT_SEQ) && cps[0] + 1 < old)) fc->drawn[gid] = cps[0] + 1;
+        return;
+    }
+    if (old) return;
+    OCT_GROW(fc->texts, fc->captexts, fc->ntexts + n + 1);
+    fc->drawn[gid] = PDF_TEXT_SEQ | (uint32_t)fc->ntexts;
+    fc->texts[fc->ntexts++] = (uint32_t)n;
+    for (size_t i = 0; i < n; i++)
+        fc->texts[fc->ntexts++] = cps[i];
 }
 
 int pdf_fonts_finish(pdf_fonts *f, HPDF_Doc doc)

@@ -17,6 +17,7 @@
 #include "unicode/breaks.h"
 #include "util/buf.h"
 
+#include <hb.h>
 #include <hpdf.h>
 #include <stdbool.h>
 #include <stddef.h>
@@ -36,15 +37,23 @@ typedef struct pdf_fonts pdf_fonts;
  * slots is opened once). Returns NULL after reporting "pdf-font" errors. */
 pdf_fonts *pdf_fonts_open(const oct_layout *l, oct_diag *d);
 void pdf_fonts_free(pdf_fonts *f); /* NULL-safe */
-/* Advance of cp in 1/1000 em, truncated as the /W array holds it; -1 if
- * the slot's face has no glyph for cp. */
+/* Advance of cp in 1/1000 em (unshaped, rounded as the /W array holds
+ * it); -1 if the slot's face has no glyph for cp. */
 int pdf_font_width(pdf_fonts *f, int slot, unsigned cp);
 /* The name under which page pg's resources know the font of `slot` (added
  * on first use), or NULL if the PDF objects could not be made. */
 const char *pdf_font_use(pdf_fonts *f, HPDF_Doc doc, HPDF_Page pg, int slot);
-/* The glyph id that draws cp in slot's face (0: none), recorded as drawn
- * for the subset font, its widths and its ToUnicode map. */
-unsigned pdf_font_glyph(pdf_fonts *f, int slot, unsigned cp);
+/* Shaping (shape.c) reads the face through HarfBuzz: its font (scaled to
+ * units per em), its units per em, and one buffer reused for every run. */
+hb_font_t *pdf_font_hb(pdf_fonts *f, int slot);
+unsigned pdf_font_upem(pdf_fonts *f, int slot);
+hb_buffer_t *pdf_font_buffer(pdf_fonts *f);
+/* Records that glyph gid of slot's face stands for the characters
+ * cps[0..n) (for the subset font, its widths and its ToUnicode map). */
+void pdf_font_glyph_text(pdf_fonts *f, int slot, unsigned gid, const uint32_t *cps, size_t n);
+/* The width /W gives glyph gid, in 1/1000 em (what a content stream's
+ * glyph advances by unless adjusted). */
+int pdf_font_glyph_width(pdf_fonts *f, int slot, unsigned gid);
 /* File of a slot's face, for messages. */
 const char *pdf_font_file(pdf_fonts *f, int slot);
 /* Family name of a slot's face, for messages. */
@@ -72,18 +81,29 @@ typedef struct {
     int mark; /* a place the index lists (index.c): 1-based spot, 0 for none */
 } pdf_style;
 
+/* A shaped glyph: id in its face, advance and offsets in 1/1000 em. */
+typedef struct {
+    uint16_t gid;
+    int16_t adv, dx, dy;
+} pdf_glyph;
+
 typedef struct {
     uint32_t cp;
+    uint32_t g; /* its first glyph in pdf_text.g (ng of them) */
     uint16_t style;
     uint8_t slot; /* face that draws it; PDF_SLOT_NONE: not drawn */
     uint8_t brk;  /* OCT_LB_* of the break after it | OCT_GRAPHEME_START */
-    int16_t w;    /* advance in 1/1000 em of `slot` (0 when not drawn) */
+    int16_t w;    /* advance in 1/1000 em of `slot`: its cluster's, on the
+                   * cluster's first char; 0 for the rest and when not drawn */
+    uint8_t ng;   /* glyphs it draws (0: not drawn, or drawn by its cluster's first) */
 } pdf_char;
 
 /* A run of styled characters: a paragraph, a heading, a cell. */
 typedef struct {
     pdf_char *c;
     size_t n, cap;
+    pdf_glyph *g; /* the glyphs of shaped chars, in order */
+    size_t ng, capg;
     pdf_style *st;
     size_t nst, capst;
     bool broken; /* break classes computed */
@@ -104,6 +124,9 @@ void pdf_text_add(oct_pdf *p, pdf_text *t, const char *s, size_t n, const pdf_st
 /* Appends the inline content of `container` (its inline children; an
  * ANSWER child is skipped) in base style st. */
 void pdf_text_inlines(oct_pdf *p, pdf_text *t, const oct_node *container, const pdf_style *st);
+/* Shapes chars [a, b) (shape.c): their glyphs and widths. pdf_text_add
+ * calls it for what it added. */
+void pdf_shape(oct_pdf *p, pdf_text *t, size_t a, size_t b);
 /* Computes line breaks and grapheme clusters (ICU) once all text is in. */
 void pdf_text_breaks(oct_pdf *p, pdf_text *t);
 /* Width of chars [a, b) in points. */
@@ -150,7 +173,7 @@ bool pdf_is_space(uint32_t cp);
 /* ---- flow: items and drawing operations (flow.c) ------------------------- */
 
 typedef enum {
-    PDF_OP_TEXT,  /* x, y = baseline start; slot, size, color; text */
+    PDF_OP_TEXT,  /* x, y = baseline start; slot, size, color; text = pdf_glyph[] */
     PDF_OP_RECT,  /* filled: x, y (top), w, h */
     PDF_OP_LINE,  /* stroked from (x, y) to (x + w, y + h), width lw */
     PDF_OP_BOX,   /* stroked rectangle x, y, w, h, width lw */

@@ -1,13 +1,13 @@
 /* One broken line -> drawing operations.
  *
- * Characters are grouped into runs of one face and style; a justified line
+ * Characters are grouped into runs of one face and style, each a text
+ * operation holding the shaped glyphs of its characters; a justified line
  * starts a new run after every stretched space, so each word sits exactly
  * where the breaker put it. The spaces themselves are drawn too (they are
  * invisible), which keeps word boundaries in extracted and copied text.
  * Decorations (inline-code tint, strike line, link area) follow the style
  * segments, not the runs, so a link or a strike is one piece per line. */
 #include "pdf/internal.h"
-#include "util/utf8.h"
 
 #include <string.h>
 
@@ -114,8 +114,7 @@ void pdf_set_line(oct_pdf *p, pdf_item *it, const pdf_text *t, const pdf_line *l
             s.run_style = c->style;
             s.run_x = pen;
         }
-        char u[4];
-        oct_buf_put(&s.run, u, oct_utf8_encode(c->cp, u));
+        oct_buf_put(&s.run, (const char *)&t->g[c->g], c->ng * sizeof *t->g);
         pen += pdf_char_width(t, i);
         if (c->cp == ' ' && extra != 0) {
             pen += extra;

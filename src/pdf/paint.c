@@ -7,7 +7,7 @@
 #include "util/xalloc.h"
 
 #include <hpdf_pages.h>
-#include <hpdf_utils.h>
+#include <math.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -43,6 +43,51 @@ static void put_content(painter *w, const char *s, size_t n)
     HPDF_Stream_Write(((HPDF_PageAttr)w->pg->attr)->stream, (const HPDF_BYTE *)s, (HPDF_UINT)n);
 }
 
+/* x with up to 3 decimals, no trailing zeros, '.' whatever the locale. */
+static const char *num3(char out[32], double x)
+{
+    long long v = llround(x * 1000.0);
+    bool neg = v < 0;
+    unsigned long long a = (unsigned long long)(neg ? -v : v);
+    int n = snprintf(out, 32, "%s%llu", neg ? "-" : "", a / 1000);
+    unsigned frac = (unsigned)(a % 1000);
+    if (frac) {
+        char f[5];
+        snprintf(f, sizeof f, ".%03u", frac);
+        for (int k = 3; k > 0 && f[k] == '0'; k--)
+            f[k] = '\0';
+        snprintf(out + n, (size_t)(32 - n), "%s", f);
+    }
+    return out;
+}
+
+/* One TJ array per run: each glyph id, then how far its shaped advance
+ * differs from its /W width (in 1/1000 em, positive moves left); a glyph
+ * moved by its mark offsets gets its own shifts (and a rise for dy). */
+static void put_glyphs(painter *w, const pdf_op *op)
+{
+    oct_pdf *p = w->p;
+    oct_buf *b = &w->glyphs;
+    size_t n = op->len / sizeof(pdf_glyph);
+    oct_buf_clear(b);
+    oct_buf_put(b, "[<", 2);
+    for (size_t i = 0; i < n; i++) {
+        pdf_glyph g;
+        memcpy(&g, p->pool.data + op->text + i * sizeof g, sizeof g);
+        int adj = pdf_font_glyph_width(p->fonts, op->slot, g.gid) - g.adv;
+        if (g.dy != 0) {
+            char num[32];
+            oct_buf_printf(b, ">]TJ %s Ts[<", num3(num, g.dy * op->size / 1000.0));
+        }
+        if (g.dx != 0) oct_buf_printf(b, ">%d<", -g.dx);
+        oct_buf_printf(b, "%04X", g.gid);
+        if (adj + g.dx != 0) oct_buf_printf(b, ">%d<", adj + g.dx);
+        if (g.dy != 0) oct_buf_printf(b, ">]TJ 0 Ts[<");
+    }
+    oct_buf_put(b, ">]TJ\n", 5);
+    put_content(w, b->data, b->len);
+}
+
 static void paint_text(painter *w, const pdf_op *op, double x, double y)
 {
     oct_pdf *p = w->p;
@@ -56,25 +101,14 @@ static void paint_text(painter *w, const pdf_op *op, double x, double y)
     }
     if (name != w->font || w->font_size != op->size) {
         char num[32], line[64];
-        HPDF_FToA(num, (HPDF_REAL)op->size, num + sizeof num - 1);
-        int n = snprintf(line, sizeof line, "/%s %s Tf\n", name, num);
+        int n = snprintf(line, sizeof line, "/%s %s Tf\n", name, num3(num, op->size));
         put_content(w, line, (size_t)n);
         w->font = name;
         w->font_size = op->size;
     }
     set_fill(w, op->color);
     HPDF_Page_SetTextMatrix(w->pg, 1, 0, 0, 1, (HPDF_REAL)x, (HPDF_REAL)y);
-    const char *s = p->pool.data + op->text;
-    oct_buf_clear(&w->glyphs);
-    oct_buf_put(&w->glyphs, "<", 1);
-    size_t i = 0, len;
-    while (i < op->len) {
-        unsigned cp = oct_utf8_decode(s + i, op->len - i, &len);
-        oct_buf_printf(&w->glyphs, "%04X", pdf_font_glyph(p->fonts, op->slot, cp));
-        i += len;
-    }
-    oct_buf_put(&w->glyphs, "> Tj\n", 5);
-    put_content(w, w->glyphs.data, w->glyphs.len);
+    put_glyphs(w, op);
 }
 
 static void stroke_setup(painter *w, const pdf_op *op)
@@ -235,7 +269,15 @@ static void paint_margin_text(painter *w, const char *s, double x, double width,
             n--;
         while (n > 0 && pdf_is_space(t.c[n - 1].cp))
             n--;
-        t.n = n;
+        /* set again, shortened (a cut through a ligature must reshape):
+         * each code point of s made one char */
+        size_t bytes = 0, len, slen = strlen(s);
+        for (size_t i = 0; i < n && bytes < slen; i++) {
+            oct_utf8_decode(s + bytes, slen - bytes, &len);
+            bytes += len;
+        }
+        pdf_text_clear(&t);
+        pdf_text_add(p, &t, s, bytes, &st, NULL, false);
         pdf_text_add(p, &t, "\xE2\x80\xA6", 3, &st, NULL, false);
         n = t.n;
     }

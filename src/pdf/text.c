@@ -29,6 +29,7 @@ pdf_style pdf_style_make(int fam, int var, double size, oct_color color)
 void pdf_text_free(pdf_text *t)
 {
     free(t->c);
+    free(t->g);
     free(t->st);
     memset(t, 0, sizeof *t);
 }
@@ -36,6 +37,7 @@ void pdf_text_free(pdf_text *t)
 void pdf_text_clear(pdf_text *t)
 {
     t->n = 0;
+    t->ng = 0;
     t->nst = 0;
     t->broken = false;
 }
@@ -58,7 +60,8 @@ static void push_char(pdf_text *t, uint32_t cp, uint16_t style, int slot, int w)
         t->cap = t->cap ? t->cap * 2 : 64;
         t->c = oct_xrealloc(t->c, t->cap * sizeof *t->c);
     }
-    t->c[t->n++] = (pdf_char){cp, style, (uint8_t)slot, OCT_LB_NONE, (int16_t)w};
+    t->c[t->n++] = (pdf_char){
+        .cp = cp, .style = style, .slot = (uint8_t)slot, .brk = OCT_LB_NONE, .w = (int16_t)w};
     t->broken = false;
 }
 
@@ -177,12 +180,13 @@ void pdf_text_add(oct_pdf *p, pdf_text *t, const char *s, size_t n, const pdf_st
     int slot = PDF_SLOT(st->fam, st->var);
     missing_set miss;
     memset(&miss, 0, sizeof miss);
-    size_t i = 0, len;
+    size_t i = 0, len, first = t->n;
     while (i < n) {
         unsigned cp = oct_utf8_decode(s + i, n - i, &len);
         i += len;
         add_cp(p, t, cp, si, slot, verbatim, &miss);
     }
+    pdf_shape(p, t, first, t->n);
     report_missing(p, node, &miss);
 }
 

@@ -27,7 +27,7 @@ static pdf_text make(const uint32_t *cps, size_t n, int w)
     if (b && n) oct_breaker_run(b, u, n, fl);
     oct_breaker_free(b);
     for (size_t i = 0; i < n; i++)
-        t.c[i] = (pdf_char){cps[i], 0, 0, fl[i], (int16_t)(cps[i] == ' ' ? w / 2 : w)};
+        t.c[i] = (pdf_char){.cp = cps[i], .brk = fl[i], .w = (int16_t)(cps[i] == 0x20 ? w / 2 : w)};
     t.broken = true;
     free(u);
     free(fl);
