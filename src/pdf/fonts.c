@@ -214,6 +214,15 @@ unsigned pdf_font_upem(pdf_fonts *f, int slot)
     return f->face[f->slot[slot]].upem;
 }
 
+unsigned pdf_font_glyph_for(pdf_fonts *f, int slot, uint32_t cp)
+{
+    pdf_face *fc = &f->face[f->slot[slot]];
+    FT_UInt gid = cp <= 0x10FFFF ? FT_Get_Char_Index(fc->face, cp) : 0;
+    if (gid == 0 || gid >= fc->nglyphs) return 0;
+    pdf_font_glyph_text(f, slot, gid, &cp, 1);
+    return gid;
+}
+
 int pdf_font_glyph_width(pdf_fonts *f, int slot, unsigned gid)
 {
     int w = pdf_face_advance(&f->face[f->slot[slot]], gid);

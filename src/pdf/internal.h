@@ -51,6 +51,8 @@ hb_buffer_t *pdf_font_buffer(pdf_fonts *f);
 /* Records that glyph gid of slot's face stands for the characters
  * cps[0..n) (for the subset font, its widths and its ToUnicode map). */
 void pdf_font_glyph_text(pdf_fonts *f, int slot, unsigned gid, const uint32_t *cps, size_t n);
+/* The glyph of cp in slot's face (0: none), recorded as standing for cp. */
+unsigned pdf_font_glyph_for(pdf_fonts *f, int slot, uint32_t cp);
 /* The width /W gives glyph gid, in 1/1000 em (what a content stream's
  * glyph advances by unless adjusted). */
 int pdf_font_glyph_width(pdf_fonts *f, int slot, unsigned gid);

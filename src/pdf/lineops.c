@@ -8,6 +8,10 @@
  * Decorations (inline-code tint, strike line, link area) follow the style
  * segments, not the runs, so a link or a strike is one piece per line. */
 #include "pdf/internal.h"
+#include "unicode/bidi.h"
+#include "util/xalloc.h"
+
+#include <stdlib.h>
 
 #include <string.h>
 
@@ -80,9 +84,57 @@ static void flush_segment(setter *s)
     }
 }
 
+/* The line's characters in the order they are seen from the left: NULL
+ * for the logical order (no right-to-left text), else malloc'd. A
+ * right-to-left paragraph also swaps left and right alignment. */
+static size_t *visual_order(const pdf_text *t, const pdf_line *ln, pdf_align *al, bool **rtl_of)
+{
+    size_t n = ln->b - ln->a;
+    uint32_t *cps = oct_xmalloc((n ? n : 1) * sizeof *cps);
+    for (size_t i = 0; i < n; i++)
+        cps[i] = t->c[ln->a + i].cp;
+    uint32_t head[64];
+    size_t nh = 0;
+    for (; nh < t->n && nh < 64; nh++)
+        head[nh] = t->c[nh].cp;
+    /* the paragraph's direction, from its first strong character (in the
+     * first 64, else from the text up to this line's end) */
+    bool rtl = oct_bidi_paragraph_rtl(head, nh);
+    if (!rtl && nh == 64) {
+        uint32_t *all = oct_xmalloc(ln->b * sizeof *all);
+        for (size_t i = 0; i < ln->b; i++)
+            all[i] = t->c[i].cp;
+        rtl = oct_bidi_paragraph_rtl(all, ln->b);
+        free(all);
+    }
+    if (rtl && *al != PDF_AL_CENTER) *al = *al == PDF_AL_RIGHT ? PDF_AL_LEFT : PDF_AL_RIGHT;
+    size_t *order = NULL;
+    if (rtl || oct_bidi_needed(cps, n)) {
+        order = oct_xmalloc((n ? n : 1) * sizeof *order);
+        *rtl_of = oct_xmalloc((n ? n : 1) * sizeof **rtl_of);
+        oct_bidi_visual(cps, n, rtl, order, *rtl_of);
+    }
+    free(cps);
+    return order;
+}
+
+/* A character set right to left shows its mirror image: '(' closes. Text
+ * is shaped before lines are broken, so the swap is made here, from the
+ * same face (a mirrored pair has one width). */
+static void put_mirrored(setter *s, const pdf_char *c, const pdf_glyph *g)
+{
+    pdf_glyph m = *g;
+    uint32_t mc = oct_bidi_mirror(c->cp);
+    unsigned gid = mc != c->cp ? pdf_font_glyph_for(s->p->fonts, c->slot, mc) : 0;
+    if (gid) m.gid = (uint16_t)gid;
+    oct_buf_put(&s->run, (const char *)&m, sizeof m);
+}
+
 void pdf_set_line(oct_pdf *p, pdf_item *it, const pdf_text *t, const pdf_line *ln, double x,
                   double y, pdf_align al)
 {
+    bool *rtl_of = NULL;
+    size_t *order = visual_order(t, ln, &al, &rtl_of);
     double slack = ln->avail - ln->width, extra = 0;
     if (ln->justify && ln->nspace > 0) {
         /* Word spaces grow to at most twice their width; a line that would
@@ -100,7 +152,8 @@ void pdf_set_line(oct_pdf *p, pdf_item *it, const pdf_text *t, const pdf_line *l
 
     setter s = {p, it, t, y, OCT_BUF_INIT, 0, PDF_SLOT_NONE, -1, -1, 0, 0};
     double pen = x;
-    for (size_t i = ln->a; i < ln->b; i++) {
+    for (size_t v = ln->a; v < ln->b; v++) {
+        size_t i = order ? ln->a + order[v - ln->a] : v;
         const pdf_char *c = &t->c[i];
         if (c->style != s.seg_style) {
             flush_segment(&s);
@@ -114,7 +167,10 @@ void pdf_set_line(oct_pdf *p, pdf_item *it, const pdf_text *t, const pdf_line *l
             s.run_style = c->style;
             s.run_x = pen;
         }
-        oct_buf_put(&s.run, (const char *)&t->g[c->g], c->ng * sizeof *t->g);
+        if (rtl_of && rtl_of[i - ln->a] && c->ng == 1)
+            put_mirrored(&s, c, &t->g[c->g]);
+        else
+            oct_buf_put(&s.run, (const char *)&t->g[c->g], c->ng * sizeof *t->g);
         pen += pdf_char_width(t, i);
         if (c->cp == ' ' && extra != 0) {
             pen += extra;
@@ -126,4 +182,6 @@ void pdf_set_line(oct_pdf *p, pdf_item *it, const pdf_text *t, const pdf_line *l
     flush_run(&s);
     flush_segment(&s);
     oct_buf_free(&s.run);
+    free(order);
+    free(rtl_of);
 }

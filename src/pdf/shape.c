@@ -44,14 +44,20 @@ static void shape_run(oct_pdf *p, pdf_text *t, size_t a, size_t b, hb_buffer_t *
         hb_buffer_add(buf, t->c[i].cp, (unsigned)(i - a));
     hb_buffer_set_content_type(buf, HB_BUFFER_CONTENT_TYPE_UNICODE);
     hb_buffer_guess_segment_properties(buf);
-    /* Lines are broken and set in logical order (bidi is not done yet). */
-    hb_buffer_set_direction(buf, HB_DIRECTION_LTR);
+    /* A right-to-left run comes out in visual order (lineops.c sets its
+     * characters from the right); anything else left to right. */
+    if (hb_buffer_get_direction(buf) != HB_DIRECTION_RTL)
+        hb_buffer_set_direction(buf, HB_DIRECTION_LTR);
     bool code = slot / PDF_NVAR == PDF_FAM_MONO;
     hb_shape(font, buf, code ? NO_LIGATURES : NULL,
              code ? sizeof NO_LIGATURES / sizeof *NO_LIGATURES : 0);
     unsigned n;
     const hb_glyph_info_t *info = hb_buffer_get_glyph_infos(buf, &n);
     const hb_glyph_position_t *pos = hb_buffer_get_glyph_positions(buf, &n);
+    uint8_t *starts = oct_xcalloc(b - a + 1, 1); /* which chars begin a cluster */
+    for (unsigned k = 0; k < n; k++)
+        if (info[k].cluster < b - a) starts[info[k].cluster] = 1;
+    starts[b - a] = 1;
     for (size_t i = a; i < b; i++) {
         t->c[i].w = 0;
         t->c[i].ng = 0;
@@ -67,16 +73,13 @@ static void shape_run(oct_pdf *p, pdf_text *t, size_t a, size_t b, hb_buffer_t *
         g->adv = thousandths(pos[k].x_advance, upem);
         g->dx = thousandths(pos[k].x_offset, upem);
         g->dy = thousandths(pos[k].y_offset, upem);
-        c->w = (int16_t)(c->w + g->adv);
+        int w = c->w + g->adv;
+        c->w = (int16_t)(w > INT16_MAX ? INT16_MAX : w < INT16_MIN ? INT16_MIN : w);
         if (c->ng++ == 0) {
-            /* the cluster's characters, for the ToUnicode map: up to the
-             * next cluster (clusters ascend in a left-to-right run) */
-            size_t end = b;
-            for (unsigned q = k + 1; q < n; q++)
-                if (info[q].cluster > info[k].cluster) {
-                    end = a + info[q].cluster;
-                    break;
-                }
+            /* the cluster's characters, for the ToUnicode map */
+            size_t end = ci + 1;
+            while (!starts[end - a])
+                end++;
             uint32_t cps[16];
             size_t m = 0;
             for (size_t j = ci; j < end && m < 16; j++)
@@ -86,6 +89,7 @@ static void shape_run(oct_pdf *p, pdf_text *t, size_t a, size_t b, hb_buffer_t *
             pdf_font_glyph_text(p->fonts, slot, g->gid, NULL, 0);
         }
     }
+    free(starts);
 }
 
 void pdf_shape(oct_pdf *p, pdf_text *t, size_t a, size_t b)
