@@ -4,6 +4,7 @@
  * CIDFontType2 (hmtx advance * 1000 / unitsPerEm, truncated), so a run of
  * text measured here ends where the viewer ends it. */
 #include "pdf/internal.h"
+#include "util/deps.h"
 #include "util/xalloc.h"
 
 #include <ft2build.h>
@@ -54,6 +55,7 @@ static int open_face(pdf_fonts *f, const char *path, oct_diag *d)
         if (strcmp(f->face[i].path, path) == 0) return i;
     pdf_face *fc = &f->face[f->nface];
     memset(fc, 0, sizeof *fc);
+    oct_deps_note(OCT_DEP_INPUT, path);
     if (FT_New_Face(f->ft, path, 0, &fc->face) != 0) {
         oct_diag_report(d, OCT_ERROR, path, 0, 0, "pdf-font", "cannot open font file");
         return -1;
