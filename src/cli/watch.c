@@ -68,20 +68,28 @@ static size_t count_outputs(const oct_deps *deps)
     return n;
 }
 
+static const char *plural(size_t n)
+{
+    return n == 1 ? "" : "s";
+}
+
+/* One line per build: "watch: rebuilt in 142 ms (2 files written) after a
+ * change to a.md" or "watch: build failed (3 errors) after a change to
+ * a.md; kept the last good outputs". */
 static void print_status(int rc, double ms, size_t errors, const oct_deps *deps, const char *why,
                          bool first)
 {
     size_t outs = count_outputs(deps);
     if (rc == 0)
         printf("watch: %s in %.0f ms (%zu file%s written)", first ? "built" : "rebuilt", ms, outs,
-               outs == 1 ? "" : "s");
-    else if (outs == 0)
-        printf("watch: build failed (%zu error%s); kept the last good outputs", errors,
-               errors == 1 ? "" : "s");
+               plural(outs));
     else
-        printf("watch: build failed (%zu error%s) after writing %zu file%s", errors,
-               errors == 1 ? "" : "s", outs, outs == 1 ? "" : "s");
+        printf("watch: build failed (%zu error%s)", errors, plural(errors));
     if (why && *why) printf(" after a change to %s", why);
+    if (rc != 0 && outs == 0)
+        fputs("; kept the last good outputs", stdout);
+    else if (rc != 0)
+        printf("; %zu file%s written before it failed", outs, plural(outs));
     putchar('\n');
     fflush(stdout);
 }
