@@ -3,9 +3,9 @@
  * directory (editors that save to a temporary file and rename it over the
  * old one replace the inode; only the directory sees the new one). A
  * directory event counts only for a name the build read, or, in a
- * directory listed for sources, for any name but an output, a hidden file
- * or an atomic write's temporary (`*.tmp.XXXXXX`), so writing the outputs
- * never triggers a rebuild. */
+ * directory listed for sources, for a note, a manifest or a subdirectory
+ * that is not an output, a hidden file or an atomic write's temporary
+ * (`*.tmp.XXXXXX`), so writing the outputs never triggers a rebuild. */
 #include "cli/watchset.h"
 #include "util/xalloc.h"
 
@@ -174,6 +174,20 @@ static void note_change(oct_watchset *w, const char *dir, const char *name)
     w->changed[w->nchanged++] = oct_buf_detach(&b);
 }
 
+/* What src/cli/collect.c takes from a listed directory: notes, a manifest
+ * (and subdirectories, which may hold booklets). A depfile or an editor's
+ * backup written there is not a reason to rebuild. */
+static int source_name(const char *name)
+{
+    static const char *const ends[] = {".md", ".txt", ".markdown", "booklet.yaml"};
+    size_t n = strlen(name);
+    for (size_t i = 0; i < sizeof ends / sizeof *ends; i++) {
+        size_t m = strlen(ends[i]);
+        if (n >= m && strcmp(name + n - m, ends[i]) == 0) return 1;
+    }
+    return 0;
+}
+
 /* Whether one event concerns the build; notes the path when it does. */
 static int relevant(oct_watchset *w, const struct inotify_event *ev)
 {
@@ -198,6 +212,7 @@ static int relevant(oct_watchset *w, const struct inotify_event *ev)
     if (!has_entry(w, wt->path, NULL, OCT_DEP_DIR)) return 0;
     if (name[0] == '.' || strstr(name, ".tmp.") || has_entry(w, wt->path, name, OCT_DEP_OUTPUT))
         return 0;
+    if (!(ev->mask & IN_ISDIR) && !source_name(name)) return 0;
     note_change(w, wt->path, name);
     return 1;
 }

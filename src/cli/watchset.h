@@ -16,9 +16,10 @@ void oct_watchset_free(oct_watchset *w); /* NULL-safe; closes the descriptor */
 
 /* Takes the paths deps recorded: each input (and each file that was
  * missing) is watched itself and through its directory, so a save by
- * rename is seen too; a directory listed for sources is watched for any
- * file but the outputs, hidden and temporary ones. Returns the number of
- * watches that could not be added. */
+ * rename is seen too; a directory listed for sources is watched for notes
+ * (.md, .txt, .markdown), manifests and subdirectories, outputs, hidden
+ * and temporary files left out. Returns the number of watches that could
+ * not be added. */
 size_t oct_watchset_add(oct_watchset *w, const oct_deps *deps);
 
 /* Counts for the status line. */

@@ -91,13 +91,15 @@ wait "${pids[0]}" || rc=$?
 if ls "$out" | grep -q '\.tmp\.'; then fail "temporary files left: $(ls "$out")"; fi
 
 # Outputs written into the watched directory itself (a directory of loose
-# notes) must not trigger rebuilds; a new note in it must.
+# notes), the Anki deck (*.anki.txt) and a depfile included, must not
+# trigger rebuilds; a new note in it must.
 notes=$OCTAVO_TMP/notes
 cp -r "$OCTAVO_SRC/tests/data/deps/kitchen notes" "$notes"
 log2=$OCTAVO_TMP/watch2.log
-"$OCTAVO" watch --lang fr -o "$notes" "$notes" >"$log2" 2>"$OCTAVO_TMP/watch2.err" &
+"$OCTAVO" watch --lang fr -o "$notes" --format pdf,epub,anki --depfile "$notes/notes.d" "$notes" \
+    >"$log2" 2>"$OCTAVO_TMP/watch2.err" &
 pids+=($!)
-wait_lines "$log2" '^watch: built in' 1
+wait_lines "$log2" '^watch: built in [0-9]+ ms \(3 files written\)' 1
 sleep 1
 [ "$(grep -c 'rebuilt' "$log2" || true)" -eq 0 ] || fail "writing the outputs triggered a rebuild:
 $(cat "$log2")"
