@@ -46,7 +46,7 @@ static double now_ms(void)
 static int run_build(int argc, char **argv, oct_deps *deps, size_t *errors)
 {
     char **bargv = oct_xcalloc((size_t)argc + 2, sizeof *bargv);
-    bargv[0] = "build";
+    bargv[0] = "watch"; /* getopt names the command in its messages */
     bargv[1] = "-q";
     for (int i = 1; i < argc; i++)
         bargv[i + 1] = argv[i];
