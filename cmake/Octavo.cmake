@@ -12,6 +12,10 @@
 #       [OPTIONS --lang de ...]              # any other `octavo build` options
 #       [EXCLUDE_FROM_ALL])                  # not part of the default target
 #
+# Outputs are named as octavo names them: OUTPUT_DIRECTORY/<slug>.pdf and so
+# on, the slug being the manifest's directory name, else the first source's
+# name without its extension.
+#
 # Each booklet is one add_custom_command whose DEPFILE (written by
 # `octavo build --depfile`) lists every file the build read: sources,
 # manifest, layout, fonts, pictures. Make and Ninja therefore rebuild a
@@ -23,7 +27,14 @@
 # octavo project itself), else OCTAVO_EXECUTABLE, else find_program(octavo).
 
 include_guard(GLOBAL)
-cmake_minimum_required(VERSION 3.20) # DEPFILE for Makefiles and Ninja
+if(CMAKE_VERSION VERSION_LESS 3.20)
+  message(FATAL_ERROR "Octavo.cmake needs CMake 3.20 or newer (DEPFILE with Makefiles and Ninja)")
+endif()
+# Ninja: depfile paths made relative to the build directory, so the
+# depfile's target matches the command's first output whatever policy
+# version the including project asks for (include() scopes this, and the
+# functions below keep it).
+cmake_policy(SET CMP0116 NEW)
 
 function(_octavo_program out)
   if(TARGET Octavo::octavo)
