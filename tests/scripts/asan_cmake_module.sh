@@ -35,11 +35,10 @@ configure() {
         }
 }
 
-# rebuilt DIR BUILDCMD...: runs the build, prints the sorted booklet names
+# rebuilt BUILDCMD...: runs the build, prints the sorted booklet names
 # whose command ran (from the COMMENT "octavo booklet NAME").
 rebuilt() {
-    local dir=$1 log
-    shift
+    local log
     log=$("$@" 2>&1) || {
         echo "$log" >&2
         fail "build failed: $*"
@@ -55,7 +54,7 @@ expect_rebuilt() {
 
 nb=$OCTAVO_TMP/ninja
 configure Ninja "$nb"
-got=$(rebuilt "$nb" ninja -C "$nb")
+got=$(rebuilt ninja -C "$nb")
 expect_rebuilt "the first build" "kitchen nets sky " "$got"
 for f in sky/astronomy.pdf sky/astronomy.epub kitchen/fermentation.pdf kitchen/fermentation.epub \
     net-out/routing.pdf net-out/routing.epub net-out/routing.json; do
@@ -73,30 +72,30 @@ grep -qF 'kitchen\ notes/pain.md' <<<"$deps" || fail "a source with a space is n
 grep -q 'CharisSIL-Regular.ttf' <<<"$deps" || fail "the body font is not a dependency"
 grep -q 'a4.yaml' <<<"$deps" || fail "the default layout is not a dependency"
 
-expect_rebuilt "nothing changed" "" "$(rebuilt "$nb" ninja -C "$nb")"
+expect_rebuilt "nothing changed" "" "$(rebuilt ninja -C "$nb")"
 ninja -C "$nb" -n | grep -q 'no work to do' || fail "ninja -n has work after a full build"
 
 before=$(stat -c %Y.%y "$nb/sky/astronomy.pdf")
 touch "$data/networks/routing.md"
-expect_rebuilt "touching routing.md" "nets " "$(rebuilt "$nb" ninja -C "$nb")"
+expect_rebuilt "touching routing.md" "nets " "$(rebuilt ninja -C "$nb")"
 [ "$(stat -c %Y.%y "$nb/sky/astronomy.pdf")" = "$before" ] || fail "sky's PDF was rewritten"
 
 touch "$data/astronomy/img/orbit.svg"
-expect_rebuilt "touching the picture" "sky " "$(rebuilt "$nb" ninja -C "$nb")"
+expect_rebuilt "touching the picture" "sky " "$(rebuilt ninja -C "$nb")"
 touch "$data/layouts/pocket.yaml"
-expect_rebuilt "touching the layout file" "kitchen " "$(rebuilt "$nb" ninja -C "$nb")"
+expect_rebuilt "touching the layout file" "kitchen " "$(rebuilt ninja -C "$nb")"
 touch "$data/kitchen notes/pain.md"
 expect_rebuilt "touching a source with a space in its path" "kitchen " \
-    "$(rebuilt "$nb" ninja -C "$nb")"
+    "$(rebuilt ninja -C "$nb")"
 touch "$data/astronomy/booklet.yaml" "$data/networks/routing.md"
-expect_rebuilt "touching a manifest and a source" "nets sky " "$(rebuilt "$nb" ninja -C "$nb")"
-expect_rebuilt "nothing changed" "" "$(rebuilt "$nb" ninja -C "$nb")"
+expect_rebuilt "touching a manifest and a source" "nets sky " "$(rebuilt ninja -C "$nb")"
+expect_rebuilt "nothing changed" "" "$(rebuilt ninja -C "$nb")"
 
 mb=$OCTAVO_TMP/make
 configure "Unix Makefiles" "$mb"
-expect_rebuilt "the first make" "kitchen nets sky " "$(rebuilt "$mb" make -C "$mb" -j2)"
+expect_rebuilt "the first make" "kitchen nets sky " "$(rebuilt make -C "$mb" -j2)"
 touch "$data/astronomy/stars.md"
-expect_rebuilt "touching stars.md (make)" "sky " "$(rebuilt "$mb" make -C "$mb" -j2)"
+expect_rebuilt "touching stars.md (make)" "sky " "$(rebuilt make -C "$mb" -j2)"
 touch "$data/layouts/pocket.yaml"
-expect_rebuilt "touching the layout file (make)" "kitchen " "$(rebuilt "$mb" make -C "$mb" -j2)"
+expect_rebuilt "touching the layout file (make)" "kitchen " "$(rebuilt make -C "$mb" -j2)"
 note "ok"

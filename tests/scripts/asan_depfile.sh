@@ -94,5 +94,5 @@ printf 'title: [\n' >astronomy/booklet.yaml
 run_octavo "$OCTAVO_TMP/fail.log" build -q astronomy -o out --depfile out/a.d
 [ "$RC" -eq 1 ] || fail "a broken manifest gave exit $RC"
 cmp -s $dep "$OCTAVO_TMP/a.d.saved" || fail "a failed build changed the depfile"
-if ls out | grep -q '\.tmp\.'; then fail "temporary file left in out/"; fi
+[ -z "$(find out -name '*.tmp.*')" ] || fail "temporary file left in out/"
 note "ok"

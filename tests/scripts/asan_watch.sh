@@ -15,14 +15,19 @@ out=$OCTAVO_TMP/out
 cp -r "$OCTAVO_SRC/tests/data/deps/astronomy" "$book"
 log=$OCTAVO_TMP/watch.log
 pids=()
-trap 'for p in "${pids[@]}"; do kill "$p" 2>/dev/null || true; done' EXIT
+stop_all() {
+    local p
+    for p in "${pids[@]}"; do kill "$p" 2>/dev/null || true; done
+}
+trap stop_all EXIT
 
 # wait_lines LOG PATTERN N: waits (up to 20 s) until LOG has N lines
 # matching the extended regex PATTERN.
 wait_lines() {
-    local i
+    local i n
     for ((i = 0; i < 200; i++)); do
-        [ "$(grep -Ec -- "$2" "$1" || true)" -ge "$3" ] && return 0
+        n=$(grep -Ecs -- "$2" "$1" || true) # the log may not exist yet
+        [ "${n:-0}" -ge "$3" ] && return 0
         sleep 0.1
     done
     cat "$1" >&2
@@ -88,7 +93,7 @@ rc=0
 wait "${pids[0]}" || rc=$?
 [ "$rc" -eq 0 ] || fail "watch exited $rc on SIGTERM"
 [ "$(tail -n 1 "$log")" = "watch: stopped" ] || fail "no 'watch: stopped' line: $(tail -n 1 "$log")"
-if ls "$out" | grep -q '\.tmp\.'; then fail "temporary files left: $(ls "$out")"; fi
+[ -z "$(find "$out" -name '*.tmp.*')" ] || fail "temporary files left: $(ls "$out")"
 
 # Outputs written into the watched directory itself (a directory of loose
 # notes), the Anki deck (*.anki.txt) and a depfile included, must not
