@@ -169,9 +169,11 @@ int oct_cmd_watch(int argc, char **argv)
          * during the build is still pending on the old descriptor. */
         oct_watchset *next = watch_deps(deps);
         print_status(rc, now_ms() - t0, errors, deps, why.data, first);
-        if (first && next)
-            printf("watch: watching %zu files in %zu directories (Ctrl-C stops)\n",
-                   oct_watchset_files(next), oct_watchset_dirs(next));
+        if (first && next) {
+            size_t nf = oct_watchset_files(next), nd = oct_watchset_dirs(next);
+            printf("watch: watching %zu file%s in %zu director%s (Ctrl-C stops)\n", nf, plural(nf),
+                   nd, nd == 1 ? "y" : "ies");
+        }
         fflush(stdout);
         oct_deps_free(deps);
         bool pending = w && oct_watchset_read(w) > 0;
