@@ -20,6 +20,7 @@
 #include <stdlib.h>
 #include <string.h>
 #include <sys/signalfd.h>
+#include <sys/stat.h>
 #include <time.h>
 #include <unistd.h>
 
@@ -111,6 +112,24 @@ static int wait_change(oct_watchset *w, int sigfd)
     }
 }
 
+/* The first build runs before any watch exists: an input modified after
+ * it started changed while it ran (appended to why). */
+static bool changed_during(const oct_deps *deps, const struct timespec *start, oct_buf *why)
+{
+    for (size_t i = 0; i < oct_deps_count(deps); i++) {
+        oct_dep_kind k;
+        const char *path = oct_deps_path(deps, i, &k);
+        struct stat st;
+        if (k != OCT_DEP_INPUT || stat(path, &st) != 0) continue;
+        if (st.st_mtim.tv_sec > start->tv_sec ||
+            (st.st_mtim.tv_sec == start->tv_sec && st.st_mtim.tv_nsec > start->tv_nsec)) {
+            oct_buf_puts(why, path);
+            return true;
+        }
+    }
+    return false;
+}
+
 static bool stop_asked(int sigfd)
 {
     struct pollfd p = {sigfd, POLLIN, 0};
@@ -159,6 +178,8 @@ int oct_cmd_watch(int argc, char **argv)
         oct_deps *deps = oct_deps_new();
         size_t errors = 0;
         double t0 = now_ms();
+        struct timespec start;
+        clock_gettime(CLOCK_REALTIME, &start);
         int rc = run_build(argc, argv, deps, &errors);
         if (rc == OCT_EXIT_USAGE) { /* bad options do not get better by waiting */
             oct_deps_free(deps);
@@ -175,10 +196,10 @@ int oct_cmd_watch(int argc, char **argv)
                    nd, nd == 1 ? "y" : "ies");
         }
         fflush(stdout);
-        oct_deps_free(deps);
-        bool pending = w && oct_watchset_read(w) > 0;
         oct_buf_clear(&why);
-        if (pending) oct_watchset_take_changes(w, &why);
+        bool pending = w ? oct_watchset_read(w) > 0 : changed_during(deps, &start, &why);
+        if (pending && w) oct_watchset_take_changes(w, &why);
+        oct_deps_free(deps);
         oct_watchset_free(w);
         w = next;
         if (!w) {

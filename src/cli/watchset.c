@@ -2,7 +2,8 @@
  * (its inode: writes in place, through a symbolic link too) and its
  * directory (editors that save to a temporary file and rename it over the
  * old one replace the inode; only the directory sees the new one). A
- * directory event counts only for a name the build read, or, in a
+ * directory event counts only for a name the build read (and did not
+ * write: an output in a directory of notes is read back as one), or, in a
  * directory listed for sources, for a note, a manifest or a subdirectory
  * that is not an output, a hidden file or an atomic write's temporary
  * (`*.tmp.XXXXXX`), so writing the outputs never triggers a rebuild. */
@@ -200,18 +201,23 @@ static int relevant(oct_watchset *w, const struct inotify_event *ev)
         if (w->watches[i].wd == ev->wd) wt = &w->watches[i];
     if (!wt || (ev->mask & IN_IGNORED)) return 0;
     if (wt->type == W_FILE) {
+        char *dir, *base;
+        split(wt->path, &dir, &base);
+        int out = has_entry(w, dir, base, OCT_DEP_OUTPUT);
+        free(dir);
+        free(base);
+        if (out) return 0; /* read and written (a deck among the notes) */
         note_change(w, wt->path, NULL);
         return 1;
     }
     const char *name = ev->len ? ev->name : "";
-    if (!*name) return 0;
+    if (!*name || has_entry(w, wt->path, name, OCT_DEP_OUTPUT)) return 0;
     if (has_entry(w, wt->path, name, OCT_DEP_INPUT)) {
         note_change(w, wt->path, name);
         return 1;
     }
     if (!has_entry(w, wt->path, NULL, OCT_DEP_DIR)) return 0;
-    if (name[0] == '.' || strstr(name, ".tmp.") || has_entry(w, wt->path, name, OCT_DEP_OUTPUT))
-        return 0;
+    if (name[0] == '.' || strstr(name, ".tmp.")) return 0;
     if (!(ev->mask & IN_ISDIR) && !source_name(name)) return 0;
     note_change(w, wt->path, name);
     return 1;

@@ -108,6 +108,19 @@ int oct_depfile_escape(const char *path, oct_buf *out)
     return 0;
 }
 
+/* Whether the build also wrote path (an Anki deck among the notes is read
+ * back as a source): a prerequisite of its own rule would be a cycle. */
+static int written(const oct_deps *d, const char *path)
+{
+    size_t n = strlen(path);
+    char *key = oct_xmalloc(n + 2);
+    key[0] = (char)('0' + OCT_DEP_OUTPUT);
+    memcpy(key + 1, path, n + 1);
+    int found = oct_strmap_get(&d->seen, key, n + 1, NULL);
+    free(key);
+    return found;
+}
+
 int oct_deps_format(const oct_deps *d, const char *target, oct_buf *out, const char **bad)
 {
     *bad = NULL;
@@ -117,7 +130,7 @@ int oct_deps_format(const oct_deps *d, const char *target, oct_buf *out, const c
     }
     oct_buf_putc(out, ':');
     for (size_t i = 0; i < oct_deps_count(d); i++) {
-        if (d->items[i].kind != OCT_DEP_INPUT) continue;
+        if (d->items[i].kind != OCT_DEP_INPUT || written(d, d->items[i].path)) continue;
         oct_buf_puts(out, " \\\n  ");
         if (oct_depfile_escape(d->items[i].path, out) != 0) {
             *bad = d->items[i].path;

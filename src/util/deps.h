@@ -49,8 +49,8 @@ const char *oct_deps_first_output(const oct_deps *d);
 int oct_depfile_escape(const char *path, oct_buf *out);
 
 /* The depfile text "TARGET: INPUT INPUT…\n" (one input a line, joined by
- * backslash-newline): every OCT_DEP_INPUT, none of the outputs,
- * directories or missing files. Returns 0, or -1 with *bad set to the
+ * backslash-newline): every OCT_DEP_INPUT the build did not also write,
+ * none of the outputs, directories or missing files. Returns 0, or -1 with *bad set to the
  * first path that cannot be written (then out holds nothing useful). */
 int oct_deps_format(const oct_deps *d, const char *target, oct_buf *out, const char **bad);
 

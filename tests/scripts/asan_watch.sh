@@ -97,19 +97,26 @@ wait "${pids[0]}" || rc=$?
 
 # Outputs written into the watched directory itself (a directory of loose
 # notes), the Anki deck (*.anki.txt) and a depfile included, must not
-# trigger rebuilds; a new note in it must.
+# trigger rebuilds; a new note in it must. A note whose time is later than
+# the first build's start (as if saved while it ran, before any watch
+# existed) gives exactly one rebuild.
 notes=$OCTAVO_TMP/notes
 cp -r "$OCTAVO_SRC/tests/data/deps/kitchen notes" "$notes"
+touch -d "@$(($(date +%s) + 3600))" "$notes/pain.md"
 log2=$OCTAVO_TMP/watch2.log
 "$OCTAVO" watch --lang fr -o "$notes" --format pdf,epub,anki --depfile "$notes/notes.d" "$notes" \
     >"$log2" 2>"$OCTAVO_TMP/watch2.err" &
 pids+=($!)
 wait_lines "$log2" '^watch: built in [0-9]+ ms \(3 files written\)' 1
+wait_lines "$log2" '^watch: rebuilt in [0-9]+ ms \(3 files written\) after a change to .*pain\.md$' 1
 sleep 1
-[ "$(grep -c 'rebuilt' "$log2" || true)" -eq 0 ] || fail "writing the outputs triggered a rebuild:
+[ "$(grep -c 'rebuilt' "$log2" || true)" -eq 1 ] || fail "writing the outputs triggered a rebuild:
 $(cat "$log2")"
 printf 'Q: Faut-il laver les bocaux ?\nA: Oui, à l'"'"'eau très chaude.\n' >"$notes/bocaux.txt"
 wait_lines "$log2" '^watch: rebuilt in .* after a change to .*bocaux\.txt' 1
+sleep 1 # the deck written now is read back as a note: it must not start a loop
+[ "$(grep -c 'rebuilt' "$log2" || true)" -eq 2 ] || fail "one new note, more than one rebuild:
+$(cat "$log2")"
 pdftotext "$notes/notes.pdf" - 2>/dev/null | grep -qF "bocaux" ||
     fail "the new note is not in the booklet"
 kill -INT "${pids[1]}"

@@ -1,8 +1,8 @@
 /* The dependency recorder: nothing is recorded without a current recorder;
  * oct_read_file and oct_atomic_commit report what they read and wrote;
  * each path once per kind, a missing file upgraded when it is read after
- * all; depfile escaping as Make and Ninja read it, and the paths no
- * depfile can hold refused. */
+ * all; an output read back is no prerequisite; depfile escaping as Make
+ * and Ninja read it, and the paths no depfile can hold refused. */
 #include "check.h"
 #include "util/deps.h"
 #include "util/fileio.h"
@@ -92,6 +92,15 @@ static void test_recorder(void)
     CHECK(oct_deps_format(d, "out.pdf", &b, &bad) == 0 && bad == NULL);
     char want[1024];
     snprintf(want, sizeof want, "out.pdf: \\\n  %s/none.md \\\n  %s/in\\ put.md\n", dir, dir);
+    CHECK_STR(b.data, want);
+    oct_buf_free(&b);
+
+    /* an output read back (a deck among the notes) is no prerequisite */
+    oct_deps_record_to(d);
+    free(oct_read_file(out, 100, &len));
+    oct_deps_record_to(NULL);
+    CHECK(oct_deps_count(d) == 5);
+    CHECK(oct_deps_format(d, "out.pdf", &b, &bad) == 0);
     CHECK_STR(b.data, want);
     oct_buf_free(&b);
     CHECK(oct_deps_format(d, "a&b.pdf", &b, &bad) == -1 && bad && strcmp(bad, "a&b.pdf") == 0);
