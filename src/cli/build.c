@@ -3,6 +3,7 @@
 #include "config/layout.h"
 #include "epub/epub.h"
 #include "pdf/pdf.h"
+#include "util/deps.h"
 #include "util/fileio.h"
 #include "util/xalloc.h"
 
@@ -17,14 +18,16 @@ static void usage_build(FILE *f)
     fputs("usage: octavo build [DIR | booklet.yaml | FILE...] [-o OUTDIR] [--format FORMATS]\n"
           "                    [--layout NAME|FILE] [--lang TAG] [--group-by topic|source]\n"
           "                    [--mode study|quiz] [--keep-filler] [--no-merge] [--timings]\n"
-          "                    [-W error] [-q]\n"
+          "                    [-W error] [--depfile FILE] [-q]\n"
           "  --format   comma-separated: pdf, epub (the default: both), json (the question\n"
           "             bank as `octavo inspect --json` prints it, <slug>.json), anki (an\n"
           "             Anki text deck, <slug>.anki.txt), apkg (an Anki package, <slug>.apkg)\n"
           "  --mode quiz  the questions alone, their answers in a key at the back that\n"
           "               links back (EPUB: answers as pop-up notes)\n"
           "  --timings  print the wall time of each phase (load, decode, parse, study,\n"
-          "             pdf, epub) and the total to stderr after the build\n",
+          "             pdf, epub) and the total to stderr after the build\n"
+          "  --depfile FILE  after a successful build, write a Make/Ninja depfile: the\n"
+          "             first output written, then every file the build read\n",
           f);
 }
 
@@ -187,13 +190,25 @@ static int build_one(const oct_manifest *m, const oct_build_opts *o, oct_diag *d
 
 int oct_cmd_build(int argc, char **argv)
 {
+    return oct_cli_build_with(argc, argv, NULL);
+}
+
+int oct_cli_build_with(int argc, char **argv, oct_build_report *rep)
+{
     static const struct option longopts[] = {
-        {"output", required_argument, NULL, 'o'}, {"format", required_argument, NULL, 'f'},
-        {"layout", required_argument, NULL, 'l'}, {"lang", required_argument, NULL, 'L'},
-        {"keep-filler", no_argument, NULL, 'k'},  {"quiet", no_argument, NULL, 'q'},
-        {"no-merge", no_argument, NULL, 'M'},     {"group-by", required_argument, NULL, 'g'},
-        {"mode", required_argument, NULL, 'm'},   {"timings", no_argument, NULL, 'T'},
-        {"help", no_argument, NULL, 'h'},         {NULL, 0, NULL, 0},
+        {"output", required_argument, NULL, 'o'},
+        {"format", required_argument, NULL, 'f'},
+        {"layout", required_argument, NULL, 'l'},
+        {"lang", required_argument, NULL, 'L'},
+        {"keep-filler", no_argument, NULL, 'k'},
+        {"quiet", no_argument, NULL, 'q'},
+        {"no-merge", no_argument, NULL, 'M'},
+        {"group-by", required_argument, NULL, 'g'},
+        {"mode", required_argument, NULL, 'm'},
+        {"timings", no_argument, NULL, 'T'},
+        {"help", no_argument, NULL, 'h'},
+        {"depfile", required_argument, NULL, 'D'},
+        {NULL, 0, NULL, 0},
     };
     oct_build_opts o = {.outdir = "out", .formats = OCT_FMT_PDF | OCT_FMT_EPUB, .arrange = true};
     oct_timings timings;
@@ -237,6 +252,9 @@ int oct_cmd_build(int argc, char **argv)
         case 'T':
             o.timings = &timings;
             break;
+        case 'D':
+            o.depfile = optarg;
+            break;
         case 'W':
             if (strcmp(optarg, "error") != 0) {
                 fprintf(stderr, "octavo: error: only '-W error' is known [usage]\n");
@@ -262,6 +280,9 @@ int oct_cmd_build(int argc, char **argv)
     int ninputs = optind < argc ? argc - optind : 1;
 
     oct_diag *diag = oct_diag_new(stderr);
+    oct_deps *own = !(rep && rep->deps) && o.depfile ? oct_deps_new() : NULL;
+    oct_deps *deps = own ? own : (rep ? rep->deps : NULL);
+    oct_deps *prev = oct_deps_record_to(deps);
     oct_booklets books;
     double clock = oct_timings_now(o.timings);
     int rc = oct_cli_collect(inputs, ninputs, &books, diag);
@@ -271,6 +292,10 @@ int oct_cmd_build(int argc, char **argv)
         if (r > rc) rc = r;
     }
     oct_cli_booklets_free(&books);
+    oct_deps_record_to(prev);
+    if (!rc && o.depfile) rc = oct_cli_write_depfile(o.depfile, deps, diag);
+    oct_deps_free(own);
+    if (rep) rep->errors = oct_diag_count(diag, OCT_ERROR);
     oct_diag_free(diag);
     oct_timings_print(o.timings, stderr);
     return rc;

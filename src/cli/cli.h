@@ -27,6 +27,7 @@ typedef struct {
     bool werror;
     bool quiet;
     oct_timings *timings; /* --timings: per-phase times, else NULL */
+    const char *depfile;  /* --depfile FILE: Make/Ninja dependencies, else NULL */
 } oct_build_opts;
 
 /* A list of booklets found from the command line's inputs. */
@@ -61,6 +62,23 @@ int oct_cli_parse_mode(const char *s, const char **out);
 const char *oct_cli_data_dir(void);
 
 int oct_cmd_build(int argc, char **argv);
+
+/* What one `octavo build` run tells `octavo watch` (src/cli/watch.c). */
+typedef struct oct_deps oct_deps;
+typedef struct {
+    oct_deps *deps; /* in: records what the build reads and writes (util/deps.h) */
+    size_t errors;  /* out: error diagnostics reported */
+} oct_build_report;
+
+/* oct_cmd_build, recording into rep->deps and filling rep (NULL: as
+ * oct_cmd_build). Returns the exit status. */
+int oct_cli_build_with(int argc, char **argv, oct_build_report *rep);
+
+/* Writes the depfile `path` (atomically) for what deps recorded: the first
+ * output written is its target. Returns 0 or OCT_EXIT_IO after reporting. */
+int oct_cli_write_depfile(const char *path, const oct_deps *deps, oct_diag *diag);
+
+int oct_cmd_watch(int argc, char **argv);
 int oct_cmd_inspect(int argc, char **argv);
 int oct_cmd_normalize(int argc, char **argv);
 

@@ -1,5 +1,6 @@
 #define _XOPEN_SOURCE 700 /* realpath */
 #include "cli/cli.h"
+#include "util/deps.h"
 #include "util/xalloc.h"
 
 #include <dirent.h>
@@ -57,6 +58,7 @@ static char **list_dir(const char *dir, size_t *count)
     *count = 0;
     DIR *d = opendir(dir);
     if (!d) return NULL;
+    oct_deps_note(OCT_DEP_DIR, dir); /* watch sees files added; not in a depfile */
     char **names = NULL;
     size_t len = 0;
     struct dirent *e;
@@ -228,6 +230,7 @@ int oct_cli_collect(char **inputs, int ninputs, oct_booklets *out, oct_diag *dia
             oct_diag_report(diag, OCT_ERROR, in, 0, 0, "missing-input", "%s",
                             errno == ENOENT || !errno ? "no such file or directory"
                                                       : strerror(errno));
+            oct_deps_note(OCT_DEP_MISSING, in); /* `octavo watch` waits for it */
             r = OCT_EXIT_INPUT;
         }
         if (r && !rc) rc = r;

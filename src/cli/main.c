@@ -12,7 +12,8 @@ static void usage(FILE *f)
           "  octavo build [DIR | booklet.yaml | FILE...] [-o OUTDIR]\n"
           "               [--format pdf,epub,json,anki,apkg] [--layout NAME|FILE] [--lang TAG]\n"
           "               [--group-by topic|source] [--mode study|quiz] [--keep-filler]\n"
-          "               [--no-merge] [--timings] [-W error] [-q]\n"
+          "               [--no-merge] [--timings] [-W error] [--depfile FILE] [-q]\n"
+          "  octavo watch [build options] [DIR | booklet.yaml | FILE...]\n"
           "  octavo inspect (--tree | --json) [--no-merge] [--group-by topic|source]\n"
           "                 [--timings]\n"
           "                 [DIR | booklet.yaml | FILE...]\n"
@@ -26,6 +27,7 @@ static void usage(FILE *f)
           "anki,apkg add Anki decks: <slug>.anki.txt and <slug>.apkg.\n"
           "--timings prints each phase's wall time (load, decode, parse, study, pdf, epub)\n"
           "and the total to stderr.\n"
+          "--depfile FILE writes a Make/Ninja depfile; watch rebuilds when an input changes.\n"
           "Exit status: 0 success, 1 bad input, 2 usage, 3 I/O or internal failure.\n",
           f);
 }
@@ -48,6 +50,7 @@ int main(int argc, char **argv)
     if (strcmp(cmd, "build") == 0) return oct_cmd_build(argc - 1, argv + 1);
     if (strcmp(cmd, "inspect") == 0) return oct_cmd_inspect(argc - 1, argv + 1);
     if (strcmp(cmd, "normalize") == 0) return oct_cmd_normalize(argc - 1, argv + 1);
+    if (strcmp(cmd, "watch") == 0) return oct_cmd_watch(argc - 1, argv + 1);
     fprintf(stderr, "octavo: error: unknown command '%s' (try --help) [usage]\n", cmd);
     return OCT_EXIT_USAGE;
 }

@@ -1,6 +1,7 @@
 #include "config/layout.h"
 #include "config/yaml.h"
 #include "util/buf.h"
+#include "util/deps.h"
 #include "util/xalloc.h"
 
 #include <dirent.h>
@@ -289,6 +290,7 @@ static const char *font_problem(const char *path)
     if (stat(path, &st) != 0) return "not found";
     if (!S_ISREG(st.st_mode)) return "not a regular file";
     FILE *f = fopen(path, "rb");
+    oct_deps_note(f ? OCT_DEP_INPUT : OCT_DEP_MISSING, path); /* the PDF embeds it */
     if (!f) return "cannot be opened";
     unsigned char m[4] = {0};
     size_t got = fread(m, 1, 4, f);

@@ -8,6 +8,7 @@
 #define _XOPEN_SOURCE 700 /* realpath */
 #include "ingest/images_path.h"
 #include "util/buf.h"
+#include "util/deps.h"
 #include "util/xalloc.h"
 
 #include <ctype.h>
@@ -138,6 +139,7 @@ int oct_image_resolve(const char *url, const char *srcdir, const char *root, oct
     if (!real) {
         int e = errno;
         r->code = "image-missing";
+        oct_deps_note(OCT_DEP_MISSING, joined); /* `octavo watch` sees it appear */
         if (e == ENOENT || e == ENOTDIR)
             set_msg(r, "not found (no file %s)", joined);
         else
@@ -162,6 +164,7 @@ unsigned char *oct_image_read(const char *real, size_t max, size_t *len, oct_ima
     *len = 0;
     int fd = open(real, O_RDONLY | O_NOFOLLOW | O_NONBLOCK | O_CLOEXEC);
     struct stat st;
+    oct_deps_note(fd >= 0 ? OCT_DEP_INPUT : OCT_DEP_MISSING, real);
     if (fd < 0 || fstat(fd, &st) != 0) {
         r->code = "image-missing";
         set_msg(r, "cannot be read: %s", strerror(errno));

@@ -1,6 +1,7 @@
 #define _POSIX_C_SOURCE 200809L
 #include "util/fileio.h"
 #include "util/buf.h"
+#include "util/deps.h"
 #include "util/xalloc.h"
 
 #include <errno.h>
@@ -14,6 +15,7 @@
 char *oct_read_file(const char *path, size_t max_bytes, size_t *len)
 {
     FILE *f = fopen(path, "rb");
+    oct_deps_note(f ? OCT_DEP_INPUT : OCT_DEP_MISSING, path);
     if (!f) return NULL;
     oct_buf b = OCT_BUF_INIT;
     char chunk[65536];
@@ -68,6 +70,7 @@ int oct_atomic_commit(char *tmp, const char *path)
         errno = e;
     }
     free(tmp);
+    if (rc == 0) oct_deps_note(OCT_DEP_OUTPUT, path);
     return rc == 0 ? 0 : -1;
 }
 

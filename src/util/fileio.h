@@ -4,7 +4,9 @@
 #include <stddef.h>
 
 /* Reads the whole file into a malloc'd buffer (caller frees), NUL-terminated.
- * Returns NULL with errno set on failure. Files over max_bytes fail with EFBIG. */
+ * Returns NULL with errno set on failure. Files over max_bytes fail with EFBIG.
+ * Reports the path to the dependency recorder (util/deps.h), as does
+ * oct_atomic_commit for what it writes. */
 char *oct_read_file(const char *path, size_t max_bytes, size_t *len);
 
 /* Atomic output: oct_atomic_begin() creates an empty temporary file next to
