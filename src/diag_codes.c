@@ -31,6 +31,7 @@ static const oct_diag_code CODES[] = {
     {"epub-write", E, "the EPUB file could not be written"},
     {"epub-xml", E, "the EPUB backend could not produce well-formed XHTML"},
     {"filler", W, "chat filler (\"Sure! Here is...\") dropped; --keep-filler keeps it"},
+    {"general", W, "a message reported without a code of its own"},
     {"html-dropped", W, "HTML that has no place in a booklet (scripts, forms...) dropped"},
     {"html-unclosed", W, "an HTML element has no end tag; it ends with its block"},
     {"image-damaged", W, "a picture is damaged; its alt text is printed instead"},

@@ -131,11 +131,12 @@ static bool werror_stop(const oct_build_opts *o, oct_diag *diag, size_t before, 
 static void wrote(const char *path, void *ctx)
 {
     const oct_build_opts *o = ctx;
+    if (!o->quiet) {
+        oct_progress_clear(o->progress); /* the line, if any, comes back below */
+        printf("octavo: wrote %s\n", path);
+        fflush(stdout);
+    }
     oct_progress_file_written(o->progress);
-    if (o->quiet) return;
-    oct_progress_clear(o->progress);
-    printf("octavo: wrote %s\n", path);
-    fflush(stdout);
 }
 
 /* The counts a run's messages are compared against, per booklet. */

@@ -55,7 +55,7 @@ static void draw(oct_progress *p)
 {
     if (!p || !p->enabled) return;
     double t = now();
-    if (t - p->start < SHOW_AFTER || (p->shown && t - p->last_draw < REDRAW_EVERY)) return;
+    if (t - p->start < SHOW_AFTER || t - p->last_draw < REDRAW_EVERY) return;
     char line[160];
     int n = snprintf(line, sizeof line,
                      "octavo: %zu/%zu sources read, %zu pages laid out, %zu files written",
