@@ -40,3 +40,12 @@ fi
 grep -q '\[gone-code\], which nothing in src/ emits' <<<"$out" || fail "stale code not named: $out"
 grep -q '\[usage\] is emitted but not in the registry' <<<"$out" || fail "fprintf code not found: $out"
 note "unregistered, unresolvable and stale codes are caught"
+
+# The README's "Diagnostics" section names every registered code.
+readme=$(sed -n '/^## Diagnostics$/,/^## /p' "$OCTAVO_SRC/README.md")
+[ -n "$readme" ] || fail "README has no Diagnostics section"
+missing=$(tail -n +2 codes.txt | awk '{print $1}' | while read -r c; do
+    grep -q "\`$c\`" <<<"$readme" || echo "$c"
+done)
+[ -z "$missing" ] || fail "codes missing from the README's Diagnostics section: $missing"
+note "the README's Diagnostics section names all $(($(wc -l <codes.txt) - 1)) codes"
