@@ -2,6 +2,7 @@
 #include "util/xalloc.h"
 
 #include <stdarg.h>
+#include <stdbool.h>
 #include <stdlib.h>
 #include <string.h>
 
@@ -10,6 +11,15 @@ struct oct_diag {
     oct_diag_msg *msgs;
     size_t len, cap;
     size_t counts[3];
+    oct_diag_style style;
+    /* -W no-CODE and -W error=CODE: one entry per code, the later wins */
+    struct policy {
+        char *code;
+        bool promote; /* false: silence */
+    } * policy;
+    size_t npolicy, cappolicy;
+    void (*before_print)(void *);
+    void *before_ctx;
 };
 
 oct_diag *oct_diag_new(FILE *out)
@@ -28,6 +38,9 @@ void oct_diag_free(oct_diag *d)
         free(d->msgs[i].message);
     }
     free(d->msgs);
+    for (size_t i = 0; i < d->npolicy; i++)
+        free(d->policy[i].code);
+    free(d->policy);
     free(d);
 }
 
@@ -43,10 +56,52 @@ const char *oct_severity_name(oct_severity sev)
     }
 }
 
+static struct policy *find_policy(const oct_diag *d, const char *code)
+{
+    for (size_t i = 0; i < d->npolicy; i++)
+        if (strcmp(d->policy[i].code, code) == 0) return &d->policy[i];
+    return NULL;
+}
+
+static void set_policy(oct_diag *d, const char *code, bool promote)
+{
+    struct policy *p = find_policy(d, code);
+    if (!p) {
+        OCT_GROW(d->policy, d->cappolicy, d->npolicy + 1);
+        p = &d->policy[d->npolicy++];
+        p->code = oct_xstrdup(code);
+    }
+    p->promote = promote;
+}
+
+void oct_diag_silence(oct_diag *d, const char *code)
+{
+    set_policy(d, code, false);
+}
+
+void oct_diag_promote(oct_diag *d, const char *code)
+{
+    set_policy(d, code, true);
+}
+
+void oct_diag_set_style(oct_diag *d, oct_diag_style style)
+{
+    d->style = style;
+}
+
+void oct_diag_set_before_print(oct_diag *d, void (*fn)(void *), void *ctx)
+{
+    d->before_print = fn;
+    d->before_ctx = ctx;
+}
+
 void oct_diag_report(oct_diag *d, oct_severity sev, const char *file, int line, int col,
                      const char *code, const char *fmt, ...)
 {
     if (!d) return; /* callers that do not care (tests, probes) pass NULL */
+    const struct policy *pol = find_policy(d, code ? code : "general");
+    if (pol && pol->promote) sev = OCT_ERROR;
+    if (pol && !pol->promote && sev != OCT_ERROR) return;
     va_list ap, ap2;
     va_start(ap, fmt);
     va_copy(ap2, ap);
@@ -69,7 +124,10 @@ void oct_diag_report(oct_diag *d, oct_severity sev, const char *file, int line, 
     m->message = msg;
     d->counts[sev]++;
 
-    if (d->out) oct_diag_print(m, d->out);
+    if (d->out) {
+        if (d->before_print) d->before_print(d->before_ctx);
+        oct_diag_print_as(m, d->style, d->out);
+    }
 }
 
 void oct_diag_print(const oct_diag_msg *m, FILE *out)

@@ -37,4 +37,20 @@ const char *oct_severity_name(oct_severity sev);
 /* Prints one message in the format above. */
 void oct_diag_print(const oct_diag_msg *m, FILE *out);
 
+/* How messages are printed as they come (--diagnostics): gcc (above), json
+ * (one object a line: file, line, col, severity, code, message) or github
+ * (Actions workflow commands: ::warning file=F,line=L,col=C,title=CODE::text). */
+typedef enum { OCT_DIAG_GCC, OCT_DIAG_JSON, OCT_DIAG_GITHUB } oct_diag_style;
+void oct_diag_set_style(oct_diag *d, oct_diag_style style);
+/* Prints one message in a style (diag_format.c). */
+void oct_diag_print_as(const oct_diag_msg *m, oct_diag_style style, FILE *out);
+/* -W no-CODE: warnings and notes of code are dropped as if never reported
+ * (errors stay). -W error=CODE: every message of code is an error. The
+ * later call for one code wins. */
+void oct_diag_silence(oct_diag *d, const char *code);
+void oct_diag_promote(oct_diag *d, const char *code);
+/* fn(ctx) runs before each message is printed (a progress line on the
+ * same terminal clears itself there). */
+void oct_diag_set_before_print(oct_diag *d, void (*fn)(void *), void *ctx);
+
 #endif

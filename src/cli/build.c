@@ -1,5 +1,7 @@
 #include "anki/anki.h"
 #include "cli/cli.h"
+#include "cli/progress.h"
+#include "cli/stage.h"
 #include "config/layout.h"
 #include "epub/epub.h"
 #include "pdf/pdf.h"
@@ -12,13 +14,15 @@
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <unistd.h>
 
 static void usage_build(FILE *f)
 {
     fputs("usage: octavo build [DIR | booklet.yaml | FILE...] [-o OUTDIR] [--format FORMATS]\n"
           "                    [--layout NAME|FILE] [--lang TAG] [--group-by topic|source]\n"
           "                    [--mode study|quiz] [--keep-filler] [--no-merge] [--timings]\n"
-          "                    [-W error] [--depfile FILE] [-q]\n"
+          "                    [-W error|no-CODE|error=CODE] [--diagnostics gcc|json|github]\n"
+          "                    [--depfile FILE] [-q]\n"
           "  --format   comma-separated: pdf, epub (the default: both), json (the question\n"
           "             bank as `octavo inspect --json` prints it, <slug>.json), anki (an\n"
           "             Anki text deck, <slug>.anki.txt), apkg (an Anki package, <slug>.apkg)\n"
@@ -27,7 +31,14 @@ static void usage_build(FILE *f)
           "  --timings  print the wall time of each phase (load, decode, parse, study,\n"
           "             pdf, epub) and the total to stderr after the build\n"
           "  --depfile FILE  after a successful build, write a Make/Ninja depfile: the\n"
-          "             first output written, then every file the build read\n",
+          "             first output written, then every file the build read\n"
+          "  -W error   exit 1, writing nothing, while any warning remains; -W no-CODE\n"
+          "             drops the warnings and notes of one code, -W error=CODE makes its\n"
+          "             messages errors (octavo --list-codes lists the codes)\n"
+          "  --diagnostics  gcc (file:line:col: severity: message [code]), json (one\n"
+          "             object a line) or github (Actions workflow commands), on stderr\n"
+          "  -q         no 'wrote' lines and no progress line\n"
+          "`octavo check` takes the same options, writes nothing and ends with a summary.\n",
           f);
 }
 
@@ -56,18 +67,13 @@ static int parse_formats(const char *s, unsigned *out)
     return f ? 0 : -1;
 }
 
-static char *out_path(const char *dir, const char *slug, const char *ext)
-{
-    size_t n = strlen(dir) + strlen(slug) + strlen(ext) + 3;
-    char *p = oct_xmalloc(n);
-    snprintf(p, n, "%s/%s.%s", dir, slug, ext);
-    return p;
-}
-
-static int write_pdf(const oct_tree *t, const oct_layout *l, const char *path, oct_diag *d)
+static int write_pdf(const oct_tree *t, const oct_layout *l, const char *path, oct_diag *d,
+                     oct_progress *progress)
 {
     oct_pdf *p = oct_pdf_new(l, d);
-    int rc = (p && oct_pdf_render(p, t) == 0 && oct_pdf_close(p, path) == 0) ? 0 : -1;
+    int rc = (p && oct_pdf_render(p, t) == 0) ? 0 : -1;
+    oct_progress_pages(progress, oct_pdf_page_count(p));
+    if (rc == 0 && path) rc = oct_pdf_close(p, path);
     oct_pdf_free(p);
     return rc;
 }
@@ -75,54 +81,147 @@ static int write_pdf(const oct_tree *t, const oct_layout *l, const char *path, o
 static int write_epub(const oct_tree *t, const oct_layout *l, const char *path, oct_diag *d)
 {
     oct_epub *e = oct_epub_new(l, d);
-    int rc = (e && oct_epub_render(e, t) == 0 && oct_epub_close(e, path) == 0) ? 0 : -1;
+    int rc = (e && oct_epub_render(e, t) == 0) ? 0 : -1;
+    if (rc == 0 && path) rc = oct_epub_close(e, path);
     oct_epub_free(e);
     return rc;
 }
 
-/* The question bank, as `inspect --json` prints it: temporary file, then
- * rename, so a failed write leaves any previous file as it was. */
+/* The question bank, as `inspect --json` prints it, into a staged file. */
 static int write_json(const oct_buf *bank, const char *path, oct_diag *d)
 {
-    char *tmp = oct_atomic_begin(path);
-    FILE *f = tmp ? fopen(tmp, "wb") : NULL;
+    FILE *f = fopen(path, "wb");
     bool ok = f && fwrite(bank->data, 1, bank->len, f) == bank->len;
     if (f && fclose(f) != 0) ok = false;
-    if (ok && oct_atomic_commit(tmp, path) == 0) return 0;
+    if (ok) return 0;
     oct_diag_report(d, OCT_ERROR, path, 0, 0, "write-failed", "cannot write: %s", strerror(errno));
-    if (!ok) oct_atomic_abort(tmp);
     return -1;
 }
 
+/* OUTDIR/<slug>.<ext> staged: its temporary name, or NULL after an error. */
+static const char *staged(oct_stage *st, const char *slug, const char *ext, oct_diag *d)
+{
+    char name[1024];
+    snprintf(name, sizeof name, "%s.%s", slug, ext);
+    return oct_stage_add(st, name, d);
+}
+
 /* The Anki deck (OCT_FMT_ANKI: <slug>.anki.txt, OCT_FMT_APKG: <slug>.apkg). */
-static int write_anki(const oct_tree *t, const oct_build_opts *o, const char *slug, oct_diag *d)
+static int write_anki(const oct_tree *t, const oct_build_opts *o, oct_stage *st, const char *slug,
+                      oct_diag *d)
 {
     oct_anki_deck deck;
     oct_anki_deck_build(&deck, t);
     int rc = 0;
     for (int k = 0; k < 2 && !rc; k++) {
         if (!(o->formats & (k ? OCT_FMT_APKG : OCT_FMT_ANKI))) continue;
-        char *p = out_path(o->outdir, slug, k ? "apkg" : "anki.txt");
-        rc = k ? oct_anki_write_apkg(&deck, p, d) : oct_anki_write_tsv(&deck, p, d);
-        if (!rc && !o->quiet) printf("octavo: wrote %s\n", p);
-        free(p);
+        const char *p = staged(st, slug, k ? "apkg" : "anki.txt", d);
+        rc = !p ? -1 : k ? oct_anki_write_apkg(&deck, p, d) : oct_anki_write_tsv(&deck, p, d);
     }
     oct_anki_deck_free(&deck);
     return rc ? OCT_EXIT_IO : 0;
 }
 
+/* -W error: a warning since `before` fails the booklet. */
+static bool werror_stop(const oct_build_opts *o, oct_diag *diag, size_t before, const char *path)
+{
+    if (!o->werror || oct_diag_count(diag, OCT_WARNING) <= before) return false;
+    oct_diag_report(diag, OCT_ERROR, path, 0, 0, "werror",
+                    "warnings treated as errors (-W error); nothing written");
+    return true;
+}
+
+static void wrote(const char *path, void *ctx)
+{
+    const oct_build_opts *o = ctx;
+    if (!o->quiet) {
+        oct_progress_clear(o->progress); /* the line, if any, comes back below */
+        printf("octavo: wrote %s\n", path);
+        fflush(stdout);
+    }
+    oct_progress_file_written(o->progress);
+}
+
+/* The counts a run's messages are compared against, per booklet. */
+typedef struct {
+    const oct_manifest *m;
+    size_t errors, warnings;
+} booklet_start;
+
+/* Every output format into the stage; renamed into place only when all
+ * of them are whole and no error (nor a warning under -W error) came up. */
+static int write_outputs(const oct_tree *t, const oct_layout *l, const oct_buf *bank,
+                         const booklet_start *b, const oct_build_opts *o, oct_diag *diag)
+{
+    oct_stage st;
+    if (oct_stage_open(&st, o->outdir, diag) != 0) {
+        oct_stage_release(&st);
+        return OCT_EXIT_IO;
+    }
+    const char *slug = b->m->slug ? b->m->slug : "booklet";
+    int rc = 0;
+    double clock = oct_timings_now(o->timings);
+    if (o->formats & OCT_FMT_PDF) {
+        const char *p = staged(&st, slug, "pdf", diag);
+        if (!p || write_pdf(t, l, p, diag, o->progress) != 0) rc = OCT_EXIT_IO;
+        clock = oct_timings_lap(o->timings, OCT_PHASE_PDF, clock);
+    }
+    if (!rc && (o->formats & OCT_FMT_EPUB)) {
+        const char *p = staged(&st, slug, "epub", diag);
+        if (!p || write_epub(t, l, p, diag) != 0) rc = OCT_EXIT_IO;
+        clock = oct_timings_lap(o->timings, OCT_PHASE_EPUB, clock);
+    }
+    if (!rc && (o->formats & OCT_FMT_JSON)) {
+        const char *p = staged(&st, slug, "json", diag);
+        if (!p || write_json(bank, p, diag) != 0) rc = OCT_EXIT_IO;
+    }
+    if (!rc && (o->formats & (OCT_FMT_ANKI | OCT_FMT_APKG))) rc = write_anki(t, o, &st, slug, diag);
+    /* A backend that reported an error about the input (not I/O) still failed. */
+    if (!rc && oct_diag_count(diag, OCT_ERROR) > b->errors) rc = OCT_EXIT_INPUT;
+    if (!rc && werror_stop(o, diag, b->warnings, b->m->path)) rc = OCT_EXIT_INPUT;
+    if (!rc && oct_stage_commit(&st, diag, wrote, (void *)o) != 0) rc = OCT_EXIT_IO;
+    oct_stage_release(&st);
+    return rc;
+}
+
+/* `octavo check`: the backends lay the booklet out in memory, so their
+ * warnings (missing glyphs, bad metadata) come up, but nothing is written. */
+static int check_outputs(const oct_tree *t, const oct_layout *l, const booklet_start *b,
+                         const oct_build_opts *o, oct_diag *diag)
+{
+    int rc = 0;
+    double clock = oct_timings_now(o->timings);
+    if (o->formats & OCT_FMT_PDF) {
+        oct_pdf *p = oct_pdf_new(l, diag);
+        if (!p || oct_pdf_render(p, t) != 0) rc = OCT_EXIT_INPUT;
+        size_t pages = oct_pdf_page_count(p);
+        oct_progress_pages(o->progress, pages);
+        if (o->stats) o->stats->pages += pages;
+        oct_pdf_free(p);
+        clock = oct_timings_lap(o->timings, OCT_PHASE_PDF, clock);
+    }
+    if (o->formats & OCT_FMT_EPUB) {
+        if (write_epub(t, l, NULL, diag) != 0) rc = OCT_EXIT_INPUT;
+        oct_timings_lap(o->timings, OCT_PHASE_EPUB, clock);
+    }
+    if (!rc && oct_diag_count(diag, OCT_ERROR) > b->errors) rc = OCT_EXIT_INPUT;
+    if (!rc && werror_stop(o, diag, b->warnings, b->m->path)) rc = OCT_EXIT_INPUT;
+    return rc;
+}
+
 static int build_one(const oct_manifest *m, const oct_build_opts *o, oct_diag *diag)
 {
-    size_t errors_before = oct_diag_count(diag, OCT_ERROR);
-    size_t warnings_before = oct_diag_count(diag, OCT_WARNING);
+    booklet_start b = {m, oct_diag_count(diag, OCT_ERROR), oct_diag_count(diag, OCT_WARNING)};
     int status = 0;
     oct_buf bank = OCT_BUF_INIT;
-    oct_tree *t =
-        oct_cli_load_tree_bank(m, o, diag, &status, (o->formats & OCT_FMT_JSON) ? &bank : NULL);
+    bool want_bank = (o->formats & OCT_FMT_JSON) && !o->check;
+    oct_tree *t = oct_cli_load_tree_bank(m, o, diag, &status, want_bank ? &bank : NULL);
+    if (o->stats) {
+        o->stats->booklets++;
+        o->stats->sources += m->nsources;
+    }
     if (!t) return status;
-    if (o->werror && oct_diag_count(diag, OCT_WARNING) > warnings_before) {
-        oct_diag_report(diag, OCT_ERROR, m->path, 0, 0, "werror",
-                        "warnings treated as errors (-W error); nothing written");
+    if (!o->check && werror_stop(o, diag, b.warnings, m->path)) {
         oct_tree_free(t);
         oct_buf_free(&bank);
         return OCT_EXIT_INPUT;
@@ -136,7 +235,7 @@ static int build_one(const oct_manifest *m, const oct_build_opts *o, oct_diag *d
     memset(&layout, 0, sizeof layout);
     double clock = oct_timings_now(o->timings);
     int lrc = oct_layout_load(lname, layouts, fonts, &layout, diag);
-    clock = oct_timings_lap(o->timings, OCT_PHASE_LOAD, clock);
+    oct_timings_lap(o->timings, OCT_PHASE_LOAD, clock);
     if (lrc != 0) {
         oct_tree_free(t);
         oct_buf_free(&bank);
@@ -144,56 +243,18 @@ static int build_one(const oct_manifest *m, const oct_build_opts *o, oct_diag *d
     }
     /* the layout's mode, when neither --mode nor the manifest chose */
     if (!o->mode && !m->mode && layout.mode) t->meta.mode = layout.mode;
-    int rc = 0;
-    if (oct_mkdirs(o->outdir) != 0) {
-        oct_diag_report(diag, OCT_ERROR, o->outdir, 0, 0, "write-failed",
-                        "cannot create output directory: %s", strerror(errno));
-        rc = OCT_EXIT_IO;
-    }
-    const char *slug = m->slug ? m->slug : "booklet";
-    if (!rc && (o->formats & OCT_FMT_PDF)) {
-        char *p = out_path(o->outdir, slug, "pdf");
-        int wrc = write_pdf(t, &layout, p, diag);
-        clock = oct_timings_lap(o->timings, OCT_PHASE_PDF, clock);
-        if (wrc != 0)
-            rc = OCT_EXIT_IO;
-        else if (!o->quiet)
-            printf("octavo: wrote %s\n", p);
-        free(p);
-    }
-    if (!rc && (o->formats & OCT_FMT_EPUB)) {
-        char *p = out_path(o->outdir, slug, "epub");
-        int wrc = write_epub(t, &layout, p, diag);
-        clock = oct_timings_lap(o->timings, OCT_PHASE_EPUB, clock);
-        if (wrc != 0)
-            rc = OCT_EXIT_IO;
-        else if (!o->quiet)
-            printf("octavo: wrote %s\n", p);
-        free(p);
-    }
-    if (!rc && (o->formats & OCT_FMT_JSON)) {
-        char *p = out_path(o->outdir, slug, "json");
-        if (write_json(&bank, p, diag) != 0)
-            rc = OCT_EXIT_IO;
-        else if (!o->quiet)
-            printf("octavo: wrote %s\n", p);
-        free(p);
-    }
-    if (!rc && (o->formats & (OCT_FMT_ANKI | OCT_FMT_APKG))) rc = write_anki(t, o, slug, diag);
-    /* A backend that reported an error about the input (not I/O) still failed. */
-    if (!rc && oct_diag_count(diag, OCT_ERROR) > errors_before) rc = OCT_EXIT_INPUT;
+    int rc = o->check ? check_outputs(t, &layout, &b, o, diag)
+                      : write_outputs(t, &layout, &bank, &b, o, diag);
     oct_layout_release(&layout);
     oct_tree_free(t);
     oct_buf_free(&bank);
     return rc;
 }
 
-int oct_cmd_build(int argc, char **argv)
-{
-    return oct_cli_build_with(argc, argv, NULL);
-}
-
-int oct_cli_build_with(int argc, char **argv, oct_build_report *rep)
+/* Options of build and check into o and diag; returns -1 to go on, else
+ * the exit status (after --help or a usage error). */
+static int parse_options(int argc, char **argv, oct_build_opts *o, oct_timings *timings,
+                         oct_diag *diag)
 {
     static const struct option longopts[] = {
         {"output", required_argument, NULL, 'o'},
@@ -207,60 +268,58 @@ int oct_cli_build_with(int argc, char **argv, oct_build_report *rep)
         {"mode", required_argument, NULL, 'm'},
         {"timings", no_argument, NULL, 'T'},
         {"help", no_argument, NULL, 'h'},
-        {"depfile", required_argument, NULL, 'D'},
+        {"depfile", required_argument, NULL, 'P'},
+        {"diagnostics", required_argument, NULL, 'D'},
         {NULL, 0, NULL, 0},
     };
-    oct_build_opts o = {.outdir = "out", .formats = OCT_FMT_PDF | OCT_FMT_EPUB, .arrange = true};
-    oct_timings timings;
-    oct_timings_begin(&timings);
     int c;
     optind = 1;
     while ((c = getopt_long(argc, argv, "o:f:l:W:qh", longopts, NULL)) != -1) {
         switch (c) {
         case 'o':
-            o.outdir = optarg;
+            o->outdir = optarg;
             break;
         case 'f':
-            if (parse_formats(optarg, &o.formats) != 0) {
+            if (parse_formats(optarg, &o->formats) != 0) {
                 fprintf(stderr,
-                        "octavo: error: unknown format in '%s' (pdf, epub, anki, apkg) [usage]\n",
+                        "octavo: error: unknown format in '%s' (pdf, epub, json, anki, apkg) "
+                        "[usage]\n",
                         optarg);
                 return OCT_EXIT_USAGE;
             }
             break;
         case 'l':
-            o.layout = optarg;
+            o->layout = optarg;
             break;
         case 'L':
-            o.lang = optarg;
+            o->lang = optarg;
             break;
         case 'g':
-            if (oct_cli_parse_group_by(optarg, &o.group_by) != 0) return OCT_EXIT_USAGE;
+            if (oct_cli_parse_group_by(optarg, &o->group_by) != 0) return OCT_EXIT_USAGE;
             break;
         case 'm':
-            if (oct_cli_parse_mode(optarg, &o.mode) != 0) return OCT_EXIT_USAGE;
+            if (oct_cli_parse_mode(optarg, &o->mode) != 0) return OCT_EXIT_USAGE;
             break;
         case 'k':
-            o.keep_filler = true;
+            o->keep_filler = true;
             break;
         case 'M':
-            o.no_merge = true;
+            o->no_merge = true;
             break;
         case 'q':
-            o.quiet = true;
+            o->quiet = true;
             break;
         case 'T':
-            o.timings = &timings;
+            o->timings = timings;
             break;
-        case 'D':
-            o.depfile = optarg;
+        case 'P':
+            o->depfile = optarg;
             break;
         case 'W':
-            if (strcmp(optarg, "error") != 0) {
-                fprintf(stderr, "octavo: error: only '-W error' is known [usage]\n");
-                return OCT_EXIT_USAGE;
-            }
-            o.werror = true;
+            if (oct_cli_warning_option(diag, optarg, &o->werror) != 0) return OCT_EXIT_USAGE;
+            break;
+        case 'D':
+            if (oct_cli_diagnostics_option(diag, optarg) != 0) return OCT_EXIT_USAGE;
             break;
         case 'h':
             usage_build(stdout);
@@ -270,33 +329,81 @@ int oct_cli_build_with(int argc, char **argv, oct_build_report *rep)
             return OCT_EXIT_USAGE;
         }
     }
-    if (o.lang && (!*o.lang || strcmp(o.lang, "C") == 0 || strcmp(o.lang, "POSIX") == 0)) {
+    if (o->lang && (!*o->lang || strcmp(o->lang, "C") == 0 || strcmp(o->lang, "POSIX") == 0)) {
         fprintf(stderr, "octavo: error: --lang needs a language tag such as 'en' or 'de-CH' "
                         "[usage]\n");
         return OCT_EXIT_USAGE;
+    }
+    return -1;
+}
+
+static void print_summary(const oct_run_stats *s, const oct_diag *diag)
+{
+    size_t e = oct_diag_count(diag, OCT_ERROR), w = oct_diag_count(diag, OCT_WARNING);
+    size_t n = oct_diag_count(diag, OCT_NOTE);
+    printf("check: %zu booklet%s, %zu source%s, %zu question%s, %zu page%s, %zu error%s, "
+           "%zu warning%s, %zu note%s\n",
+           s->booklets, s->booklets == 1 ? "" : "s", s->sources, s->sources == 1 ? "" : "s",
+           s->questions, s->questions == 1 ? "" : "s", s->pages, s->pages == 1 ? "" : "s", e,
+           e == 1 ? "" : "s", w, w == 1 ? "" : "s", n, n == 1 ? "" : "s");
+}
+
+static int run(int argc, char **argv, bool check, oct_build_report *rep)
+{
+    oct_build_opts o = {
+        .outdir = "out", .formats = OCT_FMT_PDF | OCT_FMT_EPUB, .arrange = true, .check = check};
+    oct_timings timings;
+    oct_timings_begin(&timings);
+    oct_diag *diag = oct_diag_new(stderr);
+    int rc = parse_options(argc, argv, &o, &timings, diag);
+    if (rc >= 0) {
+        oct_diag_free(diag);
+        return rc;
     }
     char *dflt[] = {"content"};
     char **inputs = optind < argc ? argv + optind : dflt;
     int ninputs = optind < argc ? argc - optind : 1;
 
-    oct_diag *diag = oct_diag_new(stderr);
     oct_deps *own = !(rep && rep->deps) && o.depfile ? oct_deps_new() : NULL;
     oct_deps *deps = own ? own : (rep ? rep->deps : NULL);
     oct_deps *prev = oct_deps_record_to(deps);
+    oct_run_stats stats = {0};
+    if (check) o.stats = &stats;
+    o.progress = oct_progress_new(stderr, !o.quiet && isatty(fileno(stderr)));
+    oct_diag_set_before_print(diag, oct_progress_clear, o.progress);
     oct_booklets books;
     double clock = oct_timings_now(o.timings);
-    int rc = oct_cli_collect(inputs, ninputs, &books, diag);
+    rc = oct_cli_collect(inputs, ninputs, &books, diag);
     oct_timings_lap(o.timings, OCT_PHASE_LOAD, clock);
+    for (size_t i = 0; i < books.len; i++)
+        oct_progress_expect_sources(o.progress, books.items[i].nsources);
     for (size_t i = 0; i < books.len; i++) {
         int r = build_one(&books.items[i], &o, diag);
         if (r > rc) rc = r;
     }
+    oct_progress_free(o.progress);
+    if (check && !o.quiet) print_summary(&stats, diag);
     oct_cli_booklets_free(&books);
     oct_deps_record_to(prev);
-    if (!rc && o.depfile) rc = oct_cli_write_depfile(o.depfile, deps, diag);
+    if (!rc && o.depfile && !check) rc = oct_cli_write_depfile(o.depfile, deps, diag);
     oct_deps_free(own);
     if (rep) rep->errors = oct_diag_count(diag, OCT_ERROR);
     oct_diag_free(diag);
     oct_timings_print(o.timings, stderr);
     return rc;
+}
+
+int oct_cli_build_with(int argc, char **argv, oct_build_report *rep)
+{
+    return run(argc, argv, false, rep);
+}
+
+int oct_cmd_build(int argc, char **argv)
+{
+    return run(argc, argv, false, NULL);
+}
+
+int oct_cmd_check(int argc, char **argv)
+{
+    return run(argc, argv, true, NULL);
 }

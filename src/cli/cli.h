@@ -26,9 +26,17 @@ typedef struct {
     bool arrange;  /* arrange by topic (build); inspect shows the tree as found */
     bool werror;
     bool quiet;
-    oct_timings *timings; /* --timings: per-phase times, else NULL */
-    const char *depfile;  /* --depfile FILE: Make/Ninja dependencies, else NULL */
+    oct_timings *timings;          /* --timings: per-phase times, else NULL */
+    const char *depfile;           /* --depfile FILE: Make/Ninja dependencies, else NULL */
+    bool check;                    /* `octavo check`: everything but the writing */
+    struct oct_progress *progress; /* the terminal's progress line, or NULL */
+    struct oct_run_stats *stats;   /* what the run saw, for check's summary, or NULL */
 } oct_build_opts;
+
+/* Counted over a run, for `octavo check`'s last line. */
+typedef struct oct_run_stats {
+    size_t booklets, sources, questions, pages;
+} oct_run_stats;
 
 /* A list of booklets found from the command line's inputs. */
 typedef struct {
@@ -61,6 +69,11 @@ int oct_cli_parse_mode(const char *s, const char **out);
 /* The data directory holding fonts/ and layouts/ (static string). */
 const char *oct_cli_data_dir(void);
 
+/* -W error | no-CODE | error=CODE, and --diagnostics gcc|json|github,
+ * applied to d (diagopts.c). 0, or -1 after a usage message. */
+int oct_cli_warning_option(oct_diag *d, const char *arg, bool *werror);
+int oct_cli_diagnostics_option(oct_diag *d, const char *arg);
+
 int oct_cmd_build(int argc, char **argv);
 
 /* What one `octavo build` run tells `octavo watch` (src/cli/watch.c). */
@@ -79,6 +92,9 @@ int oct_cli_build_with(int argc, char **argv, oct_build_report *rep);
 int oct_cli_write_depfile(const char *path, const oct_deps *deps, oct_diag *diag);
 
 int oct_cmd_watch(int argc, char **argv);
+/* `octavo check`: build's options and inputs; parses, studies and lays out
+ * without writing, then prints a one-line summary. */
+int oct_cmd_check(int argc, char **argv);
 int oct_cmd_inspect(int argc, char **argv);
 int oct_cmd_normalize(int argc, char **argv);
 

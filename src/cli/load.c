@@ -1,4 +1,5 @@
 #include "cli/cli.h"
+#include "cli/progress.h"
 #include "ingest/ingest.h"
 #include "study/study.h"
 #include "util/fileio.h"
@@ -151,11 +152,22 @@ static int ingest_one(oct_tree *t, const oct_source *src, const char *root, cons
     return ch ? 0 : OCT_EXIT_INPUT;
 }
 
+static size_t count_questions(const oct_tree *t)
+{
+    size_t n = 0;
+    oct_iter it;
+    oct_iter_init(&it, t->root);
+    oct_event ev;
+    while ((ev = oct_iter_next(&it)) != OCT_EV_NONE)
+        if (ev == OCT_EV_ENTER && it.cur->kind == OCT_QUESTION) n++;
+    return n;
+}
+
 /* The bank is written from the tree as inspect sees it (ids of the
  * unarranged tree); only then is it arranged and given its ids again. */
 static void arrange_after_bank(oct_tree *t, const oct_build_opts *o, oct_diag *diag, oct_buf *bank)
 {
-    oct_study_write_json(t, diag, bank);
+    if (bank) oct_study_write_json(t, diag, bank);
     if (!o || !o->arrange) return;
     oct_study_arrange(t, diag);
     oct_tree_fold_title_headings(t);
@@ -170,6 +182,7 @@ oct_tree *oct_cli_load_tree_bank(const oct_manifest *m, const oct_build_opts *o,
     *status = 0;
     for (size_t i = 0; i < m->nsources; i++) {
         int r = ingest_one(t, &m->sources[i], m->dir ? m->dir : ".", o, diag);
+        oct_progress_source_read(o ? o->progress : NULL);
         if (r > *status) *status = r;
     }
     if (*status) {
@@ -177,7 +190,10 @@ oct_tree *oct_cli_load_tree_bank(const oct_manifest *m, const oct_build_opts *o,
         return NULL;
     }
     /* The study pass only adds structure; ids come after it so questions get theirs. */
-    oct_study_options so = {.merge = !(o && o->no_merge), .arrange = o && o->arrange && !bank};
+    /* check counts the questions as found, before merging, as the bank does */
+    bool count = o && o->stats;
+    oct_study_options so = {.merge = !(o && o->no_merge),
+                            .arrange = o && o->arrange && !bank && !count};
     oct_timings *tm = o ? o->timings : NULL;
     double clock = oct_timings_now(tm);
     int rc = oct_study_run_with(t, diag, &so);
@@ -189,7 +205,8 @@ oct_tree *oct_cli_load_tree_bank(const oct_manifest *m, const oct_build_opts *o,
     }
     oct_tree_fold_title_headings(t);
     oct_tree_assign_ids(t);
-    if (bank) {
+    if (count) o->stats->questions += count_questions(t);
+    if (bank || count) {
         arrange_after_bank(t, o, diag, bank);
         oct_timings_lap(tm, OCT_PHASE_STUDY, clock);
     }

@@ -1,5 +1,6 @@
 /* octavo: command line only — arguments → subcommand → exit status. */
 #include "cli/cli.h"
+#include "diag_codes.h"
 
 #include <stdio.h>
 #include <string.h>
@@ -12,12 +13,15 @@ static void usage(FILE *f)
           "  octavo build [DIR | booklet.yaml | FILE...] [-o OUTDIR]\n"
           "               [--format pdf,epub,json,anki,apkg] [--layout NAME|FILE] [--lang TAG]\n"
           "               [--group-by topic|source] [--mode study|quiz] [--keep-filler]\n"
-          "               [--no-merge] [--timings] [-W error] [--depfile FILE] [-q]\n"
+          "               [--no-merge] [--timings] [-W error|no-CODE|error=CODE]\n"
+          "               [--diagnostics gcc|json|github] [--depfile FILE] [-q]\n"
+          "  octavo check [same as build]       everything but the writing, then a summary\n"
           "  octavo watch [build options] [DIR | booklet.yaml | FILE...]\n"
           "  octavo inspect (--tree | --json) [--no-merge] [--group-by topic|source]\n"
           "                 [--timings]\n"
           "                 [DIR | booklet.yaml | FILE...]\n"
           "  octavo normalize [--keep-filler] FILE|-\n"
+          "  octavo --list-codes                the diagnostic codes and what they mean\n"
           "  octavo --help | --version\n"
           "\n"
           "A directory with a booklet.yaml is one booklet; a directory without one builds\n"
@@ -28,7 +32,8 @@ static void usage(FILE *f)
           "--timings prints each phase's wall time (load, decode, parse, study, pdf, epub)\n"
           "and the total to stderr.\n"
           "--depfile FILE writes a Make/Ninja depfile; watch rebuilds when an input changes.\n"
-          "Exit status: 0 success, 1 bad input, 2 usage, 3 I/O or internal failure.\n",
+          "Exit status: 0 success, 1 bad input (or warnings with -W error), 2 usage,\n"
+          "3 I/O (an output that cannot be written) or internal failure.\n",
           f);
 }
 
@@ -47,6 +52,11 @@ int main(int argc, char **argv)
         puts("octavo " OCTAVO_VERSION);
         return OCT_EXIT_OK;
     }
+    if (strcmp(cmd, "--list-codes") == 0) {
+        oct_diag_codes_print(stdout);
+        return OCT_EXIT_OK;
+    }
+    if (strcmp(cmd, "check") == 0) return oct_cmd_check(argc - 1, argv + 1);
     if (strcmp(cmd, "build") == 0) return oct_cmd_build(argc - 1, argv + 1);
     if (strcmp(cmd, "inspect") == 0) return oct_cmd_inspect(argc - 1, argv + 1);
     if (strcmp(cmd, "normalize") == 0) return oct_cmd_normalize(argc - 1, argv + 1);

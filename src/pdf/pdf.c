@@ -225,6 +225,11 @@ int oct_pdf_close(oct_pdf *p, const char *path)
     return 0;
 }
 
+size_t oct_pdf_page_count(const oct_pdf *p)
+{
+    return p && !p->failed ? p->npages : 0;
+}
+
 void oct_pdf_free(oct_pdf *p)
 {
     if (!p) return;

@@ -18,6 +18,8 @@ typedef struct oct_pdf oct_pdf;
 oct_pdf *oct_pdf_new(const oct_layout *layout, oct_diag *diag);
 int oct_pdf_render(oct_pdf *p, const oct_tree *tree);
 int oct_pdf_close(oct_pdf *p, const char *path);
+/* Pages laid out by the last successful render (0 before one). */
+size_t oct_pdf_page_count(const oct_pdf *p);
 void oct_pdf_free(oct_pdf *p);
 
 #endif

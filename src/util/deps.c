@@ -4,6 +4,7 @@
 
 #include <stdlib.h>
 #include <string.h>
+#include <unistd.h>
 
 typedef struct {
     char *path;
@@ -81,8 +82,11 @@ const char *oct_deps_path(const oct_deps *d, size_t i, oct_dep_kind *kind)
 
 const char *oct_deps_first_output(const oct_deps *d)
 {
+    /* A booklet's outputs are written under temporary names first and
+     * renamed together at the end (cli/stage.c): those names are gone. */
     for (size_t i = 0; i < oct_deps_count(d); i++)
-        if (d->items[i].kind == OCT_DEP_OUTPUT) return d->items[i].path;
+        if (d->items[i].kind == OCT_DEP_OUTPUT && access(d->items[i].path, F_OK) == 0)
+            return d->items[i].path;
     return NULL;
 }
 

@@ -38,7 +38,7 @@ void oct_deps_note(oct_dep_kind kind, const char *path);
 /* Recorded paths in the order first seen. */
 size_t oct_deps_count(const oct_deps *d);
 const char *oct_deps_path(const oct_deps *d, size_t i, oct_dep_kind *kind);
-/* The first output written, or NULL. */
+/* The first output written that still exists, or NULL. */
 const char *oct_deps_first_output(const oct_deps *d);
 
 /* Appends path escaped for a Make/Ninja depfile (space → "\ ", '#' → "\#",

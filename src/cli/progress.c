@@ -1,0 +1,95 @@
+#define _POSIX_C_SOURCE 200809L
+#include "cli/progress.h"
+#include "util/xalloc.h"
+
+#include <stdlib.h>
+#include <string.h>
+#include <time.h>
+
+struct oct_progress {
+    FILE *out;
+    bool enabled;
+    double start, last_draw;
+    size_t shown; /* width of the line on screen, 0 when none */
+    size_t sources, sources_total, pages, files;
+};
+
+/* Below this the line never appears: a quick build prints nothing. */
+#define SHOW_AFTER 1.0
+#define REDRAW_EVERY 0.1
+
+static double now(void)
+{
+    struct timespec ts;
+    clock_gettime(CLOCK_MONOTONIC, &ts);
+    return (double)ts.tv_sec + (double)ts.tv_nsec / 1e9;
+}
+
+oct_progress *oct_progress_new(FILE *out, bool enabled)
+{
+    oct_progress *p = oct_xcalloc(1, sizeof *p);
+    p->out = out;
+    p->enabled = enabled && out;
+    p->start = now();
+    return p;
+}
+
+void oct_progress_clear(void *ctx)
+{
+    oct_progress *p = ctx;
+    if (!p || !p->shown) return;
+    /* spaces rather than an escape sequence: works on any terminal */
+    fprintf(p->out, "\r%*s\r", (int)p->shown, "");
+    fflush(p->out);
+    p->shown = 0;
+}
+
+void oct_progress_free(oct_progress *p)
+{
+    if (!p) return;
+    oct_progress_clear(p);
+    free(p);
+}
+
+static void draw(oct_progress *p)
+{
+    if (!p || !p->enabled) return;
+    double t = now();
+    if (t - p->start < SHOW_AFTER || t - p->last_draw < REDRAW_EVERY) return;
+    char line[160];
+    int n = snprintf(line, sizeof line,
+                     "octavo: %zu/%zu sources read, %zu pages laid out, %zu files written",
+                     p->sources, p->sources_total, p->pages, p->files);
+    size_t len = n < 0 ? 0 : (size_t)n >= sizeof line ? sizeof line - 1 : (size_t)n;
+    /* pad over a longer previous line */
+    fprintf(p->out, "\r%s%*s", line, p->shown > len ? (int)(p->shown - len) : 0, "");
+    fflush(p->out);
+    p->shown = len > p->shown ? len : p->shown;
+    p->last_draw = t;
+}
+
+void oct_progress_expect_sources(oct_progress *p, size_t n)
+{
+    if (p) p->sources_total += n;
+}
+
+void oct_progress_source_read(oct_progress *p)
+{
+    if (!p) return;
+    p->sources++;
+    draw(p);
+}
+
+void oct_progress_pages(oct_progress *p, size_t n)
+{
+    if (!p) return;
+    p->pages += n;
+    draw(p);
+}
+
+void oct_progress_file_written(oct_progress *p)
+{
+    if (!p) return;
+    p->files++;
+    draw(p);
+}
