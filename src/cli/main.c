@@ -11,7 +11,7 @@ static void usage(FILE *f)
           "usage:\n"
           "  octavo build [DIR | booklet.yaml | FILE...] [-o OUTDIR]\n"
           "               [--format pdf,epub,json,anki,apkg] [--layout NAME|FILE] [--lang TAG]\n"
-          "               [--group-by topic|source] [--mode study|quiz] [--keep-filler]\n"
+          "               [--group-by topic|source] [--mode study|quiz|flashcards] [--keep-filler]\n"
           "               [--no-merge] [--timings] [-W error] [-q]\n"
           "  octavo inspect (--tree | --json) [--no-merge] [--group-by topic|source]\n"
           "                 [--timings]\n"

@@ -75,6 +75,19 @@ static const field COLOR_FIELDS[] = {
     {"accent", F_COLOR, offsetof(oct_layout, accent), 0, 0},
 };
 
+static const field CARD_FIELDS[] = {
+    {"columns", F_NUMBER, offsetof(oct_layout, cards.columns), 1, 8},
+    {"rows", F_NUMBER, offsetof(oct_layout, cards.rows), 1, 8},
+    {"width", F_LENGTH, offsetof(oct_layout, cards.width), 0, 14400},
+    {"height", F_LENGTH, offsetof(oct_layout, cards.height), 0, 14400},
+    {"gutter", F_LENGTH, offsetof(oct_layout, cards.gutter), 0, 144},
+    {"padding", F_LENGTH, offsetof(oct_layout, cards.padding), 0, 72},
+    {"prompt", F_SIZE, offsetof(oct_layout, cards.prompt_size), 4, 36},
+    {"answer", F_SIZE, offsetof(oct_layout, cards.answer_size), 4, 36},
+    {"floor", F_SIZE, offsetof(oct_layout, cards.floor_size), 4, 36},
+    {"label", F_SIZE, offsetof(oct_layout, cards.label_size), 4, 36},
+};
+
 #define NFIELDS(t) (sizeof(t) / sizeof((t)[0]))
 
 static const struct {
@@ -134,6 +147,7 @@ static void set_defaults(oct_layout *l)
     l->rule = rgb(0xc4c4c4);
     l->muted = rgb(0x666666);
     l->accent = rgb(0xa8432a);
+    l->cards = (oct_cards){2, 4, 0, 0, MM(6), MM(4), 12, 10, 6.5, 8, true};
 }
 
 static int read_value(loader *ld, const field *f, const oct_yaml_node *n, double *v)
@@ -373,22 +387,56 @@ static void read_bool(loader *ld, const oct_yaml_node *n, bool *out)
                                               : oct_arena_printf(ld->doc->arena, "'%s'", n->text));
 }
 
-/* `mode: study|quiz`: how the booklet is printed unless the manifest or
- * --mode says otherwise. */
+/* `mode: study|quiz|flashcards`: how the booklet is printed unless the
+ * manifest or --mode says otherwise. */
 static void read_mode(loader *ld, const oct_yaml_node *n)
 {
-    if (n->kind == OCT_YAML_SCALAR && !oct_yaml_is_null(n) &&
-        (!strcmp(n->text, "study") || !strcmp(n->text, "quiz"))) {
-        ld->l->mode = !strcmp(n->text, "quiz") ? "quiz" : "study";
+    static const char *const MODES[] = {"study", "quiz", "flashcards", NULL};
+    int i = n->kind == OCT_YAML_SCALAR && !oct_yaml_is_null(n) ? key_index(MODES, n->text) : -1;
+    if (i >= 0) {
+        ld->l->mode = MODES[i];
         return;
     }
-    oct_yaml_error(ld->doc, n, "invalid-value", "'mode' must be 'study' or 'quiz'");
+    oct_yaml_error(ld->doc, n, "invalid-value", "'mode' must be 'study', 'quiz' or 'flashcards'");
+}
+
+/* `cards:` the flashcard grid: number and length fields, and `cut-marks`.
+ * Columns and rows are whole numbers; a card must leave room for text. */
+static void read_cards(loader *ld, const oct_yaml_node *map)
+{
+    if (oct_yaml_expect(ld->doc, map, OCT_YAML_MAPPING)) return;
+    const char *allowed[NFIELDS(CARD_FIELDS) + 2];
+    for (size_t i = 0; i < NFIELDS(CARD_FIELDS); i++)
+        allowed[i] = CARD_FIELDS[i].key;
+    allowed[NFIELDS(CARD_FIELDS)] = "cut-marks";
+    allowed[NFIELDS(CARD_FIELDS) + 1] = NULL;
+    oct_cards *c = &ld->l->cards;
+    for (const oct_yaml_node *k = map->first; k; k = k->next) {
+        int i = key_index(allowed, k->key);
+        if (i < 0) {
+            oct_yaml_unknown_key(ld->doc, k, "cards", allowed);
+        } else if ((size_t)i == NFIELDS(CARD_FIELDS)) {
+            read_bool(ld, k, &c->cut_marks);
+        } else {
+            read_field(ld, &CARD_FIELDS[i], k);
+            double *v = (double *)((char *)ld->l + CARD_FIELDS[i].off);
+            if (i < 2 && *v != (double)(int)*v) {
+                oct_yaml_error(ld->doc, k, "invalid-value", "'%s' must be a whole number, got '%s'",
+                               k->key, k->text);
+                *v = (double)(int)*v;
+            }
+        }
+    }
+    if (c->floor_size > c->answer_size)
+        oct_yaml_error(ld->doc, map, "invalid-value",
+                       "'floor' (%gpt) must not be larger than 'answer' (%gpt)", c->floor_size,
+                       c->answer_size);
 }
 
 static void read_document(loader *ld)
 {
     static const char *const keys[] = {"page", "fonts", "sizes", "colours", "question_checkbox",
-                                       "mode", NULL};
+                                       "mode", "cards", NULL};
     const oct_yaml_node *root = ld->doc->root;
     if (!root) return; /* an empty layout: all defaults */
     if (oct_yaml_expect(ld->doc, root, OCT_YAML_MAPPING)) return;
@@ -411,6 +459,9 @@ static void read_document(loader *ld)
             break;
         case 5:
             read_mode(ld, c);
+            break;
+        case 6:
+            read_cards(ld, c);
             break;
         default:
             oct_yaml_unknown_key(ld->doc, c, NULL, keys);
