@@ -185,6 +185,11 @@ static void write_quiz_answers(oct_epub_ctx *r, const oct_node *q)
 
 void oct_epub_question(oct_epub_ctx *r, const oct_node *q)
 {
+    const char *mode = r->book->tree->meta.mode;
+    if (mode && strcmp(mode, "flashcards") == 0) {
+        oct_epub_card(r, q);
+        return;
+    }
     oct_epub_xw_start(r->xw, "div");
     oct_epub_xw_attr(r->xw, "class", "question");
     oct_epub_xw_attr(r->xw, "id", oct_epub_anchor(r->book, q));

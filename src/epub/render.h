@@ -46,6 +46,8 @@ void oct_epub_inlines(oct_epub_ctx *r, const oct_node *first, const oct_node *st
 void oct_epub_list(oct_epub_ctx *r, const oct_node *list);
 void oct_epub_table(oct_epub_ctx *r, const oct_node *table);
 void oct_epub_question(oct_epub_ctx *r, const oct_node *q);
+/* Flashcards mode (cards.c): q as its cluster's card, or a link to it. */
+void oct_epub_card(oct_epub_ctx *r, const oct_node *q);
 /* n's text written without markup (iteratively: any depth is safe);
  * FOOTNOTE_DEF subtrees are left out. */
 void oct_epub_flat_text(oct_epub_ctx *r, const oct_node *n);

@@ -71,6 +71,7 @@ static void scale_layout(oct_pdf *p, const pdf_deck *d, double size)
     p->L.page_width = d->g.bw;
     p->L.page_height = d->g.bh;
     p->L.margin_top = p->L.margin_bottom = p->L.margin_inner = p->L.margin_outer = 0;
+    p->figure_max_h = d->g.bh * 0.6;
 }
 
 typedef struct {
@@ -192,6 +193,7 @@ int pdf_cards_render(oct_pdf *p)
     for (size_t c = 0; rc == 0 && c < p->bank.nclusters; c++)
         deal_cluster(p, &d, c);
     p->L = d.base;
+    p->figure_max_h = 0;
     if (rc == 0) rc = pdf_cards_paint(p, &d);
     if (rc == 0) report_stats(&d);
     for (size_t i = 0; i < d.nflows; i++) {
