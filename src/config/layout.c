@@ -111,7 +111,7 @@ typedef struct {
     oct_layout *l;
     const char *fonts_dir;
     font_ref fonts[FAMILIES][VARIANTS];
-    const oct_yaml_node *margins_at, *size_at;
+    const oct_yaml_node *margins_at, *size_at, *cards_at;
 } loader;
 
 static oct_color rgb(unsigned hex)
@@ -405,6 +405,7 @@ static void read_mode(loader *ld, const oct_yaml_node *n)
 static void read_cards(loader *ld, const oct_yaml_node *map)
 {
     if (oct_yaml_expect(ld->doc, map, OCT_YAML_MAPPING)) return;
+    ld->cards_at = map;
     const char *allowed[NFIELDS(CARD_FIELDS) + 2];
     for (size_t i = 0; i < NFIELDS(CARD_FIELDS); i++)
         allowed[i] = CARD_FIELDS[i].key;
@@ -481,6 +482,21 @@ static void check_text_area(loader *ld)
                    "the margins leave a text area of %.0fpt x %.0fpt; at least 72pt (1in) "
                    "each way is needed",
                    w, h);
+}
+
+/* Cards of a given size must fit on the page side by side (a size left
+ * out is the page shared out, which always fits). */
+static void check_cards(loader *ld)
+{
+    const oct_layout *l = ld->l;
+    const oct_cards *c = &l->cards;
+    double w = c->columns * c->width + (c->columns - 1) * c->gutter;
+    double h = c->rows * c->height + (c->rows - 1) * c->gutter;
+    if (!ld->cards_at || (w <= l->page_width && h <= l->page_height)) return;
+    oct_yaml_error(ld->doc, ld->cards_at, "invalid-value",
+                   "%g x %g cards of %.0f x %.0f mm do not fit on a %.0f x %.0f mm page",
+                   c->columns, c->rows, c->width * 25.4 / 72, c->height * 25.4 / 72,
+                   l->page_width * 25.4 / 72, l->page_height * 25.4 / 72);
 }
 
 /* Built-in fonts were not checked while reading; check those still in
@@ -604,6 +620,7 @@ int oct_layout_load(const char *name_or_path, const char *layouts_dir, const cha
             ld.fonts[f][v].name = DEFAULT_FONTS[f][v];
     read_document(&ld);
     check_text_area(&ld);
+    check_cards(&ld);
     resolve_fonts(&ld);
     if (ld.doc->errors == 0) rc = 0;
 out:
