@@ -72,6 +72,7 @@ static void scale_layout(oct_pdf *p, const pdf_deck *d, double size)
     p->L.page_height = d->g.bh;
     p->L.margin_top = p->L.margin_bottom = p->L.margin_inner = p->L.margin_outer = 0;
     p->figure_max_h = d->g.bh * 0.6;
+    p->ragged = true; /* a card's column is narrow: even spaces read better */
 }
 
 typedef struct {
@@ -194,6 +195,7 @@ int pdf_cards_render(oct_pdf *p)
         deal_cluster(p, &d, c);
     p->L = d.base;
     p->figure_max_h = 0;
+    p->ragged = false;
     if (rc == 0) rc = pdf_cards_paint(p, &d);
     if (rc == 0) report_stats(&d);
     for (size_t i = 0; i < d.nflows; i++) {

@@ -439,6 +439,7 @@ struct oct_pdf {
     size_t nchapters, capchapters;
     const oct_node *cur_chapter; /* footnote definitions are looked up here */
     bool defer_images;           /* text leaves available pictures out (set after it) */
+    bool ragged;                 /* no justified text (a card's narrow column) */
     double figure_max_h;         /* > 0: no picture taller (a flashcard leaves room for text) */
     HPDF_Image *himages;         /* loaded pictures by tree index - 1 */
 
