@@ -8,7 +8,7 @@
 #include <stdlib.h>
 #include <string.h>
 
-#define NOTE_LINES 3 /* ruled lines to write an answer in by hand */
+#define NOTE_LINES 3 /* ruled lines at least, to write an answer in by hand */
 
 void pdf_card_front(oct_pdf *p, const oct_node *q, double size, double bw)
 {
@@ -39,9 +39,13 @@ static void small_line(oct_pdf *p, const pdf_ctx *c, const char *s, int fam, int
 static void no_answer(oct_pdf *p, const pdf_ctx *c)
 {
     small_line(p, c, pdf_phrase(p, OCT_PH_NO_ANSWER), PDF_FAM_BODY, PDF_VAR_I, p->L.muted);
+    /* ruled lines down the card (its text box is the "page" here) */
     double lh = pdf_lh(p, c->size) * 1.6;
-    for (int k = 0; k < NOTE_LINES; k++) {
-        pdf_item *it = pdf_flow_push(p->cur, lh, k + 1 < NOTE_LINES ? PDF_IT_KEEP_NEXT : 0);
+    int n = (int)((pdf_body_height(p) - pdf_lh(p, c->size)) / lh);
+    if (n < NOTE_LINES) n = NOTE_LINES;
+    if (n > 4 * NOTE_LINES) n = 4 * NOTE_LINES;
+    for (int k = 0; k < n; k++) {
+        pdf_item *it = pdf_flow_push(p->cur, lh, k + 1 < n ? PDF_IT_KEEP_NEXT : 0);
         pdf_op *op = pdf_item_op(it, PDF_OP_LINE);
         op->color = p->L.rule;
         op->lw = 0.45f;
