@@ -193,6 +193,9 @@ int pdf_cards_render(oct_pdf *p)
     d.nclusters = p->bank.nclusters;
     for (size_t c = 0; rc == 0 && c < p->bank.nclusters; c++)
         deal_cluster(p, &d, c);
+    if (rc == 0 && d.n == 0)
+        oct_diag_report(p->diag, OCT_WARNING, NULL, 0, 0, "no-cards",
+                        "no questions found: the flashcard PDF holds only its instruction sheet");
     p->L = d.base;
     p->figure_max_h = 0;
     p->ragged = false;

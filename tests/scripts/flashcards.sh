@@ -86,6 +86,14 @@ build_ok again.log build "$OCTAVO_SRC/content" -o again --mode flashcards -q
 cmp out/django.pdf again/django.pdf || fail "two builds, two different PDFs"
 cmp out/django.epub again/django.epub || fail "two builds, two different EPUBs"
 
+# grouped by source, a cluster's other wordings stay in their chapters and
+# link to its card
+build_ok bysource.log build "$OCTAVO_SRC/content" -o bysource --mode flashcards --group-by source -q
+check_epub bysource/django.epub
+aliases=$(unzip -p bysource/django.epub '*.xhtml' | grep -c 'class="card-alias"')
+[ "$aliases" -gt 0 ] || fail "no wording links to its cluster's card"
+epub_cards bysource/django.epub "$clusters"
+
 # ---- fixtures ---------------------------------------------------------------
 # fixture NAME LAYOUT-ARGS...: builds it, validates, checks registration
 # and words; the log is NAME.log, the outputs in NAME/.
