@@ -20,7 +20,8 @@ static void usage_build(FILE *f)
 {
     fputs("usage: octavo build [DIR | booklet.yaml | FILE...] [-o OUTDIR] [--format FORMATS]\n"
           "                    [--layout NAME|FILE] [--lang TAG] [--group-by topic|source]\n"
-          "                    [--mode study|quiz] [--keep-filler] [--no-merge] [--timings]\n"
+          "                    [--mode study|quiz|flashcards]\n"
+          "                    [--keep-filler] [--no-merge] [--timings]\n"
           "                    [-W error|no-CODE|error=CODE] [--diagnostics gcc|json|github]\n"
           "                    [--depfile FILE] [-q]\n"
           "  --format   comma-separated: pdf, epub (the default: both), json (the question\n"
@@ -28,6 +29,8 @@ static void usage_build(FILE *f)
           "             Anki text deck, <slug>.anki.txt), apkg (an Anki package, <slug>.apkg)\n"
           "  --mode quiz  the questions alone, their answers in a key at the back that\n"
           "               links back (EPUB: answers as pop-up notes)\n"
+          "  --mode flashcards  cards to print duplex and cut (layouts/flashcards.yaml):\n"
+          "               question in front, answer behind (EPUB: cards with pop-ups)\n"
           "  --timings  print the wall time of each phase (load, decode, parse, study,\n"
           "             pdf, epub) and the total to stderr after the build\n"
           "  --depfile FILE  after a successful build, write a Make/Ninja depfile: the\n"
@@ -230,7 +233,9 @@ static int build_one(const oct_manifest *m, const oct_build_opts *o, oct_diag *d
     char layouts[4096], fonts[4096];
     snprintf(layouts, sizeof layouts, "%s/layouts", data);
     snprintf(fonts, sizeof fonts, "%s/fonts", data);
-    const char *lname = o->layout ? o->layout : (m->layout ? m->layout : "a4");
+    /* flashcards are set on the card layout unless --layout names another */
+    bool cards = t->meta.mode && strcmp(t->meta.mode, "flashcards") == 0;
+    const char *lname = o->layout ? o->layout : cards ? "flashcards" : m->layout ? m->layout : "a4";
     oct_layout layout;
     memset(&layout, 0, sizeof layout);
     double clock = oct_timings_now(o->timings);

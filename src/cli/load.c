@@ -66,12 +66,11 @@ static void fill_group_by(oct_tree *t, const oct_manifest *m, const oct_build_op
 
 int oct_cli_parse_mode(const char *s, const char **out)
 {
-    if (strcmp(s, "study") == 0 || strcmp(s, "quiz") == 0) {
+    if (strcmp(s, "study") == 0 || strcmp(s, "quiz") == 0 || strcmp(s, "flashcards") == 0) {
         *out = s;
         return 0;
     }
-    fprintf(stderr, "octavo: --mode must be 'study' or 'quiz'%s, not '%s'\n",
-            strcmp(s, "flashcards") == 0 ? " (flashcards are not built yet)" : "", s);
+    fprintf(stderr, "octavo: --mode must be 'study', 'quiz' or 'flashcards', not '%s'\n", s);
     return -1;
 }
 
@@ -103,7 +102,10 @@ static void fill_meta(oct_tree *t, const oct_manifest *m, const oct_build_opts *
     fill_topics(t, m);
     fill_group_by(t, m, o, diag);
     const char *mode = o && o->mode ? o->mode : m->mode;
-    t->meta.mode = mode && strcmp(mode, "quiz") == 0 ? "quiz" : "study";
+    t->meta.mode = !mode                             ? "study"
+                   : strcmp(mode, "quiz") == 0       ? "quiz"
+                   : strcmp(mode, "flashcards") == 0 ? "flashcards"
+                                                     : "study";
     const char *sde = getenv("SOURCE_DATE_EPOCH");
     if (sde && *sde) {
         char *end;

@@ -76,6 +76,19 @@ static const field COLOR_FIELDS[] = {
     {"accent", F_COLOR, offsetof(oct_layout, accent), 0, 0},
 };
 
+static const field CARD_FIELDS[] = {
+    {"columns", F_NUMBER, offsetof(oct_layout, cards.columns), 1, 8},
+    {"rows", F_NUMBER, offsetof(oct_layout, cards.rows), 1, 8},
+    {"width", F_LENGTH, offsetof(oct_layout, cards.width), 0, 14400},
+    {"height", F_LENGTH, offsetof(oct_layout, cards.height), 0, 14400},
+    {"gutter", F_LENGTH, offsetof(oct_layout, cards.gutter), 0, 144},
+    {"padding", F_LENGTH, offsetof(oct_layout, cards.padding), 0, 72},
+    {"prompt", F_SIZE, offsetof(oct_layout, cards.prompt_size), 4, 36},
+    {"answer", F_SIZE, offsetof(oct_layout, cards.answer_size), 4, 36},
+    {"floor", F_SIZE, offsetof(oct_layout, cards.floor_size), 4, 36},
+    {"label", F_SIZE, offsetof(oct_layout, cards.label_size), 4, 36},
+};
+
 #define NFIELDS(t) (sizeof(t) / sizeof((t)[0]))
 
 static const struct {
@@ -99,7 +112,7 @@ typedef struct {
     oct_layout *l;
     const char *fonts_dir;
     font_ref fonts[FAMILIES][VARIANTS];
-    const oct_yaml_node *margins_at, *size_at;
+    const oct_yaml_node *margins_at, *size_at, *cards_at;
 } loader;
 
 static oct_color rgb(unsigned hex)
@@ -135,6 +148,7 @@ static void set_defaults(oct_layout *l)
     l->rule = rgb(0xc4c4c4);
     l->muted = rgb(0x666666);
     l->accent = rgb(0xa8432a);
+    l->cards = (oct_cards){2, 4, 0, 0, MM(6), MM(4), 12, 10, 6.5, 8, true};
 }
 
 static int read_value(loader *ld, const field *f, const oct_yaml_node *n, double *v)
@@ -375,22 +389,57 @@ static void read_bool(loader *ld, const oct_yaml_node *n, bool *out)
                                               : oct_arena_printf(ld->doc->arena, "'%s'", n->text));
 }
 
-/* `mode: study|quiz`: how the booklet is printed unless the manifest or
- * --mode says otherwise. */
+/* `mode: study|quiz|flashcards`: how the booklet is printed unless the
+ * manifest or --mode says otherwise. */
 static void read_mode(loader *ld, const oct_yaml_node *n)
 {
-    if (n->kind == OCT_YAML_SCALAR && !oct_yaml_is_null(n) &&
-        (!strcmp(n->text, "study") || !strcmp(n->text, "quiz"))) {
-        ld->l->mode = !strcmp(n->text, "quiz") ? "quiz" : "study";
+    static const char *const MODES[] = {"study", "quiz", "flashcards", NULL};
+    int i = n->kind == OCT_YAML_SCALAR && !oct_yaml_is_null(n) ? key_index(MODES, n->text) : -1;
+    if (i >= 0) {
+        ld->l->mode = MODES[i];
         return;
     }
-    oct_yaml_error(ld->doc, n, "invalid-value", "'mode' must be 'study' or 'quiz'");
+    oct_yaml_error(ld->doc, n, "invalid-value", "'mode' must be 'study', 'quiz' or 'flashcards'");
+}
+
+/* `cards:` the flashcard grid: number and length fields, and `cut-marks`.
+ * Columns and rows are whole numbers; a card must leave room for text. */
+static void read_cards(loader *ld, const oct_yaml_node *map)
+{
+    if (oct_yaml_expect(ld->doc, map, OCT_YAML_MAPPING)) return;
+    ld->cards_at = map;
+    const char *allowed[NFIELDS(CARD_FIELDS) + 2];
+    for (size_t i = 0; i < NFIELDS(CARD_FIELDS); i++)
+        allowed[i] = CARD_FIELDS[i].key;
+    allowed[NFIELDS(CARD_FIELDS)] = "cut-marks";
+    allowed[NFIELDS(CARD_FIELDS) + 1] = NULL;
+    oct_cards *c = &ld->l->cards;
+    for (const oct_yaml_node *k = map->first; k; k = k->next) {
+        int i = key_index(allowed, k->key);
+        if (i < 0) {
+            oct_yaml_unknown_key(ld->doc, k, "cards", allowed);
+        } else if ((size_t)i == NFIELDS(CARD_FIELDS)) {
+            read_bool(ld, k, &c->cut_marks);
+        } else {
+            read_field(ld, &CARD_FIELDS[i], k);
+            double *v = (double *)((char *)ld->l + CARD_FIELDS[i].off);
+            if (i < 2 && *v != (double)(int)*v) {
+                oct_yaml_error(ld->doc, k, "invalid-value", "'%s' must be a whole number, got '%s'",
+                               k->key, k->text);
+                *v = (double)(int)*v;
+            }
+        }
+    }
+    if (c->floor_size > c->answer_size)
+        oct_yaml_error(ld->doc, map, "invalid-value",
+                       "'floor' (%gpt) must not be larger than 'answer' (%gpt)", c->floor_size,
+                       c->answer_size);
 }
 
 static void read_document(loader *ld)
 {
     static const char *const keys[] = {"page", "fonts", "sizes", "colours", "question_checkbox",
-                                       "mode", NULL};
+                                       "mode", "cards", NULL};
     const oct_yaml_node *root = ld->doc->root;
     if (!root) return; /* an empty layout: all defaults */
     if (oct_yaml_expect(ld->doc, root, OCT_YAML_MAPPING)) return;
@@ -414,6 +463,9 @@ static void read_document(loader *ld)
         case 5:
             read_mode(ld, c);
             break;
+        case 6:
+            read_cards(ld, c);
+            break;
         default:
             oct_yaml_unknown_key(ld->doc, c, NULL, keys);
         }
@@ -432,6 +484,21 @@ static void check_text_area(loader *ld)
                    "the margins leave a text area of %.0fpt x %.0fpt; at least 72pt (1in) "
                    "each way is needed",
                    w, h);
+}
+
+/* Cards of a given size must fit on the page side by side (a size left
+ * out is the page shared out, which always fits). */
+static void check_cards(loader *ld)
+{
+    const oct_layout *l = ld->l;
+    const oct_cards *c = &l->cards;
+    double w = c->columns * c->width + (c->columns - 1) * c->gutter;
+    double h = c->rows * c->height + (c->rows - 1) * c->gutter;
+    if (!ld->cards_at || (w <= l->page_width && h <= l->page_height)) return;
+    oct_yaml_error(ld->doc, ld->cards_at, "invalid-value",
+                   "%g x %g cards of %.0f x %.0f mm do not fit on a %.0f x %.0f mm page",
+                   c->columns, c->rows, c->width * 25.4 / 72, c->height * 25.4 / 72,
+                   l->page_width * 25.4 / 72, l->page_height * 25.4 / 72);
 }
 
 /* Built-in fonts were not checked while reading; check those still in
@@ -555,6 +622,7 @@ int oct_layout_load(const char *name_or_path, const char *layouts_dir, const cha
             ld.fonts[f][v].name = DEFAULT_FONTS[f][v];
     read_document(&ld);
     check_text_area(&ld);
+    check_cards(&ld);
     resolve_fonts(&ld);
     if (ld.doc->errors == 0) rc = 0;
 out:

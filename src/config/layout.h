@@ -1,8 +1,9 @@
 /* Layouts (layouts/NAME.yaml): page geometry, fonts, sizes and colours,
  * and `question_checkbox: true|false` (default true): an empty square in
  * the margin beside each question, for ticking what one knows, and
- * `mode: study|quiz` (see the README "Quiz mode"; the manifest's mode and
- * --mode come first).
+ * `mode: study|quiz|flashcards` (see the README "Quiz mode"; the manifest's
+ * mode and --mode come first), and `cards:` (README "Flashcards"): the card
+ * grid of flashcards mode.
  * Read with libyaml's event API (see yaml.h); unknown keys, wrong types,
  * aliases and duplicate keys are errors naming file:line and the key. */
 #ifndef OCT_LAYOUT_H
@@ -21,6 +22,17 @@ typedef struct {
     char *regular, *bold, *italic, *bold_italic;
 } oct_font_family;
 
+/* The card grid of flashcards mode (layout key `cards:`). The grid is
+ * centred on the page, so a back page with its columns mirrored puts each
+ * answer behind its question after a long-edge duplex flip. */
+typedef struct {
+    double columns, rows;   /* whole numbers, 1..8 */
+    double width, height;   /* card size, points; 0: share the page inside its margins */
+    double gutter, padding; /* space between cards; inside a card around its text */
+    double prompt_size, answer_size, floor_size, label_size; /* type sizes */
+    bool cut_marks;                                          /* marks outside the grid */
+} oct_cards;
+
 typedef struct {
     char *name;                                                   /* layout name, e.g. "a4" */
     char *path;                                                   /* the file it was read from */
@@ -32,7 +44,8 @@ typedef struct {
     double paragraph_gap; /* space between blocks, points */
     oct_color text, heading_color, link, code_background, rule, muted, accent;
     bool question_checkbox; /* a check-box beside each question (print) */
-    const char *mode;       /* "study", "quiz" (static strings), or NULL: not given */
+    const char *mode; /* "study", "quiz", "flashcards" (static strings), or NULL: not given */
+    oct_cards cards;  /* flashcards mode only */
 } oct_layout;
 
 /* Resolves NAME (a layout name looked up in layouts_dir as NAME.yaml) or a

@@ -393,9 +393,9 @@ static void read_mode(loader *ld, const oct_yaml_node *n)
 {
     const char *s;
     if (oct_yaml_nonempty(ld->doc, n, &s)) return;
-    if (strcmp(s, "study") != 0 && strcmp(s, "quiz") != 0) {
-        oct_yaml_error(ld->doc, n, "invalid-value", "'mode' must be 'study' or 'quiz'%s, got '%s'",
-                       strcmp(s, "flashcards") == 0 ? " (flashcards are not built yet)" : "", s);
+    if (strcmp(s, "study") != 0 && strcmp(s, "quiz") != 0 && strcmp(s, "flashcards") != 0) {
+        oct_yaml_error(ld->doc, n, "invalid-value",
+                       "'mode' must be 'study', 'quiz' or 'flashcards', got '%s'", s);
         return;
     }
     ld->m->mode = oct_xstrdup(s);

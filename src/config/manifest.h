@@ -53,7 +53,7 @@ typedef struct {
     oct_manifest_topic *topics; /* in list order */
     size_t ntopics;
     char *group_by; /* "topic", "source", or NULL when not given */
-    char *mode;     /* "study", "quiz", or NULL when not given */
+    char *mode;     /* "study", "quiz", "flashcards", or NULL when not given */
 } oct_manifest;
 
 /* Loads path (a booklet.yaml). Returns 0, or -1 after reporting to diag. */

@@ -201,6 +201,11 @@ void oct_epub_quiz_answer(oct_epub_ctx *r, const oct_node *q)
 
 void oct_epub_question(oct_epub_ctx *r, const oct_node *q)
 {
+    const char *mode = r->book->tree->meta.mode;
+    if (mode && strcmp(mode, "flashcards") == 0) {
+        oct_epub_card(r, q);
+        return;
+    }
     oct_epub_xw_start(r->xw, "div");
     oct_epub_xw_attr(r->xw, "class", "question");
     oct_epub_xw_attr(r->xw, "id", oct_epub_anchor(r->book, q));

@@ -52,6 +52,8 @@ void oct_epub_question(oct_epub_ctx *r, const oct_node *q);
  * hide and the others show after the questions, like a key. */
 bool oct_epub_quiz_mode(const oct_epub_book *b);
 void oct_epub_quiz_answer(oct_epub_ctx *r, const oct_node *q);
+/* Flashcards mode (cards.c): q as its cluster's card, or a link to it. */
+void oct_epub_card(oct_epub_ctx *r, const oct_node *q);
 /* n's text written without markup (iteratively: any depth is safe);
  * FOOTNOTE_DEF subtrees are left out. */
 void oct_epub_flat_text(oct_epub_ctx *r, const oct_node *n);

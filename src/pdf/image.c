@@ -137,6 +137,7 @@ void pdf_layout_figure(oct_pdf *p, const pdf_ctx *c, const oct_node *img)
     natural_size(im, &w, &h);
     /* never enlarged; shrunk to the column and to a page with its caption */
     double maxh = pdf_body_height(p) - caph - p->L.paragraph_gap;
+    if (p->figure_max_h > 0 && maxh > p->figure_max_h) maxh = p->figure_max_h; /* a card */
     double scale = 1.0;
     if (w > c->w) scale = c->w / w;
     if (h * scale > maxh && maxh > 0) scale = maxh / h;

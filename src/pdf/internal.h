@@ -355,6 +355,11 @@ void pdf_collect_anchors(oct_pdf *p);
 void pdf_free_anchors(oct_pdf *p);
 const pdf_anchor *pdf_find_anchor(const oct_pdf *p, const char *key);
 int pdf_paint(oct_pdf *p);
+/* Paints one item with its top-left corner at (left, top), PDF space. */
+void pdf_paint_item_at(oct_pdf *p, HPDF_Page pg, const pdf_item *it, double left, double top);
+/* Flashcards mode (cards.c): lays out the deck and paints its sheets in
+ * place of the booklet. */
+int pdf_cards_render(oct_pdf *p);
 int pdf_outline(oct_pdf *p);
 int pdf_metadata(oct_pdf *p);
 /* Destination on the anchor's page at its height. NULL on libharu error. */
@@ -461,6 +466,8 @@ struct oct_pdf {
     size_t nchapters, capchapters;
     const oct_node *cur_chapter; /* footnote definitions are looked up here */
     bool defer_images;           /* text leaves available pictures out (set after it) */
+    bool ragged;                 /* no justified text (a card's narrow column) */
+    double figure_max_h;         /* > 0: no picture taller (a flashcard leaves room for text) */
     HPDF_Image *himages;         /* loaded pictures by tree index - 1 */
 
     const char **ids; /* node ids of the tree, sorted (internal links) */

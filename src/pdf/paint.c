@@ -230,6 +230,13 @@ static void paint_item(painter *w, const pdf_item *it, double left, double top)
             paint_link(w, &it->ops[k], left + it->ops[k].x, top - it->ops[k].y);
 }
 
+void pdf_paint_item_at(oct_pdf *p, HPDF_Page pg, const pdf_item *it, double left, double top)
+{
+    painter w = {.p = p, .pg = pg};
+    paint_item(&w, it, left, top);
+    oct_buf_free(&w.glyphs);
+}
+
 /* Physical page i (0-based): odd pages are right-hand, binding on the left. */
 static double page_left(const oct_pdf *p, size_t i)
 {

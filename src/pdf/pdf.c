@@ -152,24 +152,13 @@ static void front_to_start(oct_pdf *p, size_t nbody)
     free(tmp);
 }
 
-int oct_pdf_render(oct_pdf *p, const oct_tree *tree)
+/* The booklet: body, answer key, "To research", index, then the title,
+ * contents and "Most asked" pages in front, painted with outline and
+ * metadata. */
+static int render_booklet(oct_pdf *p)
 {
-    if (!p || !tree || !tree->root || p->rendered || p->failed) return -1;
-    p->rendered = true;
-    p->tree = tree;
-    const char *why = "";
-    p->breaker = oct_breaker_new(tree->meta.lang, &why);
-    if (!p->breaker) {
-        oct_diag_report(p->diag, OCT_ERROR, NULL, 0, 0, "pdf-internal",
-                        "ICU cannot open its line-break rules (%s)", why);
-        goto fail;
-    }
-    collect_ids(p);
-    p->anchor_table = oct_anchor_table_build(tree);
-    p->cur = &p->body;
-    oct_bank_init(&p->bank, tree);
     pdf_index_prepare(p);
-    layout_document(p, tree->root, 0);
+    layout_document(p, p->tree->root, 0);
     pdf_layout_answer_key(p);
     pdf_layout_research(p);
     pdf_paginate(p, &p->body, PDF_PG_BODY);
@@ -189,7 +178,31 @@ int oct_pdf_render(oct_pdf *p, const oct_tree *tree)
         pdf_flow_push(&p->body, 1, 0);
         pdf_paginate(p, &p->body, PDF_PG_BODY);
     }
-    if (pdf_paint(p) != 0 || pdf_outline(p) != 0 || pdf_metadata(p) != 0) goto fail;
+    if (pdf_paint(p) != 0 || pdf_outline(p) != 0 || pdf_metadata(p) != 0) return -1;
+    return 0;
+}
+
+int oct_pdf_render(oct_pdf *p, const oct_tree *tree)
+{
+    if (!p || !tree || !tree->root || p->rendered || p->failed) return -1;
+    p->rendered = true;
+    p->tree = tree;
+    const char *why = "";
+    p->breaker = oct_breaker_new(tree->meta.lang, &why);
+    if (!p->breaker) {
+        oct_diag_report(p->diag, OCT_ERROR, NULL, 0, 0, "pdf-internal",
+                        "ICU cannot open its line-break rules (%s)", why);
+        goto fail;
+    }
+    collect_ids(p);
+    p->anchor_table = oct_anchor_table_build(tree);
+    p->cur = &p->body;
+    oct_bank_init(&p->bank, tree);
+    if (tree->meta.mode && strcmp(tree->meta.mode, "flashcards") == 0) {
+        if (pdf_cards_render(p) != 0 || pdf_metadata(p) != 0) goto fail;
+    } else if (render_booklet(p) != 0) {
+        goto fail;
+    }
     pdf_missing_report(p);
     if (pdf_fonts_finish(p->fonts, p->doc) != 0) {
         oct_diag_report(p->diag, OCT_ERROR, NULL, 0, 0, "pdf-internal",

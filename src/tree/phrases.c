@@ -44,6 +44,75 @@ static const char *const PHRASES[OCT_PH_COUNT][4] = {
      "Respuesta en las soluciones"},
     {"Answer", "Antwort", "Réponse", "Respuesta"},
     {"Back to the question", "Zurück zur Frage", "Retour à la question", "Volver a la pregunta"},
+    {"Q%d", "F%d", "Q%d", "P%d"},
+    {"%s (%d/%d)", "%s (%d/%d)", "%s (%d/%d)", "%s (%d/%d)"},
+    {"%s (continued, %d/%d)", "%s (Fortsetzung, %d/%d)", "%s (suite, %d/%d)",
+     "%s (continuación, %d/%d)"},
+    {"continues on the next card \xE2\x86\x92",
+     "weiter auf der n\xC3\xA4"
+     "chsten Karte \xE2\x86\x92",
+     "suite sur la carte suivante \xE2\x86\x92", "sigue en la tarjeta siguiente \xE2\x86\x92"},
+    {"How to print these cards", "So druckt man diese Karten", "Comment imprimer ces cartes",
+     "C\xC3\xB3mo imprimir estas tarjetas"},
+    {"Print on both sides of the paper (duplex) and flip on the long edge. The answers are "
+     "printed mirrored, so that each one lands on the back of its own question.",
+     "Beidseitig drucken (Duplex) und an der langen Kante wenden. Die Antworten stehen "
+     "gespiegelt, damit jede auf der R\xC3\xBC"
+     "ckseite ihrer Frage landet.",
+     "Imprimez en recto verso, retournement sur le bord long. Les r\xC3\xA9ponses sont "
+     "invers\xC3\xA9"
+     "es pour que chacune tombe au dos de sa question.",
+     "Imprima a doble cara, volteando por el borde largo. Las respuestas van en espejo para "
+     "que cada una quede al dorso de su pregunta."},
+    {"Paper: %s, at actual size (100%%, no \xE2\x80\x9C"
+     "fit to page\xE2\x80\x9D).",
+     "Papier: %s, in Originalgr\xC3\xB6\xC3\x9F"
+     "e (100 %%, nicht \xE2\x80\x9E"
+     "an Seite "
+     "anpassen\xE2\x80\x9C).",
+     "Papier\xC2\xA0: %s, taille r\xC3\xA9"
+     "elle (100\xC2\xA0%%, sans \xC2\xAB\xC2\xA0"
+     "ajuster \xC3\xA0 la page\xC2\xA0\xC2\xBB).",
+     "Papel: %s, a tama\xC3\xB1o real (100 %%, sin \xC2\xAB"
+     "ajustar a la p\xC3\xA1gina\xC2\xBB)."},
+    {"This sheet comes first, its back left blank. Then %zu cards follow on %zu sheets: "
+     "the questions on the front of each sheet, the answers on its back.",
+     "Dieses Blatt kommt zuerst, seine R\xC3\xBC"
+     "ckseite bleibt leer. Dann folgen %zu Karten auf "
+     "%zu Bl\xC3\xA4ttern: vorn die Fragen, hinten die Antworten.",
+     "Cette feuille vient d\xE2\x80\x99"
+     "abord, son verso reste blanc. Suivent %zu cartes sur %zu "
+     "feuilles\xC2\xA0: les questions au recto, les r\xC3\xA9ponses au verso.",
+     "Esta hoja va primero, con el dorso en blanco. Siguen %zu tarjetas en %zu hojas: las "
+     "preguntas delante, las respuestas detr\xC3\xA1s."},
+    {"Cut along the marks at the edges of each sheet: a straight cut from mark to mark "
+     "frees a row or a column of cards.",
+     "An den Marken am Blattrand schneiden: ein gerader Schnitt von Marke zu Marke l\xC3\xB6st "
+     "eine Reihe oder Spalte Karten.",
+     "D\xC3\xA9"
+     "coupez le long des rep\xC3\xA8res au bord de chaque feuille\xC2\xA0: une coupe "
+     "droite d\xE2\x80\x99un rep\xC3\xA8re \xC3\xA0 l\xE2\x80\x99"
+     "autre lib\xC3\xA8re une rang\xC3\xA9"
+     "e "
+     "ou une colonne de cartes.",
+     "Corte por las marcas del borde de cada hoja: un corte recto de marca a marca separa "
+     "una fila o una columna de tarjetas."},
+    {"Check the first sheet: the number at the top of each answer must be the number of the "
+     "question on the other side.",
+     "Erstes Blatt pr\xC3\xBC"
+     "fen: die Nummer \xC3\xBC"
+     "ber jeder Antwort muss die Nummer der Frage "
+     "auf der anderen Seite sein.",
+     "V\xC3\xA9rifiez la premi\xC3\xA8re feuille\xC2\xA0: le num\xC3\xA9ro en haut de chaque "
+     "r\xC3\xA9ponse doit \xC3\xAAtre celui de la question au dos.",
+     "Compruebe la primera hoja: el n\xC3\xBAmero sobre cada respuesta debe ser el de la "
+     "pregunta del otro lado."},
+    {"This side is blank on purpose.", "Diese Seite bleibt absichtlich leer.",
+     "Cette page est laiss\xC3\xA9"
+     "e blanche exprès.",
+     "Esta cara queda en blanco a prop\xC3\xB3sito."},
+    {"Same card as %s", "Dieselbe Karte wie %s", "M\xC3\xAAme carte que %s",
+     "Misma tarjeta que %s"},
 };
 
 static int column(const char *lang)

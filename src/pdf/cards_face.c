@@ -1,0 +1,141 @@
+/* What a card says: the question on its front, every answer of its cluster
+ * on its back (as the Anki deck has them), set by the ordinary block
+ * layout so code, lists, tables and pictures look as in the booklet. */
+#include "pdf/cards.h"
+#include "tree/wordings.h"
+
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+#define NOTE_LINES 3 /* ruled lines at least, to write an answer in by hand */
+
+void pdf_card_front(oct_pdf *p, const oct_node *q, double size, double bw)
+{
+    pdf_ctx c = {0, bw, size, 1, 0, false};
+    pdf_style st = pdf_style_make(PDF_FAM_BODY, PDF_VAR_B, size, p->L.text);
+    pdf_text t = {0};
+    pdf_text_inlines(p, &t, q, &st);
+    /* a prompt with no text of its own (a bare number) still gets a line */
+    if (t.n == 0) {
+        char num[40];
+        oct_question_name(q, num, sizeof num);
+        pdf_text_add(p, &t, num, strlen(num), &st, q, false);
+    }
+    pdf_layout_text(p, &c, &t, pdf_lh(p, size), PDF_AL_CENTER, false, false);
+    pdf_text_free(&t);
+}
+
+static void small_line(oct_pdf *p, const pdf_ctx *c, const char *s, int fam, int var, oct_color col)
+{
+    double small = c->size * p->L.small_size / p->L.body_size;
+    pdf_style st = pdf_style_make(fam, var, small, col);
+    pdf_text t = {0};
+    pdf_text_add(p, &t, s, strlen(s), &st, NULL, false);
+    pdf_layout_text(p, c, &t, pdf_lh(p, small), PDF_AL_LEFT, false, true);
+    pdf_text_free(&t);
+}
+
+static void no_answer(oct_pdf *p, const pdf_ctx *c)
+{
+    small_line(p, c, pdf_phrase(p, OCT_PH_NO_ANSWER), PDF_FAM_BODY, PDF_VAR_I, p->L.muted);
+    /* ruled lines down the card (its text box is the "page" here) */
+    double lh = pdf_lh(p, c->size) * 1.6;
+    int n = (int)((pdf_body_height(p) - pdf_lh(p, c->size)) / lh);
+    if (n < NOTE_LINES) n = NOTE_LINES;
+    if (n > 4 * NOTE_LINES) n = 4 * NOTE_LINES;
+    for (int k = 0; k < n; k++) {
+        pdf_item *it = pdf_flow_push(p->cur, lh, k + 1 < n ? PDF_IT_KEEP_NEXT : 0);
+        pdf_op *op = pdf_item_op(it, PDF_OP_LINE);
+        op->color = p->L.rule;
+        op->lw = 0.45f;
+        op->w = c->w;
+        op->y = lh - 1;
+    }
+}
+
+/* The definition of footnote reference r: same source, same number. */
+static const oct_node *footnote_def(const oct_tree *t, const oct_node *r)
+{
+    oct_iter it;
+    oct_iter_init(&it, t->root);
+    for (oct_event ev; (ev = oct_iter_next(&it)) != OCT_EV_NONE;) {
+        const oct_node *n = it.cur;
+        if (ev != OCT_EV_ENTER || n->kind != OCT_FOOTNOTE_DEF) continue;
+        oct_iter_skip_children(&it);
+        if (n->span.file == r->span.file && n->u.footnote.index == r->u.footnote.index &&
+            (!n->u.footnote.label || !r->u.footnote.label ||
+             strcmp(n->u.footnote.label, r->u.footnote.label) == 0))
+            return n;
+    }
+    return NULL;
+}
+
+/* A card has no page foot: the notes an answer refers to follow it, small,
+ * each behind its number. */
+static void footnotes(oct_pdf *p, const pdf_ctx *c, const oct_node *a)
+{
+    double small = c->size * p->L.small_size / p->L.body_size;
+    pdf_ctx in = *c;
+    in.size = small;
+    in.x += small * 1.6;
+    in.w -= small * 1.6;
+    oct_iter it;
+    oct_iter_init(&it, a);
+    int last = 0;
+    for (oct_event ev; (ev = oct_iter_next(&it)) != OCT_EV_NONE;) {
+        const oct_node *r = it.cur;
+        if (ev != OCT_EV_ENTER || r->kind != OCT_FOOTNOTE_REF || r->u.footnote.index == last)
+            continue;
+        last = r->u.footnote.index;
+        const oct_node *def = footnote_def(p->tree, r);
+        if (!def) continue;
+        pdf_flow_space(p->cur, p->L.paragraph_gap * 0.5);
+        size_t from = p->cur->n;
+        pdf_layout_blocks(p, &in, def->first);
+        char num[24];
+        snprintf(num, sizeof num, "%d", def->u.footnote.index);
+        pdf_style st = pdf_style_make(PDF_FAM_BODY, PDF_VAR_R, small, p->L.muted);
+        pdf_text label = {0};
+        pdf_text_add(p, &label, num, strlen(num), &st, def, false);
+        pdf_attach_label(p, from, &label, in.x - small * 0.5);
+        pdf_text_free(&label);
+    }
+}
+
+/* One member's answers; headed by its source when the cluster's answers
+ * come from several members (an unarranged booklet asks it twice). */
+static void member_answers(oct_pdf *p, const pdf_ctx *c, const oct_node *q, bool head)
+{
+    if (head) {
+        oct_buf b = OCT_BUF_INIT;
+        oct_buf_puts(&b, pdf_phrase(p, OCT_PH_ANSWER_FROM));
+        oct_buf_puts(&b, oct_tree_source_title(p->tree, q->span.file));
+        small_line(p, c, b.data, PDF_FAM_HEAD, PDF_VAR_B, p->L.accent);
+        pdf_flow_keep_last(p->cur);
+        oct_buf_free(&b);
+    }
+    pdf_layout_answers(p, c, q);
+    for (const oct_node *a = q->first; a; a = a->next)
+        if (a->kind == OCT_ANSWER && a->first) footnotes(p, c, a);
+}
+
+void pdf_card_back(oct_pdf *p, size_t c, double size, double bw)
+{
+    pdf_ctx ctx = {0, bw, size, 1, 0, false};
+    const oct_bank *b = &p->bank;
+    size_t answering = 0;
+    for (size_t i = b->first[c]; i != (size_t)-1; i = b->next[i])
+        answering += oct_question_has_answer(b->q[i]);
+    if (answering == 0) {
+        no_answer(p, &ctx);
+        return;
+    }
+    bool any = false;
+    for (size_t i = b->first[c]; i != (size_t)-1; i = b->next[i]) {
+        if (!oct_question_has_answer(b->q[i])) continue;
+        if (any) pdf_flow_space(p->cur, p->L.paragraph_gap * 1.2);
+        member_answers(p, &ctx, b->q[i], answering > 1);
+        any = true;
+    }
+}
