@@ -8,46 +8,6 @@
 #include <stdbool.h>
 #include <string.h>
 
-/* A JSON string: quotes, backslashes and every control character escaped;
- * U+2028/U+2029 too, so the line is also valid JavaScript. */
-static void json_string(oct_buf *out, const char *s)
-{
-    if (!s) {
-        oct_buf_puts(out, "null");
-        return;
-    }
-    oct_buf_putc(out, '"');
-    size_t n = strlen(s), i = 0, len;
-    while (i < n) {
-        unsigned char ch = (unsigned char)s[i];
-        if (ch < 0x80) {
-            if (ch == '"' || ch == '\\')
-                oct_buf_printf(out, "\\%c", ch);
-            else if (ch == '\n')
-                oct_buf_puts(out, "\\n");
-            else if (ch == '\t')
-                oct_buf_puts(out, "\\t");
-            else if (ch == '\r')
-                oct_buf_puts(out, "\\r");
-            else if (ch < 0x20 || ch == 0x7f)
-                oct_buf_printf(out, "\\u%04x", ch);
-            else
-                oct_buf_putc(out, (char)ch);
-            i++;
-            continue;
-        }
-        unsigned cp = oct_utf8_decode(s + i, n - i, &len);
-        if (cp == 0x2028 || cp == 0x2029)
-            oct_buf_printf(out, "\\u%04x", cp);
-        else if (cp == OCT_REPLACEMENT_CHAR)
-            oct_buf_put_utf8(out, cp); /* the character, never the bad byte */
-        else
-            oct_buf_put(out, s + i, len);
-        i += len;
-    }
-    oct_buf_putc(out, '"');
-}
-
 /* GitHub's escaping (actions/toolkit, command.ts): '%', CR and LF in the
  * message; in a property value also ':' and ','. */
 static void github_escape(oct_buf *out, const char *s, bool property)
@@ -82,12 +42,12 @@ static void github_escape(oct_buf *out, const char *s, bool property)
 static void format_json(const oct_diag_msg *m, oct_buf *b)
 {
     oct_buf_puts(b, "{\"file\":");
-    json_string(b, m->file);
+    oct_buf_put_json(b, m->file);
     oct_buf_printf(b, ",\"line\":%d,\"col\":%d,\"severity\":\"%s\",\"code\":", m->line, m->col,
                    oct_severity_name(m->severity));
-    json_string(b, m->code);
+    oct_buf_put_json(b, m->code);
     oct_buf_puts(b, ",\"message\":");
-    json_string(b, m->message);
+    oct_buf_put_json(b, m->message);
     oct_buf_puts(b, "}\n");
 }
 

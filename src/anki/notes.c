@@ -97,25 +97,6 @@ typedef struct {
     size_t n, cap;
 } answers;
 
-/* The definition of footnote reference r: the FOOTNOTE_DEF of the same
- * source with the same label (an arranged booklet moves answers away from
- * their chapter's definitions), or NULL. */
-static const oct_node *footnote_def(const oct_tree *t, const oct_node *r)
-{
-    oct_iter it;
-    oct_iter_init(&it, t->root);
-    for (oct_event ev; (ev = oct_iter_next(&it)) != OCT_EV_NONE;) {
-        const oct_node *n = it.cur;
-        if (ev != OCT_EV_ENTER || n->kind != OCT_FOOTNOTE_DEF) continue;
-        oct_iter_skip_children(&it);
-        if (n->span.file == r->span.file && n->u.footnote.index == r->u.footnote.index &&
-            (!n->u.footnote.label || !r->u.footnote.label ||
-             strcmp(n->u.footnote.label, r->u.footnote.label) == 0))
-            return n;
-    }
-    return NULL;
-}
-
 /* A card has no page foot: the notes an answer refers to follow it. */
 static void append_footnotes(const oct_tree *t, const oct_node *a, oct_buf *h)
 {
@@ -127,7 +108,7 @@ static void append_footnotes(const oct_tree *t, const oct_node *a, oct_buf *h)
         if (ev != OCT_EV_ENTER || r->kind != OCT_FOOTNOTE_REF || r->u.footnote.index == last)
             continue;
         last = r->u.footnote.index;
-        const oct_node *def = footnote_def(t, r);
+        const oct_node *def = oct_footnote_def(t, r);
         if (!def) continue;
         oct_buf_printf(h, "<div><small><sup>%d</sup> ", r->u.footnote.index);
         oct_anki_html_blocks(def, h);

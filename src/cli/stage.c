@@ -95,9 +95,9 @@ int oct_stage_commit(oct_stage *s, oct_diag *diag, void (*wrote)(const char *, v
             report(diag, s->files[i].final, "cannot write", errno);
             return -1;
         }
+        oct_deps_renamed(s->files[i].tmp, s->files[i].final);
         free(s->files[i].tmp);
         s->files[i].tmp = NULL;
-        oct_deps_note(OCT_DEP_OUTPUT, s->files[i].final);
         if (wrote) wrote(s->files[i].final, ctx);
     }
     return 0;

@@ -44,31 +44,7 @@ static void no_answer(oct_pdf *p, const pdf_ctx *c)
     int n = (int)((pdf_body_height(p) - pdf_lh(p, c->size)) / lh);
     if (n < NOTE_LINES) n = NOTE_LINES;
     if (n > 4 * NOTE_LINES) n = 4 * NOTE_LINES;
-    for (int k = 0; k < n; k++) {
-        pdf_item *it = pdf_flow_push(p->cur, lh, k + 1 < n ? PDF_IT_KEEP_NEXT : 0);
-        pdf_op *op = pdf_item_op(it, PDF_OP_LINE);
-        op->color = p->L.rule;
-        op->lw = 0.45f;
-        op->w = c->w;
-        op->y = lh - 1;
-    }
-}
-
-/* The definition of footnote reference r: same source, same number. */
-static const oct_node *footnote_def(const oct_tree *t, const oct_node *r)
-{
-    oct_iter it;
-    oct_iter_init(&it, t->root);
-    for (oct_event ev; (ev = oct_iter_next(&it)) != OCT_EV_NONE;) {
-        const oct_node *n = it.cur;
-        if (ev != OCT_EV_ENTER || n->kind != OCT_FOOTNOTE_DEF) continue;
-        oct_iter_skip_children(&it);
-        if (n->span.file == r->span.file && n->u.footnote.index == r->u.footnote.index &&
-            (!n->u.footnote.label || !r->u.footnote.label ||
-             strcmp(n->u.footnote.label, r->u.footnote.label) == 0))
-            return n;
-    }
-    return NULL;
+    pdf_ruled_lines(p, 0, c->w, lh, n);
 }
 
 /* A card has no page foot: the notes an answer refers to follow it, small,
@@ -88,7 +64,7 @@ static void footnotes(oct_pdf *p, const pdf_ctx *c, const oct_node *a)
         if (ev != OCT_EV_ENTER || r->kind != OCT_FOOTNOTE_REF || r->u.footnote.index == last)
             continue;
         last = r->u.footnote.index;
-        const oct_node *def = footnote_def(p->tree, r);
+        const oct_node *def = oct_footnote_def(p->tree, r);
         if (!def) continue;
         pdf_flow_space(p->cur, p->L.paragraph_gap * 0.5);
         size_t from = p->cur->n;

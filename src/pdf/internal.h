@@ -356,6 +356,9 @@ void pdf_free_anchors(oct_pdf *p);
 const pdf_anchor *pdf_find_anchor(const oct_pdf *p, const char *key);
 int pdf_paint(oct_pdf *p);
 /* Paints one item with its top-left corner at (left, top), PDF space. */
+/* n ruled lines `lh` apart across [x, x + w] of the current flow, kept
+ * together: room to write an answer by hand (question.c). */
+void pdf_ruled_lines(oct_pdf *p, double x, double w, double lh, int n);
 void pdf_paint_item_at(oct_pdf *p, HPDF_Page pg, const pdf_item *it, double left, double top);
 /* Flashcards mode (cards.c): lays out the deck and paints its sheets in
  * place of the booklet. */

@@ -44,14 +44,18 @@ static void layout_unanswered(oct_pdf *p, const pdf_ctx *in)
     pdf_text_add(p, &t, none, strlen(none), &st, NULL, false);
     pdf_layout_text(p, in, &t, pdf_lh(p, small), PDF_AL_LEFT, false, true);
     pdf_text_free(&t);
-    double lh = pdf_lh(p, in->size) * 1.55;
-    for (int k = 0; k < NOTE_LINES; k++) {
-        pdf_item *it = pdf_flow_push(p->cur, lh, k + 1 < NOTE_LINES ? PDF_IT_KEEP_NEXT : 0);
+    pdf_ruled_lines(p, in->x, in->w, pdf_lh(p, in->size) * 1.55, NOTE_LINES);
+}
+
+void pdf_ruled_lines(oct_pdf *p, double x, double w, double lh, int n)
+{
+    for (int k = 0; k < n; k++) {
+        pdf_item *it = pdf_flow_push(p->cur, lh, k + 1 < n ? PDF_IT_KEEP_NEXT : 0);
         pdf_op *op = pdf_item_op(it, PDF_OP_LINE);
         op->color = p->L.rule;
         op->lw = 0.45f;
-        op->x = in->x;
-        op->w = in->w;
+        op->x = x;
+        op->w = w;
         op->y = lh - 1;
     }
 }

@@ -10,53 +10,13 @@
 /* The question bank as JSON, for `octavo inspect --json` and for tools.
  * One object per line inside each array, so diffs of two runs read well. */
 
-static void put_string(oct_buf *out, const char *s)
-{
-    if (!s) {
-        oct_buf_puts(out, "null");
-        return;
-    }
-    oct_buf_putc(out, '"');
-    size_t n = strlen(s), i = 0, len;
-    while (i < n) {
-        unsigned char ch = (unsigned char)s[i];
-        if (ch < 0x80) {
-            if (ch == '"' || ch == '\\')
-                oct_buf_printf(out, "\\%c", ch);
-            else if (ch == '\n')
-                oct_buf_puts(out, "\\n");
-            else if (ch == '\t')
-                oct_buf_puts(out, "\\t");
-            else if (ch == '\r')
-                oct_buf_puts(out, "\\r");
-            else if (ch < 0x20 || ch == 0x7f)
-                oct_buf_printf(out, "\\u%04x", ch);
-            else
-                oct_buf_putc(out, (char)ch);
-            i++;
-            continue;
-        }
-        unsigned cp = oct_utf8_decode(s + i, n - i, &len);
-        /* invalid bytes decode to U+FFFD with length 1: write the
-         * character, never the byte, so the output stays UTF-8 */
-        if (cp == 0x2028 || cp == 0x2029)
-            oct_buf_printf(out, "\\u%04x", cp);
-        else if (cp == OCT_REPLACEMENT_CHAR)
-            oct_buf_put_utf8(out, cp);
-        else
-            oct_buf_put(out, s + i, len);
-        i += len;
-    }
-    oct_buf_putc(out, '"');
-}
-
 static void write_sources(const oct_tree *t, const size_t *asked, const size_t *answered,
                           oct_buf *out)
 {
     oct_buf_puts(out, "{\"sources\":[");
     for (size_t f = 0; f < t->nfiles; f++) {
         oct_buf_puts(out, f ? ",\n  {\"path\":" : "\n  {\"path\":");
-        put_string(out, t->files[f]);
+        oct_buf_put_json(out, t->files[f]);
         oct_buf_printf(out, ",\"questions\":%zu,\"answered\":%zu}", asked[f], answered[f]);
     }
     oct_buf_puts(out, t->nfiles ? "\n ],\n" : "],\n");
@@ -71,20 +31,20 @@ static void write_questions(const oct_tree *t, const oct_bank *b, oct_buf *out)
         const oct_node *q = b->q[i];
         oct_buf_puts(out, first ? "\n  {\"id\":" : ",\n  {\"id\":");
         first = false;
-        put_string(out, q->id);
+        oct_buf_put_json(out, q->id);
         oct_buf_puts(out, ",\"source\":");
-        put_string(out, q->span.file < t->nfiles ? t->files[q->span.file] : NULL);
+        oct_buf_put_json(out, q->span.file < t->nfiles ? t->files[q->span.file] : NULL);
         oct_buf_printf(out, ",\"line\":%d,\"number\":%d,\"label\":", q->span.line,
                        q->u.question.number);
-        put_string(out, q->u.question.label);
+        oct_buf_put_json(out, q->u.question.label);
         oct_buf_puts(out, ",\"prompt\":");
         oct_bank_prompt_text(q, &tmp, &prompt);
-        put_string(out, prompt.data);
+        oct_buf_put_json(out, prompt.data);
         oct_buf_printf(out, ",\"answered\":%s,\"cluster\":%d,\"asked_in\":%zu",
                        q->u.question.answered ? "true" : "false", b->cid[i],
                        b->nsources[b->cid[i] - 1]);
         oct_buf_puts(out, ",\"topic\":");
-        put_string(out, q->u.question.topic);
+        oct_buf_put_json(out, q->u.question.topic);
         oct_buf_putc(out, '}');
     }
     oct_buf_puts(out, first ? "],\n" : "\n ],\n");
@@ -99,11 +59,11 @@ static void write_cluster(const oct_tree *t, const oct_bank *b, size_t c, oct_bu
     size_t pick = oct_bank_pick(b, c);
     oct_buf_printf(out, "%s\n  {\"id\":%zu,\"prompt\":", c ? "," : "", c + 1);
     oct_bank_prompt_text(b->q[pick], tmp, &text);
-    put_string(out, text.data);
+    oct_buf_put_json(out, text.data);
     oct_buf_puts(out, ",\"members\":[");
     for (size_t i = b->first[c]; i != (size_t)-1; i = b->next[i]) {
         if (i != b->first[c]) oct_buf_putc(out, ',');
-        put_string(out, b->q[i]->id);
+        oct_buf_put_json(out, b->q[i]->id);
     }
     oct_buf_puts(out, "],\"sources\":[");
     bool any = false;
@@ -115,7 +75,7 @@ static void write_cluster(const oct_tree *t, const oct_bank *b, size_t c, oct_bu
         if (any) oct_buf_putc(out, ',');
         any = true;
         unsigned f = b->q[i]->span.file;
-        put_string(out, f < t->nfiles ? t->files[f] : NULL);
+        oct_buf_put_json(out, f < t->nfiles ? t->files[f] : NULL);
     }
     oct_buf_printf(out, "],\"answered\":%s,\"answers\":[", b->answered[c] ? "true" : "false");
     /* every member's answer: where it is, so a reader of the bank finds
@@ -126,9 +86,9 @@ static void write_cluster(const oct_tree *t, const oct_bank *b, size_t c, oct_bu
         if (!a || a->kind != OCT_ANSWER || !a->first) continue;
         oct_buf_puts(out, any ? ",{\"question\":" : "{\"question\":");
         any = true;
-        put_string(out, q->id);
+        oct_buf_put_json(out, q->id);
         oct_buf_puts(out, ",\"source\":");
-        put_string(out, a->span.file < t->nfiles ? t->files[a->span.file] : NULL);
+        oct_buf_put_json(out, a->span.file < t->nfiles ? t->files[a->span.file] : NULL);
         oct_buf_printf(out, ",\"line\":%d}", a->span.line);
     }
     oct_buf_puts(out, "]}");
@@ -175,12 +135,12 @@ static void write_topics(const oct_tree *t, oct_buf *out)
             rank[j] = rank[j - 1], rank[j - 1] = k;
         }
     oct_buf_puts(out, " \"group_by\":");
-    put_string(out, m->group_by ? m->group_by : "source");
+    oct_buf_put_json(out, m->group_by ? m->group_by : "source");
     oct_buf_puts(out, ",\n \"topics\":[");
     for (size_t i = 0; n && i <= n; i++) {
         const char *name = i < n ? m->topics[rank[i]].name : "Other";
         oct_buf_puts(out, i ? ",\n  {\"name\":" : "\n  {\"name\":");
-        put_string(out, name);
+        oct_buf_put_json(out, name);
         if (i < n)
             oct_buf_printf(out, ",\"order\":%d", m->topics[rank[i]].order);
         else
@@ -199,13 +159,13 @@ static void write_diagnostics(const oct_diag *diag, oct_buf *out)
     for (size_t i = 0; i < n; i++) {
         const oct_diag_msg *m = oct_diag_at(diag, i);
         oct_buf_puts(out, i ? ",\n  {\"file\":" : "\n  {\"file\":");
-        put_string(out, m->file);
+        oct_buf_put_json(out, m->file);
         oct_buf_printf(out, ",\"line\":%d,\"col\":%d,\"severity\":", m->line, m->col);
-        put_string(out, oct_severity_name(m->severity));
+        oct_buf_put_json(out, oct_severity_name(m->severity));
         oct_buf_puts(out, ",\"code\":");
-        put_string(out, m->code);
+        oct_buf_put_json(out, m->code);
         oct_buf_puts(out, ",\"message\":");
-        put_string(out, m->message);
+        oct_buf_put_json(out, m->message);
         oct_buf_putc(out, '}');
     }
     oct_buf_puts(out, n ? "\n ]}\n" : "]}\n");

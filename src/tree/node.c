@@ -139,3 +139,19 @@ bool oct_question_has_answer(const oct_node *q)
         if (a->kind == OCT_ANSWER && a->first) return true;
     return false;
 }
+
+const oct_node *oct_footnote_def(const oct_tree *t, const oct_node *ref)
+{
+    oct_iter it;
+    oct_iter_init(&it, t->root);
+    for (oct_event ev; (ev = oct_iter_next(&it)) != OCT_EV_NONE;) {
+        const oct_node *n = it.cur;
+        if (ev != OCT_EV_ENTER || n->kind != OCT_FOOTNOTE_DEF) continue;
+        oct_iter_skip_children(&it);
+        if (n->span.file == ref->span.file && n->u.footnote.index == ref->u.footnote.index &&
+            (!n->u.footnote.label || !ref->u.footnote.label ||
+             strcmp(n->u.footnote.label, ref->u.footnote.label) == 0))
+            return n;
+    }
+    return NULL;
+}

@@ -282,6 +282,10 @@ bool oct_question_has_answer(const oct_node *q);
 /* A question's number as its booklet prints it: the label as written
  * ("4a", "12.1"), else the number, else "" (no number). Into buf; returns buf. */
 const char *oct_question_name(const oct_node *q, char *buf, size_t n);
+/* The definition of footnote reference `ref`: the FOOTNOTE_DEF of the same
+ * source with the same number and label (an arranged booklet moves answers
+ * away from their chapter's definitions), or NULL. Walks the tree. */
+const oct_node *oct_footnote_def(const oct_tree *t, const oct_node *ref);
 /* The CHAPTER holding n, or NULL. */
 const oct_node *oct_node_chapter(const oct_node *n);
 /* How a reader names source file `file`: its title, else its base name. */

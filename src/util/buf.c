@@ -78,3 +78,44 @@ void oct_buf_free(oct_buf *b)
     b->data = NULL;
     b->len = b->cap = 0;
 }
+
+/* s as a JSON string (NULL: null): quotes, backslashes and every control
+ * character escaped, and U+2028/U+2029 too, so the line is also valid
+ * JavaScript; invalid UTF-8 becomes U+FFFD, never the byte. */
+void oct_buf_put_json(oct_buf *out, const char *s)
+{
+    if (!s) {
+        oct_buf_puts(out, "null");
+        return;
+    }
+    oct_buf_putc(out, '"');
+    size_t n = strlen(s), i = 0, len;
+    while (i < n) {
+        unsigned char ch = (unsigned char)s[i];
+        if (ch < 0x80) {
+            if (ch == '"' || ch == '\\')
+                oct_buf_printf(out, "\\%c", ch);
+            else if (ch == '\n')
+                oct_buf_puts(out, "\\n");
+            else if (ch == '\t')
+                oct_buf_puts(out, "\\t");
+            else if (ch == '\r')
+                oct_buf_puts(out, "\\r");
+            else if (ch < 0x20 || ch == 0x7f)
+                oct_buf_printf(out, "\\u%04x", ch);
+            else
+                oct_buf_putc(out, (char)ch);
+            i++;
+            continue;
+        }
+        unsigned cp = oct_utf8_decode(s + i, n - i, &len);
+        if (cp == 0x2028 || cp == 0x2029)
+            oct_buf_printf(out, "\\u%04x", cp);
+        else if (cp == OCT_REPLACEMENT_CHAR)
+            oct_buf_put_utf8(out, cp); /* the character, never the bad byte */
+        else
+            oct_buf_put(out, s + i, len);
+        i += len;
+    }
+    oct_buf_putc(out, '"');
+}

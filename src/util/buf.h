@@ -21,6 +21,9 @@ void oct_buf_putc(oct_buf *b, char c);
 void oct_buf_printf(oct_buf *b, const char *fmt, ...) __attribute__((format(printf, 2, 3)));
 /* Appends code point cp encoded as UTF-8. */
 void oct_buf_put_utf8(oct_buf *b, unsigned cp);
+/* s as a JSON string (NULL: null), every control character, U+2028 and
+ * U+2029 escaped; invalid UTF-8 written as U+FFFD. */
+void oct_buf_put_json(oct_buf *b, const char *s);
 void oct_buf_clear(oct_buf *b);
 /* Returns the data (caller frees) and resets b. Never NULL. */
 char *oct_buf_detach(oct_buf *b);

@@ -4,7 +4,6 @@
 
 #include <stdlib.h>
 #include <string.h>
-#include <unistd.h>
 
 typedef struct {
     char *path;
@@ -68,6 +67,30 @@ void oct_deps_note(oct_dep_kind kind, const char *path)
     free(key);
 }
 
+void oct_deps_renamed(const char *from, const char *to)
+{
+    oct_deps *d = current;
+    if (!d || !from || !to) return;
+    size_t n = strlen(from), at;
+    char *key = oct_xmalloc(n + 2);
+    key[0] = (char)('0' + OCT_DEP_OUTPUT);
+    memcpy(key + 1, from, n + 1);
+    size_t m = strlen(to);
+    char *tkey = oct_xmalloc(m + 2);
+    tkey[0] = key[0];
+    memcpy(tkey + 1, to, m + 1);
+    if (oct_strmap_get(&d->seen, key, n + 1, &at) && !oct_strmap_get(&d->seen, tkey, m + 1, NULL)) {
+        /* the entry keeps its place (the order outputs were written in) */
+        free(d->items[at].path);
+        d->items[at].path = oct_xstrdup(to);
+        oct_strmap_put(&d->seen, tkey, m + 1, at);
+    } else {
+        oct_deps_note(OCT_DEP_OUTPUT, to);
+    }
+    free(tkey);
+    free(key);
+}
+
 size_t oct_deps_count(const oct_deps *d)
 {
     return d ? d->len : 0;
@@ -82,11 +105,8 @@ const char *oct_deps_path(const oct_deps *d, size_t i, oct_dep_kind *kind)
 
 const char *oct_deps_first_output(const oct_deps *d)
 {
-    /* A booklet's outputs are written under temporary names first and
-     * renamed together at the end (cli/stage.c): those names are gone. */
     for (size_t i = 0; i < oct_deps_count(d); i++)
-        if (d->items[i].kind == OCT_DEP_OUTPUT && access(d->items[i].path, F_OK) == 0)
-            return d->items[i].path;
+        if (d->items[i].kind == OCT_DEP_OUTPUT) return d->items[i].path;
     return NULL;
 }
 

@@ -35,10 +35,14 @@ oct_deps *oct_deps_record_to(oct_deps *d);
  * becomes an input. Does nothing without a recorder. */
 void oct_deps_note(oct_dep_kind kind, const char *path);
 
+/* The output recorded as `from` was renamed to `to` (a staged output put
+ * in place): it is recorded under its final name, in the same place. */
+void oct_deps_renamed(const char *from, const char *to);
+
 /* Recorded paths in the order first seen. */
 size_t oct_deps_count(const oct_deps *d);
 const char *oct_deps_path(const oct_deps *d, size_t i, oct_dep_kind *kind);
-/* The first output written that still exists, or NULL. */
+/* The first output written, or NULL. */
 const char *oct_deps_first_output(const oct_deps *d);
 
 /* Appends path escaped for a Make/Ninja depfile (space → "\ ", '#' → "\#",
