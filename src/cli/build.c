@@ -386,6 +386,8 @@ static int run(int argc, char **argv, bool check, oct_build_report *rep)
         int r = build_one(&books.items[i], &o, diag);
         if (r > rc) rc = r;
     }
+    /* the line is wiped, and no later message may reach it */
+    oct_diag_set_before_print(diag, NULL, NULL);
     oct_progress_free(o.progress);
     if (check && !o.quiet) print_summary(&stats, diag);
     oct_cli_booklets_free(&books);
