@@ -84,30 +84,32 @@ static void flush_segment(setter *s)
     }
 }
 
+/* The paragraph's direction: its first strong character's (rule P2). */
+static bool paragraph_rtl(const pdf_text *t)
+{
+    for (size_t i = 0; i < t->n; i++) {
+        int s = oct_bidi_strong(t->c[i].cp);
+        if (s >= 0) return s == 1;
+    }
+    return false;
+}
+
 /* The line's characters in the order they are seen from the left: NULL
- * for the logical order (no right-to-left text), else malloc'd. A
- * right-to-left paragraph also swaps left and right alignment. */
+ * for the logical order (no right-to-left text: the common case costs a
+ * scan and no allocation), else malloc'd, with *rtl_of telling which are
+ * set right to left. A right-to-left paragraph also swaps left and right
+ * alignment. */
 static size_t *visual_order(const pdf_text *t, const pdf_line *ln, pdf_align *al, bool **rtl_of)
 {
+    bool rtl = paragraph_rtl(t), mixed = rtl;
+    for (size_t i = ln->a; i < ln->b && !mixed; i++)
+        mixed = t->c[i].cp >= 0x590; /* nothing below Hebrew needs reordering */
+    if (rtl && *al != PDF_AL_CENTER) *al = *al == PDF_AL_RIGHT ? PDF_AL_LEFT : PDF_AL_RIGHT;
+    if (!mixed) return NULL;
     size_t n = ln->b - ln->a;
     uint32_t *cps = oct_xmalloc((n ? n : 1) * sizeof *cps);
     for (size_t i = 0; i < n; i++)
         cps[i] = t->c[ln->a + i].cp;
-    uint32_t head[64];
-    size_t nh = 0;
-    for (; nh < t->n && nh < 64; nh++)
-        head[nh] = t->c[nh].cp;
-    /* the paragraph's direction, from its first strong character (in the
-     * first 64, else from the text up to this line's end) */
-    bool rtl = oct_bidi_paragraph_rtl(head, nh);
-    if (!rtl && nh == 64) {
-        uint32_t *all = oct_xmalloc(ln->b * sizeof *all);
-        for (size_t i = 0; i < ln->b; i++)
-            all[i] = t->c[i].cp;
-        rtl = oct_bidi_paragraph_rtl(all, ln->b);
-        free(all);
-    }
-    if (rtl && *al != PDF_AL_CENTER) *al = *al == PDF_AL_RIGHT ? PDF_AL_LEFT : PDF_AL_RIGHT;
     size_t *order = NULL;
     if (rtl || oct_bidi_needed(cps, n)) {
         order = oct_xmalloc((n ? n : 1) * sizeof *order);

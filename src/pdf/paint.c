@@ -80,7 +80,10 @@ static void put_glyphs(painter *w, const pdf_op *op)
             oct_buf_printf(b, ">]TJ %s Ts[<", num3(num, g.dy * op->size / 1000.0));
         }
         if (g.dx != 0) oct_buf_printf(b, ">%d<", -g.dx);
-        oct_buf_printf(b, "%04X", g.gid);
+        static const char HEX[] = "0123456789ABCDEF";
+        char hex[4] = {HEX[g.gid >> 12], HEX[(g.gid >> 8) & 15], HEX[(g.gid >> 4) & 15],
+                       HEX[g.gid & 15]};
+        oct_buf_put(b, hex, 4);
         if (adj + g.dx != 0) oct_buf_printf(b, ">%d<", adj + g.dx);
         if (g.dy != 0) oct_buf_printf(b, ">]TJ 0 Ts[<");
     }

@@ -12,6 +12,7 @@
 
 #include <hb.h>
 #include <stdlib.h>
+#include <string.h>
 
 static const hb_feature_t NO_LIGATURES[] = {
     {HB_TAG('l', 'i', 'g', 'a'), 0, HB_FEATURE_GLOBAL_START, HB_FEATURE_GLOBAL_END},
@@ -54,7 +55,9 @@ static void shape_run(oct_pdf *p, pdf_text *t, size_t a, size_t b, hb_buffer_t *
     unsigned n;
     const hb_glyph_info_t *info = hb_buffer_get_glyph_infos(buf, &n);
     const hb_glyph_position_t *pos = hb_buffer_get_glyph_positions(buf, &n);
-    uint8_t *starts = oct_xcalloc(b - a + 1, 1); /* which chars begin a cluster */
+    uint8_t small[256];
+    uint8_t *starts = b - a < sizeof small ? small : oct_xmalloc(b - a + 1);
+    memset(starts, 0, b - a + 1); /* which chars begin a cluster */
     for (unsigned k = 0; k < n; k++)
         if (info[k].cluster < b - a) starts[info[k].cluster] = 1;
     starts[b - a] = 1;
@@ -89,7 +92,7 @@ static void shape_run(oct_pdf *p, pdf_text *t, size_t a, size_t b, hb_buffer_t *
             pdf_font_glyph_text(p->fonts, slot, g->gid, NULL, 0);
         }
     }
-    free(starts);
+    if (starts != small) free(starts);
 }
 
 void pdf_shape(oct_pdf *p, pdf_text *t, size_t a, size_t b)

@@ -14,12 +14,18 @@ static UChar32 clean(uint32_t cp)
     return cp > 0x10FFFF || (cp >= 0xD800 && cp <= 0xDFFF) ? 0xFFFD : (UChar32)cp;
 }
 
+int oct_bidi_strong(uint32_t cp)
+{
+    if (cp < 0x80) return (cp | 0x20) >= 'a' && (cp | 0x20) <= 'z' ? 0 : -1; /* ASCII fast */
+    UCharDirection d = u_charDirection(clean(cp));
+    return d == U_LEFT_TO_RIGHT ? 0 : d == U_RIGHT_TO_LEFT || d == U_RIGHT_TO_LEFT_ARABIC ? 1 : -1;
+}
+
 bool oct_bidi_paragraph_rtl(const uint32_t *cps, size_t n)
 {
     for (size_t i = 0; i < n; i++) {
-        UCharDirection d = u_charDirection(clean(cps[i]));
-        if (d == U_LEFT_TO_RIGHT) return false;
-        if (d == U_RIGHT_TO_LEFT || d == U_RIGHT_TO_LEFT_ARABIC) return true;
+        int s = oct_bidi_strong(cps[i]);
+        if (s >= 0) return s == 1;
     }
     return false;
 }

@@ -14,6 +14,10 @@
  * right (rule P2; none: left-to-right). */
 bool oct_bidi_paragraph_rtl(const uint32_t *cps, size_t n);
 
+/* 1 if cp is a strong right-to-left character (R, AL), 0 if strong
+ * left-to-right, -1 otherwise (neutral, weak, a control). */
+int oct_bidi_strong(uint32_t cp);
+
 /* True if any of cps[0..n) is right-to-left or an explicit bidi control:
  * only such text needs reordering. */
 bool oct_bidi_needed(const uint32_t *cps, size_t n);
