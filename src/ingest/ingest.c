@@ -3,6 +3,7 @@
 #include "ingest/charset.h"
 #include "ingest/decode.h"
 #include "ingest/guards.h"
+#include "ingest/linkscheme.h"
 #include "ingest/images.h"
 #include "ingest/places.h"
 #include "ingest/markdown.h"
@@ -118,6 +119,7 @@ oct_node *oct_ingest_source(oct_tree *t, const char *path, const char *bytes, si
     oct_node *ch = oct_node_new(t, OCT_CHAPTER, (oct_span){src.file, 1, 1});
     if (oct_markdown_parse(t, ch, &src, md, mdlen, diag) != 0) goto out;
     oct_guard_blocks(t, ch, path, diag);
+    oct_ingest_unsafe_links(t, ch, path, diag);
     oct_ingest_alerts(t, ch);
     oct_ingest_images(t, ch, path, opts->root, diag);
     oct_ingest_drop_nav_links(t, ch, path, diag);
