@@ -105,6 +105,21 @@ static bool is_blank(const char *s, size_t n)
     return true;
 }
 
+/* A link reference definition's line ("[label]: url"), the label's "["
+ * the only one: the block parser takes it whole, so its bracket is no
+ * opener; skipping it keeps long lists of definitions intact. */
+static bool is_definition(const char *s, size_t n)
+{
+    size_t i = 0;
+    while (i < n && i < 3 && s[i] == ' ')
+        i++;
+    if (i >= n || s[i] != '[') return false;
+    const char *close = memchr(s + i, ']', n - i);
+    if (!close || close == s + i + 1 || (size_t)(close - s) + 1 >= n || close[1] != ':')
+        return false;
+    return !memchr(s + i + 1, '[', n - i - 1);
+}
+
 /* One block text[start..end): counts openers, escapes those past the limit
  * into b (when b is not NULL). Returns the number of openers. */
 static size_t block_brackets(const char *text, size_t start, size_t end, oct_buf *b)
@@ -125,6 +140,15 @@ static size_t block_brackets(const char *text, size_t start, size_t end, oct_buf
             if (b) oct_buf_put(b, text + i, stop - i);
             i = stop - 1;
             continue;
+        }
+        if (c == '[' && (i == start || text[i - 1] == '\n')) {
+            const char *nl = memchr(text + i, '\n', end - i);
+            size_t n = nl ? (size_t)(nl - (text + i)) : end - i;
+            if (is_definition(text + i, n)) {
+                if (b) oct_buf_put(b, text + i, n);
+                i += n - 1;
+                continue;
+            }
         }
         if (c == '[' && ++count > OCT_LIMIT_BRACKETS && b) oct_buf_putc(b, '\\');
         if (b) oct_buf_putc(b, c);

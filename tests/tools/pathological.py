@@ -54,6 +54,8 @@ def cases():
         # Debian 12's cmark-gfm: quadratic image/link bracket runs and very
         # wide table delimiter rows.
         "image-bracket-runs": '"![[]()' * 160000,
+        # the same run over lines of one paragraph (under the line limit)
+        "image-bracket-lines": ('"![[]()' * 1000 + "\n") * 160,
         "wide-table": "|".join("h%d" % k for k in range(50000)) + "\n" + "|".join(["-"] * 50000) + "\n"
                       + "|".join("c" for _ in range(50000)) + "\n",
     }
