@@ -31,14 +31,30 @@ bool oct_link_unsafe(const char *url)
     return false;
 }
 
-static void unwrap(oct_node *link)
+/* Joins TEXT node b into TEXT node a before it (a link's text meets the
+ * text around it: the tree keeps adjacent text in one node). */
+static void merge_text(oct_tree *t, oct_node *a, oct_node *b)
 {
+    if (!a || !b || a->kind != OCT_TEXT || b->kind != OCT_TEXT) return;
+    a->text = oct_arena_printf(t->arena, "%s%s", a->text, b->text);
+    oct_node_unlink(b);
+}
+
+static void unwrap(oct_tree *t, oct_node *link)
+{
+    oct_node *before = link->prev, *after = link->next, *first = link->first, *last = link->last;
     while (link->first) {
         oct_node *c = link->first;
         oct_node_unlink(c);
         oct_node_insert_before(link, c);
     }
     oct_node_unlink(link);
+    if (!first) {
+        merge_text(t, before, after);
+        return;
+    }
+    merge_text(t, last, after);
+    merge_text(t, before, first);
 }
 
 void oct_ingest_unsafe_links(oct_tree *t, oct_node *chapter, const char *path, oct_diag *diag)
@@ -61,10 +77,9 @@ void oct_ingest_unsafe_links(oct_tree *t, oct_node *chapter, const char *path, o
                 if ((unsigned char)scheme[j] < 0x20 || (unsigned char)scheme[j] >= 0x7F)
                     scheme[j] = '?';
         }
-        unwrap(links[i]);
+        unwrap(t, links[i]);
     }
     free(links);
-    (void)t;
     if (count == 1)
         oct_diag_report(diag, OCT_WARNING, path, first.line, first.col, "link-unsafe",
                         "link to a '%s:' URL printed as plain text (only http, https and mailto "
