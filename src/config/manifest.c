@@ -241,6 +241,11 @@ static int check_source(loader *ld, const oct_yaml_node *at, const char *file, c
                        file);
         return -1;
     }
+    /* A device or a pipe ("/dev/stdin", "/dev/zero") would block or never end. */
+    if (!S_ISREG(st.st_mode)) {
+        oct_yaml_error(ld->doc, at, "missing-source", "source '%s' is not a regular file", file);
+        return -1;
+    }
     /* Compared by inode, so "a.txt" and "./a.txt" are the same file. */
     ld->files[ld->m->nsources] = st;
     for (size_t i = 0; i < ld->m->nsources; i++) {

@@ -170,6 +170,8 @@ def file_cases():
                        "notes.md": "# N\n"}, status=1, codes=["yaml-depth"], args=["booklet.yaml"])
     case("manifest-missing-source", {"booklet.yaml": "title: Gone\nlanguage: en\nsources: [gone.md]\n"},
          status=1, codes=["missing-source"], args=["booklet.yaml"])
+    case("manifest-device-source", {"booklet.yaml": "title: Dev\nlanguage: en\nsources: [/dev/zero]\n"},
+         status=1, codes=["missing-source"], args=["booklet.yaml"])
     case("manifest-duplicates", {"booklet.yaml": "title: Twice\nlanguage: en\nsources: [a.md, ./a.md]\n",
                                  "a.md": "# A\n"}, status=1, codes=["duplicate-source"],
          args=["booklet.yaml"])
