@@ -192,7 +192,7 @@ static bool each_block(const char *text, size_t len, oct_buf *b, int *first_line
             fch = ch, flen = fk;
         } else if (flen && closes_fence(s, n, fch, flen)) {
             flen = 0;
-        } else if (!boundary && !in_block) {
+        } else if (!flen && !boundary && !in_block) {
             in_block = true, bstart = start, bline = line;
         }
         if ((verbatim || boundary) && b) oct_buf_put(b, s, end - start);
