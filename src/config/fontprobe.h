@@ -4,7 +4,7 @@
  * reads (head, hhea, maxp, hmtx, cmap, loca, glyf, name, post, OS/2) is
  * checked for size and offsets within the file, the Unicode cmap's glyph
  * ids and every glyph's outline (composite parts too) are checked against
- * the glyph count, and FreeType must open the face and load every glyph. */
+ * the glyph count, and FreeType must open the face and load a glyph. */
 #ifndef OCT_FONTPROBE_H
 #define OCT_FONTPROBE_H
 #include <stddef.h>
