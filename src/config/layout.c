@@ -347,6 +347,7 @@ static void read_family(loader *ld, int fam, const oct_yaml_node *n)
         oct_yaml_error_key(ld->doc, n, "missing-key", "missing key 'regular' in '%s'", n->key);
         return;
     }
+    if (!refs[0].name) return; /* "regular:" with no file: reported above */
     for (int v = 0; v < VARIANTS; v++)
         ld->fonts[fam][v] = refs[v];
 }
