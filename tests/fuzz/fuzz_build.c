@@ -78,5 +78,6 @@ int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
     }
     oct_tree_free(t);
     oct_diag_free(diag);
+    oct_fuzz_cleanup();
     return 0;
 }

@@ -26,5 +26,6 @@ int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
     if (oct_layout_load(path, OCTAVO_DATA_DIR "/layouts", OCTAVO_DATA_DIR "/fonts", &l, diag) == 0)
         oct_layout_release(&l);
     oct_diag_free(diag);
+    oct_fuzz_cleanup();
     return 0;
 }

@@ -9,10 +9,9 @@
 
 static char scratch[512];
 
-/* Removes the files in the scratch directory (it holds no subdirectories
- * that survive an input: the targets write flat names), then itself. */
-static void cleanup(void)
+void oct_fuzz_cleanup(void)
 {
+    if (!scratch[0]) return;
     DIR *d = opendir(scratch);
     if (d) {
         struct dirent *e;
@@ -25,6 +24,7 @@ static void cleanup(void)
         closedir(d);
     }
     rmdir(scratch);
+    scratch[0] = '\0';
 }
 
 const char *oct_fuzz_scratch(void)
@@ -38,7 +38,6 @@ const char *oct_fuzz_scratch(void)
         perror("octavo fuzz: mkdtemp");
         abort();
     }
-    atexit(cleanup);
     return scratch;
 }
 
