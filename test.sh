@@ -25,6 +25,14 @@ cmake_build build Release
 say "ctest (build/)"
 run_ctest build
 
+# libFuzzer (tests/fuzz): each target fuzzes for a few seconds, from its
+# corpus, when clang is there (the corpus replays above run everywhere).
+if command -v clang >/dev/null; then
+    CC=clang CMAKE_TARGET=fuzzers cmake_build build-fuzz Debug -DOCTAVO_FUZZ=ON
+    say "ctest -L smoke (build-fuzz/)"
+    run_ctest build-fuzz -L smoke
+fi
+
 cmake_build build-asan Debug -DOCTAVO_SANITIZE=ON
 say "ctest -L asan (build-asan/)"
 run_ctest build-asan -L asan

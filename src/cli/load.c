@@ -138,7 +138,7 @@ static int ingest_one(oct_tree *t, const oct_source *src, const char *root, cons
     if (!bytes) {
         int e = errno;
         if (e == EFBIG) {
-            oct_diag_report(diag, OCT_ERROR, src->path, 0, 0, "source-too-large",
+            oct_diag_report(diag, OCT_ERROR, src->path, 0, 0, "limit-source-size",
                             "source is larger than the limit of %u bytes",
                             (unsigned)OCT_MAX_SOURCE_BYTES);
             return OCT_EXIT_INPUT;

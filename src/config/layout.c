@@ -1,8 +1,10 @@
 #include "config/layout.h"
+#include "config/fontprobe.h"
 #include "config/yaml.h"
 #include "util/buf.h"
 #include "util/deps.h"
 #include "util/xalloc.h"
+#include "oct_limits.h"
 
 #include <dirent.h>
 #include <stddef.h>
@@ -298,8 +300,10 @@ static char *join_path(const char *dir, const char *name)
 
 /* libharu 2.3.0 loads TrueType outlines only; catch a CFF .otf or a
  * collection here, where the message can name the key. */
-static const char *font_problem(const char *path)
+static const char *font_problem(const char *path, const char **code)
 {
+    static char why[256];
+    *code = "missing-font";
     struct stat st;
     if (stat(path, &st) != 0) return "not found";
     if (!S_ISREG(st.st_mode)) return "not a regular file";
@@ -309,8 +313,12 @@ static const char *font_problem(const char *path)
     unsigned char m[4] = {0};
     size_t got = fread(m, 1, 4, f);
     fclose(f);
-    if (got == 4 && ((m[0] == 0 && m[1] == 1 && m[2] == 0 && m[3] == 0) || !memcmp(m, "true", 4)))
-        return NULL;
+    if (got == 4 && ((m[0] == 0 && m[1] == 1 && m[2] == 0 && m[3] == 0) || !memcmp(m, "true", 4))) {
+        /* libharu crashes on damaged files: probe first (fontprobe.h). */
+        if (oct_font_probe(path, why, sizeof why) == 0) return NULL;
+        *code = st.st_size > (off_t)OCT_LIMIT_FONT_BYTES ? "limit-font-size" : "font-damaged";
+        return why;
+    }
     if (got == 4 && !memcmp(m, "OTTO", 4))
         return "is an OpenType/CFF font; a TrueType (.ttf) file is needed";
     if (got == 4 && !memcmp(m, "ttcf", 4))
@@ -323,12 +331,13 @@ static const char *font_problem(const char *path)
 static void check_font(loader *ld, int fam, int var, const font_ref *r)
 {
     char *path = join_path(ld->fonts_dir, r->name);
-    const char *problem = font_problem(path);
+    const char *code;
+    const char *problem = font_problem(path, &code);
     if (problem && r->at)
-        oct_yaml_error(ld->doc, r->at, "missing-font", "font file for '%s' in '%s' %s: %s",
-                       VARIANT_KEYS[var], FAMILY_KEYS[fam], problem, path);
+        oct_yaml_error(ld->doc, r->at, code, "font file for '%s' in '%s' %s: %s", VARIANT_KEYS[var],
+                       FAMILY_KEYS[fam], problem, path);
     else if (problem)
-        oct_yaml_error(ld->doc, NULL, "missing-font",
+        oct_yaml_error(ld->doc, NULL, code,
                        "built-in font for '%s' in '%s' %s: %s (is the fonts directory right?)",
                        VARIANT_KEYS[var], FAMILY_KEYS[fam], problem, path);
     free(path);
@@ -354,6 +363,7 @@ static void read_family(loader *ld, int fam, const oct_yaml_node *n)
         oct_yaml_error_key(ld->doc, n, "missing-key", "missing key 'regular' in '%s'", n->key);
         return;
     }
+    if (!refs[0].name) return; /* "regular:" with no file: reported above */
     for (int v = 0; v < VARIANTS; v++)
         ld->fonts[fam][v] = refs[v];
 }

@@ -1,6 +1,7 @@
 /* realpath() is XSI, not in the _POSIX_C_SOURCE set the build defines. */
 #define _XOPEN_SOURCE 700
 #include "config/manifest.h"
+#include "oct_limits.h"
 #include "util/sha1.h"
 #include "config/yaml.h"
 #include "util/buf.h"
@@ -20,7 +21,8 @@
 typedef struct {
     oct_yaml_doc *doc;
     oct_manifest *m;
-    int *lines; /* line of each source read, for duplicate reports */
+    int *lines;         /* line of each source read, for duplicate reports */
+    struct stat *files; /* its file's identity: no stat per pair of sources */
 } loader;
 
 /* ---- identifier: RFC 4122 version 5 UUID (SHA-1, name-based) ---- */
@@ -239,11 +241,16 @@ static int check_source(loader *ld, const oct_yaml_node *at, const char *file, c
                        file);
         return -1;
     }
+    /* A device or a pipe ("/dev/stdin", "/dev/zero") would block or never end. */
+    if (!S_ISREG(st.st_mode)) {
+        oct_yaml_error(ld->doc, at, "missing-source", "source '%s' is not a regular file", file);
+        return -1;
+    }
     /* Compared by inode, so "a.txt" and "./a.txt" are the same file. */
+    ld->files[ld->m->nsources] = st;
     for (size_t i = 0; i < ld->m->nsources; i++) {
-        struct stat other;
-        if (stat(ld->m->sources[i].path, &other) == 0 && other.st_dev == st.st_dev &&
-            other.st_ino == st.st_ino) {
+        const struct stat *other = &ld->files[i];
+        if (other->st_dev == st.st_dev && other->st_ino == st.st_ino) {
             oct_yaml_error(ld->doc, at, "duplicate-source",
                            "source '%s' is listed twice (first at line %d)", file, ld->lines[i]);
             return -1;
@@ -292,8 +299,15 @@ static void read_sources(loader *ld, const oct_yaml_node *n)
         oct_yaml_error(ld->doc, n, "invalid-value", "'sources' must list at least one file");
         return;
     }
+    if (n->count > OCT_LIMIT_SOURCES) {
+        oct_yaml_error(ld->doc, n, "limit-sources",
+                       "'sources' lists %zu files, more than the limit of %d", (size_t)n->count,
+                       OCT_LIMIT_SOURCES);
+        return;
+    }
     ld->m->sources = oct_xcalloc(n->count, sizeof(oct_source));
     ld->lines = oct_xcalloc(n->count, sizeof(int));
+    ld->files = oct_xcalloc(n->count, sizeof *ld->files);
     for (const oct_yaml_node *item = n->first; item; item = item->next)
         read_source(ld, item);
 }
@@ -472,6 +486,7 @@ int oct_manifest_load(const char *path, oct_manifest *out, oct_diag *diag)
     if (ld.doc->errors == 0) rc = 0;
 out:
     free(ld.lines);
+    free(ld.files);
     oct_yaml_free(ld.doc);
     if (rc) oct_manifest_release(&m);
     *out = m;

@@ -236,7 +236,7 @@ static bool too_deep(oct_html *h)
     if (h->real < OCT_MAX_NESTING / 2) return false;
     if (!h->warned_depth) {
         oct_span sp = oct_html_here(h);
-        oct_diag_report(h->env.diag, OCT_WARNING, h->env.path, sp.line, sp.col, "nesting-too-deep",
+        oct_diag_report(h->env.diag, OCT_WARNING, h->env.path, sp.line, sp.col, "limit-nesting",
                         "HTML nested deeper than %d elements is flattened", OCT_MAX_NESTING / 2);
     }
     h->warned_depth = true;

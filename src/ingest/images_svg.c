@@ -9,6 +9,7 @@
 
 #include <librsvg/rsvg.h>
 #include <math.h>
+#include <stdbool.h>
 #include <stdint.h>
 #include <stdio.h>
 #include <stdlib.h>
@@ -82,8 +83,22 @@ static int render(RsvgHandle *h, int rw, int rh, oct_image_info *info)
     return rc;
 }
 
+static bool declares_entities(const unsigned char *data, size_t len)
+{
+    for (const unsigned char *p = data; (p = memchr(p, '<', len - (size_t)(p - data))); p++)
+        if (len - (size_t)(p - data) >= 8 && memcmp(p, "<!ENTITY", 8) == 0) return true;
+    return false;
+}
+
 int oct_image_decode_svg(const unsigned char *data, size_t len, oct_image_info *info)
 {
+    /* Entity declarations are how an SVG expands itself (a "billion
+     * laughs") or reaches for other files; pictures in notes never need
+     * them, and librsvg leaks what libxml2 parses of them. */
+    if (declares_entities(data, len)) {
+        snprintf(info->why, sizeof info->why, "SVG declares entities (<!ENTITY>); not read");
+        return -1;
+    }
     GError *err = NULL;
     GInputStream *in = g_memory_input_stream_new_from_data(data, (gssize)len, NULL);
     RsvgHandle *h = rsvg_handle_new_from_stream_sync(in, NULL, RSVG_HANDLE_FLAGS_NONE, NULL, &err);

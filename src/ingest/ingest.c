@@ -2,6 +2,8 @@
 #include "ingest/alerts.h"
 #include "ingest/charset.h"
 #include "ingest/decode.h"
+#include "ingest/guards.h"
+#include "ingest/linkscheme.h"
 #include "ingest/images.h"
 #include "ingest/places.h"
 #include "ingest/markdown.h"
@@ -21,7 +23,7 @@ char *oct_ingest_decode(const char *path, const char *bytes, size_t len, size_t 
 {
     *out_len = 0;
     if (len > OCT_MAX_SOURCE_BYTES) {
-        oct_diag_report(diag, OCT_ERROR, path, 0, 0, "source-too-large",
+        oct_diag_report(diag, OCT_ERROR, path, 0, 0, "limit-source-size",
                         "source is %zu bytes, more than the limit of %u bytes", len,
                         OCT_MAX_SOURCE_BYTES);
         return NULL;
@@ -34,6 +36,10 @@ char *oct_ingest_decode(const char *path, const char *bytes, size_t len, size_t 
     char *text = oct_repair_mojibake(path, dec, dec_len, &rep_len, &repairs, diag);
     free(dec);
     oct_decode_drop_c1(path, text, &rep_len, diag);
+    if (oct_guard_lines(path, text, rep_len, diag) != 0) {
+        free(text);
+        return NULL;
+    }
     *out_len = rep_len;
     return text;
 }
@@ -112,6 +118,8 @@ oct_node *oct_ingest_source(oct_tree *t, const char *path, const char *bytes, si
     src.file = oct_tree_add_file(t, path);
     oct_node *ch = oct_node_new(t, OCT_CHAPTER, (oct_span){src.file, 1, 1});
     if (oct_markdown_parse(t, ch, &src, md, mdlen, diag) != 0) goto out;
+    oct_guard_blocks(t, ch, path, diag);
+    oct_ingest_unsafe_links(t, ch, path, diag);
     oct_ingest_alerts(t, ch);
     oct_ingest_images(t, ch, path, opts->root, diag);
     oct_ingest_drop_nav_links(t, ch, path, diag);

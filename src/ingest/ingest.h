@@ -7,13 +7,15 @@
 #include <stddef.h>
 
 #include "diag.h"
+#include "oct_limits.h"
 #include "tree/tree.h"
 
 struct oct_timings;
 
-/* Limits enforced at ingest with a diagnostic, never by crashing. */
-#define OCT_MAX_SOURCE_BYTES (64u * 1024u * 1024u)
-#define OCT_MAX_NESTING 64
+/* Limits enforced at ingest with a diagnostic, never by crashing: see
+ * limits.h (the old names stay for their callers). */
+#define OCT_MAX_SOURCE_BYTES OCT_LIMIT_SOURCE_BYTES
+#define OCT_MAX_NESTING OCT_LIMIT_NESTING
 
 typedef struct {
     bool keep_filler; /* --keep-filler: do not drop chat filler lines */
@@ -31,7 +33,7 @@ typedef struct {
  * XML-forbidden characters dropped (decode.h), mojibake repaired
  * (repair.h), leftover C1 controls dropped. Returns a malloc'd
  * NUL-terminated string (caller frees) and its length; NULL with
- * *out_len = 0 after a [source-too-large] error. */
+ * *out_len = 0 after a [limit-source-size] or [limit-line-length] error. */
 char *oct_ingest_decode(const char *path, const char *bytes, size_t len, size_t *out_len,
                         oct_diag *diag);
 

@@ -1,5 +1,6 @@
 #include "ingest/markdown.h"
 #include "ingest/fnprefix.h"
+#include "ingest/guards.h"
 #include "ingest/html.h"
 #include "ingest/markdown_int.h"
 #include "ingest/listnum.h"
@@ -219,7 +220,7 @@ static oct_node *open_node(conv *c, frame *f, const frame *up, oct_kind kind, oc
 {
     if (need && up->depth + need > OCT_MAX_NESTING) {
         if (!c->warned_nesting)
-            oct_diag_report(c->diag, OCT_WARNING, c->src->path, sp.line, sp.col, "nesting-too-deep",
+            oct_diag_report(c->diag, OCT_WARNING, c->src->path, sp.line, sp.col, "limit-nesting",
                             "content nested deeper than %d levels is flattened", OCT_MAX_NESTING);
         c->warned_nesting = true;
         f->flattened = true;
@@ -604,9 +605,18 @@ int oct_markdown_parse(oct_tree *t, oct_node *chapter, const oct_markdown_source
     char *escaped = oct_md_escape_wide_rows(c.text, c.len, &wlen, &wide);
     if (escaped) c.text = escaped, c.len = wlen;
     if (wide)
-        oct_diag_report(diag, OCT_WARNING, src->path, map_line(&c, wide), 1, "table-too-wide",
+        oct_diag_report(diag, OCT_WARNING, src->path, map_line(&c, wide), 1, "limit-table-columns",
                         "more than %d table columns: the rest of the line is one cell",
                         MAX_TABLE_COLUMNS);
+    int many = 0;
+    size_t blen = 0;
+    char *unbracketed = oct_guard_brackets(c.text, c.len, &blen, &many);
+    if (unbracketed) c.text = unbracketed, c.len = blen;
+    if (many)
+        oct_diag_report(diag, OCT_WARNING, src->path, map_line(&c, many), 1, "limit-brackets",
+                        "more than %d link or image brackets in one paragraph: the rest are "
+                        "printed as written",
+                        OCT_LIMIT_BRACKETS);
     size_t rlen = 0;
     char *closed =
         oct_md_close_raw_blocks(c.text, c.len, &rlen, diag, src->path, html_map_line, &c);
@@ -636,6 +646,7 @@ out:
     if (doc) cmark_node_free(doc);
     free(prefix);
     free(escaped);
+    free(unbracketed);
     free(closed);
     free(c.stack);
     free(c.fns);

@@ -26,7 +26,7 @@ typedef struct {
  * Footnote definitions go to the end of the chapter, numbered 1.. in order of
  * first reference; a definition never referenced is kept (numbered last) with
  * an [unused-footnote] warning. Containers nested deeper than OCT_MAX_NESTING
- * are flattened into their parent ([nesting-too-deep], once per call).
+ * are flattened into their parent ([limit-nesting], once per call).
  * Adjacent TEXT nodes are merged. Returns 0, or -1 after reporting an error. */
 int oct_markdown_parse(oct_tree *t, oct_node *chapter, const oct_markdown_source *src,
                        const char *text, size_t len, oct_diag *diag);

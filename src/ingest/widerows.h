@@ -4,8 +4,10 @@
 #define OCT_WIDEROWS_H
 #include <stddef.h>
 
+#include "oct_limits.h"
+
 /* Tables wider than this many columns keep the rest of a row as one cell. */
-#define MAX_TABLE_COLUMNS 128
+#define MAX_TABLE_COLUMNS OCT_LIMIT_TABLE_COLUMNS
 
 /* Returns a malloc'd copy of text with the pipes past the limit escaped
  * (outside code and HTML blocks), its length in *outlen and the first

@@ -62,7 +62,7 @@ static size_t break_source_lines(const pdf_text *t, const code_geom *g, code_lin
         bool last = e == t->n;
         if (!last) e++; /* the newline ends its line (and is trimmed) */
         pdf_text view = *t;
-        view.c = t->c + s;
+        view.c = t->c ? t->c + s : NULL; /* an empty block has no characters */
         view.n = e - s;
         double lead = 0;
         for (size_t i = 0; i < view.n && view.c[i].cp == ' '; i++)

@@ -47,8 +47,9 @@ static void attach_box(oct_pdf *p, size_t from, double x_right, double size, boo
     op->y = f->it[i].base - s * 0.98;
     op->w = op->h = s;
     if (!done) return;
+    pdf_op box = *op; /* the next op may move the item's ops (realloc) */
     pdf_op *ck = pdf_item_op(&f->it[i], PDF_OP_CHECK);
-    *ck = *op;
+    *ck = box;
     ck->kind = PDF_OP_CHECK;
     ck->color = p->L.accent;
     ck->lw = 1.1f;

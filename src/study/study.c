@@ -40,6 +40,7 @@ int oct_study_run_with(oct_tree *t, oct_diag *diag, const oct_study_options *o)
             for (oct_node *ch = n->first; ch; ch = ch->next)
                 if (ch->kind == OCT_CHAPTER) study_chapter(&c, ch);
     }
+    oct_study_limit_questions(t, diag);
     /* Topics need the finished questions and the headings above them. */
     st_assign_topics(t);
     free(c.u);

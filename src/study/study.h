@@ -33,6 +33,11 @@ typedef struct {
  * chapter it numbers the question clusters (oct_study_cluster). */
 int oct_study_run_with(oct_tree *t, oct_diag *diag, const oct_study_options *o);
 
+/* Questions past OCT_LIMIT_QUESTIONS (oct_limits.h) become plain blocks
+ * again (prompt paragraph, answer blocks), with one [limit-questions]
+ * warning. oct_study_run_with calls it before topics and clusters. */
+void oct_study_limit_questions(oct_tree *t, oct_diag *diag);
+
 /* Gives every QUESTION of t u.question.cluster: 1-based, numbered in
  * document order of each cluster's first member. With merge, questions
  * that ask the same thing (README "Merging questions") share a cluster;

@@ -312,10 +312,10 @@ static size_t label_at(const char *s, size_t n, const char *const *words,
         d--;
     int v = 0;
     if (d < wl) {
+        if (wl - d > 6) return 0; /* before the sum, which would overflow */
         for (size_t i = d; i < wl; i++)
             v = v * 10 + (w[i] - '0');
         w[d] = '\0';
-        if (wl - d > 6) return 0;
     }
     bool plain = in_set(w, words), colon = colon_only && in_set(w, colon_only);
     if (!plain && !colon) return 0;

@@ -9,7 +9,8 @@ BUILD_PACKAGES=(build-essential cmake pkg-config libhpdf-dev libzip-dev libcmark
     libjpeg-dev librsvg2-dev libstemmer-dev libsqlite3-dev libharfbuzz-dev)
 # shellcheck disable=SC2034
 TEST_PACKAGES=(epubcheck default-jre-headless qpdf poppler-utils python3 npm nodejs unzip zip
-    ca-certificates unicode-data strace python3-jsonschema sqlite3 ninja-build groff-base man-db)
+    ca-certificates unicode-data strace python3-jsonschema sqlite3 ninja-build groff-base man-db
+    clang libclang-rt-14-dev) # clang: the libFuzzer smoke runs (tests/fuzz)
 EPUBCHECK5_VERSION=5.1.0
 COMMONMARK_SPEC_VERSION=0.29.0 # the CommonMark version cmark-gfm 0.29.0.gfm.6 implements
 

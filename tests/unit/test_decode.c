@@ -259,7 +259,7 @@ static void test_ingest_decode(void)
     char *s = oct_ingest_decode("big.txt", "x", (size_t)OCT_MAX_SOURCE_BYTES + 1, &len, d);
     CHECK(s == NULL && len == 0);
     CHECK(oct_diag_count(d, OCT_ERROR) == 1);
-    CHECK(oct_diag_size(d) == 1 && strcmp(oct_diag_at(d, 0)->code, "source-too-large") == 0);
+    CHECK(oct_diag_size(d) == 1 && strcmp(oct_diag_at(d, 0)->code, "limit-source-size") == 0);
 
     /* The whole first stage: BOM, CRLF, invalid byte, and a C1 control
      * that no repair claims is dropped at the end. */

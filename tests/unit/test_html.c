@@ -348,7 +348,7 @@ static void test_deep(void)
     CHECK_SANE(r);
     bool warned = false;
     for (size_t i = 0; i < oct_diag_size(r.d); i++)
-        warned |= strcmp(oct_diag_at(r.d, i)->code, "nesting-too-deep") == 0;
+        warned |= strcmp(oct_diag_at(r.d, i)->code, "limit-nesting") == 0;
     CHECK(warned);
     oct_study_run(r.t, r.d);
     CHECK(problem(r.ch, true) == NULL);

@@ -537,7 +537,7 @@ static void test_nesting(void)
     CHECK(count(r.ch, OCT_BLOCKQUOTE) <= OCT_MAX_NESTING);
     CHECK(count(r.ch, OCT_BLOCKQUOTE) >= OCT_MAX_NESTING - 1);
     CHECK(strstr(oct_node_plain_text(r.t->arena, r.ch), "deep text") != NULL);
-    CHECK(oct_diag_size(r.d) == 1 && has_warning(r.d, "nesting-too-deep"));
+    CHECK(oct_diag_size(r.d) == 1 && has_warning(r.d, "limit-nesting"));
     release(&r);
     free(quotes);
 
@@ -573,7 +573,7 @@ static void test_nesting(void)
     CHECK_SANE(r);
     CHECK(count(r.ch, OCT_EMPH) > 40 && count(r.ch, OCT_IMAGE) > 40);
     CHECK(has_text(r.ch, "x") && has_text(r.ch, "y"));
-    CHECK(oct_diag_size(r.d) == 1 && has_warning(r.d, "nesting-too-deep"));
+    CHECK(oct_diag_size(r.d) == 1 && has_warning(r.d, "limit-nesting"));
     release(&r);
     oct_buf_free(&b);
 
@@ -608,7 +608,7 @@ static void test_wide_tables(void)
     CHECK_SANE(r);
     tb = find(r.ch, OCT_TABLE, 0);
     CHECK(tb && tb->u.table.ncols == 2 && nchildren(tb) == 2);
-    CHECK(has_warning(r.d, "table-too-wide") && has_warning(r.d, "table-extra-cells"));
+    CHECK(has_warning(r.d, "limit-table-columns") && has_warning(r.d, "table-extra-cells"));
     CHECK(oct_diag_size(r.d) == 2);
     CHECK(oct_diag_size(r.d) && oct_diag_at(r.d, 0)->line == 3);
     const oct_node *code = find(r.ch, OCT_CODE_BLOCK, 0);
@@ -623,7 +623,7 @@ static void test_wide_tables(void)
     CHECK_SANE(r);
     tb = find(r.ch, OCT_TABLE, 0);
     CHECK(!tb || tb->u.table.ncols <= 128);
-    CHECK(has_warning(r.d, "table-too-wide"));
+    CHECK(has_warning(r.d, "limit-table-columns"));
     release(&r);
     oct_buf_free(&b);
     free(head);
@@ -659,7 +659,7 @@ static void test_too_large(void)
     oct_node *ch =
         oct_ingest_source(t, "huge.md", "x", (size_t)OCT_MAX_SOURCE_BYTES + 1, NULL, NULL, d);
     CHECK(ch == NULL && t->root->first == NULL);
-    CHECK(oct_diag_count(d, OCT_ERROR) == 1 && has_warning(d, "source-too-large"));
+    CHECK(oct_diag_count(d, OCT_ERROR) == 1 && has_warning(d, "limit-source-size"));
     oct_tree_free(t);
     oct_diag_free(d);
 }

@@ -1,0 +1,230 @@
+#!/usr/bin/env python3
+"""The adversarial table: hostile inputs, each with the outcome octavo must
+give. Written at run time (nothing large is kept in git) by
+
+    adversarial.py DIR
+
+into DIR/<case>/ (the files of the case) and DIR/cases.json, a list of
+{"name", "args", "status", "codes", "outputs"}: `octavo build ARGS` run in
+DIR/<case> must exit with `status` (0: a valid PDF and EPUB are written;
+1: a clean error, nothing written), and print every diagnostic code in
+`codes`. Fonts for the damaged-font cases are copied from FONTS_DIR
+(default: the repository's fonts/) and damaged here.
+"""
+import json
+import os
+import random
+import struct
+import sys
+import zlib
+
+CASES = []
+
+
+def case(name, files, status=0, codes=(), args=None, outputs=None):
+    """files: {relative path: str or bytes}; args default to the first file."""
+    CASES.append({
+        "name": name,
+        "files": files,
+        "args": args if args is not None else [next(iter(files))],
+        "status": status,
+        "codes": list(codes),
+        "outputs": (status == 0) if outputs is None else outputs,
+    })
+
+
+def words(n, seed):
+    rnd = random.Random(seed)
+    vocab = ["tide", "orbit", "lemma", "axiom", "fjord", "quartz", "sonnet", "vector",
+             "enzyme", "delta", "ledger", "prism", "cobalt", "meadow", "kernel"]
+    return " ".join(rnd.choice(vocab) for _ in range(n))
+
+
+def png(width, height):
+    def chunk(kind, data):
+        return struct.pack(">I", len(data)) + kind + data + struct.pack(
+            ">I", zlib.crc32(kind + data) & 0xFFFFFFFF)
+    rows = b"".join(b"\0" + bytes((x * 40 + y * 9) & 255 for x in range(width * 3))
+                    for y in range(height))
+    return (b"\x89PNG\r\n\x1a\n" + chunk(b"IHDR", struct.pack(">IIBBBBB", width, height, 8, 2, 0, 0, 0))
+            + chunk(b"IDAT", zlib.compress(rows)) + chunk(b"IEND", b""))
+
+
+# Enough valid UTF-8 around a few bad sequences that the file is read as
+# UTF-8 (not as a legacy code page) and the bad bytes are what is reported.
+UTF8 = ("Gr\u00fc\u00dfe aus Z\u00fcrich, \u00e9t\u00e9 \u00e0 S\u00e8te, \u0161\u010derb\u00e1k, "
+        "\u03b1\u03b2\u03b3 \u0436\u0443\u043a. ").encode("utf-8") * 8
+
+
+def text_cases():
+    case("invalid-utf8", {"notes.md": b"# Bytes\n\n" + UTF8 + b"Caf\xc3 au \xff lait.\n"},
+         codes=["invalid-utf8"])
+    case("overlong-utf8", {"notes.md": b"# Overlong\n\n" + UTF8 + b"slash \xc0\xaf and \xe0\x80\xaf.\n"},
+         codes=["invalid-utf8"])
+    case("above-unicode", {"notes.md": b"# Big\n\n" + UTF8 + b"\xf4\x90\x80\x80 end.\n"},
+         codes=["invalid-utf8"])
+    case("nul-bytes", {"notes.md": b"# Nul\n\nbefore\x00after\x00\x00 and more.\n"},
+         codes=["nul-byte"])
+    case("control-chars", {"notes.md": "# Controls\n\nbell\x07 escape\x1b[31m form\x0c feed.\n"},
+         codes=["control-char"])
+    case("c1-controls", {"notes.md": "# C1\n\nnext\u0085line and \u009b csi.\n"},
+         codes=["c1-control"])
+    case("lone-surrogates", {"notes.md": b"# Halves\n\n" + UTF8 + b"high \xed\xa0\x80 low \xed\xbf\xbf pair \xed\xa0\xbd\xed\xb8\x80.\n"},
+         codes=["surrogate"])
+    case("noncharacters", {"notes.md": "# Non\n\nA\ufdd0B\ufffeC\U0010ffffD \uffff.\n"},
+         codes=["noncharacter"])
+    case("bidi-overrides", {"notes.md": "# Bidi\n\nuser\u202egnp.exe\u202c and \u2067isolate\u2069 \u200fmark\u200e; "
+                                        "\u05e9\u05dc\u05d5\u05dd \u0645\u0631\u062d\u0628\u0627 mixed.\n"})
+    case("zero-width", {"notes.md": "# Zero\u200bwidth\n\nso\u200bft\u200c join\u200d er \u2060wj \ufeffbom "
+                                    "\u00adshy.\n\n1. What\u200b is\u200d this?\n"})
+    case("emoji-sequences", {"notes.md": "# Emoji\n\nflags \U0001F1EF\U0001F1F5\U0001F1F3\U0001F1F4 "
+                                         "zwj \U0001F469\u200d\U0001F52C family \U0001F468\u200d\U0001F469\u200d\U0001F467\u200d\U0001F466 "
+                                         "tones \U0001F44B\U0001F3FF \U0001F9D1\U0001F3FD\u200d\U0001F4BB "
+                                         "keycap #\ufe0f\u20e3 5\u20e3 tags \U0001F3F4\U000E0067\U000E0062\U000E0073\U000E0063\U000E0074\U000E007F "
+                                         "vs \u2764\ufe0e \u2764\ufe0f lone \U0001F3FB\u200d\ufe0f\U000E0061.\n"},
+         codes=["pdf-missing-glyph"])
+    case("mojibake", {"notes.md": "# Mojibake\n\nCaf\u00e9 cr\u00e8me \u2014 \u201cquoted\u201d d\u00e9j\u00e0 vu.\n"
+                      .encode("utf-8").decode("cp1252", errors="replace").encode("utf-8")},
+         codes=["mojibake"])
+    case("utf16", {"notes.txt": "\ufeffQ: Wie heißt das?\nA: Grüße aus Zürich.\n".encode("utf-16-le")})
+    case("empty-file", {"notes.md": b""})
+    case("only-blank", {"notes.md": "\n\n   \n\t\n"})
+    rnd = random.Random(9)
+    case("binary-data", {"notes.md": bytes(rnd.randrange(256) for _ in range(65536))})
+    case("mixed-newlines", {"notes.txt": "Q: One?\r\nA: Yes.\rQ: Two?\n\rA: No.\r\n"})
+    case("line-1mb", {"notes.md": "# Long\n\n" + words(170000, 1)[:1000000] + "\n"})
+    case("line-2mb", {"notes.md": "# Longer\n\n" + words(340000, 2)[:2000000] + "\n"}, status=1,
+         codes=["limit-line-length"])
+    case("source-9mb", {"notes.md": ("# Big\n\n" + (words(120, 3) + "\n\n") * 12000)}, status=1,
+         codes=["limit-source-size"])
+
+
+def structure_cases():
+    case("quotes-10000-deep", {"notes.md": "> " * 10000 + "deep\n"}, codes=["limit-nesting"])
+    case("lists-10000-deep", {"notes.md": "- " * 10000 + "deep\n"}, codes=["limit-nesting"])
+    case("ordered-10000-deep", {"notes.md": "1. " * 10000 + "deep\n"}, codes=["limit-nesting"])
+    case("indented-lists-deep", {"notes.md": "".join("  " * d + "- level %d\n" % d for d in range(400))},
+         codes=["limit-nesting"])
+    case("html-10000-deep", {"notes.md": "<div>" * 10000 + "inside" + "</div>" * 10000 + "\n"})
+    case("details-deep", {"notes.md": "<details><summary>Why?</summary>\n\n" * 300 + "because\n"},
+         codes=["limit-nesting"])
+    case("emphasis-nest", {"notes.md": "*a **b " * 20000 + "c" + " b** a*" * 20000 + "\n"},
+         codes=["limit-nesting"])
+    case("brackets-50000", {"notes.md": "[" * 50000 + "x" + "]" * 50000 + "\n"},
+         codes=["limit-brackets"])
+    case("image-bracket-runs", {"notes.md": ('"![[]()' * 1000 + "\n") * 60},
+         codes=["limit-brackets"])
+    case("bracket-paren", {"notes.md": "[ (](" * 30000 + "\n"}, codes=["limit-brackets"])
+    case("table-300-columns", {"notes.md": "|" + "|".join("c%d" % i for i in range(300)) + "|\n|"
+                               + "---|" * 300 + "\n" + ("|" + "|".join(str(i) for i in range(300)) + "|\n") * 3},
+         codes=["limit-table-columns"])
+    case("table-5000-rows", {"notes.md": "| key | value |\n|---|---|\n"
+                             + "".join("| k%d | v%d |\n" % (i, i) for i in range(5000))},
+         codes=["limit-table-rows"])
+    case("unterminated-fence", {"notes.md": "# Code\n\n```python\ndef f():\n    return 1\n\n## Not a heading\n"})
+    case("unterminated-html", {"notes.md": "# Raw\n\n<pre>\nkept\n\nafter the blank line\n"},
+         codes=["html-unclosed"])
+    case("raw-script", {"notes.md": "# Script\n\n<script>alert('x')</script>\n\n<iframe src=\"https://e.org\"></iframe>"
+                        "\n\n<style>body{display:none}</style>\n\nText <img src=x onerror=alert(1)> after.\n"},
+         codes=["html-dropped"])
+    case("unsafe-links", {"notes.md": "# Links\n\n[a](javascript:alert(1)) [b](data:text/html;base64,PHNjcmlwdD4=) "
+                          "[c](VBScript:msgbox) [d](file:///etc/passwd) [e](java&#9;script:x) "
+                          "<a href=\" javascript:void(0)\">f</a> [ok](https://example.org/a?b=c#d)\n"},
+         codes=["link-unsafe"])
+    case("long-url", {"notes.md": "# URL\n\n[long](https://example.org/" + "a" * 100000 + ")\n"})
+    case("headings-20000", {"notes.md": "".join("## Part %d\n\n" % i for i in range(20000))},
+         codes=["limit-headings"])
+    case("heading-20kb", {"notes.md": "# " + words(3500, 4) + "\n\ntext\n"},
+         codes=["limit-heading-length"])
+    case("questions-20000", {"notes.txt": "".join("Q: What is %d?\nA: %d.\n\n" % (i, i) for i in range(20000))},
+         codes=["limit-questions"])
+    case("footnotes-5000", {"notes.md": "".join("ref[^n%d] " % i for i in range(5000)) + "\n\n"
+                            + "".join("[^n%d]: note %d\n" % (i, i) for i in range(5000))})
+    case("entities", {"notes.md": "# E\n\n&#0; &#x110000; &#xD800; &#1; &nbsp; &bogus; &#99999999999;\n"})
+    case("references-many", {"notes.md": "".join("[r%d]: https://e.org/%d\n" % (i, i) for i in range(20000))
+                             + "[r1] [r19999] [missing]\n"})
+
+
+def file_cases():
+    good = png(4, 3)
+    case("damaged-png", {"notes.md": "# Pictures\n\n![broken](broken.png)\n\n![fine](fine.png)\n",
+                         "broken.png": good[:45] + b"\0" * 10, "fine.png": good},
+         codes=["image-damaged"])
+    case("png-huge-header", {"notes.md": "![huge](huge.png)\n",
+                             "huge.png": good[:16] + struct.pack(">II", 100000, 100000) + good[24:]},
+         codes=["image-damaged"])
+    case("image-outside", {"notes.md": "![up](../../../../etc/passwd) ![abs](/etc/hostname)\n"},
+         codes=["image-outside"])
+    case("manifest-10000-sources", {
+        "booklet.yaml": "title: Many\nlanguage: en\nsources:\n" + "".join("  - s%d.md\n" % i for i in range(10000)),
+        "s0.md": "# Zero\n"}, status=1, codes=["limit-sources"], args=["booklet.yaml"])
+    laughs = "title: Laughs\nlanguage: en\na: &a [\"lol\",\"lol\",\"lol\",\"lol\",\"lol\",\"lol\",\"lol\",\"lol\",\"lol\"]\n"
+    prev = "a"
+    for k in "bcdefghi":
+        laughs += "%s: &%s [%s]\n" % (k, k, ",".join(["*" + prev] * 9))
+        prev = k
+    laughs += "sources: [notes.md]\n"
+    case("yaml-billion-laughs", {"booklet.yaml": laughs, "notes.md": "# N\n"}, status=1,
+         codes=["yaml-alias"], args=["booklet.yaml"])
+    case("yaml-deep", {"booklet.yaml": "title: Deep\nsources: [notes.md]\nx: " + "[" * 5000 + "]" * 5000 + "\n",
+                       "notes.md": "# N\n"}, status=1, codes=["yaml-depth"], args=["booklet.yaml"])
+    case("manifest-missing-source", {"booklet.yaml": "title: Gone\nlanguage: en\nsources: [gone.md]\n"},
+         status=1, codes=["missing-source"], args=["booklet.yaml"])
+    case("manifest-device-source", {"booklet.yaml": "title: Dev\nlanguage: en\nsources: [/dev/zero]\n"},
+         status=1, codes=["missing-source"], args=["booklet.yaml"])
+    case("manifest-duplicates", {"booklet.yaml": "title: Twice\nlanguage: en\nsources: [a.md, ./a.md]\n",
+                                 "a.md": "# A\n"}, status=1, codes=["duplicate-source"],
+         args=["booklet.yaml"])
+
+
+def font_cases(fonts_dir):
+    src = open(os.path.join(fonts_dir, "DejaVuSans.ttf"), "rb").read()
+    ntables = struct.unpack(">H", src[4:6])[0]
+    tables = {}
+    for i in range(ntables):
+        rec = src[12 + 16 * i:28 + 16 * i]
+        tables[rec[:4].decode("latin-1")] = (i, ) + struct.unpack(">II", rec[8:16])
+    damaged = {"truncated-half.ttf": src[: len(src) // 2], "truncated-header.ttf": src[:40]}
+    b = bytearray(src)
+    struct.pack_into(">H", b, tables["hhea"][1] + 34, 65535)  # metrics for glyphs that do not exist
+    damaged["hhea-metrics.ttf"] = bytes(b)
+    b = bytearray(src)
+    struct.pack_into(">I", b, 12 + 16 * tables["loca"][0] + 12, 1 << 30)  # table past the end
+    damaged["loca-length.ttf"] = bytes(b)
+    b = bytearray(src)
+    rnd = random.Random(5)
+    off, length = tables["cmap"][1:]
+    for _ in range(200):
+        b[off + rnd.randrange(length)] = rnd.randrange(256)
+    damaged["cmap-noise.ttf"] = bytes(b)
+    for name, data in damaged.items():
+        stem = name[:-4]
+        case("font-" + stem, {"notes.md": "# Font\n\nSome text.\n", name: data,
+                              "layout.yaml": "fonts:\n  body:\n    regular: FONTDIR/%s\n" % name},
+             status=1, codes=["font-damaged"], args=["notes.md", "--layout", "layout.yaml"])
+
+
+def main():
+    out = sys.argv[1]
+    fonts_dir = sys.argv[2] if len(sys.argv) > 2 else os.path.join(os.path.dirname(__file__), "..", "..", "fonts")
+    text_cases()
+    structure_cases()
+    file_cases()
+    font_cases(fonts_dir)
+    table = []
+    for c in CASES:
+        d = os.path.join(out, c["name"])
+        os.makedirs(d, exist_ok=True)
+        for rel, data in c["files"].items():
+            if isinstance(data, str):
+                data = data.replace("FONTDIR", os.path.abspath(d)).encode("utf-8")
+            with open(os.path.join(d, rel), "wb") as f:
+                f.write(data)
+        table.append({k: c[k] for k in ("name", "args", "status", "codes", "outputs")})
+    with open(os.path.join(out, "cases.json"), "w") as f:
+        json.dump(table, f, indent=1)
+    print(len(table))
+
+
+if __name__ == "__main__":
+    main()
