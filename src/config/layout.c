@@ -298,8 +298,9 @@ static char *join_path(const char *dir, const char *name)
     return oct_buf_detach(&b);
 }
 
-/* libharu 2.3.0 loads TrueType outlines only; catch a CFF .otf or a
- * collection here, where the message can name the key. */
+/* The PDF embeds TrueType outlines only (CIDFontType2, src/pdf/fontobj.c);
+ * catch a CFF .otf or a collection here, where the message can name the
+ * key. */
 static const char *font_problem(const char *path, const char **code)
 {
     static char why[256];
@@ -314,7 +315,8 @@ static const char *font_problem(const char *path, const char **code)
     size_t got = fread(m, 1, 4, f);
     fclose(f);
     if (got == 4 && ((m[0] == 0 && m[1] == 1 && m[2] == 0 && m[3] == 0) || !memcmp(m, "true", 4))) {
-        /* libharu crashes on damaged files: probe first (fontprobe.h). */
+        /* a damaged file is refused here, with its key, before any
+         * library reads it (fontprobe.h) */
         if (oct_font_probe(path, why, sizeof why) == 0) return NULL;
         *code = st.st_size > (off_t)OCT_LIMIT_FONT_BYTES ? "limit-font-size" : "font-damaged";
         return why;

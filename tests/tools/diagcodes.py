@@ -117,7 +117,9 @@ def main():
                             'nor a code variable')
 
     # 3. literals stored in code variables, fields and tables
-    assign = re.compile(r'\b\w*code\w*\s*(?:\[[^\]]*\])?\s*=\s*(\{[^}]*\}|"[^"]*")', re.I)
+    # (a table, a literal, or any expression choosing between literals:
+    # `*code = big ? "limit-font-size" : "font-damaged";`)
+    assign = re.compile(r'\b\w*code\w*\s*(?:\[[^\]]*\])?\s*=\s*(\{[^}]*\}|"[^"]*"|[^;=][^;]*\?[^;]*)', re.I)
     for path, text in sorted(files.items()):
         for m in assign.finditer(text):
             line = text.count('\n', 0, m.start()) + 1
