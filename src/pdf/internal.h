@@ -106,6 +106,9 @@ typedef struct {
     size_t n, cap;
     pdf_glyph *g; /* the glyphs of shaped chars, in order */
     size_t ng, capg;
+    /* The direction of its first strong character (bidi rule P2), found
+     * as text is added: 0 none yet (left to right), 1 LTR, 2 RTL. */
+    uint8_t dir;
     pdf_style *st;
     size_t nst, capst;
     bool broken; /* break classes computed */

@@ -84,16 +84,6 @@ static void flush_segment(setter *s)
     }
 }
 
-/* The paragraph's direction: its first strong character's (rule P2). */
-static bool paragraph_rtl(const pdf_text *t)
-{
-    for (size_t i = 0; i < t->n; i++) {
-        int s = oct_bidi_strong(t->c[i].cp);
-        if (s >= 0) return s == 1;
-    }
-    return false;
-}
-
 /* The line's characters in the order they are seen from the left: NULL
  * for the logical order (no right-to-left text: the common case costs a
  * scan and no allocation), else malloc'd, with *rtl_of telling which are
@@ -101,7 +91,7 @@ static bool paragraph_rtl(const pdf_text *t)
  * alignment. */
 static size_t *visual_order(const pdf_text *t, const pdf_line *ln, pdf_align *al, bool **rtl_of)
 {
-    bool rtl = paragraph_rtl(t), mixed = rtl;
+    bool rtl = t->dir == 2, mixed = rtl;
     for (size_t i = ln->a; i < ln->b && !mixed; i++)
         mixed = t->c[i].cp >= 0x590; /* nothing below Hebrew needs reordering */
     if (rtl && *al != PDF_AL_CENTER) *al = *al == PDF_AL_RIGHT ? PDF_AL_LEFT : PDF_AL_RIGHT;

@@ -5,6 +5,7 @@
  * What no face can draw is left out (never tofu), with one warning per
  * source line and reason, naming the characters. */
 #include "pdf/internal.h"
+#include "unicode/bidi.h"
 #include "util/utf8.h"
 #include "util/xalloc.h"
 
@@ -38,6 +39,7 @@ void pdf_text_clear(pdf_text *t)
 {
     t->n = 0;
     t->ng = 0;
+    t->dir = 0;
     t->nst = 0;
     t->broken = false;
 }
@@ -187,6 +189,10 @@ void pdf_text_add(oct_pdf *p, pdf_text *t, const char *s, size_t n, const pdf_st
         add_cp(p, t, cp, si, slot, verbatim, &miss);
     }
     pdf_shape(p, t, first, t->n);
+    for (size_t k = first; k < t->n && t->dir == 0; k++) {
+        int strong = oct_bidi_strong(t->c[k].cp);
+        if (strong >= 0) t->dir = (uint8_t)(strong + 1);
+    }
     report_missing(p, node, &miss);
 }
 
