@@ -1,6 +1,41 @@
 #include "epub/render.h"
+#include "unicode/script.h"
 
 #include <string.h>
+
+/* xml:lang and dir of a block whose letters say it is in another language
+ * or runs right to left (unicode/script.h), so readers pick a font for its
+ * script and set it from the right. Its first 2 KB of text decide. */
+void oct_epub_lang_attrs(oct_epub_ctx *r, const oct_node *n)
+{
+    char text[2048];
+    size_t len = 0;
+    oct_iter it;
+    oct_iter_init(&it, n);
+    for (oct_event ev; len < sizeof text && (ev = oct_iter_next(&it)) != OCT_EV_NONE;) {
+        const oct_node *c = it.cur;
+        if (ev != OCT_EV_ENTER) continue;
+        if (c != n && !oct_kind_is_inline(c->kind)) {
+            oct_iter_skip_children(&it); /* nested blocks speak for themselves */
+            continue;
+        }
+        if (!c->text || c->kind == OCT_CODE) continue;
+        size_t k = strlen(c->text);
+        if (k > sizeof text - len) k = sizeof text - len;
+        memcpy(text + len, c->text, k);
+        len += k;
+    }
+    bool rtl;
+    const char *tag = oct_text_language(text, len, &rtl);
+    const char *book = r->book->meta.lang ? r->book->meta.lang : "";
+    size_t blen = strcspn(book, "-_");
+    if (tag &&
+        !(strncmp(tag, book, blen) == 0 && (tag[blen] == '\0' || tag[blen] == '-') && blen)) {
+        oct_epub_xw_attr(r->xw, "xml:lang", tag);
+        oct_epub_xw_attr(r->xw, "lang", tag);
+    }
+    if (rtl) oct_epub_xw_attr(r->xw, "dir", "rtl");
+}
 
 /* Block context. Every element that a block node opens is closed before
  * returning, and inline runs never hold block elements, so the XHTML
@@ -12,6 +47,7 @@ static void write_heading(oct_epub_ctx *r, const oct_node *n)
     int level = n->u.section.level;
     oct_epub_xw_start(r->xw, tags[level < 1 ? 0 : level > 5 ? 5 : level]);
     oct_epub_xw_attr(r->xw, "id", oct_epub_anchor(r->book, n));
+    oct_epub_lang_attrs(r, n);
     oct_epub_inlines(r, n->first, NULL);
     oct_epub_xw_end(r->xw);
 }
@@ -97,6 +133,7 @@ static void write_block(oct_epub_ctx *r, const oct_node *n, bool tight)
             return;
         }
         oct_epub_xw_start(r->xw, "p");
+        oct_epub_lang_attrs(r, n);
         oct_epub_inlines(r, n->first, NULL);
         oct_epub_xw_end(r->xw);
         break;

@@ -23,6 +23,7 @@ static void write_prompt(oct_epub_ctx *r, const oct_node *q, const char *cls, bo
 {
     oct_epub_xw_start(r->xw, "p");
     oct_epub_xw_attr(r->xw, "class", cls);
+    oct_epub_lang_attrs(r, q);
     if (q->u.question.number > 0 || q->u.question.label) {
         char num[40];
         if (q->u.question.label)

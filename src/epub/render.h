@@ -42,6 +42,9 @@ void oct_epub_blocks(oct_epub_ctx *r, const oct_node *first, const oct_node *las
 /* Siblings from first onwards in inline context, stopping before `stop`
  * (NULL: to the end). Block nodes met here are written as their text. */
 void oct_epub_inlines(oct_epub_ctx *r, const oct_node *first, const oct_node *stop);
+/* xml:lang, lang and dir="rtl" on the element just opened for block n,
+ * when its letters say so (blocks.c). */
+void oct_epub_lang_attrs(oct_epub_ctx *r, const oct_node *n);
 /* Single block nodes, each in its own file: lists.c, table.c, question.c. */
 void oct_epub_list(oct_epub_ctx *r, const oct_node *list);
 void oct_epub_table(oct_epub_ctx *r, const oct_node *table);

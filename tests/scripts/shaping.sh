@@ -82,4 +82,19 @@ for first in ["هذه", "זוהי"]:
     assert right - r < 2, f"{first!r} ends at {r}, the column at {right}"
 print("shaping: right-to-left words ordered, paragraphs set from the right")
 PY
+# The EPUB declares what the letters say: an Arabic paragraph runs right to
+# left in script Arab, a Hebrew one in Hebrew; English ones carry nothing.
+python3 - out/notes.epub <<'PY' || fail "EPUB language and direction wrong (see above)"
+import re, sys, zipfile
+z = zipfile.ZipFile(sys.argv[1])
+doc = "".join(z.read(n).decode() for n in z.namelist() if n.endswith(".xhtml"))
+def attrs(word):
+    m = re.search(r'<p([^>]*)>[^<]*' + word, doc)
+    assert m, f"no paragraph with {word!r}"
+    return m.group(1)
+assert 'xml:lang="und-Arab"' in attrs("هذه") and 'dir="rtl"' in attrs("هذه"), attrs("هذه")
+assert 'xml:lang="he"' in attrs("זוהי") and 'dir="rtl"' in attrs("זוהי"), attrs("זוהי")
+assert "lang" not in attrs("The word for library") and "dir" not in attrs("The word for library")
+print("shaping: EPUB paragraphs carry xml:lang and dir from their letters")
+PY
 note "ok"
