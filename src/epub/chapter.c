@@ -25,7 +25,7 @@ typedef struct {
 static void collect_notes(const oct_epub_book *b, const oct_epub_unit *u, note_list *out,
                           note_list *quiz)
 {
-    bool is_quiz = oct_epub_quiz_mode(b);
+    bool is_quiz = oct_tree_in_mode(b->tree, "quiz");
     const oct_node *first, *last;
     oct_epub_unit_span(u, &first, &last);
     for (const oct_node *top = first; top; top = top->next) {

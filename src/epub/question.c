@@ -146,12 +146,6 @@ static void write_unanswered(oct_epub_ctx *r, const oct_node *q)
     oct_epub_xw_end(r->xw);
 }
 
-bool oct_epub_quiz_mode(const oct_epub_book *b)
-{
-    const char *m = b->tree->meta.mode;
-    return m && strcmp(m, "quiz") == 0;
-}
-
 static const char *key_anchor(const oct_epub_book *b, const oct_node *q)
 {
     return oct_arena_printf(b->arena, "key-%s", oct_epub_anchor(b, q));
@@ -202,8 +196,7 @@ void oct_epub_quiz_answer(oct_epub_ctx *r, const oct_node *q)
 
 void oct_epub_question(oct_epub_ctx *r, const oct_node *q)
 {
-    const char *mode = r->book->tree->meta.mode;
-    if (mode && strcmp(mode, "flashcards") == 0) {
+    if (oct_tree_in_mode(r->book->tree, "flashcards")) {
         oct_epub_card(r, q);
         return;
     }
@@ -217,7 +210,7 @@ void oct_epub_question(oct_epub_ctx *r, const oct_node *q)
     for (const oct_node *c = q->first; c; c = c->next)
         if (!oct_kind_is_inline(c->kind) && c->kind != OCT_ANSWER && c->kind != OCT_WORDING)
             oct_epub_blocks(r, c, c, false);
-    if (oct_question_has_answer(q) && oct_epub_quiz_mode(r->book)) {
+    if (oct_question_has_answer(q) && oct_tree_in_mode(r->book->tree, "quiz")) {
         write_quiz_link(r, q);
     } else if (oct_question_has_answer(q)) {
         bool cite = oct_question_cites_answers(q);

@@ -53,7 +53,6 @@ void oct_epub_question(oct_epub_ctx *r, const oct_node *q);
  * to its answers; the document ends with them, one footnote aside per
  * question (oct_epub_quiz_answer, question.c), which readers with pop-ups
  * hide and the others show after the questions, like a key. */
-bool oct_epub_quiz_mode(const oct_epub_book *b);
 void oct_epub_quiz_answer(oct_epub_ctx *r, const oct_node *q);
 /* Flashcards mode (cards.c): q as its cluster's card, or a link to it. */
 void oct_epub_card(oct_epub_ctx *r, const oct_node *q);

@@ -71,7 +71,7 @@ static void layout_entry(oct_pdf *p, const pdf_ctx *c, const oct_node *q)
 
 void pdf_layout_answer_key(oct_pdf *p)
 {
-    if (strcmp(p->tree->meta.mode ? p->tree->meta.mode : "study", "quiz") != 0) return;
+    if (!oct_tree_in_mode(p->tree, "quiz")) return;
     bool any = false;
     for (size_t i = 0; i < p->bank.nq && !any; i++)
         any = oct_question_has_answer(p->bank.q[i]);

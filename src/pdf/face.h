@@ -28,6 +28,7 @@ typedef struct {
     hb_face_t *hbface; /* the same file for shaping and subsetting */
     hb_font_t *hbfont; /* scaled to units per em */
     int16_t *w;        /* per BMP code point: advance in 1/1000 em, or unknown/missing */
+    int16_t *gw;       /* per glyph id: its /W advance, or unknown (painting asks per glyph) */
     /* Per glyph id, the text it stands for: 0 not used; 1 + a code point;
      * PDF_TEXT_SEQ | k, the sequence at texts[k] (length, then code
      * points: a ligature); PDF_TEXT_NONE: used for no text of its own (a
@@ -43,7 +44,7 @@ typedef struct {
 #define PDF_TEXT_NONE 0xFFFFFFFFu
 
 /* Advance of glyph `gid` in 1/1000 em, rounded (the /W value). */
-int pdf_face_advance(const pdf_face *fc, unsigned gid);
+int pdf_face_advance(pdf_face *fc, unsigned gid);
 /* The font dictionary of fc for `doc`, created empty on first use (its
  * content is written by pdf_face_finish once every page is drawn). */
 HPDF_Dict pdf_face_dict(pdf_face *fc, HPDF_Doc doc, int index);

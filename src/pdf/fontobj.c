@@ -127,7 +127,7 @@ static HPDF_Dict descriptor(pdf_face *fc, HPDF_Doc doc, const char *name, hb_blo
 }
 
 /* /W as runs of consecutive drawn glyphs: `g [w1 w2 …]`. */
-static HPDF_Array widths(const pdf_face *fc, HPDF_MMgr mm)
+static HPDF_Array widths(pdf_face *fc, HPDF_MMgr mm)
 {
     HPDF_Array arr = HPDF_Array_New(mm);
     if (!arr) return NULL;

@@ -4,6 +4,7 @@
  * Widths are hmtx advance * 1000 / unitsPerEm, rounded: the numbers the
  * /W array holds. */
 #include "pdf/face.h"
+#include "oct_limits.h"
 #include "pdf/internal.h"
 #include "util/fileio.h"
 #include "util/xalloc.h"
@@ -18,9 +19,6 @@
 
 #define W_UNKNOWN INT16_MIN
 #define W_MISSING (-1)
-/* Font files over this are refused (the largest TrueType CJK fonts are
- * some 30 MB). */
-#define MAX_FONT_BYTES (64u << 20)
 
 struct pdf_fonts {
     FT_Library ft;
@@ -49,7 +47,7 @@ static int open_face(pdf_fonts *f, const char *path, oct_diag *d)
         if (strcmp(f->face[i].path, path) == 0) return i;
     pdf_face *fc = &f->face[f->nface];
     memset(fc, 0, sizeof *fc);
-    fc->bytes = (unsigned char *)oct_read_file(path, MAX_FONT_BYTES, &fc->nbytes);
+    fc->bytes = (unsigned char *)oct_read_file(path, OCT_LIMIT_FONT_BYTES, &fc->nbytes);
     if (!fc->bytes) {
         oct_diag_report(d, OCT_ERROR, path, 0, 0, "pdf-font", "cannot read the font file: %s",
                         strerror(errno));
@@ -124,6 +122,7 @@ void pdf_fonts_free(pdf_fonts *f)
         free(f->face[i].bytes);
         free(f->face[i].path);
         free(f->face[i].w);
+        free(f->face[i].gw);
         free(f->face[i].drawn);
     }
     FT_Done_FreeType(f->ft);
@@ -131,17 +130,28 @@ void pdf_fonts_free(pdf_fonts *f)
     free(f);
 }
 
-int pdf_face_advance(const pdf_face *fc, unsigned gid)
+int pdf_face_advance(pdf_face *fc, unsigned gid)
 {
+    if (gid >= fc->nglyphs) return W_MISSING;
+    if (!fc->gw) {
+        fc->gw = oct_xmalloc(fc->nglyphs * sizeof *fc->gw);
+        for (unsigned g = 0; g < fc->nglyphs; g++)
+            fc->gw[g] = W_UNKNOWN;
+    }
+    if (fc->gw[gid] != W_UNKNOWN) return fc->gw[gid];
     FT_Fixed adv;
-    if (FT_Get_Advance(fc->face, gid, FT_LOAD_NO_SCALE, &adv) != 0 || adv < 0) return W_MISSING;
-    /* rounded as shape.c rounds shaped advances: an unkerned glyph then
-     * needs no adjustment in the content stream */
-    unsigned long w = ((unsigned long)adv * 1000u + fc->upem / 2) / fc->upem;
-    return w > INT16_MAX ? INT16_MAX : (int)w;
+    int w = W_MISSING;
+    if (FT_Get_Advance(fc->face, gid, FT_LOAD_NO_SCALE, &adv) == 0 && adv >= 0) {
+        /* rounded as shape.c rounds shaped advances: an unkerned glyph then
+         * needs no adjustment in the content stream */
+        unsigned long r = ((unsigned long)adv * 1000u + fc->upem / 2) / fc->upem;
+        w = r > INT16_MAX ? INT16_MAX : (int)r;
+    }
+    fc->gw[gid] = (int16_t)w;
+    return w;
 }
 
-static int lookup_width(const pdf_face *fc, unsigned cp)
+static int lookup_width(pdf_face *fc, unsigned cp)
 {
     FT_UInt gid = FT_Get_Char_Index(fc->face, cp);
     return gid == 0 ? W_MISSING : pdf_face_advance(fc, gid);

@@ -198,7 +198,7 @@ int oct_pdf_render(oct_pdf *p, const oct_tree *tree)
     p->anchor_table = oct_anchor_table_build(tree);
     p->cur = &p->body;
     oct_bank_init(&p->bank, tree);
-    if (tree->meta.mode && strcmp(tree->meta.mode, "flashcards") == 0) {
+    if (oct_tree_in_mode(tree, "flashcards")) {
         if (pdf_cards_render(p) != 0 || pdf_metadata(p) != 0) goto fail;
     } else if (render_booklet(p) != 0) {
         goto fail;

@@ -216,7 +216,7 @@ void pdf_layout_question(oct_pdf *p, const pdf_ctx *c, const oct_node *q)
             layout_unanswered(p, &in);
         return;
     }
-    if (strcmp(p->tree->meta.mode ? p->tree->meta.mode : "study", "quiz") == 0)
+    if (oct_tree_in_mode(p->tree, "quiz"))
         pdf_layout_answer_link(p, &in, q);
     else
         pdf_layout_answers(p, &in, q);

@@ -155,3 +155,8 @@ const oct_node *oct_footnote_def(const oct_tree *t, const oct_node *ref)
     }
     return NULL;
 }
+
+bool oct_tree_in_mode(const oct_tree *t, const char *mode)
+{
+    return strcmp(t->meta.mode ? t->meta.mode : "study", mode) == 0;
+}

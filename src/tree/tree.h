@@ -286,6 +286,9 @@ const char *oct_question_name(const oct_node *q, char *buf, size_t n);
  * source with the same number and label (an arranged booklet moves answers
  * away from their chapter's definitions), or NULL. Walks the tree. */
 const oct_node *oct_footnote_def(const oct_tree *t, const oct_node *ref);
+/* True if the booklet is set in `mode` ("study", "quiz", "flashcards");
+ * a tree no CLI filled is in study mode. */
+bool oct_tree_in_mode(const oct_tree *t, const char *mode);
 /* The CHAPTER holding n, or NULL. */
 const oct_node *oct_node_chapter(const oct_node *n);
 /* How a reader names source file `file`: its title, else its base name. */

@@ -21,15 +21,6 @@ int oct_bidi_strong(uint32_t cp)
     return d == U_LEFT_TO_RIGHT ? 0 : d == U_RIGHT_TO_LEFT || d == U_RIGHT_TO_LEFT_ARABIC ? 1 : -1;
 }
 
-bool oct_bidi_paragraph_rtl(const uint32_t *cps, size_t n)
-{
-    for (size_t i = 0; i < n; i++) {
-        int s = oct_bidi_strong(cps[i]);
-        if (s >= 0) return s == 1;
-    }
-    return false;
-}
-
 bool oct_bidi_needed(const uint32_t *cps, size_t n)
 {
     for (size_t i = 0; i < n; i++) {

@@ -9,13 +9,9 @@
 #include <stddef.h>
 #include <stdint.h>
 
-/* True if the first strong character of cps[0..n) is right-to-left
- * (Hebrew, Arabic, Syriac, Thaana, N'Ko…): the paragraph runs from the
- * right (rule P2; none: left-to-right). */
-bool oct_bidi_paragraph_rtl(const uint32_t *cps, size_t n);
-
 /* 1 if cp is a strong right-to-left character (R, AL), 0 if strong
- * left-to-right, -1 otherwise (neutral, weak, a control). */
+ * left-to-right, -1 otherwise (neutral, weak, a control): the first
+ * strong character of a paragraph gives its direction (rule P2). */
 int oct_bidi_strong(uint32_t cp);
 
 /* True if any of cps[0..n) is right-to-left or an explicit bidi control:
