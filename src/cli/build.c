@@ -70,12 +70,16 @@ static int parse_formats(const char *s, unsigned *out)
     return f ? 0 : -1;
 }
 
+/* The PDF laid out, then written to `path` (NULL: `octavo check`, laid
+ * out only); its pages are counted for the progress line and check. */
 static int write_pdf(const oct_tree *t, const oct_layout *l, const char *path, oct_diag *d,
-                     oct_progress *progress)
+                     const oct_build_opts *o)
 {
     oct_pdf *p = oct_pdf_new(l, d);
     int rc = (p && oct_pdf_render(p, t) == 0) ? 0 : -1;
-    oct_progress_pages(progress, oct_pdf_page_count(p));
+    size_t pages = oct_pdf_page_count(p);
+    oct_progress_pages(o->progress, pages);
+    if (o->stats) o->stats->pages += pages;
     if (rc == 0 && path) rc = oct_pdf_close(p, path);
     oct_pdf_free(p);
     return rc;
@@ -93,10 +97,7 @@ static int write_epub(const oct_tree *t, const oct_layout *l, const char *path, 
 /* The question bank, as `inspect --json` prints it, into a staged file. */
 static int write_json(const oct_buf *bank, const char *path, oct_diag *d)
 {
-    FILE *f = fopen(path, "wb");
-    bool ok = f && fwrite(bank->data, 1, bank->len, f) == bank->len;
-    if (f && fclose(f) != 0) ok = false;
-    if (ok) return 0;
+    if (oct_write_file(path, bank->data, bank->len) == 0) return 0;
     oct_diag_report(d, OCT_ERROR, path, 0, 0, "write-failed", "cannot write: %s", strerror(errno));
     return -1;
 }
@@ -166,7 +167,7 @@ static int write_outputs(const oct_tree *t, const oct_layout *l, const oct_buf *
     double clock = oct_timings_now(o->timings);
     if (o->formats & OCT_FMT_PDF) {
         const char *p = staged(&st, slug, "pdf", diag);
-        if (!p || write_pdf(t, l, p, diag, o->progress) != 0) rc = OCT_EXIT_IO;
+        if (!p || write_pdf(t, l, p, diag, o) != 0) rc = OCT_EXIT_IO;
         clock = oct_timings_lap(o->timings, OCT_PHASE_PDF, clock);
     }
     if (!rc && (o->formats & OCT_FMT_EPUB)) {
@@ -195,12 +196,7 @@ static int check_outputs(const oct_tree *t, const oct_layout *l, const booklet_s
     int rc = 0;
     double clock = oct_timings_now(o->timings);
     if (o->formats & OCT_FMT_PDF) {
-        oct_pdf *p = oct_pdf_new(l, diag);
-        if (!p || oct_pdf_render(p, t) != 0) rc = OCT_EXIT_INPUT;
-        size_t pages = oct_pdf_page_count(p);
-        oct_progress_pages(o->progress, pages);
-        if (o->stats) o->stats->pages += pages;
-        oct_pdf_free(p);
+        if (write_pdf(t, l, NULL, diag, o) != 0) rc = OCT_EXIT_INPUT;
         clock = oct_timings_lap(o->timings, OCT_PHASE_PDF, clock);
     }
     if (o->formats & OCT_FMT_EPUB) {

@@ -33,9 +33,7 @@ int oct_cli_write_depfile(const char *path, const oct_deps *deps, oct_diag *diag
         return OCT_EXIT_IO;
     }
     char *tmp = oct_atomic_begin(path);
-    FILE *f = tmp ? fopen(tmp, "wb") : NULL;
-    int ok = f && fwrite(text.data, 1, text.len, f) == text.len;
-    if (f && fclose(f) != 0) ok = 0;
+    bool ok = tmp && oct_write_file(tmp, text.data, text.len) == 0;
     oct_buf_free(&text);
     if (ok && oct_atomic_commit(tmp, path) == 0) return 0;
     oct_diag_report(diag, OCT_ERROR, path, 0, 0, "write-failed", "cannot write the depfile: %s",

@@ -1,5 +1,6 @@
 #include "cli/cli.h"
 #include "cli/progress.h"
+#include "config/layout.h"
 #include "ingest/ingest.h"
 #include "study/study.h"
 #include "util/fileio.h"
@@ -66,10 +67,7 @@ static void fill_group_by(oct_tree *t, const oct_manifest *m, const oct_build_op
 
 int oct_cli_parse_mode(const char *s, const char **out)
 {
-    if (strcmp(s, "study") == 0 || strcmp(s, "quiz") == 0 || strcmp(s, "flashcards") == 0) {
-        *out = s;
-        return 0;
-    }
+    if ((*out = oct_mode_name(s)) != NULL) return 0;
     fprintf(stderr, "octavo: --mode must be 'study', 'quiz' or 'flashcards', not '%s'\n", s);
     return -1;
 }
@@ -102,10 +100,7 @@ static void fill_meta(oct_tree *t, const oct_manifest *m, const oct_build_opts *
     fill_topics(t, m);
     fill_group_by(t, m, o, diag);
     const char *mode = o && o->mode ? o->mode : m->mode;
-    t->meta.mode = !mode                             ? "study"
-                   : strcmp(mode, "quiz") == 0       ? "quiz"
-                   : strcmp(mode, "flashcards") == 0 ? "flashcards"
-                                                     : "study";
+    t->meta.mode = mode && oct_mode_name(mode) ? oct_mode_name(mode) : "study";
     const char *sde = getenv("SOURCE_DATE_EPOCH");
     if (sde && *sde) {
         char *end;

@@ -1,10 +1,10 @@
 #define _POSIX_C_SOURCE 200809L
 #include "cli/progress.h"
+#include "util/timing.h"
 #include "util/xalloc.h"
 
 #include <stdlib.h>
 #include <string.h>
-#include <time.h>
 
 struct oct_progress {
     FILE *out;
@@ -21,19 +21,12 @@ struct oct_progress {
 #define SHOW_AFTER 1.0
 #define REDRAW_EVERY 0.1
 
-static double now(void)
-{
-    struct timespec ts;
-    clock_gettime(CLOCK_MONOTONIC, &ts);
-    return (double)ts.tv_sec + (double)ts.tv_nsec / 1e9;
-}
-
 oct_progress *oct_progress_new(FILE *out, bool enabled)
 {
     oct_progress *p = oct_xcalloc(1, sizeof *p);
     p->out = out;
     p->enabled = enabled && out;
-    p->start = now();
+    p->start = oct_clock_now();
     p->show_after = SHOW_AFTER;
     p->redraw_every = REDRAW_EVERY;
     const char *env = getenv("OCTAVO_PROGRESS_AFTER_MS");
@@ -68,7 +61,7 @@ void oct_progress_free(oct_progress *p)
 static void draw(oct_progress *p)
 {
     if (!p || !p->enabled) return;
-    double t = now();
+    double t = oct_clock_now();
     if (t - p->start < p->show_after || t - p->last_draw < p->redraw_every) return;
     char line[160];
     int n = snprintf(line, sizeof line,

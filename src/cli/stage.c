@@ -23,14 +23,7 @@ static char *make_temp(const char *dir, const char *name)
     size_t n = strlen(dir) + strlen(name) + 16;
     char *tmp = oct_xmalloc(n);
     snprintf(tmp, n, "%s/.%s.XXXXXX", dir, name);
-    int fd = mkstemp(tmp);
-    if (fd < 0) {
-        free(tmp);
-        return NULL;
-    }
-    fchmod(fd, 0644); /* mkstemp's 0600; outputs are ordinary files */
-    close(fd);
-    return tmp;
+    return oct_temp_file(tmp);
 }
 
 int oct_stage_open(oct_stage *s, const char *dir, oct_diag *diag)
@@ -85,13 +78,7 @@ int oct_stage_commit(oct_stage *s, oct_diag *diag, void (*wrote)(const char *, v
 {
     for (size_t i = 0; i < s->len; i++) {
         if (!s->files[i].tmp) continue;
-        /* fsync before the rename: a crash never leaves an empty output */
-        FILE *f = fopen(s->files[i].tmp, "rb");
-        if (f) {
-            fsync(fileno(f));
-            fclose(f);
-        }
-        if (rename(s->files[i].tmp, s->files[i].final) != 0) {
+        if (oct_sync_rename(s->files[i].tmp, s->files[i].final) != 0) {
             report(diag, s->files[i].final, "cannot write", errno);
             return -1;
         }

@@ -11,6 +11,7 @@
 #include "cli/cli.h"
 #include "cli/watchset.h"
 #include "util/deps.h"
+#include "util/timing.h"
 #include "util/xalloc.h"
 
 #include <errno.h>
@@ -38,9 +39,7 @@ static void usage_watch(FILE *f)
 
 static double now_ms(void)
 {
-    struct timespec ts;
-    clock_gettime(CLOCK_MONOTONIC, &ts);
-    return (double)ts.tv_sec * 1e3 + (double)ts.tv_nsec / 1e6;
+    return oct_clock_now() * 1e3;
 }
 
 /* One build with `-q` added (the status line replaces "wrote" lines). */

@@ -2,7 +2,7 @@
 #include "config/fontprobe.h"
 #include "config/yaml.h"
 #include "util/buf.h"
-#include "util/deps.h"
+#include "util/fileio.h"
 #include "util/xalloc.h"
 #include "oct_limits.h"
 
@@ -308,24 +308,31 @@ static const char *font_problem(const char *path, const char **code)
     struct stat st;
     if (stat(path, &st) != 0) return "not found";
     if (!S_ISREG(st.st_mode)) return "not a regular file";
-    FILE *f = fopen(path, "rb");
-    oct_deps_note(f ? OCT_DEP_INPUT : OCT_DEP_MISSING, path); /* the PDF embeds it */
-    if (!f) return "cannot be opened";
-    unsigned char m[4] = {0};
-    size_t got = fread(m, 1, 4, f);
-    fclose(f);
-    if (got == 4 && ((m[0] == 0 && m[1] == 1 && m[2] == 0 && m[3] == 0) || !memcmp(m, "true", 4))) {
-        /* a damaged file is refused here, with its key, before any
-         * library reads it (fontprobe.h) */
-        if (oct_font_probe(path, why, sizeof why) == 0) return NULL;
-        *code = st.st_size > (off_t)OCT_LIMIT_FONT_BYTES ? "limit-font-size" : "font-damaged";
+    if (st.st_size > (off_t)OCT_LIMIT_FONT_BYTES) {
+        *code = "limit-font-size";
+        snprintf(why, sizeof why, "is larger than the limit of %u bytes", OCT_LIMIT_FONT_BYTES);
         return why;
     }
-    if (got == 4 && !memcmp(m, "OTTO", 4))
-        return "is an OpenType/CFF font; a TrueType (.ttf) file is needed";
-    if (got == 4 && !memcmp(m, "ttcf", 4))
-        return "is a font collection (.ttc); a single TrueType (.ttf) file is needed";
-    return "is not a TrueType font file";
+    size_t len = 0;
+    unsigned char *m = (unsigned char *)oct_read_file(path, OCT_LIMIT_FONT_BYTES, &len);
+    if (!m) return "cannot be opened"; /* (read once: the probe works on these bytes) */
+    const char *problem = NULL;
+    if (len >= 4 && ((m[0] == 0 && m[1] == 1 && m[2] == 0 && m[3] == 0) || !memcmp(m, "true", 4))) {
+        /* a damaged file is refused here, with its key, before any
+         * library reads it (fontprobe.h) */
+        if (oct_font_probe_mem(m, len, why, sizeof why) != 0) {
+            *code = "font-damaged";
+            problem = why;
+        }
+    } else if (len >= 4 && !memcmp(m, "OTTO", 4)) {
+        problem = "is an OpenType/CFF font; a TrueType (.ttf) file is needed";
+    } else if (len >= 4 && !memcmp(m, "ttcf", 4)) {
+        problem = "is a font collection (.ttc); a single TrueType (.ttf) file is needed";
+    } else {
+        problem = "is not a TrueType font file";
+    }
+    free(m);
+    return problem;
 }
 
 /* Reports a font file octavo cannot use, at the key that named it or, for
@@ -403,12 +410,20 @@ static void read_bool(loader *ld, const oct_yaml_node *n, bool *out)
 
 /* `mode: study|quiz|flashcards`: how the booklet is printed unless the
  * manifest or --mode says otherwise. */
+static const char *const MODES[] = {"study", "quiz", "flashcards", NULL};
+
+const char *oct_mode_name(const char *s)
+{
+    int i = s ? key_index(MODES, s) : -1;
+    return i >= 0 ? MODES[i] : NULL;
+}
+
 static void read_mode(loader *ld, const oct_yaml_node *n)
 {
-    static const char *const MODES[] = {"study", "quiz", "flashcards", NULL};
-    int i = n->kind == OCT_YAML_SCALAR && !oct_yaml_is_null(n) ? key_index(MODES, n->text) : -1;
-    if (i >= 0) {
-        ld->l->mode = MODES[i];
+    const char *mode =
+        n->kind == OCT_YAML_SCALAR && !oct_yaml_is_null(n) ? oct_mode_name(n->text) : NULL;
+    if (mode) {
+        ld->l->mode = mode;
         return;
     }
     oct_yaml_error(ld->doc, n, "invalid-value", "'mode' must be 'study', 'quiz' or 'flashcards'");

@@ -44,8 +44,8 @@ typedef struct {
     double paragraph_gap; /* space between blocks, points */
     oct_color text, heading_color, link, code_background, rule, muted, accent;
     bool question_checkbox; /* a check-box beside each question (print) */
-    const char *mode; /* "study", "quiz", "flashcards" (static strings), or NULL: not given */
-    oct_cards cards;  /* flashcards mode only */
+    const char *mode;       /* "study", "quiz", "flashcards" (static strings), or NULL: not given */
+    oct_cards cards;        /* flashcards mode only */
 } oct_layout;
 
 /* Resolves NAME (a layout name looked up in layouts_dir as NAME.yaml) or a
@@ -55,5 +55,9 @@ typedef struct {
 int oct_layout_load(const char *name_or_path, const char *layouts_dir, const char *fonts_dir,
                     oct_layout *out, oct_diag *diag);
 void oct_layout_release(oct_layout *l);
+
+/* The booklet modes: s's static string ("study", "quiz", "flashcards"),
+ * or NULL when s names none. One list for --mode, manifests and layouts. */
+const char *oct_mode_name(const char *s);
 
 #endif

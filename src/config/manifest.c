@@ -1,6 +1,7 @@
 /* realpath() is XSI, not in the _POSIX_C_SOURCE set the build defines. */
 #define _XOPEN_SOURCE 700
 #include "config/manifest.h"
+#include "config/layout.h"
 #include "oct_limits.h"
 #include "util/sha1.h"
 #include "config/yaml.h"
@@ -407,7 +408,7 @@ static void read_mode(loader *ld, const oct_yaml_node *n)
 {
     const char *s;
     if (oct_yaml_nonempty(ld->doc, n, &s)) return;
-    if (strcmp(s, "study") != 0 && strcmp(s, "quiz") != 0 && strcmp(s, "flashcards") != 0) {
+    if (!oct_mode_name(s)) {
         oct_yaml_error(ld->doc, n, "invalid-value",
                        "'mode' must be 'study', 'quiz' or 'flashcards', got '%s'", s);
         return;

@@ -5,7 +5,10 @@
 
 /* xml:lang and dir of a block whose letters say it is in another language
  * or runs right to left (unicode/script.h), so readers pick a font for its
- * script and set it from the right. Its first 2 KB of text decide. */
+ * script and set it from the right. Its first 2 KB of text decide, read
+ * here rather than through oct_node_plain_text_to: inline code is left out
+ * (`SELECT` opening an Arabic sentence does not make it English) and
+ * nothing past 2 KB is copied. */
 void oct_epub_lang_attrs(oct_epub_ctx *r, const oct_node *n)
 {
     char text[2048];

@@ -6,6 +6,7 @@
 
 #include <errno.h>
 #include <fcntl.h>
+#include <stdbool.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -40,30 +41,53 @@ char *oct_read_file(const char *path, size_t max_bytes, size_t *len)
     return oct_buf_detach(&b);
 }
 
-char *oct_atomic_begin(const char *path)
+char *oct_temp_file(char *pattern)
 {
-    size_t n = strlen(path);
-    char *tmp = oct_xmalloc(n + 16);
-    snprintf(tmp, n + 16, "%s.tmp.XXXXXX", path);
-    int fd = mkstemp(tmp);
+    int fd = mkstemp(pattern);
     if (fd < 0) {
-        free(tmp);
+        free(pattern);
         return NULL;
     }
     /* mkstemp creates 0600; outputs are ordinary files. */
     fchmod(fd, 0644);
     close(fd);
-    return tmp;
+    return pattern;
+}
+
+int oct_sync_rename(const char *tmp, const char *path)
+{
+    int fd = open(tmp, O_RDONLY);
+    if (fd >= 0) {
+        fsync(fd); /* before the rename: a crash never leaves an empty file */
+        close(fd);
+    }
+    return rename(tmp, path);
+}
+
+int oct_write_file(const char *path, const void *data, size_t len)
+{
+    FILE *f = fopen(path, "wb");
+    bool ok = f && fwrite(data, 1, len, f) == len;
+    int e = errno;
+    if (f && fclose(f) != 0 && ok) {
+        ok = false;
+        e = errno;
+    }
+    errno = e;
+    return ok ? 0 : -1;
+}
+
+char *oct_atomic_begin(const char *path)
+{
+    size_t n = strlen(path);
+    char *tmp = oct_xmalloc(n + 16);
+    snprintf(tmp, n + 16, "%s.tmp.XXXXXX", path);
+    return oct_temp_file(tmp);
 }
 
 int oct_atomic_commit(char *tmp, const char *path)
 {
-    int fd = open(tmp, O_RDONLY);
-    if (fd >= 0) {
-        fsync(fd);
-        close(fd);
-    }
-    int rc = rename(tmp, path);
+    int rc = oct_sync_rename(tmp, path);
     if (rc != 0) {
         int e = errno;
         unlink(tmp);

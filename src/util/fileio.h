@@ -18,6 +18,17 @@ char *oct_atomic_begin(const char *path);
 int oct_atomic_commit(char *tmp, const char *path);
 void oct_atomic_abort(char *tmp);
 
+/* The pieces of the above, for callers that stage several files at once
+ * (cli/stage.c): oct_temp_file() creates the file named by `pattern` (a
+ * malloc'd mkstemp pattern ending in XXXXXX, mode 0644) and returns it,
+ * or frees it and returns NULL; oct_sync_rename() fsyncs tmp and renames
+ * it over path (0, or -1 with errno). */
+char *oct_temp_file(char *pattern);
+int oct_sync_rename(const char *tmp, const char *path);
+
+/* Writes data[0..len) to path (created or truncated): 0, or -1 with errno. */
+int oct_write_file(const char *path, const void *data, size_t len);
+
 /* mkdir -p; returns 0 or -1 with errno. */
 int oct_mkdirs(const char *path);
 

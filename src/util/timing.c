@@ -9,7 +9,7 @@ static const char *const PHASE_NAMES[OCT_PHASE_COUNT] = {
     [OCT_PHASE_STUDY] = "study", [OCT_PHASE_PDF] = "pdf",       [OCT_PHASE_EPUB] = "epub",
 };
 
-static double clock_now(void)
+double oct_clock_now(void)
 {
     struct timespec ts;
     clock_gettime(CLOCK_MONOTONIC, &ts);
@@ -20,18 +20,18 @@ void oct_timings_begin(oct_timings *tm)
 {
     if (!tm) return;
     memset(tm, 0, sizeof *tm);
-    tm->start = clock_now();
+    tm->start = oct_clock_now();
 }
 
 double oct_timings_now(const oct_timings *tm)
 {
-    return tm ? clock_now() : 0;
+    return tm ? oct_clock_now() : 0;
 }
 
 double oct_timings_lap(oct_timings *tm, oct_phase p, double since)
 {
     if (!tm || p >= OCT_PHASE_COUNT) return 0;
-    double now = clock_now();
+    double now = oct_clock_now();
     tm->sec[p] += now - since;
     return now;
 }
@@ -45,7 +45,7 @@ static void row(FILE *f, const char *name, double sec, double total)
 void oct_timings_print(const oct_timings *tm, FILE *f)
 {
     if (!tm) return;
-    double total = clock_now() - tm->start, sum = 0;
+    double total = oct_clock_now() - tm->start, sum = 0;
     fputs("octavo: timing phase         wall  share\n", f);
     for (int p = 0; p < OCT_PHASE_COUNT; p++) {
         row(f, PHASE_NAMES[p], tm->sec[p], total);

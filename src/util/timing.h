@@ -25,6 +25,9 @@ typedef struct oct_timings {
     double sec[OCT_PHASE_COUNT]; /* seconds spent per phase */
 } oct_timings;
 
+/* Seconds on the monotonic clock (for intervals only). */
+double oct_clock_now(void);
+
 /* Zeroes tm and starts the total clock. */
 void oct_timings_begin(oct_timings *tm);
 
