@@ -34,20 +34,6 @@ const char OCT_ANKI_SCHEMA_SQL[] =
     "CREATE INDEX ix_revlog_cid on revlog (cid);"
     "CREATE INDEX ix_notes_csum on notes (csum);";
 
-static void json_str(oct_buf *out, const char *s)
-{
-    oct_buf_putc(out, '"');
-    for (const unsigned char *p = (const unsigned char *)s; *p; p++) {
-        if (*p == '"' || *p == '\\')
-            oct_buf_printf(out, "\\%c", *p);
-        else if (*p < 0x20)
-            oct_buf_printf(out, "\\u%04x", *p);
-        else
-            oct_buf_putc(out, (char)*p);
-    }
-    oct_buf_putc(out, '"');
-}
-
 long long oct_anki_deck_id(const char *name)
 {
     unsigned char h[20];
@@ -79,7 +65,7 @@ void oct_anki_models_json(long long mod, long long did, oct_buf *out)
                       " \"afmt\": \"{{FrontSide}}\\n\\n<hr id=answer>\\n\\n{{Back}}\","
                       " \"bqfmt\": \"\", \"bafmt\": \"\", \"did\": null, \"bfont\": \"\","
                       " \"bsize\": 0}], \"css\": ");
-    json_str(out, CSS);
+    oct_buf_put_json(out, CSS);
     oct_buf_puts(
         out, ", \"latexPre\": \"\\\\documentclass[12pt]{article}\\n\\\\special{papersize=3in,5in}"
              "\\n\\\\usepackage[utf8]{inputenc}\\n\\\\usepackage{amssymb,amsmath}\\n"
@@ -91,7 +77,7 @@ void oct_anki_models_json(long long mod, long long did, oct_buf *out)
 static void deck_json(oct_buf *out, long long id, const char *name, long long mod)
 {
     oct_buf_printf(out, "\"%lld\": {\"id\": %lld, \"name\": ", id, id);
-    json_str(out, name);
+    oct_buf_put_json(out, name);
     oct_buf_printf(out,
                    ", \"mod\": %lld, \"usn\": -1, \"desc\": \"\", \"dyn\": 0, \"conf\": 1,"
                    " \"collapsed\": false, \"browserCollapsed\": false,"

@@ -4,6 +4,7 @@
  * bulk of a build. */
 #include "oct_limits.h"
 #include "study/study.h"
+#include "tree/anchors.h"
 
 #include <stdlib.h>
 
@@ -12,16 +13,19 @@
 static void unwrap_question(oct_tree *t, oct_node *q)
 {
     oct_node *para = oct_node_new(t, OCT_PARAGRAPH, q->span);
-    para->anchors = q->anchors;
+    oct_node_move_anchors(t, q, para);
     oct_node_insert_before(q, para);
+    /* (insert and append unlink the node they move) */
     while (q->first) {
         oct_node *c = q->first;
-        oct_node_unlink(c);
         if (c->kind == OCT_ANSWER || c->kind == OCT_WORDING) {
+            oct_node_unlink(c);
             while (c->first) {
                 oct_node *b = c->first;
-                oct_node_unlink(b);
-                if (c->kind == OCT_ANSWER) oct_node_insert_before(q, b);
+                if (c->kind == OCT_ANSWER)
+                    oct_node_insert_before(q, b);
+                else
+                    oct_node_unlink(b);
             }
         } else if (oct_kind_is_inline(c->kind)) {
             oct_node_append(para, c);
