@@ -601,17 +601,18 @@ int oct_markdown_parse(oct_tree *t, oct_node *chapter, const oct_markdown_source
     int rc = -1;
     conv c = {.t = t, .src = src, .diag = diag, .text = text ? text : "", .len = text ? len : 0};
     size_t plen = 0, wlen = 0;
-    int wide = 0;
+    int wide = 0, many = 0;
+    size_t blen = 0;
+    /* brackets first: finding the wide rows parses the text with cmark,
+     * whose inline parser the bracket limit is there to protect */
+    char *unbracketed = oct_guard_brackets(c.text, c.len, &blen, &many);
+    if (unbracketed) c.text = unbracketed, c.len = blen;
     char *escaped = oct_md_escape_wide_rows(c.text, c.len, &wlen, &wide);
     if (escaped) c.text = escaped, c.len = wlen;
     if (wide)
         oct_diag_report(diag, OCT_WARNING, src->path, map_line(&c, wide), 1, "limit-table-columns",
                         "more than %d table columns: the rest of the line is one cell",
                         MAX_TABLE_COLUMNS);
-    int many = 0;
-    size_t blen = 0;
-    char *unbracketed = oct_guard_brackets(c.text, c.len, &blen, &many);
-    if (unbracketed) c.text = unbracketed, c.len = blen;
     if (many)
         oct_diag_report(diag, OCT_WARNING, src->path, map_line(&c, many), 1, "limit-brackets",
                         "more than %d link or image brackets in one paragraph: the rest are "
