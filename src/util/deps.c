@@ -48,21 +48,30 @@ static char key_kind(oct_dep_kind k)
     return k == OCT_DEP_MISSING ? (char)OCT_DEP_INPUT : (char)k;
 }
 
+/* The map key of (kind, path): a kind digit, then the path; *n its length
+ * (malloc'd, NUL-terminated). */
+static char *dep_key(oct_dep_kind kind, const char *path, size_t *n)
+{
+    size_t len = strlen(path);
+    char *key = oct_xmalloc(len + 2);
+    key[0] = (char)('0' + key_kind(kind));
+    memcpy(key + 1, path, len + 1);
+    *n = len + 1;
+    return key;
+}
+
 void oct_deps_note(oct_dep_kind kind, const char *path)
 {
     oct_deps *d = current;
     if (!d || !path || !*path) return;
-    size_t n = strlen(path);
-    char *key = oct_xmalloc(n + 2);
-    key[0] = (char)('0' + key_kind(kind));
-    memcpy(key + 1, path, n + 1);
-    size_t at;
-    if (oct_strmap_get(&d->seen, key, n + 1, &at)) {
+    size_t n, at;
+    char *key = dep_key(kind, path, &n);
+    if (oct_strmap_get(&d->seen, key, n, &at)) {
         if (kind == OCT_DEP_INPUT) d->items[at].kind = OCT_DEP_INPUT;
     } else {
         OCT_GROW(d->items, d->cap, d->len + 1);
         d->items[d->len] = (dep_entry){oct_xstrdup(path), kind};
-        oct_strmap_put(&d->seen, key, n + 1, d->len++);
+        oct_strmap_put(&d->seen, key, n, d->len++);
     }
     free(key);
 }
@@ -71,19 +80,13 @@ void oct_deps_renamed(const char *from, const char *to)
 {
     oct_deps *d = current;
     if (!d || !from || !to) return;
-    size_t n = strlen(from), at;
-    char *key = oct_xmalloc(n + 2);
-    key[0] = (char)('0' + OCT_DEP_OUTPUT);
-    memcpy(key + 1, from, n + 1);
-    size_t m = strlen(to);
-    char *tkey = oct_xmalloc(m + 2);
-    tkey[0] = key[0];
-    memcpy(tkey + 1, to, m + 1);
-    if (oct_strmap_get(&d->seen, key, n + 1, &at) && !oct_strmap_get(&d->seen, tkey, m + 1, NULL)) {
+    size_t n, m, at;
+    char *key = dep_key(OCT_DEP_OUTPUT, from, &n), *tkey = dep_key(OCT_DEP_OUTPUT, to, &m);
+    if (oct_strmap_get(&d->seen, key, n, &at) && !oct_strmap_get(&d->seen, tkey, m, NULL)) {
         /* the entry keeps its place (the order outputs were written in) */
         free(d->items[at].path);
         d->items[at].path = oct_xstrdup(to);
-        oct_strmap_put(&d->seen, tkey, m + 1, at);
+        oct_strmap_put(&d->seen, tkey, m, at);
     } else {
         oct_deps_note(OCT_DEP_OUTPUT, to);
     }
@@ -136,11 +139,9 @@ int oct_depfile_escape(const char *path, oct_buf *out)
  * back as a source): a prerequisite of its own rule would be a cycle. */
 static int written(const oct_deps *d, const char *path)
 {
-    size_t n = strlen(path);
-    char *key = oct_xmalloc(n + 2);
-    key[0] = (char)('0' + OCT_DEP_OUTPUT);
-    memcpy(key + 1, path, n + 1);
-    int found = oct_strmap_get(&d->seen, key, n + 1, NULL);
+    size_t n;
+    char *key = dep_key(OCT_DEP_OUTPUT, path, &n);
+    int found = oct_strmap_get(&d->seen, key, n, NULL);
     free(key);
     return found;
 }
