@@ -98,33 +98,23 @@ typedef struct {
 } answers;
 
 /* A card has no page foot: the notes an answer refers to follow it. */
-static void append_footnotes(const oct_tree *t, const oct_node *a, oct_buf *h)
+static void append_note(const oct_node *def, void *ctx)
 {
-    oct_iter it;
-    oct_iter_init(&it, a);
-    int last = 0;
-    for (oct_event ev; (ev = oct_iter_next(&it)) != OCT_EV_NONE;) {
-        const oct_node *r = it.cur;
-        if (ev != OCT_EV_ENTER || r->kind != OCT_FOOTNOTE_REF || r->u.footnote.index == last)
-            continue;
-        last = r->u.footnote.index;
-        const oct_node *def = oct_footnote_def(t, r);
-        if (!def) continue;
-        oct_buf_printf(h, "<div><small><sup>%d</sup> ", r->u.footnote.index);
-        oct_anki_html_blocks(def, h);
-        oct_buf_puts(h, "</small></div>");
-    }
+    oct_buf *h = ctx;
+    oct_buf_printf(h, "<div><small><sup>%d</sup> ", def->u.footnote.index);
+    oct_anki_html_blocks(def, h);
+    oct_buf_puts(h, "</small></div>");
 }
 
 /* Every ANSWER with content of q (an arranged question has one per
  * source; one repeating an earlier one is empty), each HTML once. */
-static void collect_answers(const oct_tree *t, const oct_node *q, answers *a)
+static void collect_answers(const oct_footnote_defs *notes, const oct_node *q, answers *a)
 {
     for (const oct_node *c = q->first; c; c = c->next) {
         if (c->kind != OCT_ANSWER || !c->first) continue;
         oct_buf h = OCT_BUF_INIT;
         oct_anki_html_blocks(c, &h);
-        append_footnotes(t, c, &h);
+        oct_footnote_defs_each(notes, c, append_note, &h);
         int dup = 0;
         for (size_t i = 0; i < a->n && !dup; i++)
             dup = strcmp(a->html[i], h.data ? h.data : "") == 0;
@@ -176,7 +166,8 @@ static void tags_of(const oct_tree *t, const oct_node *q, oct_buf *tags)
         if (w->kind == OCT_WORDING) put_tag(tags, source_name(t, w->span.file));
 }
 
-static void add_note(oct_anki_deck *d, const oct_tree *t, const oct_bank *b, size_t c)
+static void add_note(oct_anki_deck *d, const oct_tree *t, const oct_bank *b,
+                     const oct_footnote_defs *notes, size_t c)
 {
     const oct_node *pick = b->q[oct_bank_pick(b, c)];
     OCT_GROW(d->notes, d->cap, d->n + 1);
@@ -196,7 +187,7 @@ static void add_note(oct_anki_deck *d, const oct_tree *t, const oct_bank *b, siz
     n->front = oct_buf_detach(&buf);
     answers a = {0};
     for (size_t i = b->first[c]; i != (size_t)-1; i = b->next[i]) {
-        collect_answers(t, b->q[i], &a);
+        collect_answers(notes, b->q[i], &a);
         tags_of(t, b->q[i], &buf);
     }
     n->tags = oct_buf_detach(&buf);
@@ -233,8 +224,10 @@ void oct_anki_deck_build(oct_anki_deck *d, const oct_tree *t)
     d->epoch = parse_epoch(t->meta.modified ? t->meta.modified : t->meta.date);
     oct_bank b;
     oct_bank_init(&b, t);
+    oct_footnote_defs *notes = oct_footnote_defs_new(t);
     for (size_t c = 0; c < b.nclusters; c++)
-        if (b.first[c] != (size_t)-1) add_note(d, t, &b, c);
+        if (b.first[c] != (size_t)-1) add_note(d, t, &b, notes, c);
+    oct_footnote_defs_free(notes);
     oct_bank_free(&b);
 }
 

@@ -49,34 +49,37 @@ static void no_answer(oct_pdf *p, const pdf_ctx *c)
 
 /* A card has no page foot: the notes an answer refers to follow it, small,
  * each behind its number. */
+typedef struct {
+    oct_pdf *p;
+    pdf_ctx in; /* the answer's column, indented, in the small size */
+} note_ctx;
+
+static void put_note(const oct_node *def, void *ctx)
+{
+    note_ctx *nc = ctx;
+    oct_pdf *p = nc->p;
+    double small = nc->in.size;
+    pdf_flow_space(p->cur, p->L.paragraph_gap * 0.5);
+    size_t from = p->cur->n;
+    pdf_layout_blocks(p, &nc->in, def->first);
+    char num[24];
+    snprintf(num, sizeof num, "%d", def->u.footnote.index);
+    pdf_style st = pdf_style_make(PDF_FAM_BODY, PDF_VAR_R, small, p->L.muted);
+    pdf_text label = {0};
+    pdf_text_add(p, &label, num, strlen(num), &st, def, false);
+    pdf_attach_label(p, from, &label, nc->in.x - small * 0.5);
+    pdf_text_free(&label);
+}
+
 static void footnotes(oct_pdf *p, const pdf_ctx *c, const oct_node *a)
 {
     double small = c->size * p->L.small_size / p->L.body_size;
-    pdf_ctx in = *c;
-    in.size = small;
-    in.x += small * 1.6;
-    in.w -= small * 1.6;
-    oct_iter it;
-    oct_iter_init(&it, a);
-    int last = 0;
-    for (oct_event ev; (ev = oct_iter_next(&it)) != OCT_EV_NONE;) {
-        const oct_node *r = it.cur;
-        if (ev != OCT_EV_ENTER || r->kind != OCT_FOOTNOTE_REF || r->u.footnote.index == last)
-            continue;
-        last = r->u.footnote.index;
-        const oct_node *def = oct_footnote_def(p->tree, r);
-        if (!def) continue;
-        pdf_flow_space(p->cur, p->L.paragraph_gap * 0.5);
-        size_t from = p->cur->n;
-        pdf_layout_blocks(p, &in, def->first);
-        char num[24];
-        snprintf(num, sizeof num, "%d", def->u.footnote.index);
-        pdf_style st = pdf_style_make(PDF_FAM_BODY, PDF_VAR_R, small, p->L.muted);
-        pdf_text label = {0};
-        pdf_text_add(p, &label, num, strlen(num), &st, def, false);
-        pdf_attach_label(p, from, &label, in.x - small * 0.5);
-        pdf_text_free(&label);
-    }
+    note_ctx nc = {p, *c};
+    nc.in.size = small;
+    nc.in.x += small * 1.6;
+    nc.in.w -= small * 1.6;
+    if (!p->notes) p->notes = oct_footnote_defs_new(p->tree);
+    oct_footnote_defs_each(p->notes, a, put_note, &nc);
 }
 
 /* One member's answers; headed by its source when the cluster's answers

@@ -484,6 +484,7 @@ struct oct_pdf {
     struct pdf_missing *missing; /* characters left out, reported once per file */
     struct oct_index *index;     /* the back-of-book index */
     struct pdf_spot *spots;      /* index places, by node then offset */
+    oct_footnote_defs *notes;    /* flashcards: the notes a card carries, filed once */
     size_t nspots;
     size_t nmissing, capmissing, nmissing_more;
 };

@@ -272,6 +272,7 @@ void oct_pdf_free(oct_pdf *p)
     free(p->chapters);
     free(p->ids);
     oct_bank_free(&p->bank);
+    oct_footnote_defs_free(p->notes);
     oct_anchor_table_free(p->anchor_table);
     free(p);
 }

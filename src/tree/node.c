@@ -140,22 +140,6 @@ bool oct_question_has_answer(const oct_node *q)
     return false;
 }
 
-const oct_node *oct_footnote_def(const oct_tree *t, const oct_node *ref)
-{
-    oct_iter it;
-    oct_iter_init(&it, t->root);
-    for (oct_event ev; (ev = oct_iter_next(&it)) != OCT_EV_NONE;) {
-        const oct_node *n = it.cur;
-        if (ev != OCT_EV_ENTER || n->kind != OCT_FOOTNOTE_DEF) continue;
-        oct_iter_skip_children(&it);
-        if (n->span.file == ref->span.file && n->u.footnote.index == ref->u.footnote.index &&
-            (!n->u.footnote.label || !ref->u.footnote.label ||
-             strcmp(n->u.footnote.label, ref->u.footnote.label) == 0))
-            return n;
-    }
-    return NULL;
-}
-
 bool oct_tree_in_mode(const oct_tree *t, const char *mode)
 {
     return strcmp(t->meta.mode ? t->meta.mode : "study", mode) == 0;

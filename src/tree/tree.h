@@ -282,10 +282,19 @@ bool oct_question_has_answer(const oct_node *q);
 /* A question's number as its booklet prints it: the label as written
  * ("4a", "12.1"), else the number, else "" (no number). Into buf; returns buf. */
 const char *oct_question_name(const oct_node *q, char *buf, size_t n);
-/* The definition of footnote reference `ref`: the FOOTNOTE_DEF of the same
- * source with the same number and label (an arranged booklet moves answers
- * away from their chapter's definitions), or NULL. Walks the tree. */
-const oct_node *oct_footnote_def(const oct_tree *t, const oct_node *ref);
+/* The footnote definitions of a finished tree, filed once so that the
+ * notes a block refers to are found without a walk of the tree each
+ * (footnotes.c). A definition matches a reference of the same source with
+ * the same number and label (an arranged booklet moves answers away from
+ * their chapter's definitions). */
+typedef struct oct_footnote_defs oct_footnote_defs;
+oct_footnote_defs *oct_footnote_defs_new(const oct_tree *t);
+void oct_footnote_defs_free(oct_footnote_defs *d); /* NULL-safe */
+/* fn(def, ctx) for the definition of each footnote reference inside n, in
+ * order (a reference repeating the one before it is skipped): the notes a
+ * card must carry, having no page foot. */
+void oct_footnote_defs_each(const oct_footnote_defs *d, const oct_node *n,
+                            void (*fn)(const oct_node *def, void *ctx), void *ctx);
 /* True if the booklet is set in `mode` ("study", "quiz", "flashcards");
  * a tree no CLI filled is in study mode. */
 bool oct_tree_in_mode(const oct_tree *t, const char *mode);
