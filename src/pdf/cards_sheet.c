@@ -20,21 +20,8 @@ static void one_line(oct_pdf *p, HPDF_Page pg, const char *s, const pdf_style *s
                      double w, double y, pdf_align al)
 {
     pdf_text t = {0};
-    pdf_text_add(p, &t, s, strlen(s), st, NULL, false);
-    size_t n = t.n;
-    double ell = pdf_font_width(p->fonts, PDF_SLOT(st->fam, st->var), 0x2026) * st->size / 1000.0;
-    if (pdf_text_width(&t, 0, n) > w) {
-        pdf_text_breaks(p, &t);
-        while (n > 0 && (pdf_text_width(&t, 0, n) + ell > w ||
-                         (n < t.n && !(t.c[n].brk & OCT_GRAPHEME_START))))
-            n--;
-        while (n > 0 && pdf_is_space(t.c[n - 1].cp))
-            n--;
-        t.n = n;
-        pdf_text_add(p, &t, "\xE2\x80\xA6", 3, st, NULL, false);
-        n = t.n;
-    }
-    pdf_line ln = {0, n, n, pdf_text_width(&t, 0, n), w, 0, false, false};
+    double tw = pdf_text_fit(p, &t, s, st, NULL, w);
+    pdf_line ln = {0, t.n, t.n, tw, w, 0, false, false};
     pdf_item it = {0};
     pdf_set_line(p, &it, &t, &ln, 0, 0, al);
     pdf_paint_item_at(p, pg, &it, x, y);

@@ -140,6 +140,12 @@ static inline double pdf_char_width(const pdf_text *t, size_t i)
 {
     return t->c[i].w * (double)t->st[t->c[i].style].size / 1000.0;
 }
+/* t := s in style st on one line of `width` points, shortened with an
+ * ellipsis between grapheme clusters when it is too long (running heads,
+ * folios, card labels); returns its width. `node` names the source for
+ * missing-glyph warnings. */
+double pdf_text_fit(oct_pdf *p, pdf_text *t, const char *s, const pdf_style *st,
+                    const oct_node *node, double width);
 /* A base style: family/variant/size/colour, no flags, no link. */
 pdf_style pdf_style_make(int fam, int var, double size, oct_color color);
 

@@ -269,30 +269,8 @@ static void paint_margin_text(painter *w, const char *s, double x, double width,
     oct_pdf *p = w->p;
     pdf_style st = pdf_style_make(PDF_FAM_HEAD, PDF_VAR_R, p->L.small_size, p->L.muted);
     pdf_text t = {0};
-    pdf_text_add(p, &t, s, strlen(s), &st, node, false);
-    size_t n = t.n;
-    double ell = pdf_font_width(p->fonts, PDF_SLOT(PDF_FAM_HEAD, 0), 0x2026) * st.size / 1000.0;
-    if (pdf_text_width(&t, 0, n) > width) {
-        pdf_text_breaks(p, &t); /* cut between grapheme clusters only */
-        while (n > 0 && (pdf_text_width(&t, 0, n) + ell > width ||
-                         (n < t.n && !(t.c[n].brk & OCT_GRAPHEME_START))))
-            n--;
-        while (n > 0 && pdf_is_space(t.c[n - 1].cp))
-            n--;
-        /* set again, shortened (a cut through a ligature must reshape):
-         * each code point of s made one char */
-        size_t bytes = 0, len, slen = strlen(s);
-        for (size_t i = 0; i < n && bytes < slen; i++) {
-            oct_utf8_decode(s + bytes, slen - bytes, &len);
-            bytes += len;
-        }
-        pdf_text_clear(&t);
-        pdf_text_add(p, &t, s, bytes, &st, NULL, false);
-        pdf_text_add(p, &t, "\xE2\x80\xA6", 3, &st, NULL, false);
-        n = t.n;
-    }
-    double tw = pdf_text_width(&t, 0, n);
-    pdf_line ln = {0, n, n, tw, width, 0, false, false};
+    double tw = pdf_text_fit(p, &t, s, &st, node, width);
+    pdf_line ln = {0, t.n, t.n, tw, width, 0, false, false};
     pdf_item it = {0};
     pdf_set_line(p, &it, &t, &ln, 0, 0, al);
     paint_item(w, &it, x, p->L.page_height - y);

@@ -376,3 +376,30 @@ double pdf_text_width(const pdf_text *t, size_t a, size_t b)
         w += pdf_char_width(t, i);
     return w;
 }
+
+double pdf_text_fit(oct_pdf *p, pdf_text *t, const char *s, const pdf_style *st,
+                    const oct_node *node, double width)
+{
+    pdf_text_clear(t);
+    pdf_text_add(p, t, s, strlen(s), st, node, false);
+    size_t n = t->n;
+    if (pdf_text_width(t, 0, n) <= width) return pdf_text_width(t, 0, n);
+    double ell = pdf_font_width(p->fonts, PDF_SLOT(st->fam, st->var), 0x2026) * st->size / 1000.0;
+    pdf_text_breaks(p, t); /* cut between grapheme clusters only */
+    while (n > 0 && (pdf_text_width(t, 0, n) + ell > width ||
+                     (n < t->n && !(t->c[n].brk & OCT_GRAPHEME_START))))
+        n--;
+    while (n > 0 && pdf_is_space(t->c[n - 1].cp))
+        n--;
+    /* set again, shortened (a cut through a ligature must reshape): each
+     * code point of s made one char */
+    size_t bytes = 0, len, slen = strlen(s);
+    for (size_t i = 0; i < n && bytes < slen; i++) {
+        oct_utf8_decode(s + bytes, slen - bytes, &len);
+        bytes += len;
+    }
+    pdf_text_clear(t);
+    pdf_text_add(p, t, s, bytes, st, NULL, false);
+    pdf_text_add(p, t, "\xE2\x80\xA6", 3, st, NULL, false);
+    return pdf_text_width(t, 0, t->n);
+}
