@@ -28,25 +28,6 @@ static const char *card_label(const oct_epub_book *b, int cluster)
     return oct_arena_printf(b->arena, oct_phrase(b->meta.lang, OCT_PH_CARD_LABEL), cluster);
 }
 
-/* An answer of another wording: its blocks without its id (that wording
- * keeps its place in its own document). */
-static void write_answer(oct_epub_ctx *r, const oct_node *a, bool own, bool cite)
-{
-    start(r, "div", "answer");
-    if (own) oct_epub_xw_attr(r->xw, "id", oct_epub_anchor(r->book, a));
-    oct_epub_xw_nl(r->xw);
-    oct_buf b = OCT_BUF_INIT;
-    if (cite) oct_answer_source_line(r->book->tree, a, &b);
-    if (b.len) {
-        start(r, "p", "answer-source");
-        oct_epub_xw_text(r->xw, b.data);
-        end_nl(r);
-    }
-    oct_buf_free(&b);
-    oct_epub_blocks(r, a->first, NULL, false);
-    end_nl(r);
-}
-
 /* The pop-up: every answer of cluster k (0-based) or "No answer". */
 static void write_back(oct_epub_ctx *r, const oct_node *q, size_t k, const char *key)
 {
@@ -64,19 +45,15 @@ static void write_back(oct_epub_ctx *r, const oct_node *q, size_t k, const char 
         if (!oct_question_has_answer(m)) continue;
         bool cite = answering > 1 || oct_question_cites_answers(m);
         for (const oct_node *a = m->first; a; a = a->next)
-            if (a->kind == OCT_ANSWER && a->first) write_answer(r, a, m == q, cite);
+            if (a->kind == OCT_ANSWER && a->first)
+                oct_epub_answer(r, a, m == q, cite); /* another wording keeps its id */
     }
     if (answering == 0) {
         start(r, "p", "no-answer");
         oct_epub_xw_text(r->xw, oct_phrase(b->meta.lang, OCT_PH_NO_ANSWER));
         end_nl(r);
     }
-    start(r, "p", "quiz-back");
-    oct_epub_xw_start(r->xw, "a");
-    oct_epub_xw_attr(r->xw, "href", oct_arena_printf(b->arena, "#%s", oct_epub_anchor(b, q)));
-    oct_epub_xw_text(r->xw, oct_phrase(b->meta.lang, OCT_PH_BACK_TO_QUESTION));
-    oct_epub_xw_end(r->xw);
-    end_nl(r);
+    oct_epub_back_link(r, q);
     end_nl(r); /* aside */
 }
 

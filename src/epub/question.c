@@ -79,11 +79,11 @@ static void write_provenance(oct_epub_ctx *r, const oct_node *q)
     oct_buf_free(&lead);
 }
 
-static void write_answer(oct_epub_ctx *r, const oct_node *a, bool cite)
+void oct_epub_answer(oct_epub_ctx *r, const oct_node *a, bool with_id, bool cite)
 {
     oct_epub_xw_start(r->xw, "div");
     oct_epub_xw_attr(r->xw, "class", "answer");
-    oct_epub_xw_attr(r->xw, "id", oct_epub_anchor(r->book, a));
+    if (with_id) oct_epub_xw_attr(r->xw, "id", oct_epub_anchor(r->book, a));
     oct_epub_xw_nl(r->xw);
     if (cite) {
         oct_buf b = OCT_BUF_INIT;
@@ -168,6 +168,19 @@ static void write_quiz_link(oct_epub_ctx *r, const oct_node *q)
     oct_epub_xw_end(r->xw);
 }
 
+void oct_epub_back_link(oct_epub_ctx *r, const oct_node *q)
+{
+    const oct_epub_book *b = r->book;
+    oct_epub_xw_start(r->xw, "p");
+    oct_epub_xw_attr(r->xw, "class", "quiz-back");
+    oct_epub_xw_start(r->xw, "a");
+    oct_epub_xw_attr(r->xw, "href", oct_arena_printf(b->arena, "#%s", oct_epub_anchor(b, q)));
+    oct_epub_xw_text(r->xw, oct_phrase(b->meta.lang, OCT_PH_BACK_TO_QUESTION));
+    oct_epub_xw_end(r->xw);
+    oct_epub_xw_end(r->xw);
+    oct_epub_xw_nl(r->xw);
+}
+
 void oct_epub_quiz_answer(oct_epub_ctx *r, const oct_node *q)
 {
     const oct_epub_book *b = r->book;
@@ -181,15 +194,8 @@ void oct_epub_quiz_answer(oct_epub_ctx *r, const oct_node *q)
     write_prompt(r, q, "quiz-for", true);
     bool cite = oct_question_cites_answers(q);
     for (const oct_node *a = q->first; a; a = a->next)
-        if (a->kind == OCT_ANSWER && a->first) write_answer(r, a, cite);
-    oct_epub_xw_start(r->xw, "p");
-    oct_epub_xw_attr(r->xw, "class", "quiz-back");
-    oct_epub_xw_start(r->xw, "a");
-    oct_epub_xw_attr(r->xw, "href", oct_arena_printf(b->arena, "#%s", oct_epub_anchor(b, q)));
-    oct_epub_xw_text(r->xw, oct_phrase(b->meta.lang, OCT_PH_BACK_TO_QUESTION));
-    oct_epub_xw_end(r->xw);
-    oct_epub_xw_end(r->xw);
-    oct_epub_xw_nl(r->xw);
+        if (a->kind == OCT_ANSWER && a->first) oct_epub_answer(r, a, true, cite);
+    oct_epub_back_link(r, q);
     oct_epub_xw_end(r->xw); /* aside */
     oct_epub_xw_nl(r->xw);
 }
@@ -215,7 +221,7 @@ void oct_epub_question(oct_epub_ctx *r, const oct_node *q)
     } else if (oct_question_has_answer(q)) {
         bool cite = oct_question_cites_answers(q);
         for (const oct_node *a = q->first; a; a = a->next)
-            if (a->kind == OCT_ANSWER && a->first) write_answer(r, a, cite);
+            if (a->kind == OCT_ANSWER && a->first) oct_epub_answer(r, a, true, cite);
     } else {
         write_unanswered(r, q);
     }

@@ -54,6 +54,12 @@ void oct_epub_question(oct_epub_ctx *r, const oct_node *q);
  * question (oct_epub_quiz_answer, question.c), which readers with pop-ups
  * hide and the others show after the questions, like a key. */
 void oct_epub_quiz_answer(oct_epub_ctx *r, const oct_node *q);
+/* An ANSWER as <div class="answer">, with its id when `with_id` (a copy
+ * of another wording's answer has none: that keeps its place), headed by
+ * its source when `cite`; and the "Back to the question" line of a
+ * pop-up. Both in question.c, for the quiz key and the cards. */
+void oct_epub_answer(oct_epub_ctx *r, const oct_node *a, bool with_id, bool cite);
+void oct_epub_back_link(oct_epub_ctx *r, const oct_node *q);
 /* Flashcards mode (cards.c): q as its cluster's card, or a link to it. */
 void oct_epub_card(oct_epub_ctx *r, const oct_node *q);
 /* n's text written without markup (iteratively: any depth is safe);
