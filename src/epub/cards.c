@@ -37,9 +37,7 @@ static void write_back(oct_epub_ctx *r, const oct_node *q, size_t k, const char 
     oct_epub_xw_attr(r->xw, "role", "doc-footnote");
     oct_epub_xw_attr(r->xw, "id", key);
     oct_epub_xw_nl(r->xw);
-    size_t answering = 0;
-    for (size_t i = b->bank.first[k]; i != (size_t)-1; i = b->bank.next[i])
-        answering += oct_question_has_answer(b->bank.q[i]);
+    size_t answering = b->bank.nanswering[k];
     for (size_t i = b->bank.first[k]; i != (size_t)-1; i = b->bank.next[i]) {
         const oct_node *m = b->bank.q[i];
         if (!oct_question_has_answer(m)) continue;

@@ -103,9 +103,7 @@ void pdf_card_back(oct_pdf *p, size_t c, double size, double bw)
 {
     pdf_ctx ctx = {0, bw, size, 1, 0, false};
     const oct_bank *b = &p->bank;
-    size_t answering = 0;
-    for (size_t i = b->first[c]; i != (size_t)-1; i = b->next[i])
-        answering += oct_question_has_answer(b->q[i]);
+    size_t answering = b->nanswering[c];
     if (answering == 0) {
         no_answer(p, &ctx);
         return;

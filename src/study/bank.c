@@ -70,11 +70,14 @@ static void bank_sources(oct_bank *b, size_t nfiles)
 static void bank_answers(oct_bank *b)
 {
     b->answered_by = oct_xcalloc(b->nclusters + 1, sizeof *b->answered_by);
+    b->nanswering = oct_xcalloc(b->nclusters + 1, sizeof *b->nanswering);
     b->todo = oct_xmalloc((b->nclusters + 1) * sizeof *b->todo);
     b->ntodo = 0;
     for (size_t i = 0; i < b->nq; i++) {
         size_t c = (size_t)b->cid[i] - 1;
-        if (!b->answered_by[c] && oct_question_has_answer(b->q[i])) b->answered_by[c] = b->q[i];
+        if (!oct_question_has_answer(b->q[i])) continue;
+        if (!b->answered_by[c]) b->answered_by[c] = b->q[i];
+        b->nanswering[c]++;
     }
     for (size_t i = 0; i < b->nq; i++) {
         size_t c = (size_t)b->cid[i] - 1;
@@ -135,6 +138,7 @@ const oct_node *oct_bank_answer_for(const oct_bank *b, const oct_node *q)
 void oct_bank_free(oct_bank *b)
 {
     free(b->answered_by);
+    free(b->nanswering);
     free(b->todo);
     free(b->q);
     free(b->cid);

@@ -25,6 +25,7 @@ typedef struct {
     bool *answered;   /* some member has an answer */
     /* per cluster: the first member with an answer of its own, or NULL */
     const oct_node **answered_by;
+    size_t *nanswering; /* per cluster: members with an answer of their own */
     /* the clusters no member answers (0-based), in document order of
      * their first member: an arranged booklet's order */
     size_t *todo, ntodo;
