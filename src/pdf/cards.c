@@ -81,12 +81,12 @@ typedef struct {
     size_t cluster;    /* back: the cluster */
 } face;
 
-/* Lays the face out at `size` and cuts it into card-sized chunks (pages
- * appended to p->pages from *first). With keep false the try is undone. */
-static size_t try_face(oct_pdf *p, pdf_deck *d, const face *f, double size, bool keep,
-                       size_t *first)
+/* Lays face f out at `size` into pages of its own and keeps it (its flow
+ * joins the deck's; its pages are appended to p->pages from *first);
+ * returns how many pages (chunks) it needs. */
+static size_t try_face(oct_pdf *p, pdf_deck *d, const face *f, double size, size_t *first)
 {
-    size_t np = p->npages, nplaces = p->nplaces;
+    size_t np = p->npages;
     pdf_flow *flow = oct_xcalloc(1, sizeof *flow);
     flow->chapter = -1;
     p->cur = flow;
@@ -97,38 +97,47 @@ static size_t try_face(oct_pdf *p, pdf_deck *d, const face *f, double size, bool
         pdf_card_front(p, f->q, size, d->g.bw);
     if (flow->n == 0) pdf_flow_push(flow, 1, 0);
     pdf_paginate(p, flow, PDF_PG_BODY);
-    size_t n = p->npages - np;
     *first = np;
     p->cur = NULL;
-    if (keep) {
-        OCT_GROW(d->flows, d->capflows, d->nflows + 1);
-        d->flows[d->nflows++] = flow;
-        return n;
-    }
+    OCT_GROW(d->flows, d->capflows, d->nflows + 1);
+    d->flows[d->nflows++] = flow;
+    return p->npages - np;
+}
+
+/* Undoes the last try_face: its pages, places and flow. */
+static void drop_face(oct_pdf *p, pdf_deck *d, size_t np, size_t nplaces)
+{
     p->npages = np;
     p->nplaces = nplaces;
+    pdf_flow *flow = d->flows[--d->nflows];
     pdf_flow_free(flow);
     free(flow);
-    return n;
 }
 
 /* The largest size from `start` down to `floor` (in steps) at which the
- * face needs the fewest chunks it can have at the floor; it is kept.
+ * face needs the fewest chunks it can have at the floor; it is kept (each
+ * size is laid out once: a size that does not do is undone).
  * *shrunk: set below start. */
 static size_t fit_face(oct_pdf *p, pdf_deck *d, const face *f, double start, double lo,
                        size_t *first, bool *shrunk)
 {
     size_t steps = start > lo ? (size_t)floor((start - lo) / SIZE_STEP + 1e-6) : 0;
-    size_t best = try_face(p, d, f, lo, false, first);
-    if (best == 0) best = 1;
-    for (size_t k = 0; k <= steps; k++) {
-        double s = k == steps ? lo : start - (double)k * SIZE_STEP;
-        if (k == steps || try_face(p, d, f, s, false, first) <= best) {
-            *shrunk = k > 0;
-            return try_face(p, d, f, s, true, first);
-        }
+    size_t np = p->npages, nplaces = p->nplaces, best = 1;
+    if (steps > 0) { /* what the floor gives, to beat */
+        best = try_face(p, d, f, lo, first);
+        drop_face(p, d, np, nplaces);
+        if (best == 0) best = 1;
     }
-    return 0; /* not reached */
+    for (size_t k = 0; k < steps; k++) {
+        size_t n = try_face(p, d, f, start - (double)k * SIZE_STEP, first);
+        if (n <= best) {
+            *shrunk = k > 0;
+            return n;
+        }
+        drop_face(p, d, np, nplaces);
+    }
+    *shrunk = steps > 0;
+    return try_face(p, d, f, lo, first);
 }
 
 static pdf_card *new_card(pdf_deck *d)
