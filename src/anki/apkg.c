@@ -8,6 +8,7 @@
 #include "anki/schema.h"
 #include "util/sha1.h"
 #include "util/fileio.h"
+#include "util/zip.h"
 
 #include <errno.h>
 #include <sqlite3.h>
@@ -15,7 +16,6 @@
 #include <stdlib.h>
 #include <string.h>
 #include <time.h>
-#include <zip.h>
 
 static int fail(oct_diag *diag, const char *path, const char *what, const char *why)
 {
@@ -135,50 +135,24 @@ static unsigned char *collection(const oct_anki_deck *d, sqlite3_int64 *size, co
     return bytes;
 }
 
-static void dos_time(long long epoch, zip_uint16_t *t, zip_uint16_t *dd)
+static void dos_time(long long epoch, unsigned *t, unsigned *dd)
 {
     time_t tt = (time_t)epoch;
     struct tm tm;
     gmtime_r(&tt, &tm);
     if (tm.tm_year < 80) tm = (struct tm){.tm_year = 80, .tm_mday = 1};
-    *t = (zip_uint16_t)(tm.tm_hour << 11 | tm.tm_min << 5 | tm.tm_sec / 2);
-    *dd = (zip_uint16_t)((tm.tm_year - 80) << 9 | (tm.tm_mon + 1) << 5 | tm.tm_mday);
-}
-
-static int add(zip_t *za, const char *name, const void *data, size_t len, long long epoch)
-{
-    zip_source_t *src = zip_source_buffer(za, data, len, 0);
-    if (!src) return -1;
-    zip_int64_t idx = zip_file_add(za, name, src, ZIP_FL_ENC_UTF_8);
-    if (idx < 0) {
-        zip_source_free(src);
-        return -1;
-    }
-    zip_uint16_t t, dd;
-    dos_time(epoch, &t, &dd);
-    if (zip_file_set_dostime(za, (zip_uint64_t)idx, t, dd, 0) != 0) return -1;
-    return zip_file_set_external_attributes(za, (zip_uint64_t)idx, 0, ZIP_OPSYS_UNIX,
-                                            0100644u << 16);
+    *t = (unsigned)(tm.tm_hour << 11 | tm.tm_min << 5 | tm.tm_sec / 2);
+    *dd = (unsigned)((tm.tm_year - 80) << 9 | (tm.tm_mon + 1) << 5 | tm.tm_mday);
 }
 
 static int write_zip(const char *tmp, const unsigned char *db, size_t len, long long epoch,
                      const char **why)
 {
-    int err = 0;
-    zip_t *za = zip_open(tmp, ZIP_CREATE | ZIP_TRUNCATE, &err);
-    if (!za) {
-        *why = "cannot create the archive";
-        return -1;
-    }
-    if (add(za, "collection.anki2", db, len, epoch) != 0 || add(za, "media", "{}", 2, epoch) != 0 ||
-        zip_close(za) != 0) {
-        static char msg[256];
-        snprintf(msg, sizeof msg, "%s", zip_strerror(za));
-        *why = msg;
-        zip_discard(za);
-        return -1;
-    }
-    return 0;
+    unsigned t, dd;
+    dos_time(epoch, &t, &dd);
+    const oct_zip_entry entries[] = {{"collection.anki2", db, len, 0, 0}, {"media", "{}", 2, 0, 0}};
+    const char *step;
+    return oct_zip_write(tmp, entries, 2, t, dd, &step, why);
 }
 
 int oct_anki_write_apkg(const oct_anki_deck *d, const char *path, oct_diag *diag)

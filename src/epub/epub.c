@@ -2,9 +2,9 @@
 #include "epub/book.h"
 #include "epub/docs.h"
 #include "epub/render.h"
-#include "epub/zip.h"
 #include "util/fileio.h"
 #include "util/xalloc.h"
+#include "util/zip.h"
 
 #include <errno.h>
 #include <stdio.h>
@@ -156,13 +156,16 @@ int oct_epub_close(oct_epub *e, const char *path)
                         strerror(errno));
         return -1;
     }
-    oct_epub_zip_entry *z = oct_xcalloc(e->n ? e->n : 1, sizeof *z);
+    oct_zip_entry *z = oct_xcalloc(e->n ? e->n : 1, sizeof *z);
     for (size_t i = 0; i < e->n; i++)
-        z[i] = (oct_epub_zip_entry){e->entries[i].name, e->entries[i].data, e->entries[i].len,
-                                    e->entries[i].store};
-    int rc = oct_epub_zip_write(tmp, z, e->n, e->dos_time, e->dos_date, e->diag);
+        z[i] = (oct_zip_entry){e->entries[i].name, e->entries[i].data, e->entries[i].len,
+                               e->entries[i].store, 9};
+    const char *step, *why;
+    int rc = oct_zip_write(tmp, z, e->n, e->dos_time, e->dos_date, &step, &why);
     free(z);
     if (rc != 0) {
+        oct_diag_report(e->diag, OCT_ERROR, tmp, 0, 0, "epub-write", "cannot %s the EPUB: %s", step,
+                        why);
         oct_atomic_abort(tmp);
         return -1;
     }
