@@ -23,7 +23,8 @@ typedef struct {
     size_t len;
     char *why;
     size_t whysz;
-    table head, hhea, maxp, hmtx, cmap, loca, glyf, name, post, os2;
+    table head, hhea, maxp, hmtx, cmap, loca, glyf, name, post, os2, cbdt, sbix;
+    bool bitmaps; /* colour bitmaps (CBDT or sbix) and no outlines: an emoji font */
     unsigned nglyphs;
 } probe;
 
@@ -50,10 +51,10 @@ static uint32_t u32(const unsigned char *p)
 /* The table directory: every record inside the file, the named ones kept. */
 static int read_directory(probe *pr)
 {
-    static const char *const TAGS[] = {"head", "hhea", "maxp", "hmtx", "cmap",
-                                       "loca", "glyf", "name", "post", "OS/2"};
-    table *slots[] = {&pr->head, &pr->hhea, &pr->maxp, &pr->hmtx, &pr->cmap,
-                      &pr->loca, &pr->glyf, &pr->name, &pr->post, &pr->os2};
+    static const char *const TAGS[] = {"head", "hhea", "maxp", "hmtx", "cmap", "loca",
+                                       "glyf", "name", "post", "OS/2", "CBDT", "sbix"};
+    table *slots[] = {&pr->head, &pr->hhea, &pr->maxp, &pr->hmtx, &pr->cmap, &pr->loca,
+                      &pr->glyf, &pr->name, &pr->post, &pr->os2,  &pr->cbdt, &pr->sbix};
     if (pr->len < 12) return bad(pr, "is shorter than a table directory");
     unsigned n = u16(pr->data + 4);
     if (n == 0 || 12 + (size_t)n * 16 > pr->len) return bad(pr, "has a truncated table directory");
@@ -66,9 +67,12 @@ static int read_directory(probe *pr)
             if (!memcmp(r, TAGS[k], 4)) *slots[k] = (table){pr->data + off, len};
     }
     /* What libharu reads, with the sizes of the fields it reads. */
-    static const size_t MIN[] = {54, 36, 6, 4, 4, 2, 0, 6, 32, 0};
+    static const size_t MIN[] = {54, 36, 6, 4, 4, 2, 0, 6, 32, 0, 0, 0};
+    pr->bitmaps = (pr->cbdt.p || pr->sbix.p) && !pr->glyf.p && !pr->loca.p;
     for (size_t k = 0; k < sizeof TAGS / sizeof *TAGS; k++) {
-        bool optional = k >= 8; /* post, OS/2 */
+        /* post, OS/2, the bitmap tables; loca and glyf in a bitmap font
+         * (FreeType reads its bitmaps; the PDF draws them as images) */
+        bool optional = k >= 8 || (pr->bitmaps && (k == 5 || k == 6));
         if (!slots[k]->p && optional) continue;
         if (!slots[k]->p) return bad(pr, "has no '%s' table", TAGS[k]);
         if (slots[k]->len < MIN[k]) return bad(pr, "has a truncated '%s' table", TAGS[k]);
@@ -130,6 +134,7 @@ static int check_composite(probe *pr, unsigned gid, const unsigned char *g, size
 
 static int check_glyphs(probe *pr)
 {
+    if (pr->bitmaps) return 0;
     bool longoff = u16(pr->head.p + 50) != 0;
     if (((size_t)pr->nglyphs + 1) * (longoff ? 4 : 2) > pr->loca.len)
         return bad(pr, "has a truncated 'loca' table");
@@ -193,8 +198,10 @@ static int check_cmap(probe *pr)
             if (check_format4(pr, s, pr->cmap.len - off) != 0) return -1;
             unicode |= u16(r) == 3 && u16(r + 2) == 1;
         }
+        /* a font with no BMP-only map (emoji) has a full (3,10) one */
+        unicode |= u16(r) == 3 && u16(r + 2) == 10 && u16(s) == 12;
     }
-    if (!unicode) return bad(pr, "has no Unicode (3,1) format 4 'cmap'");
+    if (!unicode) return bad(pr, "has no Unicode (3,1) or (3,10) 'cmap'");
     return 0;
 }
 
@@ -222,14 +229,15 @@ static int check_freetype(probe *pr)
         FT_Done_FreeType(ft);
         return bad(pr, "cannot be read by FreeType");
     }
-    if (!FT_IS_SFNT(face) || face->units_per_EM == 0 ||
+    /* (a bitmap-only face has no outline units per em for FreeType) */
+    if (!FT_IS_SFNT(face) || (face->units_per_EM == 0 && !pr->bitmaps) ||
         FT_Select_Charmap(face, FT_ENCODING_UNICODE) != 0)
         rc = bad(pr, "has no usable Unicode character map");
     /* The glyph the PDF backend measures first must load; loading every
      * glyph would cost a tenth of a second a build (the table checks above
      * already cover what libharu reads of each glyph). */
     FT_UInt gid = rc ? 0 : FT_Get_Char_Index(face, 'a');
-    if (!rc && FT_Load_Glyph(face, gid, FT_LOAD_NO_SCALE | FT_LOAD_NO_HINTING) != 0)
+    if (!rc && !pr->bitmaps && FT_Load_Glyph(face, gid, FT_LOAD_NO_SCALE | FT_LOAD_NO_HINTING) != 0)
         rc = bad(pr, "has glyphs that FreeType cannot load");
     FT_Done_Face(face);
     FT_Done_FreeType(ft);

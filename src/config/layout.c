@@ -1,4 +1,4 @@
-#include "config/layout.h"
+#include "config/layout_internal.h"
 #include "config/fontprobe.h"
 #include "config/yaml.h"
 #include "util/buf.h"
@@ -24,20 +24,6 @@
 #endif
 
 #define MM(x) ((x)*72.0 / 25.4)
-
-enum { FAMILIES = 4, VARIANTS = 4 };
-
-static const char *const FAMILY_KEYS[FAMILIES + 1] = {"body", "heading", "mono", "fallback", NULL};
-static const char *const VARIANT_KEYS[VARIANTS + 1] = {"regular", "bold", "italic", "bold-italic",
-                                                       NULL};
-static const char *const DEFAULT_FONTS[FAMILIES][VARIANTS] = {
-    {"CharisSIL-Regular.ttf", "CharisSIL-Bold.ttf", "CharisSIL-Italic.ttf",
-     "CharisSIL-BoldItalic.ttf"},
-    {"NotoSans-Regular.ttf", "NotoSans-Bold.ttf", "NotoSans-Italic.ttf", "NotoSans-BoldItalic.ttf"},
-    {"JetBrainsMono-Regular.ttf", "JetBrainsMono-Bold.ttf", "JetBrainsMono-Italic.ttf",
-     "JetBrainsMono-BoldItalic.ttf"},
-    {"DejaVuSans.ttf", "DejaVuSans-Bold.ttf", NULL, NULL},
-};
 
 /* F_SIZE is a length too, with a message that speaks of type sizes. */
 typedef enum { F_LENGTH, F_SIZE, F_NUMBER, F_COLOR } field_kind;
@@ -102,20 +88,6 @@ static const struct {
     {"Letter", 8.5 * 72, 11 * 72},
     {"Legal", 8.5 * 72, 14 * 72},
 };
-
-/* A font file name and the node that named it (NULL: built-in default). */
-typedef struct {
-    const char *name;
-    const oct_yaml_node *at;
-} font_ref;
-
-typedef struct {
-    oct_yaml_doc *doc;
-    oct_layout *l;
-    const char *fonts_dir;
-    font_ref fonts[FAMILIES][VARIANTS];
-    const oct_yaml_node *margins_at, *size_at, *cards_at;
-} loader;
 
 static oct_color rgb(unsigned hex)
 {
@@ -187,7 +159,7 @@ static void read_field(loader *ld, const field *f, const oct_yaml_node *n)
     *(double *)dst = v;
 }
 
-static int key_index(const char *const keys[], const char *key)
+int oct_layout_key_index(const char *const keys[], const char *key)
 {
     for (int i = 0; keys[i]; i++)
         if (!strcmp(keys[i], key)) return i;
@@ -205,7 +177,7 @@ static void read_fields(loader *ld, const oct_yaml_node *map, const char *where,
         allowed[i] = fields[i].key;
     allowed[n] = NULL;
     for (const oct_yaml_node *c = map->first; c; c = c->next) {
-        int i = key_index(allowed, c->key);
+        int i = oct_layout_key_index(allowed, c->key);
         if (i < 0)
             oct_yaml_unknown_key(ld->doc, c, where, allowed);
         else
@@ -273,7 +245,7 @@ static void read_page(loader *ld, const oct_yaml_node *page)
     static const char *const keys[] = {"size", "margins", NULL};
     if (oct_yaml_expect(ld->doc, page, OCT_YAML_MAPPING)) return;
     for (const oct_yaml_node *c = page->first; c; c = c->next) {
-        switch (key_index(keys, c->key)) {
+        switch (oct_layout_key_index(keys, c->key)) {
         case 0:
             ld->size_at = c;
             read_page_size(ld, c);
@@ -287,7 +259,7 @@ static void read_page(loader *ld, const oct_yaml_node *page)
     }
 }
 
-static char *join_path(const char *dir, const char *name)
+char *oct_layout_join_path(const char *dir, const char *name)
 {
     if (name[0] == '/' || !dir || !*dir) return oct_xstrdup(name);
     size_t n = strlen(dir);
@@ -296,97 +268,6 @@ static char *join_path(const char *dir, const char *name)
     if (dir[n - 1] != '/') oct_buf_putc(&b, '/');
     oct_buf_puts(&b, name);
     return oct_buf_detach(&b);
-}
-
-/* The PDF embeds TrueType outlines only (CIDFontType2, src/pdf/fontobj.c);
- * catch a CFF .otf or a collection here, where the message can name the
- * key. */
-static const char *font_problem(const char *path, const char **code)
-{
-    static char why[256];
-    *code = "missing-font";
-    struct stat st;
-    if (stat(path, &st) != 0) return "not found";
-    if (!S_ISREG(st.st_mode)) return "not a regular file";
-    if (st.st_size > (off_t)OCT_LIMIT_FONT_BYTES) {
-        *code = "limit-font-size";
-        snprintf(why, sizeof why, "is larger than the limit of %u bytes", OCT_LIMIT_FONT_BYTES);
-        return why;
-    }
-    size_t len = 0;
-    unsigned char *m = (unsigned char *)oct_read_file(path, OCT_LIMIT_FONT_BYTES, &len);
-    if (!m) return "cannot be opened"; /* (read once: the probe works on these bytes) */
-    const char *problem = NULL;
-    if (len >= 4 && ((m[0] == 0 && m[1] == 1 && m[2] == 0 && m[3] == 0) || !memcmp(m, "true", 4))) {
-        /* a damaged file is refused here, with its key, before any
-         * library reads it (fontprobe.h) */
-        if (oct_font_probe_mem(m, len, why, sizeof why) != 0) {
-            *code = "font-damaged";
-            problem = why;
-        }
-    } else if (len >= 4 && !memcmp(m, "OTTO", 4)) {
-        problem = "is an OpenType/CFF font; a TrueType (.ttf) file is needed";
-    } else if (len >= 4 && !memcmp(m, "ttcf", 4)) {
-        problem = "is a font collection (.ttc); a single TrueType (.ttf) file is needed";
-    } else {
-        problem = "is not a TrueType font file";
-    }
-    free(m);
-    return problem;
-}
-
-/* Reports a font file octavo cannot use, at the key that named it or, for
- * a built-in default, at the layout file as a whole. */
-static void check_font(loader *ld, int fam, int var, const font_ref *r)
-{
-    char *path = join_path(ld->fonts_dir, r->name);
-    const char *code;
-    const char *problem = font_problem(path, &code);
-    if (problem && r->at)
-        oct_yaml_error(ld->doc, r->at, code, "font file for '%s' in '%s' %s: %s", VARIANT_KEYS[var],
-                       FAMILY_KEYS[fam], problem, path);
-    else if (problem)
-        oct_yaml_error(ld->doc, NULL, code,
-                       "built-in font for '%s' in '%s' %s: %s (is the fonts directory right?)",
-                       VARIANT_KEYS[var], FAMILY_KEYS[fam], problem, path);
-    free(path);
-}
-
-/* A family given in the file replaces the default family as a whole:
- * mixing one typeface's regular with another's bold is never wanted. */
-static void read_family(loader *ld, int fam, const oct_yaml_node *n)
-{
-    if (oct_yaml_expect(ld->doc, n, OCT_YAML_MAPPING)) return;
-    font_ref refs[VARIANTS] = {{NULL, NULL}};
-    for (const oct_yaml_node *c = n->first; c; c = c->next) {
-        int v = key_index(VARIANT_KEYS, c->key);
-        const char *name;
-        if (v < 0)
-            oct_yaml_unknown_key(ld->doc, c, n->key, VARIANT_KEYS);
-        else if (oct_yaml_nonempty(ld->doc, c, &name) == 0) {
-            refs[v] = (font_ref){name, c};
-            check_font(ld, fam, v, &refs[v]);
-        }
-    }
-    if (!oct_yaml_get(n, "regular")) {
-        oct_yaml_error_key(ld->doc, n, "missing-key", "missing key 'regular' in '%s'", n->key);
-        return;
-    }
-    if (!refs[0].name) return; /* "regular:" with no file: reported above */
-    for (int v = 0; v < VARIANTS; v++)
-        ld->fonts[fam][v] = refs[v];
-}
-
-static void read_fonts(loader *ld, const oct_yaml_node *fonts)
-{
-    if (oct_yaml_expect(ld->doc, fonts, OCT_YAML_MAPPING)) return;
-    for (const oct_yaml_node *c = fonts->first; c; c = c->next) {
-        int f = key_index(FAMILY_KEYS, c->key);
-        if (f < 0)
-            oct_yaml_unknown_key(ld->doc, c, "fonts", FAMILY_KEYS);
-        else
-            read_family(ld, f, c);
-    }
 }
 
 /* YAML 1.2 core booleans only: a typo is an error, not a silent false. */
@@ -414,7 +295,7 @@ static const char *const MODES[] = {"study", "quiz", "flashcards", NULL};
 
 const char *oct_mode_name(const char *s)
 {
-    int i = s ? key_index(MODES, s) : -1;
+    int i = s ? oct_layout_key_index(MODES, s) : -1;
     return i >= 0 ? MODES[i] : NULL;
 }
 
@@ -442,7 +323,7 @@ static void read_cards(loader *ld, const oct_yaml_node *map)
     allowed[NFIELDS(CARD_FIELDS) + 1] = NULL;
     oct_cards *c = &ld->l->cards;
     for (const oct_yaml_node *k = map->first; k; k = k->next) {
-        int i = key_index(allowed, k->key);
+        int i = oct_layout_key_index(allowed, k->key);
         if (i < 0) {
             oct_yaml_unknown_key(ld->doc, k, "cards", allowed);
         } else if ((size_t)i == NFIELDS(CARD_FIELDS)) {
@@ -466,17 +347,17 @@ static void read_cards(loader *ld, const oct_yaml_node *map)
 static void read_document(loader *ld)
 {
     static const char *const keys[] = {"page", "fonts", "sizes", "colours", "question_checkbox",
-                                       "mode", "cards", NULL};
+                                       "mode", "cards", "emoji", NULL};
     const oct_yaml_node *root = ld->doc->root;
     if (!root) return; /* an empty layout: all defaults */
     if (oct_yaml_expect(ld->doc, root, OCT_YAML_MAPPING)) return;
     for (const oct_yaml_node *c = root->first; c; c = c->next) {
-        switch (key_index(keys, c->key)) {
+        switch (oct_layout_key_index(keys, c->key)) {
         case 0:
             read_page(ld, c);
             break;
         case 1:
-            read_fonts(ld, c);
+            oct_layout_read_fonts(ld, c);
             break;
         case 2:
             read_fields(ld, c, "sizes", SIZE_FIELDS, NFIELDS(SIZE_FIELDS));
@@ -492,6 +373,9 @@ static void read_document(loader *ld)
             break;
         case 6:
             read_cards(ld, c);
+            break;
+        case 7:
+            oct_layout_read_emoji(ld, c);
             break;
         default:
             oct_yaml_unknown_key(ld->doc, c, NULL, keys);
@@ -526,30 +410,6 @@ static void check_cards(loader *ld)
                    "%g x %g cards of %.0f x %.0f mm do not fit on a %.0f x %.0f mm page",
                    c->columns, c->rows, c->width * 25.4 / 72, c->height * 25.4 / 72,
                    l->page_width * 25.4 / 72, l->page_height * 25.4 / 72);
-}
-
-/* Built-in fonts were not checked while reading; check those still in
- * use. Variants not given reuse the closest one that is: bold-italic
- * falls back to bold (the stronger of its two traits), all to regular. */
-static void resolve_fonts(loader *ld)
-{
-    oct_font_family *out[FAMILIES] = {&ld->l->body, &ld->l->heading, &ld->l->mono,
-                                      &ld->l->fallback};
-    for (int f = 0; f < FAMILIES; f++) {
-        char *paths[VARIANTS] = {NULL};
-        for (int v = 0; v < VARIANTS; v++) {
-            if (!ld->fonts[f][v].name) continue;
-            if (!ld->fonts[f][v].at) check_font(ld, f, v, &ld->fonts[f][v]);
-            paths[v] = join_path(ld->fonts_dir, ld->fonts[f][v].name);
-        }
-        const char *reg = paths[0], *bold = paths[1] ? paths[1] : reg;
-        out[f]->regular = oct_xstrdup(reg);
-        out[f]->bold = oct_xstrdup(bold);
-        out[f]->italic = oct_xstrdup(paths[2] ? paths[2] : reg);
-        out[f]->bold_italic = oct_xstrdup(paths[3] ? paths[3] : bold);
-        for (int v = 0; v < VARIANTS; v++)
-            free(paths[v]);
-    }
 }
 
 static int has_suffix(const char *s, const char *suffix)
@@ -617,7 +477,7 @@ static int resolve_layout(const char *name_or_path, const char *layouts_dir, oct
     }
     oct_buf b = OCT_BUF_INIT;
     oct_buf_printf(&b, "%s.yaml", name_or_path);
-    l->path = join_path(layouts_dir, b.data);
+    l->path = oct_layout_join_path(layouts_dir, b.data);
     oct_buf_free(&b);
     l->name = oct_xstrdup(name_or_path);
     struct stat st;
@@ -644,13 +504,11 @@ int oct_layout_load(const char *name_or_path, const char *layouts_dir, const cha
     if (resolve_layout(name_or_path, layouts_dir, &l, diag)) goto out;
     if (!(ld.doc = oct_yaml_load(l.path, diag))) goto out;
     set_defaults(&l);
-    for (int f = 0; f < FAMILIES; f++)
-        for (int v = 0; v < VARIANTS; v++)
-            ld.fonts[f][v].name = DEFAULT_FONTS[f][v];
+    oct_layout_default_fonts(&ld);
     read_document(&ld);
     check_text_area(&ld);
     check_cards(&ld);
-    resolve_fonts(&ld);
+    oct_layout_resolve_fonts(&ld);
     if (ld.doc->errors == 0) rc = 0;
 out:
     oct_yaml_free(ld.doc);
@@ -659,22 +517,11 @@ out:
     return rc;
 }
 
-static void release_family(oct_font_family *f)
-{
-    free(f->regular);
-    free(f->bold);
-    free(f->italic);
-    free(f->bold_italic);
-}
-
 void oct_layout_release(oct_layout *l)
 {
     if (!l) return;
     free(l->name);
     free(l->path);
-    release_family(&l->body);
-    release_family(&l->heading);
-    release_family(&l->mono);
-    release_family(&l->fallback);
+    oct_layout_release_fonts(l);
     memset(l, 0, sizeof *l);
 }

@@ -22,6 +22,13 @@ typedef struct {
     char *regular, *bold, *italic, *bold_italic;
 } oct_font_family;
 
+/* Faces tried, in order, for a character the text's own font lacks. */
+enum { OCT_MAX_FALLBACK = 16 };
+
+/* `emoji:` how the PDF draws emoji: as pictures from the chain's colour
+ * font, as text from its outline fonts, or not at all. */
+typedef enum { OCT_EMOJI_IMAGE, OCT_EMOJI_TEXT, OCT_EMOJI_OMIT } oct_emoji_mode;
+
 /* The card grid of flashcards mode (layout key `cards:`). The grid is
  * centred on the page, so a back page with its columns mirrored puts each
  * answer behind its question after a long-edge duplex flip. */
@@ -38,7 +45,10 @@ typedef struct {
     char *path;                                                   /* the file it was read from */
     double page_width, page_height;                               /* points */
     double margin_top, margin_bottom, margin_inner, margin_outer; /* points */
-    oct_font_family body, heading, mono, fallback;
+    oct_font_family body, heading, mono;
+    oct_font_family fallback[OCT_MAX_FALLBACK]; /* the chain (files that exist) */
+    int nfallback;
+    oct_emoji_mode emoji;
     double body_size, leading; /* leading: line height as a multiple of size */
     double h1_size, h2_size, h3_size, h4_size, code_size, small_size;
     double paragraph_gap; /* space between blocks, points */

@@ -94,7 +94,7 @@ void pdf_layout_code(oct_pdf *p, const pdf_ctx *c, const oct_node *n)
     g.pad_y = g.size * 0.55;
     g.x = c->x;
     g.w = c->w;
-    pdf_style as = pdf_style_make(PDF_FAM_FALLBACK, PDF_VAR_R, g.size, p->L.muted);
+    pdf_style as = pdf_style_make(PDF_FAM_MONO, PDF_VAR_R, g.size, p->L.muted);
     pdf_text_add(p, &g.arrow, ARROW, strlen(ARROW), &as, n, false);
     g.arrow_w = pdf_text_width(&g.arrow, 0, g.arrow.n) + g.size * 0.4;
 

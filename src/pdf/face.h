@@ -19,8 +19,11 @@
 #include <stddef.h>
 #include <stdint.h>
 
+typedef struct pdf_emoji_cache pdf_emoji_cache;
+
 typedef struct {
     char *path;
+    int kind;             /* pdf_face_kind */
     unsigned char *bytes; /* the file, read once (FreeType and HarfBuzz share it) */
     size_t nbytes;
     FT_Face face;
@@ -36,8 +39,12 @@ typedef struct {
     uint32_t *drawn;
     uint32_t *texts;
     size_t ntexts, captexts;
-    HPDF_Dict type0; /* the font dictionary pages name; NULL until first drawn */
-    char res[8];     /* its name in a page's /Font resources */
+    /* PDF_FACE_BOX: the code point of each box glyph (1-based ids, in
+     * order of first use) and a hash from code point to id. */
+    uint32_t *box_cp, *box_hash;
+    pdf_emoji_cache *emoji; /* PDF_FACE_COLOR: the images made (emoji.c) */
+    HPDF_Dict type0;        /* the font dictionary pages name; NULL until first drawn */
+    char res[8];            /* its name in a page's /Font resources */
 } pdf_face;
 
 #define PDF_TEXT_SEQ 0x80000000u
@@ -51,5 +58,12 @@ HPDF_Dict pdf_face_dict(pdf_face *fc, HPDF_Doc doc, int index);
 /* Fills fc's font objects from the glyphs drawn: the subset font file, the
  * widths, the ToUnicode map and the descriptor. Returns 0 or -1. */
 int pdf_face_finish(pdf_face *fc, HPDF_Doc doc);
+/* The same for a face whose glyphs are drawn as pictures or boxes over
+ * invisible text: its font program is `blank` (a face whose .notdef every
+ * glyph id is mapped to), so the text layer still extracts. */
+int pdf_face_finish_invisible(pdf_face *fc, pdf_face *blank, HPDF_Doc doc);
+/* Images of a colour face's glyphs (emoji.c). */
+HPDF_Image pdf_emoji_image(pdf_face *fc, HPDF_Doc doc, unsigned gid, double box[4]);
+void pdf_emoji_free(pdf_emoji_cache *c); /* NULL-safe */
 
 #endif

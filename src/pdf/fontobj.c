@@ -71,7 +71,7 @@ static void font_name(const pdf_face *fc, char *out, size_t n)
     for (int i = 0; i < 6; i++, h /= 26)
         tag[i] = (char)('A' + h % 26);
     tag[6] = '\0';
-    const char *ps = FT_Get_Postscript_Name(fc->face);
+    const char *ps = fc->face ? FT_Get_Postscript_Name(fc->face) : "OctavoMissingCharacters";
     char clean[64];
     size_t k = 0;
     for (; ps && *ps && k + 1 < sizeof clean; ps++)
@@ -87,20 +87,19 @@ static long em(const pdf_face *fc, long units)
     return units * 1000 / (long)fc->upem;
 }
 
-static HPDF_Dict descriptor(pdf_face *fc, HPDF_Doc doc, const char *name, hb_blob_t *sub)
+/* The descriptor of font program data[0..len), with the metrics of fc
+ * (of its face f). */
+static HPDF_Dict descriptor(const pdf_face *fc, FT_Face f, HPDF_Doc doc, const char *name,
+                            const char *data, unsigned len)
 {
     HPDF_MMgr mm = doc->mmgr;
     HPDF_Dict file = HPDF_DictStream_New(mm, doc->xref);
     HPDF_Dict fd = HPDF_Dict_New(mm);
     if (!file || !fd || HPDF_Xref_Add(doc->xref, fd) != HPDF_OK) return NULL;
-    unsigned len = 0;
-    const char *data = sub ? hb_blob_get_data(sub, &len) : (const char *)fc->bytes;
-    if (!sub) len = (unsigned)fc->nbytes;
     file->filter = HPDF_STREAM_FILTER_FLATE_DECODE;
     HPDF_STATUS ret = HPDF_Stream_Write(file->stream, (const HPDF_BYTE *)data, len);
     ret += HPDF_Dict_AddNumber(file, "Length1", (HPDF_INT32)len);
 
-    FT_Face f = fc->face;
     const TT_OS2 *os2 = FT_Get_Sfnt_Table(f, FT_SFNT_OS2);
     const TT_Postscript *post = FT_Get_Sfnt_Table(f, FT_SFNT_POST);
     bool italic = (f->style_flags & FT_STYLE_FLAG_ITALIC) != 0;
@@ -196,7 +195,8 @@ static HPDF_Dict tounicode(const pdf_face *fc, HPDF_Doc doc)
     return ret == HPDF_OK ? cmap : NULL;
 }
 
-static HPDF_Dict cid_font(pdf_face *fc, HPDF_Doc doc, const char *name, HPDF_Dict fd)
+/* `map`: the CIDToGIDMap stream, or NULL for /Identity (CID = glyph id). */
+static HPDF_Dict cid_font(pdf_face *fc, HPDF_Doc doc, const char *name, HPDF_Dict fd, HPDF_Dict map)
 {
     HPDF_MMgr mm = doc->mmgr;
     HPDF_Dict cid = HPDF_Dict_New(mm);
@@ -213,20 +213,16 @@ static HPDF_Dict cid_font(pdf_face *fc, HPDF_Doc doc, const char *name, HPDF_Dic
     ret += HPDF_Dict_Add(cid, "FontDescriptor", fd);
     ret += HPDF_Dict_AddNumber(cid, "DW", 0);
     ret += HPDF_Dict_Add(cid, "W", w);
-    ret += HPDF_Dict_AddName(cid, "CIDToGIDMap", "Identity");
+    if (map)
+        ret += HPDF_Dict_Add(cid, "CIDToGIDMap", map);
+    else
+        ret += HPDF_Dict_AddName(cid, "CIDToGIDMap", "Identity");
     return ret == HPDF_OK ? cid : NULL;
 }
 
-int pdf_face_finish(pdf_face *fc, HPDF_Doc doc)
+/* The Type0 dictionary over `cid`, with its ToUnicode map. */
+static int type0(pdf_face *fc, HPDF_Doc doc, const char *name, HPDF_Dict cid)
 {
-    if (!fc->type0) return 0;
-    if (!fc->drawn) fc->drawn = oct_xcalloc(fc->nglyphs ? fc->nglyphs : 1, sizeof *fc->drawn);
-    char name[96];
-    font_name(fc, name, sizeof name);
-    hb_blob_t *sub = subset_file(fc);
-    HPDF_Dict fd = descriptor(fc, doc, name, sub);
-    hb_blob_destroy(sub); /* the stream holds a copy */
-    HPDF_Dict cid = fd ? cid_font(fc, doc, name, fd) : NULL;
     HPDF_Dict map = cid ? tounicode(fc, doc) : NULL;
     HPDF_Array desc = map ? HPDF_Array_New(doc->mmgr) : NULL;
     if (!desc) return -1;
@@ -239,4 +235,74 @@ int pdf_face_finish(pdf_face *fc, HPDF_Doc doc)
     ret += HPDF_Dict_Add(t0, "DescendantFonts", desc);
     ret += HPDF_Dict_Add(t0, "ToUnicode", map);
     return ret == HPDF_OK ? 0 : -1;
+}
+
+static void ensure_drawn(pdf_face *fc)
+{
+    if (!fc->drawn) fc->drawn = oct_xcalloc(fc->nglyphs ? fc->nglyphs : 1, sizeof *fc->drawn);
+}
+
+int pdf_face_finish(pdf_face *fc, HPDF_Doc doc)
+{
+    if (!fc->type0) return 0;
+    ensure_drawn(fc);
+    char name[96];
+    font_name(fc, name, sizeof name);
+    hb_blob_t *sub = subset_file(fc);
+    unsigned len = (unsigned)fc->nbytes;
+    const char *data = sub ? hb_blob_get_data(sub, &len) : (const char *)fc->bytes;
+    HPDF_Dict fd = descriptor(fc, fc->face, doc, name, data, len);
+    hb_blob_destroy(sub); /* the stream holds a copy */
+    HPDF_Dict cid = fd ? cid_font(fc, doc, name, fd, NULL) : NULL;
+    return type0(fc, doc, name, cid);
+}
+
+/* blank's .notdef alone, as a font program (the glyph every CID of an
+ * invisible face is drawn with, in text rendering mode 3). */
+static hb_blob_t *notdef_only(const pdf_face *blank)
+{
+    hb_subset_input_t *in = hb_subset_input_create_or_fail();
+    hb_blob_t *out = NULL;
+    if (!in) return NULL;
+    hb_set_add(hb_subset_input_glyph_set(in), 0);
+    hb_set_clear(hb_subset_input_unicode_set(in));
+    hb_subset_input_set_flags(in, HB_SUBSET_FLAGS_NO_HINTING);
+    hb_face_t *sub = hb_subset_or_fail(blank->hbface, in);
+    if (sub) {
+        out = hb_face_reference_blob(sub);
+        hb_face_destroy(sub);
+    }
+    hb_subset_input_destroy(in);
+    if (out && hb_blob_get_length(out) == 0) {
+        hb_blob_destroy(out);
+        out = NULL;
+    }
+    return out;
+}
+
+int pdf_face_finish_invisible(pdf_face *fc, pdf_face *blank, HPDF_Doc doc)
+{
+    if (!fc->type0) return 0;
+    ensure_drawn(fc);
+    char name[96];
+    font_name(fc, name, sizeof name);
+    hb_blob_t *prog = notdef_only(blank);
+    if (!prog) return -1;
+    unsigned len = 0;
+    const char *data = hb_blob_get_data(prog, &len);
+    HPDF_Dict fd =
+        descriptor(fc->face ? fc : blank, fc->face ? fc->face : blank->face, doc, name, data, len);
+    hb_blob_destroy(prog);
+    /* every CID drawn is glyph 0 of the program: two zero bytes per CID */
+    unsigned last = 0;
+    for (unsigned g = 0; g < fc->nglyphs; g++)
+        if (fc->drawn[g]) last = g;
+    HPDF_Dict map = fd ? HPDF_DictStream_New(doc->mmgr, doc->xref) : NULL;
+    if (!map) return -1;
+    map->filter = HPDF_STREAM_FILTER_FLATE_DECODE;
+    unsigned char *zeros = oct_xcalloc(2 * ((size_t)last + 1), 1);
+    HPDF_STATUS ret = HPDF_Stream_Write(map->stream, zeros, 2 * (last + 1));
+    free(zeros);
+    HPDF_Dict cid = ret == HPDF_OK ? cid_font(fc, doc, name, fd, map) : NULL;
+    return type0(fc, doc, name, cid);
 }

@@ -25,21 +25,44 @@
 
 /* ---- fonts (fonts.c) ---------------------------------------------------- */
 
-enum { PDF_FAM_BODY, PDF_FAM_HEAD, PDF_FAM_MONO, PDF_FAM_FALLBACK, PDF_NFAM };
+/* Families: body, heading, mono, then the layout's fallback chain (one
+ * family per entry, PDF_FAM_FALLBACK + k). One more slot draws boxes for
+ * what no face has. */
+enum { PDF_FAM_BODY, PDF_FAM_HEAD, PDF_FAM_MONO, PDF_FAM_FALLBACK };
+#define PDF_NFAM (PDF_FAM_FALLBACK + OCT_MAX_FALLBACK)
 enum { PDF_VAR_R, PDF_VAR_B, PDF_VAR_I, PDF_VAR_BI, PDF_NVAR };
-#define PDF_NSLOTS (PDF_NFAM * PDF_NVAR)
 #define PDF_SLOT(fam, var) ((fam)*PDF_NVAR + (var))
+#define PDF_SLOT_BOX (PDF_NFAM * PDF_NVAR)
+#define PDF_NSLOTS (PDF_SLOT_BOX + 1)
 #define PDF_SLOT_NONE 0xFF
+
+/* What a face's glyphs are: outlines drawn as text; colour bitmaps drawn
+ * as images over invisible text (emoji); boxes drawn for characters no
+ * face has, over invisible text (so copying still gives them). */
+typedef enum { PDF_FACE_OUTLINE, PDF_FACE_COLOR, PDF_FACE_BOX } pdf_face_kind;
+/* Advance of a box, 1/1000 em. */
+#define PDF_BOX_ADVANCE 640
 
 typedef struct pdf_fonts pdf_fonts;
 
-/* Opens every face of the layout with FreeType (a file shared by several
- * slots is opened once). Returns NULL after reporting "pdf-font" errors. */
+/* Opens the body, heading and mono faces of the layout with FreeType (a
+ * file shared by several slots is opened once); the fallback chain is
+ * opened face by face when a character first needs it. Returns NULL
+ * after reporting "pdf-font" errors. */
 pdf_fonts *pdf_fonts_open(const oct_layout *l, oct_diag *d);
 void pdf_fonts_free(pdf_fonts *f); /* NULL-safe */
 /* Advance of cp in 1/1000 em (unshaped, rounded as the /W array holds
- * it); -1 if the slot's face has no glyph for cp. */
+ * it); -1 if the slot's face has no glyph for cp (or is not open). */
 int pdf_font_width(pdf_fonts *f, int slot, unsigned cp);
+/* The slot that draws cp for text in `slot`: the slot itself, else the
+ * first outline face of the chain that has it (same variant), else
+ * PDF_SLOT_BOX. *w gets its advance. */
+int pdf_font_resolve(pdf_fonts *f, int slot, unsigned cp, int *w);
+/* The chain's colour (emoji) face able to draw cp, or -1. */
+int pdf_font_emoji_slot(pdf_fonts *f, unsigned cp);
+pdf_face_kind pdf_font_kind(pdf_fonts *f, int slot);
+/* The box glyph standing for cp (recorded for its ToUnicode entry). */
+unsigned pdf_font_box_glyph(pdf_fonts *f, unsigned cp);
 /* The name under which page pg's resources know the font of `slot` (added
  * on first use), or NULL if the PDF objects could not be made. */
 const char *pdf_font_use(pdf_fonts *f, HPDF_Doc doc, HPDF_Page pg, int slot);
@@ -56,10 +79,17 @@ unsigned pdf_font_glyph_for(pdf_fonts *f, int slot, uint32_t cp);
 /* The width /W gives glyph gid, in 1/1000 em (what a content stream's
  * glyph advances by unless adjusted). */
 int pdf_font_glyph_width(pdf_fonts *f, int slot, unsigned gid);
+/* Glyph gid is drawn with no advance (a mark): /W says 0 for it, so text
+ * extraction sees no step back after it (which it reads as a word gap). */
+void pdf_font_glyph_zero(pdf_fonts *f, int slot, unsigned gid);
 /* File of a slot's face, for messages. */
 const char *pdf_font_file(pdf_fonts *f, int slot);
 /* Family name of a slot's face, for messages. */
 const char *pdf_font_family(pdf_fonts *f, int slot);
+/* The picture of glyph gid of a colour slot (emoji.c): an image made once
+ * per glyph, and where it sits relative to the glyph origin, in em (left,
+ * bottom, width, height). NULL if the face has no bitmap for it. */
+HPDF_Image pdf_font_emoji_image(pdf_fonts *f, HPDF_Doc doc, int slot, unsigned gid, double box[4]);
 /* Writes the font objects of every face drawn (fontobj.c), once all pages
  * are painted. Returns 0 or -1. */
 int pdf_fonts_finish(pdf_fonts *f, HPDF_Doc doc);
@@ -487,12 +517,11 @@ struct oct_pdf {
     /* the places links inside the booklet name (tree/anchors.h) */
     struct oct_anchor_table *anchor_table;
     oct_bank bank;               /* question clusters: answered member, unanswered ones */
-    struct pdf_missing *missing; /* characters left out, reported once per file */
+    struct pdf_missing *missing; /* characters boxed or left out (missing.c) */
     struct oct_index *index;     /* the back-of-book index */
     struct pdf_spot *spots;      /* index places, by node then offset */
     oct_footnote_defs *notes;    /* flashcards: the notes a card carries, filed once */
     size_t nspots;
-    size_t nmissing, capmissing, nmissing_more;
 };
 
 /* Records a libharu failure as a diagnostic; returns -1 if one happened. */
@@ -504,11 +533,12 @@ int pdf_link_add(oct_pdf *p, const char *url, unsigned from);
 int pdf_link_internal(oct_pdf *p, const char *key);
 /* Why a character cannot be drawn. */
 enum { PDF_MISS_NOGLYPH, PDF_MISS_CONTROL, PDF_MISS_KINDS };
-/* Records that cp of node n is left out of the PDF (text set again in the
- * contents or a running head is the same occurrence). */
+/* Records that cp of node n has no face (printed as a box) or is a
+ * control character (left out). */
 void pdf_missing_add(oct_pdf *p, const oct_node *n, int why, unsigned cp);
-/* One warning per source file listing every character left out, at the
- * first one's file:line:col. Call once, after painting. */
+/* One warning per character, at its first source line, with how often it
+ * occurs. Call once, after painting. */
 void pdf_missing_report(oct_pdf *p);
+void pdf_missing_free(struct pdf_missing *m); /* NULL-safe */
 
 #endif

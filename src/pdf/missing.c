@@ -1,77 +1,88 @@
-/* Characters the PDF cannot draw (code points no font of the layout
- * covers, such as emoji; control characters). They are left out — never drawn as tofu — and the
- * user hears about it once per source file, with every character and line,
- * instead of once per occurrence. The EPUB keeps them. */
+/* Characters the PDF cannot draw: code points no face of the layout's
+ * chain has (printed as a box over the character as invisible text, so
+ * copying still gives it) and control characters (left out). The user
+ * hears about each character once, at its first source line: a page of Korean without a Hangul font
+ * is one warning per syllable used, not one per occurrence. The EPUB keeps them all. */
 #include "pdf/internal.h"
-#include "util/buf.h"
 #include "util/xalloc.h"
 
 #include <stdlib.h>
+#include <unicode/uchar.h>
 
-enum { MAX_KEPT = 4096, MAX_LISTED = 40 };
+enum { MAX_KEPT = 4096, HASH = 8192, MAX_REPORTED = 60 };
 
-struct pdf_missing {
+typedef struct {
     unsigned file, cp;
     int line, col, why;
+} miss;
+
+struct pdf_missing {
+    miss *m;
+    size_t n, cap, more; /* more: distinct characters beyond MAX_KEPT */
+    uint32_t hash[HASH]; /* 1 + index into m, by code point */
 };
 
 void pdf_missing_add(oct_pdf *p, const oct_node *n, int why, unsigned cp)
 {
-    unsigned file = n ? n->span.file : 0;
-    int line = n ? n->span.line : 0, col = n ? n->span.col : 0;
-    /* Recent entries first: repeats come from the same text set again. */
-    for (size_t i = p->nmissing; i > 0; i--) {
-        const struct pdf_missing *m = &p->missing[i - 1];
-        if (m->cp == cp && m->line == line && m->file == file) return;
-    }
-    if (p->nmissing >= MAX_KEPT) {
-        p->nmissing_more++;
+    if (!p->missing) p->missing = oct_xcalloc(1, sizeof *p->missing);
+    struct pdf_missing *s = p->missing;
+    uint32_t h = (cp * 2654435761u) & (HASH - 1);
+    for (; s->hash[h]; h = (h + 1) & (HASH - 1))
+        if (s->m[s->hash[h] - 1].cp == cp) return;
+    if (s->n >= MAX_KEPT) {
+        s->more++;
         return;
     }
-    if (p->nmissing == p->capmissing) {
-        p->capmissing = p->capmissing ? p->capmissing * 2 : 32;
-        p->missing = oct_xrealloc(p->missing, p->capmissing * sizeof *p->missing);
-    }
-    p->missing[p->nmissing++] = (struct pdf_missing){file, cp, line, col, why};
+    OCT_GROW(s->m, s->cap, s->n + 1);
+    s->m[s->n++] = (miss){n ? n->span.file : 0, cp, n ? n->span.line : 0, n ? n->span.col : 0, why};
+    s->hash[h] = (uint32_t)s->n;
 }
 
-static const char *reason(unsigned whys)
+/* "U+AC00 HANGUL SYLLABLE GA", or a description when it has no name. */
+static void describe(unsigned cp, char *out, size_t n)
 {
-    if (whys == 1u << PDF_MISS_NOGLYPH) return "no glyph in the vendored fonts";
-    if (whys == 1u << PDF_MISS_CONTROL) return "control characters";
-    return "no glyph the PDF fonts can draw";
-}
-
-static void report_file(oct_pdf *p, unsigned file, bool *done)
-{
-    oct_buf list = OCT_BUF_INIT;
-    const struct pdf_missing *first = NULL;
-    size_t count = 0;
-    unsigned whys = 0;
-    for (size_t i = 0; i < p->nmissing; i++) {
-        const struct pdf_missing *m = &p->missing[i];
-        if (m->file != file) continue;
-        done[i] = true;
-        if (!first) first = m;
-        whys |= 1u << m->why;
-        if (count++ < MAX_LISTED)
-            oct_buf_printf(&list, "%sU+%04X (line %d)", count > 1 ? ", " : "", m->cp, m->line);
+    char name[128];
+    UErrorCode st = U_ZERO_ERROR;
+    int32_t len = u_charName((UChar32)cp, U_UNICODE_CHAR_NAME, name, sizeof name, &st);
+    if (U_FAILURE(st) || len <= 0) {
+        int8_t type = u_charType((UChar32)cp);
+        snprintf(name, sizeof name, "%s",
+                 type == U_PRIVATE_USE_CHAR ? "(private use)"
+                 : type == U_UNASSIGNED     ? "(unassigned)"
+                 : type == U_CONTROL_CHAR   ? "(control)"
+                 : type == U_SURROGATE      ? "(surrogate)"
+                                            : "(no name)");
     }
-    if (count > MAX_LISTED) oct_buf_printf(&list, " and %zu more", count - MAX_LISTED);
-    const char *path = p->tree && file < p->tree->nfiles ? p->tree->files[file] : NULL;
-    oct_diag_report(p->diag, OCT_WARNING, path, first->line, first->col, "pdf-missing-glyph",
-                    "%zu character%s left out of the PDF (%s; the EPUB keeps them): %s", count,
-                    count == 1 ? "" : "s", reason(whys), list.data);
-    oct_buf_free(&list);
+    snprintf(out, n, "U+%04X %s", cp, name);
 }
 
 void pdf_missing_report(oct_pdf *p)
 {
-    bool *done = oct_xcalloc(p->nmissing, sizeof *done);
-    for (size_t i = 0; i < p->nmissing; i++)
-        if (!done[i]) report_file(p, p->missing[i].file, done);
-    if (p->nmissing_more)
+    struct pdf_missing *s = p->missing;
+    if (!s) return;
+    size_t shown = s->n < MAX_REPORTED ? s->n : MAX_REPORTED;
+    for (size_t i = 0; i < s->n; i++) {
+        const miss *e = &s->m[i];
+        if (i >= shown) break;
+        char what[160];
+        describe(e->cp, what, sizeof what);
+        const char *path = p->tree && e->file < p->tree->nfiles ? p->tree->files[e->file] : NULL;
+        if (e->why == PDF_MISS_CONTROL)
+            oct_diag_report(p->diag, OCT_WARNING, path, e->line, e->col, "pdf-missing-glyph",
+                            "%s left out of the PDF (a control character; the EPUB keeps it)",
+                            what);
+        else
+            oct_diag_report(p->diag, OCT_WARNING, path, e->line, e->col, "pdf-missing-glyph",
+                            "%s is in no font of the layout's chain: printed as a box", what);
+    }
+    if (s->n > shown || s->more)
         oct_diag_report(p->diag, OCT_WARNING, NULL, 0, 0, "pdf-missing-glyph",
-                        "%zu more characters left out of the PDF", p->nmissing_more);
-    free(done);
+                        "%zu more characters printed as boxes or left out", s->n - shown + s->more);
+}
+
+void pdf_missing_free(struct pdf_missing *m)
+{
+    if (!m) return;
+    free(m->m);
+    free(m);
 }

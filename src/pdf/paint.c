@@ -195,6 +195,45 @@ static void paint_link(painter *w, const pdf_op *op, double x, double y)
     if (a) HPDF_LinkAnnot_SetBorderStyle(a, 0, 0, 0);
 }
 
+static bool drawn_as_text(painter *w, const pdf_op *op)
+{
+    return pdf_font_kind(w->p->fonts, op->slot) == PDF_FACE_OUTLINE;
+}
+
+/* The pictures of a run whose text is invisible: an emoji image or a box
+ * per glyph, where the glyph's advance puts it. */
+static void paint_pictures(painter *w, const pdf_op *op, double x, double y)
+{
+    oct_pdf *p = w->p;
+    bool boxes = pdf_font_kind(p->fonts, op->slot) == PDF_FACE_BOX;
+    size_t n = op->len / sizeof(pdf_glyph);
+    double em = op->size;
+    if (boxes) {
+        HPDF_Page_SetLineWidth(w->pg, (HPDF_REAL)(em * 0.06));
+        HPDF_Page_SetRGBStroke(w->pg, (HPDF_REAL)op->color.r, (HPDF_REAL)op->color.g,
+                               (HPDF_REAL)op->color.b);
+    }
+    for (size_t i = 0; i < n; i++) {
+        pdf_glyph g;
+        memcpy(&g, p->pool.data + op->text + i * sizeof g, sizeof g);
+        double gx = x + g.dx * em / 1000.0, gy = y + g.dy * em / 1000.0;
+        if (boxes) {
+            double bw = g.adv * em / 1000.0 - em * 0.16;
+            HPDF_Page_Rectangle(w->pg, (HPDF_REAL)(gx + em * 0.08), (HPDF_REAL)(gy - em * 0.02),
+                                (HPDF_REAL)bw, (HPDF_REAL)(em * 0.74));
+            HPDF_Page_Stroke(w->pg);
+        } else {
+            double box[4];
+            HPDF_Image img = pdf_font_emoji_image(p->fonts, p->doc, op->slot, g.gid, box);
+            if (img)
+                HPDF_Page_DrawImage(w->pg, img, (HPDF_REAL)(gx + box[0] * em),
+                                    (HPDF_REAL)(gy + box[1] * em), (HPDF_REAL)(box[2] * em),
+                                    (HPDF_REAL)(box[3] * em));
+        }
+        x += g.adv * em / 1000.0;
+    }
+}
+
 static void paint_item(painter *w, const pdf_item *it, double left, double top)
 {
     for (size_t k = 0; k < it->nops; k++) {
@@ -214,7 +253,8 @@ static void paint_item(painter *w, const pdf_item *it, double left, double top)
         if (op->kind != PDF_OP_TEXT && op->kind != PDF_OP_ALT) continue;
         if (!in_text) HPDF_Page_BeginText(w->pg);
         in_text = true;
-        if ((op->kind == PDF_OP_ALT) != hidden) {
+        bool invisible = op->kind == PDF_OP_ALT || !drawn_as_text(w, op);
+        if (invisible != hidden) {
             hidden = !hidden;
             HPDF_Page_SetTextRenderingMode(w->pg, hidden ? HPDF_INVISIBLE : HPDF_FILL);
         }
@@ -222,6 +262,11 @@ static void paint_item(painter *w, const pdf_item *it, double left, double top)
     }
     if (hidden) HPDF_Page_SetTextRenderingMode(w->pg, HPDF_FILL);
     if (in_text) HPDF_Page_EndText(w->pg);
+    for (size_t k = 0; k < it->nops; k++) {
+        const pdf_op *op = &it->ops[k];
+        if (op->kind == PDF_OP_TEXT && !drawn_as_text(w, op))
+            paint_pictures(w, op, left + op->x, top - op->y);
+    }
     for (size_t k = 0; k < it->nops; k++) {
         const pdf_op *op = &it->ops[k];
         if (op->kind == PDF_OP_LINE || op->kind == PDF_OP_BOX || op->kind == PDF_OP_CHECK ||

@@ -263,7 +263,7 @@ void oct_pdf_free(oct_pdf *p)
         free(p->heads[i].key);
     }
     free(p->heads);
-    free(p->missing);
+    pdf_missing_free(p->missing);
     free(p->places);
     free(p->pages);
     pdf_free_anchors(p);

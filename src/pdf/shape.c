@@ -34,6 +34,73 @@ static int16_t thousandths(hb_position_t v, unsigned upem)
     return (int16_t)(x > INT16_MAX ? INT16_MAX : x < INT16_MIN ? INT16_MIN : x);
 }
 
+/* Which text each glyph of a cluster stands for, for the ToUnicode map
+ * (one text per glyph for the whole PDF): a cluster of one glyph (a
+ * ligature, an emoji sequence) gives it the cluster's text; in a longer
+ * one, a glyph that is a character's
+ * own (its cmap glyph) stands for that character, so a consonant or a
+ * vowel sign maps the same wherever it is used; the characters left over
+ * go to the first glyph that is nobody's own (a ligature, a conjunct, a
+ * contextual form), or are carried by no glyph. */
+static void map_cluster(oct_pdf *p, const pdf_text *t, int slot, const hb_glyph_info_t *info,
+                        unsigned k0, unsigned k1, size_t ci, size_t end)
+{
+    hb_font_t *font = pdf_font_hb(p->fonts, slot);
+    uint32_t rest[16];
+    size_t m = 0;
+    bool taken[16] = {false};
+    size_t nch = end - ci < 16 ? end - ci : 16;
+    if (k1 == k0 + 1) { /* one glyph: it stands for the whole cluster */
+        for (size_t j = 0; j < nch; j++)
+            rest[m++] = t->c[ci + j].cp;
+        pdf_font_glyph_text(p->fonts, slot, info[k0].codepoint, rest, m);
+        return;
+    }
+    int first_other = -1;
+    for (unsigned k = k0; k < k1; k++) {
+        unsigned gid = info[k].codepoint;
+        bool own = false;
+        for (size_t j = 0; j < nch && !own; j++) {
+            hb_codepoint_t g;
+            if (!taken[j] && hb_font_get_nominal_glyph(font, t->c[ci + j].cp, &g) && g == gid) {
+                taken[j] = own = true;
+                uint32_t cp = t->c[ci + j].cp;
+                pdf_font_glyph_text(p->fonts, slot, gid, &cp, 1);
+            }
+        }
+        if (!own && first_other < 0) first_other = (int)k;
+        if (!own && (int)k != first_other) pdf_font_glyph_text(p->fonts, slot, gid, NULL, 0);
+    }
+    for (size_t j = 0; j < nch; j++)
+        if (!taken[j]) rest[m++] = t->c[ci + j].cp;
+    if (first_other >= 0) pdf_font_glyph_text(p->fonts, slot, info[first_other].codepoint, rest, m);
+}
+
+/* Glyphs [k0, k1) of one cluster, which starts at char ci. */
+static void add_cluster(oct_pdf *p, pdf_text *t, int slot, const hb_glyph_info_t *info,
+                        const hb_glyph_position_t *pos, unsigned k0, unsigned k1, size_t ci,
+                        const uint8_t *starts, unsigned upem)
+{
+    pdf_char *c = &t->c[ci];
+    if (c->ng == 0) c->g = (uint32_t)t->ng;
+    for (unsigned k = k0; k < k1; k++) {
+        if (c->ng == UINT8_MAX) break; /* a pathological cluster: the rest is dropped */
+        pdf_glyph *g = new_glyph(t);
+        g->gid = (uint16_t)info[k].codepoint;
+        g->adv = thousandths(pos[k].x_advance, upem);
+        g->dx = thousandths(pos[k].x_offset, upem);
+        g->dy = thousandths(pos[k].y_offset, upem);
+        if (g->adv == 0) pdf_font_glyph_zero(p->fonts, slot, g->gid);
+        int w = c->w + g->adv;
+        c->w = (int16_t)(w > INT16_MAX ? INT16_MAX : w < INT16_MIN ? INT16_MIN : w);
+        c->ng++;
+    }
+    size_t len = 1;
+    while (!starts[len])
+        len++;
+    map_cluster(p, t, slot, info, k0, k1, ci, ci + len);
+}
+
 /* Chars [a, b) of one face and style. */
 static void shape_run(oct_pdf *p, pdf_text *t, size_t a, size_t b, hb_buffer_t *buf)
 {
@@ -65,34 +132,28 @@ static void shape_run(oct_pdf *p, pdf_text *t, size_t a, size_t b, hb_buffer_t *
         t->c[i].w = 0;
         t->c[i].ng = 0;
     }
-    for (unsigned k = 0; k < n; k++) {
+    for (unsigned k = 0; k < n;) {
+        unsigned k1 = k + 1; /* glyphs [k, k1) form one cluster */
+        while (k1 < n && info[k1].cluster == info[k].cluster)
+            k1++;
         size_t ci = a + info[k].cluster;
-        if (ci >= b) continue; /* cannot happen: clusters are input indices */
-        pdf_char *c = &t->c[ci];
-        if (c->ng == 0) c->g = (uint32_t)t->ng;
-        if (c->ng == UINT8_MAX) continue; /* a pathological cluster: the rest is dropped */
-        pdf_glyph *g = new_glyph(t);
-        g->gid = (uint16_t)info[k].codepoint;
-        g->adv = thousandths(pos[k].x_advance, upem);
-        g->dx = thousandths(pos[k].x_offset, upem);
-        g->dy = thousandths(pos[k].y_offset, upem);
-        int w = c->w + g->adv;
-        c->w = (int16_t)(w > INT16_MAX ? INT16_MAX : w < INT16_MIN ? INT16_MIN : w);
-        if (c->ng++ == 0) {
-            /* the cluster's characters, for the ToUnicode map */
-            size_t end = ci + 1;
-            while (!starts[end - a])
-                end++;
-            uint32_t cps[16];
-            size_t m = 0;
-            for (size_t j = ci; j < end && m < 16; j++)
-                cps[m++] = t->c[j].cp;
-            pdf_font_glyph_text(p->fonts, slot, g->gid, cps, m);
-        } else {
-            pdf_font_glyph_text(p->fonts, slot, g->gid, NULL, 0);
-        }
+        if (ci < b) add_cluster(p, t, slot, info, pos, k, k1, ci, starts + (ci - a), upem);
+        k = k1;
     }
     if (starts != small) free(starts);
+}
+
+/* Characters no face has: a box glyph each, never shaped. */
+static void shape_boxes(oct_pdf *p, pdf_text *t, size_t a, size_t b)
+{
+    for (size_t i = a; i < b; i++) {
+        pdf_char *c = &t->c[i];
+        c->g = (uint32_t)t->ng;
+        c->ng = 1;
+        c->w = PDF_BOX_ADVANCE;
+        pdf_glyph *g = new_glyph(t);
+        *g = (pdf_glyph){(uint16_t)pdf_font_box_glyph(p->fonts, c->cp), PDF_BOX_ADVANCE, 0, 0};
+    }
 }
 
 void pdf_shape(oct_pdf *p, pdf_text *t, size_t a, size_t b)
@@ -108,7 +169,10 @@ void pdf_shape(oct_pdf *p, pdf_text *t, size_t a, size_t b)
         size_t j = i + 1;
         while (j < b && t->c[j].slot == t->c[i].slot && t->c[j].style == t->c[i].style)
             j++;
-        shape_run(p, t, i, j, buf);
+        if (t->c[i].slot == PDF_SLOT_BOX)
+            shape_boxes(p, t, i, j);
+        else
+            shape_run(p, t, i, j, buf);
         i = j;
     }
 }

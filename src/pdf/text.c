@@ -1,19 +1,20 @@
 /* Inline content -> styled characters, each bound to the face that will
  * draw it, with its advance and its line-break class.
  *
- * A character the style's face lacks is drawn from the fallback face.
- * What no face can draw is left out (never tofu), with one warning per
- * source line and reason, naming the characters. */
+ * A character the style's face lacks is drawn from the first face of the
+ * layout's fallback chain that has it; an emoji sequence from the chain's
+ * colour face. What no face can draw is drawn as a box (the character
+ * stays in the text layer) and reported once per character. */
 #include "pdf/internal.h"
 #include "unicode/bidi.h"
+#include "unicode/emoji.h"
 #include "util/utf8.h"
 #include "util/xalloc.h"
 
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
-
-#define MAX_LISTED 16
+#include <unicode/uchar.h>
 
 pdf_style pdf_style_make(int fam, int var, double size, oct_color color)
 {
@@ -82,39 +83,26 @@ static bool is_control(unsigned cp)
     return cp < 0x20 || (cp >= 0x7F && cp < 0xA0);
 }
 
-typedef struct {
-    unsigned cps[PDF_MISS_KINDS][MAX_LISTED]; /* by PDF_MISS_* */
-    size_t n[PDF_MISS_KINDS], total[PDF_MISS_KINDS];
-} missing_set;
-
-static void note_missing(missing_set *m, int why, unsigned cp)
+/* A combining mark stays in its base's face when that face has it, so
+ * the two are shaped together (a mark from another face would not sit on
+ * its letter). */
+static bool is_mark(unsigned cp)
 {
-    for (size_t i = 0; i < m->n[why]; i++)
-        if (m->cps[why][i] == cp) return;
-    m->total[why]++;
-    if (m->n[why] < MAX_LISTED) m->cps[why][m->n[why]++] = cp;
+    return cp >= 0x300 && (U_GET_GC_MASK((UChar32)cp) & U_GC_M_MASK) != 0;
 }
 
-static void report_missing(oct_pdf *p, const oct_node *node, const missing_set *m)
+/* The face that draws cp in `slot` (PDF_SLOT_BOX: none); *w its advance. */
+static int resolve(oct_pdf *p, const pdf_text *t, int slot, unsigned cp, int *w)
 {
-    for (int k = 0; k < PDF_MISS_KINDS; k++) {
-        for (size_t i = 0; i < m->n[k]; i++)
-            pdf_missing_add(p, node, k, m->cps[k][i]);
-        p->nmissing_more += m->total[k] - m->n[k];
+    if (is_mark(cp) && t->n > 0) {
+        int prev = t->c[t->n - 1].slot;
+        if (prev != PDF_SLOT_NONE && prev != PDF_SLOT_BOX && prev != slot &&
+            pdf_font_kind(p->fonts, prev) == PDF_FACE_OUTLINE) {
+            *w = pdf_font_width(p->fonts, prev, cp);
+            if (*w >= 0) return prev;
+        }
     }
-}
-
-/* The face that draws cp in `slot`, or PDF_SLOT_NONE; *w gets its advance. */
-static int resolve(oct_pdf *p, int slot, unsigned cp, int *w)
-{
-    int tries[3] = {slot, PDF_SLOT(PDF_FAM_FALLBACK, slot % PDF_NVAR),
-                    PDF_SLOT(PDF_FAM_FALLBACK, PDF_VAR_R)};
-    for (int i = 0; i < 3; i++) {
-        *w = pdf_font_width(p->fonts, tries[i], cp);
-        if (*w >= 0) return tries[i];
-    }
-    *w = 0;
-    return PDF_SLOT_NONE;
+    return pdf_font_resolve(p->fonts, slot, cp, w);
 }
 
 static size_t column(const pdf_text *t)
@@ -140,12 +128,12 @@ static bool after_gap(const pdf_text *t)
 }
 
 static void add_cp(oct_pdf *p, pdf_text *t, unsigned cp, uint16_t si, int slot, bool verbatim,
-                   missing_set *miss)
+                   const oct_node *node)
 {
     int w;
     if (cp == '\t' && verbatim) {
         size_t spaces = 4 - column(t) % 4;
-        int r = resolve(p, slot, ' ', &w);
+        int r = resolve(p, t, slot, ' ', &w);
         for (size_t i = 0; i < spaces; i++)
             push_char(t, ' ', si, r, w);
         return;
@@ -166,13 +154,31 @@ static void add_cp(oct_pdf *p, pdf_text *t, unsigned cp, uint16_t si, int slot, 
         return;
     }
     if (is_control(cp)) {
-        note_missing(miss, PDF_MISS_CONTROL, cp);
+        pdf_missing_add(p, node, PDF_MISS_CONTROL, cp);
         push_char(t, cp, si, PDF_SLOT_NONE, 0);
         return;
     }
-    int r = resolve(p, slot, cp, &w);
-    if (r == PDF_SLOT_NONE) note_missing(miss, PDF_MISS_NOGLYPH, cp);
+    int r = resolve(p, t, slot, cp, &w);
+    if (r == PDF_SLOT_BOX) pdf_missing_add(p, node, PDF_MISS_NOGLYPH, cp);
     push_char(t, cp, si, r, w);
+}
+
+/* An emoji sequence s[0..n) (unicode/emoji.h): the whole sequence from the
+ * chain's colour face, shaped into one picture; nothing at all with
+ * `emoji: omit`. False when no colour face has it: its characters then
+ * go through the text faces one by one. */
+static bool add_emoji(oct_pdf *p, pdf_text *t, const char *s, size_t n, uint16_t si)
+{
+    size_t len;
+    unsigned first = oct_utf8_decode(s, n, &len);
+    int slot = PDF_SLOT_NONE;
+    if (p->L.emoji == OCT_EMOJI_IMAGE) {
+        slot = pdf_font_emoji_slot(p->fonts, first);
+        if (slot < 0) return false;
+    }
+    for (size_t i = 0; i < n; i += len)
+        push_char(t, oct_utf8_decode(s + i, n - i, &len), si, slot, 0);
+    return true;
 }
 
 void pdf_text_add(oct_pdf *p, pdf_text *t, const char *s, size_t n, const pdf_style *st,
@@ -180,20 +186,22 @@ void pdf_text_add(oct_pdf *p, pdf_text *t, const char *s, size_t n, const pdf_st
 {
     uint16_t si = pdf_text_style(t, st);
     int slot = PDF_SLOT(st->fam, st->var);
-    missing_set miss;
-    memset(&miss, 0, sizeof miss);
     size_t i = 0, len, first = t->n;
     while (i < n) {
+        size_t seq = p->L.emoji != OCT_EMOJI_TEXT ? oct_emoji_sequence(s + i, n - i) : 0;
+        if (seq > 0 && add_emoji(p, t, s + i, seq, si)) {
+            i += seq;
+            continue;
+        }
         unsigned cp = oct_utf8_decode(s + i, n - i, &len);
         i += len;
-        add_cp(p, t, cp, si, slot, verbatim, &miss);
+        add_cp(p, t, cp, si, slot, verbatim, node);
     }
     pdf_shape(p, t, first, t->n);
     for (size_t k = first; k < t->n && t->dir == 0; k++) {
         int strong = oct_bidi_strong(t->c[k].cp);
         if (strong >= 0) t->dir = (uint8_t)(strong + 1);
     }
-    report_missing(p, node, &miss);
 }
 
 static void add_str(oct_pdf *p, pdf_text *t, const char *s, const pdf_style *st,

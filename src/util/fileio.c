@@ -10,35 +10,98 @@
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <sys/mman.h>
 #include <sys/stat.h>
+#include <stdint.h>
 #include <unistd.h>
+
+/* Reads f to its end; a regular file's size is known, so it is one
+ * allocation and one read (fonts are megabytes), anything else grows. */
+static char *read_stream(FILE *f, size_t max_bytes, size_t *len)
+{
+    struct stat st;
+    oct_buf b = OCT_BUF_INIT;
+    if (fstat(fileno(f), &st) == 0 && S_ISREG(st.st_mode) && st.st_size > 0) {
+        if ((uint64_t)st.st_size > max_bytes) {
+            errno = EFBIG;
+            return NULL;
+        }
+        oct_buf_grow(&b, (size_t)st.st_size);
+    }
+    for (;;) {
+        if (b.cap - b.len < 4096) oct_buf_grow(&b, 65536);
+        size_t room = b.cap - b.len - 1, n = fread(b.data + b.len, 1, room, f);
+        b.len += n;
+        if (b.len > max_bytes) {
+            oct_buf_free(&b);
+            errno = EFBIG;
+            return NULL;
+        }
+        if (n < room) break;
+    }
+    if (ferror(f)) {
+        oct_buf_free(&b);
+        errno = EIO;
+        return NULL;
+    }
+    b.data[b.len] = '\0';
+    *len = b.len;
+    return oct_buf_detach(&b);
+}
 
 char *oct_read_file(const char *path, size_t max_bytes, size_t *len)
 {
     FILE *f = fopen(path, "rb");
     oct_deps_note(f ? OCT_DEP_INPUT : OCT_DEP_MISSING, path);
     if (!f) return NULL;
-    oct_buf b = OCT_BUF_INIT;
-    char chunk[65536];
-    size_t n;
-    while ((n = fread(chunk, 1, sizeof chunk, f)) > 0) {
-        if (b.len + n > max_bytes) {
-            fclose(f);
-            oct_buf_free(&b);
-            errno = EFBIG;
-            return NULL;
-        }
-        oct_buf_put(&b, chunk, n);
-    }
-    int err = ferror(f);
+    char *data = read_stream(f, max_bytes, len);
+    int err = errno;
     fclose(f);
-    if (err) {
-        oct_buf_free(&b);
-        errno = EIO;
-        return NULL;
+    errno = err;
+    return data;
+}
+
+char *oct_read_head(const char *path, size_t n, size_t *len)
+{
+    FILE *f = fopen(path, "rb");
+    oct_deps_note(f ? OCT_DEP_INPUT : OCT_DEP_MISSING, path);
+    if (!f) return NULL;
+    char *data = oct_xmalloc(n + 1);
+    *len = fread(data, 1, n, f);
+    data[*len] = '\0';
+    fclose(f);
+    return data;
+}
+
+void *oct_map_file(const char *path, size_t max_bytes, size_t *len)
+{
+    int fd = open(path, O_RDONLY | O_CLOEXEC);
+    oct_deps_note(fd >= 0 ? OCT_DEP_INPUT : OCT_DEP_MISSING, path);
+    if (fd < 0) return NULL;
+    struct stat st;
+    void *m = NULL;
+    if (fstat(fd, &st) != 0) {
+        m = NULL;
+    } else if (!S_ISREG(st.st_mode) || st.st_size <= 0) {
+        errno = EINVAL;
+    } else if ((uint64_t)st.st_size > max_bytes) {
+        errno = EFBIG;
+    } else {
+        m = mmap(NULL, (size_t)st.st_size, PROT_READ, MAP_PRIVATE, fd, 0);
+        if (m == MAP_FAILED)
+            m = NULL;
+        else
+            *len = (size_t)st.st_size;
     }
-    *len = b.len;
-    return oct_buf_detach(&b);
+    int err = errno;
+    close(fd);
+    errno = err;
+    return m;
+}
+
+void oct_unmap_file(void *p, size_t len)
+{
+    if (p) munmap(p, len);
 }
 
 char *oct_temp_file(char *pattern)

@@ -8,6 +8,14 @@
  * Reports the path to the dependency recorder (util/deps.h), as does
  * oct_atomic_commit for what it writes. */
 char *oct_read_file(const char *path, size_t max_bytes, size_t *len);
+/* The first n bytes at most (fewer if the file is shorter), the same way. */
+char *oct_read_head(const char *path, size_t n, size_t *len);
+
+/* Maps a regular, non-empty file read-only (a font of megabytes is paged
+ * in only where it is read); NULL with errno (EFBIG over max_bytes).
+ * Recorded like oct_read_file. Release with oct_unmap_file. */
+void *oct_map_file(const char *path, size_t max_bytes, size_t *len);
+void oct_unmap_file(void *p, size_t len);
 
 /* Atomic output: oct_atomic_begin() creates an empty temporary file next to
  * `path` and returns its name (caller frees); write it by name, then

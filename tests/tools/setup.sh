@@ -6,7 +6,8 @@
 BUILD_PACKAGES=(build-essential cmake pkg-config libhpdf-dev libzip-dev libcmark-gfm-dev
     libcmark-gfm-extensions-dev cmark-gfm libxml2-dev libyaml-dev libhyphen-dev hyphen-en-us
     libfreetype-dev libuchardet-dev libutf8proc-dev libicu-dev libpng-dev
-    libjpeg-dev librsvg2-dev libstemmer-dev libsqlite3-dev libharfbuzz-dev)
+    libjpeg-dev librsvg2-dev libstemmer-dev libsqlite3-dev libharfbuzz-dev
+    fonts-noto-core fonts-droid-fallback fonts-nanum fonts-noto-color-emoji) # the fallback chain
 # shellcheck disable=SC2034
 TEST_PACKAGES=(epubcheck default-jre-headless qpdf poppler-utils python3 npm nodejs unzip zip
     ca-certificates unicode-data strace python3-jsonschema sqlite3 ninja-build groff-base man-db

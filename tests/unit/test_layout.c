@@ -60,9 +60,16 @@ static void check_sane(const oct_layout *l)
     CHECK_STR(l->body.bold_italic, font("CharisSIL-BoldItalic.ttf"));
     CHECK_STR(l->heading.bold, font("NotoSans-Bold.ttf"));
     CHECK_STR(l->mono.italic, font("JetBrainsMono-Italic.ttf"));
-    CHECK_STR(l->fallback.regular, font("DejaVuSans.ttf"));
-    CHECK_STR(l->fallback.italic, font("DejaVuSans.ttf"));
-    CHECK_STR(l->fallback.bold_italic, font("DejaVuSans-Bold.ttf"));
+    /* the chain holds DejaVu Sans for symbols, its italics from regular */
+    const oct_font_family *dv = NULL;
+    for (int k = 0; k < l->nfallback; k++)
+        if (!strcmp(l->fallback[k].regular, font("DejaVuSans.ttf"))) dv = &l->fallback[k];
+    CHECK(dv != NULL);
+    if (dv) {
+        CHECK_STR(dv->italic, font("DejaVuSans.ttf"));
+        CHECK_STR(dv->bold_italic, font("DejaVuSans-Bold.ttf"));
+    }
+    CHECK(l->emoji == OCT_EMOJI_IMAGE);
     CHECK(l->text.r < 0.2 && l->code_background.r > 0.9);
 }
 
@@ -132,9 +139,14 @@ static void test_defaults_match_a4(void)
                              &e.rule, &e.muted,         &e.accent};
     for (int i = 0; i < 7; i++)
         CHECK(near(ca[i]->r, ce[i]->r) && near(ca[i]->g, ce[i]->g) && near(ca[i]->b, ce[i]->b));
-    const oct_font_family *fa[] = {&a.body, &a.heading, &a.mono, &a.fallback};
-    const oct_font_family *fe[] = {&e.body, &e.heading, &e.mono, &e.fallback};
-    for (int i = 0; i < 4; i++) {
+    CHECK(a.nfallback == e.nfallback && a.nfallback > 0);
+    const oct_font_family *fa[3 + OCT_MAX_FALLBACK] = {&a.body, &a.heading, &a.mono};
+    const oct_font_family *fe[3 + OCT_MAX_FALLBACK] = {&e.body, &e.heading, &e.mono};
+    for (int k = 0; k < a.nfallback && k < e.nfallback; k++) {
+        fa[3 + k] = &a.fallback[k];
+        fe[3 + k] = &e.fallback[k];
+    }
+    for (int i = 0; i < 3 + (a.nfallback < e.nfallback ? a.nfallback : e.nfallback); i++) {
         CHECK_STR(fa[i]->regular, fe[i]->regular);
         CHECK_STR(fa[i]->bold, fe[i]->bold);
         CHECK_STR(fa[i]->italic, fe[i]->italic);
@@ -294,7 +306,7 @@ static void test_wrong_fonts_dir(void)
     char a4[4096];
     snprintf(a4, sizeof a4, "%s/a4.yaml", layouts);
     oct_diag *d = load("a4", "/nonexistent", &l, &rc);
-    CHECK(rc == -1 && oct_diag_count(d, OCT_ERROR) == 14);
+    CHECK(rc == -1 && oct_diag_count(d, OCT_ERROR) == 12); /* DejaVu of the chain: warnings */
     const oct_diag_msg *m = oct_diag_at(d, 0);
     CHECK(m && m->line == line_of(a4, "regular: CharisSIL-Regular.ttf") && m->col == 14);
     CHECK_STR(m ? m->message : NULL, "font file for 'regular' in 'body' not found: "
@@ -304,12 +316,16 @@ static void test_wrong_fonts_dir(void)
 
     /* Built-in fonts: errors about the file as a whole. */
     d = load(fixture("layout/empty.yaml"), "/nonexistent", &l, &rc);
-    CHECK(rc == -1 && oct_diag_count(d, OCT_ERROR) == 14);
-    m = oct_diag_at(d, 13);
+    CHECK(rc == -1 && oct_diag_count(d, OCT_ERROR) == 12);
+    m = oct_diag_at(d, 11);
     CHECK(m && m->line == 0 && !strcmp(m->code, "missing-font"));
     CHECK_STR(m ? m->message : NULL,
-              "built-in font for 'bold' in 'fallback' not found: /nonexistent/DejaVuSans-Bold.ttf "
-              "(is the fonts directory right?)");
+              "built-in font for 'bold-italic' in 'mono' not found: "
+              "/nonexistent/JetBrainsMono-BoldItalic.ttf (is the fonts directory right?)");
+    /* a missing chain font is a warning: what only it draws becomes boxes */
+    m = oct_diag_at(d, 12);
+    CHECK(m && m->severity == OCT_WARNING && !strcmp(m->code, "font-fallback-missing"));
+    CHECK(m && strstr(m->message, "/nonexistent/DejaVuSans.ttf"));
     oct_diag_free(d);
 }
 

@@ -45,8 +45,9 @@ static inline oct_layout fx_layout(void)
     l.mono = (oct_font_family){
         fx_font(8, "JetBrainsMono-Regular.ttf"), fx_font(9, "JetBrainsMono-Bold.ttf"),
         fx_font(10, "JetBrainsMono-Italic.ttf"), fx_font(11, "JetBrainsMono-BoldItalic.ttf")};
-    l.fallback = (oct_font_family){fx_font(12, "DejaVuSans.ttf"),
-                                   fx_font(13, "DejaVuSans-Bold.ttf"), NULL, NULL};
+    l.fallback[0] = (oct_font_family){fx_font(12, "DejaVuSans.ttf"),
+                                      fx_font(13, "DejaVuSans-Bold.ttf"), NULL, NULL};
+    l.nfallback = 1;
     l.body_size = 10.5;
     l.leading = 1.35;
     l.h1_size = 22;
