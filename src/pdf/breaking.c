@@ -30,8 +30,8 @@ typedef struct {
     const pdf_measure *m;
     size_t s, e;    /* the piece */
     size_t line0;   /* lines before the piece */
-    double *W, *SP; /* prefix sums from s: width, stretchable space width */
-    int *NS;        /* prefix count of stretchable spaces */
+    double *W, *SP; /* prefix sums from s: width, stretchable width (spaces, gaps) */
+    int *NS;        /* prefix count of stretchable spaces and gaps */
     pdf_line *lines;
     size_t nlines, cap;
 } breaker;
@@ -55,6 +55,28 @@ static bool allowed_after(const pdf_text *t, size_t i)
     return (t->c[i].brk & OCT_LB_MASK) == OCT_LB_ALLOWED && can_split_before(t, i + 1);
 }
 
+/* Scripts written without spaces between words: Thai, Lao, Khmer,
+ * Myanmar, Han, kana and CJK punctuation (Hangul uses spaces). */
+static bool unspaced(uint32_t cp)
+{
+    return (cp >= 0x0E00 && cp <= 0x0EFF) || (cp >= 0x1000 && cp <= 0x109F) ||
+           (cp >= 0x1780 && cp <= 0x17FF) || (cp >= 0x3000 && cp <= 0x30FF) ||
+           (cp >= 0x31F0 && cp <= 0x31FF) || (cp >= 0x3400 && cp <= 0x4DBF) ||
+           (cp >= 0x4E00 && cp <= 0x9FFF) || (cp >= 0xF900 && cp <= 0xFAFF) ||
+           (cp >= 0xFF00 && cp <= 0xFFEF) || (cp >= 0x20000 && cp <= 0x3FFFF);
+}
+
+bool pdf_gap_after(const pdf_text *t, size_t i)
+{
+    return i + 1 < t->n && allowed_after(t, i) && !pdf_is_space(t->c[i].cp) &&
+           !pdf_is_space(t->c[i + 1].cp) && (unspaced(t->c[i].cp) || unspaced(t->c[i + 1].cp));
+}
+
+double pdf_gap_width(const pdf_text *t, size_t i)
+{
+    return t->st[t->c[i].style].size * PDF_GAP_EM;
+}
+
 static bool mandatory_after(const pdf_text *t, size_t i)
 {
     return (t->c[i].brk & OCT_LB_MASK) == OCT_LB_MANDATORY;
@@ -65,6 +87,20 @@ static size_t trim_end(const breaker *b, size_t a, size_t e)
     while (e > a && pdf_is_space(b->t->c[e - 1].cp))
         e--;
     return e;
+}
+
+/* Stretchable width and count of [a, te): its spaces and the gaps inside
+ * it (the gap before a, where the line starts, is not its own). */
+static double stretch_of(const breaker *b, size_t a, size_t te, int *count)
+{
+    double spw = b->SP[te - b->s] - b->SP[a - b->s];
+    int n = b->NS[te - b->s] - b->NS[a - b->s];
+    if (a > b->s && te > a && pdf_gap_after(b->t, a - 1)) {
+        spw -= pdf_gap_width(b->t, a - 1);
+        n--;
+    }
+    if (count) *count = n;
+    return spw;
 }
 
 static double measure_of(const breaker *b)
@@ -86,7 +122,7 @@ static void push_line(breaker *b, size_t a, size_t e, bool last, bool cont, doub
     ln->next = e;
     ln->width = b->W[te - b->s] - b->W[a - b->s];
     ln->avail = avail;
-    ln->nspace = b->NS[te - b->s] - b->NS[a - b->s];
+    stretch_of(b, a, te, &ln->nspace);
     ln->justify = b->m->justify && !last;
     ln->cont = cont;
 }
@@ -96,7 +132,7 @@ static double line_cost(const breaker *b, size_t a, size_t e, double avail, bool
 {
     size_t te = trim_end(b, a, e);
     double nat = b->W[te - b->s] - b->W[a - b->s];
-    double spw = b->SP[te - b->s] - b->SP[a - b->s];
+    double spw = stretch_of(b, a, te, NULL);
     double bad;
     if (nat > avail + 1e-6) {
         double shrink = b->m->justify ? spw * SPACE_SHRINK : 0;
@@ -227,9 +263,12 @@ static void break_piece(breaker *b)
     for (size_t i = 0; i < n; i++) {
         double w = pdf_char_width(b->t, b->s + i);
         bool sp = b->t->c[b->s + i].cp == ' ';
+        /* a gap counts from the char after it, so a line ending at the
+         * gap's char does not count it */
+        bool gap = i > 0 && pdf_gap_after(b->t, b->s + i - 1);
         b->W[i + 1] = b->W[i] + w;
-        b->SP[i + 1] = b->SP[i] + (sp ? w : 0);
-        b->NS[i + 1] = b->NS[i] + (sp ? 1 : 0);
+        b->SP[i + 1] = b->SP[i] + (sp ? w : gap ? pdf_gap_width(b->t, b->s + i - 1) : 0);
+        b->NS[i + 1] = b->NS[i] + (sp || gap ? 1 : 0);
     }
     b->line0 = b->nlines;
     if (b->m->mode == PDF_BREAK_GREEDY)

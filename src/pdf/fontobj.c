@@ -148,16 +148,6 @@ static HPDF_Array widths(pdf_face *fc, HPDF_MMgr mm)
     return ret == HPDF_OK ? arr : NULL;
 }
 
-static void utf16_hex(oct_buf *b, unsigned cp)
-{
-    if (cp >= 0x10000) {
-        cp -= 0x10000;
-        oct_buf_printf(b, "%04X%04X", 0xD800 + (cp >> 10), 0xDC00 + (cp & 0x3FF));
-    } else {
-        oct_buf_printf(b, "%04X", cp);
-    }
-}
-
 static HPDF_Dict tounicode(const pdf_face *fc, HPDF_Doc doc)
 {
     HPDF_Dict cmap = HPDF_DictStream_New(doc->mmgr, doc->xref);
@@ -182,9 +172,9 @@ static HPDF_Dict tounicode(const pdf_face *fc, HPDF_Doc doc)
         if (d & PDF_TEXT_SEQ) {
             const uint32_t *seq = fc->texts + (d & ~PDF_TEXT_SEQ);
             for (uint32_t k = 1; k <= seq[0]; k++)
-                utf16_hex(&b, seq[k]);
+                oct_buf_put_utf16_hex(&b, seq[k]);
         } else {
-            utf16_hex(&b, d - 1);
+            oct_buf_put_utf16_hex(&b, d - 1);
         }
         oct_buf_printf(&b, ">\n");
         if (++done % CMAP_BLOCK == 0 || done == total) oct_buf_printf(&b, "endbfchar\n");

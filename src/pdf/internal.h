@@ -210,6 +210,12 @@ size_t pdf_break_lines(const pdf_text *t, const pdf_measure *m, pdf_line **out);
 /* Widest unbreakable piece and widest mandatory-break piece, points. */
 void pdf_text_extent(const pdf_text *t, double *minw, double *maxw);
 bool pdf_is_space(uint32_t cp);
+/* A justification gap after char i: a break between characters of a
+ * script written without spaces (Chinese, Japanese, Thai...), which
+ * stretches like a word space of PDF_GAP_EM (pdf_gap_width, points). */
+bool pdf_gap_after(const pdf_text *t, size_t i);
+double pdf_gap_width(const pdf_text *t, size_t i);
+#define PDF_GAP_EM 0.25
 
 /* ---- flow: items and drawing operations (flow.c) ------------------------- */
 
@@ -232,6 +238,11 @@ typedef struct {
     oct_color color;
     double x, y, w, h;
     size_t text, len; /* into oct_pdf.pool */
+    /* TEXT: the source text of a cluster drawn by several glyphs (UTF-8,
+     * into the pool; alen 0: none), given to extraction as /ActualText:
+     * a glyph's one ToUnicode entry cannot say what a conjunct, a vowel
+     * sign drawn before its consonant or a stacked mark stands for here. */
+    size_t atext, alen;
     int link;
 } pdf_op;
 

@@ -11,6 +11,7 @@
 #include "unicode/bidi.h"
 #include "util/xalloc.h"
 
+#include <math.h>
 #include <stdlib.h>
 
 #include <string.h>
@@ -21,6 +22,7 @@ typedef struct {
     const pdf_text *t;
     double base;
     oct_buf run;
+    oct_buf actual; /* the run's ActualText, when it is one cluster of several glyphs */
     double run_x;
     int run_slot, run_style;
     int seg_style;
@@ -46,7 +48,12 @@ static void flush_run(setter *s)
                                                       : 0);
         op->len = s->run.len;
         op->text = pdf_pool_put(s->p, s->run.data, s->run.len);
+        if (s->actual.len) {
+            op->alen = s->actual.len;
+            op->atext = pdf_pool_put(s->p, s->actual.data, s->actual.len);
+        }
     }
+    oct_buf_clear(&s->actual);
     oct_buf_clear(&s->run);
     s->run_slot = PDF_SLOT_NONE;
 }
@@ -132,8 +139,10 @@ void pdf_set_line(oct_pdf *p, pdf_item *it, const pdf_text *t, const pdf_line *l
         /* Word spaces grow to at most twice their width; a line that would
          * need more stays ragged rather than full of holes. */
         double spw = 0;
-        for (size_t i = ln->a; i < ln->b; i++)
+        for (size_t i = ln->a; i < ln->b; i++) {
             if (t->c[i].cp == ' ') spw += pdf_char_width(t, i);
+            if (i + 1 < ln->b && pdf_gap_after(t, i)) spw += pdf_gap_width(t, i);
+        }
         extra = slack / ln->nspace;
         if (extra > spw * PDF_MAX_SPACE_GROWTH / ln->nspace)
             extra = spw * PDF_MAX_SPACE_GROWTH / ln->nspace;
@@ -142,7 +151,7 @@ void pdf_set_line(oct_pdf *p, pdf_item *it, const pdf_text *t, const pdf_line *l
     else if (al == PDF_AL_CENTER)
         x += slack / 2;
 
-    setter s = {p, it, t, y, OCT_BUF_INIT, 0, PDF_SLOT_NONE, -1, -1, 0, 0};
+    setter s = {p, it, t, y, OCT_BUF_INIT, OCT_BUF_INIT, 0, PDF_SLOT_NONE, -1, -1, 0, 0};
     double pen = x;
     for (size_t v = ln->a; v < ln->b; v++) {
         size_t i = order ? ln->a + order[v - ln->a] : v;
@@ -153,17 +162,28 @@ void pdf_set_line(oct_pdf *p, pdf_item *it, const pdf_text *t, const pdf_line *l
             s.seg_x0 = s.seg_x1 = pen;
         }
         if (c->slot == PDF_SLOT_NONE) continue;
-        if (c->slot != s.run_slot || c->style != s.run_style) {
+        bool complex = c->ng > 1;
+        if (c->slot != s.run_slot || c->style != s.run_style || complex || s.actual.len) {
             flush_run(&s);
             s.run_slot = c->slot;
             s.run_style = c->style;
             s.run_x = pen;
         }
+        if (complex) /* a run of its own, with its text (flush_run) */
+            for (size_t j = i; j < t->n && (j == i || (t->c[j].ng == 0 && t->c[j].slot == c->slot));
+                 j++)
+                oct_buf_put_utf8(&s.actual, t->c[j].cp);
         if (rtl_of && rtl_of[i - ln->a] && c->ng == 1)
             put_mirrored(&s, c, &t->g[c->g]);
         else
             oct_buf_put(&s.run, (const char *)&t->g[c->g], c->ng * sizeof *t->g);
         pen += pdf_char_width(t, i);
+        if (extra != 0 && !order && i + 1 < ln->b && pdf_gap_after(t, i) && s.run.len) {
+            /* a gap of an unspaced script: the last glyph steps further */
+            pdf_glyph *g = (pdf_glyph *)(s.run.data + s.run.len - sizeof *g);
+            g->adv = (int16_t)(g->adv + lround(extra * 1000.0 / t->st[c->style].size));
+            pen += extra;
+        }
         if (c->cp == ' ' && extra != 0) {
             pen += extra;
             flush_run(&s);
@@ -174,6 +194,7 @@ void pdf_set_line(oct_pdf *p, pdf_item *it, const pdf_text *t, const pdf_line *l
     flush_run(&s);
     flush_segment(&s);
     oct_buf_free(&s.run);
+    oct_buf_free(&s.actual);
     free(order);
     free(rtl_of);
 }

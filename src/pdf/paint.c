@@ -61,33 +61,61 @@ static const char *num3(char out[32], double x)
     return out;
 }
 
-/* One TJ array per run: each glyph id, then how far its shaped advance
- * differs from its /W width (in 1/1000 em, positive moves left); a glyph
- * moved by its mark offsets gets its own shifts (and a rise for dy). */
+/* One TJ array per run. Each glyph's place is the sum of the shaped
+ * advances before it plus its mark offset (1/1000 em); a glyph is
+ * preceded by a number only where its place differs from where the one
+ * before left the pen (its /W width further on), so an unkerned run is
+ * bare glyph ids. A glyph raised or lowered (dy) gets a rise of its own.
+ * In a cluster with ActualText, extraction takes the span's end from where
+ * its last glyph leaves the pen: a mark drawn last, left of its base's
+ * end, would read as a gap after the cluster, so character spacing (Tc)
+ * carries that last glyph's step to the cluster's end. */
 static void put_glyphs(painter *w, const pdf_op *op)
 {
     oct_pdf *p = w->p;
     oct_buf *b = &w->glyphs;
     size_t n = op->len / sizeof(pdf_glyph);
+    const char *base = p->pool.data + op->text;
     oct_buf_clear(b);
     oct_buf_put(b, "[<", 2);
+    long pen = 0, cur = 0;
+    bool spaced = false;
     for (size_t i = 0; i < n; i++) {
         pdf_glyph g;
-        memcpy(&g, p->pool.data + op->text + i * sizeof g, sizeof g);
-        int adj = pdf_font_glyph_width(p->fonts, op->slot, g.gid) - g.adv;
-        if (g.dy != 0) {
-            char num[32];
-            oct_buf_printf(b, ">]TJ %s Ts[<", num3(num, g.dy * op->size / 1000.0));
+        memcpy(&g, base + i * sizeof g, sizeof g);
+        long at = pen + g.dx;
+        pen += g.adv;
+        char num[32];
+        if (g.dy != 0) oct_buf_printf(b, ">]TJ %s Ts[<", num3(num, g.dy * op->size / 1000.0));
+        if (at != cur) oct_buf_printf(b, ">%ld<", cur - at);
+        cur = at + pdf_font_glyph_width(p->fonts, op->slot, g.gid);
+        if (op->alen && i + 1 == n && cur != pen) {
+            oct_buf_printf(b, ">]TJ %s Tc[<", num3(num, (pen - cur) * op->size / 1000.0));
+            spaced = true;
         }
-        if (g.dx != 0) oct_buf_printf(b, ">%d<", -g.dx);
         static const char HEX[] = "0123456789ABCDEF";
         char hex[4] = {HEX[g.gid >> 12], HEX[(g.gid >> 8) & 15], HEX[(g.gid >> 4) & 15],
                        HEX[g.gid & 15]};
         oct_buf_put(b, hex, 4);
-        if (adj + g.dx != 0) oct_buf_printf(b, ">%d<", adj + g.dx);
         if (g.dy != 0) oct_buf_printf(b, ">]TJ 0 Ts[<");
     }
     oct_buf_put(b, ">]TJ\n", 5);
+    if (spaced) oct_buf_puts(b, "0 Tc\n");
+    put_content(w, b->data, b->len);
+}
+
+/* Opens a marked-content span whose /ActualText is UTF-8 s[0..n)
+ * (UTF-16BE with its byte-order mark); paint_text closes it. */
+static void put_actual_text(painter *w, const char *s, size_t n)
+{
+    oct_buf *b = &w->glyphs;
+    oct_buf_clear(b);
+    oct_buf_puts(b, "/Span<</ActualText<FEFF");
+    size_t len;
+    for (size_t i = 0; i < n; i += len) {
+        oct_buf_put_utf16_hex(b, oct_utf8_decode(s + i, n - i, &len));
+    }
+    oct_buf_puts(b, ">>>BDC\n");
     put_content(w, b->data, b->len);
 }
 
@@ -111,7 +139,9 @@ static void paint_text(painter *w, const pdf_op *op, double x, double y)
     }
     set_fill(w, op->color);
     HPDF_Page_SetTextMatrix(w->pg, 1, 0, 0, 1, (HPDF_REAL)x, (HPDF_REAL)y);
+    if (op->alen) put_actual_text(w, p->pool.data + op->atext, op->alen);
     put_glyphs(w, op);
+    if (op->alen) put_content(w, "EMC\n", 4);
 }
 
 static void stroke_setup(painter *w, const pdf_op *op)

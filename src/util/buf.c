@@ -119,3 +119,13 @@ void oct_buf_put_json(oct_buf *out, const char *s)
     }
     oct_buf_putc(out, '"');
 }
+
+void oct_buf_put_utf16_hex(oct_buf *b, unsigned cp)
+{
+    if (cp >= 0x10000 && cp <= 0x10FFFF) {
+        cp -= 0x10000;
+        oct_buf_printf(b, "%04X%04X", 0xD800 + (cp >> 10), 0xDC00 + (cp & 0x3FF));
+    } else {
+        oct_buf_printf(b, "%04X", cp > 0x10FFFF ? 0xFFFDu : cp);
+    }
+}

@@ -21,6 +21,9 @@ void oct_buf_putc(oct_buf *b, char c);
 void oct_buf_printf(oct_buf *b, const char *fmt, ...) __attribute__((format(printf, 2, 3)));
 /* Appends code point cp encoded as UTF-8. */
 void oct_buf_put_utf8(oct_buf *b, unsigned cp);
+/* Appends cp as UTF-16BE in upper-case hex (a surrogate pair above
+ * U+FFFF): what PDF hex strings of text (ToUnicode, ActualText) hold. */
+void oct_buf_put_utf16_hex(oct_buf *b, unsigned cp);
 /* s as a JSON string (NULL: null), every control character, U+2028 and
  * U+2029 escaped; invalid UTF-8 written as U+FFFD. */
 void oct_buf_put_json(oct_buf *b, const char *s);
