@@ -161,13 +161,26 @@ static int read_family(loader *ld, const oct_yaml_node *n, font_ref refs[LAYOUT_
     return refs[0].name ? 0 : -1; /* "regular:" with no file: reported above */
 }
 
+/* Checks the files of chain entry k; a missing or unusable one drops the
+ * entry (a missing one with a warning). Files named in the layout are
+ * checked as they are read, built-in ones when the layout is resolved. */
+static bool chain_entry_ok(loader *ld, const font_ref refs[LAYOUT_VARIANTS], bool named)
+{
+    for (int v = 0; v < LAYOUT_VARIANTS; v++)
+        if (refs[v].name && (refs[v].at != NULL) == named &&
+            check_font(ld, "fallback", v, &refs[v], true) != 0)
+            return false;
+    return true;
+}
+
 /* `fallback:` a list of entries, each a file name or a family mapping;
  * or one family mapping (the older form). Replaces the default chain. */
 static void read_chain(loader *ld, const oct_yaml_node *n)
 {
     ld->nchain = 0;
     if (n->kind == OCT_YAML_MAPPING) {
-        if (read_family(ld, n, ld->chain[0], false) == 0) ld->nchain = 1;
+        if (read_family(ld, n, ld->chain[0], false) == 0 && chain_entry_ok(ld, ld->chain[0], true))
+            ld->nchain = 1;
         return;
     }
     if (oct_yaml_expect(ld->doc, n, OCT_YAML_SEQUENCE)) return;
@@ -179,13 +192,15 @@ static void read_chain(loader *ld, const oct_yaml_node *n)
         }
         font_ref *refs = ld->chain[ld->nchain];
         const char *name;
+        bool ok = false;
         if (c->kind == OCT_YAML_MAPPING) {
-            if (read_family(ld, c, refs, false) == 0) ld->nchain++;
+            ok = read_family(ld, c, refs, false) == 0;
         } else if (oct_yaml_nonempty(ld->doc, c, &name) == 0) {
             refs[0] = (font_ref){name, c};
             refs[1] = refs[2] = refs[3] = (font_ref){NULL, NULL};
-            ld->nchain++;
+            ok = true;
         }
+        if (ok && chain_entry_ok(ld, refs, true)) ld->nchain++;
     }
 }
 
@@ -245,13 +260,9 @@ void oct_layout_resolve_fonts(loader *ld)
         fill_family(ld, ld->fonts[f], out[f]);
     }
     ld->l->nfallback = 0;
-    for (int k = 0; k < ld->nchain; k++) {
-        font_ref *refs = ld->chain[k];
-        bool ok = true;
-        for (int v = 0; v < LAYOUT_VARIANTS && ok; v++)
-            if (refs[v].name && check_font(ld, "fallback", v, &refs[v], true) != 0) ok = false;
-        if (ok) fill_family(ld, refs, &ld->l->fallback[ld->l->nfallback++]);
-    }
+    for (int k = 0; k < ld->nchain; k++)
+        if (chain_entry_ok(ld, ld->chain[k], false))
+            fill_family(ld, ld->chain[k], &ld->l->fallback[ld->l->nfallback++]);
 }
 
 static void release_family(oct_font_family *f)

@@ -329,6 +329,42 @@ static void test_wrong_fonts_dir(void)
     oct_diag_free(d);
 }
 
+/* fallback: [...] in both entry forms; a missing file is a warning and
+ * leaves the chain; emoji: text. */
+static void test_chain(void)
+{
+    oct_layout l;
+    int rc;
+    const char *f = fixture("layout/chain.yaml");
+    oct_diag *d = load(f, NULL, &l, &rc);
+    CHECK(rc == 0 && oct_diag_count(d, OCT_ERROR) == 0);
+    CHECK(oct_diag_count(d, OCT_WARNING) == 1);
+    const oct_diag_msg *m = oct_diag_size(d) ? oct_diag_at(d, 0) : NULL;
+    CHECK(m && !strcmp(m->code, "font-fallback-missing") && m->line == 7 && m->col == 7);
+    CHECK(m && strstr(m->message, "/nonexistent/NoSuchFont.ttf: not found"));
+    CHECK(l.nfallback == 2);
+    if (l.nfallback == 2) {
+        CHECK_STR(l.fallback[0].regular, font("DejaVuSans.ttf"));
+        CHECK_STR(l.fallback[0].bold, font("DejaVuSans.ttf"));
+        CHECK_STR(l.fallback[1].bold, font("NotoSans-Bold.ttf"));
+        CHECK_STR(l.fallback[1].bold_italic, font("NotoSans-Bold.ttf"));
+    }
+    CHECK(l.emoji == OCT_EMOJI_TEXT);
+    oct_layout_release(&l);
+    oct_diag_free(d);
+
+    f = fixture("layout/chain-errors.yaml");
+    expect_errors(
+        f, NULL, f,
+        (expected[]){{5, 7, "wrong-type", "must be"},
+                     {6, 16, "missing-font", "is not a TrueType font file"},
+                     {7, 8, "invalid-value", "'emoji' must be 'image', 'text' or 'omit'"}},
+        3);
+    f = fixture("layout/chain-long.yaml");
+    expect_errors(f, NULL, f, (expected[]){{20, 7, "invalid-value", "at most 16 fallback fonts"}},
+                  1);
+}
+
 int main(void)
 {
     const char *src = getenv("OCTAVO_SRC");
@@ -344,5 +380,6 @@ int main(void)
     test_small_errors();
     test_unknown_layout_lists_available();
     test_wrong_fonts_dir();
+    test_chain();
     return check_done();
 }
