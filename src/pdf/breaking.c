@@ -293,8 +293,9 @@ size_t pdf_break_lines(const pdf_text *t, const pdf_measure *m, pdf_line **out)
     }
     if (b.nlines == 0) {
         b.W = oct_xrealloc(b.W, sizeof *b.W);
+        b.SP = oct_xrealloc(b.SP, sizeof *b.SP);
         b.NS = oct_xrealloc(b.NS, sizeof *b.NS);
-        b.W[0] = 0;
+        b.W[0] = b.SP[0] = 0;
         b.NS[0] = 0;
         b.s = 0;
         push_line(&b, 0, 0, true, false, m->first);
