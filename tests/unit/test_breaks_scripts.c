@@ -74,7 +74,7 @@ static void thai(const char *lang)
         }
     }
     CHECK(inside == 0);
-    /* 71 of 73 word ends: ICU keeps ได้|ที่ together, and nothing more */
+    /* 74 of the 75 word ends: ICU keeps ได้ and ที่ together */
     CHECK(allowed >= (nwords - 1) * 9 / 10);
     CHECK((flags[n - 1] & OCT_LB_MASK) == OCT_LB_MANDATORY);
     printf("thai (%s): %zu breaks allowed at %zu word ends\n", lang, allowed, nwords - 1);
