@@ -24,6 +24,7 @@ is one "line" (its source lines joined), filed under its section (## Chinese,
 
 Exit status 1 if anything failed; every failure is printed first."""
 import collections
+import ctypes
 import glob
 import os
 import re
@@ -31,8 +32,6 @@ import subprocess
 import sys
 import unicodedata
 import zipfile
-
-import ctypes
 
 FAILS = []
 
@@ -127,12 +126,20 @@ def emoji_in(text, rgi, longest):
 
 # --- the PDF's text -----------------------------------------------------------
 
-icu = ctypes.CDLL("libicuuc.so.72")
+def _open_icu():
+    """ICU's common library (the one octavo links) and its symbol suffix."""
+    for path in sorted(glob.glob("/usr/lib/*/libicuuc.so.*") + glob.glob("/usr/lib/libicuuc.so.*")):
+        m = re.search(r"libicuuc\.so\.(\d+)$", path)
+        if m:
+            return ctypes.CDLL(path), "_" + m.group(1)
+    return ctypes.CDLL("libicuuc.so.72"), "_72"
+
+
+icu, ICU_SUFFIX = _open_icu()
 
 
 def icu_fn(name):
-    f = getattr(icu, name + "_72")
-    return f
+    return getattr(icu, name + ICU_SUFFIX)
 
 
 icu_fn("ubidi_open").restype = ctypes.c_void_p
