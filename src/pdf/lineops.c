@@ -129,6 +129,19 @@ static void put_mirrored(setter *s, const pdf_char *c, const pdf_glyph *g)
     oct_buf_put(&s->run, (const char *)&m, sizeof m);
 }
 
+/* The text of the cluster starting at char i, for its ActualText. Text
+ * extraction reverses what it reads right to left, the span's text with
+ * it, so a right-to-left cluster's characters are given reversed. */
+static void cluster_text(setter *s, size_t i, bool rtl)
+{
+    const pdf_text *t = s->t;
+    size_t end = i + 1;
+    while (end < t->n && t->c[end].ng == 0 && t->c[end].slot == t->c[i].slot)
+        end++;
+    for (size_t k = 0; k < end - i; k++)
+        oct_buf_put_utf8(&s->actual, t->c[rtl ? end - 1 - k : i + k].cp);
+}
+
 void pdf_set_line(oct_pdf *p, pdf_item *it, const pdf_text *t, const pdf_line *ln, double x,
                   double y, pdf_align al)
 {
@@ -170,9 +183,7 @@ void pdf_set_line(oct_pdf *p, pdf_item *it, const pdf_text *t, const pdf_line *l
             s.run_x = pen;
         }
         if (complex) /* a run of its own, with its text (flush_run) */
-            for (size_t j = i; j < t->n && (j == i || (t->c[j].ng == 0 && t->c[j].slot == c->slot));
-                 j++)
-                oct_buf_put_utf8(&s.actual, t->c[j].cp);
+            cluster_text(&s, i, rtl_of && rtl_of[i - ln->a]);
         if (rtl_of && rtl_of[i - ln->a] && c->ng == 1)
             put_mirrored(&s, c, &t->g[c->g]);
         else

@@ -194,11 +194,31 @@ def squash(s):
     return IGNORABLE.sub("", unicodedata.normalize("NFC", s))
 
 
+FOLIO = re.compile(r"^\s*([0-9]+|[ivxlcdm]+)\s*$")
+
+
+def body_lines(raw, heads):
+    """The lines of each page without its furniture: a first line that is
+    a running head (the booklet's or a chapter's title) and a last line
+    that is a folio, so a paragraph running over a page break reads on."""
+    out = []
+    for page in raw.split("\f"):
+        lines = page.split("\n")
+        filled = [i for i, l in enumerate(lines) if l.strip()]
+        drop = set()
+        if filled and FOLIO.match(lines[filled[-1]]):
+            drop.add(filled[-1])
+        if filled and squash(lines[filled[0]]) in heads:
+            drop.add(filled[0])
+        out += [l for i, l in enumerate(lines) if i not in drop]
+    return out
+
+
 class PdfText:
-    def __init__(self, pdf):
+    def __init__(self, pdf, heads=frozenset()):
         r = subprocess.run(["pdftotext", "-enc", "UTF-8", pdf, "-"], capture_output=True)
         self.raw = r.stdout.decode("utf-8", "replace")
-        self.lines = [rtl_logical(l) for l in self.raw.split("\n")]
+        self.lines = [rtl_logical(l) for l in body_lines(self.raw, heads)]
         # one string without white space, and where each line ends in it
         self.flat, self.ends = "", []
         for l in self.lines:
@@ -391,12 +411,23 @@ def check_breaks(lines, text, fixture):
     wrap("Chinese", chinese, lambda c: chinese[c] not in CLOSING and chinese[c - 1] not in OPENING)
 
 
+def running_heads(fixture):
+    """The titles a running head can show: the booklet's and its sources'
+    (booklet.yaml `title:` lines), squashed."""
+    heads = set()
+    for line in open(os.path.join(fixture, "booklet.yaml"), encoding="utf-8"):
+        m = re.match(r"\s*(?:- )?title:\s*(.+?)\s*$", line)
+        if m:
+            heads.add(squash(m.group(1).strip("'\"")))
+    return frozenset(heads)
+
+
 def main():
     fixture, pdf, epub = sys.argv[1:4]
     lines = fixture_lines(fixture)
     rgi = rgi_sequences()
     longest = max(len(s) for s in rgi)
-    text = PdfText(pdf)
+    text = PdfText(pdf, running_heads(fixture))
     qdf = subprocess.run(
         ["qpdf", "--qdf", "--object-streams=disable", pdf, "-"], capture_output=True
     ).stdout
