@@ -162,6 +162,17 @@ void pdf_text_inlines(oct_pdf *p, pdf_text *t, const oct_node *container, const 
 /* Shapes chars [a, b) (shape.c): their glyphs and widths. pdf_text_add
  * calls it for what it added. */
 void pdf_shape(oct_pdf *p, pdf_text *t, size_t a, size_t b);
+/* A run of one script (scriptrun.c) set in one face: bytes up to `end`
+ * of the text being added; its letters of `script` (and marks) take
+ * `slot` (-1: each letter finds its own face). */
+typedef struct {
+    size_t end;
+    int script, slot;
+} pdf_script_run;
+/* The run starting at byte `at` of s[0..n) for text in `slot`. */
+pdf_script_run pdf_script_run_at(oct_pdf *p, const char *s, size_t at, size_t n, int slot);
+/* Whether cp is one of the run's letters or marks (set in its slot). */
+bool pdf_script_run_has(const pdf_script_run *r, unsigned cp);
 /* Computes line breaks and grapheme clusters (ICU) once all text is in. */
 void pdf_text_breaks(oct_pdf *p, pdf_text *t);
 /* Width of chars [a, b) in points. */

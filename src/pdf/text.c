@@ -127,8 +127,9 @@ static bool after_gap(const pdf_text *t)
     return dropped && (k == 0 || t->c[k - 1].cp == ' ');
 }
 
+/* `run`: the script run cp is in (scriptrun.c): its face comes first. */
 static void add_cp(oct_pdf *p, pdf_text *t, unsigned cp, uint16_t si, int slot, bool verbatim,
-                   const oct_node *node)
+                   const oct_node *node, const pdf_script_run *run)
 {
     int w;
     if (cp == '\t' && verbatim) {
@@ -158,7 +159,8 @@ static void add_cp(oct_pdf *p, pdf_text *t, unsigned cp, uint16_t si, int slot, 
         push_char(t, cp, si, PDF_SLOT_NONE, 0);
         return;
     }
-    int r = resolve(p, t, slot, cp, &w);
+    int r = run && pdf_script_run_has(run, cp) ? run->slot : -1;
+    if (r < 0 || (w = pdf_font_width(p->fonts, r, cp)) < 0) r = resolve(p, t, slot, cp, &w);
     if (r == PDF_SLOT_BOX) pdf_missing_add(p, node, PDF_MISS_NOGLYPH, cp);
     push_char(t, cp, si, r, w);
 }
@@ -187,15 +189,17 @@ void pdf_text_add(oct_pdf *p, pdf_text *t, const char *s, size_t n, const pdf_st
     uint16_t si = pdf_text_style(t, st);
     int slot = PDF_SLOT(st->fam, st->var);
     size_t i = 0, len, first = t->n;
+    pdf_script_run run = {0, 0, -1};
     while (i < n) {
         size_t seq = p->L.emoji != OCT_EMOJI_TEXT ? oct_emoji_sequence(s + i, n - i) : 0;
         if (seq > 0 && add_emoji(p, t, s + i, seq, si)) {
             i += seq;
             continue;
         }
+        if (i >= run.end) run = pdf_script_run_at(p, s, i, n, slot);
         unsigned cp = oct_utf8_decode(s + i, n - i, &len);
         i += len;
-        add_cp(p, t, cp, si, slot, verbatim, node);
+        add_cp(p, t, cp, si, slot, verbatim, node, &run);
     }
     pdf_shape(p, t, first, t->n);
     for (size_t k = first; k < t->n && t->dir == 0; k++) {
