@@ -313,6 +313,16 @@ int pdf_font_emoji_slot(pdf_fonts *f, unsigned cp)
     return -1;
 }
 
+bool pdf_font_synthetic_bold(pdf_fonts *f, int slot)
+{
+    int var = slot % PDF_NVAR;
+    pdf_face *fc =
+        slot < PDF_SLOT_BOX && (var == PDF_VAR_B || var == PDF_VAR_BI) ? slot_face(f, slot) : NULL;
+    return fc && fc->kind == PDF_FACE_OUTLINE && fc->face &&
+           !(fc->face->style_flags & FT_STYLE_FLAG_BOLD) &&
+           !(fc->face->family_name && strstr(fc->face->family_name, "Bold"));
+}
+
 pdf_face_kind pdf_font_kind(pdf_fonts *f, int slot)
 {
     pdf_face *fc = slot_face(f, slot);

@@ -61,6 +61,9 @@ int pdf_font_resolve(pdf_fonts *f, int slot, unsigned cp, int *w);
 /* The chain's colour (emoji) face able to draw cp, or -1. */
 int pdf_font_emoji_slot(pdf_fonts *f, unsigned cp);
 pdf_face_kind pdf_font_kind(pdf_fonts *f, int slot);
+/* A bold slot drawn with a face that is not bold (a chain font without a
+ * bold file, such as the CJK one): painting emboldens it with a stroke. */
+bool pdf_font_synthetic_bold(pdf_fonts *f, int slot);
 /* The box glyph standing for cp (recorded for its ToUnicode entry). */
 unsigned pdf_font_box_glyph(pdf_fonts *f, unsigned cp);
 /* The name under which page pg's resources know the font of `slot` (added

@@ -119,6 +119,15 @@ static void put_actual_text(painter *w, const char *s, size_t n)
     put_content(w, b->data, b->len);
 }
 
+/* "r g b RG" for c (a static buffer: used at once). */
+static const char *stroke_color(oct_color c)
+{
+    static char out[64];
+    char r[32], g[32], b[32];
+    snprintf(out, sizeof out, "%s %s %s RG", num3(r, c.r), num3(g, c.g), num3(b, c.b));
+    return out;
+}
+
 static void paint_text(painter *w, const pdf_op *op, double x, double y)
 {
     oct_pdf *p = w->p;
@@ -140,7 +149,15 @@ static void paint_text(painter *w, const pdf_op *op, double x, double y)
     set_fill(w, op->color);
     HPDF_Page_SetTextMatrix(w->pg, 1, 0, 0, 1, (HPDF_REAL)x, (HPDF_REAL)y);
     if (op->alen) put_actual_text(w, p->pool.data + op->atext, op->alen);
+    bool embolden = op->kind == PDF_OP_TEXT && pdf_font_synthetic_bold(p->fonts, op->slot);
+    if (embolden) { /* fill and stroke, the outline widened by 1/30 em */
+        char num[32], line[96];
+        int len = snprintf(line, sizeof line, "2 Tr %s w %s\n", num3(num, op->size / 30.0),
+                           stroke_color(op->color));
+        put_content(w, line, (size_t)len);
+    }
     put_glyphs(w, op);
+    if (embolden) put_content(w, "0 Tr\n", 5);
     if (op->alen) put_content(w, "EMC\n", 4);
 }
 
