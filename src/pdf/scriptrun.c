@@ -42,9 +42,10 @@ pdf_script_run pdf_script_run_at(oct_pdf *p, const char *s, size_t at, size_t n,
 {
     size_t len;
     unsigned cp = oct_utf8_decode(s + at, n - at, &len);
-    int sc = script_of(cp);
-    pdf_script_run r = {at + len, sc, -1};
-    if (neutral(sc) || sc == USCRIPT_LATIN || cp < 0x80) return r;
+    pdf_script_run r = {at + len, USCRIPT_COMMON, -1};
+    if (cp < 0x370) return r; /* ASCII and Latin: per character */
+    int sc = r.script = script_of(cp);
+    if (neutral(sc) || sc == USCRIPT_LATIN) return r;
     /* the run: this script, marks and neutrals, up to another script */
     size_t end = at + len, last = end;
     while (end < n) {

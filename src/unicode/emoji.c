@@ -89,10 +89,13 @@ static int element(cursor *c, unsigned base)
 
 size_t oct_emoji_sequence(const char *s, size_t n)
 {
+    /* text is mostly ASCII: only a keycap base can start a sequence there */
+    unsigned char b0 = n ? (unsigned char)s[0] : 0;
+    if (b0 < 0x80 && !(b0 == '#' || b0 == '*' || (b0 >= '0' && b0 <= '9'))) return 0;
     cursor c = {s, n, 0};
     size_t len;
     unsigned cp = peek(&c, &len);
-    if (!len) return 0;
+    if (!len || (cp >= 0x80 && cp < 0xA9)) return 0;
     c.at += len;
     if (is_ri(cp)) {
         unsigned next = peek(&c, &len);
