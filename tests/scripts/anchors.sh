@@ -47,7 +47,7 @@ What is a closure?	1 What is a closure?
 What does let change compared to var?	What does let change compared to var?
 Explain the event loop	3 Explain the event loop
 Qu'est-ce qu'un « closure » ?	7 Qu'est-ce qu'un « closure » ?
-Why use strict mode?	8 Why use strict mode?
+Why use strict mode? 🚀	8 Why use strict mode? 🚀
 Café-style currying: what is it?	14 Café-style currying: what is it?
 What is throttling?	16 What is throttling?
 Object.freeze() and its limits	18 Object.freeze() and its limits
@@ -150,9 +150,7 @@ class Doc(html.parser.HTMLParser):
             self.cur = [a["href"], ""]
     def handle_endtag(self, tag):
         if tag == "a" and self.cur:
-            # the PDF leaves out the emoji the EPUB keeps: compare without
-            t = "".join(c for c in self.cur[1] if ord(c) <= 0xFFFF)
-            self.links.append((self.cur[0], " ".join(t.split())))
+            self.links.append((self.cur[0], " ".join(self.cur[1].split())))
             self.cur = None
     def handle_data(self, d):
         self.flat.append(d)
