@@ -1,10 +1,9 @@
 #include "anki/anki.h"
+#include "cli/backends.h"
 #include "cli/cli.h"
 #include "cli/progress.h"
 #include "cli/stage.h"
 #include "config/layout.h"
-#include "epub/epub.h"
-#include "pdf/pdf.h"
 #include "util/deps.h"
 #include "util/fileio.h"
 #include "util/xalloc.h"
@@ -68,30 +67,6 @@ static int parse_formats(const char *s, unsigned *out)
     free(copy);
     *out = f;
     return f ? 0 : -1;
-}
-
-/* The PDF laid out, then written to `path` (NULL: `octavo check`, laid
- * out only); its pages are counted for the progress line and check. */
-static int write_pdf(const oct_tree *t, const oct_layout *l, const char *path, oct_diag *d,
-                     const oct_build_opts *o)
-{
-    oct_pdf *p = oct_pdf_new(l, d);
-    int rc = (p && oct_pdf_render(p, t) == 0) ? 0 : -1;
-    size_t pages = oct_pdf_page_count(p);
-    oct_progress_pages(o->progress, pages);
-    if (o->stats) o->stats->pages += pages;
-    if (rc == 0 && path) rc = oct_pdf_close(p, path);
-    oct_pdf_free(p);
-    return rc;
-}
-
-static int write_epub(const oct_tree *t, const oct_layout *l, const char *path, oct_diag *d)
-{
-    oct_epub *e = oct_epub_new(l, d);
-    int rc = (e && oct_epub_render(e, t) == 0) ? 0 : -1;
-    if (rc == 0 && path) rc = oct_epub_close(e, path);
-    oct_epub_free(e);
-    return rc;
 }
 
 /* The question bank, as `inspect --json` prints it, into a staged file. */
@@ -164,17 +139,10 @@ static int write_outputs(const oct_tree *t, const oct_layout *l, const oct_buf *
     }
     const char *slug = b->m->slug ? b->m->slug : "booklet";
     int rc = 0;
-    double clock = oct_timings_now(o->timings);
-    if (o->formats & OCT_FMT_PDF) {
-        const char *p = staged(&st, slug, "pdf", diag);
-        if (!p || write_pdf(t, l, p, diag, o) != 0) rc = OCT_EXIT_IO;
-        clock = oct_timings_lap(o->timings, OCT_PHASE_PDF, clock);
-    }
-    if (!rc && (o->formats & OCT_FMT_EPUB)) {
-        const char *p = staged(&st, slug, "epub", diag);
-        if (!p || write_epub(t, l, p, diag) != 0) rc = OCT_EXIT_IO;
-        clock = oct_timings_lap(o->timings, OCT_PHASE_EPUB, clock);
-    }
+    oct_backend_run r = {.pdf = o->formats & OCT_FMT_PDF, .epub = o->formats & OCT_FMT_EPUB};
+    if (r.pdf && !(r.pdf_path = staged(&st, slug, "pdf", diag))) rc = OCT_EXIT_IO;
+    if (!rc && r.epub && !(r.epub_path = staged(&st, slug, "epub", diag))) rc = OCT_EXIT_IO;
+    if (!rc && oct_cli_backends(t, l, &r, o, diag) != 0) rc = OCT_EXIT_IO;
     if (!rc && (o->formats & OCT_FMT_JSON)) {
         const char *p = staged(&st, slug, "json", diag);
         if (!p || write_json(bank, p, diag) != 0) rc = OCT_EXIT_IO;
@@ -193,16 +161,10 @@ static int write_outputs(const oct_tree *t, const oct_layout *l, const oct_buf *
 static int check_outputs(const oct_tree *t, const oct_layout *l, const booklet_start *b,
                          const oct_build_opts *o, oct_diag *diag)
 {
-    int rc = 0;
-    double clock = oct_timings_now(o->timings);
-    if (o->formats & OCT_FMT_PDF) {
-        if (write_pdf(t, l, NULL, diag, o) != 0) rc = OCT_EXIT_INPUT;
-        clock = oct_timings_lap(o->timings, OCT_PHASE_PDF, clock);
-    }
-    if (o->formats & OCT_FMT_EPUB) {
-        if (write_epub(t, l, NULL, diag) != 0) rc = OCT_EXIT_INPUT;
-        oct_timings_lap(o->timings, OCT_PHASE_EPUB, clock);
-    }
+    oct_backend_run r = {.pdf = o->formats & OCT_FMT_PDF,
+                         .epub = o->formats & OCT_FMT_EPUB,
+                         .epub_after_failed_pdf = true};
+    int rc = oct_cli_backends(t, l, &r, o, diag) != 0 ? OCT_EXIT_INPUT : 0;
     if (!rc && oct_diag_count(diag, OCT_ERROR) > b->errors) rc = OCT_EXIT_INPUT;
     if (!rc && werror_stop(o, diag, b->warnings, b->m->path)) rc = OCT_EXIT_INPUT;
     return rc;

@@ -1,0 +1,117 @@
+/* The PDF and EPUB backends of one booklet, side by side.
+ *
+ * Both read the finished tree and the layout and write nothing but their
+ * own objects and their own output file, so the EPUB runs on a second
+ * thread while the PDF runs on this one. What they share is kept in order:
+ * the PDF reports to the command's diagnostics as it goes, the EPUB into a
+ * buffer flushed after it (the order a sequential build prints in), and
+ * the files the EPUB reads go to a recorder of its own, merged after the
+ * PDF's (util/deps.h). Only the PDF touches the progress line and the
+ * run's statistics. libxml2 is initialised here, once, before the thread
+ * starts (its lazy initialisation is not safe from two threads). */
+#include "cli/backends.h"
+#include "cli/progress.h"
+#include "epub/epub.h"
+#include "pdf/pdf.h"
+#include "util/deps.h"
+
+#include <libxml/parser.h>
+#include <pthread.h>
+#include <stdbool.h>
+
+/* The EPUB thread's stack: deep trees recurse in the writer, and the main
+ * thread's limit (8 MB by default) is what the tests were run with. */
+enum { EPUB_STACK_BYTES = 32u << 20 };
+
+int oct_cli_write_pdf(const oct_tree *t, const oct_layout *l, const char *path, oct_diag *d,
+                      const oct_build_opts *o)
+{
+    oct_pdf *p = oct_pdf_new(l, d);
+    int rc = (p && oct_pdf_render(p, t) == 0) ? 0 : -1;
+    size_t pages = oct_pdf_page_count(p);
+    oct_progress_pages(o->progress, pages);
+    if (o->stats) o->stats->pages += pages;
+    if (rc == 0 && path) rc = oct_pdf_close(p, path);
+    oct_pdf_free(p);
+    return rc;
+}
+
+int oct_cli_write_epub(const oct_tree *t, const oct_layout *l, const char *path, oct_diag *d)
+{
+    oct_epub *e = oct_epub_new(l, d);
+    int rc = (e && oct_epub_render(e, t) == 0) ? 0 : -1;
+    if (rc == 0 && path) rc = oct_epub_close(e, path);
+    oct_epub_free(e);
+    return rc;
+}
+
+typedef struct {
+    const oct_tree *t;
+    const oct_layout *l;
+    const char *path;
+    oct_diag *diag; /* a buffer (oct_diag_new_buffer) */
+    oct_deps *deps; /* its own recorder, or NULL when nothing records */
+    double sec;     /* how long it took */
+    int rc;
+} epub_job;
+
+static void *epub_thread(void *arg)
+{
+    epub_job *j = arg;
+    double t0 = oct_clock_now();
+    oct_deps *was = oct_deps_record_to(j->deps); /* this thread's: NULL unless run here */
+    j->rc = oct_cli_write_epub(j->t, j->l, j->path, j->diag);
+    oct_deps_record_to(was);
+    j->sec = oct_clock_now() - t0;
+    return NULL;
+}
+
+/* Starts the EPUB on its own thread; false when no thread could be made
+ * (the caller then runs it here, after the PDF). */
+static bool start_epub(pthread_t *th, epub_job *j)
+{
+    pthread_attr_t attr;
+    if (pthread_attr_init(&attr) != 0) return false;
+    pthread_attr_setstacksize(&attr, EPUB_STACK_BYTES);
+    bool ok = pthread_create(th, &attr, epub_thread, j) == 0;
+    pthread_attr_destroy(&attr);
+    return ok;
+}
+
+unsigned oct_cli_backends(const oct_tree *t, const oct_layout *l, const oct_backend_run *r,
+                          const oct_build_opts *o, oct_diag *diag)
+{
+    unsigned failed = 0;
+    double clock = oct_timings_now(o->timings);
+    if (!r->pdf || !r->epub) { /* one backend: nothing to overlap */
+        if (r->pdf && oct_cli_write_pdf(t, l, r->pdf_path, diag, o) != 0) failed |= OCT_FAILED_PDF;
+        if (r->pdf) oct_timings_lap(o->timings, OCT_PHASE_PDF, clock);
+        if (r->epub && oct_cli_write_epub(t, l, r->epub_path, diag) != 0) failed |= OCT_FAILED_EPUB;
+        if (r->epub) oct_timings_lap(o->timings, OCT_PHASE_EPUB, clock);
+        return failed;
+    }
+    xmlInitParser();
+    oct_deps *rec = oct_deps_current();
+    epub_job j = {t, l, r->epub_path, oct_diag_new_buffer(diag), rec ? oct_deps_new() : NULL, 0, 0};
+    pthread_t th;
+    bool threaded = start_epub(&th, &j);
+    if (oct_cli_write_pdf(t, l, r->pdf_path, diag, o) != 0) failed |= OCT_FAILED_PDF;
+    double pdf_sec = oct_timings_now(o->timings) - clock;
+    if (threaded)
+        pthread_join(th, NULL);
+    else
+        epub_thread(&j);
+    double wall = oct_timings_now(o->timings) - clock;
+    oct_timings_parallel(o->timings, OCT_PHASE_PDF, pdf_sec, OCT_PHASE_EPUB, j.sec, wall);
+    if ((failed & OCT_FAILED_PDF) && !r->epub_after_failed_pdf) {
+        /* a sequential build would not have started the EPUB: drop its trace */
+        oct_diag_free(j.diag);
+        oct_deps_free(j.deps);
+        return failed;
+    }
+    oct_diag_flush(diag, j.diag);
+    oct_deps_merge(rec, j.deps);
+    oct_deps_free(j.deps);
+    if (j.rc != 0) failed |= OCT_FAILED_EPUB;
+    return failed;
+}

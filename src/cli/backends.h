@@ -1,0 +1,32 @@
+/* The PDF and EPUB backends of one booklet, run side by side (the EPUB on
+ * a second thread) on the finished, read-only tree. Diagnostics, the
+ * progress line and the files read come out as a sequential build (PDF,
+ * then EPUB) gives them; see backends.c. */
+#ifndef OCT_CLI_BACKENDS_H
+#define OCT_CLI_BACKENDS_H
+#include "cli/cli.h"
+#include "config/layout.h"
+
+#include <stdbool.h>
+
+typedef struct {
+    bool pdf, epub;       /* which backends run */
+    const char *pdf_path; /* where each writes (staged); NULL: laid out only */
+    const char *epub_path;
+    bool epub_after_failed_pdf; /* check: the EPUB's messages count even then */
+} oct_backend_run;
+
+enum { OCT_FAILED_PDF = 1, OCT_FAILED_EPUB = 2 };
+
+/* Runs the backends r asks for; returns the OCT_FAILED_* bits of those
+ * that failed. The PDF's and EPUB's times go to o->timings. */
+unsigned oct_cli_backends(const oct_tree *t, const oct_layout *l, const oct_backend_run *r,
+                          const oct_build_opts *o, oct_diag *diag);
+
+/* One backend on this thread: laid out, then written to path (NULL: laid
+ * out only). 0 or -1. The PDF's pages go to the progress line and stats. */
+int oct_cli_write_pdf(const oct_tree *t, const oct_layout *l, const char *path, oct_diag *d,
+                      const oct_build_opts *o);
+int oct_cli_write_epub(const oct_tree *t, const oct_layout *l, const char *path, oct_diag *d);
+
+#endif
