@@ -147,7 +147,6 @@ void oct_diag_flush(oct_diag *into, oct_diag *from)
         keep(into, from->msgs[i]);
     from->len = 0;
     memset(from->counts, 0, sizeof from->counts);
-    oct_diag_free(from);
 }
 
 void oct_diag_print(const oct_diag_msg *m, FILE *out)

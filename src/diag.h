@@ -54,7 +54,7 @@ void oct_diag_promote(oct_diag *d, const char *code);
  * the order reported, through oct_diag_flush. */
 oct_diag *oct_diag_new_buffer(const oct_diag *parent);
 /* Moves every message of `from` into `into` (counted, and printed when
- * `into` prints) and frees `from` (NULL-safe). */
+ * `into` prints), leaving `from` empty and in use (NULL-safe). */
 void oct_diag_flush(oct_diag *into, oct_diag *from);
 /* fn(ctx) runs before each message is printed (a progress line on the
  * same terminal clears itself there). */

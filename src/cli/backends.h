@@ -5,7 +5,7 @@
 #ifndef OCT_CLI_BACKENDS_H
 #define OCT_CLI_BACKENDS_H
 #include "cli/cli.h"
-#include "config/layout.h"
+#include "cli/prep.h"
 
 #include <stdbool.h>
 
@@ -18,15 +18,10 @@ typedef struct {
 
 enum { OCT_FAILED_PDF = 1, OCT_FAILED_EPUB = 2 };
 
-/* Runs the backends r asks for; returns the OCT_FAILED_* bits of those
- * that failed. The PDF's and EPUB's times go to o->timings. */
-unsigned oct_cli_backends(const oct_tree *t, const oct_layout *l, const oct_backend_run *r,
+/* Runs the backends r asks for on the layout and PDF that prep made ready
+ * (the PDF is taken and freed); returns the OCT_FAILED_* bits of those
+ * that failed. Their times go to o->timings. */
+unsigned oct_cli_backends(const oct_tree *t, oct_prep *prep, const oct_backend_run *r,
                           const oct_build_opts *o, oct_diag *diag);
-
-/* One backend on this thread: laid out, then written to path (NULL: laid
- * out only). 0 or -1. The PDF's pages go to the progress line and stats. */
-int oct_cli_write_pdf(const oct_tree *t, const oct_layout *l, const char *path, oct_diag *d,
-                      const oct_build_opts *o);
-int oct_cli_write_epub(const oct_tree *t, const oct_layout *l, const char *path, oct_diag *d);
 
 #endif

@@ -1,5 +1,6 @@
 #include "anki/anki.h"
 #include "cli/backends.h"
+#include "cli/prep.h"
 #include "cli/cli.h"
 #include "cli/progress.h"
 #include "cli/stage.h"
@@ -129,7 +130,7 @@ typedef struct {
 
 /* Every output format into the stage; renamed into place only when all
  * of them are whole and no error (nor a warning under -W error) came up. */
-static int write_outputs(const oct_tree *t, const oct_layout *l, const oct_buf *bank,
+static int write_outputs(const oct_tree *t, oct_prep *prep, const oct_buf *bank,
                          const booklet_start *b, const oct_build_opts *o, oct_diag *diag)
 {
     oct_stage st;
@@ -142,7 +143,7 @@ static int write_outputs(const oct_tree *t, const oct_layout *l, const oct_buf *
     oct_backend_run r = {.pdf = o->formats & OCT_FMT_PDF, .epub = o->formats & OCT_FMT_EPUB};
     if (r.pdf && !(r.pdf_path = staged(&st, slug, "pdf", diag))) rc = OCT_EXIT_IO;
     if (!rc && r.epub && !(r.epub_path = staged(&st, slug, "epub", diag))) rc = OCT_EXIT_IO;
-    if (!rc && oct_cli_backends(t, l, &r, o, diag) != 0) rc = OCT_EXIT_IO;
+    if (!rc && oct_cli_backends(t, prep, &r, o, diag) != 0) rc = OCT_EXIT_IO;
     if (!rc && (o->formats & OCT_FMT_JSON)) {
         const char *p = staged(&st, slug, "json", diag);
         if (!p || write_json(bank, p, diag) != 0) rc = OCT_EXIT_IO;
@@ -158,16 +159,26 @@ static int write_outputs(const oct_tree *t, const oct_layout *l, const oct_buf *
 
 /* `octavo check`: the backends lay the booklet out in memory, so their
  * warnings (missing glyphs, bad metadata) come up, but nothing is written. */
-static int check_outputs(const oct_tree *t, const oct_layout *l, const booklet_start *b,
+static int check_outputs(const oct_tree *t, oct_prep *prep, const booklet_start *b,
                          const oct_build_opts *o, oct_diag *diag)
 {
     oct_backend_run r = {.pdf = o->formats & OCT_FMT_PDF,
                          .epub = o->formats & OCT_FMT_EPUB,
                          .epub_after_failed_pdf = true};
-    int rc = oct_cli_backends(t, l, &r, o, diag) != 0 ? OCT_EXIT_INPUT : 0;
+    int rc = oct_cli_backends(t, prep, &r, o, diag) != 0 ? OCT_EXIT_INPUT : 0;
     if (!rc && oct_diag_count(diag, OCT_ERROR) > b->errors) rc = OCT_EXIT_INPUT;
     if (!rc && werror_stop(o, diag, b->warnings, b->m->path)) rc = OCT_EXIT_INPUT;
     return rc;
+}
+
+/* The layout's name: --layout, else the card layout for flashcards, else
+ * the manifest's, else a4. Known before the tree (it is loaded beside it). */
+static const char *layout_name(const oct_manifest *m, const oct_build_opts *o)
+{
+    const char *mode = o->mode ? o->mode : m->mode;
+    /* flashcards are set on the card layout unless --layout names another */
+    bool cards = mode && oct_mode_name(mode) && strcmp(oct_mode_name(mode), "flashcards") == 0;
+    return o->layout ? o->layout : cards ? "flashcards" : m->layout ? m->layout : "a4";
 }
 
 static int build_one(const oct_manifest *m, const oct_build_opts *o, oct_diag *diag)
@@ -176,39 +187,23 @@ static int build_one(const oct_manifest *m, const oct_build_opts *o, oct_diag *d
     int status = 0;
     oct_buf bank = OCT_BUF_INIT;
     bool want_bank = (o->formats & OCT_FMT_JSON) && !o->check;
+    oct_prep *prep = oct_cli_prep_start(layout_name(m, o), o->formats & OCT_FMT_PDF, diag);
     oct_tree *t = oct_cli_load_tree_bank(m, o, diag, &status, want_bank ? &bank : NULL);
     if (o->stats) {
         o->stats->booklets++;
         o->stats->sources += m->nsources;
     }
-    if (!t) return status;
-    if (!o->check && werror_stop(o, diag, b.warnings, m->path)) {
-        oct_tree_free(t);
-        oct_buf_free(&bank);
-        return OCT_EXIT_INPUT;
+    int rc = !t ? (status ? status : OCT_EXIT_INPUT) : 0;
+    if (t && !o->check && werror_stop(o, diag, b.warnings, m->path)) rc = OCT_EXIT_INPUT;
+    if (!rc && oct_cli_prep_finish(prep, o, diag) != 0) rc = OCT_EXIT_INPUT;
+    if (!rc) {
+        const oct_layout *layout = oct_cli_prep_layout(prep);
+        /* the layout's mode, when neither --mode nor the manifest chose */
+        if (!o->mode && !m->mode && layout->mode) t->meta.mode = layout->mode;
+        rc = o->check ? check_outputs(t, prep, &b, o, diag)
+                      : write_outputs(t, prep, &bank, &b, o, diag);
     }
-    const char *data = oct_cli_data_dir();
-    char layouts[4096], fonts[4096];
-    snprintf(layouts, sizeof layouts, "%s/layouts", data);
-    snprintf(fonts, sizeof fonts, "%s/fonts", data);
-    /* flashcards are set on the card layout unless --layout names another */
-    bool cards = t->meta.mode && strcmp(t->meta.mode, "flashcards") == 0;
-    const char *lname = o->layout ? o->layout : cards ? "flashcards" : m->layout ? m->layout : "a4";
-    oct_layout layout;
-    memset(&layout, 0, sizeof layout);
-    double clock = oct_timings_now(o->timings);
-    int lrc = oct_layout_load(lname, layouts, fonts, &layout, diag);
-    oct_timings_lap(o->timings, OCT_PHASE_LOAD, clock);
-    if (lrc != 0) {
-        oct_tree_free(t);
-        oct_buf_free(&bank);
-        return OCT_EXIT_INPUT;
-    }
-    /* the layout's mode, when neither --mode nor the manifest chose */
-    if (!o->mode && !m->mode && layout.mode) t->meta.mode = layout.mode;
-    int rc = o->check ? check_outputs(t, &layout, &b, o, diag)
-                      : write_outputs(t, &layout, &bank, &b, o, diag);
-    oct_layout_release(&layout);
+    oct_cli_prep_free(prep);
     oct_tree_free(t);
     oct_buf_free(&bank);
     return rc;

@@ -13,28 +13,53 @@
 #include <sys/stat.h>
 #include <unistd.h>
 
+/* Reads fd to its end into b (which may hold a first part already);
+ * 0, or -1 with errno set (EFBIG past max_bytes, EIO on a read error). */
+static int read_rest(int fd, oct_buf *b, size_t max_bytes)
+{
+    for (;;) {
+        if (b->cap < b->len + 2) oct_buf_grow(b, 65536); /* room for a byte and the NUL */
+        ssize_t n = read(fd, b->data + b->len, b->cap - b->len - 1);
+        if (n < 0 && errno == EINTR) continue;
+        if (n < 0) {
+            errno = EIO;
+            return -1;
+        }
+        if (n == 0) {
+            b->data[b->len] = '\0';
+            return 0;
+        }
+        b->len += (size_t)n;
+        if (b->len > max_bytes) {
+            errno = EFBIG;
+            return -1;
+        }
+    }
+}
+
 char *oct_read_file(const char *path, size_t max_bytes, size_t *len)
 {
-    FILE *f = fopen(path, "rb");
-    oct_deps_note(f ? OCT_DEP_INPUT : OCT_DEP_MISSING, path);
-    if (!f) return NULL;
+    int fd = open(path, O_RDONLY | O_CLOEXEC);
+    oct_deps_note(fd >= 0 ? OCT_DEP_INPUT : OCT_DEP_MISSING, path);
+    if (fd < 0) return NULL;
     oct_buf b = OCT_BUF_INIT;
-    char chunk[65536];
-    size_t n;
-    while ((n = fread(chunk, 1, sizeof chunk, f)) > 0) {
-        if (b.len + n > max_bytes) {
-            fclose(f);
-            oct_buf_free(&b);
+    /* A regular file's size is known: one allocation of the right size
+     * (fonts are read whole; growing by doubling copied them twice over). */
+    struct stat st;
+    if (fstat(fd, &st) == 0 && S_ISREG(st.st_mode) && st.st_size > 0) {
+        if ((unsigned long long)st.st_size > max_bytes) {
+            close(fd);
             errno = EFBIG;
             return NULL;
         }
-        oct_buf_put(&b, chunk, n);
+        oct_buf_grow(&b, (size_t)st.st_size + 1);
     }
-    int err = ferror(f);
-    fclose(f);
-    if (err) {
+    int rc = read_rest(fd, &b, max_bytes);
+    int e = errno;
+    close(fd);
+    if (rc != 0) {
         oct_buf_free(&b);
-        errno = EIO;
+        errno = e;
         return NULL;
     }
     *len = b.len;

@@ -36,13 +36,11 @@ double oct_timings_lap(oct_timings *tm, oct_phase p, double since)
     return now;
 }
 
-void oct_timings_parallel(oct_timings *tm, oct_phase a, double sec_a, oct_phase b, double sec_b,
-                          double wall)
+void oct_timings_add(oct_timings *tm, oct_phase p, double sec, double overlapped)
 {
-    if (!tm || a >= OCT_PHASE_COUNT || b >= OCT_PHASE_COUNT) return;
-    tm->sec[a] += sec_a;
-    tm->sec[b] += sec_b;
-    if (sec_a + sec_b > wall) tm->overlap += sec_a + sec_b - wall;
+    if (!tm || p >= OCT_PHASE_COUNT) return;
+    tm->sec[p] += sec;
+    if (overlapped > 0) tm->overlap += overlapped;
 }
 
 static void row(FILE *f, const char *name, double sec, double total)
@@ -64,6 +62,6 @@ void oct_timings_print(const oct_timings *tm, FILE *f)
     row(f, "other", total > sum ? total - sum : 0, total);
     row(f, "total", total, total);
     if (tm->overlap > 0)
-        fprintf(f, "octavo: timing (pdf and epub ran side by side, overlapping by %.1f ms)\n",
+        fprintf(f, "octavo: timing (phases ran side by side on two threads for %.1f ms)\n",
                 tm->overlap * 1e3);
 }

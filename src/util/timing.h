@@ -40,10 +40,9 @@ double oct_timings_now(const oct_timings *tm);
  *   t = oct_timings_lap(tm, OCT_PHASE_DECODE, t); */
 double oct_timings_lap(oct_timings *tm, oct_phase p, double since);
 
-/* Phases run side by side (the PDF and EPUB backends): each gets its own
- * time, and `wall`, the time they took together, keeps "other" right. */
-void oct_timings_parallel(oct_timings *tm, oct_phase a, double sec_a, oct_phase b, double sec_b,
-                          double wall);
+/* Adds sec to phase p, of which `overlapped` seconds ran side by side with
+ * other timed work (another thread's): "other" stays right. */
+void oct_timings_add(oct_timings *tm, oct_phase p, double sec, double overlapped);
 
 /* Prints the table: each phase in ms and its share of the total (the
  * time since oct_timings_begin), "other" for the rest, then the total;
