@@ -336,6 +336,7 @@ static int run(int argc, char **argv, bool check, oct_build_report *rep)
     for (size_t i = 0; i < books.len; i++)
         oct_progress_expect_sources(o.progress, books.items[i].nsources);
     for (size_t i = 0; i < books.len; i++) {
+        o.exiting = !rep && i + 1 == books.len; /* not under `octavo watch` */
         int r = build_one(&books.items[i], &o, diag);
         if (r > rc) rc = r;
     }
