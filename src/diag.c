@@ -95,6 +95,21 @@ void oct_diag_set_before_print(oct_diag *d, void (*fn)(void *), void *ctx)
     d->before_ctx = ctx;
 }
 
+/* Appends m (its strings now owned by d) and prints it when d prints. */
+static void keep(oct_diag *d, oct_diag_msg m)
+{
+    if (d->len == d->cap) {
+        d->cap = d->cap ? d->cap * 2 : 16;
+        d->msgs = oct_xrealloc(d->msgs, d->cap * sizeof *d->msgs);
+    }
+    d->msgs[d->len++] = m;
+    d->counts[m.severity]++;
+    if (d->out) {
+        if (d->before_print) d->before_print(d->before_ctx);
+        oct_diag_print_as(&d->msgs[d->len - 1], d->style, d->out);
+    }
+}
+
 void oct_diag_report(oct_diag *d, oct_severity sev, const char *file, int line, int col,
                      const char *code, const char *fmt, ...)
 {
@@ -111,23 +126,27 @@ void oct_diag_report(oct_diag *d, oct_severity sev, const char *file, int line, 
     vsnprintf(msg, (size_t)n + 1, fmt, ap2);
     va_end(ap2);
 
-    if (d->len == d->cap) {
-        d->cap = d->cap ? d->cap * 2 : 16;
-        d->msgs = oct_xrealloc(d->msgs, d->cap * sizeof *d->msgs);
-    }
-    oct_diag_msg *m = &d->msgs[d->len++];
-    m->severity = sev;
-    m->file = file ? oct_xstrdup(file) : NULL;
-    m->line = line;
-    m->col = col;
-    m->code = oct_xstrdup(code ? code : "general");
-    m->message = msg;
-    d->counts[sev]++;
+    keep(d, (oct_diag_msg){sev, file ? oct_xstrdup(file) : NULL, line, col,
+                           oct_xstrdup(code ? code : "general"), msg});
+}
 
-    if (d->out) {
-        if (d->before_print) d->before_print(d->before_ctx);
-        oct_diag_print_as(m, d->style, d->out);
-    }
+oct_diag *oct_diag_new_buffer(const oct_diag *parent)
+{
+    oct_diag *d = oct_diag_new(NULL);
+    d->style = parent->style;
+    for (size_t i = 0; i < parent->npolicy; i++)
+        set_policy(d, parent->policy[i].code, parent->policy[i].promote);
+    return d;
+}
+
+void oct_diag_flush(oct_diag *into, oct_diag *from)
+{
+    if (!from) return;
+    /* the policy was applied as each message was reported: keep them as they are */
+    for (size_t i = 0; i < from->len; i++)
+        keep(into, from->msgs[i]);
+    from->len = 0;
+    memset(from->counts, 0, sizeof from->counts);
 }
 
 void oct_diag_print(const oct_diag_msg *m, FILE *out)

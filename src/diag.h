@@ -49,6 +49,13 @@ void oct_diag_print_as(const oct_diag_msg *m, oct_diag_style style, FILE *out);
  * later call for one code wins. */
 void oct_diag_silence(oct_diag *d, const char *code);
 void oct_diag_promote(oct_diag *d, const char *code);
+/* A sink that keeps its messages (prints nothing) under parent's style and
+ * -W policy, for work on another thread: its messages reach the parent, in
+ * the order reported, through oct_diag_flush. */
+oct_diag *oct_diag_new_buffer(const oct_diag *parent);
+/* Moves every message of `from` into `into` (counted, and printed when
+ * `into` prints), leaving `from` empty and in use (NULL-safe). */
+void oct_diag_flush(oct_diag *into, oct_diag *from);
 /* fn(ctx) runs before each message is printed (a progress line on the
  * same terminal clears itself there). */
 void oct_diag_set_before_print(oct_diag *d, void (*fn)(void *), void *ctx);

@@ -1,10 +1,10 @@
 #include "anki/anki.h"
+#include "cli/backends.h"
+#include "cli/prep.h"
 #include "cli/cli.h"
 #include "cli/progress.h"
 #include "cli/stage.h"
 #include "config/layout.h"
-#include "epub/epub.h"
-#include "pdf/pdf.h"
 #include "util/deps.h"
 #include "util/fileio.h"
 #include "util/xalloc.h"
@@ -70,30 +70,6 @@ static int parse_formats(const char *s, unsigned *out)
     return f ? 0 : -1;
 }
 
-/* The PDF laid out, then written to `path` (NULL: `octavo check`, laid
- * out only); its pages are counted for the progress line and check. */
-static int write_pdf(const oct_tree *t, const oct_layout *l, const char *path, oct_diag *d,
-                     const oct_build_opts *o)
-{
-    oct_pdf *p = oct_pdf_new(l, d);
-    int rc = (p && oct_pdf_render(p, t) == 0) ? 0 : -1;
-    size_t pages = oct_pdf_page_count(p);
-    oct_progress_pages(o->progress, pages);
-    if (o->stats) o->stats->pages += pages;
-    if (rc == 0 && path) rc = oct_pdf_close(p, path);
-    oct_pdf_free(p);
-    return rc;
-}
-
-static int write_epub(const oct_tree *t, const oct_layout *l, const char *path, oct_diag *d)
-{
-    oct_epub *e = oct_epub_new(l, d);
-    int rc = (e && oct_epub_render(e, t) == 0) ? 0 : -1;
-    if (rc == 0 && path) rc = oct_epub_close(e, path);
-    oct_epub_free(e);
-    return rc;
-}
-
 /* The question bank, as `inspect --json` prints it, into a staged file. */
 static int write_json(const oct_buf *bank, const char *path, oct_diag *d)
 {
@@ -154,7 +130,7 @@ typedef struct {
 
 /* Every output format into the stage; renamed into place only when all
  * of them are whole and no error (nor a warning under -W error) came up. */
-static int write_outputs(const oct_tree *t, const oct_layout *l, const oct_buf *bank,
+static int write_outputs(const oct_tree *t, oct_prep *prep, const oct_buf *bank,
                          const booklet_start *b, const oct_build_opts *o, oct_diag *diag)
 {
     oct_stage st;
@@ -164,17 +140,10 @@ static int write_outputs(const oct_tree *t, const oct_layout *l, const oct_buf *
     }
     const char *slug = b->m->slug ? b->m->slug : "booklet";
     int rc = 0;
-    double clock = oct_timings_now(o->timings);
-    if (o->formats & OCT_FMT_PDF) {
-        const char *p = staged(&st, slug, "pdf", diag);
-        if (!p || write_pdf(t, l, p, diag, o) != 0) rc = OCT_EXIT_IO;
-        clock = oct_timings_lap(o->timings, OCT_PHASE_PDF, clock);
-    }
-    if (!rc && (o->formats & OCT_FMT_EPUB)) {
-        const char *p = staged(&st, slug, "epub", diag);
-        if (!p || write_epub(t, l, p, diag) != 0) rc = OCT_EXIT_IO;
-        clock = oct_timings_lap(o->timings, OCT_PHASE_EPUB, clock);
-    }
+    oct_backend_run r = {.pdf = o->formats & OCT_FMT_PDF, .epub = o->formats & OCT_FMT_EPUB};
+    if (r.pdf && !(r.pdf_path = staged(&st, slug, "pdf", diag))) rc = OCT_EXIT_IO;
+    if (!rc && r.epub && !(r.epub_path = staged(&st, slug, "epub", diag))) rc = OCT_EXIT_IO;
+    if (!rc && oct_cli_backends(t, prep, &r, o, diag) != 0) rc = OCT_EXIT_IO;
     if (!rc && (o->formats & OCT_FMT_JSON)) {
         const char *p = staged(&st, slug, "json", diag);
         if (!p || write_json(bank, p, diag) != 0) rc = OCT_EXIT_IO;
@@ -190,22 +159,26 @@ static int write_outputs(const oct_tree *t, const oct_layout *l, const oct_buf *
 
 /* `octavo check`: the backends lay the booklet out in memory, so their
  * warnings (missing glyphs, bad metadata) come up, but nothing is written. */
-static int check_outputs(const oct_tree *t, const oct_layout *l, const booklet_start *b,
+static int check_outputs(const oct_tree *t, oct_prep *prep, const booklet_start *b,
                          const oct_build_opts *o, oct_diag *diag)
 {
-    int rc = 0;
-    double clock = oct_timings_now(o->timings);
-    if (o->formats & OCT_FMT_PDF) {
-        if (write_pdf(t, l, NULL, diag, o) != 0) rc = OCT_EXIT_INPUT;
-        clock = oct_timings_lap(o->timings, OCT_PHASE_PDF, clock);
-    }
-    if (o->formats & OCT_FMT_EPUB) {
-        if (write_epub(t, l, NULL, diag) != 0) rc = OCT_EXIT_INPUT;
-        oct_timings_lap(o->timings, OCT_PHASE_EPUB, clock);
-    }
+    oct_backend_run r = {.pdf = o->formats & OCT_FMT_PDF,
+                         .epub = o->formats & OCT_FMT_EPUB,
+                         .epub_after_failed_pdf = true};
+    int rc = oct_cli_backends(t, prep, &r, o, diag) != 0 ? OCT_EXIT_INPUT : 0;
     if (!rc && oct_diag_count(diag, OCT_ERROR) > b->errors) rc = OCT_EXIT_INPUT;
     if (!rc && werror_stop(o, diag, b->warnings, b->m->path)) rc = OCT_EXIT_INPUT;
     return rc;
+}
+
+/* The layout's name: --layout, else the card layout for flashcards, else
+ * the manifest's, else a4. Known before the tree (it is loaded beside it). */
+static const char *layout_name(const oct_manifest *m, const oct_build_opts *o)
+{
+    const char *mode = o->mode ? o->mode : m->mode;
+    /* flashcards are set on the card layout unless --layout names another */
+    bool cards = mode && oct_mode_name(mode) && strcmp(oct_mode_name(mode), "flashcards") == 0;
+    return o->layout ? o->layout : cards ? "flashcards" : m->layout ? m->layout : "a4";
 }
 
 static int build_one(const oct_manifest *m, const oct_build_opts *o, oct_diag *diag)
@@ -214,39 +187,23 @@ static int build_one(const oct_manifest *m, const oct_build_opts *o, oct_diag *d
     int status = 0;
     oct_buf bank = OCT_BUF_INIT;
     bool want_bank = (o->formats & OCT_FMT_JSON) && !o->check;
+    oct_prep *prep = oct_cli_prep_start(layout_name(m, o), o->formats & OCT_FMT_PDF, diag);
     oct_tree *t = oct_cli_load_tree_bank(m, o, diag, &status, want_bank ? &bank : NULL);
     if (o->stats) {
         o->stats->booklets++;
         o->stats->sources += m->nsources;
     }
-    if (!t) return status;
-    if (!o->check && werror_stop(o, diag, b.warnings, m->path)) {
-        oct_tree_free(t);
-        oct_buf_free(&bank);
-        return OCT_EXIT_INPUT;
+    int rc = !t ? (status ? status : OCT_EXIT_INPUT) : 0;
+    if (t && !o->check && werror_stop(o, diag, b.warnings, m->path)) rc = OCT_EXIT_INPUT;
+    if (!rc && oct_cli_prep_finish(prep, o, diag) != 0) rc = OCT_EXIT_INPUT;
+    if (!rc) {
+        const oct_layout *layout = oct_cli_prep_layout(prep);
+        /* the layout's mode, when neither --mode nor the manifest chose */
+        if (!o->mode && !m->mode && layout->mode) t->meta.mode = layout->mode;
+        rc = o->check ? check_outputs(t, prep, &b, o, diag)
+                      : write_outputs(t, prep, &bank, &b, o, diag);
     }
-    const char *data = oct_cli_data_dir();
-    char layouts[4096], fonts[4096];
-    snprintf(layouts, sizeof layouts, "%s/layouts", data);
-    snprintf(fonts, sizeof fonts, "%s/fonts", data);
-    /* flashcards are set on the card layout unless --layout names another */
-    bool cards = t->meta.mode && strcmp(t->meta.mode, "flashcards") == 0;
-    const char *lname = o->layout ? o->layout : cards ? "flashcards" : m->layout ? m->layout : "a4";
-    oct_layout layout;
-    memset(&layout, 0, sizeof layout);
-    double clock = oct_timings_now(o->timings);
-    int lrc = oct_layout_load(lname, layouts, fonts, &layout, diag);
-    oct_timings_lap(o->timings, OCT_PHASE_LOAD, clock);
-    if (lrc != 0) {
-        oct_tree_free(t);
-        oct_buf_free(&bank);
-        return OCT_EXIT_INPUT;
-    }
-    /* the layout's mode, when neither --mode nor the manifest chose */
-    if (!o->mode && !m->mode && layout.mode) t->meta.mode = layout.mode;
-    int rc = o->check ? check_outputs(t, &layout, &b, o, diag)
-                      : write_outputs(t, &layout, &bank, &b, o, diag);
-    oct_layout_release(&layout);
+    oct_cli_prep_free(prep);
     oct_tree_free(t);
     oct_buf_free(&bank);
     return rc;
@@ -379,6 +336,7 @@ static int run(int argc, char **argv, bool check, oct_build_report *rep)
     for (size_t i = 0; i < books.len; i++)
         oct_progress_expect_sources(o.progress, books.items[i].nsources);
     for (size_t i = 0; i < books.len; i++) {
+        o.exiting = !rep && i + 1 == books.len; /* not under `octavo watch` */
         int r = build_one(&books.items[i], &o, diag);
         if (r > rc) rc = r;
     }

@@ -31,6 +31,7 @@ typedef struct {
     bool check;                    /* `octavo check`: everything but the writing */
     struct oct_progress *progress; /* the terminal's progress line, or NULL */
     struct oct_run_stats *stats;   /* what the run saw, for check's summary, or NULL */
+    bool exiting; /* the process ends after this booklet (its last, from the command line) */
 } oct_build_opts;
 
 /* Counted over a run, for `octavo check`'s last line. */

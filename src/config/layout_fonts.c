@@ -86,10 +86,13 @@ static const char *font_problem(const char *path, bool full, const char **code)
         snprintf(why, sizeof why, "is larger than the limit of %u bytes", OCT_LIMIT_FONT_BYTES);
         return why;
     }
+    if (st.st_size < 4) return "is not a TrueType font file";
     size_t len = 0;
-    unsigned char *m = (unsigned char *)(full ? oct_read_file(path, OCT_LIMIT_FONT_BYTES, &len)
-                                              : oct_read_head(path, 4, &len));
-    if (!m) return "cannot be opened"; /* (read once: the probe works on these bytes) */
+    /* mapped, not copied: the probe reads every table of a file of
+     * megabytes, and the PDF maps the same pages again */
+    unsigned char *m = full ? oct_map_file(path, OCT_LIMIT_FONT_BYTES, &len)
+                            : (unsigned char *)oct_read_head(path, 4, &len);
+    if (!m) return "cannot be opened";
     const char *problem = NULL;
     if (len >= 4 && ((m[0] == 0 && m[1] == 1 && m[2] == 0 && m[3] == 0) || !memcmp(m, "true", 4))) {
         /* a damaged file is refused here, with its key, before any
@@ -105,7 +108,10 @@ static const char *font_problem(const char *path, bool full, const char **code)
     } else {
         problem = "is not a TrueType font file";
     }
-    free(m);
+    if (full)
+        oct_unmap_file(m, len);
+    else
+        free(m);
     return problem;
 }
 

@@ -16,8 +16,9 @@ struct oct_deps {
     oct_strmap seen; /* kind byte + path → index into items */
 };
 
-/* The one recorder the file functions report to (see deps.h). */
-static oct_deps *current;
+/* The recorder the file functions of this thread report to (see deps.h):
+ * a backend on a second thread records into its own, merged afterwards. */
+static _Thread_local oct_deps *current;
 
 oct_deps *oct_deps_new(void)
 {
@@ -60,9 +61,13 @@ static char *dep_key(oct_dep_kind kind, const char *path, size_t *n)
     return key;
 }
 
-void oct_deps_note(oct_dep_kind kind, const char *path)
+oct_deps *oct_deps_current(void)
 {
-    oct_deps *d = current;
+    return current;
+}
+
+static void note_into(oct_deps *d, oct_dep_kind kind, const char *path)
+{
     if (!d || !path || !*path) return;
     size_t n, at;
     char *key = dep_key(kind, path, &n);
@@ -74,6 +79,18 @@ void oct_deps_note(oct_dep_kind kind, const char *path)
         oct_strmap_put(&d->seen, key, n, d->len++);
     }
     free(key);
+}
+
+void oct_deps_note(oct_dep_kind kind, const char *path)
+{
+    note_into(current, kind, path);
+}
+
+void oct_deps_merge(oct_deps *into, const oct_deps *from)
+{
+    if (!into || !from) return;
+    for (size_t i = 0; i < from->len; i++)
+        note_into(into, from->items[i].kind, from->items[i].path);
 }
 
 void oct_deps_renamed(const char *from, const char *to)

@@ -5,9 +5,10 @@
  * picture reader, the font checks) report each path with oct_deps_note().
  * Nothing is recorded until a command makes a recorder current with
  * oct_deps_record_to(); the pointer lives only in deps.c, so no other code
- * sees or passes it. Recording runs on the thread that builds (the
- * backends run one after the other); if they ever run in parallel, guard
- * oct_deps_note with a lock. */
+ * sees or passes it. The current recorder is per thread: a backend run on
+ * a second thread (src/cli/backends.c) records into a recorder of its own,
+ * merged into the builder's with oct_deps_merge once it is done, so the
+ * order stays that of a sequential build and no lock is needed. */
 #ifndef OCT_DEPS_H
 #define OCT_DEPS_H
 #include <stddef.h>
@@ -29,6 +30,11 @@ void oct_deps_free(oct_deps *d); /* NULL-safe */
 /* Makes d the current recorder (NULL: record nothing); returns the one
  * it replaces. */
 oct_deps *oct_deps_record_to(oct_deps *d);
+/* This thread's current recorder, or NULL. */
+oct_deps *oct_deps_current(void);
+/* Records every path of `from` into `into`, in order, as oct_deps_note
+ * would have (NULL-safe). */
+void oct_deps_merge(oct_deps *into, const oct_deps *from);
 
 /* Records path (as opened: relative paths stay relative) with the current
  * recorder, once per path and kind; a path read after a failed attempt

@@ -15,50 +15,57 @@
 #include <stdint.h>
 #include <unistd.h>
 
-/* Reads f to its end; a regular file's size is known, so it is one
- * allocation and one read (fonts are megabytes), anything else grows. */
-static char *read_stream(FILE *f, size_t max_bytes, size_t *len)
+/* Reads fd to its end into b (which may hold a first part already);
+ * 0, or -1 with errno set (EFBIG past max_bytes, EIO on a read error). */
+static int read_rest(int fd, oct_buf *b, size_t max_bytes)
 {
-    struct stat st;
-    oct_buf b = OCT_BUF_INIT;
-    if (fstat(fileno(f), &st) == 0 && S_ISREG(st.st_mode) && st.st_size > 0) {
-        if ((uint64_t)st.st_size > max_bytes) {
-            errno = EFBIG;
-            return NULL;
-        }
-        oct_buf_grow(&b, (size_t)st.st_size);
-    }
     for (;;) {
-        if (b.cap - b.len < 4096) oct_buf_grow(&b, 65536);
-        size_t room = b.cap - b.len - 1, n = fread(b.data + b.len, 1, room, f);
-        b.len += n;
-        if (b.len > max_bytes) {
-            oct_buf_free(&b);
-            errno = EFBIG;
-            return NULL;
+        if (b->cap < b->len + 2) oct_buf_grow(b, 65536); /* room for a byte and the NUL */
+        ssize_t n = read(fd, b->data + b->len, b->cap - b->len - 1);
+        if (n < 0 && errno == EINTR) continue;
+        if (n < 0) {
+            errno = EIO;
+            return -1;
         }
-        if (n < room) break;
+        if (n == 0) {
+            b->data[b->len] = '\0';
+            return 0;
+        }
+        b->len += (size_t)n;
+        if (b->len > max_bytes) {
+            errno = EFBIG;
+            return -1;
+        }
     }
-    if (ferror(f)) {
-        oct_buf_free(&b);
-        errno = EIO;
-        return NULL;
-    }
-    b.data[b.len] = '\0';
-    *len = b.len;
-    return oct_buf_detach(&b);
 }
 
 char *oct_read_file(const char *path, size_t max_bytes, size_t *len)
 {
-    FILE *f = fopen(path, "rb");
-    oct_deps_note(f ? OCT_DEP_INPUT : OCT_DEP_MISSING, path);
-    if (!f) return NULL;
-    char *data = read_stream(f, max_bytes, len);
-    int err = errno;
-    fclose(f);
-    errno = err;
-    return data;
+    int fd = open(path, O_RDONLY | O_CLOEXEC);
+    oct_deps_note(fd >= 0 ? OCT_DEP_INPUT : OCT_DEP_MISSING, path);
+    if (fd < 0) return NULL;
+    oct_buf b = OCT_BUF_INIT;
+    /* A regular file's size is known: one allocation of the right size
+     * (fonts are read whole; growing by doubling copied them twice over). */
+    struct stat st;
+    if (fstat(fd, &st) == 0 && S_ISREG(st.st_mode) && st.st_size > 0) {
+        if ((unsigned long long)st.st_size > max_bytes) {
+            close(fd);
+            errno = EFBIG;
+            return NULL;
+        }
+        oct_buf_grow(&b, (size_t)st.st_size + 1);
+    }
+    int rc = read_rest(fd, &b, max_bytes);
+    int e = errno;
+    close(fd);
+    if (rc != 0) {
+        oct_buf_free(&b);
+        errno = e;
+        return NULL;
+    }
+    *len = b.len;
+    return oct_buf_detach(&b);
 }
 
 char *oct_read_head(const char *path, size_t n, size_t *len)

@@ -23,6 +23,7 @@ typedef enum {
 typedef struct oct_timings {
     double start;                /* oct_timings_begin's clock */
     double sec[OCT_PHASE_COUNT]; /* seconds spent per phase */
+    double overlap;              /* seconds counted in two phases run side by side */
 } oct_timings;
 
 /* Seconds on the monotonic clock (for intervals only). */
@@ -39,8 +40,14 @@ double oct_timings_now(const oct_timings *tm);
  *   t = oct_timings_lap(tm, OCT_PHASE_DECODE, t); */
 double oct_timings_lap(oct_timings *tm, oct_phase p, double since);
 
+/* Adds sec to phase p, of which `overlapped` seconds ran side by side with
+ * other timed work (another thread's): "other" stays right. */
+void oct_timings_add(oct_timings *tm, oct_phase p, double sec, double overlapped);
+
 /* Prints the table: each phase in ms and its share of the total (the
- * time since oct_timings_begin), "other" for the rest, then the total. */
+ * time since oct_timings_begin), "other" for the rest, then the total;
+ * after phases run side by side, a last line says by how much they
+ * overlapped (their shares then add up to more than 100 %). */
 void oct_timings_print(const oct_timings *tm, FILE *f);
 
 #endif

@@ -3,7 +3,7 @@
 # time, CPU time and peak memory grow with the size of the notes, and how
 # the time splits into phases (`octavo build --timings`).
 #
-#   tests/bench/run.sh [--runs N] [--scales "1 10 100"] [--keep DIR]
+#   tests/bench/run.sh [--runs N] [--scales "1 10 100"] [--keep DIR] [--baseline PROG]
 #
 # For each scale N it writes N renamed copies of content/django into a
 # scratch directory: in copy k every "Django" becomes "Djangok", and
@@ -21,25 +21,36 @@
 # typst`. Nothing is installed: without GNU time (/usr/bin/time) CPU time
 # comes from bash's `times` and peak RSS is not measured.
 #
+# --baseline PROG (or BENCH_BASELINE) times a second octavo, such as an
+# older commit's build, side by side in the same run: its builds alternate
+# with the program's on the same corpus, and a second table gives both
+# medians and the speed-up (baseline time / program time). To compare with
+# commit C:  git worktree add /tmp/base C && cmake -S /tmp/base -B
+# /tmp/base/build -DCMAKE_BUILD_TYPE=Release && cmake --build /tmp/base/build
+# then tests/bench/run.sh --runs 9 --baseline /tmp/base/build/octavo.
+#
 # Environment: OCTAVO (the program, default build/octavo; build it with
 # -DCMAKE_BUILD_TYPE=Release for meaningful figures), BENCH_RUNS,
-# BENCH_SCALES, BENCH_TMP (scratch parent, default /tmp).
+# BENCH_SCALES, BENCH_BASELINE, BENCH_TMP (scratch parent, default /tmp).
 set -euo pipefail
 src=$(cd "$(dirname "$0")/../.." && pwd)
 runs=${BENCH_RUNS:-5}
 scales=${BENCH_SCALES:-"1 10 100"}
 keep=
+baseline=${BENCH_BASELINE:-}
 while [ $# -gt 0 ]; do
     case $1 in
     --runs) runs=$2; shift 2 ;;
     --scales) scales=$2; shift 2 ;;
     --keep) keep=$2; shift 2 ;;
+    --baseline) baseline=$2; shift 2 ;;
     -h | --help) sed -n '2,/^set -euo/p' "$0" | sed '$d; s/^# \{0,1\}//'; exit 0 ;;
-    *) echo "usage: $0 [--runs N] [--scales \"1 10 100\"] [--keep DIR]" >&2; exit 2 ;;
+    *) echo "usage: $0 [--runs N] [--scales \"1 10 100\"] [--keep DIR] [--baseline PROG]" >&2; exit 2 ;;
     esac
 done
 octavo=${OCTAVO:-$src/build/octavo}
 [ -x "$octavo" ] || { echo "bench: no program at $octavo (build it first)" >&2; exit 2; }
+[ -z "$baseline" ] || [ -x "$baseline" ] || { echo "bench: no baseline program at $baseline" >&2; exit 2; }
 [[ $runs =~ ^[1-9][0-9]*$ ]] || { echo "bench: --runs needs a positive number" >&2; exit 2; }
 seeds=$src/content/django
 if [ -n "$keep" ]; then
@@ -91,18 +102,19 @@ cpu_ms() {
         printf "%d\n", (u[1] * 60 + u[2] + s[1] * 60 + s[2]) * 1000 }'
 }
 
-# run_once DIR OUT LOG: one timed build; appends "wall cpu rss" to $res,
-# the phase lines to LOG.
+# run_once DIR OUT LOG [PROG RES]: one timed build of DIR by PROG (default
+# octavo); appends "wall cpu rss" to RES (default $res), the phase lines
+# to LOG.
 run_once() {
-    local dir=$1 out=$2 log=$3 t0 t1 c0 c1 cpu rss=-
+    local dir=$1 out=$2 log=$3 prog=${4:-$octavo} into=${5:-$res} t0 t1 c0 c1 cpu rss=-
     rm -rf "$out"
     c0=$(cpu_ms)
     t0=$(now_ms)
     if [ -n "$gnu_time" ]; then
-        "$gnu_time" -f '%U %S %M' -o "$out.time" "$octavo" build "$dir" -o "$out" -q --timings \
+        "$gnu_time" -f '%U %S %M' -o "$out.time" "$prog" build "$dir" -o "$out" -q --timings \
             >/dev/null 2>"$log.run" || { cat "$log.run" >&2; return 1; }
     else
-        "$octavo" build "$dir" -o "$out" -q --timings >/dev/null 2>"$log.run" ||
+        "$prog" build "$dir" -o "$out" -q --timings >/dev/null 2>"$log.run" ||
             { cat "$log.run" >&2; return 1; }
     fi
     t1=$(now_ms)
@@ -113,7 +125,7 @@ run_once() {
         cpu=$(awk -v u="$u" -v s="$s" 'BEGIN { printf "%d", (u + s) * 1000 }')
         rss=$((rss / 1024))
     fi
-    echo "$((t1 - t0)) $cpu $rss" >>"$res"
+    echo "$((t1 - t0)) $cpu $rss" >>"$into"
     grep '^octavo: timing ' "$log.run" | grep -v ' phase ' >>"$log"
 }
 
@@ -133,6 +145,7 @@ cpu_model=$(awk -F': ' '/^model name/ { print $2; exit }' /proc/cpuinfo 2>/dev/n
 build_type=$(awk -F= '/^CMAKE_BUILD_TYPE:/ { print $2 }' "$(dirname "$octavo")/CMakeCache.txt" 2>/dev/null || true)
 echo "octavo benchmark: $(date -u '+%Y-%m-%d %H:%M UTC'), $cores cores${cpu_model:+ ($cpu_model)},"
 echo "  $("$octavo" --version)${build_type:+ ($build_type build)}, median of $runs run(s) per scale"
+[ -z "$baseline" ] || echo "  baseline: $baseline ($("$baseline" --version)), its runs alternating with octavo's"
 [ -n "$gnu_time" ] || echo "  GNU time (/usr/bin/time) is missing: CPU time from bash's times, peak RSS not measured"
 [ "${build_type:-Release}" = Release ] || echo "  warning: not a Release build; figures are not comparable"
 
@@ -140,6 +153,7 @@ table=$scratch/table
 phases=$scratch/phases
 : >"$table"
 : >"$phases"
+: >"$scratch/sidebyside"
 peers=
 for n in $scales; do
     dir=$scratch/x$n
@@ -151,9 +165,19 @@ for n in $scales; do
     log=$scratch/log-$n
     : >"$res"
     : >"$log"
+    : >"$res.base"
     for ((r = 0; r < runs; r++)); do
         run_once "$dir" "$scratch/out-$n" "$log" || { echo "bench: octavo build failed at ${n}x" >&2; exit 1; }
+        [ -z "$baseline" ] || run_once "$dir" "$scratch/base-$n" "$scratch/baselog-$n" "$baseline" "$res.base" ||
+            { echo "bench: baseline build failed at ${n}x" >&2; exit 1; }
     done
+    if [ -n "$baseline" ]; then
+        printf '%s %s %s %s %s %s %s\n' "${n}x" "$(awk '{ print $1 }' "$res" | median)" \
+            "$(awk '{ print $1 }' "$res.base" | median)" "$(awk '{ print $2 }' "$res" | median)" \
+            "$(awk '{ print $2 }' "$res.base" | median)" \
+            "$(awk '{ print $3 }' "$res" | grep -v -- - | sort -n | tail -n 1)" \
+            "$(awk '{ print $3 }' "$res.base" | grep -v -- - | sort -n | tail -n 1)" >>"$scratch/sidebyside"
+    fi
     out=$scratch/out-$n
     wall=$(awk '{ print $1 }' "$res" | median)
     cpu=$(awk '{ print $2 }' "$res" | median)
@@ -202,6 +226,17 @@ for p in load decode parse study pdf epub other total share; do
     echo
 done
 [ -z "$peers" ] || { echo; echo "peers (median wall time, same sources):"; printf '%s' "$peers"; }
+if [ -n "$baseline" ]; then
+    echo
+    echo "side by side with the baseline (medians of the same $runs alternating runs; speed-up = baseline / octavo):"
+    printf '%-6s %11s %12s %9s %11s %12s %10s %11s\n' scale "octavo ms" "baseline ms" speed-up \
+        "octavo cpu" "baseline cpu" "octavo MB" "baseline MB"
+    while read -r sc w bw c bc m bm; do
+        printf '%-6s %11s %12s %9s %11s %12s %10s %11s\n' "$sc" "$w" "$bw" \
+            "$(awk -v a="$bw" -v b="$w" 'BEGIN { if (b > 0) printf "%.2fx", a / b; else print "-" }')" \
+            "$c" "$bc" "${m:--}" "${bm:--}"
+    done <"$scratch/sidebyside"
+fi
 
 echo
 last=${scales##* }

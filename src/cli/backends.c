@@ -1,0 +1,136 @@
+/* The PDF and EPUB backends of one booklet, side by side.
+ *
+ * Both read the finished tree and the layout and write nothing but their
+ * own objects and their own output file, so the EPUB runs on a second
+ * thread while the PDF runs on this one. What they share is kept in order:
+ * each reports into a buffer of its own, the PDF's flushed before the
+ * EPUB's once both are done (the order a sequential build prints in), and
+ * the files the EPUB reads go to a recorder of its own, merged after the
+ * PDF's (util/deps.h). Only the PDF touches the progress line and the
+ * run's statistics. libxml2 is initialised here, once, before the thread
+ * starts (its lazy initialisation is not safe from two threads). */
+#include "cli/backends.h"
+#include "cli/progress.h"
+#include "epub/epub.h"
+#include "util/deps.h"
+
+#include <libxml/parser.h>
+#include <pthread.h>
+#include <stdbool.h>
+
+/* The EPUB thread's stack: deep trees recurse in the writer, and the main
+ * thread's limit (8 MB by default) is what the tests were run with. */
+enum { EPUB_STACK_BYTES = 32u << 20 };
+
+/* Sanitizer builds free everything, so that their leak checks mean something. */
+#if defined(OCTAVO_SANITIZED) || defined(__SANITIZE_ADDRESS__)
+enum { FREE_ON_EXIT = 1 };
+#else
+enum { FREE_ON_EXIT = 0 };
+#endif
+
+/* The PDF of the run's last booklet, left for the process's exit to take
+ * back (as compilers leave their trees: clang's -disable-free): freeing
+ * libharu's objects one by one took 6 of the Django booklet's 92 ms. Kept
+ * here, it stays reachable. */
+static oct_pdf *left_for_exit;
+
+/* The PDF made ready by prep.c laid out, then written to path (NULL:
+ * laid out only), then freed; its pages go to the progress line. */
+static int write_pdf(oct_pdf *p, const oct_tree *t, const char *path, const oct_build_opts *o)
+{
+    int rc = (p && oct_pdf_render(p, t) == 0) ? 0 : -1;
+    size_t pages = oct_pdf_page_count(p);
+    oct_progress_pages(o->progress, pages);
+    if (o->stats) o->stats->pages += pages;
+    if (rc == 0 && path) rc = oct_pdf_close(p, path);
+    if (o->exiting && !FREE_ON_EXIT && !left_for_exit)
+        left_for_exit = p;
+    else
+        oct_pdf_free(p);
+    return rc;
+}
+
+static int write_epub(const oct_tree *t, const oct_layout *l, const char *path, oct_diag *d)
+{
+    oct_epub *e = oct_epub_new(l, d);
+    int rc = (e && oct_epub_render(e, t) == 0) ? 0 : -1;
+    if (rc == 0 && path) rc = oct_epub_close(e, path);
+    oct_epub_free(e);
+    return rc;
+}
+
+typedef struct {
+    const oct_tree *t;
+    const oct_layout *l;
+    const char *path;
+    oct_diag *diag; /* a buffer (oct_diag_new_buffer) */
+    oct_deps *deps; /* its own recorder, or NULL when nothing records */
+    double sec;     /* how long it took */
+    int rc;
+} epub_job;
+
+static void *epub_thread(void *arg)
+{
+    epub_job *j = arg;
+    double t0 = oct_clock_now();
+    oct_deps *was = oct_deps_record_to(j->deps); /* this thread's: NULL unless run here */
+    j->rc = write_epub(j->t, j->l, j->path, j->diag);
+    oct_deps_record_to(was);
+    j->sec = oct_clock_now() - t0;
+    return NULL;
+}
+
+/* Starts the EPUB on its own thread; false when no thread could be made
+ * (the caller then runs it here, after the PDF). */
+static bool start_epub(pthread_t *th, epub_job *j)
+{
+    pthread_attr_t attr;
+    if (pthread_attr_init(&attr) != 0) return false;
+    pthread_attr_setstacksize(&attr, EPUB_STACK_BYTES);
+    bool ok = pthread_create(th, &attr, epub_thread, j) == 0;
+    pthread_attr_destroy(&attr);
+    return ok;
+}
+
+unsigned oct_cli_backends(const oct_tree *t, oct_prep *prep, const oct_backend_run *r,
+                          const oct_build_opts *o, oct_diag *diag)
+{
+    const oct_layout *l = oct_cli_prep_layout(prep);
+    oct_diag *pdiag;
+    oct_pdf *pdf = oct_cli_prep_take_pdf(prep, &pdiag);
+    unsigned failed = 0;
+    double clock = oct_timings_now(o->timings);
+    if (!r->pdf || !r->epub) { /* one backend: nothing to overlap */
+        if (r->pdf && write_pdf(pdf, t, r->pdf_path, o) != 0) failed |= OCT_FAILED_PDF;
+        oct_diag_flush(diag, pdiag);
+        if (r->pdf) clock = oct_timings_lap(o->timings, OCT_PHASE_PDF, clock);
+        if (r->epub && write_epub(t, l, r->epub_path, diag) != 0) failed |= OCT_FAILED_EPUB;
+        if (r->epub) oct_timings_lap(o->timings, OCT_PHASE_EPUB, clock);
+        return failed;
+    }
+    xmlInitParser();
+    oct_deps *rec = oct_deps_current();
+    epub_job j = {t, l, r->epub_path, oct_diag_new_buffer(diag), rec ? oct_deps_new() : NULL, 0, 0};
+    pthread_t th;
+    bool threaded = start_epub(&th, &j);
+    if (write_pdf(pdf, t, r->pdf_path, o) != 0) failed |= OCT_FAILED_PDF;
+    double pdf_sec = oct_timings_now(o->timings) - clock;
+    if (threaded)
+        pthread_join(th, NULL);
+    else
+        epub_thread(&j);
+    double wall = oct_timings_now(o->timings) - clock;
+    oct_timings_add(o->timings, OCT_PHASE_PDF, pdf_sec, 0);
+    oct_timings_add(o->timings, OCT_PHASE_EPUB, j.sec, pdf_sec + j.sec - wall);
+    oct_diag_flush(diag, pdiag);
+    if (!(failed & OCT_FAILED_PDF) || r->epub_after_failed_pdf) {
+        /* (a sequential build would not have started the EPUB after a failed PDF) */
+        oct_diag_flush(diag, j.diag);
+        oct_deps_merge(rec, j.deps);
+        if (j.rc != 0) failed |= OCT_FAILED_EPUB;
+    }
+    oct_diag_free(j.diag);
+    oct_deps_free(j.deps);
+    return failed;
+}

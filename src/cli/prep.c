@@ -1,0 +1,105 @@
+/* The layout of a booklet, and its PDF's fonts, made ready on a second
+ * thread while this one reads and studies the sources.
+ *
+ * Neither needs the tree: the layout's name follows from the options and
+ * the manifest, and oct_pdf_new opens the fonts from the layout alone.
+ * Their messages go to a buffer flushed when the tree is done (where a
+ * sequential build printed them), the files they read to a recorder of
+ * their own merged then (util/deps.h), so the output is what it was. The
+ * PDF keeps reporting into the same buffer while it renders; backends.c
+ * flushes it again after. */
+#include "cli/prep.h"
+#include "util/deps.h"
+#include "util/xalloc.h"
+
+#include <pthread.h>
+#include <stdbool.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+struct oct_prep {
+    char name[4096], layouts[4096], fonts[4096];
+    bool want_pdf;
+    oct_layout layout;
+    int lrc;        /* oct_layout_load's result */
+    bool loaded;    /* layout holds strings to release */
+    oct_pdf *pdf;   /* NULL: not wanted, or oct_pdf_new failed */
+    oct_diag *diag; /* the layout's and the PDF's messages, until flushed */
+    oct_deps *deps; /* the files they read, when the command records */
+    double sec;     /* how long the preparation took */
+    pthread_t th;
+    bool threaded, joined;
+};
+
+static void *prep_main(void *arg)
+{
+    oct_prep *p = arg;
+    double t0 = oct_clock_now();
+    oct_deps *was = oct_deps_record_to(p->deps);
+    p->lrc = oct_layout_load(p->name, p->layouts, p->fonts, &p->layout, p->diag);
+    p->loaded = p->lrc == 0;
+    if (p->loaded && p->want_pdf) p->pdf = oct_pdf_new(&p->layout, p->diag);
+    oct_deps_record_to(was);
+    p->sec = oct_clock_now() - t0;
+    return NULL;
+}
+
+oct_prep *oct_cli_prep_start(const char *layout_name, bool want_pdf, const oct_diag *diag)
+{
+    oct_prep *p = oct_xcalloc(1, sizeof *p);
+    const char *data = oct_cli_data_dir();
+    snprintf(p->name, sizeof p->name, "%s", layout_name);
+    snprintf(p->layouts, sizeof p->layouts, "%s/layouts", data);
+    snprintf(p->fonts, sizeof p->fonts, "%s/fonts", data);
+    p->want_pdf = want_pdf;
+    p->diag = oct_diag_new_buffer(diag);
+    p->deps = oct_deps_current() ? oct_deps_new() : NULL;
+    p->threaded = pthread_create(&p->th, NULL, prep_main, p) == 0;
+    if (!p->threaded) prep_main(p); /* no thread: the same work, here */
+    return p;
+}
+
+static double join(oct_prep *p)
+{
+    double t0 = oct_clock_now();
+    if (p->threaded && !p->joined) pthread_join(p->th, NULL);
+    p->joined = true;
+    return oct_clock_now() - t0;
+}
+
+int oct_cli_prep_finish(oct_prep *p, const oct_build_opts *o, oct_diag *diag)
+{
+    double waited = join(p);
+    /* the part of the preparation the tree's work did not hide */
+    oct_timings_add(o->timings, OCT_PHASE_LOAD, p->sec, p->threaded ? p->sec - waited : 0);
+    oct_diag_flush(diag, p->diag);
+    oct_deps_merge(oct_deps_current(), p->deps);
+    oct_deps_free(p->deps);
+    p->deps = NULL;
+    return p->lrc == 0 ? 0 : -1;
+}
+
+const oct_layout *oct_cli_prep_layout(const oct_prep *p)
+{
+    return &p->layout;
+}
+
+oct_pdf *oct_cli_prep_take_pdf(oct_prep *p, oct_diag **diag)
+{
+    oct_pdf *pdf = p->pdf;
+    p->pdf = NULL;
+    *diag = p->diag;
+    return pdf;
+}
+
+void oct_cli_prep_free(oct_prep *p)
+{
+    if (!p) return;
+    join(p);
+    oct_pdf_free(p->pdf);
+    if (p->loaded) oct_layout_release(&p->layout);
+    oct_diag_free(p->diag); /* unflushed: a booklet given up before the layout */
+    oct_deps_free(p->deps);
+    free(p);
+}
