@@ -30,7 +30,9 @@ typedef struct {
     unsigned upem, nglyphs;
     hb_face_t *hbface; /* the same file for shaping and subsetting */
     hb_font_t *hbfont; /* scaled to units per em */
-    int16_t *w;        /* per BMP code point: advance in 1/1000 em, or unknown/missing */
+    /* per BMP code point: advance in 1/1000 em, or unknown/missing; in
+     * blocks of 256 made on first use (a face is asked about a few) */
+    int16_t *w[256];
     int16_t *gw;       /* per glyph id: its /W advance, or unknown (painting asks per glyph) */
     /* Per glyph id, the text it stands for: 0 not used; 1 + a code point;
      * PDF_TEXT_SEQ | k, the sequence at texts[k] (length, then code

@@ -75,7 +75,8 @@ static void close_face(pdf_face *fc)
     pdf_emoji_free(fc->emoji);
     free(fc->texts);
     free(fc->path);
-    free(fc->w);
+    for (int b = 0; b < 256; b++)
+        free(fc->w[b]);
     free(fc->gw);
     free(fc->drawn);
     free(fc->box_cp);
@@ -271,13 +272,14 @@ static int lookup_width(pdf_face *fc, unsigned cp)
 static int face_width(pdf_face *fc, unsigned cp)
 {
     if (cp > 0xFFFF) return cp > 0x10FFFF ? W_MISSING : lookup_width(fc, cp);
-    if (!fc->w) {
-        fc->w = oct_xmalloc(0x10000 * sizeof *fc->w);
-        for (size_t i = 0; i < 0x10000; i++)
-            fc->w[i] = W_UNKNOWN;
+    int16_t *blk = fc->w[cp >> 8];
+    if (!blk) {
+        blk = fc->w[cp >> 8] = oct_xmalloc(256 * sizeof *blk);
+        for (size_t i = 0; i < 256; i++)
+            blk[i] = W_UNKNOWN;
     }
-    if (fc->w[cp] == W_UNKNOWN) fc->w[cp] = (int16_t)lookup_width(fc, cp);
-    return fc->w[cp];
+    if (blk[cp & 255] == W_UNKNOWN) blk[cp & 255] = (int16_t)lookup_width(fc, cp);
+    return blk[cp & 255];
 }
 
 int pdf_font_width(pdf_fonts *f, int slot, unsigned cp)
