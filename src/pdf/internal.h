@@ -549,6 +549,9 @@ struct oct_pdf {
     size_t nspots;
 };
 
+/* Has libharu write every deflated stream of doc at octavo's level
+ * (deflate.c) instead of its own. Call just before saving. */
+void pdf_deflate_streams(HPDF_Doc doc);
 /* Records a libharu failure as a diagnostic; returns -1 if one happened. */
 int pdf_check(oct_pdf *p, const char *what);
 /* Adds a link target; returns its index, or -1 when target is unusable

@@ -225,6 +225,7 @@ int oct_pdf_close(oct_pdf *p, const char *path)
                         strerror(errno));
         return -1;
     }
+    pdf_deflate_streams(p->doc);
     HPDF_SaveToFile(p->doc, tmp);
     if (pdf_check(p, "writing the file") != 0) {
         oct_atomic_abort(tmp);
