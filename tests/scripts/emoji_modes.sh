@@ -58,3 +58,17 @@ for mode in image text omit; do
 done
 pdffonts out-image/notes.pdf | grep -q OctavoMissingCharacters || fail "no font carries the boxed characters' text"
 note "emoji modes: $objects emoji images; text and omit modes draw none; U+E123 boxed and reported once"
+
+# The Django booklet: its 14 heading emoji (13 distinct, 🔐 twice) are
+# pictures, nothing is reported missing, and no U+FFFD stands in the text.
+build_ok django.log build "$OCTAVO_SRC/content" -o django
+grep -q 'pdf-missing-glyph' django.log && fail "Django: $(grep pdf-missing-glyph django.log)"
+pdfimages -list django/django.pdf | awk 'NR > 2 && $3 == "image"' > django.images
+drawn=$(wc -l < django.images)
+[ "$drawn" -ge 14 ] || fail "Django: $drawn emoji pictures drawn, expected the 14 heading emoji at least"
+pdftotext django/django.pdf django.txt
+for e in 🧱 🏗 🗃 👁 🧩 📝 🔐 🧬 🌐 🧮 🚀 📡 🧠; do
+    grep -qF "$e" django.txt || fail "Django: $e is not in the PDF's text"
+done
+grep -q $'\xEF\xBF\xBD' django.txt && fail "Django: U+FFFD in the PDF's text"
+note "Django: $drawn emoji pictures, every heading emoji in the text layer"
