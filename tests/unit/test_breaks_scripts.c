@@ -49,6 +49,18 @@ static size_t thai_words(uint32_t *cps, bool *word_end, size_t *nwords)
     return n;
 }
 
+/* Breaks cps[0..n) in lang into flags; false if ICU cannot. */
+static bool run_breaker(const char *lang, const uint32_t *cps, size_t n, uint8_t *flags)
+{
+    const char *why = NULL;
+    oct_breaker *b = oct_breaker_new(lang, &why);
+    CHECK(b != NULL);
+    if (!b) return false;
+    oct_breaker_run(b, cps, n, flags);
+    oct_breaker_free(b);
+    return true;
+}
+
 static void thai(const char *lang)
 {
     static uint32_t cps[MAX_CPS];
@@ -57,12 +69,7 @@ static void thai(const char *lang)
     memset(word_end, 0, sizeof word_end);
     size_t nwords = 0, n = thai_words(cps, word_end, &nwords);
     CHECK(n > 200 && nwords > 50);
-    if (n == 0) return;
-    const char *why = NULL;
-    oct_breaker *b = oct_breaker_new(lang, &why);
-    CHECK(b != NULL);
-    if (!b) return;
-    oct_breaker_run(b, cps, n, flags);
+    if (n == 0 || !run_breaker(lang, cps, n, flags)) return;
     size_t allowed = 0, inside = 0;
     for (size_t k = 0; k + 1 < n; k++) {
         if ((flags[k] & OCT_LB_MASK) == OCT_LB_NONE) continue;
@@ -78,7 +85,6 @@ static void thai(const char *lang)
     CHECK(allowed >= (nwords - 1) * 9 / 10);
     CHECK((flags[n - 1] & OCT_LB_MASK) == OCT_LB_MANDATORY);
     printf("thai (%s): %zu breaks allowed at %zu word ends\n", lang, allowed, nwords - 1);
-    oct_breaker_free(b);
 }
 
 static bool is_han(uint32_t c)
@@ -96,11 +102,7 @@ static void chinese(const char *lang)
     uint8_t flags[MAX_CPS];
     size_t n = decode(text, cps), nclose = decode(closing, close_cps),
            nopen = decode(opening, open_cps);
-    const char *why = NULL;
-    oct_breaker *b = oct_breaker_new(lang, &why);
-    CHECK(b != NULL);
-    if (!b) return;
-    oct_breaker_run(b, cps, n, flags);
+    if (!run_breaker(lang, cps, n, flags)) return;
     size_t han_pairs = 0, han_breaks = 0;
     for (size_t k = 0; k + 1 < n; k++) {
         bool brk = (flags[k] & OCT_LB_MASK) != OCT_LB_NONE;
@@ -121,7 +123,6 @@ static void chinese(const char *lang)
     CHECK(han_pairs > 20 && han_breaks == han_pairs);
     printf("chinese (%s): breaks allowed between %zu of %zu ideograph pairs\n", lang, han_breaks,
            han_pairs);
-    oct_breaker_free(b);
 }
 
 int main(void)
