@@ -399,10 +399,14 @@ typedef struct {
     int number;  /* folio (roman for front matter) */
     int chapter; /* running head, -1 for none */
     bool opener; /* no running head */
+    bool blank;  /* left empty so the next chapter opens on a recto: no head, no folio */
 } pdf_page;
 
 /* Places the items of f on new pages of the given kind (a picture that
  * would move on while most of it fits is shrunk in place: pdf_figure_shrink). */
+/* Adds a blank page of `kind` when the next page would be a verso, so
+ * what follows opens on a recto. */
+void pdf_pad_to_recto(oct_pdf *p, pdf_page_kind kind);
 void pdf_paginate(oct_pdf *p, pdf_flow *f, pdf_page_kind kind);
 double pdf_body_height(const oct_pdf *p);
 double pdf_body_width(const oct_pdf *p);
@@ -513,6 +517,9 @@ struct oct_pdf {
     pdf_fonts *fonts;
     const oct_tree *tree;
     bool rendered, failed;
+    /* Pagination puts chapter openers on rectos, counting pages from
+     * recto_base (-1: it does not; flashcards have their own sheets). */
+    long recto_base;
 
     oct_buf pool; /* op texts, anchor keys */
     pdf_link *links;

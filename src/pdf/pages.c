@@ -4,7 +4,8 @@
  * sits alone at the bottom and paragraphs keep two lines at either end).
  * A keep chain longer than a page is cut where it overflows. Gaps are
  * dropped at the top of a page; a table's header rows are placed again at
- * the top of every page its body continues on. A picture that would move
+ * the top of every page its body continues on. A chapter opens on a
+ * recto (a blank verso before it if need be), as in a printed book. A picture that would move
  * on although most of it fits shrinks to end the page instead. */
 #include "pdf/internal.h"
 #include "util/xalloc.h"
@@ -47,7 +48,7 @@ static void new_page(pager *g, pdf_page_kind kind)
         }
     }
     g->page = &p->pages[p->npages++];
-    *g->page = (pdf_page){g->f, p->nplaces, 0, kind, number, -1, false};
+    *g->page = (pdf_page){g->f, p->nplaces, 0, kind, number, -1, false, false};
     g->y = 0;
     g->content = 0;
     g->have_ok = false;
@@ -97,6 +98,21 @@ static void shrink_to_fit(pager *g, size_t i, double H)
     pdf_figure_shrink(it, room / it->h);
 }
 
+/* Whether the next page would be a verso of a two-sided booklet. */
+static bool on_verso(const oct_pdf *p)
+{
+    return p->recto_base >= 0 && ((long)p->npages - p->recto_base) % 2 == 1;
+}
+
+void pdf_pad_to_recto(oct_pdf *p, pdf_page_kind kind)
+{
+    if (!on_verso(p)) return;
+    pdf_flow *f = p->npages ? (pdf_flow *)p->pages[p->npages - 1].flow : NULL;
+    pager g = {p, f, NULL, 0, 0, 0, 0, false};
+    new_page(&g, kind);
+    g.page->blank = true;
+}
+
 void pdf_paginate(oct_pdf *p, pdf_flow *f, pdf_page_kind kind)
 {
     pager g = {p, f, NULL, 0, 0, 0, 0, false};
@@ -104,7 +120,13 @@ void pdf_paginate(oct_pdf *p, pdf_flow *f, pdf_page_kind kind)
     size_t i = 0;
     while (i < f->n) {
         const pdf_item *it = &f->it[i];
-        if (!g.page || ((it->flags & PDF_IT_NEW_PAGE) && g.content > 0)) new_page(&g, kind);
+        if (!g.page || ((it->flags & PDF_IT_NEW_PAGE) && g.content > 0)) {
+            if ((it->flags & PDF_IT_OPENER) && on_verso(p)) { /* a blank verso first */
+                new_page(&g, kind);
+                g.page->blank = true;
+            }
+            new_page(&g, kind);
+        }
         if (g.content == 0 && (it->flags & PDF_IT_DISCARD)) {
             i++;
             continue;

@@ -376,7 +376,7 @@ static void paint_head(painter *w, size_t i)
     const pdf_page *pg = &p->pages[i];
     double left = page_left(p, i), bw = pdf_body_width(p);
     bool recto = i % 2 == 0;
-    if (pg->kind == PDF_PG_BODY && !pg->opener) {
+    if (pg->kind == PDF_PG_BODY && !pg->opener && !pg->blank) {
         const oct_node *ch = pg->chapter >= 0 && (size_t)pg->chapter < p->nchapters
                                  ? p->chapters[pg->chapter]
                                  : NULL;
@@ -397,7 +397,7 @@ static void paint_folio(painter *w, size_t i)
     const pdf_page *pg = &p->pages[i];
     double left = page_left(p, i), bw = pdf_body_width(p);
     bool recto = i % 2 == 0;
-    if (pg->kind == PDF_PG_TITLE) return;
+    if (pg->kind == PDF_PG_TITLE || pg->blank) return;
     char folio[32];
     if (pg->kind == PDF_PG_BODY)
         snprintf(folio, sizeof folio, "%d", pg->number);

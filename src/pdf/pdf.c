@@ -69,6 +69,7 @@ oct_pdf *oct_pdf_new(const oct_layout *layout, oct_diag *diag)
 {
     if (!layout_ok(layout, diag)) return NULL;
     oct_pdf *p = oct_xcalloc(1, sizeof *p);
+    p->recto_base = -1;
     p->L = *layout;
     p->diag = diag;
     clamp_colors(&p->L);
@@ -161,6 +162,10 @@ static int render_booklet(oct_pdf *p)
     layout_document(p, p->tree->root, 0);
     pdf_layout_answer_key(p);
     pdf_layout_research(p);
+    /* two-sided: the body's page 1 and each chapter on a recto; the
+     * front matter (title, contents) the same, and an even number of
+     * pages of it, so the body's first page stays a recto */
+    p->recto_base = 0;
     pdf_paginate(p, &p->body, PDF_PG_BODY);
     pdf_collect_anchors(p);
     pdf_layout_index(p, &p->back); /* needs the body's pages */
@@ -170,8 +175,11 @@ static int render_booklet(oct_pdf *p)
     pdf_layout_title_page(p, &p->title);
     pdf_layout_contents(p, &p->front);
     pdf_layout_most_asked(p, &p->front);
+    p->recto_base = (long)nbody;
     pdf_paginate(p, &p->title, PDF_PG_TITLE);
     pdf_paginate(p, &p->front, PDF_PG_FRONT);
+    pdf_pad_to_recto(p, PDF_PG_FRONT);
+    p->recto_base = -1;
     front_to_start(p, nbody);
     pdf_collect_anchors(p);
     if (p->npages == 0) { /* an empty document is still a valid PDF */

@@ -76,7 +76,7 @@ pdftotext "$PDF" all.txt
 flat=$(flat_text <all.txt)
 grep -q "Answered in Orchard and rotation" <<<"$flat" || fail "PDF: no 'Answered in Orchard and rotation'"
 # the text after the last "To research" line (the first is in the contents)
-appx=$(awk '/^\014?To research$/ { buf = ""; on = 1; next } on { buf = buf $0 "\n" } END { printf "%s", buf }' all.txt | flat_text)
+appx=$(awk '/^\014*To research$/ { buf = ""; on = 1; next } on { buf = buf $0 "\n" } END { printf "%s", buf }' all.txt | flat_text)
 [ -n "$appx" ] || fail "PDF: no To research section"
 for w in "2. How often should a fig tree be pruned? (Raised beds)" \
     "3. Why do raised beds warm up sooner in spring? (Raised beds)" \
