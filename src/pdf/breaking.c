@@ -135,7 +135,8 @@ static double line_cost(const breaker *b, size_t a, size_t e, double avail, bool
     double spw = stretch_of(b, a, te, NULL);
     double bad;
     if (nat > avail + 1e-6) {
-        double shrink = b->m->justify ? spw * SPACE_SHRINK : 0;
+        /* the last line is set at its natural width: it cannot shrink */
+        double shrink = b->m->justify && !last ? spw * SPACE_SHRINK : 0;
         if (nat - shrink > avail + 1e-9) return INFINITY;
         bad = 100.0 * pow((nat - avail) / shrink, 3);
     } else if (last && !b->m->balance) {
