@@ -25,12 +25,16 @@ typedef struct {
     double lead;
 } code_line;
 
+enum { CODE_KEEP = 8 };
+
 static void code_item(oct_pdf *p, const code_geom *g, const code_line *cl, size_t k, size_t n)
 {
     bool first = k == 0, last = k + 1 == n;
     double top = first ? g->pad_y : 0;
     double h = g->lh + top + (last ? g->pad_y : 0);
-    bool keep = n > 1 && (k == 0 || k + 2 == n);
+    /* up to CODE_KEEP lines never split; a longer block keeps two lines
+     * together at either end of a page break */
+    bool keep = n > 1 && (n <= CODE_KEEP || k == 0 || k + 2 == n);
     pdf_item *it = pdf_flow_push(p->cur, h, keep ? PDF_IT_KEEP_NEXT : 0);
     it->base = top + pdf_baseline(g->lh, g->size);
     pdf_op *bg = pdf_item_op(it, PDF_OP_RECT);

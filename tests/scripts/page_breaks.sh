@@ -32,11 +32,25 @@ for q in range(1, 41):
     for _ in range(random.randint(1, 3)):
         s = " ".join(random.choice(words) for _ in range(random.randint(30, 190)))
         out += [s[0].upper() + s[1:] + ".", ""]
+    # a code block of up to 8 lines: never split over a page break
+    out += ["```python"] + [f"core_{q}_{k} = read_layer({q}, {k})"
+                            for k in range(random.randint(3, 8))] + ["```", ""]
 open("notes/glaciers.md", "w").write("\n".join(out))
 PY
 build_ok glaciers.log build notes -o out --lang en
 python3 "$OCTAVO_SRC/tests/tools/pagecheck.py" out/notes.pdf "${A4[@]}" | tee check.out ||
     fail "long paragraphs: page breaking problems (above)"
+python3 - out/notes.pdf <<'PY' || fail "a code block of up to 8 lines was split over a page break"
+import re, subprocess, sys
+pages = subprocess.run(["pdftotext", sys.argv[1], "-"], capture_output=True, text=True).stdout.split("\f")
+where = {}
+for n, page in enumerate(pages, 1):
+    for q in re.findall(r"core_(\d+)_\d+ =", page):
+        where.setdefault(q, set()).add(n)
+split = {q: sorted(p) for q, p in where.items() if len(p) > 1}
+print(f"code blocks: {len(where)} checked, split: {split or 'none'}")
+sys.exit(1 if split or len(where) < 30 else 0)
+PY
 split=$(sed -n 's/.* \([0-9]*\) paragraphs over a page break.*/\1/p' check.out)
 [ "${split:-0}" -ge 4 ] || fail "only ${split:-0} paragraphs ran over a page break: the check saw too little"
 note "page breaks: every word inside the text block, no heading at a page foot, $split split paragraphs keep two lines each side"
