@@ -82,8 +82,8 @@ static UScriptCode script_of(const char *ll)
 
 bool oct_hyph_wanted(const char *lang)
 {
-    static const char *no[] = {"ja", "zh", "ko", "th", "lo", "km", "my", "ar", "he",
-                               "fa", "ur", "yi", "bo", "dz", "vi"};
+    static const char *no[] = {"ja", "zh", "ko", "th", "lo", "km", "my", "ar",
+                               "he", "fa", "ur", "yi", "bo", "dz", "vi"};
     char ll[4], cc[4];
     if (!lang || !split_tag(lang, ll, cc)) return false;
     for (size_t i = 0; i < sizeof no / sizeof *no; i++)
