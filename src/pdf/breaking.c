@@ -52,6 +52,9 @@ typedef struct {
     int *NS;        /* prefix count of stretchable spaces and gaps */
     pdf_line *lines;
     size_t nlines, cap;
+    bool hyphenate; /* this pass may end lines at hyphenation points */
+    size_t skipped; /* hyphenation points left out by a first pass */
+    double worst;   /* the worst line's demerits in the chain taken */
 } breaker;
 
 bool pdf_is_space(uint32_t cp)
@@ -194,7 +197,7 @@ static uint8_t kind_before(const pdf_text *t, size_t k)
     return K_PLAIN;
 }
 
-static cand *candidates(const breaker *b, size_t *nc)
+static cand *candidates(breaker *b, size_t *nc)
 {
     const pdf_text *t = b->t;
     size_t cap = 64, n = 0;
@@ -203,7 +206,8 @@ static cand *candidates(const breaker *b, size_t *nc)
     double minavail = fmin(b->m->first, b->m->rest);
     for (size_t k = b->s + 1; k <= b->e; k++) {
         uint8_t kind = k == b->e ? K_PLAIN : kind_before(t, k);
-        if (k != b->e && !allowed_after(t, k - 1) && kind != K_HYPHEN) continue;
+        if (kind == K_HYPHEN && !b->hyphenate) b->skipped++;
+        if (k != b->e && !allowed_after(t, k - 1) && (kind != K_HYPHEN || !b->hyphenate)) continue;
         size_t prev = c[n - 1].pos;
         size_t te = trim_end(b, prev, k);
         bool too_wide = b->W[te - b->s] - b->W[prev - b->s] > minavail + 1e-6;
@@ -294,8 +298,12 @@ static void total_fit(breaker *b)
     for (int h = 1; h < NSTATE; h++)
         if (best[(nc - 1) * NSTATE + h] < best[end]) end = (nc - 1) * NSTATE + h;
     size_t nb = 0, *chain = oct_xmalloc(nc * sizeof *chain);
-    for (size_t k = end; k / NSTATE > 0; k = from[k])
+    b->worst = 0;
+    for (size_t k = end; k / NSTATE > 0; k = from[k]) {
         chain[nb++] = k / NSTATE;
+        double d = best[k] - best[from[k]];
+        if (d > b->worst) b->worst = d;
+    }
     for (size_t k = nb; k-- > 0;) {
         size_t j = chain[k], i = k + 1 < nb ? chain[k + 1] : 0;
         push_line(b, c[i].pos, c[j].pos, k == 0, i != 0, measure_of(b), c[j].kind == K_HYPHEN);
@@ -304,6 +312,23 @@ static void total_fit(breaker *b)
     free(best);
     free(from);
     free(c);
+}
+
+/* As TeX: a first pass without hyphenation points; only when one of its
+ * lines is worse than PRETOLERANCE (or the piece has nothing else to do)
+ * is the piece broken again with them. Most paragraphs never look at
+ * their hyphenation points, which keeps the breaker fast. */
+#define PRETOLERANCE 100.0
+static void fit_twice(breaker *b)
+{
+    size_t n0 = b->nlines;
+    b->hyphenate = false;
+    b->skipped = 0;
+    total_fit(b);
+    if (b->skipped == 0 || b->worst <= (10 + PRETOLERANCE) * (10 + PRETOLERANCE)) return;
+    b->nlines = n0;
+    b->hyphenate = true;
+    total_fit(b);
 }
 
 static void greedy(breaker *b)
@@ -362,7 +387,7 @@ static void break_piece(breaker *b)
     if (b->m->mode == PDF_BREAK_GREEDY)
         greedy(b);
     else
-        total_fit(b);
+        fit_twice(b);
 }
 
 size_t pdf_break_lines(const pdf_text *t, const pdf_measure *m, pdf_line **out)
