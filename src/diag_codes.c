@@ -74,6 +74,8 @@ static const oct_diag_code CODES[] = {
     {"nav-link-dropped", N, "'back to top' navigation links dropped"},
     {"no-cards", W,
      "flashcards mode found no questions: the card PDF holds only its instruction sheet"},
+    {"no-hyphenation", W,
+     "no hyphenation patterns for the booklet's language: the PDF is set without hyphens"},
     {"no-language", W, "no language given (manifest 'language' or --lang); 'en' assumed"},
     {"no-sources", E, "a directory holds no .md or .txt sources"},
     {"no-topics", W, "--group-by topic without a manifest taxonomy; grouped by source"},

@@ -7,7 +7,16 @@
  * uses greedy filling. A token wider than the measure is broken between
  * two grapheme clusters, only where nothing else fits; a cluster is never
  * split (a flag, an emoji sequence or a letter with its marks stays whole,
- * even if that makes the line overfull). */
+ * even if that makes the line overfull).
+ *
+ * Hyphenation points (hyphens.c) are flagged breaks as in TeX: a line
+ * ending at one carries the hyphen's width and \hyphenpenalty, one ending
+ * at a hyphen of the text \exhyphenpenalty; two flagged lines in a row
+ * cost \doublehyphendemerits, a third or a hyphen before a paragraph's
+ * last line costs so much that it is never taken while anything else
+ * fits. The dynamic programme therefore keeps, per break, the best chain
+ * for each count (0, 1, 2) of flagged lines just before it. Breaks after
+ * a URL's or identifier's separators carry a penalty too, no hyphen. */
 #include "pdf/internal.h"
 #include "util/xalloc.h"
 
@@ -19,10 +28,19 @@
 #define EMERGENCY_PENALTY 1e7
 #define SPACE_STRETCH 0.6 /* of a space's width */
 #define SPACE_SHRINK 0.2
+#define HYPHEN_PENALTY 50.0   /* TeX's \hyphenpenalty */
+#define EXHYPHEN_PENALTY 50.0 /* \exhyphenpenalty */
+#define SEP_PENALTY 50.0      /* after a URL's or identifier's separator */
+#define DOUBLE_HYPHEN_DEMERITS 10000.0
+#define NEVER_DEMERITS 1e9 /* a third flagged line, a hyphen before the last line */
+#define NSTATE 3           /* flagged lines just before a break: 0, 1, 2 */
+
+enum { K_PLAIN, K_HYPHEN, K_EXHYPHEN, K_SEP };
 
 typedef struct {
     size_t pos;
     bool emergency;
+    uint8_t kind; /* K_*: of the break after pos - 1 */
 } cand;
 
 typedef struct {
@@ -34,6 +52,9 @@ typedef struct {
     int *NS;        /* prefix count of stretchable spaces and gaps */
     pdf_line *lines;
     size_t nlines, cap;
+    bool hyphenate; /* this pass may end lines at hyphenation points */
+    size_t skipped; /* hyphenation points left out by a first pass */
+    double worst;   /* the worst line's demerits in the chain taken */
 } breaker;
 
 bool pdf_is_space(uint32_t cp)
@@ -109,7 +130,15 @@ static double measure_of(const breaker *b)
     return first ? b->m->first : b->m->rest;
 }
 
-static void push_line(breaker *b, size_t a, size_t e, bool last, bool cont, double avail)
+/* The hyphen a line ending at a hyphenation point before e adds, points. */
+static double hyphen_width(const breaker *b, size_t e)
+{
+    const pdf_char *c = &b->t->c[e - 1];
+    return c->hyw * 2.0 * b->t->st[c->style].size / 1000.0;
+}
+
+static void push_line(breaker *b, size_t a, size_t e, bool last, bool cont, double avail,
+                      bool hyphen)
 {
     if (b->nlines == b->cap) {
         b->cap = b->cap ? b->cap * 2 : 16;
@@ -125,13 +154,15 @@ static void push_line(breaker *b, size_t a, size_t e, bool last, bool cont, doub
     stretch_of(b, a, te, &ln->nspace);
     ln->justify = b->m->justify && !last;
     ln->cont = cont;
+    ln->hyphen = hyphen && te == e && e > a;
+    if (ln->hyphen) ln->width += hyphen_width(b, e);
 }
 
 /* Demerits of a line [a, e) with measure avail; INFINITY if infeasible. */
-static double line_cost(const breaker *b, size_t a, size_t e, double avail, bool last)
+static double line_cost(const breaker *b, size_t a, size_t e, double avail, bool last, bool hyphen)
 {
     size_t te = trim_end(b, a, e);
-    double nat = b->W[te - b->s] - b->W[a - b->s];
+    double nat = b->W[te - b->s] - b->W[a - b->s] + (hyphen ? hyphen_width(b, e) : 0);
     double spw = stretch_of(b, a, te, NULL);
     double bad;
     if (nat > avail + 1e-6) {
@@ -154,69 +185,151 @@ static double line_cost(const breaker *b, size_t a, size_t e, double avail, bool
     return (10 + bad) * (10 + bad);
 }
 
-static cand *candidates(const breaker *b, size_t *nc)
+/* What kind of break ends a line before char k (K_*). */
+static uint8_t kind_before(const pdf_text *t, size_t k)
+{
+    const pdf_char *c = &t->c[k - 1];
+    if (!allowed_after(t, k - 1))
+        return (c->brk & PDF_BRK_HYPHEN) && can_split_before(t, k) ? K_HYPHEN : K_PLAIN;
+    if (c->brk & PDF_BRK_SEP) return K_SEP;
+    if ((c->cp == '-' || c->cp == 0x2010) && k >= 2 && !pdf_is_space(t->c[k - 2].cp) &&
+        !pdf_is_space(t->c[k].cp))
+        return K_EXHYPHEN;
+    return K_PLAIN;
+}
+
+static cand *candidates(breaker *b, size_t *nc)
 {
     const pdf_text *t = b->t;
     size_t cap = 64, n = 0;
     cand *c = oct_xmalloc(cap * sizeof *c);
-    c[n++] = (cand){b->s, false};
+    c[n++] = (cand){b->s, false, K_PLAIN};
     double minavail = fmin(b->m->first, b->m->rest);
     for (size_t k = b->s + 1; k <= b->e; k++) {
-        if (k != b->e && !allowed_after(t, k - 1)) continue;
+        uint8_t kind = k == b->e ? K_PLAIN : kind_before(t, k);
+        if (kind == K_HYPHEN && !b->hyphenate) b->skipped++;
+        if (k != b->e && !allowed_after(t, k - 1) && (kind != K_HYPHEN || !b->hyphenate)) continue;
         size_t prev = c[n - 1].pos;
         size_t te = trim_end(b, prev, k);
         bool too_wide = b->W[te - b->s] - b->W[prev - b->s] > minavail + 1e-6;
         for (size_t j = prev + 1; too_wide && j < te; j++) {
             if (!can_split_before(t, j)) continue;
             if (n + 2 >= cap) c = oct_xrealloc(c, (cap *= 2) * sizeof *c);
-            c[n++] = (cand){j, true};
+            c[n++] = (cand){j, true, K_PLAIN};
         }
         if (n + 2 >= cap) c = oct_xrealloc(c, (cap *= 2) * sizeof *c);
-        c[n++] = (cand){k, false};
+        c[n++] = (cand){k, false, kind};
     }
     *nc = n;
     return c;
+}
+
+static bool flagged(const cand *c)
+{
+    return c->kind == K_HYPHEN || c->kind == K_EXHYPHEN;
+}
+
+/* The penalty and the flagged-line rules of a line from candidate i (in
+ * state hi) to candidate j; *hj gets j's state. */
+static double break_demerits(const cand *c, size_t i, int hi, size_t j, bool last, int *hj)
+{
+    double d = 0;
+    *hj = 0;
+    if (c[j].kind == K_HYPHEN) d += HYPHEN_PENALTY * HYPHEN_PENALTY;
+    if (c[j].kind == K_EXHYPHEN) d += EXHYPHEN_PENALTY * EXHYPHEN_PENALTY;
+    if (c[j].kind == K_SEP) d += SEP_PENALTY * SEP_PENALTY;
+    if (c[j].emergency) d += EMERGENCY_PENALTY;
+    if (flagged(&c[j]) && !last) {
+        if (hi >= 1) d += DOUBLE_HYPHEN_DEMERITS;
+        if (hi >= 2) d += NEVER_DEMERITS;
+        *hj = hi >= 2 ? 2 : hi + 1;
+    }
+    if (last && i > 0 && flagged(&c[i])) d += NEVER_DEMERITS;
+    return d;
 }
 
 static void total_fit(breaker *b)
 {
     size_t nc;
     cand *c = candidates(b, &nc);
-    double *best = oct_xmalloc(nc * sizeof *best);
-    size_t *from = oct_xmalloc(nc * sizeof *from);
+    /* best[j * NSTATE + h]: least demerits of a chain ending at j whose
+     * last h lines end flagged; from[]: the state it came from */
+    double *best = oct_xmalloc(nc * NSTATE * sizeof *best);
+    size_t *from = oct_xmalloc(nc * NSTATE * sizeof *from);
     bool first_piece = b->nlines == 0 || b->m->first_each;
+    for (size_t k = 0; k < nc * NSTATE; k++)
+        best[k] = INFINITY;
     best[0] = 0;
     for (size_t j = 1; j < nc; j++) {
-        best[j] = INFINITY;
-        from[j] = j - 1;
+        bool last = j == nc - 1;
+        for (int h = 0; h < NSTATE; h++)
+            from[j * NSTATE + h] = (j - 1) * NSTATE;
         for (size_t i = j; i-- > 0;) {
-            if (best[i] == INFINITY) continue;
+            if (best[i * NSTATE] == INFINITY && best[i * NSTATE + 1] == INFINITY &&
+                best[i * NSTATE + 2] == INFINITY &&
+                b->W[c[j].pos - b->s] - b->W[c[i].pos - b->s] <= 2 * b->m->rest + 1)
+                continue;
             double avail = (i == 0 && first_piece) ? b->m->first : b->m->rest;
-            double cost = line_cost(b, c[i].pos, c[j].pos, avail, j == nc - 1);
+            double cost = line_cost(b, c[i].pos, c[j].pos, avail, last, c[j].kind == K_HYPHEN);
             if (cost == INFINITY) {
                 if (b->W[c[j].pos - b->s] - b->W[c[i].pos - b->s] > 2 * avail + 1) break;
                 continue;
             }
-            if (c[j].emergency) cost += EMERGENCY_PENALTY;
-            if (best[i] + cost < best[j]) {
-                best[j] = best[i] + cost;
-                from[j] = i;
+            for (int hi = 0; hi < NSTATE; hi++) {
+                if (best[i * NSTATE + hi] == INFINITY) continue;
+                int hj;
+                double d = best[i * NSTATE + hi] + cost + break_demerits(c, i, hi, j, last, &hj);
+                if (d < best[j * NSTATE + hj]) {
+                    best[j * NSTATE + hj] = d;
+                    from[j * NSTATE + hj] = i * NSTATE + hi;
+                }
             }
         }
         /* Nothing fits (a glyph wider than the measure): take an overfull line. */
-        if (best[j] == INFINITY) best[j] = best[j - 1] + BAD_MAX * BAD_MAX;
+        size_t bp = (j - 1) * NSTATE;
+        for (int h = 1; h < NSTATE; h++)
+            if (best[(j - 1) * NSTATE + h] < best[bp]) bp = (j - 1) * NSTATE + h;
+        if (best[j * NSTATE] == INFINITY && best[j * NSTATE + 1] == INFINITY &&
+            best[j * NSTATE + 2] == INFINITY) {
+            best[j * NSTATE] = best[bp] + BAD_MAX * BAD_MAX;
+            from[j * NSTATE] = bp;
+        }
     }
+    size_t end = (nc - 1) * NSTATE;
+    for (int h = 1; h < NSTATE; h++)
+        if (best[(nc - 1) * NSTATE + h] < best[end]) end = (nc - 1) * NSTATE + h;
     size_t nb = 0, *chain = oct_xmalloc(nc * sizeof *chain);
-    for (size_t j = nc - 1; j > 0; j = from[j])
-        chain[nb++] = j;
+    b->worst = 0;
+    for (size_t k = end; k / NSTATE > 0; k = from[k]) {
+        chain[nb++] = k / NSTATE;
+        double d = best[k] - best[from[k]];
+        if (d > b->worst) b->worst = d;
+    }
     for (size_t k = nb; k-- > 0;) {
         size_t j = chain[k], i = k + 1 < nb ? chain[k + 1] : 0;
-        push_line(b, c[i].pos, c[j].pos, k == 0, i != 0, measure_of(b));
+        push_line(b, c[i].pos, c[j].pos, k == 0, i != 0, measure_of(b), c[j].kind == K_HYPHEN);
     }
     free(chain);
     free(best);
     free(from);
     free(c);
+}
+
+/* As TeX: a first pass without hyphenation points; only when one of its
+ * lines is worse than PRETOLERANCE (or the piece has nothing else to do)
+ * is the piece broken again with them. Most paragraphs never look at
+ * their hyphenation points, which keeps the breaker fast. */
+#define PRETOLERANCE 100.0
+static void fit_twice(breaker *b)
+{
+    size_t n0 = b->nlines;
+    b->hyphenate = false;
+    b->skipped = 0;
+    total_fit(b);
+    if (b->skipped == 0 || b->worst <= (10 + PRETOLERANCE) * (10 + PRETOLERANCE)) return;
+    b->nlines = n0;
+    b->hyphenate = true;
+    total_fit(b);
 }
 
 static void greedy(breaker *b)
@@ -247,7 +360,7 @@ static void greedy(breaker *b)
                 }
             }
         }
-        push_line(b, a, e, e >= b->e, cont, avail);
+        push_line(b, a, e, e >= b->e, cont, avail, false);
         cont = true;
         a = e;
     }
@@ -275,7 +388,7 @@ static void break_piece(breaker *b)
     if (b->m->mode == PDF_BREAK_GREEDY)
         greedy(b);
     else
-        total_fit(b);
+        fit_twice(b);
 }
 
 size_t pdf_break_lines(const pdf_text *t, const pdf_measure *m, pdf_line **out)
@@ -299,7 +412,7 @@ size_t pdf_break_lines(const pdf_text *t, const pdf_measure *m, pdf_line **out)
         b.W[0] = b.SP[0] = 0;
         b.NS[0] = 0;
         b.s = 0;
-        push_line(&b, 0, 0, true, false, m->first);
+        push_line(&b, 0, 0, true, false, m->first, false);
     }
     free(b.W);
     free(b.SP);

@@ -131,7 +131,13 @@ typedef struct {
     int16_t w;    /* advance in 1/1000 em of `slot`: its cluster's, on the
                    * cluster's first char; 0 for the rest and when not drawn */
     uint8_t ng;   /* glyphs it draws (0: not drawn, or drawn by its cluster's first) */
+    uint8_t hyw;  /* PDF_BRK_HYPHEN: the added hyphen's advance, 2/1000 em */
 } pdf_char;
+/* More pdf_char.brk flags (hyphens.c), beside OCT_LB_* and OCT_GRAPHEME_START. */
+enum {
+    PDF_BRK_HYPHEN = 1u << 3, /* a hyphenation point: a line may end after it, hyphen added */
+    PDF_BRK_SEP = 1u << 4,    /* a break after a URL's or identifier's separator */
+};
 
 /* A run of styled characters: a paragraph, a heading, a cell. */
 typedef struct {
@@ -176,6 +182,13 @@ typedef struct {
 pdf_script_run pdf_script_run_at(oct_pdf *p, const char *s, size_t at, size_t n, int slot);
 /* Whether cp is one of the run's letters or marks (set in its slot). */
 bool pdf_script_run_has(const pdf_script_run *r, unsigned cp);
+/* Adds hyphenation points and separator breaks to t's break flags
+ * (hyphens.c; pdf_text_breaks calls it). */
+void pdf_hyphenate(oct_pdf *p, pdf_text *t);
+/* Loads the patterns of the booklet's language once (a "no-hyphenation"
+ * warning when it has none); pdf_hyphen_close frees them. */
+void pdf_hyphen_open(oct_pdf *p, const char *lang);
+void pdf_hyphen_close(oct_pdf *p);
 /* Computes line breaks and grapheme clusters (ICU) once all text is in. */
 void pdf_text_breaks(oct_pdf *p, pdf_text *t);
 /* Width of chars [a, b) in points. */
@@ -203,6 +216,7 @@ typedef struct {
     int nspace;   /* stretchable spaces in [a, b) */
     bool justify; /* stretch/shrink the spaces to fill the measure */
     bool cont;    /* continues a line broken inside a token (code) */
+    bool hyphen;  /* ends at a hyphenation point: a hyphen is drawn after b */
 } pdf_line;
 
 typedef enum { PDF_BREAK_TOTAL_FIT, PDF_BREAK_GREEDY } pdf_break_mode;
@@ -514,6 +528,7 @@ struct oct_pdf {
     HPDF_Doc doc;
     HPDF_STATUS err, err_detail; /* first libharu error, 0 if none */
     oct_breaker *breaker;        /* ICU iterators in the booklet's language */
+    struct oct_hyph *hyph;       /* hyphenation patterns of the language, NULL: none */
     pdf_fonts *fonts;
     const oct_tree *tree;
     bool rendered, failed;

@@ -142,6 +142,27 @@ static void cluster_text(setter *s, size_t i, bool rtl)
         oct_buf_put_utf8(&s->actual, t->c[rtl ? end - 1 - k : i + k].cp);
 }
 
+/* The hyphen of a line ending at a hyphenation point, in the face and
+ * style of the char before it (breaking.c counted its width). */
+static double put_hyphen(setter *s, size_t i, double pen)
+{
+    const pdf_char *c = &s->t->c[i];
+    unsigned gid = c->slot == PDF_SLOT_NONE ? 0 : pdf_font_glyph_for(s->p->fonts, c->slot, '-');
+    if (!gid) return pen;
+    if (c->slot != s->run_slot || c->style != s->run_style || s->actual.len) {
+        flush_run(s);
+        s->run_slot = c->slot;
+        s->run_style = c->style;
+        s->run_x = pen;
+    }
+    int adv = pdf_font_glyph_width(s->p->fonts, c->slot, gid);
+    pdf_glyph g = {(uint16_t)gid, (int16_t)adv, 0, 0};
+    oct_buf_put(&s->run, (const char *)&g, sizeof g);
+    pen += adv * (double)s->t->st[c->style].size / 1000.0;
+    s->seg_x1 = pen;
+    return pen;
+}
+
 void pdf_set_line(oct_pdf *p, pdf_item *it, const pdf_text *t, const pdf_line *ln, double x,
                   double y, pdf_align al)
 {
@@ -202,6 +223,7 @@ void pdf_set_line(oct_pdf *p, pdf_item *it, const pdf_text *t, const pdf_line *l
             s.seg_x1 = pen;
         }
     }
+    if (ln->hyphen && ln->b > ln->a) pen = put_hyphen(&s, ln->b - 1, pen);
     flush_run(&s);
     flush_segment(&s);
     oct_buf_free(&s.run);

@@ -202,6 +202,7 @@ int oct_pdf_render(oct_pdf *p, const oct_tree *tree)
                         "ICU cannot open its line-break rules (%s)", why);
         goto fail;
     }
+    pdf_hyphen_open(p, tree->meta.lang);
     collect_ids(p);
     p->anchor_table = oct_anchor_table_build(tree);
     p->cur = &p->body;
@@ -257,6 +258,7 @@ void oct_pdf_free(oct_pdf *p)
     if (!p) return;
     if (p->doc) HPDF_Free(p->doc);
     oct_breaker_free(p->breaker);
+    pdf_hyphen_close(p);
     pdf_fonts_free(p->fonts);
     pdf_flow_free(&p->body);
     pdf_flow_free(&p->title);

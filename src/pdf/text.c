@@ -376,6 +376,7 @@ void pdf_text_breaks(oct_pdf *p, pdf_text *t)
     oct_breaker_run(p->breaker, u, t->n, brk);
     for (size_t i = 0; i < t->n; i++)
         t->c[i].brk = brk[i];
+    pdf_hyphenate(p, t);
     free(u);
     free(brk);
     t->broken = true;

@@ -1,0 +1,91 @@
+/* Hyphenation points and separator breaks in the PDF's text.
+ *
+ * After ICU has marked the line-break opportunities, each token (a run of
+ * characters between spaces) goes through oct_hyph_token: prose words
+ * get PDF_BRK_HYPHEN where the patterns allow a hyphen, URLs and
+ * identifiers get breaks after their separators (PDF_BRK_SEP, an allowed
+ * break the breaker weighs with a penalty). Code blocks are left alone;
+ * inline code gets separator breaks only. The breaker (breaking.c)
+ * decides which are taken, lineops.c draws the hyphen. */
+#include "pdf/internal.h"
+#include "unicode/hyphenate.h"
+#include "util/xalloc.h"
+
+#include <stdlib.h>
+
+void pdf_hyphen_open(oct_pdf *p, const char *lang)
+{
+    p->hyph = oct_hyph_open(lang, getenv("OCTAVO_HYPHEN_DIR"));
+    if (!p->hyph && oct_hyph_wanted(lang))
+        oct_diag_report(p->diag, OCT_WARNING, NULL, 0, 0, "no-hyphenation",
+                        "no hyphenation patterns for language \"%s\" (install its hyphen-* "
+                        "package); the PDF is set without hyphens",
+                        lang);
+}
+
+void pdf_hyphen_close(oct_pdf *p)
+{
+    oct_hyph_free(p->hyph);
+    p->hyph = NULL;
+}
+
+/* Code block text: set verbatim, never hyphenated nor broken more. */
+static bool verbatim(const pdf_text *t, size_t i)
+{
+    const pdf_style *st = &t->st[t->c[i].style];
+    return st->fam == PDF_FAM_MONO && !(st->flags & PDF_ST_CODE);
+}
+
+static bool code(const pdf_text *t, size_t i)
+{
+    const pdf_style *st = &t->st[t->c[i].style];
+    return st->fam == PDF_FAM_MONO || (st->flags & PDF_ST_CODE);
+}
+
+static void mark_token(oct_pdf *p, pdf_text *t, size_t a, size_t b, uint32_t *cps, uint8_t *f)
+{
+    bool words = true;
+    for (size_t i = a; i < b; i++) {
+        if (verbatim(t, i)) return;
+        if (code(t, i)) words = false;
+        cps[i - a] = t->c[i].cp;
+    }
+    oct_hyph_token(p->hyph, cps, b - a, words, f);
+    for (size_t i = a; i + 1 < b; i++) {
+        pdf_char *c = &t->c[i];
+        if (f[i - a] == OCT_HY_NONE || (c->brk & OCT_LB_MASK) != OCT_LB_NONE) continue;
+        if (!(t->c[i + 1].brk & OCT_GRAPHEME_START)) continue;
+        if (f[i - a] == OCT_HY_SEP) {
+            c->brk |= OCT_LB_ALLOWED | PDF_BRK_SEP;
+            continue;
+        }
+        int w = c->slot == PDF_SLOT_NONE ? -1 : pdf_font_width(p->fonts, c->slot, '-');
+        if (w <= 0 || w > 510) continue;
+        c->brk |= PDF_BRK_HYPHEN;
+        c->hyw = (uint8_t)((w + 1) / 2);
+    }
+}
+
+void pdf_hyphenate(oct_pdf *p, pdf_text *t)
+{
+    uint32_t *cps = NULL;
+    uint8_t *f = NULL;
+    size_t capc = 0, capf = 0;
+    for (size_t a = 0; a < t->n;) {
+        if (pdf_is_space(t->c[a].cp)) {
+            a++;
+            continue;
+        }
+        size_t b = a;
+        while (b < t->n && !pdf_is_space(t->c[b].cp))
+            b++;
+        if (b - a >= 5) { /* nothing shorter gets a break */
+            OCT_GROW(cps, capc, b - a);
+            OCT_GROW(f, capf, b - a);
+            mark_token(p, t, a, b, cps, f);
+        }
+        a = b;
+    }
+    free(cps);
+    free(f);
+}

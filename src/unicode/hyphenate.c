@@ -1,0 +1,316 @@
+/* Hyphenation with libhyphen (see hyphenate.h).
+ *
+ * The patterns are read once; each distinct word (lower-cased, UTF-8, as
+ * libhyphen expects) is hyphenated once and its points kept in a hash
+ * table, so a booklet costs one pattern walk per distinct long word. */
+#include "unicode/hyphenate.h"
+#include "util/xalloc.h"
+
+#include <glob.h>
+#include <hyphen.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <unicode/uchar.h>
+#include <unicode/uscript.h>
+
+#define MAX_WORD 63 /* letters: the points fit in a 64-bit mask */
+
+typedef struct {
+    char *word; /* NULL: empty slot */
+    uint64_t points;
+} entry;
+
+struct oct_hyph {
+    HyphenDict *dict;
+    char *file;
+    UScriptCode script;
+    entry *tab;
+    size_t cap, used;
+};
+
+static bool try_file(oct_hyph *h, const char *path)
+{
+    FILE *f = fopen(path, "r");
+    if (!f) return false;
+    fclose(f);
+    h->dict = hnj_hyphen_load(path);
+    if (!h->dict) return false;
+    h->file = oct_xstrdup(path);
+    return true;
+}
+
+static bool try_glob(oct_hyph *h, const char *pattern)
+{
+    glob_t g;
+    bool ok = false;
+    if (glob(pattern, 0, NULL, &g) == 0)
+        for (size_t i = 0; i < g.gl_pathc && !ok; i++)
+            ok = try_file(h, g.gl_pathv[i]);
+    globfree(&g);
+    return ok;
+}
+
+/* "fr-CA" -> ll "fr", cc "CA"; false for a tag without a 2-3 letter language. */
+static bool split_tag(const char *lang, char ll[4], char cc[4])
+{
+    size_t n = 0;
+    while (n < 3 && ((lang[n] | 32) >= 'a' && (lang[n] | 32) <= 'z')) {
+        ll[n] = (char)(lang[n] | 32);
+        n++;
+    }
+    ll[n] = cc[0] = 0;
+    if (n < 2 || (lang[n] && lang[n] != '-' && lang[n] != '_')) return false;
+    const char *r = lang[n] ? lang + n + 1 : "";
+    if (strlen(r) >= 2 && (r[2] == 0 || r[2] == '-' || r[2] == '_')) {
+        cc[0] = (char)(r[0] & ~32);
+        cc[1] = (char)(r[1] & ~32);
+        cc[2] = 0;
+        if (cc[0] < 'A' || cc[0] > 'Z' || cc[1] < 'A' || cc[1] > 'Z') cc[0] = 0;
+    }
+    return true;
+}
+
+static UScriptCode script_of(const char *ll)
+{
+    static const char *cyr[] = {"ru", "uk", "be", "bg", "sr", "mk", "kk", "mn"};
+    for (size_t i = 0; i < sizeof cyr / sizeof *cyr; i++)
+        if (!strcmp(ll, cyr[i])) return USCRIPT_CYRILLIC;
+    if (!strcmp(ll, "el")) return USCRIPT_GREEK;
+    return USCRIPT_LATIN;
+}
+
+bool oct_hyph_wanted(const char *lang)
+{
+    static const char *no[] = {"ja", "zh", "ko", "th", "lo", "km", "my", "ar",
+                               "he", "fa", "ur", "yi", "bo", "dz", "vi"};
+    char ll[4], cc[4];
+    if (!lang || !split_tag(lang, ll, cc)) return false;
+    for (size_t i = 0; i < sizeof no / sizeof *no; i++)
+        if (!strcmp(ll, no[i])) return false;
+    return true;
+}
+
+oct_hyph *oct_hyph_open(const char *lang, const char *dir)
+{
+    char ll[4], cc[4], path[1024];
+    if (!lang || !split_tag(lang, ll, cc)) return NULL;
+    if (!dir) dir = "/usr/share/hyphen";
+    oct_hyph *h = oct_xcalloc(1, sizeof *h);
+    bool ok = false;
+    if (cc[0]) {
+        snprintf(path, sizeof path, "%s/hyph_%s_%s.dic", dir, ll, cc);
+        ok = try_file(h, path);
+    }
+    if (!ok) { /* the language's own country first: en_US, de_DE, fr_FR */
+        snprintf(path, sizeof path, "%s/hyph_%s_%s.dic", dir, ll, strcmp(ll, "en") ? ll : "us");
+        for (char *q = path + strlen(path) - 6; q[0] != '.'; q++)
+            *q = (char)(*q & ~32);
+        ok = try_file(h, path);
+    }
+    if (!ok) {
+        snprintf(path, sizeof path, "%s/hyph_%s_*.dic", dir, ll);
+        ok = try_glob(h, path);
+    }
+    if (!ok) {
+        snprintf(path, sizeof path, "%s/hyph_%s.dic", dir, ll);
+        ok = try_file(h, path);
+    }
+    if (!ok) {
+        free(h);
+        return NULL;
+    }
+    h->script = script_of(ll);
+    return h;
+}
+
+void oct_hyph_free(oct_hyph *h)
+{
+    if (!h) return;
+    for (size_t i = 0; i < h->cap; i++)
+        free(h->tab[i].word);
+    free(h->tab);
+    hnj_hyphen_free(h->dict);
+    free(h->file);
+    free(h);
+}
+
+const char *oct_hyph_file(const oct_hyph *h)
+{
+    return h ? h->file : NULL;
+}
+
+static uint64_t hash(const char *s)
+{
+    uint64_t x = 1469598103934665603ull;
+    for (; *s; s++)
+        x = (x ^ (unsigned char)*s) * 1099511628211ull;
+    return x;
+}
+
+static entry *slot_for(oct_hyph *h, const char *w)
+{
+    if (2 * (h->used + 1) > h->cap) { /* grow: keep the table at most half full */
+        size_t ocap = h->cap, ncap = ocap ? ocap * 2 : 256;
+        entry *old = h->tab;
+        h->tab = oct_xcalloc(ncap, sizeof *h->tab);
+        h->cap = ncap;
+        for (size_t i = 0; i < ocap; i++) {
+            if (!old[i].word) continue;
+            size_t k = hash(old[i].word) & (ncap - 1);
+            while (h->tab[k].word)
+                k = (k + 1) & (ncap - 1);
+            h->tab[k] = old[i];
+        }
+        free(old);
+    }
+    size_t k = hash(w) & (h->cap - 1);
+    while (h->tab[k].word && strcmp(h->tab[k].word, w))
+        k = (k + 1) & (h->cap - 1);
+    return &h->tab[k];
+}
+
+static size_t put_utf8(char *o, uint32_t c)
+{
+    if (c < 0x80) return o[0] = (char)c, 1;
+    if (c < 0x800) return o[0] = (char)(0xC0 | c >> 6), o[1] = (char)(0x80 | (c & 63)), 2;
+    if (c < 0x10000) {
+        o[0] = (char)(0xE0 | c >> 12);
+        o[1] = (char)(0x80 | ((c >> 6) & 63));
+        o[2] = (char)(0x80 | (c & 63));
+        return 3;
+    }
+    o[0] = (char)(0xF0 | c >> 18);
+    o[1] = (char)(0x80 | ((c >> 12) & 63));
+    o[2] = (char)(0x80 | ((c >> 6) & 63));
+    o[3] = (char)(0x80 | (c & 63));
+    return 4;
+}
+
+/* Points of the word w[0..n) (n letters): bit i = a hyphen after letter i. */
+static uint64_t points_of(oct_hyph *h, const uint32_t *w, size_t n)
+{
+    char u8[MAX_WORD * 4 + 1];
+    size_t len = 0, charno[MAX_WORD * 4];
+    for (size_t i = 0; i < n; i++) {
+        size_t k = put_utf8(u8 + len, (uint32_t)u_tolower((UChar32)w[i]));
+        for (size_t j = 0; j < k; j++)
+            charno[len + j] = j + 1 == k ? i : (size_t)-1; /* the last byte of letter i */
+        len += k;
+    }
+    u8[len] = 0;
+    entry *e = slot_for(h, u8);
+    if (e->word) return e->points;
+    char hy[MAX_WORD * 4 + 5];
+    char **rep = NULL;
+    int *pos = NULL, *cut = NULL;
+    uint64_t pts = 0;
+    if (hnj_hyphen_hyphenate3(h->dict, u8, (int)len, hy, NULL, &rep, &pos, &cut, OCT_HY_LEFT,
+                              OCT_HY_RIGHT, OCT_HY_LEFT, OCT_HY_RIGHT) == 0) {
+        for (size_t b = 0; b + 1 < len; b++) {
+            size_t i = charno[b];
+            /* odd: a point; kept only with enough letters each side and
+             * where the patterns do not respell the word (rep) */
+            if ((hy[b] & 1) && i != (size_t)-1 && i + 1 >= OCT_HY_LEFT &&
+                n - (i + 1) >= OCT_HY_RIGHT && !(rep && rep[b]))
+                pts |= 1ull << i;
+        }
+    }
+    if (rep) {
+        for (size_t b = 0; b < len; b++)
+            free(rep[b]);
+        free(rep);
+    }
+    free(pos);
+    free(cut);
+    e->word = oct_xstrdup(u8);
+    e->points = pts;
+    h->used++;
+    return pts;
+}
+
+static bool is_letter(uint32_t c)
+{
+    return u_isalpha((UChar32)c) || u_charType((UChar32)c) == U_NON_SPACING_MARK;
+}
+
+static bool is_sep(uint32_t c)
+{
+    return c == '.' || c == '/' || c == '_' || c == ':' || c == '-' || c == '\\';
+}
+
+/* A URL, a path or an identifier rather than a word of prose. */
+static bool technical(const uint32_t *c, size_t n)
+{
+    for (size_t i = 0; i < n; i++) {
+        uint32_t x = c[i];
+        bool inner = i > 0 && i + 1 < n && is_letter(c[i - 1]) && !is_sep(c[i + 1]);
+        if (x == '_' || x == '/' || x == '@' || x == '\\' || x == '=' || x == '#') return true;
+        if (u_isdigit((UChar32)x)) return true;
+        if (x == '.' && inner && u_isalnum((UChar32)c[i + 1])) return true;
+        if (x == ':' && i + 1 < n && c[i + 1] == ':') return true;
+        if (i > 0 && u_isupper((UChar32)x) && u_islower((UChar32)c[i - 1])) return true;
+    }
+    return false;
+}
+
+/* Breaks after the separators of a technical token, keeping 3 chars each side. */
+static void separators(const uint32_t *c, size_t n, uint8_t *out)
+{
+    for (size_t i = 2; i + 3 < n; i++) {
+        if (!is_sep(c[i]) || is_sep(c[i + 1])) continue;
+        if (c[i] == ':' && c[i - 1] != ':') continue; /* "::" only */
+        if (!u_isalnum((UChar32)c[i + 1])) continue;
+        out[i] = OCT_HY_SEP;
+    }
+}
+
+static void hyphenate_word(oct_hyph *h, const uint32_t *w, size_t n, uint8_t *out)
+{
+    if (n < OCT_HY_MIN_WORD || n > MAX_WORD) return;
+    bool lower = false;
+    for (size_t i = 0; i < n; i++) {
+        UErrorCode err = U_ZERO_ERROR;
+        UScriptCode sc = uscript_getScript((UChar32)w[i], &err);
+        if (sc != h->script && sc != USCRIPT_INHERITED && sc != USCRIPT_COMMON) return;
+        if (u_islower((UChar32)w[i])) lower = true;
+    }
+    if (!lower) return; /* CAPITALS */
+    uint64_t p = points_of(h, w, n);
+    for (size_t i = 0; i < n; i++)
+        if (p & (1ull << i)) out[i] = OCT_HY_HYPHEN;
+}
+
+static bool quote(uint32_t c)
+{
+    return c == '\'' || c == 0x2019;
+}
+
+void oct_hyph_token(oct_hyph *h, const uint32_t *cps, size_t n, bool words, uint8_t *out)
+{
+    memset(out, OCT_HY_NONE, n);
+    size_t a = 0, b = n; /* the token without its surrounding punctuation */
+    while (a < b && !u_isalnum((UChar32)cps[a]))
+        a++;
+    while (b > a && !u_isalnum((UChar32)cps[b - 1]) && cps[b - 1] != '/')
+        b--;
+    if (b - a < 2) return;
+    if (!words || technical(cps + a, b - a)) {
+        separators(cps + a, b - a, out + a);
+        return;
+    }
+    if (!h) return;
+    for (size_t i = a; i < b;) {
+        if (!is_letter(cps[i])) {
+            i++;
+            continue;
+        }
+        size_t j = i;
+        while (j < b && is_letter(cps[j]))
+            j++;
+        /* a word with an apostrophe ("doesn't") is left whole */
+        bool apos = (i > a && quote(cps[i - 1])) || (j < b && quote(cps[j]));
+        if (!apos) hyphenate_word(h, cps + i, j - i, out + i);
+        i = j;
+    }
+}

@@ -1,0 +1,91 @@
+/* Hyphenation points and separator breaks (src/unicode/hyphenate.c). */
+#include "check.h"
+#include "unicode/hyphenate.h"
+
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+/* The token s (ASCII or UTF-8 Latin) marked up: "-" after a hyphen point,
+ * "|" after a separator break. */
+static const char *marked(oct_hyph *h, const char *s, bool words)
+{
+    static char out[512];
+    uint32_t cps[128] = {0};
+    uint8_t f[128] = {0};
+    size_t n = 0;
+    for (const unsigned char *q = (const unsigned char *)s; *q && n < 128;) {
+        uint32_t c = *q++;
+        if (c >= 0xC0) { /* two-byte sequences are enough here */
+            c = ((c & 0x1F) << 6) | (*q++ & 0x3F);
+        }
+        cps[n++] = c;
+    }
+    oct_hyph_token(h, cps, n, words, f);
+    size_t o = 0;
+    for (size_t i = 0; i < n; i++) {
+        if (cps[i] < 0x80)
+            out[o++] = (char)cps[i];
+        else {
+            out[o++] = (char)(0xC0 | cps[i] >> 6);
+            out[o++] = (char)(0x80 | (cps[i] & 0x3F));
+        }
+        if (f[i] == OCT_HY_HYPHEN) out[o++] = '-';
+        if (f[i] == OCT_HY_SEP) out[o++] = '|';
+    }
+    out[o] = 0;
+    return out;
+}
+
+int main(void)
+{
+    oct_hyph *h = oct_hyph_open("en", NULL);
+    CHECK(h != NULL);
+    if (!h) return check_done();
+    CHECK(strstr(oct_hyph_file(h), "hyph_en_US.dic") != NULL);
+    CHECK_STR(marked(h, "hyphenation", true), "hy-phen-ation");
+    CHECK_STR(marked(h, "typesetting", true), "type-set-ting");
+    CHECK_STR(marked(h, "information,", true), "in-for-ma-tion,");
+    CHECK_STR(marked(h, "Information", true), "In-for-ma-tion"); /* capital: looked up lower */
+    /* min fragments: never one letter before, never fewer than 3 after */
+    const char *m = marked(h, "academically", true);
+    CHECK(m[1] != '-' && m[2] != '-');
+    size_t len = strlen(m);
+    CHECK(m[len - 2] != '-' && m[len - 3] != '-' && m[len - 4] != '-');
+    /* what is never hyphenated */
+    CHECK_STR(marked(h, "INFORMATION", true), "INFORMATION");
+    CHECK_STR(marked(h, "word", true), "word");
+    CHECK_STR(marked(h, "typesetting2", true), "typesetting2");
+    CHECK_STR(marked(h, "getInformation", true), "getInformation");
+    CHECK_STR(marked(h, "doesn't", true), "doesn't");
+    CHECK_STR(marked(h, "information", false), "information"); /* code */
+    /* identifiers and URLs: separator breaks, no hyphen */
+    CHECK_STR(marked(h, "django.contrib.auth.models", true), "django.|contrib.|auth.|models");
+    CHECK_STR(marked(h, "select_related", true), "select_|related");
+    CHECK_STR(marked(h, "`select_related`", false), "`select_|related`");
+    CHECK_STR(marked(h, "https://docs.djangoproject.com/en/stable/", true),
+              "https://|docs.|djangoproject.|com/|en/|stable/");
+    CHECK_STR(marked(h, "std::vector", true), "std::|vector");
+    CHECK_STR(marked(h, "e.g.", true), "e.g.");
+    /* other scripts are not fed to the English patterns */
+    CHECK_STR(marked(h, "информация", true), "информация");
+    /* a second look-up comes from the cache with the same answer */
+    CHECK_STR(marked(h, "hyphenation", true), "hy-phen-ation");
+    oct_hyph_free(h);
+
+    /* language tags and missing dictionaries */
+    oct_hyph *us = oct_hyph_open("en-GB", NULL); /* no en_GB: any English */
+    CHECK(us != NULL);
+    oct_hyph_free(us);
+    CHECK(oct_hyph_open("xx", NULL) == NULL);
+    CHECK(oct_hyph_open("en", "/nonexistent") == NULL);
+    CHECK(oct_hyph_open("", NULL) == NULL);
+    CHECK(oct_hyph_open(NULL, NULL) == NULL);
+    CHECK(oct_hyph_wanted("de-CH"));
+    CHECK(!oct_hyph_wanted("ja"));
+    CHECK(!oct_hyph_wanted("th-TH"));
+    /* NULL dictionary: separators still, no hyphen */
+    CHECK_STR(marked(NULL, "hyphenation", true), "hyphenation");
+    CHECK_STR(marked(NULL, "select_related", true), "select_|related");
+    return check_done();
+}
