@@ -133,7 +133,7 @@ static void print_howto(const oct_build_opts *o, const char *slug, size_t sheets
     printf("octavo: %s/%s.pdf: %zu sheet%s", dir, slug, sheets, sheets == 1 ? "" : "s");
     if (sigs > 1)
         printf(" in %zu signatures, print duplex, flip on the short edge, fold each "
-               "signature, nest them in order and sew or staple\n",
+               "signature, stack them in order and sew\n",
                sigs);
     else
         printf(", print duplex, flip on the short edge, fold and staple\n");
