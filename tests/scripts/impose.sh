@@ -31,7 +31,7 @@ grep -qx "octavo: imp/django.pdf: $sheets sheets, print duplex, flip on the shor
 pdfinfo imp/django.pdf | grep -Eq '^Page size: +841\.89 x 595\.276 pts' || fail "not A4 landscape sheets"
 check_pdf imp/django.pdf
 out=$(python3 "$TOOLS/imposecheck.py" ref/django.pdf imp/django.pdf $A5W $A5H 841.89 $A5H 0 \
-    "$(python3 -c "print(0.1 * $MM)")" "$(python3 -c "print(20 * $MM)")") || fail "$out"
+    "$(python3 -c "print(0.1 * $MM)")" "$(python3 -c "print(20 * $MM)")" 2>&1) || fail "$out"
 note "Django on A5: $out"
 
 # ---- signatures of 2 sheets, creep and crop marks on a 320 x 225 mm sheet
@@ -58,7 +58,7 @@ grep -q "octavo: sig/impose.pdf: $ssheets sheets in $sigs signatures, print dupl
 check_pdf sig/impose.pdf
 out=$(python3 "$TOOLS/imposecheck.py" sref/impose.pdf sig/impose.pdf $A5W $A5H \
     "$(python3 -c "print(320 * $MM)")" "$(python3 -c "print(225 * $MM)")" 2 \
-    "$(python3 -c "print(0.5 * $MM)")" "$(python3 -c "print(18 * $MM)")") || fail "$out"
+    "$(python3 -c "print(0.5 * $MM)")" "$(python3 -c "print(18 * $MM)")" 2>&1) || fail "$out"
 note "signatures of 2: $out"
 # crop marks: 8 short strokes a half outside the page corners (besides any rules)
 python3 - sig/impose.pdf <<'PY' || fail "crop marks missing"
@@ -72,6 +72,13 @@ out = [m for m in marks if float(m[1]) < y0 - 1 or float(m[1]) > y0 + 595.276 + 
        or float(m[0]) < 453.5 - 419.528 - 1 or float(m[0]) > 453.5 + 419.528 + 1]
 assert len(out) >= 16 * 4, f"{len(out)} crop-mark strokes"
 PY
+
+# ---- half-letter pages on Letter
+build_ok lref.log build "$SRC" -o lref --layout letter-booklet --impose none -f pdf
+build_ok let.log build "$SRC" -o let --layout letter-booklet -f pdf
+out=$(python3 "$TOOLS/imposecheck.py" lref/impose.pdf let/impose.pdf 396 612 792 612 0 \
+    "$(python3 -c "print(0.1 * $MM)")" 57.6 2>&1) || fail "$out"
+note "half-letter on Letter: $out"
 
 # ---- --impose saddle on any layout: sheets twice the page; flashcards are not imposed
 build_ok over.log build "$SRC" -o over --layout a5 --impose saddle -f pdf
