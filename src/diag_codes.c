@@ -45,6 +45,7 @@ static const oct_diag_code CODES[] = {
     {"image-outside", W, "a picture lies outside the booklet's directory and is not read"},
     {"image-remote", W, "a picture is a remote URL (never fetched); its alt text is printed"},
     {"image-unsupported", W, "a picture's format is not PNG, JPEG or SVG"},
+    {"impose-cards", N, "flashcards mode ignores the layout's imposition: cards have own sheets"},
     {"invalid-character", W, "control or noncharacter code points removed"},
     {"invalid-utf8", W, "bytes that are not UTF-8 replaced by U+FFFD"},
     {"invalid-value", E, "a manifest or layout value is out of range or not allowed"},

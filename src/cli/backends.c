@@ -37,10 +37,14 @@ static oct_pdf *left_for_exit;
 
 /* The PDF made ready by prep.c laid out, then written to path (NULL:
  * laid out only), then freed; its pages go to the progress line. */
-static int write_pdf(oct_pdf *p, const oct_tree *t, const char *path, const oct_build_opts *o)
+static int write_pdf(oct_pdf *p, const oct_tree *t, const oct_backend_run *r,
+                     const oct_build_opts *o)
 {
+    const char *path = r->pdf_path;
     int rc = (p && oct_pdf_render(p, t) == 0) ? 0 : -1;
-    size_t pages = oct_pdf_page_count(p);
+    size_t pages = oct_pdf_page_count(p), sigs = 0, sheets = oct_pdf_sheet_count(p, &sigs);
+    if (r->sheets) *r->sheets = sheets;
+    if (r->signatures) *r->signatures = sigs;
     oct_progress_pages(o->progress, pages);
     if (o->stats) o->stats->pages += pages;
     if (rc == 0 && path) rc = oct_pdf_close(p, path);
@@ -102,7 +106,7 @@ unsigned oct_cli_backends(const oct_tree *t, oct_prep *prep, const oct_backend_r
     unsigned failed = 0;
     double clock = oct_timings_now(o->timings);
     if (!r->pdf || !r->epub) { /* one backend: nothing to overlap */
-        if (r->pdf && write_pdf(pdf, t, r->pdf_path, o) != 0) failed |= OCT_FAILED_PDF;
+        if (r->pdf && write_pdf(pdf, t, r, o) != 0) failed |= OCT_FAILED_PDF;
         oct_diag_flush(diag, pdiag);
         if (r->pdf) clock = oct_timings_lap(o->timings, OCT_PHASE_PDF, clock);
         if (r->epub && write_epub(t, l, r->epub_path, diag) != 0) failed |= OCT_FAILED_EPUB;
@@ -114,7 +118,7 @@ unsigned oct_cli_backends(const oct_tree *t, oct_prep *prep, const oct_backend_r
     epub_job j = {t, l, r->epub_path, oct_diag_new_buffer(diag), rec ? oct_deps_new() : NULL, 0, 0};
     pthread_t th;
     bool threaded = start_epub(&th, &j);
-    if (write_pdf(pdf, t, r->pdf_path, o) != 0) failed |= OCT_FAILED_PDF;
+    if (write_pdf(pdf, t, r, o) != 0) failed |= OCT_FAILED_PDF;
     double pdf_sec = oct_timings_now(o->timings) - clock;
     if (threaded)
         pthread_join(th, NULL);

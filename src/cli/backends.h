@@ -14,6 +14,7 @@ typedef struct {
     const char *pdf_path; /* where each writes (staged); NULL: laid out only */
     const char *epub_path;
     bool epub_after_failed_pdf; /* check: the EPUB's messages count even then */
+    size_t *sheets, *signatures; /* out when not NULL: the imposed PDF's (0: not imposed) */
 } oct_backend_run;
 
 enum { OCT_FAILED_PDF = 1, OCT_FAILED_EPUB = 2 };

@@ -20,7 +20,7 @@ static void usage_build(FILE *f)
 {
     fputs("usage: octavo build [DIR | booklet.yaml | FILE...] [-o OUTDIR] [--format FORMATS]\n"
           "                    [--layout NAME|FILE] [--lang TAG] [--group-by topic|source]\n"
-          "                    [--mode study|quiz|flashcards]\n"
+          "                    [--mode study|quiz|flashcards] [--impose saddle|none]\n"
           "                    [--keep-filler] [--no-merge] [--timings]\n"
           "                    [-W error|no-CODE|error=CODE] [--diagnostics gcc|json|github]\n"
           "                    [--depfile FILE] [-q]\n"
@@ -31,6 +31,9 @@ static void usage_build(FILE *f)
           "               links back (EPUB: answers as pop-up notes)\n"
           "  --mode flashcards  cards to print duplex and cut (layouts/flashcards.yaml):\n"
           "               question in front, answer behind (EPUB: cards with pop-ups)\n"
+          "  --impose saddle  A5 (or any) pages two-up on landscape sheets in folding\n"
+          "             order, to print duplex and fold (layouts/a5-booklet.yaml does it\n"
+          "             too); none: one page a PDF page, whatever the layout says\n"
           "  --timings  print the wall time of each phase (load, decode, parse, study,\n"
           "             pdf, epub) and the total to stderr after the build\n"
           "  --depfile FILE  after a successful build, write a Make/Ninja depfile: the\n"
@@ -122,6 +125,21 @@ static void wrote(const char *path, void *ctx)
     oct_progress_file_written(o->progress);
 }
 
+/* How to print an imposed PDF (stdout, like the 'wrote' lines). */
+static void print_howto(const oct_build_opts *o, const char *slug, size_t sheets, size_t sigs)
+{
+    oct_progress_clear(o->progress);
+    const char *dir = o->outdir ? o->outdir : "out";
+    printf("octavo: %s/%s.pdf: %zu sheet%s", dir, slug, sheets, sheets == 1 ? "" : "s");
+    if (sigs > 1)
+        printf(" in %zu signatures, print duplex, flip on the short edge, fold each "
+               "signature, stack them in order and sew\n",
+               sigs);
+    else
+        printf(", print duplex, flip on the short edge, fold and staple\n");
+    fflush(stdout);
+}
+
 /* The counts a run's messages are compared against, per booklet. */
 typedef struct {
     const oct_manifest *m;
@@ -140,7 +158,11 @@ static int write_outputs(const oct_tree *t, oct_prep *prep, const oct_buf *bank,
     }
     const char *slug = b->m->slug ? b->m->slug : "booklet";
     int rc = 0;
-    oct_backend_run r = {.pdf = o->formats & OCT_FMT_PDF, .epub = o->formats & OCT_FMT_EPUB};
+    size_t sheets = 0, sigs = 0;
+    oct_backend_run r = {.pdf = o->formats & OCT_FMT_PDF,
+                         .epub = o->formats & OCT_FMT_EPUB,
+                         .sheets = &sheets,
+                         .signatures = &sigs};
     if (r.pdf && !(r.pdf_path = staged(&st, slug, "pdf", diag))) rc = OCT_EXIT_IO;
     if (!rc && r.epub && !(r.epub_path = staged(&st, slug, "epub", diag))) rc = OCT_EXIT_IO;
     if (!rc && oct_cli_backends(t, prep, &r, o, diag) != 0) rc = OCT_EXIT_IO;
@@ -153,6 +175,7 @@ static int write_outputs(const oct_tree *t, oct_prep *prep, const oct_buf *bank,
     if (!rc && oct_diag_count(diag, OCT_ERROR) > b->errors) rc = OCT_EXIT_INPUT;
     if (!rc && werror_stop(o, diag, b->warnings, b->m->path)) rc = OCT_EXIT_INPUT;
     if (!rc && oct_stage_commit(&st, diag, wrote, (void *)o) != 0) rc = OCT_EXIT_IO;
+    if (!rc && sheets && !o->quiet) print_howto(o, slug, sheets, sigs);
     oct_stage_release(&st);
     return rc;
 }
@@ -187,7 +210,8 @@ static int build_one(const oct_manifest *m, const oct_build_opts *o, oct_diag *d
     int status = 0;
     oct_buf bank = OCT_BUF_INIT;
     bool want_bank = (o->formats & OCT_FMT_JSON) && !o->check;
-    oct_prep *prep = oct_cli_prep_start(layout_name(m, o), o->formats & OCT_FMT_PDF, diag);
+    oct_prep *prep =
+        oct_cli_prep_start_imposed(layout_name(m, o), o->formats & OCT_FMT_PDF, o->impose, diag);
     oct_tree *t = oct_cli_load_tree_bank(m, o, diag, &status, want_bank ? &bank : NULL);
     if (o->stats) {
         o->stats->booklets++;
@@ -224,6 +248,7 @@ static int parse_options(int argc, char **argv, oct_build_opts *o, oct_timings *
         {"no-merge", no_argument, NULL, 'M'},
         {"group-by", required_argument, NULL, 'g'},
         {"mode", required_argument, NULL, 'm'},
+        {"impose", required_argument, NULL, 'I'},
         {"timings", no_argument, NULL, 'T'},
         {"help", no_argument, NULL, 'h'},
         {"depfile", required_argument, NULL, 'P'},
@@ -257,6 +282,16 @@ static int parse_options(int argc, char **argv, oct_build_opts *o, oct_timings *
             break;
         case 'm':
             if (oct_cli_parse_mode(optarg, &o->mode) != 0) return OCT_EXIT_USAGE;
+            break;
+        case 'I':
+            if (strcmp(optarg, "saddle") != 0 && strcmp(optarg, "none") != 0) {
+                fprintf(stderr,
+                        "octavo: error: --impose must be 'saddle' or 'none', not '%s' "
+                        "[usage]\n",
+                        optarg);
+                return OCT_EXIT_USAGE;
+            }
+            o->impose = optarg;
             break;
         case 'k':
             o->keep_filler = true;

@@ -21,6 +21,7 @@ typedef struct {
     const char *lang;     /* --lang, NULL if not given */
     const char *group_by; /* --group-by topic|source, NULL if not given */
     const char *mode;     /* --mode study|quiz, NULL if not given */
+    const char *impose;   /* --impose saddle|none over the layout's, NULL if not given */
     bool keep_filler;
     bool no_merge; /* --no-merge: every question its own cluster */
     bool arrange;  /* arrange by topic (build); inspect shows the tree as found */

@@ -21,6 +21,7 @@
 struct oct_prep {
     char name[4096], layouts[4096], fonts[4096];
     bool want_pdf;
+    const char *impose; /* --impose, NULL: the layout's */
     oct_layout layout;
     int lrc;        /* oct_layout_load's result */
     bool loaded;    /* layout holds strings to release */
@@ -39,6 +40,7 @@ static void *prep_main(void *arg)
     oct_deps *was = oct_deps_record_to(p->deps);
     p->lrc = oct_layout_load(p->name, p->layouts, p->fonts, &p->layout, p->diag);
     p->loaded = p->lrc == 0;
+    if (p->loaded && p->impose) p->layout.impose.saddle = strcmp(p->impose, "saddle") == 0;
     if (p->loaded && p->want_pdf) p->pdf = oct_pdf_new(&p->layout, p->diag);
     oct_deps_record_to(was);
     p->sec = oct_clock_now() - t0;
@@ -47,7 +49,14 @@ static void *prep_main(void *arg)
 
 oct_prep *oct_cli_prep_start(const char *layout_name, bool want_pdf, const oct_diag *diag)
 {
+    return oct_cli_prep_start_imposed(layout_name, want_pdf, NULL, diag);
+}
+
+oct_prep *oct_cli_prep_start_imposed(const char *layout_name, bool want_pdf, const char *impose,
+                                     const oct_diag *diag)
+{
     oct_prep *p = oct_xcalloc(1, sizeof *p);
+    p->impose = impose;
     const char *data = oct_cli_data_dir();
     snprintf(p->name, sizeof p->name, "%s", layout_name);
     snprintf(p->layouts, sizeof p->layouts, "%s/layouts", data);

@@ -14,6 +14,10 @@ typedef struct oct_prep oct_prep;
  * and, when want_pdf, oct_pdf_new on it; messages are kept under diag's
  * style and -W policy until oct_cli_prep_finish. */
 oct_prep *oct_cli_prep_start(const char *layout_name, bool want_pdf, const oct_diag *diag);
+/* The same, with --impose ("saddle", "none"; NULL: the layout's) set on
+ * the layout before the PDF is made. */
+oct_prep *oct_cli_prep_start_imposed(const char *layout_name, bool want_pdf, const char *impose,
+                                     const oct_diag *diag);
 
 /* Waits for it, then passes its messages and the files it read on to diag
  * and the command's recorder; its time goes to the load phase. 0, or -1

@@ -89,6 +89,18 @@ static const struct {
     {"Legal", 8.5 * 72, 14 * 72},
 };
 
+int oct_layout_paper(const char *name, double *w, double *h)
+{
+    for (size_t i = 0; i < NFIELDS(PAPER); i++) {
+        if (strcasecmp(name, PAPER[i].name) == 0) {
+            *w = PAPER[i].w;
+            *h = PAPER[i].h;
+            return 0;
+        }
+    }
+    return -1;
+}
+
 static oct_color rgb(unsigned hex)
 {
     return (oct_color){((hex >> 16) & 0xFF) / 255.0, ((hex >> 8) & 0xFF) / 255.0,
@@ -347,7 +359,7 @@ static void read_cards(loader *ld, const oct_yaml_node *map)
 static void read_document(loader *ld)
 {
     static const char *const keys[] = {"page", "fonts", "sizes", "colours", "question_checkbox",
-                                       "mode", "cards", "emoji", NULL};
+                                       "mode", "cards", "emoji", "impose",  NULL};
     const oct_yaml_node *root = ld->doc->root;
     if (!root) return; /* an empty layout: all defaults */
     if (oct_yaml_expect(ld->doc, root, OCT_YAML_MAPPING)) return;
@@ -376,6 +388,9 @@ static void read_document(loader *ld)
             break;
         case 7:
             oct_layout_read_emoji(ld, c);
+            break;
+        case 8:
+            oct_layout_read_impose(ld, c);
             break;
         default:
             oct_yaml_unknown_key(ld->doc, c, NULL, keys);
@@ -508,6 +523,7 @@ int oct_layout_load(const char *name_or_path, const char *layouts_dir, const cha
     read_document(&ld);
     check_text_area(&ld);
     check_cards(&ld);
+    oct_layout_check_impose(&ld);
     oct_layout_resolve_fonts(&ld);
     if (ld.doc->errors == 0) rc = 0;
 out:

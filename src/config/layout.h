@@ -40,6 +40,16 @@ typedef struct {
     bool cut_marks;                                          /* marks outside the grid */
 } oct_cards;
 
+/* `impose:` saddle-stitch imposition of the PDF (README "Saddle-stitch
+ * booklets"): pages two-up on landscape sheets in folding order. */
+typedef struct {
+    bool saddle;                      /* impose; false: one page a PDF page */
+    double sheet_width, sheet_height; /* landscape sheet, points; 0: two pages side by side */
+    double signature;                 /* sheets per signature (whole), 0: one signature */
+    double creep;                     /* per sheet from the outside, points */
+    bool crop_marks;                  /* marks at each page's corners, outside it */
+} oct_impose;
+
 typedef struct {
     char *name;                                                   /* layout name, e.g. "a4" */
     char *path;                                                   /* the file it was read from */
@@ -56,6 +66,7 @@ typedef struct {
     bool question_checkbox; /* a check-box beside each question (print) */
     const char *mode;       /* "study", "quiz", "flashcards" (static strings), or NULL: not given */
     oct_cards cards;        /* flashcards mode only */
+    oct_impose impose;      /* booklet imposition (not flashcards) */
 } oct_layout;
 
 /* Resolves NAME (a layout name looked up in layouts_dir as NAME.yaml) or a

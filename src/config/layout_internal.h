@@ -20,13 +20,20 @@ typedef struct {
     font_ref fonts[LAYOUT_FAMILIES][LAYOUT_VARIANTS];
     font_ref chain[OCT_MAX_FALLBACK][LAYOUT_VARIANTS]; /* the fallback chain, in order */
     int nchain;
-    const oct_yaml_node *margins_at, *size_at, *cards_at;
+    const oct_yaml_node *margins_at, *size_at, *cards_at, *impose_at;
 } loader;
 
 /* Index of key in the NULL-terminated keys, or -1. */
 int oct_layout_key_index(const char *const keys[], const char *key);
 /* name if absolute, else dir/name (caller frees). */
 char *oct_layout_join_path(const char *dir, const char *name);
+
+/* A paper name's size (A4, A5, Letter, Legal; any case), portrait; -1 if unknown. */
+int oct_layout_paper(const char *name, double *w, double *h);
+
+/* layout_impose.c: the `impose:` key, and whether its sheet holds the pages. */
+void oct_layout_read_impose(loader *ld, const oct_yaml_node *n);
+void oct_layout_check_impose(loader *ld);
 
 /* layout_fonts.c */
 void oct_layout_default_fonts(loader *ld);

@@ -453,6 +453,19 @@ HPDF_Destination pdf_dest(oct_pdf *p, const pdf_anchor *a);
  * (non-BMP as surrogate pairs), as a libharu object to put in a dict. */
 void *pdf_string_obj(oct_pdf *p, const char *utf8);
 
+/* ---- saddle-stitch imposition (impose.c) ----------------------------------- */
+
+typedef struct pdf_impose pdf_impose;
+/* With L.impose.saddle: adds the sheet sides as the PDF's pages and points
+ * p->hpages[i] at the side logical page i is painted on. 0 or -1. */
+int pdf_impose_pages(oct_pdf *p);
+/* Where logical page i's lower-left corner lies on its PDF page (0, 0
+ * without imposition). */
+void pdf_page_offset(const oct_pdf *p, size_t i, double *dx, double *dy);
+/* Sheets (0: not imposed) and signatures. */
+size_t pdf_impose_sheets(const oct_pdf *p, size_t *signatures);
+void pdf_impose_free(oct_pdf *p);
+
 /* ---- title page and contents (front.c) ------------------------------------ */
 
 /* Questions are outline entries below every section level; the contents
@@ -547,7 +560,8 @@ struct oct_pdf {
     size_t npages, cappages;
     pdf_anchor *anchors;
     size_t nanchors;
-    HPDF_Page *hpages;
+    HPDF_Page *hpages;  /* by logical page: its PDF page (a sheet side when imposed) */
+    pdf_impose *imp;    /* imposition, NULL: none */
 
     pdf_heading *heads; /* contents and outline entries, in order */
     size_t nheads, capheads;

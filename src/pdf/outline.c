@@ -71,12 +71,17 @@ HPDF_Destination pdf_dest(oct_pdf *p, const pdf_anchor *a)
     if (!d) return NULL;
     double top = p->L.page_height - p->L.margin_top - a->y + p->L.body_size;
     if (top > p->L.page_height) top = p->L.page_height;
+    double dx, dy; /* imposed: the page's half of the sheet side */
+    pdf_page_offset(p, a->page, &dx, &dy);
     HPDF_MMgr mm = p->doc->mmgr;
     HPDF_Array_Clear(d);
     HPDF_STATUS ret = HPDF_Array_Add(d, page);
     ret += HPDF_Array_AddName(d, "XYZ");
-    ret += HPDF_Array_Add(d, HPDF_Null_New(mm));
-    ret += HPDF_Array_AddReal(d, (HPDF_REAL)top);
+    if (p->imp)
+        ret += HPDF_Array_AddReal(d, (HPDF_REAL)dx);
+    else
+        ret += HPDF_Array_Add(d, HPDF_Null_New(mm));
+    ret += HPDF_Array_AddReal(d, (HPDF_REAL)(top + dy));
     ret += HPDF_Array_Add(d, HPDF_Null_New(mm));
     return ret == HPDF_OK ? d : NULL;
 }

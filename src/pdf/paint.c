@@ -20,6 +20,7 @@ typedef struct {
     oct_buf glyphs; /* scratch: the hex string of a run's glyph ids */
     oct_color fill;
     bool fill_set;
+    double dx, dy; /* the page's place on its sheet side (imposition): for annotations */
 } painter;
 
 static bool same_color(oct_color a, oct_color b)
@@ -228,6 +229,8 @@ static void paint_link(painter *w, const pdf_op *op, double x, double y)
     oct_pdf *p = w->p;
     if (op->link < 0 || (size_t)op->link >= p->nlinks || op->w <= 0) return;
     const pdf_link *l = &p->links[op->link];
+    x += w->dx; /* annotation rectangles are in the page's space, not the translated one */
+    y += w->dy;
     HPDF_Rect r = {(HPDF_REAL)x, (HPDF_REAL)(y - op->h), (HPDF_REAL)(x + op->w), (HPDF_REAL)y};
     HPDF_Annotation a;
     if (l->internal) {
@@ -417,20 +420,33 @@ static void add_labels(oct_pdf *p)
         HPDF_AddPageLabel(p->doc, (HPDF_UINT)front, HPDF_PAGE_NUM_STYLE_DECIMAL, 1, NULL);
 }
 
-int pdf_paint(oct_pdf *p)
+/* One PDF page per logical page; or, imposed, the sheet sides (labelled
+ * 1, 2... by viewers: the logical labels would not fit two-up). */
+static int add_pages(oct_pdf *p)
 {
     p->hpages = oct_xcalloc(p->npages ? p->npages : 1, sizeof *p->hpages);
+    if (p->L.impose.saddle) return pdf_impose_pages(p);
     for (size_t i = 0; i < p->npages; i++) {
         p->hpages[i] = HPDF_AddPage(p->doc);
         HPDF_Page_SetWidth(p->hpages[i], (HPDF_REAL)p->L.page_width);
         HPDF_Page_SetHeight(p->hpages[i], (HPDF_REAL)p->L.page_height);
     }
     add_labels(p);
-    if (pdf_check(p, "creating pages") != 0) return -1;
+    return pdf_check(p, "creating pages");
+}
+
+int pdf_paint(oct_pdf *p)
+{
+    if (add_pages(p) != 0) return -1;
     oct_buf glyphs = OCT_BUF_INIT;
     int rc = 0;
     for (size_t i = 0; i < p->npages && rc == 0; i++) {
         painter w = {.p = p, .pg = p->hpages[i], .glyphs = glyphs};
+        pdf_page_offset(p, i, &w.dx, &w.dy);
+        if (p->imp) { /* the page drawn on its half of the sheet side */
+            HPDF_Page_GSave(w.pg);
+            HPDF_Page_Concat(w.pg, 1, 0, 0, 1, (HPDF_REAL)w.dx, (HPDF_REAL)w.dy);
+        }
         paint_head(&w, i);
         const pdf_page *pg = &p->pages[i];
         double left = page_left(p, i), top = p->L.page_height - p->L.margin_top;
@@ -439,6 +455,7 @@ int pdf_paint(oct_pdf *p)
             paint_item(&w, &pg->flow->it[pl->item], left, top - pl->y);
         }
         paint_folio(&w, i);
+        if (p->imp) HPDF_Page_GRestore(w.pg);
         glyphs = w.glyphs; /* the scratch buffer is kept from page to page */
         if (pdf_check(p, "painting a page") != 0 || p->failed) rc = -1;
     }

@@ -208,6 +208,10 @@ int oct_pdf_render(oct_pdf *p, const oct_tree *tree)
     p->cur = &p->body;
     oct_bank_init(&p->bank, tree);
     if (oct_tree_in_mode(tree, "flashcards")) {
+        if (p->L.impose.saddle) /* cards have sheets of their own */
+            oct_diag_report(p->diag, OCT_NOTE, NULL, 0, 0, "impose-cards",
+                            "flashcards are not imposed: their sheets print as they are");
+        p->L.impose.saddle = false;
         if (pdf_cards_render(p) != 0 || pdf_metadata(p) != 0) goto fail;
     } else if (render_booklet(p) != 0) {
         goto fail;
@@ -253,6 +257,12 @@ size_t oct_pdf_page_count(const oct_pdf *p)
     return p && !p->failed ? p->npages : 0;
 }
 
+size_t oct_pdf_sheet_count(const oct_pdf *p, size_t *signatures)
+{
+    if (signatures) *signatures = 0;
+    return p && !p->failed ? pdf_impose_sheets(p, signatures) : 0;
+}
+
 void oct_pdf_free(oct_pdf *p)
 {
     if (!p) return;
@@ -279,6 +289,7 @@ void oct_pdf_free(oct_pdf *p)
     free(p->pages);
     pdf_free_anchors(p);
     free(p->hpages);
+    pdf_impose_free(p);
     free(p->himages);
     free(p->chapters);
     free(p->ids);

@@ -20,6 +20,9 @@ int oct_pdf_render(oct_pdf *p, const oct_tree *tree);
 int oct_pdf_close(oct_pdf *p, const char *path);
 /* Pages laid out by the last successful render (0 before one). */
 size_t oct_pdf_page_count(const oct_pdf *p);
+/* Sheets of an imposed PDF (layout `impose: saddle`), and its signatures
+ * into *signatures (may be NULL); 0 when not imposed. */
+size_t oct_pdf_sheet_count(const oct_pdf *p, size_t *signatures);
 void oct_pdf_free(oct_pdf *p);
 
 #endif

@@ -276,7 +276,7 @@ static void test_unknown_layout_lists_available(void)
     oct_diag *d = load("a3", NULL, &l, &rc);
     CHECK(rc == -1 && oct_diag_size(d) == 1);
     const char *msg = oct_diag_size(d) ? oct_diag_at(d, 0)->message : "";
-    CHECK(strstr(msg, "available: a4, a5, flashcards, letter") != NULL);
+    CHECK(strstr(msg, "available: a4, a5, a5-booklet, flashcards, letter, letter-booklet") != NULL);
     oct_diag_free(d);
 }
 
