@@ -211,7 +211,11 @@ static int build_one(const oct_manifest *m, const oct_build_opts *o, oct_diag *d
     oct_buf bank = OCT_BUF_INIT;
     bool want_bank = (o->formats & OCT_FMT_JSON) && !o->check;
     oct_prep *prep =
-        oct_cli_prep_start_imposed(layout_name(m, o), o->formats & OCT_FMT_PDF, o->impose, diag);
+        oct_cli_prep_start_imposed(layout_name(m, o), o->formats & OCT_FMT_PDF, o->impose,
+                                   o->lang       ? o->lang
+                                   : m->language ? m->language
+                                                 : "en",
+                                   diag);
     oct_tree *t = oct_cli_load_tree_bank(m, o, diag, &status, want_bank ? &bank : NULL);
     if (o->stats) {
         o->stats->booklets++;

@@ -19,6 +19,7 @@
 #include <string.h>
 
 struct oct_prep {
+    const char *lang; /* hyphenation patterns to load, or NULL */
     char name[4096], layouts[4096], fonts[4096];
     bool want_pdf;
     const char *impose; /* --impose, NULL: the layout's */
@@ -42,6 +43,8 @@ static void *prep_main(void *arg)
     p->loaded = p->lrc == 0;
     if (p->loaded && p->impose) p->layout.impose.saddle = strcmp(p->impose, "saddle") == 0;
     if (p->loaded && p->want_pdf) p->pdf = oct_pdf_new(&p->layout, p->diag);
+    /* the patterns take milliseconds to read: here, off the main thread */
+    if (p->pdf && p->lang) oct_pdf_preload_hyphenation(p->pdf, p->lang);
     oct_deps_record_to(was);
     p->sec = oct_clock_now() - t0;
     return NULL;
@@ -49,14 +52,15 @@ static void *prep_main(void *arg)
 
 oct_prep *oct_cli_prep_start(const char *layout_name, bool want_pdf, const oct_diag *diag)
 {
-    return oct_cli_prep_start_imposed(layout_name, want_pdf, NULL, diag);
+    return oct_cli_prep_start_imposed(layout_name, want_pdf, NULL, NULL, diag);
 }
 
 oct_prep *oct_cli_prep_start_imposed(const char *layout_name, bool want_pdf, const char *impose,
-                                     const oct_diag *diag)
+                                     const char *lang, const oct_diag *diag)
 {
     oct_prep *p = oct_xcalloc(1, sizeof *p);
     p->impose = impose;
+    p->lang = lang;
     const char *data = oct_cli_data_dir();
     snprintf(p->name, sizeof p->name, "%s", layout_name);
     snprintf(p->layouts, sizeof p->layouts, "%s/layouts", data);

@@ -15,9 +15,10 @@ typedef struct oct_prep oct_prep;
  * style and -W policy until oct_cli_prep_finish. */
 oct_prep *oct_cli_prep_start(const char *layout_name, bool want_pdf, const oct_diag *diag);
 /* The same, with --impose ("saddle", "none"; NULL: the layout's) set on
- * the layout before the PDF is made. */
+ * the layout before the PDF is made, and the hyphenation patterns of
+ * `lang` (the booklet's language; NULL: none) loaded beside it. */
 oct_prep *oct_cli_prep_start_imposed(const char *layout_name, bool want_pdf, const char *impose,
-                                     const oct_diag *diag);
+                                     const char *lang, const oct_diag *diag);
 
 /* Waits for it, then passes its messages and the files it read on to diag
  * and the command's recorder; its time goes to the load phase. 0, or -1

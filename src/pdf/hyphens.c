@@ -12,9 +12,19 @@
 #include "util/xalloc.h"
 
 #include <stdlib.h>
+#include <string.h>
+
+void oct_pdf_preload_hyphenation(oct_pdf *p, const char *lang)
+{
+    if (!p || !lang || p->hyph) return;
+    p->hyph = oct_hyph_open(lang, getenv("OCTAVO_HYPHEN_DIR"));
+    p->hyph_lang = p->hyph ? oct_xstrdup(lang) : NULL;
+}
 
 void pdf_hyphen_open(oct_pdf *p, const char *lang)
 {
+    if (p->hyph && lang && p->hyph_lang && !strcmp(lang, p->hyph_lang)) return; /* preloaded */
+    pdf_hyphen_close(p);
     p->hyph = oct_hyph_open(lang, getenv("OCTAVO_HYPHEN_DIR"));
     if (!p->hyph && oct_hyph_wanted(lang))
         oct_diag_report(p->diag, OCT_WARNING, NULL, 0, 0, "no-hyphenation",
@@ -27,6 +37,8 @@ void pdf_hyphen_close(oct_pdf *p)
 {
     oct_hyph_free(p->hyph);
     p->hyph = NULL;
+    free(p->hyph_lang);
+    p->hyph_lang = NULL;
 }
 
 /* Code block text: set verbatim, never hyphenated nor broken more. */

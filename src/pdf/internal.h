@@ -542,6 +542,7 @@ struct oct_pdf {
     HPDF_STATUS err, err_detail; /* first libharu error, 0 if none */
     oct_breaker *breaker;        /* ICU iterators in the booklet's language */
     struct oct_hyph *hyph;       /* hyphenation patterns of the language, NULL: none */
+    char *hyph_lang;             /* the language they were loaded for */
     pdf_fonts *fonts;
     const oct_tree *tree;
     bool rendered, failed;

@@ -17,6 +17,10 @@ typedef struct oct_pdf oct_pdf;
 
 oct_pdf *oct_pdf_new(const oct_layout *layout, oct_diag *diag);
 int oct_pdf_render(oct_pdf *p, const oct_tree *tree);
+/* Loads the hyphenation patterns of lang ahead of oct_pdf_render (which
+ * uses them when the tree's language is the same); quiet: render reports
+ * a language without patterns. */
+void oct_pdf_preload_hyphenation(oct_pdf *p, const char *lang);
 int oct_pdf_close(oct_pdf *p, const char *path);
 /* Pages laid out by the last successful render (0 before one). */
 size_t oct_pdf_page_count(const oct_pdf *p);
