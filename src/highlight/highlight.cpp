@@ -181,19 +181,24 @@ class SpanFormatter : public srchilite::Formatter
 };
 
 // Token bounds on UTF-8 character bounds: the regexes work on bytes, and
-// a backend must never cut a character in two. Spans stay sorted and
-// disjoint; one that shrinks to nothing goes.
+// a backend must never cut a character in two. Blanks at either end are
+// left out. Spans stay sorted and disjoint; one that shrinks to nothing
+// goes.
 void snap(Spans &v, const char *text, size_t len)
 {
     size_t out = 0, prev_end = 0;
     for (oct_hl_span s : v) {
         size_t a = s.off, b = s.off + s.len;
-        while (a > 0 && ((unsigned char)text[a] & 0xC0) == 0x80)
+        if (b > len) b = len;
+        while (a < b && (text[a] == ' ' || text[a] == '\t')) // "(\\s*\")" in json.lang
+            a++;
+        while (b > a && (text[b - 1] == ' ' || text[b - 1] == '\t'))
+            b--;
+        while (a > 0 && a < len && ((unsigned char)text[a] & 0xC0) == 0x80)
             a--;
         while (b < len && ((unsigned char)text[b] & 0xC0) == 0x80)
             b++;
         if (a < prev_end) a = prev_end;
-        if (b > len) b = len;
         if (b <= a) continue;
         v[out++] = oct_hl_span{a, b - a, s.cls};
         prev_end = b;
