@@ -287,6 +287,17 @@ extern "C" bool oct_hl_known(const char *lang)
     }
 }
 
+extern "C" void oct_hl_set_data_dir(const char *dir)
+{
+    if (!dir || !*dir) return;
+    try {
+        Registry &r = registry();
+        std::lock_guard<std::mutex> lock(r.mu);
+        r.own_dir = std::string(dir) + "/highlight";
+    } catch (...) {
+    }
+}
+
 extern "C" const char *oct_hl_class_name(oct_hl_class c)
 {
     static const char *const NAMES[OCT_HL_COUNT] = {"plain",    "keyword", "string",   "comment",

@@ -48,6 +48,10 @@ typedef struct {
 size_t oct_hl_spans(const char *lang, const char *text, size_t len, oct_hl_span **out);
 /* Whether `lang` names a language with a definition. */
 bool oct_hl_known(const char *lang);
+/* Where octavo's own definitions are: DIR/highlight/NAME.lang (the data
+ * directory the command found; default: $OCTAVO_DATA_DIR, else the source
+ * tree the program was configured from). */
+void oct_hl_set_data_dir(const char *dir);
 /* The class's CSS-safe name: "keyword", "string"... ("plain" for PLAIN). */
 const char *oct_hl_class_name(oct_hl_class c);
 
