@@ -28,7 +28,7 @@ run_ctest build
 # libFuzzer (tests/fuzz): each target fuzzes for a few seconds, from its
 # corpus, when clang is there (the corpus replays above run everywhere).
 if command -v clang >/dev/null; then
-    CC=clang CMAKE_TARGET=fuzzers cmake_build build-fuzz Debug -DOCTAVO_FUZZ=ON
+    CC=clang CXX=clang++ CMAKE_TARGET=fuzzers cmake_build build-fuzz Debug -DOCTAVO_FUZZ=ON
     say "ctest -L smoke (build-fuzz/)"
     run_ctest build-fuzz -L smoke
 fi

@@ -9,6 +9,7 @@
  * PDF keeps reporting into the same buffer while it renders; backends.c
  * flushes it again after. */
 #include "cli/prep.h"
+#include "highlight/highlight.h"
 #include "util/deps.h"
 #include "util/xalloc.h"
 
@@ -65,6 +66,7 @@ oct_prep *oct_cli_prep_start_imposed(const char *layout_name, bool want_pdf, con
     snprintf(p->name, sizeof p->name, "%s", layout_name);
     snprintf(p->layouts, sizeof p->layouts, "%s/layouts", data);
     snprintf(p->fonts, sizeof p->fonts, "%s/fonts", data);
+    oct_hl_set_data_dir(data); /* highlight/NAME.lang: YAML, Django, Dockerfile */
     p->want_pdf = want_pdf;
     p->diag = oct_diag_new_buffer(diag);
     p->deps = oct_deps_current() ? oct_deps_new() : NULL;

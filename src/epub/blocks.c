@@ -89,7 +89,7 @@ static void write_code_block(oct_epub_ctx *r, const oct_node *n)
     oct_epub_xw_start(r->xw, "pre");
     oct_epub_xw_start(r->xw, "code");
     if (*cls) oct_epub_xw_attr(r->xw, "class", cls);
-    oct_epub_xw_textn(r->xw, text, len);
+    oct_epub_code_text(r, n->u.code.lang, text, len);
     oct_epub_xw_end(r->xw);
     oct_epub_xw_end(r->xw);
 }

@@ -76,7 +76,19 @@ static const char BASE[] =
     "margin: 0.6em 0 0.2em 0; page-break-after: avoid; }\n"
     "ul.index-entries { list-style-type: none; padding-left: 0; }\n"
     "ul.index-entries li { margin: 0.15em 0 0.15em 1.5em; text-indent: -1.5em; }\n"
-    ".index-expansion { font-style: italic; color: #555; }\n";
+    ".index-expansion { font-style: italic; color: #555; }\n"
+    /* Highlighted code (codehl.c), the PDF's theme (pdf/code_hl.c): the
+     * classes that are dark there keep the reader's text colour and only
+     * their weight, so night modes lose nothing; the rest are mid-grey
+     * hues that read on white and on black. */
+    ".hl-keyword, .hl-type, .hl-tag { font-weight: bold; }\n"
+    ".hl-string { color: #338a3a; }\n"
+    ".hl-comment { color: #7a7a7a; font-style: italic; }\n"
+    ".hl-number { color: #a02c2c; }\n"
+    ".hl-function { color: #7a4b00; }\n"
+    ".hl-preproc { color: #9c4a00; font-style: italic; }\n"
+    ".hl-operator { color: #555555; }\n"
+    ".hl-variable { color: #00656b; }\n";
 
 /* A heading size relative to the body text, kept within sane bounds, in
  * hundredths of an em (printed without printf's locale-dependent %f). */

@@ -65,6 +65,9 @@ void oct_epub_card(oct_epub_ctx *r, const oct_node *q);
 /* n's text written without markup (iteratively: any depth is safe);
  * FOOTNOTE_DEF subtrees are left out. */
 void oct_epub_flat_text(oct_epub_ctx *r, const oct_node *n);
+/* text[0..len) of a code block in `lang`, highlighted tokens in
+ * <span class="hl-..."> (codehl.c). */
+void oct_epub_code_text(oct_epub_ctx *r, const char *lang, const char *text, size_t len);
 /* The footnote definition `def` as an <aside>, with a backlink to its
  * first reference when one was written. */
 void oct_epub_footnote(oct_epub_ctx *r, const oct_node *def);

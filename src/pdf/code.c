@@ -107,7 +107,7 @@ void pdf_layout_code(oct_pdf *p, const pdf_ctx *c, const oct_node *n)
     if (len > 0 && src[len - 1] == '\n') len--;
     pdf_style st = pdf_style_make(PDF_FAM_MONO, PDF_VAR_R, g.size, p->L.text);
     pdf_text t = {0};
-    pdf_text_add(p, &t, src, len, &st, n, true);
+    pdf_code_text(p, &t, src, len, &st, n);
     pdf_text_breaks(p, &t);
     code_line *lines;
     size_t nl = break_source_lines(&t, &g, &lines);

@@ -205,6 +205,10 @@ double pdf_text_fit(oct_pdf *p, pdf_text *t, const char *s, const pdf_style *st,
                     const oct_node *node, double width);
 /* A base style: family/variant/size/colour, no flags, no link. */
 pdf_style pdf_style_make(int fam, int var, double size, oct_color color);
+/* Appends a code block's text src[0..len) to t in base style st, each
+ * highlighted token in its theme colour and weight (code_hl.c). */
+void pdf_code_text(oct_pdf *p, pdf_text *t, const char *src, size_t len, const pdf_style *st,
+                   const oct_node *n);
 
 /* ---- line breaking (breaking.c) ------------------------------------------ */
 

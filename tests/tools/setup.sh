@@ -3,8 +3,9 @@
 # repository root): Debian packages, logged steps and the CMake build.
 
 # shellcheck disable=SC2034 # used by the scripts that source this file
-BUILD_PACKAGES=(build-essential cmake pkg-config libhpdf-dev libzip-dev libcmark-gfm-dev
-    libcmark-gfm-extensions-dev cmark-gfm libxml2-dev libyaml-dev libhyphen-dev hyphen-en-us hyphen-de hyphen-fr hyphen-pt-pt
+BUILD_PACKAGES=(build-essential cmake pkg-config libsource-highlight-dev libhpdf-dev libzip-dev
+    libcmark-gfm-dev libcmark-gfm-extensions-dev cmark-gfm libxml2-dev libyaml-dev libhyphen-dev
+    hyphen-en-us hyphen-de hyphen-fr hyphen-pt-pt
     libfreetype-dev libuchardet-dev libutf8proc-dev libicu-dev libpng-dev
     libjpeg-dev librsvg2-dev libstemmer-dev libsqlite3-dev libharfbuzz-dev
     fonts-noto-core fonts-droid-fallback fonts-nanum fonts-noto-color-emoji) # the fallback chain

@@ -382,8 +382,12 @@ static void check_chapter_one(const char *epub)
     CHECK(contains(x, "<span class=\"task-box\">\xE2\x98\x90</span> open task"));
     CHECK(lacks(x, "<input"));
     /* code and table */
-    CHECK(contains(x, "<pre><code class=\"language-python\">def f(x):\n    return x &lt; 1 and "
-                      "&quot;&amp;amp;&quot;</code></pre>"));
+    /* highlighted (src/highlight/), and escaped inside the spans */
+    CHECK(contains(x, "<pre><code class=\"language-python\"><span class=\"hl-keyword\">def</span> "
+                      "<span class=\"hl-function\">f</span>"));
+    CHECK(contains(x, "<span class=\"hl-operator\">&lt;</span> <span class=\"hl-number\">1</span> "
+                      "<span class=\"hl-keyword\">and</span> "
+                      "<span class=\"hl-string\">&quot;&amp;amp;&quot;</span></code></pre>"));
     CHECK(contains(x, "<pre><code>x</code></pre>"));
     CHECK(contains(x, "<thead>") && contains(x, "<tbody>"));
     CHECK(contains(x, "<th scope=\"col\" class=\"align-left\">Name</th>"));
