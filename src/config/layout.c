@@ -127,6 +127,7 @@ static void set_defaults(oct_layout *l)
     l->small_size = 8.5;
     l->paragraph_gap = 6;
     l->question_checkbox = true;
+    l->justify = true;
     l->text = rgb(0x1a1a1a);
     l->heading_color = rgb(0x1f3a5f);
     l->link = rgb(0x1d5fa0);
@@ -359,7 +360,8 @@ static void read_cards(loader *ld, const oct_yaml_node *map)
 static void read_document(loader *ld)
 {
     static const char *const keys[] = {"page", "fonts", "sizes", "colours", "question_checkbox",
-                                       "mode", "cards", "emoji", "impose",  NULL};
+                                       "mode", "cards", "emoji", "impose",  "justify",
+                                       NULL};
     const oct_yaml_node *root = ld->doc->root;
     if (!root) return; /* an empty layout: all defaults */
     if (oct_yaml_expect(ld->doc, root, OCT_YAML_MAPPING)) return;
@@ -391,6 +393,9 @@ static void read_document(loader *ld)
             break;
         case 8:
             oct_layout_read_impose(ld, c);
+            break;
+        case 9:
+            read_bool(ld, c, &ld->l->justify);
             break;
         default:
             oct_yaml_unknown_key(ld->doc, c, NULL, keys);

@@ -64,6 +64,7 @@ typedef struct {
     double paragraph_gap; /* space between blocks, points */
     oct_color text, heading_color, link, code_background, rule, muted, accent;
     bool question_checkbox; /* a check-box beside each question (print) */
+    bool justify;           /* `justify: false`: running text ragged right */
     const char *mode;       /* "study", "quiz", "flashcards" (static strings), or NULL: not given */
     oct_cards cards;        /* flashcards mode only */
     oct_impose impose;      /* booklet imposition (not flashcards) */

@@ -37,7 +37,7 @@ size_t pdf_layout_text(oct_pdf *p, const pdf_ctx *c, pdf_text *t, double lh, pdf
     /* keep_all marks display text (headings, titles): balance its lines */
     pdf_measure m = {.first = c->w,
                      .rest = c->w,
-                     .justify = justify && !p->ragged && c->w > 14 * size,
+                     .justify = justify && !p->ragged && p->L.justify && c->w > 14 * size,
                      .balance = keep_all && !justify,
                      .mode = PDF_BREAK_TOTAL_FIT};
     pdf_line *lines;

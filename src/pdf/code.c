@@ -4,9 +4,11 @@
  * starts with a muted hook arrow. Every visual line is its own item, so a
  * block can run across pages; the tint is drawn per line. */
 #include "pdf/internal.h"
+#include "tree/phrases.h"
 
 #include "util/xalloc.h"
 
+#include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
 
@@ -88,6 +90,31 @@ static size_t break_source_lines(const pdf_text *t, const code_geom *g, code_lin
     return n;
 }
 
+/* "python (continued)" in the block's tint, placed only where the block
+ * goes on after a page break (pages.c); returns its item's index. */
+static size_t continued_item(oct_pdf *p, const code_geom *g, const oct_node *n)
+{
+    size_t index = p->cur->n;
+    double h = g->lh + g->pad_y;
+    pdf_item *it = pdf_flow_push(p->cur, h, PDF_IT_REPEAT_ONLY | PDF_IT_KEEP_NEXT);
+    it->base = g->pad_y + pdf_baseline(g->lh, g->size);
+    pdf_op *bg = pdf_item_op(it, PDF_OP_RECT);
+    bg->color = p->L.code_background;
+    bg->x = g->x;
+    bg->w = g->w;
+    bg->h = h + 0.4;
+    const char *lang = n->u.code.lang && *n->u.code.lang ? n->u.code.lang : "\u2026";
+    char label[160];
+    snprintf(label, sizeof label, oct_phrase(p->tree->meta.lang, OCT_PH_CONTINUED), lang);
+    pdf_style st = pdf_style_make(PDF_FAM_MONO, PDF_VAR_I, g->size * 0.9, p->L.muted);
+    pdf_text t = {0};
+    pdf_text_add(p, &t, label, strlen(label), &st, n, false);
+    pdf_line ln = {0, t.n, t.n, pdf_text_width(&t, 0, t.n), g->w, 0, false, false};
+    pdf_set_line(p, it, &t, &ln, g->x + g->pad_x, it->base, PDF_AL_LEFT);
+    pdf_text_free(&t);
+    return index;
+}
+
 void pdf_layout_code(oct_pdf *p, const pdf_ctx *c, const oct_node *n)
 {
     code_geom g;
@@ -111,8 +138,15 @@ void pdf_layout_code(oct_pdf *p, const pdf_ctx *c, const oct_node *n)
     pdf_text_breaks(p, &t);
     code_line *lines;
     size_t nl = break_source_lines(&t, &g, &lines);
-    for (size_t k = 0; k < nl; k++)
+    /* a block long enough to split says so at the top of its next page */
+    size_t head = nl > CODE_KEEP ? continued_item(p, &g, n) : (size_t)-1;
+    for (size_t k = 0; k < nl; k++) {
         code_item(p, &g, &lines[k], k, nl);
+        if (head != (size_t)-1) {
+            p->cur->it[p->cur->n - 1].head0 = head;
+            p->cur->it[p->cur->n - 1].nhead = 1;
+        }
+    }
     free(lines);
     pdf_text_free(&t);
     pdf_text_free(&g.arrow);

@@ -283,6 +283,7 @@ enum {
     PDF_IT_DISCARD = 1u << 1,   /* a gap, dropped at the top of a page */
     PDF_IT_NEW_PAGE = 1u << 2,  /* starts a new page (chapter opener) */
     PDF_IT_OPENER = 1u << 3,    /* its page has no running head */
+    PDF_IT_REPEAT_ONLY = 1u << 4, /* placed only as a repeated head (head0) after a break */
 };
 
 typedef struct {

@@ -120,6 +120,10 @@ void pdf_paginate(oct_pdf *p, pdf_flow *f, pdf_page_kind kind)
     size_t i = 0;
     while (i < f->n) {
         const pdf_item *it = &f->it[i];
+        if (it->flags & PDF_IT_REPEAT_ONLY) { /* a "continued" line: see repeat_header */
+            i++;
+            continue;
+        }
         if (!g.page || ((it->flags & PDF_IT_NEW_PAGE) && g.content > 0)) {
             if ((it->flags & PDF_IT_OPENER) && on_verso(p)) { /* a blank verso first */
                 new_page(&g, kind);

@@ -37,7 +37,10 @@ def flat(f):
 chem, cf = flat(sys.argv[1])
 geo, gf = flat(sys.argv[2])
 # chapters in taxonomy order, then Sources and the appendix
-heads = [l.strip() for l in chem.split("\f")[1].split("\n") if re.match(r"^\S.*\s\d+$", l.strip())]
+# (the contents page: the first after the title page with text, a blank
+# verso may stand between them)
+contents = [pg for pg in chem.split("\f")[1:] if pg.strip()][0]
+heads = [l.strip() for l in contents.split("\n") if re.match(r"^\S.*\s\d+$", l.strip())]
 order = [re.sub(r"\s+\d+$", "", h) for h in heads]
 assert order[:4] == ["Atoms", "Bonding", "Reactions", "Sources"], order
 # the isotope cluster: once, under the question rather than the chat message
@@ -65,9 +68,9 @@ assert gf.index("Plattentektonik") < gf.index("Gesteine"), "topic order ignored"
 for want in ["Was versteht man unter Subduktion? In 2 Quellen gefragt: Vorlesungsskript · Fragenkatalog #1",
              "Auch gefragt als „Was ist Subduktion?“ — Vorlesungsskript",
              "Antwort aus Vorlesungsskript", "Antwort aus Fragenkatalog #1",
-             "Inhalt Plattentektonik 1 Gesteine 2 Quellen 3", "Am häufigsten gefragt",
+             "Inhalt Plattentektonik 1 Gesteine 3 Quellen 5", "Am häufigsten gefragt",
              "Keine Antwort in den Notizen", "Quellen Vorlesungsskript Fragen 1, 3, 2",
-             "Noch zu klären 4. Wie entsteht Basalt? (Gesteine)", "Register B Basalt, 2"]:
+             "Noch zu klären 4. Wie entsteht Basalt? (Gesteine)", "Register B Basalt, 3"]:
     assert want in gf, f"missing: {want!r}"
 for english in ["Asked in", "Answer from", "Sources", "To research", "No answer", "Contents"]:
     assert english not in gf, f"English {english!r} in the German booklet"

@@ -74,7 +74,10 @@ def face(name):
         m = re.search(r"/Resources (\d+) 0 R", t)
         if m:
             res = objs[int(m.group(1))]
-        fonts = re.search(r"/Font\s*(<<.*?>>|\d+ 0 R)", res, re.S).group(1)
+        fm = re.search(r"/Font\s*(<<.*?>>|\d+ 0 R)", res, re.S)
+        if not fm:
+            continue  # a page without text (a blank verso)
+        fonts = fm.group(1)
         if fonts.endswith("R"):
             fonts = objs[int(fonts.split()[0])]
         names = {k for k, num in re.findall(r"/([\w.+-]+) (\d+) 0 R", fonts) if int(num) == obj}

@@ -340,7 +340,7 @@ static void test_chain(void)
     CHECK(rc == 0 && oct_diag_count(d, OCT_ERROR) == 0);
     CHECK(oct_diag_count(d, OCT_WARNING) == 1);
     const oct_diag_msg *m = oct_diag_size(d) ? oct_diag_at(d, 0) : NULL;
-    CHECK(m && !strcmp(m->code, "font-fallback-missing") && m->line == 7 && m->col == 7);
+    CHECK(m && !strcmp(m->code, "font-fallback-missing") && m->line == 8 && m->col == 7);
     CHECK(m && strstr(m->message, "/nonexistent/NoSuchFont.ttf: not found"));
     CHECK(l.nfallback == 2);
     if (l.nfallback == 2) {
@@ -350,6 +350,7 @@ static void test_chain(void)
         CHECK_STR(l.fallback[1].bold_italic, font("NotoSans-Bold.ttf"));
     }
     CHECK(l.emoji == OCT_EMOJI_TEXT);
+    CHECK(!l.justify); /* justify: false */
     oct_layout_release(&l);
     oct_diag_free(d);
 
