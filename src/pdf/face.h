@@ -33,7 +33,7 @@ typedef struct {
     /* per BMP code point: advance in 1/1000 em, or unknown/missing; in
      * blocks of 256 made on first use (a face is asked about a few) */
     int16_t *w[256];
-    int16_t *gw;       /* per glyph id: its /W advance, or unknown (painting asks per glyph) */
+    int16_t *gw; /* per glyph id: its /W advance, or unknown (painting asks per glyph) */
     /* Per glyph id, the text it stands for: 0 not used; 1 + a code point;
      * PDF_TEXT_SEQ | k, the sequence at texts[k] (length, then code
      * points: a ligature); PDF_TEXT_NONE: used for no text of its own (a
@@ -44,6 +44,7 @@ typedef struct {
     /* PDF_FACE_BOX: the code point of each box glyph (1-based ids, in
      * order of first use) and a hash from code point to id. */
     uint32_t *box_cp, *box_hash;
+    unsigned nbox;          /* box glyph ids handed out (the next is nbox + 1) */
     pdf_emoji_cache *emoji; /* PDF_FACE_COLOR: the images made (emoji.c) */
     HPDF_Dict type0;        /* the font dictionary pages name; NULL until first drawn */
     char res[8];            /* its name in a page's /Font resources */

@@ -341,10 +341,8 @@ unsigned pdf_font_box_glyph(pdf_fonts *f, unsigned cp)
     uint32_t h = (cp * 2654435761u) & (BOX_HASH - 1);
     for (; fc->box_hash[h]; h = (h + 1) & (BOX_HASH - 1))
         if (fc->box_cp[fc->box_hash[h]] == cp) return fc->box_hash[h];
-    unsigned gid = 0;
-    for (unsigned g = 1; g < BOX_GLYPHS && !gid; g++)
-        if (!fc->box_cp[g]) gid = g;
-    if (!gid) return 0; /* too many distinct ones: drawn, but without text */
+    if (fc->nbox + 1 >= BOX_GLYPHS) return 0; /* too many distinct ones: drawn, without text */
+    unsigned gid = ++fc->nbox;
     fc->box_cp[gid] = cp;
     fc->box_hash[h] = gid;
     uint32_t c = cp;
