@@ -128,6 +128,7 @@ static void set_defaults(oct_layout *l)
     l->paragraph_gap = 6;
     l->question_checkbox = true;
     l->justify = true;
+    l->breaks = (oct_breaks){2, 2, 8, true};
     l->text = rgb(0x1a1a1a);
     l->heading_color = rgb(0x1f3a5f);
     l->link = rgb(0x1d5fa0);
@@ -283,8 +284,7 @@ char *oct_layout_join_path(const char *dir, const char *name)
     return oct_buf_detach(&b);
 }
 
-/* YAML 1.2 core booleans only: a typo is an error, not a silent false. */
-static void read_bool(loader *ld, const oct_yaml_node *n, bool *out)
+void oct_layout_read_bool(loader *ld, const oct_yaml_node *n, bool *out)
 {
     if (n->kind == OCT_YAML_SCALAR && !oct_yaml_is_null(n)) {
         if (!strcmp(n->text, "true")) {
@@ -340,7 +340,7 @@ static void read_cards(loader *ld, const oct_yaml_node *map)
         if (i < 0) {
             oct_yaml_unknown_key(ld->doc, k, "cards", allowed);
         } else if ((size_t)i == NFIELDS(CARD_FIELDS)) {
-            read_bool(ld, k, &c->cut_marks);
+            oct_layout_read_bool(ld, k, &c->cut_marks);
         } else {
             read_field(ld, &CARD_FIELDS[i], k);
             double *v = (double *)((char *)ld->l + CARD_FIELDS[i].off);
@@ -359,9 +359,9 @@ static void read_cards(loader *ld, const oct_yaml_node *map)
 
 static void read_document(loader *ld)
 {
-    static const char *const keys[] = {"page", "fonts", "sizes", "colours", "question_checkbox",
-                                       "mode", "cards", "emoji", "impose",  "justify",
-                                       NULL};
+    static const char *const keys[] = {"page",   "fonts", "sizes", "colours", "question_checkbox",
+                                       "mode",   "cards", "emoji", "impose",  "justify",
+                                       "breaks", NULL};
     const oct_yaml_node *root = ld->doc->root;
     if (!root) return; /* an empty layout: all defaults */
     if (oct_yaml_expect(ld->doc, root, OCT_YAML_MAPPING)) return;
@@ -380,7 +380,7 @@ static void read_document(loader *ld)
             read_fields(ld, c, "colours", COLOR_FIELDS, NFIELDS(COLOR_FIELDS));
             break;
         case 4:
-            read_bool(ld, c, &ld->l->question_checkbox);
+            oct_layout_read_bool(ld, c, &ld->l->question_checkbox);
             break;
         case 5:
             read_mode(ld, c);
@@ -395,7 +395,10 @@ static void read_document(loader *ld)
             oct_layout_read_impose(ld, c);
             break;
         case 9:
-            read_bool(ld, c, &ld->l->justify);
+            oct_layout_read_bool(ld, c, &ld->l->justify);
+            break;
+        case 10:
+            oct_layout_read_breaks(ld, c);
             break;
         default:
             oct_yaml_unknown_key(ld->doc, c, NULL, keys);

@@ -50,6 +50,14 @@ typedef struct {
     bool crop_marks;                  /* marks at each page's corners, outside it */
 } oct_impose;
 
+/* `breaks:` how pages end (README "Pages: two-sided, kept together"). */
+typedef struct {
+    int orphans;       /* first lines of a paragraph kept together at a page foot */
+    int widows;        /* last lines of a paragraph kept together at a page head */
+    int code_lines;    /* a code block this short never splits */
+    bool flush_bottom; /* a chapter's pages end on the same line (gaps stretch) */
+} oct_breaks;
+
 typedef struct {
     char *name;                                                   /* layout name, e.g. "a4" */
     char *path;                                                   /* the file it was read from */
@@ -68,6 +76,7 @@ typedef struct {
     const char *mode;       /* "study", "quiz", "flashcards" (static strings), or NULL: not given */
     oct_cards cards;        /* flashcards mode only */
     oct_impose impose;      /* booklet imposition (not flashcards) */
+    oct_breaks breaks;      /* page breaking */
 } oct_layout;
 
 /* Resolves NAME (a layout name looked up in layouts_dir as NAME.yaml) or a

@@ -49,15 +49,6 @@ static void read_sheet(loader *ld, const oct_yaml_node *n)
     ld->l->impose.sheet_height = w > h ? h : w;
 }
 
-static void read_bool(loader *ld, const oct_yaml_node *n, bool *out)
-{
-    if (n->kind == OCT_YAML_SCALAR && (!strcmp(n->text, "true") || !strcmp(n->text, "false"))) {
-        *out = n->text[0] == 't';
-        return;
-    }
-    oct_yaml_error(ld->doc, n, "wrong-type", "'%s' must be true or false", n->key);
-}
-
 static void read_number(loader *ld, const oct_yaml_node *n, double *out, double max, bool whole)
 {
     double v;
@@ -96,7 +87,7 @@ void oct_layout_read_impose(loader *ld, const oct_yaml_node *n)
             read_number(ld, c, &im->creep, 7.2, false); /* 2.5 mm a sheet is already a lot */
             break;
         case 4:
-            read_bool(ld, c, &im->crop_marks);
+            oct_layout_read_bool(ld, c, &im->crop_marks);
             break;
         default:
             oct_yaml_unknown_key(ld->doc, c, "impose", keys);

@@ -31,6 +31,12 @@ char *oct_layout_join_path(const char *dir, const char *name);
 /* A paper name's size (A4, A5, Letter, Legal; any case), portrait; -1 if unknown. */
 int oct_layout_paper(const char *name, double *w, double *h);
 
+/* YAML 1.2 core booleans only: a typo is an error, not a silent false. */
+void oct_layout_read_bool(loader *ld, const oct_yaml_node *n, bool *out);
+
+/* layout_breaks.c: the `breaks:` key. */
+void oct_layout_read_breaks(loader *ld, const oct_yaml_node *n);
+
 /* layout_impose.c: the `impose:` key, and whether its sheet holds the pages. */
 void oct_layout_read_impose(loader *ld, const oct_yaml_node *n);
 void oct_layout_check_impose(loader *ld);

@@ -44,7 +44,7 @@ size_t pdf_layout_text(oct_pdf *p, const pdf_ctx *c, pdf_text *t, double lh, pdf
     size_t n = pdf_break_lines(t, &m, &lines);
     double base = pdf_baseline(lh, size);
     for (size_t k = 0; k < n; k++) {
-        bool keep = keep_all || (n > 1 && (k == 0 || k + 2 == n));
+        bool keep = keep_all || pdf_keep_line(p, k, n);
         pdf_item *it = pdf_flow_push(p->cur, lh, keep ? PDF_IT_KEEP_NEXT : 0);
         it->base = base;
         pdf_set_line(p, it, t, &lines[k], c->x, base, al);

@@ -44,7 +44,7 @@ static void no_answer(oct_pdf *p, const pdf_ctx *c)
     int n = (int)((pdf_body_height(p) - pdf_lh(p, c->size)) / lh);
     if (n < NOTE_LINES) n = NOTE_LINES;
     if (n > 4 * NOTE_LINES) n = 4 * NOTE_LINES;
-    pdf_ruled_lines(p, 0, c->w, lh, n);
+    pdf_ruled_lines(p, 0, c->w, lh, n, n);
 }
 
 /* A card has no page foot: the notes an answer refers to follow it, small,

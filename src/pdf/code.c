@@ -27,16 +27,14 @@ typedef struct {
     double lead;
 } code_line;
 
-enum { CODE_KEEP = 8 };
-
 static void code_item(oct_pdf *p, const code_geom *g, const code_line *cl, size_t k, size_t n)
 {
     bool first = k == 0, last = k + 1 == n;
     double top = first ? g->pad_y : 0;
     double h = g->lh + top + (last ? g->pad_y : 0);
-    /* up to CODE_KEEP lines never split; a longer block keeps two lines
-     * together at either end of a page break */
-    bool keep = n > 1 && (n <= CODE_KEEP || k == 0 || k + 2 == n);
+    /* a short block never splits; a longer one keeps as many lines
+     * together at either end of a page break as a paragraph */
+    bool keep = n > 1 && (n <= (size_t)p->L.breaks.code_lines || pdf_keep_line(p, k, n));
     pdf_item *it = pdf_flow_push(p->cur, h, keep ? PDF_IT_KEEP_NEXT : 0);
     it->base = top + pdf_baseline(g->lh, g->size);
     pdf_op *bg = pdf_item_op(it, PDF_OP_RECT);
@@ -139,7 +137,7 @@ void pdf_layout_code(oct_pdf *p, const pdf_ctx *c, const oct_node *n)
     code_line *lines;
     size_t nl = break_source_lines(&t, &g, &lines);
     /* a block long enough to split says so at the top of its next page */
-    size_t head = nl > CODE_KEEP ? continued_item(p, &g, n) : (size_t)-1;
+    size_t head = nl > (size_t)p->L.breaks.code_lines ? continued_item(p, &g, n) : (size_t)-1;
     for (size_t k = 0; k < nl; k++) {
         code_item(p, &g, &lines[k], k, nl);
         if (head != (size_t)-1) {

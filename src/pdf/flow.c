@@ -17,6 +17,7 @@ pdf_item *pdf_flow_push(pdf_flow *f, double h, unsigned flags)
     it->h = h;
     it->flags = flags;
     it->chapter = f->chapter;
+    it->question = f->question;
     return it;
 }
 
@@ -34,7 +35,18 @@ void pdf_flow_space(pdf_flow *f, double h)
 
 void pdf_flow_keep_last(pdf_flow *f)
 {
-    if (f->n > 0) f->it[f->n - 1].flags |= PDF_IT_KEEP_NEXT;
+    /* a gap at the end keeps, and so does what it follows: a page may not
+     * end just before the gap either */
+    for (size_t i = f->n; i-- > 0;) {
+        f->it[i].flags |= PDF_IT_KEEP_NEXT;
+        if (!(f->it[i].flags & PDF_IT_DISCARD)) break;
+    }
+}
+
+bool pdf_keep_line(const oct_pdf *p, size_t k, size_t n)
+{
+    size_t orphans = (size_t)p->L.breaks.orphans, widows = (size_t)p->L.breaks.widows;
+    return k + 1 < n && (k + 1 < orphans || k + widows >= n);
 }
 
 void pdf_flow_free(pdf_flow *f)

@@ -279,11 +279,12 @@ typedef struct {
 } pdf_op;
 
 enum {
-    PDF_IT_KEEP_NEXT = 1u << 0, /* no page break between this and the next */
-    PDF_IT_DISCARD = 1u << 1,   /* a gap, dropped at the top of a page */
-    PDF_IT_NEW_PAGE = 1u << 2,  /* starts a new page (chapter opener) */
-    PDF_IT_OPENER = 1u << 3,    /* its page has no running head */
+    PDF_IT_KEEP_NEXT = 1u << 0,   /* no page break between this and the next */
+    PDF_IT_DISCARD = 1u << 1,     /* a gap, dropped at the top of a page */
+    PDF_IT_NEW_PAGE = 1u << 2,    /* starts a new page (chapter opener) */
+    PDF_IT_OPENER = 1u << 3,      /* its page has no running head */
     PDF_IT_REPEAT_ONLY = 1u << 4, /* placed only as a repeated head (head0) after a break */
+    PDF_IT_STRETCH = 1u << 5,     /* room to write: may grow like a gap to fill a page */
 };
 
 typedef struct {
@@ -292,15 +293,17 @@ typedef struct {
     pdf_op *ops;
     size_t nops, cap;
     unsigned flags;
-    int chapter;         /* running-head chapter, -1 for none */
-    size_t head0, nhead; /* items (table header) repeated after a break */
-    double min_h;        /* a picture: may shrink to this height to end a page (0: fixed) */
+    int chapter;              /* running-head chapter, -1 for none */
+    const oct_node *question; /* the question whose prompt or answer it sets, or NULL */
+    size_t head0, nhead;      /* items (table header) repeated after a break */
+    double min_h;             /* a picture: may shrink to this height to end a page (0: fixed) */
 } pdf_item;
 
 typedef struct {
     pdf_item *it;
     size_t n, cap;
-    int chapter; /* stamped on new items */
+    int chapter;              /* stamped on new items */
+    const oct_node *question; /* stamped on new items */
 } pdf_flow;
 
 /* Appends an item of height h; the pointer is valid until the next push. */
@@ -308,6 +311,9 @@ pdf_item *pdf_flow_push(pdf_flow *f, double h, unsigned flags);
 /* A collapsible gap: merges with a gap just before it (the larger wins)
  * and inherits the keep of the item before it. */
 void pdf_flow_space(pdf_flow *f, double h);
+/* Whether line k of n of a paragraph keeps with the next: the layout's
+ * orphans stay together at a page foot, its widows at a page head. */
+bool pdf_keep_line(const oct_pdf *p, size_t k, size_t n);
 /* Sets KEEP_NEXT on the last item (if any). */
 void pdf_flow_keep_last(pdf_flow *f);
 void pdf_flow_free(pdf_flow *f);
@@ -415,10 +421,11 @@ typedef struct {
     const pdf_flow *flow;
     size_t first, count; /* into oct_pdf.places */
     pdf_page_kind kind;
-    int number;  /* folio (roman for front matter) */
-    int chapter; /* running head, -1 for none */
-    bool opener; /* no running head */
-    bool blank;  /* left empty so the next chapter opens on a recto: no head, no folio */
+    int number;           /* folio (roman for front matter) */
+    int chapter;          /* running head, -1 for none */
+    bool opener;          /* no running head */
+    bool blank;           /* left empty so the next chapter opens on a recto: no head, no folio */
+    const oct_node *cont; /* a question whose answer goes on from the page before */
 } pdf_page;
 
 /* Places the items of f on new pages of the given kind (a picture that
@@ -428,6 +435,21 @@ typedef struct {
 void pdf_pad_to_recto(oct_pdf *p, pdf_page_kind kind);
 void pdf_paginate(oct_pdf *p, pdf_flow *f, pdf_page_kind kind);
 double pdf_body_height(const oct_pdf *p);
+
+/* Total fit (pagefit.c): a gap (or a ruled line to write on) may stretch
+ * by this fraction of its height to bring a page's last line to the foot
+ * of the text block. */
+#define PDF_GAP_STRETCH 0.6
+double pdf_gap_stretch(const pdf_item *it);
+/* Chooses the page breaks of items [from, to) of f (one chapter) over the
+ * whole run: brk[i] = 1 where item i must open a page. side: of the first
+ * page, 0 recto, 1 verso, -1 one-sided (no spreads to balance). */
+void pdf_plan_breaks(const oct_pdf *p, const pdf_flow *f, size_t from, size_t to, int side,
+                     unsigned char *brk);
+/* How low a page's last line can come by stretching its gaps (at most the
+ * foot of the text block), and stretching them to bring it to `target`. */
+double pdf_page_reach(const oct_pdf *p, const pdf_page *pg);
+void pdf_page_stretch_to(oct_pdf *p, const pdf_page *pg, double target);
 double pdf_body_width(const oct_pdf *p);
 
 /* ---- anchors, painting, outline, metadata --------------------------------- */
@@ -443,9 +465,10 @@ void pdf_free_anchors(oct_pdf *p);
 const pdf_anchor *pdf_find_anchor(const oct_pdf *p, const char *key);
 int pdf_paint(oct_pdf *p);
 /* Paints one item with its top-left corner at (left, top), PDF space. */
-/* n ruled lines `lh` apart across [x, x + w] of the current flow, kept
- * together: room to write an answer by hand (question.c). */
-void pdf_ruled_lines(oct_pdf *p, double x, double w, double lh, int n);
+/* n ruled lines `lh` apart across [x, x + w] of the current flow: room to
+ * write an answer by hand (question.c). The first `kept` stay together;
+ * the others are left out when they would open a page. */
+void pdf_ruled_lines(oct_pdf *p, double x, double w, double lh, int n, int kept);
 void pdf_paint_item_at(oct_pdf *p, HPDF_Page pg, const pdf_item *it, double left, double top);
 /* Flashcards mode (cards.c): lays out the deck and paints its sheets in
  * place of the booklet. */
@@ -566,8 +589,8 @@ struct oct_pdf {
     size_t npages, cappages;
     pdf_anchor *anchors;
     size_t nanchors;
-    HPDF_Page *hpages;  /* by logical page: its PDF page (a sheet side when imposed) */
-    pdf_impose *imp;    /* imposition, NULL: none */
+    HPDF_Page *hpages; /* by logical page: its PDF page (a sheet side when imposed) */
+    pdf_impose *imp;   /* imposition, NULL: none */
 
     pdf_heading *heads; /* contents and outline entries, in order */
     size_t nheads, capheads;

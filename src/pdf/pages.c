@@ -1,14 +1,17 @@
 /* Pagination: items fill a page top to bottom; a page may end only after
- * an item without KEEP_NEXT. When the next item does not fit, the page is
- * cut after the last such item and the rest moves on (so a heading never
- * sits alone at the bottom and paragraphs keep two lines at either end).
- * A keep chain longer than a page is cut where it overflows. Gaps are
+ * an item without KEEP_NEXT (so a heading never sits alone at the bottom
+ * and paragraphs keep their orphans and widows). Where each page ends is
+ * chosen over the whole chapter first (pagefit.c); placing then follows
+ * that plan, and still cuts after the last allowed item should anything
+ * not fit. A keep chain longer than a page is cut where it overflows. Gaps are
  * dropped at the top of a page; a table's header rows are placed again at
  * the top of every page its body continues on. A chapter opens on a
  * recto (a blank verso before it if need be), as in a printed book. A picture that would move
  * on although most of it fits shrinks to end the page instead. */
 #include "pdf/internal.h"
 #include "util/xalloc.h"
+
+#include <stdlib.h>
 
 #define EPS 0.01
 
@@ -36,10 +39,7 @@ typedef struct {
 static void new_page(pager *g, pdf_page_kind kind)
 {
     oct_pdf *p = g->p;
-    if (p->npages == p->cappages) {
-        p->cappages = p->cappages ? p->cappages * 2 : 16;
-        p->pages = oct_xrealloc(p->pages, p->cappages * sizeof *p->pages);
-    }
+    OCT_GROW(p->pages, p->cappages, p->npages + 1);
     int number = 1;
     for (size_t i = p->npages; i-- > 0;) {
         if ((p->pages[i].kind == PDF_PG_BODY) == (kind == PDF_PG_BODY)) {
@@ -48,7 +48,7 @@ static void new_page(pager *g, pdf_page_kind kind)
         }
     }
     g->page = &p->pages[p->npages++];
-    *g->page = (pdf_page){g->f, p->nplaces, 0, kind, number, -1, false, false};
+    *g->page = (pdf_page){g->f, p->nplaces, 0, kind, number, -1, false, false, NULL};
     g->y = 0;
     g->content = 0;
     g->have_ok = false;
@@ -57,10 +57,7 @@ static void new_page(pager *g, pdf_page_kind kind)
 static void place(pager *g, size_t item)
 {
     oct_pdf *p = g->p;
-    if (p->nplaces == p->capplaces) {
-        p->capplaces = p->capplaces ? p->capplaces * 2 : 256;
-        p->places = oct_xrealloc(p->places, p->capplaces * sizeof *p->places);
-    }
+    OCT_GROW(p->places, p->capplaces, p->nplaces + 1);
     p->places[p->nplaces++] = (pdf_place){item, g->y};
     g->page->count++;
     g->y += g->f->it[item].h;
@@ -113,24 +110,83 @@ void pdf_pad_to_recto(oct_pdf *p, pdf_page_kind kind)
     g.page->blank = true;
 }
 
+/* Plans the breaks of the chapter starting at item i, whose first page is
+ * the last page made; returns where the next chapter starts. */
+static size_t plan_chapter(const oct_pdf *p, const pdf_flow *f, size_t i, unsigned char *brk)
+{
+    size_t end = i + 1;
+    while (end < f->n && !(f->it[end].flags & PDF_IT_NEW_PAGE))
+        end++;
+    int side = p->recto_base < 0 ? -1 : (int)(((long)p->npages - 1 - p->recto_base) % 2);
+    pdf_plan_breaks(p, f, i, end, side, brk);
+    return end;
+}
+
+/* The question a page's first item goes on with, if its prompt was set on
+ * an earlier page: the running head names it. */
+static const oct_node *continued_question(const pdf_flow *f, size_t i)
+{
+    const oct_node *q = f->it[i].question;
+    while (q && i-- > 0)
+        if (!(f->it[i].flags & (PDF_IT_DISCARD | PDF_IT_REPEAT_ONLY)))
+            return f->it[i].question == q ? q : NULL;
+    return NULL;
+}
+
+/* Whether page i is full: followed by a page of the same chapter. */
+static bool page_is_full(const oct_pdf *p, const pdf_flow *f, size_t i)
+{
+    const pdf_page *pg = &p->pages[i];
+    if (pg->blank || pg->count == 0) return false;
+    size_t next = i + 1;
+    while (next < p->npages && p->pages[next].blank)
+        next++;
+    if (next >= p->npages || p->pages[next].count == 0) return false;
+    return !(f->it[p->places[p->pages[next].first].item].flags & PDF_IT_NEW_PAGE);
+}
+
+/* Full pages of the body end level (layout `breaks: flush-bottom`): each
+ * as low as its gaps allow, at most the foot of the text block; and when
+ * both pages of a spread are full, both at the height the shorter reaches,
+ * so facing pages end on the same line. */
+static void flush_pages(oct_pdf *p, const pdf_flow *f, size_t first)
+{
+    if (f != &p->body || !p->L.breaks.flush_bottom || p->npages <= first) return;
+    size_t n = p->npages - first;
+    double *reach = oct_xcalloc(n, sizeof *reach); /* 0: not a full page */
+    for (size_t k = 0; k < n; k++)
+        if (page_is_full(p, f, first + k)) reach[k] = pdf_page_reach(p, &p->pages[first + k]);
+    for (size_t k = 0; k < n; k++) {
+        if (reach[k] == 0) continue;
+        size_t facing = k % 2 == 0 ? k - 1 : k + 1; /* the body opens on a recto */
+        double target = reach[k];
+        if (facing < n && reach[facing] > 0 && reach[facing] < target) target = reach[facing];
+        pdf_page_stretch_to(p, &p->pages[first + k], target);
+    }
+    free(reach);
+}
+
 void pdf_paginate(oct_pdf *p, pdf_flow *f, pdf_page_kind kind)
 {
     pager g = {p, f, NULL, 0, 0, 0, 0, false};
     double H = pdf_body_height(p);
-    size_t i = 0;
+    unsigned char *brk = oct_xcalloc(f->n + 1, 1);
+    size_t i = 0, first_page = p->npages, chapter_end = 0;
     while (i < f->n) {
         const pdf_item *it = &f->it[i];
         if (it->flags & PDF_IT_REPEAT_ONLY) { /* a "continued" line: see repeat_header */
             i++;
             continue;
         }
-        if (!g.page || ((it->flags & PDF_IT_NEW_PAGE) && g.content > 0)) {
+        if (!g.page || ((it->flags & PDF_IT_NEW_PAGE) && g.content > 0) ||
+            (brk[i] && g.content > 0)) {
             if ((it->flags & PDF_IT_OPENER) && on_verso(p)) { /* a blank verso first */
                 new_page(&g, kind);
                 g.page->blank = true;
             }
             new_page(&g, kind);
         }
+        if (i >= chapter_end) chapter_end = plan_chapter(p, f, i, brk);
         if (g.content == 0 && (it->flags & PDF_IT_DISCARD)) {
             i++;
             continue;
@@ -138,6 +194,7 @@ void pdf_paginate(oct_pdf *p, pdf_flow *f, pdf_page_kind kind)
         if (g.content == 0) {
             repeat_header(&g, it, i);
             g.page->chapter = it->chapter;
+            g.page->cont = continued_question(f, i);
         }
         if (it->min_h > 0 && g.content > 0) shrink_to_fit(&g, i, H);
         if (g.y + it->h > H + EPS && g.content > 0) {
@@ -154,4 +211,6 @@ void pdf_paginate(oct_pdf *p, pdf_flow *f, pdf_page_kind kind)
         }
         i++;
     }
+    free(brk);
+    flush_pages(p, f, first_page);
 }

@@ -356,21 +356,65 @@ static void roman(int n, char *out, size_t sz)
     }
 }
 
-/* A one-line text (running head or folio), shortened with an ellipsis to
- * fit `width`, aligned in [x, x + width] at baseline y from the page top. */
-static void paint_margin_text(painter *w, const char *s, double x, double width, double y,
-                              pdf_align al, const oct_node *node)
+/* A one-line text t of width tw (running head or folio), aligned in
+ * [x, x + width] at baseline y from the page top. */
+static void paint_margin_line(painter *w, const pdf_text *t, double tw, double x, double width,
+                              double y, pdf_align al)
 {
     oct_pdf *p = w->p;
-    pdf_style st = pdf_style_make(PDF_FAM_HEAD, PDF_VAR_R, p->L.small_size, p->L.muted);
-    pdf_text t = {0};
-    double tw = pdf_text_fit(p, &t, s, &st, node, width);
-    pdf_line ln = {0, t.n, t.n, tw, width, 0, false, false};
+    pdf_line ln = {0, t->n, t->n, tw, width, 0, false, false};
     pdf_item it = {0};
-    pdf_set_line(p, &it, &t, &ln, 0, 0, al);
+    pdf_set_line(p, &it, t, &ln, 0, 0, al);
     paint_item(w, &it, x, p->L.page_height - y);
     free(it.ops);
+}
+
+static pdf_style margin_style(const oct_pdf *p, int var)
+{
+    return pdf_style_make(PDF_FAM_HEAD, var, p->L.small_size, p->L.muted);
+}
+
+/* A one-line text, shortened with an ellipsis to fit `width`; returns the
+ * width it took. */
+static double paint_margin_text(painter *w, const char *s, double x, double width, double y,
+                                pdf_align al, const oct_node *node)
+{
+    pdf_style st = margin_style(w->p, PDF_VAR_R);
+    pdf_text t = {0};
+    double tw = pdf_text_fit(w->p, &t, s, &st, node, width);
+    paint_margin_line(w, &t, tw, x, width, y, al);
     pdf_text_free(&t);
+    return tw;
+}
+
+/* "12. How are signals… (continued)": the question a page goes on with,
+ * its prompt shortened so the phrase's own words always show. */
+static void paint_continued(painter *w, const oct_node *q, double x, double width, double y,
+                            pdf_align al)
+{
+    oct_pdf *p = w->p;
+    pdf_style st = margin_style(p, PDF_VAR_I);
+    const char *ph = pdf_phrase(p, OCT_PH_CONTINUED), *at = strstr(ph, "%s");
+    const char *tail = at ? at + 2 : "";
+    oct_buf b = OCT_BUF_INIT;
+    if (at) oct_buf_put(&b, ph, (size_t)(at - ph));
+    char num[40];
+    if (*oct_question_name(q, num, sizeof num))
+        oct_buf_printf(&b, "%s%s ", num,
+                       q->u.question.label ? oct_question_label_dot(q->u.question.label) : ".");
+    char *prompt = pdf_plain_text(q);
+    oct_buf_puts(&b, prompt);
+    free(prompt);
+    pdf_text t = {0};
+    pdf_text_add(p, &t, tail, strlen(tail), &st, NULL, false);
+    double tail_w = pdf_text_width(&t, 0, t.n);
+    if (width > tail_w * 2) {
+        pdf_text_fit(p, &t, b.data, &st, q, width - tail_w);
+        pdf_text_add(p, &t, tail, strlen(tail), &st, NULL, false);
+        paint_margin_line(w, &t, pdf_text_width(&t, 0, t.n), x, width, y, al);
+    }
+    pdf_text_free(&t);
+    oct_buf_free(&b);
 }
 
 static void paint_head(painter *w, size_t i)
@@ -379,19 +423,24 @@ static void paint_head(painter *w, size_t i)
     const pdf_page *pg = &p->pages[i];
     double left = page_left(p, i), bw = pdf_body_width(p);
     bool recto = i % 2 == 0;
-    if (pg->kind == PDF_PG_BODY && !pg->opener && !pg->blank) {
-        const oct_node *ch = pg->chapter >= 0 && (size_t)pg->chapter < p->nchapters
-                                 ? p->chapters[pg->chapter]
-                                 : NULL;
-        const char *cht = ch && ch->u.chapter.title ? ch->u.chapter.title : NULL;
-        const char *s = recto && cht ? cht : p->tree->meta.title ? p->tree->meta.title : cht;
-        double y = p->L.margin_top * 0.48;
-        if (s && *s) {
-            paint_margin_text(w, s, left, bw, y, recto ? PDF_AL_RIGHT : PDF_AL_LEFT, ch);
-            pdf_op rule = {.kind = PDF_OP_LINE, .lw = 0.4f, .color = p->L.rule, .w = bw};
-            paint_stroke(w, &rule, left, p->L.page_height - y - p->L.small_size * 0.6);
-        }
-    }
+    if (pg->kind != PDF_PG_BODY || pg->opener || pg->blank) return;
+    const oct_node *ch =
+        pg->chapter >= 0 && (size_t)pg->chapter < p->nchapters ? p->chapters[pg->chapter] : NULL;
+    const char *cht = ch && ch->u.chapter.title ? ch->u.chapter.title : NULL;
+    const char *s = recto && cht ? cht : p->tree->meta.title ? p->tree->meta.title : cht;
+    double y = p->L.margin_top * 0.48, gap = p->L.small_size * 2;
+    if (!(s && *s) && !pg->cont) return;
+    /* chapter or title at the outer edge; a question that goes on from the
+     * page before at the inner edge, in what room is left */
+    double box = pg->cont ? bw * 0.45 : bw, used = -gap;
+    if (s && *s)
+        used = paint_margin_text(w, s, recto ? left + bw - box : left, box, y,
+                                 recto ? PDF_AL_RIGHT : PDF_AL_LEFT, ch);
+    if (pg->cont)
+        paint_continued(w, pg->cont, recto ? left : left + used + gap, bw - used - gap, y,
+                        recto ? PDF_AL_LEFT : PDF_AL_RIGHT);
+    pdf_op rule = {.kind = PDF_OP_LINE, .lw = 0.4f, .color = p->L.rule, .w = bw};
+    paint_stroke(w, &rule, left, p->L.page_height - y - p->L.small_size * 0.6);
 }
 
 static void paint_folio(painter *w, size_t i)

@@ -11,7 +11,8 @@
 #include <string.h>
 
 #define NOTE_LINES 4
-#define BOX_SIDE 0.62 /* check-box side, in text sizes */
+#define NOTE_LINES_KEPT 2 /* at a page foot the others may be left out */
+#define BOX_SIDE 0.62     /* check-box side, in text sizes */
 
 static void bar(oct_pdf *p, size_t from, double x)
 {
@@ -44,13 +45,15 @@ static void layout_unanswered(oct_pdf *p, const pdf_ctx *in)
     pdf_text_add(p, &t, none, strlen(none), &st, NULL, false);
     pdf_layout_text(p, in, &t, pdf_lh(p, small), PDF_AL_LEFT, false, true);
     pdf_text_free(&t);
-    pdf_ruled_lines(p, in->x, in->w, pdf_lh(p, in->size) * 1.55, NOTE_LINES);
+    pdf_ruled_lines(p, in->x, in->w, pdf_lh(p, in->size) * 1.55, NOTE_LINES, NOTE_LINES_KEPT);
 }
 
-void pdf_ruled_lines(oct_pdf *p, double x, double w, double lh, int n)
+void pdf_ruled_lines(oct_pdf *p, double x, double w, double lh, int n, int kept)
 {
     for (int k = 0; k < n; k++) {
-        pdf_item *it = pdf_flow_push(p->cur, lh, k + 1 < n ? PDF_IT_KEEP_NEXT : 0);
+        unsigned flags = k + 1 < kept ? PDF_IT_KEEP_NEXT : k >= kept ? PDF_IT_DISCARD : 0;
+        if (k > 0 && kept < n) flags |= PDF_IT_STRETCH; /* a full page gives more room */
+        pdf_item *it = pdf_flow_push(p->cur, lh, flags);
         pdf_op *op = pdf_item_op(it, PDF_OP_LINE);
         op->color = p->L.rule;
         op->lw = 0.45f;
@@ -174,7 +177,21 @@ static void add_outline_entry(oct_pdf *p, const oct_node *q)
     free(prompt);
 }
 
+static void layout_question(oct_pdf *p, const pdf_ctx *c, const oct_node *q);
+
+/* Every item of a question (prompt, provenance, answers) carries it: the
+ * page breaker prefers to break between questions, and a page that goes on
+ * with one names it in its running head. */
 void pdf_layout_question(oct_pdf *p, const pdf_ctx *c, const oct_node *q)
+{
+    pdf_flow_space(p->cur, p->L.paragraph_gap * 1.5);
+    const oct_node *outer = p->cur->question;
+    p->cur->question = q;
+    layout_question(p, c, q);
+    p->cur->question = outer;
+}
+
+static void layout_question(oct_pdf *p, const pdf_ctx *c, const oct_node *q)
 {
     double size = c->size, labelw = size * 2.4;
     pdf_ctx in = *c;
@@ -183,7 +200,6 @@ void pdf_layout_question(oct_pdf *p, const pdf_ctx *c, const oct_node *q)
         in.x += labelw;
         in.w -= labelw;
     }
-    pdf_flow_space(p->cur, p->L.paragraph_gap * 1.5);
     size_t first = p->cur->n;
     layout_prompt(p, &in, q);
     bar(p, first, in.x - size * 0.6);
@@ -205,6 +221,9 @@ void pdf_layout_question(oct_pdf *p, const pdf_ctx *c, const oct_node *q)
     pdf_text_free(&label);
 
     layout_provenance(p, &in, q);
+    /* the prompt and the lines about it stay with the answer's first lines */
+    for (size_t i = first; i < p->cur->n; i++)
+        p->cur->it[i].flags |= PDF_IT_KEEP_NEXT;
     pdf_flow_space(p->cur, p->L.paragraph_gap * 0.7);
     pdf_flow_keep_last(p->cur);
     /* An ANSWER child is shown even if the flag disagrees: no text is lost. */

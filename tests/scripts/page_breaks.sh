@@ -2,10 +2,14 @@
 # Page breaking, read back from the PDF with `pdftotext -bbox-layout`
 # (tests/tools/pagecheck.py, issue 11): every word inside its page's text
 # block (two-sided margins of layouts/a4.yaml; only running heads, folios
-# and question marks outside it), no page ending with a heading, and no
-# paragraph leaving one line at the foot of a page or carrying one to the
-# next. On the Django booklet and on long generated paragraphs that must
-# run over page breaks.
+# and question marks outside it), no page ending with a heading or with a
+# question's prompt alone, no paragraph leaving one line at the foot of a
+# page or carrying one to the next (three with `breaks: orphans/widows: 3`),
+# running heads naming the question a page goes on with, and (from a
+# greyscale render) full pages ending at the foot of the text block with
+# both pages of a spread level, which `flush-bottom: false` turns off. On
+# the Django booklet and on long generated paragraphs that must run over
+# page breaks.
 set -euo pipefail
 . "$(dirname "$0")/../tools/lib.sh"
 oct_setup pdftotext python3
@@ -13,8 +17,24 @@ oct_setup pdftotext python3
 cd "$OCTAVO_TMP"
 A4=(210 297 22 30 25 45) # page width, height; margins top, bottom, inner, outer (mm)
 build_ok django.log build "$OCTAVO_SRC/content" -o django
-python3 "$OCTAVO_SRC/tests/tools/pagecheck.py" django/django.pdf "${A4[@]}" ||
+python3 "$OCTAVO_SRC/tests/tools/pagecheck.py" django/django.pdf "${A4[@]}" | tee django.out ||
     fail "Django booklet: page breaking problems (above)"
+# figures of the summary line: named heads, flush pages, level spreads
+figures() {
+    sed -n 's/.* \([0-9]*\) running heads name.* \([0-9]*\) of \([0-9]*\) full pages flush.* \([0-9]*\) of \([0-9]*\) spreads level.*/\1 \2 \3 \4 \5/p' "$1"
+}
+read -r named flush full level spreads < <(figures django.out)
+[ "$named" -ge 5 ] || fail "only $named running heads name a question that goes on"
+[ $((flush * 10)) -ge $((full * 8)) ] || fail "only $flush of $full full pages end at the foot"
+[ $((level * 10)) -ge $((spreads * 7)) ] || fail "only $level of $spreads spreads end level"
+# flush-bottom: false leaves pages where they end (so the figures above
+# come from the stretching, not from luck)
+printf 'breaks:\n  flush-bottom: false\n' >ragged-bottom.yaml
+build_ok rb.log build "$OCTAVO_SRC/content" -o rb --layout "$PWD/ragged-bottom.yaml"
+python3 "$OCTAVO_SRC/tests/tools/pagecheck.py" rb/django.pdf "${A4[@]}" >rb.out ||
+    fail "flush-bottom: false: page breaking problems"
+read -r _ rflush rfull _ _ < <(figures rb.out)
+[ $((rflush * 2)) -lt "$rfull" ] || fail "flush-bottom: false still ends $rflush of $rfull pages at the foot"
 
 # Long paragraphs of varying length under numbered headings, so that
 # paragraphs fall across page breaks in many positions.
@@ -80,6 +100,29 @@ j, r = flush(sys.argv[1]), flush(sys.argv[2])
 print(f"long lines ending at the right edge: {j:.0%} justified, {r:.0%} ragged")
 sys.exit(0 if j > 0.6 and r < 0.4 else 1)
 PY
+# `breaks: orphans: 3, widows: 3`: one paragraph a chapter, of 40 to 63
+# lines, so that each overflows its first page by a different number of
+# lines: the default carries exactly 2 to the next page somewhere, the
+# layout at least 3 everywhere.
+mkdir tall
+python3 - <<'PY'
+import random
+random.seed(5)
+words = ("sediment settles slowly in the still water of the basin and every grain "
+         "records the colour of the season that carried it down from the ice").split()
+for ch in range(12):  # a file is a chapter: it opens a page
+    s = " ".join(random.choice(words) for _ in range(500 + 25 * ch))
+    open(f"tall/basin{ch:02}.md", "w").write(f"# Basin {ch + 1}\n\n{s[0].upper() + s[1:]}.\n")
+PY
+build_ok tall.log build tall -o tall2 --lang en
+printf 'breaks:\n  orphans: 3\n  widows: 3\n' >three.yaml
+build_ok three.log build tall -o tall3 --lang en --layout "$PWD/three.yaml"
+python3 "$OCTAVO_SRC/tests/tools/pagecheck.py" tall3/tall.pdf "${A4[@]}" 3 | tee three.out ||
+    fail "orphans/widows 3: a paragraph keeps fewer than 3 lines at a break"
+python3 "$OCTAVO_SRC/tests/tools/pagecheck.py" tall2/tall.pdf "${A4[@]}" 2 >/dev/null ||
+    fail "tall paragraphs: page breaking problems"
+python3 "$OCTAVO_SRC/tests/tools/pagecheck.py" tall2/tall.pdf "${A4[@]}" 3 >/dev/null 2>&1 &&
+    fail "the default (2) never kept exactly 2 lines at a break: the 3-line check saw nothing"
 split=$(sed -n 's/.* \([0-9]*\) paragraphs over a page break.*/\1/p' check.out)
 [ "${split:-0}" -ge 4 ] || fail "only ${split:-0} paragraphs ran over a page break: the check saw too little"
-note "page breaks: every word inside the text block, no heading at a page foot, $split split paragraphs keep two lines each side"
+note "page breaks: every word inside the text block, no heading or prompt alone at a page foot, $split split paragraphs keep two lines each side; Django: $named heads name a continuing question, $flush of $full full pages flush ($rflush with flush-bottom: false), $level of $spreads spreads level"

@@ -152,6 +152,11 @@ static void test_defaults_match_a4(void)
         CHECK_STR(fa[i]->italic, fe[i]->italic);
         CHECK_STR(fa[i]->bold_italic, fe[i]->bold_italic);
     }
+    CHECK(a.breaks.orphans == e.breaks.orphans && a.breaks.widows == e.breaks.widows);
+    CHECK(a.breaks.code_lines == e.breaks.code_lines &&
+          a.breaks.flush_bottom == e.breaks.flush_bottom);
+    CHECK(e.breaks.orphans == 2 && e.breaks.widows == 2 && e.breaks.code_lines == 8);
+    CHECK(e.breaks.flush_bottom);
     oct_layout_release(&a);
     oct_layout_release(&e);
     oct_diag_free(d1);
@@ -366,6 +371,30 @@ static void test_chain(void)
                   1);
 }
 
+/* `breaks:` orphans, widows, code-lines, flush-bottom; bounds and types. */
+static void test_breaks(void)
+{
+    oct_layout l;
+    int rc;
+    oct_diag *d = load(fixture("layout/breaks.yaml"), NULL, &l, &rc);
+    CHECK(rc == 0 && oct_diag_size(d) == 0);
+    print_diags(d);
+    CHECK(l.breaks.orphans == 3 && l.breaks.widows == 3 && l.breaks.code_lines == 12);
+    CHECK(!l.breaks.flush_bottom);
+    oct_layout_release(&l);
+    oct_diag_free(d);
+    const char *f = fixture("layout/breaks-errors.yaml");
+    expect_errors(
+        f, NULL, f,
+        (expected[]){
+            {2, 12, "invalid-value", "'orphans' must be a whole number from 1 to 4"},
+            {3, 11, "invalid-value", "'widows' must be a whole number from 1 to 4, got '2.5'"},
+            {4, 15, "wrong-type", "'code-lines' must be a number"},
+            {5, 17, "wrong-type", "'flush-bottom' must be true or false"},
+            {6, 3, "unknown-key", "unknown key 'keep' in 'breaks'"}},
+        5);
+}
+
 int main(void)
 {
     const char *src = getenv("OCTAVO_SRC");
@@ -382,5 +411,6 @@ int main(void)
     test_unknown_layout_lists_available();
     test_wrong_fonts_dir();
     test_chain();
+    test_breaks();
     return check_done();
 }
