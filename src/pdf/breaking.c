@@ -26,8 +26,8 @@
 
 #define BAD_MAX 10000.0
 #define EMERGENCY_PENALTY 1e7
-#define SPACE_STRETCH 0.6 /* of a space's width */
-#define SPACE_SHRINK 0.2
+#define SPACE_STRETCH 0.5 /* of a space's width */
+#define SPACE_SHRINK 0.33
 #define HYPHEN_PENALTY 50.0   /* TeX's \hyphenpenalty */
 #define EXHYPHEN_PENALTY 50.0 /* \exhyphenpenalty */
 #define SEP_PENALTY 50.0      /* after a URL's or identifier's separator */
@@ -164,7 +164,7 @@ static double line_cost(const breaker *b, size_t a, size_t e, double avail, bool
     size_t te = trim_end(b, a, e);
     double nat = b->W[te - b->s] - b->W[a - b->s] + (hyphen ? hyphen_width(b, e) : 0);
     double spw = stretch_of(b, a, te, NULL);
-    double bad;
+    double bad, excess = 0;
     if (nat > avail + 1e-6) {
         /* the last line is set at its natural width: it cannot shrink */
         double shrink = b->m->justify && !last ? spw * SPACE_SHRINK : 0;
@@ -179,9 +179,13 @@ static double line_cost(const breaker *b, size_t a, size_t e, double avail, bool
         bad = stretch > 0 ? 100.0 * pow((avail - nat) / stretch, 3) : BAD_MAX;
         /* Beyond the widest word space the setter allows (lineops.c) the
          * line would stay short: only when nothing else can be done. */
-        if (avail - nat > spw * PDF_MAX_SPACE_GROWTH) bad += BAD_MAX / 2;
+        if (avail - nat > spw * PDF_MAX_SPACE_GROWTH) {
+            bad += BAD_MAX / 2;
+            excess = avail - nat - spw * PDF_MAX_SPACE_GROWTH;
+        }
     }
     if (bad > BAD_MAX) bad = BAD_MAX;
+    bad += 100 * excess; /* of two lines left short, the less short */
     return (10 + bad) * (10 + bad);
 }
 

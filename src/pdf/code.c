@@ -52,13 +52,30 @@ static void code_item(oct_pdf *p, const code_geom *g, const code_line *cl, size_
     pdf_set_line(p, it, &cl->view, &cl->ln, x, it->base, PDF_AL_LEFT);
 }
 
+/* A comment's marker ("# ", "// ", "-- ") never ends a wrapped line
+ * alone: the space after it is no break, so it goes on with its text. */
+static void keep_comment_markers(pdf_text *t)
+{
+    for (size_t i = 0; i + 1 < t->n; i++) {
+        uint32_t c = t->c[i].cp;
+        bool opens = i == 0 || t->c[i - 1].cp == ' ' || t->c[i - 1].cp == '\n';
+        size_t after = i + 1; /* the space after a one-character marker */
+        if ((c == '/' || c == '-') && after < t->n && t->c[after].cp == c)
+            after++;
+        else if (c != '#')
+            continue;
+        if (opens && after < t->n && t->c[after].cp == ' ')
+            t->c[after].brk = (uint8_t)((t->c[after].brk & ~OCT_LB_MASK) | OCT_LB_NONE);
+    }
+}
+
 /* Breaks each source line [s, e) of t on its own: continuation lines are
  * narrower by the line's indentation and the hook. */
 static size_t break_source_lines(const pdf_text *t, const code_geom *g, code_line **out)
 {
     double inner = g->w - 2 * g->pad_x;
-    size_t n = 0, cap = 64, s = 0;
-    code_line *v = oct_xmalloc(cap * sizeof *v);
+    size_t n = 0, cap = 0, s = 0;
+    code_line *v = NULL;
     for (;;) {
         size_t e = s;
         while (e < t->n && t->c[e].cp != '\n')
@@ -77,7 +94,7 @@ static size_t break_source_lines(const pdf_text *t, const code_geom *g, code_lin
         pdf_line *lines;
         size_t nl = pdf_break_lines(&view, &m, &lines);
         for (size_t k = 0; k < nl; k++) {
-            if (n == cap) v = oct_xrealloc(v, (cap *= 2) * sizeof *v);
+            OCT_GROW(v, cap, n + 1);
             v[n++] = (code_line){view, lines[k], lead};
         }
         free(lines);
@@ -134,6 +151,7 @@ void pdf_layout_code(oct_pdf *p, const pdf_ctx *c, const oct_node *n)
     pdf_text t = {0};
     pdf_code_text(p, &t, src, len, &st, n);
     pdf_text_breaks(p, &t);
+    keep_comment_markers(&t);
     code_line *lines;
     size_t nl = break_source_lines(&t, &g, &lines);
     /* a block long enough to split says so at the top of its next page */

@@ -226,7 +226,7 @@ typedef struct {
 typedef enum { PDF_BREAK_TOTAL_FIT, PDF_BREAK_GREEDY } pdf_break_mode;
 
 /* A justified word space grows to at most (1 + this) times its width. */
-#define PDF_MAX_SPACE_GROWTH 1.0
+#define PDF_MAX_SPACE_GROWTH 1.5
 
 typedef struct {
     double first, rest; /* measure of the first line and of the others */

@@ -3,8 +3,11 @@
  * that question and a link to it (study/bank.h chooses and orders them). */
 #include "pdf/internal.h"
 #include "study/bank.h"
+#include "util/xalloc.h"
 
 #include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
 
 /* Enough for a page or two: a reader looking for what comes up most does
  * not want the whole bank again. */
@@ -18,6 +21,21 @@ void pdf_layout_most_asked(oct_pdf *p, pdf_flow *f)
     pdf_flow *saved = p->cur;
     pdf_ctx c = pdf_front_open(p, f, PDF_MOST_ASKED_KEY, pdf_phrase(p, OCT_PH_MOST_ASKED));
     double size = c.size;
+    /* numbers ("178.") right-aligned in a column of their own, so every
+     * prompt starts at the same place */
+    pdf_style ls = pdf_style_make(PDF_FAM_BODY, PDF_VAR_R, p->L.body_size, p->L.muted);
+    pdf_text *labels = oct_xcalloc(n, sizeof *labels);
+    double numw = 0;
+    for (size_t i = 0; i < n; i++) {
+        size_t len = a[i].label_len > 0 ? a[i].label_len - 1 : 0; /* without its space */
+        pdf_text_add(p, &labels[i], a[i].prompt, len, &ls, a[i].q, false);
+        double w = pdf_text_width(&labels[i], 0, labels[i].n);
+        if (w > numw) numw = w;
+    }
+    if (numw > 0) {
+        c.x += numw + size * 0.5;
+        c.w -= numw + size * 0.5;
+    }
     pdf_ctx note = c;
     note.x += size * 1.5;
     note.w -= size * 1.5;
@@ -25,11 +43,15 @@ void pdf_layout_most_asked(oct_pdf *p, pdf_flow *f)
         char buf[64], line[64];
         const char *key = pdf_node_key(p, a[i].q, buf, sizeof buf);
         if (i > 0) pdf_flow_space(f, p->L.paragraph_gap * 0.8);
-        pdf_front_entry(p, &c, a[i].prompt, key, a[i].q, false, 0);
+        size_t first = f->n;
+        pdf_front_entry(p, &c, a[i].prompt + a[i].label_len, key, a[i].q, false, 0);
+        if (labels[i].n) pdf_attach_label(p, first, &labels[i], c.x - size * 0.5);
         pdf_flow_keep_last(f);
         snprintf(line, sizeof line, pdf_phrase(p, OCT_PH_ASKED_IN_N), a[i].asked_in);
         pdf_front_line(p, &note, line, PDF_FAM_BODY, PDF_VAR_I, size * 0.8, p->L.muted, 1.3);
+        pdf_text_free(&labels[i]);
     }
+    free(labels);
     oct_asked_free(a, n);
     p->cur = saved;
 }

@@ -1,6 +1,6 @@
 /* Tables: column widths from the content (each column's narrowest and
- * widest setting, the slack shared in proportion to how much a column
- * wants, as browsers do for auto tables), wrapped cells, booktabs-style
+ * widest setting; when not all fit at their widest, the widest columns
+ * give way first, down to a common width), wrapped cells, booktabs-style
  * rules, and the header row repeated at the top of every page the table
  * continues on. A row is one item -- its cells painted one after the
  * other, in reading order -- unless it is taller than a page, then it is
@@ -113,6 +113,35 @@ static void pic_extent(const cell *cl, double cap, double *mn, double *mx)
     }
 }
 
+/* A column set at width level L: its widest setting if that is narrower,
+ * never under its narrowest. */
+static double clamp_width(double mn, double mx, double level)
+{
+    double w = mx < level ? mx : level;
+    return w > mn ? w : mn;
+}
+
+/* When the columns cannot all have their widest setting, the widest give
+ * way first: the level L at which the columns, each clamped to [mn, L] or
+ * its widest, fill avail. Short columns ("Query Execution") then keep
+ * their lines whole and the long text columns wrap. */
+static double width_level(const double *mn, const double *mx, size_t n, double avail)
+{
+    double lo = 0, hi = 0;
+    for (size_t j = 0; j < n; j++)
+        if (mx[j] > hi) hi = mx[j];
+    for (int k = 0; k < 50; k++) { /* the total grows with L: bisect */
+        double mid = (lo + hi) / 2, sum = 0;
+        for (size_t j = 0; j < n; j++)
+            sum += clamp_width(mn[j], mx[j], mid);
+        if (sum > avail)
+            hi = mid;
+        else
+            lo = mid;
+    }
+    return lo;
+}
+
 static void column_widths(table *tb, double avail)
 {
     double *mn = oct_xcalloc(tb->ncols, sizeof *mn), *mx = oct_xcalloc(tb->ncols, sizeof *mx);
@@ -134,11 +163,12 @@ static void column_widths(table *tb, double avail)
         smin += mn[j];
         smax += mx[j];
     }
+    double level = smax <= avail || smin > avail ? 0 : width_level(mn, mx, tb->ncols, avail);
     for (size_t j = 0; j < tb->ncols; j++) {
         if (smax <= avail)
             tb->colw[j] = mx[j];
         else if (smin <= avail)
-            tb->colw[j] = mn[j] + (avail - smin) * (mx[j] - mn[j]) / (smax - smin);
+            tb->colw[j] = clamp_width(mn[j], mx[j], level);
         else
             tb->colw[j] = avail * mn[j] / smin;
     }

@@ -231,6 +231,7 @@ size_t oct_bank_most_asked(const oct_bank *b, size_t max, oct_asked **out)
         oct_buf_clear(&tmp);
         if (ch && ch->kind == OCT_CHAPTER && ch->u.chapter.arranged && lab)
             oct_buf_printf(&tmp, "%s%s ", lab, oct_question_label_dot(lab));
+        a[i].label_len = tmp.len;
         oct_buf_puts(&tmp, text.data ? text.data : "");
         a[i].prompt = oct_xstrdup(tmp.data);
     }

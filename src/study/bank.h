@@ -50,6 +50,7 @@ void oct_bank_prompt_text(const oct_node *q, oct_buf *tmp, oct_buf *out);
 typedef struct {
     const oct_node *q; /* the cluster's clearest wording */
     char *prompt;      /* its plain text (malloc'd), after its number in an arranged booklet */
+    size_t label_len;  /* bytes of that number with its dot and space ("178. "), 0: none */
     size_t asked_in;   /* distinct sources that ask it */
 } oct_asked;
 
