@@ -18,10 +18,6 @@
 #include <pthread.h>
 #include <stdbool.h>
 
-/* The EPUB thread's stack: deep trees recurse in the writer, and the main
- * thread's limit (8 MB by default) is what the tests were run with. */
-enum { EPUB_STACK_BYTES = 32u << 20 };
-
 /* Sanitizer builds free everything, so that their leak checks mean something. */
 #if defined(OCTAVO_SANITIZED) || defined(__SANITIZE_ADDRESS__)
 enum { FREE_ON_EXIT = 1 };
@@ -91,7 +87,7 @@ static bool start_epub(pthread_t *th, epub_job *j)
 {
     pthread_attr_t attr;
     if (pthread_attr_init(&attr) != 0) return false;
-    pthread_attr_setstacksize(&attr, EPUB_STACK_BYTES);
+    pthread_attr_setstacksize(&attr, OCT_CLI_THREAD_STACK);
     bool ok = pthread_create(th, &attr, epub_thread, j) == 0;
     pthread_attr_destroy(&attr);
     return ok;

@@ -13,11 +13,16 @@ typedef struct {
     bool pdf, epub;       /* which backends run */
     const char *pdf_path; /* where each writes (staged); NULL: laid out only */
     const char *epub_path;
-    bool epub_after_failed_pdf; /* check: the EPUB's messages count even then */
+    bool epub_after_failed_pdf;  /* check: the EPUB's messages count even then */
     size_t *sheets, *signatures; /* out when not NULL: the imposed PDF's (0: not imposed) */
 } oct_backend_run;
 
 enum { OCT_FAILED_PDF = 1, OCT_FAILED_EPUB = 2 };
+
+/* The stack of a thread octavo starts (a backend, a booklet of --jobs):
+ * deep trees recurse in ingest and the writers, and the main thread's
+ * limit (8 MB by default) is what the tests were run with. */
+enum { OCT_CLI_THREAD_STACK = 32u << 20 };
 
 /* Runs the backends r asks for on the layout and PDF that prep made ready
  * (the PDF is taken and freed); returns the OCT_FAILED_* bits of those

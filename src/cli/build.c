@@ -2,6 +2,7 @@
 #include "cli/backends.h"
 #include "cli/prep.h"
 #include "cli/cli.h"
+#include "cli/jobs.h"
 #include "cli/progress.h"
 #include "cli/stage.h"
 #include "config/layout.h"
@@ -23,7 +24,7 @@ static void usage_build(FILE *f)
           "                    [--mode study|quiz|flashcards] [--impose saddle|none]\n"
           "                    [--keep-filler] [--no-merge] [--timings]\n"
           "                    [-W error|no-CODE|error=CODE] [--diagnostics gcc|json|github]\n"
-          "                    [--depfile FILE] [-q]\n"
+          "                    [--depfile FILE] [-j N] [-q]\n"
           "  --format   comma-separated: pdf, epub (the default: both), json (the question\n"
           "             bank as `octavo inspect --json` prints it, <slug>.json), anki (an\n"
           "             Anki text deck, <slug>.anki.txt), apkg (an Anki package, <slug>.apkg)\n"
@@ -36,6 +37,8 @@ static void usage_build(FILE *f)
           "             too); none: one page a PDF page, whatever the layout says\n"
           "  --timings  print the wall time of each phase (load, decode, parse, study,\n"
           "             pdf, epub) and the total to stderr after the build\n"
+          "  -j, --jobs N  build up to N booklets at a time (default: one per processor);\n"
+          "             messages come out in the booklets' order, as with -j 1\n"
           "  --depfile FILE  after a successful build, write a Make/Ninja depfile: the\n"
           "             first output written, then every file the build read\n"
           "  -W error   exit 1, writing nothing, while any warning remains; -W no-CODE\n"
@@ -114,13 +117,27 @@ static bool werror_stop(const oct_build_opts *o, oct_diag *diag, size_t before, 
     return true;
 }
 
+/* A line for stdout: printed now, or kept in o->out when the booklet is
+ * one of several built side by side (jobs.c prints them in order). */
+static void say(const oct_build_opts *o, const char *line)
+{
+    if (o->out) {
+        oct_buf_puts(o->out, line);
+        return;
+    }
+    oct_progress_clear(o->progress); /* the line, if any, comes back below */
+    fputs(line, stdout);
+    fflush(stdout);
+}
+
 static void wrote(const char *path, void *ctx)
 {
     const oct_build_opts *o = ctx;
     if (!o->quiet) {
-        oct_progress_clear(o->progress); /* the line, if any, comes back below */
-        printf("octavo: wrote %s\n", path);
-        fflush(stdout);
+        oct_buf b = OCT_BUF_INIT;
+        oct_buf_printf(&b, "octavo: wrote %s\n", path);
+        say(o, b.data);
+        oct_buf_free(&b);
     }
     oct_progress_file_written(o->progress);
 }
@@ -128,16 +145,18 @@ static void wrote(const char *path, void *ctx)
 /* How to print an imposed PDF (stdout, like the 'wrote' lines). */
 static void print_howto(const oct_build_opts *o, const char *slug, size_t sheets, size_t sigs)
 {
-    oct_progress_clear(o->progress);
     const char *dir = o->outdir ? o->outdir : "out";
-    printf("octavo: %s/%s.pdf: %zu sheet%s", dir, slug, sheets, sheets == 1 ? "" : "s");
+    oct_buf b = OCT_BUF_INIT;
+    oct_buf_printf(&b, "octavo: %s/%s.pdf: %zu sheet%s", dir, slug, sheets, sheets == 1 ? "" : "s");
     if (sigs > 1)
-        printf(" in %zu signatures, print duplex, flip on the short edge, fold each "
-               "signature, stack them in order and sew\n",
-               sigs);
+        oct_buf_printf(&b,
+                       " in %zu signatures, print duplex, flip on the short edge, fold each "
+                       "signature, stack them in order and sew\n",
+                       sigs);
     else
-        printf(", print duplex, flip on the short edge, fold and staple\n");
-    fflush(stdout);
+        oct_buf_puts(&b, ", print duplex, flip on the short edge, fold and staple\n");
+    say(o, b.data);
+    oct_buf_free(&b);
 }
 
 /* The counts a run's messages are compared against, per booklet. */
@@ -243,25 +262,18 @@ static int parse_options(int argc, char **argv, oct_build_opts *o, oct_timings *
                          oct_diag *diag)
 {
     static const struct option longopts[] = {
-        {"output", required_argument, NULL, 'o'},
-        {"format", required_argument, NULL, 'f'},
-        {"layout", required_argument, NULL, 'l'},
-        {"lang", required_argument, NULL, 'L'},
-        {"keep-filler", no_argument, NULL, 'k'},
-        {"quiet", no_argument, NULL, 'q'},
-        {"no-merge", no_argument, NULL, 'M'},
-        {"group-by", required_argument, NULL, 'g'},
-        {"mode", required_argument, NULL, 'm'},
-        {"impose", required_argument, NULL, 'I'},
-        {"timings", no_argument, NULL, 'T'},
-        {"help", no_argument, NULL, 'h'},
-        {"depfile", required_argument, NULL, 'P'},
-        {"diagnostics", required_argument, NULL, 'D'},
-        {NULL, 0, NULL, 0},
+        {"output", required_argument, NULL, 'o'},  {"format", required_argument, NULL, 'f'},
+        {"layout", required_argument, NULL, 'l'},  {"lang", required_argument, NULL, 'L'},
+        {"keep-filler", no_argument, NULL, 'k'},   {"quiet", no_argument, NULL, 'q'},
+        {"no-merge", no_argument, NULL, 'M'},      {"group-by", required_argument, NULL, 'g'},
+        {"mode", required_argument, NULL, 'm'},    {"impose", required_argument, NULL, 'I'},
+        {"timings", no_argument, NULL, 'T'},       {"help", no_argument, NULL, 'h'},
+        {"depfile", required_argument, NULL, 'P'}, {"diagnostics", required_argument, NULL, 'D'},
+        {"jobs", required_argument, NULL, 'j'},    {NULL, 0, NULL, 0},
     };
     int c;
     optind = 1;
-    while ((c = getopt_long(argc, argv, "o:f:l:W:qh", longopts, NULL)) != -1) {
+    while ((c = getopt_long(argc, argv, "o:f:l:W:j:qh", longopts, NULL)) != -1) {
         switch (c) {
         case 'o':
             o->outdir = optarg;
@@ -317,6 +329,9 @@ static int parse_options(int argc, char **argv, oct_build_opts *o, oct_timings *
             break;
         case 'D':
             if (oct_cli_diagnostics_option(diag, optarg) != 0) return OCT_EXIT_USAGE;
+            break;
+        case 'j':
+            if (oct_cli_parse_jobs(optarg, &o->jobs) != 0) return OCT_EXIT_USAGE;
             break;
         case 'h':
             usage_build(stdout);
@@ -374,7 +389,12 @@ static int run(int argc, char **argv, bool check, oct_build_report *rep)
     oct_timings_lap(o.timings, OCT_PHASE_LOAD, clock);
     for (size_t i = 0; i < books.len; i++)
         oct_progress_expect_sources(o.progress, books.items[i].nsources);
-    for (size_t i = 0; i < books.len; i++) {
+    int jobs = o.jobs ? o.jobs : oct_cli_default_jobs();
+    if (jobs > 1 && books.len > 1) {
+        int r = oct_cli_build_jobs(&books, jobs, &o, diag, build_one);
+        if (r > rc) rc = r;
+    }
+    for (size_t i = 0; (jobs < 2 || books.len < 2) && i < books.len; i++) {
         o.exiting = !rep && i + 1 == books.len; /* not under `octavo watch` */
         int r = build_one(&books.items[i], &o, diag);
         if (r > rc) rc = r;

@@ -33,6 +33,8 @@ typedef struct {
     struct oct_progress *progress; /* the terminal's progress line, or NULL */
     struct oct_run_stats *stats;   /* what the run saw, for check's summary, or NULL */
     bool exiting; /* the process ends after this booklet (its last, from the command line) */
+    int jobs;     /* --jobs: booklets built at a time (0: one per processor) */
+    oct_buf *out; /* stdout lines kept for later (a booklet of several side by side) */
 } oct_build_opts;
 
 /* Counted over a run, for `octavo check`'s last line. */

@@ -3,6 +3,7 @@
 #include "util/timing.h"
 #include "util/xalloc.h"
 
+#include <pthread.h>
 #include <stdlib.h>
 #include <string.h>
 
@@ -13,6 +14,7 @@ struct oct_progress {
     double show_after, redraw_every;
     size_t shown; /* width of the line on screen, 0 when none */
     size_t sources, sources_total, pages, files;
+    pthread_mutex_t lock; /* booklets of --jobs report from their threads */
 };
 
 /* Below this the line never appears: a quick build prints nothing.
@@ -29,6 +31,7 @@ oct_progress *oct_progress_new(FILE *out, bool enabled)
     p->start = oct_clock_now();
     p->show_after = SHOW_AFTER;
     p->redraw_every = REDRAW_EVERY;
+    pthread_mutex_init(&p->lock, NULL);
     const char *env = getenv("OCTAVO_PROGRESS_AFTER_MS");
     if (env && *env) {
         char *end;
@@ -41,26 +44,35 @@ oct_progress *oct_progress_new(FILE *out, bool enabled)
     return p;
 }
 
-void oct_progress_clear(void *ctx)
+static void clear_locked(oct_progress *p)
 {
-    oct_progress *p = ctx;
-    if (!p || !p->shown) return;
+    if (!p->shown) return;
     /* spaces rather than an escape sequence: works on any terminal */
     fprintf(p->out, "\r%*s\r", (int)p->shown, "");
     fflush(p->out);
     p->shown = 0;
 }
 
+void oct_progress_clear(void *ctx)
+{
+    oct_progress *p = ctx;
+    if (!p) return;
+    pthread_mutex_lock(&p->lock);
+    clear_locked(p);
+    pthread_mutex_unlock(&p->lock);
+}
+
 void oct_progress_free(oct_progress *p)
 {
     if (!p) return;
     oct_progress_clear(p);
+    pthread_mutex_destroy(&p->lock);
     free(p);
 }
 
 static void draw(oct_progress *p)
 {
-    if (!p || !p->enabled) return;
+    if (!p->enabled) return;
     double t = oct_clock_now();
     if (t - p->start < p->show_after || t - p->last_draw < p->redraw_every) return;
     char line[160];
@@ -75,28 +87,31 @@ static void draw(oct_progress *p)
     p->last_draw = t;
 }
 
+/* Adds n to one of p's counters and redraws (under the lock). */
+static void bump(oct_progress *p, size_t *counter, size_t n, bool redraw)
+{
+    pthread_mutex_lock(&p->lock);
+    *counter += n;
+    if (redraw) draw(p);
+    pthread_mutex_unlock(&p->lock);
+}
+
 void oct_progress_expect_sources(oct_progress *p, size_t n)
 {
-    if (p) p->sources_total += n;
+    if (p) bump(p, &p->sources_total, n, false);
 }
 
 void oct_progress_source_read(oct_progress *p)
 {
-    if (!p) return;
-    p->sources++;
-    draw(p);
+    if (p) bump(p, &p->sources, 1, true);
 }
 
 void oct_progress_pages(oct_progress *p, size_t n)
 {
-    if (!p) return;
-    p->pages += n;
-    draw(p);
+    if (p) bump(p, &p->pages, n, true);
 }
 
 void oct_progress_file_written(oct_progress *p)
 {
-    if (!p) return;
-    p->files++;
-    draw(p);
+    if (p) bump(p, &p->files, 1, true);
 }
