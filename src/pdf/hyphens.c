@@ -33,6 +33,37 @@ void pdf_hyphen_open(oct_pdf *p, const char *lang)
                         lang);
 }
 
+static void show(oct_hyph *h, const char *s)
+{
+    if (s) oct_hyph_add_text(h, s, strlen(s));
+}
+
+void pdf_hyphen_show_tree(oct_pdf *p, const oct_tree *t)
+{
+    oct_hyph *h = p->hyph;
+    if (!h) return;
+    /* every text node (its order does not matter), depth first without
+     * recursion: trees may be deep */
+    for (const oct_node *n = t->root; n;) {
+        if (n->kind == OCT_TEXT) show(h, n->text);
+        if (n->kind == OCT_CHAPTER) show(h, n->u.chapter.title);
+        if (n->first) {
+            n = n->first;
+            continue;
+        }
+        while (n && !n->next)
+            n = n->parent;
+        if (n) n = n->next;
+    }
+    /* and the words octavo adds: titles, source names, its own phrases */
+    show(h, t->meta.title);
+    show(h, t->meta.subtitle);
+    for (size_t i = 0; i < t->nfiles; i++)
+        show(h, oct_tree_source_title(t, (unsigned)i));
+    for (int id = 0; id < OCT_PH_COUNT; id++)
+        show(h, pdf_phrase(p, (oct_phrase_id)id));
+}
+
 void pdf_hyphen_close(oct_pdf *p)
 {
     oct_hyph_free(p->hyph);

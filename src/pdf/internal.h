@@ -188,6 +188,9 @@ void pdf_hyphenate(oct_pdf *p, pdf_text *t);
 /* Loads the patterns of the booklet's language once (a "no-hyphenation"
  * warning when it has none); pdf_hyphen_close frees them. */
 void pdf_hyphen_open(oct_pdf *p, const char *lang);
+/* Shows the patterns every word the booklet may hyphenate (its text, its
+ * titles, octavo's phrases), so only the patterns they use are loaded. */
+void pdf_hyphen_show_tree(oct_pdf *p, const oct_tree *t);
 void pdf_hyphen_close(oct_pdf *p);
 /* Computes line breaks and grapheme clusters (ICU) once all text is in. */
 void pdf_text_breaks(oct_pdf *p, pdf_text *t);

@@ -203,6 +203,7 @@ int oct_pdf_render(oct_pdf *p, const oct_tree *tree)
         goto fail;
     }
     pdf_hyphen_open(p, tree->meta.lang);
+    pdf_hyphen_show_tree(p, tree);
     collect_ids(p);
     p->anchor_table = oct_anchor_table_build(tree);
     p->cur = &p->body;

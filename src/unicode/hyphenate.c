@@ -1,9 +1,14 @@
 /* Hyphenation with libhyphen (see hyphenate.h).
  *
- * The patterns are read once; each distinct word (lower-cased, UTF-8, as
- * libhyphen expects) is hyphenated once and its points kept in a hash
- * table, so a booklet costs one pattern walk per distinct long word. */
+ * The dictionary file is read once; libhyphen loads only the patterns the
+ * booklet's words can use (hyphen_subset.c), the whole file only for a
+ * word the subset does not serve (text never shown to oct_hyph_add_text).
+ * Each distinct word (lower-cased, in the dictionary's encoding) is
+ * hyphenated once and its points kept in a hash table, so a booklet costs
+ * one pattern walk per distinct long word. */
 #include "unicode/hyphenate.h"
+#include "unicode/hyphen_subset.h"
+#include "util/fileio.h"
 #include "util/xalloc.h"
 
 #include <glob.h>
@@ -22,22 +27,75 @@ typedef struct {
 } entry;
 
 struct oct_hyph {
-    HyphenDict *dict;
+    HyphenDict *dict; /* the patterns the booklet's words use (or all of them) */
+    HyphenDict *full; /* all of them, loaded for a word the subset does not serve */
+    bool loaded, subset;
+    char *dic; /* the file's bytes */
+    size_t diclen;
+    oct_strmap words, seen; /* the booklet's words; their substrings a pattern may match */
+    size_t maxlen;
     char *file;
     UScriptCode script;
     entry *tab;
     size_t cap, used;
 };
 
+/* A libhyphen dictionary is at most a few MB of patterns. */
+#define MAX_DIC (64u << 20)
+
 static bool try_file(oct_hyph *h, const char *path)
 {
-    FILE *f = fopen(path, "r");
-    if (!f) return false;
-    fclose(f);
-    h->dict = hnj_hyphen_load(path);
-    if (!h->dict) return false;
+    size_t len;
+    char *dic = oct_read_file(path, MAX_DIC, &len);
+    if (!dic) return false;
+    if (len < 2 || !memchr(dic, '\n', len)) { /* not even a charset line */
+        free(dic);
+        return false;
+    }
+    h->dic = dic;
+    h->diclen = len;
     h->file = oct_xstrdup(path);
     return true;
+}
+
+static HyphenDict *load_bytes(const char *s, size_t n)
+{
+    FILE *f = fmemopen((void *)s, n, "r");
+    if (!f) return NULL;
+    HyphenDict *d = hnj_hyphen_load_file(f);
+    fclose(f);
+    return d;
+}
+
+void oct_hyph_add_text(oct_hyph *h, const char *s, size_t n)
+{
+    if (h && !h->loaded) oct_hyph_words_add(&h->words, s, n);
+}
+
+/* Loads the patterns at the first word: the subset for the words shown
+ * to oct_hyph_add_text, or all of them when none was. */
+static void ensure_loaded(oct_hyph *h)
+{
+    if (h->loaded) return;
+    h->loaded = true;
+    if (oct_strmap_count(&h->words) == 0) {
+        h->dict = load_bytes(h->dic, h->diclen);
+        return;
+    }
+    oct_buf b = OCT_BUF_INIT;
+    oct_hyph_subset(h->dic, h->diclen, &h->words, &b, &h->seen, &h->maxlen);
+    h->dict = load_bytes(b.data, b.len);
+    h->subset = true;
+    oct_buf_free(&b);
+}
+
+/* The dictionary to hyphenate w[0..n) with (NULL: none could be loaded). */
+static HyphenDict *dict_for(oct_hyph *h, const char *w, size_t n)
+{
+    ensure_loaded(h);
+    if (!h->subset || oct_hyph_covered(&h->seen, h->maxlen, w, n)) return h->dict;
+    if (!h->full) h->full = load_bytes(h->dic, h->diclen);
+    return h->full;
 }
 
 static bool try_glob(oct_hyph *h, const char *pattern)
@@ -130,7 +188,11 @@ void oct_hyph_free(oct_hyph *h)
     for (size_t i = 0; i < h->cap; i++)
         free(h->tab[i].word);
     free(h->tab);
-    hnj_hyphen_free(h->dict);
+    if (h->dict) hnj_hyphen_free(h->dict);
+    if (h->full) hnj_hyphen_free(h->full);
+    free(h->dic);
+    oct_strmap_free(&h->words);
+    oct_strmap_free(&h->seen);
     free(h->file);
     free(h);
 }
@@ -187,25 +249,45 @@ static size_t put_utf8(char *o, uint32_t c)
     return 4;
 }
 
+/* The lower-cased word w[0..n) into out as UTF-8 (latin1: ISO 8859-1, a
+ * byte a letter; false when a letter has no such byte), and for each byte
+ * the letter it ends (else -1). */
+static bool encode_word(const uint32_t *w, size_t n, bool latin1, char *out, size_t *len,
+                        size_t *charno)
+{
+    *len = 0;
+    for (size_t i = 0; i < n; i++) {
+        uint32_t c = (uint32_t)u_tolower((UChar32)w[i]);
+        if (latin1 && c > 0xFF) return false;
+        size_t k = latin1 ? (out[*len] = (char)c, 1) : put_utf8(out + *len, c);
+        for (size_t j = 0; j < k; j++)
+            charno[*len + j] = j + 1 == k ? i : (size_t)-1; /* the last byte of letter i */
+        *len += k;
+    }
+    out[*len] = 0;
+    return true;
+}
+
 /* Points of the word w[0..n) (n letters): bit i = a hyphen after letter i. */
 static uint64_t points_of(oct_hyph *h, const uint32_t *w, size_t n)
 {
-    char u8[MAX_WORD * 4 + 1];
-    size_t len = 0, charno[MAX_WORD * 4];
-    for (size_t i = 0; i < n; i++) {
-        size_t k = put_utf8(u8 + len, (uint32_t)u_tolower((UChar32)w[i]));
-        for (size_t j = 0; j < k; j++)
-            charno[len + j] = j + 1 == k ? i : (size_t)-1; /* the last byte of letter i */
-        len += k;
-    }
-    u8[len] = 0;
+    char u8[MAX_WORD * 4 + 1], word[MAX_WORD * 4 + 1];
+    size_t len = 0, wlen, charno[MAX_WORD * 4];
+    encode_word(w, n, false, u8, &len, charno);
     entry *e = slot_for(h, u8);
     if (e->word) return e->points;
+    e->word = oct_xstrdup(u8);
+    e->points = 0;
+    h->used++;
+    HyphenDict *d = dict_for(h, u8, len);
+    /* a dictionary in ISO 8859-1 (German's) takes the word in it */
+    if (!d || !encode_word(w, n, !d->utf8, word, &wlen, charno)) return 0;
+    len = wlen;
     char hy[MAX_WORD * 4 + 5];
     char **rep = NULL;
     int *pos = NULL, *cut = NULL;
     uint64_t pts = 0;
-    if (hnj_hyphen_hyphenate3(h->dict, u8, (int)len, hy, NULL, &rep, &pos, &cut, OCT_HY_LEFT,
+    if (hnj_hyphen_hyphenate3(d, word, (int)len, hy, NULL, &rep, &pos, &cut, OCT_HY_LEFT,
                               OCT_HY_RIGHT, OCT_HY_LEFT, OCT_HY_RIGHT) == 0) {
         for (size_t b = 0; b + 1 < len; b++) {
             size_t i = charno[b];
@@ -223,9 +305,7 @@ static uint64_t points_of(oct_hyph *h, const uint32_t *w, size_t n)
     }
     free(pos);
     free(cut);
-    e->word = oct_xstrdup(u8);
     e->points = pts;
-    h->used++;
     return pts;
 }
 

@@ -35,6 +35,12 @@ const char *oct_hyph_file(const oct_hyph *h);
  * Thai, Arabic...): only then is a missing dictionary worth a warning. */
 bool oct_hyph_wanted(const char *lang);
 
+/* Shows h text it will be asked to hyphenate (UTF-8), before the first
+ * word: only the patterns those words can use are then loaded, which for
+ * a large dictionary (German) is the difference between milliseconds and
+ * seconds. A word never shown still gets its points, from all patterns. */
+void oct_hyph_add_text(oct_hyph *h, const char *s, size_t n);
+
 /* out[0..n) for the token cps[0..n): what a line may do after each char.
  * `words` false (code): separator breaks only. h NULL: no hyphens. */
 void oct_hyph_token(oct_hyph *h, const uint32_t *cps, size_t n, bool words, uint8_t *out);

@@ -1,7 +1,7 @@
 #!/usr/bin/env bash
 # `octavo build --depfile`: the target is the first output written; the
 # prerequisites are exactly the files the build read (manifest, sources,
-# picture, layout, fonts), never an output, a directory or a missing
+# picture, layout, fonts, hyphenation patterns), never an output, a directory or a missing
 # picture. Paths with a space, '#', '$' and ':' come back intact through
 # Ninja's and Make's own depfile readers. A path no depfile can hold is
 # an error; a failed build writes no depfile and leaves the old one.
@@ -26,6 +26,7 @@ for want in astronomy/booklet.yaml astronomy/stars.md astronomy/planets.md \
 $deps"
 done
 [ -f "$data/fonts/CharisSIL-Regular.ttf" ] || fail "the depfile's data directory is wrong"
+grep -q '/hyph_en_US\.dic$' <<<"$deps" || fail "the depfile lacks the hyphenation patterns read"
 if grep -Eq 'missing\.png|\.pdf$|\.epub$|astronomy$|img$' <<<"$deps"; then
     fail "depfile lists an output, a directory or a missing file:
 $deps"
@@ -58,8 +59,9 @@ grep -qxF "odd dir #1 \$cash:colon/tide #2 \$a:b.md" <<<"$parsed" ||
     fail "ninja did not read the awkward path back:
 $parsed
 (depfile: $(cat nout/odd.d 2>/dev/null | head -n 3))"
-# the one source, then the layout and fonts the astronomy booklet read too
-want=$(($(grep -c '/layouts/\|/fonts/' <<<"$deps") + 1))
+# the one source, then the layout, fonts and hyphenation patterns the
+# astronomy booklet read too
+want=$(($(grep -c '/layouts/\|/fonts/\|/hyph_' <<<"$deps") + 1))
 [ "$(grep -c . <<<"$parsed")" -eq "$want" ] ||
     fail "ninja read $(grep -c . <<<"$parsed") prerequisites, expected $want:
 $parsed"
