@@ -34,7 +34,7 @@ static void code_item(oct_pdf *p, const code_geom *g, const code_line *cl, size_
     double h = g->lh + top + (last ? g->pad_y : 0);
     /* a short block never splits; a longer one keeps as many lines
      * together at either end of a page break as a paragraph */
-    bool keep = n > 1 && (n <= (size_t)p->L.breaks.code_lines || pdf_keep_line(p, k, n));
+    bool keep = !last && (n <= (size_t)p->L.breaks.code_lines || pdf_keep_line(p, k, n));
     pdf_item *it = pdf_flow_push(p->cur, h, keep ? PDF_IT_KEEP_NEXT : 0);
     it->base = top + pdf_baseline(g->lh, g->size);
     pdf_op *bg = pdf_item_op(it, PDF_OP_RECT);
