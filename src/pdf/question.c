@@ -52,7 +52,10 @@ void pdf_ruled_lines(oct_pdf *p, double x, double w, double lh, int n, int kept)
 {
     for (int k = 0; k < n; k++) {
         unsigned flags = k + 1 < kept ? PDF_IT_KEEP_NEXT : k >= kept ? PDF_IT_DISCARD : 0;
-        if (k > 0 && kept < n) flags |= PDF_IT_STRETCH; /* a full page gives more room */
+        /* a full page gives more room: an item's stretch moves what follows
+         * it, so every line but the last stretches and the lines stay evenly
+         * spaced */
+        if (k + 1 < n && kept < n) flags |= PDF_IT_STRETCH;
         pdf_item *it = pdf_flow_push(p->cur, lh, flags);
         pdf_op *op = pdf_item_op(it, PDF_OP_LINE);
         op->color = p->L.rule;
