@@ -79,6 +79,14 @@ void pdf_layout_answer_key(oct_pdf *p)
     pdf_ctx c = {0, pdf_body_width(p), p->L.body_size, 0, 0, false};
     p->cur->chapter = -1;
     pdf_appendix_open(p, &c, KEY_KEY, pdf_phrase(p, OCT_PH_ANSWER_KEY));
-    for (size_t i = 0; i < p->bank.nq; i++)
-        if (oct_question_has_answer(p->bank.q[i])) layout_entry(p, &c, p->bank.q[i]);
+    /* each entry's items name its question: a page the entry goes on to
+     * says so in its running head, and a break between entries is
+     * preferred to one inside an entry */
+    const oct_node *outer = p->cur->question;
+    for (size_t i = 0; i < p->bank.nq; i++) {
+        if (!oct_question_has_answer(p->bank.q[i])) continue;
+        p->cur->question = p->bank.q[i];
+        layout_entry(p, &c, p->bank.q[i]);
+    }
+    p->cur->question = outer;
 }

@@ -69,6 +69,34 @@ void pdf_heading_add(oct_pdf *p, const oct_node *n, int level, const char *title
     h->key = oct_xstrdup(key);
 }
 
+/* Lines already kept together just before item `at`: what a keep would
+ * join the next block to. */
+static size_t kept_run(const pdf_flow *f, size_t at)
+{
+    size_t lines = 0;
+    while (at-- > 0 && (f->it[at].flags & PDF_IT_KEEP_NEXT))
+        if (!(f->it[at].flags & PDF_IT_DISCARD)) lines++;
+    return lines;
+}
+
+/* A one-line paragraph set like a run-in heading: short, no closing
+ * punctuation ("Use Caching", "Indexing Fields"). It introduces the next
+ * block of the same answer and must not end a page without it; not in a
+ * list, nor when it already ends a run of kept lines (a run of such lines
+ * may still break). */
+static bool is_label(const oct_pdf *p, const pdf_ctx *c, const oct_node *n, const pdf_text *t,
+                     size_t k, size_t at)
+{
+    if (!n->next) return false; /* nothing of its own to introduce */
+    for (const oct_node *up = n->parent; up; up = up->parent)
+        if (up->kind == OCT_ITEM) return false; /* a list's short items are no labels */
+    static const uint32_t closing[] = {'.', '!', '?', ';', ',', 0x2026, 0x3002, 0xFF01, 0xFF1F};
+    uint32_t last = t->c[k - 1].cp;
+    for (size_t i = 0; i < sizeof closing / sizeof *closing; i++)
+        if (last == closing[i]) return false;
+    return pdf_text_width(t, 0, k) < c->w * 0.6 && kept_run(p->cur, at) < 3;
+}
+
 static void layout_paragraph(oct_pdf *p, const pdf_ctx *c, const oct_node *n)
 {
     pdf_text t = {0};
@@ -85,9 +113,10 @@ static void layout_paragraph(oct_pdf *p, const pdf_ctx *c, const oct_node *n)
         pdf_text_inlines(p, &t, n, &st);
         p->defer_images = false;
     }
-    size_t before = p->cur->n;
+    size_t before = p->cur->n, lines = 0;
     bool only_pictures = para && t.n == 0;
-    if (!only_pictures) pdf_layout_text(p, c, &t, pdf_lh(p, c->size), PDF_AL_LEFT, true, false);
+    if (!only_pictures)
+        lines = pdf_layout_text(p, c, &t, pdf_lh(p, c->size), PDF_AL_LEFT, true, false);
     if (para) pdf_layout_inline_figures(p, c, n);
     if (p->cur->n == before)
         pdf_layout_text(p, c, &t, pdf_lh(p, c->size), PDF_AL_LEFT, true, false);
@@ -95,7 +124,8 @@ static void layout_paragraph(oct_pdf *p, const pdf_ctx *c, const oct_node *n)
     size_t k = t.n;
     while (k > 0 && (pdf_is_space(t.c[k - 1].cp) || t.c[k - 1].slot == PDF_SLOT_NONE))
         k--;
-    if (k > 0 && t.c[k - 1].cp == ':') pdf_flow_keep_last(p->cur);
+    if (k > 0 && (t.c[k - 1].cp == ':' || (para && lines == 1 && is_label(p, c, n, &t, k, before))))
+        pdf_flow_keep_last(p->cur);
     pdf_text_free(&t);
 }
 

@@ -27,14 +27,26 @@ typedef struct {
     double lead;
 } code_line;
 
-static void code_item(oct_pdf *p, const code_geom *g, const code_line *cl, size_t k, size_t n)
+/* An empty line (a source's blank line between two parts). */
+static bool blank_line(const code_line *cl)
+{
+    for (size_t i = cl->ln.a; i < cl->ln.b; i++)
+        if (!pdf_is_space(cl->view.c[i].cp)) return false;
+    return true;
+}
+
+/* blank_next: the line after this one is empty; a page may end after that
+ * empty line but not before it, so a continued block never opens with one */
+static void code_item(oct_pdf *p, const code_geom *g, const code_line *cl, size_t k, size_t n,
+                      bool blank_next)
 {
     bool first = k == 0, last = k + 1 == n;
     double top = first ? g->pad_y : 0;
     double h = g->lh + top + (last ? g->pad_y : 0);
     /* a short block never splits; a longer one keeps as many lines
      * together at either end of a page break as a paragraph */
-    bool keep = n > 1 && (n <= (size_t)p->L.breaks.code_lines || pdf_keep_line(p, k, n));
+    bool keep = !last && (n <= (size_t)p->L.breaks.code_lines || pdf_keep_line(p, k, n) ||
+                          (blank_next && k + 2 < n));
     pdf_item *it = pdf_flow_push(p->cur, h, keep ? PDF_IT_KEEP_NEXT : 0);
     it->base = top + pdf_baseline(g->lh, g->size);
     pdf_op *bg = pdf_item_op(it, PDF_OP_RECT);
@@ -157,7 +169,7 @@ void pdf_layout_code(oct_pdf *p, const pdf_ctx *c, const oct_node *n)
     /* a block long enough to split says so at the top of its next page */
     size_t head = nl > (size_t)p->L.breaks.code_lines ? continued_item(p, &g, n) : (size_t)-1;
     for (size_t k = 0; k < nl; k++) {
-        code_item(p, &g, &lines[k], k, nl);
+        code_item(p, &g, &lines[k], k, nl, k + 1 < nl && blank_line(&lines[k + 1]));
         if (head != (size_t)-1) {
             p->cur->it[p->cur->n - 1].head0 = head;
             p->cur->it[p->cur->n - 1].nhead = 1;

@@ -417,6 +417,25 @@ static void paint_continued(painter *w, const oct_node *q, double x, double widt
     oct_buf_free(&b);
 }
 
+/* The back matter the booklet adds itself (To research, the answer key,
+ * the index) has no chapter node: its recto head names the appendix whose
+ * opening page is the last at or before page i. */
+static const char *appendix_title(const oct_pdf *p, size_t i)
+{
+    const char *title = NULL;
+    size_t at = 0;
+    for (size_t k = 0; k < p->nheads; k++) {
+        const pdf_heading *h = &p->heads[k];
+        if (h->level != 0 || h->node || !h->key) continue;
+        const pdf_anchor *a = pdf_find_anchor(p, h->key);
+        if (a && a->page <= i && (!title || a->page >= at)) {
+            title = h->title;
+            at = a->page;
+        }
+    }
+    return title;
+}
+
 static void paint_head(painter *w, size_t i)
 {
     oct_pdf *p = w->p;
@@ -427,6 +446,7 @@ static void paint_head(painter *w, size_t i)
     const oct_node *ch =
         pg->chapter >= 0 && (size_t)pg->chapter < p->nchapters ? p->chapters[pg->chapter] : NULL;
     const char *cht = ch && ch->u.chapter.title ? ch->u.chapter.title : NULL;
+    if (!ch && recto) cht = appendix_title(p, i);
     const char *s = recto && cht ? cht : p->tree->meta.title ? p->tree->meta.title : cht;
     double y = p->L.margin_top * 0.48, gap = p->L.small_size * 2;
     if (!(s && *s) && !pg->cont) return;

@@ -52,7 +52,10 @@ void pdf_ruled_lines(oct_pdf *p, double x, double w, double lh, int n, int kept)
 {
     for (int k = 0; k < n; k++) {
         unsigned flags = k + 1 < kept ? PDF_IT_KEEP_NEXT : k >= kept ? PDF_IT_DISCARD : 0;
-        if (k > 0 && kept < n) flags |= PDF_IT_STRETCH; /* a full page gives more room */
+        /* a full page gives more room: an item's stretch moves what follows
+         * it, so every line but the last stretches and the lines stay evenly
+         * spaced */
+        if (k + 1 < n && kept < n) flags |= PDF_IT_STRETCH;
         pdf_item *it = pdf_flow_push(p->cur, lh, flags);
         pdf_op *op = pdf_item_op(it, PDF_OP_LINE);
         op->color = p->L.rule;
@@ -91,6 +94,17 @@ static void layout_answered_elsewhere(oct_pdf *p, const pdf_ctx *in, const oct_n
     oct_buf_free(&b);
 }
 
+/* Adds s with each " #" of a citation ("Guide #98") tied by a no-break
+ * space: a number never starts a line alone. */
+static void add_tied(oct_pdf *p, pdf_text *t, const char *s, const pdf_style *st)
+{
+    for (const char *at; (at = strstr(s, " #")) != NULL; s = at + 1) {
+        pdf_text_add(p, t, s, (size_t)(at - s), st, NULL, false);
+        pdf_text_add(p, t, "\xC2\xA0", 2, st, NULL, false);
+    }
+    pdf_text_add(p, t, s, strlen(s), st, NULL, false);
+}
+
 /* One small muted line of text (plain, or a wording's inlines after it). */
 static void small_line(oct_pdf *p, const pdf_ctx *in, const char *text, const oct_node *inl,
                        const char *tail, int var)
@@ -98,9 +112,9 @@ static void small_line(oct_pdf *p, const pdf_ctx *in, const char *text, const oc
     double small = in->size * p->L.small_size / p->L.body_size;
     pdf_style st = pdf_style_make(PDF_FAM_BODY, var, small, p->L.muted);
     pdf_text t = {0};
-    pdf_text_add(p, &t, text, strlen(text), &st, NULL, false);
+    add_tied(p, &t, text, &st);
     if (inl) pdf_text_inlines(p, &t, inl, &st);
-    if (tail) pdf_text_add(p, &t, tail, strlen(tail), &st, NULL, false);
+    if (tail) add_tied(p, &t, tail, &st);
     pdf_layout_text(p, in, &t, pdf_lh(p, small), PDF_AL_LEFT, false, false);
     pdf_text_free(&t);
 }

@@ -12,20 +12,44 @@
     "\x01"                                                                                         \
     "research"
 
-static void layout_entry(oct_pdf *p, const pdf_ctx *c, const oct_node *q)
+/* The chapter's name after a question, tied by no-break spaces when short
+ * ("(Models & ORM)" never ends one line and starts the next). */
+static void add_chapter_tag(oct_pdf *p, pdf_text *t, const char *title, const pdf_style *m,
+                            const oct_node *q)
 {
-    char buf[64], num[40];
+    bool tie = strlen(title) <= 40;
+    pdf_text_add(p, t, " (", 2, m, q, false);
+    for (const char *s = title; *s;) {
+        size_t run = strcspn(s, " ");
+        pdf_text_add(p, t, s, run, m, q, false);
+        s += run;
+        if (*s == ' ') {
+            if (tie)
+                pdf_text_add(p, t, "\xC2\xA0", 2, m, q, false);
+            else
+                pdf_text_add(p, t, " ", 1, m, q, false);
+            s++;
+        }
+    }
+    pdf_text_add(p, t, ")", 1, m, q, false);
+}
+
+/* One entry: its number hanging in a column of its own (x_num: where the
+ * numbers end), the prompt and its chapter, all one link. */
+static void layout_entry(oct_pdf *p, const pdf_ctx *c, const oct_node *q, double x_num)
+{
+    char buf[64], num[44];
     pdf_style st = pdf_style_make(PDF_FAM_BODY, PDF_VAR_R, c->size, p->L.text);
     st.flags |= PDF_ST_LINK;
     st.link = pdf_link_internal(p, pdf_node_key(p, q, buf, sizeof buf));
     pdf_style bold = st;
     bold.var = PDF_VAR_B;
     bold.color = p->L.accent;
-    oct_question_name(q, num, sizeof num);
-    pdf_text t = {0};
+    pdf_text t = {0}, label = {0};
+    oct_question_name(q, num, sizeof num - 1);
     if (*num) {
-        pdf_text_add(p, &t, num, strlen(num), &bold, q, false);
-        pdf_text_add(p, &t, ". ", 2, &bold, q, false);
+        strcat(num, ".");
+        pdf_text_add(p, &label, num, strlen(num), &bold, q, false);
     }
     pdf_text_inlines(p, &t, q, &st);
     const oct_node *ch = oct_node_chapter(q);
@@ -34,13 +58,33 @@ static void layout_entry(oct_pdf *p, const pdf_ctx *c, const oct_node *q)
                                      c->size * p->L.small_size / p->L.body_size, p->L.muted);
         m.flags |= PDF_ST_LINK;
         m.link = st.link;
-        pdf_text_add(p, &t, " (", 2, &m, q, false);
-        pdf_text_add(p, &t, ch->u.chapter.title, strlen(ch->u.chapter.title), &m, q, false);
-        pdf_text_add(p, &t, ")", 1, &m, q, false);
+        add_chapter_tag(p, &t, ch->u.chapter.title, &m, q);
     }
+    size_t first = p->cur->n;
     pdf_layout_text(p, c, &t, pdf_lh(p, c->size), PDF_AL_LEFT, false, false);
+    if (label.n) pdf_attach_label(p, first, &label, x_num);
     pdf_text_free(&t);
+    pdf_text_free(&label);
     pdf_flow_space(p->cur, p->L.paragraph_gap * 0.6);
+}
+
+/* Width of the widest entry number ("235."), in the bold of the list. */
+static double number_width(oct_pdf *p, double size)
+{
+    pdf_style bold = pdf_style_make(PDF_FAM_BODY, PDF_VAR_B, size, p->L.accent);
+    double w = 0;
+    for (size_t i = 0; i < p->bank.ntodo; i++) {
+        char num[44];
+        oct_question_name(oct_bank_first(&p->bank, p->bank.todo[i]), num, sizeof num - 1);
+        if (!*num) continue;
+        strcat(num, ".");
+        pdf_text t = {0};
+        pdf_text_add(p, &t, num, strlen(num), &bold, NULL, false);
+        double tw = pdf_text_width(&t, 0, t.n);
+        if (tw > w) w = tw;
+        pdf_text_free(&t);
+    }
+    return w;
 }
 
 void pdf_layout_research(oct_pdf *p)
@@ -49,6 +93,12 @@ void pdf_layout_research(oct_pdf *p)
     pdf_ctx c = {0, pdf_body_width(p), p->L.body_size, 0, 0, false};
     p->cur->chapter = -1;
     pdf_appendix_open(p, &c, RESEARCH_KEY, pdf_phrase(p, OCT_PH_TO_RESEARCH));
+    double numw = number_width(p, c.size), x_num = c.x;
+    if (numw > 0 && numw < c.w * 0.2) { /* wrapped lines align with the prompt */
+        x_num = c.x + numw;
+        c.x += numw + c.size * 0.4;
+        c.w -= numw + c.size * 0.4;
+    }
     for (size_t i = 0; i < p->bank.ntodo; i++)
-        layout_entry(p, &c, oct_bank_first(&p->bank, p->bank.todo[i]));
+        layout_entry(p, &c, oct_bank_first(&p->bank, p->bank.todo[i]), x_num);
 }

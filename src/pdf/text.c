@@ -402,7 +402,14 @@ double pdf_text_fit(oct_pdf *p, pdf_text *t, const char *s, const pdf_style *st,
     while (n > 0 && (pdf_text_width(t, 0, n) + ell > width ||
                      (n < t->n && !(t->c[n].brk & OCT_GRAPHEME_START))))
         n--;
-    while (n > 0 && pdf_is_space(t->c[n - 1].cp))
+    /* end on a whole word when one ends in the last third of the room: "how
+     * do you optimize…" reads, "how do you optimize datab…" does not */
+    size_t word = n;
+    while (word > 0 && !pdf_is_space(t->c[word - 1].cp) && !pdf_is_space(t->c[word].cp))
+        word--;
+    if (word < n && word > 0 && pdf_text_width(t, 0, word) >= width * 2 / 3) n = word;
+    while (n > 0 && (pdf_is_space(t->c[n - 1].cp) || (t->c[n - 1].cp && t->c[n - 1].cp < 128 &&
+                                                      strchr(",;:", (int)t->c[n - 1].cp))))
         n--;
     /* set again, shortened (a cut through a ligature must reshape): each
      * code point of s made one char */

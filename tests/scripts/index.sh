@@ -36,8 +36,10 @@ def text(i, crop=None):
 full = [text(i) for i in range(npages)]
 ix = [i for i, t in enumerate(full) if t.lstrip().startswith("Index")]
 assert ix, "no page starts with Index"
-first_ix = ix[-1]
-assert all(not t.lstrip().startswith("Index") for t in full[first_ix + 1:])
+# the index opens on the first such page after the front matter; its later
+# rectos start with "Index" too, their running head
+first_ix = next(i for i in ix if i >= first_body)
+assert all(i % 2 == first_ix % 2 for i in ix if i > first_ix), "Index heads only on rectos"
 assert "To research" not in "".join(full[first_ix:]), "the index comes after To research"
 assert "Index" in [o["title"] for o in pages[first_ix].get("outlines", [])], "no Index in the outline"
 # every link annotation on the index pages leads to an existing page

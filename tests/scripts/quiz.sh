@@ -26,8 +26,10 @@ import json, sys
 d = json.load(open(sys.argv[1]))
 npages, answered = int(sys.argv[2]), int(sys.argv[3])
 text = [" ".join(open(f"p{i}.txt").read().split()) for i in range(1, npages + 1)]
+# the key opens on the first page starting "Answer key"; its later rectos
+# start with the same words, their running head
 key = [i for i, t in enumerate(text) if t.startswith("Answer key")]
-assert len(key) == 1, key
+assert key, "no answer key"
 k0 = key[0]
 k1 = next((i for i in range(k0 + 1, npages) if text[i].startswith("To research")), npages)
 objs = d["qpdf"][1]

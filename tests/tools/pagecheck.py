@@ -176,17 +176,25 @@ def names(head, label, prompt):
 def check_running_heads(body, text_h, bad):
     """Returns how many pages name a question that goes on."""
     named, last = 0, None  # last: (label, page, y, prompt) of the question last begun
+    entry = None  # (label, prompt): the answer key's entry last begun ("41. How do…")
     for n, pg in enumerate(body, 1):
         head, lines = pg["head"], pg["lines"]
         starts_q = bool(pg["marks"]) and lines and abs(pg["marks"][0][0] - lines[0][0]) < 3
         if "(continued)" in head and not starts_q:
             named += 1
-            if not last or not names(head, last[0], last[3]):
+            by_entry = entry and not pg["marks"] and names(head, entry[0], entry[1])
+            if not by_entry and (not last or not names(head, last[0], last[3])):
                 bad.append(f"page {n}: the head {head!r} does not name the question last "
                            f"begun, {last and last[0]}: {last and last[3]!r}")
         elif last and last[1] == n - 1 and lines and not starts_q and pg["head"] and \
                 not any(l[1] - l[0] > text_h * 1.25 for l in body[n - 2]["lines"] if l[0] > last[2]):
             bad.append(f"page {n} goes on with question {last[0]} but its head does not say so: {head!r}")
+        if not pg["marks"] and lines:
+            x_left = min(l[2] for l in lines)  # entries start at the text block's edge
+            for l in lines:
+                m = re.match(r"(\d+)\. (.*)", l[4]) if l[2] < x_left + 1 else None
+                if m:
+                    entry = (m.group(1), m.group(2))
         if pg["marks"]:
             last = (pg["marks"][-1][1], n, pg["marks"][-1][0], prompt_of(pg, pg["marks"][-1]))
         elif lines and lines[0][1] - lines[0][0] > text_h * 1.25:
