@@ -196,7 +196,8 @@ static void layout_quote(oct_pdf *p, const pdf_ctx *c, const oct_node *n)
 static void layout_rule(oct_pdf *p, const pdf_ctx *c)
 {
     double lh = pdf_lh(p, c->size);
-    pdf_item *it = pdf_flow_push(p->cur, lh * 1.5, 0);
+    /* it separates what is on one page: at a page break it has nothing to separate */
+    pdf_item *it = pdf_flow_push(p->cur, lh * 1.5, PDF_IT_DISCARD | PDF_IT_SEPARATOR);
     pdf_op *op = pdf_item_op(it, PDF_OP_LINE);
     op->color = p->L.rule;
     op->lw = 0.6f;

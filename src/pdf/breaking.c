@@ -213,6 +213,9 @@ static cand *candidates(breaker *b, size_t *nc)
         uint8_t kind = k == b->e ? K_PLAIN : kind_before(t, k);
         if (kind == K_HYPHEN && !b->hyphenate) b->skipped++;
         if (k != b->e && !allowed_after(t, k - 1) && (kind != K_HYPHEN || !b->hyphenate)) continue;
+        /* display text (a heading, a prompt) is balanced between words, never
+         * inside an identifier: "get_absolute_url" stays whole */
+        if (kind == K_SEP && b->m->balance) continue;
         size_t prev = c[n - 1].pos;
         size_t te = trim_end(b, prev, k);
         bool too_wide = b->W[te - b->s] - b->W[prev - b->s] > minavail + 1e-6;

@@ -288,6 +288,7 @@ enum {
     PDF_IT_OPENER = 1u << 3,      /* its page has no running head */
     PDF_IT_REPEAT_ONLY = 1u << 4, /* placed only as a repeated head (head0) after a break */
     PDF_IT_STRETCH = 1u << 5,     /* room to write: may grow like a gap to fill a page */
+    PDF_IT_SEPARATOR = 1u << 6,   /* a thematic break (with DISCARD): left out at a page foot too */
 };
 
 typedef struct {

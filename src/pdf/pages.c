@@ -101,6 +101,22 @@ static bool on_verso(const oct_pdf *p)
     return p->recto_base >= 0 && ((long)p->npages - p->recto_base) % 2 == 1;
 }
 
+/* Whether the last page made is a verso of a two-sided booklet. */
+static bool last_is_verso(const oct_pdf *p)
+{
+    return p->recto_base >= 0 && p->npages > 0 && ((long)p->npages - 1 - p->recto_base) % 2 == 1;
+}
+
+/* A thematic break just before a planned page break: left out. */
+static bool separator_at_foot(const pdf_flow *f, size_t i, const unsigned char *brk)
+{
+    if (!(f->it[i].flags & PDF_IT_SEPARATOR)) return false;
+    size_t j = i + 1;
+    while (j < f->n && (f->it[j].flags & (PDF_IT_DISCARD | PDF_IT_REPEAT_ONLY)))
+        j++;
+    return j < f->n && brk[j];
+}
+
 void pdf_pad_to_recto(oct_pdf *p, pdf_page_kind kind)
 {
     if (!on_verso(p)) return;
@@ -154,8 +170,14 @@ static void flush_pages(oct_pdf *p, const pdf_flow *f, size_t first)
     if (f != &p->body || !p->L.breaks.flush_bottom || p->npages <= first) return;
     size_t n = p->npages - first;
     double *reach = oct_xcalloc(n, sizeof *reach); /* 0: not a full page */
-    for (size_t k = 0; k < n; k++)
-        if (page_is_full(p, f, first + k)) reach[k] = pdf_page_reach(p, &p->pages[first + k]);
+    /* a page that cannot come within a line of the foot keeps its natural
+     * spacing: gaps grown by half would only show that it is short */
+    double near = pdf_body_height(p) - pdf_lh(p, p->L.body_size);
+    for (size_t k = 0; k < n; k++) {
+        if (!page_is_full(p, f, first + k)) continue;
+        double r = pdf_page_reach(p, &p->pages[first + k]);
+        reach[k] = r >= near ? r : 0;
+    }
     for (size_t k = 0; k < n; k++) {
         if (reach[k] == 0) continue;
         size_t facing = k % 2 == 0 ? k - 1 : k + 1; /* the body opens on a recto */
@@ -185,8 +207,17 @@ void pdf_paginate(oct_pdf *p, pdf_flow *f, pdf_page_kind kind)
                 g.page->blank = true;
             }
             new_page(&g, kind);
+        } else if ((it->flags & PDF_IT_OPENER) && g.content == 0 && last_is_verso(p)) {
+            /* a page opened for what was then left out (ruled lines at a
+             * foot): a chapter still opens on a recto */
+            g.page->blank = true;
+            new_page(&g, kind);
         }
         if (i >= chapter_end) chapter_end = plan_chapter(p, f, i, brk);
+        if (g.content > 0 && separator_at_foot(f, i, brk)) {
+            i++;
+            continue;
+        }
         if (g.content == 0 && (it->flags & PDF_IT_DISCARD)) {
             i++;
             continue;

@@ -19,6 +19,10 @@ A4=(210 297 22 30 25 45) # page width, height; margins top, bottom, inner, outer
 build_ok django.log build "$OCTAVO_SRC/content" -o django
 python3 "$OCTAVO_SRC/tests/tools/pagecheck.py" django/django.pdf "${A4[@]}" | tee django.out ||
     fail "Django booklet: page breaking problems (above)"
+# the same notes on A5 (layouts/a5.yaml): a narrow measure, other breaks
+build_ok a5.log build "$OCTAVO_SRC/content" -o a5 --layout a5
+python3 "$OCTAVO_SRC/tests/tools/pagecheck.py" a5/django.pdf 148 210 15 20 18 22 | tee a5.out ||
+    fail "Django booklet on A5: page breaking problems (above)"
 # figures of the summary line: named heads, flush pages, level spreads
 figures() {
     sed -n 's/.* \([0-9]*\) running heads name.* \([0-9]*\) of \([0-9]*\) full pages flush.* \([0-9]*\) of \([0-9]*\) spreads level.*/\1 \2 \3 \4 \5/p' "$1"

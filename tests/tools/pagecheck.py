@@ -14,6 +14,7 @@
             small lines that introduce its answer ("Asked in", "Also asked",
             "Answer from"), at least one line of the answer follows on the
             same page ("No answer in the notes" counts: ruled lines follow);
+  openers   a page that opens something (no running head) is a recto;
   running   a page that goes on with a question begun on an earlier page
             names it in its running head ("12. What is… (continued)"), and
             a head that names one names the question last begun.
@@ -73,7 +74,7 @@ def read(pdf, top, bottom, inner, outer, bad):
                     continue  # running head, folio
                 text = " ".join(w[4] for w in words)
                 if re.fullmatch(r"Q|\d+", text) and x0 < left + 30:
-                    marks.append((y0, text))  # a question's number, hung left of its prompt
+                    marks.append((y0, text, x1))  # a question's number, hung left of its prompt
                 else:
                     lines.append((y0, y1, x0, x1, text))
                 for (a, y, c, _, w) in words:
@@ -82,9 +83,23 @@ def read(pdf, top, bottom, inner, outer, bad):
                     if c > right + TOL:
                         bad.append(f"page {n}: '{w}' ends {c - right:.1f} pt into the margin at x={c:.1f}")
         lines.sort()
-        out.append({"lines": lines, "marks": sorted(marks), "head": " ".join(head),
+        # a number is a question's only with its prompt just right of it
+        # (not a page number of the index standing alone on a line)
+        marks = [(y, t) for (y, t, x) in sorted(marks)
+                 if any(abs(l[0] - y) < 3 and 0 <= l[2] - x < 40 for l in lines)]
+        out.append({"lines": lines, "marks": marks, "head": " ".join(head),
                     "foot": ph - bottom})
     return out
+
+
+def check_openers(body, text_h, bad):
+    """A page with no running head that starts with display type opens
+    something (the title, the contents, a chapter, an appendix): it is a
+    recto (odd page)."""
+    for n, pg in enumerate(body, 1):
+        first = pg["lines"][0] if pg["lines"] else None
+        if first and not pg["head"] and first[1] - first[0] > text_h * 1.25 and n % 2 == 0:
+            bad.append(f"page {n} opens on a verso: {pg['lines'][0][4]!r}")
 
 
 def check_headings(body, text_h, bad):
@@ -148,10 +163,11 @@ def check_prompts(body, pitch, bad):
                 continue
             seen += 1
             k = at[0] + same_block(lines, at[0], pitch)  # past the prompt
+            right = max(l[3] for l in lines)
             while k < len(lines) and LEAD_IN.match(lines[k][4]):
-                x = lines[k][2]  # a lead-in line and its wrapped lines
+                x = lines[k][2]  # a lead-in line and the lines it wrapped onto
                 k += 1
-                while k < len(lines) and abs(lines[k][2] - x) < 1 and \
+                while k < len(lines) and abs(lines[k][2] - x) < 1 and lines[k - 1][3] > right - 40 and \
                         not LEAD_IN.match(lines[k][4]) and lines[k][0] - lines[k - 1][0] < pitch - 1:
                     k += 1
             if k >= len(lines):
@@ -255,6 +271,7 @@ def main():
     heights = sorted(y1 - y0 for pg in body for (y0, y1, *_r) in pg["lines"])
     text_h = heights[len(heights) // 2] if heights else 0  # the body's line height
     check_headings(body, text_h, bad)
+    check_openers(body, text_h, bad)
     split = check_split_paragraphs(body, keep, bad)
     prompts = check_prompts(body, body_pitch(body), bad)
     named = check_running_heads(body, text_h, bad)
