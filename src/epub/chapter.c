@@ -20,12 +20,16 @@ typedef struct {
     size_t n, cap;
 } note_list;
 
-/* The unit's FOOTNOTE_DEF nodes in document order, and in quiz mode its
- * answered questions (their answers close the document). */
+/* The unit's footnotes (filed by split.c with their first reference), and
+ * in quiz mode its answered questions (their answers close the document). */
 static void collect_notes(const oct_epub_book *b, const oct_epub_unit *u, note_list *out,
                           note_list *quiz)
 {
-    bool is_quiz = oct_tree_in_mode(b->tree, "quiz");
+    for (size_t i = 0; i < u->nnotes; i++) {
+        OCT_GROW(out->defs, out->cap, out->n + 1);
+        out->defs[out->n++] = u->notes[i];
+    }
+    if (!oct_tree_in_mode(b->tree, "quiz")) return;
     const oct_node *first, *last;
     oct_epub_unit_span(u, &first, &last);
     for (const oct_node *top = first; top; top = top->next) {
@@ -34,15 +38,11 @@ static void collect_notes(const oct_epub_book *b, const oct_epub_unit *u, note_l
             oct_event ev;
             oct_iter_init(&it, top);
             while ((ev = oct_iter_next(&it)) != OCT_EV_NONE) {
-                if (ev != OCT_EV_ENTER) continue;
-                note_list *to =
-                    it.cur->kind == OCT_FOOTNOTE_DEF ? out
-                    : is_quiz && it.cur->kind == OCT_QUESTION && oct_question_has_answer(it.cur)
-                        ? quiz
-                        : NULL;
-                if (!to) continue;
-                OCT_GROW(to->defs, to->cap, to->n + 1);
-                to->defs[to->n++] = it.cur;
+                if (ev != OCT_EV_ENTER || it.cur->kind != OCT_QUESTION ||
+                    !oct_question_has_answer(it.cur))
+                    continue;
+                OCT_GROW(quiz->defs, quiz->cap, quiz->n + 1);
+                quiz->defs[quiz->n++] = it.cur;
             }
         }
         if (top == last) break;
@@ -146,17 +146,29 @@ static int write_pass(oct_epub_ctx *r, const note_list *notes, const note_list *
                       size_t *len)
 {
     const oct_epub_unit *u = &r->book->units[r->unit];
-    oct_epub_xw_xhtml_begin(r->xw, r->book->meta.lang, u->title, "style.css");
+    /* After the first piece of a split chapter: no heading (one chapter,
+     * one <h1>), a "(continued)" line instead. */
+    const char *cont =
+        u->piece ? oct_arena_printf(r->book->arena,
+                                    oct_phrase(r->book->meta.lang, OCT_PH_CONTINUED), u->title)
+                 : NULL;
+    oct_epub_xw_xhtml_begin(r->xw, r->book->meta.lang, cont ? cont : u->title, "style.css");
     oct_epub_xw_start(r->xw, "section");
     /* Loose blocks read like an untitled chapter. */
     int part = u->kind == OCT_EPUB_UNIT_PART;
     oct_epub_xw_attr(r->xw, "epub:type", part ? "part" : "chapter");
     oct_epub_xw_attr(r->xw, "role", part ? "doc-part" : "doc-chapter");
-    oct_epub_xw_attr(r->xw, "id", u->anchor);
+    oct_epub_xw_attr(r->xw, "id", cont ? NULL : u->anchor);
     oct_epub_xw_nl(r->xw);
-    oct_epub_xw_start(r->xw, "h1");
-    if (u->title_node) oct_epub_xw_attr(r->xw, "id", oct_epub_anchor(r->book, u->title_node));
-    oct_epub_xw_text(r->xw, u->title);
+    if (cont) {
+        oct_epub_xw_start(r->xw, "p");
+        oct_epub_xw_attr(r->xw, "class", "continued");
+        oct_epub_xw_text(r->xw, cont);
+    } else {
+        oct_epub_xw_start(r->xw, "h1");
+        if (u->title_node) oct_epub_xw_attr(r->xw, "id", oct_epub_anchor(r->book, u->title_node));
+        oct_epub_xw_text(r->xw, u->title);
+    }
     oct_epub_xw_end(r->xw);
     oct_epub_xw_nl(r->xw);
     write_body(r, u);

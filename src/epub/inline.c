@@ -152,7 +152,9 @@ static void write_note_ref(oct_epub_ctx *r, const oct_node *n)
         oct_epub_xw_attr(r->xw, "epub:type", "noteref");
         oct_epub_xw_attr(r->xw, "role", "doc-noteref");
         oct_epub_xw_attr(r->xw, "id", oct_epub_ref_anchor(r, def_anchor, k));
-        oct_epub_xw_attr(r->xw, "href", oct_arena_printf(r->book->arena, "#%s", def_anchor));
+        /* the note sits in this document unless an earlier piece of the
+         * chapter referenced it first */
+        oct_epub_xw_attr(r->xw, "href", oct_epub_href_id(r->book, def_anchor, r->unit));
     }
     oct_epub_xw_element(r->xw, "sup", label.data);
     if (def_anchor && !r->in_link) oct_epub_xw_end(r->xw);

@@ -33,6 +33,13 @@ oct_epub_xw *oct_epub_xw_new(void)
     return x;
 }
 
+size_t oct_epub_xw_size(oct_epub_xw *x)
+{
+    if (!x->w || !x->buf) return 0;
+    xmlTextWriterFlush(x->w);
+    return (size_t)xmlBufferLength(x->buf);
+}
+
 void oct_epub_xw_free(oct_epub_xw *x)
 {
     if (!x) return;

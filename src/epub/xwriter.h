@@ -34,6 +34,10 @@ void oct_epub_xw_nl(oct_epub_xw *x);
 /* start + text + end. */
 void oct_epub_xw_element(oct_epub_xw *x, const char *name, const char *text);
 
+/* Bytes written so far (flushes libxml2's buffer): how big a document
+ * gets, measured while it is written. */
+size_t oct_epub_xw_size(oct_epub_xw *x);
+
 /* The XHTML 5 skeleton used by every content document: doctype, <html>
  * with the XHTML and OPS namespaces and both lang attributes, <head> with
  * the title and the stylesheet link, then an open <body>. */
