@@ -183,10 +183,13 @@ int oct_epub_unit_xhtml(const oct_epub_book *b, size_t u, char **data, size_t *l
 {
     note_list notes = {0}, quiz = {0};
     collect_notes(b, &b->units[u], &notes, &quiz);
-    oct_epub_map first_refs = {0};
+    oct_epub_map first_refs = {0}, here = {0};
+    for (size_t i = 0; i < notes.n; i++)
+        oct_epub_map_put(&here, oct_epub_anchor(b, notes.defs[i]), (void *)1);
     int rc = 0;
     if (notes.n) {
-        oct_epub_ctx rehearsal = {.book = b, .xw = oct_epub_xw_new(), .unit = u, .quiet = 1};
+        oct_epub_ctx rehearsal = {
+            .book = b, .xw = oct_epub_xw_new(), .unit = u, .quiet = 1, .notes_here = &here};
         char *scratch;
         size_t slen;
         rc = write_pass(&rehearsal, &notes, &quiz, &scratch, &slen);
@@ -195,7 +198,11 @@ int oct_epub_unit_xhtml(const oct_epub_book *b, size_t u, char **data, size_t *l
         first_refs = rehearsal.refs;
     }
     if (rc == 0) {
-        oct_epub_ctx r = {.book = b, .xw = oct_epub_xw_new(), .unit = u, .prev_refs = &first_refs};
+        oct_epub_ctx r = {.book = b,
+                          .xw = oct_epub_xw_new(),
+                          .unit = u,
+                          .prev_refs = &first_refs,
+                          .notes_here = &here};
         rc = write_pass(&r, &notes, &quiz, data, len);
         oct_epub_xw_free(r.xw);
         oct_epub_map_free(&r.refs);
@@ -204,6 +211,7 @@ int oct_epub_unit_xhtml(const oct_epub_book *b, size_t u, char **data, size_t *l
         oct_diag_report(b->diag, OCT_ERROR, NULL, 0, 0, "epub-xml",
                         "could not write the XHTML for '%s'", b->units[u].title);
     oct_epub_map_free(&first_refs);
+    oct_epub_map_free(&here);
     free(notes.defs);
     free(quiz.defs);
     return rc;

@@ -152,9 +152,11 @@ static void write_note_ref(oct_epub_ctx *r, const oct_node *n)
         oct_epub_xw_attr(r->xw, "epub:type", "noteref");
         oct_epub_xw_attr(r->xw, "role", "doc-noteref");
         oct_epub_xw_attr(r->xw, "id", oct_epub_ref_anchor(r, def_anchor, k));
-        /* the note sits in this document unless an earlier piece of the
-         * chapter referenced it first */
-        oct_epub_xw_attr(r->xw, "href", oct_epub_href_id(r->book, def_anchor, r->unit));
+        /* every piece referencing a note ends with its own copy (split.c) */
+        bool here = r->notes_here && oct_epub_map_has(r->notes_here, def_anchor);
+        oct_epub_xw_attr(r->xw, "href",
+                         here ? oct_arena_printf(r->book->arena, "#%s", def_anchor)
+                              : oct_epub_href_id(r->book, def_anchor, r->unit));
     }
     oct_epub_xw_element(r->xw, "sup", label.data);
     if (def_anchor && !r->in_link) oct_epub_xw_end(r->xw);

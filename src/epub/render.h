@@ -33,6 +33,9 @@ typedef struct {
      * reads `prev_refs` to know which definitions get a backlink. */
     oct_epub_map refs;
     const oct_epub_map *prev_refs;
+    /* Anchors of the footnotes this document ends with (NULL while
+     * measuring): a reference to one of them stays in the document. */
+    const oct_epub_map *notes_here;
 } oct_epub_ctx;
 
 /* Siblings first..last (last NULL: to the end) in block context: runs of

@@ -236,74 +236,135 @@ static void add_appendix(oct_epub_book *b, unit_list *out, oct_epub_unit_kind ki
     free(sizes);
 }
 
-/* Every FOOTNOTE_DEF of the content units, each filed in the notes of the
- * piece of its first reference (of its own piece when never referenced),
- * in tree order. */
+typedef struct {
+    size_t unit, def; /* a note (index into the defs in tree order) a piece ends with */
+} note_at;
+
+static int by_unit_then_def(const void *x, const void *y)
+{
+    const note_at *a = x, *b = y;
+    if (a->unit != b->unit) return a->unit < b->unit ? -1 : 1;
+    return a->def < b->def ? -1 : a->def > b->def;
+}
+
+/* The nodes of kind k in unit u's documents, in tree order (malloc'd). */
+static const oct_node **unit_nodes(const oct_epub_unit *u, oct_kind k, size_t *n)
+{
+    const oct_node **out = NULL;
+    size_t cap = 0;
+    *n = 0;
+    for (const oct_node *top = u->from; top; top = top->next) {
+        oct_iter it;
+        oct_event ev;
+        oct_iter_init(&it, top);
+        while (oct_epub_unit_holds(u, top) && (ev = oct_iter_next(&it)) != OCT_EV_NONE) {
+            if (ev != OCT_EV_ENTER || it.cur->kind != k) continue;
+            OCT_GROW(out, cap, *n + 1);
+            out[(*n)++] = it.cur;
+        }
+        if (top == u->to) break;
+    }
+    return out;
+}
+
+/* Which footnotes each piece ends with: every note a piece references
+ * (a pop-up must be in its noteref's document, so a note referenced from
+ * two pieces is in both), and a note nobody references where it is
+ * defined; in definition order. The map sends a note's id to the piece of
+ * its first reference. */
 static void place_notes(oct_epub_book *b)
 {
-    oct_epub_map home = {.by_pointer = 1};
-    struct {
-        const oct_node *def;
-        size_t unit;
-    } *defs = NULL;
-    size_t ndefs = 0, cap = 0;
+    oct_epub_map index = {.by_pointer = 1};
+    const oct_node **defs = NULL;
+    size_t *def_unit = NULL, ndefs = 0, cap = 0, ucap = 0;
     for (size_t i = 0; i < b->nunits; i++) {
-        const oct_epub_unit *u = &b->units[i];
-        for (const oct_node *top = u->from; top; top = top->next) {
-            oct_iter it;
-            oct_event ev;
-            oct_iter_init(&it, top);
-            while (oct_epub_unit_holds(u, top) && (ev = oct_iter_next(&it)) != OCT_EV_NONE) {
-                const oct_node *n = it.cur;
-                if (ev != OCT_EV_ENTER) continue;
-                if (n->kind == OCT_FOOTNOTE_REF) {
-                    const oct_node *def = oct_epub_note_def(b, i, n->u.footnote.index);
-                    if (def && !oct_epub_map_has(&home, def))
-                        oct_epub_map_put(&home, def, (void *)(uintptr_t)(i + 1));
-                } else if (n->kind == OCT_FOOTNOTE_DEF) {
-                    OCT_GROW(defs, cap, ndefs + 1);
-                    defs[ndefs].def = n;
-                    defs[ndefs++].unit = i;
-                }
-            }
-            if (top == u->to) break;
+        size_t n;
+        const oct_node **found = unit_nodes(&b->units[i], OCT_FOOTNOTE_DEF, &n);
+        for (size_t j = 0; j < n; j++) {
+            OCT_GROW(defs, cap, ndefs + 1);
+            OCT_GROW(def_unit, ucap, ndefs + 1);
+            def_unit[ndefs] = i;
+            defs[ndefs++] = found[j];
+            oct_epub_map_put(&index, found[j], (void *)(uintptr_t)ndefs);
         }
+        free(found);
     }
-    size_t *count = oct_xcalloc(b->nunits + 1, sizeof *count);
+    bool *referenced = oct_xcalloc(ndefs + 1, sizeof *referenced);
+    note_at *at = NULL;
+    size_t nat = 0, acap = 0;
+    for (size_t i = 0; i < b->nunits; i++) {
+        oct_epub_map here = {.by_pointer = 1};
+        size_t n;
+        const oct_node **refs = unit_nodes(&b->units[i], OCT_FOOTNOTE_REF, &n);
+        for (size_t j = 0; j < n; j++) {
+            const oct_node *def = oct_epub_note_def(b, i, refs[j]->u.footnote.index);
+            uintptr_t k = def ? (uintptr_t)oct_epub_map_get(&index, def) : 0;
+            if (!k || oct_epub_map_has(&here, def)) continue;
+            oct_epub_map_put(&here, def, (void *)1);
+            OCT_GROW(at, acap, nat + 1);
+            at[nat++] = (note_at){i, k - 1};
+            if (!referenced[k - 1]) def_unit[k - 1] = i; /* its first reference */
+            referenced[k - 1] = true;
+        }
+        free(refs);
+        oct_epub_map_free(&here);
+    }
     for (size_t k = 0; k < ndefs; k++) {
-        uintptr_t h = (uintptr_t)oct_epub_map_get(&home, defs[k].def);
-        if (h) defs[k].unit = h - 1;
-        count[defs[k].unit]++;
-        const char *anchor = oct_epub_anchor(b, defs[k].def);
-        if (anchor) oct_epub_map_put(&b->unit_of, anchor, (void *)(uintptr_t)(defs[k].unit + 1));
+        if (!referenced[k]) {
+            OCT_GROW(at, acap, nat + 1);
+            at[nat++] = (note_at){def_unit[k], k};
+        }
+        const char *anchor = oct_epub_anchor(b, defs[k]);
+        if (anchor) oct_epub_map_put(&b->unit_of, anchor, (void *)(uintptr_t)(def_unit[k] + 1));
     }
-    for (size_t i = 0; i < b->nunits; i++)
-        if (count[i]) b->units[i].notes = oct_arena_alloc(b->arena, count[i] * sizeof(void *));
-    for (size_t k = 0; k < ndefs; k++) {
-        oct_epub_unit *u = &b->units[defs[k].unit];
-        u->notes[u->nnotes++] = defs[k].def;
+    if (nat) qsort(at, nat, sizeof *at, by_unit_then_def);
+    for (size_t j = 0; j < nat;) {
+        size_t e = j;
+        while (e < nat && at[e].unit == at[j].unit)
+            e++;
+        oct_epub_unit *u = &b->units[at[j].unit];
+        u->notes = oct_arena_alloc(b->arena, (e - j) * sizeof *u->notes);
+        for (; j < e; j++)
+            u->notes[u->nnotes++] = defs[at[j].def];
     }
-    free(count);
+    free(at);
+    free(referenced);
+    free(def_unit);
     free(defs);
-    oct_epub_map_free(&home);
+    oct_epub_map_free(&index);
+}
+
+/* Appends the pieces of an appendix to the book's units and remaps. */
+static void append_appendix(oct_epub_book *b, oct_epub_unit_kind kind)
+{
+    unit_list l = {b->units, b->nunits, b->units_cap};
+    add_appendix(b, &l, kind);
+    b->units = l.units;
+    b->nunits = l.n;
+    b->units_cap = l.cap;
+    oct_epub_book_map(b);
 }
 
 int oct_epub_split(oct_epub_book *b)
 {
     b->doc_budget = knob("OCTAVO_EPUB_DOC_KB", DEFAULT_DOC_KB);
     b->nav_budget = knob("OCTAVO_EPUB_NAV_KB", DEFAULT_NAV_KB);
-    unit_list out = {0};
-    for (size_t i = 0; i < b->nunits; i++)
-        split_chapter(b, i, &out);
-    /* measured while the book still has its unsplit units */
     bool research = oct_epub_has_research(b), index = oct_epub_has_index(b);
-    if (research) add_appendix(b, &out, OCT_EPUB_UNIT_RESEARCH);
-    if (index) add_appendix(b, &out, OCT_EPUB_UNIT_INDEX);
+    size_t nchapters = b->nunits;
+    /* Chapters link to "To research" entries: those must have their
+     * final-looking hrefs while the chapters are measured. */
+    if (research) append_appendix(b, OCT_EPUB_UNIT_RESEARCH);
+    unit_list out = {0};
+    for (size_t i = 0; i < nchapters; i++)
+        split_chapter(b, i, &out);
     free(b->units);
     b->units = out.units;
     b->nunits = out.n;
     b->units_cap = out.cap;
     oct_epub_book_map(b);
+    /* The appendices link to the chapters' pieces: measured now. */
+    if (research) append_appendix(b, OCT_EPUB_UNIT_RESEARCH);
+    if (index) append_appendix(b, OCT_EPUB_UNIT_INDEX);
     place_notes(b);
     return 0;
 }
