@@ -171,6 +171,7 @@ static int write_pass(oct_epub_ctx *r, const note_list *notes, const note_list *
     }
     oct_epub_xw_end(r->xw);
     oct_epub_xw_nl(r->xw);
+    oct_epub_piece_list(r);
     write_body(r, u);
     write_quiz_key(r, quiz);
     write_notes(r, notes);

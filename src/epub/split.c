@@ -130,9 +130,9 @@ static size_t choose_cut(const measure *m, size_t start, size_t i, size_t budget
 /* Indices (into sizes[0..n)) where pieces after the first begin;
  * `blocks` set lets chapter cuts prefer question and heading boundaries. */
 static size_t plan_cuts(const measure *m, const size_t *sizes, size_t n, size_t budget,
-                        size_t **cuts)
+                        size_t first_extra, size_t **cuts)
 {
-    size_t ncuts = 0, cap = 0, start = 0, cur = PIECE_OVERHEAD;
+    size_t ncuts = 0, cap = 0, start = 0, cur = PIECE_OVERHEAD + first_extra;
     *cuts = NULL;
     for (size_t i = 0; i < n; i++) {
         if (i > start && cur + sizes[i] > budget) {
@@ -206,7 +206,15 @@ static void split_chapter(oct_epub_book *b, size_t i, unit_list *out)
     const oct_epub_unit *u = &b->units[i];
     measure m = {0};
     if (u->kind != OCT_EPUB_UNIT_PART && u->from) measure_unit(b, i, &m);
-    size_t *cuts = NULL, ncuts = m.n ? plan_cuts(&m, m.sizes, m.n, b->doc_budget, &cuts) : 0;
+    /* the first piece makes room for the list of pieces (pieces.c) */
+    size_t *cuts = NULL, ncuts = 0, before;
+    do {
+        before = ncuts;
+        free(cuts);
+        cuts = NULL;
+        size_t extra = ncuts ? OCT_EPUB_PIECE_LIST_BYTES(ncuts + 1) : 0;
+        ncuts = m.n ? plan_cuts(&m, m.sizes, m.n, b->doc_budget, extra, &cuts) : 0;
+    } while (ncuts > before);
     if (ncuts)
         add_pieces(b, out, u, &m, cuts, ncuts, m.n);
     else
@@ -230,7 +238,7 @@ static void add_appendix(oct_epub_book *b, unit_list *out, oct_epub_unit_kind ki
         .title = oct_phrase(b->meta.lang, research ? OCT_PH_TO_RESEARCH : OCT_PH_INDEX),
         .hi = n,
     };
-    size_t *cuts = NULL, ncuts = plan_cuts(NULL, sizes, n, b->doc_budget, &cuts);
+    size_t *cuts = NULL, ncuts = plan_cuts(NULL, sizes, n, b->doc_budget, 0, &cuts);
     add_pieces(b, out, &u, NULL, cuts, ncuts, n);
     free(cuts);
     free(sizes);

@@ -59,7 +59,7 @@ def body_words(root, asides):
     out = []
 
     def walk(e, into):
-        if "continued" in classes(e):
+        if {"continued", "chapter-contents"} & set(classes(e)):
             return
         if into is out and is_aside_part(e):
             if e.tag == X + "aside":
@@ -94,8 +94,8 @@ def spine_text(spine, docs):
 def single_block(root):
     """True when the document holds one block (or entry) only."""
     sec = root.find(X + "body").find(X + "section")
-    kids = [c for c in sec if c.tag not in (X + "h1",) and "continued" not in classes(c)
-            and not is_aside_part(c)]
+    kids = [c for c in sec if c.tag not in (X + "h1",)
+            and not {"continued", "chapter-contents"} & set(classes(c)) and not is_aside_part(c)]
     if len(kids) == 1 and kids[0].tag in (X + "ol", X + "section"):
         inner = kids[0]
         if inner.tag == X + "section":  # an index group
