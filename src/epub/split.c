@@ -171,13 +171,21 @@ static void name_piece(oct_epub_book *b, oct_epub_unit *p, const oct_epub_unit *
 {
     size_t blen = strlen(first->file) - strlen(".xhtml");
     const char *base = oct_arena_printf(b->arena, "%.*s-%u", (int)blen, first->file, p->piece + 1);
+    bool appendix = p->kind == OCT_EPUB_UNIT_RESEARCH || p->kind == OCT_EPUB_UNIT_INDEX;
+    if (appendix) {
+        /* "research-2", "index-2": no chapter file looks like these (they
+         * begin with "ch-" or "notes-"), and the appendices are planned
+         * twice, so their names are not claimed */
+        p->file = oct_arena_printf(b->arena, "%s.xhtml", base);
+        p->item_id = base;
+        return;
+    }
     for (unsigned extra = 1; oct_epub_map_has(&b->seen, base); extra++)
         base =
             oct_arena_printf(b->arena, "%.*s-%u-%u", (int)blen, first->file, p->piece + 1, extra);
     oct_epub_map_put(&b->seen, base, (void *)1);
     p->file = oct_arena_printf(b->arena, "%s.xhtml", base);
-    bool appendix = p->kind == OCT_EPUB_UNIT_RESEARCH || p->kind == OCT_EPUB_UNIT_INDEX;
-    p->item_id = appendix ? base : oct_arena_printf(b->arena, "i-%s", base);
+    p->item_id = oct_arena_printf(b->arena, "i-%s", base);
 }
 
 /* Unit u cut before the given blocks (chapters) or entries (appendices). */
