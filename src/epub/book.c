@@ -225,12 +225,6 @@ const char *oct_epub_href_id(const oct_epub_book *b, const char *anchor, size_t 
     return oct_arena_printf(b->arena, "%s#%s", b->units[u - 1].file, anchor);
 }
 
-const oct_epub_unit *oct_epub_unit_of_anchor(const oct_epub_book *b, const char *anchor)
-{
-    uintptr_t u = (uintptr_t)oct_epub_map_get(&b->unit_of, anchor);
-    return u ? &b->units[u - 1] : NULL;
-}
-
 const oct_node *oct_epub_note_def(const oct_epub_book *b, size_t u, int index)
 {
     char key[48];

@@ -82,11 +82,10 @@ void oct_epub_book_release(oct_epub_book *b);
 
 /* The anchor id of n (CHAPTER, PART, SECTION, QUESTION, ANSWER,
  * FOOTNOTE_DEF), or NULL for nodes that have none. Unique in the book. */
-/* "file.xhtml#anchor" of a node that has an anchor, or NULL (arena). */
-const char *oct_epub_href(const oct_epub_book *b, const oct_node *n);
 const char *oct_epub_anchor(const oct_epub_book *b, const oct_node *n);
-/* The unit holding the element with id `anchor`, or NULL. */
-const oct_epub_unit *oct_epub_unit_of_anchor(const oct_epub_book *b, const char *anchor);
+/* "file.xhtml#anchor" of a node that has an anchor, from the id map (the
+ * document holding it now), or NULL (arena). */
+const char *oct_epub_href(const oct_epub_book *b, const oct_node *n);
 /* "file.xhtml#anchor" for an id of the map, or NULL (arena); just
  * "#anchor" when the id is in document `from` (pass (size_t)-1 for none). */
 const char *oct_epub_href_id(const oct_epub_book *b, const char *anchor, size_t from);
@@ -96,7 +95,7 @@ const oct_node *oct_epub_note_def(const oct_epub_book *b, size_t u, int index);
 /* (Re)builds unit_of and note_defs from the units (book.c). */
 void oct_epub_book_map(oct_epub_book *b);
 /* Splits documents over b->doc_budget into pieces, adds the appendix
- * units, places footnotes with their first reference and remaps
+ * units, files footnotes with the pieces that reference them and remaps
  * (split.c). Returns 0, or -1 after reporting to diag. */
 int oct_epub_split(oct_epub_book *b);
 

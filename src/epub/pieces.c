@@ -35,8 +35,8 @@ static const char *piece_label(const oct_epub_book *b, const oct_epub_unit *p, c
     }
     char a[40], z[40];
     const oct_node *to = first_q ? first_q : heading;
-    const char *anchor = to ? oct_epub_anchor(b, to) : NULL;
-    *href = anchor ? oct_arena_printf(b->arena, "%s#%s", p->file, anchor) : p->file;
+    *href = to ? oct_epub_href(b, to) : NULL;
+    if (!*href) *href = p->file;
     const char *lead = oct_phrase(b->meta.lang, OCT_PH_QUESTIONS_LEAD);
     if (first_q && *oct_question_name(first_q, a, sizeof a) &&
         *oct_question_name(last_q, z, sizeof z))

@@ -127,8 +127,9 @@ static size_t choose_cut(const measure *m, size_t start, size_t i, size_t budget
     return i;
 }
 
-/* Indices (into sizes[0..n)) where pieces after the first begin;
- * `blocks` set lets chapter cuts prefer question and heading boundaries. */
+/* Indices (into sizes[0..n)) where pieces after the first begin; with
+ * the blocks `m` (chapters), cuts prefer question and heading boundaries.
+ * The first piece has first_extra bytes less room. */
 static size_t plan_cuts(const measure *m, const size_t *sizes, size_t n, size_t budget,
                         size_t first_extra, size_t **cuts)
 {

@@ -48,22 +48,21 @@ static void add_inner(walk *w, const oct_node *top)
     while ((ev = oct_iter_next(&it)) != OCT_EV_NONE) {
         const oct_node *n = it.cur;
         if (ev != OCT_EV_ENTER) continue;
-        const char *anchor = oct_epub_anchor(b, n);
         if (n->kind == OCT_FOOTNOTE_DEF) {
             oct_iter_skip_children(&it);
         } else if (n->kind == OCT_SECTION && n != u->title_node) {
             int level = n->u.section.level < 1 ? 1 : n->u.section.level;
             w->heading = level;
-            if (level <= TOC_MAX_HEADING && anchor && w->detail < OCT_EPUB_TOC_CHAPTERS) {
+            const char *href = oct_epub_href(b, n);
+            if (level <= TOC_MAX_HEADING && href && w->detail < OCT_EPUB_TOC_CHAPTERS) {
                 const char *label =
                     oct_epub_shorten(b->arena, oct_epub_plain(b->arena, n), TOC_LABEL_CHARS);
-                add(w->t, w->base + level, *label ? label : "Section",
-                    oct_arena_printf(b->arena, "%s#%s", u->file, anchor), w->unit, false);
+                add(w->t, w->base + level, *label ? label : "Section", href, w->unit, false);
             }
         } else if (n->kind == OCT_QUESTION) {
-            if (anchor && w->detail == OCT_EPUB_TOC_FULL)
-                add(w->t, w->base + w->heading + 1, question_label(b, n),
-                    oct_arena_printf(b->arena, "%s#%s", u->file, anchor), w->unit, true);
+            const char *href = w->detail == OCT_EPUB_TOC_FULL ? oct_epub_href(b, n) : NULL;
+            if (href)
+                add(w->t, w->base + w->heading + 1, question_label(b, n), href, w->unit, true);
             oct_iter_skip_children(&it);
         }
     }
