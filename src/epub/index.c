@@ -151,7 +151,7 @@ static void write_terms(oct_epub_xw *x, const oct_epub_book *b, size_t lo, size_
         if (!before || strcmp(before, t[i].group) != 0) k++;
         before = t[i].group;
     }
-    size_t prev = sizes ? oct_epub_xw_size(x) : 0;
+    if (sizes) oct_epub_xw_drain(x);
     for (size_t i = lo; i < hi && i < n; i++) {
         if (linked(b, &t[i])) {
             if (!group || strcmp(group, t[i].group) != 0) {
@@ -164,11 +164,7 @@ static void write_terms(oct_epub_xw *x, const oct_epub_book *b, size_t lo, size_
             }
             write_entry(x, b, &t[i]);
         }
-        if (sizes) {
-            size_t now = oct_epub_xw_size(x);
-            sizes[i] = now - prev;
-            prev = now;
-        }
+        if (sizes) sizes[i] = oct_epub_xw_drain(x);
     }
     if (group) close_group(x);
 }

@@ -48,12 +48,10 @@ size_t *oct_epub_research_sizes(const oct_epub_book *b)
     size_t *sizes = oct_xcalloc(b->bank.ntodo + 1, sizeof *sizes);
     oct_epub_xw *x = oct_epub_xw_new();
     oct_epub_xw_start(x, "ol");
-    size_t prev = oct_epub_xw_size(x);
+    oct_epub_xw_drain(x);
     for (size_t i = 0; i < b->bank.ntodo; i++) {
         write_entry(x, b, (int)b->bank.todo[i] + 1, oct_bank_first(&b->bank, b->bank.todo[i]));
-        size_t now = oct_epub_xw_size(x);
-        sizes[i] = now - prev;
-        prev = now;
+        sizes[i] = oct_epub_xw_drain(x);
     }
     oct_epub_xw_free(x);
     return sizes;

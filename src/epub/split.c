@@ -10,9 +10,13 @@
  * follow it into its piece), while hrefs still name the unsplit files; a
  * piece name is a few bytes longer, which the margin below absorbs.
  *
- * After splitting, footnotes are placed in the piece of their first
- * reference (a pop-up must be in the same document as its noteref), and
- * the id → document map is rebuilt: every href is made from it. */
+ * (A note that a later piece references again is copied there, and that
+ * copy is not counted: notes are short.)
+ *
+ * After splitting, each piece ends with the footnotes it references (a
+ * pop-up must be in the same document as its noteref), and the id →
+ * document map is rebuilt (a note's id: the piece of its first
+ * reference): every href is made from it. */
 #include "epub/docs.h"
 #include "epub/render.h"
 #include "util/xalloc.h"
@@ -82,16 +86,14 @@ static void measure_unit(const oct_epub_book *b, size_t i, measure *m)
     oct_epub_ctx r = {.book = b, .xw = oct_epub_xw_new(), .unit = i, .quiet = 1};
     oct_epub_map done = {.by_pointer = 1};
     oct_epub_xw_start(r.xw, "body");
-    size_t prev = oct_epub_xw_size(r.xw);
+    oct_epub_xw_drain(r.xw);
     for (const oct_node *top = u->from; top; top = top->next) {
         if (oct_epub_unit_holds(u, top) && top != u->title_node) {
             r.depth = r.block_depth = 0;
             oct_epub_blocks(&r, top, top, false);
             write_followers(&r, top, quiz, &done);
         }
-        size_t now = oct_epub_xw_size(r.xw);
-        add_top(m, top, now - prev);
-        prev = now;
+        add_top(m, top, oct_epub_xw_drain(r.xw));
         if (top == u->to) break;
     }
     oct_epub_map_free(&done);
