@@ -32,7 +32,8 @@ static oct_epub_unit *add_unit(oct_epub_book *b, oct_epub_unit_kind kind, const 
 {
     OCT_GROW(b->units, b->units_cap, b->nunits + 1);
     oct_epub_unit *u = &b->units[b->nunits++];
-    *u = (oct_epub_unit){kind, n, n, NULL, NULL, NULL, NULL, NULL, depth};
+    *u = (oct_epub_unit){.kind = kind, .node = n, .last = n, .depth = depth};
+    u->group = b->nunits - 1;
     return u;
 }
 
@@ -57,7 +58,8 @@ static void collect_units(oct_epub_book *b)
 
 static void assign_anchors(oct_epub_book *b, oct_epub_map *seen)
 {
-    static const char *const reserved[] = {"title", "nav", "toc", "content", "style", "research"};
+    static const char *const reserved[] = {"title", "nav",      "toc",  "content",
+                                           "style", "research", "index"};
     for (size_t i = 0; i < sizeof reserved / sizeof *reserved; i++)
         oct_epub_map_put(seen, reserved[i], (void *)1);
     oct_iter it;
@@ -115,46 +117,52 @@ static void name_units(oct_epub_book *b, oct_epub_map *seen)
     }
 }
 
-static const char *note_key(oct_epub_book *b, size_t unit, int index)
+static const char *note_key(oct_epub_book *b, size_t group, int index)
 {
-    return oct_arena_printf(b->arena, "%zu/%d", unit, index);
+    return oct_arena_printf(b->arena, "%zu/%d", group, index);
 }
 
-/* Records, for every anchor, the unit whose file holds it, and indexes
- * footnote definitions by (unit, number). */
-static void map_units(oct_epub_book *b)
+static void map_subtree(oct_epub_book *b, const oct_node *top, size_t u)
 {
-    oct_epub_map starts = {.by_pointer = 1};
-    for (size_t i = 0; i < b->nunits; i++) {
-        const oct_epub_unit *u = &b->units[i];
-        for (const oct_node *n = u->node;; n = n->next) {
-            oct_epub_map_put(&starts, n, (void *)(uintptr_t)(i + 1));
-            if (n == u->last || u->kind != OCT_EPUB_UNIT_LOOSE) break;
-        }
-    }
-    size_t stack[8], top = 0;
     oct_iter it;
     oct_event ev;
-    oct_iter_init(&it, b->tree->root);
+    oct_iter_init(&it, top);
     while ((ev = oct_iter_next(&it)) != OCT_EV_NONE) {
         const oct_node *n = it.cur;
-        uintptr_t start = (uintptr_t)oct_epub_map_get(&starts, n);
-        if (ev == OCT_EV_EXIT) {
-            if (start && top) top--;
-            continue;
-        }
-        if (start && top < sizeof stack / sizeof *stack) stack[top++] = start - 1;
-        if (!top) continue;
-        size_t u = stack[top - 1];
+        if (ev != OCT_EV_ENTER) continue;
         const char *anchor = oct_epub_anchor(b, n);
         if (anchor) oct_epub_map_put(&b->unit_of, anchor, (void *)(uintptr_t)(u + 1));
         if (n->kind == OCT_FOOTNOTE_DEF) {
-            const char *key = note_key(b, u, n->u.footnote.index);
+            const char *key = note_key(b, b->units[u].group, n->u.footnote.index);
             if (!oct_epub_map_has(&b->note_defs, key))
                 oct_epub_map_put(&b->note_defs, key, (void *)n);
         }
     }
-    oct_epub_map_free(&starts);
+}
+
+/* Records, for every anchor, the unit whose file holds it, and indexes
+ * footnote definitions by (group, number). Run again after splitting. */
+void oct_epub_book_map(oct_epub_book *b)
+{
+    oct_epub_map_free(&b->unit_of);
+    oct_epub_map_free(&b->note_defs);
+    for (size_t i = 0; i < b->nunits; i++) {
+        const oct_epub_unit *u = &b->units[i];
+        if (u->kind == OCT_EPUB_UNIT_RESEARCH) {
+            for (size_t k = u->lo; k < u->hi; k++)
+                oct_epub_map_put(&b->unit_of,
+                                 oct_arena_printf(b->arena, "research-%zu", b->bank.todo[k] + 1),
+                                 (void *)(uintptr_t)(i + 1));
+            continue;
+        }
+        if (u->kind == OCT_EPUB_UNIT_INDEX) continue;
+        if (u->piece == 0 && u->kind != OCT_EPUB_UNIT_LOOSE)
+            oct_epub_map_put(&b->unit_of, oct_epub_anchor(b, u->node), (void *)(uintptr_t)(i + 1));
+        for (const oct_node *top = u->from; top; top = top->next) {
+            if (oct_epub_unit_holds(u, top)) map_subtree(b, top, i);
+            if (top == u->to) break;
+        }
+    }
 }
 
 int oct_epub_book_plan(oct_epub_book *b, const oct_tree *tree, oct_diag *diag)
@@ -169,16 +177,18 @@ int oct_epub_book_plan(oct_epub_book *b, const oct_tree *tree, oct_diag *diag)
         return -1;
     }
     oct_epub_meta_init(&b->meta, &tree->meta, b->arena, diag);
-    oct_epub_map seen = {0};
     collect_units(b);
-    assign_anchors(b, &seen);
-    name_units(b, &seen);
-    oct_epub_map_free(&seen);
-    map_units(b);
+    assign_anchors(b, &b->seen);
+    name_units(b, &b->seen);
+    for (size_t i = 0; i < b->nunits; i++) {
+        oct_epub_unit *u = &b->units[i];
+        oct_epub_unit_span(u, &u->from, &u->to); /* the whole unit, until split */
+    }
+    oct_epub_book_map(b);
     b->places = oct_anchor_table_build(tree);
     oct_bank_init(&b->bank, tree);
     b->index = oct_index_build(tree);
-    return 0;
+    return oct_epub_split(b);
 }
 
 void oct_epub_book_release(oct_epub_book *b)
@@ -188,6 +198,7 @@ void oct_epub_book_release(oct_epub_book *b)
     oct_epub_map_free(&b->anchor_of);
     oct_epub_map_free(&b->unit_of);
     oct_epub_map_free(&b->note_defs);
+    oct_epub_map_free(&b->seen);
     oct_anchor_table_free(b->places);
     oct_bank_free(&b->bank);
     oct_index_free(b->index);
@@ -203,26 +214,32 @@ const char *oct_epub_anchor(const oct_epub_book *b, const oct_node *n)
 const char *oct_epub_href(const oct_epub_book *b, const oct_node *n)
 {
     const char *a = oct_epub_anchor(b, n);
-    const oct_epub_unit *u = a ? oct_epub_unit_of_anchor(b, a) : NULL;
-    return u ? oct_arena_printf(b->arena, "%s#%s", u->file, a) : NULL;
+    return a ? oct_epub_href_id(b, a, (size_t)-1) : NULL;
 }
 
-const oct_epub_unit *oct_epub_unit_of_anchor(const oct_epub_book *b, const char *anchor)
+const char *oct_epub_href_id(const oct_epub_book *b, const char *anchor, size_t from)
 {
     uintptr_t u = (uintptr_t)oct_epub_map_get(&b->unit_of, anchor);
-    return u ? &b->units[u - 1] : NULL;
+    if (!u) return NULL;
+    if (u - 1 == from) return oct_arena_printf(b->arena, "#%s", anchor);
+    return oct_arena_printf(b->arena, "%s#%s", b->units[u - 1].file, anchor);
 }
 
 const oct_node *oct_epub_note_def(const oct_epub_book *b, size_t u, int index)
 {
     char key[48];
-    snprintf(key, sizeof key, "%zu/%d", u, index);
+    snprintf(key, sizeof key, "%zu/%d", b->units[u].group, index);
     return oct_epub_map_get(&b->note_defs, key);
 }
 
 void oct_epub_unit_span(const oct_epub_unit *u, const oct_node **first, const oct_node **last)
 {
-    if (u->kind == OCT_EPUB_UNIT_LOOSE) {
+    if (u->from) {
+        *first = u->from;
+        *last = u->to;
+    } else if (u->kind == OCT_EPUB_UNIT_RESEARCH || u->kind == OCT_EPUB_UNIT_INDEX) {
+        *first = *last = NULL;
+    } else if (u->kind == OCT_EPUB_UNIT_LOOSE) {
         *first = u->node;
         *last = u->last;
     } else {

@@ -20,12 +20,16 @@ typedef struct {
     size_t n, cap;
 } note_list;
 
-/* The unit's FOOTNOTE_DEF nodes in document order, and in quiz mode its
- * answered questions (their answers close the document). */
+/* The unit's footnotes (filed by split.c with their first reference), and
+ * in quiz mode its answered questions (their answers close the document). */
 static void collect_notes(const oct_epub_book *b, const oct_epub_unit *u, note_list *out,
                           note_list *quiz)
 {
-    bool is_quiz = oct_tree_in_mode(b->tree, "quiz");
+    for (size_t i = 0; i < u->nnotes; i++) {
+        OCT_GROW(out->defs, out->cap, out->n + 1);
+        out->defs[out->n++] = u->notes[i];
+    }
+    if (!oct_tree_in_mode(b->tree, "quiz")) return;
     const oct_node *first, *last;
     oct_epub_unit_span(u, &first, &last);
     for (const oct_node *top = first; top; top = top->next) {
@@ -34,15 +38,11 @@ static void collect_notes(const oct_epub_book *b, const oct_epub_unit *u, note_l
             oct_event ev;
             oct_iter_init(&it, top);
             while ((ev = oct_iter_next(&it)) != OCT_EV_NONE) {
-                if (ev != OCT_EV_ENTER) continue;
-                note_list *to =
-                    it.cur->kind == OCT_FOOTNOTE_DEF ? out
-                    : is_quiz && it.cur->kind == OCT_QUESTION && oct_question_has_answer(it.cur)
-                        ? quiz
-                        : NULL;
-                if (!to) continue;
-                OCT_GROW(to->defs, to->cap, to->n + 1);
-                to->defs[to->n++] = it.cur;
+                if (ev != OCT_EV_ENTER || it.cur->kind != OCT_QUESTION ||
+                    !oct_question_has_answer(it.cur))
+                    continue;
+                OCT_GROW(quiz->defs, quiz->cap, quiz->n + 1);
+                quiz->defs[quiz->n++] = it.cur;
             }
         }
         if (top == last) break;
@@ -146,19 +146,32 @@ static int write_pass(oct_epub_ctx *r, const note_list *notes, const note_list *
                       size_t *len)
 {
     const oct_epub_unit *u = &r->book->units[r->unit];
-    oct_epub_xw_xhtml_begin(r->xw, r->book->meta.lang, u->title, "style.css");
+    /* After the first piece of a split chapter: no heading (one chapter,
+     * one <h1>), a "(continued)" line instead. */
+    const char *cont =
+        u->piece ? oct_arena_printf(r->book->arena,
+                                    oct_phrase(r->book->meta.lang, OCT_PH_CONTINUED), u->title)
+                 : NULL;
+    oct_epub_xw_xhtml_begin(r->xw, r->book->meta.lang, cont ? cont : u->title, "style.css");
     oct_epub_xw_start(r->xw, "section");
     /* Loose blocks read like an untitled chapter. */
     int part = u->kind == OCT_EPUB_UNIT_PART;
     oct_epub_xw_attr(r->xw, "epub:type", part ? "part" : "chapter");
     oct_epub_xw_attr(r->xw, "role", part ? "doc-part" : "doc-chapter");
-    oct_epub_xw_attr(r->xw, "id", u->anchor);
+    oct_epub_xw_attr(r->xw, "id", cont ? NULL : u->anchor);
     oct_epub_xw_nl(r->xw);
-    oct_epub_xw_start(r->xw, "h1");
-    if (u->title_node) oct_epub_xw_attr(r->xw, "id", oct_epub_anchor(r->book, u->title_node));
-    oct_epub_xw_text(r->xw, u->title);
+    if (cont) {
+        oct_epub_xw_start(r->xw, "p");
+        oct_epub_xw_attr(r->xw, "class", "continued");
+        oct_epub_xw_text(r->xw, cont);
+    } else {
+        oct_epub_xw_start(r->xw, "h1");
+        if (u->title_node) oct_epub_xw_attr(r->xw, "id", oct_epub_anchor(r->book, u->title_node));
+        oct_epub_xw_text(r->xw, u->title);
+    }
     oct_epub_xw_end(r->xw);
     oct_epub_xw_nl(r->xw);
+    oct_epub_piece_list(r);
     write_body(r, u);
     write_quiz_key(r, quiz);
     write_notes(r, notes);
@@ -171,10 +184,13 @@ int oct_epub_unit_xhtml(const oct_epub_book *b, size_t u, char **data, size_t *l
 {
     note_list notes = {0}, quiz = {0};
     collect_notes(b, &b->units[u], &notes, &quiz);
-    oct_epub_map first_refs = {0};
+    oct_epub_map first_refs = {0}, here = {0};
+    for (size_t i = 0; i < notes.n; i++)
+        oct_epub_map_put(&here, oct_epub_anchor(b, notes.defs[i]), (void *)1);
     int rc = 0;
     if (notes.n) {
-        oct_epub_ctx rehearsal = {.book = b, .xw = oct_epub_xw_new(), .unit = u, .quiet = 1};
+        oct_epub_ctx rehearsal = {
+            .book = b, .xw = oct_epub_xw_new(), .unit = u, .quiet = 1, .notes_here = &here};
         char *scratch;
         size_t slen;
         rc = write_pass(&rehearsal, &notes, &quiz, &scratch, &slen);
@@ -183,7 +199,11 @@ int oct_epub_unit_xhtml(const oct_epub_book *b, size_t u, char **data, size_t *l
         first_refs = rehearsal.refs;
     }
     if (rc == 0) {
-        oct_epub_ctx r = {.book = b, .xw = oct_epub_xw_new(), .unit = u, .prev_refs = &first_refs};
+        oct_epub_ctx r = {.book = b,
+                          .xw = oct_epub_xw_new(),
+                          .unit = u,
+                          .prev_refs = &first_refs,
+                          .notes_here = &here};
         rc = write_pass(&r, &notes, &quiz, data, len);
         oct_epub_xw_free(r.xw);
         oct_epub_map_free(&r.refs);
@@ -192,6 +212,7 @@ int oct_epub_unit_xhtml(const oct_epub_book *b, size_t u, char **data, size_t *l
         oct_diag_report(b->diag, OCT_ERROR, NULL, 0, 0, "epub-xml",
                         "could not write the XHTML for '%s'", b->units[u].title);
     oct_epub_map_free(&first_refs);
+    oct_epub_map_free(&here);
     free(notes.defs);
     free(quiz.defs);
     return rc;

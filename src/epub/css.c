@@ -37,6 +37,8 @@ static const char BASE[] =
     ".qnum { font-weight: bold; }\n"
     ".answer { margin-left: 1em; }\n"
     ".no-answer { font-style: italic; margin-left: 1em; }\n"
+    ".continued { font-style: italic; font-size: 0.85em; margin: 0 0 0.8em; }\n"
+    "ol.chapter-contents { font-size: 0.9em; margin: 0 0 1em; }\n"
     ".answered-elsewhere, .to-research { font-style: italic; font-size: 0.9em; margin-left: 1em; "
     "}\n"
     ".research-list li { margin-bottom: 0.4em; }\n"

@@ -28,6 +28,8 @@ typedef struct {
     int level;
     const char *label; /* plain text, never empty */
     const char *href;  /* "file.xhtml" or "file.xhtml#anchor" */
+    size_t unit;       /* the unit it points into, or (size_t)-1 */
+    bool question;
 } oct_epub_toc_entry;
 
 typedef struct {
@@ -35,7 +37,12 @@ typedef struct {
     size_t n, cap;
 } oct_epub_toc;
 
-void oct_epub_toc_build(const oct_epub_book *b, oct_epub_toc *out);
+/* Detail levels of the contents, fullest first: everything; no
+ * questions; chapters and appendices only. Every document of the spine
+ * is reached at every level (a piece nothing points into gets a
+ * "(continued)" entry). */
+enum { OCT_EPUB_TOC_FULL, OCT_EPUB_TOC_NO_QUESTIONS, OCT_EPUB_TOC_CHAPTERS };
+void oct_epub_toc_build(const oct_epub_book *b, int detail, oct_epub_toc *out);
 void oct_epub_toc_free(oct_epub_toc *t);
 
 int oct_epub_nav_xhtml(const oct_epub_book *b, const oct_epub_toc *t, char **data, size_t *len);
@@ -52,15 +59,25 @@ int oct_epub_opf(const oct_epub_book *b, char **data, size_t *len);
 struct oct_epub_xw *oct_epub_section_doc(const oct_epub_book *b, const char *title,
                                          const char *epub_type, const char *cls, const char *id);
 
+/* The same for piece `piece` of a split document: after the first, the
+ * section has no id and a "(continued)" line instead of the heading. */
+struct oct_epub_xw *oct_epub_piece_doc(const oct_epub_book *b, const char *title,
+                                       const char *epub_type, const char *cls, const char *id,
+                                       unsigned piece);
+
 /* The "To research" appendix (research.c): each question cluster no
  * wording of which is answered, once, linked to its question. Only when
  * oct_epub_has_research(b). Entry k has the id "research-k". */
 int oct_epub_has_research(const oct_epub_book *b);
-int oct_epub_research_xhtml(const oct_epub_book *b, char **data, size_t *len);
+int oct_epub_research_xhtml(const oct_epub_book *b, size_t unit, char **data, size_t *len);
+/* Bytes of each entry (malloc'd, ntodo of them), for split.c. */
+size_t *oct_epub_research_sizes(const oct_epub_book *b);
 /* The index (index.c): terms with links to where they occur, in the
  * EPUB Indexes vocabulary; only when oct_epub_has_index(b). */
 bool oct_epub_has_index(const oct_epub_book *b);
-int oct_epub_index_xhtml(const oct_epub_book *b, char **data, size_t *len);
+int oct_epub_index_xhtml(const oct_epub_book *b, size_t unit, char **data, size_t *len);
+/* Bytes of each of the *n index terms (0 when not listed; malloc'd). */
+size_t *oct_epub_index_sizes(const oct_epub_book *b, size_t *n);
 int oct_epub_container(const oct_epub_book *b, char **data, size_t *len);
 
 /* Pictures (images.c): used[i] is 1 when tree picture i + 1 is shown

@@ -66,6 +66,36 @@ static void add_entry(oct_epub *e, const char *dir, const char *name, char *data
     e->entries[e->n++] = (entry){full, data, len, store};
 }
 
+/* nav.xhtml and toc.ncx, as detailed as the budget allows: questions are
+ * listed while the nav stays under b->nav_budget and the NCX (about 1.6
+ * times as big for the same entries) under 5/3 of it; past that, the
+ * chapters' documents carry their questions themselves. */
+static int render_contents(oct_epub *e, const oct_epub_book *b)
+{
+    char *nav = NULL, *ncx = NULL;
+    size_t nav_len = 0, ncx_len = 0;
+    int rc = 0;
+    for (int detail = OCT_EPUB_TOC_FULL; rc == 0 && detail <= OCT_EPUB_TOC_CHAPTERS; detail++) {
+        free(nav);
+        free(ncx);
+        nav = ncx = NULL;
+        oct_epub_toc toc;
+        oct_epub_toc_build(b, detail, &toc);
+        rc = oct_epub_nav_xhtml(b, &toc, &nav, &nav_len);
+        if (rc == 0) rc = oct_epub_ncx(b, &toc, &ncx, &ncx_len);
+        oct_epub_toc_free(&toc);
+        if (nav_len <= b->nav_budget && ncx_len / 5 * 3 <= b->nav_budget) break;
+    }
+    if (rc != 0) {
+        free(nav);
+        free(ncx);
+        return -1;
+    }
+    add_entry(e, "OEBPS/", OCT_EPUB_NAV, nav, nav_len, 0);
+    add_entry(e, "OEBPS/", OCT_EPUB_NCX, ncx, ncx_len, 0);
+    return 0;
+}
+
 /* The files that do not depend on a unit, in archive order. */
 static int render_frame(oct_epub *e, const oct_epub_book *b)
 {
@@ -78,16 +108,7 @@ static int render_frame(oct_epub *e, const oct_epub_book *b)
     add_entry(e, "OEBPS/", OCT_EPUB_OPF, data, len, 0);
     data = oct_epub_css(&e->style, &len);
     add_entry(e, "OEBPS/", OCT_EPUB_CSS, data, len, 0);
-    oct_epub_toc toc;
-    oct_epub_toc_build(b, &toc);
-    int rc = oct_epub_nav_xhtml(b, &toc, &data, &len);
-    if (rc == 0) {
-        add_entry(e, "OEBPS/", OCT_EPUB_NAV, data, len, 0);
-        rc = oct_epub_ncx(b, &toc, &data, &len);
-    }
-    if (rc == 0) add_entry(e, "OEBPS/", OCT_EPUB_NCX, data, len, 0);
-    oct_epub_toc_free(&toc);
-    if (rc != 0) return -1;
+    if (render_contents(e, b) != 0) return -1;
     if (oct_epub_title_page(b, &data, &len) != 0) return -1;
     add_entry(e, "OEBPS/", OCT_EPUB_TITLE, data, len, 0);
     if (!oct_epub_has_most_asked(b)) return 0;
@@ -105,20 +126,11 @@ int oct_epub_render(oct_epub *e, const oct_tree *tree)
     for (size_t i = 0; rc == 0 && i < b.nunits; i++) {
         char *data;
         size_t len;
-        rc = oct_epub_unit_xhtml(&b, i, &data, &len);
+        oct_epub_unit_kind k = b.units[i].kind;
+        rc = k == OCT_EPUB_UNIT_RESEARCH ? oct_epub_research_xhtml(&b, i, &data, &len)
+             : k == OCT_EPUB_UNIT_INDEX  ? oct_epub_index_xhtml(&b, i, &data, &len)
+                                         : oct_epub_unit_xhtml(&b, i, &data, &len);
         if (rc == 0) add_entry(e, "OEBPS/", b.units[i].file, data, len, 0);
-    }
-    if (rc == 0 && oct_epub_has_research(&b)) {
-        char *data;
-        size_t len;
-        rc = oct_epub_research_xhtml(&b, &data, &len);
-        if (rc == 0) add_entry(e, "OEBPS/", OCT_EPUB_RESEARCH, data, len, 0);
-    }
-    if (rc == 0 && oct_epub_has_index(&b)) {
-        char *data;
-        size_t len;
-        rc = oct_epub_index_xhtml(&b, &data, &len);
-        if (rc == 0) add_entry(e, "OEBPS/", OCT_EPUB_INDEX, data, len, 0);
     }
     size_t nused;
     unsigned char *used = rc == 0 ? oct_epub_images_used(tree, &nused) : NULL;

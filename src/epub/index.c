@@ -7,6 +7,7 @@
 #include "epub/docs.h"
 #include "epub/xwriter.h"
 #include "study/index.h"
+#include "util/xalloc.h"
 
 #include <string.h>
 
@@ -15,9 +16,7 @@
 
 static const char *locator_href(const oct_epub_book *b, const oct_index_loc *l)
 {
-    const char *id = oct_epub_anchor(b, l->target);
-    const oct_epub_unit *u = id ? oct_epub_unit_of_anchor(b, id) : NULL;
-    return u ? oct_arena_printf(b->arena, "%s#%s", u->file, id) : NULL;
+    return oct_epub_href(b, l->target);
 }
 
 static size_t linked(const oct_epub_book *b, const oct_index_term *t)
@@ -120,24 +119,73 @@ static void open_group(oct_epub_xw *x, const oct_epub_book *b, const char *group
     oct_epub_xw_nl(x);
 }
 
-int oct_epub_index_xhtml(const oct_epub_book *b, char **data, size_t *len)
+static void open_continued(oct_epub_xw *x, const oct_epub_book *b, const char *group)
+{
+    oct_epub_xw_start(x, "section");
+    oct_epub_xw_attr(x, "epub:type", "index-group");
+    oct_epub_xw_nl(x);
+    oct_epub_xw_start(x, "h2");
+    oct_epub_xw_attr(x, "class", "continued");
+    oct_epub_xw_text(x,
+                     oct_arena_printf(b->arena, oct_phrase(b->meta.lang, OCT_PH_CONTINUED), group));
+    oct_epub_xw_end(x);
+    oct_epub_xw_nl(x);
+    oct_epub_xw_start(x, "ul");
+    oct_epub_xw_attr(x, "epub:type", "index-entry-list");
+    oct_epub_xw_attr(x, "class", "index-entries");
+    oct_epub_xw_nl(x);
+}
+
+/* Writes terms [lo, hi) into x; sizes, when not NULL, gets each term's
+ * bytes (a group's heading counted with its first term). */
+static void write_terms(oct_epub_xw *x, const oct_epub_book *b, size_t lo, size_t hi, size_t *sizes)
 {
     size_t n;
     const oct_index_term *t = oct_index_terms(b->index, &n);
-    oct_epub_xw *x =
-        oct_epub_section_doc(b, oct_phrase(b->meta.lang, OCT_PH_INDEX), "index", NULL, "index");
-    const char *group = NULL;
+    /* the group of the last linked term before lo: cut in two, it goes on
+     * here under a "(continued)" heading without the group's id */
+    const char *before = NULL, *group = NULL;
     int k = 0;
-    for (size_t i = 0; i < n; i++) {
+    for (size_t i = 0; i < lo && i < n; i++) {
         if (!linked(b, &t[i])) continue;
-        if (!group || strcmp(group, t[i].group) != 0) {
-            if (group) close_group(x);
-            group = t[i].group;
-            open_group(x, b, group, ++k);
+        if (!before || strcmp(before, t[i].group) != 0) k++;
+        before = t[i].group;
+    }
+    if (sizes) oct_epub_xw_drain(x);
+    for (size_t i = lo; i < hi && i < n; i++) {
+        if (linked(b, &t[i])) {
+            if (!group || strcmp(group, t[i].group) != 0) {
+                if (group) close_group(x);
+                if (!group && before && !strcmp(before, t[i].group))
+                    open_continued(x, b, t[i].group);
+                else
+                    open_group(x, b, t[i].group, ++k);
+                group = t[i].group;
+            }
+            write_entry(x, b, &t[i]);
         }
-        write_entry(x, b, &t[i]);
+        if (sizes) sizes[i] = oct_epub_xw_drain(x);
     }
     if (group) close_group(x);
+}
+
+size_t *oct_epub_index_sizes(const oct_epub_book *b, size_t *n)
+{
+    oct_index_terms(b->index, n);
+    size_t *sizes = oct_xcalloc(*n + 1, sizeof *sizes);
+    oct_epub_xw *x = oct_epub_xw_new();
+    oct_epub_xw_start(x, "body");
+    write_terms(x, b, 0, *n, sizes);
+    oct_epub_xw_free(x);
+    return sizes;
+}
+
+int oct_epub_index_xhtml(const oct_epub_book *b, size_t u, char **data, size_t *len)
+{
+    const oct_epub_unit *un = &b->units[u];
+    oct_epub_xw *x = oct_epub_piece_doc(b, oct_phrase(b->meta.lang, OCT_PH_INDEX), "index", NULL,
+                                        "index", un->piece);
+    write_terms(x, b, un->lo, un->hi, NULL);
     oct_epub_xw_end(x);
     oct_epub_xw_nl(x);
     return oct_epub_xw_close(x, b->diag, "the index", data, len);

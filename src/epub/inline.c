@@ -28,20 +28,15 @@ static void report_link(const oct_epub_ctx *r, const oct_node *n, const char *wh
                     cut < len ? "\xE2\x80\xA6" : "", why);
 }
 
-/* The unit and anchor of the place a link inside the booklet names
+/* The href of the place a link inside the booklet names
  * (tree/anchors.h): the node carrying the anchor, or the nearest node
- * around it that the book gives an id. */
-static const oct_epub_unit *find_place(const oct_epub_ctx *r, const oct_node *link,
-                                       const char **anchor)
+ * around it that the book gives an id; NULL when there is none. */
+static const char *place_href(const oct_epub_ctx *r, const oct_node *link)
 {
     const oct_node *n = oct_anchor_resolve(r->book->places, link->u.link.url, link->span.file);
     for (; n; n = n->parent) {
-        const char *a = oct_epub_anchor(r->book, n);
-        const oct_epub_unit *u = a ? oct_epub_unit_of_anchor(r->book, a) : NULL;
-        if (u) {
-            *anchor = a;
-            return u;
-        }
+        const char *href = oct_epub_href(r->book, n);
+        if (href) return href;
     }
     return NULL;
 }
@@ -52,9 +47,8 @@ static const char *link_href(const oct_epub_ctx *r, const oct_node *n)
 {
     const char *url = n->u.link.url ? n->u.link.url : "";
     if (oct_anchor_is_local(url)) {
-        const char *anchor = NULL;
-        const oct_epub_unit *u = find_place(r, n, &anchor);
-        if (u) return oct_arena_printf(r->book->arena, "%s#%s", u->file, anchor);
+        const char *href = place_href(r, n);
+        if (href) return href;
         report_link(r, n, "names no place in the book");
         return NULL;
     }
@@ -152,7 +146,11 @@ static void write_note_ref(oct_epub_ctx *r, const oct_node *n)
         oct_epub_xw_attr(r->xw, "epub:type", "noteref");
         oct_epub_xw_attr(r->xw, "role", "doc-noteref");
         oct_epub_xw_attr(r->xw, "id", oct_epub_ref_anchor(r, def_anchor, k));
-        oct_epub_xw_attr(r->xw, "href", oct_arena_printf(r->book->arena, "#%s", def_anchor));
+        /* every piece referencing a note ends with its own copy (split.c) */
+        bool here = r->notes_here && oct_epub_map_has(r->notes_here, def_anchor);
+        oct_epub_xw_attr(r->xw, "href",
+                         here ? oct_arena_printf(r->book->arena, "#%s", def_anchor)
+                              : oct_epub_href_id(r->book, def_anchor, r->unit));
     }
     oct_epub_xw_element(r->xw, "sup", label.data);
     if (def_anchor && !r->in_link) oct_epub_xw_end(r->xw);

@@ -17,8 +17,7 @@ static size_t entries(const oct_epub_book *b, oct_asked **a, size_t *all)
     size_t n = oct_bank_most_asked(&b->bank, MOST_ASKED_MAX, a), k = 0;
     *all = n;
     for (size_t i = 0; i < n; i++) {
-        const char *id = oct_epub_anchor(b, (*a)[i].q);
-        if (id && oct_epub_unit_of_anchor(b, id)) {
+        if (oct_epub_href(b, (*a)[i].q)) {
             oct_asked tmp = (*a)[k];
             (*a)[k++] = (*a)[i];
             (*a)[i] = tmp;
@@ -45,13 +44,11 @@ int oct_epub_most_asked(const oct_epub_book *b, char **data, size_t *len)
     oct_epub_xw_attr(x, "class", "most-asked");
     oct_epub_xw_nl(x);
     for (size_t i = 0; i < k; i++) {
-        const char *id = oct_epub_anchor(b, a[i].q);
-        const oct_epub_unit *u = oct_epub_unit_of_anchor(b, id);
         char count[64];
         snprintf(count, sizeof count, oct_phrase(b->meta.lang, OCT_PH_ASKED_IN_N), a[i].asked_in);
         oct_epub_xw_start(x, "li");
         oct_epub_xw_start(x, "a");
-        oct_epub_xw_attr(x, "href", oct_arena_printf(b->arena, "%s#%s", u->file, id));
+        oct_epub_xw_attr(x, "href", oct_epub_href(b, a[i].q));
         oct_epub_xw_text(x, a[i].prompt);
         oct_epub_xw_end(x);
         oct_epub_xw_text(x, " ");

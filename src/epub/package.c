@@ -120,8 +120,6 @@ static void write_manifest_and_spine(oct_epub_xw *x, const oct_epub_book *b)
     if (most_asked) write_item(x, "most-asked", OCT_EPUB_MOST_ASKED, xhtml, NULL);
     for (size_t i = 0; i < b->nunits; i++)
         write_item(x, b->units[i].item_id, b->units[i].file, xhtml, NULL);
-    if (oct_epub_has_research(b)) write_item(x, "research", OCT_EPUB_RESEARCH, xhtml, NULL);
-    if (oct_epub_has_index(b)) write_item(x, "index", OCT_EPUB_INDEX, xhtml, NULL);
     size_t nused;
     unsigned char *used = oct_epub_images_used(b->tree, &nused);
     for (size_t i = 0; used && i < b->tree->nimages; i++) {
@@ -142,8 +140,6 @@ static void write_manifest_and_spine(oct_epub_xw *x, const oct_epub_book *b)
     if (most_asked) write_itemref(x, "most-asked");
     for (size_t i = 0; i < b->nunits; i++)
         write_itemref(x, b->units[i].item_id);
-    if (oct_epub_has_research(b)) write_itemref(x, "research");
-    if (oct_epub_has_index(b)) write_itemref(x, "index");
     oct_epub_xw_end(x);
     oct_epub_xw_nl(x);
 }

@@ -140,7 +140,7 @@ static void write_unanswered(oct_epub_ctx *r, const oct_node *q)
     oct_epub_xw_attr(r->xw, "class", "to-research");
     oct_epub_xw_start(r->xw, "a");
     oct_epub_xw_attr(r->xw, "href",
-                     oct_arena_printf(b->arena, "%s#research-%d", OCT_EPUB_RESEARCH, k));
+                     oct_epub_href_id(b, oct_arena_printf(b->arena, "research-%d", k), (size_t)-1));
     oct_epub_xw_text(r->xw, oct_phrase(b->meta.lang, OCT_PH_LISTED_RESEARCH));
     oct_epub_xw_end(r->xw);
     oct_epub_xw_end(r->xw);

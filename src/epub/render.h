@@ -33,6 +33,9 @@ typedef struct {
      * reads `prev_refs` to know which definitions get a backlink. */
     oct_epub_map refs;
     const oct_epub_map *prev_refs;
+    /* Anchors of the footnotes this document ends with (NULL while
+     * measuring): a reference to one of them stays in the document. */
+    const oct_epub_map *notes_here;
 } oct_epub_ctx;
 
 /* Siblings first..last (last NULL: to the end) in block context: runs of
@@ -74,6 +77,14 @@ void oct_epub_footnote(oct_epub_ctx *r, const oct_node *def);
 /* The id of the k-th (0-based) reference anchor to the note `def_anchor`.
  * Arena string of the book. */
 const char *oct_epub_ref_anchor(const oct_epub_ctx *r, const char *def_anchor, long k);
+
+/* In the first document of a chapter split in several, the list of its
+ * pieces (pieces.c); nothing elsewhere. */
+void oct_epub_piece_list(oct_epub_ctx *r);
+/* How many documents unit u's group has (1 when not split). */
+size_t oct_epub_group_pieces(const oct_epub_book *b, size_t u);
+/* Bytes the piece list of an n-piece chapter may take at most. */
+#define OCT_EPUB_PIECE_LIST_BYTES(n) (64 + 250 * (size_t)(n))
 
 /* Writes the XHTML document of unit u. Returns 0 and a malloc'd document
  * (caller frees), or -1 after reporting to the book's diag. */

@@ -3,6 +3,7 @@
  * source chapter, each entry a link to the question. */
 #include "epub/docs.h"
 #include "epub/xwriter.h"
+#include "util/xalloc.h"
 
 int oct_epub_has_research(const oct_epub_book *b)
 {
@@ -42,14 +43,30 @@ static void write_entry(oct_epub_xw *x, const oct_epub_book *b, int k, const oct
     oct_epub_xw_nl(x);
 }
 
-int oct_epub_research_xhtml(const oct_epub_book *b, char **data, size_t *len)
+size_t *oct_epub_research_sizes(const oct_epub_book *b)
 {
-    oct_epub_xw *x = oct_epub_section_doc(b, oct_phrase(b->meta.lang, OCT_PH_TO_RESEARCH),
-                                          "appendix", "research", "research");
+    size_t *sizes = oct_xcalloc(b->bank.ntodo + 1, sizeof *sizes);
+    oct_epub_xw *x = oct_epub_xw_new();
+    oct_epub_xw_start(x, "ol");
+    oct_epub_xw_drain(x);
+    for (size_t i = 0; i < b->bank.ntodo; i++) {
+        write_entry(x, b, (int)b->bank.todo[i] + 1, oct_bank_first(&b->bank, b->bank.todo[i]));
+        sizes[i] = oct_epub_xw_drain(x);
+    }
+    oct_epub_xw_free(x);
+    return sizes;
+}
+
+int oct_epub_research_xhtml(const oct_epub_book *b, size_t u, char **data, size_t *len)
+{
+    const oct_epub_unit *un = &b->units[u];
+    oct_epub_xw *x = oct_epub_piece_doc(b, oct_phrase(b->meta.lang, OCT_PH_TO_RESEARCH), "appendix",
+                                        "research", "research", un->piece);
     oct_epub_xw_start(x, "ol");
     oct_epub_xw_attr(x, "class", "research-list");
+    if (un->lo > 0) oct_epub_xw_attr_int(x, "start", (long)un->lo + 1); /* numbering goes on */
     oct_epub_xw_nl(x);
-    for (size_t i = 0; i < b->bank.ntodo; i++)
+    for (size_t i = un->lo; i < un->hi; i++)
         write_entry(x, b, (int)b->bank.todo[i] + 1, oct_bank_first(&b->bank, b->bank.todo[i]));
     oct_epub_xw_end(x);
     oct_epub_xw_nl(x);

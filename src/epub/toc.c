@@ -10,10 +10,19 @@
 
 enum { TOC_MAX_HEADING = 3, TOC_LABEL_CHARS = 100 };
 
-static void add(oct_epub_toc *t, int level, const char *label, const char *href)
+typedef struct {
+    const oct_epub_book *b;
+    oct_epub_toc *t;
+    int detail;
+    size_t unit;
+    int base, heading; /* heading: level of the last heading, for questions */
+} walk;
+
+static void add(oct_epub_toc *t, int level, const char *label, const char *href, size_t unit,
+                bool question)
 {
     OCT_GROW(t->e, t->cap, t->n + 1);
-    t->e[t->n++] = (oct_epub_toc_entry){level, label, href};
+    t->e[t->n++] = (oct_epub_toc_entry){level, label, href, unit, question};
 }
 
 static const char *question_label(const oct_epub_book *b, const oct_node *q)
@@ -29,62 +38,107 @@ static const char *question_label(const oct_epub_book *b, const oct_node *q)
     return lab ? oct_arena_printf(b->arena, "Question %s", lab) : "Question";
 }
 
-static void add_inner(const oct_epub_book *b, const oct_epub_unit *u, const oct_node *top, int base,
-                      int *heading, oct_epub_toc *t)
+static void add_inner(walk *w, const oct_node *top)
 {
+    const oct_epub_book *b = w->b;
+    const oct_epub_unit *u = &b->units[w->unit];
     oct_iter it;
     oct_event ev;
     oct_iter_init(&it, top);
     while ((ev = oct_iter_next(&it)) != OCT_EV_NONE) {
         const oct_node *n = it.cur;
         if (ev != OCT_EV_ENTER) continue;
-        const char *anchor = oct_epub_anchor(b, n);
         if (n->kind == OCT_FOOTNOTE_DEF) {
             oct_iter_skip_children(&it);
         } else if (n->kind == OCT_SECTION && n != u->title_node) {
             int level = n->u.section.level < 1 ? 1 : n->u.section.level;
-            *heading = level;
-            if (level <= TOC_MAX_HEADING && anchor) {
+            w->heading = level;
+            const char *href = oct_epub_href(b, n);
+            if (level <= TOC_MAX_HEADING && href && w->detail < OCT_EPUB_TOC_CHAPTERS) {
                 const char *label =
                     oct_epub_shorten(b->arena, oct_epub_plain(b->arena, n), TOC_LABEL_CHARS);
-                add(t, base + level, *label ? label : "Section",
-                    oct_arena_printf(b->arena, "%s#%s", u->file, anchor));
+                add(w->t, w->base + level, *label ? label : "Section", href, w->unit, false);
             }
         } else if (n->kind == OCT_QUESTION) {
-            if (anchor)
-                add(t, base + *heading + 1, question_label(b, n),
-                    oct_arena_printf(b->arena, "%s#%s", u->file, anchor));
+            const char *href = w->detail == OCT_EPUB_TOC_FULL ? oct_epub_href(b, n) : NULL;
+            if (href)
+                add(w->t, w->base + w->heading + 1, question_label(b, n), href, w->unit, true);
             oct_iter_skip_children(&it);
         }
     }
 }
 
-void oct_epub_toc_build(const oct_epub_book *b, oct_epub_toc *out)
+/* Pieces of split documents nothing points into get an entry of their
+ * own, "Title (continued)", where they begin: every spine item is
+ * reachable from the contents and the NCX. */
+static void add_unreached(const oct_epub_book *b, oct_epub_toc *t, const bool *reached, size_t from,
+                          size_t to)
+{
+    for (size_t v = from; v < to; v++) {
+        const oct_epub_unit *p = &b->units[v];
+        if (reached[v] || !p->piece) continue;
+        const oct_epub_unit *g = &b->units[p->group];
+        add(t, g->depth + 1,
+            oct_arena_printf(b->arena, oct_phrase(b->meta.lang, OCT_PH_CONTINUED), g->title),
+            p->file, v, false);
+    }
+}
+
+static void add_continued(const oct_epub_book *b, oct_epub_toc *t)
+{
+    bool *reached = oct_xcalloc(b->nunits + 1, sizeof *reached);
+    for (size_t i = 0; i < t->n; i++)
+        if (t->e[i].unit < b->nunits) reached[t->e[i].unit] = true;
+    oct_epub_toc in = *t;
+    *t = (oct_epub_toc){0};
+    size_t next = 0; /* units before it are dealt with */
+    for (size_t i = 0; i < in.n; i++) {
+        const oct_epub_toc_entry *e = &in.e[i];
+        if (e->unit < b->nunits && e->unit >= next) {
+            add_unreached(b, t, reached, next, e->unit);
+            next = e->unit + 1;
+        }
+        add(t, e->level, e->label, e->href, e->unit, e->question);
+    }
+    add_unreached(b, t, reached, next, b->nunits);
+    free(in.e);
+    free(reached);
+}
+
+void oct_epub_toc_build(const oct_epub_book *b, int detail, oct_epub_toc *out)
 {
     *out = (oct_epub_toc){0};
+    const size_t none = (size_t)-1;
     /* The title page and the contents first, as in the spine (epubcheck
      * notes spine items the NCX does not reach). */
-    add(out, 0, b->meta.title, OCT_EPUB_TITLE);
-    add(out, 0, oct_phrase(b->meta.lang, OCT_PH_CONTENTS), OCT_EPUB_NAV "#toc");
+    add(out, 0, b->meta.title, OCT_EPUB_TITLE, none, false);
+    add(out, 0, oct_phrase(b->meta.lang, OCT_PH_CONTENTS), OCT_EPUB_NAV "#toc", none, false);
     if (oct_epub_has_most_asked(b))
-        add(out, 0, oct_phrase(b->meta.lang, OCT_PH_MOST_ASKED), OCT_EPUB_MOST_ASKED);
+        add(out, 0, oct_phrase(b->meta.lang, OCT_PH_MOST_ASKED), OCT_EPUB_MOST_ASKED, none, false);
+    walk w = {b, out, detail, 0, 0, 0};
     for (size_t i = 0; i < b->nunits; i++) {
         const oct_epub_unit *u = &b->units[i];
-        /* A part's chapters (depth 1) sit beside the part's own headings,
-         * both inside the part. */
-        int base = u->depth;
-        add(out, base, u->title, u->file);
+        w.unit = i;
+        if (u->piece) {
+            /* a later piece goes on where the previous one stopped */
+        } else if (u->kind == OCT_EPUB_UNIT_RESEARCH || u->kind == OCT_EPUB_UNIT_INDEX) {
+            add(out, 0, u->title, u->file, i, false);
+            continue;
+        } else {
+            /* A part's chapters (depth 1) sit beside the part's own
+             * headings, both inside the part. */
+            w.base = u->depth;
+            w.heading = 0;
+            add(out, w.base, u->title, u->file, i, false);
+        }
         const oct_node *first, *last;
         oct_epub_unit_span(u, &first, &last);
-        int heading = 0;
         for (const oct_node *top = first; top; top = top->next) {
-            if (oct_epub_unit_holds(u, top)) add_inner(b, u, top, base, &heading, out);
+            if (oct_epub_unit_holds(u, top)) add_inner(&w, top);
             if (top == last) break;
         }
     }
-    if (oct_epub_has_research(b))
-        add(out, 0, oct_phrase(b->meta.lang, OCT_PH_TO_RESEARCH), OCT_EPUB_RESEARCH);
-    if (oct_epub_has_index(b)) add(out, 0, oct_phrase(b->meta.lang, OCT_PH_INDEX), OCT_EPUB_INDEX);
+    add_continued(b, out);
 }
 
 void oct_epub_toc_free(oct_epub_toc *t)

@@ -33,6 +33,15 @@ oct_epub_xw *oct_epub_xw_new(void)
     return x;
 }
 
+size_t oct_epub_xw_drain(oct_epub_xw *x)
+{
+    if (!x->w || !x->buf) return 0;
+    xmlTextWriterFlush(x->w);
+    size_t n = (size_t)xmlBufferLength(x->buf);
+    xmlBufferEmpty(x->buf);
+    return n;
+}
+
 void oct_epub_xw_free(oct_epub_xw *x)
 {
     if (!x) return;

@@ -34,6 +34,11 @@ void oct_epub_xw_nl(oct_epub_xw *x);
 /* start + text + end. */
 void oct_epub_xw_element(oct_epub_xw *x, const char *name, const char *text);
 
+/* For measuring: the bytes written since the last call (or since the
+ * start), which are then dropped; the open elements stay open. A
+ * document measured this way is not finished. */
+size_t oct_epub_xw_drain(oct_epub_xw *x);
+
 /* The XHTML 5 skeleton used by every content document: doctype, <html>
  * with the XHTML and OPS namespaces and both lang attributes, <head> with
  * the title and the stylesheet link, then an open <body>. */
