@@ -26,11 +26,12 @@
 #define EPS 0.01
 #define COST_PAGE 1e6
 #define COST_FORCED 1e5
-#define COST_SHRINK 60.0 /* a picture made smaller to end the page */
-#define PEN_INSIDE 30.0  /* between two lines of one block */
-#define PEN_BLOCK 8.0    /* between two blocks of one answer */
-#define PEN_DROP 10.0    /* a ruled line for writing left out at the foot */
-#define COST_SPREAD 3.0  /* a point of difference between the ends of a spread */
+#define COST_SHRINK 60.0     /* a picture made smaller to end the page */
+#define SHRINK_WEIGHT 1000.0 /* and by how much (1 - scale) */
+#define PEN_INSIDE 30.0      /* between two lines of one block */
+#define PEN_BLOCK 8.0        /* between two blocks of one answer */
+#define PEN_DROP 10.0        /* a ruled line for writing left out at the foot */
+#define COST_SPREAD 3.0      /* a point of difference between the ends of a spread */
 
 double pdf_gap_stretch(const pdf_item *it)
 {
@@ -112,15 +113,16 @@ static double fill_badness(const fit *c, size_t a, size_t j, double h)
 }
 
 /* A page [a, j] taller than the block can still end there when a picture
- * in its last kept run shrinks to the room left (as pdf_paginate does). */
-static bool shrinks_to_fit(const fit *c, size_t a, size_t j, double over)
+ * in its last kept run shrinks to the room left (as pdf_paginate does).
+ * Returns the scale it is drawn at, or 0 when none can. */
+static double shrinks_to_fit(const fit *c, size_t a, size_t j, double over)
 {
     for (size_t i = j + 1; i-- > a;) {
         if (i < j && break_after(c, i) != (size_t)-1) break;
         const pdf_item *it = &c->it[i];
-        if (it->min_h > 0 && it->h - over >= it->min_h && i > a) return true;
+        if (it->min_h > 0 && it->h - over >= it->min_h && i > a) return (it->h - over) / it->h;
     }
-    return false;
+    return 0;
 }
 
 /* Best way found to start a page at an item, with the page's side: its
@@ -180,11 +182,13 @@ static void pages_from(const fit *c, node *best, size_t a, int side)
         if (h <= c->H + EPS) last_fit = j;
         size_t n = break_after(c, j);
         if (n == (size_t)-1) continue;
-        double extra = break_penalty(c, j, n);
+        double extra = break_penalty(c, j, n), scale;
         if (h <= c->H + EPS) {
             if (n < c->to) extra += fill_badness(c, a, j, h);
-        } else if (shrinks_to_fit(c, a, j, h - c->H)) {
-            extra += COST_SHRINK;
+        } else if ((scale = shrinks_to_fit(c, a, j, h - c->H)) > 0) {
+            /* the smaller, the dearer: worth it to fill a page's hole, not
+             * to save a line */
+            extra += COST_SHRINK + SHRINK_WEIGHT * (1 - scale);
             h = c->H;
         } else {
             break; /* nothing further fits either */
