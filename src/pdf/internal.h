@@ -264,18 +264,30 @@ typedef enum {
     PDF_OP_ALT,   /* like TEXT, drawn invisible (a picture's alt text) */
 } pdf_op_kind;
 
+/* A booklet of thousands of pages holds hundreds of thousands of ops
+ * until its pages are painted: the size matters (72 bytes). */
 typedef struct {
-    uint8_t kind, slot;
-    float size, lw;
+    double x, y;
+    union {
+        struct {
+            double w, h; /* RECT, LINE, BOX, CHECK, DOTS, LINK, IMAGE */
+        };
+        struct {
+            /* TEXT, ALT: a packed glyph run (pdf_glyph_next); DEST: a key;
+             * len bytes at text, into oct_pdf.pool */
+            uint32_t text, len;
+            /* TEXT: the source text of a cluster drawn by several glyphs
+             * (UTF-8, into the pool; alen 0: none), given to extraction as
+             * /ActualText: a glyph's one ToUnicode entry cannot say what a
+             * conjunct, a vowel sign drawn before its consonant or a
+             * stacked mark stands for here. */
+            uint32_t atext, alen;
+        };
+    };
     oct_color color;
-    double x, y, w, h;
-    size_t text, len; /* into oct_pdf.pool */
-    /* TEXT: the source text of a cluster drawn by several glyphs (UTF-8,
-     * into the pool; alen 0: none), given to extraction as /ActualText:
-     * a glyph's one ToUnicode entry cannot say what a conjunct, a vowel
-     * sign drawn before its consonant or a stacked mark stands for here. */
-    size_t atext, alen;
-    int link;
+    float size, lw;
+    int32_t link;
+    uint8_t kind, slot;
 } pdf_op;
 
 enum {
@@ -320,8 +332,18 @@ void pdf_flow_free(pdf_flow *f);
 pdf_op *pdf_item_op(pdf_item *it, pdf_op_kind kind);
 /* Inserts an op before the existing ones (reading order: labels first). */
 pdf_op *pdf_item_op_front(pdf_item *it, pdf_op_kind kind);
-/* Copies s[0..n) into the text pool; returns its offset. */
-size_t pdf_pool_put(oct_pdf *p, const char *s, size_t n);
+/* Copies s[0..n) into the text pool, NUL-terminated; returns its offset. */
+uint32_t pdf_pool_put(oct_pdf *p, const char *s, size_t n);
+/* Packs the glyphs g[0..n) into the pool (4 bytes a glyph: id and
+ * advance, 10 with offsets or an advance beyond 16 em); returns the
+ * offset, *bytes gets the packed size. */
+uint32_t pdf_pool_glyphs(oct_pdf *p, const pdf_glyph *g, size_t n, uint32_t *bytes);
+/* The glyph packed at *at, which moves on to the next. */
+pdf_glyph pdf_glyph_next(const char **at);
+/* Gives back the pool's unused room once layout is over. */
+void pdf_pool_trim(oct_pdf *p);
+/* Trims a flow's arrays to their contents (layout is over). */
+void pdf_flow_trim(pdf_flow *f);
 /* An anchor op (DEST) for key on item it at height y. */
 void pdf_item_dest(oct_pdf *p, pdf_item *it, const char *key, double y);
 
@@ -617,6 +639,18 @@ struct oct_pdf {
 /* Has libharu write every deflated stream of doc at octavo's level
  * (deflate.c) instead of its own. Call just before saving. */
 void pdf_deflate_streams(HPDF_Doc doc);
+/* Deflates a finished stream now (a painted page's contents): the
+ * document keeps the smaller bytes until it is saved, then drops them. */
+void pdf_deflate_finished(HPDF_Dict stream);
+/* A painted page (painted.c): its content stream deflated, its link
+ * annotations kept as their bytes instead of libharu objects. Not for
+ * imposed pages (a sheet side holds two). */
+void pdf_page_painted(oct_pdf *p, HPDF_Page pg);
+/* For each place: whether it is the last one painting its item (one
+ * flag per place, malloc'd), so its ops can go once painted. */
+unsigned char *pdf_last_places(const oct_pdf *p);
+/* Frees the ops of the items page i painted for the last time. */
+void pdf_page_release(oct_pdf *p, size_t i, const unsigned char *last);
 /* Records a libharu failure as a diagnostic; returns -1 if one happened. */
 int pdf_check(oct_pdf *p, const char *what);
 /* Adds a link target; returns its index, or -1 when target is unusable

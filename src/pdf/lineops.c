@@ -46,10 +46,10 @@ static void flush_run(setter *s)
         op->y = s->base - ((st->flags & PDF_ST_SUPER) ? st->size * 0.62
                            : (st->flags & PDF_ST_SUB) ? -st->size * 0.28
                                                       : 0);
-        op->len = s->run.len;
-        op->text = pdf_pool_put(s->p, s->run.data, s->run.len);
+        op->text = pdf_pool_glyphs(s->p, (const pdf_glyph *)s->run.data,
+                                   s->run.len / sizeof(pdf_glyph), &op->len);
         if (s->actual.len) {
-            op->alen = s->actual.len;
+            op->alen = (uint32_t)s->actual.len;
             op->atext = pdf_pool_put(s->p, s->actual.data, s->actual.len);
         }
     }

@@ -75,22 +75,20 @@ static void put_glyphs(painter *w, const pdf_op *op)
 {
     oct_pdf *p = w->p;
     oct_buf *b = &w->glyphs;
-    size_t n = op->len / sizeof(pdf_glyph);
-    const char *base = p->pool.data + op->text;
+    const char *at_glyph = p->pool.data + op->text, *end = at_glyph + op->len;
     oct_buf_clear(b);
     oct_buf_put(b, "[<", 2);
     long pen = 0, cur = 0;
     bool spaced = false;
-    for (size_t i = 0; i < n; i++) {
-        pdf_glyph g;
-        memcpy(&g, base + i * sizeof g, sizeof g);
+    while (at_glyph < end) {
+        pdf_glyph g = pdf_glyph_next(&at_glyph);
         long at = pen + g.dx;
         pen += g.adv;
         char num[32];
         if (g.dy != 0) oct_buf_printf(b, ">]TJ %s Ts[<", num3(num, g.dy * op->size / 1000.0));
         if (at != cur) oct_buf_printf(b, ">%ld<", cur - at);
         cur = at + pdf_font_glyph_width(p->fonts, op->slot, g.gid);
-        if (op->alen && i + 1 == n && cur != pen) {
+        if (op->alen && at_glyph == end && cur != pen) {
             oct_buf_printf(b, ">]TJ %s Tc[<", num3(num, (pen - cur) * op->size / 1000.0));
             spaced = true;
         }
@@ -256,16 +254,15 @@ static void paint_pictures(painter *w, const pdf_op *op, double x, double y)
 {
     oct_pdf *p = w->p;
     bool boxes = pdf_font_kind(p->fonts, op->slot) == PDF_FACE_BOX;
-    size_t n = op->len / sizeof(pdf_glyph);
+    const char *at = p->pool.data + op->text, *end = at + op->len;
     double em = op->size;
     if (boxes) {
         HPDF_Page_SetLineWidth(w->pg, (HPDF_REAL)(em * 0.06));
         HPDF_Page_SetRGBStroke(w->pg, (HPDF_REAL)op->color.r, (HPDF_REAL)op->color.g,
                                (HPDF_REAL)op->color.b);
     }
-    for (size_t i = 0; i < n; i++) {
-        pdf_glyph g;
-        memcpy(&g, p->pool.data + op->text + i * sizeof g, sizeof g);
+    while (at < end) {
+        pdf_glyph g = pdf_glyph_next(&at);
         double gx = x + g.dx * em / 1000.0, gy = y + g.dy * em / 1000.0;
         if (boxes) {
             double bw = g.adv * em / 1000.0 - em * 0.16;
@@ -488,6 +485,7 @@ int pdf_paint(oct_pdf *p)
 {
     if (add_pages(p) != 0) return -1;
     oct_buf glyphs = OCT_BUF_INIT;
+    unsigned char *last = pdf_last_places(p);
     int rc = 0;
     for (size_t i = 0; i < p->npages && rc == 0; i++) {
         painter w = {.p = p, .pg = p->hpages[i], .glyphs = glyphs};
@@ -507,7 +505,10 @@ int pdf_paint(oct_pdf *p)
         if (p->imp) HPDF_Page_GRestore(w.pg);
         glyphs = w.glyphs; /* the scratch buffer is kept from page to page */
         if (pdf_check(p, "painting a page") != 0 || p->failed) rc = -1;
+        pdf_page_release(p, i, last);
+        pdf_page_painted(p, w.pg);
     }
+    free(last);
     oct_buf_free(&glyphs);
     return rc;
 }
