@@ -184,12 +184,23 @@ pdf_glyph pdf_glyph_next(const char **at)
     return g;
 }
 
+/* Room left after trimming for what painting adds (running heads and
+ * folios, dropped once painted): the pool need not double again. */
+enum { POOL_SPARE = 64 * 1024 };
+
 void pdf_pool_trim(oct_pdf *p)
 {
-    if (p->pool.cap > p->pool.len + 1) {
-        p->pool.data = oct_xrealloc(p->pool.data, p->pool.len + 1);
-        p->pool.cap = p->pool.len + 1;
+    if (p->pool.cap > p->pool.len + 1 + POOL_SPARE) {
+        p->pool.data = oct_xrealloc(p->pool.data, p->pool.len + 1 + POOL_SPARE);
+        p->pool.cap = p->pool.len + 1 + POOL_SPARE;
     }
+}
+
+void pdf_pool_drop(oct_pdf *p, size_t from)
+{
+    if (from >= p->pool.len) return;
+    p->pool.len = from;
+    p->pool.data[from] = '\0';
 }
 
 void pdf_flow_trim(pdf_flow *f)

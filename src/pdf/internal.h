@@ -342,6 +342,9 @@ uint32_t pdf_pool_glyphs(oct_pdf *p, const pdf_glyph *g, size_t n, uint32_t *byt
 pdf_glyph pdf_glyph_next(const char **at);
 /* Gives back the pool's unused room once layout is over. */
 void pdf_pool_trim(oct_pdf *p);
+/* Forgets what was put in the pool from offset `from` on (a line painted
+ * at once: a running head, a folio). */
+void pdf_pool_drop(oct_pdf *p, size_t from);
 /* Trims a flow's arrays to their contents (layout is over). */
 void pdf_flow_trim(pdf_flow *f);
 /* An anchor op (DEST) for key on item it at height y. */
@@ -611,6 +614,7 @@ struct oct_pdf {
     size_t npages, cappages;
     pdf_anchor *anchors;
     size_t nanchors;
+    HPDF_Destination *anchor_dests; /* by anchor: its destination, made on first use */
     HPDF_Page *hpages; /* by logical page: its PDF page (a sheet side when imposed) */
     pdf_impose *imp;   /* imposition, NULL: none */
 
@@ -651,6 +655,9 @@ void pdf_page_painted(oct_pdf *p, HPDF_Page pg);
 unsigned char *pdf_last_places(const oct_pdf *p);
 /* Frees the ops of the items page i painted for the last time. */
 void pdf_page_release(oct_pdf *p, size_t i, const unsigned char *last);
+/* Frees the flows and the text pool once every page is painted (the
+ * pages keep their count and numbers; their items are gone). */
+void pdf_layout_free(oct_pdf *p);
 /* Records a libharu failure as a diagnostic; returns -1 if one happened. */
 int pdf_check(oct_pdf *p, const char *what);
 /* Adds a link target; returns its index, or -1 when target is unusable

@@ -361,9 +361,11 @@ static void paint_margin_line(painter *w, const pdf_text *t, double tw, double x
     oct_pdf *p = w->p;
     pdf_line ln = {0, t->n, t->n, tw, width, 0, false, false};
     pdf_item it = {0};
+    size_t mark = p->pool.len; /* its glyphs are needed only here */
     pdf_set_line(p, &it, t, &ln, 0, 0, al);
     paint_item(w, &it, x, p->L.page_height - y);
     free(it.ops);
+    pdf_pool_drop(p, mark);
 }
 
 static pdf_style margin_style(const oct_pdf *p, int var)

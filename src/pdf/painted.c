@@ -68,6 +68,15 @@ void pdf_page_release(oct_pdf *p, size_t i, const unsigned char *last)
     }
 }
 
+void pdf_layout_free(oct_pdf *p)
+{
+    pdf_flow_free(&p->body);
+    pdf_flow_free(&p->back);
+    pdf_flow_free(&p->title);
+    pdf_flow_free(&p->front);
+    oct_buf_free(&p->pool);
+}
+
 /* ---- annotations kept as their bytes ---------------------------------------- */
 
 typedef struct {

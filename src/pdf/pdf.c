@@ -191,7 +191,9 @@ static int render_booklet(oct_pdf *p)
     pdf_flow_trim(&p->title);
     pdf_flow_trim(&p->front);
     pdf_pool_trim(p);
-    if (pdf_paint(p) != 0 || pdf_outline(p) != 0 || pdf_metadata(p) != 0) return -1;
+    if (pdf_paint(p) != 0) return -1;
+    pdf_layout_free(p);
+    if (pdf_outline(p) != 0 || pdf_metadata(p) != 0) return -1;
     return 0;
 }
 
