@@ -299,16 +299,16 @@ enum {
     PDF_IT_STRETCH = 1u << 5,     /* room to write: may grow like a gap to fill a page */
 };
 
-typedef struct {
+typedef struct { /* 64 bytes: a booklet of thousands of pages has 200,000 */
     double h;
     double base; /* baseline of its first text line from its top, 0 if none */
     pdf_op *ops;
-    size_t nops, cap;
-    unsigned flags;
-    int chapter;              /* running-head chapter, -1 for none */
     const oct_node *question; /* the question whose prompt or answer it sets, or NULL */
-    size_t head0, nhead;      /* items (table header) repeated after a break */
     double min_h;             /* a picture: may shrink to this height to end a page (0: fixed) */
+    uint32_t nops, cap;
+    unsigned flags;
+    int chapter;           /* running-head chapter, -1 for none */
+    uint32_t head0, nhead; /* items (table header) repeated after a break */
 } pdf_item;
 
 typedef struct {
@@ -615,8 +615,8 @@ struct oct_pdf {
     pdf_anchor *anchors;
     size_t nanchors;
     HPDF_Destination *anchor_dests; /* by anchor: its destination, made on first use */
-    HPDF_Page *hpages; /* by logical page: its PDF page (a sheet side when imposed) */
-    pdf_impose *imp;   /* imposition, NULL: none */
+    HPDF_Page *hpages;              /* by logical page: its PDF page (a sheet side when imposed) */
+    pdf_impose *imp;                /* imposition, NULL: none */
 
     pdf_heading *heads; /* contents and outline entries, in order */
     size_t nheads, capheads;

@@ -150,8 +150,8 @@ void pdf_page_painted(oct_pdf *p, HPDF_Page pg)
     HPDF_PageAttr attr = pg->attr;
     /* a page left inside a text or path object, or with its graphics
      * state saved, is closed by libharu when written: its stream stays */
-    if (attr && attr->gmode == HPDF_GMODE_PAGE_DESCRIPTION && attr->gstate &&
-        !attr->gstate->prev && attr->contents && attr->contents->stream == attr->stream)
+    if (attr && attr->gmode == HPDF_GMODE_PAGE_DESCRIPTION && attr->gstate && !attr->gstate->prev &&
+        attr->contents && attr->contents->stream == attr->stream)
         pdf_deflate_finished(attr->contents);
     HPDF_Array annots = HPDF_Dict_GetItem(pg, "Annots", HPDF_OCLASS_ARRAY);
     if (!annots || annots->list->count == 0) return;
@@ -160,7 +160,8 @@ void pdf_page_painted(oct_pdf *p, HPDF_Page pg)
     for (HPDF_UINT i = 0; i < annots->list->count; i++) {
         HPDF_Obj_Header *h = HPDF_List_ItemAt(annots->list, i);
         if (h && h->obj_class == HPDF_OCLASS_PROXY) h = ((HPDF_Proxy)h)->obj;
-        if (h && (h->obj_class & HPDF_OCLASS_ANY) == HPDF_OCLASS_DICT) freeze((HPDF_Dict)h, scratch);
+        if (h && (h->obj_class & HPDF_OCLASS_ANY) == HPDF_OCLASS_DICT)
+            freeze((HPDF_Dict)h, scratch);
     }
     HPDF_Stream_Free(scratch);
 }
