@@ -213,6 +213,22 @@ void pdf_flow_trim(pdf_flow *f)
     }
 }
 
+uint16_t pdf_color_id(oct_pdf *p, oct_color c)
+{
+    for (size_t i = p->ncolors; i-- > 0;) /* a few dozen at most: text, rules, code */
+        if (p->colors[i].r == c.r && p->colors[i].g == c.g && p->colors[i].b == c.b)
+            return (uint16_t)i;
+    if (p->ncolors > UINT16_MAX) return 0; /* never: colours come from the layout and themes */
+    OCT_GROW(p->colors, p->capcolors, p->ncolors + 1);
+    p->colors[p->ncolors] = c;
+    return (uint16_t)p->ncolors++;
+}
+
+oct_color pdf_op_color(const oct_pdf *p, const pdf_op *op)
+{
+    return op->color < p->ncolors ? p->colors[op->color] : (oct_color){0, 0, 0};
+}
+
 void pdf_item_dest(oct_pdf *p, pdf_item *it, const char *key, double y)
 {
     pdf_op *op = pdf_item_op(it, PDF_OP_DEST);

@@ -265,7 +265,7 @@ typedef enum {
 } pdf_op_kind;
 
 /* A booklet of thousands of pages holds hundreds of thousands of ops
- * until its pages are painted: the size matters (72 bytes). */
+ * until its pages are painted: the size matters (48 bytes). */
 typedef struct {
     double x, y;
     union {
@@ -284,9 +284,9 @@ typedef struct {
             uint32_t atext, alen;
         };
     };
-    oct_color color;
     float size, lw;
     int32_t link;
+    uint16_t color; /* into oct_pdf.colors: pdf_color_id, pdf_op_color */
     uint8_t kind, slot;
 } pdf_op;
 
@@ -317,6 +317,12 @@ typedef struct {
     int chapter;              /* stamped on new items */
     const oct_node *question; /* stamped on new items */
 } pdf_flow;
+
+/* The index of colour c in the booklet's palette (added if new): ops
+ * hold an index, not three doubles. */
+uint16_t pdf_color_id(oct_pdf *p, oct_color c);
+/* The colour an op is drawn in. */
+oct_color pdf_op_color(const oct_pdf *p, const pdf_op *op);
 
 /* Appends an item of height h; the pointer is valid until the next push. */
 pdf_item *pdf_flow_push(pdf_flow *f, double h, unsigned flags);
@@ -603,7 +609,9 @@ struct oct_pdf {
      * recto_base (-1: it does not; flashcards have their own sheets). */
     long recto_base;
 
-    oct_buf pool; /* op texts, anchor keys */
+    oct_buf pool;      /* op texts, anchor keys */
+    oct_color *colors; /* the colours ops are drawn in (pdf_color_id) */
+    size_t ncolors, capcolors;
     pdf_link *links;
     size_t nlinks, caplinks;
     pdf_flow body, title, front, back; /* back: the index */

@@ -145,14 +145,14 @@ static void paint_text(painter *w, const pdf_op *op, double x, double y)
         w->font = name;
         w->font_size = op->size;
     }
-    set_fill(w, op->color);
+    set_fill(w, pdf_op_color(p, op));
     HPDF_Page_SetTextMatrix(w->pg, 1, 0, 0, 1, (HPDF_REAL)x, (HPDF_REAL)y);
     if (op->alen) put_actual_text(w, p->pool.data + op->atext, op->alen);
     bool embolden = op->kind == PDF_OP_TEXT && pdf_font_synthetic_bold(p->fonts, op->slot);
     if (embolden) { /* fill and stroke, the outline widened by 1/30 em */
         char num[32], line[96];
         int len = snprintf(line, sizeof line, "2 Tr %s w %s\n", num3(num, op->size / 30.0),
-                           stroke_color(op->color));
+                           stroke_color(pdf_op_color(p, op)));
         put_content(w, line, (size_t)len);
     }
     put_glyphs(w, op);
@@ -160,11 +160,16 @@ static void paint_text(painter *w, const pdf_op *op, double x, double y)
     if (op->alen) put_content(w, "EMC\n", 4);
 }
 
+static void set_stroke(painter *w, const pdf_op *op)
+{
+    oct_color c = pdf_op_color(w->p, op);
+    HPDF_Page_SetRGBStroke(w->pg, (HPDF_REAL)c.r, (HPDF_REAL)c.g, (HPDF_REAL)c.b);
+}
+
 static void stroke_setup(painter *w, const pdf_op *op)
 {
     HPDF_Page_SetLineWidth(w->pg, op->lw > 0 ? op->lw : 0.5f);
-    HPDF_Page_SetRGBStroke(w->pg, (HPDF_REAL)op->color.r, (HPDF_REAL)op->color.g,
-                           (HPDF_REAL)op->color.b);
+    set_stroke(w, op);
 }
 
 /* Leader dots on a fixed pitch (so leaders of all entries line up): one
@@ -183,8 +188,7 @@ static void paint_dots(painter *w, const pdf_op *op, double x, double y)
     HPDF_Page pg = w->pg;
     HPDF_Page_GSave(pg);
     HPDF_Page_Concat(pg, (HPDF_REAL)k, 0, 0, (HPDF_REAL)k, 0, 0);
-    HPDF_Page_SetRGBStroke(pg, (HPDF_REAL)op->color.r, (HPDF_REAL)op->color.g,
-                           (HPDF_REAL)op->color.b);
+    set_stroke(w, op);
     HPDF_Page_SetLineWidth(pg, (HPDF_REAL)(2 * r / k));
     HPDF_Page_SetLineCap(pg, HPDF_ROUND_END);
     HPDF_Page_SetDash(pg, DASH, 2, 0);
@@ -258,8 +262,7 @@ static void paint_pictures(painter *w, const pdf_op *op, double x, double y)
     double em = op->size;
     if (boxes) {
         HPDF_Page_SetLineWidth(w->pg, (HPDF_REAL)(em * 0.06));
-        HPDF_Page_SetRGBStroke(w->pg, (HPDF_REAL)op->color.r, (HPDF_REAL)op->color.g,
-                               (HPDF_REAL)op->color.b);
+        set_stroke(w, op);
     }
     while (at < end) {
         pdf_glyph g = pdf_glyph_next(&at);
@@ -286,7 +289,7 @@ static void paint_item(painter *w, const pdf_item *it, double left, double top)
     for (size_t k = 0; k < it->nops; k++) {
         const pdf_op *op = &it->ops[k];
         if (op->kind != PDF_OP_RECT) continue;
-        set_fill(w, op->color);
+        set_fill(w, pdf_op_color(w->p, op));
         HPDF_Page_Rectangle(w->pg, (HPDF_REAL)(left + op->x), (HPDF_REAL)(top - op->y - op->h),
                             (HPDF_REAL)op->w, (HPDF_REAL)op->h);
         HPDF_Page_Fill(w->pg);
@@ -438,7 +441,7 @@ static void paint_head(painter *w, size_t i)
     if (pg->cont)
         paint_continued(w, pg->cont, recto ? left : left + used + gap, bw - used - gap, y,
                         recto ? PDF_AL_LEFT : PDF_AL_RIGHT);
-    pdf_op rule = {.kind = PDF_OP_LINE, .lw = 0.4f, .color = p->L.rule, .w = bw};
+    pdf_op rule = {.kind = PDF_OP_LINE, .lw = 0.4f, .color = pdf_color_id(p, p->L.rule), .w = bw};
     paint_stroke(w, &rule, left, p->L.page_height - y - p->L.small_size * 0.6);
 }
 

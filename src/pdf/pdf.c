@@ -283,6 +283,7 @@ void oct_pdf_free(oct_pdf *p)
     pdf_flow_free(&p->back);
     pdf_index_free(p);
     oct_buf_free(&p->pool);
+    free(p->colors);
     for (size_t i = 0; i < p->nlinks; i++)
         free(p->links[i].target);
     free(p->links);
