@@ -15,6 +15,9 @@
 #include "util/deps.h"
 
 #include <libxml/parser.h>
+#ifdef __GLIBC__
+#include <malloc.h>
+#endif
 #include <pthread.h>
 #include <stdbool.h>
 
@@ -70,6 +73,16 @@ typedef struct {
     int rc;
 } epub_job;
 
+/* What the EPUB freed stays in its thread's malloc arena, which the PDF
+ * (on the main thread) never draws from: given back to the system, the
+ * build's peak is lower by the EPUB's (100x the Django notes: 20 MB). */
+static void give_back_memory(void)
+{
+#ifdef __GLIBC__
+    malloc_trim(0);
+#endif
+}
+
 static void *epub_thread(void *arg)
 {
     epub_job *j = arg;
@@ -77,6 +90,7 @@ static void *epub_thread(void *arg)
     oct_deps *was = oct_deps_record_to(j->deps); /* this thread's: NULL unless run here */
     j->rc = write_epub(j->t, j->l, j->path, j->diag);
     oct_deps_record_to(was);
+    give_back_memory();
     j->sec = oct_clock_now() - t0;
     return NULL;
 }

@@ -186,7 +186,7 @@ static void layout_quote(oct_pdf *p, const pdf_ctx *c, const oct_node *n)
     pdf_layout_blocks(p, &in, n->first);
     for (size_t i = first; i < p->cur->n; i++) {
         pdf_op *op = pdf_item_op(&p->cur->it[i], PDF_OP_RECT);
-        op->color = p->L.rule;
+        op->color = pdf_color_id(p, p->L.rule);
         op->x = c->x + 1;
         op->w = 2.2;
         op->h = p->cur->it[i].h;
@@ -199,7 +199,7 @@ static void layout_rule(oct_pdf *p, const pdf_ctx *c)
     /* it separates what is on one page: at a page break it has nothing to separate */
     pdf_item *it = pdf_flow_push(p->cur, lh * 1.5, PDF_IT_DISCARD | PDF_IT_SEPARATOR);
     pdf_op *op = pdf_item_op(it, PDF_OP_LINE);
-    op->color = p->L.rule;
+    op->color = pdf_color_id(p, p->L.rule);
     op->lw = 0.6f;
     op->x = c->x + c->w * 0.35;
     op->w = c->w * 0.3;
@@ -302,7 +302,7 @@ static void layout_chapter_title(oct_pdf *p, const oct_node *ch, const pdf_ctx *
     }
     pdf_item *rule = pdf_flow_push(p->cur, p->L.h1_size * 0.9, PDF_IT_KEEP_NEXT);
     pdf_op *op = pdf_item_op(rule, PDF_OP_LINE);
-    op->color = p->L.accent;
+    op->color = pdf_color_id(p, p->L.accent);
     op->lw = 1.6f;
     op->x = c->x;
     op->w = p->L.h1_size * 1.8;

@@ -69,7 +69,7 @@ static void paint_face(oct_pdf *p, HPDF_Page pg, const pdf_deck *d, const pdf_ca
     one_line(p, pg, label, &ls, left, g->bw, top - cs->label_size, PDF_AL_CENTER);
     pdf_item rule = {0};
     pdf_op *op = pdf_item_op(&rule, PDF_OP_LINE);
-    op->color = p->L.rule;
+    op->color = pdf_color_id(p, p->L.rule);
     op->lw = 0.5f;
     op->x = g->bw * 0.3;
     op->w = g->bw * 0.4;

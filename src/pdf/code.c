@@ -50,7 +50,7 @@ static void code_item(oct_pdf *p, const code_geom *g, const code_line *cl, size_
     pdf_item *it = pdf_flow_push(p->cur, h, keep ? PDF_IT_KEEP_NEXT : 0);
     it->base = top + pdf_baseline(g->lh, g->size);
     pdf_op *bg = pdf_item_op(it, PDF_OP_RECT);
-    bg->color = p->L.code_background;
+    bg->color = pdf_color_id(p, p->L.code_background);
     bg->x = g->x;
     bg->w = g->w;
     bg->h = h + (last ? 0 : 0.4); /* overlap: no seam between lines */
@@ -126,7 +126,7 @@ static size_t continued_item(oct_pdf *p, const code_geom *g, const oct_node *n)
     pdf_item *it = pdf_flow_push(p->cur, h, PDF_IT_REPEAT_ONLY | PDF_IT_KEEP_NEXT);
     it->base = g->pad_y + pdf_baseline(g->lh, g->size);
     pdf_op *bg = pdf_item_op(it, PDF_OP_RECT);
-    bg->color = p->L.code_background;
+    bg->color = pdf_color_id(p, p->L.code_background);
     bg->x = g->x;
     bg->w = g->w;
     bg->h = h + 0.4;

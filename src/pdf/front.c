@@ -48,7 +48,7 @@ void pdf_layout_title_page(oct_pdf *p, pdf_flow *f)
                    p->L.heading_color, 1.12);
     pdf_item *rule = pdf_flow_push(f, p->L.h1_size * 1.2, PDF_IT_KEEP_NEXT);
     pdf_op *op = pdf_item_op(rule, PDF_OP_LINE);
-    op->color = p->L.accent;
+    op->color = pdf_color_id(p, p->L.accent);
     op->lw = 2.0f;
     op->w = p->L.h1_size * 2.5;
     op->y = p->L.h1_size * 0.6;
@@ -111,7 +111,7 @@ void pdf_front_entry(oct_pdf *p, const pdf_ctx *c, const char *title, const char
         pdf_set_line(p, it, &t, &lines[k], x, base, PDF_AL_LEFT);
         if (k + 1 == n) {
             pdf_op *d = pdf_item_op(it, PDF_OP_DOTS);
-            d->color = p->L.muted;
+            d->color = pdf_color_id(p, p->L.muted);
             d->x = x + lines[k].width + size * 0.6;
             /* leaders end in one column, left of the widest folio */
             double widest = pdf_font_width(p->fonts, PDF_SLOT(PDF_FAM_BODY, PDF_VAR_B), '0') *

@@ -87,8 +87,10 @@ void pdf_figure_shrink(pdf_item *it, double s)
         pdf_op *op = &it->ops[k];
         op->x = nx0 + (op->x - x0) * s;
         op->y *= s;
-        op->w *= s;
-        op->h *= s;
+        if (op->kind != PDF_OP_TEXT && op->kind != PDF_OP_ALT && op->kind != PDF_OP_DEST) {
+            op->w *= s; /* text ops hold pool offsets there */
+            op->h *= s;
+        }
         op->size = (float)(op->size * s); /* alt text shrinks with the picture */
     }
     it->h *= s;

@@ -267,18 +267,30 @@ typedef enum {
     PDF_OP_ALT,   /* like TEXT, drawn invisible (a picture's alt text) */
 } pdf_op_kind;
 
+/* A booklet of thousands of pages holds hundreds of thousands of ops
+ * until its pages are painted: the size matters (48 bytes). */
 typedef struct {
-    uint8_t kind, slot;
+    double x, y;
+    union {
+        struct {
+            double w, h; /* RECT, LINE, BOX, CHECK, DOTS, LINK, IMAGE */
+        };
+        struct {
+            /* TEXT, ALT: a packed glyph run (pdf_glyph_next); DEST: a key;
+             * len bytes at text, into oct_pdf.pool */
+            uint32_t text, len;
+            /* TEXT: the source text of a cluster drawn by several glyphs
+             * (UTF-8, into the pool; alen 0: none), given to extraction as
+             * /ActualText: a glyph's one ToUnicode entry cannot say what a
+             * conjunct, a vowel sign drawn before its consonant or a
+             * stacked mark stands for here. */
+            uint32_t atext, alen;
+        };
+    };
     float size, lw;
-    oct_color color;
-    double x, y, w, h;
-    size_t text, len; /* into oct_pdf.pool */
-    /* TEXT: the source text of a cluster drawn by several glyphs (UTF-8,
-     * into the pool; alen 0: none), given to extraction as /ActualText:
-     * a glyph's one ToUnicode entry cannot say what a conjunct, a vowel
-     * sign drawn before its consonant or a stacked mark stands for here. */
-    size_t atext, alen;
-    int link;
+    int32_t link;
+    uint16_t color; /* into oct_pdf.colors: pdf_color_id, pdf_op_color */
+    uint8_t kind, slot;
 } pdf_op;
 
 enum {
@@ -291,16 +303,16 @@ enum {
     PDF_IT_SEPARATOR = 1u << 6,   /* a thematic break (with DISCARD): left out at a page foot too */
 };
 
-typedef struct {
+typedef struct { /* 64 bytes: a booklet of thousands of pages has 200,000 */
     double h;
     double base; /* baseline of its first text line from its top, 0 if none */
     pdf_op *ops;
-    size_t nops, cap;
-    unsigned flags;
-    int chapter;              /* running-head chapter, -1 for none */
     const oct_node *question; /* the question whose prompt or answer it sets, or NULL */
-    size_t head0, nhead;      /* items (table header) repeated after a break */
     double min_h;             /* a picture: may shrink to this height to end a page (0: fixed) */
+    uint32_t nops, cap;
+    unsigned flags;
+    int chapter;           /* running-head chapter, -1 for none */
+    uint32_t head0, nhead; /* items (table header) repeated after a break */
 } pdf_item;
 
 typedef struct {
@@ -309,6 +321,12 @@ typedef struct {
     int chapter;              /* stamped on new items */
     const oct_node *question; /* stamped on new items */
 } pdf_flow;
+
+/* The index of colour c in the booklet's palette (added if new): ops
+ * hold an index, not three doubles. */
+uint16_t pdf_color_id(oct_pdf *p, oct_color c);
+/* The colour an op is drawn in. */
+oct_color pdf_op_color(const oct_pdf *p, const pdf_op *op);
 
 /* Appends an item of height h; the pointer is valid until the next push. */
 pdf_item *pdf_flow_push(pdf_flow *f, double h, unsigned flags);
@@ -324,8 +342,21 @@ void pdf_flow_free(pdf_flow *f);
 pdf_op *pdf_item_op(pdf_item *it, pdf_op_kind kind);
 /* Inserts an op before the existing ones (reading order: labels first). */
 pdf_op *pdf_item_op_front(pdf_item *it, pdf_op_kind kind);
-/* Copies s[0..n) into the text pool; returns its offset. */
-size_t pdf_pool_put(oct_pdf *p, const char *s, size_t n);
+/* Copies s[0..n) into the text pool, NUL-terminated; returns its offset. */
+uint32_t pdf_pool_put(oct_pdf *p, const char *s, size_t n);
+/* Packs the glyphs g[0..n) into the pool (4 bytes a glyph: id and
+ * advance, 10 with offsets or an advance beyond 16 em); returns the
+ * offset, *bytes gets the packed size. */
+uint32_t pdf_pool_glyphs(oct_pdf *p, const pdf_glyph *g, size_t n, uint32_t *bytes);
+/* The glyph packed at *at, which moves on to the next. */
+pdf_glyph pdf_glyph_next(const char **at);
+/* Gives back the pool's unused room once layout is over. */
+void pdf_pool_trim(oct_pdf *p);
+/* Forgets what was put in the pool from offset `from` on (a line painted
+ * at once: a running head, a folio). */
+void pdf_pool_drop(oct_pdf *p, size_t from);
+/* Trims a flow's arrays to their contents (layout is over). */
+void pdf_flow_trim(pdf_flow *f);
 /* An anchor op (DEST) for key on item it at height y. */
 void pdf_item_dest(oct_pdf *p, pdf_item *it, const char *key, double y);
 
@@ -582,7 +613,9 @@ struct oct_pdf {
      * recto_base (-1: it does not; flashcards have their own sheets). */
     long recto_base;
 
-    oct_buf pool; /* op texts, anchor keys */
+    oct_buf pool;      /* op texts, anchor keys */
+    oct_color *colors; /* the colours ops are drawn in (pdf_color_id) */
+    size_t ncolors, capcolors;
     pdf_link *links;
     size_t nlinks, caplinks;
     pdf_flow body, title, front, back; /* back: the index */
@@ -593,8 +626,9 @@ struct oct_pdf {
     size_t npages, cappages;
     pdf_anchor *anchors;
     size_t nanchors;
-    HPDF_Page *hpages; /* by logical page: its PDF page (a sheet side when imposed) */
-    pdf_impose *imp;   /* imposition, NULL: none */
+    HPDF_Destination *anchor_dests; /* by anchor: its destination, made on first use */
+    HPDF_Page *hpages;              /* by logical page: its PDF page (a sheet side when imposed) */
+    pdf_impose *imp;                /* imposition, NULL: none */
 
     pdf_heading *heads; /* contents and outline entries, in order */
     size_t nheads, capheads;
@@ -621,6 +655,21 @@ struct oct_pdf {
 /* Has libharu write every deflated stream of doc at octavo's level
  * (deflate.c) instead of its own. Call just before saving. */
 void pdf_deflate_streams(HPDF_Doc doc);
+/* Deflates a finished stream now (a painted page's contents): the
+ * document keeps the smaller bytes until it is saved, then drops them. */
+void pdf_deflate_finished(HPDF_Dict stream);
+/* A painted page (painted.c): its content stream deflated, its link
+ * annotations kept as their bytes instead of libharu objects. Not for
+ * imposed pages (a sheet side holds two). */
+void pdf_page_painted(oct_pdf *p, HPDF_Page pg);
+/* For each place: whether it is the last one painting its item (one
+ * flag per place, malloc'd), so its ops can go once painted. */
+unsigned char *pdf_last_places(const oct_pdf *p);
+/* Frees the ops of the items page i painted for the last time. */
+void pdf_page_release(oct_pdf *p, size_t i, const unsigned char *last);
+/* Frees the flows and the text pool once every page is painted (the
+ * pages keep their count and numbers; their items are gone). */
+void pdf_layout_free(oct_pdf *p);
 /* Records a libharu failure as a diagnostic; returns -1 if one happened. */
 int pdf_check(oct_pdf *p, const char *what);
 /* Adds a link target; returns its index, or -1 when target is unusable

@@ -41,15 +41,15 @@ static void flush_run(setter *s)
         pdf_op *op = pdf_item_op(s->it, PDF_OP_TEXT);
         op->slot = (uint8_t)s->run_slot;
         op->size = st->size;
-        op->color = st->color;
+        op->color = pdf_color_id(s->p, st->color);
         op->x = s->run_x;
         op->y = s->base - ((st->flags & PDF_ST_SUPER) ? st->size * 0.62
                            : (st->flags & PDF_ST_SUB) ? -st->size * 0.28
                                                       : 0);
-        op->len = s->run.len;
-        op->text = pdf_pool_put(s->p, s->run.data, s->run.len);
+        op->text = pdf_pool_glyphs(s->p, (const pdf_glyph *)s->run.data,
+                                   s->run.len / sizeof(pdf_glyph), &op->len);
         if (s->actual.len) {
-            op->alen = s->actual.len;
+            op->alen = (uint32_t)s->actual.len;
             op->atext = pdf_pool_put(s->p, s->actual.data, s->actual.len);
         }
     }
@@ -67,7 +67,7 @@ static void flush_segment(setter *s)
         pdf_item_dest(s->p, s->it, pdf_index_key(s->p, st->mark), s->base - st->size);
     if (st->flags & PDF_ST_CODE) {
         pdf_op *op = pdf_item_op(s->it, PDF_OP_RECT);
-        op->color = s->p->L.code_background;
+        op->color = pdf_color_id(s->p, s->p->L.code_background);
         op->x = s->seg_x0 - 1.5;
         op->w = w + 3;
         op->y = s->base - st->size * 0.93;
@@ -75,7 +75,7 @@ static void flush_segment(setter *s)
     }
     if (st->flags & PDF_ST_STRIKE) {
         pdf_op *op = pdf_item_op(s->it, PDF_OP_LINE);
-        op->color = st->color;
+        op->color = pdf_color_id(s->p, st->color);
         op->lw = st->size * 0.055f;
         op->x = s->seg_x0;
         op->w = w;

@@ -41,7 +41,7 @@ static void attach_box(oct_pdf *p, size_t from, double x_right, double size, boo
     if (i == f->n) return;
     double s = size * 0.68;
     pdf_op *op = pdf_item_op(&f->it[i], PDF_OP_BOX);
-    op->color = p->L.muted;
+    op->color = pdf_color_id(p, p->L.muted);
     op->lw = 0.7f;
     op->x = x_right - s;
     op->y = f->it[i].base - s * 0.98;
@@ -51,7 +51,7 @@ static void attach_box(oct_pdf *p, size_t from, double x_right, double size, boo
     pdf_op *ck = pdf_item_op(&f->it[i], PDF_OP_CHECK);
     *ck = box;
     ck->kind = PDF_OP_CHECK;
-    ck->color = p->L.accent;
+    ck->color = pdf_color_id(p, p->L.accent);
     ck->lw = 1.1f;
 }
 

@@ -18,7 +18,7 @@ static void note_rule(oct_pdf *p, const pdf_ctx *c)
 {
     pdf_item *it = pdf_flow_push(p->cur, p->L.paragraph_gap * 1.5, PDF_IT_KEEP_NEXT);
     pdf_op *op = pdf_item_op(it, PDF_OP_LINE);
-    op->color = p->L.rule;
+    op->color = pdf_color_id(p, p->L.rule);
     op->lw = 0.5f;
     op->x = c->x;
     op->w = c->w * 0.22;

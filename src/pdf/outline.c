@@ -6,6 +6,7 @@
 #include "util/xalloc.h"
 
 #include <hpdf_objects.h>
+#include <stdbool.h>
 #include <stdlib.h>
 #include <string.h>
 
@@ -25,6 +26,8 @@ void pdf_free_anchors(oct_pdf *p)
     free(p->anchors);
     p->anchors = NULL;
     p->nanchors = 0;
+    free(p->anchor_dests);
+    p->anchor_dests = NULL;
 }
 
 void pdf_collect_anchors(oct_pdf *p)
@@ -64,7 +67,7 @@ const pdf_anchor *pdf_find_anchor(const oct_pdf *p, const char *key)
 }
 
 /* [page /XYZ null top null]: keep the reader's zoom, show a little above. */
-HPDF_Destination pdf_dest(oct_pdf *p, const pdf_anchor *a)
+static HPDF_Destination make_dest(oct_pdf *p, const pdf_anchor *a)
 {
     HPDF_Page page = p->hpages[a->page];
     HPDF_Destination d = HPDF_Page_CreateDestination(page);
@@ -84,6 +87,22 @@ HPDF_Destination pdf_dest(oct_pdf *p, const pdf_anchor *a)
     ret += HPDF_Array_AddReal(d, (HPDF_REAL)(top + dy));
     ret += HPDF_Array_Add(d, HPDF_Null_New(mm));
     return ret == HPDF_OK ? d : NULL;
+}
+
+/* One destination per anchor, however many links and outline entries go
+ * there (a booklet of thousands of pages has three links to a place on
+ * average: each destination is some 500 bytes of libharu objects until
+ * the document is saved, and 40 bytes of the file). */
+HPDF_Destination pdf_dest(oct_pdf *p, const pdf_anchor *a)
+{
+    bool ours = p->anchors && a >= p->anchors && a < p->anchors + p->nanchors;
+    size_t ai = ours ? (size_t)(a - p->anchors) : 0;
+    if (ours && !p->anchor_dests)
+        p->anchor_dests = oct_xcalloc(p->nanchors, sizeof *p->anchor_dests);
+    if (ours && p->anchor_dests[ai]) return p->anchor_dests[ai];
+    HPDF_Destination d = make_dest(p, a);
+    if (ours) p->anchor_dests[ai] = d;
+    return d;
 }
 
 static HPDF_Outline add_entry(oct_pdf *p, HPDF_Outline parent, const char *title, const char *key)

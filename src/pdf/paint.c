@@ -75,22 +75,20 @@ static void put_glyphs(painter *w, const pdf_op *op)
 {
     oct_pdf *p = w->p;
     oct_buf *b = &w->glyphs;
-    size_t n = op->len / sizeof(pdf_glyph);
-    const char *base = p->pool.data + op->text;
+    const char *at_glyph = p->pool.data + op->text, *end = at_glyph + op->len;
     oct_buf_clear(b);
     oct_buf_put(b, "[<", 2);
     long pen = 0, cur = 0;
     bool spaced = false;
-    for (size_t i = 0; i < n; i++) {
-        pdf_glyph g;
-        memcpy(&g, base + i * sizeof g, sizeof g);
+    while (at_glyph < end) {
+        pdf_glyph g = pdf_glyph_next(&at_glyph);
         long at = pen + g.dx;
         pen += g.adv;
         char num[32];
         if (g.dy != 0) oct_buf_printf(b, ">]TJ %s Ts[<", num3(num, g.dy * op->size / 1000.0));
         if (at != cur) oct_buf_printf(b, ">%ld<", cur - at);
         cur = at + pdf_font_glyph_width(p->fonts, op->slot, g.gid);
-        if (op->alen && i + 1 == n && cur != pen) {
+        if (op->alen && at_glyph == end && cur != pen) {
             oct_buf_printf(b, ">]TJ %s Tc[<", num3(num, (pen - cur) * op->size / 1000.0));
             spaced = true;
         }
@@ -147,14 +145,14 @@ static void paint_text(painter *w, const pdf_op *op, double x, double y)
         w->font = name;
         w->font_size = op->size;
     }
-    set_fill(w, op->color);
+    set_fill(w, pdf_op_color(p, op));
     HPDF_Page_SetTextMatrix(w->pg, 1, 0, 0, 1, (HPDF_REAL)x, (HPDF_REAL)y);
     if (op->alen) put_actual_text(w, p->pool.data + op->atext, op->alen);
     bool embolden = op->kind == PDF_OP_TEXT && pdf_font_synthetic_bold(p->fonts, op->slot);
     if (embolden) { /* fill and stroke, the outline widened by 1/30 em */
         char num[32], line[96];
         int len = snprintf(line, sizeof line, "2 Tr %s w %s\n", num3(num, op->size / 30.0),
-                           stroke_color(op->color));
+                           stroke_color(pdf_op_color(p, op)));
         put_content(w, line, (size_t)len);
     }
     put_glyphs(w, op);
@@ -162,11 +160,16 @@ static void paint_text(painter *w, const pdf_op *op, double x, double y)
     if (op->alen) put_content(w, "EMC\n", 4);
 }
 
+static void set_stroke(painter *w, const pdf_op *op)
+{
+    oct_color c = pdf_op_color(w->p, op);
+    HPDF_Page_SetRGBStroke(w->pg, (HPDF_REAL)c.r, (HPDF_REAL)c.g, (HPDF_REAL)c.b);
+}
+
 static void stroke_setup(painter *w, const pdf_op *op)
 {
     HPDF_Page_SetLineWidth(w->pg, op->lw > 0 ? op->lw : 0.5f);
-    HPDF_Page_SetRGBStroke(w->pg, (HPDF_REAL)op->color.r, (HPDF_REAL)op->color.g,
-                           (HPDF_REAL)op->color.b);
+    set_stroke(w, op);
 }
 
 /* Leader dots on a fixed pitch (so leaders of all entries line up): one
@@ -185,8 +188,7 @@ static void paint_dots(painter *w, const pdf_op *op, double x, double y)
     HPDF_Page pg = w->pg;
     HPDF_Page_GSave(pg);
     HPDF_Page_Concat(pg, (HPDF_REAL)k, 0, 0, (HPDF_REAL)k, 0, 0);
-    HPDF_Page_SetRGBStroke(pg, (HPDF_REAL)op->color.r, (HPDF_REAL)op->color.g,
-                           (HPDF_REAL)op->color.b);
+    set_stroke(w, op);
     HPDF_Page_SetLineWidth(pg, (HPDF_REAL)(2 * r / k));
     HPDF_Page_SetLineCap(pg, HPDF_ROUND_END);
     HPDF_Page_SetDash(pg, DASH, 2, 0);
@@ -256,16 +258,14 @@ static void paint_pictures(painter *w, const pdf_op *op, double x, double y)
 {
     oct_pdf *p = w->p;
     bool boxes = pdf_font_kind(p->fonts, op->slot) == PDF_FACE_BOX;
-    size_t n = op->len / sizeof(pdf_glyph);
+    const char *at = p->pool.data + op->text, *end = at + op->len;
     double em = op->size;
     if (boxes) {
         HPDF_Page_SetLineWidth(w->pg, (HPDF_REAL)(em * 0.06));
-        HPDF_Page_SetRGBStroke(w->pg, (HPDF_REAL)op->color.r, (HPDF_REAL)op->color.g,
-                               (HPDF_REAL)op->color.b);
+        set_stroke(w, op);
     }
-    for (size_t i = 0; i < n; i++) {
-        pdf_glyph g;
-        memcpy(&g, p->pool.data + op->text + i * sizeof g, sizeof g);
+    while (at < end) {
+        pdf_glyph g = pdf_glyph_next(&at);
         double gx = x + g.dx * em / 1000.0, gy = y + g.dy * em / 1000.0;
         if (boxes) {
             double bw = g.adv * em / 1000.0 - em * 0.16;
@@ -289,7 +289,7 @@ static void paint_item(painter *w, const pdf_item *it, double left, double top)
     for (size_t k = 0; k < it->nops; k++) {
         const pdf_op *op = &it->ops[k];
         if (op->kind != PDF_OP_RECT) continue;
-        set_fill(w, op->color);
+        set_fill(w, pdf_op_color(w->p, op));
         HPDF_Page_Rectangle(w->pg, (HPDF_REAL)(left + op->x), (HPDF_REAL)(top - op->y - op->h),
                             (HPDF_REAL)op->w, (HPDF_REAL)op->h);
         HPDF_Page_Fill(w->pg);
@@ -364,9 +364,11 @@ static void paint_margin_line(painter *w, const pdf_text *t, double tw, double x
     oct_pdf *p = w->p;
     pdf_line ln = {0, t->n, t->n, tw, width, 0, false, false};
     pdf_item it = {0};
+    size_t mark = p->pool.len; /* its glyphs are needed only here */
     pdf_set_line(p, &it, t, &ln, 0, 0, al);
     paint_item(w, &it, x, p->L.page_height - y);
     free(it.ops);
+    pdf_pool_drop(p, mark);
 }
 
 static pdf_style margin_style(const oct_pdf *p, int var)
@@ -459,7 +461,7 @@ static void paint_head(painter *w, size_t i)
     if (pg->cont)
         paint_continued(w, pg->cont, recto ? left : left + used + gap, bw - used - gap, y,
                         recto ? PDF_AL_LEFT : PDF_AL_RIGHT);
-    pdf_op rule = {.kind = PDF_OP_LINE, .lw = 0.4f, .color = p->L.rule, .w = bw};
+    pdf_op rule = {.kind = PDF_OP_LINE, .lw = 0.4f, .color = pdf_color_id(p, p->L.rule), .w = bw};
     paint_stroke(w, &rule, left, p->L.page_height - y - p->L.small_size * 0.6);
 }
 
@@ -508,6 +510,7 @@ int pdf_paint(oct_pdf *p)
 {
     if (add_pages(p) != 0) return -1;
     oct_buf glyphs = OCT_BUF_INIT;
+    unsigned char *last = pdf_last_places(p);
     int rc = 0;
     for (size_t i = 0; i < p->npages && rc == 0; i++) {
         painter w = {.p = p, .pg = p->hpages[i], .glyphs = glyphs};
@@ -527,7 +530,10 @@ int pdf_paint(oct_pdf *p)
         if (p->imp) HPDF_Page_GRestore(w.pg);
         glyphs = w.glyphs; /* the scratch buffer is kept from page to page */
         if (pdf_check(p, "painting a page") != 0 || p->failed) rc = -1;
+        pdf_page_release(p, i, last);
+        pdf_page_painted(p, w.pg);
     }
+    free(last);
     oct_buf_free(&glyphs);
     return rc;
 }

@@ -162,6 +162,7 @@ static int render_booklet(oct_pdf *p)
     layout_document(p, p->tree->root, 0);
     pdf_layout_answer_key(p);
     pdf_layout_research(p);
+    pdf_flow_trim(&p->body);
     /* two-sided: the body's page 1 and each chapter on a recto; the
      * front matter (title, contents) the same, and an even number of
      * pages of it, so the body's first page stays a recto */
@@ -186,7 +187,13 @@ static int render_booklet(oct_pdf *p)
         pdf_flow_push(&p->body, 1, 0);
         pdf_paginate(p, &p->body, PDF_PG_BODY);
     }
-    if (pdf_paint(p) != 0 || pdf_outline(p) != 0 || pdf_metadata(p) != 0) return -1;
+    pdf_flow_trim(&p->back);
+    pdf_flow_trim(&p->title);
+    pdf_flow_trim(&p->front);
+    pdf_pool_trim(p);
+    if (pdf_paint(p) != 0) return -1;
+    pdf_layout_free(p);
+    if (pdf_outline(p) != 0 || pdf_metadata(p) != 0) return -1;
     return 0;
 }
 
@@ -277,6 +284,7 @@ void oct_pdf_free(oct_pdf *p)
     pdf_flow_free(&p->back);
     pdf_index_free(p);
     oct_buf_free(&p->pool);
+    free(p->colors);
     for (size_t i = 0; i < p->nlinks; i++)
         free(p->links[i].target);
     free(p->links);

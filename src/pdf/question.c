@@ -20,7 +20,7 @@ static void bar(oct_pdf *p, size_t from, double x)
         pdf_item *it = &p->cur->it[i];
         if (it->flags & PDF_IT_DISCARD) continue;
         pdf_op *op = pdf_item_op(it, PDF_OP_RECT);
-        op->color = p->L.accent;
+        op->color = pdf_color_id(p, p->L.accent);
         op->x = x;
         op->w = 1.6;
         op->h = it->h + 0.2;
@@ -58,7 +58,7 @@ void pdf_ruled_lines(oct_pdf *p, double x, double w, double lh, int n, int kept)
         if (k + 1 < n && kept < n) flags |= PDF_IT_STRETCH;
         pdf_item *it = pdf_flow_push(p->cur, lh, flags);
         pdf_op *op = pdf_item_op(it, PDF_OP_LINE);
-        op->color = p->L.rule;
+        op->color = pdf_color_id(p, p->L.rule);
         op->lw = 0.45f;
         op->x = x;
         op->w = w;
@@ -162,7 +162,7 @@ static void add_checkbox(oct_pdf *p, size_t first, double numw, double x_right, 
     pdf_item *it = &p->cur->it[first];
     double side = size * BOX_SIDE, base = it->base > 0 ? it->base : size;
     pdf_op *op = pdf_item_op(it, PDF_OP_BOX);
-    op->color = p->L.muted;
+    op->color = pdf_color_id(p, p->L.muted);
     op->lw = 0.6f;
     op->w = op->h = side;
     if (x_right - numw - side * 1.6 >= 0) {

@@ -224,8 +224,7 @@ static pdf_align align_of(const table *tb, size_t j)
                                    : PDF_AL_LEFT;
 }
 
-static void rule(pdf_item *it, const pdf_ctx *c, const table *tb, double y, double lw,
-                 oct_color col)
+static void rule(pdf_item *it, const pdf_ctx *c, const table *tb, double y, double lw, uint16_t col)
 {
     pdf_op *op = pdf_item_op(it, PDF_OP_LINE);
     op->color = col;
@@ -283,14 +282,14 @@ static pdf_item *row_chunk(oct_pdf *p, const pdf_ctx *c, const table *tb, size_t
     }
     bool first_row = r == 0, last_row = r + 1 == tb->nrows;
     bool header_end = rw->header && (last_row || !tb->rows[r + 1].header);
-    if (top && first_row) rule(it, c, tb, 0, 0.9, p->L.text);
+    if (top && first_row) rule(it, c, tb, 0, 0.9, pdf_color_id(p, p->L.text));
     if (bottom) {
         if (last_row)
-            rule(it, c, tb, h, 0.9, p->L.text);
+            rule(it, c, tb, h, 0.9, pdf_color_id(p, p->L.text));
         else if (header_end)
-            rule(it, c, tb, h, 0.55, p->L.text);
+            rule(it, c, tb, h, 0.55, pdf_color_id(p, p->L.text));
         else if (!rw->header)
-            rule(it, c, tb, h, 0.3, p->L.rule);
+            rule(it, c, tb, h, 0.3, pdf_color_id(p, p->L.rule));
     }
     return it;
 }
