@@ -41,7 +41,7 @@ static void show(oct_hyph *h, const char *s)
 void pdf_hyphen_show_tree(oct_pdf *p, const oct_tree *t)
 {
     oct_hyph *h = p->hyph;
-    if (!h) return;
+    if (!oct_hyph_wants_text(h)) return;
     /* every text node (its order does not matter), depth first without
      * recursion: trees may be deep */
     for (const oct_node *n = t->root; n;) {

@@ -67,9 +67,18 @@ static HyphenDict *load_bytes(const char *s, size_t n)
     return d;
 }
 
+/* Below this a dictionary loads in a few milliseconds (English: 106 KB,
+ * 6 ms), less than collecting the words would take: loaded whole. */
+#define SUBSET_MIN_BYTES (256u << 10)
+
+bool oct_hyph_wants_text(const oct_hyph *h)
+{
+    return h && !h->loaded && h->diclen >= SUBSET_MIN_BYTES;
+}
+
 void oct_hyph_add_text(oct_hyph *h, const char *s, size_t n)
 {
-    if (h && !h->loaded) oct_hyph_words_add(&h->words, s, n);
+    if (oct_hyph_wants_text(h)) oct_hyph_words_add(&h->words, s, n);
 }
 
 /* Loads the patterns at the first word: the subset for the words shown

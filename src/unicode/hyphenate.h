@@ -40,6 +40,9 @@ bool oct_hyph_wanted(const char *lang);
  * a large dictionary (German) is the difference between milliseconds and
  * seconds. A word never shown still gets its points, from all patterns. */
 void oct_hyph_add_text(oct_hyph *h, const char *s, size_t n);
+/* Whether oct_hyph_add_text would use the text: a small dictionary is
+ * loaded whole (faster than collecting the words). */
+bool oct_hyph_wants_text(const oct_hyph *h);
 
 /* out[0..n) for the token cps[0..n): what a line may do after each char.
  * `words` false (code): separator breaks only. h NULL: no hyphens. */
