@@ -37,12 +37,14 @@ typedef struct {
     size_t n, cap;
 } oct_epub_toc;
 
-/* Detail levels of the contents, fullest first: everything; no
+/* Detail levels of the contents, fullest first: everything (questions
+ * of the units before `question_units`: b->nunits for all of them); no
  * questions; chapters and appendices only. Every document of the spine
  * is reached at every level (a piece nothing points into gets a
  * "(continued)" entry). */
 enum { OCT_EPUB_TOC_FULL, OCT_EPUB_TOC_NO_QUESTIONS, OCT_EPUB_TOC_CHAPTERS };
-void oct_epub_toc_build(const oct_epub_book *b, int detail, oct_epub_toc *out);
+void oct_epub_toc_build(const oct_epub_book *b, int detail, size_t question_units,
+                        oct_epub_toc *out);
 void oct_epub_toc_free(oct_epub_toc *t);
 
 int oct_epub_nav_xhtml(const oct_epub_book *b, const oct_epub_toc *t, char **data, size_t *len);

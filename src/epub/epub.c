@@ -66,27 +66,61 @@ static void add_entry(oct_epub *e, const char *dir, const char *name, char *data
     e->entries[e->n++] = (entry){full, data, len, store};
 }
 
-/* nav.xhtml and toc.ncx, as detailed as the budget allows: questions are
- * listed while the nav stays under b->nav_budget and the NCX (about 1.6
- * times as big for the same entries) under 5/3 of it; past that, the
- * chapters' documents carry their questions themselves. */
+/* At most this many entries in the contents: a reader scrolls a list of
+ * thousands no better than the chapters' own lists, and epubcheck 4.2.6
+ * follows the nav's reading order one stack frame an entry (4,772 entries
+ * overflowed its stack; 3,457 passed). */
+#define NAV_MAX_ENTRIES 3500
+
+/* nav.xhtml and toc.ncx of a detail level, questions listed in the units
+ * before qunits; whether they keep to the budget: the nav under
+ * b->nav_budget and the NCX (about 1.6 times as big for the same entries)
+ * under 5/3 of it. -1 on failure. */
+static int contents_at(const oct_epub_book *b, int detail, size_t qunits, char **nav,
+                       size_t *nav_len, char **ncx, size_t *ncx_len)
+{
+    free(*nav);
+    free(*ncx);
+    *nav = *ncx = NULL;
+    oct_epub_toc toc;
+    oct_epub_toc_build(b, detail, qunits, &toc);
+    int rc = oct_epub_nav_xhtml(b, &toc, nav, nav_len);
+    if (rc == 0) rc = oct_epub_ncx(b, &toc, ncx, ncx_len);
+    size_t entries = toc.n;
+    oct_epub_toc_free(&toc);
+    if (rc != 0) return -1;
+    return *nav_len <= b->nav_budget && *ncx_len / 5 * 3 <= b->nav_budget &&
+           entries <= NAV_MAX_ENTRIES;
+}
+
+/* nav.xhtml and toc.ncx, as detailed as the budget allows: every question
+ * when they fit; else the questions of as many documents from the start
+ * as fit (found by bisection), the chapters' own documents carrying the
+ * rest; else no questions; else chapters only. */
 static int render_contents(oct_epub *e, const oct_epub_book *b)
 {
     char *nav = NULL, *ncx = NULL;
     size_t nav_len = 0, ncx_len = 0;
-    int rc = 0;
-    for (int detail = OCT_EPUB_TOC_FULL; rc == 0 && detail <= OCT_EPUB_TOC_CHAPTERS; detail++) {
-        free(nav);
-        free(ncx);
-        nav = ncx = NULL;
-        oct_epub_toc toc;
-        oct_epub_toc_build(b, detail, &toc);
-        rc = oct_epub_nav_xhtml(b, &toc, &nav, &nav_len);
-        if (rc == 0) rc = oct_epub_ncx(b, &toc, &ncx, &ncx_len);
-        oct_epub_toc_free(&toc);
-        if (nav_len <= b->nav_budget && ncx_len / 5 * 3 <= b->nav_budget) break;
+    int fits = contents_at(b, OCT_EPUB_TOC_FULL, b->nunits, &nav, &nav_len, &ncx, &ncx_len);
+    if (fits == 0) {
+        size_t lo = 0, hi = b->nunits; /* the questions of lo units fit, of hi do not */
+        while (hi - lo > 1) {
+            size_t mid = lo + (hi - lo) / 2;
+            int r = contents_at(b, OCT_EPUB_TOC_FULL, mid, &nav, &nav_len, &ncx, &ncx_len);
+            if (r < 0) break;
+            if (r)
+                lo = mid;
+            else
+                hi = mid;
+        }
+        fits = lo > 0 ? contents_at(b, OCT_EPUB_TOC_FULL, lo, &nav, &nav_len, &ncx, &ncx_len) : 0;
     }
-    if (rc != 0) {
+    for (int detail = OCT_EPUB_TOC_NO_QUESTIONS; fits == 0 && detail <= OCT_EPUB_TOC_CHAPTERS;
+         detail++) {
+        fits = contents_at(b, detail, 0, &nav, &nav_len, &ncx, &ncx_len);
+        if (detail == OCT_EPUB_TOC_CHAPTERS && fits == 0) fits = 1; /* the least there is */
+    }
+    if (fits < 0) {
         free(nav);
         free(ncx);
         return -1;

@@ -14,8 +14,8 @@ typedef struct {
     const oct_epub_book *b;
     oct_epub_toc *t;
     int detail;
-    size_t unit;
-    int base, heading; /* heading: level of the last heading, for questions */
+    size_t unit, qunits; /* questions are listed in units before qunits */
+    int base, heading;   /* heading: level of the last heading, for questions */
 } walk;
 
 static void add(oct_epub_toc *t, int level, const char *label, const char *href, size_t unit,
@@ -60,7 +60,8 @@ static void add_inner(walk *w, const oct_node *top)
                 add(w->t, w->base + level, *label ? label : "Section", href, w->unit, false);
             }
         } else if (n->kind == OCT_QUESTION) {
-            const char *href = w->detail == OCT_EPUB_TOC_FULL ? oct_epub_href(b, n) : NULL;
+            bool listed = w->detail == OCT_EPUB_TOC_FULL && w->unit < w->qunits;
+            const char *href = listed ? oct_epub_href(b, n) : NULL;
             if (href)
                 add(w->t, w->base + w->heading + 1, question_label(b, n), href, w->unit, true);
             oct_iter_skip_children(&it);
@@ -105,7 +106,8 @@ static void add_continued(const oct_epub_book *b, oct_epub_toc *t)
     free(reached);
 }
 
-void oct_epub_toc_build(const oct_epub_book *b, int detail, oct_epub_toc *out)
+void oct_epub_toc_build(const oct_epub_book *b, int detail, size_t question_units,
+                        oct_epub_toc *out)
 {
     *out = (oct_epub_toc){0};
     const size_t none = (size_t)-1;
@@ -115,7 +117,7 @@ void oct_epub_toc_build(const oct_epub_book *b, int detail, oct_epub_toc *out)
     add(out, 0, oct_phrase(b->meta.lang, OCT_PH_CONTENTS), OCT_EPUB_NAV "#toc", none, false);
     if (oct_epub_has_most_asked(b))
         add(out, 0, oct_phrase(b->meta.lang, OCT_PH_MOST_ASKED), OCT_EPUB_MOST_ASKED, none, false);
-    walk w = {b, out, detail, 0, 0, 0};
+    walk w = {b, out, detail, 0, question_units, 0, 0};
     for (size_t i = 0; i < b->nunits; i++) {
         const oct_epub_unit *u = &b->units[i];
         w.unit = i;
