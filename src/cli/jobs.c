@@ -70,10 +70,12 @@ static void hand_on(job *j, const oct_build_opts *o, oct_diag *diag, double *bus
         o->stats->questions += j->stats.questions;
         o->stats->pages += j->stats.pages;
     }
-    for (int p = 0; p < OCT_PHASE_COUNT && o->timings; p++) {
-        oct_timings_add(o->timings, (oct_phase)p, j->tm.sec[p], j->tm.overlap);
-        *busy += j->tm.sec[p] - j->tm.overlap;
-        j->tm.overlap = 0; /* counted once */
+    if (!o->timings) return;
+    /* its own overlap (PDF beside EPUB) is counted with its first phase */
+    *busy -= j->tm.overlap;
+    for (int p = 0; p < OCT_PHASE_COUNT; p++) {
+        oct_timings_add(o->timings, (oct_phase)p, j->tm.sec[p], p == 0 ? j->tm.overlap : 0);
+        *busy += j->tm.sec[p];
     }
 }
 

@@ -125,11 +125,8 @@ static const char *note_key(oct_epub_book *b, size_t group, int index)
 static void map_subtree(oct_epub_book *b, const oct_node *top, size_t u)
 {
     oct_iter it;
-    oct_event ev;
     oct_iter_init(&it, top);
-    while ((ev = oct_iter_next(&it)) != OCT_EV_NONE) {
-        const oct_node *n = it.cur;
-        if (ev != OCT_EV_ENTER) continue;
+    for (const oct_node *n; (n = oct_iter_next_node(&it));) {
         const char *anchor = oct_epub_anchor(b, n);
         if (anchor) oct_epub_map_put(&b->unit_of, anchor, (void *)(uintptr_t)(u + 1));
         if (n->kind == OCT_FOOTNOTE_DEF) {

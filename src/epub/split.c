@@ -60,11 +60,8 @@ static void add_top(measure *m, const oct_node *top, size_t size)
 static void write_followers(oct_epub_ctx *r, const oct_node *top, bool quiz, oct_epub_map *done)
 {
     oct_iter it;
-    oct_event ev;
     oct_iter_init(&it, top);
-    while ((ev = oct_iter_next(&it)) != OCT_EV_NONE) {
-        const oct_node *n = it.cur;
-        if (ev != OCT_EV_ENTER) continue;
+    for (const oct_node *n; (n = oct_iter_next_node(&it));) {
         r->depth = r->block_depth = 0;
         if (quiz && n->kind == OCT_QUESTION && oct_question_has_answer(n)) {
             oct_epub_quiz_answer(r, n);

@@ -43,11 +43,8 @@ static void add_inner(walk *w, const oct_node *top)
     const oct_epub_book *b = w->b;
     const oct_epub_unit *u = &b->units[w->unit];
     oct_iter it;
-    oct_event ev;
     oct_iter_init(&it, top);
-    while ((ev = oct_iter_next(&it)) != OCT_EV_NONE) {
-        const oct_node *n = it.cur;
-        if (ev != OCT_EV_ENTER) continue;
+    for (const oct_node *n; (n = oct_iter_next_node(&it));) {
         if (n->kind == OCT_FOOTNOTE_DEF) {
             oct_iter_skip_children(&it);
         } else if (n->kind == OCT_SECTION && n != u->title_node) {

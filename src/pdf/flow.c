@@ -60,6 +60,13 @@ void pdf_flow_keep_last(pdf_flow *f)
     }
 }
 
+size_t pdf_flow_content_from(const pdf_flow *f, size_t i, size_t to)
+{
+    while (i < to && !pdf_item_is_content(&f->it[i]))
+        i++;
+    return i;
+}
+
 bool pdf_keep_line(const oct_pdf *p, size_t k, size_t n)
 {
     size_t orphans = (size_t)p->L.breaks.orphans, widows = (size_t)p->L.breaks.widows;

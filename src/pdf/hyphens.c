@@ -42,18 +42,11 @@ void pdf_hyphen_show_tree(oct_pdf *p, const oct_tree *t)
 {
     oct_hyph *h = p->hyph;
     if (!oct_hyph_wants_text(h)) return;
-    /* every text node (its order does not matter), depth first without
-     * recursion: trees may be deep */
-    for (const oct_node *n = t->root; n;) {
+    oct_iter it; /* every text node */
+    oct_iter_init(&it, t->root);
+    for (const oct_node *n; (n = oct_iter_next_node(&it));) {
         if (n->kind == OCT_TEXT) show(h, n->text);
         if (n->kind == OCT_CHAPTER) show(h, n->u.chapter.title);
-        if (n->first) {
-            n = n->first;
-            continue;
-        }
-        while (n && !n->next)
-            n = n->parent;
-        if (n) n = n->next;
     }
     /* and the words octavo adds: titles, source names, its own phrases */
     show(h, t->meta.title);

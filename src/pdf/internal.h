@@ -333,6 +333,14 @@ pdf_item *pdf_flow_push(pdf_flow *f, double h, unsigned flags);
 /* A collapsible gap: merges with a gap just before it (the larger wins)
  * and inherits the keep of the item before it. */
 void pdf_flow_space(pdf_flow *f, double h);
+/* A placed item: not a gap (dropped at a page's head) nor a line placed
+ * only as a repeated head. */
+static inline bool pdf_item_is_content(const pdf_item *it)
+{
+    return !(it->flags & (PDF_IT_DISCARD | PDF_IT_REPEAT_ONLY));
+}
+/* The first placed item from i on, before `to` (else `to`). */
+size_t pdf_flow_content_from(const pdf_flow *f, size_t i, size_t to);
 /* Whether line k of n of a paragraph keeps with the next: the layout's
  * orphans stay together at a page foot, its widows at a page head. */
 bool pdf_keep_line(const oct_pdf *p, size_t k, size_t n);

@@ -41,8 +41,9 @@ double pdf_gap_stretch(const pdf_item *it)
 
 typedef struct {
     const oct_pdf *p;
-    const pdf_item *it;
-    size_t from, to; /* the chapter: items [from, to) */
+    const pdf_flow *f;
+    const pdf_item *it; /* f's items */
+    size_t from, to;    /* the chapter: items [from, to) */
     double H;
     double *ph, *ps; /* prefix sums of heights (placed items) and stretch */
     bool flush;      /* full pages end at the foot (their gaps stretch) */
@@ -53,9 +54,7 @@ typedef struct {
  * are not placed there). */
 static size_t content_from(const fit *c, size_t i)
 {
-    while (i < c->to && (c->it[i].flags & (PDF_IT_DISCARD | PDF_IT_REPEAT_ONLY)))
-        i++;
-    return i;
+    return pdf_flow_content_from(c->f, i, c->to);
 }
 
 /* A page may end after item j: neither it nor a gap before the next
@@ -63,7 +62,7 @@ static size_t content_from(const fit *c, size_t i)
  * page's start), or (size_t)-1 when no break is allowed after j. */
 static size_t break_after(const fit *c, size_t j)
 {
-    if (c->it[j].flags & (PDF_IT_DISCARD | PDF_IT_REPEAT_ONLY)) return (size_t)-1;
+    if (!pdf_item_is_content(&c->it[j])) return (size_t)-1;
     size_t n = content_from(c, j + 1);
     if (n >= c->to) return c->to; /* the chapter's end: nothing to keep with */
     for (size_t i = j; i < n; i++)
@@ -206,14 +205,9 @@ void pdf_plan_breaks(const oct_pdf *p, const pdf_flow *f, size_t from, size_t to
     from = from < to ? from : to;
     size_t n = to - from;
     if (n < 2) return;
-    fit c = {p,
-             f->it,
-             from,
-             to,
-             pdf_body_height(p),
-             NULL,
-             NULL,
-             p->L.breaks.flush_bottom && f == &p->body,
+    fit c = {p,        f,    f->it,
+             from,     to,   pdf_body_height(p),
+             NULL,     NULL, p->L.breaks.flush_bottom && f == &p->body,
              side >= 0};
     c.ph = oct_xmalloc((n + 1) * sizeof *c.ph);
     c.ps = oct_xmalloc((n + 1) * sizeof *c.ps);

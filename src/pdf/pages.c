@@ -101,19 +101,11 @@ static bool on_verso(const oct_pdf *p)
     return p->recto_base >= 0 && ((long)p->npages - p->recto_base) % 2 == 1;
 }
 
-/* Whether the last page made is a verso of a two-sided booklet. */
-static bool last_is_verso(const oct_pdf *p)
-{
-    return p->recto_base >= 0 && p->npages > 0 && ((long)p->npages - 1 - p->recto_base) % 2 == 1;
-}
-
 /* A thematic break just before a planned page break: left out. */
 static bool separator_at_foot(const pdf_flow *f, size_t i, const unsigned char *brk)
 {
     if (!(f->it[i].flags & PDF_IT_SEPARATOR)) return false;
-    size_t j = i + 1;
-    while (j < f->n && (f->it[j].flags & (PDF_IT_DISCARD | PDF_IT_REPEAT_ONLY)))
-        j++;
+    size_t j = pdf_flow_content_from(f, i + 1, f->n);
     return j < f->n && brk[j];
 }
 
@@ -144,8 +136,7 @@ static const oct_node *continued_question(const pdf_flow *f, size_t i)
 {
     const oct_node *q = f->it[i].question;
     while (q && i-- > 0)
-        if (!(f->it[i].flags & (PDF_IT_DISCARD | PDF_IT_REPEAT_ONLY)))
-            return f->it[i].question == q ? q : NULL;
+        if (pdf_item_is_content(&f->it[i])) return f->it[i].question == q ? q : NULL;
     return NULL;
 }
 
@@ -196,7 +187,10 @@ void pdf_paginate(oct_pdf *p, pdf_flow *f, pdf_page_kind kind)
     size_t i = 0, first_page = p->npages, chapter_end = 0;
     while (i < f->n) {
         const pdf_item *it = &f->it[i];
-        if (it->flags & PDF_IT_REPEAT_ONLY) { /* a "continued" line: see repeat_header */
+        /* a "continued" line is placed by repeat_header; what is dropped at a
+         * page's head opens none (a chapter after ruled lines left out at a
+         * foot still finds the page it would have) */
+        if ((it->flags & PDF_IT_REPEAT_ONLY) || (!g.page && (it->flags & PDF_IT_DISCARD))) {
             i++;
             continue;
         }
@@ -206,11 +200,6 @@ void pdf_paginate(oct_pdf *p, pdf_flow *f, pdf_page_kind kind)
                 new_page(&g, kind);
                 g.page->blank = true;
             }
-            new_page(&g, kind);
-        } else if ((it->flags & PDF_IT_OPENER) && g.content == 0 && last_is_verso(p)) {
-            /* a page opened for what was then left out (ruled lines at a
-             * foot): a chapter still opens on a recto */
-            g.page->blank = true;
             new_page(&g, kind);
         }
         if (i >= chapter_end) chapter_end = plan_chapter(p, f, i, brk);

@@ -39,6 +39,14 @@ oct_event oct_iter_next(oct_iter *it)
     return it->ev = OCT_EV_EXIT;
 }
 
+const oct_node *oct_iter_next_node(oct_iter *it)
+{
+    oct_event ev;
+    while ((ev = oct_iter_next(it)) != OCT_EV_NONE)
+        if (ev == OCT_EV_ENTER) return it->cur;
+    return NULL;
+}
+
 void oct_iter_skip_children(oct_iter *it)
 {
     if (it->ev == OCT_EV_ENTER) it->ev = OCT_EV_EXIT;
@@ -50,11 +58,10 @@ oct_node **oct_node_collect(oct_node *root, oct_kind k, size_t *count)
     size_t n = 0, cap = 0;
     oct_iter it;
     oct_iter_init(&it, root);
-    oct_event ev;
-    while ((ev = oct_iter_next(&it)) != OCT_EV_NONE) {
-        if (ev != OCT_EV_ENTER || it.cur->kind != k) continue;
+    for (const oct_node *c; (c = oct_iter_next_node(&it));) {
+        if (c->kind != k) continue;
         OCT_GROW(v, cap, n + 1);
-        v[n++] = (oct_node *)it.cur; /* root is not const: neither are its nodes */
+        v[n++] = (oct_node *)c; /* root is not const: neither are its nodes */
     }
     *count = n;
     return v;

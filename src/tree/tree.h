@@ -328,6 +328,9 @@ typedef struct {
 void oct_iter_init(oct_iter *it, const oct_node *root);
 /* Next event; OCT_EV_NONE when done. Leaf nodes get ENTER and EXIT too. */
 oct_event oct_iter_next(oct_iter *it);
+/* The next node entered (parents before children), NULL when done: for
+ * walks that only look at nodes on the way in. */
+const oct_node *oct_iter_next_node(oct_iter *it);
 /* After ENTER: skip the current node's children (next event is its EXIT). */
 void oct_iter_skip_children(oct_iter *it);
 /* Every node of kind k at or below root, in document order, as a malloc'd

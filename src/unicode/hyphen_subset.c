@@ -68,6 +68,13 @@ static bool is_pattern(const char *line, size_t n)
     return !(line[0] >= 'A' && line[0] <= 'Z');
 }
 
+/* The length of the line of dic[0..len) that starts at i, without its LF. */
+static size_t line_len(const char *dic, size_t len, size_t i)
+{
+    const char *nl = memchr(dic + i, '\n', len - i);
+    return nl ? (size_t)(nl - dic - i) : len - i;
+}
+
 /* Every substring of up to maxlen bytes of every word, starting on a
  * character boundary (UTF-8 lead byte), into set. */
 static void substrings(const oct_strmap *words, size_t maxlen, oct_strmap *set)
@@ -92,20 +99,17 @@ size_t oct_hyph_subset(const char *dic, size_t len, const oct_strmap *words, oct
     char letters[512];
     /* the longest pattern, in UTF-8 bytes of its letters */
     size_t longest = 0;
-    for (size_t i = 0; i < len;) {
-        const char *nl = memchr(dic + i, '\n', len - i);
-        size_t n = nl ? (size_t)(nl - dic - i) : len - i;
+    for (size_t i = 0, n; i < len; i += n + 1) {
+        n = line_len(dic, len, i);
         if (i > 0 && is_pattern(dic + i, n)) {
             size_t k = pattern_letters(dic + i, n, latin1, letters, sizeof letters);
             if (k > longest) longest = k;
         }
-        i += n + 1;
     }
     substrings(words, longest, seen);
     size_t kept = 0;
-    for (size_t i = 0; i < len;) {
-        const char *nl = memchr(dic + i, '\n', len - i);
-        size_t n = nl ? (size_t)(nl - dic - i) : len - i;
+    for (size_t i = 0, n; i < len; i += n + 1) {
+        n = line_len(dic, len, i);
         bool keep = i == 0 || !is_pattern(dic + i, n);
         if (!keep) {
             size_t k = pattern_letters(dic + i, n, latin1, letters, sizeof letters);
@@ -117,7 +121,6 @@ size_t oct_hyph_subset(const char *dic, size_t len, const oct_strmap *words, oct
             oct_buf_put(out, dic + i, n);
             oct_buf_putc(out, '\n');
         }
-        i += n + 1;
     }
     *maxlen = longest;
     return kept;

@@ -9,6 +9,7 @@
 #include "unicode/hyphenate.h"
 #include "unicode/hyphen_subset.h"
 #include "util/fileio.h"
+#include "util/utf8.h"
 #include "util/xalloc.h"
 
 #include <glob.h>
@@ -241,23 +242,6 @@ static entry *slot_for(oct_hyph *h, const char *w)
     return &h->tab[k];
 }
 
-static size_t put_utf8(char *o, uint32_t c)
-{
-    if (c < 0x80) return o[0] = (char)c, 1;
-    if (c < 0x800) return o[0] = (char)(0xC0 | c >> 6), o[1] = (char)(0x80 | (c & 63)), 2;
-    if (c < 0x10000) {
-        o[0] = (char)(0xE0 | c >> 12);
-        o[1] = (char)(0x80 | ((c >> 6) & 63));
-        o[2] = (char)(0x80 | (c & 63));
-        return 3;
-    }
-    o[0] = (char)(0xF0 | c >> 18);
-    o[1] = (char)(0x80 | ((c >> 12) & 63));
-    o[2] = (char)(0x80 | ((c >> 6) & 63));
-    o[3] = (char)(0x80 | (c & 63));
-    return 4;
-}
-
 /* The lower-cased word w[0..n) into out as UTF-8 (latin1: ISO 8859-1, a
  * byte a letter; false when a letter has no such byte), and for each byte
  * the letter it ends (else -1). */
@@ -268,7 +252,7 @@ static bool encode_word(const uint32_t *w, size_t n, bool latin1, char *out, siz
     for (size_t i = 0; i < n; i++) {
         uint32_t c = (uint32_t)u_tolower((UChar32)w[i]);
         if (latin1 && c > 0xFF) return false;
-        size_t k = latin1 ? (out[*len] = (char)c, 1) : put_utf8(out + *len, c);
+        size_t k = latin1 ? (out[*len] = (char)c, 1) : oct_utf8_encode(c, out + *len);
         for (size_t j = 0; j < k; j++)
             charno[*len + j] = j + 1 == k ? i : (size_t)-1; /* the last byte of letter i */
         *len += k;
