@@ -34,12 +34,25 @@ enum { FREE_ON_EXIT = 0 };
  * here, it stays reachable. */
 static oct_pdf *left_for_exit;
 
+/* The PDF's parts of its phase: shaping, writing, and layout the rest. */
+static void time_parts(const oct_build_opts *o, oct_pdf_times pt, double since)
+{
+    if (!o->timings) return;
+    double all = oct_clock_now() - since;
+    oct_timings_add(o->timings, OCT_PHASE_PDF_SHAPE, pt.shape, 0);
+    oct_timings_add(o->timings, OCT_PHASE_PDF_WRITE, pt.write, 0);
+    double layout = all - pt.shape - pt.write;
+    oct_timings_add(o->timings, OCT_PHASE_PDF_LAYOUT, layout > 0 ? layout : 0, 0);
+}
+
 /* The PDF made ready by prep.c laid out, then written to path (NULL:
  * laid out only), then freed; its pages go to the progress line. */
 static int write_pdf(oct_pdf *p, const oct_tree *t, const oct_backend_run *r,
                      const oct_build_opts *o)
 {
     const char *path = r->pdf_path;
+    double t0 = oct_timings_now(o->timings);
+    oct_pdf_time(p, o->timings != NULL);
     int rc = (p && oct_pdf_render(p, t) == 0) ? 0 : -1;
     size_t pages = oct_pdf_page_count(p), sigs = 0, sheets = oct_pdf_sheet_count(p, &sigs);
     if (r->sheets) *r->sheets = sheets;
@@ -47,6 +60,7 @@ static int write_pdf(oct_pdf *p, const oct_tree *t, const oct_backend_run *r,
     oct_progress_pages(o->progress, pages);
     if (o->stats) o->stats->pages += pages;
     if (rc == 0 && path) rc = oct_pdf_close(p, path);
+    time_parts(o, oct_pdf_times_of(p), t0);
     if (o->exiting && !FREE_ON_EXIT && !left_for_exit)
         left_for_exit = p;
     else

@@ -658,7 +658,15 @@ struct oct_pdf {
     struct pdf_spot *spots;      /* index places, by node then offset */
     oct_footnote_defs *notes;    /* flashcards: the notes a card carries, filed once */
     size_t nspots;
+    struct pdf_shape_cache *shaped; /* words shaped once (shapecache.h) */
+    bool timed;                     /* oct_pdf_time: the clock is read into times */
+    oct_pdf_times times;            /* seconds shaping and writing, when timed */
 };
+
+/* The clock when p is timed (else 0), and the time since `since` added
+ * to *into: t = pdf_clock(p); work(); pdf_clock_add(p, &p->times.shape, t). */
+double pdf_clock(const oct_pdf *p);
+void pdf_clock_add(oct_pdf *p, double *into, double since);
 
 /* Has libharu write every deflated stream of doc at octavo's level
  * (deflate.c) instead of its own. Call just before saving. */

@@ -1,8 +1,10 @@
 /* The PDF backend's public face: new, render, close, free; libharu error
  * recording; link targets; once-only warnings. */
 #include "pdf/internal.h"
+#include "pdf/shapecache.h"
 #include "tree/anchors.h"
 #include "util/fileio.h"
+#include "util/timing.h"
 #include "util/xalloc.h"
 
 #include <ctype.h>
@@ -78,6 +80,7 @@ oct_pdf *oct_pdf_new(const oct_layout *layout, oct_diag *diag)
         free(p);
         return NULL;
     }
+    p->shaped = pdf_shape_cache_new();
     p->doc = HPDF_New(on_hpdf_error, p);
     if (!p->doc) {
         oct_diag_report(diag, OCT_ERROR, NULL, 0, 0, "pdf-internal", "libharu failed to start");
@@ -191,10 +194,12 @@ static int render_booklet(oct_pdf *p)
     pdf_flow_trim(&p->title);
     pdf_flow_trim(&p->front);
     pdf_pool_trim(p);
+    double t = pdf_clock(p);
     if (pdf_paint(p) != 0) return -1;
     pdf_layout_free(p);
-    if (pdf_outline(p) != 0 || pdf_metadata(p) != 0) return -1;
-    return 0;
+    int rc = pdf_outline(p) != 0 || pdf_metadata(p) != 0 ? -1 : 0;
+    pdf_clock_add(p, &p->times.write, t);
+    return rc;
 }
 
 int oct_pdf_render(oct_pdf *p, const oct_tree *tree)
@@ -225,7 +230,10 @@ int oct_pdf_render(oct_pdf *p, const oct_tree *tree)
         goto fail;
     }
     pdf_missing_report(p);
-    if (pdf_fonts_finish(p->fonts, p->doc) != 0) {
+    double t = pdf_clock(p);
+    int frc = pdf_fonts_finish(p->fonts, p->doc);
+    pdf_clock_add(p, &p->times.shape, t);
+    if (frc != 0) {
         oct_diag_report(p->diag, OCT_ERROR, NULL, 0, 0, "pdf-internal",
                         "cannot write the font objects");
         goto fail;
@@ -246,8 +254,10 @@ int oct_pdf_close(oct_pdf *p, const char *path)
                         strerror(errno));
         return -1;
     }
+    double t = pdf_clock(p);
     pdf_deflate_streams(p->doc);
     HPDF_SaveToFile(p->doc, tmp);
+    pdf_clock_add(p, &p->times.write, t);
     if (pdf_check(p, "writing the file") != 0) {
         oct_atomic_abort(tmp);
         return -1;
@@ -258,6 +268,26 @@ int oct_pdf_close(oct_pdf *p, const char *path)
         return -1;
     }
     return 0;
+}
+
+void oct_pdf_time(oct_pdf *p, bool on)
+{
+    if (p) p->timed = on;
+}
+
+oct_pdf_times oct_pdf_times_of(const oct_pdf *p)
+{
+    return p ? p->times : (oct_pdf_times){0, 0};
+}
+
+double pdf_clock(const oct_pdf *p)
+{
+    return p->timed ? oct_clock_now() : 0;
+}
+
+void pdf_clock_add(oct_pdf *p, double *into, double since)
+{
+    if (p->timed) *into += oct_clock_now() - since;
 }
 
 size_t oct_pdf_page_count(const oct_pdf *p)
@@ -278,6 +308,7 @@ void oct_pdf_free(oct_pdf *p)
     oct_breaker_free(p->breaker);
     pdf_hyphen_close(p);
     pdf_fonts_free(p->fonts);
+    pdf_shape_cache_free(p->shaped);
     pdf_flow_free(&p->body);
     pdf_flow_free(&p->title);
     pdf_flow_free(&p->front);

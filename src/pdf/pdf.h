@@ -13,6 +13,8 @@
 #include "diag.h"
 #include "tree/tree.h"
 
+#include <stdbool.h>
+
 typedef struct oct_pdf oct_pdf;
 
 oct_pdf *oct_pdf_new(const oct_layout *layout, oct_diag *diag);
@@ -22,6 +24,15 @@ int oct_pdf_render(oct_pdf *p, const oct_tree *tree);
  * a language without patterns. */
 void oct_pdf_preload_hyphenation(oct_pdf *p, const char *lang);
 int oct_pdf_close(oct_pdf *p, const char *path);
+/* With on, render and close measure where their time goes (a clock read
+ * per shaped run): oct_pdf_times gives the seconds spent shaping text and
+ * subsetting fonts, and painting, compressing and saving; the rest of
+ * render is layout. */
+void oct_pdf_time(oct_pdf *p, bool on);
+typedef struct {
+    double shape, write;
+} oct_pdf_times;
+oct_pdf_times oct_pdf_times_of(const oct_pdf *p);
 /* Pages laid out by the last successful render (0 before one). */
 size_t oct_pdf_page_count(const oct_pdf *p);
 /* Sheets of an imposed PDF (layout `impose: saddle`), and its signatures

@@ -6,8 +6,10 @@
  * ligatures: `->` or `!=` must print as typed.
  *
  * Runs end at every change of face or style, so a ligature never spans two
- * styles, and text is shaped once, when it is added. */
+ * styles, and text is shaped once, when it is added; a word met again in
+ * the same face is not shaped again (shapecache.c). */
 #include "pdf/internal.h"
+#include "pdf/shapecache.h"
 #include "util/xalloc.h"
 
 #include <hb.h>
@@ -101,12 +103,11 @@ static void add_cluster(oct_pdf *p, pdf_text *t, int slot, const hb_glyph_info_t
     map_cluster(p, t, slot, info, k0, k1, ci, ci + len);
 }
 
-/* Chars [a, b) of one face and style. */
-static void shape_run(oct_pdf *p, pdf_text *t, size_t a, size_t b, hb_buffer_t *buf)
+/* The glyphs of chars [a, b) shaped whole in buf (a run the word cache
+ * cannot take: shapecache.h). */
+static void shape_whole(const pdf_text *t, size_t a, size_t b, hb_font_t *font,
+                        const hb_feature_t *f, unsigned nf, hb_buffer_t *buf)
 {
-    int slot = t->c[a].slot;
-    hb_font_t *font = pdf_font_hb(p->fonts, slot);
-    unsigned upem = pdf_font_upem(p->fonts, slot);
     hb_buffer_clear_contents(buf);
     for (size_t i = a; i < b; i++)
         hb_buffer_add(buf, t->c[i].cp, (unsigned)(i - a));
@@ -116,12 +117,37 @@ static void shape_run(oct_pdf *p, pdf_text *t, size_t a, size_t b, hb_buffer_t *
      * characters from the right); anything else left to right. */
     if (hb_buffer_get_direction(buf) != HB_DIRECTION_RTL)
         hb_buffer_set_direction(buf, HB_DIRECTION_LTR);
+    hb_shape(font, buf, f, nf);
+}
+
+/* Chars [a, b) of one face and style: shaped word by word through the
+ * cache where the font allows, else whole. */
+static void shape_run(oct_pdf *p, pdf_text *t, size_t a, size_t b, hb_buffer_t *buf)
+{
+    int slot = t->c[a].slot;
+    hb_font_t *font = pdf_font_hb(p->fonts, slot);
+    unsigned upem = pdf_font_upem(p->fonts, slot);
     bool code = slot / PDF_NVAR == PDF_FAM_MONO;
-    hb_shape(font, buf, code ? NO_LIGATURES : NULL,
-             code ? sizeof NO_LIGATURES / sizeof *NO_LIGATURES : 0);
+    const hb_feature_t *f = code ? NO_LIGATURES : NULL;
+    unsigned nf = code ? sizeof NO_LIGATURES / sizeof *NO_LIGATURES : 0;
+    uint32_t cps_small[256];
+    uint32_t *cps = b - a <= 256 ? cps_small : oct_xmalloc((b - a) * sizeof *cps);
+    for (size_t i = a; i < b; i++)
+        cps[i - a] = t->c[i].cp;
+    const pdf_glyph_vec *v = pdf_shape_cache_run(p->shaped, slot, font, f, nf, cps, b - a, buf);
+    if (cps != cps_small) free(cps);
     unsigned n;
-    const hb_glyph_info_t *info = hb_buffer_get_glyph_infos(buf, &n);
-    const hb_glyph_position_t *pos = hb_buffer_get_glyph_positions(buf, &n);
+    const hb_glyph_info_t *info;
+    const hb_glyph_position_t *pos;
+    if (v) {
+        info = v->info;
+        pos = v->pos;
+        n = (unsigned)v->n;
+    } else {
+        shape_whole(t, a, b, font, f, nf, buf);
+        info = hb_buffer_get_glyph_infos(buf, &n);
+        pos = hb_buffer_get_glyph_positions(buf, &n);
+    }
     uint8_t small[256];
     uint8_t *starts = b - a < sizeof small ? small : oct_xmalloc(b - a + 1);
     memset(starts, 0, b - a + 1); /* which chars begin a cluster */
@@ -158,6 +184,7 @@ static void shape_boxes(oct_pdf *p, pdf_text *t, size_t a, size_t b)
 
 void pdf_shape(oct_pdf *p, pdf_text *t, size_t a, size_t b)
 {
+    double t0 = pdf_clock(p);
     hb_buffer_t *buf = pdf_font_buffer(p->fonts);
     size_t i = a;
     while (i < b) {
@@ -175,4 +202,5 @@ void pdf_shape(oct_pdf *p, pdf_text *t, size_t a, size_t b)
             shape_run(p, t, i, j, buf);
         i = j;
     }
+    pdf_clock_add(p, &p->times.shape, t0);
 }

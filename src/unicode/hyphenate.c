@@ -189,6 +189,9 @@ oct_hyph *oct_hyph_open(const char *lang, const char *dir)
         return NULL;
     }
     h->script = script_of(ll);
+    /* a small dictionary is never subset: loaded now, where it is opened
+     * (a preparing thread's, off the build's critical path) */
+    if (h->diclen < SUBSET_MIN_BYTES) ensure_loaded(h);
     return h;
 }
 

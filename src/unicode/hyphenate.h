@@ -26,7 +26,9 @@ typedef struct oct_hyph oct_hyph;
 
 /* The patterns for BCP 47 tag `lang` in `dir` (NULL: /usr/share/hyphen):
  * hyph_<ll>_<CC>.dic, else hyph_<ll>_*.dic (en: en_US first), else
- * hyph_<ll>.dic. NULL if there is none or it cannot be read. */
+ * hyph_<ll>.dic. NULL if there is none or it cannot be read. A small
+ * dictionary's patterns are loaded here; a large one's at the first word,
+ * only those the words shown to oct_hyph_add_text use. */
 oct_hyph *oct_hyph_open(const char *lang, const char *dir);
 void oct_hyph_free(oct_hyph *h); /* NULL-safe */
 /* The dictionary file opened. */

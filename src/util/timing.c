@@ -5,9 +5,22 @@
 
 /* Names as printed; tests/bench/run.sh reads these lines. */
 static const char *const PHASE_NAMES[OCT_PHASE_COUNT] = {
-    [OCT_PHASE_LOAD] = "load",   [OCT_PHASE_DECODE] = "decode", [OCT_PHASE_PARSE] = "parse",
-    [OCT_PHASE_STUDY] = "study", [OCT_PHASE_PDF] = "pdf",       [OCT_PHASE_EPUB] = "epub",
+    [OCT_PHASE_LOAD] = "load",
+    [OCT_PHASE_DECODE] = "decode",
+    [OCT_PHASE_PARSE] = "parse",
+    [OCT_PHASE_STUDY] = "study",
+    [OCT_PHASE_PDF] = "pdf",
+    [OCT_PHASE_EPUB] = "epub",
+    [OCT_PHASE_PDF_LAYOUT] = "pdf.layout",
+    [OCT_PHASE_PDF_SHAPE] = "pdf.shape",
+    [OCT_PHASE_PDF_WRITE] = "pdf.write",
 };
+
+/* A part of another phase: printed, not added. */
+static int is_part(int p)
+{
+    return p == OCT_PHASE_PDF_LAYOUT || p == OCT_PHASE_PDF_SHAPE || p == OCT_PHASE_PDF_WRITE;
+}
 
 double oct_clock_now(void)
 {
@@ -45,7 +58,7 @@ void oct_timings_add(oct_timings *tm, oct_phase p, double sec, double overlapped
 
 static void row(FILE *f, const char *name, double sec, double total)
 {
-    fprintf(f, "octavo: timing %-7s %10.1f ms %5.1f %%\n", name, sec * 1e3,
+    fprintf(f, "octavo: timing %-10s %7.1f ms %5.1f %%\n", name, sec * 1e3,
             total > 0 ? 100.0 * sec / total : 0.0);
 }
 
@@ -55,8 +68,11 @@ void oct_timings_print(const oct_timings *tm, FILE *f)
     double total = oct_clock_now() - tm->start, sum = 0;
     fputs("octavo: timing phase         wall  share\n", f);
     for (int p = 0; p < OCT_PHASE_COUNT; p++) {
+        if (is_part(p)) continue;
         row(f, PHASE_NAMES[p], tm->sec[p], total);
         sum += tm->sec[p];
+        for (int q = 0; p == OCT_PHASE_PDF && q < OCT_PHASE_COUNT; q++)
+            if (is_part(q) && tm->sec[q] > 0) row(f, PHASE_NAMES[q], tm->sec[q], total);
     }
     sum -= tm->overlap;
     row(f, "other", total > sum ? total - sum : 0, total);

@@ -17,6 +17,10 @@ typedef enum {
     OCT_PHASE_STUDY,  /* src/study: questions, answers, topics, clusters */
     OCT_PHASE_PDF,    /* PDF layout and writing */
     OCT_PHASE_EPUB,   /* EPUB writing */
+    /* parts of OCT_PHASE_PDF (printed under it, not added to the total) */
+    OCT_PHASE_PDF_LAYOUT, /* placing, line and page breaking, hyphens */
+    OCT_PHASE_PDF_SHAPE,  /* shaping text, subsetting and embedding fonts */
+    OCT_PHASE_PDF_WRITE,  /* painting pages, compressing, saving the file */
     OCT_PHASE_COUNT
 } oct_phase;
 
@@ -45,7 +49,8 @@ double oct_timings_lap(oct_timings *tm, oct_phase p, double since);
 void oct_timings_add(oct_timings *tm, oct_phase p, double sec, double overlapped);
 
 /* Prints the table: each phase in ms and its share of the total (the
- * time since oct_timings_begin), "other" for the rest, then the total;
+ * time since oct_timings_begin), the PDF's parts under it ("pdf.layout"),
+ * "other" for the rest, then the total;
  * after phases run side by side, a last line says by how much they
  * overlapped (their shares then add up to more than 100 %). */
 void oct_timings_print(const oct_timings *tm, FILE *f);

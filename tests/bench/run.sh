@@ -192,7 +192,7 @@ for n in $scales; do
         "$(awk -v b="$(wc -c <"$pdf")" 'BEGIN { printf "%.1f", b / 1048576 }')" \
         "$(awk -v b="$(wc -c <"$epub")" 'BEGIN { printf "%.1f", b / 1048576 }')" >>"$table"
     # per-phase medians of this scale, then the study share of each run
-    for p in load decode parse study pdf epub other total; do
+    for p in load decode parse study pdf pdf.layout pdf.shape pdf.write epub other total; do
         echo "$n $p $(awk -v p="$p" '$3 == p { print $4 }' "$log" | median)" >>"$phases"
     done
     echo "$n share $(awk '$3 == "study" { s[++i] = $4 } $3 == "total" { t[++j] = $4 }
@@ -217,11 +217,11 @@ done <"$table"
 
 echo
 echo "octavo --timings, median ms per phase (wall clock):"
-printf '%-8s' phase
+printf "%-11s" phase
 for n in $scales; do printf '%12s' "${n}x"; done
 echo
-for p in load decode parse study pdf epub other total share; do
-    printf '%-8s' "$([ $p = share ] && echo "study %" || echo $p)"
+for p in load decode parse study pdf pdf.layout pdf.shape pdf.write epub other total share; do
+    printf '%-11s' "$([ $p = share ] && echo "study %" || echo $p)"
     for n in $scales; do printf '%12s' "$(awk -v n="$n" -v p="$p" '$1 == n && $2 == p { print $3 }' "$phases")"; done
     echo
 done

@@ -17,7 +17,7 @@ grep -Eq '^scale +files +text MB +questions +clusters +wall ms +cpu ms +peak MB'
     fail "no table header"
 grep -Eq '^1x +5 +[0-9.]+ +286 +[0-9]+ +[0-9.]+ +[0-9.]+ ' bench.out ||
     fail "no 1x row with the 286 questions of the five copies"
-for p in load decode parse study pdf epub other total "study %"; do
+for p in load decode parse study pdf pdf.layout pdf.shape pdf.write epub other total "study %"; do
     grep -Eq "^$p +[0-9.]+\$" bench.out || fail "no phase line '$p'"
 done
 grep -Eq '^study share at 1x: [0-9.]+ % of the build \((PASS|FAIL): ' bench.out ||
@@ -36,7 +36,7 @@ done
 
 # --timings itself
 build_ok timings.log build "$OCTAVO_SRC/content/django" -o out -q --timings
-for p in load decode parse study pdf epub other total; do
+for p in load decode parse study pdf pdf.layout pdf.shape pdf.write epub other total; do
     grep -Eq "^octavo: timing $p +[0-9]+\.[0-9] ms +[0-9]+\.[0-9] %\$" timings.log ||
         fail "--timings printed no '$p' line"
 done

@@ -1,0 +1,276 @@
+/* Words shaped once: the glyphs HarfBuzz gives a word, kept by (face
+ * slot, script, characters), so "the" is shaped once per booklet rather
+ * than once per paragraph.
+ *
+ * A run is cut into pieces before and after each space (a space keeps the
+ * marks that follow it). When no piece holds a glyph a lookup may act on
+ * across a space (spacerisk.h, worked out once per slot), each piece's
+ * glyphs in the run are the glyphs it has alone, so a run whose pieces
+ * are all kept is put together from them without shaping. A run with a
+ * piece not yet kept is shaped whole, as it always was (one HarfBuzz call
+ * a run costs less than one a word), and its new pieces are kept from the
+ * result. A run with a risky piece, in a font where every piece is at
+ * risk, or not set left to right in a simple script, is left to shape.c.
+ *
+ * Runs are shaped with the script, direction and language HarfBuzz would
+ * guess for them (hb_buffer_guess_segment_properties), set explicitly. */
+#include "pdf/shapecache.h"
+#include "pdf/spacerisk.h"
+#include "util/strmap.h"
+#include "util/xalloc.h"
+
+#include <stdlib.h>
+#include <string.h>
+
+/* One glyph as kept: font units (the hb_font is scaled to its em). */
+typedef struct {
+    uint16_t gid, cluster;
+    int16_t adv, dx, dy;
+} kept_glyph;
+
+/* A piece of the run being shaped: cps[at, at + n), its kept glyphs. */
+typedef struct {
+    uint32_t at, n;
+    size_t span; /* index into spans; NEW: not kept yet */
+} piece;
+
+#define NEW SIZE_MAX
+#define RISKY UINT32_MAX /* a span's n: the piece must not be shaped alone */
+
+struct pdf_shape_cache {
+    oct_strmap words; /* key -> index into spans */
+    struct {
+        uint32_t first, n;
+    } * spans;
+    size_t nspans, capspans;
+    kept_glyph *g;
+    size_t ng, capg;
+    char *key; /* scratch: a key being made */
+    size_t capkey;
+    piece *pieces; /* scratch: the run's pieces */
+    size_t cappieces;
+    pdf_glyph_vec run;          /* the last run's glyphs */
+    hb_set_t *risk[PDF_NSLOTS]; /* per slot: glyphs that shape otherwise beside a space */
+    bool known[PDF_NSLOTS];     /* risk worked out (NULL then: no piece shapes alone) */
+};
+
+/* Past this many glyphs kept the cache starts over (a booklet of thousands
+ * of pages keeps a few MB); a longer piece is never kept. */
+#define MAX_GLYPHS (1u << 20)
+#define MAX_PIECE 256
+
+pdf_shape_cache *pdf_shape_cache_new(void)
+{
+    return oct_xcalloc(1, sizeof(pdf_shape_cache));
+}
+
+void pdf_shape_cache_free(pdf_shape_cache *c)
+{
+    if (!c) return;
+    oct_strmap_free(&c->words);
+    free(c->spans);
+    free(c->g);
+    free(c->key);
+    free(c->pieces);
+    free(c->run.info);
+    free(c->run.pos);
+    for (int i = 0; i < PDF_NSLOTS; i++)
+        hb_set_destroy(c->risk[i]);
+    free(c);
+}
+
+/* The script HarfBuzz would guess for the whole run: its first character
+ * of a script of its own (INVALID when there is none). */
+static hb_script_t run_script(const uint32_t *cps, size_t n)
+{
+    hb_unicode_funcs_t *uf = hb_unicode_funcs_get_default();
+    for (size_t i = 0; i < n; i++) {
+        hb_script_t s = hb_unicode_script(uf, cps[i]);
+        if (s != HB_SCRIPT_COMMON && s != HB_SCRIPT_INHERITED && s != HB_SCRIPT_UNKNOWN) return s;
+    }
+    return HB_SCRIPT_INVALID;
+}
+
+static bool usable(pdf_shape_cache *c, int slot, hb_font_t *font, hb_script_t script)
+{
+    if (!c || slot < 0 || slot >= PDF_NSLOTS || !font) return false;
+    /* scripts whose words shape alone, left to right: no joining, no syllables */
+    if (script != HB_SCRIPT_LATIN && script != HB_SCRIPT_CYRILLIC && script != HB_SCRIPT_GREEK &&
+        script != HB_SCRIPT_INVALID)
+        return false;
+    if (!c->known[slot]) {
+        c->known[slot] = true;
+        c->risk[slot] = pdf_space_risk(font);
+    }
+    return c->risk[slot] != NULL;
+}
+
+static bool is_mark(hb_unicode_funcs_t *uf, uint32_t cp)
+{
+    hb_unicode_general_category_t gc = hb_unicode_general_category(uf, cp);
+    return gc == HB_UNICODE_GENERAL_CATEGORY_NON_SPACING_MARK ||
+           gc == HB_UNICODE_GENERAL_CATEGORY_SPACING_MARK ||
+           gc == HB_UNICODE_GENERAL_CATEGORY_ENCLOSING_MARK;
+}
+
+/* The end of the piece starting at i: a space with the marks after it, or
+ * the characters up to the next space. */
+static size_t piece_end(const uint32_t *cps, size_t n, size_t i, hb_unicode_funcs_t *uf)
+{
+    size_t j = i + 1;
+    if (cps[i] == ' ')
+        while (j < n && is_mark(uf, cps[j]))
+            j++;
+    else
+        while (j < n && cps[j] != ' ')
+            j++;
+    return j;
+}
+
+static const char *make_key(pdf_shape_cache *c, int slot, hb_script_t script, const uint32_t *cps,
+                            size_t n, size_t *len)
+{
+    *len = 8 + n * 4;
+    OCT_GROW(c->key, c->capkey, *len);
+    uint32_t head[2] = {(uint32_t)slot, (uint32_t)script};
+    memcpy(c->key, head, 8);
+    memcpy(c->key + 8, cps, n * 4);
+    return c->key;
+}
+
+static void add_span(pdf_shape_cache *c, const char *key, size_t klen, uint32_t first, uint32_t n)
+{
+    OCT_GROW(c->spans, c->capspans, c->nspans + 1);
+    c->spans[c->nspans].first = first;
+    c->spans[c->nspans].n = n;
+    oct_strmap_put(&c->words, key, klen, c->nspans++);
+}
+
+/* Whether a character maps to a glyph that may shape otherwise beside a
+ * space (or to none: HarfBuzz may then decompose it). */
+static bool risky(hb_font_t *font, const hb_set_t *risk, const uint32_t *cps, size_t n)
+{
+    for (size_t i = 0; i < n; i++) {
+        hb_codepoint_t g;
+        if (!hb_font_get_nominal_glyph(font, cps[i], &g) || hb_set_has(risk, g)) return true;
+    }
+    return false;
+}
+
+/* The run's pieces into c->pieces (their count); -1 when one is risky. */
+static long find_pieces(pdf_shape_cache *c, int slot, hb_font_t *font, hb_script_t script,
+                        const uint32_t *cps, size_t n, bool *any_new)
+{
+    hb_unicode_funcs_t *uf = hb_unicode_funcs_get_default();
+    long np = 0;
+    *any_new = false;
+    for (size_t i = 0; i < n;) {
+        size_t j = piece_end(cps, n, i, uf), klen, at = NEW;
+        const char *key = make_key(c, slot, script, cps + i, j - i, &klen);
+        if (!oct_strmap_get(&c->words, key, klen, &at) &&
+            risky(font, c->risk[slot], cps + i, j - i)) {
+            add_span(c, key, klen, 0, RISKY); /* asked once */
+            return -1;
+        }
+        if (at != NEW && c->spans[at].n == RISKY) return -1;
+        *any_new |= at == NEW;
+        OCT_GROW(c->pieces, c->cappieces, (size_t)np + 1);
+        c->pieces[np++] = (piece){(uint32_t)i, (uint32_t)(j - i), at};
+        i = j;
+    }
+    return np;
+}
+
+static bool fits(hb_position_t v)
+{
+    return v >= INT16_MIN && v <= INT16_MAX;
+}
+
+/* Keeps glyphs [k0, k1) of the shaped run for the new piece pc. */
+static void keep(pdf_shape_cache *c, const piece *pc, int slot, hb_script_t script,
+                 const uint32_t *cps, const hb_glyph_info_t *info, const hb_glyph_position_t *pos,
+                 unsigned k0, unsigned k1)
+{
+    if (pc->n > MAX_PIECE) return;
+    for (unsigned k = k0; k < k1; k++)
+        if (info[k].codepoint > UINT16_MAX || !fits(pos[k].x_advance) || !fits(pos[k].x_offset) ||
+            !fits(pos[k].y_offset))
+            return;
+    size_t klen, at;
+    const char *key = make_key(c, slot, script, cps + pc->at, pc->n, &klen);
+    if (oct_strmap_get(&c->words, key, klen, &at)) return; /* twice in the run */
+    OCT_GROW(c->g, c->capg, c->ng + (k1 - k0));
+    uint32_t first = (uint32_t)c->ng;
+    for (unsigned k = k0; k < k1; k++)
+        c->g[c->ng++] = (kept_glyph){
+            (uint16_t)info[k].codepoint, (uint16_t)(info[k].cluster - pc->at),
+            (int16_t)pos[k].x_advance, (int16_t)pos[k].x_offset, (int16_t)pos[k].y_offset};
+    add_span(c, key, klen, first, k1 - k0);
+}
+
+static void append(pdf_glyph_vec *out, hb_glyph_info_t gi, hb_glyph_position_t gp)
+{
+    OCT_GROW(out->info, out->capinfo, out->n + 1);
+    OCT_GROW(out->pos, out->cappos, out->n + 1);
+    out->info[out->n] = gi;
+    out->pos[out->n++] = gp;
+}
+
+/* Shapes the run whole into c->run and keeps its new pieces: each piece's
+ * glyphs are those whose cluster lies in it (left to right, in order). */
+static void shape_and_keep(pdf_shape_cache *c, int slot, hb_font_t *font, hb_script_t script,
+                           const hb_feature_t *f, unsigned nf, const uint32_t *cps, size_t n,
+                           size_t np, hb_buffer_t *buf)
+{
+    hb_buffer_clear_contents(buf);
+    for (size_t i = 0; i < n; i++)
+        hb_buffer_add(buf, cps[i], (unsigned)i);
+    hb_buffer_set_content_type(buf, HB_BUFFER_CONTENT_TYPE_UNICODE);
+    hb_buffer_set_direction(buf, HB_DIRECTION_LTR);
+    hb_buffer_set_script(buf, script);
+    hb_buffer_set_language(buf, hb_language_get_default());
+    hb_shape(font, buf, f, nf);
+    unsigned ng;
+    const hb_glyph_info_t *info = hb_buffer_get_glyph_infos(buf, &ng);
+    const hb_glyph_position_t *pos = hb_buffer_get_glyph_positions(buf, &ng);
+    unsigned k = 0;
+    for (size_t p = 0; p < np; p++) {
+        const piece *pc = &c->pieces[p];
+        unsigned k0 = k;
+        while (k < ng && info[k].cluster < pc->at + pc->n)
+            k++;
+        if (pc->span == NEW) keep(c, pc, slot, script, cps, info, pos, k0, k);
+    }
+    for (k = 0; k < ng; k++)
+        append(&c->run, info[k], pos[k]);
+}
+
+const pdf_glyph_vec *pdf_shape_cache_run(pdf_shape_cache *c, int slot, hb_font_t *font,
+                                         const hb_feature_t *f, unsigned nf, const uint32_t *cps,
+                                         size_t n, hb_buffer_t *buf)
+{
+    hb_script_t script = run_script(cps, n);
+    if (!usable(c, slot, font, script)) return NULL;
+    if (c->ng > MAX_GLYPHS) { /* start over, before any span is looked up */
+        oct_strmap_clear(&c->words);
+        c->nspans = c->ng = 0;
+    }
+    bool any_new;
+    long np = find_pieces(c, slot, font, script, cps, n, &any_new);
+    if (np < 0) return NULL;
+    c->run.n = 0;
+    if (any_new) {
+        shape_and_keep(c, slot, font, script, f, nf, cps, n, (size_t)np, buf);
+        return &c->run;
+    }
+    for (long p = 0; p < np; p++) {
+        const piece *pc = &c->pieces[p];
+        const kept_glyph *g = c->g + c->spans[pc->span].first;
+        for (uint32_t k = 0; k < c->spans[pc->span].n; k++)
+            append(&c->run,
+                   (hb_glyph_info_t){.codepoint = g[k].gid, .cluster = pc->at + g[k].cluster},
+                   (hb_glyph_position_t){
+                       .x_advance = g[k].adv, .x_offset = g[k].dx, .y_offset = g[k].dy});
+    }
+    return &c->run;
+}

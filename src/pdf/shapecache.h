@@ -1,0 +1,34 @@
+/* Words shaped once (shapecache.c): the glyphs of a word in a face, kept
+ * for the rest of the booklet. Internal to src/pdf; shape.c uses it for
+ * runs it may shape word by word. */
+#ifndef OCT_PDF_SHAPECACHE_H
+#define OCT_PDF_SHAPECACHE_H
+#include "pdf/internal.h"
+
+#include <hb.h>
+#include <stdbool.h>
+#include <stddef.h>
+#include <stdint.h>
+
+typedef struct pdf_shape_cache pdf_shape_cache;
+
+/* Glyphs as HarfBuzz gives them, in two growing arrays. */
+typedef struct {
+    hb_glyph_info_t *info;
+    hb_glyph_position_t *pos;
+    size_t n, capinfo, cappos;
+} pdf_glyph_vec;
+
+pdf_shape_cache *pdf_shape_cache_new(void);
+void pdf_shape_cache_free(pdf_shape_cache *c); /* NULL-safe */
+/* The glyphs of run cps[0..n), drawn with `font` in `slot` with features
+ * f[0..nf), shaped word by word (kept words are not shaped again), with
+ * clusters as indexes into cps; valid until the next call. NULL when the
+ * run must be shaped whole: a script whose words do not shape alone
+ * (joining, syllables, right to left), or a font with a lookup reaching
+ * across a space (checked once per slot). buf is scratch. */
+const pdf_glyph_vec *pdf_shape_cache_run(pdf_shape_cache *c, int slot, hb_font_t *font,
+                                         const hb_feature_t *f, unsigned nf, const uint32_t *cps,
+                                         size_t n, hb_buffer_t *buf);
+
+#endif
