@@ -11,12 +11,19 @@
  * then adds the /Filter entry libharu would have written (libharu drops a
  * /Filter of its own from an unfiltered stream).
  *
- * A page's content stream is deflated as soon as the page is painted
+ * A page's content stream is handed over as soon as the page is painted
  * (pdf_deflate_finished): a booklet of thousands of pages then holds a
  * quarter of the bytes until it is saved, and each stream's bytes are let
- * go once written. The bytes are the same either way: one deflate of the
- * whole stream at the same level. */
+ * go once written. The other streams are handed over just before saving.
+ *
+ * The deflating runs on a worker thread of its own (util/worker.h) while
+ * this one paints the next pages and writes the file: a stream's bytes are
+ * taken out of it into a job, and put back deflated when libharu is about
+ * to write the stream (its before-write hook waits for the job). The bytes
+ * are the same either way: one deflate of the whole stream at the same
+ * level. At most 4 MB of streams wait for the worker. */
 #include "pdf/internal.h"
+#include "util/worker.h"
 #include "util/xalloc.h"
 
 #include <hpdf_doc.h>
@@ -29,40 +36,63 @@
 
 enum { LEVEL = 1 };
 
-/* The deflated bytes of stream s (malloc'd, *size of them), or NULL. */
-static Bytef *deflate_stream(HPDF_Stream s, size_t *size)
+#define MAX_WAITING (4u << 20)
+
+/* A stream's bytes taken out of it, and then deflated (on the worker). */
+typedef struct {
+    oct_work work;
+    oct_worker *owner;
+    unsigned char *in; /* the stream's bytes, freed once deflated */
+    size_t inlen;
+    unsigned char *out; /* the deflated bytes, NULL if deflating failed */
+    size_t outlen;
+} job;
+
+static void deflate_job(oct_work *w)
 {
-    HPDF_UINT n = HPDF_MemStream_GetBufCount(s);
-    size_t total = HPDF_Stream_Size(s);
+    job *j = (job *)w;
     z_stream z = {0};
-    if (deflateInit(&z, LEVEL) != Z_OK) return NULL;
-    uLong cap = deflateBound(&z, (uLong)total);
-    Bytef *out = oct_xmalloc(cap ? cap : 1);
-    z.next_out = out;
-    z.avail_out = (uInt)cap;
-    for (HPDF_UINT i = 0; i < n; i++) {
-        HPDF_UINT len = 0;
-        HPDF_BYTE *p = HPDF_MemStream_GetBufPtr(s, i, &len);
-        z.next_in = p;
-        z.avail_in = len;
-        deflate(&z, i + 1 == n ? Z_FINISH : Z_NO_FLUSH);
+    if (deflateInit(&z, LEVEL) != Z_OK) return;
+    uLong cap = deflateBound(&z, (uLong)j->inlen);
+    unsigned char *out = malloc(cap ? cap : 1);
+    if (out) {
+        z.next_in = j->in;
+        z.avail_in = (uInt)j->inlen;
+        z.next_out = out;
+        z.avail_out = (uInt)cap;
+        if (deflate(&z, Z_FINISH) == Z_STREAM_END) {
+            /* kept until saved: only as big as it is (deflateBound is the
+             * stream's own size and more) */
+            unsigned char *fit = realloc(out, z.total_out ? z.total_out : 1);
+            j->out = fit ? fit : out;
+            j->outlen = z.total_out;
+            free(j->in); /* the raw bytes stay only for a failure */
+            j->in = NULL;
+        } else {
+            free(out);
+        }
     }
-    if (n == 0) deflate(&z, Z_FINISH);
-    *size = z.total_out;
     deflateEnd(&z);
-    return out;
 }
 
-static HPDF_STATUS deflate_now(HPDF_Dict d)
+/* Before the stream is written: its bytes go back into it, deflated (or,
+ * if deflating failed, as they were, without the /Filter entry). */
+static HPDF_STATUS refill(HPDF_Dict d)
 {
-    if (d->filter != HPDF_STREAM_FILTER_FLATE_DECODE) return HPDF_OK; /* done already */
-    size_t size = 0;
-    Bytef *out = deflate_stream(d->stream, &size);
-    if (!out) return HPDF_FAILD_TO_ALLOC_MEM;
-    HPDF_MemStream_FreeData(d->stream);
-    HPDF_STATUS ret = HPDF_Stream_Write(d->stream, out, (HPDF_UINT)size);
-    free(out);
-    d->filter = HPDF_STREAM_FILTER_NONE;
+    job *j = d->attr;
+    if (!j) return HPDF_OK;
+    oct_worker_wait(j->owner, &j->work);
+    HPDF_STATUS ret;
+    if (j->out) {
+        ret = HPDF_Stream_Write(d->stream, j->out, (HPDF_UINT)j->outlen);
+    } else {
+        ret = HPDF_Stream_Write(d->stream, j->in, (HPDF_UINT)j->inlen);
+        d->write_fn = NULL;
+    }
+    free(j->in);
+    free(j->out);
+    free(j);
+    d->attr = NULL;
     return ret;
 }
 
@@ -72,24 +102,6 @@ static HPDF_STATUS write_filter(HPDF_Dict d, HPDF_Stream out)
     return HPDF_Stream_WriteStr(out, "/Filter /FlateDecode\012");
 }
 
-/* A stream deflated early keeps its bytes here, in one exact block (the
- * memory stream would hold them in 4 KB pieces), until it is written. */
-typedef struct {
-    size_t len;
-    unsigned char data[];
-} held;
-
-/* Before the stream is written: its bytes go back into it. */
-static HPDF_STATUS refill(HPDF_Dict d)
-{
-    held *h = d->attr;
-    if (!h) return HPDF_OK;
-    HPDF_STATUS ret = HPDF_Stream_Write(d->stream, h->data, (HPDF_UINT)h->len);
-    free(h);
-    d->attr = NULL;
-    return ret;
-}
-
 /* Once it is written, the document need not keep it. */
 static HPDF_STATUS release(HPDF_Dict d)
 {
@@ -97,9 +109,15 @@ static HPDF_STATUS release(HPDF_Dict d)
     return HPDF_OK;
 }
 
-static void drop_held(HPDF_Dict d)
+/* A document freed unsaved: the job is the worker's until it has run. */
+static void drop_job(HPDF_Dict d)
 {
-    free(d->attr);
+    job *j = d->attr;
+    if (!j) return;
+    oct_worker_wait(j->owner, &j->work);
+    free(j->in);
+    free(j->out);
+    free(j);
     d->attr = NULL;
 }
 
@@ -107,38 +125,58 @@ static void drop_held(HPDF_Dict d)
 static bool plain_stream(HPDF_Dict d)
 {
     return d->stream && d->stream->type == HPDF_STREAM_MEMORY &&
-           d->filter == HPDF_STREAM_FILTER_FLATE_DECODE && !d->before_write_fn && !d->write_fn;
+           d->filter == HPDF_STREAM_FILTER_FLATE_DECODE && !d->before_write_fn && !d->write_fn &&
+           !d->after_write_fn && !d->free_fn && !d->attr;
 }
 
-void pdf_deflate_finished(HPDF_Dict d)
+/* The stream's bytes, in one block, into a job for the worker. */
+static void hand_over(oct_pdf *p, HPDF_Dict d)
 {
-    if (!d || !plain_stream(d) || d->after_write_fn || d->free_fn || d->attr) return;
-    size_t size = 0;
-    Bytef *out = deflate_stream(d->stream, &size);
-    if (!out) return;
-    held *h = oct_xmalloc(sizeof *h + size);
-    h->len = size;
-    memcpy(h->data, out, size);
-    free(out);
+    if (!p->deflater) p->deflater = oct_worker_new(MAX_WAITING);
+    job *j = oct_xcalloc(1, sizeof *j);
+    j->owner = p->deflater;
+    j->inlen = HPDF_Stream_Size(d->stream);
+    j->in = oct_xmalloc(j->inlen ? j->inlen : 1);
+    size_t at = 0;
+    HPDF_UINT n = HPDF_MemStream_GetBufCount(d->stream);
+    for (HPDF_UINT i = 0; i < n && at < j->inlen; i++) {
+        HPDF_UINT len = 0;
+        HPDF_BYTE *b = HPDF_MemStream_GetBufPtr(d->stream, i, &len);
+        if (len > j->inlen - at) len = (HPDF_UINT)(j->inlen - at);
+        memcpy(j->in + at, b, len);
+        at += len;
+    }
     HPDF_MemStream_FreeData(d->stream);
-    d->attr = h;
+    d->attr = j;
     d->filter = HPDF_STREAM_FILTER_NONE;
     d->before_write_fn = refill;
     d->write_fn = write_filter;
     d->after_write_fn = release;
-    d->free_fn = drop_held;
+    d->free_fn = drop_job;
+    j->work.run = deflate_job;
+    j->work.weight = j->inlen;
+    oct_worker_submit(p->deflater, &j->work);
 }
 
-void pdf_deflate_streams(HPDF_Doc doc)
+void pdf_deflate_finished(oct_pdf *p, HPDF_Dict d)
 {
-    HPDF_Xref x = doc->xref;
+    if (d && plain_stream(d)) hand_over(p, d);
+}
+
+void pdf_deflate_streams(oct_pdf *p)
+{
+    HPDF_Xref x = p->doc->xref;
     for (HPDF_UINT i = 0; x && i < x->entries->count; i++) {
         HPDF_XrefEntry e = HPDF_Xref_GetEntry(x, i);
         HPDF_Obj_Header *h = e ? e->obj : NULL;
         if (!h || (h->obj_class & HPDF_OCLASS_ANY) != HPDF_OCLASS_DICT) continue;
         HPDF_Dict d = e->obj;
-        if (!plain_stream(d)) continue;
-        d->before_write_fn = deflate_now;
-        d->write_fn = write_filter;
+        if (plain_stream(d)) hand_over(p, d);
     }
+}
+
+void pdf_deflate_end(oct_pdf *p)
+{
+    oct_worker_free(p->deflater);
+    p->deflater = NULL;
 }

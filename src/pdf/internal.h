@@ -659,6 +659,7 @@ struct oct_pdf {
     oct_footnote_defs *notes;    /* flashcards: the notes a card carries, filed once */
     size_t nspots;
     struct pdf_shape_cache *shaped; /* words shaped once (shapecache.h) */
+    struct oct_worker *deflater;    /* deflates streams beside painting (deflate.c) */
     bool timed;                     /* oct_pdf_time: the clock is read into times */
     oct_pdf_times times;            /* seconds shaping and writing, when timed */
 };
@@ -668,12 +669,15 @@ struct oct_pdf {
 double pdf_clock(const oct_pdf *p);
 void pdf_clock_add(oct_pdf *p, double *into, double since);
 
-/* Has libharu write every deflated stream of doc at octavo's level
- * (deflate.c) instead of its own. Call just before saving. */
-void pdf_deflate_streams(HPDF_Doc doc);
-/* Deflates a finished stream now (a painted page's contents): the
- * document keeps the smaller bytes until it is saved, then drops them. */
-void pdf_deflate_finished(HPDF_Dict stream);
+/* Has every deflated stream of p's document deflated at octavo's level
+ * (deflate.c) instead of libharu's, on the worker. Call just before saving. */
+void pdf_deflate_streams(oct_pdf *p);
+/* Hands a finished stream (a painted page's contents) to the worker now:
+ * the document keeps the smaller bytes until it is saved, then drops them. */
+void pdf_deflate_finished(oct_pdf *p, HPDF_Dict stream);
+/* Waits for the streams still being deflated and stops the worker thread
+ * (after saving, and before freeing the document's owner). */
+void pdf_deflate_end(oct_pdf *p);
 /* A painted page (painted.c): its content stream deflated, its link
  * annotations kept as their bytes instead of libharu objects. Not for
  * imposed pages (a sheet side holds two). */

@@ -152,7 +152,7 @@ void pdf_page_painted(oct_pdf *p, HPDF_Page pg)
      * state saved, is closed by libharu when written: its stream stays */
     if (attr && attr->gmode == HPDF_GMODE_PAGE_DESCRIPTION && attr->gstate && !attr->gstate->prev &&
         attr->contents && attr->contents->stream == attr->stream)
-        pdf_deflate_finished(attr->contents);
+        pdf_deflate_finished(p, attr->contents);
     HPDF_Array annots = HPDF_Dict_GetItem(pg, "Annots", HPDF_OCLASS_ARRAY);
     if (!annots || annots->list->count == 0) return;
     HPDF_Stream scratch = HPDF_MemStream_New(pg->mmgr, 512);

@@ -255,8 +255,9 @@ int oct_pdf_close(oct_pdf *p, const char *path)
         return -1;
     }
     double t = pdf_clock(p);
-    pdf_deflate_streams(p->doc);
+    pdf_deflate_streams(p);
     HPDF_SaveToFile(p->doc, tmp);
+    pdf_deflate_end(p);
     pdf_clock_add(p, &p->times.write, t);
     if (pdf_check(p, "writing the file") != 0) {
         oct_atomic_abort(tmp);
@@ -304,7 +305,8 @@ size_t oct_pdf_sheet_count(const oct_pdf *p, size_t *signatures)
 void oct_pdf_free(oct_pdf *p)
 {
     if (!p) return;
-    if (p->doc) HPDF_Free(p->doc);
+    if (p->doc) HPDF_Free(p->doc); /* waits for the streams being deflated */
+    pdf_deflate_end(p);
     oct_breaker_free(p->breaker);
     pdf_hyphen_close(p);
     pdf_fonts_free(p->fonts);

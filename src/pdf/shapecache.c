@@ -17,6 +17,7 @@
 #include "pdf/shapecache.h"
 #include "pdf/spacerisk.h"
 #include "util/strmap.h"
+#include "util/utf8.h"
 #include "util/xalloc.h"
 
 #include <stdlib.h>
@@ -56,7 +57,7 @@ struct pdf_shape_cache {
 
 /* Past this many glyphs kept the cache starts over (a booklet of thousands
  * of pages keeps a few MB); a longer piece is never kept. */
-#define MAX_GLYPHS (1u << 20)
+#define MAX_GLYPHS (1u << 17)
 #define MAX_PIECE 256
 
 pdf_shape_cache *pdf_shape_cache_new(void)
@@ -127,14 +128,21 @@ static size_t piece_end(const uint32_t *cps, size_t n, size_t i, hb_unicode_func
     return j;
 }
 
+/* The key of a piece: its slot, its run's script and its text in UTF-8
+ * (a quarter of the bytes of its code points, for most text); NULL for a
+ * piece holding what is no character (its key would be U+FFFD's). */
 static const char *make_key(pdf_shape_cache *c, int slot, hb_script_t script, const uint32_t *cps,
                             size_t n, size_t *len)
 {
-    *len = 8 + n * 4;
-    OCT_GROW(c->key, c->capkey, *len);
-    uint32_t head[2] = {(uint32_t)slot, (uint32_t)script};
-    memcpy(c->key, head, 8);
-    memcpy(c->key + 8, cps, n * 4);
+    OCT_GROW(c->key, c->capkey, 5 + n * 4);
+    c->key[0] = (char)slot;
+    memcpy(c->key + 1, &script, 4);
+    size_t at = 5;
+    for (size_t i = 0; i < n; i++) {
+        if (cps[i] > 0x10FFFF || (cps[i] >= 0xD800 && cps[i] <= 0xDFFF)) return NULL;
+        at += oct_utf8_encode(cps[i], c->key + at);
+    }
+    *len = at;
     return c->key;
 }
 
@@ -167,6 +175,7 @@ static long find_pieces(pdf_shape_cache *c, int slot, hb_font_t *font, hb_script
     for (size_t i = 0; i < n;) {
         size_t j = piece_end(cps, n, i, uf), klen, at = NEW;
         const char *key = make_key(c, slot, script, cps + i, j - i, &klen);
+        if (!key) return -1;
         if (!oct_strmap_get(&c->words, key, klen, &at) &&
             risky(font, c->risk[slot], cps + i, j - i)) {
             add_span(c, key, klen, 0, RISKY); /* asked once */
@@ -198,7 +207,7 @@ static void keep(pdf_shape_cache *c, const piece *pc, int slot, hb_script_t scri
             return;
     size_t klen, at;
     const char *key = make_key(c, slot, script, cps + pc->at, pc->n, &klen);
-    if (oct_strmap_get(&c->words, key, klen, &at)) return; /* twice in the run */
+    if (!key || oct_strmap_get(&c->words, key, klen, &at)) return; /* twice in the run */
     OCT_GROW(c->g, c->capg, c->ng + (k1 - k0));
     uint32_t first = (uint32_t)c->ng;
     for (unsigned k = k0; k < k1; k++)

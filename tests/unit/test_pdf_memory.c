@@ -105,7 +105,7 @@ static unsigned char *one_page(bool handed, HPDF_UINT32 *size)
         CHECK(pa->contents->filter == HPDF_STREAM_FILTER_NONE && pa->contents->attr != NULL);
         CHECK(HPDF_Stream_Size(pa->stream) == 0);
     }
-    pdf_deflate_streams(p->doc);
+    pdf_deflate_streams(p);
     HPDF_SaveToStream(p->doc);
     *size = HPDF_GetStreamSize(p->doc);
     unsigned char *out = malloc(*size ? *size : 1);
@@ -113,6 +113,7 @@ static unsigned char *one_page(bool handed, HPDF_UINT32 *size)
     HPDF_STATUS st = HPDF_ReadFromStream(p->doc, out, &got); /* EOF: all of it read */
     CHECK(got == *size && (st == HPDF_OK || st == HPDF_STREAM_EOF));
     HPDF_Free(p->doc);
+    pdf_deflate_end(p);
     free(p);
     return out;
 }
