@@ -61,7 +61,11 @@ bool nl_starts_with(const char *s, size_t n, const char *prefix)
 
 bool nl_word_eq(const char *s, size_t n, const char *word)
 {
-    return strlen(word) == n && memcmp(s, word, n) == 0;
+    /* stops at the first difference: the classifiers try whole keyword
+     * tables on every line, and most entries differ in the first letter */
+    for (size_t i = 0; i < n; i++)
+        if (word[i] == '\0' || word[i] != s[i]) return false;
+    return word[n] == '\0';
 }
 
 size_t nl_word_len(const char *s, size_t n)

@@ -169,14 +169,14 @@ static double line_cost(const breaker *b, size_t a, size_t e, double avail, bool
         /* the last line is set at its natural width: it cannot shrink */
         double shrink = b->m->justify && !last ? spw * SPACE_SHRINK : 0;
         if (nat - shrink > avail + 1e-9) return INFINITY;
-        bad = 100.0 * pow((nat - avail) / shrink, 3);
+        bad = 100.0 * pdf_cube((nat - avail) / shrink);
     } else if (last && !b->m->balance) {
         bad = 0;
     } else if (!b->m->justify) {
-        bad = 100.0 * pow((avail - nat) / (avail * 0.3 + 1e-9), 3);
+        bad = 100.0 * pdf_cube((avail - nat) / (avail * 0.3 + 1e-9));
     } else {
         double stretch = spw * SPACE_STRETCH;
-        bad = stretch > 0 ? 100.0 * pow((avail - nat) / stretch, 3) : BAD_MAX;
+        bad = stretch > 0 ? 100.0 * pdf_cube((avail - nat) / stretch) : BAD_MAX;
         /* Beyond the widest word space the setter allows (lineops.c) the
          * line would stay short: only when nothing else can be done. */
         if (avail - nat > spw * PDF_MAX_SPACE_GROWTH) {

@@ -106,7 +106,7 @@ static double fill_badness(const fit *c, size_t a, size_t j, double h)
     double s = c->H - h;
     if (s <= EPS) return 0;
     double S = page_stretch(c, a, j);
-    if (s <= S) return 100 * pow(s / S, 3);
+    if (s <= S) return 100 * pdf_cube(s / S);
     double r = (s - S) / c->H;
     return 100 + 5000 * r * r;
 }

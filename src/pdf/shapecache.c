@@ -217,12 +217,11 @@ static void keep(pdf_shape_cache *c, const piece *pc, int slot, hb_script_t scri
     add_span(c, key, klen, first, k1 - k0);
 }
 
-static void append(pdf_glyph_vec *out, hb_glyph_info_t gi, hb_glyph_position_t gp)
+/* Room for n more glyphs in out. */
+static void reserve(pdf_glyph_vec *out, size_t n)
 {
-    OCT_GROW(out->info, out->capinfo, out->n + 1);
-    OCT_GROW(out->pos, out->cappos, out->n + 1);
-    out->info[out->n] = gi;
-    out->pos[out->n++] = gp;
+    OCT_GROW(out->info, out->capinfo, out->n + n);
+    OCT_GROW(out->pos, out->cappos, out->n + n);
 }
 
 /* Shapes the run whole into c->run and keeps its new pieces: each piece's
@@ -250,8 +249,10 @@ static void shape_and_keep(pdf_shape_cache *c, int slot, hb_font_t *font, hb_scr
             k++;
         if (pc->span == NEW) keep(c, pc, slot, script, cps, info, pos, k0, k);
     }
-    for (k = 0; k < ng; k++)
-        append(&c->run, info[k], pos[k]);
+    reserve(&c->run, ng);
+    memcpy(c->run.info, info, ng * sizeof *info);
+    memcpy(c->run.pos, pos, ng * sizeof *pos);
+    c->run.n = ng;
 }
 
 const pdf_glyph_vec *pdf_shape_cache_run(pdf_shape_cache *c, int slot, hb_font_t *font,
@@ -272,14 +273,19 @@ const pdf_glyph_vec *pdf_shape_cache_run(pdf_shape_cache *c, int slot, hb_font_t
         shape_and_keep(c, slot, font, script, f, nf, cps, n, (size_t)np, buf);
         return &c->run;
     }
-    for (long p = 0; p < np; p++) {
+    for (long p = 0; p < np; p++) { /* all kept: put together */
         const piece *pc = &c->pieces[p];
         const kept_glyph *g = c->g + c->spans[pc->span].first;
-        for (uint32_t k = 0; k < c->spans[pc->span].n; k++)
-            append(&c->run,
-                   (hb_glyph_info_t){.codepoint = g[k].gid, .cluster = pc->at + g[k].cluster},
-                   (hb_glyph_position_t){
-                       .x_advance = g[k].adv, .x_offset = g[k].dx, .y_offset = g[k].dy});
+        uint32_t ng = c->spans[pc->span].n;
+        reserve(&c->run, ng);
+        hb_glyph_info_t *info = c->run.info + c->run.n;
+        hb_glyph_position_t *pos = c->run.pos + c->run.n;
+        for (uint32_t k = 0; k < ng; k++) {
+            info[k] = (hb_glyph_info_t){.codepoint = g[k].gid, .cluster = pc->at + g[k].cluster};
+            pos[k] = (hb_glyph_position_t){
+                .x_advance = g[k].adv, .x_offset = g[k].dx, .y_offset = g[k].dy};
+        }
+        c->run.n += ng;
     }
     return &c->run;
 }

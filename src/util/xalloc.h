@@ -15,6 +15,8 @@ char *oct_xstrndup(const char *s, size_t n);
  * `size` bytes in *p (capacity *cap, doubled from 16), keeping its contents.
  * Usage: OCT_GROW(v, cap, n + 1); v[n++] = x; */
 void oct_grow(void **p, size_t *cap, size_t need, size_t size);
-#define OCT_GROW(arr, cap, need) oct_grow((void **)&(arr), &(cap), (need), sizeof *(arr))
+/* (the room check is inline: it runs per glyph in the PDF's hot loops) */
+#define OCT_GROW(arr, cap, need)                                                                   \
+    ((size_t)(need) <= (cap) ? (void)0 : oct_grow((void **)&(arr), &(cap), (need), sizeof *(arr)))
 
 #endif
