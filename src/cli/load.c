@@ -1,5 +1,6 @@
 #include "cli/cli.h"
 #include "cli/progress.h"
+#include "cli/readahead.h"
 #include "config/layout.h"
 #include "ingest/ingest.h"
 #include "study/study.h"
@@ -122,16 +123,14 @@ static void fill_meta(oct_tree *t, const oct_manifest *m, const oct_build_opts *
         meta->modified = oct_arena_printf(a, "%sT00:00:00Z", meta->date);
 }
 
-static int ingest_one(oct_tree *t, const oct_source *src, const char *root, const oct_build_opts *o,
-                      oct_diag *diag)
+/* Source i, made ready by the readahead, parsed into t. */
+static int ingest_one(oct_tree *t, oct_readahead *ra, size_t i, const oct_source *src,
+                      const oct_ingest_options *io, oct_diag *diag)
 {
-    size_t len = 0;
-    oct_timings *tm = o ? o->timings : NULL;
-    double clock = oct_timings_now(tm);
-    char *bytes = oct_read_file(src->path, OCT_MAX_SOURCE_BYTES, &len);
-    oct_timings_lap(tm, OCT_PHASE_LOAD, clock);
-    if (!bytes) {
-        int e = errno;
+    const oct_ingest_text *text;
+    int e;
+    if (oct_readahead_take(ra, i, &text, &e, diag, io->timings) != 0) {
+        if (e == 0) return OCT_EXIT_INPUT; /* not decoded: reported */
         if (e == EFBIG) {
             oct_diag_report(diag, OCT_ERROR, src->path, 0, 0, "limit-source-size",
                             "source is larger than the limit of %u bytes",
@@ -142,10 +141,9 @@ static int ingest_one(oct_tree *t, const oct_source *src, const char *root, cons
                         strerror(e));
         return e == ENOENT ? OCT_EXIT_INPUT : OCT_EXIT_IO;
     }
-    oct_ingest_options io = {
-        .keep_filler = o && o->keep_filler, .normalize = true, .root = root, .timings = tm};
-    oct_node *ch = oct_ingest_source(t, src->path, bytes, len, src->title, &io, diag);
-    free(bytes);
+    double clock = oct_timings_now(io->timings);
+    oct_node *ch = oct_ingest_parse(t, src->path, text, src->title, io, diag);
+    oct_timings_lap(io->timings, OCT_PHASE_PARSE, clock);
     return ch ? 0 : OCT_EXIT_INPUT;
 }
 
@@ -177,11 +175,17 @@ oct_tree *oct_cli_load_tree_bank(const oct_manifest *m, const oct_build_opts *o,
     oct_tree *t = oct_tree_new();
     fill_meta(t, m, o, diag);
     *status = 0;
+    oct_ingest_options io = {.keep_filler = o && o->keep_filler,
+                             .normalize = true,
+                             .root = m->dir ? m->dir : ".",
+                             .timings = o ? o->timings : NULL};
+    oct_readahead *ra = oct_readahead_start(m, &io, diag);
     for (size_t i = 0; i < m->nsources; i++) {
-        int r = ingest_one(t, &m->sources[i], m->dir ? m->dir : ".", o, diag);
+        int r = ingest_one(t, ra, i, &m->sources[i], &io, diag);
         oct_progress_source_read(o ? o->progress : NULL);
         if (r > *status) *status = r;
     }
+    oct_readahead_free(ra);
     if (*status) {
         oct_tree_free(t);
         return NULL;

@@ -85,39 +85,48 @@ static bool is_plain_text(const char *path)
     return n >= 4 && strcmp(path + n - 4, ".txt") == 0;
 }
 
-oct_node *oct_ingest_source(oct_tree *t, const char *path, const char *bytes, size_t len,
-                            const char *title, const oct_ingest_options *opts, oct_diag *diag)
+int oct_ingest_prepare(const char *path, const char *bytes, size_t len,
+                       const oct_ingest_options *opts, oct_ingest_text *out, oct_diag *diag)
 {
-    static const oct_ingest_options defaults = {.keep_filler = false, .normalize = true};
-    if (!opts) opts = &defaults;
-    if (!path) path = "<input>";
-    oct_node *chapter = NULL;
-    oct_normalized norm = {0};
-    bool normalized = false;
-    size_t tlen = 0;
-    double clock = oct_timings_now(opts->timings);
-    char *text = oct_ingest_decode(path, bytes, len, &tlen, diag);
-    if (!text) goto out;
+    memset(out, 0, sizeof *out);
+    out->text = oct_ingest_decode(path, bytes, len, &out->len, diag);
+    if (!out->text) return -1;
+    if (opts->normalize) {
+        oct_normalize_options nopts = {.keep_filler = opts->keep_filler};
+        if (oct_normalize(path, out->text, out->len, &nopts, &out->norm, diag) != 0) {
+            oct_ingest_text_release(out);
+            return -1;
+        }
+        out->normalized = true;
+    }
+    return 0;
+}
 
+void oct_ingest_text_release(oct_ingest_text *in)
+{
+    if (in->normalized) oct_normalized_release(&in->norm);
+    free(in->text);
+    memset(in, 0, sizeof *in);
+}
+
+oct_node *oct_ingest_parse(oct_tree *t, const char *path, const oct_ingest_text *in,
+                           const char *title, const oct_ingest_options *opts, oct_diag *diag)
+{
     /* In plain-text notes a newline is where the writer ended a line (a
      * label, an item, a sentence), as in a chat or a GitHub comment; in
      * Markdown files it is only a soft wrap. */
     oct_markdown_source src = {.path = path, .hard_breaks = is_plain_text(path)};
-    const char *md = text;
-    size_t mdlen = tlen;
-    if (opts->normalize) {
-        oct_normalize_options nopts = {.keep_filler = opts->keep_filler};
-        if (oct_normalize(path, text, tlen, &nopts, &norm, diag) != 0) goto out;
-        normalized = true;
-        md = norm.text;
-        mdlen = norm.len;
-        src.line_map = norm.line_map;
-        src.nlines = norm.nlines;
+    const char *md = in->text;
+    size_t mdlen = in->len;
+    if (in->normalized) {
+        md = in->norm.text;
+        mdlen = in->norm.len;
+        src.line_map = in->norm.line_map;
+        src.nlines = in->norm.nlines;
     }
-    clock = oct_timings_lap(opts->timings, OCT_PHASE_DECODE, clock);
     src.file = oct_tree_add_file(t, path);
     oct_node *ch = oct_node_new(t, OCT_CHAPTER, (oct_span){src.file, 1, 1});
-    if (oct_markdown_parse(t, ch, &src, md, mdlen, diag) != 0) goto out;
+    if (oct_markdown_parse(t, ch, &src, md, mdlen, diag) != 0) return NULL;
     oct_guard_blocks(t, ch, path, diag);
     oct_ingest_unsafe_links(t, ch, path, diag);
     oct_ingest_alerts(t, ch);
@@ -126,10 +135,21 @@ oct_node *oct_ingest_source(oct_tree *t, const char *path, const char *bytes, si
     oct_ingest_places(t, ch);
     ch->u.chapter.title = choose_title(t, ch, path, title);
     oct_node_append(t->root, ch);
-    chapter = ch;
-out:
-    oct_timings_lap(opts->timings, chapter ? OCT_PHASE_PARSE : OCT_PHASE_DECODE, clock);
-    if (normalized) oct_normalized_release(&norm);
-    free(text);
+    return ch;
+}
+
+oct_node *oct_ingest_source(oct_tree *t, const char *path, const char *bytes, size_t len,
+                            const char *title, const oct_ingest_options *opts, oct_diag *diag)
+{
+    static const oct_ingest_options defaults = {.keep_filler = false, .normalize = true};
+    if (!opts) opts = &defaults;
+    if (!path) path = "<input>";
+    oct_ingest_text in;
+    double clock = oct_timings_now(opts->timings);
+    int rc = oct_ingest_prepare(path, bytes, len, opts, &in, diag);
+    clock = oct_timings_lap(opts->timings, OCT_PHASE_DECODE, clock);
+    oct_node *chapter = rc == 0 ? oct_ingest_parse(t, path, &in, title, opts, diag) : NULL;
+    if (rc == 0) oct_timings_lap(opts->timings, OCT_PHASE_PARSE, clock);
+    oct_ingest_text_release(&in);
     return chapter;
 }

@@ -7,6 +7,7 @@
 #include <stddef.h>
 
 #include "diag.h"
+#include "ingest/normalize.h"
 #include "oct_limits.h"
 #include "tree/tree.h"
 
@@ -39,8 +40,27 @@ char *oct_ingest_decode(const char *path, const char *bytes, size_t len, size_t 
 
 /* Parses one source (already read into memory) and appends a CHAPTER to
  * t->root. `title` overrides the chapter title (NULL: first heading, else
- * the file name). Returns the chapter, or NULL after reporting an error. */
+ * the file name). Returns the chapter, or NULL after reporting an error.
+ * The same as oct_ingest_prepare, then oct_ingest_parse. */
 oct_node *oct_ingest_source(oct_tree *t, const char *path, const char *bytes, size_t len,
                             const char *title, const oct_ingest_options *opts, oct_diag *diag);
+
+/* A source's text made ready to parse: decoded, and normalized when asked. */
+typedef struct {
+    char *text; /* oct_ingest_decode's */
+    size_t len;
+    oct_normalized norm; /* the normalizer's, when normalized */
+    bool normalized;
+} oct_ingest_text;
+
+/* The half of oct_ingest_source that needs no tree (decoding, normalizing),
+ * so it may run on another thread than the tree's, sources ahead. Returns
+ * 0 (out filled; release it) or -1 after reporting an error. */
+int oct_ingest_prepare(const char *path, const char *bytes, size_t len,
+                       const oct_ingest_options *opts, oct_ingest_text *out, oct_diag *diag);
+/* The other half: parses a prepared text into a CHAPTER of t. */
+oct_node *oct_ingest_parse(oct_tree *t, const char *path, const oct_ingest_text *in,
+                           const char *title, const oct_ingest_options *opts, oct_diag *diag);
+void oct_ingest_text_release(oct_ingest_text *in);
 
 #endif

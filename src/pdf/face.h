@@ -29,6 +29,7 @@ typedef struct {
     FT_Face face;
     unsigned upem, nglyphs;
     hb_face_t *hbface; /* the same file for shaping and subsetting */
+    hb_blob_t *subset; /* the font file cut down to the glyphs drawn (pdf_face_subset) */
     hb_font_t *hbfont; /* scaled to units per em */
     /* per BMP code point: advance in 1/1000 em, or unknown/missing; in
      * blocks of 256 made on first use (a face is asked about a few) */
@@ -58,6 +59,10 @@ int pdf_face_advance(pdf_face *fc, unsigned gid);
 /* The font dictionary of fc for `doc`, created empty on first use (its
  * content is written by pdf_face_finish once every page is drawn). */
 HPDF_Dict pdf_face_dict(pdf_face *fc, HPDF_Doc doc, int index);
+/* Cuts fc's font file down to the glyphs drawn, into fc->subset (NULL when
+ * HarfBuzz cannot: the whole file is used). Touches nothing but fc, so
+ * faces are subset side by side on two threads (fonts.c). */
+void pdf_face_subset(pdf_face *fc);
 /* Fills fc's font objects from the glyphs drawn: the subset font file, the
  * widths, the ToUnicode map and the descriptor. Returns 0 or -1. */
 int pdf_face_finish(pdf_face *fc, HPDF_Doc doc);

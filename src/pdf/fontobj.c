@@ -232,17 +232,25 @@ static void ensure_drawn(pdf_face *fc)
     if (!fc->drawn) fc->drawn = oct_xcalloc(fc->nglyphs ? fc->nglyphs : 1, sizeof *fc->drawn);
 }
 
+void pdf_face_subset(pdf_face *fc)
+{
+    if (!fc->type0 || fc->subset) return;
+    ensure_drawn(fc);
+    fc->subset = subset_file(fc);
+}
+
 int pdf_face_finish(pdf_face *fc, HPDF_Doc doc)
 {
     if (!fc->type0) return 0;
     ensure_drawn(fc);
     char name[96];
     font_name(fc, name, sizeof name);
-    hb_blob_t *sub = subset_file(fc);
+    pdf_face_subset(fc);
     unsigned len = (unsigned)fc->nbytes;
-    const char *data = sub ? hb_blob_get_data(sub, &len) : (const char *)fc->bytes;
+    const char *data = fc->subset ? hb_blob_get_data(fc->subset, &len) : (const char *)fc->bytes;
     HPDF_Dict fd = descriptor(fc, fc->face, doc, name, data, len);
-    hb_blob_destroy(sub); /* the stream holds a copy */
+    hb_blob_destroy(fc->subset); /* the stream holds a copy */
+    fc->subset = NULL;
     HPDF_Dict cid = fd ? cid_font(fc, doc, name, fd, NULL) : NULL;
     return type0(fc, doc, name, cid);
 }

@@ -8,6 +8,7 @@
 #include "oct_limits.h"
 #include "pdf/internal.h"
 #include "util/fileio.h"
+#include "util/worker.h"
 #include "util/xalloc.h"
 
 #include FT_ADVANCES_H
@@ -71,6 +72,7 @@ static void close_face(pdf_face *fc)
     if (fc->face) FT_Done_Face(fc->face);
     hb_font_destroy(fc->hbfont);
     hb_face_destroy(fc->hbface);
+    hb_blob_destroy(fc->subset);
     oct_unmap_file(fc->bytes, fc->nbytes);
     pdf_emoji_free(fc->emoji);
     free(fc->texts);
@@ -461,8 +463,39 @@ void pdf_font_glyph_text(pdf_fonts *f, int slot, unsigned gid, const uint32_t *c
         fc->texts[fc->ntexts++] = cps[i];
 }
 
+typedef struct {
+    oct_work work;
+    pdf_face *face;
+} subset_job;
+
+static void subset_on_worker(oct_work *w)
+{
+    pdf_face_subset(((subset_job *)w)->face);
+}
+
+/* The drawn faces' files cut down, every other one on a worker thread:
+ * subsetting is most of the fonts' time, and each face is its own. */
+static void subset_faces(pdf_fonts *f)
+{
+    subset_job jobs[PDF_NSLOTS];
+    oct_worker *w = oct_worker_new((size_t)-1);
+    int n = 0;
+    for (int i = 0; i < f->nface; i++) {
+        pdf_face *fc = &f->face[i];
+        if (!fc->type0 || fc->kind != PDF_FACE_OUTLINE) continue;
+        if (n++ % 2 == 0) {
+            jobs[i] = (subset_job){.work.run = subset_on_worker, .face = fc};
+            oct_worker_submit(w, &jobs[i].work);
+        } else {
+            pdf_face_subset(fc);
+        }
+    }
+    oct_worker_free(w); /* waits for its faces */
+}
+
 int pdf_fonts_finish(pdf_fonts *f, HPDF_Doc doc)
 {
+    subset_faces(f);
     pdf_face *blank = slot_face(f, PDF_SLOT(PDF_FAM_BODY, PDF_VAR_R));
     for (int i = 0; i < f->nface; i++) {
         pdf_face *fc = &f->face[i];

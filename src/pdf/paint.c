@@ -21,6 +21,14 @@ typedef struct {
     oct_color fill;
     bool fill_set;
     double dx, dy; /* the page's place on its sheet side (imposition): for annotations */
+    /* Inside a text object: where the current line starts (Td is relative
+     * to it), and an open TJ array that the next word of the same line,
+     * face, size and colour goes on in (tj: open; tj_x: where the viewer's
+     * pen stands after its last glyph). */
+    double lx, ly;
+    bool tj;
+    double tj_x, tj_y;
+    const pdf_op *tj_op;
 } painter;
 
 static bool same_color(oct_color a, oct_color b)
@@ -62,45 +70,87 @@ static const char *num3(char out[32], double x)
     return out;
 }
 
-/* One TJ array per run. Each glyph's place is the sum of the shaped
- * advances before it plus its mark offset (1/1000 em); a glyph is
- * preceded by a number only where its place differs from where the one
- * before left the pen (its /W width further on), so an unkerned run is
- * bare glyph ids. A glyph raised or lowered (dy) gets a rise of its own.
- * In a cluster with ActualText, extraction takes the span's end from where
- * its last glyph leaves the pen: a mark drawn last, left of its base's
- * end, would read as a gap after the cluster, so character spacing (Tc)
- * carries that last glyph's step to the cluster's end. */
-static void put_glyphs(painter *w, const pdf_op *op)
+/* x rounded to `dec` decimals (0-4), no trailing zeros, '.' whatever the
+ * locale: the content streams' numbers (libharu's formatting of each was
+ * a tenth of the painting). */
+static void put_num(oct_buf *b, double x, int dec)
+{
+    static const long long SCALE[] = {1, 10, 100, 1000, 10000};
+    long long v = llround(x * (double)SCALE[dec]);
+    char out[32], *e = out + sizeof out, *q = e;
+    unsigned long long a = (unsigned long long)(v < 0 ? -v : v);
+    bool digits = false;
+    for (int k = 0; k < dec; k++, a /= 10) { /* the fraction, right to left */
+        if (!digits && a % 10 == 0) continue;
+        *--q = (char)('0' + a % 10);
+        digits = true;
+    }
+    if (digits) *--q = '.';
+    do {
+        *--q = (char)('0' + a % 10);
+        a /= 10;
+    } while (a);
+    if (v < 0) *--q = '-';
+    oct_buf_put(b, q, (size_t)(e - q));
+}
+
+/* The glyphs of a run, inside an open TJ array's hex string. Each glyph's
+ * place is the sum of the shaped advances before it plus its mark offset
+ * (1/1000 em); a glyph is preceded by a number only where its place
+ * differs from where the one before left the pen (its /W width further
+ * on), so an unkerned run is bare glyph ids. A glyph raised or lowered
+ * (dy) gets a rise of its own. In a cluster with ActualText, extraction
+ * takes the span's end from where its last glyph leaves the pen: a mark
+ * drawn last, left of its base's end, would read as a gap after the
+ * cluster, so character spacing (Tc) carries that last glyph's step to the
+ * cluster's end (*spaced). Returns where the viewer's pen stands after the
+ * last glyph, in 1/1000 em from the run's start. */
+static long put_glyphs(painter *w, const pdf_op *op, oct_buf *b, bool *spaced)
 {
     oct_pdf *p = w->p;
-    oct_buf *b = &w->glyphs;
     const char *at_glyph = p->pool.data + op->text, *end = at_glyph + op->len;
-    oct_buf_clear(b);
-    oct_buf_put(b, "[<", 2);
     long pen = 0, cur = 0;
-    bool spaced = false;
     while (at_glyph < end) {
         pdf_glyph g = pdf_glyph_next(&at_glyph);
         long at = pen + g.dx;
         pen += g.adv;
-        char num[32];
-        if (g.dy != 0) oct_buf_printf(b, ">]TJ %s Ts[<", num3(num, g.dy * op->size / 1000.0));
+        if (g.dy != 0) {
+            oct_buf_puts(b, ">]TJ ");
+            put_num(b, g.dy * op->size / 1000.0, 3);
+            oct_buf_puts(b, " Ts[<");
+        }
         if (at != cur) oct_buf_printf(b, ">%ld<", cur - at);
         cur = at + pdf_font_glyph_width(p->fonts, op->slot, g.gid);
         if (op->alen && at_glyph == end && cur != pen) {
-            oct_buf_printf(b, ">]TJ %s Tc[<", num3(num, (pen - cur) * op->size / 1000.0));
-            spaced = true;
+            oct_buf_puts(b, ">]TJ ");
+            put_num(b, (pen - cur) * op->size / 1000.0, 3);
+            oct_buf_puts(b, " Tc[<");
+            *spaced = true;
         }
         static const char HEX[] = "0123456789ABCDEF";
         char hex[4] = {HEX[g.gid >> 12], HEX[(g.gid >> 8) & 15], HEX[(g.gid >> 4) & 15],
                        HEX[g.gid & 15]};
         oct_buf_put(b, hex, 4);
-        if (g.dy != 0) oct_buf_printf(b, ">]TJ 0 Ts[<");
+        if (g.dy != 0) oct_buf_puts(b, ">]TJ 0 Ts[<");
     }
-    oct_buf_put(b, ">]TJ\n", 5);
-    if (spaced) oct_buf_puts(b, "0 Tc\n");
-    put_content(w, b->data, b->len);
+    return cur;
+}
+
+/* Ends the open TJ array, if any. */
+static void close_tj(painter *w)
+{
+    if (!w->tj) return;
+    put_content(w, ">]TJ\n", 5);
+    w->tj = false;
+}
+
+/* Whether op's glyphs go on in the open array: the same line, face, size
+ * and colour, drawn plainly (no ActualText span, no synthetic bold). */
+static bool goes_on(const painter *w, const pdf_op *op, double y, bool embolden)
+{
+    const pdf_op *o = w->tj_op;
+    return w->tj && !embolden && !op->alen && op->kind == PDF_OP_TEXT && o->slot == op->slot &&
+           o->size == op->size && o->color == op->color && y == w->tj_y;
 }
 
 /* Opens a marked-content span whose /ActualText is UTF-8 s[0..n)
@@ -127,6 +177,54 @@ static const char *stroke_color(oct_color c)
     return out;
 }
 
+/* v as printed with `dec` decimals (put_num): positions are tracked as
+ * the viewer will place them, so rounding never adds up along a line. */
+static double printed(double v, int dec)
+{
+    double k = dec == 1 ? 10.0 : 1000.0;
+    return (double)llround(v * k) / k;
+}
+
+/* A word that goes on in the open array: the gap from where the last one
+ * left the pen, as a TJ number, then its glyphs. */
+static void continue_tj(painter *w, const pdf_op *op, double x)
+{
+    oct_buf *b = &w->glyphs;
+    oct_buf_clear(b);
+    double num = printed((w->tj_x - x) * 1000.0 / op->size, 1); /* negative: to the right */
+    if (num != 0) {
+        oct_buf_putc(b, '>');
+        put_num(b, num, 1);
+        oct_buf_putc(b, '<');
+    }
+    double start = w->tj_x - num * op->size / 1000.0;
+    bool spaced = false;
+    long cur = put_glyphs(w, op, b, &spaced);
+    w->tj_x = start + (double)cur * op->size / 1000.0;
+    w->tj_op = op;
+    put_content(w, b->data, b->len);
+}
+
+/* Moves to (x, y) with Td, relative to where the line starts. */
+static void move_to(painter *w, double x, double y)
+{
+    oct_buf *b = &w->glyphs;
+    oct_buf_clear(b);
+    double dx = printed(x - w->lx, 3), dy = printed(y - w->ly, 3);
+    put_num(b, dx, 3);
+    oct_buf_putc(b, ' ');
+    put_num(b, dy, 3);
+    oct_buf_puts(b, " Td\n");
+    put_content(w, b->data, b->len);
+    w->lx += dx;
+    w->ly += dy;
+}
+
+/* A run of glyphs. The words of a justified line are runs of their own,
+ * each at its place: consecutive ones in one face, size and colour share
+ * one TJ array, each after a number that moves the pen to it, so a line
+ * is mostly one array with short numbers rather than an absolute text
+ * matrix per word. */
 static void paint_text(painter *w, const pdf_op *op, double x, double y)
 {
     oct_pdf *p = w->p;
@@ -138,6 +236,12 @@ static void paint_text(painter *w, const pdf_op *op, double x, double y)
         p->failed = true;
         return;
     }
+    bool embolden = op->kind == PDF_OP_TEXT && pdf_font_synthetic_bold(p->fonts, op->slot);
+    if (goes_on(w, op, y, embolden)) {
+        continue_tj(w, op, x);
+        return;
+    }
+    close_tj(w);
     if (name != w->font || w->font_size != op->size) {
         char num[32], line[64];
         int n = snprintf(line, sizeof line, "/%s %s Tf\n", name, num3(num, op->size));
@@ -146,16 +250,30 @@ static void paint_text(painter *w, const pdf_op *op, double x, double y)
         w->font_size = op->size;
     }
     set_fill(w, pdf_op_color(p, op));
-    HPDF_Page_SetTextMatrix(w->pg, 1, 0, 0, 1, (HPDF_REAL)x, (HPDF_REAL)y);
+    move_to(w, x, y);
     if (op->alen) put_actual_text(w, p->pool.data + op->atext, op->alen);
-    bool embolden = op->kind == PDF_OP_TEXT && pdf_font_synthetic_bold(p->fonts, op->slot);
     if (embolden) { /* fill and stroke, the outline widened by 1/30 em */
         char num[32], line[96];
         int len = snprintf(line, sizeof line, "2 Tr %s w %s\n", num3(num, op->size / 30.0),
                            stroke_color(pdf_op_color(p, op)));
         put_content(w, line, (size_t)len);
     }
-    put_glyphs(w, op);
+    oct_buf *b = &w->glyphs;
+    oct_buf_clear(b);
+    oct_buf_put(b, "[<", 2);
+    bool spaced = false;
+    long cur = put_glyphs(w, op, b, &spaced);
+    if (!embolden && !op->alen && op->kind == PDF_OP_TEXT) { /* the next word may go on */
+        put_content(w, b->data, b->len);
+        w->tj = true;
+        w->tj_x = w->lx + (double)cur * op->size / 1000.0;
+        w->tj_y = y;
+        w->tj_op = op;
+        return;
+    }
+    oct_buf_put(b, ">]TJ\n", 5);
+    if (spaced) oct_buf_puts(b, "0 Tc\n");
+    put_content(w, b->data, b->len);
     if (embolden) put_content(w, "0 Tr\n", 5);
     if (op->alen) put_content(w, "EMC\n", 4);
 }
@@ -301,15 +419,20 @@ static void paint_item(painter *w, const pdf_item *it, double left, double top)
     for (size_t k = 0; k < it->nops; k++) {
         const pdf_op *op = &it->ops[k];
         if (op->kind != PDF_OP_TEXT && op->kind != PDF_OP_ALT) continue;
-        if (!in_text) HPDF_Page_BeginText(w->pg);
+        if (!in_text) { /* the line matrix starts as the identity */
+            HPDF_Page_BeginText(w->pg);
+            w->lx = w->ly = 0;
+        }
         in_text = true;
         bool invisible = op->kind == PDF_OP_ALT || !drawn_as_text(w, op);
         if (invisible != hidden) {
+            close_tj(w);
             hidden = !hidden;
             HPDF_Page_SetTextRenderingMode(w->pg, hidden ? HPDF_INVISIBLE : HPDF_FILL);
         }
         paint_text(w, op, left + op->x, top - op->y);
     }
+    close_tj(w);
     if (hidden) HPDF_Page_SetTextRenderingMode(w->pg, HPDF_FILL);
     if (in_text) HPDF_Page_EndText(w->pg);
     for (size_t k = 0; k < it->nops; k++) {
