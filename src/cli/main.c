@@ -30,8 +30,8 @@ static void usage(FILE *f)
           "Outputs: OUTDIR/<slug>.pdf and OUTDIR/<slug>.epub (default OUTDIR: out);\n"
           "--format json adds OUTDIR/<slug>.json, the question bank of inspect --json;\n"
           "anki,apkg add Anki decks: <slug>.anki.txt and <slug>.apkg.\n"
-          "--timings prints each phase's wall time (load, decode, parse, study, pdf, epub)\n"
-          "and the total to stderr.\n"
+          "--timings prints each phase's wall time (load, decode, parse, study, pdf and\n"
+          "its parts pdf.layout, pdf.shape, pdf.write, epub) and the total to stderr.\n"
           "--depfile FILE writes a Make/Ninja depfile; watch rebuilds when an input changes.\n"
           "Exit status: 0 success, 1 bad input (or warnings with -W error), 2 usage,\n"
           "3 I/O (an output that cannot be written) or internal failure.\n",

@@ -74,16 +74,18 @@ void oct_layout_default_fonts(loader *ld)
  * catch a CFF .otf or a collection here, where the message can name the
  * key. `full`: also probe the tables (fontprobe.h); otherwise only the
  * file's existence and magic are checked. */
-static const char *font_problem(const char *path, bool full, const char **code)
+enum { WHY_SIZE = 256 };
+
+static const char *font_problem(const char *path, bool full, const char **code,
+                                char why[WHY_SIZE])
 {
-    static char why[256];
     *code = "missing-font";
     struct stat st;
     if (stat(path, &st) != 0) return "not found";
     if (!S_ISREG(st.st_mode)) return "not a regular file";
     if (st.st_size > (off_t)OCT_LIMIT_FONT_BYTES) {
         *code = "limit-font-size";
-        snprintf(why, sizeof why, "is larger than the limit of %u bytes", OCT_LIMIT_FONT_BYTES);
+        snprintf(why, WHY_SIZE, "is larger than the limit of %u bytes", OCT_LIMIT_FONT_BYTES);
         return why;
     }
     if (st.st_size < 4) return "is not a TrueType font file";
@@ -97,7 +99,7 @@ static const char *font_problem(const char *path, bool full, const char **code)
     if (len >= 4 && ((m[0] == 0 && m[1] == 1 && m[2] == 0 && m[3] == 0) || !memcmp(m, "true", 4))) {
         /* a damaged file is refused here, with its key, before any
          * library reads it (fontprobe.h) */
-        if (full && oct_font_probe_mem(m, len, why, sizeof why) != 0) {
+        if (full && oct_font_probe_mem(m, len, why, WHY_SIZE) != 0) {
             *code = "font-damaged";
             problem = why;
         }
@@ -122,7 +124,8 @@ static int check_font(loader *ld, const char *family, int var, const font_ref *r
 {
     char *path = oct_layout_join_path(ld->fonts_dir, r->name);
     const char *code;
-    const char *problem = font_problem(path, !chain, &code);
+    char why[WHY_SIZE]; /* per call: booklets load their layouts side by side (--jobs) */
+    const char *problem = font_problem(path, !chain, &code, why);
     if (problem && chain && !strcmp(problem, "not found")) {
         oct_diag_report(ld->doc->diag, OCT_WARNING, ld->doc->file, r->at ? r->at->line : 0,
                         r->at ? r->at->col : 0, "font-fallback-missing",
