@@ -150,7 +150,8 @@ static int write_zip(const char *tmp, const unsigned char *db, size_t len, long 
 {
     unsigned t, dd;
     dos_time(epoch, &t, &dd);
-    const oct_zip_entry entries[] = {{"collection.anki2", db, len, 0, 0}, {"media", "{}", 2, 0, 0}};
+    const oct_zip_entry entries[] = {{"collection.anki2", db, len, 0, 0, 0, 0, 0},
+                                     {"media", "{}", 2, 0, 0, 0, 0, 0}};
     const char *step;
     return oct_zip_write(tmp, entries, 2, t, dd, &step, why);
 }

@@ -1,15 +1,115 @@
 #include "util/zip.h"
 
+#include "util/xalloc.h"
+
 #include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
 #include <zip.h>
+#include <zlib.h>
 
 /* epubcheck wants `mimetype` first, stored, without extra fields; libzip
  * adds none by default, but any it might add are deleted anyway (they
  * could carry build times and make two builds differ). */
 
+int oct_zip_deflate(const void *data, size_t len, int level, void **out, size_t *outlen,
+                    unsigned long *crc)
+{
+    /* raw deflate (no zlib header) with the window and memory level libzip
+     * uses (15, 9): the bytes libzip itself would write */
+    z_stream z = {0};
+    if (deflateInit2(&z, level, Z_DEFLATED, -MAX_WBITS, MAX_MEM_LEVEL, Z_DEFAULT_STRATEGY) != Z_OK)
+        return -1;
+    uLong cap = deflateBound(&z, (uLong)len);
+    unsigned char *buf = malloc(cap ? cap : 1);
+    if (!buf) {
+        deflateEnd(&z);
+        return -1;
+    }
+    z.next_in = (Bytef *)data;
+    z.avail_in = (uInt)len;
+    z.next_out = buf;
+    z.avail_out = (uInt)cap;
+    int rc = deflate(&z, Z_FINISH);
+    size_t n = z.total_out;
+    deflateEnd(&z);
+    if (rc != Z_STREAM_END) {
+        free(buf);
+        return -1;
+    }
+    unsigned char *fit = realloc(buf, n ? n : 1); /* kept until written: only its size */
+    *out = fit ? fit : buf;
+    *outlen = n;
+    *crc = crc32(crc32(0L, Z_NULL, 0), data, (uInt)len);
+    return 0;
+}
+
+/* A source of deflated bytes that libzip copies as they are: its stat
+ * gives the method, both sizes and the CRC, so nothing is recompressed. */
+typedef struct {
+    const oct_zip_entry *e;
+    size_t at;
+    zip_error_t err;
+} raw_source;
+
+static zip_int64_t raw_read(void *ud, void *data, zip_uint64_t len, zip_source_cmd_t cmd)
+{
+    raw_source *r = ud;
+    switch (cmd) {
+    case ZIP_SOURCE_OPEN:
+        r->at = 0;
+        return 0;
+    case ZIP_SOURCE_READ: {
+        size_t n = r->e->len - r->at < len ? r->e->len - r->at : (size_t)len;
+        memcpy(data, (const char *)r->e->data + r->at, n);
+        r->at += n;
+        return (zip_int64_t)n;
+    }
+    case ZIP_SOURCE_CLOSE:
+        return 0;
+    case ZIP_SOURCE_STAT: {
+        zip_stat_t *st = data;
+        zip_stat_init(st);
+        st->valid = ZIP_STAT_SIZE | ZIP_STAT_COMP_SIZE | ZIP_STAT_COMP_METHOD | ZIP_STAT_CRC;
+        st->size = r->e->size;
+        st->comp_size = r->e->len;
+        st->comp_method = ZIP_CM_DEFLATE;
+        st->crc = (zip_uint32_t)r->e->crc;
+        return sizeof *st;
+    }
+    case ZIP_SOURCE_ERROR:
+        return zip_error_to_data(&r->err, data, len);
+    case ZIP_SOURCE_FREE:
+        zip_error_fini(&r->err);
+        free(r);
+        return 0;
+    case ZIP_SOURCE_SUPPORTS:
+        return zip_source_make_command_bitmap(ZIP_SOURCE_OPEN, ZIP_SOURCE_READ, ZIP_SOURCE_CLOSE,
+                                              ZIP_SOURCE_STAT, ZIP_SOURCE_ERROR, ZIP_SOURCE_FREE,
+                                              -1);
+    default:
+        zip_error_set(&r->err, ZIP_ER_OPNOTSUPP, 0);
+        return -1;
+    }
+}
+
+static zip_source_t *source_of(zip_t *za, const oct_zip_entry *e)
+{
+    if (!e->deflated) return zip_source_buffer(za, e->data, e->len, 0);
+    raw_source *r = oct_xcalloc(1, sizeof *r);
+    r->e = e;
+    zip_error_init(&r->err);
+    zip_source_t *src = zip_source_function(za, raw_read, r);
+    if (!src) {
+        zip_error_fini(&r->err);
+        free(r);
+    }
+    return src;
+}
+
 static int add_entry(zip_t *za, const oct_zip_entry *e, unsigned dos_time, unsigned dos_date)
 {
-    zip_source_t *src = zip_source_buffer(za, e->data, e->len, 0);
+    zip_source_t *src = source_of(za, e);
     if (!src) return -1;
     zip_int64_t idx = zip_file_add(za, e->name, src, ZIP_FL_ENC_GUESS);
     if (idx < 0) {
