@@ -628,8 +628,9 @@ struct oct_pdf {
      * recto_base (-1: it does not; flashcards have their own sheets). */
     long recto_base;
 
-    oct_buf pool;      /* op texts, anchor keys */
-    oct_color *colors; /* the colours ops are drawn in (pdf_color_id) */
+    oct_buf pool;                  /* op texts, anchor keys */
+    oct_buf line_run, line_actual; /* lineops.c's scratch, kept from line to line */
+    oct_color *colors;             /* the colours ops are drawn in (pdf_color_id) */
     size_t ncolors, capcolors;
     pdf_link *links;
     size_t nlinks, caplinks;

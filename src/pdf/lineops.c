@@ -185,7 +185,11 @@ void pdf_set_line(oct_pdf *p, pdf_item *it, const pdf_text *t, const pdf_line *l
     else if (al == PDF_AL_CENTER)
         x += slack / 2;
 
-    setter s = {p, it, t, y, OCT_BUF_INIT, OCT_BUF_INIT, 0, PDF_SLOT_NONE, -1, -1, 0, 0};
+    /* the run buffers are the PDF's, kept from line to line: allocating
+     * them for each line was a tenth of placing it */
+    setter s = {p, it, t, y, p->line_run, p->line_actual, 0, PDF_SLOT_NONE, -1, -1, 0, 0};
+    oct_buf_clear(&s.run);
+    oct_buf_clear(&s.actual);
     double pen = x;
     for (size_t v = ln->a; v < ln->b; v++) {
         size_t i = order ? ln->a + order[v - ln->a] : v;
@@ -226,8 +230,8 @@ void pdf_set_line(oct_pdf *p, pdf_item *it, const pdf_text *t, const pdf_line *l
     if (ln->hyphen && ln->b > ln->a) pen = put_hyphen(&s, ln->b - 1, pen);
     flush_run(&s);
     flush_segment(&s);
-    oct_buf_free(&s.run);
-    oct_buf_free(&s.actual);
+    p->line_run = s.run;
+    p->line_actual = s.actual;
     free(order);
     free(rtl_of);
 }

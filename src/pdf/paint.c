@@ -36,10 +36,16 @@ static bool same_color(oct_color a, oct_color b)
     return a.r == b.r && a.g == b.g && a.b == b.b;
 }
 
+static void put_content(painter *w, const char *s, size_t n);
+static const char *num3(char out[32], double x);
+
+/* "r g b rg", written directly (libharu formats each number slowly). */
 static void set_fill(painter *w, oct_color c)
 {
     if (w->fill_set && same_color(w->fill, c)) return;
-    HPDF_Page_SetRGBFill(w->pg, (HPDF_REAL)c.r, (HPDF_REAL)c.g, (HPDF_REAL)c.b);
+    char r[32], g[32], b[32], line[112];
+    int n = snprintf(line, sizeof line, "%s %s %s rg\n", num3(r, c.r), num3(g, c.g), num3(b, c.b));
+    put_content(w, line, (size_t)n);
     w->fill = c;
     w->fill_set = true;
 }
@@ -52,32 +58,14 @@ static void put_content(painter *w, const char *s, size_t n)
     HPDF_Stream_Write(((HPDF_PageAttr)w->pg->attr)->stream, (const HPDF_BYTE *)s, (HPDF_UINT)n);
 }
 
-/* x with up to 3 decimals, no trailing zeros, '.' whatever the locale. */
-static const char *num3(char out[32], double x)
-{
-    long long v = llround(x * 1000.0);
-    bool neg = v < 0;
-    unsigned long long a = (unsigned long long)(neg ? -v : v);
-    int n = snprintf(out, 32, "%s%llu", neg ? "-" : "", a / 1000);
-    unsigned frac = (unsigned)(a % 1000);
-    if (frac) {
-        char f[5];
-        snprintf(f, sizeof f, ".%03u", frac);
-        for (int k = 3; k > 0 && f[k] == '0'; k--)
-            f[k] = '\0';
-        snprintf(out + n, (size_t)(32 - n), "%s", f);
-    }
-    return out;
-}
-
-/* x rounded to `dec` decimals (0-4), no trailing zeros, '.' whatever the
- * locale: the content streams' numbers (libharu's formatting of each was
- * a tenth of the painting). */
-static void put_num(oct_buf *b, double x, int dec)
+/* x rounded to `dec` decimals (0-4) into out, no trailing zeros, '.'
+ * whatever the locale; returns the length. The content streams' numbers
+ * (libharu's formatting of each was a tenth of the painting). */
+static size_t fmt_num(char out[32], double x, int dec)
 {
     static const long long SCALE[] = {1, 10, 100, 1000, 10000};
     long long v = llround(x * (double)SCALE[dec]);
-    char out[32], *e = out + sizeof out, *q = e;
+    char tmp[32], *e = tmp + sizeof tmp, *q = e;
     unsigned long long a = (unsigned long long)(v < 0 ? -v : v);
     bool digits = false;
     for (int k = 0; k < dec; k++, a /= 10) { /* the fraction, right to left */
@@ -91,7 +79,23 @@ static void put_num(oct_buf *b, double x, int dec)
         a /= 10;
     } while (a);
     if (v < 0) *--q = '-';
-    oct_buf_put(b, q, (size_t)(e - q));
+    size_t n = (size_t)(e - q);
+    memcpy(out, q, n);
+    out[n] = '\0';
+    return n;
+}
+
+static void put_num(oct_buf *b, double x, int dec)
+{
+    char s[32];
+    oct_buf_put(b, s, fmt_num(s, x, dec));
+}
+
+/* x with up to 3 decimals, in out. */
+static const char *num3(char out[32], double x)
+{
+    fmt_num(out, x, 3);
+    return out;
 }
 
 /* The glyphs of a run, inside an open TJ array's hex string. Each glyph's
@@ -171,7 +175,7 @@ static void put_actual_text(painter *w, const char *s, size_t n)
 /* "r g b RG" for c (a static buffer: used at once). */
 static const char *stroke_color(oct_color c)
 {
-    static char out[64];
+    static char out[112];
     char r[32], g[32], b[32];
     snprintf(out, sizeof out, "%s %s %s RG", num3(r, c.r), num3(g, c.g), num3(b, c.b));
     return out;

@@ -321,6 +321,8 @@ void oct_pdf_free(oct_pdf *p)
     pdf_flow_free(&p->back);
     pdf_index_free(p);
     oct_buf_free(&p->pool);
+    oct_buf_free(&p->line_run);
+    oct_buf_free(&p->line_actual);
     free(p->colors);
     for (size_t i = 0; i < p->nlinks; i++)
         free(p->links[i].target);
