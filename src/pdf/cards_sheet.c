@@ -128,10 +128,7 @@ static void cut_marks(oct_pdf *p, HPDF_Page pg, const pdf_card_geom *g)
 
 static HPDF_Page add_page(oct_pdf *p, const pdf_card_geom *g)
 {
-    HPDF_Page pg = HPDF_AddPage(p->doc);
-    HPDF_Page_SetWidth(pg, (HPDF_REAL)g->W);
-    HPDF_Page_SetHeight(pg, (HPDF_REAL)g->H);
-    return pg;
+    return pdf_add_page(p, g->W, g->H);
 }
 
 /* One sheet: its cards' fronts, then the page behind with columns mirrored. */

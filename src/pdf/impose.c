@@ -107,9 +107,7 @@ int pdf_impose_pages(oct_pdf *p)
     im->sides = oct_xcalloc(2 * im->nsheets, sizeof *im->sides);
     im->off = oct_xcalloc(n, sizeof *im->off);
     for (size_t i = 0; i < 2 * im->nsheets; i++) {
-        im->sides[i] = HPDF_AddPage(p->doc);
-        HPDF_Page_SetWidth(im->sides[i], (HPDF_REAL)sheet_w(p));
-        HPDF_Page_SetHeight(im->sides[i], (HPDF_REAL)sheet_h(p));
+        im->sides[i] = pdf_add_page(p, sheet_w(p), sheet_h(p));
     }
     if (pdf_check(p, "creating sheets") != 0) return -1;
     for (size_t g = 0; g < im->nsignatures; g++) {

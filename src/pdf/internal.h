@@ -666,11 +666,16 @@ struct oct_pdf {
     struct pdf_spot *spots;      /* index places, by node then offset */
     oct_footnote_defs *notes;    /* flashcards: the notes a card carries, filed once */
     size_t nspots;
-    struct pdf_shape_cache *shaped; /* words shaped once (shapecache.h) */
-    struct oct_worker *deflater;    /* deflates streams beside painting (deflate.c) */
-    bool timed;                     /* oct_pdf_time: the clock is read into times */
-    oct_pdf_times times;            /* seconds shaping and writing, when timed */
+    struct pdf_shape_cache *shaped;               /* words shaped once (shapecache.h) */
+    HPDF_Dict resources, res_fonts, res_xobjects; /* shared by every page (pdf_add_page) */
+    struct oct_worker *deflater;                  /* deflates streams beside painting (deflate.c) */
+    bool timed;                                   /* oct_pdf_time: the clock is read into times */
+    oct_pdf_times times;                          /* seconds shaping and writing, when timed */
 };
+
+/* A new page of width x height points, naming its fonts and pictures in
+ * the resources every page shares. */
+HPDF_Page pdf_add_page(oct_pdf *p, double width, double height);
 
 /* The clock when p is timed (else 0), and the time since `since` added
  * to *into: t = pdf_clock(p); work(); pdf_clock_add(p, &p->times.shape, t). */

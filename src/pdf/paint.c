@@ -625,9 +625,7 @@ static int add_pages(oct_pdf *p)
     p->hpages = oct_xcalloc(p->npages ? p->npages : 1, sizeof *p->hpages);
     if (p->L.impose.saddle) return pdf_impose_pages(p);
     for (size_t i = 0; i < p->npages; i++) {
-        p->hpages[i] = HPDF_AddPage(p->doc);
-        HPDF_Page_SetWidth(p->hpages[i], (HPDF_REAL)p->L.page_width);
-        HPDF_Page_SetHeight(p->hpages[i], (HPDF_REAL)p->L.page_height);
+        p->hpages[i] = pdf_add_page(p, p->L.page_width, p->L.page_height);
     }
     add_labels(p);
     return pdf_check(p, "creating pages");

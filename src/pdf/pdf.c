@@ -275,6 +275,38 @@ int oct_pdf_close(oct_pdf *p, const char *path)
     return 0;
 }
 
+/* Every page names its fonts and pictures in one resources dictionary,
+ * an indirect object: libharu gives each page a copy of its own (with its
+ * own /ProcSet), some 2 KB a page held until the file is saved. */
+static void share_resources(oct_pdf *p, HPDF_Page pg)
+{
+    HPDF_MMgr mm = p->doc->mmgr;
+    if (!p->resources) {
+        HPDF_Dict r = HPDF_Dict_New(mm);
+        if (!r || HPDF_Xref_Add(p->doc->xref, r) != HPDF_OK) return; /* the page's own, then */
+        p->res_fonts = HPDF_Dict_New(mm);
+        p->res_xobjects = HPDF_Dict_New(mm);
+        if (!p->res_fonts || HPDF_Dict_Add(r, "Font", p->res_fonts) != HPDF_OK ||
+            !p->res_xobjects || HPDF_Dict_Add(r, "XObject", p->res_xobjects) != HPDF_OK)
+            return;
+        p->resources = r;
+    }
+    HPDF_PageAttr attr = pg->attr;
+    if (HPDF_Dict_Add(pg, "Resources", p->resources) != HPDF_OK) return;
+    attr->fonts = p->res_fonts; /* where fonts.c and libharu's image names look */
+    attr->xobjects = p->res_xobjects;
+}
+
+HPDF_Page pdf_add_page(oct_pdf *p, double width, double height)
+{
+    HPDF_Page pg = HPDF_AddPage(p->doc);
+    if (!pg) return NULL;
+    HPDF_Page_SetWidth(pg, (HPDF_REAL)width);
+    HPDF_Page_SetHeight(pg, (HPDF_REAL)height);
+    share_resources(p, pg);
+    return pg;
+}
+
 void oct_pdf_time(oct_pdf *p, bool on)
 {
     if (p) p->timed = on;
