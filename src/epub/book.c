@@ -210,16 +210,27 @@ const char *oct_epub_anchor(const oct_epub_book *b, const oct_node *n)
 
 const char *oct_epub_href(const oct_epub_book *b, const oct_node *n)
 {
-    const char *a = oct_epub_anchor(b, n);
-    return a ? oct_epub_href_id(b, a, (size_t)-1) : NULL;
+    return oct_epub_href_in(b, b->arena, n);
+}
+
+/* The href of anchor, in arena a. */
+static const char *href_of(const oct_epub_book *b, oct_arena *a, const char *anchor, size_t from)
+{
+    uintptr_t u = (uintptr_t)oct_epub_map_get(&b->unit_of, anchor);
+    if (!u) return NULL;
+    if (u - 1 == from) return oct_arena_printf(a, "#%s", anchor);
+    return oct_arena_printf(a, "%s#%s", b->units[u - 1].file, anchor);
+}
+
+const char *oct_epub_href_in(const oct_epub_book *b, oct_arena *a, const oct_node *n)
+{
+    const char *anchor = oct_epub_anchor(b, n);
+    return anchor ? href_of(b, a, anchor, (size_t)-1) : NULL;
 }
 
 const char *oct_epub_href_id(const oct_epub_book *b, const char *anchor, size_t from)
 {
-    uintptr_t u = (uintptr_t)oct_epub_map_get(&b->unit_of, anchor);
-    if (!u) return NULL;
-    if (u - 1 == from) return oct_arena_printf(b->arena, "#%s", anchor);
-    return oct_arena_printf(b->arena, "%s#%s", b->units[u - 1].file, anchor);
+    return href_of(b, b->arena, anchor, from);
 }
 
 const oct_node *oct_epub_note_def(const oct_epub_book *b, size_t u, int index)

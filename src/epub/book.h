@@ -86,6 +86,8 @@ const char *oct_epub_anchor(const oct_epub_book *b, const oct_node *n);
 /* "file.xhtml#anchor" of a node that has an anchor, from the id map (the
  * document holding it now), or NULL (arena). */
 const char *oct_epub_href(const oct_epub_book *b, const oct_node *n);
+/* The same, allocated in arena a (strings that go before the book does). */
+const char *oct_epub_href_in(const oct_epub_book *b, oct_arena *a, const oct_node *n);
 /* "file.xhtml#anchor" for an id of the map, or NULL (arena); just
  * "#anchor" when the id is in document `from` (pass (size_t)-1 for none). */
 const char *oct_epub_href_id(const oct_epub_book *b, const char *anchor, size_t from);

@@ -35,6 +35,9 @@ typedef struct {
 typedef struct {
     oct_epub_toc_entry *e; /* malloc'd */
     size_t n, cap;
+    /* the labels and links: the contents are built a few times to fit a
+     * budget (epub.c), and each build's strings go with it */
+    oct_arena *arena;
 } oct_epub_toc;
 
 /* Detail levels of the contents, fullest first: everything (questions

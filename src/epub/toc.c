@@ -25,17 +25,17 @@ static void add(oct_epub_toc *t, int level, const char *label, const char *href,
     t->e[t->n++] = (oct_epub_toc_entry){level, label, href, unit, question};
 }
 
-static const char *question_label(const oct_epub_book *b, const oct_node *q)
+static const char *question_label(oct_arena *a, const oct_node *q)
 {
-    const char *prompt = oct_epub_shorten(b->arena, oct_epub_plain(b->arena, q), TOC_LABEL_CHARS);
+    const char *prompt = oct_epub_shorten(a, oct_epub_plain(a, q), TOC_LABEL_CHARS);
     int num = q->u.question.number;
     /* the number as written ("4a", "12.1") when the source gave one */
     const char *lab = q->u.question.label;
-    if (!lab && num > 0) lab = oct_arena_printf(b->arena, "%d", num);
+    if (!lab && num > 0) lab = oct_arena_printf(a, "%d", num);
     if (lab && *prompt)
-        return oct_arena_printf(b->arena, "%s%s %s", lab, oct_question_label_dot(lab), prompt);
+        return oct_arena_printf(a, "%s%s %s", lab, oct_question_label_dot(lab), prompt);
     if (*prompt) return prompt;
-    return lab ? oct_arena_printf(b->arena, "Question %s", lab) : "Question";
+    return lab ? oct_arena_printf(a, "Question %s", lab) : "Question";
 }
 
 static void add_inner(walk *w, const oct_node *top)
@@ -50,17 +50,18 @@ static void add_inner(walk *w, const oct_node *top)
         } else if (n->kind == OCT_SECTION && n != u->title_node) {
             int level = n->u.section.level < 1 ? 1 : n->u.section.level;
             w->heading = level;
-            const char *href = oct_epub_href(b, n);
+            const char *href = oct_epub_href_in(b, w->t->arena, n);
             if (level <= TOC_MAX_HEADING && href && w->detail < OCT_EPUB_TOC_CHAPTERS) {
-                const char *label =
-                    oct_epub_shorten(b->arena, oct_epub_plain(b->arena, n), TOC_LABEL_CHARS);
+                oct_arena *a = w->t->arena;
+                const char *label = oct_epub_shorten(a, oct_epub_plain(a, n), TOC_LABEL_CHARS);
                 add(w->t, w->base + level, *label ? label : "Section", href, w->unit, false);
             }
         } else if (n->kind == OCT_QUESTION) {
             bool listed = w->detail == OCT_EPUB_TOC_FULL && w->unit < w->qunits;
-            const char *href = listed ? oct_epub_href(b, n) : NULL;
+            const char *href = listed ? oct_epub_href_in(b, w->t->arena, n) : NULL;
             if (href)
-                add(w->t, w->base + w->heading + 1, question_label(b, n), href, w->unit, true);
+                add(w->t, w->base + w->heading + 1, question_label(w->t->arena, n), href, w->unit,
+                    true);
             oct_iter_skip_children(&it);
         }
     }
@@ -77,7 +78,7 @@ static void add_unreached(const oct_epub_book *b, oct_epub_toc *t, const bool *r
         if (reached[v] || !p->piece) continue;
         const oct_epub_unit *g = &b->units[p->group];
         add(t, g->depth + 1,
-            oct_arena_printf(b->arena, oct_phrase(b->meta.lang, OCT_PH_CONTINUED), g->title),
+            oct_arena_printf(t->arena, oct_phrase(b->meta.lang, OCT_PH_CONTINUED), g->title),
             p->file, v, false);
     }
 }
@@ -88,7 +89,7 @@ static void add_continued(const oct_epub_book *b, oct_epub_toc *t)
     for (size_t i = 0; i < t->n; i++)
         if (t->e[i].unit < b->nunits) reached[t->e[i].unit] = true;
     oct_epub_toc in = *t;
-    *t = (oct_epub_toc){0};
+    *t = (oct_epub_toc){.arena = in.arena};
     size_t next = 0; /* units before it are dealt with */
     for (size_t i = 0; i < in.n; i++) {
         const oct_epub_toc_entry *e = &in.e[i];
@@ -106,7 +107,7 @@ static void add_continued(const oct_epub_book *b, oct_epub_toc *t)
 void oct_epub_toc_build(const oct_epub_book *b, int detail, size_t question_units,
                         oct_epub_toc *out)
 {
-    *out = (oct_epub_toc){0};
+    *out = (oct_epub_toc){.arena = oct_arena_new()};
     const size_t none = (size_t)-1;
     /* The title page and the contents first, as in the spine (epubcheck
      * notes spine items the NCX does not reach). */
@@ -143,5 +144,6 @@ void oct_epub_toc_build(const oct_epub_book *b, int detail, size_t question_unit
 void oct_epub_toc_free(oct_epub_toc *t)
 {
     free(t->e);
+    oct_arena_free(t->arena);
     *t = (oct_epub_toc){0};
 }
