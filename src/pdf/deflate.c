@@ -23,6 +23,7 @@
  * are the same either way: one deflate of the whole stream at the same
  * level. At most 4 MB of streams wait for the worker. */
 #include "pdf/internal.h"
+#include "util/deflate.h"
 #include "util/worker.h"
 #include "util/xalloc.h"
 
@@ -32,7 +33,6 @@
 #include <stdbool.h>
 #include <stdlib.h>
 #include <string.h>
-#include <zlib.h>
 
 enum { LEVEL = 1 };
 
@@ -51,28 +51,11 @@ typedef struct {
 static void deflate_job(oct_work *w)
 {
     job *j = (job *)w;
-    z_stream z = {0};
-    if (deflateInit(&z, LEVEL) != Z_OK) return;
-    uLong cap = deflateBound(&z, (uLong)j->inlen);
-    unsigned char *out = malloc(cap ? cap : 1);
-    if (out) {
-        z.next_in = j->in;
-        z.avail_in = (uInt)j->inlen;
-        z.next_out = out;
-        z.avail_out = (uInt)cap;
-        if (deflate(&z, Z_FINISH) == Z_STREAM_END) {
-            /* kept until saved: only as big as it is (deflateBound is the
-             * stream's own size and more) */
-            unsigned char *fit = realloc(out, z.total_out ? z.total_out : 1);
-            j->out = fit ? fit : out;
-            j->outlen = z.total_out;
-            free(j->in); /* the raw bytes stay only for a failure */
-            j->in = NULL;
-        } else {
-            free(out);
-        }
-    }
-    deflateEnd(&z);
+    void *out;
+    if (oct_deflate(j->in, j->inlen, LEVEL, false, &out, &j->outlen) != 0) return;
+    j->out = out;
+    free(j->in); /* the raw bytes stay only for a failure */
+    j->in = NULL;
 }
 
 /* Before the stream is written: its bytes go back into it, deflated (or,

@@ -1,5 +1,6 @@
 #include "util/zip.h"
 
+#include "util/deflate.h"
 #include "util/xalloc.h"
 
 #include <stdio.h>
@@ -15,31 +16,7 @@
 int oct_zip_deflate(const void *data, size_t len, int level, void **out, size_t *outlen,
                     unsigned long *crc)
 {
-    /* raw deflate (no zlib header) with the window and memory level libzip
-     * uses (15, 9): the bytes libzip itself would write */
-    z_stream z = {0};
-    if (deflateInit2(&z, level, Z_DEFLATED, -MAX_WBITS, MAX_MEM_LEVEL, Z_DEFAULT_STRATEGY) != Z_OK)
-        return -1;
-    uLong cap = deflateBound(&z, (uLong)len);
-    unsigned char *buf = malloc(cap ? cap : 1);
-    if (!buf) {
-        deflateEnd(&z);
-        return -1;
-    }
-    z.next_in = (Bytef *)data;
-    z.avail_in = (uInt)len;
-    z.next_out = buf;
-    z.avail_out = (uInt)cap;
-    int rc = deflate(&z, Z_FINISH);
-    size_t n = z.total_out;
-    deflateEnd(&z);
-    if (rc != Z_STREAM_END) {
-        free(buf);
-        return -1;
-    }
-    unsigned char *fit = realloc(buf, n ? n : 1); /* kept until written: only its size */
-    *out = fit ? fit : buf;
-    *outlen = n;
+    if (oct_deflate(data, len, level, true, out, outlen) != 0) return -1;
     *crc = crc32(crc32(0L, Z_NULL, 0), data, (uInt)len);
     return 0;
 }

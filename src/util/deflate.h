@@ -1,0 +1,15 @@
+/* Deflating a block of bytes whole with zlib: the PDF's streams and the
+ * EPUB's entries, each in the form its reader expects. */
+#ifndef OCT_UTIL_DEFLATE_H
+#define OCT_UTIL_DEFLATE_H
+#include <stdbool.h>
+#include <stddef.h>
+
+/* data[0..len) deflated at `level` (1..9) into a malloc'd *out of exactly
+ * *outlen bytes (kept until written: no spare room). raw: no zlib header,
+ * with the window and memory level libzip uses (15, 9), the bytes libzip
+ * would write for a zip entry; else a zlib stream as deflateInit makes it
+ * (a PDF's /FlateDecode). Returns 0, or -1 with nothing allocated. */
+int oct_deflate(const void *data, size_t len, int level, bool raw, void **out, size_t *outlen);
+
+#endif
