@@ -302,6 +302,20 @@ void oct_layout_read_bool(loader *ld, const oct_yaml_node *n, bool *out)
                                               : oct_arena_printf(ld->doc->arena, "'%s'", n->text));
 }
 
+bool oct_layout_read_whole(loader *ld, const oct_yaml_node *n, int *out, int lo, int hi)
+{
+    double v;
+    if (oct_yaml_number(ld->doc, n, &v) != 0) return false;
+    if (v != (double)(long)v || v < lo || v > hi) {
+        oct_yaml_error(ld->doc, n, "invalid-value",
+                       "'%s' must be a whole number from %d to %d, got '%s'", n->key, lo, hi,
+                       n->text);
+        return false;
+    }
+    *out = (int)v;
+    return true;
+}
+
 /* `mode: study|quiz|flashcards`: how the booklet is printed unless the
  * manifest or --mode says otherwise. */
 static const char *const MODES[] = {"study", "quiz", "flashcards", NULL};

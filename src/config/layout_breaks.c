@@ -12,19 +12,6 @@
  */
 #include "config/layout_internal.h"
 
-static void read_count(loader *ld, const oct_yaml_node *n, int *out, int lo, int hi)
-{
-    double v;
-    if (oct_yaml_number(ld->doc, n, &v) != 0) return;
-    if (v != (double)(long)v || v < lo || v > hi) {
-        oct_yaml_error(ld->doc, n, "invalid-value",
-                       "'%s' must be a whole number from %d to %d, got '%s'", n->key, lo, hi,
-                       n->text);
-        return;
-    }
-    *out = (int)v;
-}
-
 void oct_layout_read_breaks(loader *ld, const oct_yaml_node *n)
 {
     static const char *const keys[] = {"orphans", "widows", "code-lines", "flush-bottom", NULL};
@@ -33,13 +20,13 @@ void oct_layout_read_breaks(loader *ld, const oct_yaml_node *n)
     for (const oct_yaml_node *c = n->first; c; c = c->next) {
         switch (oct_layout_key_index(keys, c->key)) {
         case 0:
-            read_count(ld, c, &b->orphans, 1, 4);
+            oct_layout_read_whole(ld, c, &b->orphans, 1, 4);
             break;
         case 1:
-            read_count(ld, c, &b->widows, 1, 4);
+            oct_layout_read_whole(ld, c, &b->widows, 1, 4);
             break;
         case 2:
-            read_count(ld, c, &b->code_lines, 2, 60);
+            oct_layout_read_whole(ld, c, &b->code_lines, 2, 60);
             break;
         case 3:
             oct_layout_read_bool(ld, c, &b->flush_bottom);

@@ -49,14 +49,13 @@ static void read_sheet(loader *ld, const oct_yaml_node *n)
     ld->l->impose.sheet_height = w > h ? h : w;
 }
 
-static void read_number(loader *ld, const oct_yaml_node *n, double *out, double max, bool whole)
+static void read_length(loader *ld, const oct_yaml_node *n, double *out, double max)
 {
     double v;
-    if ((whole ? oct_yaml_number(ld->doc, n, &v) : oct_yaml_length(ld->doc, n, &v)) != 0) return;
-    if (v < 0 || v > max || (whole && v != (double)(long)v)) {
-        oct_yaml_error(ld->doc, n, "invalid-value", "'%s' must be %s from 0 to %g%s, got '%s'",
-                       n->key, whole ? "a whole number" : "a length", max, whole ? "" : "pt",
-                       n->text);
+    if (oct_yaml_length(ld->doc, n, &v) != 0) return;
+    if (v < 0 || v > max) {
+        oct_yaml_error(ld->doc, n, "invalid-value",
+                       "'%s' must be a length from 0 to %gpt, got '%s'", n->key, max, n->text);
         return;
     }
     *out = v;
@@ -80,11 +79,13 @@ void oct_layout_read_impose(loader *ld, const oct_yaml_node *n)
         case 1:
             read_sheet(ld, c);
             break;
-        case 2:
-            read_number(ld, c, &im->signature, 64, true);
+        case 2: {
+            int sheets;
+            if (oct_layout_read_whole(ld, c, &sheets, 0, 64)) im->signature = sheets;
             break;
+        }
         case 3:
-            read_number(ld, c, &im->creep, 7.2, false); /* 2.5 mm a sheet is already a lot */
+            read_length(ld, c, &im->creep, 7.2); /* 2.5 mm a sheet is already a lot */
             break;
         case 4:
             oct_layout_read_bool(ld, c, &im->crop_marks);

@@ -33,6 +33,8 @@ int oct_layout_paper(const char *name, double *w, double *h);
 
 /* YAML 1.2 core booleans only: a typo is an error, not a silent false. */
 void oct_layout_read_bool(loader *ld, const oct_yaml_node *n, bool *out);
+/* A whole number from lo to hi into *out; false (reported) otherwise. */
+bool oct_layout_read_whole(loader *ld, const oct_yaml_node *n, int *out, int lo, int hi);
 
 /* layout_breaks.c: the `breaks:` key. */
 void oct_layout_read_breaks(loader *ld, const oct_yaml_node *n);
