@@ -80,6 +80,18 @@ void pdf_shape_cache_free(pdf_shape_cache *c)
     free(c);
 }
 
+void pdf_shape_cache_drop_words(pdf_shape_cache *c)
+{
+    if (!c) return;
+    oct_strmap_free(&c->words);
+    c->words = (oct_strmap)OCT_STRMAP_INIT;
+    free(c->spans);
+    free(c->g);
+    c->spans = NULL;
+    c->g = NULL;
+    c->nspans = c->capspans = c->ng = c->capg = 0;
+}
+
 /* The script HarfBuzz would guess for the whole run: its first character
  * of a script of its own (INVALID when there is none). */
 static hb_script_t run_script(const uint32_t *cps, size_t n)

@@ -21,6 +21,9 @@ typedef struct {
 
 pdf_shape_cache *pdf_shape_cache_new(void);
 void pdf_shape_cache_free(pdf_shape_cache *c); /* NULL-safe */
+/* Lets the kept words go (their memory too), keeping what was worked out
+ * about each font. */
+void pdf_shape_cache_drop_words(pdf_shape_cache *c);
 /* The glyphs of run cps[0..n), drawn with `font` in `slot` with features
  * f[0..nf), shaped word by word (kept words are not shaped again), with
  * clusters as indexes into cps; valid until the next call. NULL when the
