@@ -6,11 +6,14 @@
  * marks that follow it). When no piece holds a glyph a lookup may act on
  * across a space (spacerisk.h, worked out once per slot), each piece's
  * glyphs in the run are the glyphs it has alone, so a run whose pieces
- * are all kept is put together from them without shaping. A run with a
- * piece not yet kept is shaped whole, as it always was (one HarfBuzz call
- * a run costs less than one a word), and its new pieces are kept from the
- * result. A run with a risky piece, in a font where every piece is at
- * risk, or not set left to right in a simple script, is left to shape.c.
+ * are all kept is put together from them without shaping. A run with
+ * pieces not yet kept has only those shaped, in one HarfBuzz call, one
+ * after another with a space between (for a piece that is not risky the
+ * space is as good a neighbour as any), and is then put together; a piece
+ * that cannot be kept (too long, a glyph or position out of range) has
+ * the run shaped whole. A run with a risky piece, in a font where every
+ * piece is at risk, or not set left to right in a simple script, is left
+ * to shape.c.
  *
  * Runs are shaped with the script, direction and language HarfBuzz would
  * guess for them (hb_buffer_guess_segment_properties), set explicitly. */
@@ -32,7 +35,8 @@ typedef struct {
 /* A piece of the run being shaped: cps[at, at + n), its kept glyphs. */
 typedef struct {
     uint32_t at, n;
-    size_t span; /* index into spans; NEW: not kept yet */
+    uint32_t in_buf; /* a new piece: where it starts in the buffer shaped */
+    size_t span;     /* index into spans; NEW: not kept yet */
 } piece;
 
 #define NEW SIZE_MAX
@@ -196,7 +200,7 @@ static long find_pieces(pdf_shape_cache *c, int slot, hb_font_t *font, hb_script
         if (at != NEW && c->spans[at].n == RISKY) return -1;
         *any_new |= at == NEW;
         OCT_GROW(c->pieces, c->cappieces, (size_t)np + 1);
-        c->pieces[np++] = (piece){(uint32_t)i, (uint32_t)(j - i), at};
+        c->pieces[np++] = (piece){(uint32_t)i, (uint32_t)(j - i), 0, at};
         i = j;
     }
     return np;
@@ -207,26 +211,79 @@ static bool fits(hb_position_t v)
     return v >= INT16_MIN && v <= INT16_MAX;
 }
 
-/* Keeps glyphs [k0, k1) of the shaped run for the new piece pc. */
-static void keep(pdf_shape_cache *c, const piece *pc, int slot, hb_script_t script,
-                 const uint32_t *cps, const hb_glyph_info_t *info, const hb_glyph_position_t *pos,
-                 unsigned k0, unsigned k1)
+/* Keeps glyphs [k0, k1) of a shaped buffer, where the new piece pc began
+ * at cluster `base`; returns its span, NEW when it cannot be kept. */
+static size_t keep(pdf_shape_cache *c, const piece *pc, int slot, hb_script_t script,
+                   const uint32_t *cps, const hb_glyph_info_t *info, const hb_glyph_position_t *pos,
+                   unsigned k0, unsigned k1, uint32_t base)
 {
-    if (pc->n > MAX_PIECE) return;
+    if (pc->n > MAX_PIECE) return NEW;
     for (unsigned k = k0; k < k1; k++)
         if (info[k].codepoint > UINT16_MAX || !fits(pos[k].x_advance) || !fits(pos[k].x_offset) ||
             !fits(pos[k].y_offset))
-            return;
+            return NEW;
     size_t klen, at;
     const char *key = make_key(c, slot, script, cps + pc->at, pc->n, &klen);
-    if (!key || oct_strmap_get(&c->words, key, klen, &at)) return; /* twice in the run */
+    if (!key) return NEW;
+    if (oct_strmap_get(&c->words, key, klen, &at)) return at; /* twice in the run */
     OCT_GROW(c->g, c->capg, c->ng + (k1 - k0));
     uint32_t first = (uint32_t)c->ng;
     for (unsigned k = k0; k < k1; k++)
-        c->g[c->ng++] = (kept_glyph){
-            (uint16_t)info[k].codepoint, (uint16_t)(info[k].cluster - pc->at),
-            (int16_t)pos[k].x_advance, (int16_t)pos[k].x_offset, (int16_t)pos[k].y_offset};
+        c->g[c->ng++] = (kept_glyph){(uint16_t)info[k].codepoint,
+                                     (uint16_t)(info[k].cluster - base), (int16_t)pos[k].x_advance,
+                                     (int16_t)pos[k].x_offset, (int16_t)pos[k].y_offset};
     add_span(c, key, klen, first, k1 - k0);
+    return c->nspans - 1;
+}
+
+/* Sets buf up to be shaped as a run of `script`, left to right. */
+static void shape_buffer(hb_font_t *font, hb_script_t script, const hb_feature_t *f, unsigned nf,
+                         hb_buffer_t *buf)
+{
+    hb_buffer_set_content_type(buf, HB_BUFFER_CONTENT_TYPE_UNICODE);
+    hb_buffer_set_direction(buf, HB_DIRECTION_LTR);
+    hb_buffer_set_script(buf, script);
+    hb_buffer_set_language(buf, hb_language_get_default());
+    hb_shape(font, buf, f, nf);
+}
+
+/* Shapes the run's new pieces alone, in run order with a space between
+ * them, and keeps them. Only the run's first piece can begin with a mark
+ * (every other follows a space, which takes the marks after it), and it
+ * goes first, with nothing before it. Returns false when a piece could
+ * not be kept. */
+static bool shape_new(pdf_shape_cache *c, int slot, hb_font_t *font, hb_script_t script,
+                      const hb_feature_t *f, unsigned nf, const uint32_t *cps, size_t np,
+                      hb_buffer_t *buf)
+{
+    hb_buffer_clear_contents(buf);
+    uint32_t at = 0;
+    for (size_t p = 0; p < np; p++) {
+        piece *pc = &c->pieces[p];
+        if (pc->span != NEW) continue;
+        if (at) hb_buffer_add(buf, ' ', at++);
+        pc->in_buf = at;
+        for (uint32_t i = 0; i < pc->n; i++)
+            hb_buffer_add(buf, cps[pc->at + i], at++);
+    }
+    shape_buffer(font, script, f, nf, buf);
+    unsigned ng;
+    const hb_glyph_info_t *info = hb_buffer_get_glyph_infos(buf, &ng);
+    const hb_glyph_position_t *pos = hb_buffer_get_glyph_positions(buf, &ng);
+    unsigned k = 0;
+    bool all = true;
+    for (size_t p = 0; p < np; p++) {
+        piece *pc = &c->pieces[p];
+        if (pc->span != NEW) continue;
+        while (k < ng && info[k].cluster < pc->in_buf) /* the space before it */
+            k++;
+        unsigned k0 = k;
+        while (k < ng && info[k].cluster < pc->in_buf + pc->n)
+            k++;
+        pc->span = keep(c, pc, slot, script, cps, info, pos, k0, k, pc->in_buf);
+        all &= pc->span != NEW;
+    }
+    return all;
 }
 
 /* Room for n more glyphs in out. */
@@ -245,11 +302,7 @@ static void shape_and_keep(pdf_shape_cache *c, int slot, hb_font_t *font, hb_scr
     hb_buffer_clear_contents(buf);
     for (size_t i = 0; i < n; i++)
         hb_buffer_add(buf, cps[i], (unsigned)i);
-    hb_buffer_set_content_type(buf, HB_BUFFER_CONTENT_TYPE_UNICODE);
-    hb_buffer_set_direction(buf, HB_DIRECTION_LTR);
-    hb_buffer_set_script(buf, script);
-    hb_buffer_set_language(buf, hb_language_get_default());
-    hb_shape(font, buf, f, nf);
+    shape_buffer(font, script, f, nf, buf);
     unsigned ng;
     const hb_glyph_info_t *info = hb_buffer_get_glyph_infos(buf, &ng);
     const hb_glyph_position_t *pos = hb_buffer_get_glyph_positions(buf, &ng);
@@ -259,7 +312,7 @@ static void shape_and_keep(pdf_shape_cache *c, int slot, hb_font_t *font, hb_scr
         unsigned k0 = k;
         while (k < ng && info[k].cluster < pc->at + pc->n)
             k++;
-        if (pc->span == NEW) keep(c, pc, slot, script, cps, info, pos, k0, k);
+        if (pc->span == NEW) keep(c, pc, slot, script, cps, info, pos, k0, k, pc->at);
     }
     reserve(&c->run, ng);
     memcpy(c->run.info, info, ng * sizeof *info);
@@ -281,11 +334,11 @@ const pdf_glyph_vec *pdf_shape_cache_run(pdf_shape_cache *c, int slot, hb_font_t
     long np = find_pieces(c, slot, font, script, cps, n, &any_new);
     if (np < 0) return NULL;
     c->run.n = 0;
-    if (any_new) {
+    if (any_new && !shape_new(c, slot, font, script, f, nf, cps, (size_t)np, buf)) {
         shape_and_keep(c, slot, font, script, f, nf, cps, n, (size_t)np, buf);
         return &c->run;
     }
-    for (long p = 0; p < np; p++) { /* all kept: put together */
+    for (long p = 0; p < np; p++) { /* all kept now: put together */
         const piece *pc = &c->pieces[p];
         const kept_glyph *g = c->g + c->spans[pc->span].first;
         uint32_t ng = c->spans[pc->span].n;

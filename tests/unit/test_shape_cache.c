@@ -85,10 +85,17 @@ static const char *const TEXTS[] = {
     "123 + 456 = 579; (a, b) -> [c]",
     "fi",
     "the office the fi the",
+    /* new words among kept ones, one of them twice; a run that begins
+     * with a mark (shaped first among the new words, nothing before it) */
+    "fox zebra quick zebra dog yak",
+    "\xCC\x81"
+    "abc fox \xCC\x81"
+    "def",
 };
 
-/* Each text twice (the second time from kept words), then again in one
- * run after the others, against the whole run. */
+/* Each text twice (the first time its new words are shaped alone, the
+ * second time it is put together from kept words), against the whole
+ * run. */
 static void check_font(const char *name, int slot, bool expect_cached)
 {
     hb_font_t *font = open_font(name);
