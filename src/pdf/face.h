@@ -63,6 +63,9 @@ HPDF_Dict pdf_face_dict(pdf_face *fc, HPDF_Doc doc, int index);
  * HarfBuzz cannot: the whole file is used). Touches nothing but fc, so
  * faces are subset side by side on two threads (fonts.c). */
 void pdf_face_subset(pdf_face *fc);
+/* The same for a face with glyphs drawn, before any page uses it (a face
+ * no page turns out to use is cut for nothing; its file is dropped). */
+void pdf_face_cut(pdf_face *fc);
 /* Fills fc's font objects from the glyphs drawn: the subset font file, the
  * widths, the ToUnicode map and the descriptor. Returns 0 or -1. */
 int pdf_face_finish(pdf_face *fc, HPDF_Doc doc);

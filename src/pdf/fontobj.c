@@ -239,6 +239,11 @@ void pdf_face_subset(pdf_face *fc)
     fc->subset = subset_file(fc);
 }
 
+void pdf_face_cut(pdf_face *fc)
+{
+    if (!fc->subset && fc->drawn) fc->subset = subset_file(fc);
+}
+
 int pdf_face_finish(pdf_face *fc, HPDF_Doc doc)
 {
     if (!fc->type0) return 0;

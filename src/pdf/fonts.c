@@ -27,6 +27,11 @@
 enum { SLOT_UNAVAILABLE = -1, SLOT_UNOPENED = -2 };
 enum { BOX_GLYPHS = 4096, BOX_HASH = 8192 }; /* distinct boxed characters drawn */
 
+typedef struct {
+    oct_work work;
+    pdf_face *face;
+} subset_job;
+
 struct pdf_fonts {
     FT_Library ft;
     hb_buffer_t *buf; /* shaping scratch, reused */
@@ -37,6 +42,8 @@ struct pdf_fonts {
     char *path[PDF_NSLOTS]; /* chain slots: the file, opened on first use */
     bool color[PDF_NSLOTS]; /* chain slots whose file holds colour bitmaps */
     int nchain;
+    oct_worker *early; /* subsetting begun before painting (pdf_fonts_subset_early) */
+    subset_job early_jobs[PDF_NSLOTS];
 };
 
 static const char *family_path(const oct_font_family *fam, int var)
@@ -228,6 +235,7 @@ static pdf_face *slot_face(pdf_fonts *f, int s)
 void pdf_fonts_free(pdf_fonts *f)
 {
     if (!f) return;
+    oct_worker_free(f->early);
     for (int i = 0; i < f->nface; i++)
         close_face(&f->face[i]);
     for (int s = 0; s < PDF_NSLOTS; s++)
@@ -463,20 +471,35 @@ void pdf_font_glyph_text(pdf_fonts *f, int slot, unsigned gid, const uint32_t *c
         fc->texts[fc->ntexts++] = cps[i];
 }
 
-typedef struct {
-    oct_work work;
-    pdf_face *face;
-} subset_job;
-
 static void subset_on_worker(oct_work *w)
 {
     pdf_face_subset(((subset_job *)w)->face);
 }
 
+static void cut_on_worker(oct_work *w)
+{
+    pdf_face_cut(((subset_job *)w)->face);
+}
+
+void pdf_fonts_subset_early(pdf_fonts *f)
+{
+    if (f->early) return;
+    f->early = oct_worker_new((size_t)-1);
+    for (int i = 0; i < f->nface; i++) {
+        pdf_face *fc = &f->face[i];
+        if (fc->kind != PDF_FACE_OUTLINE || !fc->drawn) continue;
+        f->early_jobs[i] = (subset_job){.work.run = cut_on_worker, .face = fc};
+        oct_worker_submit(f->early, &f->early_jobs[i].work);
+    }
+}
+
 /* The drawn faces' files cut down, every other one on a worker thread:
- * subsetting is most of the fonts' time, and each face is its own. */
+ * subsetting is most of the fonts' time, and each face is its own. Faces
+ * cut before painting (pdf_fonts_subset_early) are waited for first. */
 static void subset_faces(pdf_fonts *f)
 {
+    oct_worker_free(f->early);
+    f->early = NULL;
     subset_job jobs[PDF_NSLOTS];
     oct_worker *w = oct_worker_new((size_t)-1);
     int n = 0;

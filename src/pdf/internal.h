@@ -93,6 +93,10 @@ const char *pdf_font_family(pdf_fonts *f, int slot);
  * per glyph, and where it sits relative to the glyph origin, in em (left,
  * bottom, width, height). NULL if the face has no bitmap for it. */
 HPDF_Image pdf_font_emoji_image(pdf_fonts *f, HPDF_Doc doc, int slot, unsigned gid, double box[4]);
+/* Begins cutting down the files of the faces with glyphs drawn, on a
+ * worker thread, once no more text will be shaped: painting then goes on
+ * beside it. pdf_fonts_finish waits for it. */
+void pdf_fonts_subset_early(pdf_fonts *f);
 /* Writes the font objects of every face drawn (fontobj.c), once all pages
  * are painted. Returns 0 or -1. */
 int pdf_fonts_finish(pdf_fonts *f, HPDF_Doc doc);
@@ -507,6 +511,22 @@ void pdf_collect_anchors(oct_pdf *p);
 void pdf_free_anchors(oct_pdf *p);
 const pdf_anchor *pdf_find_anchor(const oct_pdf *p, const char *key);
 int pdf_paint(oct_pdf *p);
+/* Page i's left margin (two-sided: the inner one on a recto). */
+double pdf_page_left(const oct_pdf *p, size_t i);
+/* Items set at (left, top), PDF space, for the margins of one page
+ * (margins.c): the running head's are [0, nhead), the folio's after. */
+typedef struct {
+    pdf_item it;
+    double left, top;
+} pdf_placed;
+typedef struct {
+    pdf_placed *v;
+    size_t n, cap, nhead;
+} pdf_margins;
+/* Sets page i's running head and folio (shaping their text; the glyphs
+ * go to the pool). */
+void pdf_margins_set(oct_pdf *p, size_t i, pdf_margins *m);
+void pdf_margins_free(pdf_margins *m);
 /* Paints one item with its top-left corner at (left, top), PDF space. */
 /* n ruled lines `lh` apart across [x, x + w] of the current flow: room to
  * write an answer by hand (question.c). The first `kept` stay together;

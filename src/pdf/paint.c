@@ -462,152 +462,6 @@ void pdf_paint_item_at(oct_pdf *p, HPDF_Page pg, const pdf_item *it, double left
     oct_buf_free(&w.glyphs);
 }
 
-/* Physical page i (0-based): odd pages are right-hand, binding on the left. */
-static double page_left(const oct_pdf *p, size_t i)
-{
-    return i % 2 == 0 ? p->L.margin_inner : p->L.margin_outer;
-}
-
-static void roman(int n, char *out, size_t sz)
-{
-    static const int val[] = {1000, 900, 500, 400, 100, 90, 50, 40, 10, 9, 5, 4, 1};
-    static const char *sym[] = {"m",  "cm", "d",  "cd", "c",  "xc", "l",
-                                "xl", "x",  "ix", "v",  "iv", "i"};
-    size_t len = 0;
-    out[0] = '\0';
-    for (int k = 0; k < 13 && n > 0; k++) {
-        while (n >= val[k] && len + 3 < sz) {
-            len += (size_t)snprintf(out + len, sz - len, "%s", sym[k]);
-            n -= val[k];
-        }
-    }
-}
-
-/* A one-line text t of width tw (running head or folio), aligned in
- * [x, x + width] at baseline y from the page top. */
-static void paint_margin_line(painter *w, const pdf_text *t, double tw, double x, double width,
-                              double y, pdf_align al)
-{
-    oct_pdf *p = w->p;
-    pdf_line ln = {0, t->n, t->n, tw, width, 0, false, false};
-    pdf_item it = {0};
-    size_t mark = p->pool.len; /* its glyphs are needed only here */
-    pdf_set_line(p, &it, t, &ln, 0, 0, al);
-    paint_item(w, &it, x, p->L.page_height - y);
-    free(it.ops);
-    pdf_pool_drop(p, mark);
-}
-
-static pdf_style margin_style(const oct_pdf *p, int var)
-{
-    return pdf_style_make(PDF_FAM_HEAD, var, p->L.small_size, p->L.muted);
-}
-
-/* A one-line text, shortened with an ellipsis to fit `width`; returns the
- * width it took. */
-static double paint_margin_text(painter *w, const char *s, double x, double width, double y,
-                                pdf_align al, const oct_node *node)
-{
-    pdf_style st = margin_style(w->p, PDF_VAR_R);
-    pdf_text t = {0};
-    double tw = pdf_text_fit(w->p, &t, s, &st, node, width);
-    paint_margin_line(w, &t, tw, x, width, y, al);
-    pdf_text_free(&t);
-    return tw;
-}
-
-/* "12. How are signals… (continued)": the question a page goes on with,
- * its prompt shortened so the phrase's own words always show. */
-static void paint_continued(painter *w, const oct_node *q, double x, double width, double y,
-                            pdf_align al)
-{
-    oct_pdf *p = w->p;
-    pdf_style st = margin_style(p, PDF_VAR_I);
-    const char *ph = pdf_phrase(p, OCT_PH_CONTINUED), *at = strstr(ph, "%s");
-    const char *tail = at ? at + 2 : "";
-    oct_buf b = OCT_BUF_INIT;
-    if (at) oct_buf_put(&b, ph, (size_t)(at - ph));
-    char num[40];
-    if (*oct_question_name(q, num, sizeof num))
-        oct_buf_printf(&b, "%s%s ", num,
-                       q->u.question.label ? oct_question_label_dot(q->u.question.label) : ".");
-    char *prompt = pdf_plain_text(q);
-    oct_buf_puts(&b, prompt);
-    free(prompt);
-    pdf_text t = {0};
-    pdf_text_add(p, &t, tail, strlen(tail), &st, NULL, false);
-    double tail_w = pdf_text_width(&t, 0, t.n);
-    if (width > tail_w * 2) {
-        pdf_text_fit(p, &t, b.data, &st, q, width - tail_w);
-        pdf_text_add(p, &t, tail, strlen(tail), &st, NULL, false);
-        paint_margin_line(w, &t, pdf_text_width(&t, 0, t.n), x, width, y, al);
-    }
-    pdf_text_free(&t);
-    oct_buf_free(&b);
-}
-
-/* The back matter the booklet adds itself (To research, the answer key,
- * the index) has no chapter node: its recto head names the appendix whose
- * opening page is the last at or before page i. */
-static const char *appendix_title(const oct_pdf *p, size_t i)
-{
-    const char *title = NULL;
-    size_t at = 0;
-    for (size_t k = 0; k < p->nheads; k++) {
-        const pdf_heading *h = &p->heads[k];
-        if (h->level != 0 || h->node || !h->key) continue;
-        const pdf_anchor *a = pdf_find_anchor(p, h->key);
-        if (a && a->page <= i && (!title || a->page >= at)) {
-            title = h->title;
-            at = a->page;
-        }
-    }
-    return title;
-}
-
-static void paint_head(painter *w, size_t i)
-{
-    oct_pdf *p = w->p;
-    const pdf_page *pg = &p->pages[i];
-    double left = page_left(p, i), bw = pdf_body_width(p);
-    bool recto = i % 2 == 0;
-    if (pg->kind != PDF_PG_BODY || pg->opener || pg->blank) return;
-    const oct_node *ch =
-        pg->chapter >= 0 && (size_t)pg->chapter < p->nchapters ? p->chapters[pg->chapter] : NULL;
-    const char *cht = ch && ch->u.chapter.title ? ch->u.chapter.title : NULL;
-    if (!ch && recto) cht = appendix_title(p, i);
-    const char *s = recto && cht ? cht : p->tree->meta.title ? p->tree->meta.title : cht;
-    double y = p->L.margin_top * 0.48, gap = p->L.small_size * 2;
-    if (!(s && *s) && !pg->cont) return;
-    /* chapter or title at the outer edge; a question that goes on from the
-     * page before at the inner edge, in what room is left */
-    double box = pg->cont ? bw * 0.45 : bw, used = -gap;
-    if (s && *s)
-        used = paint_margin_text(w, s, recto ? left + bw - box : left, box, y,
-                                 recto ? PDF_AL_RIGHT : PDF_AL_LEFT, ch);
-    if (pg->cont)
-        paint_continued(w, pg->cont, recto ? left : left + used + gap, bw - used - gap, y,
-                        recto ? PDF_AL_LEFT : PDF_AL_RIGHT);
-    pdf_op rule = {.kind = PDF_OP_LINE, .lw = 0.4f, .color = pdf_color_id(p, p->L.rule), .w = bw};
-    paint_stroke(w, &rule, left, p->L.page_height - y - p->L.small_size * 0.6);
-}
-
-static void paint_folio(painter *w, size_t i)
-{
-    oct_pdf *p = w->p;
-    const pdf_page *pg = &p->pages[i];
-    double left = page_left(p, i), bw = pdf_body_width(p);
-    bool recto = i % 2 == 0;
-    if (pg->kind == PDF_PG_TITLE || pg->blank) return;
-    char folio[32];
-    if (pg->kind == PDF_PG_BODY)
-        snprintf(folio, sizeof folio, "%d", pg->number);
-    else
-        roman(pg->number, folio, sizeof folio);
-    double y = p->L.page_height - p->L.margin_bottom * 0.52;
-    paint_margin_text(w, folio, left, bw, y, recto ? PDF_AL_RIGHT : PDF_AL_LEFT, NULL);
-}
-
 static void add_labels(oct_pdf *p)
 {
     size_t front = 0;
@@ -631,33 +485,54 @@ static int add_pages(oct_pdf *p)
     return pdf_check(p, "creating pages");
 }
 
+/* Page i: its running head, its items, its folio. */
+static void paint_page(painter *w, size_t i, const pdf_margins *m)
+{
+    oct_pdf *p = w->p;
+    pdf_page_offset(p, i, &w->dx, &w->dy);
+    if (p->imp) { /* the page drawn on its half of the sheet side */
+        HPDF_Page_GSave(w->pg);
+        HPDF_Page_Concat(w->pg, 1, 0, 0, 1, (HPDF_REAL)w->dx, (HPDF_REAL)w->dy);
+    }
+    for (size_t k = 0; k < m->nhead; k++)
+        paint_item(w, &m->v[k].it, m->v[k].left, m->v[k].top);
+    const pdf_page *pg = &p->pages[i];
+    double left = pdf_page_left(p, i), top = p->L.page_height - p->L.margin_top;
+    for (size_t k = 0; k < pg->count; k++) {
+        const pdf_place *pl = &p->places[pg->first + k];
+        paint_item(w, &pg->flow->it[pl->item], left, top - pl->y);
+    }
+    for (size_t k = m->nhead; k < m->n; k++)
+        paint_item(w, &m->v[k].it, m->v[k].left, m->v[k].top);
+    if (p->imp) HPDF_Page_GRestore(w->pg);
+}
+
 int pdf_paint(oct_pdf *p)
 {
     if (add_pages(p) != 0) return -1;
+    /* every page's head and folio first: after them no text is shaped, so
+     * the fonts are cut down on a worker while the pages are painted */
+    size_t mark = p->pool.len;
+    pdf_margins *margins = oct_xcalloc(p->npages ? p->npages : 1, sizeof *margins);
+    for (size_t i = 0; i < p->npages; i++)
+        pdf_margins_set(p, i, &margins[i]);
+    pdf_fonts_subset_early(p->fonts);
     oct_buf glyphs = OCT_BUF_INIT;
     unsigned char *last = pdf_last_places(p);
     int rc = 0;
     for (size_t i = 0; i < p->npages && rc == 0; i++) {
         painter w = {.p = p, .pg = p->hpages[i], .glyphs = glyphs};
-        pdf_page_offset(p, i, &w.dx, &w.dy);
-        if (p->imp) { /* the page drawn on its half of the sheet side */
-            HPDF_Page_GSave(w.pg);
-            HPDF_Page_Concat(w.pg, 1, 0, 0, 1, (HPDF_REAL)w.dx, (HPDF_REAL)w.dy);
-        }
-        paint_head(&w, i);
-        const pdf_page *pg = &p->pages[i];
-        double left = page_left(p, i), top = p->L.page_height - p->L.margin_top;
-        for (size_t k = 0; k < pg->count; k++) {
-            const pdf_place *pl = &p->places[pg->first + k];
-            paint_item(&w, &pg->flow->it[pl->item], left, top - pl->y);
-        }
-        paint_folio(&w, i);
-        if (p->imp) HPDF_Page_GRestore(w.pg);
+        paint_page(&w, i, &margins[i]);
         glyphs = w.glyphs; /* the scratch buffer is kept from page to page */
+        pdf_margins_free(&margins[i]);
         if (pdf_check(p, "painting a page") != 0 || p->failed) rc = -1;
         pdf_page_release(p, i, last);
         pdf_page_painted(p, w.pg);
     }
+    for (size_t i = 0; i < p->npages; i++)
+        pdf_margins_free(&margins[i]);
+    free(margins);
+    pdf_pool_drop(p, mark);
     free(last);
     oct_buf_free(&glyphs);
     return rc;
