@@ -112,24 +112,15 @@ static bool plain_stream(HPDF_Dict d)
            !d->after_write_fn && !d->free_fn && !d->attr;
 }
 
-/* The stream's bytes, in one block, into a job for the worker. */
-static void hand_over(oct_pdf *p, HPDF_Dict d)
+/* The bytes in[0..len) (malloc'd, the job's from now on) to be d's
+ * stream, deflated by the worker. */
+static void submit(oct_pdf *p, HPDF_Dict d, unsigned char *in, size_t len)
 {
     if (!p->deflater) p->deflater = oct_worker_new(MAX_WAITING);
     job *j = oct_xcalloc(1, sizeof *j);
     j->owner = p->deflater;
-    j->inlen = HPDF_Stream_Size(d->stream);
-    j->in = oct_xmalloc(j->inlen ? j->inlen : 1);
-    size_t at = 0;
-    HPDF_UINT n = HPDF_MemStream_GetBufCount(d->stream);
-    for (HPDF_UINT i = 0; i < n && at < j->inlen; i++) {
-        HPDF_UINT len = 0;
-        HPDF_BYTE *b = HPDF_MemStream_GetBufPtr(d->stream, i, &len);
-        if (len > j->inlen - at) len = (HPDF_UINT)(j->inlen - at);
-        memcpy(j->in + at, b, len);
-        at += len;
-    }
-    HPDF_MemStream_FreeData(d->stream);
+    j->inlen = len;
+    j->in = in;
     d->attr = j;
     d->filter = HPDF_STREAM_FILTER_NONE;
     d->before_write_fn = refill;
@@ -141,9 +132,35 @@ static void hand_over(oct_pdf *p, HPDF_Dict d)
     oct_worker_submit(p->deflater, &j->work);
 }
 
+/* The stream's bytes, in one block, into a job for the worker. */
+static void hand_over(oct_pdf *p, HPDF_Dict d)
+{
+    size_t len = HPDF_Stream_Size(d->stream), at = 0;
+    unsigned char *in = oct_xmalloc(len ? len : 1);
+    HPDF_UINT n = HPDF_MemStream_GetBufCount(d->stream);
+    for (HPDF_UINT i = 0; i < n && at < len; i++) {
+        HPDF_UINT k = 0;
+        HPDF_BYTE *b = HPDF_MemStream_GetBufPtr(d->stream, i, &k);
+        if (k > len - at) k = (HPDF_UINT)(len - at);
+        memcpy(in + at, b, k);
+        at += k;
+    }
+    HPDF_MemStream_FreeData(d->stream);
+    submit(p, d, in, len);
+}
+
 void pdf_deflate_finished(oct_pdf *p, HPDF_Dict d)
 {
     if (d && plain_stream(d)) hand_over(p, d);
+}
+
+bool pdf_deflate_bytes(oct_pdf *p, HPDF_Dict d, const void *bytes, size_t len)
+{
+    if (!d || !plain_stream(d) || HPDF_Stream_Size(d->stream) != 0) return false;
+    unsigned char *in = oct_xmalloc(len ? len : 1);
+    memcpy(in, bytes, len);
+    submit(p, d, in, len);
+    return true;
 }
 
 void pdf_deflate_streams(oct_pdf *p)

@@ -264,21 +264,13 @@ static void orient_matrix(int o, double x, double y, double w, double h, double 
     m[5] = y + u[5] * h;
 }
 
-void pdf_paint_image(oct_pdf *p, HPDF_Page pg, const pdf_op *op, double x, double top)
+void pdf_paint_image(oct_pdf *p, HPDF_Page pg, oct_buf *out, const pdf_op *op, double x, double top)
 {
     HPDF_Image h = load(p, op->link);
     if (!h) return;
     const oct_image *im = &p->tree->images[op->link - 1];
-    if (im->type != OCT_IMAGE_JPEG || im->orientation < 2) {
-        HPDF_Page_DrawImage(pg, h, (HPDF_REAL)x, (HPDF_REAL)(top - op->h), (HPDF_REAL)op->w,
-                            (HPDF_REAL)op->h);
-        return;
-    }
-    double m[6];
-    orient_matrix(im->orientation, x, top - op->h, op->w, op->h, m);
-    HPDF_Page_GSave(pg);
-    HPDF_Page_Concat(pg, (HPDF_REAL)m[0], (HPDF_REAL)m[1], (HPDF_REAL)m[2], (HPDF_REAL)m[3],
-                     (HPDF_REAL)m[4], (HPDF_REAL)m[5]);
-    HPDF_Page_ExecuteXObject(pg, h);
-    HPDF_Page_GRestore(pg);
+    double m[6] = {op->w, 0, 0, op->h, x, top - op->h};
+    if (im->type == OCT_IMAGE_JPEG && im->orientation >= 2)
+        orient_matrix(im->orientation, x, top - op->h, op->w, op->h, m);
+    pdf_content_xobject(out, pg, h, m);
 }

@@ -444,7 +444,8 @@ void pdf_layout_inline_figures(oct_pdf *p, const pdf_ctx *c, const oct_node *par
 /* Scales a figure item (picture and its alt text) by s < 1, centred. */
 void pdf_figure_shrink(pdf_item *it, double s);
 /* Draws a PDF_OP_IMAGE whose box has its top-left corner at (x, top). */
-void pdf_paint_image(oct_pdf *p, HPDF_Page pg, const pdf_op *op, double x, double top);
+void pdf_paint_image(oct_pdf *p, HPDF_Page pg, oct_buf *out, const pdf_op *op, double x,
+                     double top);
 /* Adds a label (already styled text) in front of the first text line of
  * the items [from, flow end): right-aligned to x_right. */
 void pdf_attach_label(oct_pdf *p, size_t from, const pdf_text *label, double x_right);
@@ -511,6 +512,14 @@ void pdf_collect_anchors(oct_pdf *p);
 void pdf_free_anchors(oct_pdf *p);
 const pdf_anchor *pdf_find_anchor(const oct_pdf *p, const char *key);
 int pdf_paint(oct_pdf *p);
+/* Content-stream operators into a page's buffer, as libharu writes them
+ * (content.c): `op` after the n numbers v; `op` after one whole number;
+ * an image or form (q, the matrix m, its name in pg's resources, Do, Q);
+ * and the buffer's bytes moved into pg's own stream. */
+void pdf_content_op(oct_buf *b, const char *op, int n, const double *v);
+void pdf_content_int(oct_buf *b, long v, const char *op);
+void pdf_content_xobject(oct_buf *b, HPDF_Page pg, void *xobj, const double m[6]);
+void pdf_content_flush(oct_buf *b, HPDF_Page pg);
 /* Page i's left margin (two-sided: the inner one on a recto). */
 double pdf_page_left(const oct_pdf *p, size_t i);
 /* Items set at (left, top), PDF space, for the margins of one page
@@ -708,13 +717,17 @@ void pdf_deflate_streams(oct_pdf *p);
 /* Hands a finished stream (a painted page's contents) to the worker now:
  * the document keeps the smaller bytes until it is saved, then drops them. */
 void pdf_deflate_finished(oct_pdf *p, HPDF_Dict stream);
+/* The same for bytes[0..len), copied, as the whole of an empty stream's
+ * content; false (nothing done) when the stream is not a plain empty one. */
+bool pdf_deflate_bytes(oct_pdf *p, HPDF_Dict stream, const void *bytes, size_t len);
 /* Waits for the streams still being deflated and stops the worker thread
  * (after saving, and before freeing the document's owner). */
 void pdf_deflate_end(oct_pdf *p);
-/* A painted page (painted.c): its content stream deflated, its link
- * annotations kept as their bytes instead of libharu objects. Not for
- * imposed pages (a sheet side holds two). */
-void pdf_page_painted(oct_pdf *p, HPDF_Page pg);
+/* A painted page (painted.c) whose content is in `out` (emptied): its
+ * content stream deflated, its link annotations kept as their bytes
+ * instead of libharu objects. An imposed page (a sheet side holds two)
+ * only has its content added to the side's stream. */
+void pdf_page_painted(oct_pdf *p, HPDF_Page pg, oct_buf *out);
 /* For each place: whether it is the last one painting its item (one
  * flag per place, malloc'd), so its ops can go once painted. */
 unsigned char *pdf_last_places(const oct_pdf *p);

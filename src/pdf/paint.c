@@ -1,6 +1,8 @@
-/* Painting: libharu draws the paginated items, in reading order, plus the
- * running heads and folios. Per item: fills first (backgrounds), then the
- * text in one text object, then strokes, then link annotations. */
+/* Painting: the paginated items, in reading order, plus the running heads
+ * and folios, written as content-stream operators into a buffer of the
+ * page's (content.c); libharu makes the page's resources and link
+ * annotations. Per item: fills first (backgrounds), then the text in one
+ * text object, then strokes, then link annotations. */
 #include "pdf/internal.h"
 #include "util/buf.h"
 #include "util/utf8.h"
@@ -14,7 +16,8 @@
 
 typedef struct {
     oct_pdf *p;
-    HPDF_Page pg;
+    HPDF_Page pg;     /* for its resources and annotations */
+    oct_buf *out;     /* the page's content stream */
     const char *font; /* resource name of the font set, NULL: none yet */
     double font_size;
     oct_buf glyphs; /* scratch: the hex string of a run's glyph ids */
@@ -50,12 +53,15 @@ static void set_fill(painter *w, oct_color c)
     w->fill_set = true;
 }
 
-/* Raw content: libharu has no operator for a font it did not load, so
- * the text state and glyph strings are written into the page's stream
- * directly (inside the BT/ET libharu opened). */
 static void put_content(painter *w, const char *s, size_t n)
 {
-    HPDF_Stream_Write(((HPDF_PageAttr)w->pg->attr)->stream, (const HPDF_BYTE *)s, (HPDF_UINT)n);
+    oct_buf_put(w->out, s, n);
+}
+
+/* Operator `op` after the n numbers v (libharu's form: content.c). */
+static void op_n(painter *w, const char *op, int n, const double *v)
+{
+    pdf_content_op(w->out, op, n, v);
 }
 
 /* x rounded to `dec` decimals (0-4) into out, no trailing zeros, '.'
@@ -285,12 +291,12 @@ static void paint_text(painter *w, const pdf_op *op, double x, double y)
 static void set_stroke(painter *w, const pdf_op *op)
 {
     oct_color c = pdf_op_color(w->p, op);
-    HPDF_Page_SetRGBStroke(w->pg, (HPDF_REAL)c.r, (HPDF_REAL)c.g, (HPDF_REAL)c.b);
+    op_n(w, "RG", 3, (double[]){c.r, c.g, c.b});
 }
 
 static void stroke_setup(painter *w, const pdf_op *op)
 {
-    HPDF_Page_SetLineWidth(w->pg, op->lw > 0 ? op->lw : 0.5f);
+    op_n(w, "w", 1, (double[]){op->lw > 0 ? op->lw : 0.5f});
     set_stroke(w, op);
 }
 
@@ -306,45 +312,40 @@ static void paint_dots(painter *w, const pdf_op *op, double x, double y)
     double start = pitch * (double)(long)((x + pitch - 0.001) / pitch);
     if (start + pitch > x + op->w || pitch <= 0) return;
     double k = pitch / 100.0, end = start + pitch * (double)(long)((x + op->w - start) / pitch);
-    static const HPDF_UINT16 DASH[] = {1, 99};
-    HPDF_Page pg = w->pg;
-    HPDF_Page_GSave(pg);
-    HPDF_Page_Concat(pg, (HPDF_REAL)k, 0, 0, (HPDF_REAL)k, 0, 0);
+    put_content(w, "q\n", 2);
+    op_n(w, "cm", 6, (double[]){k, 0, 0, k, 0, 0});
     set_stroke(w, op);
-    HPDF_Page_SetLineWidth(pg, (HPDF_REAL)(2 * r / k));
-    HPDF_Page_SetLineCap(pg, HPDF_ROUND_END);
-    HPDF_Page_SetDash(pg, DASH, 2, 0);
-    HPDF_Page_MoveTo(pg, (HPDF_REAL)(start / k), (HPDF_REAL)((y + r) / k));
-    HPDF_Page_LineTo(pg, (HPDF_REAL)(end / k + 1), (HPDF_REAL)((y + r) / k));
-    HPDF_Page_Stroke(pg);
-    HPDF_Page_GRestore(pg);
+    op_n(w, "w", 1, (double[]){2 * r / k});
+    pdf_content_int(w->out, HPDF_ROUND_END, "J");
+    put_content(w, "[1 99 ] 0 d\n", 12);
+    op_n(w, "m", 2, (double[]){start / k, (y + r) / k});
+    op_n(w, "l", 2, (double[]){end / k + 1, (y + r) / k});
+    put_content(w, "S\nQ\n", 4);
 }
 
 static void paint_stroke(painter *w, const pdf_op *op, double x, double y)
 {
-    HPDF_Page pg = w->pg;
     if (op->kind == PDF_OP_DOTS) {
         paint_dots(w, op, x, y);
         return;
     }
     stroke_setup(w, op);
     if (op->kind == PDF_OP_LINE) {
-        HPDF_Page_MoveTo(pg, (HPDF_REAL)x, (HPDF_REAL)y);
-        HPDF_Page_LineTo(pg, (HPDF_REAL)(x + op->w), (HPDF_REAL)(y - op->h));
+        op_n(w, "m", 2, (double[]){x, y});
+        op_n(w, "l", 2, (double[]){x + op->w, y - op->h});
     } else if (op->kind == PDF_OP_BOX) {
-        HPDF_Page_Rectangle(pg, (HPDF_REAL)x, (HPDF_REAL)(y - op->h), (HPDF_REAL)op->w,
-                            (HPDF_REAL)op->h);
+        op_n(w, "re", 4, (double[]){x, y - op->h, op->w, op->h});
     } else { /* CHECK */
-        HPDF_Page_SetLineJoin(pg, HPDF_ROUND_JOIN);
-        HPDF_Page_SetLineCap(pg, HPDF_ROUND_END);
-        HPDF_Page_MoveTo(pg, (HPDF_REAL)(x + op->w * 0.18), (HPDF_REAL)(y - op->h * 0.52));
-        HPDF_Page_LineTo(pg, (HPDF_REAL)(x + op->w * 0.42), (HPDF_REAL)(y - op->h * 0.8));
-        HPDF_Page_LineTo(pg, (HPDF_REAL)(x + op->w * 0.9), (HPDF_REAL)(y - op->h * 0.12));
+        pdf_content_int(w->out, HPDF_ROUND_JOIN, "j");
+        pdf_content_int(w->out, HPDF_ROUND_END, "J");
+        op_n(w, "m", 2, (double[]){x + op->w * 0.18, y - op->h * 0.52});
+        op_n(w, "l", 2, (double[]){x + op->w * 0.42, y - op->h * 0.8});
+        op_n(w, "l", 2, (double[]){x + op->w * 0.9, y - op->h * 0.12});
     }
-    HPDF_Page_Stroke(pg);
+    put_content(w, "S\n", 2);
     if (op->kind == PDF_OP_CHECK) {
-        HPDF_Page_SetLineJoin(pg, HPDF_MITER_JOIN);
-        HPDF_Page_SetLineCap(pg, HPDF_BUTT_END);
+        pdf_content_int(w->out, HPDF_MITER_JOIN, "j");
+        pdf_content_int(w->out, HPDF_BUTT_END, "J");
     }
 }
 
@@ -383,7 +384,7 @@ static void paint_pictures(painter *w, const pdf_op *op, double x, double y)
     const char *at = p->pool.data + op->text, *end = at + op->len;
     double em = op->size;
     if (boxes) {
-        HPDF_Page_SetLineWidth(w->pg, (HPDF_REAL)(em * 0.06));
+        op_n(w, "w", 1, (double[]){em * 0.06});
         set_stroke(w, op);
     }
     while (at < end) {
@@ -391,16 +392,15 @@ static void paint_pictures(painter *w, const pdf_op *op, double x, double y)
         double gx = x + g.dx * em / 1000.0, gy = y + g.dy * em / 1000.0;
         if (boxes) {
             double bw = g.adv * em / 1000.0 - em * 0.16;
-            HPDF_Page_Rectangle(w->pg, (HPDF_REAL)(gx + em * 0.08), (HPDF_REAL)(gy - em * 0.02),
-                                (HPDF_REAL)bw, (HPDF_REAL)(em * 0.74));
-            HPDF_Page_Stroke(w->pg);
+            op_n(w, "re", 4, (double[]){gx + em * 0.08, gy - em * 0.02, bw, em * 0.74});
+            put_content(w, "S\n", 2);
         } else {
             double box[4];
             HPDF_Image img = pdf_font_emoji_image(p->fonts, p->doc, op->slot, g.gid, box);
             if (img)
-                HPDF_Page_DrawImage(w->pg, img, (HPDF_REAL)(gx + box[0] * em),
-                                    (HPDF_REAL)(gy + box[1] * em), (HPDF_REAL)(box[2] * em),
-                                    (HPDF_REAL)(box[3] * em));
+                pdf_content_xobject(
+                    w->out, w->pg, img,
+                    (double[]){box[2] * em, 0, 0, box[3] * em, gx + box[0] * em, gy + box[1] * em});
         }
         x += g.adv * em / 1000.0;
     }
@@ -412,19 +412,19 @@ static void paint_item(painter *w, const pdf_item *it, double left, double top)
         const pdf_op *op = &it->ops[k];
         if (op->kind != PDF_OP_RECT) continue;
         set_fill(w, pdf_op_color(w->p, op));
-        HPDF_Page_Rectangle(w->pg, (HPDF_REAL)(left + op->x), (HPDF_REAL)(top - op->y - op->h),
-                            (HPDF_REAL)op->w, (HPDF_REAL)op->h);
-        HPDF_Page_Fill(w->pg);
+        op_n(w, "re", 4, (double[]){left + op->x, top - op->y - op->h, op->w, op->h});
+        put_content(w, "f\n", 2);
     }
     for (size_t k = 0; k < it->nops; k++)
         if (it->ops[k].kind == PDF_OP_IMAGE)
-            pdf_paint_image(w->p, w->pg, &it->ops[k], left + it->ops[k].x, top - it->ops[k].y);
+            pdf_paint_image(w->p, w->pg, w->out, &it->ops[k], left + it->ops[k].x,
+                            top - it->ops[k].y);
     bool in_text = false, hidden = false;
     for (size_t k = 0; k < it->nops; k++) {
         const pdf_op *op = &it->ops[k];
         if (op->kind != PDF_OP_TEXT && op->kind != PDF_OP_ALT) continue;
         if (!in_text) { /* the line matrix starts as the identity */
-            HPDF_Page_BeginText(w->pg);
+            put_content(w, "BT\n", 3);
             w->lx = w->ly = 0;
         }
         in_text = true;
@@ -432,13 +432,13 @@ static void paint_item(painter *w, const pdf_item *it, double left, double top)
         if (invisible != hidden) {
             close_tj(w);
             hidden = !hidden;
-            HPDF_Page_SetTextRenderingMode(w->pg, hidden ? HPDF_INVISIBLE : HPDF_FILL);
+            pdf_content_int(w->out, hidden ? HPDF_INVISIBLE : HPDF_FILL, "Tr");
         }
         paint_text(w, op, left + op->x, top - op->y);
     }
     close_tj(w);
-    if (hidden) HPDF_Page_SetTextRenderingMode(w->pg, HPDF_FILL);
-    if (in_text) HPDF_Page_EndText(w->pg);
+    if (hidden) pdf_content_int(w->out, HPDF_FILL, "Tr");
+    if (in_text) put_content(w, "ET\n", 3);
     for (size_t k = 0; k < it->nops; k++) {
         const pdf_op *op = &it->ops[k];
         if (op->kind == PDF_OP_TEXT && !drawn_as_text(w, op))
@@ -457,8 +457,11 @@ static void paint_item(painter *w, const pdf_item *it, double left, double top)
 
 void pdf_paint_item_at(oct_pdf *p, HPDF_Page pg, const pdf_item *it, double left, double top)
 {
-    painter w = {.p = p, .pg = pg};
+    oct_buf out = OCT_BUF_INIT;
+    painter w = {.p = p, .pg = pg, .out = &out};
     paint_item(&w, it, left, top);
+    pdf_content_flush(&out, pg);
+    oct_buf_free(&out);
     oct_buf_free(&w.glyphs);
 }
 
@@ -491,8 +494,8 @@ static void paint_page(painter *w, size_t i, const pdf_margins *m)
     oct_pdf *p = w->p;
     pdf_page_offset(p, i, &w->dx, &w->dy);
     if (p->imp) { /* the page drawn on its half of the sheet side */
-        HPDF_Page_GSave(w->pg);
-        HPDF_Page_Concat(w->pg, 1, 0, 0, 1, (HPDF_REAL)w->dx, (HPDF_REAL)w->dy);
+        put_content(w, "q\n", 2);
+        op_n(w, "cm", 6, (double[]){1, 0, 0, 1, w->dx, w->dy});
     }
     for (size_t k = 0; k < m->nhead; k++)
         paint_item(w, &m->v[k].it, m->v[k].left, m->v[k].top);
@@ -504,7 +507,7 @@ static void paint_page(painter *w, size_t i, const pdf_margins *m)
     }
     for (size_t k = m->nhead; k < m->n; k++)
         paint_item(w, &m->v[k].it, m->v[k].left, m->v[k].top);
-    if (p->imp) HPDF_Page_GRestore(w->pg);
+    if (p->imp) put_content(w, "Q\n", 2);
 }
 
 int pdf_paint(oct_pdf *p)
@@ -517,18 +520,19 @@ int pdf_paint(oct_pdf *p)
     for (size_t i = 0; i < p->npages; i++)
         pdf_margins_set(p, i, &margins[i]);
     pdf_fonts_subset_early(p->fonts);
-    oct_buf glyphs = OCT_BUF_INIT;
+    oct_buf glyphs = OCT_BUF_INIT, out = OCT_BUF_INIT;
     unsigned char *last = pdf_last_places(p);
     int rc = 0;
     for (size_t i = 0; i < p->npages && rc == 0; i++) {
-        painter w = {.p = p, .pg = p->hpages[i], .glyphs = glyphs};
+        painter w = {.p = p, .pg = p->hpages[i], .out = &out, .glyphs = glyphs};
         paint_page(&w, i, &margins[i]);
-        glyphs = w.glyphs; /* the scratch buffer is kept from page to page */
+        glyphs = w.glyphs; /* the scratch buffers are kept from page to page */
         pdf_margins_free(&margins[i]);
         if (pdf_check(p, "painting a page") != 0 || p->failed) rc = -1;
         pdf_page_release(p, i, last);
-        pdf_page_painted(p, w.pg);
+        pdf_page_painted(p, w.pg, &out);
     }
+    oct_buf_free(&out);
     for (size_t i = 0; i < p->npages; i++)
         pdf_margins_free(&margins[i]);
     free(margins);

@@ -144,15 +144,25 @@ static void freeze(HPDF_Dict d, HPDF_Stream scratch)
     d->free_fn = free_frozen;
 }
 
-void pdf_page_painted(oct_pdf *p, HPDF_Page pg)
+void pdf_page_painted(oct_pdf *p, HPDF_Page pg, oct_buf *out)
 {
-    if (p->imp || !pg) return;
+    if (!pg) return;
     HPDF_PageAttr attr = pg->attr;
-    /* a page left inside a text or path object, or with its graphics
-     * state saved, is closed by libharu when written: its stream stays */
-    if (attr && attr->gmode == HPDF_GMODE_PAGE_DESCRIPTION && attr->gstate && !attr->gstate->prev &&
-        attr->contents && attr->contents->stream == attr->stream)
-        pdf_deflate_finished(p, attr->contents);
+    if (p->imp || !attr) { /* the sheet side's stream is handed over at save */
+        pdf_content_flush(out, pg);
+        return;
+    }
+    /* the bytes go to the worker as they are when the page's stream is
+     * empty (libharu never drew on it); else they join it, and the stream
+     * goes unless libharu left a text or path object or a saved graphics
+     * state open (it closes those when it writes the page) */
+    bool plain = attr->gmode == HPDF_GMODE_PAGE_DESCRIPTION && attr->gstate &&
+                 !attr->gstate->prev && attr->contents && attr->contents->stream == attr->stream;
+    if (!plain || !pdf_deflate_bytes(p, attr->contents, out->data, out->len)) {
+        pdf_content_flush(out, pg);
+        if (plain) pdf_deflate_finished(p, attr->contents);
+    }
+    oct_buf_clear(out);
     HPDF_Array annots = HPDF_Dict_GetItem(pg, "Annots", HPDF_OCLASS_ARRAY);
     if (!annots || annots->list->count == 0) return;
     HPDF_Stream scratch = HPDF_MemStream_New(pg->mmgr, 512);

@@ -90,8 +90,12 @@ static unsigned char *one_page(bool handed, HPDF_UINT32 *size)
     HPDF_LinkAnnot_SetBorderStyle(HPDF_Page_CreateLinkAnnot(pg, r2, d), 0, 0, 0);
     HPDF_LinkAnnot_SetBorderStyle(HPDF_Page_CreateURILinkAnnot(pg, r3, "https://example.org/a(b)"),
                                   0, 0, 0);
+    oct_buf painted = OCT_BUF_INIT; /* content painted after libharu's */
+    oct_buf_puts(&painted, "0 0 m\n10 10 l\nS\n");
+    if (!handed) pdf_content_flush(&painted, pg);
     if (handed) {
-        pdf_page_painted(p, pg);
+        pdf_page_painted(p, pg, &painted);
+        CHECK(painted.len == 0);
         /* handed over: the annotations hold bytes, no entries; the
          * contents are deflated already */
         HPDF_Array annots = HPDF_Dict_GetItem(pg, "Annots", HPDF_OCLASS_ARRAY);
@@ -105,6 +109,7 @@ static unsigned char *one_page(bool handed, HPDF_UINT32 *size)
         CHECK(pa->contents->filter == HPDF_STREAM_FILTER_NONE && pa->contents->attr != NULL);
         CHECK(HPDF_Stream_Size(pa->stream) == 0);
     }
+    oct_buf_free(&painted);
     pdf_deflate_streams(p);
     HPDF_SaveToStream(p->doc);
     *size = HPDF_GetStreamSize(p->doc);
