@@ -728,6 +728,10 @@ void pdf_deflate_end(oct_pdf *p);
  * instead of libharu objects. An imposed page (a sheet side holds two)
  * only has its content added to the side's stream. */
 void pdf_page_painted(oct_pdf *p, HPDF_Page pg, oct_buf *out);
+/* A link on pg to the destination `dest` (an indirect object), made as
+ * the bytes libharu would write for it (painted.c), without its dozen
+ * objects; false (nothing made) when it cannot be. */
+bool pdf_link_annot(oct_pdf *p, HPDF_Page pg, HPDF_Rect r, HPDF_Destination dest);
 /* For each place: whether it is the last one painting its item (one
  * flag per place, malloc'd), so its ops can go once painted. */
 unsigned char *pdf_last_places(const oct_pdf *p);

@@ -362,7 +362,7 @@ static void paint_link(painter *w, const pdf_op *op, double x, double y)
         const pdf_anchor *an = pdf_find_anchor(p, l->target);
         if (!an) return;
         HPDF_Destination d = pdf_dest(p, an);
-        if (!d) return;
+        if (!d || pdf_link_annot(p, w->pg, r, d)) return;
         a = HPDF_Page_CreateLinkAnnot(w->pg, r, d);
     } else {
         a = HPDF_Page_CreateURILinkAnnot(w->pg, r, l->target);

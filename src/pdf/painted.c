@@ -13,6 +13,7 @@
 
 #include <hpdf_objects.h>
 #include <hpdf_streams.h>
+#include <hpdf_utils.h>
 #include <stdlib.h>
 #include <string.h>
 
@@ -78,6 +79,8 @@ void pdf_layout_free(oct_pdf *p)
 }
 
 /* ---- annotations kept as their bytes ---------------------------------------- */
+/* An internal link is made as its bytes at once (pdf_link_annot); a link
+ * to a URL is made by libharu and frozen once its page is painted. */
 
 typedef struct {
     size_t len;
@@ -113,6 +116,79 @@ static HPDF_STATUS write_entries(HPDF_Dict d, HPDF_Stream s)
     return ret;
 }
 
+/* d's entries from now on: fz's bytes. */
+static void attach(HPDF_Dict d, frozen *fz)
+{
+    d->attr = fz;
+    d->write_fn = write_frozen;
+    d->free_fn = free_frozen;
+}
+
+static void set_frozen(HPDF_Dict d, const char *s, size_t n)
+{
+    frozen *fz = oct_xmalloc(sizeof *fz + n);
+    fz->len = n;
+    memcpy(fz->data, s, n);
+    attach(d, fz);
+}
+
+static void put_uint(oct_buf *b, unsigned v)
+{
+    char s[16], *q = s + sizeof s;
+    do
+        *--q = (char)('0' + v % 10);
+    while (v /= 10);
+    oct_buf_put(b, q, (size_t)(s + sizeof s - q));
+}
+
+/* "N G R": a reference to the indirect object o. */
+static void put_ref(oct_buf *b, const void *o)
+{
+    const HPDF_Obj_Header *h = o;
+    put_uint(b, h->obj_id & 0x00FFFFFF);
+    oct_buf_putc(b, ' ');
+    put_uint(b, h->gen_no);
+    oct_buf_puts(b, " R");
+}
+
+bool pdf_link_annot(oct_pdf *p, HPDF_Page pg, HPDF_Rect r, HPDF_Destination dest)
+{
+    const HPDF_Obj_Header *dh = (const HPDF_Obj_Header *)dest;
+    if (!dest || !(dh->obj_id & HPDF_OTYPE_INDIRECT)) return false;
+    HPDF_Array annots = HPDF_Dict_GetItem(pg, "Annots", HPDF_OCLASS_ARRAY);
+    if (!annots) {
+        annots = HPDF_Array_New(pg->mmgr);
+        if (!annots || HPDF_Dict_Add(pg, "Annots", annots) != HPDF_OK) return false;
+    }
+    HPDF_Dict a = HPDF_Dict_New(pg->mmgr);
+    if (!a || HPDF_Xref_Add(p->doc->xref, a) != HPDF_OK) return false;
+    a->header.obj_class |= HPDF_OSUBCLASS_ANNOTATION;
+    if (HPDF_Array_Add(annots, a) != HPDF_OK) return false;
+    if (r.top < r.bottom) {
+        HPDF_REAL t = r.top;
+        r.top = r.bottom;
+        r.bottom = t;
+    }
+    /* the entries HPDF_Page_CreateLinkAnnot and a border of width 0 give,
+     * in their order and libharu's number format */
+    oct_buf b = OCT_BUF_INIT;
+    oct_buf_puts(&b, "/Rect [ ");
+    HPDF_REAL v[4] = {r.left, r.bottom, r.right, r.top};
+    for (int k = 0; k < 4; k++) {
+        char num[32];
+        oct_buf_put(&b, num, (size_t)(HPDF_FToA(num, v[k], num + sizeof num - 1) - num));
+        oct_buf_putc(&b, ' ');
+    }
+    oct_buf_puts(&b, "]\n/Type /Annot\n/Subtype /Link\n/Dest ");
+    put_ref(&b, dest);
+    oct_buf_puts(&b, "\n/P ");
+    put_ref(&b, pg);
+    oct_buf_puts(&b, "\n/Border [ 0 0 0 ]\n");
+    set_frozen(a, b.data, b.len);
+    oct_buf_free(&b);
+    return true;
+}
+
 /* Replaces d's entries by their bytes, written back by a hook. A dict
  * with hooks, a stream or attributes of its own is left as it is. */
 static void freeze(HPDF_Dict d, HPDF_Stream scratch)
@@ -139,9 +215,7 @@ static void freeze(HPDF_Dict d, HPDF_Stream scratch)
         HPDF_FreeMem(d->mmgr, e);
     }
     HPDF_List_Clear(d->list);
-    d->attr = fz;
-    d->write_fn = write_frozen;
-    d->free_fn = free_frozen;
+    attach(d, fz);
 }
 
 void pdf_page_painted(oct_pdf *p, HPDF_Page pg, oct_buf *out)

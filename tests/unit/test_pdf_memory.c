@@ -69,7 +69,8 @@ static void test_trimmed_items(void)
 }
 
 /* One page with text and three links (two to one destination, one to a
- * URL), saved to memory; `handed` hands the page over as painting does. */
+ * URL), saved to memory; `handed` makes the two as bytes and hands the
+ * page over as painting does. */
 static unsigned char *one_page(bool handed, HPDF_UINT32 *size)
 {
     oct_pdf *p = calloc(1, sizeof *p);
@@ -86,8 +87,13 @@ static unsigned char *one_page(bool handed, HPDF_UINT32 *size)
     HPDF_Destination d = HPDF_Page_CreateDestination(other);
     HPDF_Destination_SetXYZ(d, 0, 612.5f, 1);
     HPDF_Rect r1 = {10, 10, 100, 22}, r2 = {10, 30, 80.5f, 42}, r3 = {5, 50, 60, 62};
-    HPDF_LinkAnnot_SetBorderStyle(HPDF_Page_CreateLinkAnnot(pg, r1, d), 0, 0, 0);
-    HPDF_LinkAnnot_SetBorderStyle(HPDF_Page_CreateLinkAnnot(pg, r2, d), 0, 0, 0);
+    if (handed) { /* made as bytes at once: they must read as libharu's */
+        CHECK(pdf_link_annot(p, pg, r1, d));
+        CHECK(pdf_link_annot(p, pg, r2, d));
+    } else {
+        HPDF_LinkAnnot_SetBorderStyle(HPDF_Page_CreateLinkAnnot(pg, r1, d), 0, 0, 0);
+        HPDF_LinkAnnot_SetBorderStyle(HPDF_Page_CreateLinkAnnot(pg, r2, d), 0, 0, 0);
+    }
     HPDF_LinkAnnot_SetBorderStyle(HPDF_Page_CreateURILinkAnnot(pg, r3, "https://example.org/a(b)"),
                                   0, 0, 0);
     oct_buf painted = OCT_BUF_INIT; /* content painted after libharu's */
