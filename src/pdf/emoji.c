@@ -6,7 +6,9 @@
  *
  * The strike is 109 pixels per em; it is halved (2 x 2 box filter) before
  * it is stored: about 250 dpi at a 16 pt heading, sharp in print, and a
- * quarter of the bytes. */
+ * quarter of the bytes. The bitmaps of the glyphs drawn are decoded ahead,
+ * on the fonts' worker while the pages are painted (pdf_emoji_prepare);
+ * the images are made on this thread at first use. */
 #include "pdf/face.h"
 #include "pdf/internal.h"
 #include "util/xalloc.h"
@@ -14,10 +16,19 @@
 #include <stdlib.h>
 #include <string.h>
 
+/* A glyph's picture as pixels: straight RGB and alpha planes, and where
+ * it sits (em). */
+typedef struct {
+    unsigned char *rgb, *alpha; /* NULL: none */
+    unsigned w, h;
+    float box[4];
+} planes;
+
 struct pdf_emoji_cache {
     HPDF_Image *img; /* per glyph id, made on first use */
     float (*box)[4];
     unsigned char *tried; /* per glyph id: 1 once looked at */
+    planes *ready;        /* per glyph id: decoded ahead (pdf_emoji_prepare) */
     bool sized;           /* the largest strike is selected */
 };
 
@@ -59,35 +70,58 @@ static void to_planes(const FT_Bitmap *bm, unsigned step, unsigned w, unsigned h
     }
 }
 
-static HPDF_Image make_image(pdf_face *fc, HPDF_Doc doc, unsigned gid, float box[4])
+/* Glyph gid's bitmap as planes (false: it has none). */
+static bool decode(pdf_face *fc, unsigned gid, planes *out)
 {
     FT_Face face = fc->face;
-    if (FT_Load_Glyph(face, gid, FT_LOAD_COLOR) != 0) return NULL;
+    if (FT_Load_Glyph(face, gid, FT_LOAD_COLOR) != 0) return false;
     const FT_Bitmap *bm = &face->glyph->bitmap;
     if (bm->pixel_mode != FT_PIXEL_MODE_BGRA || bm->width == 0 || bm->rows == 0 || bm->pitch <= 0)
-        return NULL;
+        return false;
     double ppem = face->size->metrics.y_ppem;
-    if (ppem <= 0) return NULL;
+    if (ppem <= 0) return false;
     unsigned step = bm->width >= 64 && bm->rows >= 64 ? 2 : 1;
-    unsigned w = (bm->width + step - 1) / step, h = (bm->rows + step - 1) / step;
-    unsigned char *rgb = oct_xmalloc((size_t)w * h * 3), *alpha = oct_xmalloc((size_t)w * h);
-    to_planes(bm, step, w, h, rgb, alpha);
-    HPDF_Image img = HPDF_LoadRawImageFromMem(doc, rgb, w, h, HPDF_CS_DEVICE_RGB, 8);
+    out->w = (bm->width + step - 1) / step;
+    out->h = (bm->rows + step - 1) / step;
+    out->rgb = oct_xmalloc((size_t)out->w * out->h * 3);
+    out->alpha = oct_xmalloc((size_t)out->w * out->h);
+    to_planes(bm, step, out->w, out->h, out->rgb, out->alpha);
+    out->box[0] = (float)(face->glyph->bitmap_left / ppem);
+    out->box[1] = (float)((face->glyph->bitmap_top - (int)bm->rows) / ppem);
+    out->box[2] = (float)(bm->width / ppem);
+    out->box[3] = (float)(bm->rows / ppem);
+    return true;
+}
+
+static void drop_planes(planes *pl)
+{
+    free(pl->rgb);
+    free(pl->alpha);
+    *pl = (planes){0};
+}
+
+static HPDF_Image make_image(pdf_face *fc, HPDF_Doc doc, unsigned gid, float box[4])
+{
+    pdf_emoji_cache *c = fc->emoji;
+    planes pl = {0};
+    if (c->ready && c->ready[gid].rgb) {
+        pl = c->ready[gid];
+        c->ready[gid] = (planes){0};
+    } else if (!decode(fc, gid, &pl)) {
+        return NULL;
+    }
+    HPDF_Image img = HPDF_LoadRawImageFromMem(doc, pl.rgb, pl.w, pl.h, HPDF_CS_DEVICE_RGB, 8);
     HPDF_Image mask =
-        img ? HPDF_LoadRawImageFromMem(doc, alpha, w, h, HPDF_CS_DEVICE_GRAY, 8) : NULL;
-    free(rgb);
-    free(alpha);
+        img ? HPDF_LoadRawImageFromMem(doc, pl.alpha, pl.w, pl.h, HPDF_CS_DEVICE_GRAY, 8) : NULL;
+    memcpy(box, pl.box, sizeof pl.box);
+    drop_planes(&pl);
     if (!mask || HPDF_Image_AddSMask(img, mask) != HPDF_OK) return NULL;
-    box[0] = (float)(face->glyph->bitmap_left / ppem);
-    box[1] = (float)((face->glyph->bitmap_top - (int)bm->rows) / ppem);
-    box[2] = (float)(bm->width / ppem);
-    box[3] = (float)(bm->rows / ppem);
     return img;
 }
 
-HPDF_Image pdf_emoji_image(pdf_face *fc, HPDF_Doc doc, unsigned gid, double box[4])
+/* fc's cache, made on first use; NULL when the face has no strike. */
+static pdf_emoji_cache *cache_of(pdf_face *fc)
 {
-    if (!fc->face || gid >= fc->nglyphs) return NULL;
     pdf_emoji_cache *c = fc->emoji;
     if (!c) {
         c = fc->emoji = oct_xcalloc(1, sizeof *c);
@@ -96,7 +130,24 @@ HPDF_Image pdf_emoji_image(pdf_face *fc, HPDF_Doc doc, unsigned gid, double box[
         c->tried = oct_xcalloc(fc->nglyphs, 1);
         c->sized = select_strike(fc->face);
     }
-    if (!c->sized) return NULL;
+    return c->sized ? c : NULL;
+}
+
+void pdf_emoji_prepare(pdf_face *fc)
+{
+    if (!fc->face || !fc->drawn) return;
+    pdf_emoji_cache *c = cache_of(fc);
+    if (!c) return;
+    if (!c->ready) c->ready = oct_xcalloc(fc->nglyphs, sizeof *c->ready);
+    for (unsigned g = 1; g < fc->nglyphs; g++)
+        if (fc->drawn[g] && !c->ready[g].rgb) decode(fc, g, &c->ready[g]);
+}
+
+HPDF_Image pdf_emoji_image(pdf_face *fc, HPDF_Doc doc, unsigned gid, double box[4])
+{
+    if (!fc->face || gid >= fc->nglyphs) return NULL;
+    pdf_emoji_cache *c = cache_of(fc);
+    if (!c) return NULL;
     if (!c->tried[gid]) {
         c->tried[gid] = 1;
         c->img[gid] = make_image(fc, doc, gid, c->box[gid]);
@@ -106,9 +157,12 @@ HPDF_Image pdf_emoji_image(pdf_face *fc, HPDF_Doc doc, unsigned gid, double box[
     return c->img[gid];
 }
 
-void pdf_emoji_free(pdf_emoji_cache *c)
+void pdf_emoji_free(pdf_emoji_cache *c, unsigned nglyphs)
 {
     if (!c) return;
+    for (unsigned g = 0; c->ready && g < nglyphs; g++)
+        drop_planes(&c->ready[g]);
+    free(c->ready);
     free(c->img);
     free(c->box);
     free(c->tried);

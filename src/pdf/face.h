@@ -75,6 +75,9 @@ int pdf_face_finish(pdf_face *fc, HPDF_Doc doc);
 int pdf_face_finish_invisible(pdf_face *fc, pdf_face *blank, HPDF_Doc doc);
 /* Images of a colour face's glyphs (emoji.c). */
 HPDF_Image pdf_emoji_image(pdf_face *fc, HPDF_Doc doc, unsigned gid, double box[4]);
-void pdf_emoji_free(pdf_emoji_cache *c); /* NULL-safe */
+/* Decodes the bitmaps of fc's drawn glyphs (a colour face), for
+ * pdf_emoji_image to use; touches nothing but fc (a worker runs it). */
+void pdf_emoji_prepare(pdf_face *fc);
+void pdf_emoji_free(pdf_emoji_cache *c, unsigned nglyphs); /* NULL-safe */
 
 #endif

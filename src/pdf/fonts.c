@@ -81,7 +81,7 @@ static void close_face(pdf_face *fc)
     hb_face_destroy(fc->hbface);
     hb_blob_destroy(fc->subset);
     oct_unmap_file(fc->bytes, fc->nbytes);
-    pdf_emoji_free(fc->emoji);
+    pdf_emoji_free(fc->emoji, fc->nglyphs);
     free(fc->texts);
     free(fc->path);
     for (int b = 0; b < 256; b++)
@@ -376,7 +376,10 @@ const char *pdf_font_family(pdf_fonts *f, int slot)
 HPDF_Image pdf_font_emoji_image(pdf_fonts *f, HPDF_Doc doc, int slot, unsigned gid, double box[4])
 {
     pdf_face *fc = slot_face(f, slot);
-    return fc && fc->kind == PDF_FACE_COLOR ? pdf_emoji_image(fc, doc, gid, box) : NULL;
+    if (!fc || fc->kind != PDF_FACE_COLOR) return NULL;
+    subset_job *j = &f->early_jobs[fc - f->face];
+    if (f->early && j->work.run) oct_worker_wait(f->early, &j->work); /* its bitmaps decoded */
+    return pdf_emoji_image(fc, doc, gid, box);
 }
 
 /* The page's /Font resource dictionary, made on first use. */
@@ -481,16 +484,25 @@ static void cut_on_worker(oct_work *w)
     pdf_face_cut(((subset_job *)w)->face);
 }
 
+static void emoji_on_worker(oct_work *w)
+{
+    pdf_emoji_prepare(((subset_job *)w)->face);
+}
+
 void pdf_fonts_subset_early(pdf_fonts *f)
 {
     if (f->early) return;
     f->early = oct_worker_new((size_t)-1);
-    for (int i = 0; i < f->nface; i++) {
-        pdf_face *fc = &f->face[i];
-        if (fc->kind != PDF_FACE_OUTLINE || !fc->drawn) continue;
-        f->early_jobs[i] = (subset_job){.work.run = cut_on_worker, .face = fc};
-        oct_worker_submit(f->early, &f->early_jobs[i].work);
-    }
+    /* the colour faces' bitmaps first: painting wants them soonest */
+    for (int pass = 0; pass < 2; pass++)
+        for (int i = 0; i < f->nface; i++) {
+            pdf_face *fc = &f->face[i];
+            int want = pass == 0 ? PDF_FACE_COLOR : PDF_FACE_OUTLINE;
+            if (fc->kind != want || !fc->drawn) continue;
+            f->early_jobs[i] =
+                (subset_job){.work.run = pass == 0 ? emoji_on_worker : cut_on_worker, .face = fc};
+            oct_worker_submit(f->early, &f->early_jobs[i].work);
+        }
 }
 
 /* The drawn faces' files cut down, every other one on a worker thread:
