@@ -4,6 +4,7 @@
  * annotations. Per item: fills first (backgrounds), then the text in one
  * text object, then strokes, then link annotations. */
 #include "pdf/internal.h"
+#include "pdf/shapecache.h"
 #include "util/buf.h"
 #include "util/utf8.h"
 #include "util/xalloc.h"
@@ -510,33 +511,46 @@ static void paint_page(painter *w, size_t i, const pdf_margins *m)
     if (p->imp) put_content(w, "Q\n", 2);
 }
 
+/* Sets every page's head and folio once, for their glyphs only: after
+ * them no text brings a new glyph, so the fonts are cut down on a worker
+ * while the pages are painted. The words kept for the body serve them
+ * here, then go (megabytes at thousands of pages); each page's head and
+ * folio are set again as it is painted, since keeping them all would
+ * hold megabytes too. */
+static void register_margins(oct_pdf *p)
+{
+    size_t mark = p->pool.len;
+    for (size_t i = 0; i < p->npages; i++) {
+        pdf_margins m = {0};
+        pdf_margins_set(p, i, &m);
+        pdf_margins_free(&m);
+        pdf_pool_drop(p, mark);
+    }
+    pdf_shape_cache_drop_words(p->shaped);
+    pdf_fonts_subset_early(p->fonts);
+}
+
 int pdf_paint(oct_pdf *p)
 {
     if (add_pages(p) != 0) return -1;
-    /* every page's head and folio first: after them no text is shaped, so
-     * the fonts are cut down on a worker while the pages are painted */
-    size_t mark = p->pool.len;
-    pdf_margins *margins = oct_xcalloc(p->npages ? p->npages : 1, sizeof *margins);
-    for (size_t i = 0; i < p->npages; i++)
-        pdf_margins_set(p, i, &margins[i]);
-    pdf_fonts_subset_early(p->fonts);
+    register_margins(p);
     oct_buf glyphs = OCT_BUF_INIT, out = OCT_BUF_INIT;
     unsigned char *last = pdf_last_places(p);
     int rc = 0;
     for (size_t i = 0; i < p->npages && rc == 0; i++) {
         painter w = {.p = p, .pg = p->hpages[i], .out = &out, .glyphs = glyphs};
-        paint_page(&w, i, &margins[i]);
+        size_t mark = p->pool.len; /* the margins' glyphs are needed only here */
+        pdf_margins m = {0};
+        pdf_margins_set(p, i, &m);
+        paint_page(&w, i, &m);
+        pdf_margins_free(&m);
+        pdf_pool_drop(p, mark);
         glyphs = w.glyphs; /* the scratch buffers are kept from page to page */
-        pdf_margins_free(&margins[i]);
         if (pdf_check(p, "painting a page") != 0 || p->failed) rc = -1;
         pdf_page_release(p, i, last);
         pdf_page_painted(p, w.pg, &out);
     }
     oct_buf_free(&out);
-    for (size_t i = 0; i < p->npages; i++)
-        pdf_margins_free(&margins[i]);
-    free(margins);
-    pdf_pool_drop(p, mark);
     free(last);
     oct_buf_free(&glyphs);
     return rc;

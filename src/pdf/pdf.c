@@ -194,9 +194,6 @@ static int render_booklet(oct_pdf *p)
     pdf_flow_trim(&p->title);
     pdf_flow_trim(&p->front);
     pdf_pool_trim(p);
-    /* painting shapes only running heads and folios: the words kept for
-     * the body go (megabytes at thousands of pages) */
-    pdf_shape_cache_drop_words(p->shaped);
     double t = pdf_clock(p);
     if (pdf_paint(p) != 0) return -1;
     pdf_layout_free(p);
