@@ -6,16 +6,52 @@
  * zip entries carry one fixed DOS time, so equal input gives equal bytes. */
 #include "anki/anki.h"
 #include "anki/schema.h"
-#include "util/sha1.h"
+#include "util/dynlib.h"
 #include "util/fileio.h"
+#include "util/sha1.h"
 #include "util/zip.h"
 
 #include <errno.h>
+#include <pthread.h>
+#include <stdbool.h>
 #include <sqlite3.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
 #include <time.h>
+
+/* SQLite, opened at first use (util/dynlib.h): only an Anki deck needs it. */
+#define SQLITE_SONAME "libsqlite3.so.0"
+static struct {
+    __typeof__(sqlite3_prepare_v2) *prepare_v2;
+    __typeof__(sqlite3_bind_int64) *bind_int64;
+    __typeof__(sqlite3_bind_text) *bind_text;
+    __typeof__(sqlite3_step) *step;
+    __typeof__(sqlite3_finalize) *finalize;
+    __typeof__(sqlite3_reset) *reset;
+    __typeof__(sqlite3_exec) *exec;
+    __typeof__(sqlite3_open) *open;
+    __typeof__(sqlite3_serialize) *serialize;
+    __typeof__(sqlite3_errmsg) *errmsg;
+    __typeof__(sqlite3_close) *close;
+    __typeof__(sqlite3_free) *free;
+} Q;
+static bool sqlite_loaded;
+static pthread_once_t sqlite_once = PTHREAD_ONCE_INIT;
+
+static void load_sqlite(void)
+{
+    static const char *const NAMES[] = {
+        "sqlite3_prepare_v2", "sqlite3_bind_int64", "sqlite3_bind_text", "sqlite3_step",
+        "sqlite3_finalize",   "sqlite3_reset",      "sqlite3_exec",      "sqlite3_open",
+        "sqlite3_serialize",  "sqlite3_errmsg",     "sqlite3_close",     "sqlite3_free",
+    };
+    void *const fns[] = {
+        &Q.prepare_v2, &Q.bind_int64, &Q.bind_text, &Q.step,   &Q.finalize, &Q.reset,
+        &Q.exec,       &Q.open,       &Q.serialize, &Q.errmsg, &Q.close,    &Q.free,
+    };
+    sqlite_loaded = oct_dl_load(SQLITE_SONAME, NAMES, fns, sizeof NAMES / sizeof *NAMES);
+}
 
 static int fail(oct_diag *diag, const char *path, const char *what, const char *why)
 {
@@ -41,20 +77,20 @@ static int insert_col(sqlite3 *db, const oct_anki_deck *d)
     oct_anki_dconf_json(d->epoch, &dconf);
     oct_anki_conf_json(first_did, &conf);
     sqlite3_stmt *st = NULL;
-    int rc = sqlite3_prepare_v2(db,
-                                "INSERT INTO col VALUES (1, ?1, ?2, ?2, 11, 0, 0, 0, ?3, ?4, ?5, "
-                                "?6, '{}')",
-                                -1, &st, NULL);
+    int rc = Q.prepare_v2(db,
+                          "INSERT INTO col VALUES (1, ?1, ?2, ?2, 11, 0, 0, 0, ?3, ?4, ?5, "
+                          "?6, '{}')",
+                          -1, &st, NULL);
     if (rc == SQLITE_OK) {
-        sqlite3_bind_int64(st, 1, d->epoch - d->epoch % 86400);
-        sqlite3_bind_int64(st, 2, d->epoch * 1000);
-        sqlite3_bind_text(st, 3, conf.data, (int)conf.len, SQLITE_STATIC);
-        sqlite3_bind_text(st, 4, models.data, (int)models.len, SQLITE_STATIC);
-        sqlite3_bind_text(st, 5, decks.data, (int)decks.len, SQLITE_STATIC);
-        sqlite3_bind_text(st, 6, dconf.data, (int)dconf.len, SQLITE_STATIC);
-        rc = sqlite3_step(st) == SQLITE_DONE ? SQLITE_OK : SQLITE_ERROR;
+        Q.bind_int64(st, 1, d->epoch - d->epoch % 86400);
+        Q.bind_int64(st, 2, d->epoch * 1000);
+        Q.bind_text(st, 3, conf.data, (int)conf.len, SQLITE_STATIC);
+        Q.bind_text(st, 4, models.data, (int)models.len, SQLITE_STATIC);
+        Q.bind_text(st, 5, decks.data, (int)decks.len, SQLITE_STATIC);
+        Q.bind_text(st, 6, dconf.data, (int)dconf.len, SQLITE_STATIC);
+        rc = Q.step(st) == SQLITE_DONE ? SQLITE_OK : SQLITE_ERROR;
     }
-    sqlite3_finalize(st);
+    Q.finalize(st);
     oct_buf_free(&models);
     oct_buf_free(&decks);
     oct_buf_free(&dconf);
@@ -70,50 +106,49 @@ static int insert_note(sqlite3_stmt *sn, sqlite3_stmt *sc, const oct_anki_deck *
     oct_buf_printf(&flds, "%s\x1f%s", n->front, n->back);
     /* Anki keeps tags with a space on either side */
     oct_buf_printf(&tags, "%s%s%s", *n->tags ? " " : "", n->tags, *n->tags ? " " : "");
-    sqlite3_bind_int64(sn, 1, id);
-    sqlite3_bind_text(sn, 2, n->guid, -1, SQLITE_STATIC);
-    sqlite3_bind_int64(sn, 3, OCT_ANKI_MODEL_ID);
-    sqlite3_bind_int64(sn, 4, d->epoch);
-    sqlite3_bind_text(sn, 5, tags.data, (int)tags.len, SQLITE_STATIC);
-    sqlite3_bind_text(sn, 6, flds.data, (int)flds.len, SQLITE_STATIC);
-    sqlite3_bind_text(sn, 7, n->sort, -1, SQLITE_STATIC);
-    sqlite3_bind_int64(sn, 8, csum(n->sort));
-    int ok = sqlite3_step(sn) == SQLITE_DONE;
-    sqlite3_reset(sn);
+    Q.bind_int64(sn, 1, id);
+    Q.bind_text(sn, 2, n->guid, -1, SQLITE_STATIC);
+    Q.bind_int64(sn, 3, OCT_ANKI_MODEL_ID);
+    Q.bind_int64(sn, 4, d->epoch);
+    Q.bind_text(sn, 5, tags.data, (int)tags.len, SQLITE_STATIC);
+    Q.bind_text(sn, 6, flds.data, (int)flds.len, SQLITE_STATIC);
+    Q.bind_text(sn, 7, n->sort, -1, SQLITE_STATIC);
+    Q.bind_int64(sn, 8, csum(n->sort));
+    int ok = Q.step(sn) == SQLITE_DONE;
+    Q.reset(sn);
     oct_buf_free(&flds);
     oct_buf_free(&tags);
     /* one new card, due in note order */
-    sqlite3_bind_int64(sc, 1, id);
-    sqlite3_bind_int64(sc, 2, id);
-    sqlite3_bind_int64(sc, 3, oct_anki_deck_id(n->deck));
-    sqlite3_bind_int64(sc, 4, d->epoch);
-    sqlite3_bind_int64(sc, 5, (long long)i + 1);
-    ok = ok && sqlite3_step(sc) == SQLITE_DONE;
-    sqlite3_reset(sc);
+    Q.bind_int64(sc, 1, id);
+    Q.bind_int64(sc, 2, id);
+    Q.bind_int64(sc, 3, oct_anki_deck_id(n->deck));
+    Q.bind_int64(sc, 4, d->epoch);
+    Q.bind_int64(sc, 5, (long long)i + 1);
+    ok = ok && Q.step(sc) == SQLITE_DONE;
+    Q.reset(sc);
     return ok ? 0 : -1;
 }
 
 static int fill(sqlite3 *db, const oct_anki_deck *d)
 {
-    if (sqlite3_exec(db, OCT_ANKI_SCHEMA_SQL, NULL, NULL, NULL) != SQLITE_OK) return -1;
-    if (sqlite3_exec(db, "BEGIN", NULL, NULL, NULL) != SQLITE_OK) return -1;
+    if (Q.exec(db, OCT_ANKI_SCHEMA_SQL, NULL, NULL, NULL) != SQLITE_OK) return -1;
+    if (Q.exec(db, "BEGIN", NULL, NULL, NULL) != SQLITE_OK) return -1;
     if (insert_col(db, d) != 0) return -1;
     sqlite3_stmt *sn = NULL, *sc = NULL;
     int rc =
-        sqlite3_prepare_v2(db,
-                           "INSERT INTO notes VALUES (?1, ?2, ?3, ?4, -1, ?5, ?6, ?7, ?8, 0, '')",
-                           -1, &sn, NULL) == SQLITE_OK &&
-                sqlite3_prepare_v2(db,
-                                   "INSERT INTO cards VALUES (?1, ?2, ?3, 0, ?4, -1, 0, 0, ?5, "
-                                   "0, 0, 0, 0, 0, 0, 0, 0, '')",
-                                   -1, &sc, NULL) == SQLITE_OK
+        Q.prepare_v2(db, "INSERT INTO notes VALUES (?1, ?2, ?3, ?4, -1, ?5, ?6, ?7, ?8, 0, '')", -1,
+                     &sn, NULL) == SQLITE_OK &&
+                Q.prepare_v2(db,
+                             "INSERT INTO cards VALUES (?1, ?2, ?3, 0, ?4, -1, 0, 0, ?5, "
+                             "0, 0, 0, 0, 0, 0, 0, 0, '')",
+                             -1, &sc, NULL) == SQLITE_OK
             ? 0
             : -1;
     for (size_t i = 0; rc == 0 && i < d->n; i++)
         rc = insert_note(sn, sc, d, i);
-    sqlite3_finalize(sn);
-    sqlite3_finalize(sc);
-    if (rc == 0 && sqlite3_exec(db, "COMMIT", NULL, NULL, NULL) != SQLITE_OK) rc = -1;
+    Q.finalize(sn);
+    Q.finalize(sc);
+    if (rc == 0 && Q.exec(db, "COMMIT", NULL, NULL, NULL) != SQLITE_OK) rc = -1;
     return rc;
 }
 
@@ -123,15 +158,15 @@ static unsigned char *collection(const oct_anki_deck *d, sqlite3_int64 *size, co
     sqlite3 *db = NULL;
     unsigned char *bytes = NULL;
     *why = "out of memory";
-    if (sqlite3_open(":memory:", &db) == SQLITE_OK) {
-        if (fill(db, d) == 0) bytes = sqlite3_serialize(db, "main", size, 0);
+    if (Q.open(":memory:", &db) == SQLITE_OK) {
+        if (fill(db, d) == 0) bytes = Q.serialize(db, "main", size, 0);
     }
     static char msg[256];
     if (!bytes && db) {
-        snprintf(msg, sizeof msg, "%s", sqlite3_errmsg(db));
+        snprintf(msg, sizeof msg, "%s", Q.errmsg(db));
         *why = msg;
     }
-    sqlite3_close(db);
+    Q.close(db);
     return bytes;
 }
 
@@ -159,16 +194,20 @@ static int write_zip(const char *tmp, const unsigned char *db, size_t len, long 
 int oct_anki_write_apkg(const oct_anki_deck *d, const char *path, oct_diag *diag)
 {
     const char *why = NULL;
+    pthread_once(&sqlite_once, load_sqlite);
+    if (!sqlite_loaded)
+        return fail(diag, path, "build the Anki collection",
+                    "SQLite (" SQLITE_SONAME ") cannot be loaded");
     sqlite3_int64 size = 0;
     unsigned char *db = collection(d, &size, &why);
     if (!db) return fail(diag, path, "build the Anki collection", why);
     char *tmp = oct_atomic_begin(path);
     if (!tmp) {
-        sqlite3_free(db);
+        Q.free(db);
         return fail(diag, path, "write", strerror(errno));
     }
     int rc = write_zip(tmp, db, (size_t)size, d->epoch, &why);
-    sqlite3_free(db);
+    Q.free(db);
     if (rc != 0) {
         oct_atomic_abort(tmp);
         return fail(diag, path, "write", why);

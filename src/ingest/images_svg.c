@@ -9,9 +9,9 @@
  * it brings cairo, pango, gio and the X libraries, and loading and
  * relocating them took about 4 ms of every run, SVG or not. */
 #include "ingest/images.h"
+#include "util/dynlib.h"
 #include "util/xalloc.h"
 
-#include <dlfcn.h>
 #include <librsvg/rsvg.h>
 #include <math.h>
 #include <pthread.h>
@@ -45,34 +45,38 @@ static struct {
 } rsvg;
 static pthread_once_t rsvg_once = PTHREAD_ONCE_INIT;
 
-/* Looks name up in h into *fn (a function pointer); false when missing. */
-static bool sym(void *h, const char *name, void *fn)
-{
-    void *p = dlsym(h, name);
-    memcpy(fn, &p, sizeof p); /* object pointer to function pointer, as POSIX allows */
-    return p != NULL;
-}
-
 static void open_rsvg(void)
 {
-    void *h = dlopen("librsvg-2.so.2", RTLD_NOW | RTLD_LOCAL);
-    if (!h) return;
-    rsvg.ok = sym(h, "rsvg_handle_get_intrinsic_size_in_pixels", &rsvg.size_in_pixels) &&
-              sym(h, "rsvg_handle_get_intrinsic_dimensions", &rsvg.dimensions) &&
-              sym(h, "rsvg_handle_render_document", &rsvg.render_document) &&
-              sym(h, "rsvg_handle_new_from_stream_sync", &rsvg.new_from_stream_sync) &&
-              sym(h, "rsvg_handle_set_dpi", &rsvg.set_dpi) &&
-              sym(h, "cairo_image_surface_create", &rsvg.surface_create) &&
-              sym(h, "cairo_create", &rsvg.create) && sym(h, "cairo_status", &rsvg.status) &&
-              sym(h, "cairo_surface_flush", &rsvg.surface_flush) &&
-              sym(h, "cairo_image_surface_get_data", &rsvg.surface_data) &&
-              sym(h, "cairo_image_surface_get_stride", &rsvg.surface_stride) &&
-              sym(h, "cairo_destroy", &rsvg.destroy) &&
-              sym(h, "cairo_surface_destroy", &rsvg.surface_destroy) &&
-              sym(h, "g_error_free", &rsvg.error_free) &&
-              sym(h, "g_memory_input_stream_new_from_data", &rsvg.stream_from_data) &&
-              sym(h, "g_object_unref", &rsvg.object_unref);
+    static const char *const NAMES[] = {
+        "rsvg_handle_get_intrinsic_size_in_pixels",
+        "rsvg_handle_get_intrinsic_dimensions",
+        "rsvg_handle_render_document",
+        "rsvg_handle_new_from_stream_sync",
+        "rsvg_handle_set_dpi",
+        "cairo_image_surface_create",
+        "cairo_create",
+        "cairo_status",
+        "cairo_surface_flush",
+        "cairo_image_surface_get_data",
+        "cairo_image_surface_get_stride",
+        "cairo_destroy",
+        "cairo_surface_destroy",
+        "g_error_free",
+        "g_memory_input_stream_new_from_data",
+        "g_object_unref",
+    };
+    void *const fns[] = {
+        &rsvg.size_in_pixels,   &rsvg.dimensions,
+        &rsvg.render_document,  &rsvg.new_from_stream_sync,
+        &rsvg.set_dpi,          &rsvg.surface_create,
+        &rsvg.create,           &rsvg.status,
+        &rsvg.surface_flush,    &rsvg.surface_data,
+        &rsvg.surface_stride,   &rsvg.destroy,
+        &rsvg.surface_destroy,  &rsvg.error_free,
+        &rsvg.stream_from_data, &rsvg.object_unref,
+    };
     /* the library stays loaded for the rest of the run */
+    rsvg.ok = oct_dl_load("librsvg-2.so.2", NAMES, fns, sizeof NAMES / sizeof *NAMES);
 }
 
 /* Natural size in CSS px (96 per inch): width/height, else the viewBox,

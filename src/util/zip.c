@@ -1,13 +1,98 @@
 #include "util/zip.h"
 
 #include "util/deflate.h"
+#include "util/dynlib.h"
 #include "util/xalloc.h"
 
+#include <pthread.h>
+#include <stdbool.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
 #include <zip.h>
 #include <zlib.h>
+
+#define LIBZIP_SONAME "libzip.so.4" /* since libzip 1.0; Debian 12 ships 1.7 */
+
+/* libzip, opened at first use (util/dynlib.h): it brings libcrypto, whose
+ * loading cost every run a millisecond, and only the writing of an archive
+ * needs it (on the EPUB's thread, beside the PDF). */
+static struct {
+    __typeof__(zip_stat_init) *stat_init;
+    __typeof__(zip_error_to_data) *error_to_data;
+    __typeof__(zip_error_fini) *error_fini;
+    __typeof__(zip_source_make_command_bitmap) *source_make_command_bitmap;
+    __typeof__(zip_error_set) *error_set;
+    __typeof__(zip_source_buffer) *source_buffer;
+    __typeof__(zip_error_init) *error_init;
+    __typeof__(zip_source_function) *source_function;
+    __typeof__(zip_file_add) *file_add;
+    __typeof__(zip_source_free) *source_free;
+    __typeof__(zip_set_file_compression) *set_file_compression;
+    __typeof__(zip_file_set_dostime) *file_set_dostime;
+    __typeof__(zip_file_set_external_attributes) *file_set_external_attributes;
+    __typeof__(zip_file_extra_fields_count) *file_extra_fields_count;
+    __typeof__(zip_file_extra_field_delete) *file_extra_field_delete;
+    __typeof__(zip_open) *open;
+    __typeof__(zip_error_init_with_code) *error_init_with_code;
+    __typeof__(zip_error_strerror) *error_strerror;
+    __typeof__(zip_strerror) *strerror;
+    __typeof__(zip_discard) *discard;
+    __typeof__(zip_close) *close;
+} Z;
+static bool zip_loaded;
+static pthread_once_t zip_once = PTHREAD_ONCE_INIT;
+
+static void load_libzip(void)
+{
+    static const char *const NAMES[] = {
+        "zip_stat_init",
+        "zip_error_to_data",
+        "zip_error_fini",
+        "zip_source_make_command_bitmap",
+        "zip_error_set",
+        "zip_source_buffer",
+        "zip_error_init",
+        "zip_source_function",
+        "zip_file_add",
+        "zip_source_free",
+        "zip_set_file_compression",
+        "zip_file_set_dostime",
+        "zip_file_set_external_attributes",
+        "zip_file_extra_fields_count",
+        "zip_file_extra_field_delete",
+        "zip_open",
+        "zip_error_init_with_code",
+        "zip_error_strerror",
+        "zip_strerror",
+        "zip_discard",
+        "zip_close",
+    };
+    void *const fns[] = {
+        &Z.stat_init,
+        &Z.error_to_data,
+        &Z.error_fini,
+        &Z.source_make_command_bitmap,
+        &Z.error_set,
+        &Z.source_buffer,
+        &Z.error_init,
+        &Z.source_function,
+        &Z.file_add,
+        &Z.source_free,
+        &Z.set_file_compression,
+        &Z.file_set_dostime,
+        &Z.file_set_external_attributes,
+        &Z.file_extra_fields_count,
+        &Z.file_extra_field_delete,
+        &Z.open,
+        &Z.error_init_with_code,
+        &Z.error_strerror,
+        &Z.strerror,
+        &Z.discard,
+        &Z.close,
+    };
+    zip_loaded = oct_dl_load(LIBZIP_SONAME, NAMES, fns, sizeof NAMES / sizeof *NAMES);
+}
 
 /* epubcheck wants `mimetype` first, stored, without extra fields; libzip
  * adds none by default, but any it might add are deleted anyway (they
@@ -46,7 +131,7 @@ static zip_int64_t raw_read(void *ud, void *data, zip_uint64_t len, zip_source_c
         return 0;
     case ZIP_SOURCE_STAT: {
         zip_stat_t *st = data;
-        zip_stat_init(st);
+        Z.stat_init(st);
         st->valid = ZIP_STAT_SIZE | ZIP_STAT_COMP_SIZE | ZIP_STAT_COMP_METHOD | ZIP_STAT_CRC;
         st->size = r->e->size;
         st->comp_size = r->e->len;
@@ -55,30 +140,29 @@ static zip_int64_t raw_read(void *ud, void *data, zip_uint64_t len, zip_source_c
         return sizeof *st;
     }
     case ZIP_SOURCE_ERROR:
-        return zip_error_to_data(&r->err, data, len);
+        return Z.error_to_data(&r->err, data, len);
     case ZIP_SOURCE_FREE:
-        zip_error_fini(&r->err);
+        Z.error_fini(&r->err);
         free(r);
         return 0;
     case ZIP_SOURCE_SUPPORTS:
-        return zip_source_make_command_bitmap(ZIP_SOURCE_OPEN, ZIP_SOURCE_READ, ZIP_SOURCE_CLOSE,
-                                              ZIP_SOURCE_STAT, ZIP_SOURCE_ERROR, ZIP_SOURCE_FREE,
-                                              -1);
+        return Z.source_make_command_bitmap(ZIP_SOURCE_OPEN, ZIP_SOURCE_READ, ZIP_SOURCE_CLOSE,
+                                            ZIP_SOURCE_STAT, ZIP_SOURCE_ERROR, ZIP_SOURCE_FREE, -1);
     default:
-        zip_error_set(&r->err, ZIP_ER_OPNOTSUPP, 0);
+        Z.error_set(&r->err, ZIP_ER_OPNOTSUPP, 0);
         return -1;
     }
 }
 
 static zip_source_t *source_of(zip_t *za, const oct_zip_entry *e)
 {
-    if (!e->deflated) return zip_source_buffer(za, e->data, e->len, 0);
+    if (!e->deflated) return Z.source_buffer(za, e->data, e->len, 0);
     raw_source *r = oct_xcalloc(1, sizeof *r);
     r->e = e;
-    zip_error_init(&r->err);
-    zip_source_t *src = zip_source_function(za, raw_read, r);
+    Z.error_init(&r->err);
+    zip_source_t *src = Z.source_function(za, raw_read, r);
     if (!src) {
-        zip_error_fini(&r->err);
+        Z.error_fini(&r->err);
         free(r);
     }
     return src;
@@ -88,22 +172,22 @@ static int add_entry(zip_t *za, const oct_zip_entry *e, unsigned dos_time, unsig
 {
     zip_source_t *src = source_of(za, e);
     if (!src) return -1;
-    zip_int64_t idx = zip_file_add(za, e->name, src, ZIP_FL_ENC_GUESS);
+    zip_int64_t idx = Z.file_add(za, e->name, src, ZIP_FL_ENC_GUESS);
     if (idx < 0) {
-        zip_source_free(src);
+        Z.source_free(src);
         return -1;
     }
     zip_uint64_t i = (zip_uint64_t)idx;
     if (e->store || e->level) {
-        if (zip_set_file_compression(za, i, e->store ? ZIP_CM_STORE : ZIP_CM_DEFLATE,
-                                     e->store ? 0 : (zip_uint32_t)e->level) != 0)
+        if (Z.set_file_compression(za, i, e->store ? ZIP_CM_STORE : ZIP_CM_DEFLATE,
+                                   e->store ? 0 : (zip_uint32_t)e->level) != 0)
             return -1;
     }
-    if (zip_file_set_dostime(za, i, (zip_uint16_t)dos_time, (zip_uint16_t)dos_date, 0) != 0)
+    if (Z.file_set_dostime(za, i, (zip_uint16_t)dos_time, (zip_uint16_t)dos_date, 0) != 0)
         return -1;
-    if (zip_file_set_external_attributes(za, i, 0, ZIP_OPSYS_UNIX, 0100644u << 16) != 0) return -1;
-    if (zip_file_extra_fields_count(za, i, ZIP_FL_CENTRAL | ZIP_FL_LOCAL) > 0 &&
-        zip_file_extra_field_delete(za, i, ZIP_EXTRA_FIELD_ALL, ZIP_FL_CENTRAL | ZIP_FL_LOCAL) != 0)
+    if (Z.file_set_external_attributes(za, i, 0, ZIP_OPSYS_UNIX, 0100644u << 16) != 0) return -1;
+    if (Z.file_extra_fields_count(za, i, ZIP_FL_CENTRAL | ZIP_FL_LOCAL) > 0 &&
+        Z.file_extra_field_delete(za, i, ZIP_EXTRA_FIELD_ALL, ZIP_FL_CENTRAL | ZIP_FL_LOCAL) != 0)
         return -1;
     return 0;
 }
@@ -113,28 +197,34 @@ int oct_zip_write(const char *path, const oct_zip_entry *entries, size_t n, unsi
 {
     static char msg[256];
     *why = msg;
+    pthread_once(&zip_once, load_libzip);
+    if (!zip_loaded) {
+        snprintf(msg, sizeof msg, "libzip (%s) cannot be loaded", LIBZIP_SONAME);
+        *step = "create";
+        return -1;
+    }
     int err = 0;
-    zip_t *za = zip_open(path, ZIP_CREATE | ZIP_TRUNCATE, &err);
+    zip_t *za = Z.open(path, ZIP_CREATE | ZIP_TRUNCATE, &err);
     if (!za) {
         zip_error_t ze;
-        zip_error_init_with_code(&ze, err);
-        snprintf(msg, sizeof msg, "%s", zip_error_strerror(&ze));
-        zip_error_fini(&ze);
+        Z.error_init_with_code(&ze, err);
+        snprintf(msg, sizeof msg, "%s", Z.error_strerror(&ze));
+        Z.error_fini(&ze);
         *step = "create";
         return -1;
     }
     for (size_t k = 0; k < n; k++) {
         if (add_entry(za, &entries[k], dos_time, dos_date) != 0) {
-            snprintf(msg, sizeof msg, "%s", zip_strerror(za));
+            snprintf(msg, sizeof msg, "%s", Z.strerror(za));
             *step = "add an entry to";
-            zip_discard(za);
+            Z.discard(za);
             return -1;
         }
     }
-    if (zip_close(za) != 0) {
-        snprintf(msg, sizeof msg, "%s", zip_strerror(za));
+    if (Z.close(za) != 0) {
+        snprintf(msg, sizeof msg, "%s", Z.strerror(za));
         *step = "write";
-        zip_discard(za);
+        Z.discard(za);
         return -1;
     }
     return 0;
