@@ -102,6 +102,10 @@ static int contents_at(const oct_epub_book *b, int detail, size_t qunits, char *
     *nav = *ncx = NULL;
     oct_epub_toc toc;
     oct_epub_toc_build(b, detail, qunits, &toc);
+    if (toc.n > NAV_MAX_ENTRIES && detail != OCT_EPUB_TOC_CHAPTERS) {
+        oct_epub_toc_free(&toc); /* too many entries: no need to write them to know */
+        return 0;
+    }
     int rc = oct_epub_nav_xhtml(b, &toc, nav, nav_len);
     if (rc == 0) rc = oct_epub_ncx(b, &toc, ncx, ncx_len);
     size_t entries = toc.n;
