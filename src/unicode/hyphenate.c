@@ -215,6 +215,45 @@ const char *oct_hyph_file(const oct_hyph *h)
     return h ? h->file : NULL;
 }
 
+/* Character classes, ASCII answered here: ICU gives the same answers, and
+ * asking it per letter was a third of the time a word took. */
+static bool ascii_letter(uint32_t c)
+{
+    return (c | 32) - 'a' < 26u;
+}
+
+static bool is_alnum(uint32_t c)
+{
+    return c < 0x80 ? ascii_letter(c) || c - '0' < 10u : u_isalnum((UChar32)c);
+}
+
+static bool is_digit(uint32_t c)
+{
+    return c < 0x80 ? c - '0' < 10u : u_isdigit((UChar32)c);
+}
+
+static bool is_upper(uint32_t c)
+{
+    return c < 0x80 ? c - 'A' < 26u : u_isupper((UChar32)c);
+}
+
+static bool is_lower(uint32_t c)
+{
+    return c < 0x80 ? c - 'a' < 26u : u_islower((UChar32)c);
+}
+
+static uint32_t to_lower(uint32_t c)
+{
+    return c < 0x80 ? (c - 'A' < 26u ? c + 32 : c) : (uint32_t)u_tolower((UChar32)c);
+}
+
+static UScriptCode script_at(uint32_t c)
+{
+    if (c < 0x80) return ascii_letter(c) ? USCRIPT_LATIN : USCRIPT_COMMON;
+    UErrorCode err = U_ZERO_ERROR;
+    return uscript_getScript((UChar32)c, &err);
+}
+
 static uint64_t hash(const char *s)
 {
     uint64_t x = 1469598103934665603ull;
@@ -253,7 +292,7 @@ static bool encode_word(const uint32_t *w, size_t n, bool latin1, char *out, siz
 {
     *len = 0;
     for (size_t i = 0; i < n; i++) {
-        uint32_t c = (uint32_t)u_tolower((UChar32)w[i]);
+        uint32_t c = to_lower(w[i]);
         if (latin1 && c > 0xFF) return false;
         size_t k = latin1 ? (out[*len] = (char)c, 1) : oct_utf8_encode(c, out + *len);
         for (size_t j = 0; j < k; j++)
@@ -307,6 +346,7 @@ static uint64_t points_of(oct_hyph *h, const uint32_t *w, size_t n)
 
 static bool is_letter(uint32_t c)
 {
+    if (c < 0x80) return ascii_letter(c);
     return u_isalpha((UChar32)c) || u_charType((UChar32)c) == U_NON_SPACING_MARK;
 }
 
@@ -322,10 +362,10 @@ static bool technical(const uint32_t *c, size_t n)
         uint32_t x = c[i];
         bool inner = i > 0 && i + 1 < n && is_letter(c[i - 1]) && !is_sep(c[i + 1]);
         if (x == '_' || x == '/' || x == '@' || x == '\\' || x == '=' || x == '#') return true;
-        if (u_isdigit((UChar32)x)) return true;
-        if (x == '.' && inner && u_isalnum((UChar32)c[i + 1])) return true;
+        if (is_digit(x)) return true;
+        if (x == '.' && inner && is_alnum(c[i + 1])) return true;
         if (x == ':' && i + 1 < n && c[i + 1] == ':') return true;
-        if (i > 0 && u_isupper((UChar32)x) && u_islower((UChar32)c[i - 1])) return true;
+        if (i > 0 && is_upper(x) && is_lower(c[i - 1])) return true;
     }
     return false;
 }
@@ -336,7 +376,7 @@ static void separators(const uint32_t *c, size_t n, uint8_t *out)
     for (size_t i = 2; i + 3 < n; i++) {
         if (!is_sep(c[i]) || is_sep(c[i + 1])) continue;
         if (c[i] == ':' && c[i - 1] != ':') continue; /* "::" only */
-        if (!u_isalnum((UChar32)c[i + 1])) continue;
+        if (!is_alnum(c[i + 1])) continue;
         out[i] = OCT_HY_SEP;
     }
 }
@@ -346,10 +386,9 @@ static void hyphenate_word(oct_hyph *h, const uint32_t *w, size_t n, uint8_t *ou
     if (n < OCT_HY_MIN_WORD || n > MAX_WORD) return;
     bool lower = false;
     for (size_t i = 0; i < n; i++) {
-        UErrorCode err = U_ZERO_ERROR;
-        UScriptCode sc = uscript_getScript((UChar32)w[i], &err);
+        UScriptCode sc = script_at(w[i]);
         if (sc != h->script && sc != USCRIPT_INHERITED && sc != USCRIPT_COMMON) return;
-        if (u_islower((UChar32)w[i])) lower = true;
+        if (is_lower(w[i])) lower = true;
     }
     if (!lower) return; /* CAPITALS */
     uint64_t p = points_of(h, w, n);
@@ -366,9 +405,9 @@ void oct_hyph_token(oct_hyph *h, const uint32_t *cps, size_t n, bool words, uint
 {
     memset(out, OCT_HY_NONE, n);
     size_t a = 0, b = n; /* the token without its surrounding punctuation */
-    while (a < b && !u_isalnum((UChar32)cps[a]))
+    while (a < b && !is_alnum(cps[a]))
         a++;
-    while (b > a && !u_isalnum((UChar32)cps[b - 1]) && cps[b - 1] != '/')
+    while (b > a && !is_alnum(cps[b - 1]) && cps[b - 1] != '/')
         b--;
     if (b - a < 2) return;
     if (!words || technical(cps + a, b - a)) {
