@@ -7,7 +7,11 @@
  * sequential build printed them), the files they read to a recorder of
  * their own merged then (util/deps.h), so the output is what it was. The
  * PDF keeps reporting into the same buffer while it renders; backends.c
- * flushes it again after. */
+ * flushes it again after.
+ *
+ * The hyphenation patterns are read with the rest, then parsed (6 ms for
+ * English) after the rest is ready: the backends start meanwhile, and the
+ * PDF waits for them only when it first hyphenates. */
 #include "cli/prep.h"
 #include "highlight/highlight.h"
 #include "util/deps.h"
@@ -30,10 +34,37 @@ struct oct_prep {
     oct_pdf *pdf;   /* NULL: not wanted, or oct_pdf_new failed */
     oct_diag *diag; /* the layout's and the PDF's messages, until flushed */
     oct_deps *deps; /* the files they read, when the command records */
-    double sec;     /* how long the preparation took */
+    double sec;     /* how long the preparation took, up to ready */
     pthread_t th;
     bool threaded, joined;
+    pthread_mutex_t mu; /* ready and hyphens: set by the thread, waited for here */
+    pthread_cond_t cv;
+    bool ready;   /* all but the hyphenation patterns' parsing is done */
+    bool hyphens; /* the patterns are parsed too */
 };
+
+static void set_flag(oct_prep *p, bool *flag)
+{
+    pthread_mutex_lock(&p->mu);
+    *flag = true;
+    pthread_cond_broadcast(&p->cv);
+    pthread_mutex_unlock(&p->mu);
+}
+
+static void wait_flag(oct_prep *p, const bool *flag)
+{
+    pthread_mutex_lock(&p->mu);
+    while (!*flag)
+        pthread_cond_wait(&p->cv, &p->mu);
+    pthread_mutex_unlock(&p->mu);
+}
+
+/* The PDF's wait before it first hyphenates (oct_pdf_await_hyphenation). */
+static void wait_hyphens(void *arg)
+{
+    oct_prep *p = arg;
+    wait_flag(p, &p->hyphens);
+}
 
 static void *prep_main(void *arg)
 {
@@ -44,10 +75,14 @@ static void *prep_main(void *arg)
     p->loaded = p->lrc == 0;
     if (p->loaded && p->impose) p->layout.impose.saddle = strcmp(p->impose, "saddle") == 0;
     if (p->loaded && p->want_pdf) p->pdf = oct_pdf_new(&p->layout, p->diag);
-    /* the patterns take milliseconds to read: here, off the main thread */
+    /* the patterns take milliseconds to parse: here, off the main thread */
     if (p->pdf && p->lang) oct_pdf_preload_hyphenation(p->pdf, p->lang);
     oct_deps_record_to(was);
     p->sec = oct_clock_now() - t0;
+    oct_pdf *pdf = p->pdf; /* once ready, p->pdf is the builder's to take */
+    set_flag(p, &p->ready);
+    if (pdf) oct_pdf_load_hyphenation(pdf);
+    set_flag(p, &p->hyphens);
     return NULL;
 }
 
@@ -70,22 +105,24 @@ oct_prep *oct_cli_prep_start_imposed(const char *layout_name, bool want_pdf, con
     p->want_pdf = want_pdf;
     p->diag = oct_diag_new_buffer(diag);
     p->deps = oct_deps_current() ? oct_deps_new() : NULL;
+    pthread_mutex_init(&p->mu, NULL);
+    pthread_cond_init(&p->cv, NULL);
     p->threaded = pthread_create(&p->th, NULL, prep_main, p) == 0;
     if (!p->threaded) prep_main(p); /* no thread: the same work, here */
     return p;
 }
 
-static double join(oct_prep *p)
+static void join(oct_prep *p)
 {
-    double t0 = oct_clock_now();
     if (p->threaded && !p->joined) pthread_join(p->th, NULL);
     p->joined = true;
-    return oct_clock_now() - t0;
 }
 
 int oct_cli_prep_finish(oct_prep *p, const oct_build_opts *o, oct_diag *diag)
 {
-    double waited = join(p);
+    double t0 = oct_clock_now();
+    wait_flag(p, &p->ready);
+    double waited = oct_clock_now() - t0;
     /* the part of the preparation the tree's work did not hide */
     oct_timings_add(o->timings, OCT_PHASE_LOAD, p->sec, p->threaded ? p->sec - waited : 0);
     oct_diag_flush(diag, p->diag);
@@ -104,6 +141,7 @@ oct_pdf *oct_cli_prep_take_pdf(oct_prep *p, oct_diag **diag)
 {
     oct_pdf *pdf = p->pdf;
     p->pdf = NULL;
+    if (pdf) oct_pdf_await_hyphenation(pdf, wait_hyphens, p);
     *diag = p->diag;
     return pdf;
 }
@@ -112,6 +150,8 @@ void oct_cli_prep_free(oct_prep *p)
 {
     if (!p) return;
     join(p);
+    pthread_cond_destroy(&p->cv);
+    pthread_mutex_destroy(&p->mu);
     oct_pdf_free(p->pdf);
     if (p->loaded) oct_layout_release(&p->layout);
     oct_diag_free(p->diag); /* unflushed: a booklet given up before the layout */

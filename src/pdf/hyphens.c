@@ -21,6 +21,26 @@ void oct_pdf_preload_hyphenation(oct_pdf *p, const char *lang)
     p->hyph_lang = p->hyph ? oct_xstrdup(lang) : NULL;
 }
 
+void oct_pdf_load_hyphenation(oct_pdf *p)
+{
+    if (p) oct_hyph_load(p->hyph);
+}
+
+void oct_pdf_await_hyphenation(oct_pdf *p, void (*wait)(void *), void *arg)
+{
+    p->hyph_wait = wait;
+    p->hyph_wait_arg = arg;
+}
+
+/* Before the patterns are first used (or freed): the thread loading them
+ * is done. */
+static void hyphen_ready(oct_pdf *p)
+{
+    if (!p->hyph_wait) return;
+    p->hyph_wait(p->hyph_wait_arg);
+    p->hyph_wait = NULL;
+}
+
 void pdf_hyphen_open(oct_pdf *p, const char *lang)
 {
     if (p->hyph && lang && p->hyph_lang && !strcmp(lang, p->hyph_lang)) return; /* preloaded */
@@ -59,6 +79,7 @@ void pdf_hyphen_show_tree(oct_pdf *p, const oct_tree *t)
 
 void pdf_hyphen_close(oct_pdf *p)
 {
+    hyphen_ready(p);
     oct_hyph_free(p->hyph);
     p->hyph = NULL;
     free(p->hyph_lang);
@@ -104,6 +125,7 @@ static void mark_token(oct_pdf *p, pdf_text *t, size_t a, size_t b, uint32_t *cp
 
 void pdf_hyphenate(oct_pdf *p, pdf_text *t)
 {
+    hyphen_ready(p);
     uint32_t *cps = NULL;
     uint8_t *f = NULL;
     size_t capc = 0, capf = 0;

@@ -650,6 +650,8 @@ struct oct_pdf {
     oct_breaker *breaker;        /* ICU iterators in the booklet's language */
     struct oct_hyph *hyph;       /* hyphenation patterns of the language, NULL: none */
     char *hyph_lang;             /* the language they were loaded for */
+    void (*hyph_wait)(void *);   /* waits for another thread loading them, or NULL */
+    void *hyph_wait_arg;
     pdf_fonts *fonts;
     const oct_tree *tree;
     bool rendered, failed;

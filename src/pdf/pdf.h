@@ -23,6 +23,12 @@ int oct_pdf_render(oct_pdf *p, const oct_tree *tree);
  * uses them when the tree's language is the same); quiet: render reports
  * a language without patterns. */
 void oct_pdf_preload_hyphenation(oct_pdf *p, const char *lang);
+/* The loading itself (the patterns parsed: milliseconds), which may go on
+ * on the preparing thread while render begins: render then calls `wait`
+ * (given with oct_pdf_await_hyphenation) before it first hyphenates or
+ * frees them. */
+void oct_pdf_load_hyphenation(oct_pdf *p);
+void oct_pdf_await_hyphenation(oct_pdf *p, void (*wait)(void *), void *arg);
 int oct_pdf_close(oct_pdf *p, const char *path);
 /* With on, render and close measure where their time goes (a clock read
  * per shaped run): oct_pdf_times gives the seconds spent shaping text and

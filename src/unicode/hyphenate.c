@@ -74,7 +74,8 @@ static HyphenDict *load_bytes(const char *s, size_t n)
 
 bool oct_hyph_wants_text(const oct_hyph *h)
 {
-    return h && !h->loaded && h->diclen >= SUBSET_MIN_BYTES;
+    /* the size first: a small dictionary may be loading on another thread */
+    return h && h->diclen >= SUBSET_MIN_BYTES && !h->loaded;
 }
 
 void oct_hyph_add_text(oct_hyph *h, const char *s, size_t n)
@@ -189,10 +190,13 @@ oct_hyph *oct_hyph_open(const char *lang, const char *dir)
         return NULL;
     }
     h->script = script_of(ll);
-    /* a small dictionary is never subset: loaded now, where it is opened
-     * (a preparing thread's, off the build's critical path) */
-    if (h->diclen < SUBSET_MIN_BYTES) ensure_loaded(h);
     return h;
+}
+
+void oct_hyph_load(oct_hyph *h)
+{
+    /* a small dictionary is never subset: loaded whole, now */
+    if (h && h->diclen < SUBSET_MIN_BYTES) ensure_loaded(h);
 }
 
 void oct_hyph_free(oct_hyph *h)

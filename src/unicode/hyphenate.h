@@ -26,10 +26,14 @@ typedef struct oct_hyph oct_hyph;
 
 /* The patterns for BCP 47 tag `lang` in `dir` (NULL: /usr/share/hyphen):
  * hyph_<ll>_<CC>.dic, else hyph_<ll>_*.dic (en: en_US first), else
- * hyph_<ll>.dic. NULL if there is none or it cannot be read. A small
- * dictionary's patterns are loaded here; a large one's at the first word,
- * only those the words shown to oct_hyph_add_text use. */
+ * hyph_<ll>.dic, read. NULL if there is none or it cannot be read. The
+ * patterns are loaded at the first word: a large dictionary's, only those
+ * the words shown to oct_hyph_add_text use. */
 oct_hyph *oct_hyph_open(const char *lang, const char *dir);
+/* Loads a small dictionary's patterns now (milliseconds: a preparing
+ * thread calls it; h is then not to be used elsewhere until it returns);
+ * a large one waits for the words. */
+void oct_hyph_load(oct_hyph *h);
 void oct_hyph_free(oct_hyph *h); /* NULL-safe */
 /* The dictionary file opened. */
 const char *oct_hyph_file(const oct_hyph *h);
