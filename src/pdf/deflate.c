@@ -154,12 +154,12 @@ void pdf_deflate_finished(oct_pdf *p, HPDF_Dict d)
     if (d && plain_stream(d)) hand_over(p, d);
 }
 
-bool pdf_deflate_bytes(oct_pdf *p, HPDF_Dict d, const void *bytes, size_t len)
+bool pdf_deflate_buf(oct_pdf *p, HPDF_Dict d, oct_buf *bytes)
 {
     if (!d || !plain_stream(d) || HPDF_Stream_Size(d->stream) != 0) return false;
-    unsigned char *in = oct_xmalloc(len ? len : 1);
-    memcpy(in, bytes, len);
-    submit(p, d, in, len);
+    size_t len = bytes->len;
+    submit(p, d, (unsigned char *)oct_buf_detach(bytes), len);
+    oct_buf_grow(bytes, len); /* the next page's room, at once */
     return true;
 }
 

@@ -719,9 +719,10 @@ void pdf_deflate_streams(oct_pdf *p);
 /* Hands a finished stream (a painted page's contents) to the worker now:
  * the document keeps the smaller bytes until it is saved, then drops them. */
 void pdf_deflate_finished(oct_pdf *p, HPDF_Dict stream);
-/* The same for bytes[0..len), copied, as the whole of an empty stream's
- * content; false (nothing done) when the stream is not a plain empty one. */
-bool pdf_deflate_bytes(oct_pdf *p, HPDF_Dict stream, const void *bytes, size_t len);
+/* The same for the bytes in `bytes` (taken: it is left empty, with room
+ * for as many) as the whole of an empty stream's content; false (nothing
+ * done) when the stream is not a plain empty one. */
+bool pdf_deflate_buf(oct_pdf *p, HPDF_Dict stream, oct_buf *bytes);
 /* Waits for the streams still being deflated and stops the worker thread
  * (after saving, and before freeing the document's owner). */
 void pdf_deflate_end(oct_pdf *p);

@@ -20,6 +20,8 @@ typedef struct {
     HPDF_Page pg;     /* for its resources and annotations */
     oct_buf *out;     /* the page's content stream */
     const char *font; /* resource name of the font set, NULL: none yet */
+    int used_slot;    /* 1 + the slot whose resource name `used` is (0: none) */
+    const char *used;
     double font_size;
     oct_buf glyphs; /* scratch: the hex string of a run's glyph ids */
     oct_color fill;
@@ -239,7 +241,11 @@ static void move_to(painter *w, double x, double y)
 static void paint_text(painter *w, const pdf_op *op, double x, double y)
 {
     oct_pdf *p = w->p;
-    const char *name = pdf_font_use(p->fonts, p->doc, w->pg, op->slot);
+    if (w->used_slot != op->slot + 1) { /* a word mostly keeps its neighbour's face */
+        w->used = pdf_font_use(p->fonts, p->doc, w->pg, op->slot);
+        w->used_slot = w->used ? op->slot + 1 : 0;
+    }
+    const char *name = w->used;
     if (!name) {
         char what[600];
         snprintf(what, sizeof what, "embedding %s", pdf_font_file(p->fonts, op->slot));

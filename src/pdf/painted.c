@@ -232,7 +232,7 @@ void pdf_page_painted(oct_pdf *p, HPDF_Page pg, oct_buf *out)
      * state open (it closes those when it writes the page) */
     bool plain = attr->gmode == HPDF_GMODE_PAGE_DESCRIPTION && attr->gstate &&
                  !attr->gstate->prev && attr->contents && attr->contents->stream == attr->stream;
-    if (!plain || !pdf_deflate_bytes(p, attr->contents, out->data, out->len)) {
+    if (!plain || !pdf_deflate_buf(p, attr->contents, out)) {
         pdf_content_flush(out, pg);
         if (plain) pdf_deflate_finished(p, attr->contents);
     }
