@@ -158,7 +158,9 @@ bool pdf_deflate_buf(oct_pdf *p, HPDF_Dict d, oct_buf *bytes)
 {
     if (!d || !plain_stream(d) || HPDF_Stream_Size(d->stream) != 0) return false;
     size_t len = bytes->len;
-    submit(p, d, (unsigned char *)oct_buf_detach(bytes), len);
+    /* cut to size (in place): what waits for the worker is what its bound counts */
+    unsigned char *in = oct_xrealloc(oct_buf_detach(bytes), len ? len : 1);
+    submit(p, d, in, len);
     oct_buf_grow(bytes, len); /* the next page's room, at once */
     return true;
 }
