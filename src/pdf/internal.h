@@ -531,6 +531,7 @@ typedef struct {
 typedef struct {
     pdf_placed *v;
     size_t n, cap, nhead;
+    bool glyphs_only; /* shape the texts (their glyphs are registered), set nothing */
 } pdf_margins;
 /* Sets page i's running head and folio (shaping their text; the glyphs
  * go to the pool). */

@@ -42,6 +42,7 @@ static void roman(int n, char *out, size_t sz)
 static void set_line(oct_pdf *p, pdf_margins *m, const pdf_text *t, double tw, double x,
                      double width, double y, pdf_align al)
 {
+    if (m->glyphs_only) return;
     pdf_line ln = {0, t->n, t->n, tw, width, 0, false, false};
     pdf_item it = {0};
     pdf_set_line(p, &it, t, &ln, 0, 0, al);
@@ -136,6 +137,7 @@ static void set_head(oct_pdf *p, pdf_margins *m, size_t i)
     if (pg->cont)
         set_continued(p, m, pg->cont, recto ? left : left + used + gap, bw - used - gap, y,
                       recto ? PDF_AL_LEFT : PDF_AL_RIGHT);
+    if (m->glyphs_only) return;
     pdf_item rule = {0};
     pdf_op *op = pdf_item_op(&rule, PDF_OP_LINE);
     op->lw = 0.4f;

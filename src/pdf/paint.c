@@ -527,9 +527,8 @@ static void register_margins(oct_pdf *p)
 {
     size_t mark = p->pool.len;
     for (size_t i = 0; i < p->npages; i++) {
-        pdf_margins m = {0};
+        pdf_margins m = {.glyphs_only = true};
         pdf_margins_set(p, i, &m);
-        pdf_margins_free(&m);
         pdf_pool_drop(p, mark);
     }
     pdf_shape_cache_drop_words(p->shaped);
