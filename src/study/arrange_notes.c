@@ -65,7 +65,11 @@ void ar_renumber_notes(oct_tree *t, oct_node ***by_file, const int *nby, oct_nod
         for (int k = 0; k < nby[f]; k++)
             by[f][k].def = by_file[f] ? by_file[f][k] : NULL;
     }
-    for (oct_node *ch = t->root->first; ch; ch = ch->next)
+    int ndefs = 0;
+    for (size_t f = 0; f < t->nfiles; f++)
+        ndefs += nby[f];
+    /* without a definition no reference changes: the chapters are not walked */
+    for (oct_node *ch = t->root->first; ndefs && ch; ch = ch->next)
         if (ch->kind == OCT_CHAPTER) renumber_chapter(t, ch, by, nby);
     /* definitions nothing cites any more keep a place at the very end */
     int last = 0;

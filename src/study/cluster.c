@@ -1,4 +1,5 @@
 #include "study/cluster_int.h"
+#include "study/study_int.h"
 #include "study/study.h"
 #include "util/xalloc.h"
 
@@ -434,8 +435,14 @@ static void merge(cl_ctx *c, const ct_lexicon *lx)
 
 void oct_study_cluster(oct_tree *t, bool merge_questions)
 {
-    cl_ctx c = {0};
-    oct_node **qs = oct_node_collect(t->root, OCT_QUESTION, &c.n);
+    size_t n;
+    oct_node **qs = oct_node_collect(t->root, OCT_QUESTION, &n);
+    st_cluster_questions(t, merge_questions, qs, n);
+}
+
+void st_cluster_questions(oct_tree *t, bool merge_questions, oct_node **qs, size_t n)
+{
+    cl_ctx c = {.n = n};
     c.q = oct_xcalloc(c.n + 1, sizeof *c.q);
     c.parent = oct_xmalloc((c.n + 1) * sizeof *c.parent);
     c.next = oct_xmalloc((c.n + 1) * sizeof *c.next);

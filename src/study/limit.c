@@ -4,6 +4,7 @@
  * bulk of a build. */
 #include "oct_limits.h"
 #include "study/study.h"
+#include "study/study_int.h"
 #include "tree/anchors.h"
 
 #include <stdlib.h>
@@ -37,7 +38,7 @@ static void unwrap_question(oct_tree *t, oct_node *q)
     oct_node_unlink(q);
 }
 
-void oct_study_limit_questions(oct_tree *t, oct_diag *diag)
+oct_node **st_limit_questions(oct_tree *t, oct_diag *diag, size_t *count)
 {
     size_t n = 0;
     oct_node **qs = oct_node_collect(t->root, OCT_QUESTION, &n);
@@ -50,6 +51,14 @@ void oct_study_limit_questions(oct_tree *t, oct_diag *diag)
                         n, OCT_LIMIT_QUESTIONS);
         for (size_t i = n; i-- > OCT_LIMIT_QUESTIONS;)
             unwrap_question(t, qs[i]);
+        n = OCT_LIMIT_QUESTIONS; /* the rest, later in the tree, are gone */
     }
-    free(qs);
+    *count = n;
+    return qs;
+}
+
+void oct_study_limit_questions(oct_tree *t, oct_diag *diag)
+{
+    size_t n;
+    free(st_limit_questions(t, diag, &n));
 }

@@ -40,14 +40,16 @@ int oct_study_run_with(oct_tree *t, oct_diag *diag, const oct_study_options *o)
             for (oct_node *ch = n->first; ch; ch = ch->next)
                 if (ch->kind == OCT_CHAPTER) study_chapter(&c, ch);
     }
-    oct_study_limit_questions(t, diag);
+    size_t nq;
+    oct_node **qs = st_limit_questions(t, diag, &nq);
     /* Topics need the finished questions and the headings above them. */
     st_assign_topics(t);
     free(c.u);
     oct_buf_free(&c.tmp);
     st_lines_free(&c.lines);
-    /* once over the whole tree: questions of every chapter merge */
-    oct_study_cluster(t, !o || o->merge);
+    /* once over the whole tree: questions of every chapter merge (topics
+     * neither add nor remove any) */
+    st_cluster_questions(t, !o || o->merge, qs, nq);
     if (o && o->arrange) oct_study_arrange(t, diag);
     return 0;
 }

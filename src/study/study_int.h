@@ -240,5 +240,12 @@ void st_details_flatten(st_ctx *c, oct_node *root);
 /* Topics (topics.c): sets u.question.topic of every QUESTION from
  * t->meta.topics, "Other" when none matches; nothing without a taxonomy. */
 void st_assign_topics(oct_tree *t);
+/* oct_study_limit_questions, returning the questions left, in tree order
+ * (malloc'd, *n set), for st_cluster_questions: the study pass walks the
+ * tree for them once. */
+oct_node **st_limit_questions(oct_tree *t, oct_diag *diag, size_t *n);
+/* oct_study_cluster over the questions qs[0..n) (all of the tree's, in
+ * tree order; freed here). */
+void st_cluster_questions(oct_tree *t, bool merge, oct_node **qs, size_t n);
 
 #endif
