@@ -79,6 +79,72 @@ static bool head_text(st_ctx *c, const st_unit *v, int *num, oct_buf *out)
     return *num > 0;
 }
 
+/* What find_heads asks of each unit after a question list, asked once per
+ * chapter: every question list scans the units after it, and a chapter
+ * of many lists asked again for each. A unit's answers depend only on
+ * its node, which pairing does not change. */
+typedef struct {
+    int8_t *caption;  /* key_caption: 0 not asked yet, 1 yes, -1 no */
+    int8_t *head;     /* head_text: 0 not asked yet, 1 yes, -1 no */
+    int *num;         /* the head's number */
+    size_t *at, *len; /* its text, in texts */
+    oct_buf texts;
+    st_words **words; /* its content words, read when first asked */
+} pair_memo;
+
+static void memo_init(pair_memo *mo, size_t n)
+{
+    *mo = (pair_memo){.caption = oct_xcalloc(n + 1, 1),
+                      .head = oct_xcalloc(n + 1, 1),
+                      .num = oct_xcalloc(n + 1, sizeof(int)),
+                      .at = oct_xcalloc(n + 1, sizeof(size_t)),
+                      .len = oct_xcalloc(n + 1, sizeof(size_t)),
+                      .words = oct_xcalloc(n + 1, sizeof(st_words *)),
+                      .texts = OCT_BUF_INIT};
+}
+
+static void memo_free(pair_memo *mo, size_t n)
+{
+    for (size_t j = 0; j < n; j++)
+        free(mo->words[j]);
+    free(mo->words);
+    free(mo->caption);
+    free(mo->head);
+    free(mo->num);
+    free(mo->at);
+    free(mo->len);
+    oct_buf_free(&mo->texts);
+}
+
+/* head_text of unit j: its number and text (valid until the next call). */
+static bool memo_head(st_ctx *c, pair_memo *mo, size_t j, int *num, const char **text, size_t *len,
+                      oct_buf *scratch)
+{
+    if (!mo->head[j]) {
+        int n = 0;
+        bool ok = head_text(c, &c->u[j], &n, scratch);
+        mo->head[j] = ok ? 1 : -1;
+        mo->num[j] = n;
+        mo->at[j] = mo->texts.len;
+        mo->len[j] = scratch->len;
+        oct_buf_put(&mo->texts, scratch->data ? scratch->data : "", scratch->len);
+        oct_buf_putc(&mo->texts, '\0');
+    }
+    *num = mo->num[j];
+    *text = mo->texts.data + mo->at[j];
+    *len = mo->len[j];
+    return mo->head[j] > 0;
+}
+
+static const st_words *memo_words(pair_memo *mo, size_t j)
+{
+    if (!mo->words[j]) {
+        mo->words[j] = oct_xmalloc(sizeof *mo->words[j]);
+        st_words_of(mo->texts.data + mo->at[j], mo->words[j]);
+    }
+    return mo->words[j];
+}
+
 static size_t lookup(const numpos *np, size_t m, int number, size_t from)
 {
     size_t lo = 0, hi = m;
@@ -154,7 +220,14 @@ static bool key_caption(st_ctx *c, const st_unit *v)
     return key;
 }
 
-static void find_heads(st_ctx *c, size_t s, size_t e, size_t *heads, bool *keyed, size_t *caption)
+static bool memo_caption(st_ctx *c, pair_memo *mo, size_t j)
+{
+    if (!mo->caption[j]) mo->caption[j] = key_caption(c, &c->u[j]) ? 1 : -1;
+    return mo->caption[j] > 0;
+}
+
+static void find_heads(st_ctx *c, pair_memo *mo, size_t s, size_t e, size_t *heads, bool *keyed,
+                       size_t *caption)
 {
     bool in_key = false;
     size_t m = e - s, next = 0;
@@ -162,39 +235,36 @@ static void find_heads(st_ctx *c, size_t s, size_t e, size_t *heads, bool *keyed
     for (size_t k = 0; k < m; k++)
         np[k] = (numpos){c->u[s + k].node->u.item.number, k};
     qsort(np, m, sizeof *np, cmp_numpos);
-    st_words **cache = oct_xcalloc(m, sizeof *cache), *hw = oct_xmalloc(sizeof *hw);
+    st_words **cache = oct_xcalloc(m, sizeof *cache);
     oct_buf ht = OCT_BUF_INIT, it = OCT_BUF_INIT;
     for (size_t j = e; j < c->n && next < m; j++) {
         st_unit *v = &c->u[j];
         if (v->role == ST_END) break;
-        if (!in_key && v->owner < 0 && !v->done && key_caption(c, v)) {
+        if (!in_key && v->owner < 0 && !v->done && memo_caption(c, mo, j)) {
             in_key = true;
             *caption = j;
             continue;
         }
         int num = 0;
-        if (v->owner >= 0 || v->done || !head_text(c, v, &num, &ht)) continue;
+        const char *h;
+        size_t hlen;
+        if (v->owner >= 0 || v->done || !memo_head(c, mo, j, &num, &h, &hlen, &ht)) continue;
         size_t p = lookup(np, m, num, next);
-        const char *h = ht.data ? ht.data : "";
-        bool ok = false, have_words = false;
+        bool ok = false;
         /* under an answer key, an item of a numbered list that does not
          * ask is the answer of the listed question with its number, even
          * when it shares the question's words */
-        if (in_key && p != NONE && v->list && v->list->u.list.ordered && !st_text_asks(h, ht.len)) {
+        if (in_key && p != NONE && v->list && v->list->u.list.ordered && !st_text_asks(h, hlen)) {
             ok = keyed[p] = true;
         } else if (p != NONE) {
-            ok = p == next && st_text_asks(h, ht.len);
-            if (!ok) {
-                st_words_of(h, hw);
-                have_words = true;
-                ok = st_words_similarity(hw, item_words(c, s, p, cache, &it)) >= 0.5;
-            }
+            ok = p == next && st_text_asks(h, hlen);
+            if (!ok)
+                ok = st_words_similarity(memo_words(mo, j), item_words(c, s, p, cache, &it)) >= 0.5;
         }
         /* numbers can be off (a list merged by cmark is numbered on):
          * the same question in nearly the same words is the answer too */
-        if (!ok && !have_words && next < m) st_words_of(h, hw);
         for (size_t q = next; !ok && q < m && q < next + FALLBACK_SPAN; q++) {
-            ok = st_words_similarity(hw, item_words(c, s, q, cache, &it)) >= 0.7;
+            ok = st_words_similarity(memo_words(mo, j), item_words(c, s, q, cache, &it)) >= 0.7;
             p = q;
         }
         if (ok) {
@@ -205,7 +275,6 @@ static void find_heads(st_ctx *c, size_t s, size_t e, size_t *heads, bool *keyed
     for (size_t k = 0; k < m; k++)
         free(cache[k]);
     free(cache);
-    free(hw);
     free(np);
     oct_buf_free(&ht);
     oct_buf_free(&it);
@@ -319,7 +388,7 @@ static void defer_unpaired(st_ctx *c, size_t s, size_t m, const size_t *heads, s
         }
 }
 
-static void pair_list(st_ctx *c, size_t s, size_t e)
+static void pair_list(st_ctx *c, pair_memo *mo, size_t s, size_t e)
 {
     size_t m = e - s;
     size_t *heads = oct_xmalloc(m * sizeof *heads);
@@ -327,7 +396,7 @@ static void pair_list(st_ctx *c, size_t s, size_t e)
     for (size_t p = 0; p < m; p++)
         heads[p] = NONE;
     size_t caption = NONE;
-    find_heads(c, s, e, heads, keyed, &caption);
+    find_heads(c, mo, s, e, heads, keyed, &caption);
     size_t kept = drop_empty_heads(c, m, heads, keyed);
     /* too few answers: not a question list, unless an answer key says so */
     bool key = false;
@@ -467,6 +536,8 @@ static size_t index_end(st_ctx *c, size_t s, size_t e)
 
 void st_pair_numbered(st_ctx *c)
 {
+    pair_memo mo;
+    memo_init(&mo, c->n);
     for (size_t i = 0; i < c->n;) {
         if (!c->u[i].list || !c->u[i].list->u.list.ordered) {
             i++;
@@ -476,7 +547,8 @@ void st_pair_numbered(st_ctx *c)
         while (e < c->n && c->u[e].list == c->u[i].list)
             e++;
         size_t k = index_end(c, i, e);
-        if (is_index(c, i, k)) pair_list(c, i, k);
+        if (is_index(c, i, k)) pair_list(c, &mo, i, k);
         i = k > i ? k : i + 1;
     }
+    memo_free(&mo, c->n);
 }
