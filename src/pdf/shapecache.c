@@ -57,6 +57,7 @@ struct pdf_shape_cache {
     pdf_glyph_vec run;          /* the last run's glyphs */
     hb_set_t *risk[PDF_NSLOTS]; /* per slot: glyphs that shape otherwise beside a space */
     bool known[PDF_NSLOTS];     /* risk worked out (NULL then: no piece shapes alone) */
+    unsigned runs[PDF_NSLOTS];  /* runs shaped whole before the risk is worked out */
 };
 
 /* Past this many glyphs kept the cache starts over (a booklet of thousands
@@ -116,6 +117,8 @@ static bool usable(pdf_shape_cache *c, int slot, hb_font_t *font, hb_script_t sc
         script != HB_SCRIPT_INVALID)
         return false;
     if (!c->known[slot]) {
+        /* a slot's first runs are shaped whole (shapecache.h) */
+        if (++c->runs[slot] <= PDF_SHAPE_RISK_AFTER_RUNS) return false;
         c->known[slot] = true;
         c->risk[slot] = pdf_space_risk(font);
     }

@@ -28,8 +28,12 @@ void pdf_shape_cache_drop_words(pdf_shape_cache *c);
  * f[0..nf), shaped word by word (kept words are not shaped again), with
  * clusters as indexes into cps; valid until the next call. NULL when the
  * run must be shaped whole: a script whose words do not shape alone
- * (joining, syllables, right to left), or a font with a lookup reaching
- * across a space (checked once per slot). buf is scratch. */
+ * (joining, syllables, right to left), a font with a lookup reaching
+ * across a space (checked once per slot), or one of a slot's first
+ * PDF_SHAPE_RISK_AFTER_RUNS runs (checking a font takes up to a
+ * millisecond: a face that sets a heading or a fallback character is
+ * never checked). buf is scratch. */
+#define PDF_SHAPE_RISK_AFTER_RUNS 64
 const pdf_glyph_vec *pdf_shape_cache_run(pdf_shape_cache *c, int slot, hb_font_t *font,
                                          const hb_feature_t *f, unsigned nf, const uint32_t *cps,
                                          size_t n, hb_buffer_t *buf);
