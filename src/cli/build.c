@@ -1,5 +1,6 @@
 #include "anki/anki.h"
 #include "cli/backends.h"
+#include "cli/hlahead.h"
 #include "cli/prep.h"
 #include "cli/cli.h"
 #include "cli/jobs.h"
@@ -236,7 +237,10 @@ static int build_one(const oct_manifest *m, const oct_build_opts *o, oct_diag *d
                                    : m->language ? m->language
                                                  : "en",
                                    diag);
-    oct_tree *t = oct_cli_load_tree_bank(m, o, diag, &status, want_bank ? &bank : NULL);
+    oct_hl_ahead *ahead = NULL;
+    bool coloured = o->formats & (OCT_FMT_PDF | OCT_FMT_EPUB);
+    oct_tree *t = oct_cli_load_tree_ahead(m, o, diag, &status, want_bank ? &bank : NULL,
+                                          coloured ? &ahead : NULL);
     if (o->stats) {
         o->stats->booklets++;
         o->stats->sources += m->nsources;
@@ -251,6 +255,7 @@ static int build_one(const oct_manifest *m, const oct_build_opts *o, oct_diag *d
         rc = o->check ? check_outputs(t, prep, &b, o, diag)
                       : write_outputs(t, prep, &bank, &b, o, diag);
     }
+    oct_hl_ahead_free(ahead);
     oct_cli_prep_free(prep);
     oct_tree_free(t);
     oct_buf_free(&bank);

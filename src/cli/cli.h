@@ -63,6 +63,12 @@ oct_tree *oct_cli_load_tree(const oct_manifest *m, const oct_build_opts *o, oct_
  * the arrangement by topic, with the diagnostics reported so far. */
 oct_tree *oct_cli_load_tree_bank(const oct_manifest *m, const oct_build_opts *o, oct_diag *diag,
                                  int *status, oct_buf *bank);
+/* The same, and when ahead is not NULL the code blocks start being
+ * highlighted on a worker as soon as they are parsed (cli/hlahead.h;
+ * *ahead: free it with oct_hl_ahead_free once the backends are done). */
+typedef struct oct_hl_ahead oct_hl_ahead;
+oct_tree *oct_cli_load_tree_ahead(const oct_manifest *m, const oct_build_opts *o, oct_diag *diag,
+                                  int *status, oct_buf *bank, oct_hl_ahead **ahead);
 
 /* Checks a --group-by value ("topic" or "source") and stores it in *out;
  * returns 0, or -1 after printing a usage error. */

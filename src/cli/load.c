@@ -1,5 +1,6 @@
 #include "cli/cli.h"
 #include "cli/progress.h"
+#include "cli/hlahead.h"
 #include "cli/readahead.h"
 #include "config/layout.h"
 #include "ingest/ingest.h"
@@ -172,6 +173,12 @@ static void arrange_after_bank(oct_tree *t, const oct_build_opts *o, oct_diag *d
 oct_tree *oct_cli_load_tree_bank(const oct_manifest *m, const oct_build_opts *o, oct_diag *diag,
                                  int *status, oct_buf *bank)
 {
+    return oct_cli_load_tree_ahead(m, o, diag, status, bank, NULL);
+}
+
+oct_tree *oct_cli_load_tree_ahead(const oct_manifest *m, const oct_build_opts *o, oct_diag *diag,
+                                  int *status, oct_buf *bank, oct_hl_ahead **ahead)
+{
     oct_tree *t = oct_tree_new();
     fill_meta(t, m, o, diag);
     *status = 0;
@@ -190,6 +197,8 @@ oct_tree *oct_cli_load_tree_bank(const oct_manifest *m, const oct_build_opts *o,
         oct_tree_free(t);
         return NULL;
     }
+    /* the code blocks are coloured on a worker while the tree is studied */
+    if (ahead) *ahead = oct_hl_ahead_start(t);
     /* The study pass only adds structure; ids come after it so questions get theirs. */
     /* check counts the questions as found, before merging, as the bank does */
     bool count = o && o->stats;
