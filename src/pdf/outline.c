@@ -32,9 +32,9 @@ void pdf_free_anchors(oct_pdf *p)
 
 void pdf_collect_anchors(oct_pdf *p)
 {
-    size_t n = 0, cap = 64;
+    size_t n = 0, cap = 0;
     pdf_free_anchors(p);
-    p->anchors = oct_xmalloc(cap * sizeof *p->anchors);
+    OCT_GROW(p->anchors, cap, 1); /* never NULL: lookups do pointer arithmetic on it */
     for (size_t i = 0; i < p->npages; i++) {
         const pdf_page *pg = &p->pages[i];
         for (size_t k = 0; k < pg->count; k++) {
@@ -42,14 +42,13 @@ void pdf_collect_anchors(oct_pdf *p)
             const pdf_item *it = &pg->flow->it[pl->item];
             for (size_t o = 0; o < it->nops; o++) {
                 if (it->ops[o].kind != PDF_OP_DEST) continue;
-                if (n == cap)
-                    p->anchors = oct_xrealloc(p->anchors, (cap *= 2) * sizeof *p->anchors);
+                OCT_GROW(p->anchors, cap, n + 1);
                 p->anchors[n++] = (pdf_anchor){oct_xstrdup(p->pool.data + it->ops[o].text), i,
                                                pl->y + it->ops[o].y};
             }
         }
     }
-    qsort(p->anchors, n, sizeof *p->anchors, cmp_anchor);
+    if (n) qsort(p->anchors, n, sizeof *p->anchors, cmp_anchor);
     p->nanchors = n;
 }
 

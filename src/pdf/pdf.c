@@ -103,25 +103,21 @@ static int cmp_str(const void *a, const void *b)
 
 static void collect_ids(oct_pdf *p)
 {
-    size_t cap = 64;
-    p->ids = oct_xmalloc(cap * sizeof *p->ids);
+    size_t cap = 0;
     oct_iter it;
     oct_iter_init(&it, p->tree->root);
     oct_event ev;
     while ((ev = oct_iter_next(&it)) != OCT_EV_NONE) {
         if (ev != OCT_EV_ENTER || !it.cur->id) continue;
-        if (p->nids == cap) p->ids = oct_xrealloc(p->ids, (cap *= 2) * sizeof *p->ids);
+        OCT_GROW(p->ids, cap, p->nids + 1);
         p->ids[p->nids++] = it.cur->id;
     }
-    qsort(p->ids, p->nids, sizeof *p->ids, cmp_str);
+    if (p->nids) qsort(p->ids, p->nids, sizeof *p->ids, cmp_str);
 }
 
 static void add_chapter(oct_pdf *p, const oct_node *ch)
 {
-    if (p->nchapters == p->capchapters) {
-        p->capchapters = p->capchapters ? p->capchapters * 2 : 16;
-        p->chapters = oct_xrealloc(p->chapters, p->capchapters * sizeof *p->chapters);
-    }
+    OCT_GROW(p->chapters, p->capchapters, p->nchapters + 1);
     p->chapters[p->nchapters] = ch;
     pdf_layout_chapter(p, ch, (int)p->nchapters++);
 }
