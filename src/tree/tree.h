@@ -335,8 +335,7 @@ const oct_node *oct_iter_next_node(oct_iter *it);
 void oct_iter_skip_children(oct_iter *it);
 /* Every node of kind k at or below root, in document order, as a malloc'd
  * array (caller frees; *count set): for passes that change the tree while
- * they go over it. (A paragraph or an inline holds inlines only: the
- * contract every ingest keeps, so a block is never looked for there.) */
+ * they go over it. */
 oct_node **oct_node_collect(oct_node *root, oct_kind k, size_t *count);
 
 /* --- golden dump (dump.c): one node a line, indented two spaces a level --- */

@@ -26,11 +26,6 @@ static void check_tree(const oct_node *root)
         }
         if (n->last != prev) abort();
         if (n->span.line < 0 || n->span.col < 0) abort();
-        /* a paragraph or an inline holds inlines only (oct_node_collect
-         * counts on it) */
-        if (n->kind == OCT_PARAGRAPH || oct_kind_is_inline(n->kind))
-            for (const oct_node *c = n->first; c; c = c->next)
-                if (!oct_kind_is_inline(c->kind)) abort();
     }
 }
 
