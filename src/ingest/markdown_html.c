@@ -169,10 +169,13 @@ bool oct_md_html_prologue(conv *c, frame *up, cmark_node *n, oct_span sp, oct_no
         oct_html_settle(c->html, owner, may_fold);
     }
     *base = up->dst;
-    /* an HTML tag finds its own place; other inlines need an inline one */
-    up->dst = is_block || type == CMARK_NODE_HTML_INLINE
-                  ? oct_html_target(c->html, owner, *base)
-                  : oct_html_inline_target(c->html, owner, *base);
+    /* an HTML tag finds its own place; other inlines need an inline one,
+     * and so does a tag octavo does not know, which is kept as its text
+     * (after "</tr>" the place of a tag is the table, where text may not go) */
+    const char *lit = type == CMARK_NODE_HTML_INLINE ? cmark_node_get_literal(n) : NULL;
+    bool tag = lit && oct_html_is_markup(lit, strlen(lit));
+    up->dst = is_block || tag ? oct_html_target(c->html, owner, *base)
+                              : oct_html_inline_target(c->html, owner, *base);
     if (!may_fold || up->dst->kind != OCT_TABLE_CELL) return false;
     fold(c, up, n, sp, owner);
     up->dst = *base;

@@ -290,6 +290,20 @@ static void test_markdown_in_cell(void)
     release(&r);
 }
 
+/* An end tag octavo does not know, written after </tr> in Markdown text,
+ * stays text, in a cell of a row of the table: it used to go into the
+ * TABLE itself, with the next cell under that TEXT, and was never printed
+ * (found by the fuzzer). */
+static void test_unknown_tag_after_row(void)
+{
+    doc r = ingest("<table><tr>t\n\nd</tr></ta>\n");
+    CHECK_SANE(r);
+    char *got = dump(&r);
+    CHECK(strstr(got, "table_cell @3:2\n      text \"</ta>\" @3:7\n") != NULL);
+    free(got);
+    release(&r);
+}
+
 /* A <p> around Markdown (the multiple-choice style) closes before the
  * Markdown; its stray </p> later vanishes; comments vanish. */
 static void test_markdown_inside_p(void)
@@ -471,6 +485,7 @@ int main(void)
     test_dropped_and_malformed();
     test_markdown_inside_p();
     test_markdown_in_cell();
+    test_unknown_tag_after_row();
     test_study();
     test_deep();
     test_random();
