@@ -31,13 +31,11 @@ static void *run(void *arg)
     return NULL;
 }
 
-/* The block's text as the backends give it: without the fence's final
- * newline (pdf/code.c, epub/blocks.c). */
+/* The block's text as the backends ask for its colours. */
 static void add_block(oct_hl_ahead *h, size_t *cap, const oct_node *n)
 {
-    const char *text = n->text ? n->text : "";
-    size_t len = strlen(text);
-    if (len && text[len - 1] == '\n') len--;
+    size_t len;
+    const char *text = oct_code_block_text(n, &len);
     if (!len) return;
     OCT_GROW(h->v, *cap, h->n + 1);
     h->v[h->n++] = (block){oct_xstrdup(n->u.code.lang), oct_xstrndup(text, len), len};

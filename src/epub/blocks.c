@@ -82,10 +82,8 @@ static void write_code_block(oct_epub_ctx *r, const oct_node *n)
 {
     char cls[64];
     code_class(n->u.code.lang, cls, sizeof cls);
-    const char *text = n->text ? n->text : "";
-    size_t len = strlen(text);
-    /* The fence's final newline would show as an empty last line. */
-    if (len && text[len - 1] == '\n') len--;
+    size_t len;
+    const char *text = oct_code_block_text(n, &len);
     oct_epub_xw_start(r->xw, "pre");
     oct_epub_xw_start(r->xw, "code");
     if (*cls) oct_epub_xw_attr(r->xw, "class", cls);

@@ -156,9 +156,8 @@ void pdf_layout_code(oct_pdf *p, const pdf_ctx *c, const oct_node *n)
     pdf_text_add(p, &g.arrow, ARROW, strlen(ARROW), &as, n, false);
     g.arrow_w = pdf_text_width(&g.arrow, 0, g.arrow.n) + g.size * 0.4;
 
-    const char *src = n->text ? n->text : "";
-    size_t len = strlen(src);
-    if (len > 0 && src[len - 1] == '\n') len--;
+    size_t len;
+    const char *src = oct_code_block_text(n, &len);
     pdf_style st = pdf_style_make(PDF_FAM_MONO, PDF_VAR_R, g.size, p->L.text);
     pdf_text t = {0};
     pdf_code_text(p, &t, src, len, &st, n);

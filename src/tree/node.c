@@ -88,6 +88,14 @@ bool oct_node_is_break(const oct_node *n)
     return n && (n->kind == OCT_SOFT_BREAK || n->kind == OCT_LINE_BREAK);
 }
 
+const char *oct_code_block_text(const oct_node *n, size_t *len)
+{
+    const char *s = n->text ? n->text : "";
+    *len = strlen(s);
+    if (*len && s[*len - 1] == '\n') (*len)--;
+    return s;
+}
+
 bool oct_kind_is_inline(oct_kind k)
 {
     return k >= OCT_TEXT && k < OCT_KIND_COUNT;

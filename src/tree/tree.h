@@ -262,6 +262,9 @@ oct_node *oct_node_new_text(oct_tree *t, oct_kind kind, oct_span span, const cha
 bool oct_kind_is_inline(oct_kind k);
 /* n is a SOFT_BREAK or LINE_BREAK (NULL is not). */
 bool oct_node_is_break(const oct_node *n);
+/* A CODE_BLOCK's text as the outputs set it: without the fence's final
+ * newline (which would show as an empty last line); *len its bytes. */
+const char *oct_code_block_text(const oct_node *n, size_t *len);
 const char *oct_kind_name(oct_kind k);
 
 /* What a reader sees of n on one line: its text (TEXT, CODE, CODE_BLOCK),
