@@ -232,16 +232,16 @@ static void ensure_drawn(pdf_face *fc)
     if (!fc->drawn) fc->drawn = oct_xcalloc(fc->nglyphs ? fc->nglyphs : 1, sizeof *fc->drawn);
 }
 
-void pdf_face_subset(pdf_face *fc)
-{
-    if (!fc->type0 || fc->subset) return;
-    ensure_drawn(fc);
-    fc->subset = subset_file(fc);
-}
-
 void pdf_face_cut(pdf_face *fc)
 {
     if (!fc->subset && fc->drawn) fc->subset = subset_file(fc);
+}
+
+void pdf_face_subset(pdf_face *fc)
+{
+    if (!fc->type0) return;
+    ensure_drawn(fc);
+    pdf_face_cut(fc);
 }
 
 int pdf_face_finish(pdf_face *fc, HPDF_Doc doc)

@@ -35,8 +35,7 @@ typedef struct {
 /* A piece of the run being shaped: cps[at, at + n), its kept glyphs. */
 typedef struct {
     uint32_t at, n;
-    uint32_t in_buf; /* a new piece: where it starts in the buffer shaped */
-    size_t span;     /* index into spans; NEW: not kept yet */
+    size_t span; /* index into spans; NEW: not kept yet */
 } piece;
 
 #define NEW SIZE_MAX
@@ -203,7 +202,7 @@ static long find_pieces(pdf_shape_cache *c, int slot, hb_font_t *font, hb_script
         if (at != NEW && c->spans[at].n == RISKY) return -1;
         *any_new |= at == NEW;
         OCT_GROW(c->pieces, c->cappieces, (size_t)np + 1);
-        c->pieces[np++] = (piece){(uint32_t)i, (uint32_t)(j - i), 0, at};
+        c->pieces[np++] = (piece){(uint32_t)i, (uint32_t)(j - i), at};
         i = j;
     }
     return np;
@@ -262,10 +261,9 @@ static bool shape_new(pdf_shape_cache *c, int slot, hb_font_t *font, hb_script_t
     hb_buffer_clear_contents(buf);
     uint32_t at = 0;
     for (size_t p = 0; p < np; p++) {
-        piece *pc = &c->pieces[p];
+        const piece *pc = &c->pieces[p];
         if (pc->span != NEW) continue;
         if (at) hb_buffer_add(buf, ' ', at++);
-        pc->in_buf = at;
         for (uint32_t i = 0; i < pc->n; i++)
             hb_buffer_add(buf, cps[pc->at + i], at++);
     }
@@ -275,16 +273,19 @@ static bool shape_new(pdf_shape_cache *c, int slot, hb_font_t *font, hb_script_t
     const hb_glyph_position_t *pos = hb_buffer_get_glyph_positions(buf, &ng);
     unsigned k = 0;
     bool all = true;
+    at = 0; /* where each new piece began in the buffer, counted again */
     for (size_t p = 0; p < np; p++) {
         piece *pc = &c->pieces[p];
         if (pc->span != NEW) continue;
-        while (k < ng && info[k].cluster < pc->in_buf) /* the space before it */
+        if (at) at++; /* the space before it */
+        while (k < ng && info[k].cluster < at)
             k++;
         unsigned k0 = k;
-        while (k < ng && info[k].cluster < pc->in_buf + pc->n)
+        while (k < ng && info[k].cluster < at + pc->n)
             k++;
-        pc->span = keep(c, pc, slot, script, cps, info, pos, k0, k, pc->in_buf);
+        pc->span = keep(c, pc, slot, script, cps, info, pos, k0, k, at);
         all &= pc->span != NEW;
+        at += pc->n;
     }
     return all;
 }
