@@ -22,34 +22,35 @@
 
 /* SQLite, opened at first use (util/dynlib.h): only an Anki deck needs it. */
 #define SQLITE_SONAME "libsqlite3.so.0"
+#define SQLITE_FUNCTIONS(X)                                                                        \
+    X(prepare_v2)                                                                                  \
+    X(bind_int64)                                                                                  \
+    X(bind_text)                                                                                   \
+    X(step)                                                                                        \
+    X(finalize)                                                                                    \
+    X(reset)                                                                                       \
+    X(exec)                                                                                        \
+    X(open)                                                                                        \
+    X(serialize)                                                                                   \
+    X(errmsg)                                                                                      \
+    X(close)                                                                                       \
+    X(free)
 static struct {
-    __typeof__(sqlite3_prepare_v2) *prepare_v2;
-    __typeof__(sqlite3_bind_int64) *bind_int64;
-    __typeof__(sqlite3_bind_text) *bind_text;
-    __typeof__(sqlite3_step) *step;
-    __typeof__(sqlite3_finalize) *finalize;
-    __typeof__(sqlite3_reset) *reset;
-    __typeof__(sqlite3_exec) *exec;
-    __typeof__(sqlite3_open) *open;
-    __typeof__(sqlite3_serialize) *serialize;
-    __typeof__(sqlite3_errmsg) *errmsg;
-    __typeof__(sqlite3_close) *close;
-    __typeof__(sqlite3_free) *free;
+#define FIELD(f) __typeof__(sqlite3_##f) *f;
+    SQLITE_FUNCTIONS(FIELD)
+#undef FIELD
 } Q;
 static bool sqlite_loaded;
 static pthread_once_t sqlite_once = PTHREAD_ONCE_INIT;
 
 static void load_sqlite(void)
 {
-    static const char *const NAMES[] = {
-        "sqlite3_prepare_v2", "sqlite3_bind_int64", "sqlite3_bind_text", "sqlite3_step",
-        "sqlite3_finalize",   "sqlite3_reset",      "sqlite3_exec",      "sqlite3_open",
-        "sqlite3_serialize",  "sqlite3_errmsg",     "sqlite3_close",     "sqlite3_free",
-    };
-    void *const fns[] = {
-        &Q.prepare_v2, &Q.bind_int64, &Q.bind_text, &Q.step,   &Q.finalize, &Q.reset,
-        &Q.exec,       &Q.open,       &Q.serialize, &Q.errmsg, &Q.close,    &Q.free,
-    };
+#define NAME(f) "sqlite3_" #f,
+#define ADDRESS(f) &Q.f,
+    static const char *const NAMES[] = {SQLITE_FUNCTIONS(NAME)};
+    void *const fns[] = {SQLITE_FUNCTIONS(ADDRESS)};
+#undef NAME
+#undef ADDRESS
     sqlite_loaded = oct_dl_load(SQLITE_SONAME, NAMES, fns, sizeof NAMES / sizeof *NAMES);
 }
 

@@ -17,80 +17,44 @@
 /* libzip, opened at first use (util/dynlib.h): it brings libcrypto, whose
  * loading cost every run a millisecond, and only the writing of an archive
  * needs it (on the EPUB's thread, beside the PDF). */
+#define ZIP_FUNCTIONS(X)                                                                           \
+    X(stat_init)                                                                                   \
+    X(error_to_data)                                                                               \
+    X(error_fini)                                                                                  \
+    X(source_make_command_bitmap)                                                                  \
+    X(error_set)                                                                                   \
+    X(source_buffer)                                                                               \
+    X(error_init)                                                                                  \
+    X(source_function)                                                                             \
+    X(file_add)                                                                                    \
+    X(source_free)                                                                                 \
+    X(set_file_compression)                                                                        \
+    X(file_set_dostime)                                                                            \
+    X(file_set_external_attributes)                                                                \
+    X(file_extra_fields_count)                                                                     \
+    X(file_extra_field_delete)                                                                     \
+    X(open)                                                                                        \
+    X(error_init_with_code)                                                                        \
+    X(error_strerror)                                                                              \
+    X(strerror)                                                                                    \
+    X(discard)                                                                                     \
+    X(close)
 static struct {
-    __typeof__(zip_stat_init) *stat_init;
-    __typeof__(zip_error_to_data) *error_to_data;
-    __typeof__(zip_error_fini) *error_fini;
-    __typeof__(zip_source_make_command_bitmap) *source_make_command_bitmap;
-    __typeof__(zip_error_set) *error_set;
-    __typeof__(zip_source_buffer) *source_buffer;
-    __typeof__(zip_error_init) *error_init;
-    __typeof__(zip_source_function) *source_function;
-    __typeof__(zip_file_add) *file_add;
-    __typeof__(zip_source_free) *source_free;
-    __typeof__(zip_set_file_compression) *set_file_compression;
-    __typeof__(zip_file_set_dostime) *file_set_dostime;
-    __typeof__(zip_file_set_external_attributes) *file_set_external_attributes;
-    __typeof__(zip_file_extra_fields_count) *file_extra_fields_count;
-    __typeof__(zip_file_extra_field_delete) *file_extra_field_delete;
-    __typeof__(zip_open) *open;
-    __typeof__(zip_error_init_with_code) *error_init_with_code;
-    __typeof__(zip_error_strerror) *error_strerror;
-    __typeof__(zip_strerror) *strerror;
-    __typeof__(zip_discard) *discard;
-    __typeof__(zip_close) *close;
+#define FIELD(f) __typeof__(zip_##f) *f;
+    ZIP_FUNCTIONS(FIELD)
+#undef FIELD
 } Z;
 static bool zip_loaded;
 static pthread_once_t zip_once = PTHREAD_ONCE_INIT;
 
 static void load_libzip(void)
 {
-    static const char *const NAMES[] = {
-        "zip_stat_init",
-        "zip_error_to_data",
-        "zip_error_fini",
-        "zip_source_make_command_bitmap",
-        "zip_error_set",
-        "zip_source_buffer",
-        "zip_error_init",
-        "zip_source_function",
-        "zip_file_add",
-        "zip_source_free",
-        "zip_set_file_compression",
-        "zip_file_set_dostime",
-        "zip_file_set_external_attributes",
-        "zip_file_extra_fields_count",
-        "zip_file_extra_field_delete",
-        "zip_open",
-        "zip_error_init_with_code",
-        "zip_error_strerror",
-        "zip_strerror",
-        "zip_discard",
-        "zip_close",
-    };
-    void *const fns[] = {
-        &Z.stat_init,
-        &Z.error_to_data,
-        &Z.error_fini,
-        &Z.source_make_command_bitmap,
-        &Z.error_set,
-        &Z.source_buffer,
-        &Z.error_init,
-        &Z.source_function,
-        &Z.file_add,
-        &Z.source_free,
-        &Z.set_file_compression,
-        &Z.file_set_dostime,
-        &Z.file_set_external_attributes,
-        &Z.file_extra_fields_count,
-        &Z.file_extra_field_delete,
-        &Z.open,
-        &Z.error_init_with_code,
-        &Z.error_strerror,
-        &Z.strerror,
-        &Z.discard,
-        &Z.close,
-    };
+#define NAME(f) "zip_" #f,
+#define ADDRESS(f) &Z.f,
+    static const char *const NAMES[] = {ZIP_FUNCTIONS(NAME)};
+    void *const fns[] = {ZIP_FUNCTIONS(ADDRESS)};
+#undef NAME
+#undef ADDRESS
     zip_loaded = oct_dl_load(LIBZIP_SONAME, NAMES, fns, sizeof NAMES / sizeof *NAMES);
 }
 
