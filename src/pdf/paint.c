@@ -1,8 +1,8 @@
 /* Painting: the paginated items, in reading order, plus the running heads
  * and folios, written as content-stream operators into a buffer of the
- * page's (content.c); libharu makes the page's resources and link
- * annotations. Per item: fills first (backgrounds), then the text in one
- * text object, then strokes, then link annotations. */
+ * page's (content.c); libharu keeps the page's resources, and makes the
+ * links to URLs (internal links are made as bytes: painted.c). Per item: fills first (backgrounds),
+ * then the text in one text object, then strokes, then link annotations. */
 #include "pdf/internal.h"
 #include "pdf/shapecache.h"
 #include "util/buf.h"
