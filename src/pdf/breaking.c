@@ -44,7 +44,7 @@ typedef struct {
 } cand;
 
 typedef struct {
-    const pdf_text *t;
+    pdf_text *t; /* its words hyphenated when a piece first needs them */
     const pdf_measure *m;
     size_t s, e;    /* the piece */
     size_t line0;   /* lines before the piece */
@@ -322,6 +322,16 @@ static void total_fit(breaker *b)
     free(c);
 }
 
+/* The hyphenation points a pass without them leaves out of the piece (as
+ * candidates() counts them). */
+static size_t hyphen_points(const breaker *b)
+{
+    size_t n = 0;
+    for (size_t k = b->s + 1; k < b->e; k++)
+        if (kind_before(b->t, k) == K_HYPHEN) n++;
+    return n;
+}
+
 /* As TeX: a first pass without hyphenation points; only when one of its
  * lines is worse than PRETOLERANCE (or the piece has nothing else to do)
  * is the piece broken again with them. Most paragraphs never look at
@@ -333,7 +343,12 @@ static void fit_twice(breaker *b)
     b->hyphenate = false;
     b->skipped = 0;
     total_fit(b);
-    if (b->skipped == 0 || b->worst <= (10 + PRETOLERANCE) * (10 + PRETOLERANCE)) return;
+    if (b->worst <= (10 + PRETOLERANCE) * (10 + PRETOLERANCE)) return;
+    if (b->t->hyph_later) { /* the first piece of t to need them */
+        pdf_hyphenate_words(b->t);
+        b->skipped = hyphen_points(b);
+    }
+    if (b->skipped == 0) return;
     b->nlines = n0;
     b->hyphenate = true;
     total_fit(b);
@@ -398,7 +413,7 @@ static void break_piece(breaker *b)
         fit_twice(b);
 }
 
-size_t pdf_break_lines(const pdf_text *t, const pdf_measure *m, pdf_line **out)
+size_t pdf_break_lines(pdf_text *t, const pdf_measure *m, pdf_line **out)
 {
     breaker b;
     memset(&b, 0, sizeof b);

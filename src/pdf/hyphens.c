@@ -99,7 +99,11 @@ static bool code(const pdf_text *t, size_t i)
     return st->fam == PDF_FAM_MONO || (st->flags & PDF_ST_CODE);
 }
 
-static void mark_token(oct_pdf *p, pdf_text *t, size_t a, size_t b, uint32_t *cps, uint8_t *f)
+/* Marks the token t[a, b): separator breaks, and hyphenation points when
+ * h is given (without it, oct_hyph_token leaves prose words alone). Run
+ * again with h, it adds the points and leaves the rest as it was. */
+static void mark_token(oct_pdf *p, oct_hyph *h, pdf_text *t, size_t a, size_t b, uint32_t *cps,
+                       uint8_t *f)
 {
     bool words = true;
     for (size_t i = a; i < b; i++) {
@@ -107,7 +111,7 @@ static void mark_token(oct_pdf *p, pdf_text *t, size_t a, size_t b, uint32_t *cp
         if (code(t, i)) words = false;
         cps[i - a] = t->c[i].cp;
     }
-    oct_hyph_token(p->hyph, cps, b - a, words, f);
+    oct_hyph_token(h, cps, b - a, words, f);
     for (size_t i = a; i + 1 < b; i++) {
         pdf_char *c = &t->c[i];
         if (f[i - a] == OCT_HY_NONE || (c->brk & OCT_LB_MASK) != OCT_LB_NONE) continue;
@@ -123,9 +127,9 @@ static void mark_token(oct_pdf *p, pdf_text *t, size_t a, size_t b, uint32_t *cp
     }
 }
 
-void pdf_hyphenate(oct_pdf *p, pdf_text *t)
+/* Every token of t of five chars or more (nothing shorter gets a break). */
+static void mark_tokens(oct_pdf *p, oct_hyph *h, pdf_text *t)
 {
-    hyphen_ready(p);
     uint32_t *cps = NULL;
     uint8_t *f = NULL;
     size_t capc = 0, capf = 0;
@@ -137,13 +141,28 @@ void pdf_hyphenate(oct_pdf *p, pdf_text *t)
         size_t b = a;
         while (b < t->n && !pdf_is_space(t->c[b].cp))
             b++;
-        if (b - a >= 5) { /* nothing shorter gets a break */
+        if (b - a >= 5) {
             OCT_GROW(cps, capc, b - a);
             OCT_GROW(f, capf, b - a);
-            mark_token(p, t, a, b, cps, f);
+            mark_token(p, h, t, a, b, cps, f);
         }
         a = b;
     }
     free(cps);
     free(f);
+}
+
+void pdf_hyphenate(oct_pdf *p, pdf_text *t)
+{
+    mark_tokens(p, NULL, t);
+    t->hyph_later = p->hyph ? p : NULL;
+}
+
+void pdf_hyphenate_words(pdf_text *t)
+{
+    oct_pdf *p = t->hyph_later;
+    if (!p) return;
+    t->hyph_later = NULL;
+    hyphen_ready(p);
+    if (p->hyph) mark_tokens(p, p->hyph, t);
 }

@@ -155,6 +155,9 @@ typedef struct {
     pdf_style *st;
     size_t nst, capst;
     bool broken; /* break classes computed */
+    /* Its words are not hyphenated yet: the builder whose patterns will
+     * (pdf_hyphenate_words) when a piece first needs them, else NULL. */
+    struct oct_pdf *hyph_later;
 } pdf_text;
 
 typedef struct oct_pdf oct_pdf;
@@ -186,9 +189,13 @@ typedef struct {
 pdf_script_run pdf_script_run_at(oct_pdf *p, const char *s, size_t at, size_t n, int slot);
 /* Whether cp is one of the run's letters or marks (set in its slot). */
 bool pdf_script_run_has(const pdf_script_run *r, unsigned cp);
-/* Adds hyphenation points and separator breaks to t's break flags
- * (hyphens.c; pdf_text_breaks calls it). */
+/* Adds separator breaks to t's break flags (hyphens.c; pdf_text_breaks
+ * calls it), and leaves its words for pdf_hyphenate_words: three pieces
+ * in four are set without hyphens (breaking.c), so most words are never
+ * looked up, and the patterns can still be loading. */
 void pdf_hyphenate(oct_pdf *p, pdf_text *t);
+/* Adds the hyphenation points of t's words (t->hyph_later), once. */
+void pdf_hyphenate_words(pdf_text *t);
 /* Loads the patterns of the booklet's language once (a "no-hyphenation"
  * warning when it has none); pdf_hyphen_close frees them. */
 void pdf_hyphen_open(oct_pdf *p, const char *lang);
@@ -244,8 +251,9 @@ typedef struct {
 } pdf_measure;
 
 /* Breaks t into lines; *out is malloc'd (caller frees). Returns the count
- * (an empty text gives one empty line). */
-size_t pdf_break_lines(const pdf_text *t, const pdf_measure *m, pdf_line **out);
+ * (an empty text gives one empty line). t's words get their hyphenation
+ * points if a piece needs them. */
+size_t pdf_break_lines(pdf_text *t, const pdf_measure *m, pdf_line **out);
 /* Widest unbreakable piece and widest mandatory-break piece, points. */
 void pdf_text_extent(const pdf_text *t, double *minw, double *maxw);
 bool pdf_is_space(uint32_t cp);

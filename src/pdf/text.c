@@ -43,6 +43,7 @@ void pdf_text_clear(pdf_text *t)
     t->dir = 0;
     t->nst = 0;
     t->broken = false;
+    t->hyph_later = NULL;
 }
 
 uint16_t pdf_text_style(pdf_text *t, const pdf_style *s)
@@ -66,6 +67,7 @@ static void push_char(pdf_text *t, uint32_t cp, uint16_t style, int slot, int w)
     t->c[t->n++] = (pdf_char){
         .cp = cp, .style = style, .slot = (uint8_t)slot, .brk = OCT_LB_NONE, .w = (int16_t)w};
     t->broken = false;
+    t->hyph_later = NULL;
 }
 
 /* Default-ignorable characters: invisible by definition, never warned. */

@@ -2,8 +2,10 @@
 
 #include "util/deflate.h"
 #include "util/dynlib.h"
+#include "util/fileio.h"
 #include "util/xalloc.h"
 
+#include <errno.h>
 #include <pthread.h>
 #include <stdbool.h>
 #include <stdio.h>
@@ -33,7 +35,13 @@
     X(file_set_external_attributes)                                                                \
     X(file_extra_fields_count)                                                                     \
     X(file_extra_field_delete)                                                                     \
-    X(open)                                                                                        \
+    X(open_from_source)                                                                            \
+    X(source_buffer_create)                                                                        \
+    X(source_keep)                                                                                 \
+    X(source_open)                                                                                 \
+    X(source_read)                                                                                 \
+    X(source_stat)                                                                                 \
+    X(source_close)                                                                                \
     X(error_init_with_code)                                                                        \
     X(error_strerror)                                                                              \
     X(strerror)                                                                                    \
@@ -156,40 +164,72 @@ static int add_entry(zip_t *za, const oct_zip_entry *e, unsigned dos_time, unsig
     return 0;
 }
 
+/* The archive libzip built in mem, written to path. */
+static int save_archive(zip_source_t *mem, const char *path, char *msg, size_t cap)
+{
+    zip_stat_t st;
+    int rc = -1;
+    if (Z.source_stat(mem, &st) != 0 || !(st.valid & ZIP_STAT_SIZE) || Z.source_open(mem) != 0) {
+        snprintf(msg, cap, "the archive built in memory cannot be read back");
+        return -1;
+    }
+    size_t n = (size_t)st.size;
+    char *data = oct_xmalloc(n ? n : 1);
+    if (Z.source_read(mem, data, st.size) != (zip_int64_t)st.size)
+        snprintf(msg, cap, "the archive built in memory cannot be read back");
+    else if (oct_write_file(path, data, n) != 0)
+        snprintf(msg, cap, "%s", strerror(errno));
+    else
+        rc = 0;
+    Z.source_close(mem);
+    free(data);
+    return rc;
+}
+
 int oct_zip_write(const char *path, const oct_zip_entry *entries, size_t n, unsigned dos_time,
                   unsigned dos_date, const char **step, const char **why)
 {
     static char msg[256];
     *why = msg;
+    *step = "write";
     pthread_once(&zip_once, load_libzip);
     if (!zip_loaded) {
         snprintf(msg, sizeof msg, "libzip (%s) cannot be loaded", LIBZIP_SONAME);
         *step = "create";
         return -1;
     }
-    int err = 0;
-    zip_t *za = Z.open(path, ZIP_CREATE | ZIP_TRUNCATE, &err);
+    /* Built in memory, then written: a file archive would be written to a
+     * temporary file of a random name, and libzip's random names start
+     * OpenSSL (milliseconds of every EPUB). The caller's path is a
+     * temporary file already. */
+    zip_error_t ze;
+    Z.error_init(&ze);
+    zip_source_t *mem = Z.source_buffer_create(NULL, 0, 0, &ze);
+    zip_t *za = mem ? Z.open_from_source(mem, ZIP_TRUNCATE, &ze) : NULL;
     if (!za) {
-        zip_error_t ze;
-        Z.error_init_with_code(&ze, err);
         snprintf(msg, sizeof msg, "%s", Z.error_strerror(&ze));
         Z.error_fini(&ze);
+        if (mem) Z.source_free(mem);
         *step = "create";
         return -1;
     }
-    for (size_t k = 0; k < n; k++) {
+    Z.error_fini(&ze);
+    Z.source_keep(mem); /* still ours after zip_close */
+    int rc = 0;
+    for (size_t k = 0; k < n && rc == 0; k++) {
         if (add_entry(za, &entries[k], dos_time, dos_date) != 0) {
             snprintf(msg, sizeof msg, "%s", Z.strerror(za));
             *step = "add an entry to";
             Z.discard(za);
-            return -1;
+            rc = -1;
         }
     }
-    if (Z.close(za) != 0) {
+    if (rc == 0 && Z.close(za) != 0) {
         snprintf(msg, sizeof msg, "%s", Z.strerror(za));
-        *step = "write";
         Z.discard(za);
-        return -1;
+        rc = -1;
     }
-    return 0;
+    if (rc == 0) rc = save_archive(mem, path, msg, sizeof msg);
+    Z.source_free(mem);
+    return rc;
 }

@@ -37,7 +37,7 @@ static pdf_text make(const uint32_t *cps, size_t n, int w)
 /* Breaks t at measure `width` (points) in `mode`; checks that the lines
  * cover t in order and that each starts at a cluster start. Returns the
  * number of lines. */
-static size_t check_lines(const pdf_text *t, double width, pdf_break_mode mode)
+static size_t check_lines(pdf_text *t, double width, pdf_break_mode mode)
 {
     pdf_measure m = {.first = width, .rest = width, .mode = mode};
     pdf_line *ln;
