@@ -250,7 +250,7 @@ static void heading_to_paragraph(blocks *g, oct_node *n)
                         "heading of %zu bytes (the limit is %d) is set as a paragraph", g->text.len,
                         OCT_LIMIT_HEADING_BYTES);
     }
-    n->kind = OCT_PARAGRAPH; /* its inlines and anchors stay */
+    oct_node_set_kind(n, OCT_PARAGRAPH); /* its inlines and anchors stay */
 }
 
 /* "| a | b |": the cells of a row as plain text. */

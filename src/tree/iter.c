@@ -56,12 +56,18 @@ oct_node **oct_node_collect(oct_node *root, oct_kind k, size_t *count)
 {
     oct_node **v = NULL;
     size_t n = 0, cap = 0;
+    bool block = !oct_kind_is_inline(k);
     oct_iter it;
     oct_iter_init(&it, root);
-    for (const oct_node *c; (c = oct_iter_next_node(&it));) {
-        if (c->kind != k) continue;
-        OCT_GROW(v, cap, n + 1);
-        v[n++] = (oct_node *)c; /* root is not const: neither are its nodes */
+    for (oct_event ev; (ev = oct_iter_next(&it)) != OCT_EV_NONE;) {
+        if (ev != OCT_EV_ENTER) continue;
+        const oct_node *c = it.cur;
+        if (c->kind == k) {
+            OCT_GROW(v, cap, n + 1);
+            v[n++] = (oct_node *)c; /* root is not const: neither are its nodes */
+        }
+        if (block && !c->holds_block && (c->kind == OCT_PARAGRAPH || oct_kind_is_inline(c->kind)))
+            oct_iter_skip_children(&it);
     }
     *count = n;
     return v;

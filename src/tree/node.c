@@ -57,6 +57,29 @@ void oct_node_unlink(oct_node *n)
     n->parent = n->next = n->prev = NULL;
 }
 
+/* Inlines hold inlines only, and so do paragraphs. */
+static bool inline_run(oct_kind k)
+{
+    return k == OCT_PARAGRAPH || oct_kind_is_inline(k);
+}
+
+/* child was linked under parent: if it brings a block into an inline run,
+ * that run and the runs around it hold a block. */
+static void note_block(oct_node *parent, const oct_node *child)
+{
+    if (inline_run(child->kind) && !child->holds_block) return;
+    for (oct_node *a = parent; a && inline_run(a->kind) && !a->holds_block; a = a->parent)
+        a->holds_block = true;
+}
+
+void oct_node_set_kind(oct_node *n, oct_kind kind)
+{
+    n->kind = kind;
+    for (const oct_node *c = n->first; c && inline_run(kind); c = c->next)
+        note_block(n, c);
+    if (n->parent) note_block(n->parent, n);
+}
+
 void oct_node_append(oct_node *parent, oct_node *child)
 {
     if (child->parent) oct_node_unlink(child);
@@ -68,6 +91,7 @@ void oct_node_append(oct_node *parent, oct_node *child)
     else
         parent->first = child;
     parent->last = child;
+    note_block(parent, child);
 }
 
 void oct_node_insert_before(oct_node *sibling, oct_node *child)
@@ -81,6 +105,7 @@ void oct_node_insert_before(oct_node *sibling, oct_node *child)
     else if (sibling->parent)
         sibling->parent->first = child;
     sibling->prev = child;
+    if (sibling->parent) note_block(sibling->parent, child);
 }
 
 bool oct_node_is_break(const oct_node *n)

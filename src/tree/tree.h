@@ -106,6 +106,11 @@ typedef struct oct_node oct_node;
 
 struct oct_node {
     oct_kind kind;
+    /* A paragraph or an inline with a block somewhere below it. Ingest
+     * should never make one (they hold inlines), but node.c marks it when a
+     * block is linked in, so oct_node_collect may skip the inside of every
+     * other paragraph and inline and still find every block. */
+    bool holds_block;
     oct_node *parent, *first, *last, *next, *prev;
     oct_span span;
     /* Stable anchor id (derived from content), set by oct_tree_assign_ids
@@ -256,6 +261,8 @@ oct_node *oct_node_new(oct_tree *t, oct_kind kind, oct_span span);
 void oct_node_append(oct_node *parent, oct_node *child);
 void oct_node_insert_before(oct_node *sibling, oct_node *child);
 void oct_node_unlink(oct_node *n);
+/* Changes n's kind, keeping holds_block right (a heading set as a paragraph). */
+void oct_node_set_kind(oct_node *n, oct_kind kind);
 /* TEXT node with a copy of s[0..len). */
 oct_node *oct_node_new_text(oct_tree *t, oct_kind kind, oct_span span, const char *s, size_t len);
 
@@ -338,7 +345,8 @@ const oct_node *oct_iter_next_node(oct_iter *it);
 void oct_iter_skip_children(oct_iter *it);
 /* Every node of kind k at or below root, in document order, as a malloc'd
  * array (caller frees; *count set): for passes that change the tree while
- * they go over it. */
+ * they go over it. Looking for a block, it does not go into a paragraph
+ * or an inline that holds none (most of a tree's nodes). */
 oct_node **oct_node_collect(oct_node *root, oct_kind k, size_t *count);
 
 /* --- golden dump (dump.c): one node a line, indented two spaces a level --- */

@@ -1,7 +1,8 @@
 /* Fuzz target: Markdown (HTML included) → tree. The whole ingest of one
  * source, as a build runs it, then the tree's invariants: every child's
  * parent is its parent, the sibling links agree, every node has a span in
- * the one file, and the golden dump and plain text can be made. The first
+ * the one file, oct_node_collect finds every block a whole walk finds,
+ * and the golden dump and plain text can be made. The first
  * byte picks the file kind (.md or .txt) and whether the normalizer runs,
  * so both paths are reached. */
 #include "fuzz.h"
@@ -11,8 +12,26 @@
 
 #include <stdlib.h>
 
-static void check_tree(const oct_node *root)
+/* oct_node_collect finds every node of the kind, as a whole walk does
+ * (it skips the inside of paragraphs and inlines that hold no block). */
+static void check_collect(oct_node *root, oct_kind k)
 {
+    size_t walked = 0, n;
+    oct_iter it;
+    oct_iter_init(&it, root);
+    for (const oct_node *c; (c = oct_iter_next_node(&it));)
+        walked += c->kind == k;
+    oct_node **v = oct_node_collect(root, k, &n);
+    free(v);
+    if (n != walked) abort();
+}
+
+static void check_tree(oct_node *root)
+{
+    static const oct_kind BLOCKS[] = {OCT_PARAGRAPH, OCT_TABLE_CELL, OCT_CODE_BLOCK,
+                                      OCT_LIST,      OCT_ITEM,       OCT_SECTION};
+    for (size_t k = 0; k < sizeof BLOCKS / sizeof *BLOCKS; k++)
+        check_collect(root, BLOCKS[k]);
     oct_iter it;
     oct_iter_init(&it, root);
     oct_event ev;

@@ -118,8 +118,56 @@ static void test_fold_title_headings(void)
     oct_tree_free(t);
 }
 
+/* oct_node_collect skips the inside of paragraphs and inlines when it
+ * looks for a block, except where a block was linked in (a tree ingest
+ * should not make, but must not lose blocks in), however it got there. */
+static void test_collect_blocks_in_inlines(void)
+{
+    oct_tree *t = oct_tree_new();
+    oct_span sp = {0, 1, 1};
+    oct_node *para = oct_node_new(t, OCT_PARAGRAPH, sp), *em = oct_node_new(t, OCT_EMPH, sp);
+    oct_node_append(t->root, para);
+    oct_node_append(para, em);
+    add_text(t, em, "plain", 1);
+    oct_node *tab = oct_node_new(t, OCT_TABLE, sp); /* a table under a TEXT: appended */
+    oct_node_append(em->first, tab);
+    oct_node *cell = oct_node_new(t, OCT_TABLE_CELL, sp); /* inserted before a TEXT */
+    add_text(t, para, "after", 2);
+    oct_node_insert_before(para->last, cell);
+    /* a heading that holds a list, set as a paragraph afterwards */
+    oct_node *sec = oct_node_new(t, OCT_SECTION, sp), *list = oct_node_new(t, OCT_LIST, sp);
+    oct_node_append(t->root, sec);
+    oct_node_append(sec, list);
+    oct_node_set_kind(sec, OCT_PARAGRAPH);
+    /* a subtree holding a block, moved under an inline elsewhere */
+    oct_node *p2 = oct_node_new(t, OCT_PARAGRAPH, sp), *st = oct_node_new(t, OCT_STRONG, sp);
+    oct_node_append(t->root, p2);
+    oct_node_append(p2, st);
+    oct_node *lk = oct_node_new(t, OCT_LINK, sp);
+    oct_node_append(lk, oct_node_new(t, OCT_CODE_BLOCK, sp));
+    oct_node_append(st, lk);
+    oct_node *plain = oct_node_new(t, OCT_PARAGRAPH, sp); /* inlines only: not marked */
+    oct_node_append(t->root, plain);
+    add_text(t, plain, "only words", 3);
+    size_t n;
+    oct_kind kinds[] = {OCT_TABLE, OCT_TABLE_CELL, OCT_LIST, OCT_CODE_BLOCK};
+    for (size_t k = 0; k < 4; k++) {
+        oct_node **v = oct_node_collect(t->root, kinds[k], &n);
+        CHECK(n == 1);
+        free(v);
+    }
+    oct_node **texts = oct_node_collect(t->root, OCT_TEXT, &n);
+    CHECK(n == 3);
+    free(texts);
+    CHECK(para->holds_block && em->holds_block && em->first->holds_block);
+    CHECK(p2->holds_block && st->holds_block && lk->holds_block);
+    CHECK(!plain->holds_block && !plain->first->holds_block);
+    oct_tree_free(t);
+}
+
 int main(void)
 {
+    test_collect_blocks_in_inlines();
     test_fold_title_headings();
     test_build_and_dump();
     test_ids_unique();
