@@ -29,9 +29,11 @@ build_ok build.log build notes -o out --format pdf --lang en
 check_pdf out/notes.pdf
 qpdf --qdf --object-streams=disable out/notes.pdf plain.pdf
 
-python3 - plain.pdf out/notes.pdf <<'PY' || fail "ligature or kerning check failed (see above)"
+python3 - plain.pdf out/notes.pdf "$TOOLS" <<'PY' || fail "ligature or kerning check failed (see above)"
 import re, subprocess, sys
 plain, pdf = sys.argv[1], sys.argv[2]
+sys.path.insert(0, sys.argv[3])
+from pdfops import text_runs
 data = open(plain, "rb").read().decode("latin-1")
 objs = {int(m.group(1)): m.group(2) for m in
         re.finditer(r"\n(\d+) 0 obj\n(.*?)\nendobj", data, re.S)}
@@ -83,20 +85,7 @@ def face(name):
         names = {k for k, num in re.findall(r"/([\w.+-]+) (\d+) 0 R", fonts) if int(num) == obj}
         m = re.search(r"/Contents\s*(\[[^\]]*\]|\d+ 0 R)", t)
         for c in re.findall(r"(\d+) 0 R", m.group(1)):
-            cur = None
-            for m in re.finditer(r"/([\w.+-]+)\s+[\d.]+\s+Tf|\[([^\[\]]*)\]\s*TJ|<([0-9A-Fa-f]*)>\s*Tj",
-                                 stream(int(c)), re.S):
-                if m.group(1):
-                    cur = m.group(1)
-                elif cur in names:
-                    items = []
-                    src = m.group(2) if m.group(2) is not None else f"<{m.group(3)}>"
-                    for h, num in re.findall(r"<([0-9A-Fa-f]*)>|(-?[\d.]+)", src):
-                        if num:
-                            items.append(float(num))
-                        else:
-                            items.extend(int(h[k:k + 4], 16) for k in range(0, len(h), 4))
-                    runs.append(items)
+            runs.extend(items for font, items in text_runs(stream(int(c))) if font in names)
     assert runs, f"no text drawn in {name}"
     return obj, glyph, runs
 

@@ -19,9 +19,11 @@ wordcheck --filler-log build.log --pdf out/notes.pdf --epub out/notes.epub notes
 grep -q 'pdf-missing-glyph' build.log && fail "characters left out: $(grep pdf-missing-glyph build.log)"
 qpdf --qdf --object-streams=disable out/notes.pdf plain.pdf
 
-python3 - out/notes.pdf plain.pdf <<'PY' || fail "shaping checks failed (see above)"
+python3 - out/notes.pdf plain.pdf "$TOOLS" <<'PY' || fail "shaping checks failed (see above)"
 import re, subprocess, sys
 pdf, plain = sys.argv[1], sys.argv[2]
+sys.path.insert(0, sys.argv[3])
+from pdfops import operations, page_contents
 data = open(plain, "rb").read().decode("latin-1")
 text = subprocess.run(["pdftotext", pdf, "-"], capture_output=True, text=True).stdout
 
@@ -34,7 +36,11 @@ for word in ["Efficient", "office", "affidavits", "official", "flow", "traffic",
     assert word in text, f"{word!r} missing from the text layer"
 
 # 2. Kerning: TJ arrays carry adjustments (a number between two glyph strings).
-kerned = re.findall(r"\[[^\]]*>-?\d+<[^\]]*\]TJ", data)
+def kerned_array(a):
+    return any(isinstance(a[k], float) and isinstance(a[k - 1], bytes) and isinstance(a[k + 1], bytes)
+               for k in range(1, len(a) - 1))
+kerned = [args for s in page_contents(data)
+          for op, args in operations(s) if op == "TJ" and args and kerned_array(args[-1])]
 assert len(kerned) >= 3, f"only {len(kerned)} kerned runs"
 
 # 3. Code keeps its characters: no multi-letter ToUnicode entry is made of
