@@ -16,6 +16,7 @@
 #include "tree/phrases.h"
 #include "unicode/breaks.h"
 #include "util/buf.h"
+#include "util/strmap.h"
 
 #include <hb.h>
 #include <hpdf.h>
@@ -510,8 +511,9 @@ double pdf_body_width(const oct_pdf *p);
 
 /* ---- anchors, painting, outline, metadata --------------------------------- */
 
+/* Where a key's place ended up: the first of its places (lowest page,
+ * then highest on it), found by key through a hash (oct_pdf.anchor_at). */
 typedef struct {
-    char *key; /* malloc'd copy (the pool moves while layout goes on) */
     size_t page;
     double y; /* from the body top */
 } pdf_anchor;
@@ -682,6 +684,7 @@ struct oct_pdf {
     size_t npages, cappages;
     pdf_anchor *anchors;
     size_t nanchors;
+    oct_strmap anchor_at; /* key -> index into anchors */
     HPDF_Destination *anchor_dests; /* by anchor: its destination, made on first use */
     HPDF_Page *hpages;              /* by logical page: its PDF page (a sheet side when imposed) */
     pdf_impose *imp;                /* imposition, NULL: none */

@@ -10,24 +10,20 @@
 #include <stdlib.h>
 #include <string.h>
 
-static int cmp_anchor(const void *a, const void *b)
-{
-    const pdf_anchor *x = a, *y = b;
-    int c = strcmp(x->key, y->key);
-    if (c) return c;
-    if (x->page != y->page) return x->page < y->page ? -1 : 1;
-    return x->y < y->y ? -1 : x->y > y->y;
-}
-
 void pdf_free_anchors(oct_pdf *p)
 {
-    for (size_t i = 0; i < p->nanchors; i++)
-        free(p->anchors[i].key);
     free(p->anchors);
     p->anchors = NULL;
     p->nanchors = 0;
+    oct_strmap_free(&p->anchor_at);
     free(p->anchor_dests);
     p->anchor_dests = NULL;
+}
+
+/* Whether a lies before b in the booklet. */
+static bool before(const pdf_anchor *a, const pdf_anchor *b)
+{
+    return a->page != b->page ? a->page < b->page : a->y < b->y;
 }
 
 void pdf_collect_anchors(oct_pdf *p)
@@ -41,28 +37,28 @@ void pdf_collect_anchors(oct_pdf *p)
             const pdf_place *pl = &p->places[pg->first + k];
             const pdf_item *it = &pg->flow->it[pl->item];
             for (size_t o = 0; o < it->nops; o++) {
-                if (it->ops[o].kind != PDF_OP_DEST) continue;
+                const pdf_op *op = &it->ops[o];
+                if (op->kind != PDF_OP_DEST) continue;
+                pdf_anchor a = {i, pl->y + op->y};
+                const char *key = p->pool.data + op->text;
+                size_t at;
+                if (oct_strmap_get(&p->anchor_at, key, op->len, &at)) {
+                    if (before(&a, &p->anchors[at])) p->anchors[at] = a;
+                    continue;
+                }
                 OCT_GROW(p->anchors, cap, n + 1);
-                p->anchors[n++] = (pdf_anchor){oct_xstrdup(p->pool.data + it->ops[o].text), i,
-                                               pl->y + it->ops[o].y};
+                p->anchors[n] = a;
+                oct_strmap_put(&p->anchor_at, key, op->len, n++);
             }
         }
     }
-    if (n) qsort(p->anchors, n, sizeof *p->anchors, cmp_anchor);
     p->nanchors = n;
 }
 
 const pdf_anchor *pdf_find_anchor(const oct_pdf *p, const char *key)
 {
-    size_t lo = 0, hi = p->nanchors;
-    while (lo < hi) {
-        size_t mid = lo + (hi - lo) / 2;
-        if (strcmp(p->anchors[mid].key, key) < 0)
-            lo = mid + 1;
-        else
-            hi = mid;
-    }
-    return lo < p->nanchors && strcmp(p->anchors[lo].key, key) == 0 ? &p->anchors[lo] : NULL;
+    size_t at;
+    return oct_strmap_get(&p->anchor_at, key, strlen(key), &at) ? &p->anchors[at] : NULL;
 }
 
 /* [page /XYZ null top null]: keep the reader's zoom, show a little above. */
