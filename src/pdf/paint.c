@@ -24,8 +24,9 @@ typedef struct {
     const char *used;
     double font_size;
     oct_buf glyphs; /* scratch: the string of a run's glyph ids */
-    oct_color fill;
-    bool fill_set;
+    oct_color fill, stroke;
+    bool fill_set, stroke_set, width_set;
+    double width; /* the line width set */
     double dx, dy; /* the page's place on its sheet side (imposition): for annotations */
     /* Inside a text object: where the current line starts (Td is relative
      * to it), and an open TJ array that the next word of the same line,
@@ -45,15 +46,44 @@ static bool same_color(oct_color a, oct_color b)
 static void put_content(painter *w, const char *s, size_t n);
 static const char *num3(char out[32], double x);
 
-/* "r g b rg", written directly (libharu formats each number slowly). */
+/* "r g b rg", or "g g" for a grey (most of a booklet's colours: its text,
+ * rules and code; a printer then inks them with black alone), into out. */
+static int color_op(char out[112], oct_color c, bool stroke)
+{
+    char r[32], g[32], b[32];
+    if (c.r == c.g && c.g == c.b) return snprintf(out, 112, "%s %s\n", num3(r, c.r), stroke ? "G" : "g");
+    return snprintf(out, 112, "%s %s %s %s\n", num3(r, c.r), num3(g, c.g), num3(b, c.b),
+                    stroke ? "RG" : "rg");
+}
+
+/* The fill colour, written only when it changes. */
 static void set_fill(painter *w, oct_color c)
 {
     if (w->fill_set && same_color(w->fill, c)) return;
-    char r[32], g[32], b[32], line[112];
-    int n = snprintf(line, sizeof line, "%s %s %s rg\n", num3(r, c.r), num3(g, c.g), num3(b, c.b));
-    put_content(w, line, (size_t)n);
+    char line[112];
+    put_content(w, line, (size_t)color_op(line, c, false));
     w->fill = c;
     w->fill_set = true;
+}
+
+/* The stroke colour and the line width, written only when they change. */
+static void set_stroke_color(painter *w, oct_color c)
+{
+    if (w->stroke_set && same_color(w->stroke, c)) return;
+    char line[112];
+    put_content(w, line, (size_t)color_op(line, c, true));
+    w->stroke = c;
+    w->stroke_set = true;
+}
+
+static void path_op(painter *w, const char *op, int n, const double *v);
+
+static void set_width(painter *w, double v)
+{
+    if (w->width_set && w->width == v) return;
+    path_op(w, "w", 1, &v);
+    w->width = v;
+    w->width_set = true;
 }
 
 static void put_content(painter *w, const char *s, size_t n)
@@ -65,6 +95,21 @@ static void put_content(painter *w, const char *s, size_t n)
 static void op_n(painter *w, const char *op, int n, const double *v)
 {
     pdf_content_op(w->out, op, n, v);
+}
+
+static size_t fmt_num(char out[32], double x, int dec);
+
+/* A path operator after its n numbers, each to a thousandth of a point
+ * (libharu wrote five decimals). */
+static void path_op(painter *w, const char *op, int n, const double *v)
+{
+    char s[32];
+    for (int i = 0; i < n; i++) {
+        oct_buf_put(w->out, s, fmt_num(s, v[i], 3));
+        oct_buf_putc(w->out, ' ');
+    }
+    oct_buf_puts(w->out, op);
+    oct_buf_putc(w->out, '\n');
 }
 
 /* x rounded to `dec` decimals (0-4) into out, no trailing zeros, '.'
@@ -197,14 +242,6 @@ static void put_actual_text(painter *w, const char *s, size_t n)
     put_content(w, b->data, b->len);
 }
 
-/* "r g b RG" for c (a static buffer: used at once). */
-static const char *stroke_color(oct_color c)
-{
-    static char out[112];
-    char r[32], g[32], b[32];
-    snprintf(out, sizeof out, "%s %s %s RG", num3(r, c.r), num3(g, c.g), num3(b, c.b));
-    return out;
-}
 
 /* v as printed with `dec` decimals (put_num): positions are tracked as
  * the viewer will place them, so rounding never adds up along a line. */
@@ -286,10 +323,9 @@ static void paint_text(painter *w, const pdf_op *op, double x, double y)
     move_to(w, x, y);
     if (op->alen) put_actual_text(w, p->pool.data + op->atext, op->alen);
     if (embolden) { /* fill and stroke, the outline widened by 1/30 em */
-        char num[32], line[96];
-        int len = snprintf(line, sizeof line, "2 Tr %s w %s\n", num3(num, op->size / 30.0),
-                           stroke_color(pdf_op_color(p, op)));
-        put_content(w, line, (size_t)len);
+        put_content(w, "2 Tr\n", 5);
+        set_width(w, op->size / 30.0);
+        set_stroke_color(w, pdf_op_color(p, op));
     }
     oct_buf *b = &w->glyphs;
     oct_buf_clear(b);
@@ -313,13 +349,12 @@ static void paint_text(painter *w, const pdf_op *op, double x, double y)
 
 static void set_stroke(painter *w, const pdf_op *op)
 {
-    oct_color c = pdf_op_color(w->p, op);
-    op_n(w, "RG", 3, (double[]){c.r, c.g, c.b});
+    set_stroke_color(w, pdf_op_color(w->p, op));
 }
 
 static void stroke_setup(painter *w, const pdf_op *op)
 {
-    op_n(w, "w", 1, (double[]){op->lw > 0 ? op->lw : 0.5f});
+    set_width(w, op->lw > 0 ? op->lw : 0.5f);
     set_stroke(w, op);
 }
 
@@ -338,12 +373,13 @@ static void paint_dots(painter *w, const pdf_op *op, double x, double y)
     put_content(w, "q\n", 2);
     op_n(w, "cm", 6, (double[]){k, 0, 0, k, 0, 0});
     set_stroke(w, op);
-    op_n(w, "w", 1, (double[]){2 * r / k});
+    path_op(w, "w", 1, (double[]){2 * r / k});
     pdf_content_int(w->out, HPDF_ROUND_END, "J");
     put_content(w, "[1 99 ] 0 d\n", 12);
-    op_n(w, "m", 2, (double[]){start / k, (y + r) / k});
-    op_n(w, "l", 2, (double[]){end / k + 1, (y + r) / k});
+    path_op(w, "m", 2, (double[]){start / k, (y + r) / k});
+    path_op(w, "l", 2, (double[]){end / k + 1, (y + r) / k});
     put_content(w, "S\nQ\n", 4);
+    w->stroke_set = false; /* Q brought back the colour before q */
 }
 
 static void paint_stroke(painter *w, const pdf_op *op, double x, double y)
@@ -354,16 +390,16 @@ static void paint_stroke(painter *w, const pdf_op *op, double x, double y)
     }
     stroke_setup(w, op);
     if (op->kind == PDF_OP_LINE) {
-        op_n(w, "m", 2, (double[]){x, y});
-        op_n(w, "l", 2, (double[]){x + op->w, y - op->h});
+        path_op(w, "m", 2, (double[]){x, y});
+        path_op(w, "l", 2, (double[]){x + op->w, y - op->h});
     } else if (op->kind == PDF_OP_BOX) {
-        op_n(w, "re", 4, (double[]){x, y - op->h, op->w, op->h});
+        path_op(w, "re", 4, (double[]){x, y - op->h, op->w, op->h});
     } else { /* CHECK */
         pdf_content_int(w->out, HPDF_ROUND_JOIN, "j");
         pdf_content_int(w->out, HPDF_ROUND_END, "J");
-        op_n(w, "m", 2, (double[]){x + op->w * 0.18, y - op->h * 0.52});
-        op_n(w, "l", 2, (double[]){x + op->w * 0.42, y - op->h * 0.8});
-        op_n(w, "l", 2, (double[]){x + op->w * 0.9, y - op->h * 0.12});
+        path_op(w, "m", 2, (double[]){x + op->w * 0.18, y - op->h * 0.52});
+        path_op(w, "l", 2, (double[]){x + op->w * 0.42, y - op->h * 0.8});
+        path_op(w, "l", 2, (double[]){x + op->w * 0.9, y - op->h * 0.12});
     }
     put_content(w, "S\n", 2);
     if (op->kind == PDF_OP_CHECK) {
@@ -407,7 +443,7 @@ static void paint_pictures(painter *w, const pdf_op *op, double x, double y)
     const char *at = p->pool.data + op->text, *end = at + op->len;
     double em = op->size;
     if (boxes) {
-        op_n(w, "w", 1, (double[]){em * 0.06});
+        set_width(w, em * 0.06);
         set_stroke(w, op);
     }
     while (at < end) {
@@ -415,7 +451,7 @@ static void paint_pictures(painter *w, const pdf_op *op, double x, double y)
         double gx = x + g.dx * em / 1000.0, gy = y + g.dy * em / 1000.0;
         if (boxes) {
             double bw = g.adv * em / 1000.0 - em * 0.16;
-            op_n(w, "re", 4, (double[]){gx + em * 0.08, gy - em * 0.02, bw, em * 0.74});
+            path_op(w, "re", 4, (double[]){gx + em * 0.08, gy - em * 0.02, bw, em * 0.74});
             put_content(w, "S\n", 2);
         } else {
             double box[4];
@@ -435,7 +471,7 @@ static void paint_item(painter *w, const pdf_item *it, double left, double top)
         const pdf_op *op = &it->ops[k];
         if (op->kind != PDF_OP_RECT) continue;
         set_fill(w, pdf_op_color(w->p, op));
-        op_n(w, "re", 4, (double[]){left + op->x, top - op->y - op->h, op->w, op->h});
+        path_op(w, "re", 4, (double[]){left + op->x, top - op->y - op->h, op->w, op->h});
         put_content(w, "f\n", 2);
     }
     for (size_t k = 0; k < it->nops; k++)
