@@ -684,7 +684,7 @@ struct oct_pdf {
     size_t npages, cappages;
     pdf_anchor *anchors;
     size_t nanchors;
-    oct_strmap anchor_at; /* key -> index into anchors */
+    oct_strmap anchor_at;           /* key -> index into anchors */
     HPDF_Destination *anchor_dests; /* by anchor: its destination, made on first use */
     HPDF_Page *hpages;              /* by logical page: its PDF page (a sheet side when imposed) */
     pdf_impose *imp;                /* imposition, NULL: none */

@@ -15,6 +15,12 @@
 #include <stdlib.h>
 #include <string.h>
 
+/* A colour the content stream has set (set: one has been). */
+typedef struct {
+    oct_color c;
+    bool set;
+} pen;
+
 typedef struct {
     oct_pdf *p;
     HPDF_Page pg;     /* for its resources and annotations */
@@ -24,9 +30,9 @@ typedef struct {
     const char *used;
     double font_size;
     oct_buf glyphs; /* scratch: the string of a run's glyph ids */
-    oct_color fill, stroke;
-    bool fill_set, stroke_set, width_set;
-    double width; /* the line width set */
+    pen fill, stroke;
+    bool width_set;
+    double width;  /* the line width set */
     double dx, dy; /* the page's place on its sheet side (imposition): for annotations */
     /* Inside a text object: where the current line starts (Td is relative
      * to it), and an open TJ array that the next word of the same line,
@@ -46,38 +52,35 @@ static bool same_color(oct_color a, oct_color b)
 static void put_content(painter *w, const char *s, size_t n);
 static const char *num3(char out[32], double x);
 
-/* "r g b rg", or "g g" for a grey (most of a booklet's colours: its text,
- * rules and code; a printer then inks them with black alone), into out. */
-static int color_op(char out[112], oct_color c, bool stroke)
+/* The fill or stroke colour, written only when it changes: "r g b rg",
+ * or "g g" for a grey (most of a booklet's colours: its text, rules and
+ * code; a printer then inks them with black alone). */
+static void set_pen(painter *w, pen *pn, oct_color c, bool stroke)
 {
-    char r[32], g[32], b[32];
-    if (c.r == c.g && c.g == c.b) return snprintf(out, 112, "%s %s\n", num3(r, c.r), stroke ? "G" : "g");
-    return snprintf(out, 112, "%s %s %s %s\n", num3(r, c.r), num3(g, c.g), num3(b, c.b),
-                    stroke ? "RG" : "rg");
+    if (pn->set && same_color(pn->c, c)) return;
+    char r[32], g[32], b[32], line[112];
+    int n = c.r == c.g && c.g == c.b
+                ? snprintf(line, sizeof line, "%s %s\n", num3(r, c.r), stroke ? "G" : "g")
+                : snprintf(line, sizeof line, "%s %s %s %s\n", num3(r, c.r), num3(g, c.g),
+                           num3(b, c.b), stroke ? "RG" : "rg");
+    put_content(w, line, (size_t)n);
+    pn->c = c;
+    pn->set = true;
 }
 
-/* The fill colour, written only when it changes. */
 static void set_fill(painter *w, oct_color c)
 {
-    if (w->fill_set && same_color(w->fill, c)) return;
-    char line[112];
-    put_content(w, line, (size_t)color_op(line, c, false));
-    w->fill = c;
-    w->fill_set = true;
+    set_pen(w, &w->fill, c, false);
 }
 
-/* The stroke colour and the line width, written only when they change. */
 static void set_stroke_color(painter *w, oct_color c)
 {
-    if (w->stroke_set && same_color(w->stroke, c)) return;
-    char line[112];
-    put_content(w, line, (size_t)color_op(line, c, true));
-    w->stroke = c;
-    w->stroke_set = true;
+    set_pen(w, &w->stroke, c, true);
 }
 
 static void path_op(painter *w, const char *op, int n, const double *v);
 
+/* The line width, written only when it changes. */
 static void set_width(painter *w, double v)
 {
     if (w->width_set && w->width == v) return;
@@ -242,7 +245,6 @@ static void put_actual_text(painter *w, const char *s, size_t n)
     put_content(w, b->data, b->len);
 }
 
-
 /* v as printed with `dec` decimals (put_num): positions are tracked as
  * the viewer will place them, so rounding never adds up along a line. */
 static double printed(double v, int dec)
@@ -379,7 +381,7 @@ static void paint_dots(painter *w, const pdf_op *op, double x, double y)
     path_op(w, "m", 2, (double[]){start / k, (y + r) / k});
     path_op(w, "l", 2, (double[]){end / k + 1, (y + r) / k});
     put_content(w, "S\nQ\n", 4);
-    w->stroke_set = false; /* Q brought back the colour before q */
+    w->stroke.set = false; /* Q brought back the colour before q */
 }
 
 static void paint_stroke(painter *w, const pdf_op *op, double x, double y)
