@@ -38,7 +38,7 @@ static void grow(oct_epub_map *m)
     oct_epub_slot *old = m->slots;
     size_t ocap = m->cap;
     m->cap = ocap ? ocap * 2 : 64;
-    m->slots = oct_xcalloc(m->cap, sizeof *m->slots);
+    m->slots = oct_xtable(m->cap, sizeof *m->slots);
     for (size_t i = 0; i < ocap; i++)
         if (old[i].key) m->slots[find_slot(m, old[i].key)] = old[i];
     free(old);

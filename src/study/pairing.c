@@ -473,8 +473,8 @@ static size_t lineset_find_add(lineset *set, const oct_buf *b, size_t pos)
     if ((set->len + 1) * 2 > set->cap) {
         lineset old = *set;
         set->cap = old.cap ? old.cap * 2 : 64;
-        set->key = oct_xcalloc(set->cap, sizeof *set->key);
-        set->pos = oct_xcalloc(set->cap, sizeof *set->pos);
+        set->key = oct_xtable(set->cap, sizeof *set->key);
+        set->pos = oct_xtable(set->cap, sizeof *set->pos);
         set->len = 0;
         for (size_t i = 0; i < old.cap; i++) {
             if (!old.key[i]) continue;

@@ -174,8 +174,8 @@ static int word_id(tp_ctx *c)
         char **keys = c->ckeys;
         int *vals = c->cvals;
         c->capcache = old ? old * 2 : 1024;
-        c->ckeys = oct_xcalloc(c->capcache, sizeof *c->ckeys);
-        c->cvals = oct_xcalloc(c->capcache, sizeof *c->cvals);
+        c->ckeys = oct_xtable(c->capcache, sizeof *c->ckeys);
+        c->cvals = oct_xtable(c->capcache, sizeof *c->cvals);
         for (size_t k = 0; k < old; k++) {
             if (!keys[k]) continue;
             size_t j = hash_str(keys[k]) & (c->capcache - 1);
@@ -298,8 +298,8 @@ static void build_index(tp_ctx *c)
     }
     for (c->cap = 16; c->cap < words * 2; c->cap *= 2) {
     }
-    c->keys = oct_xcalloc(c->cap, sizeof *c->keys);
-    c->vals = oct_xcalloc(c->cap, sizeof *c->vals);
+    c->keys = oct_xtable(c->cap, sizeof *c->keys);
+    c->vals = oct_xtable(c->cap, sizeof *c->vals);
     for (size_t i = 0; i < m->ntopics; i++) {
         add_keyword(c, (int)i, m->topics[i].name);
         if (!m->topics[i].nkeywords) add_name_words(c, (int)i, m->topics[i].name);

@@ -54,7 +54,7 @@ static void grow(oct_anchor_table *a)
     entry *old = a->slots;
     size_t ocap = a->cap;
     a->cap = ocap ? ocap * 2 : 256;
-    a->slots = oct_xcalloc(a->cap, sizeof *a->slots);
+    a->slots = oct_xtable(a->cap, sizeof *a->slots);
     a->len = 0;
     for (size_t i = 0; i < ocap; i++)
         if (old[i].name) put(a, old[i].ns, old[i].name, old[i].node);

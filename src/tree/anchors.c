@@ -86,7 +86,7 @@ static void remember(oct_anchor_slugger *s, const char *slug)
         struct oct_slug_seen *old = s->slots;
         size_t ocap = s->cap;
         s->cap = ocap ? ocap * 2 : 64;
-        s->slots = oct_xcalloc(s->cap, sizeof *s->slots);
+        s->slots = oct_xtable(s->cap, sizeof *s->slots);
         for (size_t i = 0; i < ocap; i++)
             if (old[i].slug) *slot(s, old[i].slug) = old[i];
         free(old);

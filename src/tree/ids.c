@@ -57,7 +57,7 @@ static void idset_add(idset *set, const char *s)
     if ((set->len + 1) * 2 > set->cap) {
         size_t ncap = set->cap ? set->cap * 2 : 256, ocap = set->cap;
         idslot *old = set->slots;
-        set->slots = oct_xcalloc(ncap, sizeof *set->slots);
+        set->slots = oct_xtable(ncap, sizeof *set->slots);
         set->cap = ncap;
         set->len = 0;
         for (size_t i = 0; i < ocap; i++)

@@ -271,7 +271,7 @@ static entry *slot_for(oct_hyph *h, const char *w)
     if (2 * (h->used + 1) > h->cap) { /* grow: keep the table at most half full */
         size_t ocap = h->cap, ncap = ocap ? ocap * 2 : 256;
         entry *old = h->tab;
-        h->tab = oct_xcalloc(ncap, sizeof *h->tab);
+        h->tab = oct_xtable(ncap, sizeof *h->tab);
         h->cap = ncap;
         for (size_t i = 0; i < ocap; i++) {
             if (!old[i].word) continue;

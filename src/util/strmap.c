@@ -34,7 +34,7 @@ static void grow(oct_strmap *m)
     struct oct_strmap_slot *old = m->slots;
     size_t oldcap = m->cap;
     m->cap = m->cap ? m->cap * 2 : 64;
-    m->slots = oct_xcalloc(m->cap, sizeof *m->slots);
+    m->slots = oct_xtable(m->cap, sizeof *m->slots);
     for (size_t i = 0; i < oldcap; i++)
         if (old[i].key) {
             size_t k = (size_t)old[i].hash & (m->cap - 1);

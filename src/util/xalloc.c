@@ -1,6 +1,7 @@
 #include "util/xalloc.h"
 
 #include <stdio.h>
+#include <stdint.h>
 #include <stdlib.h>
 #include <string.h>
 
@@ -21,6 +22,16 @@ void *oct_xcalloc(size_t count, size_t size)
 {
     void *p = calloc(count ? count : 1, size ? size : 1);
     if (!p) die_oom(count * size);
+    return p;
+}
+
+void *oct_xtable(size_t count, size_t size)
+{
+    if (!count) count = 1;
+    if (!size) size = 1;
+    if (count > SIZE_MAX / size) die_oom(SIZE_MAX);
+    void *p = oct_xmalloc(count * size);
+    memset(p, 0, count * size);
     return p;
 }
 
