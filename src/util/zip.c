@@ -42,7 +42,6 @@
     X(source_read)                                                                                 \
     X(source_stat)                                                                                 \
     X(source_close)                                                                                \
-    X(error_init_with_code)                                                                        \
     X(error_strerror)                                                                              \
     X(strerror)                                                                                    \
     X(discard)                                                                                     \
