@@ -22,37 +22,20 @@
 
 /* SQLite, opened at first use (util/dynlib.h): only an Anki deck needs it. */
 #define SQLITE_SONAME "libsqlite3.so.0"
-#define SQLITE_FUNCTIONS(X)                                                                        \
-    X(prepare_v2)                                                                                  \
-    X(bind_int64)                                                                                  \
-    X(bind_text)                                                                                   \
-    X(step)                                                                                        \
-    X(finalize)                                                                                    \
-    X(reset)                                                                                       \
-    X(exec)                                                                                        \
-    X(open)                                                                                        \
-    X(serialize)                                                                                   \
-    X(errmsg)                                                                                      \
-    X(close)                                                                                       \
-    X(free)
-static struct {
-#define FIELD(f) __typeof__(sqlite3_##f) *f;
-    SQLITE_FUNCTIONS(FIELD)
-#undef FIELD
-} Q;
-static bool sqlite_loaded;
-static pthread_once_t sqlite_once = PTHREAD_ONCE_INIT;
-
-static void load_sqlite(void)
-{
-#define NAME(f) "sqlite3_" #f,
-#define ADDRESS(f) &Q.f,
-    static const char *const NAMES[] = {SQLITE_FUNCTIONS(NAME)};
-    void *const fns[] = {SQLITE_FUNCTIONS(ADDRESS)};
-#undef NAME
-#undef ADDRESS
-    sqlite_loaded = oct_dl_load(SQLITE_SONAME, NAMES, fns, sizeof NAMES / sizeof *NAMES);
-}
+#define SQLITE_FUNCTIONS(X, a)                                                                     \
+    X(a, prepare_v2)                                                                               \
+    X(a, bind_int64)                                                                               \
+    X(a, bind_text)                                                                                \
+    X(a, step)                                                                                     \
+    X(a, finalize)                                                                                 \
+    X(a, reset)                                                                                    \
+    X(a, exec)                                                                                     \
+    X(a, open)                                                                                     \
+    X(a, serialize)                                                                                \
+    X(a, errmsg)                                                                                   \
+    X(a, close)                                                                                    \
+    X(a, free)
+OCT_DL_LIBRARY(SQLITE_FUNCTIONS, sqlite3_, Q, SQLITE_SONAME)
 
 static int fail(oct_diag *diag, const char *path, const char *what, const char *why)
 {
@@ -195,8 +178,7 @@ static int write_zip(const char *tmp, const unsigned char *db, size_t len, long 
 int oct_anki_write_apkg(const oct_anki_deck *d, const char *path, oct_diag *diag)
 {
     const char *why = NULL;
-    pthread_once(&sqlite_once, load_sqlite);
-    if (!sqlite_loaded)
+    if (!Q_open())
         return fail(diag, path, "build the Anki collection",
                     "SQLite (" SQLITE_SONAME ") cannot be loaded");
     sqlite3_int64 size = 0;

@@ -19,51 +19,34 @@
 /* libzip, opened at first use (util/dynlib.h): it brings libcrypto, whose
  * loading cost every run a millisecond, and only the writing of an archive
  * needs it (on the EPUB's thread, beside the PDF). */
-#define ZIP_FUNCTIONS(X)                                                                           \
-    X(stat_init)                                                                                   \
-    X(error_to_data)                                                                               \
-    X(error_fini)                                                                                  \
-    X(source_make_command_bitmap)                                                                  \
-    X(error_set)                                                                                   \
-    X(source_buffer)                                                                               \
-    X(error_init)                                                                                  \
-    X(source_function)                                                                             \
-    X(file_add)                                                                                    \
-    X(source_free)                                                                                 \
-    X(set_file_compression)                                                                        \
-    X(file_set_dostime)                                                                            \
-    X(file_set_external_attributes)                                                                \
-    X(file_extra_fields_count)                                                                     \
-    X(file_extra_field_delete)                                                                     \
-    X(open_from_source)                                                                            \
-    X(source_buffer_create)                                                                        \
-    X(source_keep)                                                                                 \
-    X(source_open)                                                                                 \
-    X(source_read)                                                                                 \
-    X(source_stat)                                                                                 \
-    X(source_close)                                                                                \
-    X(error_strerror)                                                                              \
-    X(strerror)                                                                                    \
-    X(discard)                                                                                     \
-    X(close)
-static struct {
-#define FIELD(f) __typeof__(zip_##f) *f;
-    ZIP_FUNCTIONS(FIELD)
-#undef FIELD
-} Z;
-static bool zip_loaded;
-static pthread_once_t zip_once = PTHREAD_ONCE_INIT;
-
-static void load_libzip(void)
-{
-#define NAME(f) "zip_" #f,
-#define ADDRESS(f) &Z.f,
-    static const char *const NAMES[] = {ZIP_FUNCTIONS(NAME)};
-    void *const fns[] = {ZIP_FUNCTIONS(ADDRESS)};
-#undef NAME
-#undef ADDRESS
-    zip_loaded = oct_dl_load(LIBZIP_SONAME, NAMES, fns, sizeof NAMES / sizeof *NAMES);
-}
+#define ZIP_FUNCTIONS(X, a)                                                                        \
+    X(a, stat_init)                                                                                \
+    X(a, error_to_data)                                                                            \
+    X(a, error_fini)                                                                               \
+    X(a, source_make_command_bitmap)                                                               \
+    X(a, error_set)                                                                                \
+    X(a, source_buffer)                                                                            \
+    X(a, error_init)                                                                               \
+    X(a, source_function)                                                                          \
+    X(a, file_add)                                                                                 \
+    X(a, source_free)                                                                              \
+    X(a, set_file_compression)                                                                     \
+    X(a, file_set_dostime)                                                                         \
+    X(a, file_set_external_attributes)                                                             \
+    X(a, file_extra_fields_count)                                                                  \
+    X(a, file_extra_field_delete)                                                                  \
+    X(a, open_from_source)                                                                         \
+    X(a, source_buffer_create)                                                                     \
+    X(a, source_keep)                                                                              \
+    X(a, source_open)                                                                              \
+    X(a, source_read)                                                                              \
+    X(a, source_stat)                                                                              \
+    X(a, source_close)                                                                             \
+    X(a, error_strerror)                                                                           \
+    X(a, strerror)                                                                                 \
+    X(a, discard)                                                                                  \
+    X(a, close)
+OCT_DL_LIBRARY(ZIP_FUNCTIONS, zip_, Z, LIBZIP_SONAME)
 
 /* epubcheck wants `mimetype` first, stored, without extra fields; libzip
  * adds none by default, but any it might add are deleted anyway (they
@@ -191,8 +174,7 @@ int oct_zip_write(const char *path, const oct_zip_entry *entries, size_t n, unsi
     static char msg[256];
     *why = msg;
     *step = "write";
-    pthread_once(&zip_once, load_libzip);
-    if (!zip_loaded) {
+    if (!Z_open()) {
         snprintf(msg, sizeof msg, "libzip (%s) cannot be loaded", LIBZIP_SONAME);
         *step = "create";
         return -1;
