@@ -75,8 +75,9 @@ static void note_block(oct_node *parent, const oct_node *child)
 void oct_node_set_kind(oct_node *n, oct_kind kind)
 {
     n->kind = kind;
-    for (const oct_node *c = n->first; c && inline_run(kind); c = c->next)
-        note_block(n, c);
+    if (inline_run(kind)) /* its children may now be blocks in an inline run */
+        for (const oct_node *c = n->first; c; c = c->next)
+            note_block(n, c);
     if (n->parent) note_block(n->parent, n);
 }
 
