@@ -179,6 +179,9 @@ void pdf_text_inlines(oct_pdf *p, pdf_text *t, const oct_node *container, const 
 /* Shapes chars [a, b) (shape.c): their glyphs and widths. pdf_text_add
  * calls it for what it added. */
 void pdf_shape(oct_pdf *p, pdf_text *t, size_t a, size_t b);
+/* Readies the body, heading and code faces for shaping (shapecache.h:
+ * pdf_shape_cache_warm), on the thread that makes the PDF. */
+void pdf_shape_warm(oct_pdf *p);
 /* A run of one script (scriptrun.c) set in one face: bytes up to `end`
  * of the text being added; its letters of `script` (and marks) take
  * `slot` (-1: each letter finds its own face). */

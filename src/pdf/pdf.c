@@ -81,6 +81,7 @@ oct_pdf *oct_pdf_new(const oct_layout *layout, oct_diag *diag)
         return NULL;
     }
     p->shaped = pdf_shape_cache_new();
+    pdf_shape_warm(p);
     p->doc = HPDF_New(on_hpdf_error, p);
     if (!p->doc) {
         oct_diag_report(diag, OCT_ERROR, NULL, 0, 0, "pdf-internal", "libharu failed to start");

@@ -182,6 +182,21 @@ static void shape_boxes(oct_pdf *p, pdf_text *t, size_t a, size_t b)
     }
 }
 
+void pdf_shape_warm(oct_pdf *p)
+{
+    hb_buffer_t *buf = pdf_font_buffer(p->fonts);
+    for (int fam = PDF_FAM_BODY; fam <= PDF_FAM_MONO; fam++) {
+        bool code = fam == PDF_FAM_MONO;
+        const hb_feature_t *f = code ? NO_LIGATURES : NULL;
+        unsigned nf = code ? sizeof NO_LIGATURES / sizeof *NO_LIGATURES : 0;
+        /* bold italic is rare enough to be warmed by its first run */
+        for (int var = PDF_VAR_R; var <= PDF_VAR_I; var++) {
+            int slot = PDF_SLOT(fam, var);
+            pdf_shape_cache_warm(p->shaped, slot, pdf_font_hb(p->fonts, slot), f, nf, buf);
+        }
+    }
+}
+
 void pdf_shape(oct_pdf *p, pdf_text *t, size_t a, size_t b)
 {
     double t0 = pdf_clock(p);

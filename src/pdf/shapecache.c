@@ -324,6 +324,22 @@ static void shape_and_keep(pdf_shape_cache *c, int slot, hb_font_t *font, hb_scr
     c->run.n = ng;
 }
 
+void pdf_shape_cache_warm(pdf_shape_cache *c, int slot, hb_font_t *font, const hb_feature_t *f,
+                          unsigned nf, hb_buffer_t *buf)
+{
+    if (!c || slot < 0 || slot >= PDF_NSLOTS || !font) return;
+    if (!c->known[slot]) {
+        c->known[slot] = true;
+        c->risk[slot] = pdf_space_risk(font);
+    }
+    /* letters, figures, punctuation and a space: what any booklet sets */
+    static const char SAMPLE[] = "Answer 1: The fifty \"quick\" tests, (a) & (b)!";
+    hb_buffer_clear_contents(buf);
+    hb_buffer_add_utf8(buf, SAMPLE, -1, 0, -1);
+    shape_buffer(font, HB_SCRIPT_LATIN, f, nf, buf);
+    hb_buffer_clear_contents(buf);
+}
+
 const pdf_glyph_vec *pdf_shape_cache_run(pdf_shape_cache *c, int slot, hb_font_t *font,
                                          const hb_feature_t *f, unsigned nf, const uint32_t *cps,
                                          size_t n, hb_buffer_t *buf)

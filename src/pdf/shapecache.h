@@ -34,6 +34,14 @@ void pdf_shape_cache_drop_words(pdf_shape_cache *c);
  * millisecond: a face that sets a heading or a fallback character is
  * never checked). buf is scratch. */
 #define PDF_SHAPE_RISK_AFTER_RUNS 64
+/* Makes `slot` ready before its first run: works out its risk now (its
+ * runs are then never shaped whole for want of it) and shapes a sample
+ * with f[0..nf), so that HarfBuzz has read the face's layout tables and
+ * planned its features. For the thread preparing a PDF, while the sources
+ * are read: the main thread then finds the face warm. buf is scratch;
+ * nothing is kept but the risk. */
+void pdf_shape_cache_warm(pdf_shape_cache *c, int slot, hb_font_t *font, const hb_feature_t *f,
+                          unsigned nf, hb_buffer_t *buf);
 const pdf_glyph_vec *pdf_shape_cache_run(pdf_shape_cache *c, int slot, hb_font_t *font,
                                          const hb_feature_t *f, unsigned nf, const uint32_t *cps,
                                          size_t n, hb_buffer_t *buf);
