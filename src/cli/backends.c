@@ -28,8 +28,9 @@ enum { FREE_ON_EXIT = 1 };
 enum { FREE_ON_EXIT = 0 };
 #endif
 
-/* Free bytes in malloc's arenas from which the EPUB's are given back. */
-#define TRIM_FROM ((size_t)8 << 20)
+/* The size of a book (before compression) from which the memory its
+ * rendering freed is given back: about twice as many bytes are free. */
+#define TRIM_FROM ((size_t)4 << 20)
 
 /* The PDF of the run's last booklet, left for the process's exit to take
  * back (as compilers leave their trees: clang's -disable-free): freeing
@@ -71,10 +72,13 @@ static int write_pdf(oct_pdf *p, const oct_tree *t, const oct_backend_run *r,
     return rc;
 }
 
-static int write_epub(const oct_tree *t, const oct_layout *l, const char *path, oct_diag *d)
+/* The EPUB rendered and written; *bytes: its size before compression. */
+static int write_epub(const oct_tree *t, const oct_layout *l, const char *path, oct_diag *d,
+                      size_t *bytes)
 {
     oct_epub *e = oct_epub_new(l, d);
     int rc = (e && oct_epub_render(e, t) == 0) ? 0 : -1;
+    if (bytes) *bytes = rc == 0 ? oct_epub_book_bytes(e) : 0;
     if (rc == 0 && path) rc = oct_epub_close(e, path);
     oct_epub_free(e);
     return rc;
@@ -92,14 +96,18 @@ typedef struct {
 
 /* What the EPUB freed stays in its thread's malloc arena, which the PDF
  * (on the main thread) never draws from: given back to the system, the
- * build's peak is lower by the EPUB's (100x the Django notes: 20 MB). Not
- * for a few megabytes (the Django booklet leaves 2 MB free, 10x 5 MB):
- * trimming costs a millisecond there, most of it in interrupting the
- * other cores to flush their TLBs. */
-static void give_back_memory(void)
+ * build's peak is lower by the EPUB's (100x the Django notes: 24 MB free
+ * after a book of 13 MB). Not for a few megabytes (the Django booklet
+ * leaves 2.5 MB free after 0.4 MB, 10x 5.5 MB after 2.6 MB): trimming costs a millisecond there,
+ * most of it in interrupting the other cores to flush their TLBs. The book's size decides, not
+ * malloc's count of free bytes: mallinfo2 walks every free chunk of every arena, 1.8 ms for the
+ * Django booklet. */
+static void give_back_memory(size_t book_bytes)
 {
 #ifdef __GLIBC__
-    if (mallinfo2().fordblks >= TRIM_FROM) malloc_trim(0);
+    if (book_bytes >= TRIM_FROM) malloc_trim(0);
+#else
+    (void)book_bytes;
 #endif
 }
 
@@ -108,9 +116,10 @@ static void *epub_thread(void *arg)
     epub_job *j = arg;
     double t0 = oct_clock_now();
     oct_deps *was = oct_deps_record_to(j->deps); /* this thread's: NULL unless run here */
-    j->rc = write_epub(j->t, j->l, j->path, j->diag);
+    size_t bytes = 0;
+    j->rc = write_epub(j->t, j->l, j->path, j->diag, &bytes);
     oct_deps_record_to(was);
-    give_back_memory();
+    give_back_memory(bytes);
     j->sec = oct_clock_now() - t0;
     return NULL;
 }
@@ -139,7 +148,7 @@ unsigned oct_cli_backends(const oct_tree *t, oct_prep *prep, const oct_backend_r
         if (r->pdf && write_pdf(pdf, t, r, o) != 0) failed |= OCT_FAILED_PDF;
         oct_diag_flush(diag, pdiag);
         if (r->pdf) clock = oct_timings_lap(o->timings, OCT_PHASE_PDF, clock);
-        if (r->epub && write_epub(t, l, r->epub_path, diag) != 0) failed |= OCT_FAILED_EPUB;
+        if (r->epub && write_epub(t, l, r->epub_path, diag, NULL) != 0) failed |= OCT_FAILED_EPUB;
         if (r->epub) oct_timings_lap(o->timings, OCT_PHASE_EPUB, clock);
         return failed;
     }

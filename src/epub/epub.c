@@ -211,6 +211,14 @@ int oct_epub_render(oct_epub *e, const oct_tree *tree)
     return 0;
 }
 
+size_t oct_epub_book_bytes(const oct_epub *e)
+{
+    size_t n = 0;
+    for (size_t i = 0; e->rendered && i < e->n; i++)
+        n += e->entries[i].size ? e->entries[i].size : e->entries[i].len;
+    return n;
+}
+
 int oct_epub_close(oct_epub *e, const char *path)
 {
     if (!e->rendered) {

@@ -32,5 +32,8 @@ int oct_epub_render(oct_epub *e, const oct_tree *tree);
  * so a failure leaves any previous file untouched. Returns 0 or -1. */
 int oct_epub_close(oct_epub *e, const char *path);
 void oct_epub_free(oct_epub *e);
+/* The rendered book's size before compression (0 before rendering): what
+ * its rendering needed in memory grows with it. */
+size_t oct_epub_book_bytes(const oct_epub *e);
 
 #endif
