@@ -82,6 +82,13 @@ int main(void)
     CHECK(has("django", dj, "{{", OCT_HL_VARIABLE));
     CHECK(has("sh", "ls -l # list\n", "# list", OCT_HL_COMMENT));
     CHECK(has("javascript", "const x = 'kite';", "const", OCT_HL_KEYWORD));
+    /* fence words lang.map lacks, as GitHub and editors write them */
+    CHECK(has("rust", "fn main() { let kite = 3; }", "fn", OCT_HL_KEYWORD));
+    CHECK(has("golang", "func fly() { return }", "func", OCT_HL_KEYWORD));
+    CHECK(has("c++", "int main() { return 0; }", "return", OCT_HL_KEYWORD));
+    CHECK(has("C#", "public class Kite { }", "class", OCT_HL_KEYWORD));
+    CHECK(has("tsx", "const k = 'kite';", "const", OCT_HL_KEYWORD));
+    CHECK(has("toml", "# tails\nlength = 3\n", "# tails", OCT_HL_COMMENT));
 
     CHECK(oct_hl_known("python") && oct_hl_known("console") && oct_hl_known("dockerfile"));
     CHECK(!oct_hl_known("klingon") && !oct_hl_known("") && !oct_hl_known(NULL));
