@@ -37,6 +37,8 @@ static const oct_diag_code CODES[] = {
      "a font file of the layout is damaged (its tables fail the probe) and is refused"},
     {"font-fallback-missing", W,
      "a font of the layout's fallback chain is not installed; what only it draws prints as boxes"},
+    {"front-matter", N,
+     "YAML or TOML front matter opening a Markdown source was read as metadata, not text"},
     {"general", W, "a message reported without a code of its own"},
     {"html-dropped", W, "HTML that has no place in a booklet (scripts, forms...) dropped"},
     {"html-unclosed", W, "an HTML element has no end tag; it ends with its block"},

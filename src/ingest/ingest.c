@@ -1,4 +1,5 @@
 #include "ingest/ingest.h"
+#include "ingest/frontmatter.h"
 #include "ingest/alerts.h"
 #include "ingest/charset.h"
 #include "ingest/decode.h"
@@ -68,9 +69,10 @@ static const char *title_from_path(oct_tree *t, const char *path)
 /* The given title, else the text of a level-1 heading that opens the file
  * (it stays in the chapter: ingest removes nothing), else the file name. */
 static const char *choose_title(oct_tree *t, const oct_node *chapter, const char *path,
-                                const char *title)
+                                const char *title, const char *front_title)
 {
     if (title) return oct_arena_strdup(t->arena, title);
+    if (front_title) return oct_arena_strdup(t->arena, front_title);
     const oct_node *first = chapter->first;
     if (first && first->kind == OCT_SECTION && first->u.section.level == 1) {
         const char *s = oct_node_plain_text(t->arena, first); /* already trimmed */
@@ -85,12 +87,35 @@ static bool is_plain_text(const char *path)
     return n >= 4 && strcmp(path + n - 4, ".txt") == 0;
 }
 
+/* Front matter opening a Markdown source: not text of the notes (a chat
+ * pasted into a .txt file is not a site's page: "---" there is a rule). */
+static void take_front_matter(const char *path, oct_ingest_text *out, oct_diag *diag)
+{
+    oct_front_matter fm;
+    if (!oct_front_matter_take(out->text, &out->len, &fm)) return;
+    size_t others = fm.nkeys - (fm.title != NULL);
+    if (fm.title)
+        oct_diag_report(diag, OCT_NOTE, path, 1, 1, "front-matter",
+                        "%s front matter (lines 1-%zu): its title \"%s\" names the chapter; "
+                        "%zu other key%s not printed",
+                        fm.toml ? "TOML" : "YAML", fm.lines, fm.title, others,
+                        others == 1 ? "" : "s");
+    else
+        oct_diag_report(diag, OCT_NOTE, path, 1, 1, "front-matter",
+                        "%s front matter (lines 1-%zu): its %zu key%s not printed",
+                        fm.toml ? "TOML" : "YAML", fm.lines, others, others == 1 ? "" : "s");
+    out->front_title = fm.title; /* taken */
+    fm.title = NULL;
+    oct_front_matter_release(&fm);
+}
+
 int oct_ingest_prepare(const char *path, const char *bytes, size_t len,
                        const oct_ingest_options *opts, oct_ingest_text *out, oct_diag *diag)
 {
     memset(out, 0, sizeof *out);
     out->text = oct_ingest_decode(path, bytes, len, &out->len, diag);
     if (!out->text) return -1;
+    if (!is_plain_text(path)) take_front_matter(path, out, diag);
     if (opts->normalize) {
         oct_normalize_options nopts = {.keep_filler = opts->keep_filler};
         if (oct_normalize(path, out->text, out->len, &nopts, &out->norm, diag) != 0) {
@@ -106,6 +131,7 @@ void oct_ingest_text_release(oct_ingest_text *in)
 {
     if (in->normalized) oct_normalized_release(&in->norm);
     free(in->text);
+    free(in->front_title);
     memset(in, 0, sizeof *in);
 }
 
@@ -133,7 +159,7 @@ oct_node *oct_ingest_parse(oct_tree *t, const char *path, const oct_ingest_text 
     oct_ingest_images(t, ch, path, opts->root, diag);
     oct_ingest_drop_nav_links(t, ch, path, diag);
     oct_ingest_places(t, ch);
-    ch->u.chapter.title = choose_title(t, ch, path, title);
+    ch->u.chapter.title = choose_title(t, ch, path, title, in->front_title);
     oct_node_append(t->root, ch);
     return ch;
 }

@@ -39,9 +39,9 @@ char *oct_ingest_decode(const char *path, const char *bytes, size_t len, size_t 
                         oct_diag *diag);
 
 /* Parses one source (already read into memory) and appends a CHAPTER to
- * t->root. `title` overrides the chapter title (NULL: first heading, else
- * the file name). Returns the chapter, or NULL after reporting an error.
- * The same as oct_ingest_prepare, then oct_ingest_parse. */
+ * t->root. `title` overrides the chapter title (NULL: the title of its front
+ * matter, else its first heading, else the file name). Returns the chapter, or NULL after reporting
+ * an error. The same as oct_ingest_prepare, then oct_ingest_parse. */
 oct_node *oct_ingest_source(oct_tree *t, const char *path, const char *bytes, size_t len,
                             const char *title, const oct_ingest_options *opts, oct_diag *diag);
 
@@ -51,6 +51,7 @@ typedef struct {
     size_t len;
     oct_normalized norm; /* the normalizer's, when normalized */
     bool normalized;
+    char *front_title; /* the title of its front matter (frontmatter.h), or NULL */
 } oct_ingest_text;
 
 /* The half of oct_ingest_source that needs no tree (decoding, normalizing),
