@@ -26,7 +26,10 @@ static const char BASE[] =
     "li.task { list-style-type: none; }\n"
     ".task-box { font-weight: bold; }\n"
     "table { border-collapse: collapse; margin: 0.6em 0; }\n"
+    /* narrow columns on a phone: a word is hyphenated (in the document's
+     * language) before it is broken without a hyphen */
     "th, td { border: 1px solid #999; padding: 0.2em 0.4em; vertical-align: top; "
+    "-webkit-hyphens: auto; hyphens: auto; "
     "word-wrap: break-word; overflow-wrap: break-word; word-break: break-word; }\n"
     "th { font-weight: bold; }\n"
     ".align-left { text-align: left; }\n"
