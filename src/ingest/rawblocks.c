@@ -43,9 +43,26 @@ static bool has_end_tag(const char *lit)
     return false;
 }
 
+/* Whether a raw kind's start tag ("<pre", "<script"...) appears at all:
+ * an HTML block can only begin with one that the text holds, so a text
+ * without any needs no parse here (one whole parse of every source). */
+static bool mentions_raw(const char *text, size_t len)
+{
+    for (const char *p = memchr(text, '<', len); p;
+         p = memchr(p + 1, '<', len - (size_t)(p + 1 - text))) {
+        size_t left = len - (size_t)(p + 1 - text);
+        for (size_t i = 0; i < sizeof RAW / sizeof *RAW; i++) {
+            size_t n = strlen(RAW[i]);
+            if (left >= n && strncasecmp(p + 1, RAW[i], n) == 0) return true;
+        }
+    }
+    return false;
+}
+
 /* The first unterminated raw block: its kind and start line. */
 static const char *find_open(const char *text, size_t len, int *line)
 {
+    if (!mentions_raw(text, len)) return NULL;
     cmark_node *doc = cmark_parse_document(text, len, CMARK_OPT_DEFAULT);
     cmark_iter *it = cmark_iter_new(doc);
     const char *kind = NULL;

@@ -298,8 +298,8 @@ static void test_prose_lines(void)
         "Authorization: Token <token>\n",
         "class Meta is a common pattern in Django.\n",
         "Authentication = process of verifying who a user or system is (identity).\n",
-        "QuerySet: Represents a collection of database records.\n"
-        "Manager: Provides the API for database queries.\n",
+        ("QuerySet: Represents a collection of database records.\n"
+         "Manager: Provides the API for database queries.\n"), /* two lines, one text */
         "Client sends Authorization: Basic base64(user:pass) each request.\n",
         "python is easy\ngit is a version control system\n",
         "F = m * a\nE = mc^2\n",
