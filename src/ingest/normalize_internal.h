@@ -161,6 +161,17 @@ bool nl_word_eq(const char *s, size_t n, const char *word);
 /* True when the word is a common English/French/German/Spanish function
  * word ("the", "of", "le", "der"…): code arguments never are. */
 bool nl_is_stopword(const char *w, size_t n);
+/* A table's names in strcmp order, so that a word is found among them by
+ * binary search: the classifiers look every word of every line up. */
+typedef struct {
+    const char *name;
+    size_t at; /* its entry's index in the table */
+} nl_name;
+/* Fills out[0..count) from `count` entries `stride` bytes apart whose first
+ * member is their name (a const char *), sorted by name, then index. */
+void nl_names_sort(nl_name *out, const void *table, size_t count, size_t stride);
+/* The index of the first entry named exactly w[0..n), or -1. */
+long nl_names_find(const nl_name *names, size_t count, const char *w, size_t n);
 /* w[0..n) (ASCII, any case) is one of the words of list, written as
  * " word word … " in lower case. */
 bool nl_in_word_list(const char *list, const char *w, size_t n);

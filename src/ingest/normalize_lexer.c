@@ -9,6 +9,7 @@
 #include "ingest/normalize_internal.h"
 #include "util/utf8.h"
 
+#include <pthread.h>
 #include <string.h>
 
 enum { P_START, P_OPERAND, P_OPERATOR, P_OPEN, P_SEP };
@@ -26,16 +27,29 @@ static const char *const CONST_KEYWORDS[] = {
     "True", "False", "None", "null", "true", "false", "undefined", "NaN",
 };
 
-static bool in_list(const char *w, size_t n, const char *const *list, size_t count)
+enum {
+    NOP = sizeof OP_KEYWORDS / sizeof *OP_KEYWORDS,
+    NCONST = sizeof CONST_KEYWORDS / sizeof *CONST_KEYWORDS
+};
+static nl_name op_sorted[NOP], const_sorted[NCONST];
+static pthread_once_t sort_once = PTHREAD_ONCE_INIT;
+
+static void sort_keywords(void)
 {
-    for (size_t i = 0; i < count; i++)
-        if (nl_word_eq(w, n, list[i])) return true;
-    return false;
+    nl_names_sort(op_sorted, OP_KEYWORDS, NOP, sizeof *OP_KEYWORDS);
+    nl_names_sort(const_sorted, CONST_KEYWORDS, NCONST, sizeof *CONST_KEYWORDS);
+}
+
+/* Every identifier of every line is looked up: by binary search. */
+static bool in_list(const char *w, size_t n, const nl_name *sorted, size_t count)
+{
+    pthread_once(&sort_once, sort_keywords);
+    return nl_names_find(sorted, count, w, n) >= 0;
 }
 
 bool nl_is_keyword(const char *w, size_t n)
 {
-    return in_list(w, n, OP_KEYWORDS, sizeof OP_KEYWORDS / sizeof *OP_KEYWORDS);
+    return in_list(w, n, op_sorted, NOP);
 }
 
 static bool is_string_prefix(const char *w, size_t n)
@@ -140,8 +154,7 @@ static void lex_ident(lex *x)
         x->prev_unary_only = false;
     } else {
         if (x->prev == P_OPERAND) fail(x);
-        if (in_list(w, k, CONST_KEYWORDS, sizeof CONST_KEYWORDS / sizeof *CONST_KEYWORDS))
-            x->e->has_const = true;
+        if (in_list(w, k, const_sorted, NCONST)) x->e->has_const = true;
         if (k >= 3 && memchr(w, '_', k) && !(k <= 4 && w[0] == '_' && w[k - 1] == '_'))
             x->e->has_underscore_name = true;
         x->prev = P_OPERAND;

@@ -9,6 +9,7 @@
 #include "ingest/normalize_internal.h"
 #include "util/utf8.h"
 
+#include <pthread.h>
 #include <string.h>
 
 typedef enum {
@@ -198,11 +199,21 @@ static const shell_cmd COMMANDS[] = {
     {"du", K_WORDY, NULL},
 };
 
+enum { NCOMMANDS = sizeof COMMANDS / sizeof COMMANDS[0] };
+static nl_name commands_sorted[NCOMMANDS];
+static pthread_once_t sort_once = PTHREAD_ONCE_INIT;
+
+static void sort_commands(void)
+{
+    nl_names_sort(commands_sorted, COMMANDS, NCOMMANDS, sizeof *COMMANDS);
+}
+
+/* The first line of every block is asked: by binary search. */
 static const shell_cmd *find_command(const char *w, size_t n)
 {
-    for (size_t i = 0; i < sizeof COMMANDS / sizeof COMMANDS[0]; i++)
-        if (nl_word_eq(w, n, COMMANDS[i].name)) return &COMMANDS[i];
-    return NULL;
+    pthread_once(&sort_once, sort_commands);
+    long i = nl_names_find(commands_sorted, NCOMMANDS, w, n);
+    return i >= 0 ? &COMMANDS[i] : NULL;
 }
 
 static bool in_word_list(const char *list, const char *w, size_t n)

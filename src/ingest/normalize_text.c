@@ -260,24 +260,53 @@ bool nl_in_word_list(const char *list, const char *w, size_t n)
     return strstr(list, low) != NULL;
 }
 
-enum { NSTOP = sizeof STOPWORDS / sizeof STOPWORDS[0] };
-
-/* STOPWORDS in strcmp order, for a binary search: the shell and markup
- * classifiers ask about every word of every line (at 100x the notes, a
- * linear search took a fifth of the normalizer). Sorted once, on
- * whichever thread asks first (sources are normalized on workers). */
-static const char *sorted_stop[NSTOP];
-static pthread_once_t sort_once = PTHREAD_ONCE_INIT;
-
-static int cmp_word(const void *a, const void *b)
+/* w[0..n) against a NUL-terminated name, in strcmp's order. */
+static int cmp_word_name(const char *w, size_t n, const char *name)
 {
-    return strcmp(*(const char *const *)a, *(const char *const *)b);
+    size_t m = strlen(name);
+    int c = memcmp(w, name, n < m ? n : m);
+    if (c != 0) return c;
+    return n < m ? -1 : n > m ? 1 : 0;
 }
 
+static int cmp_names(const void *a, const void *b)
+{
+    const nl_name *x = a, *y = b;
+    int c = strcmp(x->name, y->name);
+    return c != 0 ? c : (x->at > y->at) - (x->at < y->at);
+}
+
+void nl_names_sort(nl_name *out, const void *table, size_t count, size_t stride)
+{
+    for (size_t i = 0; i < count; i++) {
+        const char *const *name = (const void *)((const char *)table + i * stride);
+        out[i] = (nl_name){*name, i};
+    }
+    qsort(out, count, sizeof *out, cmp_names);
+}
+
+long nl_names_find(const nl_name *names, size_t count, const char *w, size_t n)
+{
+    size_t lo = 0, hi = count; /* the first name not below w */
+    while (lo < hi) {
+        size_t mid = lo + (hi - lo) / 2;
+        if (cmp_word_name(w, n, names[mid].name) > 0)
+            lo = mid + 1;
+        else
+            hi = mid;
+    }
+    return lo < count && cmp_word_name(w, n, names[lo].name) == 0 ? (long)names[lo].at : -1;
+}
+
+enum { NSTOP = sizeof STOPWORDS / sizeof STOPWORDS[0] };
+static nl_name sorted_stop[NSTOP];
+static pthread_once_t sort_once = PTHREAD_ONCE_INIT;
+
+/* Sorted on whichever thread asks first (sources are normalized on
+ * workers). */
 static void sort_stopwords(void)
 {
-    memcpy(sorted_stop, STOPWORDS, sizeof STOPWORDS);
-    qsort(sorted_stop, NSTOP, sizeof *sorted_stop, cmp_word);
+    nl_names_sort(sorted_stop, STOPWORDS, NSTOP, sizeof *STOPWORDS);
 }
 
 bool nl_is_stopword(const char *w, size_t n)
@@ -291,8 +320,7 @@ bool nl_is_stopword(const char *w, size_t n)
     }
     low[n] = '\0';
     pthread_once(&sort_once, sort_stopwords);
-    const char *key = low;
-    return bsearch(&key, sorted_stop, NSTOP, sizeof *sorted_stop, cmp_word) != NULL;
+    return nl_names_find(sorted_stop, NSTOP, low, n) >= 0;
 }
 
 bool nl_is_symbol_cp(unsigned cp)
