@@ -7,6 +7,7 @@
 #include "corpus.h"
 #include "diag.h"
 #include "ingest/normalize.h"
+#include "ingest/normalize_internal.h"
 #include "util/buf.h"
 
 #include <cmark-gfm-core-extensions.h>
@@ -543,8 +544,33 @@ static void test_linear(void)
     CHECK(big < 10 * (small + 0.02));
 }
 
+/* The classifiers' word tables, searched by name: exact matches only
+ * (not a prefix, not a longer word), the first of two entries of one
+ * name, and the stop words in any case. */
+static void test_name_search(void)
+{
+    static const struct {
+        const char *name;
+        int tag;
+    } table[] = {{"pip", 1}, {"git", 2}, {"pip3", 3}, {"go", 4}, {"git", 5}, {"", 6}};
+    enum { N = sizeof table / sizeof *table };
+    nl_name sorted[N];
+    nl_names_sort(sorted, table, N, sizeof *table);
+    CHECK(nl_names_find(sorted, N, "git", 3) == 1); /* the first "git" */
+    CHECK(nl_names_find(sorted, N, "pip3", 4) == 2);
+    CHECK(nl_names_find(sorted, N, "pip", 3) == 0);
+    CHECK(nl_names_find(sorted, N, "pi", 2) == -1);
+    CHECK(nl_names_find(sorted, N, "gitk", 4) == -1);
+    CHECK(nl_names_find(sorted, N, "gi\0", 3) == -1);
+    CHECK(nl_names_find(sorted, N, "", 0) == 5);
+    CHECK(nl_names_find(sorted, 0, "go", 2) == -1);
+    CHECK(nl_is_stopword("The", 3) && nl_is_stopword("der", 3) && !nl_is_stopword("thee", 4));
+    CHECK(!nl_is_stopword("", 0) && !nl_is_stopword("pip", 3));
+}
+
 int main(void)
 {
+    test_name_search();
     test_fixtures();
     test_unchanged();
     test_prose_lines();
