@@ -4,7 +4,8 @@
 # text layer; kerned pairs carry adjustments; code has no ligatures; marks
 # and characters above U+FFFF are drawn; right-to-left words are reordered
 # and right-to-left paragraphs set from the right margin; every embedded
-# font is a small subset. Validators and the word check pass.
+# font is a small subset without layout tables. Validators and the word
+# check pass.
 set -euo pipefail
 . "$(dirname "$0")/../tools/lib.sh"
 oct_setup java qpdf pdffonts pdftotext python3
@@ -59,7 +60,19 @@ for s in ["𝔸", "😀", "q̣̇"]:
 #    300-900 KB).
 for m in re.finditer(r"/Length1 (\d+)", data):
     assert int(m.group(1)) < 120_000, f"an embedded font of {m.group(1)} bytes"
-print(f"shaping: ligatures {sorted(ligs)}, {len(kerned)} kerned runs, fonts subset")
+
+# 6. ...without layout tables: the glyphs are drawn shaped, so GSUB, GPOS
+#    and GDEF would only add bytes (fontobj.c).
+fonts = 0
+for m in re.finditer(r"/Length1 \d+[^>]*>>\s*stream\r?\n", data):
+    head = data[m.end():m.end() + 12 + 16 * 64].encode("latin-1")
+    n = int.from_bytes(head[4:6], "big")
+    tags = {head[12 + 16 * i:16 + 16 * i].decode("latin-1") for i in range(n)}
+    assert "glyf" in tags, f"a font program without glyf: {sorted(tags)}"
+    assert not tags & {"GSUB", "GPOS", "GDEF"}, f"layout tables embedded: {sorted(tags)}"
+    fonts += 1
+assert fonts >= 3, f"only {fonts} font programs found"
+print(f"shaping: ligatures {sorted(ligs)}, {len(kerned)} kerned runs, {fonts} fonts subset")
 PY
 
 # Right to left: the words of a right-to-left phrase run from the right, and
