@@ -98,10 +98,11 @@ typedef struct {
  * (on the main thread) never draws from: given back to the system, the
  * build's peak is lower by the EPUB's (100x the Django notes: 24 MB free
  * after a book of 13 MB). Not for a few megabytes (the Django booklet
- * leaves 2.5 MB free after 0.4 MB, 10x 5.5 MB after 2.6 MB): trimming costs a millisecond there,
- * most of it in interrupting the other cores to flush their TLBs. The book's size decides, not
- * malloc's count of free bytes: mallinfo2 walks every free chunk of every arena, 1.8 ms for the
- * Django booklet. */
+ * leaves 2.5 MB free after 0.4 MB, 10x 5.5 MB after 2.6 MB): trimming
+ * costs a millisecond there, most of it in interrupting the other cores
+ * to flush their TLBs. The book's size decides, not malloc's count of
+ * free bytes: mallinfo2 walks every free chunk of every arena, 1.8 ms for
+ * the Django booklet. */
 static void give_back_memory(size_t book_bytes)
 {
 #ifdef __GLIBC__
