@@ -6,6 +6,7 @@
 #include "ingest/guards.h"
 #include "ingest/linkscheme.h"
 #include "ingest/images.h"
+#include "ingest/wikilinks.h"
 #include "ingest/places.h"
 #include "ingest/markdown.h"
 #include "ingest/normalize.h"
@@ -79,6 +80,17 @@ static const char *choose_title(oct_tree *t, const oct_node *chapter, const char
         if (*s) return s;
     }
     return title_from_path(t, path);
+}
+
+/* Whether the text has a "[[" or "==" at all: the wikilink pass walks every
+ * text node, which most notes do not need. */
+static bool may_hold_obsidian(const char *s, size_t n)
+{
+    for (const char *p = s; (p = memchr(p, '[', (size_t)(s + n - p))) && p + 1 < s + n; p++)
+        if (p[1] == '[') return true;
+    for (const char *p = s; (p = memchr(p, '=', (size_t)(s + n - p))) && p + 1 < s + n; p++)
+        if (p[1] == '=') return true;
+    return false;
 }
 
 static bool is_plain_text(const char *path)
@@ -156,6 +168,7 @@ oct_node *oct_ingest_parse(oct_tree *t, const char *path, const oct_ingest_text 
     oct_guard_blocks(t, ch, path, diag);
     oct_ingest_unsafe_links(t, ch, path, diag);
     oct_ingest_alerts(t, ch);
+    if (may_hold_obsidian(md, mdlen)) oct_ingest_wikilinks(t, ch);
     oct_ingest_images(t, ch, path, opts->root, diag);
     oct_ingest_drop_nav_links(t, ch, path, diag);
     oct_ingest_places(t, ch);

@@ -1,5 +1,8 @@
-/* GitHub alert blocks (src/ingest/alerts.c): "> [!NOTE]" on its own line
- * becomes a bold title; anything else that looks like one stays text. */
+/* Callouts (src/ingest/alerts.c): GitHub's "> [!NOTE]" on its own line
+ * becomes a bold title; Obsidian's take a title after the marker, a fold
+ * sign and types of the writer's own; a question callout with a title
+ * leaves its quote as a bold question and its answer. Text that only
+ * looks like a marker stays text. */
 #include "check.h"
 #include "html_support.h"
 
@@ -21,11 +24,13 @@ static void test_alerts(void)
                   "    text \"Hot.\" @5:3\n"
                   "blockquote @7:1\n"
                   "  paragraph @7:3\n"
-                  "    text \"[!TIP] inline\" @7:3\n"
+                  "    strong @7:3\n"
+                  "      text \"inline\" @7:3\n"
                   "blockquote @9:1\n"
                   "  paragraph @9:3\n"
-                  "    text \"[!NOPE]\" @9:3\n"
-                  "    soft_break @9:3\n"
+                  "    strong @9:3\n"
+                  "      text \"Nope\" @9:3\n"
+                  "    line_break @9:3\n"
                   "    text \"x\" @10:3\n"
                   "list bullet tight @12:1\n"
                   "  item @12:1\n"
@@ -45,8 +50,57 @@ static void test_alerts(void)
     release(&r);
 }
 
+static void test_obsidian(void)
+{
+    /* a title with markup, a fold sign, a type of the writer's own */
+    doc r = ingest("> [!tip]- Use *select_related*\n> One query.\n\n"
+                   "> [!my-recipe]\n> Flour.\n\n"
+                   "> [!faq] Why salt the brine?\n> It draws water out.\n>\n> And it keeps moulds "
+                   "away.\n\n> [!question]\n> Untitled.\n\n> [!1] x\n\n> [ !note] y\n\n"
+                   "> text [!note] z\n");
+    CHECK_DUMP(r, "blockquote @1:1\n"
+                  "  paragraph @1:3\n"
+                  "    strong @1:3\n"
+                  "      text \"Use \" @1:3\n"
+                  "      emph @1:15\n"
+                  "        text \"select_related\" @1:16\n"
+                  "    line_break @1:3\n"
+                  "    text \"One query.\" @2:3\n"
+                  "blockquote @4:1\n"
+                  "  paragraph @4:3\n"
+                  "    strong @4:3\n"
+                  "      text \"My recipe\" @4:3\n"
+                  "    line_break @4:3\n"
+                  "    text \"Flour.\" @5:3\n"
+                  "paragraph @7:3\n"
+                  "  strong @7:3\n"
+                  "    text \"Why salt the brine?\" @7:3\n"
+                  "paragraph @7:3\n"
+                  "  text \"It draws water out.\" @8:3\n"
+                  "paragraph @10:3\n"
+                  "  text \"And it keeps moulds away.\" @10:3\n"
+                  "blockquote @12:1\n"
+                  "  paragraph @12:3\n"
+                  "    strong @12:3\n"
+                  "      text \"Question\" @12:3\n"
+                  "    line_break @12:3\n"
+                  "    text \"Untitled.\" @13:3\n"
+                  "blockquote @15:1\n"
+                  "  paragraph @15:3\n"
+                  "    strong @15:3\n"
+                  "      text \"x\" @15:3\n"
+                  "blockquote @17:1\n"
+                  "  paragraph @17:3\n"
+                  "    text \"[ !note] y\" @17:3\n"
+                  "blockquote @19:1\n"
+                  "  paragraph @19:3\n"
+                  "    text \"text [!note] z\" @19:3\n");
+    release(&r);
+}
+
 int main(void)
 {
     test_alerts();
+    test_obsidian();
     return check_done();
 }

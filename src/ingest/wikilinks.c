@@ -1,0 +1,192 @@
+/* Obsidian's inline syntax in notes (wikilinks.h): "[[Target]]",
+ * "[[Target|shown]]", "[[Target#Heading]]" and "![[picture.png]]" embeds,
+ * and "==highlighted==" text. CommonMark leaves all of them as text with
+ * their brackets and signs. A wikilink prints as the words it shows (the
+ * notes it names are files of the writer's vault, not of the booklet); an
+ * embedded picture becomes a picture, found beside the note as any other;
+ * a highlight prints bold, as a highlighter pen reads on paper. */
+#include "ingest/wikilinks.h"
+
+#include <stdbool.h>
+#include <stdlib.h>
+#include <string.h>
+#include <strings.h>
+
+enum { MAX_LINK = 256 }; /* a longer "[[...]]" is not a wikilink */
+
+static bool is_word_char(char c)
+{
+    return (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') || (c >= '0' && c <= '9') ||
+           (unsigned char)c >= 0x80 || c == '_';
+}
+
+static bool is_picture(const char *s, size_t n)
+{
+    static const char *const EXT[] = {".png", ".jpg", ".jpeg", ".gif", ".svg", ".webp"};
+    for (size_t i = 0; i < sizeof EXT / sizeof *EXT; i++) {
+        size_t e = strlen(EXT[i]);
+        if (n > e && strncasecmp(s + n - e, EXT[i], e) == 0) return true;
+    }
+    return false;
+}
+
+/* Splits text node n at [a, b): n keeps what is before, `mid` is put after
+ * it, and a text node with what follows b after that. */
+static void splice(oct_tree *t, oct_node *n, size_t a, size_t b, oct_node *mid)
+{
+    const char *s = n->text;
+    size_t len = strlen(s);
+    oct_node *after = b < len ? oct_node_new_text(t, OCT_TEXT, n->span, s + b, len - b) : NULL;
+    oct_node *next = n->next;
+    oct_node *parent = n->parent;
+    if (next) {
+        oct_node_insert_before(next, mid);
+        if (after) oct_node_insert_before(next, after);
+    } else {
+        oct_node_append(parent, mid);
+        if (after) oct_node_append(parent, after);
+    }
+    if (a > 0)
+        n->text = oct_arena_strndup(t->arena, s, a);
+    else
+        oct_node_unlink(n);
+}
+
+/* Appends to b the words a wikilink's inside [p, p + n) shows: the part
+ * after '|', else the target with " › " for '#' and without a block id
+ * ("^abc"); returns their length. */
+static size_t link_words(char *b, const char *p, size_t n)
+{
+    const char *bar = memchr(p, '|', n);
+    if (bar) {
+        memcpy(b, bar + 1, (size_t)(p + n - bar - 1));
+        return (size_t)(p + n - bar - 1);
+    }
+    size_t k = 0;
+    for (size_t i = 0; i < n && p[i] != '^'; i++) {
+        if (p[i] == '#') {
+            if (k == 0) continue; /* "[[#Heading]]": a heading of this note */
+            memcpy(b + k, " \xE2\x80\xBA ", 5);
+            k += 5;
+        } else {
+            b[k++] = p[i];
+        }
+    }
+    while (k && b[k - 1] == ' ')
+        k--;
+    return k;
+}
+
+/* The first wikilink in n's text at or after `from`: [*a, *b) with the
+ * embed sign; false when there is none. */
+static bool find_link(const char *s, size_t from, size_t *a, size_t *b)
+{
+    for (const char *o = strstr(s + from, "[["); o; o = strstr(o + 1, "[[")) {
+        const char *in = o + 2, *c = in;
+        while (*c && *c != ']' && *c != '[' && *c != '\n' && c - in <= MAX_LINK)
+            c++;
+        if (c == in || c[0] != ']' || c[1] != ']' || *in == ' ' || c - in > MAX_LINK) continue;
+        *a = (size_t)(o - s) - (o > s && o[-1] == '!');
+        *b = (size_t)(c - s) + 2;
+        return true;
+    }
+    return false;
+}
+
+/* The first "==text==" at or after `from`: between signs that a word
+ * character does not touch from outside, with no blank inside them. */
+static bool find_highlight(const char *s, size_t from, size_t *a, size_t *b)
+{
+    for (const char *o = strstr(s + from, "=="); o; o = strstr(o + 1, "==")) {
+        if ((o > s && (is_word_char(o[-1]) || o[-1] == '=')) || o[2] == '=' || o[2] == ' ' ||
+            o[2] == '\0')
+            continue;
+        for (const char *c = strstr(o + 3, "=="); c; c = strstr(c + 1, "==")) {
+            if (c[-1] == ' ' || c[2] == '=' || is_word_char(c[2])) continue;
+            *a = (size_t)(o - s);
+            *b = (size_t)(c - s) + 2;
+            return true;
+        }
+        return false;
+    }
+    return false;
+}
+
+/* n's text with every wikilink that is not a picture replaced by its
+ * words (one text: text nodes never sit side by side). */
+static void replace_links(oct_tree *t, oct_node *n)
+{
+    const char *s = n->text;
+    size_t a, b, from = 0, at = 0;
+    if (!find_link(s, 0, &a, &b)) return;
+    size_t len = strlen(s);
+    /* the words are never longer than the link, but for " › " per '#' */
+    char *out = oct_arena_alloc(t->arena, len * 3 + 1);
+    size_t k = 0;
+    while (find_link(s, from, &a, &b)) {
+        bool embed = s[a] == '!';
+        const char *in = s + a + (embed ? 3 : 2);
+        size_t inlen = (size_t)(s + b - 2 - in);
+        const char *bar = memchr(in, '|', inlen);
+        if (embed && is_picture(in, bar ? (size_t)(bar - in) : inlen)) { /* split() makes it */
+            from = b;
+            continue;
+        }
+        memcpy(out + k, s + at, a - at);
+        k += a - at;
+        k += link_words(out + k, in, inlen);
+        at = from = b;
+    }
+    memcpy(out + k, s + at, len - at);
+    out[k + len - at] = '\0';
+    n->text = out;
+}
+
+/* The first picture embed or highlight in n's text becomes a node of its
+ * own between the text before and after it; returns the node holding the
+ * text after it, to go on with, or NULL. */
+static oct_node *split(oct_tree *t, oct_node *n)
+{
+    const char *s = n->text;
+    size_t a = 0, b = 0, ha = 0, hb = 0;
+    bool link = find_link(s, 0, &a, &b), mark = find_highlight(s, 0, &ha, &hb);
+    if (!link && !mark) return NULL;
+    oct_node *mid;
+    if (!link || (mark && ha < a)) {
+        mid = oct_node_new(t, OCT_STRONG, n->span);
+        oct_node_append(mid, oct_node_new_text(t, OCT_TEXT, n->span, s + ha + 2, hb - ha - 4));
+        a = ha;
+        b = hb;
+    } else { /* a picture: replace_links left no other wikilink */
+        const char *in = s + a + 3;
+        size_t inlen = (size_t)(s + b - 2 - in);
+        const char *bar = memchr(in, '|', inlen);
+        size_t target = bar ? (size_t)(bar - in) : inlen;
+        mid = oct_node_new(t, OCT_IMAGE, n->span);
+        mid->u.link.url = oct_arena_strndup(t->arena, in, target);
+        /* "![[x.png|300]]" gives a width, not words: the file name is the alt */
+        bool width = bar && strspn(bar + 1, "0123456789x") == inlen - target - 1;
+        size_t altlen = bar && !width ? inlen - target - 1 : target;
+        oct_node_append(
+            mid, oct_node_new_text(t, OCT_TEXT, n->span, bar && !width ? bar + 1 : in, altlen));
+    }
+    splice(t, n, a, b, mid);
+    return mid->next && mid->next->kind == OCT_TEXT ? mid->next : NULL;
+}
+
+void oct_ingest_wikilinks(oct_tree *t, oct_node *chapter)
+{
+    size_t n;
+    oct_node **texts = oct_node_collect(chapter, OCT_TEXT, &n);
+    for (size_t i = 0; i < n; i++) {
+        /* code is CODE, never TEXT; a link's words stay as written */
+        bool in_link = false;
+        for (const oct_node *p = texts[i]->parent; p && !in_link; p = p->parent)
+            in_link = p->kind == OCT_LINK || p->kind == OCT_IMAGE;
+        if (in_link) continue;
+        replace_links(t, texts[i]);
+        for (oct_node *cur = texts[i]; cur;)
+            cur = split(t, cur);
+    }
+    free(texts);
+}
