@@ -2,7 +2,7 @@
 # Notes that are not the Django seeds — other subjects, styles and encodings
 # (Q:/A: biology, `Question 9:`/`Answer -` history, multiple choice with
 # <details> answers, French and German notes, a question list answered
-# later, Latin-1, Windows-1252 and MacRoman files, pasted code and aligned
+# later, an Obsidian note with front matter, callouts and wikilinks, Latin-1, Windows-1252 and MacRoman files, pasted code and aligned
 # tables) — compiled as one booklet: both outputs pass the validators, no
 # word is lost, and the question bank holds what the notes ask and answer.
 set -euo pipefail
@@ -43,6 +43,7 @@ got = {os.path.basename(s["path"]): (s["questions"], s["answered"]) for s in ban
 want = {"biology-qa.md": (8, 7), "history-labels.txt": (6, 5), "mcq-details.md": (5, 5),
         "french-notes.md": (6, 4), "german-notes.md": (6, 4),
         "chemistry-numbered.txt": (8, 7), "plain-prose.md": (0, 0),
+        "obsidian-vault.md": (5, 4),
         "enc-latin1-french.txt": (3, 3), "enc-cp1252-quotes.txt": (2, 2),
         "enc-macroman-notes.txt": (2, 2)}
 bad = ["%s: %r questions/answered, expected %r" % (k, got.get(k), v)

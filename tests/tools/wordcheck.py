@@ -15,11 +15,12 @@ wrap mid-token behind a continuation mark, words may be hyphenated).
 
 Sources are read line by line. Without --plain they are Markdown-ish notes:
 link destinations `](...)`, reference definitions `[x]: url`, list and task
-markers, question/answer labels ("Q1:", "Answer -", "Antwort:") and answer
+markers, Obsidian's callout markers, wikilink targets shown by other words and
+block ids, question/answer labels ("Q1:", "Answer -", "Antwort:") and answer
 captions (<summary>Show answer</summary>), which become structure, fence info strings, footnote labels and the tags (and attributes) of the raw-HTML
 subset that becomes formatting are syntax, not text; entities are decoded.
 Lines that octavo reported as dropped chat filler or as merged listed questions
-(diagnostics with code [filler], [merged-question], [merged-answer], [answer-key], [badges-dropped] or [nav-link-dropped]
+(diagnostics with code [filler], [merged-question], [merged-answer], [answer-key], [badges-dropped], [nav-link-dropped] or [front-matter]
 in its captured stderr)
 are skipped.
 
@@ -58,6 +59,11 @@ REF_DEF = re.compile(r"^ {0,3}\[[^\]]+\]:\s*\S")
 LINK_DEST = re.compile(r"\]\((?:[^()\s]|\([^()]*\))*(?:\s+(?:\"[^\"]*\"|'[^']*'|\([^)]*\)))?\s*\)")
 LIST_MARK = re.compile(r"^(\s*(?:>\s*)*)(?:\d{1,9}[.)]|[-+*])(?=\s|$)")
 TASK_MARK = re.compile(r"^(\s*(?:>\s*)*)\[[ xX]\](?=\s)")
+# Obsidian: a callout's marker (its type names the quote only when no title
+# follows), a wikilink's target when it shows other words, a block id.
+CALLOUT = re.compile(r"^(\s*(?:>\s*)+)\[![A-Za-z0-9_-]+\][+-]?")
+WIKI_TARGET = re.compile(r"\[\[[^\]|\[]*\|")
+WIKI_BLOCK = re.compile(r"\^[A-Za-z0-9-]+(?=\]\])")
 FENCE = re.compile(r"^(\s*(?:>\s*)*)(`{3,}|~{3,}).*$")
 FOOTNOTE = re.compile(r"\[\^[^\]\s]+\]:?")
 # Question/answer labels become structure (a numbered prompt, an answer
@@ -74,7 +80,7 @@ ANSWER_CAPTION = re.compile(
     r"(?:the\s+)?(?:answers?|antwort(?: anzeigen)?|r[\u00e9e]ponse|l(?:\u00f6|oe)sung|solution)"
     r"\s*</summary>", re.I)
 SAFE_TAG = re.compile(r"</?(?:details|summary|b|i|br|sup|sub|kbd|a|h[1-6])(?:\s[^<>]*)?/?>", re.I)
-DIAG = re.compile(r"^(.*?):(\d+)(?::\d+)?: (?:warning|note|error): (.*)\[(?:filler|merged-question|merged-answer|answer-key|badges-dropped|nav-link-dropped)\]\s*$")
+DIAG = re.compile(r"^(.*?):(\d+)(?::\d+)?: (?:warning|note|error): (.*)\[(?:filler|merged-question|merged-answer|answer-key|badges-dropped|nav-link-dropped|front-matter)\]\s*$")
 LINE_LIST = re.compile(r"\blines?\s+((?:\d+(?:\s*[-\u2013]\s*\d+)?(?:\s*(?:,|and)\s*)?)+)")
 
 
@@ -142,6 +148,9 @@ def markdown_words(line):
         return ""
     line = LIST_MARK.sub(r"\1", line, count=1)
     line = TASK_MARK.sub(r"\1", line, count=1)
+    line = CALLOUT.sub(r"\1", line, count=1)
+    line = WIKI_TARGET.sub("[[", line)
+    line = WIKI_BLOCK.sub("", line)
     line = QA_LABEL.sub(r"\1", line, count=1)
     line = ANSWER_CAPTION.sub(" ", line)
     line = LINK_DEST.sub("]", line)
