@@ -106,16 +106,20 @@ static void take_front_matter(const char *path, oct_ingest_text *out, oct_diag *
     oct_front_matter fm;
     if (!oct_front_matter_take(out->text, &out->len, &fm)) return;
     size_t others = fm.nkeys - (fm.title != NULL);
-    if (fm.title)
+    const char *form = fm.toml ? "TOML" : "YAML";
+    if (fm.title && others)
         oct_diag_report(diag, OCT_NOTE, path, 1, 1, "front-matter",
                         "%s front matter (lines 1-%zu): its title \"%s\" names the chapter; "
                         "%zu other key%s not printed",
-                        fm.toml ? "TOML" : "YAML", fm.lines, fm.title, others,
-                        others == 1 ? "" : "s");
+                        form, fm.lines, fm.title, others, others == 1 ? "" : "s");
+    else if (fm.title)
+        oct_diag_report(diag, OCT_NOTE, path, 1, 1, "front-matter",
+                        "%s front matter (lines 1-%zu): its title \"%s\" names the chapter", form,
+                        fm.lines, fm.title);
     else
         oct_diag_report(diag, OCT_NOTE, path, 1, 1, "front-matter",
-                        "%s front matter (lines 1-%zu): its %zu key%s not printed",
-                        fm.toml ? "TOML" : "YAML", fm.lines, others, others == 1 ? "" : "s");
+                        "%s front matter (lines 1-%zu): its %zu key%s not printed", form, fm.lines,
+                        others, others == 1 ? "" : "s");
     out->front_title = fm.title; /* taken */
     fm.title = NULL;
     oct_front_matter_release(&fm);
