@@ -218,8 +218,8 @@ static const char *href_of(const oct_epub_book *b, oct_arena *a, const char *anc
 {
     uintptr_t u = (uintptr_t)oct_epub_map_get(&b->unit_of, anchor);
     if (!u) return NULL;
-    if (u - 1 == from) return oct_arena_printf(a, "#%s", anchor);
-    return oct_arena_printf(a, "%s#%s", b->units[u - 1].file, anchor);
+    if (u - 1 == from) return oct_arena_cat(a, "#", anchor, NULL);
+    return oct_arena_cat(a, b->units[u - 1].file, "#", anchor);
 }
 
 const char *oct_epub_href_in(const oct_epub_book *b, oct_arena *a, const oct_node *n)

@@ -5,6 +5,7 @@
 
 #include <libxml/xmlwriter.h>
 #include <stdio.h>
+#include <stdbool.h>
 #include <stdlib.h>
 #include <string.h>
 
@@ -63,11 +64,28 @@ static int is_allowed(unsigned cp)
     return cp <= 0x10FFFF;
 }
 
+/* Bytes copied as they are: printable ASCII, tab and newline. */
+static bool plain_byte(unsigned char c)
+{
+    return (c >= 0x20 && c < 0x7F) || c == '\t' || c == '\n';
+}
+
+/* s[0..n) with what XML or a reader refuses dropped (a CR) or replaced
+ * (U+FFFD). Runs of plain bytes, most of any text, are copied whole: a
+ * copy per character was a tenth of the EPUB's instructions. */
 static const char *clean(oct_epub_xw *x, const char *s, size_t n)
 {
     oct_buf_clear(&x->scratch);
     oct_buf_grow(&x->scratch, n + 1);
     for (size_t i = 0; i < n;) {
+        size_t run = i;
+        while (run < n && plain_byte((unsigned char)s[run]))
+            run++;
+        if (run > i) {
+            oct_buf_put(&x->scratch, s + i, run - i);
+            i = run;
+            continue;
+        }
         size_t k;
         unsigned cp = oct_utf8_decode(s + i, n - i, &k);
         if (cp == '\r') {

@@ -219,10 +219,18 @@ pdf_fonts *pdf_fonts_open(const oct_layout *l, oct_diag *d)
     return f;
 }
 
-/* The face of slot s, opening a chain face on first use; NULL if none. */
-static pdf_face *slot_face(pdf_fonts *f, int s)
+/* The face of slot s, opening a chain face on first use; NULL if none.
+ * Asked for every character: the open face is found inline. */
+static pdf_face *open_slot(pdf_fonts *f, int s);
+static inline pdf_face *slot_face(pdf_fonts *f, int s)
 {
     if (s < 0 || s >= PDF_NSLOTS) return NULL;
+    if (f->slot[s] >= 0) return &f->face[f->slot[s]];
+    return open_slot(f, s);
+}
+
+static pdf_face *open_slot(pdf_fonts *f, int s)
+{
     if (f->slot[s] == SLOT_UNOPENED) {
         int idx = open_face(f, f->path[s], false);
         for (int t = 0; t < PDF_NSLOTS; t++) /* every slot of that file */

@@ -58,12 +58,21 @@ static const char *num3(char out[32], double x);
 static void set_pen(painter *w, pen *pn, oct_color c, bool stroke)
 {
     if (pn->set && same_color(pn->c, c)) return;
-    char r[32], g[32], b[32], line[112];
-    int n = c.r == c.g && c.g == c.b
-                ? snprintf(line, sizeof line, "%s %s\n", num3(r, c.r), stroke ? "G" : "g")
-                : snprintf(line, sizeof line, "%s %s %s %s\n", num3(r, c.r), num3(g, c.g),
-                           num3(b, c.b), stroke ? "RG" : "rg");
-    put_content(w, line, (size_t)n);
+    char v[32], line[112];
+    size_t n = 0;
+    bool grey = c.r == c.g && c.g == c.b;
+    const double parts[3] = {c.r, c.g, c.b};
+    for (int i = 0; i < (grey ? 1 : 3);
+         i++) { /* each "0.2 " (snprintf per colour: a profile's item) */
+        size_t k = strlen(num3(v, parts[i]));
+        memcpy(line + n, v, k);
+        n += k;
+        line[n++] = ' ';
+    }
+    const char *op = grey ? (stroke ? "G\n" : "g\n") : (stroke ? "RG\n" : "rg\n");
+    memcpy(line + n, op, strlen(op));
+    n += strlen(op);
+    put_content(w, line, n);
     pn->c = c;
     pn->set = true;
 }

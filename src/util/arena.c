@@ -79,6 +79,17 @@ char *oct_arena_strdup(oct_arena *a, const char *s)
     return s ? oct_arena_strndup(a, s, strlen(s)) : NULL;
 }
 
+char *oct_arena_cat(oct_arena *a, const char *x, const char *y, const char *z)
+{
+    size_t nx = x ? strlen(x) : 0, ny = y ? strlen(y) : 0, nz = z ? strlen(z) : 0;
+    char *p = oct_arena_alloc(a, nx + ny + nz + 1);
+    if (nx) memcpy(p, x, nx);
+    if (ny) memcpy(p + nx, y, ny);
+    if (nz) memcpy(p + nx + ny, z, nz);
+    p[nx + ny + nz] = '\0';
+    return p;
+}
+
 char *oct_arena_printf(oct_arena *a, const char *fmt, ...)
 {
     va_list ap, ap2;

@@ -17,22 +17,9 @@ void oct_buf_grow(oct_buf *b, size_t extra)
     b->cap = cap;
 }
 
-void oct_buf_put(oct_buf *b, const void *p, size_t n)
-{
-    oct_buf_grow(b, n);
-    if (n) memcpy(b->data + b->len, p, n);
-    b->len += n;
-    b->data[b->len] = '\0';
-}
-
 void oct_buf_puts(oct_buf *b, const char *s)
 {
     oct_buf_put(b, s, strlen(s));
-}
-
-void oct_buf_putc(oct_buf *b, char c)
-{
-    oct_buf_put(b, &c, 1);
 }
 
 void oct_buf_printf(oct_buf *b, const char *fmt, ...)

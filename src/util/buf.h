@@ -3,6 +3,7 @@
 #ifndef OCT_BUF_H
 #define OCT_BUF_H
 #include <stddef.h>
+#include <string.h>
 
 typedef struct {
     char *data;
@@ -14,10 +15,27 @@ typedef struct {
         NULL, 0, 0                                                                                 \
     }
 
+/* Room for `extra` more bytes and the NUL. */
 void oct_buf_grow(oct_buf *b, size_t extra);
-void oct_buf_put(oct_buf *b, const void *p, size_t n);
+
+/* Inline: the writers of content streams, XHTML and JSON append a few
+ * bytes at a time, and a call per byte was the first item of a profile. */
+static inline void oct_buf_put(oct_buf *b, const void *p, size_t n)
+{
+    if (b->len + n + 1 > b->cap) oct_buf_grow(b, n);
+    if (n) memcpy(b->data + b->len, p, n);
+    b->len += n;
+    b->data[b->len] = '\0';
+}
+
+static inline void oct_buf_putc(oct_buf *b, char c)
+{
+    if (b->len + 2 > b->cap) oct_buf_grow(b, 1);
+    b->data[b->len++] = c;
+    b->data[b->len] = '\0';
+}
+
 void oct_buf_puts(oct_buf *b, const char *s);
-void oct_buf_putc(oct_buf *b, char c);
 void oct_buf_printf(oct_buf *b, const char *fmt, ...) __attribute__((format(printf, 2, 3)));
 /* Appends code point cp encoded as UTF-8. */
 void oct_buf_put_utf8(oct_buf *b, unsigned cp);
