@@ -196,12 +196,16 @@ static size_t first_lines(const char *text, size_t len, line *lines)
 bool oct_front_matter_take(char *text, size_t *len, oct_front_matter *fm)
 {
     memset(fm, 0, sizeof *fm);
-    if (*len < 7) return false;
+    /* most sources open otherwise: nothing to split into lines */
+    if (*len < 7 || !(text[0] == '-' || text[0] == '+')) return false;
+    const char *eol = memchr(text, '\n', *len);
+    line head = {text, eol ? (size_t)(eol - text) : *len};
+    char sep = is_fence(head, '-') ? ':' : is_fence(head, '+') ? '=' : 0;
+    if (!sep) return false;
     line *lines = oct_xmalloc((MAX_LINES + 1) * sizeof *lines);
     size_t n = first_lines(text, *len, lines), close = 0;
-    char sep = is_fence(lines[0], '-') ? ':' : is_fence(lines[0], '+') ? '=' : 0;
     bool keyed = false;
-    for (size_t i = 1; sep && i < n && !close; i++) {
+    for (size_t i = 1; i < n && !close; i++) {
         if (is_fence(lines[i], sep == ':' ? '-' : '+') ||
             (sep == ':' && trimmed(lines[i]).n == 3 && !memcmp(lines[i].p, "...", 3)))
             close = i;

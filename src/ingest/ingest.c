@@ -7,6 +7,7 @@
 #include "ingest/linkscheme.h"
 #include "ingest/images.h"
 #include "ingest/wikilinks.h"
+#include "util/buf.h"
 #include "ingest/places.h"
 #include "ingest/markdown.h"
 #include "ingest/normalize.h"
@@ -106,20 +107,14 @@ static void take_front_matter(const char *path, oct_ingest_text *out, oct_diag *
     oct_front_matter fm;
     if (!oct_front_matter_take(out->text, &out->len, &fm)) return;
     size_t others = fm.nkeys - (fm.title != NULL);
-    const char *form = fm.toml ? "TOML" : "YAML";
-    if (fm.title && others)
-        oct_diag_report(diag, OCT_NOTE, path, 1, 1, "front-matter",
-                        "%s front matter (lines 1-%zu): its title \"%s\" names the chapter; "
-                        "%zu other key%s not printed",
-                        form, fm.lines, fm.title, others, others == 1 ? "" : "s");
-    else if (fm.title)
-        oct_diag_report(diag, OCT_NOTE, path, 1, 1, "front-matter",
-                        "%s front matter (lines 1-%zu): its title \"%s\" names the chapter", form,
-                        fm.lines, fm.title);
-    else
-        oct_diag_report(diag, OCT_NOTE, path, 1, 1, "front-matter",
-                        "%s front matter (lines 1-%zu): its %zu key%s not printed", form, fm.lines,
-                        others, others == 1 ? "" : "s");
+    oct_buf what = OCT_BUF_INIT;
+    if (fm.title) oct_buf_printf(&what, "its title \"%s\" names the chapter", fm.title);
+    if (others || !fm.title)
+        oct_buf_printf(&what, "%s%zu %skey%s not printed", fm.title ? "; " : "its ", others,
+                       fm.title ? "other " : "", others == 1 ? "" : "s");
+    oct_diag_report(diag, OCT_NOTE, path, 1, 1, "front-matter", "%s front matter (lines 1-%zu): %s",
+                    fm.toml ? "TOML" : "YAML", fm.lines, what.data);
+    oct_buf_free(&what);
     out->front_title = fm.title; /* taken */
     fm.title = NULL;
     oct_front_matter_release(&fm);

@@ -112,6 +112,30 @@ static bool find_highlight(const char *s, size_t from, size_t *a, size_t *b)
     return false;
 }
 
+/* The parts of the wikilink s[a, b) (find_link's). */
+typedef struct {
+    bool embed;
+    const char *in; /* between the brackets */
+    size_t inlen;
+    size_t target;   /* bytes of `in` before '|' (all of it without one) */
+    const char *bar; /* the '|', or NULL */
+} wikilink;
+
+static wikilink parse_link(const char *s, size_t a, size_t b)
+{
+    wikilink w = {.embed = s[a] == '!'};
+    w.in = s + a + (w.embed ? 3 : 2);
+    w.inlen = (size_t)(s + b - 2 - w.in);
+    w.bar = memchr(w.in, '|', w.inlen);
+    w.target = w.bar ? (size_t)(w.bar - w.in) : w.inlen;
+    return w;
+}
+
+static bool is_picture_embed(const wikilink *w)
+{
+    return w->embed && is_picture(w->in, w->target);
+}
+
 /* n's text with every wikilink that is not a picture replaced by its
  * words (one text: text nodes never sit side by side). */
 static void replace_links(oct_tree *t, oct_node *n)
@@ -124,18 +148,13 @@ static void replace_links(oct_tree *t, oct_node *n)
     char *out = oct_arena_alloc(t->arena, len * 3 + 1);
     size_t k = 0;
     while (find_link(s, from, &a, &b)) {
-        bool embed = s[a] == '!';
-        const char *in = s + a + (embed ? 3 : 2);
-        size_t inlen = (size_t)(s + b - 2 - in);
-        const char *bar = memchr(in, '|', inlen);
-        if (embed && is_picture(in, bar ? (size_t)(bar - in) : inlen)) { /* split() makes it */
-            from = b;
-            continue;
-        }
+        wikilink w = parse_link(s, a, b);
+        from = b;
+        if (is_picture_embed(&w)) continue; /* split() makes it a picture */
         memcpy(out + k, s + at, a - at);
         k += a - at;
-        k += link_words(out + k, in, inlen);
-        at = from = b;
+        k += link_words(out + k, w.in, w.inlen);
+        at = b;
     }
     memcpy(out + k, s + at, len - at);
     out[k + len - at] = '\0';
@@ -158,17 +177,14 @@ static oct_node *split(oct_tree *t, oct_node *n)
         a = ha;
         b = hb;
     } else { /* a picture: replace_links left no other wikilink */
-        const char *in = s + a + 3;
-        size_t inlen = (size_t)(s + b - 2 - in);
-        const char *bar = memchr(in, '|', inlen);
-        size_t target = bar ? (size_t)(bar - in) : inlen;
+        wikilink w = parse_link(s, a, b);
         mid = oct_node_new(t, OCT_IMAGE, n->span);
-        mid->u.link.url = oct_arena_strndup(t->arena, in, target);
+        mid->u.link.url = oct_arena_strndup(t->arena, w.in, w.target);
         /* "![[x.png|300]]" gives a width, not words: the file name is the alt */
-        bool width = bar && strspn(bar + 1, "0123456789x") == inlen - target - 1;
-        size_t altlen = bar && !width ? inlen - target - 1 : target;
-        oct_node_append(
-            mid, oct_node_new_text(t, OCT_TEXT, n->span, bar && !width ? bar + 1 : in, altlen));
+        size_t after = w.bar ? w.inlen - w.target - 1 : 0;
+        bool words = w.bar && strspn(w.bar + 1, "0123456789x") != after;
+        oct_node_append(mid, oct_node_new_text(t, OCT_TEXT, n->span, words ? w.bar + 1 : w.in,
+                                               words ? after : w.target));
     }
     splice(t, n, a, b, mid);
     return mid->next && mid->next->kind == OCT_TEXT ? mid->next : NULL;

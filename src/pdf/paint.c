@@ -55,24 +55,14 @@ static const char *num3(char out[32], double x);
 /* The fill or stroke colour, written only when it changes: "r g b rg",
  * or "g g" for a grey (most of a booklet's colours: its text, rules and
  * code; a printer then inks them with black alone). */
+static void path_op(painter *w, const char *op, int n, const double *v);
+
 static void set_pen(painter *w, pen *pn, oct_color c, bool stroke)
 {
     if (pn->set && same_color(pn->c, c)) return;
-    char v[32], line[112];
-    size_t n = 0;
     bool grey = c.r == c.g && c.g == c.b;
     const double parts[3] = {c.r, c.g, c.b};
-    for (int i = 0; i < (grey ? 1 : 3);
-         i++) { /* each "0.2 " (snprintf per colour: a profile's item) */
-        size_t k = strlen(num3(v, parts[i]));
-        memcpy(line + n, v, k);
-        n += k;
-        line[n++] = ' ';
-    }
-    const char *op = grey ? (stroke ? "G\n" : "g\n") : (stroke ? "RG\n" : "rg\n");
-    memcpy(line + n, op, strlen(op));
-    n += strlen(op);
-    put_content(w, line, n);
+    path_op(w, grey ? (stroke ? "G" : "g") : (stroke ? "RG" : "rg"), grey ? 1 : 3, parts);
     pn->c = c;
     pn->set = true;
 }
@@ -86,8 +76,6 @@ static void set_stroke_color(painter *w, oct_color c)
 {
     set_pen(w, &w->stroke, c, true);
 }
-
-static void path_op(painter *w, const char *op, int n, const double *v);
 
 /* The line width, written only when it changes. */
 static void set_width(painter *w, double v)
@@ -111,7 +99,7 @@ static void op_n(painter *w, const char *op, int n, const double *v)
 
 static size_t fmt_num(char out[32], double x, int dec);
 
-/* A path operator after its n numbers, each to a thousandth of a point
+/* A path or colour operator after its n numbers, each to a thousandth
  * (libharu wrote five decimals). */
 static void path_op(painter *w, const char *op, int n, const double *v)
 {
