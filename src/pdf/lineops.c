@@ -211,6 +211,8 @@ void pdf_set_line(oct_pdf *p, pdf_item *it, const pdf_text *t, const pdf_line *l
             cluster_text(&s, i, rtl_of && rtl_of[i - ln->a]);
         if (rtl_of && rtl_of[i - ln->a] && c->ng == 1)
             put_mirrored(&s, c, &t->g[c->g]);
+        else if (c->ng == 1) /* a constant size: a move, not the string copy of n bytes */
+            oct_buf_put(&s.run, (const char *)&t->g[c->g], sizeof *t->g);
         else
             oct_buf_put(&s.run, (const char *)&t->g[c->g], c->ng * sizeof *t->g);
         pen += pdf_char_width(t, i);
