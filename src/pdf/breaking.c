@@ -53,6 +53,10 @@ typedef struct {
     pdf_line *lines;
     size_t nlines, cap;
     bool hyphenate; /* this pass may end lines at hyphenation points */
+    /* no gap of an unspaced script and no negative advance in the piece: a
+     * line starting earlier is never shorter, shrink included, so total_fit
+     * stops at the first start too far back */
+    bool monotone;
     size_t skipped; /* hyphenation points left out by a first pass */
     double worst;   /* the worst line's demerits in the chain taken */
 } breaker;
@@ -264,6 +268,7 @@ static void total_fit(breaker *b)
     double *best = oct_xmalloc(nc * NSTATE * sizeof *best);
     size_t *from = oct_xmalloc(nc * NSTATE * sizeof *from);
     bool first_piece = b->nlines == 0 || b->m->first_each;
+    double widest = first_piece ? fmax(b->m->first, b->m->rest) : b->m->rest;
     for (size_t k = 0; k < nc * NSTATE; k++)
         best[k] = INFINITY;
     best[0] = 0;
@@ -280,6 +285,7 @@ static void total_fit(breaker *b)
             double cost = line_cost(b, c[i].pos, c[j].pos, avail, last, c[j].kind == K_HYPHEN);
             if (cost == INFINITY) {
                 if (b->W[c[j].pos - b->s] - b->W[c[i].pos - b->s] > 2 * avail + 1) break;
+                if (b->monotone && avail >= widest) break; /* earlier starts: longer still */
                 continue;
             }
             for (int hi = 0; hi < NSTATE; hi++) {
@@ -396,8 +402,10 @@ static void break_piece(breaker *b)
     b->NS = oct_xrealloc(b->NS, (n + 1) * sizeof *b->NS);
     b->W[0] = b->SP[0] = 0;
     b->NS[0] = 0;
+    b->monotone = true;
     for (size_t i = 0; i < n; i++) {
         double w = pdf_char_width(b->t, b->s + i);
+        if (w < 0) b->monotone = false;
         bool sp = b->t->c[b->s + i].cp == ' ';
         /* a gap counts from the char after it, so a line ending at the
          * gap's char does not count it */
@@ -405,6 +413,7 @@ static void break_piece(breaker *b)
         b->W[i + 1] = b->W[i] + w;
         b->SP[i + 1] = b->SP[i] + (sp ? w : gap ? pdf_gap_width(b->t, b->s + i - 1) : 0);
         b->NS[i + 1] = b->NS[i] + (sp || gap ? 1 : 0);
+        if (gap) b->monotone = false;
     }
     b->line0 = b->nlines;
     if (b->m->mode == PDF_BREAK_GREEDY)

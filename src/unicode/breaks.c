@@ -132,6 +132,31 @@ static void mark_clusters(oct_breaker *b, uint8_t *out)
     }
 }
 
+/* Whether every character of cps[0..n) has the Grapheme_Cluster_Break
+ * property Other, Control, CR or LF: Latin text below the combining marks
+ * (U+0300), general punctuation but its format controls and joiners, the
+ * currency signs. UAX #29 then has a cluster start at every character but
+ * an LF after a CR (GB3-GB5, GB999; ICU's rules say the same, checked
+ * against its iterator in test_unicode_breaks), so ICU's character pass,
+ * about a third of breaking a paragraph, is not needed. */
+static bool plain_clusters(const uint32_t *cps, size_t n)
+{
+    for (size_t i = 0; i < n; i++) {
+        uint32_t c = cps[i];
+        if (c < 0x300 || (c >= 0x2010 && c <= 0x2027) || (c >= 0x2030 && c <= 0x205E) ||
+            (c >= 0x20A0 && c <= 0x20BF))
+            continue;
+        return false;
+    }
+    return true;
+}
+
+static void mark_plain_clusters(const uint32_t *cps, size_t n, uint8_t *out)
+{
+    for (size_t i = 0; i < n; i++)
+        if (i == 0 || cps[i] != '\n' || cps[i - 1] != '\r') out[i] |= OCT_GRAPHEME_START;
+}
+
 /* One piece: ICU's boundaries (it always reports one at the end of the
  * piece); the end of the whole text is a mandatory break (UAX #14 LB3). */
 static void run_piece(oct_breaker *b, const uint32_t *cps, size_t n, uint8_t *out, bool text_end)
@@ -139,7 +164,10 @@ static void run_piece(oct_breaker *b, const uint32_t *cps, size_t n, uint8_t *ou
     memset(out, 0, n);
     to_utf16(b, cps, n);
     mark_lines(b, out);
-    mark_clusters(b, out);
+    if (plain_clusters(cps, n))
+        mark_plain_clusters(cps, n, out);
+    else
+        mark_clusters(b, out);
     if (text_end) out[n - 1] = (uint8_t)((out[n - 1] & ~OCT_LB_MASK) | OCT_LB_MANDATORY);
 }
 

@@ -375,8 +375,55 @@ static void test_languages(void)
     oct_breaker_free(NULL);
 }
 
+/* Text of Latin letters, punctuation, controls, CR and LF skips ICU's
+ * character iterator (plain_clusters in breaks.c): random such texts must
+ * get ICU's cluster starts exactly, and one character outside the ranges
+ * (a mark, a joiner, an emoji) must bring ICU back. */
+static void test_plain_clusters(void)
+{
+    static const uint32_t pool[] = {'a',    'Z',    ' ',    '.',    '\r',   '\n',   '\t',
+                                    0x01,   0x7F,   0x85,   0xAD,   0xE9,   0xFF,   0x17F,
+                                    0x2FF,  0x2010, 0x2019, 0x201C, 0x2026, 0x2027, 0x2030,
+                                    0x2044, 0x205E, 0x20AC, 0x20BF};
+    static const uint32_t others[] = {0x301,  0x200D,  0x200C,  0x200B, 0x2028, 0x2060,
+                                      0xFE0F, 0x1F600, 0x1F1FA, 0x0915, 0x1100, 0x20E3};
+    UErrorCode err = U_ZERO_ERROR;
+    UBreakIterator *it = ubrk_open(UBRK_CHARACTER, "", NULL, 0, &err);
+    oct_breaker *w = oct_breaker_new("en", NULL);
+    CHECK(U_SUCCESS(err) && w != NULL);
+    if (!w || U_FAILURE(err)) return;
+    unsigned seed = 12345, wrong = 0;
+    for (int round = 0; round < 4000; round++) {
+        uint32_t cps[40];
+        size_t n = 1 + (seed = seed * 1103515245u + 12345u) % 40;
+        for (size_t i = 0; i < n; i++) {
+            seed = seed * 1103515245u + 12345u;
+            cps[i] = pool[(seed >> 8) % N(pool)];
+        }
+        if (round % 2) { /* one character from elsewhere */
+            seed = seed * 1103515245u + 12345u;
+            cps[(seed >> 8) % n] = others[(seed >> 16) % N(others)];
+        }
+        UChar u16[80];
+        int32_t off[41], o = 0;
+        for (size_t i = 0; i < n; i++) {
+            off[i] = o;
+            U16_APPEND_UNSAFE(u16, o, cps[i]);
+        }
+        ubrk_setText(it, u16, o, &err);
+        uint8_t fl[40];
+        oct_breaker_run(w, cps, n, fl);
+        for (size_t i = 0; i < n; i++)
+            if (!!(fl[i] & OCT_GRAPHEME_START) != (i == 0 || ubrk_isBoundary(it, off[i]))) wrong++;
+    }
+    CHECK(wrong == 0);
+    ubrk_close(it);
+    oct_breaker_free(w);
+}
+
 int main(void)
 {
+    test_plain_clusters();
     test_invalid_values();
     test_mandatory();
     test_emoji_clusters();
