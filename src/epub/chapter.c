@@ -190,7 +190,7 @@ int oct_epub_unit_xhtml(const oct_epub_book *b, size_t u, char **data, size_t *l
     int rc = 0;
     if (notes.n) {
         oct_epub_ctx rehearsal = {
-            .book = b, .xw = oct_epub_xw_new(), .unit = u, .quiet = 1, .notes_here = &here};
+            .book = b, .xw = oct_epub_xw_counter(), .unit = u, .quiet = 1, .notes_here = &here};
         char *scratch;
         size_t slen;
         rc = write_pass(&rehearsal, &notes, &quiz, &scratch, &slen);

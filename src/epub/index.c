@@ -173,7 +173,7 @@ size_t *oct_epub_index_sizes(const oct_epub_book *b, size_t *n)
 {
     oct_index_terms(b->index, n);
     size_t *sizes = oct_xcalloc(*n + 1, sizeof *sizes);
-    oct_epub_xw *x = oct_epub_xw_new();
+    oct_epub_xw *x = oct_epub_xw_counter();
     oct_epub_xw_start(x, "body");
     write_terms(x, b, 0, *n, sizes);
     oct_epub_xw_free(x);

@@ -46,7 +46,7 @@ static void write_entry(oct_epub_xw *x, const oct_epub_book *b, int k, const oct
 size_t *oct_epub_research_sizes(const oct_epub_book *b)
 {
     size_t *sizes = oct_xcalloc(b->bank.ntodo + 1, sizeof *sizes);
-    oct_epub_xw *x = oct_epub_xw_new();
+    oct_epub_xw *x = oct_epub_xw_counter();
     oct_epub_xw_start(x, "ol");
     oct_epub_xw_drain(x);
     for (size_t i = 0; i < b->bank.ntodo; i++) {

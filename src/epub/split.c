@@ -80,7 +80,7 @@ static void measure_unit(const oct_epub_book *b, size_t i, measure *m)
 {
     const oct_epub_unit *u = &b->units[i];
     bool quiz = oct_tree_in_mode(b->tree, "quiz");
-    oct_epub_ctx r = {.book = b, .xw = oct_epub_xw_new(), .unit = i, .quiet = 1};
+    oct_epub_ctx r = {.book = b, .xw = oct_epub_xw_counter(), .unit = i, .quiet = 1};
     oct_epub_map done = {.by_pointer = 1};
     oct_epub_xw_start(r.xw, "body");
     oct_epub_xw_drain(r.xw);

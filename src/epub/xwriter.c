@@ -14,7 +14,15 @@ struct oct_epub_xw {
     xmlTextWriterPtr w;
     int failed;
     oct_buf scratch; /* cleaned text, reused between calls */
+    /* A counter (oct_epub_xw_counter) writes nothing: it adds up the bytes
+     * libxml2 would write, and keeps what it needs for that: whether a
+     * start tag waits for its '>' and the open elements' name lengths. */
+    bool counting, tag_open;
+    size_t count, *open, nopen, capopen;
 };
+
+/* The XML declaration xmlTextWriterStartDocument writes. */
+static const char DECLARATION[] = "<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n";
 
 static void check(oct_epub_xw *x, int rc)
 {
@@ -34,8 +42,21 @@ oct_epub_xw *oct_epub_xw_new(void)
     return x;
 }
 
+oct_epub_xw *oct_epub_xw_counter(void)
+{
+    oct_epub_xw *x = oct_xcalloc(1, sizeof *x);
+    x->counting = true;
+    x->count = sizeof DECLARATION - 1;
+    return x;
+}
+
 size_t oct_epub_xw_drain(oct_epub_xw *x)
 {
+    if (x->counting) {
+        size_t n = x->count;
+        x->count = 0;
+        return n;
+    }
     if (!x->w || !x->buf) return 0;
     xmlTextWriterFlush(x->w);
     size_t n = (size_t)xmlBufferLength(x->buf);
@@ -49,6 +70,7 @@ void oct_epub_xw_free(oct_epub_xw *x)
     if (x->w) xmlFreeTextWriter(x->w);
     if (x->buf) xmlBufferFree(x->buf);
     oct_buf_free(&x->scratch);
+    free(x->open);
     free(x);
 }
 
@@ -75,8 +97,8 @@ static bool plain_byte(unsigned char c)
  * copy per character was a tenth of the EPUB's instructions. */
 static const char *clean(oct_epub_xw *x, const char *s, size_t n)
 {
-    oct_buf_clear(&x->scratch);
     oct_buf_grow(&x->scratch, n + 1);
+    oct_buf_clear(&x->scratch); /* after the growth: an empty s gives "", not fresh memory */
     for (size_t i = 0; i < n;) {
         size_t run = i;
         while (run < n && plain_byte((unsigned char)s[run]))
@@ -100,16 +122,65 @@ static const char *clean(oct_epub_xw *x, const char *s, size_t n)
     return x->scratch.data ? x->scratch.data : "";
 }
 
+/* Bytes of v escaped as libxml2 escapes character data (&, <, >, ") or,
+ * in an attribute value, also newline and tab (as &#10; and &#9;). */
+static size_t escaped_len(const char *v, bool attribute)
+{
+    size_t n = 0;
+    for (const char *c = v; *c; c++) {
+        switch (*c) {
+        case '&':
+            n += 5;
+            break;
+        case '<':
+        case '>':
+            n += 4;
+            break;
+        case '"':
+            n += 6;
+            break;
+        case '\n':
+            n += attribute ? 5 : 1;
+            break;
+        case '\t':
+            n += attribute ? 4 : 1;
+            break;
+        default:
+            n++;
+        }
+    }
+    return n;
+}
+
+/* Content follows: a start tag still open gets its '>'. */
+static void count_content(oct_epub_xw *x)
+{
+    if (x->tag_open) x->count++;
+    x->tag_open = false;
+}
+
 void oct_epub_xw_start(oct_epub_xw *x, const char *name)
 {
+    if (x->counting) {
+        count_content(x);
+        size_t len = strlen(name);
+        x->count += 1 + len;
+        OCT_GROW(x->open, x->capopen, x->nopen + 1);
+        x->open[x->nopen++] = len;
+        x->tag_open = true;
+        return;
+    }
     if (x->w) check(x, xmlTextWriterStartElement(x->w, BAD_CAST name));
 }
 
 void oct_epub_xw_attr(oct_epub_xw *x, const char *name, const char *value)
 {
-    if (!x->w || !value) return;
+    if ((!x->w && !x->counting) || !value) return;
     const char *v = clean(x, value, strlen(value));
-    check(x, xmlTextWriterWriteAttribute(x->w, BAD_CAST name, BAD_CAST v));
+    if (x->counting) /* name="value" after a space */
+        x->count += strlen(name) + 4 + escaped_len(v, true);
+    else
+        check(x, xmlTextWriterWriteAttribute(x->w, BAD_CAST name, BAD_CAST v));
 }
 
 void oct_epub_xw_attr_int(oct_epub_xw *x, const char *name, long value)
@@ -119,21 +190,47 @@ void oct_epub_xw_attr_int(oct_epub_xw *x, const char *name, long value)
     oct_epub_xw_attr(x, name, num);
 }
 
+/* </name>, or /> for an element left empty when `empty`. */
+static void count_end(oct_epub_xw *x, bool empty)
+{
+    if (x->nopen == 0) return;
+    size_t len = x->open[--x->nopen];
+    if (empty && x->tag_open) {
+        x->count += 2;
+    } else {
+        count_content(x);
+        x->count += 3 + len;
+    }
+    x->tag_open = false;
+}
+
 void oct_epub_xw_end(oct_epub_xw *x)
 {
-    if (x->w) check(x, xmlTextWriterFullEndElement(x->w));
+    if (x->counting)
+        count_end(x, false);
+    else if (x->w)
+        check(x, xmlTextWriterFullEndElement(x->w));
 }
 
 void oct_epub_xw_end_empty(oct_epub_xw *x)
 {
-    if (x->w) check(x, xmlTextWriterEndElement(x->w));
+    if (x->counting)
+        count_end(x, true);
+    else if (x->w)
+        check(x, xmlTextWriterEndElement(x->w));
 }
 
 void oct_epub_xw_textn(oct_epub_xw *x, const char *s, size_t n)
 {
-    if (!x->w || !s || !n) return;
+    if ((!x->w && !x->counting) || !s || !n) return;
     const char *v = clean(x, s, n);
-    if (*v) check(x, xmlTextWriterWriteString(x->w, BAD_CAST v));
+    if (!*v) return;
+    if (x->counting) { /* libxml2 escapes nothing outside an element */
+        count_content(x);
+        x->count += x->nopen ? escaped_len(v, false) : strlen(v);
+        return;
+    }
+    check(x, xmlTextWriterWriteString(x->w, BAD_CAST v));
 }
 
 void oct_epub_xw_text(oct_epub_xw *x, const char *s)
@@ -143,7 +240,12 @@ void oct_epub_xw_text(oct_epub_xw *x, const char *s)
 
 void oct_epub_xw_nl(oct_epub_xw *x)
 {
-    if (x->w) check(x, xmlTextWriterWriteString(x->w, BAD_CAST "\n"));
+    if (x->counting) {
+        count_content(x);
+        x->count++;
+    } else if (x->w) {
+        check(x, xmlTextWriterWriteString(x->w, BAD_CAST "\n"));
+    }
 }
 
 void oct_epub_xw_element(oct_epub_xw *x, const char *name, const char *text)
@@ -156,7 +258,10 @@ void oct_epub_xw_element(oct_epub_xw *x, const char *name, const char *text)
 void oct_epub_xw_xhtml_begin(oct_epub_xw *x, const char *lang, const char *title,
                              const char *css_href)
 {
-    if (x->w) check(x, xmlTextWriterWriteDTD(x->w, BAD_CAST "html", NULL, NULL, NULL));
+    if (x->counting)
+        x->count += sizeof "<!DOCTYPE html>" - 1;
+    else if (x->w)
+        check(x, xmlTextWriterWriteDTD(x->w, BAD_CAST "html", NULL, NULL, NULL));
     oct_epub_xw_nl(x);
     oct_epub_xw_start(x, "html");
     oct_epub_xw_attr(x, "xmlns", "http://www.w3.org/1999/xhtml");
@@ -188,6 +293,10 @@ int oct_epub_xw_finish(oct_epub_xw *x, char **data, size_t *len)
 {
     *data = NULL;
     *len = 0;
+    if (x->counting) { /* nothing was written: an empty document */
+        *data = oct_xstrdup("");
+        return 0;
+    }
     if (!x->w) return -1;
     check(x, xmlTextWriterEndDocument(x->w));
     check(x, xmlTextWriterFlush(x->w));

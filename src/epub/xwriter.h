@@ -15,6 +15,11 @@ typedef struct oct_epub_xw oct_epub_xw;
 
 /* A new in-memory document with its XML declaration written. Never NULL. */
 oct_epub_xw *oct_epub_xw_new(void);
+/* A writer that writes nothing and only counts: oct_epub_xw_drain gives
+ * the bytes a writer from oct_epub_xw_new would have written by then
+ * (libxml2 never runs), and finish an empty document. For measuring and
+ * rehearsing documents: rendering through libxml2 was most of their cost. */
+oct_epub_xw *oct_epub_xw_counter(void);
 void oct_epub_xw_free(oct_epub_xw *x); /* NULL-safe */
 
 void oct_epub_xw_start(oct_epub_xw *x, const char *name);
