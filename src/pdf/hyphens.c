@@ -130,6 +130,11 @@ static void mark_token(oct_pdf *p, oct_hyph *h, pdf_text *t, size_t a, size_t b,
 /* Every token of t of five chars or more (nothing shorter gets a break). */
 static void mark_tokens(oct_pdf *p, oct_hyph *h, pdf_text *t)
 {
+    /* most words fit on the stack: two allocations per text were 1 % of
+     * laying out */
+    enum { SHORT = 64 };
+    uint32_t short_cps[SHORT];
+    uint8_t short_f[SHORT];
     uint32_t *cps = NULL;
     uint8_t *f = NULL;
     size_t capc = 0, capf = 0;
@@ -141,7 +146,9 @@ static void mark_tokens(oct_pdf *p, oct_hyph *h, pdf_text *t)
         size_t b = a;
         while (b < t->n && !pdf_is_space(t->c[b].cp))
             b++;
-        if (b - a >= 5) {
+        if (b - a >= 5 && b - a <= SHORT) {
+            mark_token(p, h, t, a, b, short_cps, short_f);
+        } else if (b - a >= 5) {
             OCT_GROW(cps, capc, b - a);
             OCT_GROW(f, capf, b - a);
             mark_token(p, h, t, a, b, cps, f);

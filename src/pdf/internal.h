@@ -163,7 +163,15 @@ typedef struct {
 
 typedef struct oct_pdf oct_pdf;
 
+/* Frees t's arrays, or keeps them for the thread's next texts (textmem.c). */
 void pdf_text_free(pdf_text *t);
+/* Room for `need` chars, glyphs or styles in t: a new text takes a freed
+ * text's arrays first. */
+void pdf_text_grow_chars(pdf_text *t, size_t need);
+void pdf_text_grow_glyphs(pdf_text *t, size_t need);
+void pdf_text_grow_styles(pdf_text *t, size_t need);
+/* Frees the arrays this thread keeps (a thread's end frees them too). */
+void pdf_text_spares_release(void);
 void pdf_text_clear(pdf_text *t);
 /* Index of style s in t (added if new). */
 uint16_t pdf_text_style(pdf_text *t, const pdf_style *s);

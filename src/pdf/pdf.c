@@ -370,6 +370,7 @@ void oct_pdf_free(oct_pdf *p)
     oct_footnote_defs_free(p->notes);
     oct_anchor_table_free(p->anchor_table);
     free(p);
+    pdf_text_spares_release(); /* this thread's: laying out is over */
 }
 
 const char *pdf_phrase(const oct_pdf *p, oct_phrase_id id)

@@ -25,7 +25,7 @@ static const hb_feature_t NO_LIGATURES[] = {
 
 static pdf_glyph *new_glyph(pdf_text *t)
 {
-    OCT_GROW(t->g, t->capg, t->ng + 1);
+    if (t->ng == t->capg) pdf_text_grow_glyphs(t, t->ng + 1);
     return &t->g[t->ng++];
 }
 

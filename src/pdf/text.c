@@ -28,14 +28,6 @@ pdf_style pdf_style_make(int fam, int var, double size, oct_color color)
     return s;
 }
 
-void pdf_text_free(pdf_text *t)
-{
-    free(t->c);
-    free(t->g);
-    free(t->st);
-    memset(t, 0, sizeof *t);
-}
-
 void pdf_text_clear(pdf_text *t)
 {
     t->n = 0;
@@ -50,20 +42,14 @@ uint16_t pdf_text_style(pdf_text *t, const pdf_style *s)
 {
     for (size_t i = 0; i < t->nst; i++)
         if (memcmp(&t->st[i], s, sizeof *s) == 0) return (uint16_t)i;
-    if (t->nst == t->capst) {
-        t->capst = t->capst ? t->capst * 2 : 8;
-        t->st = oct_xrealloc(t->st, t->capst * sizeof *t->st);
-    }
+    if (t->nst == t->capst) pdf_text_grow_styles(t, t->nst + 1);
     t->st[t->nst] = *s;
     return (uint16_t)t->nst++;
 }
 
 static void push_char(pdf_text *t, uint32_t cp, uint16_t style, int slot, int w)
 {
-    if (t->n == t->cap) {
-        t->cap = t->cap ? t->cap * 2 : 64;
-        t->c = oct_xrealloc(t->c, t->cap * sizeof *t->c);
-    }
+    if (t->n == t->cap) pdf_text_grow_chars(t, t->n + 1);
     t->c[t->n++] = (pdf_char){
         .cp = cp, .style = style, .slot = (uint8_t)slot, .brk = OCT_LB_NONE, .w = (int16_t)w};
     t->broken = false;
