@@ -66,7 +66,7 @@ oct_node **oct_node_collect(oct_node *root, oct_kind k, size_t *count)
             OCT_GROW(v, cap, n + 1);
             v[n++] = (oct_node *)c; /* root is not const: neither are its nodes */
         }
-        if (block && !c->holds_block && (c->kind == OCT_PARAGRAPH || oct_kind_is_inline(c->kind)))
+        if (block && !c->holds_block && oct_kind_holds_inlines(c->kind))
             oct_iter_skip_children(&it);
     }
     *count = n;

@@ -57,25 +57,26 @@ void oct_node_unlink(oct_node *n)
     n->parent = n->next = n->prev = NULL;
 }
 
-/* Inlines hold inlines only, and so do paragraphs. */
-static bool inline_run(oct_kind k)
+bool oct_kind_holds_inlines(oct_kind k)
 {
-    return k == OCT_PARAGRAPH || oct_kind_is_inline(k);
+    return k == OCT_PARAGRAPH || k == OCT_SECTION || k == OCT_TABLE_CELL || k == OCT_SUMMARY ||
+           k == OCT_WORDING || oct_kind_is_inline(k);
 }
 
-/* child was linked under parent: if it brings a block into an inline run,
- * that run and the runs around it hold a block. */
+/* child was linked under parent: if it is a block, or brings one, into a
+ * node made for inlines, that node and those around it hold a block. */
 static void note_block(oct_node *parent, const oct_node *child)
 {
-    if (inline_run(child->kind) && !child->holds_block) return;
-    for (oct_node *a = parent; a && inline_run(a->kind) && !a->holds_block; a = a->parent)
+    if (oct_kind_is_inline(child->kind) && !child->holds_block) return;
+    for (oct_node *a = parent; a && oct_kind_holds_inlines(a->kind) && !a->holds_block;
+         a = a->parent)
         a->holds_block = true;
 }
 
 void oct_node_set_kind(oct_node *n, oct_kind kind)
 {
     n->kind = kind;
-    if (inline_run(kind)) /* its children may now be blocks in an inline run */
+    if (oct_kind_holds_inlines(kind)) /* its children may now be blocks in an inline run */
         for (const oct_node *c = n->first; c; c = c->next)
             note_block(n, c);
     if (n->parent) note_block(n->parent, n);

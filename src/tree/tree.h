@@ -106,10 +106,11 @@ typedef struct oct_node oct_node;
 
 struct oct_node {
     oct_kind kind;
-    /* A paragraph or an inline with a block somewhere below it. Ingest
-     * should never make one (they hold inlines), but node.c marks it when a
-     * block is linked in, so oct_node_collect may skip the inside of every
-     * other paragraph and inline and still find every block. */
+    /* A node made to hold inlines (oct_kind_holds_inlines: a paragraph, a
+     * heading, a cell, an inline...) with a block somewhere below it.
+     * Ingest should never make one, but node.c marks it when a block is
+     * linked in, so oct_node_collect may skip the inside of every other
+     * such node and still find every block. */
     bool holds_block;
     oct_node *parent, *first, *last, *next, *prev;
     oct_span span;
@@ -267,6 +268,10 @@ void oct_node_set_kind(oct_node *n, oct_kind kind);
 oct_node *oct_node_new_text(oct_tree *t, oct_kind kind, oct_span span, const char *s, size_t len);
 
 bool oct_kind_is_inline(oct_kind k);
+/* A block made to hold inlines (paragraph, heading, cell, summary, a
+ * question's wording), or an inline: what oct_node_collect skips when it
+ * holds no block. */
+bool oct_kind_holds_inlines(oct_kind k);
 /* n is a SOFT_BREAK or LINE_BREAK (NULL is not). */
 bool oct_node_is_break(const oct_node *n);
 /* A CODE_BLOCK's text as the outputs set it: without the fence's final

@@ -13,7 +13,7 @@
 #include <stdlib.h>
 
 /* oct_node_collect finds every node of the kind, as a whole walk does
- * (it skips the inside of paragraphs and inlines that hold no block). */
+ * (it skips the inside of nodes made for inlines that hold no block). */
 static void check_collect(oct_node *root, oct_kind k)
 {
     size_t walked = 0, n;
@@ -28,8 +28,9 @@ static void check_collect(oct_node *root, oct_kind k)
 
 static void check_tree(oct_node *root)
 {
-    static const oct_kind BLOCKS[] = {OCT_PARAGRAPH, OCT_TABLE_CELL, OCT_CODE_BLOCK,
-                                      OCT_LIST,      OCT_ITEM,       OCT_SECTION};
+    static const oct_kind BLOCKS[] = {OCT_PARAGRAPH, OCT_TABLE_CELL, OCT_CODE_BLOCK, OCT_LIST,
+                                      OCT_ITEM,      OCT_SECTION,    OCT_SUMMARY,    OCT_DETAILS,
+                                      OCT_FIGURE,    OCT_BLOCKQUOTE, OCT_QUESTION};
     for (size_t k = 0; k < sizeof BLOCKS / sizeof *BLOCKS; k++)
         check_collect(root, BLOCKS[k]);
     oct_iter it;

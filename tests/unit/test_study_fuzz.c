@@ -66,6 +66,28 @@ static unsigned next_rand(void)
     return (unsigned)(rng >> 11);
 }
 
+/* Blocks the study pass makes or moves (questions, their wordings and
+ * answers) are all found by oct_node_collect, which skips the inside of
+ * nodes made for inlines unless they hold a block: counted against a walk
+ * of every node. */
+static int collect_misses(oct_tree *t)
+{
+    static const oct_kind KINDS[] = {OCT_QUESTION,  OCT_ANSWER,     OCT_WORDING,   OCT_SECTION,
+                                     OCT_PARAGRAPH, OCT_CODE_BLOCK, OCT_LIST,      OCT_ITEM,
+                                     OCT_DETAILS,   OCT_SUMMARY,    OCT_TABLE_CELL};
+    int misses = 0;
+    for (size_t k = 0; k < sizeof KINDS / sizeof *KINDS; k++) {
+        size_t walked = 0, n;
+        oct_iter it;
+        oct_iter_init(&it, t->root);
+        for (const oct_node *c; (c = oct_iter_next_node(&it));)
+            walked += c->kind == KINDS[k];
+        free(oct_node_collect(t->root, KINDS[k], &n));
+        misses += n != walked;
+    }
+    return misses;
+}
+
 static void one_document(int round)
 {
     oct_buf doc = OCT_BUF_INIT;
@@ -86,6 +108,7 @@ static void one_document(int round)
     oct_study_run(t, d);
     oct_tree_assign_ids(t);
     int bad = bad_questions(t), lost = words_lost(&before, t);
+    CHECK(collect_misses(t) == 0);
     CHECK(bad == 0);
     CHECK(lost == 0);
     oct_buf j = OCT_BUF_INIT;

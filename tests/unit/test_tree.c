@@ -149,15 +149,28 @@ static void test_collect_blocks_in_inlines(void)
     oct_node *plain = oct_node_new(t, OCT_PARAGRAPH, sp); /* inlines only: not marked */
     oct_node_append(t->root, plain);
     add_text(t, plain, "only words", 3);
+    /* headings, wordings and summaries hold inlines too: a block in one is
+     * found, and one holding only words is skipped */
+    oct_node *q = oct_node_new(t, OCT_QUESTION, sp), *w = oct_node_new(t, OCT_WORDING, sp);
+    oct_node_append(t->root, q);
+    oct_node_append(q, w);
+    oct_node_append(w, oct_node_new(t, OCT_FIGURE, sp));
+    oct_node *p3 = oct_node_new(t, OCT_PARAGRAPH, sp); /* a cell, itself made for inlines */
+    oct_node_append(t->root, p3);
+    oct_node_append(p3, oct_node_new(t, OCT_TABLE_CELL, sp));
+    oct_node *words = oct_node_new(t, OCT_SECTION, sp);
+    oct_node_append(t->root, words);
+    add_text(t, words, "a heading", 4);
     size_t n;
-    oct_kind kinds[] = {OCT_TABLE, OCT_TABLE_CELL, OCT_LIST, OCT_CODE_BLOCK};
-    for (size_t k = 0; k < 4; k++) {
+    oct_kind kinds[] = {OCT_TABLE, OCT_TABLE_CELL, OCT_LIST, OCT_CODE_BLOCK, OCT_FIGURE};
+    for (size_t k = 0; k < sizeof kinds / sizeof *kinds; k++) {
         oct_node **v = oct_node_collect(t->root, kinds[k], &n);
-        CHECK(n == 1);
+        CHECK(n == (kinds[k] == OCT_TABLE_CELL ? 2u : 1u));
         free(v);
     }
+    CHECK(w->holds_block && !q->holds_block && !words->holds_block && p3->holds_block);
     oct_node **texts = oct_node_collect(t->root, OCT_TEXT, &n);
-    CHECK(n == 3);
+    CHECK(n == 4);
     free(texts);
     CHECK(para->holds_block && em->holds_block && em->first->holds_block);
     CHECK(p2->holds_block && st->holds_block && lk->holds_block);
