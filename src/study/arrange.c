@@ -295,16 +295,25 @@ static void report_same(ar_ctx *c)
 
 void oct_study_arrange(oct_tree *t, oct_diag *diag)
 {
+    size_t n = 0;
+    oct_node **qs = t && t->root ? oct_node_collect(t->root, OCT_QUESTION, &n) : NULL;
+    st_arrange_with(t, diag, qs, n);
+}
+
+void st_arrange_with(oct_tree *t, oct_diag *diag, oct_node **qs, size_t nq)
+{
     if (!t || !t->root || !t->meta.group_by || strcmp(t->meta.group_by, "topic") != 0 ||
-        t->meta.ntopics == 0)
+        t->meta.ntopics == 0) {
+        free(qs);
         return;
+    }
     oct_tree_fold_title_headings(t);
     ar_ctx c = {.t = t, .diag = diag, .tmp = OCT_BUF_INIT, .text = OCT_BUF_INIT};
     size_t nch = 0;
     oct_node **chs = source_chapters(t, &nch);
     int *nby = NULL;
     oct_node ***by = take_notes(t, chs, nch, &nby);
-    oct_bank_init(&c.b, t);
+    oct_bank_init_with(&c.b, t, qs, nq); /* (folding and notes move none) */
     size_t nk = c.b.nclusters;
     c.rep = oct_xcalloc(nk + 1, sizeof *c.rep);
     c.topic = oct_xcalloc(nk + 1, sizeof *c.topic);

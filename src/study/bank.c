@@ -88,7 +88,15 @@ static void bank_answers(oct_bank *b)
 
 void oct_bank_init(oct_bank *b, const oct_tree *t)
 {
-    b->q = oct_node_collect(t->root, OCT_QUESTION, &b->nq);
+    size_t n;
+    oct_node **qs = oct_node_collect(t->root, OCT_QUESTION, &n);
+    oct_bank_init_with(b, t, qs, n);
+}
+
+void oct_bank_init_with(oct_bank *b, const oct_tree *t, oct_node **qs, size_t n)
+{
+    b->q = qs;
+    b->nq = n;
     b->cid = oct_xcalloc(b->nq + 1, sizeof *b->cid);
     bool numbered = true;
     for (size_t i = 0; i < b->nq; i++) {

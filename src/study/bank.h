@@ -32,6 +32,9 @@ typedef struct {
 } oct_bank;
 
 void oct_bank_init(oct_bank *b, const oct_tree *t);
+/* The same from qs[0..n), every QUESTION of t in tree order (malloc'd; the
+ * bank takes it): for a pass that has just collected them. */
+void oct_bank_init_with(oct_bank *b, const oct_tree *t, oct_node **qs, size_t n);
 void oct_bank_free(oct_bank *b);
 /* The first member of cluster c (0-based). */
 const oct_node *oct_bank_first(const oct_bank *b, size_t c);

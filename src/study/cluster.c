@@ -438,6 +438,7 @@ void oct_study_cluster(oct_tree *t, bool merge_questions)
     size_t n;
     oct_node **qs = oct_node_collect(t->root, OCT_QUESTION, &n);
     st_cluster_questions(t, merge_questions, qs, n);
+    free(qs);
 }
 
 void st_cluster_questions(oct_tree *t, bool merge_questions, oct_node **qs, size_t n)
@@ -467,7 +468,6 @@ void st_cluster_questions(oct_tree *t, bool merge_questions, oct_node **qs, size
         qs[i]->u.question.cluster = number[r];
     }
     free(number);
-    free(qs);
     free(c.q);
     free(c.pool);
     free(c.w);

@@ -50,6 +50,9 @@ int oct_study_run_with(oct_tree *t, oct_diag *diag, const oct_study_options *o)
     /* once over the whole tree: questions of every chapter merge (topics
      * neither add nor remove any) */
     st_cluster_questions(t, !o || o->merge, qs, nq);
-    if (o && o->arrange) oct_study_arrange(t, diag);
+    if (o && o->arrange)
+        st_arrange_with(t, diag, qs, nq);
+    else
+        free(qs);
     return 0;
 }

@@ -245,7 +245,11 @@ void st_assign_topics(oct_tree *t);
  * tree for them once. */
 oct_node **st_limit_questions(oct_tree *t, oct_diag *diag, size_t *n);
 /* oct_study_cluster over the questions qs[0..n) (all of the tree's, in
- * tree order; freed here). */
+ * tree order; the caller's, still all of them after: clusters are
+ * numbered, no question is moved). */
 void st_cluster_questions(oct_tree *t, bool merge, oct_node **qs, size_t n);
+/* oct_study_arrange with the tree's questions qs[0..n) in tree order
+ * (malloc'd; taken). */
+void st_arrange_with(oct_tree *t, oct_diag *diag, oct_node **qs, size_t n);
 
 #endif

@@ -52,22 +52,30 @@ void oct_iter_skip_children(oct_iter *it)
     if (it->ev == OCT_EV_ENTER) it->ev = OCT_EV_EXIT;
 }
 
+/* The node after n in document order once n's children are done (or
+ * skipped), NULL past root. */
+static oct_node *after(const oct_node *root, oct_node *n)
+{
+    while (n != root && !n->next)
+        n = n->parent;
+    return n == root ? NULL : n->next;
+}
+
+/* A walk of its own rather than oct_iter's events: at thousands of pages
+ * the collects of questions, code blocks and pictures were 4 % of the
+ * main thread, and the walk only ever needs the way in. */
 oct_node **oct_node_collect(oct_node *root, oct_kind k, size_t *count)
 {
     oct_node **v = NULL;
     size_t n = 0, cap = 0;
     bool block = !oct_kind_is_inline(k);
-    oct_iter it;
-    oct_iter_init(&it, root);
-    for (oct_event ev; (ev = oct_iter_next(&it)) != OCT_EV_NONE;) {
-        if (ev != OCT_EV_ENTER) continue;
-        const oct_node *c = it.cur;
+    for (oct_node *c = root; c;) {
         if (c->kind == k) {
             OCT_GROW(v, cap, n + 1);
-            v[n++] = (oct_node *)c; /* root is not const: neither are its nodes */
+            v[n++] = c;
         }
-        if (block && !c->holds_block && oct_kind_holds_inlines(c->kind))
-            oct_iter_skip_children(&it);
+        bool skip = block && !c->holds_block && oct_kind_holds_inlines(c->kind);
+        c = c->first && !skip ? c->first : after(root, c);
     }
     *count = n;
     return v;

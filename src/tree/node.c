@@ -57,12 +57,6 @@ void oct_node_unlink(oct_node *n)
     n->parent = n->next = n->prev = NULL;
 }
 
-bool oct_kind_holds_inlines(oct_kind k)
-{
-    return k == OCT_PARAGRAPH || k == OCT_SECTION || k == OCT_TABLE_CELL || k == OCT_SUMMARY ||
-           k == OCT_WORDING || oct_kind_is_inline(k);
-}
-
 /* child was linked under parent: if it is a block, or brings one, into a
  * node made for inlines, that node and those around it hold a block. */
 static void note_block(oct_node *parent, const oct_node *child)
@@ -121,11 +115,6 @@ const char *oct_code_block_text(const oct_node *n, size_t *len)
     *len = strlen(s);
     if (*len && s[*len - 1] == '\n') (*len)--;
     return s;
-}
-
-bool oct_kind_is_inline(oct_kind k)
-{
-    return k >= OCT_TEXT && k < OCT_KIND_COUNT;
 }
 
 static const char *const KIND_NAMES[OCT_KIND_COUNT] = {

@@ -267,11 +267,18 @@ void oct_node_set_kind(oct_node *n, oct_kind kind);
 /* TEXT node with a copy of s[0..len). */
 oct_node *oct_node_new_text(oct_tree *t, oct_kind kind, oct_span span, const char *s, size_t len);
 
-bool oct_kind_is_inline(oct_kind k);
+static inline bool oct_kind_is_inline(oct_kind k)
+{
+    return k >= OCT_TEXT && k < OCT_KIND_COUNT;
+}
 /* A block made to hold inlines (paragraph, heading, cell, summary, a
  * question's wording), or an inline: what oct_node_collect skips when it
- * holds no block. */
-bool oct_kind_holds_inlines(oct_kind k);
+ * holds no block. (Inline: asked for every node of every walk.) */
+static inline bool oct_kind_holds_inlines(oct_kind k)
+{
+    return k == OCT_PARAGRAPH || k == OCT_SECTION || k == OCT_TABLE_CELL || k == OCT_SUMMARY ||
+           k == OCT_WORDING || oct_kind_is_inline(k);
+}
 /* n is a SOFT_BREAK or LINE_BREAK (NULL is not). */
 bool oct_node_is_break(const oct_node *n);
 /* A CODE_BLOCK's text as the outputs set it: without the fence's final
