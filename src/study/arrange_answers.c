@@ -17,6 +17,7 @@ enum { RECENT = 16 };
 
 #include <stdint.h>
 #include <stdlib.h>
+#include <string.h>
 
 typedef struct {
     uint64_t *h;
@@ -45,10 +46,35 @@ static void add_words(word_set *s, const char *p)
     }
 }
 
-static int cmp_u64(const void *a, const void *b)
+/* v[0..n) ascending: insertion sort for short runs, merged bottom up
+ * through tmp (n slots). qsort's call per comparison was most of folding
+ * the answers of a large booklet. */
+static void sort_u64(uint64_t *v, size_t n, uint64_t *tmp)
 {
-    uint64_t x = *(const uint64_t *)a, y = *(const uint64_t *)b;
-    return (x > y) - (x < y);
+    enum { RUN = 16 };
+    for (size_t lo = 0; lo < n; lo += RUN) {
+        size_t hi = lo + RUN < n ? lo + RUN : n;
+        for (size_t i = lo + 1; i < hi; i++) {
+            uint64_t x = v[i];
+            size_t j = i;
+            for (; j > lo && v[j - 1] > x; j--)
+                v[j] = v[j - 1];
+            v[j] = x;
+        }
+    }
+    for (size_t w = RUN; w < n; w *= 2) {
+        for (size_t lo = 0; lo < n; lo += 2 * w) {
+            size_t mid = lo + w < n ? lo + w : n, hi = lo + 2 * w < n ? lo + 2 * w : n;
+            size_t i = lo, j = mid, k = lo;
+            while (i < mid && j < hi)
+                tmp[k++] = v[j] < v[i] ? v[j++] : v[i++];
+            while (i < mid)
+                tmp[k++] = v[i++];
+            while (j < hi)
+                tmp[k++] = v[j++];
+        }
+        memcpy(v, tmp, n * sizeof *v);
+    }
 }
 
 static void words_of(const oct_node *a, word_set *s)
@@ -59,7 +85,11 @@ static void words_of(const oct_node *a, word_set *s)
     oct_event ev;
     while ((ev = oct_iter_next(&it)) != OCT_EV_NONE)
         if (ev == OCT_EV_ENTER && it.cur->text) add_words(s, it.cur->text);
-    if (s->n) qsort(s->h, s->n, sizeof *s->h, cmp_u64); /* an answer of pictures only has none */
+    if (s->n) { /* an answer of pictures only has none */
+        uint64_t small[256], *tmp = s->n <= 256 ? small : oct_xmalloc(s->n * sizeof *tmp);
+        sort_u64(s->h, s->n, tmp);
+        if (tmp != small) free(tmp);
+    }
     size_t u = 0;
     for (size_t i = 0; i < s->n; i++)
         if (u == 0 || s->h[u - 1] != s->h[i]) s->h[u++] = s->h[i];

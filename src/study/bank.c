@@ -7,6 +7,11 @@
 
 /* The prompt as plain text: inlines of the QUESTION (not its ANSWER),
  * runs of white space as one space. */
+static bool is_ws(char ch)
+{
+    return ch == ' ' || ch == '\t' || ch == '\n' || ch == '\r';
+}
+
 void oct_bank_prompt_text(const oct_node *q, oct_buf *tmp, oct_buf *out)
 {
     oct_buf_clear(tmp);
@@ -28,15 +33,19 @@ void oct_bank_prompt_text(const oct_node *q, oct_buf *tmp, oct_buf *out)
     }
     oct_buf_clear(out);
     bool space = false;
-    for (size_t i = 0; i < tmp->len; i++) {
-        char ch = tmp->data[i];
-        if (ch == ' ' || ch == '\t' || ch == '\n' || ch == '\r') {
+    for (size_t i = 0; i < tmp->len;) {
+        if (is_ws(tmp->data[i])) {
             space = out->len > 0;
+            i++;
             continue;
         }
         if (space) oct_buf_putc(out, ' ');
         space = false;
-        oct_buf_putc(out, ch);
+        size_t e = i + 1; /* the word whole */
+        while (e < tmp->len && !is_ws(tmp->data[e]))
+            e++;
+        oct_buf_put(out, tmp->data + i, e - i);
+        i = e;
     }
     if (!out->data) oct_buf_puts(out, "");
 }

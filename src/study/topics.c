@@ -113,11 +113,20 @@ static const char *stem_word(tp_ctx *c)
     return c->word.data;
 }
 
-static bool ascii_word_char(unsigned char ch)
-{
-    return (ch >= 'a' && ch <= 'z') || (ch >= '0' && ch <= '9') || ch == '_' ||
-           (ch >= 'A' && ch <= 'Z');
-}
+/* An ASCII byte's word form: itself lower-cased, 0 if it ends a word (a
+ * table: the topic pass reads every answer a character at a time). */
+#define W(c) [c] = c
+#define U(c) [c] = (char)(c + 32)
+static const char ascii_word[128] = {
+    W('_'), W('0'), W('1'), W('2'), W('3'), W('4'), W('5'), W('6'), W('7'), W('8'), W('9'),
+    W('a'), W('b'), W('c'), W('d'), W('e'), W('f'), W('g'), W('h'), W('i'), W('j'), W('k'),
+    W('l'), W('m'), W('n'), W('o'), W('p'), W('q'), W('r'), W('s'), W('t'), W('u'), W('v'),
+    W('w'), W('x'), W('y'), W('z'), U('A'), U('B'), U('C'), U('D'), U('E'), U('F'), U('G'),
+    U('H'), U('I'), U('J'), U('K'), U('L'), U('M'), U('N'), U('O'), U('P'), U('Q'), U('R'),
+    U('S'), U('T'), U('U'), U('V'), U('W'), U('X'), U('Y'), U('Z'),
+};
+#undef W
+#undef U
 
 /* The next word of s[*i..n) into c->word, case-folded; false at the end.
  * ASCII goes the short way; the rest through ICU. */
@@ -131,16 +140,16 @@ static bool next_word(tp_ctx *c, const char *s, size_t n, size_t *i)
         len = 1;
         bool in;
         if (ch < 0x80) {
-            in = ascii_word_char(ch);
+            in = ascii_word[ch] != 0;
             if (in) {
-                /* the whole ASCII run at once: this reads every answer */
-                size_t e = *i + 1;
-                while (e < n && ascii_word_char((unsigned char)s[e]))
-                    e++;
-                size_t at = c->word.len;
-                oct_buf_put(&c->word, s + *i, e - *i);
-                for (char *w = c->word.data + at; *w; w++)
-                    if (*w >= 'A' && *w <= 'Z') *w = (char)(*w + 32);
+                /* the whole ASCII run at once, lower-cased as it is copied */
+                size_t e = *i;
+                oct_buf_grow(&c->word, n - *i);
+                char *w = c->word.data + c->word.len;
+                for (; e < n && (unsigned char)s[e] < 0x80 && ascii_word[(unsigned char)s[e]]; e++)
+                    *w++ = ascii_word[(unsigned char)s[e]];
+                c->word.len += e - *i;
+                c->word.data[c->word.len] = '\0';
                 len = e - *i;
             }
         } else {

@@ -493,7 +493,14 @@ bool st_starts_lower(const char *s, size_t n)
 void st_fold_alnum(const char *s, oct_buf *out)
 {
     size_t n = strlen(s), i = 0, len;
+    oct_buf_grow(out, n); /* folding never lengthens ASCII; the rest grows as it goes */
     while (i < n) {
+        unsigned char ch = (unsigned char)s[i];
+        if (ch < 0x80) { /* the short way: a lookup through utf8proc was a third of the pairing */
+            if (is_alnum_cp(ch)) oct_buf_putc(out, (char)(ch >= 'A' && ch <= 'Z' ? ch + 32 : ch));
+            i++;
+            continue;
+        }
         unsigned cp = oct_utf8_decode(s + i, n - i, &len);
         if (is_alnum_cp(cp))
             oct_buf_put_utf8(out, (unsigned)utf8proc_tolower((utf8proc_int32_t)cp));

@@ -92,13 +92,21 @@ char *oct_arena_cat(oct_arena *a, const char *x, const char *y, const char *z)
 
 char *oct_arena_printf(oct_arena *a, const char *fmt, ...)
 {
+    /* formatted once into a local buffer when it fits (labels, ids: nearly
+     * always), rather than measured by one vsnprintf and written by another */
+    char local[256];
     va_list ap, ap2;
     va_start(ap, fmt);
     va_copy(ap2, ap);
-    int n = vsnprintf(NULL, 0, fmt, ap);
+    int n = vsnprintf(local, sizeof local, fmt, ap);
     va_end(ap);
     char *p = oct_arena_alloc(a, (size_t)(n < 0 ? 0 : n) + 1);
-    vsnprintf(p, (size_t)n + 1, fmt, ap2);
+    if (n < 0)
+        p[0] = '\0';
+    else if ((size_t)n < sizeof local)
+        memcpy(p, local, (size_t)n + 1);
+    else
+        vsnprintf(p, (size_t)n + 1, fmt, ap2);
     va_end(ap2);
     return p;
 }
