@@ -42,23 +42,40 @@ static bool select_strike(FT_Face face)
     return FT_Select_Size(face, best) == 0;
 }
 
+/* The sums of the source pixels under output pixel (x, y) into sum[4]
+ * (B, G, R, A); returns how many there were. */
+static unsigned box_sum(const FT_Bitmap *bm, unsigned step, unsigned x, unsigned y, unsigned sum[4])
+{
+    unsigned n = 0;
+    sum[0] = sum[1] = sum[2] = sum[3] = 0;
+    if (step == 2 && 2 * x + 1 < bm->width && 2 * y + 1 < bm->rows) { /* nearly every pixel */
+        const unsigned char *a = bm->buffer + (size_t)(2 * y) * (size_t)bm->pitch + 8 * (size_t)x;
+        const unsigned char *b = a + bm->pitch;
+        for (int c = 0; c < 4; c++)
+            sum[c] = (unsigned)a[c] + a[c + 4] + b[c] + b[c + 4];
+        return 4;
+    }
+    for (unsigned dy = 0; dy < step; dy++) {
+        for (unsigned dx = 0; dx < step; dx++) {
+            unsigned sx = x * step + dx, sy = y * step + dy;
+            if (sx >= bm->width || sy >= bm->rows) continue;
+            const unsigned char *px = bm->buffer + (size_t)sy * (size_t)bm->pitch + sx * 4;
+            for (int c = 0; c < 4; c++)
+                sum[c] += px[c];
+            n++;
+        }
+    }
+    return n;
+}
+
 /* Premultiplied BGRA -> straight RGB and alpha, halved when large. */
 static void to_planes(const FT_Bitmap *bm, unsigned step, unsigned w, unsigned h,
                       unsigned char *rgb, unsigned char *alpha)
 {
     for (unsigned y = 0; y < h; y++) {
         for (unsigned x = 0; x < w; x++) {
-            unsigned sum[4] = {0, 0, 0, 0}, n = 0;
-            for (unsigned dy = 0; dy < step; dy++) {
-                for (unsigned dx = 0; dx < step; dx++) {
-                    unsigned sx = x * step + dx, sy = y * step + dy;
-                    if (sx >= bm->width || sy >= bm->rows) continue;
-                    const unsigned char *px = bm->buffer + (size_t)sy * (size_t)bm->pitch + sx * 4;
-                    for (int c = 0; c < 4; c++)
-                        sum[c] += px[c];
-                    n++;
-                }
-            }
+            unsigned sum[4];
+            unsigned n = box_sum(bm, step, x, y, sum);
             unsigned a = n ? sum[3] / n : 0;
             unsigned char *o = rgb + ((size_t)y * w + x) * 3;
             for (int c = 0; c < 3; c++) { /* BGR, premultiplied by alpha */
