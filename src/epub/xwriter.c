@@ -86,26 +86,63 @@ static int is_allowed(unsigned cp)
     return cp <= 0x10FFFF;
 }
 
-/* Bytes copied as they are: printable ASCII, tab and newline. */
-static bool plain_byte(unsigned char c)
+/* How clean() escapes: not at all (outside any element, where libxml2
+ * escapes nothing either), as character data (&, <, >, "), or as an
+ * attribute value (newline and tab too, as &#10; and &#9;): what
+ * libxml2's xmlTextWriterWriteString and WriteAttribute would write. */
+typedef enum { ESC_NONE, ESC_TEXT, ESC_ATTR } escaping;
+
+/* Bytes copied as they are: printable ASCII, tab and newline, but for
+ * those the escaping turns into a reference. */
+static bool plain_byte(unsigned char c, escaping e)
 {
-    return (c >= 0x20 && c < 0x7F) || c == '\t' || c == '\n';
+    if (c >= 0x20 && c < 0x7F)
+        return e == ESC_NONE || (c != '&' && c != '<' && c != '>' && c != '"');
+    return (c == '\t' || c == '\n') && e != ESC_ATTR;
+}
+
+static const char *reference(unsigned char c)
+{
+    switch (c) {
+    case '&':
+        return "&amp;";
+    case '<':
+        return "&lt;";
+    case '>':
+        return "&gt;";
+    case '"':
+        return "&quot;";
+    case '\n':
+        return "&#10;";
+    case '\t':
+        return "&#9;";
+    default:
+        return NULL;
+    }
 }
 
 /* s[0..n) with what XML or a reader refuses dropped (a CR) or replaced
- * (U+FFFD). Runs of plain bytes, most of any text, are copied whole: a
- * copy per character was a tenth of the EPUB's instructions. */
-static const char *clean(oct_epub_xw *x, const char *s, size_t n)
+ * (U+FFFD), and escaped (e). Runs of plain bytes, most of any text, are
+ * copied whole: a copy per character was a tenth of the EPUB's
+ * instructions. The result is written raw: libxml2 escaping it again (in
+ * a copy of its own, found by strlen) was a sixth of writing the EPUB. */
+static const char *clean(oct_epub_xw *x, const char *s, size_t n, escaping e)
 {
     oct_buf_grow(&x->scratch, n + 1);
     oct_buf_clear(&x->scratch); /* after the growth: an empty s gives "", not fresh memory */
     for (size_t i = 0; i < n;) {
         size_t run = i;
-        while (run < n && plain_byte((unsigned char)s[run]))
+        while (run < n && plain_byte((unsigned char)s[run], e))
             run++;
         if (run > i) {
             oct_buf_put(&x->scratch, s + i, run - i);
             i = run;
+            continue;
+        }
+        const char *ref = e != ESC_NONE ? reference((unsigned char)s[i]) : NULL;
+        if (ref) {
+            oct_buf_puts(&x->scratch, ref);
+            i++;
             continue;
         }
         size_t k;
@@ -122,36 +159,6 @@ static const char *clean(oct_epub_xw *x, const char *s, size_t n)
     return x->scratch.data ? x->scratch.data : "";
 }
 
-/* Bytes of v escaped as libxml2 escapes character data (&, <, >, ") or,
- * in an attribute value, also newline and tab (as &#10; and &#9;). */
-static size_t escaped_len(const char *v, bool attribute)
-{
-    size_t n = 0;
-    for (const char *c = v; *c; c++) {
-        switch (*c) {
-        case '&':
-            n += 5;
-            break;
-        case '<':
-        case '>':
-            n += 4;
-            break;
-        case '"':
-            n += 6;
-            break;
-        case '\n':
-            n += attribute ? 5 : 1;
-            break;
-        case '\t':
-            n += attribute ? 4 : 1;
-            break;
-        default:
-            n++;
-        }
-    }
-    return n;
-}
-
 /* Content follows: a start tag still open gets its '>'. */
 static void count_content(oct_epub_xw *x)
 {
@@ -161,12 +168,12 @@ static void count_content(oct_epub_xw *x)
 
 void oct_epub_xw_start(oct_epub_xw *x, const char *name)
 {
+    size_t len = strlen(name);
+    OCT_GROW(x->open, x->capopen, x->nopen + 1);
+    x->open[x->nopen++] = len;
     if (x->counting) {
         count_content(x);
-        size_t len = strlen(name);
         x->count += 1 + len;
-        OCT_GROW(x->open, x->capopen, x->nopen + 1);
-        x->open[x->nopen++] = len;
         x->tag_open = true;
         return;
     }
@@ -176,11 +183,15 @@ void oct_epub_xw_start(oct_epub_xw *x, const char *name)
 void oct_epub_xw_attr(oct_epub_xw *x, const char *name, const char *value)
 {
     if ((!x->w && !x->counting) || !value) return;
-    const char *v = clean(x, value, strlen(value));
-    if (x->counting) /* name="value" after a space */
-        x->count += strlen(name) + 4 + escaped_len(v, true);
-    else
-        check(x, xmlTextWriterWriteAttribute(x->w, BAD_CAST name, BAD_CAST v));
+    const char *v = clean(x, value, strlen(value), ESC_ATTR);
+    size_t len = x->scratch.len;
+    if (x->counting) { /* name="value" after a space */
+        x->count += strlen(name) + 4 + len;
+        return;
+    }
+    check(x, xmlTextWriterStartAttribute(x->w, BAD_CAST name));
+    if (len) check(x, xmlTextWriterWriteRawLen(x->w, BAD_CAST v, (int)len));
+    check(x, xmlTextWriterEndAttribute(x->w));
 }
 
 void oct_epub_xw_attr_int(oct_epub_xw *x, const char *name, long value)
@@ -194,7 +205,7 @@ void oct_epub_xw_attr_int(oct_epub_xw *x, const char *name, long value)
 static void count_end(oct_epub_xw *x, bool empty)
 {
     if (x->nopen == 0) return;
-    size_t len = x->open[--x->nopen];
+    size_t len = x->open[x->nopen - 1];
     if (empty && x->tag_open) {
         x->count += 2;
     } else {
@@ -210,6 +221,7 @@ void oct_epub_xw_end(oct_epub_xw *x)
         count_end(x, false);
     else if (x->w)
         check(x, xmlTextWriterFullEndElement(x->w));
+    if (x->nopen) x->nopen--;
 }
 
 void oct_epub_xw_end_empty(oct_epub_xw *x)
@@ -218,19 +230,21 @@ void oct_epub_xw_end_empty(oct_epub_xw *x)
         count_end(x, true);
     else if (x->w)
         check(x, xmlTextWriterEndElement(x->w));
+    if (x->nopen) x->nopen--;
 }
 
 void oct_epub_xw_textn(oct_epub_xw *x, const char *s, size_t n)
 {
     if ((!x->w && !x->counting) || !s || !n) return;
-    const char *v = clean(x, s, n);
-    if (!*v) return;
-    if (x->counting) { /* libxml2 escapes nothing outside an element */
+    const char *v = clean(x, s, n, x->nopen ? ESC_TEXT : ESC_NONE);
+    size_t len = x->scratch.len;
+    if (!len) return;
+    if (x->counting) {
         count_content(x);
-        x->count += x->nopen ? escaped_len(v, false) : strlen(v);
+        x->count += len;
         return;
     }
-    check(x, xmlTextWriterWriteString(x->w, BAD_CAST v));
+    check(x, xmlTextWriterWriteRawLen(x->w, BAD_CAST v, (int)len));
 }
 
 void oct_epub_xw_text(oct_epub_xw *x, const char *s)

@@ -143,8 +143,27 @@ static void test_empty_first_value(void)
     oct_epub_xw_free(x);
 }
 
+/* What the text and attribute escaping write, as libxml2's own
+ * xmlTextWriterWriteString and WriteAttribute write it (measured). */
+static void test_escaping(void)
+{
+    oct_epub_xw *x = oct_epub_xw_new();
+    oct_epub_xw_start(x, "p");
+    oct_epub_xw_attr(x, "title", "a&b<c>d\"e'f\n\tg\rh\xC2\x85");
+    oct_epub_xw_text(x, "a&b<c>d\"e'f\n\tg\rh\xC2\x85");
+    oct_epub_xw_end(x);
+    char *data;
+    size_t len;
+    CHECK(oct_epub_xw_finish(x, &data, &len) == 0);
+    CHECK(data && strstr(data, "<p title=\"a&amp;b&lt;c&gt;d&quot;e'f&#10;&#9;gh\xEF\xBF\xBD\">"
+                               "a&amp;b&lt;c&gt;d&quot;e'f\n\tgh\xEF\xBF\xBD</p>") != NULL);
+    free(data);
+    oct_epub_xw_free(x);
+}
+
 int main(void)
 {
+    test_escaping();
     test_empty_first_value();
     test_random_documents();
     return check_done();
