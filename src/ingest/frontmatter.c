@@ -181,6 +181,42 @@ static char *title_value(line l, char sep)
 }
 
 /* Splits text[0..len) into its first lines, up to MAX_LINES + 1. */
+/* Whether the value v names the tag "flashcards" (or a deck below it),
+ * as a word: "flashcards", "[bio, flashcards]", "#flashcards/cells". */
+static bool names_deck(line v)
+{
+    static const char TAG[] = "flashcards";
+    size_t k = sizeof TAG - 1;
+    for (size_t i = 0; i + k <= v.n; i++) {
+        if (memcmp(v.p + i, TAG, k) != 0) continue;
+        char before = i ? v.p[i - 1] : ' ', after = i + k < v.n ? v.p[i + k] : ' ';
+        if (strchr(" \t[,\"'#", before) && strchr(" \t],\"'/", after)) return true;
+    }
+    return false;
+}
+
+/* Whether lines[1..close) give the note the tag "flashcards": in a `tags`
+ * (or `tag`) key's value, or in the list items below it. */
+static bool tagged_deck(const line *lines, size_t close, char sep)
+{
+    bool in_tags = false;
+    for (size_t i = 1; i < close; i++) {
+        line l = trimmed(lines[i]);
+        size_t k = key_length(l, sep);
+        if (k) {
+            in_tags = (k == 4 && !memcmp(l.p, "tags", 4)) || (k == 3 && !memcmp(l.p, "tag", 3));
+            if (in_tags && names_deck((line){l.p + k + 1, l.n - k - 1})) return true;
+            continue;
+        }
+        size_t at = 0;
+        while (at < l.n && (l.p[at] == ' ' || l.p[at] == '\t'))
+            at++;
+        if (in_tags && at < l.n && l.p[at] == '-' && names_deck((line){l.p + at + 1, l.n - at - 1}))
+            return true;
+    }
+    return false;
+}
+
 static size_t first_lines(const char *text, size_t len, line *lines)
 {
     size_t n = 0, at = 0;
@@ -225,6 +261,7 @@ bool oct_front_matter_take(char *text, size_t *len, oct_front_matter *fm)
     }
     fm->lines = close + 1;
     fm->toml = sep == '=';
+    fm->flashcards = tagged_deck(lines, close, sep);
     /* the block's lines emptied: only their newlines stay */
     size_t end = close + 1 < n ? (size_t)(lines[close + 1].p - text) : *len;
     size_t nl = 0;

@@ -10,6 +10,7 @@ typedef struct {
     size_t nkeys; /* top-level keys it held */
     size_t lines; /* lines it took, fences included */
     bool toml;
+    bool flashcards; /* its tags hold "flashcards" (a spaced-repetition deck: srcards.h) */
 } oct_front_matter;
 
 /* When text[0..*len) (NUL-terminated, newlines as \n) opens with front

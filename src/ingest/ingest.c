@@ -6,6 +6,7 @@
 #include "ingest/guards.h"
 #include "ingest/linkscheme.h"
 #include "ingest/images.h"
+#include "ingest/srcards.h"
 #include "ingest/wikilinks.h"
 #include "util/buf.h"
 #include "ingest/places.h"
@@ -116,6 +117,7 @@ static void take_front_matter(const char *path, oct_ingest_text *out, oct_diag *
                     fm.toml ? "TOML" : "YAML", fm.lines, what.data);
     oct_buf_free(&what);
     out->front_title = fm.title; /* taken */
+    out->front_deck = fm.flashcards;
     fm.title = NULL;
     oct_front_matter_release(&fm);
 }
@@ -168,6 +170,8 @@ oct_node *oct_ingest_parse(oct_tree *t, const char *path, const oct_ingest_text 
     oct_ingest_unsafe_links(t, ch, path, diag);
     oct_ingest_alerts(t, ch);
     if (may_hold_obsidian(md, mdlen)) oct_ingest_wikilinks(t, ch);
+    if (oct_srcards_possible(md, mdlen))
+        oct_ingest_srcards(t, ch, in->front_deck || oct_srcards_tagged(md, mdlen));
     oct_ingest_images(t, ch, path, opts->root, diag);
     oct_ingest_drop_nav_links(t, ch, path, diag);
     oct_ingest_places(t, ch);

@@ -52,6 +52,7 @@ typedef struct {
     oct_normalized norm; /* the normalizer's, when normalized */
     bool normalized;
     char *front_title; /* the title of its front matter (frontmatter.h), or NULL */
+    bool front_deck;   /* its front matter tags it a flashcard deck (srcards.h) */
 } oct_ingest_text;
 
 /* The half of oct_ingest_source that needs no tree (decoding, normalizing),

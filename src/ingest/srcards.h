@@ -1,0 +1,25 @@
+/* Flashcards written for spaced-repetition tools (Obsidian's Spaced
+ * Repetition plugin, and the "::" cards other note apps share): a line
+ * "Question::Answer" (":::" for a card learnt both ways) and, in a deck,
+ * lines of a question, a line "?" (or "??"), lines of its answer. They
+ * become the "Q:" and "A:" lines the study pass reads as a question and
+ * its answer (it takes the labels off again). A note is a deck when it
+ * carries the plugin's tag, #flashcards (or #flashcards/...), in its text
+ * or its front matter's tags; outside a deck only a line whose left side
+ * ends with '?' is a card, so that Dataview's "key:: value" fields and
+ * "std::vector" stay text. Internal to src/ingest. */
+#ifndef OCT_INGEST_SRCARDS_H
+#define OCT_INGEST_SRCARDS_H
+#include "tree/tree.h"
+
+#include <stdbool.h>
+#include <stddef.h>
+
+/* Whether text s[0..n) holds the tag #flashcards (or a deck below it). */
+bool oct_srcards_tagged(const char *s, size_t n);
+/* Whether s[0..n) may hold a card at all (a "::" or a line "?"). */
+bool oct_srcards_possible(const char *s, size_t n);
+/* The cards of chapter's paragraphs, as Q:/A: lines; deck: the note is one. */
+void oct_ingest_srcards(oct_tree *t, oct_node *chapter, bool deck);
+
+#endif
