@@ -21,8 +21,8 @@ struct oct_epub_xw {
     size_t count, *open, nopen, capopen;
 };
 
-/* The XML declaration xmlTextWriterStartDocument writes. */
-static const char DECLARATION[] = "<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n";
+/* The bytes of the XML declaration xmlTextWriterStartDocument writes. */
+enum { DECLARATION_BYTES = sizeof "<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n" - 1 };
 
 static void check(oct_epub_xw *x, int rc)
 {
@@ -46,7 +46,7 @@ oct_epub_xw *oct_epub_xw_counter(void)
 {
     oct_epub_xw *x = oct_xcalloc(1, sizeof *x);
     x->counting = true;
-    x->count = sizeof DECLARATION - 1;
+    x->count = DECLARATION_BYTES;
     return x;
 }
 

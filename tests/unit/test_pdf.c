@@ -172,8 +172,8 @@ static void check_text(const char *text)
         "the Django docs",
         "an internal link",
         "[image: request flow diagram]",
-        "Ünïcödé “quotes” — dashes, ✓ check, café. Emoji 🧱 and 中 are left out; 𝔸 and 😀 above "
-        "U+FFFF are drawn.",
+        ("Ünïcödé “quotes” — dashes, ✓ check, café. Emoji 🧱 and 中 are left out; 𝔸 and 😀 above "
+         "U+FFFF are drawn."),
         "Depth 0 item 14",
         "Depth 5 item 15",
         "Quoted wisdom",
