@@ -1,4 +1,4 @@
-/* Helpers shared by the HTML tests (static: each test is one program): one
+/* Helpers shared by the HTML tests (static inline: each test is one program): one
  * Markdown source ingested into a tree, and its golden dump. */
 #ifndef OCT_TEST_HTML_SUPPORT_H
 #define OCT_TEST_HTML_SUPPORT_H
@@ -14,7 +14,7 @@ typedef struct {
     oct_node *ch;
 } doc;
 
-static doc ingest(const char *md)
+static inline doc ingest(const char *md)
 {
     doc r = {oct_tree_new(), oct_diag_new(NULL), NULL};
     oct_ingest_options o = {.normalize = false};
@@ -22,14 +22,14 @@ static doc ingest(const char *md)
     return r;
 }
 
-static void release(doc *r)
+static inline void release(doc *r)
 {
     oct_tree_free(r->t);
     oct_diag_free(r->d);
 }
 
 /* The dump of the chapter's children (malloc'd). */
-static char *dump(const doc *r)
+static inline char *dump(const doc *r)
 {
     oct_buf b = OCT_BUF_INIT;
     for (const oct_node *k = r->ch ? r->ch->first : NULL; k; k = k->next)

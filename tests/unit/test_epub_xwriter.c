@@ -55,7 +55,9 @@ static void step(oct_epub_xw *real, oct_epub_xw *count, int *depth, bool *may_at
 {
     char text[256];
     const char *name = NAMES[next(sizeof NAMES / sizeof *NAMES)];
-    switch (next(7)) {
+    void (*end)(oct_epub_xw *);
+    unsigned kind = next(7);
+    switch (kind) {
     case 0:
     case 1:
         oct_epub_xw_start(real, name);
@@ -70,15 +72,11 @@ static void step(oct_epub_xw *real, oct_epub_xw *count, int *depth, bool *may_at
         oct_epub_xw_attr(count, name, text);
         return;
     case 3:
-        if (*depth == 0) break;
-        oct_epub_xw_end(real);
-        oct_epub_xw_end(count);
-        (*depth)--;
-        break;
     case 4:
         if (*depth == 0) break;
-        oct_epub_xw_end_empty(real);
-        oct_epub_xw_end_empty(count);
+        end = kind == 3 ? oct_epub_xw_end : oct_epub_xw_end_empty;
+        end(real);
+        end(count);
         (*depth)--;
         break;
     case 5:

@@ -5,6 +5,7 @@
  * ends with '?' makes a card, so Dataview fields and C++ names stay text;
  * code is never read. Through ingest and the study pass. */
 #include "check.h"
+#include "html_support.h"
 #include "ingest/frontmatter.h"
 #include "ingest/srcards.h"
 #include "study/study.h"
@@ -13,25 +14,11 @@
 #include <stdlib.h>
 #include <string.h>
 
-typedef struct {
-    oct_tree *t;
-    oct_diag *d;
-    oct_node *ch;
-} doc;
-
 static doc studied(const char *md)
 {
-    doc r = {oct_tree_new(), oct_diag_new(NULL), NULL};
-    oct_ingest_options o = {.normalize = false};
-    r.ch = oct_ingest_source(r.t, "deck.md", md, strlen(md), NULL, &o, r.d);
+    doc r = ingest(md);
     oct_study_run(r.t, r.d);
     return r;
-}
-
-static void release(doc *r)
-{
-    oct_tree_free(r->t);
-    oct_diag_free(r->d);
 }
 
 /* Question n's prompt and its answer's first paragraph, plain. */
