@@ -165,7 +165,8 @@ bool nl_is_stopword(const char *w, size_t n);
  * binary search: the classifiers look every word of every line up. */
 typedef struct {
     const char *name;
-    size_t at; /* its entry's index in the table */
+    size_t at;  /* its entry's index in the table */
+    size_t len; /* strlen(name), kept: a probe measured it every time */
 } nl_name;
 /* Fills out[0..count) from `count` entries `stride` bytes apart whose first
  * member is their name (a const char *), sorted by name, then index. */

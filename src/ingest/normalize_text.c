@@ -261,10 +261,12 @@ bool nl_in_word_list(const char *list, const char *w, size_t n)
 }
 
 /* w[0..n) against a NUL-terminated name, in strcmp's order. */
-static int cmp_word_name(const char *w, size_t n, const char *name)
+static int cmp_word_name(const char *w, size_t n, const nl_name *name)
 {
-    size_t m = strlen(name);
-    int c = memcmp(w, name, n < m ? n : m);
+    size_t m = name->len;
+    if (n && m && w[0] != name->name[0]) /* most probes differ at once */
+        return (unsigned char)w[0] < (unsigned char)name->name[0] ? -1 : 1;
+    int c = memcmp(w, name->name, n < m ? n : m);
     if (c != 0) return c;
     return n < m ? -1 : n > m ? 1 : 0;
 }
@@ -280,7 +282,7 @@ void nl_names_sort(nl_name *out, const void *table, size_t count, size_t stride)
 {
     for (size_t i = 0; i < count; i++) {
         const char *const *name = (const void *)((const char *)table + i * stride);
-        out[i] = (nl_name){*name, i};
+        out[i] = (nl_name){*name, i, strlen(*name)};
     }
     qsort(out, count, sizeof *out, cmp_names);
 }
@@ -290,12 +292,12 @@ long nl_names_find(const nl_name *names, size_t count, const char *w, size_t n)
     size_t lo = 0, hi = count; /* the first name not below w */
     while (lo < hi) {
         size_t mid = lo + (hi - lo) / 2;
-        if (cmp_word_name(w, n, names[mid].name) > 0)
+        if (cmp_word_name(w, n, &names[mid]) > 0)
             lo = mid + 1;
         else
             hi = mid;
     }
-    return lo < count && cmp_word_name(w, n, names[lo].name) == 0 ? (long)names[lo].at : -1;
+    return lo < count && cmp_word_name(w, n, &names[lo]) == 0 ? (long)names[lo].at : -1;
 }
 
 enum { NSTOP = sizeof STOPWORDS / sizeof STOPWORDS[0] };
