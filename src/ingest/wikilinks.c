@@ -1,11 +1,17 @@
 /* Obsidian's inline syntax in notes (wikilinks.h): "[[Target]]",
  * "[[Target|shown]]", "[[Target#Heading]]" and "![[picture.png]]" embeds,
  * and "==highlighted==" text. CommonMark leaves all of them as text with
- * their brackets and signs. A wikilink prints as the words it shows (the
- * notes it names are files of the writer's vault, not of the booklet); an
- * embedded picture becomes a picture, found beside the note as any other;
- * a highlight prints bold, as a highlighter pen reads on paper. */
+ * their brackets and signs. A wikilink becomes a link showing its words,
+ * to "Target#heading" (the heading's GitHub anchor): when the note is
+ * one of the booklet's sources it leads to its chapter or heading (the
+ * anchor table finds a note by its name wherever it lies, as Obsidian
+ * does), and otherwise prints as its words, as every link inside the
+ * booklet that names nothing does. An embedded picture becomes a picture,
+ * found beside the note as any other; a highlight prints bold, as a
+ * highlighter pen reads on paper. */
 #include "ingest/wikilinks.h"
+#include "tree/anchors.h"
+#include "util/buf.h"
 
 #include <stdbool.h>
 #include <stdlib.h>
@@ -64,6 +70,7 @@ static size_t link_words(char *b, const char *p, size_t n)
     }
     size_t k = 0;
     for (size_t i = 0; i < n && p[i] != '^'; i++) {
+        if (p[i] == '#' && i + 1 < n && p[i + 1] == '^') break; /* "[[Note#^id]]": a block */
         if (p[i] == '#') {
             if (k == 0) continue; /* "[[#Heading]]": a heading of this note */
             memcpy(b + k, " \xE2\x80\xBA ", 5);
@@ -136,29 +143,33 @@ static bool is_picture_embed(const wikilink *w)
     return w->embed && is_picture(w->in, w->target);
 }
 
-/* n's text with every wikilink that is not a picture replaced by its
- * words (one text: text nodes never sit side by side). */
-static void replace_links(oct_tree *t, oct_node *n)
+/* The url a wikilink names: its note's name as written (percent-encoded,
+ * no extension: a note found by its name, anchors.h), then "#" and the
+ * GitHub anchor of its heading; a block id ("^abc") names the note.
+ * "[[#Heading]]" is a heading of this note. */
+static const char *link_url(oct_tree *t, const wikilink *w)
 {
-    const char *s = n->text;
-    size_t a, b, from = 0, at = 0;
-    if (!find_link(s, 0, &a, &b)) return;
-    size_t len = strlen(s);
-    /* the words are never longer than the link, but for " › " per '#' */
-    char *out = oct_arena_alloc(t->arena, len * 3 + 1);
-    size_t k = 0;
-    while (find_link(s, from, &a, &b)) {
-        wikilink w = parse_link(s, a, b);
-        from = b;
-        if (is_picture_embed(&w)) continue; /* split() makes it a picture */
-        memcpy(out + k, s + at, a - at);
-        k += a - at;
-        k += link_words(out + k, w.in, w.inlen);
-        at = b;
+    const char *hash = memchr(w->in, '#', w->target);
+    size_t name = strcspn(w->in, "#^|");
+    if (name > w->target) name = w->target;
+    oct_buf u = OCT_BUF_INIT;
+    for (size_t i = 0; i < name; i++) {
+        unsigned char c = (unsigned char)w->in[i];
+        if (c <= ' ' || c == '%' || c == '#' || c == '?' || c >= 0x7F)
+            oct_buf_printf(&u, "%%%02X", c);
+        else
+            oct_buf_putc(&u, (char)c);
     }
-    memcpy(out + k, s + at, len - at);
-    out[k + len - at] = '\0';
-    n->text = out;
+    if (hash && hash[1] != '^' && (size_t)(hash - w->in) + 1 < w->target) {
+        oct_buf_putc(&u, '#');
+        oct_buf heading = OCT_BUF_INIT;
+        oct_buf_put(&heading, hash + 1, (size_t)(w->in + w->target - hash - 1));
+        oct_anchor_slug(heading.data, &u);
+        oct_buf_free(&heading);
+    }
+    const char *url = oct_arena_strndup(t->arena, u.data ? u.data : "", u.len);
+    oct_buf_free(&u);
+    return url;
 }
 
 /* The first picture embed or highlight in n's text becomes a node of its
@@ -174,17 +185,31 @@ static oct_node *split(oct_tree *t, oct_node *n)
     if (!link || (mark && ha < a)) {
         mid = oct_node_new(t, OCT_STRONG, n->span);
         oct_node_append(mid, oct_node_new_text(t, OCT_TEXT, n->span, s + ha + 2, hb - ha - 4));
+        for (oct_node *cur = mid->first; cur;) /* "==see [[X]]==": the link inside */
+            cur = split(t, cur);
         a = ha;
         b = hb;
-    } else { /* a picture: replace_links left no other wikilink */
+    } else {
         wikilink w = parse_link(s, a, b);
-        mid = oct_node_new(t, OCT_IMAGE, n->span);
-        mid->u.link.url = oct_arena_strndup(t->arena, w.in, w.target);
-        /* "![[x.png|300]]" gives a width, not words: the file name is the alt */
-        size_t after = w.bar ? w.inlen - w.target - 1 : 0;
-        bool words = w.bar && strspn(w.bar + 1, "0123456789x") != after;
-        oct_node_append(mid, oct_node_new_text(t, OCT_TEXT, n->span, words ? w.bar + 1 : w.in,
-                                               words ? after : w.target));
+        if (!is_picture_embed(&w)) {
+            char words[MAX_LINK * 5 + 16]; /* " › " for a '#' */
+            size_t k = link_words(words, w.in, w.inlen);
+            if (k == 0) { /* "[[^abc]]", "[[#]]": nothing to show */
+                n->text = oct_arena_cat(t->arena, oct_arena_strndup(t->arena, s, a), s + b, "");
+                return n;
+            }
+            mid = oct_node_new(t, OCT_LINK, n->span);
+            mid->u.link.url = link_url(t, &w);
+            oct_node_append(mid, oct_node_new_text(t, OCT_TEXT, n->span, words, k));
+        } else {
+            mid = oct_node_new(t, OCT_IMAGE, n->span);
+            mid->u.link.url = oct_arena_strndup(t->arena, w.in, w.target);
+            /* "![[x.png|300]]" gives a width, not words: the file name is the alt */
+            size_t after = w.bar ? w.inlen - w.target - 1 : 0;
+            bool words = w.bar && strspn(w.bar + 1, "0123456789x") != after;
+            oct_node_append(mid, oct_node_new_text(t, OCT_TEXT, n->span, words ? w.bar + 1 : w.in,
+                                                   words ? after : w.target));
+        }
     }
     splice(t, n, a, b, mid);
     return mid->next && mid->next->kind == OCT_TEXT ? mid->next : NULL;
@@ -200,7 +225,6 @@ void oct_ingest_wikilinks(oct_tree *t, oct_node *chapter)
         for (const oct_node *p = texts[i]->parent; p && !in_link; p = p->parent)
             in_link = p->kind == OCT_LINK || p->kind == OCT_IMAGE;
         if (in_link) continue;
-        replace_links(t, texts[i]);
         for (oct_node *cur = texts[i]; cur;)
             cur = split(t, cur);
     }

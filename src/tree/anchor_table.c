@@ -5,6 +5,7 @@
 #include <stdint.h>
 #include <stdlib.h>
 #include <string.h>
+#include <strings.h>
 #include <unicode/uchar.h>
 #include <unicode/utf8.h>
 
@@ -206,7 +207,19 @@ static const oct_node *find_frag(const oct_anchor_table *a, unsigned ns, const c
     return n;
 }
 
-/* The file index a relative path written in file `from` names, or -1. */
+/* Whether the source at path is the note `name`: its file name, without
+ * its extension, in any case. */
+static bool is_note(const char *path, const char *name)
+{
+    const char *base = strrchr(path, '/');
+    base = base ? base + 1 : path;
+    const char *dot = strrchr(base, '.');
+    size_t n = dot ? (size_t)(dot - base) : strlen(base);
+    return strlen(name) == n && strncasecmp(base, name, n) == 0;
+}
+
+/* The file index a relative path written in file `from` names (or a
+ * note's name), or -1. */
 static long find_file(const oct_anchor_table *a, const char *path, size_t plen, unsigned from)
 {
     oct_buf d = OCT_BUF_INIT;
@@ -217,9 +230,17 @@ static long find_file(const oct_anchor_table *a, const char *path, size_t plen, 
     long hit = -1;
     for (size_t i = 0; i < a->t->nfiles && hit < 0; i++)
         if (a->chapter_of[i] && strcmp(a->paths[i], want) == 0) hit = (long)i;
+    /* a note's name (a wikilink's: no folder, no extension): the one source
+     * of that name, wherever it lies, in any case, as Obsidian finds it */
+    bool name = hit < 0 && d.data && !strchr(d.data, '/');
+    for (size_t i = 0; name && hit == -1 && i < a->t->nfiles; i++) {
+        if (a->chapter_of[i] && is_note(a->paths[i], d.data)) hit = (long)i;
+        for (size_t j = i + 1; hit >= 0 && j < a->t->nfiles; j++)
+            if (a->chapter_of[j] && is_note(a->paths[j], d.data)) hit = -2; /* two: neither */
+    }
     free(want);
     oct_buf_free(&d);
-    return hit;
+    return hit < 0 ? -1 : hit;
 }
 
 /* A node's own id ("q12-what-is-x"), or a section's without its "s-"

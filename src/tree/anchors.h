@@ -5,7 +5,9 @@
  * heading as its author wrote it, or one set by hand (<a name>, <a id>,
  * id=). A link names a place with "#anchor" (same file first, then the
  * whole book), "other.md#anchor", "./other.md" (the chapter made from that
- * source file) or a node's own id. Both backends resolve links here, so
+ * source file), "Other note#anchor" (a note's name, as a wikilink names it:
+ * the one source of that name in any folder, without its extension, in any
+ * case) or a node's own id. Both backends resolve links here, so
  * the PDF and the EPUB agree on every target. */
 #ifndef OCT_TREE_ANCHORS_H
 #define OCT_TREE_ANCHORS_H
