@@ -3,10 +3,12 @@
  * A paragraph is read line by line (its soft and hard breaks end lines).
  * A single-line card's separator is the first run of two or three colons
  * in a text node of the line (code spans are never read), with words on
- * both sides. The card becomes "Q: <left>", a line break, "A: <right>". A
- * multi-line card's "?" line becomes the "A: " that opens the next line,
- * and "Q: " opens the paragraph. Nothing of the writer's text is dropped
- * but the separators. */
+ * both sides. The card becomes two paragraphs, "Q: <left>" and
+ * "A: <right>", and the lines between cards paragraphs of their own, each
+ * at its first line, so that every message names the writer's line. A
+ * multi-line card's lines before its "?" line become the "Q:" paragraph
+ * and those after it the "A:" one, each joined into one line. Nothing of
+ * the writer's text is dropped but the separators. */
 #include "ingest/srcards.h"
 
 #include <stdlib.h>
