@@ -207,15 +207,16 @@ static const oct_node *find_frag(const oct_anchor_table *a, unsigned ns, const c
     return n;
 }
 
-/* Whether the source at path is the note `name`: its file name, without
- * its extension, in any case. */
+/* Whether the source at path is the note `name` ("Note", "folder/Note"):
+ * its path's end without the extension, in any case. */
 static bool is_note(const char *path, const char *name)
 {
     const char *base = strrchr(path, '/');
     base = base ? base + 1 : path;
     const char *dot = strrchr(base, '.');
-    size_t n = dot ? (size_t)(dot - base) : strlen(base);
-    return strlen(name) == n && strncasecmp(base, name, n) == 0;
+    size_t n = (size_t)((dot ? dot : base + strlen(base)) - path), k = strlen(name);
+    /* "Note", or "folder/Note" from the vault's root: the path's end */
+    return k <= n && (k == n || path[n - k - 1] == '/') && strncasecmp(path + n - k, name, k) == 0;
 }
 
 /* The file index a relative path written in file `from` names (or a
@@ -230,9 +231,10 @@ static long find_file(const oct_anchor_table *a, const char *path, size_t plen, 
     long hit = -1;
     for (size_t i = 0; i < a->t->nfiles && hit < 0; i++)
         if (a->chapter_of[i] && strcmp(a->paths[i], want) == 0) hit = (long)i;
-    /* a note's name (a wikilink's: no folder, no extension): the one source
-     * of that name, wherever it lies, in any case, as Obsidian finds it */
-    bool name = hit < 0 && d.data && !strchr(d.data, '/');
+    /* a note's name (a wikilink's: no extension, maybe folders from the
+     * vault's root): the one source of that name, wherever it lies, in any
+     * case, as Obsidian finds it */
+    bool name = hit < 0 && d.data && d.data[0] != '.' && d.data[0] != '/';
     for (size_t i = 0; name && hit == -1 && i < a->t->nfiles; i++) {
         if (a->chapter_of[i] && is_note(a->paths[i], d.data)) hit = (long)i;
         for (size_t j = i + 1; hit >= 0 && j < a->t->nfiles; j++)

@@ -6,8 +6,9 @@
  * id=). A link names a place with "#anchor" (same file first, then the
  * whole book), "other.md#anchor", "./other.md" (the chapter made from that
  * source file), "Other note#anchor" (a note's name, as a wikilink names it:
- * the one source of that name in any folder, without its extension, in any
- * case) or a node's own id. Both backends resolve links here, so
+ * the one source of that name in any folder, or of those folders from the
+ * vault's root, without its extension, in any case) or a node's own id.
+ * Both backends resolve links here, so
  * the PDF and the EPUB agree on every target. */
 #ifndef OCT_TREE_ANCHORS_H
 #define OCT_TREE_ANCHORS_H

@@ -98,24 +98,25 @@ static void test_resolve(void)
     oct_diag *d = oct_diag_new(NULL);
     oct_ingest_options o = {.normalize = false};
     const char *a = "# Cells\n\nSee [[other note#Part Two]], [[Other Note]], [[Missing]], "
-                    "[[Twin]] and [[#Cells]].\n";
+                    "[[Twin]], [[#Cells]], [[sub/other note]] and [[v1.2 plan]].\n";
     const char *b = "# Other\n\n## Part Two\n\nText.\n";
     const char *twin = "# Twin\n";
     oct_node *ca = oct_ingest_source(t, "vault/a.md", a, strlen(a), NULL, &o, d);
     oct_node *cb = oct_ingest_source(t, "vault/sub/Other note.md", b, strlen(b), NULL, &o, d);
     oct_ingest_source(t, "vault/x/Twin.md", twin, strlen(twin), NULL, &o, d);
     oct_ingest_source(t, "vault/y/Twin.md", twin, strlen(twin), NULL, &o, d);
+    oct_node *plan = oct_ingest_source(t, "vault/v1.2 plan.md", twin, strlen(twin), NULL, &o, d);
     CHECK(ca && cb);
     if (!ca || !cb) return;
     oct_anchor_table *at = oct_anchor_table_build(t);
-    const oct_node *links[5];
+    const oct_node *links[7];
     size_t n = 0;
     oct_iter it;
     oct_iter_init(&it, ca);
-    for (const oct_node *c; (c = oct_iter_next_node(&it)) && n < 5;)
+    for (const oct_node *c; (c = oct_iter_next_node(&it)) && n < 7;)
         if (c->kind == OCT_LINK) links[n++] = c;
-    CHECK(n == 5);
-    if (n == 5) {
+    CHECK(n == 7);
+    if (n == 7) {
         const oct_node *part = oct_anchor_resolve(at, links[0]->u.link.url, ca->span.file);
         CHECK(part && part->kind == OCT_SECTION && part->u.section.level == 2);
         CHECK(oct_anchor_resolve(at, links[1]->u.link.url, ca->span.file) == cb);
@@ -123,6 +124,9 @@ static void test_resolve(void)
         CHECK(oct_anchor_resolve(at, links[3]->u.link.url, ca->span.file) == NULL);
         const oct_node *own = oct_anchor_resolve(at, links[4]->u.link.url, ca->span.file);
         CHECK(own && own->kind == OCT_SECTION);
+        /* a folder from the vault's root; a name with a dot of its own */
+        CHECK(oct_anchor_resolve(at, links[5]->u.link.url, ca->span.file) == cb);
+        CHECK(plan && oct_anchor_resolve(at, links[6]->u.link.url, ca->span.file) == plan);
     }
     oct_anchor_table_free(at);
     oct_tree_free(t);
