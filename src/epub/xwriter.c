@@ -215,22 +215,24 @@ static void count_end(oct_epub_xw *x, bool empty)
     x->tag_open = false;
 }
 
-void oct_epub_xw_end(oct_epub_xw *x)
+/* Closes the innermost element: full (<p></p>) or, left empty, <br/>. */
+static void close_element(oct_epub_xw *x, bool empty)
 {
     if (x->counting)
-        count_end(x, false);
+        count_end(x, empty);
     else if (x->w)
-        check(x, xmlTextWriterFullEndElement(x->w));
+        check(x, empty ? xmlTextWriterEndElement(x->w) : xmlTextWriterFullEndElement(x->w));
     if (x->nopen) x->nopen--;
+}
+
+void oct_epub_xw_end(oct_epub_xw *x)
+{
+    close_element(x, false);
 }
 
 void oct_epub_xw_end_empty(oct_epub_xw *x)
 {
-    if (x->counting)
-        count_end(x, true);
-    else if (x->w)
-        check(x, xmlTextWriterEndElement(x->w));
-    if (x->nopen) x->nopen--;
+    close_element(x, true);
 }
 
 void oct_epub_xw_textn(oct_epub_xw *x, const char *s, size_t n)

@@ -16,6 +16,7 @@
  * emptied in place (the text keeps its line numbers, so diagnostics still
  * point at the user's lines) and its title is kept for the chapter. */
 #include "ingest/frontmatter.h"
+#include "ingest/srcards.h"
 #include "util/xalloc.h"
 
 #include <stdbool.h>
@@ -180,18 +181,13 @@ static char *title_value(line l, char sep)
     return out;
 }
 
-/* Splits text[0..len) into its first lines, up to MAX_LINES + 1. */
 /* Whether the value v names the tag "flashcards" (or a deck below it),
  * as a word: "flashcards", "[bio, flashcards]", "#flashcards/cells". */
 static bool names_deck(line v)
 {
-    static const char TAG[] = "flashcards";
-    size_t k = sizeof TAG - 1;
-    for (size_t i = 0; i + k <= v.n; i++) {
-        if (memcmp(v.p + i, TAG, k) != 0) continue;
-        char before = i ? v.p[i - 1] : ' ', after = i + k < v.n ? v.p[i + k] : ' ';
-        if (strchr(" \t[,\"'#", before) && strchr(" \t],\"'/", after)) return true;
-    }
+    for (size_t i = 0; i < v.n; i++)
+        if ((i == 0 || strchr(" \t[,\"'#", v.p[i - 1])) && oct_srcards_tag_at(v.p, v.n, i))
+            return true;
     return false;
 }
 
@@ -217,6 +213,7 @@ static bool tagged_deck(const line *lines, size_t close, char sep)
     return false;
 }
 
+/* Splits text[0..len) into its first lines, up to MAX_LINES + 1. */
 static size_t first_lines(const char *text, size_t len, line *lines)
 {
     size_t n = 0, at = 0;

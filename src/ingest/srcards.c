@@ -14,11 +14,6 @@
 #include <stdlib.h>
 #include <string.h>
 
-static bool is_break(const oct_node *n)
-{
-    return n && (n->kind == OCT_SOFT_BREAK || n->kind == OCT_LINE_BREAK);
-}
-
 static bool is_name_char(char c)
 {
     return (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') || (c >= '0' && c <= '9') || c == '_' ||
@@ -30,8 +25,7 @@ static bool is_space(char c)
     return c == ' ' || c == '\t';
 }
 
-/* Whether s[i] starts the tag word ("#flashcards", "#flashcards/bio"). */
-static bool tag_at(const char *s, size_t n, size_t i)
+bool oct_srcards_tag_at(const char *s, size_t n, size_t i)
 {
     static const char TAG[] = "flashcards";
     size_t k = sizeof TAG - 1;
@@ -46,7 +40,7 @@ bool oct_srcards_tagged(const char *s, size_t n)
         size_t i = (size_t)(p - s);
         bool starts = i == 0 || is_space(s[i - 1]) || s[i - 1] == '\n' || s[i - 1] == '(' ||
                       s[i - 1] == '[' || s[i - 1] == ',' || s[i - 1] == '"' || s[i - 1] == '\'';
-        if (starts && tag_at(s, n, i + 1)) return true;
+        if (starts && oct_srcards_tag_at(s, n, i + 1)) return true;
     }
     return false;
 }
@@ -95,7 +89,7 @@ static bool separator(const char *s, size_t *a, size_t *b)
  * line's end) appended to out. */
 static void line_text(const oct_node *from, const oct_node *to, oct_buf *out)
 {
-    for (const oct_node *c = from; c && c != to && !is_break(c); c = c->next)
+    for (const oct_node *c = from; c && c != to && !oct_node_is_break(c); c = c->next)
         oct_node_plain_text_to(c, out);
 }
 
@@ -131,9 +125,8 @@ static void label_line(oct_tree *t, oct_node *n, const char *label)
 
 /* Moves the nodes [from, to) (to NULL: to the end) into a new paragraph
  * put before para, without the break that ended them; labelled; returned
- * (NULL when nothing was moved). Each
- * paragraph carries the line of its first node, so every message about a
- * card names the writer's line. */
+ * (NULL when nothing was moved). Each paragraph carries the line of its
+ * first node, so every message about a card names the writer's line. */
 static oct_node *move_lines(oct_tree *t, oct_node *para, oct_node *from, oct_node *to,
                             const char *label)
 {
@@ -145,7 +138,7 @@ static oct_node *move_lines(oct_tree *t, oct_node *para, oct_node *from, oct_nod
         oct_node_append(p, from);
         from = next;
     }
-    if (is_break(p->last)) oct_node_unlink(p->last);
+    if (oct_node_is_break(p->last)) oct_node_unlink(p->last);
     if (!p->first) {
         oct_node_unlink(p);
         return NULL;
@@ -158,7 +151,7 @@ static oct_node *move_lines(oct_tree *t, oct_node *para, oct_node *from, oct_nod
  * its text node (*at) and bytes [*a, *b); false when the line is none. */
 static bool card_line(oct_node *first, bool deck, oct_buf *tmp, oct_node **at, size_t *a, size_t *b)
 {
-    for (oct_node *c = first; c && !is_break(c); c = c->next) {
+    for (oct_node *c = first; c && !oct_node_is_break(c); c = c->next) {
         if (c->kind != OCT_TEXT || !c->text || !separator(c->text, a, b)) continue;
         oct_buf_clear(tmp);
         line_text(first, c, tmp);
@@ -181,7 +174,7 @@ static bool card_line(oct_node *first, bool deck, oct_buf *tmp, oct_node **at, s
 /* The node after the break that ends the line starting at n, or NULL. */
 static oct_node *next_line(oct_node *n)
 {
-    while (n && !is_break(n))
+    while (n && !oct_node_is_break(n))
         n = n->next;
     return n ? n->next : NULL;
 }
@@ -254,7 +247,8 @@ static void join_lines(oct_tree *t, oct_node *para)
 /* A line that is only "?" or "??". */
 static bool question_mark_line(const oct_node *n)
 {
-    if (!n || n->kind != OCT_TEXT || !n->text || (n->next && !is_break(n->next))) return false;
+    if (!n || n->kind != OCT_TEXT || !n->text || (n->next && !oct_node_is_break(n->next)))
+        return false;
     const char *s = n->text;
     while (is_space(*s))
         s++;

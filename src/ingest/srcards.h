@@ -17,6 +17,9 @@
 
 /* Whether text s[0..n) holds the tag #flashcards (or a deck below it). */
 bool oct_srcards_tagged(const char *s, size_t n);
+/* Whether s[i..n) is the tag's word, "flashcards", ended as a tag is (a
+ * deck's name may follow after '/'): for front matter's tags too. */
+bool oct_srcards_tag_at(const char *s, size_t n, size_t i);
 /* Whether s[0..n) may hold a card at all (a "::" or a line "?"). */
 bool oct_srcards_possible(const char *s, size_t n);
 /* The cards of chapter's paragraphs, as Q:/A: lines; deck: the note is one. */

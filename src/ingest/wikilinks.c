@@ -172,9 +172,33 @@ static const char *link_url(oct_tree *t, const wikilink *w)
     return url;
 }
 
-/* The first picture embed or highlight in n's text becomes a node of its
- * own between the text before and after it; returns the node holding the
- * text after it, to go on with, or NULL. */
+/* The node wikilink w becomes: a picture (an embed of one) or a link
+ * showing its words; NULL when it has no words to show ("[[^abc]]"). */
+static oct_node *wikilink_node(oct_tree *t, const wikilink *w, oct_span at)
+{
+    oct_node *mid;
+    if (is_picture_embed(w)) {
+        mid = oct_node_new(t, OCT_IMAGE, at);
+        mid->u.link.url = oct_arena_strndup(t->arena, w->in, w->target);
+        /* "![[x.png|300]]" gives a width, not words: the file name is the alt */
+        size_t after = w->bar ? w->inlen - w->target - 1 : 0;
+        bool words = w->bar && strspn(w->bar + 1, "0123456789x") != after;
+        oct_node_append(mid, oct_node_new_text(t, OCT_TEXT, at, words ? w->bar + 1 : w->in,
+                                               words ? after : w->target));
+        return mid;
+    }
+    char words[MAX_LINK * 5 + 16]; /* " › " for a '#' */
+    size_t k = link_words(words, w->in, w->inlen);
+    if (k == 0) return NULL;
+    mid = oct_node_new(t, OCT_LINK, at);
+    mid->u.link.url = link_url(t, w);
+    oct_node_append(mid, oct_node_new_text(t, OCT_TEXT, at, words, k));
+    return mid;
+}
+
+/* The first wikilink, picture embed or highlight in n's text becomes a node of
+ * its own between the text before and after it; returns the node holding
+ * the text after it, to go on with, or NULL. */
 static oct_node *split(oct_tree *t, oct_node *n)
 {
     const char *s = n->text;
@@ -191,24 +215,10 @@ static oct_node *split(oct_tree *t, oct_node *n)
         b = hb;
     } else {
         wikilink w = parse_link(s, a, b);
-        if (!is_picture_embed(&w)) {
-            char words[MAX_LINK * 5 + 16]; /* " › " for a '#' */
-            size_t k = link_words(words, w.in, w.inlen);
-            if (k == 0) { /* "[[^abc]]", "[[#]]": nothing to show */
-                n->text = oct_arena_cat(t->arena, oct_arena_strndup(t->arena, s, a), s + b, "");
-                return n;
-            }
-            mid = oct_node_new(t, OCT_LINK, n->span);
-            mid->u.link.url = link_url(t, &w);
-            oct_node_append(mid, oct_node_new_text(t, OCT_TEXT, n->span, words, k));
-        } else {
-            mid = oct_node_new(t, OCT_IMAGE, n->span);
-            mid->u.link.url = oct_arena_strndup(t->arena, w.in, w.target);
-            /* "![[x.png|300]]" gives a width, not words: the file name is the alt */
-            size_t after = w.bar ? w.inlen - w.target - 1 : 0;
-            bool words = w.bar && strspn(w.bar + 1, "0123456789x") != after;
-            oct_node_append(mid, oct_node_new_text(t, OCT_TEXT, n->span, words ? w.bar + 1 : w.in,
-                                                   words ? after : w.target));
+        mid = wikilink_node(t, &w, n->span);
+        if (!mid) { /* "[[^abc]]", "[[#]]": nothing to show */
+            n->text = oct_arena_cat(t->arena, oct_arena_strndup(t->arena, s, a), s + b, "");
+            return n;
         }
     }
     splice(t, n, a, b, mid);

@@ -148,7 +148,7 @@ static void mark_tokens(oct_pdf *p, oct_hyph *h, pdf_text *t)
             b++;
         if (b - a >= 5 && b - a <= SHORT) {
             mark_token(p, h, t, a, b, short_cps, short_f);
-        } else if (b - a >= 5) {
+        } else if (b - a > SHORT) {
             OCT_GROW(cps, capc, b - a);
             OCT_GROW(f, capf, b - a);
             mark_token(p, h, t, a, b, cps, f);

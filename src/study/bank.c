@@ -5,13 +5,13 @@
 #include <stdlib.h>
 #include <string.h>
 
-/* The prompt as plain text: inlines of the QUESTION (not its ANSWER),
- * runs of white space as one space. */
 static bool is_ws(char ch)
 {
     return ch == ' ' || ch == '\t' || ch == '\n' || ch == '\r';
 }
 
+/* The prompt as plain text: inlines of the QUESTION (not its ANSWER),
+ * runs of white space as one space. */
 void oct_bank_prompt_text(const oct_node *q, oct_buf *tmp, oct_buf *out)
 {
     oct_buf_clear(tmp);

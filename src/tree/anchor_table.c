@@ -219,6 +219,19 @@ static bool is_note(const char *path, const char *name)
     return k <= n && (k == n || path[n - k - 1] == '/') && strncasecmp(path + n - k, name, k) == 0;
 }
 
+/* The file index of the one source that is the note `name`, or -1 (none,
+ * or two: neither). */
+static long find_note(const oct_anchor_table *a, const char *name)
+{
+    long hit = -1;
+    for (size_t i = 0; i < a->t->nfiles; i++) {
+        if (!a->chapter_of[i] || !is_note(a->paths[i], name)) continue;
+        if (hit >= 0) return -1;
+        hit = (long)i;
+    }
+    return hit;
+}
+
 /* The file index a relative path written in file `from` names (or a
  * note's name), or -1. */
 static long find_file(const oct_anchor_table *a, const char *path, size_t plen, unsigned from)
@@ -232,17 +245,11 @@ static long find_file(const oct_anchor_table *a, const char *path, size_t plen, 
     for (size_t i = 0; i < a->t->nfiles && hit < 0; i++)
         if (a->chapter_of[i] && strcmp(a->paths[i], want) == 0) hit = (long)i;
     /* a note's name (a wikilink's: no extension, maybe folders from the
-     * vault's root): the one source of that name, wherever it lies, in any
-     * case, as Obsidian finds it */
-    bool name = hit < 0 && d.data && d.data[0] != '.' && d.data[0] != '/';
-    for (size_t i = 0; name && hit == -1 && i < a->t->nfiles; i++) {
-        if (a->chapter_of[i] && is_note(a->paths[i], d.data)) hit = (long)i;
-        for (size_t j = i + 1; hit >= 0 && j < a->t->nfiles; j++)
-            if (a->chapter_of[j] && is_note(a->paths[j], d.data)) hit = -2; /* two: neither */
-    }
+     * vault's root), wherever it lies, in any case, as Obsidian finds it */
+    if (hit < 0 && d.data && d.data[0] != '.' && d.data[0] != '/') hit = find_note(a, d.data);
     free(want);
     oct_buf_free(&d);
-    return hit < 0 ? -1 : hit;
+    return hit;
 }
 
 /* A node's own id ("q12-what-is-x"), or a section's without its "s-"
