@@ -29,13 +29,6 @@ static pdf_glyph *new_glyph(pdf_text *t)
     return &t->g[t->ng++];
 }
 
-static int16_t thousandths(hb_position_t v, unsigned upem)
-{
-    double x = (double)v * 1000.0 / upem;
-    x = x < 0 ? x - 0.5 : x + 0.5;
-    return (int16_t)(x > INT16_MAX ? INT16_MAX : x < INT16_MIN ? INT16_MIN : x);
-}
-
 /* Which text each glyph of a cluster stands for, for the ToUnicode map
  * (one text per glyph for the whole PDF): a cluster of one glyph (a
  * ligature, an emoji sequence) gives it the cluster's text; in a longer
@@ -44,10 +37,9 @@ static int16_t thousandths(hb_position_t v, unsigned upem)
  * vowel sign maps the same wherever it is used; the characters left over
  * go to the first glyph that is nobody's own (a ligature, a conjunct, a
  * contextual form), or are carried by no glyph. */
-static void map_cluster(oct_pdf *p, const pdf_text *t, int slot, const hb_glyph_info_t *info,
-                        unsigned k0, unsigned k1, size_t ci, size_t end)
+static void map_cluster(oct_pdf *p, const pdf_text *t, int slot, hb_font_t *font,
+                        const pdf_run_glyph *rg, unsigned k0, unsigned k1, size_t ci, size_t end)
 {
-    hb_font_t *font = pdf_font_hb(p->fonts, slot);
     uint32_t rest[16];
     size_t m = 0;
     bool taken[16] = {false};
@@ -55,12 +47,12 @@ static void map_cluster(oct_pdf *p, const pdf_text *t, int slot, const hb_glyph_
     if (k1 == k0 + 1) { /* one glyph: it stands for the whole cluster */
         for (size_t j = 0; j < nch; j++)
             rest[m++] = t->c[ci + j].cp;
-        pdf_font_glyph_text(p->fonts, slot, info[k0].codepoint, rest, m);
+        pdf_font_glyph_text(p->fonts, slot, rg[k0].g.gid, rest, m);
         return;
     }
     int first_other = -1;
     for (unsigned k = k0; k < k1; k++) {
-        unsigned gid = info[k].codepoint;
+        unsigned gid = rg[k].g.gid;
         bool own = false;
         for (size_t j = 0; j < nch && !own; j++) {
             hb_codepoint_t g;
@@ -75,32 +67,32 @@ static void map_cluster(oct_pdf *p, const pdf_text *t, int slot, const hb_glyph_
     }
     for (size_t j = 0; j < nch; j++)
         if (!taken[j]) rest[m++] = t->c[ci + j].cp;
-    if (first_other >= 0) pdf_font_glyph_text(p->fonts, slot, info[first_other].codepoint, rest, m);
+    if (first_other >= 0) pdf_font_glyph_text(p->fonts, slot, rg[first_other].g.gid, rest, m);
 }
 
-/* Glyphs [k0, k1) of one cluster, which starts at char ci. */
-static void add_cluster(oct_pdf *p, pdf_text *t, int slot, const hb_glyph_info_t *info,
-                        const hb_glyph_position_t *pos, unsigned k0, unsigned k1, size_t ci,
-                        const uint8_t *starts, unsigned upem)
+/* Glyphs [k0, k1) of one cluster, which starts at char ci. A cluster the
+ * word cache handed out before had its glyphs' texts recorded then
+ * (recording is idempotent: the same calls leave the font as it is). */
+static void add_cluster(oct_pdf *p, pdf_text *t, int slot, hb_font_t *font, const pdf_run_glyph *rg,
+                        unsigned k0, unsigned k1, size_t ci, const uint8_t *starts)
 {
     pdf_char *c = &t->c[ci];
     if (c->ng == 0) c->g = (uint32_t)t->ng;
+    bool again = rg[k0].again;
     for (unsigned k = k0; k < k1; k++) {
         if (c->ng == UINT8_MAX) break; /* a pathological cluster: the rest is dropped */
         pdf_glyph *g = new_glyph(t);
-        g->gid = (uint16_t)info[k].codepoint;
-        g->adv = thousandths(pos[k].x_advance, upem);
-        g->dx = thousandths(pos[k].x_offset, upem);
-        g->dy = thousandths(pos[k].y_offset, upem);
-        if (g->adv == 0) pdf_font_glyph_zero(p->fonts, slot, g->gid);
+        *g = rg[k].g;
+        if (g->adv == 0 && !again) pdf_font_glyph_zero(p->fonts, slot, g->gid);
         int w = c->w + g->adv;
         c->w = (int16_t)(w > INT16_MAX ? INT16_MAX : w < INT16_MIN ? INT16_MIN : w);
         c->ng++;
     }
+    if (again) return;
     size_t len = 1;
     while (!starts[len])
         len++;
-    map_cluster(p, t, slot, info, k0, k1, ci, ci + len);
+    map_cluster(p, t, slot, font, rg, k0, k1, ci, ci + len);
 }
 
 /* The glyphs of chars [a, b) shaped whole in buf (a run the word cache
@@ -134,25 +126,20 @@ static void shape_run(oct_pdf *p, pdf_text *t, size_t a, size_t b, hb_buffer_t *
     uint32_t *cps = b - a <= 256 ? cps_small : oct_xmalloc((b - a) * sizeof *cps);
     for (size_t i = a; i < b; i++)
         cps[i - a] = t->c[i].cp;
-    const pdf_glyph_vec *v = pdf_shape_cache_run(p->shaped, slot, font, f, nf, cps, b - a, buf);
+    const pdf_glyph_vec *v =
+        pdf_shape_cache_run(p->shaped, slot, font, upem, f, nf, cps, b - a, buf);
     if (cps != cps_small) free(cps);
-    unsigned n;
-    const hb_glyph_info_t *info;
-    const hb_glyph_position_t *pos;
-    if (v) {
-        info = v->info;
-        pos = v->pos;
-        n = (unsigned)v->n;
-    } else {
+    if (!v) {
         shape_whole(t, a, b, font, f, nf, buf);
-        info = hb_buffer_get_glyph_infos(buf, &n);
-        pos = hb_buffer_get_glyph_positions(buf, &n);
+        v = pdf_shape_cache_whole(p->shaped, buf, upem);
     }
+    const pdf_run_glyph *rg = v->g;
+    unsigned n = (unsigned)v->n;
     uint8_t small[256];
     uint8_t *starts = b - a < sizeof small ? small : oct_xmalloc(b - a + 1);
     memset(starts, 0, b - a + 1); /* which chars begin a cluster */
     for (unsigned k = 0; k < n; k++)
-        if (info[k].cluster < b - a) starts[info[k].cluster] = 1;
+        if (rg[k].cluster < b - a) starts[rg[k].cluster] = 1;
     starts[b - a] = 1;
     for (size_t i = a; i < b; i++) {
         t->c[i].w = 0;
@@ -160,10 +147,10 @@ static void shape_run(oct_pdf *p, pdf_text *t, size_t a, size_t b, hb_buffer_t *
     }
     for (unsigned k = 0; k < n;) {
         unsigned k1 = k + 1; /* glyphs [k, k1) form one cluster */
-        while (k1 < n && info[k1].cluster == info[k].cluster)
+        while (k1 < n && rg[k1].cluster == rg[k].cluster)
             k1++;
-        size_t ci = a + info[k].cluster;
-        if (ci < b) add_cluster(p, t, slot, info, pos, k, k1, ci, starts + (ci - a), upem);
+        size_t ci = a + rg[k].cluster;
+        if (ci < b) add_cluster(p, t, slot, font, rg, k, k1, ci, starts + (ci - a));
         k = k1;
     }
     if (starts != small) free(starts);

@@ -26,16 +26,18 @@
 #include <stdlib.h>
 #include <string.h>
 
-/* One glyph as kept: font units (the hb_font is scaled to its em). */
+/* One glyph as kept: in 1/1000 em, as shape.c sets it; its cluster
+ * counted from the piece's first char. */
 typedef struct {
-    uint16_t gid, cluster;
-    int16_t adv, dx, dy;
+    pdf_glyph g;
+    uint16_t cluster;
 } kept_glyph;
 
 /* A piece of the run being shaped: cps[at, at + n), its kept glyphs. */
 typedef struct {
     uint32_t at, n;
     size_t span; /* index into spans; NEW: not kept yet */
+    bool again;  /* kept before this run: handed out before */
 } piece;
 
 #define NEW SIZE_MAX
@@ -77,8 +79,7 @@ void pdf_shape_cache_free(pdf_shape_cache *c)
     free(c->g);
     free(c->key);
     free(c->pieces);
-    free(c->run.info);
-    free(c->run.pos);
+    free(c->run.g);
     for (int i = 0; i < PDF_NSLOTS; i++)
         hb_set_destroy(c->risk[i]);
     free(c);
@@ -202,10 +203,18 @@ static long find_pieces(pdf_shape_cache *c, int slot, hb_font_t *font, hb_script
         if (at != NEW && c->spans[at].n == RISKY) return -1;
         *any_new |= at == NEW;
         OCT_GROW(c->pieces, c->cappieces, (size_t)np + 1);
-        c->pieces[np++] = (piece){(uint32_t)i, (uint32_t)(j - i), at};
+        c->pieces[np++] = (piece){(uint32_t)i, (uint32_t)(j - i), at, at != NEW};
         i = j;
     }
     return np;
+}
+
+/* v in font units of a face of `upem` units to the em, in 1/1000 em. */
+static int16_t thousandths(hb_position_t v, unsigned upem)
+{
+    double x = (double)v * 1000.0 / upem;
+    x = x < 0 ? x - 0.5 : x + 0.5;
+    return (int16_t)(x > INT16_MAX ? INT16_MAX : x < INT16_MIN ? INT16_MIN : x);
 }
 
 static bool fits(hb_position_t v)
@@ -215,7 +224,7 @@ static bool fits(hb_position_t v)
 
 /* Keeps glyphs [k0, k1) of a shaped buffer, where the new piece pc began
  * at cluster `base`; returns its span, NEW when it cannot be kept. */
-static size_t keep(pdf_shape_cache *c, const piece *pc, int slot, hb_script_t script,
+static size_t keep(pdf_shape_cache *c, const piece *pc, int slot, unsigned upem, hb_script_t script,
                    const uint32_t *cps, const hb_glyph_info_t *info, const hb_glyph_position_t *pos,
                    unsigned k0, unsigned k1, uint32_t base)
 {
@@ -231,9 +240,10 @@ static size_t keep(pdf_shape_cache *c, const piece *pc, int slot, hb_script_t sc
     OCT_GROW(c->g, c->capg, c->ng + (k1 - k0));
     uint32_t first = (uint32_t)c->ng;
     for (unsigned k = k0; k < k1; k++)
-        c->g[c->ng++] = (kept_glyph){(uint16_t)info[k].codepoint,
-                                     (uint16_t)(info[k].cluster - base), (int16_t)pos[k].x_advance,
-                                     (int16_t)pos[k].x_offset, (int16_t)pos[k].y_offset};
+        c->g[c->ng++] =
+            (kept_glyph){{(uint16_t)info[k].codepoint, thousandths(pos[k].x_advance, upem),
+                          thousandths(pos[k].x_offset, upem), thousandths(pos[k].y_offset, upem)},
+                         (uint16_t)(info[k].cluster - base)};
     add_span(c, key, klen, first, k1 - k0);
     return c->nspans - 1;
 }
@@ -254,9 +264,9 @@ static void shape_buffer(hb_font_t *font, hb_script_t script, const hb_feature_t
  * (every other follows a space, which takes the marks after it), and it
  * goes first, with nothing before it. Returns false when a piece could
  * not be kept. */
-static bool shape_new(pdf_shape_cache *c, int slot, hb_font_t *font, hb_script_t script,
-                      const hb_feature_t *f, unsigned nf, const uint32_t *cps, size_t np,
-                      hb_buffer_t *buf)
+static bool shape_new(pdf_shape_cache *c, int slot, hb_font_t *font, unsigned upem,
+                      hb_script_t script, const hb_feature_t *f, unsigned nf, const uint32_t *cps,
+                      size_t np, hb_buffer_t *buf)
 {
     hb_buffer_clear_contents(buf);
     uint32_t at = 0;
@@ -283,25 +293,36 @@ static bool shape_new(pdf_shape_cache *c, int slot, hb_font_t *font, hb_script_t
         unsigned k0 = k;
         while (k < ng && info[k].cluster < at + pc->n)
             k++;
-        pc->span = keep(c, pc, slot, script, cps, info, pos, k0, k, at);
+        pc->span = keep(c, pc, slot, upem, script, cps, info, pos, k0, k, at);
         all &= pc->span != NEW;
         at += pc->n;
     }
     return all;
 }
 
-/* Room for n more glyphs in out. */
-static void reserve(pdf_glyph_vec *out, size_t n)
+/* The glyphs HarfBuzz left in buf, as the run's (none of them again). */
+static void run_from_buffer(pdf_glyph_vec *out, hb_buffer_t *buf, unsigned upem)
 {
-    OCT_GROW(out->info, out->capinfo, out->n + n);
-    OCT_GROW(out->pos, out->cappos, out->n + n);
+    out->n = 0;
+    unsigned ng;
+    const hb_glyph_info_t *info = hb_buffer_get_glyph_infos(buf, &ng);
+    const hb_glyph_position_t *pos = hb_buffer_get_glyph_positions(buf, &ng);
+    OCT_GROW(out->g, out->cap, out->n + ng);
+    pdf_run_glyph *g = out->g + out->n;
+    for (unsigned k = 0; k < ng; k++)
+        g[k] = (pdf_run_glyph){{(uint16_t)info[k].codepoint, thousandths(pos[k].x_advance, upem),
+                                thousandths(pos[k].x_offset, upem),
+                                thousandths(pos[k].y_offset, upem)},
+                               info[k].cluster,
+                               false};
+    out->n += ng;
 }
 
 /* Shapes the run whole into c->run and keeps its new pieces: each piece's
  * glyphs are those whose cluster lies in it (left to right, in order). */
-static void shape_and_keep(pdf_shape_cache *c, int slot, hb_font_t *font, hb_script_t script,
-                           const hb_feature_t *f, unsigned nf, const uint32_t *cps, size_t n,
-                           size_t np, hb_buffer_t *buf)
+static void shape_and_keep(pdf_shape_cache *c, int slot, hb_font_t *font, unsigned upem,
+                           hb_script_t script, const hb_feature_t *f, unsigned nf,
+                           const uint32_t *cps, size_t n, size_t np, hb_buffer_t *buf)
 {
     hb_buffer_clear_contents(buf);
     for (size_t i = 0; i < n; i++)
@@ -316,12 +337,9 @@ static void shape_and_keep(pdf_shape_cache *c, int slot, hb_font_t *font, hb_scr
         unsigned k0 = k;
         while (k < ng && info[k].cluster < pc->at + pc->n)
             k++;
-        if (pc->span == NEW) keep(c, pc, slot, script, cps, info, pos, k0, k, pc->at);
+        if (pc->span == NEW) keep(c, pc, slot, upem, script, cps, info, pos, k0, k, pc->at);
     }
-    reserve(&c->run, ng);
-    memcpy(c->run.info, info, ng * sizeof *info);
-    memcpy(c->run.pos, pos, ng * sizeof *pos);
-    c->run.n = ng;
+    run_from_buffer(&c->run, buf, upem);
 }
 
 void pdf_shape_cache_warm(pdf_shape_cache *c, int slot, hb_font_t *font, const hb_feature_t *f,
@@ -341,8 +359,8 @@ void pdf_shape_cache_warm(pdf_shape_cache *c, int slot, hb_font_t *font, const h
 }
 
 const pdf_glyph_vec *pdf_shape_cache_run(pdf_shape_cache *c, int slot, hb_font_t *font,
-                                         const hb_feature_t *f, unsigned nf, const uint32_t *cps,
-                                         size_t n, hb_buffer_t *buf)
+                                         unsigned upem, const hb_feature_t *f, unsigned nf,
+                                         const uint32_t *cps, size_t n, hb_buffer_t *buf)
 {
     hb_script_t script = run_script(cps, n);
     if (!usable(c, slot, font, script)) return NULL;
@@ -354,23 +372,25 @@ const pdf_glyph_vec *pdf_shape_cache_run(pdf_shape_cache *c, int slot, hb_font_t
     long np = find_pieces(c, slot, font, script, cps, n, &any_new);
     if (np < 0) return NULL;
     c->run.n = 0;
-    if (any_new && !shape_new(c, slot, font, script, f, nf, cps, (size_t)np, buf)) {
-        shape_and_keep(c, slot, font, script, f, nf, cps, n, (size_t)np, buf);
+    if (any_new && !shape_new(c, slot, font, upem, script, f, nf, cps, (size_t)np, buf)) {
+        shape_and_keep(c, slot, font, upem, script, f, nf, cps, n, (size_t)np, buf);
         return &c->run;
     }
     for (long p = 0; p < np; p++) { /* all kept now: put together */
         const piece *pc = &c->pieces[p];
         const kept_glyph *g = c->g + c->spans[pc->span].first;
         uint32_t ng = c->spans[pc->span].n;
-        reserve(&c->run, ng);
-        hb_glyph_info_t *info = c->run.info + c->run.n;
-        hb_glyph_position_t *pos = c->run.pos + c->run.n;
-        for (uint32_t k = 0; k < ng; k++) {
-            info[k] = (hb_glyph_info_t){.codepoint = g[k].gid, .cluster = pc->at + g[k].cluster};
-            pos[k] = (hb_glyph_position_t){
-                .x_advance = g[k].adv, .x_offset = g[k].dx, .y_offset = g[k].dy};
-        }
+        OCT_GROW(c->run.g, c->run.cap, c->run.n + ng);
+        pdf_run_glyph *out = c->run.g + c->run.n;
+        for (uint32_t k = 0; k < ng; k++)
+            out[k] = (pdf_run_glyph){g[k].g, pc->at + g[k].cluster, pc->again};
         c->run.n += ng;
     }
+    return &c->run;
+}
+
+const pdf_glyph_vec *pdf_shape_cache_whole(pdf_shape_cache *c, hb_buffer_t *buf, unsigned upem)
+{
+    run_from_buffer(&c->run, buf, upem);
     return &c->run;
 }

@@ -12,11 +12,20 @@
 
 typedef struct pdf_shape_cache pdf_shape_cache;
 
-/* Glyphs as HarfBuzz gives them, in two growing arrays. */
+/* One glyph of a run as shape.c sets it: its id, advance and offsets in
+ * 1/1000 em, the run's char its cluster begins at, and whether it comes
+ * from a word the cache handed out before (shape.c recorded the text of
+ * its glyphs then, and need not again). */
 typedef struct {
-    hb_glyph_info_t *info;
-    hb_glyph_position_t *pos;
-    size_t n, capinfo, cappos;
+    pdf_glyph g;
+    uint32_t cluster;
+    bool again;
+} pdf_run_glyph;
+
+/* A run's glyphs, in a growing array. */
+typedef struct {
+    pdf_run_glyph *g;
+    size_t n, cap;
 } pdf_glyph_vec;
 
 pdf_shape_cache *pdf_shape_cache_new(void);
@@ -24,9 +33,10 @@ void pdf_shape_cache_free(pdf_shape_cache *c); /* NULL-safe */
 /* Lets the kept words go (their memory too), keeping what was worked out
  * about each font. */
 void pdf_shape_cache_drop_words(pdf_shape_cache *c);
-/* The glyphs of run cps[0..n), drawn with `font` in `slot` with features
- * f[0..nf), shaped word by word (kept words are not shaped again), with
- * clusters as indexes into cps; valid until the next call. NULL when the
+/* The glyphs of run cps[0..n), drawn with `font` (`upem` units to the em)
+ * in `slot` with features f[0..nf), shaped word by word (kept words are
+ * not shaped again), with clusters as indexes into cps; valid until the
+ * next call. NULL when the
  * run must be shaped whole: a script whose words do not shape alone
  * (joining, syllables, right to left), a font with a lookup reaching
  * across a space (checked once per slot), or one of a slot's first
@@ -43,7 +53,11 @@ void pdf_shape_cache_drop_words(pdf_shape_cache *c);
 void pdf_shape_cache_warm(pdf_shape_cache *c, int slot, hb_font_t *font, const hb_feature_t *f,
                           unsigned nf, hb_buffer_t *buf);
 const pdf_glyph_vec *pdf_shape_cache_run(pdf_shape_cache *c, int slot, hb_font_t *font,
-                                         const hb_feature_t *f, unsigned nf, const uint32_t *cps,
-                                         size_t n, hb_buffer_t *buf);
+                                         unsigned upem, const hb_feature_t *f, unsigned nf,
+                                         const uint32_t *cps, size_t n, hb_buffer_t *buf);
+/* The glyphs of a run the caller shaped whole into buf (`upem` units to
+ * the em), in the same form, none of them again; valid until the next
+ * call. Nothing is kept. */
+const pdf_glyph_vec *pdf_shape_cache_whole(pdf_shape_cache *c, hb_buffer_t *buf, unsigned upem);
 
 #endif
