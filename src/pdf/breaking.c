@@ -41,6 +41,12 @@ typedef struct {
     size_t pos;
     bool emergency;
     uint8_t kind; /* K_*: of the break after pos - 1 */
+    /* worked out once for the dynamic programme, which weighs each
+     * candidate against dozens of others: */
+    bool gapped; /* a gap before pos, which a line starting here does not stretch */
+    double gap;  /* its width */
+    double hyw;  /* K_HYPHEN: the hyphen a line ending here adds */
+    size_t te;   /* a line ending here ends at te, its spaces trimmed (from s) */
 } cand;
 
 typedef struct {
@@ -162,12 +168,15 @@ static void push_line(breaker *b, size_t a, size_t e, bool last, bool cont, doub
     if (ln->hyphen) ln->width += hyphen_width(b, e);
 }
 
-/* Demerits of a line [a, e) with measure avail; INFINITY if infeasible. */
-static double line_cost(const breaker *b, size_t a, size_t e, double avail, bool last, bool hyphen)
+/* Demerits of a line from candidate ci to cj with measure avail;
+ * INFINITY if infeasible. The same sums as push_line's and stretch_of's,
+ * from what the candidates hold. */
+static double line_cost(const breaker *b, const cand *ci, const cand *cj, double avail, bool last)
 {
-    size_t te = trim_end(b, a, e);
-    double nat = b->W[te - b->s] - b->W[a - b->s] + (hyphen ? hyphen_width(b, e) : 0);
-    double spw = stretch_of(b, a, te, NULL);
+    size_t a = ci->pos, te = cj->te > a ? cj->te : a; /* trim_end(b, a, cj->pos) */
+    double nat = b->W[te - b->s] - b->W[a - b->s] + (cj->kind == K_HYPHEN ? cj->hyw : 0);
+    double spw = b->SP[te - b->s] - b->SP[a - b->s];
+    if (ci->gapped && te > a) spw -= ci->gap;
     double bad, excess = 0;
     if (nat > avail + 1e-6) {
         /* the last line is set at its natural width: it cannot shrink */
@@ -211,7 +220,7 @@ static cand *candidates(breaker *b, size_t *nc)
     const pdf_text *t = b->t;
     size_t cap = 64, n = 0;
     cand *c = oct_xmalloc(cap * sizeof *c);
-    c[n++] = (cand){b->s, false, K_PLAIN};
+    c[n++] = (cand){.pos = b->s, .kind = K_PLAIN};
     double minavail = fmin(b->m->first, b->m->rest);
     for (size_t k = b->s + 1; k <= b->e; k++) {
         uint8_t kind = k == b->e ? K_PLAIN : kind_before(t, k);
@@ -226,10 +235,17 @@ static cand *candidates(breaker *b, size_t *nc)
         for (size_t j = prev + 1; too_wide && j < te; j++) {
             if (!can_split_before(t, j)) continue;
             if (n + 2 >= cap) c = oct_xrealloc(c, (cap *= 2) * sizeof *c);
-            c[n++] = (cand){j, true, K_PLAIN};
+            c[n++] = (cand){.pos = j, .emergency = true, .kind = K_PLAIN};
         }
         if (n + 2 >= cap) c = oct_xrealloc(c, (cap *= 2) * sizeof *c);
-        c[n++] = (cand){k, false, kind};
+        c[n++] = (cand){.pos = k, .kind = kind};
+    }
+    for (size_t k = 0; k < n; k++) {
+        cand *ck = &c[k];
+        ck->gapped = ck->pos > b->s && pdf_gap_after(t, ck->pos - 1);
+        ck->gap = ck->gapped ? pdf_gap_width(t, ck->pos - 1) : 0;
+        ck->hyw = ck->kind == K_HYPHEN ? hyphen_width(b, ck->pos) : 0;
+        ck->te = trim_end(b, b->s, ck->pos);
     }
     *nc = n;
     return c;
@@ -282,7 +298,7 @@ static void total_fit(breaker *b)
                 b->W[c[j].pos - b->s] - b->W[c[i].pos - b->s] <= 2 * b->m->rest + 1)
                 continue;
             double avail = (i == 0 && first_piece) ? b->m->first : b->m->rest;
-            double cost = line_cost(b, c[i].pos, c[j].pos, avail, last, c[j].kind == K_HYPHEN);
+            double cost = line_cost(b, &c[i], &c[j], avail, last);
             if (cost == INFINITY) {
                 if (b->W[c[j].pos - b->s] - b->W[c[i].pos - b->s] > 2 * avail + 1) break;
                 if (b->monotone && avail >= widest) break; /* earlier starts: longer still */
