@@ -44,6 +44,10 @@ struct pdf_fonts {
     int nchain;
     oct_worker *early; /* subsetting begun before painting (pdf_fonts_subset_early) */
     subset_job early_jobs[PDF_NSLOTS];
+    /* pdf_font_resolve's answers for ASCII, asked for most characters:
+     * (slot + 1) << 16 | the advance's 16 bits; 0 until asked. A face's
+     * widths and the chain's order do not change once looked up. */
+    uint32_t ascii[PDF_NSLOTS][128];
 };
 
 static const char *family_path(const oct_font_family *fam, int var)
@@ -308,7 +312,7 @@ int pdf_font_width(pdf_fonts *f, int slot, unsigned cp)
     return face_width(fc, cp);
 }
 
-int pdf_font_resolve(pdf_fonts *f, int slot, unsigned cp, int *w)
+static int resolve_in_chain(pdf_fonts *f, int slot, unsigned cp, int *w)
 {
     *w = pdf_font_width(f, slot, cp);
     if (*w >= 0) return slot;
@@ -320,6 +324,18 @@ int pdf_font_resolve(pdf_fonts *f, int slot, unsigned cp, int *w)
     }
     *w = PDF_BOX_ADVANCE;
     return PDF_SLOT_BOX;
+}
+
+int pdf_font_resolve(pdf_fonts *f, int slot, unsigned cp, int *w)
+{
+    if (cp >= 128 || slot < 0 || slot >= PDF_NSLOTS) return resolve_in_chain(f, slot, cp, w);
+    uint32_t *known = &f->ascii[slot][cp];
+    if (!*known) {
+        int r = resolve_in_chain(f, slot, cp, w);
+        *known = (uint32_t)(r + 1) << 16 | (uint16_t)*w;
+    }
+    *w = (int16_t)(*known & 0xFFFF);
+    return (int)(*known >> 16) - 1;
 }
 
 int pdf_font_emoji_slot(pdf_fonts *f, unsigned cp)

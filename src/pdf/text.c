@@ -15,6 +15,7 @@
 #include <stdlib.h>
 #include <string.h>
 #include <unicode/uchar.h>
+#include <unicode/uscript.h>
 
 pdf_style pdf_style_make(int fam, int var, double size, oct_color color)
 {
@@ -171,6 +172,18 @@ static bool add_emoji(oct_pdf *p, pdf_text *t, const char *s, size_t n, uint16_t
     return true;
 }
 
+/* A printable ASCII character at s[i] that starts no emoji sequence (a
+ * keycap's base, # * or a digit, needs a mark after it) and makes a
+ * script run of its own, as pdf_script_run_at says of anything below
+ * U+0370: most of the characters of most booklets. */
+static bool plain_ascii(const char *s, size_t i, size_t n)
+{
+    unsigned char b = (unsigned char)s[i];
+    if (b < 0x20 || b >= 0x7F) return false;
+    bool keycap_base = b == '#' || b == '*' || (b >= '0' && b <= '9');
+    return !keycap_base || i + 1 == n || (unsigned char)s[i + 1] < 0x80;
+}
+
 void pdf_text_add(oct_pdf *p, pdf_text *t, const char *s, size_t n, const pdf_style *st,
                   const oct_node *node, bool verbatim)
 {
@@ -179,6 +192,11 @@ void pdf_text_add(oct_pdf *p, pdf_text *t, const char *s, size_t n, const pdf_st
     size_t i = 0, len, first = t->n;
     pdf_script_run run = {0, 0, -1};
     while (i < n) {
+        if (plain_ascii(s, i, n)) {
+            if (i >= run.end) run = (pdf_script_run){i + 1, USCRIPT_COMMON, -1};
+            add_cp(p, t, (unsigned char)s[i++], si, slot, verbatim, node, &run);
+            continue;
+        }
         size_t seq = p->L.emoji != OCT_EMOJI_TEXT ? oct_emoji_sequence(s + i, n - i) : 0;
         if (seq > 0 && add_emoji(p, t, s + i, seq, si)) {
             i += seq;
