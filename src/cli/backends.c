@@ -8,10 +8,12 @@
  * the files the EPUB reads go to a recorder of its own, merged after the
  * PDF's (util/deps.h). Only the PDF touches the progress line and the
  * run's statistics. libxml2 is initialised here, once, before the thread
- * starts (its lazy initialisation is not safe from two threads). */
+ * starts (its lazy initialisation is not safe from two threads), and the
+ * back-of-book index, which both would build alike, is built here once. */
 #include "cli/backends.h"
 #include "cli/progress.h"
 #include "epub/epub.h"
+#include "study/index.h"
 #include "util/deps.h"
 
 #include <libxml/parser.h>
@@ -72,11 +74,13 @@ static int write_pdf(oct_pdf *p, const oct_tree *t, const oct_backend_run *r,
     return rc;
 }
 
-/* The EPUB rendered and written; *bytes: its size before compression. */
-static int write_epub(const oct_tree *t, const oct_layout *l, const char *path, oct_diag *d,
-                      size_t *bytes)
+/* The EPUB rendered and written (with index ix when given); *bytes: its
+ * size before compression. */
+static int write_epub(const oct_tree *t, const oct_layout *l, const oct_index *ix, const char *path,
+                      oct_diag *d, size_t *bytes)
 {
     oct_epub *e = oct_epub_new(l, d);
+    oct_epub_use_index(e, ix);
     int rc = (e && oct_epub_render(e, t) == 0) ? 0 : -1;
     if (bytes) *bytes = rc == 0 ? oct_epub_book_bytes(e) : 0;
     if (rc == 0 && path) rc = oct_epub_close(e, path);
@@ -87,6 +91,7 @@ static int write_epub(const oct_tree *t, const oct_layout *l, const char *path, 
 typedef struct {
     const oct_tree *t;
     const oct_layout *l;
+    const oct_index *index;
     const char *path;
     oct_diag *diag; /* a buffer (oct_diag_new_buffer) */
     oct_deps *deps; /* its own recorder, or NULL when nothing records */
@@ -118,7 +123,7 @@ static void *epub_thread(void *arg)
     double t0 = oct_clock_now();
     oct_deps *was = oct_deps_record_to(j->deps); /* this thread's: NULL unless run here */
     size_t bytes = 0;
-    j->rc = write_epub(j->t, j->l, j->path, j->diag, &bytes);
+    j->rc = write_epub(j->t, j->l, j->index, j->path, j->diag, &bytes);
     oct_deps_record_to(was);
     give_back_memory(bytes);
     j->sec = oct_clock_now() - t0;
@@ -149,13 +154,17 @@ unsigned oct_cli_backends(const oct_tree *t, oct_prep *prep, const oct_backend_r
         if (r->pdf && write_pdf(pdf, t, r, o) != 0) failed |= OCT_FAILED_PDF;
         oct_diag_flush(diag, pdiag);
         if (r->pdf) clock = oct_timings_lap(o->timings, OCT_PHASE_PDF, clock);
-        if (r->epub && write_epub(t, l, r->epub_path, diag, NULL) != 0) failed |= OCT_FAILED_EPUB;
+        if (r->epub && write_epub(t, l, NULL, r->epub_path, diag, NULL) != 0)
+            failed |= OCT_FAILED_EPUB;
         if (r->epub) oct_timings_lap(o->timings, OCT_PHASE_EPUB, clock);
         return failed;
     }
     xmlInitParser();
     oct_deps *rec = oct_deps_current();
-    epub_job j = {t, l, r->epub_path, oct_diag_new_buffer(diag), rec ? oct_deps_new() : NULL, 0, 0};
+    oct_index *ix = oct_index_build(t);
+    oct_pdf_use_index(pdf, ix);
+    epub_job j = {t, l, ix, r->epub_path, oct_diag_new_buffer(diag), rec ? oct_deps_new() : NULL,
+                  0, 0};
     pthread_t th;
     bool threaded = start_epub(&th, &j);
     if (write_pdf(pdf, t, r, o) != 0) failed |= OCT_FAILED_PDF;
@@ -176,5 +185,6 @@ unsigned oct_cli_backends(const oct_tree *t, oct_prep *prep, const oct_backend_r
     }
     oct_diag_free(j.diag);
     oct_deps_free(j.deps);
+    oct_index_free(ix); /* (a PDF left for exit is not read again) */
     return failed;
 }

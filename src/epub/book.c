@@ -162,7 +162,8 @@ void oct_epub_book_map(oct_epub_book *b)
     }
 }
 
-int oct_epub_book_plan(oct_epub_book *b, const oct_tree *tree, oct_diag *diag)
+int oct_epub_book_plan(oct_epub_book *b, const oct_tree *tree, const struct oct_index *index,
+                       oct_diag *diag)
 {
     memset(b, 0, sizeof *b);
     b->tree = tree;
@@ -184,7 +185,7 @@ int oct_epub_book_plan(oct_epub_book *b, const oct_tree *tree, oct_diag *diag)
     oct_epub_book_map(b);
     b->places = oct_anchor_table_build(tree);
     oct_bank_init(&b->bank, tree);
-    b->index = oct_index_build(tree);
+    b->index = index ? index : (b->own_index = oct_index_build(tree));
     return oct_epub_split(b);
 }
 
@@ -198,7 +199,7 @@ void oct_epub_book_release(oct_epub_book *b)
     oct_epub_map_free(&b->seen);
     oct_anchor_table_free(b->places);
     oct_bank_free(&b->bank);
-    oct_index_free(b->index);
+    oct_index_free(b->own_index);
     oct_arena_free(b->arena);
     memset(b, 0, sizeof *b);
 }

@@ -71,13 +71,15 @@ typedef struct {
     size_t nav_budget;      /* bytes for nav.xhtml while questions are listed */
     /* what links inside the booklet name (tree/anchors.h) */
     struct oct_anchor_table *places;
-    oct_bank bank;           /* question clusters: answered member, unanswered ones */
-    struct oct_index *index; /* the back-of-book index (study/index.h) */
+    oct_bank bank;                 /* question clusters: answered member, unanswered ones */
+    const struct oct_index *index; /* the back-of-book index (study/index.h) */
+    struct oct_index *own_index;   /* when the book built it (none was given) */
 } oct_epub_book;
 
 /* Plans the book for tree. Returns 0, or -1 after reporting to diag.
  * Release with oct_epub_book_release() in either case. */
-int oct_epub_book_plan(oct_epub_book *b, const oct_tree *tree, oct_diag *diag);
+int oct_epub_book_plan(oct_epub_book *b, const oct_tree *tree, const struct oct_index *index,
+                       oct_diag *diag);
 void oct_epub_book_release(oct_epub_book *b);
 
 /* The anchor id of n (CHAPTER, PART, SECTION, QUESTION, ANSWER,

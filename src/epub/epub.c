@@ -30,6 +30,7 @@ struct oct_epub {
     size_t n, cap;
     int rendered;
     unsigned dos_time, dos_date;
+    const struct oct_index *index; /* given (oct_epub_use_index), or NULL */
 };
 
 oct_epub *oct_epub_new(const oct_layout *layout, oct_diag *diag)
@@ -173,11 +174,16 @@ static int render_frame(oct_epub *e, const oct_epub_book *b)
     return 0;
 }
 
+void oct_epub_use_index(oct_epub *e, const struct oct_index *ix)
+{
+    e->index = ix;
+}
+
 int oct_epub_render(oct_epub *e, const oct_tree *tree)
 {
     clear_entries(e);
     oct_epub_book b;
-    int rc = oct_epub_book_plan(&b, tree, e->diag);
+    int rc = oct_epub_book_plan(&b, tree, e->index, e->diag);
     if (rc == 0) rc = render_frame(e, &b);
     for (size_t i = 0; rc == 0 && i < b.nunits; i++) {
         char *data;

@@ -28,6 +28,11 @@ oct_epub *oct_epub_new(const oct_layout *layout, oct_diag *diag);
  * (ids assigned). Returns 0, or -1 after reporting an error. Rendering
  * again replaces the previous result. */
 int oct_epub_render(oct_epub *e, const oct_tree *tree);
+/* The back-of-book index (study/index.h) of the tree render will be
+ * given, built once by the caller for every backend and kept by it until
+ * the EPUB is freed. Without it, render builds its own. */
+struct oct_index;
+void oct_epub_use_index(oct_epub *e, const struct oct_index *ix);
 /* Writes the rendered book to path through a temporary file and a rename,
  * so a failure leaves any previous file untouched. Returns 0 or -1. */
 int oct_epub_close(oct_epub *e, const char *path);

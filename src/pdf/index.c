@@ -55,7 +55,7 @@ static size_t spot_of(const oct_pdf *p, const oct_index_loc *l)
 
 void pdf_index_prepare(oct_pdf *p)
 {
-    p->index = oct_index_build(p->tree);
+    if (!p->index) p->index = p->own_index = oct_index_build(p->tree);
     size_t n, cap = 0, k = 0;
     const oct_index_term *t = oct_index_terms(p->index, &n);
     for (size_t i = 0; i < n; i++)
@@ -75,7 +75,7 @@ void pdf_index_prepare(oct_pdf *p)
 
 void pdf_index_free(oct_pdf *p)
 {
-    oct_index_free(p->index);
+    oct_index_free(p->own_index);
     free(p->spots);
 }
 

@@ -714,11 +714,12 @@ struct oct_pdf {
     size_t nids;
     /* the places links inside the booklet name (tree/anchors.h) */
     struct oct_anchor_table *anchor_table;
-    oct_bank bank;               /* question clusters: answered member, unanswered ones */
-    struct pdf_missing *missing; /* characters boxed or left out (missing.c) */
-    struct oct_index *index;     /* the back-of-book index */
-    struct pdf_spot *spots;      /* index places, by node then offset */
-    oct_footnote_defs *notes;    /* flashcards: the notes a card carries, filed once */
+    oct_bank bank;                 /* question clusters: answered member, unanswered ones */
+    struct pdf_missing *missing;   /* characters boxed or left out (missing.c) */
+    const struct oct_index *index; /* the back-of-book index: given, or own_index */
+    struct oct_index *own_index;   /* built by pdf_index_prepare when none was given */
+    struct pdf_spot *spots;        /* index places, by node then offset */
+    oct_footnote_defs *notes;      /* flashcards: the notes a card carries, filed once */
     size_t nspots;
     struct pdf_shape_cache *shaped;               /* words shaped once (shapecache.h) */
     HPDF_Dict resources, res_fonts, res_xobjects; /* shared by every page (pdf_add_page) */

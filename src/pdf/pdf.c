@@ -199,6 +199,11 @@ static int render_booklet(oct_pdf *p)
     return rc;
 }
 
+void oct_pdf_use_index(oct_pdf *p, const struct oct_index *ix)
+{
+    if (p && !p->rendered) p->index = ix;
+}
+
 int oct_pdf_render(oct_pdf *p, const oct_tree *tree)
 {
     if (!p || !tree || !tree->root || p->rendered || p->failed) return -1;

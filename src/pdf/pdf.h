@@ -19,6 +19,11 @@ typedef struct oct_pdf oct_pdf;
 
 oct_pdf *oct_pdf_new(const oct_layout *layout, oct_diag *diag);
 int oct_pdf_render(oct_pdf *p, const oct_tree *tree);
+/* The back-of-book index (study/index.h) of the tree render will be
+ * given, built once by the caller for every backend and kept by it until
+ * the PDF is freed. Without it, render builds its own. */
+struct oct_index;
+void oct_pdf_use_index(oct_pdf *p, const struct oct_index *ix);
 /* Loads the hyphenation patterns of lang ahead of oct_pdf_render (which
  * uses them when the tree's language is the same); quiet: render reports
  * a language without patterns. */
