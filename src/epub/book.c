@@ -143,7 +143,12 @@ void oct_epub_book_map(oct_epub_book *b)
 {
     oct_epub_map_free(&b->unit_of);
     oct_epub_map_free(&b->note_defs);
-    for (size_t i = 0; i < b->nunits; i++) {
+    oct_epub_book_map_from(b, 0);
+}
+
+void oct_epub_book_map_from(oct_epub_book *b, size_t first)
+{
+    for (size_t i = first; i < b->nunits; i++) {
         const oct_epub_unit *u = &b->units[i];
         if (u->kind == OCT_EPUB_UNIT_RESEARCH) {
             for (size_t k = u->lo; k < u->hi; k++)

@@ -98,6 +98,8 @@ const oct_node *oct_epub_note_def(const oct_epub_book *b, size_t u, int index);
 
 /* (Re)builds unit_of and note_defs from the units (book.c). */
 void oct_epub_book_map(oct_epub_book *b);
+/* Adds units [first, nunits) to them: units appended after a map. */
+void oct_epub_book_map_from(oct_epub_book *b, size_t first);
 /* Splits documents over b->doc_budget into pieces, adds the appendix
  * units, files footnotes with the pieces that reference them and remaps
  * (split.c). Returns 0, or -1 after reporting to diag. */

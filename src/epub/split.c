@@ -350,15 +350,17 @@ static void place_notes(oct_epub_book *b)
     oct_epub_map_free(&index);
 }
 
-/* Appends the pieces of an appendix to the book's units and remaps. */
+/* Appends the pieces of an appendix to the book's units and maps them
+ * (the units before keep their places). */
 static void append_appendix(oct_epub_book *b, oct_epub_unit_kind kind)
 {
     unit_list l = {b->units, b->nunits, b->units_cap};
+    size_t first = b->nunits;
     add_appendix(b, &l, kind);
     b->units = l.units;
     b->nunits = l.n;
     b->units_cap = l.cap;
-    oct_epub_book_map(b);
+    oct_epub_book_map_from(b, first);
 }
 
 int oct_epub_split(oct_epub_book *b)
