@@ -373,19 +373,23 @@ static void note_merged(st_ctx *c, const oct_buf *lines, size_t count, int first
 }
 
 /* Listed questions the notes never answer would stay at the top, ahead of
- * the answered ones now placed further down: they follow the last answered
- * question instead, so the booklet reads in the list's order. */
+ * the answered ones now placed further down: each follows the answered
+ * question listed before it instead, so the booklet reads in the list's
+ * order (1, 2, 3 unanswered, 4; not 1, 2, 4, 3). One listed before any
+ * answered question stays where it is, which is already that order. */
 static void defer_unpaired(st_ctx *c, size_t s, size_t m, const size_t *heads, size_t kept)
 {
-    size_t last = NONE;
-    for (size_t p = 0; p < m && kept; p++)
-        if (heads[p] != NONE) last = heads[p];
-    if (last == NONE) return;
-    for (size_t p = 0; p < m; p++)
-        if (heads[p] == NONE && !c->u[s + p].consumed && s + p < last) {
-            c->u[s + p].defer_after = last + 1;
+    size_t before = NONE; /* the head of the last answered question listed so far */
+    for (size_t p = 0; p < m && kept; p++) {
+        if (heads[p] != NONE) {
+            before = heads[p];
+            continue;
+        }
+        if (before != NONE && !c->u[s + p].consumed && s + p < before) {
+            c->u[s + p].defer_after = before + 1;
             c->ndeferred++;
         }
+    }
 }
 
 static void pair_list(st_ctx *c, pair_memo *mo, size_t s, size_t e)
