@@ -169,6 +169,30 @@ static void place_alt(st_ctx *c, st_unit *u, oct_node *q, oct_node *a)
         oct_node_append(a, keep);
 }
 
+/* "Q: …" then "A: …" inside one list item or paragraph: the answer's
+ * label goes, as it does from an answer of its own paragraph (but "A: …"
+ * followed by "B: …" lists options). */
+static void strip_answer_label(st_ctx *c, oct_node *a)
+{
+    oct_node *p = a->first;
+    if (!p || p->kind != OCT_PARAGRAPH) return;
+    st_lines_of(p, &c->lines);
+    if (!c->lines.n || !c->lines.v[0].first) return;
+    oct_buf_clear(&c->tmp);
+    st_range_text(c->lines.v[0].first, c->lines.v[0].last, &c->tmp);
+    const char *s = c->tmp.data ? c->tmp.data : "";
+    size_t n = c->tmp.len, k = st_answer_label(s, n);
+    if (!k || k >= n || strspn(s + k, " \t") == n - k) return;
+    if (st_option_letter(s, n) == 'A' && c->lines.n > 1) {
+        oct_buf next = OCT_BUF_INIT;
+        if (c->lines.v[1].first) st_range_text(c->lines.v[1].first, c->lines.v[1].last, &next);
+        bool options = next.data && st_option_letter(next.data, next.len) == 'B';
+        oct_buf_free(&next);
+        if (options) return;
+    }
+    st_strip_prefix(c->t, p, k);
+}
+
 size_t st_build_question(st_ctx *c, size_t i, oct_node *target)
 {
     st_unit *u = &c->u[i];
@@ -191,6 +215,7 @@ size_t st_build_question(st_ctx *c, size_t i, oct_node *target)
         answer_block(c, a, u->node, false);
     else if (u->node->kind == OCT_DETAILS)
         st_details_unwrap(c, u->node, a);
+    if (u->node->kind != OCT_DETAILS) strip_answer_label(c, a);
     size_t j = i + 1;
     st_open open = {NULL, NULL};
     for (; j < c->n && c->u[j].owner == (int)i; j++) {

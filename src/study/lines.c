@@ -271,7 +271,13 @@ void st_presplit(oct_tree *t, oct_node *container)
     line_texts lt = {OCT_BUF_INIT, NULL, NULL};
     for (oct_node *p = container->first; p;) {
         oct_node *next = p->next;
-        if (p->kind == OCT_PARAGRAPH) presplit_paragraph(t, p, &l, &lt);
+        if (p->kind == OCT_PARAGRAPH) {
+            /* "Q: … A: …": the answer and what follows go to a paragraph
+             * of their own, split in turn */
+            oct_node *rest = st_split_inline_card(t, p, &l);
+            if (rest) next = rest;
+            presplit_paragraph(t, p, &l, &lt);
+        }
         p = next;
     }
     st_lines_free(&l);

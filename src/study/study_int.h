@@ -176,6 +176,12 @@ typedef struct {
     bool details_run; /* numbered DETAILS summaries mostly ask (details.c) */
 } st_ctx;
 
+/* A card written on one line ("Q: What is X? A: It is Y."): paragraph p
+ * is cut before the first such answer label; the answer and the lines
+ * after it go to a new paragraph right after p, which is returned (NULL:
+ * no card). l is scratch (inline_answer.c). */
+oct_node *st_split_inline_card(oct_tree *t, oct_node *p, st_lines *l);
+
 /* The list that items emitted into one target currently go to. */
 typedef struct {
     oct_node *list; /* LIST node in the target, or NULL */

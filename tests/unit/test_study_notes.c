@@ -8,9 +8,10 @@ typedef struct {
 } expected;
 
 static const expected NOTES[] = {
-    {"biology-qa.md", 8, 7},   {"history-labels.txt", 6, 5}, {"mcq-details.md", 5, 5},
-    {"french-notes.md", 6, 4}, {"german-notes.md", 6, 4},    {"chemistry-numbered.txt", 8, 7},
-    {"plain-prose.md", 0, 0},  {"obsidian-vault.md", 5, 4},  {"spaced-repetition.md", 8, 8},
+    {"biology-qa.md", 8, 7},      {"history-labels.txt", 6, 5}, {"mcq-details.md", 5, 5},
+    {"french-notes.md", 6, 4},    {"german-notes.md", 6, 4},    {"chemistry-numbered.txt", 8, 7},
+    {"plain-prose.md", 0, 0},     {"obsidian-vault.md", 5, 4},  {"spaced-repetition.md", 8, 8},
+    {"one-line-cards.txt", 7, 7},
 };
 enum { NFILES = sizeof NOTES / sizeof NOTES[0] };
 
@@ -157,6 +158,39 @@ static void test_chemistry(void)
     oct_tree_free(t);
 }
 
+/* Cards on one line: the answer label cuts them, whatever the separator
+ * or the language; an "A:" inside the question (after no sentence end,
+ * or quoted) leaves it whole. */
+static void test_one_line_cards(void)
+{
+    oct_node *ch;
+    oct_tree *t = load("one-line-cards.txt", &ch, NULL);
+    static const char *const WANT[][2] = {
+        {"What instrument measures air pressure?", "A barometer."},
+        {"Which gas makes up most of the atmosphere?", "Nitrogen, about 78 %."},
+        {"Name the boundary between the troposphere and the stratosphere.", "The tropopause."},
+        {"Was misst ein Hygrometer?", "Die Luftfeuchtigkeit."},
+        {"\xD0\xA7\xD1\x82\xD0\xBE \xD1\x82\xD0\xB0\xD0\xBA\xD0\xBE\xD0\xB5 "
+         "\xD1\x82\xD1\x83\xD0\xBC\xD0\xB0\xD0\xBD?",
+         NULL},
+        {"On a station plot reading \"A: 1013 hPa\", what does the number give?",
+         "The sea-level pressure at that station."},
+        {"What does the label A: stand for in these notes?",
+         "The answer that follows the question."},
+    };
+    for (int i = 0; i < 7; i++) {
+        const oct_node *q = nth_question(ch, i);
+        CHECK(q != NULL);
+        if (!q) continue;
+        CHECK_STR(text_of(t, q), WANT[i][0]);
+        CHECK(q->u.question.answered);
+        if (WANT[i][1]) CHECK_STR(text_of(t, answer_of(q)), WANT[i][1]);
+        CHECK(q->span.line == 3 + i + 2 * (i == 6)); /* each at its own line */
+    }
+    CHECK(nth_question(ch, 1) && nth_question(ch, 1)->u.question.number == 2);
+    oct_tree_free(t);
+}
+
 int main(void)
 {
     test_counts();
@@ -165,5 +199,6 @@ int main(void)
     test_mcq();
     test_french_german();
     test_chemistry();
+    test_one_line_cards();
     return check_done();
 }

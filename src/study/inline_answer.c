@@ -1,0 +1,123 @@
+#include "study/study_int.h"
+
+#include <string.h>
+
+/* Drill sheets and chat answers write a card on one line:
+ *
+ *   Q: What is the capital of Australia? A: Canberra, not Sydney.
+ *   Q3: Largest planet? -- Answer: Jupiter
+ *
+ * The answer's label is then read as part of the question, and the card
+ * has no answer. Such a line is cut before its answer label, as if the
+ * answer began a line of its own (which the rest of the study pass reads
+ * as the question's answer). Only where nothing else is meant: the label
+ * ends in a colon ("A:", "Answer:", "Réponse :"), follows a blank, and
+ * what comes before it, separators ("--", "—", "|") left out, ends a
+ * sentence; "Q: What does A: mean here?" stays one question. */
+
+static bool is_blank(char ch)
+{
+    return ch == ' ' || ch == '\t';
+}
+
+/* Bytes of a separator a card may put between its sides, ending at s[n]. */
+static size_t separator_before(const char *s, size_t n)
+{
+    static const char *const SEPS[] = {"--", "-", "\xE2\x80\x94", "\xE2\x80\x93", "|", "/", "=>"};
+    for (size_t i = 0; i < sizeof SEPS / sizeof *SEPS; i++) {
+        size_t k = strlen(SEPS[i]);
+        if (n >= k && memcmp(s + n - k, SEPS[i], k) == 0) return k;
+    }
+    return 0;
+}
+
+/* An answer label with a colon ("A:", "Answer :", "Ответ:") at s[0..n):
+ * its length with the blanks after it, 0 if none or nothing follows. */
+static size_t colon_label(const char *s, size_t n)
+{
+    size_t k = st_answer_label(s, n);
+    if (!k || k >= n) return 0;
+    size_t e = k;
+    while (e > 0 && is_blank(s[e - 1]))
+        e--;
+    bool colon =
+        (e >= 1 && s[e - 1] == ':') || (e >= 3 && memcmp(s + e - 3, "\xEF\xBC\x9A", 3) == 0);
+    return colon ? k : 0;
+}
+
+/* s[0..n) without its trailing blanks and separator. */
+static size_t side_length(const char *s, size_t n)
+{
+    while (n > 0 && is_blank(s[n - 1]))
+        n--;
+    n -= separator_before(s, n);
+    while (n > 0 && is_blank(s[n - 1]))
+        n--;
+    return n;
+}
+
+/* Whether the question side s[0..n) is over: blanks and one separator
+ * off, it ends a sentence. */
+static bool side_ends(const char *s, size_t n)
+{
+    n = side_length(s, n);
+    return n > 0 && st_ends_sentence(s, n);
+}
+
+/* Cuts paragraph p in two at byte `at` of its text node t (a blank before
+ * it): p keeps what comes before, less its blanks and separator; the rest
+ * goes to a new paragraph right after p, which starts on `line`. */
+static oct_node *cut_paragraph(oct_tree *tree, oct_node *p, oct_node *t, size_t at, int line)
+{
+    const char *s = t->text;
+    size_t len = strlen(s);
+    oct_node *rest = oct_node_new_text(tree, OCT_TEXT, t->span, s + at, len - at);
+    t->text = oct_arena_strndup(tree->arena, s, side_length(s, at));
+    if (t->next)
+        oct_node_insert_before(t->next, rest);
+    else
+        oct_node_append(p, rest);
+    oct_node *np = oct_node_new(tree, OCT_PARAGRAPH, (oct_span){p->span.file, line, 1});
+    if (p->next)
+        oct_node_insert_before(p->next, np);
+    else
+        oct_node_append(p->parent, np);
+    st_move_range(rest, p->last, np);
+    return np;
+}
+
+/* Where line ln's answer label begins: its text node and byte, or NULL. */
+static oct_node *answer_cut(const st_line *ln, oct_buf *before, size_t *at)
+{
+    for (oct_node *t = ln->first; t; t = t == ln->last ? NULL : t->next) {
+        if (t->kind != OCT_TEXT || !t->text) continue;
+        const char *s = t->text;
+        size_t len = strlen(s);
+        for (size_t j = 1; j < len; j++) {
+            if (!is_blank(s[j - 1]) || is_blank(s[j]) || !colon_label(s + j, len - j)) continue;
+            /* the question side: the line up to here, after its label */
+            oct_buf_clear(before);
+            if (t != ln->first) st_range_text(ln->first, t->prev, before);
+            oct_buf_put(before, s, j);
+            size_t q = st_question_label(before->data, before->len, NULL);
+            if (!q || q >= before->len || !side_ends(before->data + q, before->len - q)) continue;
+            *at = j;
+            return t;
+        }
+    }
+    return NULL;
+}
+
+oct_node *st_split_inline_card(oct_tree *tree, oct_node *p, st_lines *l)
+{
+    st_lines_of(p, l);
+    oct_buf before = OCT_BUF_INIT;
+    oct_node *np = NULL;
+    for (size_t i = 0; i < l->n && !np; i++) {
+        size_t at;
+        oct_node *t = answer_cut(&l->v[i], &before, &at);
+        if (t) np = cut_paragraph(tree, p, t, at, l->v[i].line);
+    }
+    oct_buf_free(&before);
+    return np;
+}
