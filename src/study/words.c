@@ -336,13 +336,16 @@ static size_t label_at(const char *s, size_t n, const char *const *words,
     size_t dl = 0;
     if (s[i] == ':' || (!colon && (s[i] == '.' || s[i] == ')')))
         dl = 1;
+    else if (i + 3 <= n && memcmp(s + i, "\xEF\xBC\x9A", 3) == 0) /* a full-width colon */
+        dl = 3;
     else if (!colon && s[i] == '-')
         dl = 1;
     else if (!colon &&
              (memcmp(s + i, "\xE2\x80\x93", 3) == 0 || memcmp(s + i, "\xE2\x80\x94", 3) == 0))
         dl = i + 3 <= n ? 3 : 0;
     if (!dl) return 0;
-    bool dash = s[i] == '-' || dl == 3;
+    bool dash =
+        s[i] == '-' || (dl == 3 && (unsigned char)s[i] == 0xE2); /* not a full-width colon */
     i += dl;
     if (dash && i < n && s[i] != ' ' && s[i] != '\t') return 0; /* "Q-learning" */
     while (i < n && (s[i] == ' ' || s[i] == '\t'))
@@ -352,10 +355,19 @@ static size_t label_at(const char *s, size_t n, const char *const *words,
     return i;
 }
 
-static const char *const Q_WORDS[] = {"q", "ques", "question", "qn", "frage", "pregunta", NULL};
-static const char *const A_WORDS[] = {"ans",      "answer",  "answers",   "antwort",
-                                      "réponse",  "reponse", "respuesta", "resposta",
-                                      "solution", "lösung",  "loesung",   NULL};
+/* The word for "question" and "answer" in the languages notes are most
+ * often written in (lower case; Han and Hangul words end at a digit or a
+ * colon as Latin ones at a blank). */
+static const char *const Q_WORDS[] = {
+    "q",       "ques",      "question", "qn",      "frage",     "pregunta", "pergunta",
+    "questão", "domanda",   "vraag",    "pytanie", "otázka",    "soru",     "kérdés",
+    "fråga",   "spørgsmål", "spørsmål", "kysymys", "întrebare", "вопрос",   "питання",
+    "ερώτηση", "سؤال",      "שאלה",     "问题",    "問題",      "질문",     NULL};
+static const char *const A_WORDS[] = {
+    "ans",      "answer", "answers", "antwort",  "réponse",  "reponse",   "respuesta", "resposta",
+    "solution", "lösung", "loesung", "risposta", "antwoord", "odpowiedź", "odpověď",   "cevap",
+    "válasz",   "svar",   "vastaus", "răspuns",  "ответ",    "відповідь", "απάντηση",  "جواب",
+    "إجابة",    "תשובה",  "答案",    "答え",     "解答",     "정답",      NULL};
 static const char *const A_COLON_ONLY[] = {"a", "r", NULL};
 
 size_t st_question_label(const char *s, size_t n, int *number)
