@@ -77,7 +77,8 @@ static const char *const PRAISE =
     "perfecto excelente muy vamos ";
 
 static const char *const ADDRESS =
-    " you your you're youre you've you'll yourself yours let's lets we we're we'll us our ";
+    " you your you're youre you've you'll you'd youd yourself yours let's lets we we're we'll us "
+    "our ";
 
 static bool in_lexicon(const char *lexicon, const char *w)
 {
@@ -140,6 +141,24 @@ static bool offer(const char *s, size_t n)
     return false;
 }
 
+/* The last byte of s[0..n) before trailing blanks and symbols ("Enjoy! 😊"
+ * ends in '!'), or 0. */
+static char last_mark(const char *s, size_t n)
+{
+    while (n > 0) {
+        size_t start = n - 1;
+        while (start > 0 && ((unsigned char)s[start] & 0xC0) == 0x80)
+            start--;
+        size_t k;
+        unsigned cp = oct_utf8_decode(s + start, n - start, &k);
+        bool skip = cp == ' ' || cp == '\t' || (cp >= 0x80 && nl_is_symbol_cp(cp)) ||
+                    cp == 0xFE0F || cp == 0x200D;
+        if (!skip) return s[n - 1];
+        n = start;
+    }
+    return 0;
+}
+
 bool nl_is_filler_text(const char *s, size_t n)
 {
     if (n == 0 || n > 400) return false;
@@ -149,7 +168,7 @@ bool nl_is_filler_text(const char *s, size_t n)
     word_stats all;
     count_words(s, n, &all);
     if (all.words == 0 || all.words > 40) return false;
-    if (offer(s, n)) return all.address > 0 || s[n - 1] == '!';
+    if (offer(s, n)) return all.address > 0 || last_mark(s, n) == '!';
     if (memchr(s, '?', n)) return false;
     const char *bang = memchr(s, '!', n);
     if (!bang) return false;
