@@ -212,8 +212,14 @@ int oct_normalize(const char *path, const char *text, size_t len, const oct_norm
 {
     memset(out, 0, sizeof *out);
     nl_doc d = {.path = path, .diag = diag};
-    /* same lines, some indented further: the line map stays 1:1 */
-    size_t nested_len = 0;
+    /* same lines, items written without a marker given one, some lines
+     * indented further: the line map stays 1:1 */
+    size_t marked_len = 0, nested_len = 0;
+    char *marked = nl_mark_plain_items(text, len, &marked_len);
+    if (marked) {
+        text = marked;
+        len = marked_len;
+    }
     char *nested = nl_nest_sublists(text, len, &nested_len);
     if (nested) {
         text = nested;
@@ -237,6 +243,7 @@ int oct_normalize(const char *path, const char *text, size_t len, const oct_norm
     free(d.lines);
     free(d.regions);
     free(nested);
+    free(marked);
     return 0;
 }
 

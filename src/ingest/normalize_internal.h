@@ -277,6 +277,11 @@ bool nl_is_filler_text(const char *s, size_t n);
  * column; line count unchanged. malloc'd (length in *outlen), or NULL when
  * nothing moves. */
 char *nl_nest_sublists(const char *text, size_t len, size_t *outlen);
+/* The text with list items written without a marker given one: a bullet
+ * symbol ("• item") becomes "- ", a block of "term - meaning" lines gets
+ * "- " before each; outside fenced code, line count unchanged. malloc'd
+ * (length in *outlen), or NULL when no line changes (normalize_items.c). */
+char *nl_mark_plain_items(const char *text, size_t len, size_t *outlen);
 
 /* --- normalize.c --- */
 nl_region *nl_add_region(nl_doc *d, nl_region_kind kind, size_t start, size_t end);

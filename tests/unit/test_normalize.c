@@ -263,6 +263,7 @@ static void test_fixtures(void)
         {"markdown-clean.md", 1, "bash:2 python:1 :3", 6},
         {"prose-traps.txt", 0, "", 0},
         {"filler.txt", 0, "", 0},
+        {"items.txt", 0, "", 0},
     };
     for (size_t i = 0; i < sizeof fixtures / sizeof *fixtures; i++)
         check_fixture(&fixtures[i]);

@@ -1,0 +1,192 @@
+/* List items written without a Markdown marker. Text pasted from chats,
+ * slides and word processors marks its items with "•", "◦", "▪", "●",
+ * "➤" and the like, and a vocabulary list puts one "term - meaning" on
+ * each line; no Markdown reader knows either, and the lines ran together
+ * into one justified paragraph. Here such lines get a "-" marker:
+ *
+ *   - a line opening with a bullet symbol: the symbol becomes the marker
+ *     (in its column, so a deeper indent still makes a sublist);
+ *   - a block of three or more lines (between blank lines) each of which
+ *     is "term - meaning" ("–" and "—" too): a short term of words, not
+ *     code, and a meaning of two words or more.
+ *
+ * Fenced code is left alone, and the line count does not change (the
+ * line map stays 1:1). */
+#include "ingest/normalize_internal.h"
+#include "util/buf.h"
+#include "util/xalloc.h"
+
+#include <stdint.h>
+#include <stdlib.h>
+#include <string.h>
+
+/* Symbols used as bullets (UTF-8). Dashes and arrows that also stand in
+ * running text ("–", "→") are not among them. */
+static const char *const BULLETS[] = {
+    "\xE2\x80\xA2", /* • */ "\xE2\x97\xA6", /* ◦ */ "\xE2\x96\xAA", /* ▪ */
+    "\xE2\x96\xAB", /* ▫ */ "\xE2\x80\xA3", /* ‣ */ "\xE2\x97\x8F", /* ● */
+    "\xE2\x97\x8B", /* ○ */ "\xE2\x96\xA0", /* ■ */ "\xE2\x96\xA1", /* □ */
+    "\xE2\x96\xBA", /* ► */ "\xE2\x96\xB8", /* ▸ */ "\xE2\x9E\xA4", /* ➤ */
+    "\xE2\x9E\xA2", /* ➢ */ "\xE2\x81\x83",                         /* ⁃ */
+};
+
+enum { MIN_GLOSSARY = 3, MAX_TERM_BYTES = 48, MAX_TERM_WORDS = 6 };
+
+typedef struct {
+    const char *s;
+    size_t n, lead; /* without its newline; blanks before the text */
+} line;
+
+static bool blank(char ch)
+{
+    return ch == ' ' || ch == '\t';
+}
+
+/* Bytes of the bullet symbol at t[0..n) with the blanks after it, 0 if
+ * none (or nothing follows it). */
+static size_t bullet_at(const char *t, size_t n)
+{
+    for (size_t i = 0; i < sizeof BULLETS / sizeof *BULLETS; i++) {
+        size_t k = strlen(BULLETS[i]);
+        if (n < k || memcmp(t, BULLETS[i], k) != 0) continue;
+        while (k < n && blank(t[k]))
+            k++;
+        return k < n ? k : 0;
+    }
+    return 0;
+}
+
+static bool fence_line(const char *t, size_t n)
+{
+    size_t k = 0;
+    while (k < n && (t[k] == '`' || t[k] == '~') && t[k] == t[0])
+        k++;
+    return k >= 3;
+}
+
+/* Words in s[0..n) (runs of non-blanks holding a letter or digit); -1
+ * when it holds one of the bytes in `not` (what code or markup holds). */
+static int words_of(const char *s, size_t n, const char * not )
+{
+    int words = 0;
+    bool in = false, alnum = false;
+    for (size_t i = 0; i <= n; i++) {
+        if (i < n && s[i] && strchr(not, s[i])) return -1;
+        if (i == n || blank(s[i])) {
+            words += in && alnum;
+            in = alnum = false;
+            continue;
+        }
+        in = true;
+        unsigned char ch = (unsigned char)s[i];
+        alnum |=
+            ch >= 0x80 || (ch >= '0' && ch <= '9') || ((ch | 0x20) >= 'a' && (ch | 0x20) <= 'z');
+    }
+    return words;
+}
+
+/* "term - meaning" at t[0..n): a dash with blanks around it after a short
+ * term, two words or more after it. */
+static bool glossary_line(const char *t, size_t n)
+{
+    static const char *const DASHES[] = {" - ", " \xE2\x80\x93 ", " \xE2\x80\x94 "};
+    if (n == 0 || t[0] == '-' || t[0] == '+' || (t[0] >= '0' && t[0] <= '9') || bullet_at(t, n))
+        return false;
+    for (size_t d = 0; d < sizeof DASHES / sizeof *DASHES; d++) {
+        size_t k = strlen(DASHES[d]);
+        const char *at = NULL;
+        for (size_t i = 0; i + k <= n && !at; i++)
+            if (memcmp(t + i, DASHES[d], k) == 0) at = t + i;
+        if (!at) continue;
+        size_t term = (size_t)(at - t);
+        int tw = words_of(t, term, "=(){}[];<>|`#*_\\"), mw = words_of(at + k, n - term - k, "`|");
+        return term <= MAX_TERM_BYTES && tw >= 1 && tw <= MAX_TERM_WORDS && mw >= 2;
+    }
+    return false;
+}
+
+/* Splits text into lines (each without its newline) into *out. */
+static size_t split(const char *text, size_t len, line **out, size_t *cap)
+{
+    size_t n = 0;
+    for (size_t start = 0; start < len;) {
+        const char *nl = memchr(text + start, '\n', len - start);
+        size_t end = nl ? (size_t)(nl - text) : len;
+        OCT_GROW(*out, *cap, n + 1);
+        line *l = &(*out)[n++];
+        l->s = text + start;
+        l->n = end - start;
+        if (l->n && l->s[l->n - 1] == '\r') l->n--;
+        l->lead = 0;
+        while (l->lead < l->n && blank(l->s[l->lead]))
+            l->lead++;
+        start = end + 1;
+    }
+    return n;
+}
+
+/* marker[i]: bytes of line i to replace by "- " (0: none; SIZE_MAX: put
+ * "- " before the text, keeping all of it). */
+static void find_items(const line *v, size_t n, size_t *marker)
+{
+    bool fenced = false;
+    for (size_t i = 0; i < n;) {
+        const line *l = &v[i];
+        const char *t = l->s + l->lead;
+        size_t tn = l->n - l->lead;
+        if (fence_line(t, tn)) fenced = !fenced;
+        if (fenced || tn == 0) {
+            i++;
+            continue;
+        }
+        marker[i] = bullet_at(t, tn);
+        /* a glossary block: every line of it, at the margin */
+        size_t e = i;
+        while (e < n && v[e].n > v[e].lead && v[e].lead == 0 && glossary_line(v[e].s, v[e].n))
+            e++;
+        bool block = e - i >= MIN_GLOSSARY && (e == n || v[e].n == v[e].lead) &&
+                     (i == 0 || v[i - 1].n == v[i - 1].lead);
+        if (!block) {
+            i++;
+            continue;
+        }
+        for (size_t k = i; k < e; k++)
+            marker[k] = SIZE_MAX;
+        i = e;
+    }
+}
+
+char *nl_mark_plain_items(const char *text, size_t len, size_t *outlen)
+{
+    line *v = NULL;
+    size_t cap = 0, n = split(text, len, &v, &cap);
+    size_t *marker = oct_xcalloc(n ? n : 1, sizeof *marker);
+    find_items(v, n, marker);
+    bool any = false;
+    for (size_t i = 0; i < n && !any; i++)
+        any = marker[i] != 0;
+    char *result = NULL;
+    if (any) {
+        oct_buf out = OCT_BUF_INIT;
+        for (size_t i = 0; i < n; i++) {
+            const line *l = &v[i];
+            size_t k = marker[i] == SIZE_MAX ? 0 : marker[i];
+            size_t end = (size_t)(l->s - text) + l->n; /* keep a CR, and the newline */
+            const char *nl = memchr(text + end, '\n', len - end);
+            size_t full =
+                nl ? (size_t)(nl - text) + 1 - (size_t)(l->s - text) : len - (size_t)(l->s - text);
+            if (marker[i]) {
+                oct_buf_put(&out, l->s, l->lead);
+                oct_buf_puts(&out, "- ");
+                oct_buf_put(&out, l->s + l->lead + k, full - l->lead - k);
+            } else {
+                oct_buf_put(&out, l->s, full);
+            }
+        }
+        *outlen = out.len;
+        result = oct_buf_detach(&out);
+    }
+    free(v);
+    free(marker);
+    return result;
+}
