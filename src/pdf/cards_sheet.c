@@ -199,10 +199,12 @@ static void paint_instructions(oct_pdf *p, const pdf_deck *d, size_t nsheets)
                              OCT_PH_CARDS_CUT, OCT_PH_CARDS_CHECK};
     for (size_t i = 0; i < sizeof steps / sizeof *steps; i++) {
         oct_buf_printf(&b, "%zu.  ", i + 1);
-        const char *fmt = pdf_phrase(p, steps[i]);
+        /* one sheet is said in words: "on 1 sheets" reads wrong */
+        const char *fmt = pdf_phrase(
+            p, steps[i] == OCT_PH_CARDS_ORDER && nsheets == 1 ? OCT_PH_CARDS_ORDER_ONE : steps[i]);
         if (steps[i] == OCT_PH_CARDS_PAPER)
             oct_buf_printf(&b, fmt, paper_s);
-        else if (steps[i] == OCT_PH_CARDS_ORDER)
+        else if (steps[i] == OCT_PH_CARDS_ORDER && nsheets != 1)
             oct_buf_printf(&b, fmt, d->n, nsheets);
         else
             oct_buf_puts(&b, fmt);

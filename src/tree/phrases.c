@@ -113,6 +113,16 @@ static const char *const PHRASES[OCT_PH_COUNT][4] = {
      "Esta cara queda en blanco a prop\xC3\xB3sito."},
     {"Same card as %s", "Dieselbe Karte wie %s", "M\xC3\xAAme carte que %s",
      "Misma tarjeta que %s"},
+    {"This sheet comes first, its back left blank. Then the cards follow on one sheet: the "
+     "questions on its front, the answers on its back.",
+     "Dieses Blatt kommt zuerst, seine R\xC3\xBC"
+     "ckseite bleibt leer. Dann folgen die Karten auf einem Blatt: vorn die Fragen, hinten die "
+     "Antworten.",
+     "Cette feuille vient d\xE2\x80\x99"
+     "abord, son verso reste blanc. Suivent les cartes sur une feuille\xC2\xA0: les "
+     "questions au recto, les r\xC3\xA9ponses au verso.",
+     "Esta hoja va primero, con el dorso en blanco. Siguen las tarjetas en una hoja: las "
+     "preguntas delante, las respuestas detr\xC3\xA1s."},
 };
 
 static int column(const char *lang)

@@ -35,18 +35,19 @@ typedef enum {
     OCT_PH_SHOW_ANSWER,      /* "Answer" (quiz mode, EPUB pop-up link) */
     OCT_PH_BACK_TO_QUESTION, /* "Back to the question" */
     /* flashcards mode */
-    OCT_PH_CARD_LABEL,     /* "Q%d": a card's number, printed on both faces */
-    OCT_PH_CARD_FIRST,     /* "%s (%d/%d)": the first card of an answer on several */
-    OCT_PH_CARD_CONTINUED, /* "%s (continued, %d/%d)": the cards after it */
-    OCT_PH_CARD_MORE,      /* "continues on the next card" */
-    OCT_PH_CARDS_TITLE,    /* "How to print these cards" */
-    OCT_PH_CARDS_DUPLEX,   /* "Print on both sides of the paper (duplex)…" */
-    OCT_PH_CARDS_PAPER,    /* "Paper: %s, at actual size …" */
-    OCT_PH_CARDS_ORDER,    /* "… %zu cards on %zu sheets …" */
-    OCT_PH_CARDS_CUT,      /* "Cut along the marks …" */
-    OCT_PH_CARDS_CHECK,    /* "Check the first card …" */
-    OCT_PH_CARDS_BLANK,    /* "This side is blank on purpose." */
-    OCT_PH_SAME_CARD,      /* "Same card as %s" (EPUB: another wording of a card) */
+    OCT_PH_CARD_LABEL,      /* "Q%d": a card's number, printed on both faces */
+    OCT_PH_CARD_FIRST,      /* "%s (%d/%d)": the first card of an answer on several */
+    OCT_PH_CARD_CONTINUED,  /* "%s (continued, %d/%d)": the cards after it */
+    OCT_PH_CARD_MORE,       /* "continues on the next card" */
+    OCT_PH_CARDS_TITLE,     /* "How to print these cards" */
+    OCT_PH_CARDS_DUPLEX,    /* "Print on both sides of the paper (duplex)…" */
+    OCT_PH_CARDS_PAPER,     /* "Paper: %s, at actual size …" */
+    OCT_PH_CARDS_ORDER,     /* "… %zu cards on %zu sheets …" */
+    OCT_PH_CARDS_CUT,       /* "Cut along the marks …" */
+    OCT_PH_CARDS_CHECK,     /* "Check the first card …" */
+    OCT_PH_CARDS_BLANK,     /* "This side is blank on purpose." */
+    OCT_PH_SAME_CARD,       /* "Same card as %s" (EPUB: another wording of a card) */
+    OCT_PH_CARDS_ORDER_ONE, /* "… the cards follow on one sheet …" (OCT_PH_CARDS_ORDER's one) */
     OCT_PH_COUNT
 } oct_phrase_id;
 
