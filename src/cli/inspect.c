@@ -3,6 +3,7 @@
 #include "util/buf.h"
 #include "util/xalloc.h"
 
+#include <getopt.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -12,8 +13,9 @@
 
 static void usage_inspect(FILE *f)
 {
-    fputs("usage: octavo inspect (--tree | --json) [--keep-filler] [--no-merge] [--timings]\n"
-          "                      [--group-by topic|source] [DIR | booklet.yaml | FILE...]\n",
+    fputs("usage: octavo inspect (--tree | --json) [--lang TAG] [--keep-filler] [--no-merge]\n"
+          "                      [--timings] [--group-by topic|source]\n"
+          "                      [DIR | booklet.yaml | FILE...]\n",
           f);
 }
 
@@ -31,43 +33,75 @@ static int inspect_booklet(const oct_manifest *m, int mode, const oct_build_opts
     return 0;
 }
 
+/* Options into *mode (1 tree, 2 json) and o; returns -1 to go on, else
+ * the exit status (after --help or a usage error). Options and inputs may
+ * come in any order, as for build. */
+static int parse_options(int argc, char **argv, int *mode, oct_build_opts *o, oct_timings *timings)
+{
+    static const struct option longopts[] = {
+        {"tree", no_argument, NULL, 't'},
+        {"json", no_argument, NULL, 'J'},
+        {"keep-filler", no_argument, NULL, 'k'},
+        {"no-merge", no_argument, NULL, 'M'},
+        {"timings", no_argument, NULL, 'T'},
+        {"group-by", required_argument, NULL, 'g'},
+        {"lang", required_argument, NULL, 'L'},
+        {"help", no_argument, NULL, 'h'},
+        {NULL, 0, NULL, 0},
+    };
+    int c;
+    optind = 1;
+    while ((c = getopt_long(argc, argv, "h", longopts, NULL)) != -1) {
+        switch (c) {
+        case 't':
+            *mode = 1;
+            break;
+        case 'J':
+            *mode = 2;
+            break;
+        case 'k':
+            o->keep_filler = true;
+            break;
+        case 'M':
+            o->no_merge = true;
+            break;
+        case 'T':
+            o->timings = timings;
+            break;
+        case 'g':
+            if (oct_cli_parse_group_by(optarg, &o->group_by) != 0) return OCT_EXIT_USAGE;
+            break;
+        case 'L':
+            if (!*optarg || strcmp(optarg, "C") == 0 || strcmp(optarg, "POSIX") == 0) {
+                fprintf(stderr, "octavo: error: --lang needs a language tag such as 'en' or "
+                                "'de-CH' [usage]\n");
+                return OCT_EXIT_USAGE;
+            }
+            o->lang = optarg;
+            break;
+        case 'h':
+            usage_inspect(stdout);
+            return OCT_EXIT_OK;
+        default: /* getopt named the option */
+            usage_inspect(stderr);
+            return OCT_EXIT_USAGE;
+        }
+    }
+    return -1;
+}
+
 int oct_cmd_inspect(int argc, char **argv)
 {
     int mode = 0; /* 1 tree, 2 json */
     oct_build_opts o = {0};
     oct_timings timings;
     oct_timings_begin(&timings);
-    char **inputs = oct_xcalloc((size_t)argc, sizeof *inputs);
-    int ninputs = 0;
-    for (int i = 1; i < argc; i++) {
-        if (strcmp(argv[i], "--tree") == 0)
-            mode = 1;
-        else if (strcmp(argv[i], "--json") == 0)
-            mode = 2;
-        else if (strcmp(argv[i], "--keep-filler") == 0)
-            o.keep_filler = true;
-        else if (strcmp(argv[i], "--no-merge") == 0)
-            o.no_merge = true;
-        else if (strcmp(argv[i], "--timings") == 0)
-            o.timings = &timings;
-        else if (strcmp(argv[i], "--group-by") == 0 || strncmp(argv[i], "--group-by=", 11) == 0) {
-            const char *v = argv[i][10] == '=' ? argv[i] + 11 : (i + 1 < argc ? argv[++i] : NULL);
-            if (oct_cli_parse_group_by(v, &o.group_by) != 0) {
-                free(inputs);
-                return OCT_EXIT_USAGE;
-            }
-        } else if (strcmp(argv[i], "--help") == 0 || strcmp(argv[i], "-h") == 0) {
-            usage_inspect(stdout);
-            free(inputs);
-            return OCT_EXIT_OK;
-        } else if (argv[i][0] == '-' && argv[i][1]) {
-            mode = -1;
-        } else
-            inputs[ninputs++] = argv[i];
-    }
-    if (mode <= 0 || ninputs == 0) {
+    int status = parse_options(argc, argv, &mode, &o, &timings);
+    if (status >= 0) return status;
+    char **inputs = argv + optind;
+    int ninputs = argc - optind;
+    if (mode == 0 || ninputs == 0) {
         usage_inspect(stderr);
-        free(inputs);
         return OCT_EXIT_USAGE;
     }
     /* JSON carries the diagnostics itself; the tree dump prints them. */
@@ -91,6 +125,5 @@ int oct_cmd_inspect(int argc, char **argv)
     oct_buf_free(&out);
     oct_cli_booklets_free(&books);
     oct_diag_free(diag);
-    free(inputs);
     return rc;
 }
