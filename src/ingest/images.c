@@ -26,12 +26,14 @@ typedef struct {
     int nbadges, badge_line;
 } pass;
 
-/* "image 'URL' <what>; its alt text is printed instead" at the node. */
+/* "image 'URL' <what>; its alt text is printed instead" at the node (a
+ * picture without one prints as "[image]": the message says so). */
 static void warn(pass *ps, const oct_node *n, const char *code, const char *what)
 {
     const char *url = n->u.link.url ? n->u.link.url : "";
     oct_diag_report(ps->diag, OCT_WARNING, ps->file, n->span.line, n->span.col, code,
-                    "image '%.200s' %s; its alt text is printed instead", url, what);
+                    "image '%.200s' %s; %s is printed instead", url, what,
+                    n->first ? "its alt text" : "\"[image]\"");
 }
 
 /* ---- the table of pictures ---------------------------------------------- */

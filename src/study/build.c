@@ -159,6 +159,8 @@ static void place_alt(st_ctx *c, st_unit *u, oct_node *q, oct_node *a)
     if (u->alt_is_prompt) {
         if (q->first) st_move_range(q->first, q->last, em);
         if (alt->first) st_move_range(alt->first, alt->last, q);
+        q->span.line = u->alt->span.line; /* where its prompt is written */
+        q->span.col = u->alt->span.col;
     } else if (alt->first) {
         st_move_range(alt->first, alt->last, em);
     }
