@@ -57,7 +57,11 @@ INLINE = {"a", "abbr", "b", "bdi", "bdo", "cite", "code", "data", "del", "dfn", 
 # Markdown syntax that is not text (see the module comment).
 REF_DEF = re.compile(r"^ {0,3}\[[^\]]+\]:\s*\S")
 LINK_DEST = re.compile(r"\]\((?:[^()\s]|\([^()]*\))*(?:\s+(?:\"[^\"]*\"|'[^']*'|\([^)]*\)))?\s*\)")
-LIST_MARK = re.compile(r"^(\s*(?:>\s*)*)(?:\d{1,9}[.)]|[-+*])(?=\s|$)")
+# (bullet symbols too: octavo makes "• item" a list item; a legacy-encoded
+# file's bullet byte reads as U+FFFD here, since sources are read as UTF-8)
+LIST_MARK = re.compile(
+    r"^(\s*(?:>\s*)*)(?:(?:\d{1,9}[.)]|[-+*])(?=\s|$)|[\u2022\u25e6\u25aa\u25ab\u2023\u25cf\u25cb"
+    r"\u25a0\u25a1\u25ba\u25b8\u27a4\u27a2\u2043\ufffd])")
 TASK_MARK = re.compile(r"^(\s*(?:>\s*)*)\[[ xX]\](?=\s)")
 # Obsidian: a callout's marker (its type names the quote only when no title
 # follows), a wikilink's target when it shows other words, a block id.
@@ -70,11 +74,26 @@ FOOTNOTE = re.compile(r"\[\^[^\]\s]+\]:?")
 # block), like list markers: "Q:", "Q1:", "Q5)", "Question 9:", "Answer -",
 # "A:", "Antwort:", "Réponse :" at the start of a line, and an answer
 # caption such as <summary>Show answer</summary>.
+Q_WORDS = (r"q|ques|question|qn|frage|pregunta|pergunta|quest\u00e3o|domanda|vraag|pytanie"
+           r"|ot\u00e1zka|soru|k\u00e9rd\u00e9s|fr\u00e5ga|sp\u00f8rgsm\u00e5l|sp\u00f8rsm\u00e5l"
+           r"|kysymys|\u00eentrebare|\u0432\u043e\u043f\u0440\u043e\u0441"
+           r"|\u043f\u0438\u0442\u0430\u043d\u043d\u044f|\u03b5\u03c1\u03ce\u03c4\u03b7\u03c3\u03b7"
+           r"|\u0633\u0624\u0627\u0644|\u05e9\u05d0\u05dc\u05d4|\u95ee\u9898|\u554f\u984c|\uc9c8\ubb38")
+A_WORDS = (r"ans|answers?|antwort|r[\u00e9e]ponse|respuesta|resposta|solution|l(?:\u00f6|oe)sung"
+           r"|risposta|antwoord|odpowied\u017a|odpov\u011b\u010f|cevap|v\u00e1lasz|svar|vastaus"
+           r"|r\u0103spuns|\u043e\u0442\u0432\u0435\u0442|\u0432\u0456\u0434\u043f\u043e\u0432\u0456\u0434\u044c"
+           r"|\u03b1\u03c0\u03ac\u03bd\u03c4\u03b7\u03c3\u03b7|\u062c\u0648\u0627\u0628"
+           r"|\u0625\u062c\u0627\u0628\u0629|\u05ea\u05e9\u05d5\u05d1\u05d4|\u7b54\u6848|\u7b54\u3048"
+           r"|\u89e3\u7b54|\uc815\ub2f5")
 QA_LABEL = re.compile(
     r"^(\s*(?:>\s*)*(?:#{1,6}\s+)?(?:\*\*|__)?)"
-    r"(?:(?:q|ques|question|qn|frage|pregunta|ans|answers?|antwort|r[\u00e9e]ponse|respuesta"
-    r"|resposta|solution|l(?:\u00f6|oe)sung)\s*#?\s*\d{0,6}\s*(?:[:.)]|[-\u2013\u2014](?=\s))"
+    r"(?:(?:" + Q_WORDS + "|" + A_WORDS + r")\s*#?\s*\d{0,6}\s*(?:[:.)\uff1a]|[-\u2013\u2014](?=\s))"
     r"|(?:a|r)\s*\d{0,6}\s*:)", re.I)
+# A card on one line ("Q: What is X? A: Y."): its answer label, after the
+# question's end (and a separator), becomes structure too.
+INLINE_ANSWER = re.compile(
+    r"(?<=[.?!)\"\u201d\u00bb\uff1f])(\s+(?:--|-|\u2014|\u2013|\||/|=>)?\s*)"
+    r"(?:" + A_WORDS + r"|a|r)\s*(?::|\uff1a)(?=\s)", re.I)
 ANSWER_CAPTION = re.compile(
     r"<summary>\s*(?:(?:show|see|reveal|click(?: to (?:see|show|reveal))?|click for)\s+)?"
     r"(?:the\s+)?(?:answers?|antwort(?: anzeigen)?|r[\u00e9e]ponse|l(?:\u00f6|oe)sung|solution)"
@@ -151,7 +170,10 @@ def markdown_words(line):
     line = CALLOUT.sub(r"\1", line, count=1)
     line = WIKI_TARGET.sub("[[", line)
     line = WIKI_BLOCK.sub("", line)
+    labelled = QA_LABEL.search(line)
     line = QA_LABEL.sub(r"\1", line, count=1)
+    if labelled:
+        line = INLINE_ANSWER.sub(r"\1", line, count=1)
     line = ANSWER_CAPTION.sub(" ", line)
     line = LINK_DEST.sub("]", line)
     line = FOOTNOTE.sub("", line)

@@ -156,6 +156,10 @@ static void check_line_map(const char *name, const char *src, size_t slen,
         bool found = false;
         for (size_t k = 0; k + on <= sn && !found; k++)
             found = memcmp(s + k, o, on) == 0;
+        /* an item written without a marker got "- " (normalize_items.c) */
+        if (!found && on > 2 && o[0] == '-' && o[1] == ' ')
+            for (size_t k = 0; k + on - 2 <= sn && !found; k++)
+                found = memcmp(s + k, o + 2, on - 2) == 0;
         if (!found) {
             fprintf(stderr, "%s: output line %zu \"%.*s\" not in source line %d\n", name, i + 1,
                     (int)on, o, m);
@@ -263,7 +267,7 @@ static void test_fixtures(void)
         {"markdown-clean.md", 1, "bash:2 python:1 :3", 6},
         {"prose-traps.txt", 0, "", 0},
         {"filler.txt", 0, "", 0},
-        {"items.txt", 0, "", 0},
+        {"items.txt", 0, ":1", 1},
     };
     for (size_t i = 0; i < sizeof fixtures / sizeof *fixtures; i++)
         check_fixture(&fixtures[i]);
@@ -390,7 +394,8 @@ static void test_filler(void)
     CHECK(check_count_code(d, "filler") == 1);
     if (oct_diag_size(d) == 1) {
         const oct_diag_msg *m = oct_diag_at(d, 0);
-        const char *head = "dropped chat filler at lines 1, 9, 11, 17, 19, 21: \"Great question!";
+        const char *head =
+            "dropped chat filler at lines 1, 9, 11, 17, 19, 21, 25: \"Great question!";
         CHECK(m->severity == OCT_WARNING && m->line == 1);
         CHECK(strncmp(m->message, head, strlen(head)) == 0);
     }
@@ -398,7 +403,7 @@ static void test_filler(void)
     CHECK(strstr(out.text, "Sure! Here's a quick summary") != NULL);
     CHECK(strstr(out.text, "Warning! You will lose") != NULL);
     CHECK(strstr(out.text, "Great! Django's ORM") != NULL);
-    CHECK(count_lines(text, len) - 6 == out.nlines);
+    CHECK(count_lines(text, len) - 7 == out.nlines);
     oct_normalized_release(&out);
     oct_diag_free(d);
 
