@@ -46,6 +46,7 @@ static bool blank(char ch)
  * none (or nothing follows it). */
 static size_t bullet_at(const char *t, size_t n)
 {
+    if (n < 3 || (unsigned char)t[0] != 0xE2) return 0; /* every bullet's first byte */
     for (size_t i = 0; i < sizeof BULLETS / sizeof *BULLETS; i++) {
         size_t k = strlen(BULLETS[i]);
         if (n < k || memcmp(t, BULLETS[i], k) != 0) continue;
@@ -95,8 +96,9 @@ static bool glossary_line(const char *t, size_t n)
     for (size_t d = 0; d < sizeof DASHES / sizeof *DASHES; d++) {
         size_t k = strlen(DASHES[d]);
         const char *at = NULL;
-        for (size_t i = 0; i + k <= n && !at; i++)
-            if (memcmp(t + i, DASHES[d], k) == 0) at = t + i;
+        for (const char *sp = memchr(t, ' ', n); sp && !at;
+             sp = memchr(sp + 1, ' ', n - (size_t)(sp + 1 - t)))
+            if ((size_t)(sp - t) + k <= n && memcmp(sp, DASHES[d], k) == 0) at = sp;
         if (!at) continue;
         size_t term = (size_t)(at - t);
         int tw = words_of(t, term, "=(){}[];<>|`#*_\\"), mw = words_of(at + k, n - term - k, "`|");
@@ -140,12 +142,16 @@ static void find_items(const line *v, size_t n, size_t *marker)
             continue;
         }
         marker[i] = bullet_at(t, tn);
-        /* a glossary block: every line of it, at the margin */
+        /* a glossary block (after a blank line): every line of it, at the
+         * margin; only a block's first line is tried alone */
+        if (i > 0 && v[i - 1].n != v[i - 1].lead) {
+            i++;
+            continue;
+        }
         size_t e = i;
         while (e < n && v[e].n > v[e].lead && v[e].lead == 0 && glossary_line(v[e].s, v[e].n))
             e++;
-        bool block = e - i >= MIN_GLOSSARY && (e == n || v[e].n == v[e].lead) &&
-                     (i == 0 || v[i - 1].n == v[i - 1].lead);
+        bool block = e - i >= MIN_GLOSSARY && (e == n || v[e].n == v[e].lead);
         if (!block) {
             i++;
             continue;

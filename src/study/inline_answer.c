@@ -93,6 +93,8 @@ static oct_node *answer_cut(const st_line *ln, oct_buf *before, size_t *at)
         if (t->kind != OCT_TEXT || !t->text) continue;
         const char *s = t->text;
         size_t len = strlen(s);
+        /* every answer label here ends in a colon: most text has none */
+        if (!strchr(s, ':') && !strstr(s, "\xEF\xBC\x9A")) continue;
         for (size_t j = 1; j < len; j++) {
             if (!is_blank(s[j - 1]) || is_blank(s[j]) || !colon_label(s + j, len - j)) continue;
             /* the question side: the line up to here, after its label */
@@ -108,13 +110,32 @@ static oct_node *answer_cut(const st_line *ln, oct_buf *before, size_t *at)
     return NULL;
 }
 
+/* Whether line ln may open with a question label: the text of its first
+ * node (or of the first node inside it: "**Q:**"). A cheap test before
+ * the line is read whole. */
+static bool may_open_with_label(const st_line *ln)
+{
+    const oct_node *f = ln->first;
+    while (f && f->kind != OCT_TEXT && f->first)
+        f = f->first;
+    if (!f || f->kind != OCT_TEXT || !f->text) return false;
+    return st_question_label(f->text, strlen(f->text), NULL) != 0;
+}
+
 oct_node *st_split_inline_card(oct_tree *tree, oct_node *p, st_lines *l)
 {
+    /* no colon anywhere: no card (a paragraph's texts, read once) */
+    bool colon = false;
+    for (const oct_node *k = p->first; k && !colon; k = k->next)
+        colon = k->kind == OCT_TEXT && k->text &&
+                (strchr(k->text, ':') || strstr(k->text, "\xEF\xBC\x9A"));
+    if (!colon) return NULL;
     st_lines_of(p, l);
     oct_buf before = OCT_BUF_INIT;
     oct_node *np = NULL;
     for (size_t i = 0; i < l->n && !np; i++) {
         size_t at;
+        if (!may_open_with_label(&l->v[i])) continue;
         oct_node *t = answer_cut(&l->v[i], &before, &at);
         if (t) np = cut_paragraph(tree, p, t, at, l->v[i].line);
     }
