@@ -296,12 +296,6 @@ static int parse_options(int argc, char **argv, oct_build_opts *o, oct_timings *
         case 'l':
             o->layout = optarg;
             break;
-        case 'L':
-            o->lang = optarg;
-            break;
-        case 'g':
-            if (oct_cli_parse_group_by(optarg, &o->group_by) != 0) return OCT_EXIT_USAGE;
-            break;
         case 'm':
             if (oct_cli_parse_mode(optarg, &o->mode) != 0) return OCT_EXIT_USAGE;
             break;
@@ -315,17 +309,8 @@ static int parse_options(int argc, char **argv, oct_build_opts *o, oct_timings *
             }
             o->impose = optarg;
             break;
-        case 'k':
-            o->keep_filler = true;
-            break;
-        case 'M':
-            o->no_merge = true;
-            break;
         case 'q':
             o->quiet = true;
-            break;
-        case 'T':
-            o->timings = timings;
             break;
         case 'P':
             o->depfile = optarg;
@@ -339,18 +324,11 @@ static int parse_options(int argc, char **argv, oct_build_opts *o, oct_timings *
         case 'j':
             if (oct_cli_parse_jobs(optarg, &o->jobs) != 0) return OCT_EXIT_USAGE;
             break;
-        case 'h':
-            usage_build(stdout);
-            return OCT_EXIT_OK;
-        default:
-            usage_build(stderr);
-            return OCT_EXIT_USAGE;
+        default: {
+            int r = oct_cli_shared_option(c, optarg, o, timings, usage_build);
+            if (r >= 0) return r;
         }
-    }
-    if (o->lang && (!*o->lang || strcmp(o->lang, "C") == 0 || strcmp(o->lang, "POSIX") == 0)) {
-        fprintf(stderr, "octavo: error: --lang needs a language tag such as 'en' or 'de-CH' "
-                        "[usage]\n");
-        return OCT_EXIT_USAGE;
+        }
     }
     return -1;
 }

@@ -3,6 +3,7 @@
 #define OCT_CLI_H
 #include <stdbool.h>
 #include <stddef.h>
+#include <stdio.h>
 
 #include "config/manifest.h"
 #include "diag.h"
@@ -73,6 +74,13 @@ oct_tree *oct_cli_load_tree_ahead(const oct_manifest *m, const oct_build_opts *o
 /* Checks a --group-by value ("topic" or "source") and stores it in *out;
  * returns 0, or -1 after printing a usage error. */
 int oct_cli_parse_group_by(const char *s, const char **out);
+/* The options build, check and inspect share, as getopt_long returns
+ * them: 'k' --keep-filler, 'M' --no-merge, 'T' --timings (into timings),
+ * 'g' --group-by and 'L' --lang (arg their value), 'h' --help (usage to
+ * stdout); any other c is an unknown option (usage to stderr). Returns -1
+ * to go on, else the exit status. */
+int oct_cli_shared_option(int c, const char *arg, oct_build_opts *o, oct_timings *timings,
+                          void (*usage)(FILE *));
 /* --mode: "study" or "quiz" into *out; else a message and -1. */
 int oct_cli_parse_mode(const char *s, const char **out);
 

@@ -59,32 +59,10 @@ static int parse_options(int argc, char **argv, int *mode, oct_build_opts *o, oc
         case 'J':
             *mode = 2;
             break;
-        case 'k':
-            o->keep_filler = true;
-            break;
-        case 'M':
-            o->no_merge = true;
-            break;
-        case 'T':
-            o->timings = timings;
-            break;
-        case 'g':
-            if (oct_cli_parse_group_by(optarg, &o->group_by) != 0) return OCT_EXIT_USAGE;
-            break;
-        case 'L':
-            if (!*optarg || strcmp(optarg, "C") == 0 || strcmp(optarg, "POSIX") == 0) {
-                fprintf(stderr, "octavo: error: --lang needs a language tag such as 'en' or "
-                                "'de-CH' [usage]\n");
-                return OCT_EXIT_USAGE;
-            }
-            o->lang = optarg;
-            break;
-        case 'h':
-            usage_inspect(stdout);
-            return OCT_EXIT_OK;
-        default: /* getopt named the option */
-            usage_inspect(stderr);
-            return OCT_EXIT_USAGE;
+        default: {
+            int r = oct_cli_shared_option(c, optarg, o, timings, usage_inspect);
+            if (r >= 0) return r;
+        }
         }
     }
     return -1;

@@ -28,6 +28,38 @@ int oct_cli_parse_group_by(const char *s, const char **out)
     return -1;
 }
 
+int oct_cli_shared_option(int c, const char *arg, oct_build_opts *o, oct_timings *timings,
+                          void (*usage)(FILE *))
+{
+    switch (c) {
+    case 'k':
+        o->keep_filler = true;
+        return -1;
+    case 'M':
+        o->no_merge = true;
+        return -1;
+    case 'T':
+        o->timings = timings;
+        return -1;
+    case 'g':
+        return oct_cli_parse_group_by(arg, &o->group_by) == 0 ? -1 : OCT_EXIT_USAGE;
+    case 'L':
+        if (!arg || !*arg || strcmp(arg, "C") == 0 || strcmp(arg, "POSIX") == 0) {
+            fprintf(stderr, "octavo: error: --lang needs a language tag such as 'en' or 'de-CH' "
+                            "[usage]\n");
+            return OCT_EXIT_USAGE;
+        }
+        o->lang = arg;
+        return -1;
+    case 'h':
+        usage(stdout);
+        return OCT_EXIT_OK;
+    default: /* getopt named the option */
+        usage(stderr);
+        return OCT_EXIT_USAGE;
+    }
+}
+
 /* The manifest's taxonomy, copied into the tree's arena. */
 static void fill_topics(oct_tree *t, const oct_manifest *m)
 {
