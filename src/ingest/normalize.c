@@ -227,12 +227,16 @@ int oct_normalize(const char *path, const char *text, size_t len, const oct_norm
     }
     d.n = split_lines(text, len, &d.lines);
 
-    detect(&d);
-    nl_detect_filler(&d, opts && opts->keep_filler);
-    if (d.nregions > 1) qsort(d.regions, d.nregions, sizeof *d.regions, cmp_regions);
-
     nl_out o = {OCT_BUF_INIT, NULL, 0, 0};
-    emit(&d, &o);
+    size_t settings;
+    if (nl_is_deck(&d, &settings)) { /* a deck exported as text: cards */
+        nl_emit_deck(&d, settings, &o);
+    } else {
+        detect(&d);
+        nl_detect_filler(&d, opts && opts->keep_filler);
+        if (d.nregions > 1) qsort(d.regions, d.nregions, sizeof *d.regions, cmp_regions);
+        emit(&d, &o);
+    }
     /* Keep the input's choice of a final newline. */
     if (len > 0 && text[len - 1] != '\n' && o.text.len > 0) o.text.len--;
     if (o.text.data) o.text.data[o.text.len] = '\0';

@@ -283,6 +283,15 @@ char *nl_nest_sublists(const char *text, size_t len, size_t *outlen);
  * (length in *outlen), or NULL when no line changes (normalize_items.c). */
 char *nl_mark_plain_items(const char *text, size_t len, size_t *outlen);
 
+/* --- normalize_deck.c --- */
+/* Whether the text is a flashcard deck exported as text (a tab between a
+ * front and a back on every line but blank ones, two cards or more, after
+ * Anki's "#key:value" settings lines, lines [0, *first)). */
+bool nl_is_deck(const nl_doc *d, size_t *first);
+/* Writes the deck's cards as "Q: front" / "A: back" pairs, each at its
+ * card's line (the settings reported, not written). */
+void nl_emit_deck(const nl_doc *d, size_t first, nl_out *o);
+
 /* --- normalize.c --- */
 nl_region *nl_add_region(nl_doc *d, nl_region_kind kind, size_t start, size_t end);
 /* Lines that no pass may rewrite or claim. */
