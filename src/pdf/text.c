@@ -396,18 +396,43 @@ double pdf_text_width(const pdf_text *t, size_t a, size_t b)
     return w;
 }
 
+/* Bytes of s's first code points, at least `want` bytes (or all of s). */
+static size_t prefix_bytes(const char *s, size_t slen, size_t want)
+{
+    size_t at = want < slen ? want : slen;
+    while (at < slen && ((unsigned char)s[at] & 0xC0) == 0x80)
+        at++;
+    return at;
+}
+
 double pdf_text_fit(oct_pdf *p, pdf_text *t, const char *s, const pdf_style *st,
                     const oct_node *node, double width)
 {
-    pdf_text_clear(t);
-    pdf_text_add(p, t, s, strlen(s), st, node, false);
+    /* Only a prefix twice as wide as the room is set to find the cut: a
+     * running head of a prompt thousands of characters long was set whole
+     * on every page. Shaping acts across a few glyphs, so the characters
+     * before the cut measure as they would in the whole text. */
+    size_t slen = strlen(s), take = 0;
+    for (size_t want = 256;; want *= 4) {
+        take = prefix_bytes(s, slen, want);
+        pdf_text_clear(t);
+        pdf_text_add(p, t, s, take, st, node, false);
+        if (take == slen || pdf_text_width(t, 0, t->n) > 2 * width) break;
+    }
     size_t n = t->n;
-    if (pdf_text_width(t, 0, n) <= width) return pdf_text_width(t, 0, n);
+    if (take == slen && pdf_text_width(t, 0, n) <= width) return pdf_text_width(t, 0, n);
     double ell = pdf_font_width(p->fonts, PDF_SLOT(st->fam, st->var), 0x2026) * st->size / 1000.0;
     pdf_text_breaks(p, t); /* cut between grapheme clusters only */
-    while (n > 0 && (pdf_text_width(t, 0, n) + ell > width ||
-                     (n < t->n && !(t->c[n].brk & OCT_GRAPHEME_START))))
+    /* the widths of every start, summed once as pdf_text_width sums them:
+     * asking it for each shorter end was quadratic in a long prompt (a
+     * running head of thousands of characters took seconds a page) */
+    double *upto = oct_xmalloc((n + 1) * sizeof *upto);
+    upto[0] = 0;
+    for (size_t i = 0; i < n; i++)
+        upto[i + 1] = upto[i] + pdf_char_width(t, i);
+    while (n > 0 && (upto[n] + ell > width || (n < t->n && !(t->c[n].brk & OCT_GRAPHEME_START))))
         n--;
+    free(upto);
     /* end on a whole word when one ends in the last third of the room: "how
      * do you optimize…" reads, "how do you optimize datab…" does not */
     size_t word = n;
@@ -419,7 +444,7 @@ double pdf_text_fit(oct_pdf *p, pdf_text *t, const char *s, const pdf_style *st,
         n--;
     /* set again, shortened (a cut through a ligature must reshape): each
      * code point of s made one char */
-    size_t bytes = 0, len, slen = strlen(s);
+    size_t bytes = 0, len;
     for (size_t i = 0; i < n && bytes < slen; i++) {
         oct_utf8_decode(s + bytes, slen - bytes, &len);
         bytes += len;

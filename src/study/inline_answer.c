@@ -86,26 +86,38 @@ static oct_node *cut_paragraph(oct_tree *tree, oct_node *p, oct_node *t, size_t 
     return np;
 }
 
-/* Where line ln's answer label begins: its text node and byte, or NULL. */
-static oct_node *answer_cut(const st_line *ln, oct_buf *before, size_t *at)
+/* Where line ln's answer label begins: its text node and byte, or NULL.
+ * The line's text is read once (into line; part is scratch), so a line of
+ * thousands of would-be labels costs no more than its length. */
+static oct_node *answer_cut(const st_line *ln, oct_buf *line, oct_buf *part, size_t *at)
 {
+    oct_buf_clear(line);
+    if (!ln->first) return NULL;
+    st_range_text(ln->first, ln->last, line);
+    size_t q = line->data ? st_question_label(line->data, line->len, NULL) : 0;
+    if (!q) return NULL;
+    size_t base = 0; /* where node t's text starts in the line's */
     for (oct_node *t = ln->first; t; t = t == ln->last ? NULL : t->next) {
-        if (t->kind != OCT_TEXT || !t->text) continue;
+        size_t len;
+        if (t->kind == OCT_TEXT && t->text) {
+            len = strlen(t->text);
+        } else {
+            oct_buf_clear(part);
+            st_range_text(t, t, part);
+            len = part->len;
+        }
         const char *s = t->text;
-        size_t len = strlen(s);
         /* every answer label here ends in a colon: most text has none */
-        if (!strchr(s, ':') && !strstr(s, "\xEF\xBC\x9A")) continue;
-        for (size_t j = 1; j < len; j++) {
+        bool colon = t->kind == OCT_TEXT && s && (strchr(s, ':') || strstr(s, "\xEF\xBC\x9A"));
+        for (size_t j = 1; colon && j < len; j++) {
             if (!is_blank(s[j - 1]) || is_blank(s[j]) || !colon_label(s + j, len - j)) continue;
             /* the question side: the line up to here, after its label */
-            oct_buf_clear(before);
-            if (t != ln->first) st_range_text(ln->first, t->prev, before);
-            oct_buf_put(before, s, j);
-            size_t q = st_question_label(before->data, before->len, NULL);
-            if (!q || q >= before->len || !side_ends(before->data + q, before->len - q)) continue;
+            size_t end = base + j;
+            if (end <= q || !side_ends(line->data + q, end - q)) continue;
             *at = j;
             return t;
         }
+        base += len;
     }
     return NULL;
 }
@@ -131,14 +143,15 @@ oct_node *st_split_inline_card(oct_tree *tree, oct_node *p, st_lines *l)
                 (strchr(k->text, ':') || strstr(k->text, "\xEF\xBC\x9A"));
     if (!colon) return NULL;
     st_lines_of(p, l);
-    oct_buf before = OCT_BUF_INIT;
+    oct_buf line = OCT_BUF_INIT, part = OCT_BUF_INIT;
     oct_node *np = NULL;
     for (size_t i = 0; i < l->n && !np; i++) {
         size_t at;
         if (!may_open_with_label(&l->v[i])) continue;
-        oct_node *t = answer_cut(&l->v[i], &before, &at);
+        oct_node *t = answer_cut(&l->v[i], &line, &part, &at);
         if (t) np = cut_paragraph(tree, p, t, at, l->v[i].line);
     }
-    oct_buf_free(&before);
+    oct_buf_free(&line);
+    oct_buf_free(&part);
     return np;
 }

@@ -2,7 +2,8 @@
 """Writes the pathological Markdown inputs of cmark-gfm's test list
 (test/pathological_tests.py in github/cmark-gfm), re-created from their
 description, plus the two that Debian 12's cmark-gfm 0.29.0.gfm.6 is
-quadratic on, one file per case, into DIR. Prints the names written.
+quadratic on and octavo's own (a question on one 280 KB line), one file per
+case, into DIR. Prints the names written.
 
 Usage: pathological.py DIR
 """
@@ -58,6 +59,10 @@ def cases():
         "image-bracket-lines": ('"![[]()' * 1000 + "\n") * 160,
         "wide-table": "|".join("h%d" % k for k in range(50000)) + "\n" + "|".join(["-"] * 50000) + "\n"
                       + "|".join("c" for _ in range(50000)) + "\n",
+        # octavo's own: one question of 280 KB on one line, set as the
+        # running head of every page it spans (was quadratic in pdf_text_fit)
+        # and read for a one-line card's answer label at every "A:"
+        "long-question-line": "Q: a " + " ".join(["x A: b"] * 40000) + "\n",
     }
 
 
