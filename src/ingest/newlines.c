@@ -24,10 +24,7 @@ static unsigned last_char(const char *s)
     while (n > 0 && (s[n - 1] == ' ' || s[n - 1] == '\t'))
         n--;
     if (!n) return 0;
-    size_t start = n - 1;
-    while (start > 0 && ((unsigned char)s[start] & 0xC0) == 0x80)
-        start--;
-    size_t len;
+    size_t start = oct_utf8_last_start(s, n), len;
     return oct_utf8_decode(s + start, n - start, &len);
 }
 

@@ -146,10 +146,7 @@ static bool offer(const char *s, size_t n)
 static char last_mark(const char *s, size_t n)
 {
     while (n > 0) {
-        size_t start = n - 1;
-        while (start > 0 && ((unsigned char)s[start] & 0xC0) == 0x80)
-            start--;
-        size_t k;
+        size_t start = oct_utf8_last_start(s, n), k;
         unsigned cp = oct_utf8_decode(s + start, n - start, &k);
         bool skip = cp == ' ' || cp == '\t' || (cp >= 0x80 && nl_is_symbol_cp(cp)) ||
                     cp == 0xFE0F || cp == 0x200D;

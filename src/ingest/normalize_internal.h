@@ -147,6 +147,9 @@ void nl_out_line(nl_out *o, const char *s, size_t n, int src);
 
 /* --- normalize_text.c: small text helpers shared by the passes --- */
 bool nl_is_space(char c);
+/* A run of three or more backticks or tildes opens t[0..n) (a fence line,
+ * whatever follows): its character and length. */
+bool nl_fence_run(const char *t, size_t n, char *ch, size_t *len);
 /* c is one of the characters of set (never true for '\0'). */
 bool nl_in_set(char c, const char *set);
 bool nl_is_ident_start(unsigned char c);

@@ -57,14 +57,6 @@ static size_t bullet_at(const char *t, size_t n)
     return 0;
 }
 
-static bool fence_line(const char *t, size_t n)
-{
-    size_t k = 0;
-    while (k < n && (t[k] == '`' || t[k] == '~') && t[k] == t[0])
-        k++;
-    return k >= 3;
-}
-
 /* Words in s[0..n) (runs of non-blanks holding a letter or digit); -1
  * when it holds one of the bytes in `not` (what code or markup holds). */
 static int words_of(const char *s, size_t n, const char * not )
@@ -136,7 +128,9 @@ static void find_items(const line *v, size_t n, size_t *marker)
         const line *l = &v[i];
         const char *t = l->s + l->lead;
         size_t tn = l->n - l->lead;
-        if (fence_line(t, tn)) fenced = !fenced;
+        char fch;
+        size_t flen;
+        if (nl_fence_run(t, tn, &fch, &flen)) fenced = !fenced;
         if (fenced || tn == 0) {
             i++;
             continue;

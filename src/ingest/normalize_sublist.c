@@ -46,17 +46,6 @@ static bool marker(const char *t, size_t n, int *width, bool *ordered, long *num
     return true;
 }
 
-static bool fence_start(const char *t, size_t n, char *ch, size_t *len)
-{
-    size_t k = 0;
-    while (k < n && (t[k] == '`' || t[k] == '~') && t[k] == t[0])
-        k++;
-    if (k < 3) return false;
-    *ch = t[0];
-    *len = k;
-    return true;
-}
-
 /* A heading or a rule at the item's own indent ends it even without a
  * blank line before. */
 static bool ends_item(const char *t, size_t n)
@@ -142,7 +131,7 @@ static bool walk(const char *text, size_t len, sl_state *st, oct_buf *out)
             if (k >= st->flen && k == n) st->in_fence = false;
         } else {
             shift = line_shift(st, ind, t, n);
-            st->in_fence = fence_start(t, n, &st->fch, &st->flen);
+            st->in_fence = nl_fence_run(t, n, &st->fch, &st->flen);
             st->prev_blank = false;
         }
         changed |= shift > 0;

@@ -26,6 +26,17 @@ bool nl_is_ident_char(unsigned char c)
     return nl_is_ident_start(c) || (c >= '0' && c <= '9');
 }
 
+bool nl_fence_run(const char *t, size_t n, char *ch, size_t *len)
+{
+    size_t k = 0;
+    while (k < n && (t[k] == '`' || t[k] == '~') && t[k] == t[0])
+        k++;
+    if (k < 3) return false;
+    *ch = t[0];
+    *len = k;
+    return true;
+}
+
 const char *nl_trim(const char *s, size_t *n)
 {
     size_t len = *n;

@@ -455,13 +455,10 @@ unsigned pdf_font_glyph_for(pdf_fonts *f, int slot, uint32_t cp)
 
 int pdf_font_glyph_width(pdf_fonts *f, int slot, unsigned gid)
 {
-    /* painting asks for every glyph it sets: a width known already is
-     * read straight from its face */
-    if (slot >= 0 && slot < PDF_NSLOTS && f->slot[slot] >= 0) {
-        const pdf_face *known = &f->face[f->slot[slot]];
-        if (known->gw && gid < known->nglyphs && known->gw[gid] >= 0) return known->gw[gid];
-    }
     pdf_face *fc = slot_face(f, slot);
+    /* painting asks for every glyph it sets: a width known already is
+     * read straight from the face */
+    if (fc && fc->gw && gid < fc->nglyphs && fc->gw[gid] >= 0) return fc->gw[gid];
     int w = fc ? pdf_face_advance(fc, gid) : 0;
     return w < 0 ? 0 : w;
 }

@@ -217,6 +217,14 @@ static int16_t thousandths(hb_position_t v, unsigned upem)
     return (int16_t)(x > INT16_MAX ? INT16_MAX : x < INT16_MIN ? INT16_MIN : x);
 }
 
+/* HarfBuzz's glyph k as shape.c sets it. */
+static pdf_glyph glyph_of(const hb_glyph_info_t *info, const hb_glyph_position_t *pos, unsigned k,
+                          unsigned upem)
+{
+    return (pdf_glyph){(uint16_t)info[k].codepoint, thousandths(pos[k].x_advance, upem),
+                       thousandths(pos[k].x_offset, upem), thousandths(pos[k].y_offset, upem)};
+}
+
 static bool fits(hb_position_t v)
 {
     return v >= INT16_MIN && v <= INT16_MAX;
@@ -241,9 +249,7 @@ static size_t keep(pdf_shape_cache *c, const piece *pc, int slot, unsigned upem,
     uint32_t first = (uint32_t)c->ng;
     for (unsigned k = k0; k < k1; k++)
         c->g[c->ng++] =
-            (kept_glyph){{(uint16_t)info[k].codepoint, thousandths(pos[k].x_advance, upem),
-                          thousandths(pos[k].x_offset, upem), thousandths(pos[k].y_offset, upem)},
-                         (uint16_t)(info[k].cluster - base)};
+            (kept_glyph){glyph_of(info, pos, k, upem), (uint16_t)(info[k].cluster - base)};
     add_span(c, key, klen, first, k1 - k0);
     return c->nspans - 1;
 }
@@ -303,19 +309,13 @@ static bool shape_new(pdf_shape_cache *c, int slot, hb_font_t *font, unsigned up
 /* The glyphs HarfBuzz left in buf, as the run's (none of them again). */
 static void run_from_buffer(pdf_glyph_vec *out, hb_buffer_t *buf, unsigned upem)
 {
-    out->n = 0;
     unsigned ng;
     const hb_glyph_info_t *info = hb_buffer_get_glyph_infos(buf, &ng);
     const hb_glyph_position_t *pos = hb_buffer_get_glyph_positions(buf, &ng);
-    OCT_GROW(out->g, out->cap, out->n + ng);
-    pdf_run_glyph *g = out->g + out->n;
+    OCT_GROW(out->g, out->cap, ng);
     for (unsigned k = 0; k < ng; k++)
-        g[k] = (pdf_run_glyph){{(uint16_t)info[k].codepoint, thousandths(pos[k].x_advance, upem),
-                                thousandths(pos[k].x_offset, upem),
-                                thousandths(pos[k].y_offset, upem)},
-                               info[k].cluster,
-                               false};
-    out->n += ng;
+        out->g[k] = (pdf_run_glyph){glyph_of(info, pos, k, upem), info[k].cluster, false};
+    out->n = ng;
 }
 
 /* Shapes the run whole into c->run and keeps its new pieces: each piece's

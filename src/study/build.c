@@ -183,16 +183,12 @@ static void strip_answer_label(st_ctx *c, oct_node *a)
     oct_buf_clear(&c->tmp);
     st_range_text(c->lines.v[0].first, c->lines.v[0].last, &c->tmp);
     const char *s = c->tmp.data ? c->tmp.data : "";
-    size_t n = c->tmp.len, k = st_answer_label(s, n);
-    if (!k || k >= n || strspn(s + k, " \t") == n - k) return;
-    if (st_option_letter(s, n) == 'A' && c->lines.n > 1) {
-        oct_buf next = OCT_BUF_INIT;
-        if (c->lines.v[1].first) st_range_text(c->lines.v[1].first, c->lines.v[1].last, &next);
-        bool options = next.data && st_option_letter(next.data, next.len) == 'B';
-        oct_buf_free(&next);
-        if (options) return;
-    }
-    st_strip_prefix(c->t, p, k);
+    oct_buf next = OCT_BUF_INIT;
+    if (c->lines.n > 1 && c->lines.v[1].first)
+        st_range_text(c->lines.v[1].first, c->lines.v[1].last, &next);
+    size_t k = st_line_answer_label(s, c->tmp.len, next.data, next.len);
+    oct_buf_free(&next);
+    if (k && k < c->tmp.len) st_strip_prefix(c->t, p, k);
 }
 
 size_t st_build_question(st_ctx *c, size_t i, oct_node *target)

@@ -195,9 +195,7 @@ static int line_opens(const char *s, size_t n, const char *next, size_t nn)
 {
     int num;
     if (st_question_label(s, n, &num)) return 1;
-    if (st_answer_label(s, n) &&
-        !(st_option_letter(s, n) == 'A' && next && st_option_letter(next, nn) == 'B'))
-        return 2;
+    if (st_line_answer_label(s, n, next, nn)) return 2;
     if (st_text_asks(s, n)) return 1;
     return 0;
 }

@@ -36,6 +36,10 @@ size_t st_question_label(const char *s, size_t n, int *number);
 /* Same for answer labels ("A:", "Ans.", "Answer -", "Réponse :", "Antwort:");
  * a label alone on its line ("Answer") counts too. */
 size_t st_answer_label(const char *s, size_t n);
+/* st_answer_label of a line, 0 when the line opens a multiple-choice run
+ * ("A: …" followed by "B: …"; next[0..nn) is the line after, NULL if
+ * none). */
+size_t st_line_answer_label(const char *s, size_t n, const char *next, size_t nn);
 /* Length of a leading "12. " / "12) " (with blanks), 0 if none. */
 size_t st_leading_number(const char *s, size_t n, int *number);
 /* True when s[0..n) ends in a question mark (any script's, decoration

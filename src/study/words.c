@@ -396,6 +396,13 @@ size_t st_answer_label(const char *s, size_t n)
     return k;
 }
 
+size_t st_line_answer_label(const char *s, size_t n, const char *next, size_t nn)
+{
+    size_t k = st_answer_label(s, n);
+    if (k && st_option_letter(s, n) == 'A' && next && st_option_letter(next, nn) == 'B') return 0;
+    return k;
+}
+
 char st_option_letter(const char *s, size_t n)
 {
     size_t i = 0;

@@ -52,6 +52,14 @@ size_t oct_utf8_encode(unsigned cp, char out[4])
     return 4;
 }
 
+size_t oct_utf8_last_start(const char *s, size_t n)
+{
+    size_t start = n ? n - 1 : 0;
+    while (start > 0 && ((unsigned char)s[start] & 0xC0) == 0x80)
+        start--;
+    return start;
+}
+
 size_t oct_utf8_count(const char *s, size_t n)
 {
     size_t count = 0, i = 0, len;

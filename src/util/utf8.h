@@ -16,5 +16,8 @@ unsigned oct_utf8_decode(const char *s, size_t n, size_t *len);
 size_t oct_utf8_encode(unsigned cp, char out[4]);
 /* Number of code points in s[0..n). */
 size_t oct_utf8_count(const char *s, size_t n);
+/* Where the last code point of s[0..n) starts: n - 1 less the continuation
+ * bytes before it (0 when n is 0), for reading text backwards. */
+size_t oct_utf8_last_start(const char *s, size_t n);
 
 #endif
