@@ -2,7 +2,7 @@
  * (libxml2, cmark-gfm's extensions, librsvg) is already guarded by
  * pthread_once or done before threads start; what the booklets share
  * besides is read-only (options, data directory) or locked (the progress
- * line, the highlighter's cache). */
+ * line, the highlighter's cache, cmark-gfm's parser: ingest/cmarkparse.h). */
 #include "cli/jobs.h"
 #include "cli/backends.h"
 #include "cli/progress.h"

@@ -1,4 +1,5 @@
 #include "ingest/markdown.h"
+#include "ingest/cmarkparse.h"
 #include "ingest/fnprefix.h"
 #include "ingest/guards.h"
 #include "ingest/html.h"
@@ -15,7 +16,6 @@
 #include <cmark-gfm-core-extensions.h>
 #include <cmark-gfm.h>
 #include <limits.h>
-#include <pthread.h>
 #include <stdbool.h>
 #include <stdio.h>
 #include <stdlib.h>
@@ -554,33 +554,6 @@ static void walk(conv *c, cmark_node *doc, oct_node *chapter)
     flush_text(c);
 }
 
-static pthread_once_t register_once = PTHREAD_ONCE_INIT;
-
-static void register_extensions(void)
-{
-    cmark_gfm_core_extensions_ensure_registered();
-}
-
-static cmark_node *parse(const char *prefix, size_t plen, const char *text, size_t len)
-{
-    static const char *const EXTENSIONS[] = {"table", "strikethrough", "autolink", "tasklist"};
-    pthread_once(&register_once, register_extensions);
-    cmark_parser *p = cmark_parser_new(CMARK_OPT_FOOTNOTES);
-    for (size_t i = 0; i < sizeof EXTENSIONS / sizeof *EXTENSIONS; i++) {
-        cmark_syntax_extension *ext = cmark_find_syntax_extension(EXTENSIONS[i]);
-        if (!ext) {
-            cmark_parser_free(p);
-            return NULL;
-        }
-        cmark_parser_attach_syntax_extension(p, ext);
-    }
-    if (plen) cmark_parser_feed(p, prefix, plen);
-    if (len) cmark_parser_feed(p, text, len);
-    cmark_node *doc = cmark_parser_finish(p);
-    cmark_parser_free(p);
-    return doc;
-}
-
 /* Drops the synthetic prefix paragraphs (see fnprefix.h). */
 static void drop_prefix(cmark_node *doc, int offset)
 {
@@ -623,7 +596,7 @@ int oct_markdown_parse(oct_tree *t, oct_node *chapter, const oct_markdown_source
         oct_md_close_raw_blocks(c.text, c.len, &rlen, diag, src->path, html_map_line, &c);
     if (closed) c.text = closed, c.len = rlen;
     char *prefix = oct_md_footnote_prefix(c.text, c.len, &plen, &c.offset);
-    cmark_node *doc = parse(prefix, plen, c.text, c.len);
+    cmark_node *doc = oct_cmark_parse(prefix, plen, c.text, c.len, true);
     c.html = oct_html_new(&(oct_html_env){.t = t,
                                           .diag = diag,
                                           .path = src->path,

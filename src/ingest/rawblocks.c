@@ -1,4 +1,5 @@
 #include "ingest/rawblocks.h"
+#include "ingest/cmarkparse.h"
 #include "util/buf.h"
 #include "util/xalloc.h"
 
@@ -63,7 +64,7 @@ static bool mentions_raw(const char *text, size_t len)
 static const char *find_open(const char *text, size_t len, int *line)
 {
     if (!mentions_raw(text, len)) return NULL;
-    cmark_node *doc = cmark_parse_document(text, len, CMARK_OPT_DEFAULT);
+    cmark_node *doc = oct_cmark_parse(NULL, 0, text, len, false);
     cmark_iter *it = cmark_iter_new(doc);
     const char *kind = NULL;
     cmark_event_type ev;

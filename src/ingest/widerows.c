@@ -1,4 +1,5 @@
 #include "ingest/widerows.h"
+#include "ingest/cmarkparse.h"
 #include "util/buf.h"
 #include "util/xalloc.h"
 
@@ -28,7 +29,7 @@ static size_t count_pipes(const char *s, size_t n)
 static bool *find_verbatim_lines(const char *text, size_t len, size_t nlines)
 {
     bool *verbatim = oct_xcalloc(nlines, sizeof *verbatim);
-    cmark_node *doc = cmark_parse_document(text, len, CMARK_OPT_DEFAULT);
+    cmark_node *doc = oct_cmark_parse(NULL, 0, text, len, false);
     cmark_iter *it = cmark_iter_new(doc);
     cmark_event_type ev;
     while ((ev = cmark_iter_next(it)) != CMARK_EVENT_DONE) {

@@ -7,7 +7,7 @@
 # the sanitizers too (asan_ prefix): threads that share anything show up.
 set -euo pipefail
 . "$(dirname "$0")/../tools/lib.sh"
-oct_setup cmp diff
+oct_setup cmp diff unzip
 
 cd "$OCTAVO_TMP"
 export SOURCE_DATE_EPOCH=1700000000
@@ -48,6 +48,18 @@ printf 'title: Rivers\nsources:\n  - rivers.md\n' >lib/geo/booklet.yaml
 for k in $(seq 1 12); do
     printf '## Which river is number %s?\n\nThe river that drains basin %s into the sea.\n\n' "$k" "$k"
 done >lib/geo/rivers.md
+# Struck words, bare links and tables in two booklets parsed at once:
+# cmark-gfm's inline parser reads one table of special characters for the
+# whole process, which a parser with the GFM extensions changes while it
+# parses and changes back after; parses side by side lost each other's
+# "~" (ingest/cmarkparse.h). Every struck word must come out struck.
+for f in lib/geo/rivers.md lib/astro/sky.md; do
+    for k in $(seq 1 150); do
+        printf 'Gauge %s read ~~%s.5~~ %s.7 m, see www.example.org/g%s or ~~the old table~~.\n\n' \
+            "$k" "$k" "$k" "$k"
+        printf '| station | ~~old~~ | new |\n|---|---|---|\n| s%s | ~~%s~~ | %s |\n\n' "$k" "$k" "$k"
+    done >>"$f"
+done
 
 run_octavo err1 build lib -o out1 -j 1 --depfile d1 >o1
 rc1=$RC
@@ -64,6 +76,10 @@ for f in out1/*; do
     n=$((n + 1))
 done
 [ ! -e d1 ] && [ ! -e d4 ] || fail "a failed run wrote a depfile"
+for b in geo astro; do
+    struck=$(unzip -p "out4/$b.epub" '*.xhtml' | grep -o '<del>' | wc -l)
+    [ "$struck" -eq 600 ] || fail "$b: $struck struck spans in the EPUB of -j 4, want 600"
+done
 
 # Without the broken booklet: depfiles and check summaries agree too.
 rm -r lib/drama
