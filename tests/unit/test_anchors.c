@@ -212,8 +212,61 @@ static void test_resolution(void)
     release(&b);
 }
 
+/* The ids of the questions of md, in order, one a line. */
+static char *question_ids(const char *md)
+{
+    book b = make_book(md, NULL);
+    size_t n;
+    oct_node **qs = oct_node_collect(b.t->root, OCT_QUESTION, &n);
+    oct_buf ids = OCT_BUF_INIT;
+    for (size_t i = 0; i < n; i++)
+        oct_buf_printf(&ids, "%s\n", qs[i]->id ? qs[i]->id : "(none)");
+    free(qs);
+    release(&b);
+    return oct_buf_detach(&ids);
+}
+
+/* Ids are ASCII and follow the text: accents go, a letter of another
+ * script leaves a hash of the text, the same wherever the question is. */
+static void test_ids_of_any_script(void)
+{
+    char *ids = question_ids("# Notes\n\n"
+                             "## Warum sind Bl\xC3\xA4tter gr\xC3\xBCn?\n\nChlorophyll.\n\n"
+                             "## Stra\xC3\x9F"
+                             "e, \xC5\x92uvre, \xC3\x86r\xC3\xB8, "
+                             "\xC5\x81\xC3\xB3"
+                             "d\xC5\xBA?\n\nPlaces.\n\n"
+                             "## \xD0\xA7\xD1\x82\xD0\xBE \xD1\x82\xD0\xB0\xD0\xBA\xD0\xBE\xD0"
+                             "\xB5 \xD0\xB8\xD0\xBE\xD0\xBD?\n\nAn ion.\n\n"
+                             "## \xD0\xA7\xD1\x82\xD0\xBE \xD1\x82\xD0\xB0\xD0\xBA\xD0\xBE\xD0"
+                             "\xB5 HTTP?\n\nA protocol.\n\n"
+                             "## \xE4\xBB\x80\xE4\xB9\x88\xE6\x98\xAF\xE5\x85\x89?\n\nLight.\n");
+    char *lines[5] = {0};
+    size_t k = 0;
+    for (char *save, *l = strtok_r(ids, "\n", &save); l && k < 5; l = strtok_r(NULL, "\n", &save))
+        lines[k++] = l;
+    CHECK(k == 5);
+    if (k == 5) {
+        CHECK_STR(lines[0], "q-warum-sind-blatter-grun");
+        CHECK_STR(lines[1], "q-strasse-oeuvre-aero-lodz");
+        for (int i = 2; i < 5; i++) /* hashed: q-[ascii-]xxxxxxxx, every byte ASCII */
+            for (const char *c = lines[i]; *c; c++)
+                CHECK((*c >= 'a' && *c <= 'z') || (*c >= '0' && *c <= '9') || *c == '-');
+        CHECK(strncmp(lines[3], "q-http-", 7) == 0 && strlen(lines[3]) == 15);
+        CHECK(strlen(lines[2]) == 10 && strlen(lines[4]) == 10);
+        CHECK(strcmp(lines[2], lines[4]) != 0);
+    }
+    /* the same question elsewhere, after another, keeps its id */
+    char *moved = question_ids("# Other\n\n## First?\n\nOne.\n\n"
+                               "## \xE4\xBB\x80\xE4\xB9\x88\xE6\x98\xAF\xE5\x85\x89?\n\nLight.\n");
+    if (k == 5) CHECK(strstr(moved, lines[4]) != NULL);
+    free(moved);
+    free(ids);
+}
+
 int main(void)
 {
+    test_ids_of_any_script();
     test_slugs();
     test_dedup();
     test_resolution();
