@@ -463,6 +463,13 @@ int pdf_font_glyph_width(pdf_fonts *f, int slot, unsigned gid)
     return w < 0 ? 0 : w;
 }
 
+const int16_t *pdf_font_known_widths(pdf_fonts *f, int slot, unsigned *n)
+{
+    pdf_face *fc = slot_face(f, slot);
+    *n = fc && fc->gw ? fc->nglyphs : 0;
+    return *n ? fc->gw : NULL;
+}
+
 void pdf_font_glyph_zero(pdf_fonts *f, int slot, unsigned gid)
 {
     pdf_face *fc = slot_face(f, slot);

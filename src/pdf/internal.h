@@ -83,6 +83,10 @@ unsigned pdf_font_glyph_for(pdf_fonts *f, int slot, uint32_t cp);
 /* The width /W gives glyph gid, in 1/1000 em (what a content stream's
  * glyph advances by unless adjusted). */
 int pdf_font_glyph_width(pdf_fonts *f, int slot, unsigned gid);
+/* The slot's face's /W advances known so far, per glyph id (-1: not yet;
+ * *n of them, NULL when none): painting reads them without a call per
+ * glyph, and asks pdf_font_glyph_width for the rest. */
+const int16_t *pdf_font_known_widths(pdf_fonts *f, int slot, unsigned *n);
 /* Glyph gid is drawn with no advance (a mark): /W says 0 for it, so text
  * extraction sees no step back after it (which it reads as a word gap). */
 void pdf_font_glyph_zero(pdf_fonts *f, int slot, unsigned gid);

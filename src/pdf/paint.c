@@ -160,15 +160,34 @@ static const char *num3(char out[32], double x)
 static void put_gid(oct_buf *b, unsigned gid)
 {
     unsigned char byte[2] = {(unsigned char)(gid >> 8), (unsigned char)gid};
+    char s[4];
+    size_t n = 0;
     for (int k = 0; k < 2; k++) {
         unsigned char c = byte[k];
         if (c == '\r') {
-            oct_buf_put(b, "\\r", 2);
+            s[n++] = '\\';
+            s[n++] = 'r';
             continue;
         }
-        if (c == '(' || c == ')' || c == '\\') oct_buf_putc(b, '\\');
-        oct_buf_putc(b, (char)c);
+        if (c == '(' || c == ')' || c == '\\') s[n++] = '\\';
+        s[n++] = (char)c;
     }
+    oct_buf_put(b, s, n);
+}
+
+/* ")n(": a move of n/1000 em inside a TJ array's string. */
+static void put_move(oct_buf *b, long n)
+{
+    char s[32], *e = s + sizeof s, *q = e;
+    *--q = '(';
+    unsigned long a = n < 0 ? 0ul - (unsigned long)n : (unsigned long)n;
+    do {
+        *--q = (char)('0' + a % 10);
+        a /= 10;
+    } while (a);
+    if (n < 0) *--q = '-';
+    *--q = ')';
+    oct_buf_put(b, q, (size_t)(e - q));
 }
 
 /* The glyphs of a run, inside an open TJ array's literal string. Each glyph's
@@ -187,6 +206,8 @@ static long put_glyphs(painter *w, const pdf_op *op, oct_buf *b, bool *spaced)
     oct_pdf *p = w->p;
     const char *at_glyph = p->pool.data + op->text, *end = at_glyph + op->len;
     long pen = 0, cur = 0;
+    unsigned nw;
+    const int16_t *gw = pdf_font_known_widths(p->fonts, op->slot, &nw);
     while (at_glyph < end) {
         pdf_glyph g = pdf_glyph_next(&at_glyph);
         long at = pen + g.dx;
@@ -196,8 +217,10 @@ static long put_glyphs(painter *w, const pdf_op *op, oct_buf *b, bool *spaced)
             put_num(b, g.dy * op->size / 1000.0, 3);
             oct_buf_puts(b, " Ts[(");
         }
-        if (at != cur) oct_buf_printf(b, ")%ld(", cur - at);
-        cur = at + pdf_font_glyph_width(p->fonts, op->slot, g.gid);
+        if (at != cur) put_move(b, cur - at);
+        int width = g.gid < nw && gw[g.gid] >= 0 ? gw[g.gid]
+                                                 : pdf_font_glyph_width(p->fonts, op->slot, g.gid);
+        cur = at + width;
         if (op->alen && at_glyph == end && cur != pen) {
             oct_buf_puts(b, ")]TJ ");
             put_num(b, (pen - cur) * op->size / 1000.0, 3);
