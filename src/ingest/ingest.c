@@ -10,6 +10,7 @@
 #include "ingest/wikilinks.h"
 #include "util/buf.h"
 #include "ingest/places.h"
+#include "ingest/plaintitle.h"
 #include "ingest/markdown.h"
 #include "ingest/normalize.h"
 #include "ingest/repair.h"
@@ -136,6 +137,7 @@ int oct_ingest_prepare(const char *path, const char *bytes, size_t len,
             return -1;
         }
         out->normalized = true;
+        if (is_plain_text(path)) oct_plain_title(&out->norm);
     }
     return 0;
 }

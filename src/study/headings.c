@@ -7,8 +7,8 @@
 /* Plain-text notes mark their topics with a short line ("1. Django Basics",
  * "🧱 1. Django Basics") right before a run of questions. Such a line is a
  * heading, not a question and not a list of one item: it becomes a SECTION
- * at the level the chapter's own headings use (2 when it has none), so it
- * ends the answer before it and shows in the outline. */
+ * at the level the chapter's own headings use (2 when it has none but its
+ * title), so it ends the answer before it and shows in the outline. */
 
 enum { TOPIC_MAX_BYTES = 80, TOPIC_MAX_WORDS = 8 };
 
@@ -65,13 +65,25 @@ static oct_node *to_section(st_ctx *c, st_unit *u, int level)
     return h;
 }
 
+/* Whether unit i is the chapter's title heading: a first unit that is the
+ * only level-1 heading (folded into the chapter once titled by it). */
+static bool title_heading(const st_ctx *c, size_t i)
+{
+    if (i != 0 || c->u[0].role != ST_SECTION || c->u[0].level != 1) return false;
+    for (size_t k = 1; k < c->n; k++)
+        if (c->u[k].role == ST_SECTION && c->u[k].level == 1) return false;
+    return true;
+}
+
 void st_promote_topics(st_ctx *c)
 {
     int level = 0;
     size_t cand = 0;
     for (size_t i = 0; i < c->n; i++) {
         const st_unit *u = &c->u[i];
-        if (u->role == ST_SECTION && (level == 0 || u->level < level)) level = u->level;
+        /* topics go under the title, not beside it */
+        if (u->role == ST_SECTION && !title_heading(c, i) && (level == 0 || u->level < level))
+            level = u->level;
         if (i + 1 < c->n && c->u[i + 1].role == ST_QUESTION && topic_line(c, u)) cand++;
     }
     /* one stray short line before a question is not yet a pattern */
