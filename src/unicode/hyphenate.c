@@ -13,10 +13,12 @@
 #include "util/xalloc.h"
 
 #include <glob.h>
+#include <iconv.h>
 #include <hyphen.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <strings.h>
 #include <unicode/uchar.h>
 #include <unicode/uscript.h>
 
@@ -44,6 +46,40 @@ struct oct_hyph {
 /* A libhyphen dictionary is at most a few MB of patterns. */
 #define MAX_DIC (64u << 20)
 
+/* A dictionary in an 8-bit charset other than ISO 8859-1 (Russian's
+ * KOI8-R, Polish's and Czech's ISO8859-2, Greek's ISO8859-7), written in
+ * UTF-8 with its first line saying so, which libhyphen reads as well: the
+ * words are looked up in UTF-8 or Latin-1 only. NULL when it is UTF-8 or
+ * Latin-1 already, or iconv does not know its charset. */
+static char *as_utf8(const char *dic, size_t len, size_t *outlen)
+{
+    const char *nl = memchr(dic, '\n', len);
+    size_t n = (size_t)(nl - dic);
+    while (n > 0 && (dic[n - 1] == '\r' || dic[n - 1] == ' '))
+        n--;
+    char charset[32];
+    if (n == 0 || n >= sizeof charset) return NULL;
+    memcpy(charset, dic, n);
+    charset[n] = '\0';
+    if (!strcasecmp(charset, "UTF-8") || !strcasecmp(charset, "ISO8859-1")) return NULL;
+    iconv_t cd = iconv_open("UTF-8", charset);
+    if (cd == (iconv_t)-1) return NULL;
+    size_t rest = len - (size_t)(nl + 1 - dic), cap = 6 + 4 * rest + 1;
+    char *out = oct_xmalloc(cap), *o = out + 6;
+    memcpy(out, "UTF-8\n", 6);
+    char *in = (char *)nl + 1;
+    size_t left = cap - 7;
+    bool ok = iconv(cd, &in, &rest, &o, &left) != (size_t)-1 && rest == 0;
+    iconv_close(cd);
+    if (!ok) {
+        free(out);
+        return NULL;
+    }
+    *o = '\0';
+    *outlen = (size_t)(o - out);
+    return out;
+}
+
 static bool try_file(oct_hyph *h, const char *path)
 {
     size_t len;
@@ -52,6 +88,13 @@ static bool try_file(oct_hyph *h, const char *path)
     if (len < 2 || !memchr(dic, '\n', len)) { /* not even a charset line */
         free(dic);
         return false;
+    }
+    size_t ulen;
+    char *utf8 = as_utf8(dic, len, &ulen);
+    if (utf8) {
+        free(dic);
+        dic = utf8;
+        len = ulen;
     }
     h->dic = dic;
     h->diclen = len;
@@ -289,19 +332,14 @@ static entry *slot_for(oct_hyph *h, const char *w)
 }
 
 /* The lower-cased word w[0..n) into out as UTF-8 (latin1: ISO 8859-1, a
- * byte a letter; false when a letter has no such byte), and for each byte
- * the letter it ends (else -1). */
-static bool encode_word(const uint32_t *w, size_t n, bool latin1, char *out, size_t *len,
-                        size_t *charno)
+ * byte a letter; false when a letter has no such byte). */
+static bool encode_word(const uint32_t *w, size_t n, bool latin1, char *out, size_t *len)
 {
     *len = 0;
     for (size_t i = 0; i < n; i++) {
         uint32_t c = to_lower(w[i]);
         if (latin1 && c > 0xFF) return false;
-        size_t k = latin1 ? (out[*len] = (char)c, 1) : oct_utf8_encode(c, out + *len);
-        for (size_t j = 0; j < k; j++)
-            charno[*len + j] = j + 1 == k ? i : (size_t)-1; /* the last byte of letter i */
-        *len += k;
+        *len += latin1 ? (out[*len] = (char)c, 1) : oct_utf8_encode(c, out + *len);
     }
     out[*len] = 0;
     return true;
@@ -311,8 +349,8 @@ static bool encode_word(const uint32_t *w, size_t n, bool latin1, char *out, siz
 static uint64_t points_of(oct_hyph *h, const uint32_t *w, size_t n)
 {
     char u8[MAX_WORD * 4 + 1], word[MAX_WORD * 4 + 1];
-    size_t len = 0, wlen, charno[MAX_WORD * 4];
-    encode_word(w, n, false, u8, &len, charno);
+    size_t len = 0, wlen;
+    encode_word(w, n, false, u8, &len);
     entry *e = slot_for(h, u8);
     if (e->word) return e->points;
     e->word = oct_xstrdup(u8);
@@ -320,7 +358,7 @@ static uint64_t points_of(oct_hyph *h, const uint32_t *w, size_t n)
     h->used++;
     HyphenDict *d = dict_for(h, u8, len);
     /* a dictionary in ISO 8859-1 (German's) takes the word in it */
-    if (!d || !encode_word(w, n, !d->utf8, word, &wlen, charno)) return 0;
+    if (!d || !encode_word(w, n, !d->utf8, word, &wlen)) return 0;
     len = wlen;
     char hy[MAX_WORD * 4 + 5];
     char **rep = NULL;
@@ -328,12 +366,15 @@ static uint64_t points_of(oct_hyph *h, const uint32_t *w, size_t n)
     uint64_t pts = 0;
     if (hnj_hyphen_hyphenate3(d, word, (int)len, hy, NULL, &rep, &pos, &cut, OCT_HY_LEFT,
                               OCT_HY_RIGHT, OCT_HY_LEFT, OCT_HY_RIGHT) == 0) {
-        for (size_t b = 0; b + 1 < len; b++) {
-            size_t i = charno[b];
+        /* hy[i] is after letter i, in a UTF-8 dictionary too: libhyphen
+         * gives a UTF-8 word's points per letter, not per byte (read per
+         * byte, every point after an "é" or a Cyrillic letter was a
+         * letter early) */
+        for (size_t i = 0; i + 1 < n; i++) {
             /* odd: a point; kept only with enough letters each side and
              * where the patterns do not respell the word (rep) */
-            if ((hy[b] & 1) && i != (size_t)-1 && i + 1 >= OCT_HY_LEFT &&
-                n - (i + 1) >= OCT_HY_RIGHT && !(rep && rep[b]))
+            if ((hy[i] & 1) && i + 1 >= OCT_HY_LEFT && n - (i + 1) >= OCT_HY_RIGHT &&
+                !(rep && rep[i]))
                 pts |= 1ull << i;
         }
     }

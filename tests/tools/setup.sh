@@ -5,7 +5,8 @@
 # shellcheck disable=SC2034 # used by the scripts that source this file
 BUILD_PACKAGES=(build-essential cmake pkg-config libsource-highlight-dev libhpdf-dev libzip-dev
     libcmark-gfm-dev libcmark-gfm-extensions-dev cmark-gfm libxml2-dev libyaml-dev libhyphen-dev
-    hyphen-en-us hyphen-de hyphen-fr hyphen-pt-pt
+    hyphen-en-us hyphen-de hyphen-fr hyphen-pt-pt hyphen-pt-br hyphen-es hyphen-it hyphen-nl
+    hyphen-ru hyphen-uk hyphen-pl hyphen-cs hyphen-sv hyphen-da hyphen-hu hyphen-ro hyphen-el
     libfreetype-dev libuchardet-dev libutf8proc-dev libicu-dev libpng-dev
     libjpeg-dev librsvg2-dev libstemmer-dev libsqlite3-dev libharfbuzz-dev
     fonts-noto-core fonts-droid-fallback fonts-nanum fonts-noto-color-emoji) # the fallback chain

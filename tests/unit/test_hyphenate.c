@@ -74,9 +74,44 @@ static void test_subset_german(void)
     oct_hyph_free(all);
 }
 
+/* A UTF-8 dictionary (French's) gives a word's points per letter, not per
+ * byte: a point after "é" is where the patterns put it (read per byte,
+ * "dif-fé-rem-ment" came out a letter early after the "é"). A dictionary
+ * in KOI8-R (Russian's) or ISO 8859-2 (Polish's) is read through iconv:
+ * its words were never hyphenated. Each is checked only where Debian's
+ * hyphen-* package is installed (the set-up installs them). */
+static void test_other_encodings(void)
+{
+    oct_hyph *fr = oct_hyph_open("fr", NULL);
+    if (fr) {
+        CHECK_STR(marked(fr, "diff\xC3\xA9remment", true), "dif-f\xC3\xA9-rem-ment");
+        CHECK_STR(marked(fr, "r\xC3\xA9volution", true), "r\xC3\xA9-vo-lu-tion");
+        oct_hyph_free(fr);
+    }
+    oct_hyph *ru = oct_hyph_open("ru", NULL);
+    if (ru) {
+        /* "продолжительность": продол-жи-тель-ность */
+        CHECK_STR(marked(ru,
+                         "\xD0\xBF\xD1\x80\xD0\xBE\xD0\xB4\xD0\xBE\xD0\xBB\xD0\xB6\xD0"
+                         "\xB8\xD1\x82\xD0\xB5\xD0\xBB\xD1\x8C\xD0\xBD\xD0\xBE\xD1\x81"
+                         "\xD1\x82\xD1\x8C",
+                         true),
+                  "\xD0\xBF\xD1\x80\xD0\xBE\xD0\xB4\xD0\xBE\xD0\xBB-\xD0\xB6\xD0\xB8-\xD1"
+                  "\x82\xD0\xB5\xD0\xBB\xD1\x8C-\xD0\xBD\xD0\xBE\xD1\x81\xD1\x82\xD1\x8C");
+        oct_hyph_free(ru);
+    }
+    oct_hyph *pl = oct_hyph_open("pl", NULL);
+    if (pl) { /* "wyjaśnienie": a point beside the ś, the patterns read it */
+        const char *m = marked(pl, "wyja\xC5\x9Bnienie", true);
+        CHECK(strchr(m, '-') != NULL);
+        oct_hyph_free(pl);
+    }
+}
+
 int main(void)
 {
     test_subset_german();
+    test_other_encodings();
     oct_hyph *h = oct_hyph_open("en", NULL);
     CHECK(h != NULL);
     if (!h) return check_done();
