@@ -44,7 +44,7 @@ want = {"biology-qa.md": (8, 7), "history-labels.txt": (6, 5), "mcq-details.md":
         "french-notes.md": (6, 4), "german-notes.md": (6, 4),
         "chemistry-numbered.txt": (8, 7), "plain-prose.md": (0, 0),
         "obsidian-vault.md": (5, 4), "spaced-repetition.md": (8, 8),
-        "one-line-cards.txt": (7, 7), "deck-export.txt": (5, 5),
+        "one-line-cards.txt": (7, 7), "deck-export.txt": (5, 5), "deck-tags.txt": (4, 4),
         "enc-latin1-french.txt": (3, 3), "enc-cp1252-quotes.txt": (2, 2),
         "enc-macroman-notes.txt": (2, 2)}
 bad = ["%s: %r questions/answered, expected %r" % (k, got.get(k), v)

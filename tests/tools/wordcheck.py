@@ -181,16 +181,36 @@ def markdown_words(line):
     return html.unescape(line)
 
 
+DECK_COLUMN = re.compile(r"^#(?:tags|deck|notetype|guid) column:(\d+)\s*$")
+
+
+def deck_other_columns(lines):
+    """The 0-based columns an Anki deck's settings lines say are no field
+    (octavo leaves them out of the cards: src/ingest/normalize_deck.c)."""
+    cols = set()
+    for line in lines:
+        if not line.startswith("#"):
+            break
+        m = DECK_COLUMN.match(line)
+        if m:
+            cols.add(int(m.group(1)) - 1)
+    return cols
+
+
 def source_words(sources, plain, dropped):
     """Counter of words and, per word, where it occurs (file:line)."""
     counts, where = collections.Counter(), collections.defaultdict(list)
     skipped = 0
     for path in sources:
         real, base = os.path.realpath(path), os.path.basename(path)
-        for n, line in enumerate(read_text(path).splitlines(), 1):
+        lines = read_text(path).splitlines()
+        other = deck_other_columns(lines)
+        for n, line in enumerate(lines, 1):
             if (real, n) in dropped or (base, n) in dropped:
                 skipped += 1
                 continue
+            if other and "\t" in line:
+                line = "\t".join(f for k, f in enumerate(line.split("\t")) if k not in other)
             text = line if plain else markdown_words(line)
             for w in WORD.findall(text):
                 w = w.lower()
