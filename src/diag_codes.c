@@ -79,7 +79,9 @@ static const oct_diag_code CODES[] = {
      "flashcards mode found no questions: the card PDF holds only its instruction sheet"},
     {"no-hyphenation", W,
      "no hyphenation patterns for the booklet's language: the PDF is set without hyphens"},
-    {"no-language", W, "no language given (manifest 'language' or --lang); 'en' assumed"},
+    {"no-language", W,
+     "no language given (manifest 'language' or --lang); the one the notes' letters tell, else "
+     "'en'"},
     {"no-sources", E, "a directory holds no .md or .txt sources"},
     {"no-topics", W, "--group-by topic without a manifest taxonomy; grouped by source"},
     {"noncharacter", W, "Unicode noncharacters removed from the text"},

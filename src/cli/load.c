@@ -2,6 +2,7 @@
 #include "cli/progress.h"
 #include "cli/hlahead.h"
 #include "cli/readahead.h"
+#include "unicode/script.h"
 #include "config/layout.h"
 #include "ingest/ingest.h"
 #include "study/study.h"
@@ -126,11 +127,8 @@ static void fill_meta(oct_tree *t, const oct_manifest *m, const oct_build_opts *
         meta->lang = oct_arena_strdup(a, o->lang);
     else if (m->language)
         meta->lang = oct_arena_strdup(a, m->language);
-    else {
-        meta->lang = "en";
-        oct_diag_report(diag, OCT_WARNING, m->path, 0, 0, "no-language",
-                        "no language given (manifest 'language' or --lang); assuming 'en'");
-    }
+    else
+        meta->lang = NULL; /* read from the notes once they are parsed (guess_language) */
     fill_topics(t, m);
     fill_group_by(t, m, o, diag);
     const char *mode = o && o->mode ? o->mode : m->mode;
@@ -154,6 +152,33 @@ static void fill_meta(oct_tree *t, const oct_manifest *m, const oct_build_opts *
     }
     if (!meta->modified && meta->date && strlen(meta->date) == 10)
         meta->modified = oct_arena_printf(a, "%sT00:00:00Z", meta->date);
+}
+
+/* The booklet's language when neither the manifest nor --lang gave one:
+ * what its letters tell (unicode/script.h: Cyrillic, Greek, Han...), else
+ * English, with a warning saying which. */
+static void guess_language(oct_tree *t, const oct_manifest *m, oct_diag *diag)
+{
+    enum { SAMPLE = 64 * 1024 };
+    oct_buf text = OCT_BUF_INIT;
+    oct_iter it;
+    oct_iter_init(&it, t->root);
+    for (const oct_node *n; text.len < SAMPLE && (n = oct_iter_next_node(&it));)
+        if (n->kind == OCT_TEXT && n->text) {
+            oct_buf_puts(&text, n->text);
+            oct_buf_putc(&text, ' ');
+        }
+    const char *lang = oct_guess_language(text.data ? text.data : "", text.len);
+    oct_buf_free(&text);
+    t->meta.lang = lang ? lang : "en";
+    if (lang)
+        oct_diag_report(diag, OCT_WARNING, m->path, 0, 0, "no-language",
+                        "no language given (manifest 'language' or --lang); the notes' letters "
+                        "say '%s'",
+                        lang);
+    else
+        oct_diag_report(diag, OCT_WARNING, m->path, 0, 0, "no-language",
+                        "no language given (manifest 'language' or --lang); assuming 'en'");
 }
 
 /* Source i, made ready by the readahead, parsed into t. */
@@ -229,6 +254,7 @@ oct_tree *oct_cli_load_tree_ahead(const oct_manifest *m, const oct_build_opts *o
         oct_tree_free(t);
         return NULL;
     }
+    if (!t->meta.lang) guess_language(t, m, diag);
     /* the code blocks are coloured on a worker while the tree is studied */
     if (ahead) *ahead = oct_hl_ahead_start(t);
     /* The study pass only adds structure; ids come after it so questions get theirs. */

@@ -3,6 +3,7 @@
 #include "unicode/bidi.h"
 #include "util/utf8.h"
 
+#include <string.h>
 #include <unicode/uscript.h>
 
 enum { SCAN = 2000 };
@@ -74,4 +75,92 @@ const char *oct_text_language(const char *s, size_t n, bool *rtl)
     if (cjk && kana) return "ja";
     if (cjk && hangul) return "ko";
     return tag_of(first);
+}
+
+/* --- a booklet's language ------------------------------------------------ */
+
+enum { MIN_LETTERS = 40 };
+
+/* Cyrillic's languages by the letters only one of them uses (lower case;
+ * capitals are folded before). */
+static const char *cyrillic_language(const size_t *count)
+{
+    static const struct {
+        const char *tag;
+        unsigned letters[6];
+    } PECULIAR[] = {
+        {"ru", {0x44B, 0x44D}},                             /* ы э */
+        {"uk", {0x456, 0x457, 0x454, 0x491}},               /* і ї є ґ */
+        {"be", {0x45E}},                                    /* ў */
+        {"sr", {0x452, 0x458, 0x459, 0x45A, 0x45B, 0x45F}}, /* ђ ј љ њ ћ џ */
+        {"mk", {0x453, 0x45C, 0x455}},                      /* ѓ ќ ѕ */
+    };
+    size_t best = 0, second = 0;
+    const char *tag = NULL;
+    for (size_t k = 0; k < sizeof PECULIAR / sizeof *PECULIAR; k++) {
+        size_t c = 0;
+        for (int j = 0; j < 6 && PECULIAR[k].letters[j]; j++)
+            c += count[PECULIAR[k].letters[j] - 0x400];
+        if (c > best) {
+            second = best;
+            best = c;
+            tag = PECULIAR[k].tag;
+        } else if (c > second) {
+            second = c;
+        }
+    }
+    /* Bulgarian writes ъ often and has neither ы nor э */
+    if (!best && count[0x44A - 0x400] >= 3) return "bg";
+    return best >= 2 && best >= 2 * second ? tag : NULL;
+}
+
+const char *oct_guess_language(const char *s, size_t n)
+{
+    size_t letters = 0, latin = 0, per[USCRIPT_CODE_LIMIT] = {0};
+    size_t cyr[0x100] = {0}, persian = 0;
+    size_t i = 0, len;
+    for (; i < n; i += len ? len : 1) {
+        unsigned cp = oct_utf8_decode(s + i, n - i, &len);
+        if (cp < 0x80) {
+            bool letter = (cp | 0x20) >= 'a' && (cp | 0x20) <= 'z';
+            letters += letter;
+            latin += letter;
+            continue;
+        }
+        UErrorCode err = U_ZERO_ERROR;
+        UScriptCode sc = uscript_getScript((UChar32)(cp > 0x10FFFF ? 0xFFFD : cp), &err);
+        if (U_FAILURE(err) || sc <= USCRIPT_INHERITED || sc >= USCRIPT_CODE_LIMIT) continue;
+        letters++;
+        per[sc]++;
+        if (sc == USCRIPT_CYRILLIC && cp >= 0x400 && cp < 0x500) {
+            unsigned lower = cp >= 0x410 && cp < 0x430 ? cp + 0x20 : cp < 0x410 ? cp + 0x50 : cp;
+            if (lower >= 0x400 && lower < 0x500) cyr[lower - 0x400]++;
+        }
+        persian += cp == 0x67E || cp == 0x686 || cp == 0x698 || cp == 0x6AF; /* پ چ ژ گ */
+    }
+    per[USCRIPT_LATIN] += latin;
+    if (letters < MIN_LETTERS) return NULL;
+    /* Japanese: kanji and kana together; Korean may mix hanja in */
+    size_t kana = per[USCRIPT_HIRAGANA] + per[USCRIPT_KATAKANA];
+    size_t cjk = per[USCRIPT_HAN] + kana + per[USCRIPT_HANGUL];
+    if (5 * cjk >= 3 * letters) {
+        if (per[USCRIPT_HANGUL] > kana) return "ko";
+        return kana ? "ja" : "zh";
+    }
+    UScriptCode top = USCRIPT_LATIN;
+    for (int sc = 0; sc < USCRIPT_CODE_LIMIT; sc++)
+        if (per[sc] > per[top]) top = (UScriptCode)sc;
+    if (top == USCRIPT_LATIN || 5 * per[top] < 3 * letters) return NULL;
+    switch (top) {
+    case USCRIPT_CYRILLIC:
+        return cyrillic_language(cyr);
+    case USCRIPT_ARABIC:
+        return persian >= 2 ? "fa" : "ar";
+    case USCRIPT_DEVANAGARI:
+        return "hi";
+    default: {
+        const char *tag = tag_of(top);
+        return tag && strncmp(tag, "und", 3) != 0 ? tag : NULL;
+    }
+    }
 }

@@ -15,4 +15,15 @@
  * right to left. */
 const char *oct_text_language(const char *s, size_t n, bool *rtl);
 
+/* The language a booklet's text s[0..n) is written in, when its letters
+ * alone tell (a static BCP 47 tag), else NULL: at least 40 letters, three
+ * in five of them in one script other than Latin, and that script used by
+ * one language (Greek: el, Hebrew: he, Thai: th, Hangul: ko, kana: ja, Han
+ * alone: zh, Armenian: hy, Georgian: ka, Tamil: ta, Devanagari: hi), or
+ * Cyrillic or Arabic whose letters peculiar to one language say which
+ * (ы, э: ru; і, ї, є, ґ: uk; ў: be; ђ, ј, љ, њ, ћ, џ: sr; ѓ, ќ, ѕ: mk; ъ
+ * without ы or э: bg; پ, چ, ژ, گ: fa; else Arabic: ar). Latin text gives
+ * NULL: its letters do not tell English from German. */
+const char *oct_guess_language(const char *s, size_t n);
+
 #endif

@@ -1,0 +1,85 @@
+/* A booklet's language from its letters (unicode/script.h:
+ * oct_guess_language), for notes that name none: scripts of one language,
+ * Cyrillic told apart by the letters peculiar to each language, and NULL
+ * for Latin text, for too few letters and for text of mixed scripts.
+ * Own sentences, one a language. */
+#include "check.h"
+#include "unicode/script.h"
+
+#include <stdio.h>
+#include <string.h>
+
+static const char *guess(const char *s)
+{
+    return oct_guess_language(s, strlen(s));
+}
+
+static void check_guess(const char *s, const char *want)
+{
+    const char *got = guess(s);
+    if (!want) {
+        if (got) fprintf(stderr, "  want none, got %s for: %.40s\n", got, s);
+        CHECK(got == NULL);
+        return;
+    }
+    CHECK(got != NULL);
+    if (got) CHECK_STR(got, want);
+}
+
+int main(void)
+{
+    /* Russian: ы and э */
+    check_guess("Что такое ион? Атом или молекула, которые потеряли или получили электроны. "
+                "Это частица с зарядом, и вы можете её измерить.",
+                "ru");
+    /* Ukrainian: і, ї, є */
+    check_guess("Що таке іон? Атом, який втратив або отримав електрони. Чому небо синє? "
+                "Тому що повітря розсіює синє світло і ми його бачимо.",
+                "uk");
+    /* Serbian: ј, љ, њ */
+    check_guess("Шта је јон? Атом који је изгубио или добио електроне. Људи њега мере "
+                "посебним уређајем у лабораторији.",
+                "sr");
+    /* Bulgarian: ъ, neither ы nor э */
+    check_guess("Какво е йон? Атом, който е загубил или получил електрони. Това е важно, "
+                "защото зарядът се пренася в разтвора и във въздуха.",
+                "bg");
+    check_guess("Τι είναι το ιόν; Ένα άτομο που έχει χάσει ή κερδίσει ηλεκτρόνια και "
+                "φέρει φορτίο.",
+                "el");
+    check_guess("מה זה יון? אטום שאיבד או קיבל אלקטרונים ולכן יש לו מטען חשמלי.", "he");
+    check_guess("ما هو الأيون؟ ذرة فقدت أو اكتسبت إلكترونات فأصبح لها شحنة كهربائية.", "ar");
+    check_guess("یون چیست؟ اتمی که الکترون گرفته یا از دست داده است و بار پیدا "
+                "می‌کند. "
+                "گاهی آن را در آزمایشگاه اندازه می‌گیرند.",
+                "fa");
+    check_guess("什么是光合作用？植物利用光能把二氧化碳和水转化为有机物并释放氧气。"
+                "这个过程发生在叶绿体中，需要叶绿素参与。",
+                "zh");
+    check_guess("光合成とは何ですか？植物が光のエネルギーを使って二酸化炭素と水から有機物を"
+                "作ることです。葉緑体の中で行われます。",
+                "ja");
+    check_guess("광합성이란 무엇인가요? 식물이 빛 에너지를 이용하여 이산화탄소와 물로 "
+                "유기물을 만드는 과정입니다.",
+                "ko");
+    check_guess("การสังเคราะห์ด้วยแสงคืออะไร พืชใช้พลังงานแสงเปลี่ยนคาร์บอนไดออกไซด์และน้ำ"
+                "ให้เป็นน้ำตาล",
+                "th");
+    check_guess("प्रकाश संश्लेषण क्या है? पौधे प्रकाश की ऊर्जा से कार्बन डाइऑक्साइड और पानी "
+                "से भोजन बनाते हैं।",
+                "hi");
+    /* Latin letters do not tell English from German or French */
+    check_guess("What is an ion? An atom that has gained or lost electrons.", NULL);
+    check_guess("Was ist ein Ion? Ein Atom, das Elektronen aufgenommen oder abgegeben hat.", NULL);
+    /* too few letters */
+    check_guess("Что это?", NULL);
+    /* English notes with a Russian quotation: mostly Latin */
+    check_guess("Notes on chemistry. The Russian word for ion is ион, and for atom атом. "
+                "We compare both terms across the textbooks we read this term.",
+                NULL);
+    /* Cyrillic with no letter peculiar to one language */
+    check_guess("Как на катод и на анод, так и на катион и на анион, как и на газ и на "
+                "металл, на кабель и на провод.",
+                NULL);
+    return check_done();
+}
