@@ -173,8 +173,8 @@ static void guess_language(oct_tree *t, const oct_manifest *m, oct_diag *diag)
     t->meta.lang = lang ? lang : "en";
     if (lang)
         oct_diag_report(diag, OCT_WARNING, m->path, 0, 0, "no-language",
-                        "no language given (manifest 'language' or --lang); the notes' letters "
-                        "say '%s'",
+                        "no language given (manifest 'language' or --lang); the notes' text "
+                        "says '%s'",
                         lang);
     else
         oct_diag_report(diag, OCT_WARNING, m->path, 0, 0, "no-language",

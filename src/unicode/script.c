@@ -3,6 +3,7 @@
 #include "unicode/bidi.h"
 #include "util/utf8.h"
 
+#include <stdlib.h>
 #include <string.h>
 #include <unicode/uscript.h>
 
@@ -114,6 +115,80 @@ static const char *cyrillic_language(const size_t *count)
     return best >= 2 && best >= 2 * second ? tag : NULL;
 }
 
+/* Latin-script languages by their commonest short words: each word of the
+ * text found in a language's list counts for it. Lists are sorted (strcmp)
+ * for bsearch; words shared by two lists count for both. */
+typedef struct {
+    const char *tag;
+    const char *const *words;
+    size_t n;
+} word_list;
+
+#define LIST(tag, ...)                                                                             \
+    {                                                                                              \
+        tag, (const char *const[]){__VA_ARGS__},                                                   \
+            sizeof((const char *const[]){__VA_ARGS__}) / sizeof(const char *)                      \
+    }
+
+static const word_list LATIN[] = {
+    LIST("de", "auch", "auf", "das", "dem", "den", "der", "die", "ein", "eine", "einen", "ist",
+         "mit", "nicht", "sich", "sind", "und", "von", "wird", "zu"),
+    LIST("en", "and", "are", "as", "be", "for", "from", "in", "is", "it", "of", "on", "that", "the",
+         "this", "to", "was", "which", "with"),
+    LIST("es", "con", "del", "el", "en", "es", "las", "los", "para", "por", "que", "se", "su", "un",
+         "una", "y"),
+    LIST("fr", "au", "aux", "avec", "dans", "des", "du", "est", "et", "les", "par", "pas", "pour",
+         "qui", "sur", "un", "une"),
+    LIST("it", "che", "con", "del", "della", "di", "gli", "il", "in", "non", "per", "sono", "un",
+         "una"),
+    LIST("nl", "de", "een", "en", "het", "in", "is", "met", "niet", "ook", "op", "te", "van",
+         "voor", "zijn"),
+    LIST("pt", "com", "da", "do", "em", "na", "no", "os", "para", "por", "que", "um", "uma"),
+};
+
+static int cmp_str(const void *a, const void *b)
+{
+    return strcmp(*(const char *const *)a, *(const char *const *)b);
+}
+
+enum { MIN_HITS = 12 };
+
+/* The language of Latin text s[0..n): the list with the most hits, when it
+ * has at least MIN_HITS and three for every two of the next; else NULL. */
+static const char *latin_language(const char *s, size_t n)
+{
+    size_t hits[sizeof LATIN / sizeof *LATIN] = {0};
+    char w[8];
+    size_t wl = 0;
+    for (size_t i = 0; i <= n; i++) {
+        unsigned char c = i < n ? (unsigned char)s[i] : ' ';
+        if (((c | 0x20) >= 'a' && (c | 0x20) <= 'z') || c >= 0x80) {
+            if (wl < sizeof w - 1) w[wl] = (char)(c >= 'A' && c <= 'Z' ? c | 0x20 : c);
+            wl++;
+            continue;
+        }
+        if (wl > 0 && wl < sizeof w) {
+            w[wl] = '\0';
+            const char *key = w;
+            for (size_t k = 0; k < sizeof LATIN / sizeof *LATIN; k++)
+                hits[k] += bsearch(&key, LATIN[k].words, LATIN[k].n, sizeof *LATIN[k].words,
+                                   cmp_str) != NULL;
+        }
+        wl = 0;
+    }
+    size_t best = 0, second = 0, top = 0;
+    for (size_t k = 0; k < sizeof LATIN / sizeof *LATIN; k++) {
+        if (hits[k] > best) {
+            second = best;
+            best = hits[k];
+            top = k;
+        } else if (hits[k] > second) {
+            second = hits[k];
+        }
+    }
+    return best >= MIN_HITS && 2 * best >= 3 * second ? LATIN[top].tag : NULL;
+}
+
 const char *oct_guess_language(const char *s, size_t n)
 {
     size_t letters = 0, latin = 0, per[USCRIPT_CODE_LIMIT] = {0};
@@ -150,7 +225,8 @@ const char *oct_guess_language(const char *s, size_t n)
     UScriptCode top = USCRIPT_LATIN;
     for (int sc = 0; sc < USCRIPT_CODE_LIMIT; sc++)
         if (per[sc] > per[top]) top = (UScriptCode)sc;
-    if (top == USCRIPT_LATIN || 5 * per[top] < 3 * letters) return NULL;
+    if (top == USCRIPT_LATIN) return 5 * per[top] >= 3 * letters ? latin_language(s, n) : NULL;
+    if (5 * per[top] < 3 * letters) return NULL;
     switch (top) {
     case USCRIPT_CYRILLIC:
         return cyrillic_language(cyr);

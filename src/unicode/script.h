@@ -22,8 +22,9 @@ const char *oct_text_language(const char *s, size_t n, bool *rtl);
  * alone: zh, Armenian: hy, Georgian: ka, Tamil: ta, Devanagari: hi), or
  * Cyrillic or Arabic whose letters peculiar to one language say which
  * (ы, э: ru; і, ї, є, ґ: uk; ў: be; ђ, ј, љ, њ, ћ, џ: sr; ѓ, ќ, ѕ: mk; ъ
- * without ы or э: bg; پ, چ, ژ, گ: fa; else Arabic: ar). Latin text gives
- * NULL: its letters do not tell English from German. */
+ * without ы or э: bg; پ, چ, ژ, گ: fa; else Arabic: ar); Latin text by its
+ * commonest short words (de, en, es, fr, it, nl, pt: at least 12 of them,
+ * three for every two of the next language's). */
 const char *oct_guess_language(const char *s, size_t n);
 
 #endif

@@ -1,7 +1,8 @@
 /* A booklet's language from its letters (unicode/script.h:
  * oct_guess_language), for notes that name none: scripts of one language,
- * Cyrillic told apart by the letters peculiar to each language, and NULL
- * for Latin text, for too few letters and for text of mixed scripts.
+ * Cyrillic told apart by the letters peculiar to each language, Latin text
+ * by its commonest words, and NULL for too few letters or words and for
+ * text of mixed scripts.
  * Own sentences, one a language. */
 #include "check.h"
 #include "unicode/script.h"
@@ -68,9 +69,34 @@ int main(void)
     check_guess("प्रकाश संश्लेषण क्या है? पौधे प्रकाश की ऊर्जा से कार्बन डाइऑक्साइड और पानी "
                 "से भोजन बनाते हैं।",
                 "hi");
-    /* Latin letters do not tell English from German or French */
+    /* Latin text: its commonest words, when there are enough of them */
+    check_guess("Die Photosynthese ist der Vorgang, mit dem die Pflanze aus Licht, Wasser und "
+                "Kohlenstoffdioxid den Zucker bildet. Sie findet in den Chloroplasten statt, "
+                "die in den Zellen der Blätter liegen. Der Sauerstoff wird dabei an die Luft "
+                "abgegeben, und das Chlorophyll ist nicht nur grün, es fängt auch das Licht.",
+                "de");
+    check_guess("La photosynthèse est le processus par lequel la plante fabrique des sucres "
+                "avec la lumière, l'eau et le dioxyde de carbone. Elle a lieu dans les "
+                "chloroplastes des feuilles, et le dioxygène est rejeté dans l'air pour "
+                "les animaux qui respirent. Les racines puisent l'eau et les sels du sol.",
+                "fr");
+    check_guess("La fotosíntesis es el proceso por el que las plantas producen azúcar con la "
+                "luz, el agua y el dióxido de carbono. Se realiza en los cloroplastos de las "
+                "hojas y el oxígeno se libera para los animales que lo respiran con una "
+                "regularidad que sorprende por su constancia.",
+                "es");
+    check_guess("Photosynthesis is the process by which a plant makes sugar from light, water "
+                "and carbon dioxide. It takes place in the chloroplasts of the leaves, and the "
+                "oxygen that is released is used by the animals that breathe it. This is "
+                "why forests are important for the air we breathe.",
+                "en");
+    /* too few words to tell */
     check_guess("What is an ion? An atom that has gained or lost electrons.", NULL);
     check_guess("Was ist ein Ion? Ein Atom, das Elektronen aufgenommen oder abgegeben hat.", NULL);
+    /* code-like text with no common words */
+    check_guess("select_related prefetch_related annotate aggregate values_list filter exclude "
+                "order_by distinct only defer using raw extra dates datetimes none all",
+                NULL);
     /* too few letters */
     check_guess("Что это?", NULL);
     /* English notes with a Russian quotation: mostly Latin */
