@@ -171,14 +171,9 @@ static void guess_language(oct_tree *t, const oct_manifest *m, oct_diag *diag)
     const char *lang = oct_guess_language(text.data ? text.data : "", text.len);
     oct_buf_free(&text);
     t->meta.lang = lang ? lang : "en";
-    if (lang)
-        oct_diag_report(diag, OCT_WARNING, m->path, 0, 0, "no-language",
-                        "no language given (manifest 'language' or --lang); the notes' text "
-                        "says '%s'",
-                        lang);
-    else
-        oct_diag_report(diag, OCT_WARNING, m->path, 0, 0, "no-language",
-                        "no language given (manifest 'language' or --lang); assuming 'en'");
+    oct_diag_report(diag, OCT_WARNING, m->path, 0, 0, "no-language",
+                    "no language given (manifest 'language' or --lang); %s '%s'",
+                    lang ? "the notes' text says" : "assuming", t->meta.lang);
 }
 
 /* Source i, made ready by the readahead, parsed into t. */

@@ -53,8 +53,7 @@ static bool opens_no_title(const char *s, size_t n)
     size_t w = 0, len;
     while (w < n) {
         unsigned cp = oct_utf8_decode(s + w, n - w, &len);
-        utf8proc_category_t cat = utf8proc_category((utf8proc_int32_t)cp);
-        if (!len || !(cat >= UTF8PROC_CATEGORY_LU && cat <= UTF8PROC_CATEGORY_LO)) break;
+        if (!len || !oct_utf8_is_letter(cp)) break;
         w += len;
     }
     utf8proc_uint8_t *folded = NULL;
@@ -71,12 +70,9 @@ static bool opens_no_title(const char *s, size_t n)
 static bool title_like(const char *s, size_t n)
 {
     if (n < 3 || n > MAX_BYTES || s[0] == ' ') return false;
-    size_t len;
-    unsigned first = oct_utf8_decode(s, n, &len);
-    utf8proc_category_t cat = utf8proc_category((utf8proc_int32_t)first);
-    if (!(cat >= UTF8PROC_CATEGORY_LU && cat <= UTF8PROC_CATEGORY_LO)) return false;
-    unsigned last =
-        oct_utf8_decode(s + oct_utf8_last_start(s, n), n - oct_utf8_last_start(s, n), &len);
+    size_t len, at = oct_utf8_last_start(s, n);
+    if (!oct_utf8_is_letter(oct_utf8_decode(s, n, &len))) return false;
+    unsigned last = oct_utf8_decode(s + at, n - at, &len);
     if ((last < 0x80 && strchr(".?!:;,", (int)last)) || last == 0x2026 /* … */ || last == 0xFF1F ||
         last == 0xFF01 || last == 0xFF1A || last == 0x3002 || last == 0xFF0C || last == 0xFF1B)
         return false;

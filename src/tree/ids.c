@@ -119,7 +119,7 @@ static int ascii_of(unsigned cp, char out[8])
                 out[n++] = *sp;
         } else {
             utf8proc_category_t cat = utf8proc_category((utf8proc_int32_t)c);
-            foreign |= (cat >= UTF8PROC_CATEGORY_LU && cat <= UTF8PROC_CATEGORY_LO) ||
+            foreign |= oct_utf8_is_letter(c) ||
                        (cat >= UTF8PROC_CATEGORY_ND && cat <= UTF8PROC_CATEGORY_NO);
         }
     }

@@ -191,7 +191,7 @@ static const char *latin_language(const char *s, size_t n)
 
 const char *oct_guess_language(const char *s, size_t n)
 {
-    size_t letters = 0, latin = 0, per[USCRIPT_CODE_LIMIT] = {0};
+    size_t letters = 0, per[USCRIPT_CODE_LIMIT] = {0};
     size_t cyr[0x100] = {0}, persian = 0;
     size_t i = 0, len;
     for (; i < n; i += len ? len : 1) {
@@ -199,7 +199,7 @@ const char *oct_guess_language(const char *s, size_t n)
         if (cp < 0x80) {
             bool letter = (cp | 0x20) >= 'a' && (cp | 0x20) <= 'z';
             letters += letter;
-            latin += letter;
+            per[USCRIPT_LATIN] += letter;
             continue;
         }
         UErrorCode err = U_ZERO_ERROR;
@@ -213,7 +213,6 @@ const char *oct_guess_language(const char *s, size_t n)
         }
         persian += cp == 0x67E || cp == 0x686 || cp == 0x698 || cp == 0x6AF; /* پ چ ژ گ */
     }
-    per[USCRIPT_LATIN] += latin;
     if (letters < MIN_LETTERS) return NULL;
     /* Japanese: kanji and kana together; Korean may mix hanja in */
     size_t kana = per[USCRIPT_HIRAGANA] + per[USCRIPT_KATAKANA];

@@ -1,5 +1,7 @@
 #include "util/utf8.h"
 
+#include <utf8proc.h>
+
 unsigned oct_utf8_decode(const char *str, size_t n, size_t *len)
 {
     const unsigned char *s = (const unsigned char *)str;
@@ -69,4 +71,10 @@ size_t oct_utf8_count(const char *s, size_t n)
         count++;
     }
     return count;
+}
+
+bool oct_utf8_is_letter(unsigned cp)
+{
+    utf8proc_category_t cat = utf8proc_category((utf8proc_int32_t)cp);
+    return cat >= UTF8PROC_CATEGORY_LU && cat <= UTF8PROC_CATEGORY_LO;
 }

@@ -3,6 +3,7 @@
  * ingest/decode.c. */
 #ifndef OCT_UTF8_H
 #define OCT_UTF8_H
+#include <stdbool.h>
 #include <stddef.h>
 
 #define OCT_REPLACEMENT_CHAR 0xFFFDu
@@ -19,5 +20,7 @@ size_t oct_utf8_count(const char *s, size_t n);
 /* Where the last code point of s[0..n) starts: n - 1 less the continuation
  * bytes before it (0 when n is 0), for reading text backwards. */
 size_t oct_utf8_last_start(const char *s, size_t n);
+/* Whether code point cp is a letter (Unicode general category L*). */
+bool oct_utf8_is_letter(unsigned cp);
 
 #endif
