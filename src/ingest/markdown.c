@@ -186,10 +186,7 @@ static void append_text(conv *c, oct_node *parent, const char *s, size_t n, oct_
 
 static void push(conv *c, const frame *f)
 {
-    if (c->nstack == c->capstack) {
-        c->capstack = c->capstack ? c->capstack * 2 : 64;
-        c->stack = oct_xrealloc(c->stack, c->capstack * sizeof *c->stack);
-    }
+    OCT_GROW(c->stack, c->capstack, c->nstack + 1);
     c->stack[c->nstack++] = *f;
 }
 

@@ -105,10 +105,10 @@ static void fold_item(conv *c, frame *up, oct_node *cell, cmark_node *n, oct_spa
     oct_md_append(c, cell, t);
 }
 
-/* Block n enters the table cell up->dst: folded (see above). */
-static void fold(conv *c, frame *up, cmark_node *n, oct_span sp, size_t owner)
+/* Block n enters the table cell `cell`: folded (see above). The frame it
+ * pushes may move the stack, so `up` is not used after that push. */
+static void fold(conv *c, frame *up, oct_node *cell, cmark_node *n, oct_span sp, size_t owner)
 {
-    oct_node *cell = up->dst;
     cmark_node_type type = cmark_node_get_type(n);
     const char *ts = cmark_node_get_type_string(n);
     if (type == CMARK_NODE_CODE_BLOCK) {
@@ -126,6 +126,7 @@ static void fold(conv *c, frame *up, cmark_node *n, oct_span sp, size_t owner)
     else if (strcmp(ts, "table_cell") != 0)
         new_line(c, cell, n, sp);
     frame f = *up;
+    f.dst = cell;
     f.src = n;
     f.flattened = true;
     f.hown = owner;
@@ -177,7 +178,8 @@ bool oct_md_html_prologue(conv *c, frame *up, cmark_node *n, oct_span sp, oct_no
     up->dst = is_block || tag ? oct_html_target(c->html, owner, *base)
                               : oct_html_inline_target(c->html, owner, *base);
     if (!may_fold || up->dst->kind != OCT_TABLE_CELL) return false;
-    fold(c, up, n, sp, owner);
+    oct_node *cell = up->dst;
     up->dst = *base;
+    fold(c, up, cell, n, sp, owner);
     return true;
 }

@@ -290,6 +290,36 @@ static void test_markdown_in_cell(void)
     release(&r);
 }
 
+/* Markdown blocks nested deeper than the walk's first stack inside an HTML
+ * cell: each folded block pushes a frame, which moved the stack under the
+ * frame being written (a use after free the fuzzer found). Every line's
+ * word stays in the cell. */
+static void test_deep_blocks_in_cell(void)
+{
+    oct_buf b = OCT_BUF_INIT;
+    oct_buf_puts(&b, "<table><tr><td>\n\n");
+    for (int i = 1; i <= 90; i++) {
+        for (int k = 0; k < i; k++)
+            oct_buf_puts(&b, "> ");
+        oct_buf_printf(&b, "w%d\n", i);
+    }
+    oct_buf_puts(&b, "\n</td></tr></table>\n\nafter\n");
+    doc r = ingest(b.data);
+    CHECK_SANE(r);
+    char *got = dump(&r);
+    char want[16];
+    int found = 0;
+    for (int i = 1; i <= 90; i++) {
+        snprintf(want, sizeof want, "\"w%d", i);
+        found += strstr(got, want) != NULL;
+    }
+    CHECK(found == 90);
+    CHECK(strstr(got, "\"after\"") != NULL);
+    free(got);
+    release(&r);
+    oct_buf_free(&b);
+}
+
 /* An end tag octavo does not know, written after </tr> in Markdown text,
  * stays text, in a cell of a row of the table: it used to go into the
  * TABLE itself, with the next cell under that TEXT, and was never printed
@@ -485,6 +515,7 @@ int main(void)
     test_dropped_and_malformed();
     test_markdown_inside_p();
     test_markdown_in_cell();
+    test_deep_blocks_in_cell();
     test_unknown_tag_after_row();
     test_study();
     test_deep();
