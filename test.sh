@@ -9,6 +9,7 @@ cd "$(dirname "$0")"
 
 install_packages "${BUILD_PACKAGES[@]}" "${TEST_PACKAGES[@]}"
 install_epubcheck5 build/tools
+install_epubcheck_batch build/tools
 install_test_corpora build/tools
 export OCTAVO_STRICT=1 # the tests may not skip a validator
 

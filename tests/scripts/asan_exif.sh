@@ -69,20 +69,35 @@ def read_ppm(path):
 def nearest(px):
     return min(COL, key=lambda k: sum((a - b) ** 2 for a, b in zip(px, COL[k])))
 
+def photo_mask(w, h, px):
+    """Per row, the columns near a quadrant colour (not text, not a thin
+    accent rule). Each quadrant colour is saturated: a grey pixel (the page,
+    text) is skipped before any distance is computed."""
+    rows = []
+    for y in range(h):
+        row, cols = px[y * w * 3:(y + 1) * w * 3], set()
+        for x in range(w):
+            r, g, b = row[3 * x], row[3 * x + 1], row[3 * x + 2]
+            if max(r, g, b) - min(r, g, b) < 60:
+                continue
+            if min((r - c[0]) ** 2 + (g - c[1]) ** 2 + (b - c[2]) ** 2 for c in COL.values()) < 1600:
+                cols.add(x)
+        rows.append(cols)
+    return rows
+
 found = []
 for path in sorted(sys.argv[1:]):
     w, h, px = read_ppm(path)
     def at(x, y):
         i = (y * w + x) * 3
         return tuple(px[i:i + 3])
-    def photo(x, y):  # near a quadrant colour (not text, not a thin accent rule)
-        return min(sum((a - b) ** 2 for a, b in zip(at(x, y), c)) for c in COL.values()) < 1600
+    mask = photo_mask(w, h, px)
     box = None
     for y in range(3, h - 3):
-        for x in range(w):
-            if photo(x, y) and photo(x, y - 3) and photo(x, y + 3):
-                box = (x, y, x, y) if box is None else (min(box[0], x), min(box[1], y),
-                                                         max(box[2], x), max(box[3], y))
+        # a pixel of a picture has picture 3 pixels above and below it
+        for x in mask[y] & mask[y - 3] & mask[y + 3]:
+            box = (x, y, x, y) if box is None else (min(box[0], x), min(box[1], y),
+                                                     max(box[2], x), max(box[3], y))
     if box is None:
         continue
     x0, y0, x1, y1 = box

@@ -19,7 +19,7 @@ stop_all() {
     local p
     for p in "${pids[@]}"; do kill "$p" 2>/dev/null || true; done
 }
-trap stop_all EXIT
+oct_on_exit stop_all
 
 # wait_lines LOG PATTERN N: waits (up to 20 s) until LOG has N lines
 # matching the extended regex PATTERN.

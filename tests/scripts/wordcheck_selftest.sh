@@ -127,4 +127,36 @@ if (run_epubcheck "$EPUBCHECK4_JAR" broken.epub) >epub.log 2>&1; then
 fi
 grep -q "RSC-007" epub.log || fail "epubcheck failed for another reason: $(cat epub.log)"
 note "run_epubcheck rejects a broken EPUB"
+
+# check_epub's queue: a script that queues a good book, one epubcheck
+# rejects (an element XHTML does not have; its links are fine) and the good
+# one again fails when it ends, naming the broken one, and the good ones
+# pass in the same JVM.
+python3 - full.epub invalid.epub <<'EOF'
+import sys, zipfile
+src, dst = zipfile.ZipFile(sys.argv[1]), zipfile.ZipFile(sys.argv[2], "w")
+for info in src.infolist():
+    data = src.read(info.filename)
+    if info.filename.endswith(".xhtml") and b"<p>" in data:
+        data = data.replace(b"<p>", b"<p><blink>x</blink>", 1)
+    dst.writestr(info, data)
+dst.close()
+EOF
+cat >queue.sh <<EOF
+set -euo pipefail
+. "$TOOLS/lib.sh"
+oct_setup --no-program
+check_epub "$PWD/full.epub"
+check_epub "$PWD/invalid.epub"
+check_epub "$PWD/full.epub"
+echo "queued"
+EOF
+if OCTAVO_TMP=$OCTAVO_TMP/queue bash queue.sh >queue.log 2>&1; then
+    fail "check_epub's queue accepted an invalid EPUB: $(cat queue.log)"
+fi
+grep -q "^queued" queue.log || fail "check_epub stopped before the script ended: $(cat queue.log)"
+grep -q "rejects $PWD/invalid.epub" queue.log || fail "the queue failed for another reason: $(cat queue.log)"
+grep -q "RSC-005" queue.log || fail "no epubcheck message for the invalid EPUB: $(cat queue.log)"
+[ "$(grep -c "$PWD/full.epub ok" queue.log)" -ge 2 ] || fail "the good books were not checked: $(cat queue.log)"
+note "check_epub's queue rejects an invalid EPUB among good ones"
 note "all self-tests passed"

