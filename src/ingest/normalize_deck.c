@@ -1,22 +1,29 @@
 /* A flashcard deck exported as text. Anki ("Notes in Plain Text") and
- * Quizlet write one card a line, its front and its back separated by a
- * tab, Anki with "#separator:tab"-style settings on the first lines.
- * Read as plain text the file became a table whose first card was its
- * header row, and no card was a question. A file that is such a deck and
- * nothing else (two fields on every line, two cards or more) is written
- * as "Q: front" / "A: back" pairs instead, each at its card's line, which
- * the study pass reads as questions and answers; Anki's settings lines are
- * reported, not printed. Anki's settings name the columns that are no
- * field ("#tags column:3", "#deck column:", "#notetype column:", "#guid
+ * Quizlet write one card a record, its front and its back separated by a
+ * tab (Anki: or the separator its "#separator:" setting names: comma,
+ * semicolon, pipe), Anki with "#separator:tab"-style settings on the first
+ * lines. A field holding a line break, the separator or a quote is quoted
+ * as in CSV: it opens with '"', a doubled quote stands for one, and it may
+ * run over several lines. Read as plain text the file became a table
+ * whose first card was its header row, and no card was a question. A file
+ * that is such a deck and nothing else (two fields on every record, two
+ * cards or more) is written as "Q: front" / "A: back" pairs instead, each
+ * at its card's line, which the study pass reads as questions and
+ * answers; Anki's settings lines are reported, not printed. A front is
+ * one prompt: its line breaks (and Anki's <br>) become spaces; a back
+ * keeps its lines. Anki's settings name the columns that are no field
+ * ("#tags column:3", "#deck column:", "#notetype column:", "#guid
  * column:"): they are left out (the note says which), so a deck exported
  * with its tags is cards too. A deck with more columns than that (a third
  * field) stays a table: which column is the answer is not known. */
 #include "ingest/normalize_internal.h"
+#include "util/buf.h"
 
 #include <stdint.h>
 #include <string.h>
+#include <strings.h>
 
-enum { MIN_CARDS = 2, MAX_COLUMNS = 32 };
+enum { MIN_CARDS = 2, MAX_COLUMNS = 32, MAX_CARD_LINES = 200 };
 
 /* Anki's settings naming a column that is no field of the card. */
 static const char *const NOT_FIELD[] = {
@@ -33,95 +40,238 @@ static bool settings_line(const nl_line *l)
     return true;
 }
 
-/* The columns (bit k: column k + 1) the settings lines [0, first) say
- * are no field. */
-static uint32_t other_columns(const nl_doc *d, size_t first)
+/* The settings of lines [0, first): the columns (bit k: column k + 1)
+ * that are no field, and the separator. */
+typedef struct {
+    uint32_t other;
+    char sep;
+} deck_settings;
+
+static char separator_named(const char *s, size_t n)
 {
-    uint32_t mask = 0;
+    static const struct {
+        const char *name;
+        char sep;
+    } SEPS[] = {{"tab", '\t'}, {"comma", ','}, {"semicolon", ';'}, {"pipe", '|'},
+                {",", ','},    {";", ';'},     {"|", '|'},         {"\t", '\t'}};
+    while (n && (s[n - 1] == ' ' || s[n - 1] == '\r'))
+        n--;
+    for (size_t k = 0; k < sizeof SEPS / sizeof *SEPS; k++)
+        if (strlen(SEPS[k].name) == n && strncasecmp(s, SEPS[k].name, n) == 0) return SEPS[k].sep;
+    return 0;
+}
+
+static deck_settings settings_of(const nl_doc *d, size_t first)
+{
+    deck_settings st = {0, '\t'};
     for (size_t i = 0; i < first; i++) {
         const nl_line *l = &d->lines[i];
+        static const char SEP[] = "#separator:";
+        if (l->len > sizeof SEP - 1 && strncmp(l->s, SEP, sizeof SEP - 1) == 0) {
+            char c = separator_named(l->s + sizeof SEP - 1, l->len - (sizeof SEP - 1));
+            if (c) st.sep = c;
+        }
         for (size_t k = 0; k < sizeof NOT_FIELD / sizeof *NOT_FIELD; k++) {
             size_t n = strlen(NOT_FIELD[k]), col = 0, j = n;
             if (l->len <= n || strncmp(l->s, NOT_FIELD[k], n) != 0) continue;
             while (j < l->len && l->s[j] >= '0' && l->s[j] <= '9' && col <= MAX_COLUMNS)
                 col = col * 10 + (size_t)(l->s[j++] - '0');
-            if (col >= 1 && col <= MAX_COLUMNS) mask |= 1u << (col - 1);
+            if (col >= 1 && col <= MAX_COLUMNS) st.other |= 1u << (col - 1);
         }
     }
-    return mask;
+    return st;
 }
 
-/* The two fields of a card line, trimmed, its other columns left out;
- * false unless there are exactly two, neither empty. */
-static bool card_fields(const nl_line *l, uint32_t other, const char **f, size_t *fn,
-                        const char **b, size_t *bn)
+/* A card: its two fields, unquoted, their lines joined by '\n' (trimmed),
+ * each with the index of the line it starts on; its lines [first, end). */
+typedef struct {
+    oct_buf f[2];
+    size_t at[2];
+    size_t first, end;
+} deck_card;
+
+/* A quoted field starting at line *li, byte *k (its opening quote), into
+ * out (NULL: a column left out), up to its lone closing quote; moves past
+ * it. Returns 1 at the end of the record, 0 when a separator follows, -1
+ * when it is no quoted field (a quote left open within `last`, or text
+ * after the closing quote). */
+static int read_quoted(const nl_doc *d, size_t *li, size_t *k, char sep, size_t last, oct_buf *out)
 {
-    if (l->lead > 0 || !memchr(l->s, '\t', l->len)) return false; /* indented: code */
-    const char *field[2];
-    size_t len[2], nfield = 0, col = 0;
-    for (const char *p = l->s, *end = l->s + l->len; p <= end; col++) {
-        const char *tab = memchr(p, '\t', (size_t)(end - p));
-        size_t n = tab ? (size_t)(tab - p) : (size_t)(end - p);
-        if (col >= MAX_COLUMNS || !(other >> col & 1)) {
-            if (nfield == 2) return false; /* a third field */
-            field[nfield] = nl_trim(p, &n);
-            len[nfield++] = n;
+    const nl_line *l = &d->lines[*li];
+    for (size_t i = *k + 1;;) {
+        if (i >= l->len) { /* the field goes on on the next line */
+            if (*li + 1 >= d->n || *li + 1 > last) return -1;
+            if (out) oct_buf_putc(out, '\n');
+            l = &d->lines[++*li];
+            i = 0;
+            continue;
         }
-        p += n + 1;
-        if (!tab) break;
+        if (l->s[i] != '"') {
+            if (out) oct_buf_putc(out, l->s[i]);
+            i++;
+        } else if (i + 1 < l->len && l->s[i + 1] == '"') {
+            if (out) oct_buf_putc(out, '"');
+            i += 2;
+        } else {
+            *k = i + 1;
+            if (*k >= l->len) return 1;
+            if (l->s[*k] != sep) return -1;
+            ++*k;
+            return 0;
+        }
     }
-    if (nfield != 2) return false;
-    *f = field[0];
-    *fn = len[0];
-    *b = field[1];
-    *bn = len[1];
-    return len[0] > 0 && len[1] > 0;
 }
 
-/* Lines [0, *first) are Anki's settings; true when every other line is a
- * card or blank, and there are enough cards. */
+/* Reads one field starting at line *li, byte *k, into out (NULL: a column
+ * left out); moves past it. Returns 1 at the end of the record, 0 when a
+ * separator follows. A field that opens with a quote but is not quoted
+ * ("Carpe diem" means?) is read as it stands, as Quizlet writes it. */
+static int read_field(const nl_doc *d, size_t *li, size_t *k, char sep, size_t last, oct_buf *out)
+{
+    const nl_line *l = &d->lines[*li];
+    if (*k < l->len && l->s[*k] == '"') {
+        size_t li0 = *li, k0 = *k, len0 = out ? out->len : 0;
+        int r = read_quoted(d, li, k, sep, last, out);
+        if (r >= 0) return r;
+        *li = li0;
+        *k = k0;
+        if (out) out->len = len0;
+    }
+    const char *s = l->s + *k, *e = memchr(s, sep, l->len - *k);
+    size_t n = e ? (size_t)(e - s) : l->len - *k;
+    if (out) oct_buf_put(out, s, n);
+    *k += n + (e ? 1 : 0);
+    return e ? 0 : 1;
+}
+
+/* The card whose record starts at line i (not blank), its other columns
+ * left out; false unless it has exactly two fields, neither empty. */
+static bool read_card(const nl_doc *d, size_t i, const deck_settings *st, deck_card *c)
+{
+    const nl_line *l = &d->lines[i];
+    if (l->lead > 0) return false; /* indented: code */
+    size_t li = i, k = 0, nfield = 0, last = i + MAX_CARD_LINES;
+    oct_buf_clear(&c->f[0]);
+    oct_buf_clear(&c->f[1]);
+    c->first = i;
+    for (size_t col = 0;; col++) {
+        bool field = col >= MAX_COLUMNS || !(st->other >> col & 1);
+        if (field && nfield == 2) return false; /* a third field */
+        if (field) c->at[nfield] = li;
+        int r = read_field(d, &li, &k, st->sep, last, field ? &c->f[nfield] : NULL);
+        nfield += field;
+        if (r == 1) break;
+    }
+    c->end = li + 1;
+    if (nfield != 2) return false;
+    for (int f = 0; f < 2; f++) { /* trimmed: the field's own blanks */
+        size_t n = c->f[f].len;
+        const char *t = n ? nl_trim(c->f[f].data, &n) : "";
+        if (n == 0) return false;
+        memmove(c->f[f].data, t, n);
+        c->f[f].len = n;
+        c->f[f].data[n] = '\0';
+    }
+    return true;
+}
+
+static void card_free(deck_card *c)
+{
+    oct_buf_free(&c->f[0]);
+    oct_buf_free(&c->f[1]);
+}
+
+/* Lines [0, *first) are Anki's settings; true when every other record is
+ * a card or a blank line, and there are enough cards. */
 bool nl_is_deck(const nl_doc *d, size_t *first)
 {
     size_t i = 0, cards = 0;
     while (i < d->n && settings_line(&d->lines[i]))
         i++;
     *first = i;
-    uint32_t other = other_columns(d, i);
-    for (; i < d->n; i++) {
-        const nl_line *l = &d->lines[i];
-        if (l->flags & NL_BLANK) continue;
-        const char *f, *b;
-        size_t fn, bn;
-        if (!card_fields(l, other, &f, &fn, &b, &bn)) return false;
-        cards++;
+    deck_settings st = settings_of(d, i);
+    deck_card c = {0};
+    bool ok = true;
+    while (ok && i < d->n) {
+        if (d->lines[i].flags & NL_BLANK) {
+            i++;
+            continue;
+        }
+        ok = read_card(d, i, &st, &c);
+        cards += ok;
+        i = c.end;
     }
-    return cards >= MIN_CARDS;
+    card_free(&c);
+    return ok && cards >= MIN_CARDS;
+}
+
+/* Whether s[i..] is Anki's line break, "<br>", "<br/>" or "<br />";
+ * its length in *n. */
+static bool br_at(const char *s, size_t len, size_t i, size_t *n)
+{
+    static const char *const BR[] = {"<br>", "<br/>", "<br />"};
+    for (size_t k = 0; k < 3; k++) {
+        size_t m = strlen(BR[k]);
+        if (i + m <= len && strncasecmp(s + i, BR[k], m) == 0) {
+            *n = m;
+            return true;
+        }
+    }
+    return false;
+}
+
+/* The front as one line: its line breaks become single spaces. */
+static void put_front(oct_buf *b, const oct_buf *f)
+{
+    bool space = false;
+    for (size_t i = 0, n; i < f->len; i++) {
+        if (f->data[i] == '\n' || br_at(f->data, f->len, i, &n)) {
+            if (f->data[i] != '\n') i += n - 1;
+            space = true;
+            continue;
+        }
+        if (space && b->len && b->data[b->len - 1] != ' ') oct_buf_putc(b, ' ');
+        space = false;
+        oct_buf_putc(b, f->data[i]);
+    }
 }
 
 void nl_emit_deck(const nl_doc *d, size_t first, nl_out *o)
 {
-    uint32_t other = other_columns(d, first);
+    deck_settings st = settings_of(d, first);
     if (first > 0)
         oct_diag_report(d->diag, OCT_NOTE, d->path, 1, 1, "front-matter",
                         "lines 1-%zu are the settings of a flashcard deck exported as text "
                         "(\"%.*s\"); not printed%s",
                         first, (int)(d->lines[0].len > 40 ? 40 : d->lines[0].len), d->lines[0].s,
-                        other ? ", nor the columns they name (tags, deck, note type, guid)" : "");
+                        st.other ? ", nor the columns they name (tags, deck, note type, guid)"
+                                 : "");
     oct_buf b = OCT_BUF_INIT;
-    for (size_t i = first; i < d->n; i++) {
-        const nl_line *l = &d->lines[i];
-        const char *f, *k;
-        size_t fn, kn;
-        if (!card_fields(l, other, &f, &fn, &k, &kn)) continue; /* a blank line */
+    deck_card c = {0};
+    for (size_t i = first; i < d->n;) {
+        if ((d->lines[i].flags & NL_BLANK) || !read_card(d, i, &st, &c)) {
+            i++;
+            continue;
+        }
         oct_buf_clear(&b);
         oct_buf_puts(&b, "Q: ");
-        oct_buf_put(&b, f, fn);
-        nl_out_line(o, b.data, b.len, l->src);
-        oct_buf_clear(&b);
-        oct_buf_puts(&b, "A: ");
-        oct_buf_put(&b, k, kn);
-        nl_out_line(o, b.data, b.len, l->src);
-        nl_out_line(o, "", 0, l->src);
+        put_front(&b, &c.f[0]);
+        nl_out_line(o, b.data, b.len, d->lines[c.at[0]].src);
+        /* the back line by line, each at its own line of the source */
+        const char *s = c.f[1].data, *end = s + c.f[1].len;
+        for (size_t li = c.at[1]; s <= end; li++) {
+            const char *nl = memchr(s, '\n', (size_t)(end - s));
+            size_t n = nl ? (size_t)(nl - s) : (size_t)(end - s);
+            oct_buf_clear(&b);
+            if (s == c.f[1].data) oct_buf_puts(&b, "A: ");
+            oct_buf_put(&b, s, n);
+            nl_out_line(o, b.data, b.len, d->lines[li < c.end ? li : c.end - 1].src);
+            if (!nl) break;
+            s = nl + 1;
+        }
+        nl_out_line(o, "", 0, d->lines[c.end - 1].src);
+        i = c.end;
     }
+    card_free(&c);
     oct_buf_free(&b);
 }

@@ -36,6 +36,7 @@ Exit status: 0 all words present, 1 words missing, 2 usage or tool error.
 """
 import argparse
 import collections
+import csv
 import html
 import html.parser
 import os
@@ -182,6 +183,40 @@ def markdown_words(line):
 
 
 DECK_COLUMN = re.compile(r"^#(?:tags|deck|notetype|guid) column:(\d+)\s*$")
+DECK_SEPARATOR = {"tab": "\t", "comma": ",", "semicolon": ";", "pipe": "|",
+                  ",": ",", ";": ";", "|": "|"}
+
+
+def deck_separator(lines):
+    """The separator an Anki deck's "#separator:" setting names (tab)."""
+    for line in lines:
+        if not line.startswith("#"):
+            break
+        if line.startswith("#separator:"):
+            return DECK_SEPARATOR.get(line[len("#separator:"):].strip().lower(), "\t")
+    return "\t"
+
+
+def deck_lines(lines, other):
+    """The lines of an Anki deck with the columns `other` left out: each
+    record (its fields quoted as in CSV may run over several lines) becomes
+    its fields' text at the line where it starts, the lines it continues on
+    empty, so words keep their line numbers (normalize_deck.c)."""
+    out = list(lines)
+    start = 0
+    while start < len(lines) and lines[start].startswith("#"):
+        start += 1
+    sep = deck_separator(lines)
+    body = lines[start:]
+    reader = csv.reader(body, delimiter=sep, quotechar='"')
+    first = 0
+    for record in reader:
+        end = reader.line_num  # lines [first, end) of the body
+        fields = [f for k, f in enumerate(record) if k not in other]
+        for i in range(first, end):
+            out[start + i] = " ".join(fields) if i == first else ""
+        first = end
+    return out
 
 
 def deck_other_columns(lines):
@@ -205,12 +240,12 @@ def source_words(sources, plain, dropped):
         real, base = os.path.realpath(path), os.path.basename(path)
         lines = read_text(path).splitlines()
         other = deck_other_columns(lines)
+        if other:
+            lines = deck_lines(lines, other)
         for n, line in enumerate(lines, 1):
             if (real, n) in dropped or (base, n) in dropped:
                 skipped += 1
                 continue
-            if other and "\t" in line:
-                line = "\t".join(f for k, f in enumerate(line.split("\t")) if k not in other)
             text = line if plain else markdown_words(line)
             for w in WORD.findall(text):
                 w = w.lower()

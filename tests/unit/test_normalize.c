@@ -578,9 +578,34 @@ static void test_name_search(void)
     CHECK(!nl_is_stopword("", 0) && !nl_is_stopword("pip", 3));
 }
 
+/* Decks exported with quoted fields (normalize_deck.c): a field quoted over
+ * two lines, a doubled quote, <br> in a front, another separator, and a
+ * field that only opens with a quote. */
+static void test_quoted_decks(void)
+{
+    static const struct {
+        const char *in, *want;
+    } cases[] = {
+        {"#separator:tab\n\"Front one\nwith a hint<br />here\"\t\"Back one\nsecond line\"\n"
+         "Front \"\"two\"\"\t\"Back \"\"two\"\"\"\n",
+         "Q: Front one with a hint here\nA: Back one\nsecond line\n\n"
+         "Q: Front \"\"two\"\"\nA: Back \"two\"\n\n"},
+        {"#separator:Semicolon\n\"la mesa; el mueble\";the table\nel vaso;\"the glass; a cup\"\n",
+         "Q: la mesa; el mueble\nA: the table\n\nQ: el vaso\nA: the glass; a cup\n\n"},
+        {"\"Carpe diem\" means?\tSeize the day\n\"Open\tquote\n",
+         "Q: \"Carpe diem\" means?\nA: Seize the day\n\nQ: \"Open\nA: quote\n\n"},
+    };
+    for (size_t i = 0; i < sizeof cases / sizeof *cases; i++) {
+        char *out = norm_str(cases[i].in);
+        CHECK_STR(out, cases[i].want);
+        free(out);
+    }
+}
+
 int main(void)
 {
     test_name_search();
+    test_quoted_decks();
     test_fixtures();
     test_unchanged();
     test_prose_lines();
