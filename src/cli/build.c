@@ -249,6 +249,10 @@ static int build_one(const oct_manifest *m, const oct_build_opts *o, oct_diag *d
     if (t && !o->check && werror_stop(o, diag, b.warnings, m->path)) rc = OCT_EXIT_INPUT;
     if (!rc && oct_cli_prep_finish(prep, o, diag) != 0) rc = OCT_EXIT_INPUT;
     if (!rc) {
+        /* the booklets and decks set their language's quotation marks; the
+         * JSON bank (written above, as `inspect --json` writes it) keeps
+         * the text as written */
+        oct_tree_smart_quotes(t);
         const oct_layout *layout = oct_cli_prep_layout(prep);
         /* the layout's mode, when neither --mode nor the manifest chose */
         if (!o->mode && !m->mode && layout->mode) t->meta.mode = layout->mode;

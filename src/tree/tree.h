@@ -298,6 +298,13 @@ char *oct_node_plain_text(oct_arena *a, const oct_node *n);
 /* Drops a chapter's opening level-1 heading when it only repeats the
  * chapter's title (see titles.c). Call after the study pass. */
 void oct_tree_fold_title_headings(oct_tree *t);
+
+/* Sets the straight quotes of the tree's text as the quotation marks of
+ * its language (meta.lang: “…” in English, „…“ in German, « … » in French)
+ * and the apostrophe ’; code, and quotes whose side is unclear, stay as
+ * typed (quotes.c). Call once the language is known, after the study pass
+ * (which reads the text as written). */
+void oct_tree_smart_quotes(oct_tree *t);
 /* q has an ANSWER child with content (an arranged question has one per
  * source, and one that repeats an earlier is left empty). */
 bool oct_question_has_answer(const oct_node *q);

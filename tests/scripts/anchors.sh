@@ -97,7 +97,8 @@ for key, o in objs.items():
     src = pages[v["/P"]]
     mb = val(v["/P"]).get("/MediaBox", [0, 0, 595, 842])
     x0, y0, x1, y1 = v["/Rect"]
-    text = page_text(src, (x0, mb[3] - y1, x1 - x0, y1 - y0)).rstrip(".,;")
+    # (the apostrophes are typographic in print: src/tree/quotes.c)
+    text = page_text(src, (x0, mb[3] - y1, x1 - x0, y1 - y0)).rstrip(".,;").replace("\u2019", "'")
     if links and val(links[-1][2]) == val(v["/Dest"]) and links[-1][0] == src:
         links[-1][1] += " " + text
     else:
@@ -116,7 +117,7 @@ for src, text, dest in links:
         mb = val(dest[0]).get("/MediaBox", [0, 0, 595, 842])
         top = dest[3] if len(dest) > 3 and isinstance(dest[3], (int, float)) else mb[3]
         band = bands.get(text, 34)
-        there = page_text(target, (0, max(0, mb[3] - top), mb[2], band))
+        there = page_text(target, (0, max(0, mb[3] - top), mb[2], band)).replace("\u2019", "'")
         if want[text] not in there:
             bad.append("link %r (page %d) lands on page %d at %r, not at %r"
                        % (text, src, target, there[:80], want[text]))
@@ -153,6 +154,7 @@ class Doc(html.parser.HTMLParser):
             self.links.append((self.cur[0], " ".join(self.cur[1].split())))
             self.cur = None
     def handle_data(self, d):
+        d = d.replace("\u2019", "'")  # typographic apostrophes (src/tree/quotes.c)
         self.flat.append(d)
         if self.cur:
             self.cur[1] += d

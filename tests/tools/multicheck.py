@@ -188,10 +188,19 @@ def rtl_logical(line):
 IGNORABLE = re.compile("[\\s\u00ad\u200e\u200f\u202a-\u202e\u2066-\u2069\ufe0e]")
 
 
+# octavo sets its language's quotation marks for straight quotes
+# (src/tree/quotes.c): every quotation mark compares as a straight one.
+QUOTES = str.maketrans({"\u2018": "'", "\u2019": "'", "\u201a": "'", "\u2039": "'",
+                        "\u203a": "'", "\u300e": "'", "\u300f": "'", "\u201c": '"',
+                        "\u201d": '"', "\u201e": '"', "\u00ab": '"', "\u00bb": '"',
+                        "\u300c": '"', "\u300d": '"'})
+
+
 def squash(s):
     """What the comparison sees: NFC, no white space, no bidi controls, no
-    soft hyphen, no text-presentation selector (VS15 is not drawn)."""
-    return IGNORABLE.sub("", unicodedata.normalize("NFC", s))
+    soft hyphen, no text-presentation selector (VS15 is not drawn), every
+    quotation mark straight."""
+    return IGNORABLE.sub("", unicodedata.normalize("NFC", s)).translate(QUOTES)
 
 
 FOLIO = re.compile(r"^\s*([0-9]+|[ivxlcdm]+)\s*$")

@@ -1,0 +1,266 @@
+/* Typographic quotes (tree.h: oct_tree_smart_quotes). Notes are typed with
+ * the keyboard's straight quotes; a printed booklet sets the quotation
+ * marks of its language ("word" is “word” in English, „Wort“ in German,
+ * « mot » in French) and the apostrophe ’ (don’t, l’école).
+ *
+ * Each run of inline text between two blocks (a paragraph, a heading, a
+ * cell, a question's prompt) is read as one stream: a quote's side comes
+ * from the characters around it, across emphasis and links, so the quotes
+ * around *a word* in italics still pair. Code, index terms and footnote
+ * marks are opaque in the stream and never changed. Where the side is not
+ * clear the quote stays as typed: after a digit (5'10" is feet and
+ * inches), between two letters for a double quote, alone between spaces.
+ * A single quote is a quotation mark only when it pairs with another in
+ * the run; otherwise it is the apostrophe ('90s, the students' books).
+ * Right-to-left scripts (Hebrew, Arabic, Persian, Urdu, Yiddish) keep
+ * their quotes as typed: their marks and mirroring are the writer's. */
+#include "tree/tree.h"
+#include "util/buf.h"
+#include "util/utf8.h"
+#include "util/xalloc.h"
+
+#include <string.h>
+#include <strings.h>
+#include <utf8proc.h>
+
+typedef struct {
+    const char *langs;         /* primary subtags, space-separated, each followed by a space */
+    const char *dq[2], *sq[2]; /* double (primary) and single (secondary) marks */
+    bool spaced;               /* French: a narrow no-break space inside « » */
+} quote_style;
+
+static const quote_style STYLES[] = {
+    {"de cs sk sl is lt et ", {"\xe2\x80\x9e", "\xe2\x80\x9c"}, {"\xe2\x80\x9a", "\xe2\x80\x98"}},
+    {"fr ", {"\xc2\xab", "\xc2\xbb"}, {"\xe2\x80\x9c", "\xe2\x80\x9d"}, true},
+    {"es it ca pt el nb no nn sq eu gl ",
+     {"\xc2\xab", "\xc2\xbb"},
+     {"\xe2\x80\x9c", "\xe2\x80\x9d"}},
+    {"ru uk be bg ", {"\xc2\xab", "\xc2\xbb"}, {"\xe2\x80\x9e", "\xe2\x80\x9c"}},
+    {"pl ro hr ", {"\xe2\x80\x9e", "\xe2\x80\x9d"}, {"\xc2\xab", "\xc2\xbb"}},
+    {"hu ", {"\xe2\x80\x9e", "\xe2\x80\x9d"}, {"\xc2\xbb", "\xc2\xab"}},
+    {"sv fi ", {"\xe2\x80\x9d", "\xe2\x80\x9d"}, {"\xe2\x80\x99", "\xe2\x80\x99"}},
+    {"da ", {"\xc2\xbb", "\xc2\xab"}, {"\xe2\x80\xba", "\xe2\x80\xb9"}},
+    {"ja ", {"\xe3\x80\x8c", "\xe3\x80\x8d"}, {"\xe3\x80\x8e", "\xe3\x80\x8f"}},
+};
+/* English and every other language: “ ” and ‘ ’. */
+static const quote_style DEFAULT_STYLE = {
+    "", {"\xe2\x80\x9c", "\xe2\x80\x9d"}, {"\xe2\x80\x98", "\xe2\x80\x99"}};
+static const char APOSTROPHE[] = "\xe2\x80\x99";
+static const char NNBSP[] = "\xe2\x80\xaf";
+
+/* Whether the space-separated list holds the word tag[0..n). */
+static bool listed(const char *list, const char *tag, size_t n)
+{
+    for (const char *p = list; *p;) {
+        const char *e = strchr(p, ' ');
+        size_t len = e ? (size_t)(e - p) : strlen(p);
+        if (len == n && strncasecmp(p, tag, n) == 0) return true;
+        p += len + (e ? 1 : 0);
+    }
+    return false;
+}
+
+/* The style of language tag lang, or NULL: quotes left as typed. */
+static const quote_style *style_of(const char *lang)
+{
+    size_t n = lang ? strcspn(lang, "-_") : 0;
+    if (n == 0) return &DEFAULT_STYLE;
+    if (listed("he ar fa ur yi", lang, n)) return NULL;
+    /* Brazil sets “ ” where Portugal sets « » */
+    if (n == 2 && strncasecmp(lang, "pt", 2) == 0 && lang[2] && strncasecmp(lang + 3, "br", 2) == 0)
+        return &DEFAULT_STYLE;
+    for (size_t k = 0; k < sizeof STYLES / sizeof *STYLES; k++)
+        if (listed(STYLES[k].langs, lang, n)) return &STYLES[k];
+    return &DEFAULT_STYLE;
+}
+
+/* The stream of one run: its text, and per TEXT node where it starts in
+ * it (opaque nodes stand as one letter, breaks as one space). */
+typedef struct {
+    oct_buf text;
+    oct_node **nodes;
+    size_t *start;
+    size_t n, cap, capstart;
+} run;
+
+/* What stands beside a quote. */
+typedef enum { C_EDGE, C_SPACE, C_OPEN, C_LETTER, C_DIGIT, C_CLOSE } around;
+
+static around class_of(unsigned cp)
+{
+    if (cp == '\'' || cp == '"') return C_CLOSE; /* decided by its own side */
+    utf8proc_category_t c = utf8proc_category((utf8proc_int32_t)cp);
+    switch (c) {
+    case UTF8PROC_CATEGORY_ZS:
+    case UTF8PROC_CATEGORY_ZL:
+    case UTF8PROC_CATEGORY_ZP:
+    case UTF8PROC_CATEGORY_CC:
+        return C_SPACE;
+    case UTF8PROC_CATEGORY_PS:
+    case UTF8PROC_CATEGORY_PI:
+    case UTF8PROC_CATEGORY_PD:
+        return C_OPEN;
+    case UTF8PROC_CATEGORY_ND:
+    case UTF8PROC_CATEGORY_NL:
+    case UTF8PROC_CATEGORY_NO:
+        return C_DIGIT;
+    default:
+        return oct_utf8_is_letter(cp) || c == UTF8PROC_CATEGORY_MN || c == UTF8PROC_CATEGORY_MC
+                   ? C_LETTER
+                   : C_CLOSE;
+    }
+}
+
+/* What stands before the quote at i: a quote already decided counts as
+ * the side it was given. */
+static around before(const run *r, size_t i, const unsigned char *mark)
+{
+    if (i == 0) return C_EDGE;
+    size_t at = oct_utf8_last_start(r->text.data, i), len;
+    char c = r->text.data[at];
+    if (mark && (c == '"' || c == '\'')) return mark[at] == 1 || mark[at] == 3 ? C_OPEN : C_CLOSE;
+    return class_of(oct_utf8_decode(r->text.data + at, i - at, &len));
+}
+
+static around after(const run *r, size_t i)
+{
+    if (i + 1 >= r->text.len) return C_EDGE;
+    size_t len;
+    return class_of(oct_utf8_decode(r->text.data + i + 1, r->text.len - i - 1, &len));
+}
+
+static bool opens(around b, around a)
+{
+    return (b == C_EDGE || b == C_SPACE || b == C_OPEN) &&
+           (a == C_LETTER || a == C_DIGIT || a == C_CLOSE || a == C_OPEN);
+}
+
+static bool closes(around b, around a)
+{
+    return (b == C_LETTER || b == C_DIGIT || b == C_CLOSE) &&
+           (a == C_EDGE || a == C_SPACE || a == C_CLOSE);
+}
+
+/* Whether a single quote after i closes a quotation (not an apostrophe). */
+static bool single_closes_later(const run *r, size_t i)
+{
+    for (size_t j = i + 1; j < r->text.len; j++) {
+        if (r->text.data[j] != '\'') continue;
+        around b = before(r, j, NULL), a = after(r, j);
+        if (closes(b, a) && b != C_DIGIT) return true;
+    }
+    return false;
+}
+
+/* What each quote of the run becomes: 0 as typed, 1 double opening, 2
+ * double closing, 3 single opening, 4 single closing, 5 apostrophe. After
+ * a digit a quote closes only a quotation open in the run (else it is a
+ * foot, an inch or a minute). */
+static void decide(const run *r, unsigned char *mark)
+{
+    const char *s = r->text.data;
+    size_t open_double = 0, open_single = 0;
+    for (size_t i = 0; i < r->text.len; i++) {
+        mark[i] = 0;
+        if (s[i] != '"' && s[i] != '\'') continue;
+        around b = before(r, i, mark), a = after(r, i);
+        size_t *open = s[i] == '"' ? &open_double : &open_single;
+        if (s[i] == '\'' && (b == C_LETTER || b == C_DIGIT) && (a == C_LETTER || a == C_OPEN)) {
+            mark[i] = 5; /* don't, l'école, l'« effet », 1990's */
+        } else if (opens(b, a)) {
+            if (s[i] == '"' || (a != C_DIGIT && single_closes_later(r, i))) {
+                mark[i] = s[i] == '"' ? 1 : 3;
+                ++*open;
+            } else {
+                mark[i] = 5; /* 'tis, '90s */
+            }
+        } else if (closes(b, a) && (b != C_DIGIT || *open)) {
+            mark[i] = s[i] == '"' ? 2 : *open ? 4 : 5; /* the students' books */
+            if (*open) --*open;
+        }
+    }
+}
+
+static void put_mark(oct_buf *b, const quote_style *st, unsigned char m)
+{
+    const char *marks[] = {st->dq[0], st->dq[1], st->sq[0], st->sq[1], APOSTROPHE};
+    if (st->spaced && m == 2) oct_buf_puts(b, NNBSP);
+    oct_buf_puts(b, marks[m - 1]);
+    if (st->spaced && m == 1) oct_buf_puts(b, NNBSP);
+}
+
+/* Rewrites the run's TEXT nodes whose quotes change. */
+static void apply(oct_tree *t, run *r, const quote_style *st)
+{
+    if (!memchr(r->text.data ? r->text.data : "", '"', r->text.len) &&
+        !memchr(r->text.data ? r->text.data : "", '\'', r->text.len))
+        return;
+    unsigned char *mark = oct_xmalloc(r->text.len);
+    decide(r, mark);
+    oct_buf b = OCT_BUF_INIT;
+    for (size_t k = 0; k < r->n; k++) {
+        const char *s = r->nodes[k]->text;
+        size_t len = strlen(s), at = r->start[k];
+        bool changed = false;
+        for (size_t i = 0; i < len && !changed; i++)
+            changed = mark[at + i] != 0;
+        if (!changed) continue;
+        oct_buf_clear(&b);
+        for (size_t i = 0; i < len; i++) {
+            if (mark[at + i])
+                put_mark(&b, st, mark[at + i]);
+            else
+                oct_buf_putc(&b, s[i]);
+        }
+        r->nodes[k]->text = oct_arena_strndup(t->arena, b.data, b.len);
+    }
+    oct_buf_free(&b);
+    free(mark);
+}
+
+static void flush(oct_tree *t, run *r, const quote_style *st)
+{
+    if (r->n) apply(t, r, st);
+    oct_buf_clear(&r->text);
+    r->n = 0;
+}
+
+static void add_text(run *r, oct_node *n)
+{
+    OCT_GROW(r->nodes, r->cap, r->n + 1);
+    OCT_GROW(r->start, r->capstart, r->n + 1);
+    r->nodes[r->n] = n;
+    r->start[r->n++] = r->text.len;
+    oct_buf_puts(&r->text, n->text);
+}
+
+void oct_tree_smart_quotes(oct_tree *t)
+{
+    const quote_style *st = style_of(t->meta.lang);
+    if (!st || !t->root) return;
+    run r = {OCT_BUF_INIT, NULL, NULL, 0, 0, 0};
+    oct_iter it;
+    oct_iter_init(&it, t->root);
+    oct_event ev;
+    while ((ev = oct_iter_next(&it)) != OCT_EV_NONE) {
+        oct_node *n = (oct_node *)it.cur;   /* the tree is the caller's to change */
+        if (!oct_kind_is_inline(n->kind)) { /* a block begins or ends a run */
+            flush(t, &r, st);
+            continue;
+        }
+        if (ev != OCT_EV_ENTER) continue;
+        if (n->kind == OCT_TEXT && n->text) {
+            add_text(&r, n);
+        } else if (n->kind == OCT_SOFT_BREAK || n->kind == OCT_LINE_BREAK) {
+            oct_buf_putc(&r.text, ' ');
+        } else if (n->kind == OCT_CODE || n->kind == OCT_INDEX_TERM ||
+                   n->kind == OCT_FOOTNOTE_REF || n->kind == OCT_XREF) {
+            oct_buf_putc(&r.text, 'x'); /* opaque, never changed */
+            oct_iter_skip_children(&it);
+        }
+    }
+    flush(t, &r, st);
+    oct_buf_free(&r.text);
+    free(r.nodes);
+    free(r.start);
+}
