@@ -13,6 +13,7 @@
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <strings.h>
 #include <time.h>
 
 /* Booklet metadata: command line over manifest over defaults. Dates come
@@ -154,11 +155,30 @@ static void fill_meta(oct_tree *t, const oct_manifest *m, const oct_build_opts *
         meta->modified = oct_arena_printf(a, "%sT00:00:00Z", meta->date);
 }
 
+/* The language every source whose front matter names one names, or NULL
+ * (none does, or they differ). */
+static const char *front_matter_language(const oct_tree *t)
+{
+    const char *lang = NULL;
+    for (const oct_node *ch = t->root->first; ch; ch = ch->next) {
+        if (ch->kind != OCT_CHAPTER || !ch->u.chapter.lang) continue;
+        if (lang && strcasecmp(lang, ch->u.chapter.lang) != 0) return NULL;
+        lang = ch->u.chapter.lang;
+    }
+    return lang;
+}
+
 /* The booklet's language when neither the manifest nor --lang gave one:
- * what its letters tell (unicode/script.h: Cyrillic, Greek, Han...), else
- * English, with a warning saying which. */
+ * the one its sources' front matter names, else what its letters tell
+ * (unicode/script.h: Cyrillic, Greek, Han...), else English, with a
+ * warning saying which. */
 static void guess_language(oct_tree *t, const oct_manifest *m, oct_diag *diag)
 {
+    const char *named = front_matter_language(t);
+    if (named) {
+        t->meta.lang = named;
+        return;
+    }
     enum { SAMPLE = 64 * 1024 };
     oct_buf text = OCT_BUF_INIT;
     oct_iter it;

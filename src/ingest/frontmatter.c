@@ -139,13 +139,13 @@ static bool reads_as(line l, char sep)
     return key_length(l, sep) > 0;
 }
 
-/* The value of a one-line `title` (quotes taken off, \" and '' undone);
+/* The value of a one-line `key` (quotes taken off, \" and '' undone);
  * NULL for a block value (| or >) or an empty one. */
-static char *title_value(line l, char sep)
+static char *scalar_value(line l, char sep, const char *key)
 {
     l = trimmed(l);
     size_t k = key_length(l, sep);
-    if (k != 5 || memcmp(l.p, "title", 5) != 0) return NULL;
+    if (k != strlen(key) || memcmp(l.p, key, k) != 0) return NULL;
     const char *v = memchr(l.p, sep, l.n) + 1, *end = l.p + l.n;
     while (v < end && (*v == ' ' || *v == '\t'))
         v++;
@@ -179,6 +179,26 @@ static char *title_value(line l, char sep)
         return NULL;
     }
     return out;
+}
+
+/* The value of `lang` or `language` when it reads as a language tag
+ * (letters, then letters and digits after '-' or '_': "fr", "pt-BR"). */
+static char *language_value(line l, char sep)
+{
+    char *v = scalar_value(l, sep, "language");
+    if (!v) v = scalar_value(l, sep, "lang");
+    size_t n = v ? strlen(v) : 0, letters = 0;
+    while (letters < n && ((v[letters] | 0x20) >= 'a' && (v[letters] | 0x20) <= 'z'))
+        letters++;
+    bool ok = letters >= 2 && letters <= 3 && n <= 35;
+    for (size_t i = letters; ok && i < n; i++)
+        ok = (v[i] >= '0' && v[i] <= '9') || ((v[i] | 0x20) >= 'a' && (v[i] | 0x20) <= 'z') ||
+             ((v[i] == '-' || v[i] == '_') && i + 1 < n);
+    if (!ok) {
+        free(v);
+        return NULL;
+    }
+    return v;
 }
 
 /* Whether the value v names the tag "flashcards" (or a deck below it),
@@ -253,7 +273,8 @@ bool oct_front_matter_take(char *text, size_t *len, oct_front_matter *fm)
     }
     for (size_t i = 1; i < close; i++) {
         line l = trimmed(lines[i]);
-        if (!fm->title) fm->title = title_value(l, sep);
+        if (!fm->title) fm->title = scalar_value(l, sep, "title");
+        if (!fm->lang) fm->lang = language_value(l, sep);
         if (key_length(l, sep) > 0) fm->nkeys++;
     }
     fm->lines = close + 1;
@@ -274,6 +295,7 @@ bool oct_front_matter_take(char *text, size_t *len, oct_front_matter *fm)
 
 void oct_front_matter_release(oct_front_matter *fm)
 {
+    free(fm->lang);
     free(fm->title);
     memset(fm, 0, sizeof *fm);
 }

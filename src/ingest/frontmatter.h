@@ -7,6 +7,7 @@
 
 typedef struct {
     char *title;  /* its one-line `title`, or NULL (owned) */
+    char *lang;   /* its one-line `lang` or `language` (a language tag), or NULL (owned) */
     size_t nkeys; /* top-level keys it held */
     size_t lines; /* lines it took, fences included */
     bool toml;

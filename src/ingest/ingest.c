@@ -108,18 +108,22 @@ static void take_front_matter(const char *path, oct_ingest_text *out, oct_diag *
 {
     oct_front_matter fm;
     if (!oct_front_matter_take(out->text, &out->len, &fm)) return;
-    size_t others = fm.nkeys - (fm.title != NULL);
+    size_t others = fm.nkeys - (fm.title != NULL) - (fm.lang != NULL);
     oct_buf what = OCT_BUF_INIT;
     if (fm.title) oct_buf_printf(&what, "its title \"%s\" names the chapter", fm.title);
-    if (others || !fm.title)
-        oct_buf_printf(&what, "%s%zu %skey%s not printed", fm.title ? "; " : "its ", others,
-                       fm.title ? "other " : "", others == 1 ? "" : "s");
+    if (fm.lang)
+        oct_buf_printf(&what, "%sits language is '%s'", fm.title ? "; " : "", fm.lang);
+    bool named = fm.title || fm.lang;
+    if (others || !named)
+        oct_buf_printf(&what, "%s%zu %skey%s not printed", named ? "; " : "its ", others,
+                       named ? "other " : "", others == 1 ? "" : "s");
     oct_diag_report(diag, OCT_NOTE, path, 1, 1, "front-matter", "%s front matter (lines 1-%zu): %s",
                     fm.toml ? "TOML" : "YAML", fm.lines, what.data);
     oct_buf_free(&what);
     out->front_title = fm.title; /* taken */
     out->front_deck = fm.flashcards;
-    fm.title = NULL;
+    out->front_lang = fm.lang;
+    fm.title = fm.lang = NULL;
     oct_front_matter_release(&fm);
 }
 
@@ -147,6 +151,7 @@ void oct_ingest_text_release(oct_ingest_text *in)
     if (in->normalized) oct_normalized_release(&in->norm);
     free(in->text);
     free(in->front_title);
+    free(in->front_lang);
     memset(in, 0, sizeof *in);
 }
 
@@ -178,6 +183,7 @@ oct_node *oct_ingest_parse(oct_tree *t, const char *path, const oct_ingest_text 
     oct_ingest_drop_nav_links(t, ch, path, diag);
     oct_ingest_places(t, ch);
     ch->u.chapter.title = choose_title(t, ch, path, title, in->front_title);
+    if (in->front_lang) ch->u.chapter.lang = oct_arena_strdup(t->arena, in->front_lang);
     oct_node_append(t->root, ch);
     return ch;
 }

@@ -53,6 +53,7 @@ typedef struct {
     bool normalized;
     char *front_title; /* the title of its front matter (frontmatter.h), or NULL */
     bool front_deck;   /* its front matter tags it a flashcard deck (srcards.h) */
+    char *front_lang;  /* its front matter's `lang` or `language`, or NULL */
 } oct_ingest_text;
 
 /* The half of oct_ingest_source that needs no tree (decoding, normalizing),

@@ -129,6 +129,7 @@ struct oct_node {
     union {
         struct {
             const char *title; /* plain text */
+            const char *lang;  /* the language its source's front matter names, or NULL */
             bool arranged;     /* made by oct_study_arrange (a topic, Sources), not a source */
         } chapter;
         struct {

@@ -5,7 +5,7 @@
 # three ways a directory becomes booklets.
 set -euo pipefail
 . "$(dirname "$0")/../tools/lib.sh"
-oct_setup python3
+oct_setup python3 pdftotext unzip
 
 cd "$OCTAVO_TMP"
 
@@ -198,3 +198,17 @@ assert {"sources", "questions", "diagnostics"} <= set(d), sorted(d)
 assert any("alphabet" in q["prompt"] for q in d["questions"]), d["questions"]
 ' || fail "inspect --json: not the documented question bank: $(head -c 600 run.out)"
 note "normalize and inspect ok"
+
+# A loose note whose front matter names its language: the booklet's
+# language (no no-language warning), and the language's quotation marks
+# for the straight quotes of its text, not of its code.
+mkdir -p lang
+printf -- '---\ntitle: Citations\nlanguage: fr\n---\n\nSelon le GIEC, "le climat change". Le code `print("ok")` reste.\n' >lang/citations.md
+run 0 build lang/citations.md -o out-lang
+! grep -q "no-language" run.err || fail "front matter language ignored: $(cat run.err)"
+unzip -p out-lang/citations.epub OEBPS/content.opf | grep -q '<dc:language>fr</dc:language>' ||
+    fail "the EPUB's language is not fr"
+pdftotext out-lang/citations.pdf - | grep -q "GIEC, « le climat change »" ||
+    fail "no French quotation marks in the PDF: $(pdftotext out-lang/citations.pdf - | grep GIEC)"
+pdftotext out-lang/citations.pdf - | grep -q 'print("ok")' || fail "code lost its straight quotes"
+note "front matter language and quotation marks ok"

@@ -95,6 +95,32 @@ static void test_toml(void)
     free(t);
 }
 
+/* `lang` or `language` when it reads as a language tag. */
+static void test_language(void)
+{
+    static const struct {
+        const char *in, *want;
+    } cases[] = {
+        {"---\ntitle: Notas\nlanguage: pt-BR\n---\nx\n", "pt-BR"},
+        {"---\nlang: \"de\"\n---\nx\n", "de"},
+        {"+++\nlanguage = \"fr_CA\"\n+++\nx\n", "fr_CA"},
+        {"---\nlanguage: French please\ntitle: x\n---\nx\n", NULL},
+        {"---\nlanguage: e\ntitle: x\n---\nx\n", NULL},
+        {"---\nlanguage: en-\ntitle: x\n---\nx\n", NULL},
+    };
+    for (size_t i = 0; i < sizeof cases / sizeof *cases; i++) {
+        oct_front_matter fm;
+        char *t = take(cases[i].in, &fm);
+        CHECK(t != NULL);
+        if (cases[i].want)
+            CHECK_STR(fm.lang, cases[i].want);
+        else
+            CHECK(t && fm.lang == NULL);
+        oct_front_matter_release(&fm);
+        free(t);
+    }
+}
+
 static void test_left_alone(void)
 {
     oct_front_matter fm;
@@ -140,6 +166,7 @@ int main(void)
 {
     test_yaml();
     test_toml();
+    test_language();
     test_left_alone();
     test_ingest();
     return check_done();
