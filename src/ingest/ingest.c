@@ -111,8 +111,7 @@ static void take_front_matter(const char *path, oct_ingest_text *out, oct_diag *
     size_t others = fm.nkeys - (fm.title != NULL) - (fm.lang != NULL);
     oct_buf what = OCT_BUF_INIT;
     if (fm.title) oct_buf_printf(&what, "its title \"%s\" names the chapter", fm.title);
-    if (fm.lang)
-        oct_buf_printf(&what, "%sits language is '%s'", fm.title ? "; " : "", fm.lang);
+    if (fm.lang) oct_buf_printf(&what, "%sits language is '%s'", fm.title ? "; " : "", fm.lang);
     bool named = fm.title || fm.lang;
     if (others || !named)
         oct_buf_printf(&what, "%s%zu %skey%s not printed", named ? "; " : "its ", others,
