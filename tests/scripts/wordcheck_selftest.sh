@@ -112,16 +112,23 @@ fi
 grep -q "emb/sub/uni" pdf.log || fail "check_pdf failed for another reason: $(cat pdf.log)"
 note "check_pdf rejects a non-embedded font"
 check_epub full.epub
-python3 - full.epub broken.epub <<'EOF'
+# spoil IN OUT HTML: OUT is the EPUB IN with HTML put at the start of the
+# first paragraph of its first chapter.
+spoil() {
+    python3 - "$@" <<'EOF'
 import sys, zipfile
 src, dst = zipfile.ZipFile(sys.argv[1]), zipfile.ZipFile(sys.argv[2], "w")
+done = False
 for info in src.infolist():
     data = src.read(info.filename)
-    if info.filename.endswith(".xhtml") and b"<p>" in data:
-        data = data.replace(b"<p>", b'<p><a href="missing.xhtml">x</a>', 1)
+    if not done and info.filename.endswith(".xhtml") and b"<p>" in data:
+        data = data.replace(b"<p>", b"<p>" + sys.argv[3].encode(), 1)
+        done = True
     dst.writestr(info, data)
 dst.close()
 EOF
+}
+spoil full.epub broken.epub '<a href="missing.xhtml">x</a>'
 if (run_epubcheck "$EPUBCHECK4_JAR" broken.epub) >epub.log 2>&1; then
     fail "run_epubcheck accepted a broken EPUB"
 fi
@@ -132,16 +139,7 @@ note "run_epubcheck rejects a broken EPUB"
 # rejects (an element XHTML does not have; its links are fine) and the good
 # one again fails when it ends, naming the broken one, and the good ones
 # pass in the same JVM.
-python3 - full.epub invalid.epub <<'EOF'
-import sys, zipfile
-src, dst = zipfile.ZipFile(sys.argv[1]), zipfile.ZipFile(sys.argv[2], "w")
-for info in src.infolist():
-    data = src.read(info.filename)
-    if info.filename.endswith(".xhtml") and b"<p>" in data:
-        data = data.replace(b"<p>", b"<p><blink>x</blink>", 1)
-    dst.writestr(info, data)
-dst.close()
-EOF
+spoil full.epub invalid.epub '<blink>x</blink>'
 cat >queue.sh <<EOF
 set -euo pipefail
 . "$TOOLS/lib.sh"

@@ -30,46 +30,52 @@ static void expect(const char *md, const char *lang, const char *want)
     free(got);
 }
 
+/* Markdown, the booklet's language, the text after the pass. */
+static const struct {
+    const char *md, *lang, *want;
+} CASES[] = {
+    /* English: double and single marks, apostrophes, nesting */
+    {"She said \"don't 'panic' now.\"\n", "en",
+     "She said \xe2\x80\x9c"
+     "don\xe2\x80\x99t \xe2\x80\x98panic\xe2\x80\x99 now.\xe2\x80\x9d\n"},
+    /* across emphasis and a link */
+    {"\"*Carpe diem*\" and \"[the guide](https://example.org)\".\n", "en",
+     "\xe2\x80\x9c"
+     "Carpe diem\xe2\x80\x9d and \xe2\x80\x9cthe guide\xe2\x80\x9d.\n"},
+    /* German, French (narrow no-break spaces), Russian, Polish, Swedish */
+    {"Er sagte \"Hallo\".\n", "de", "Er sagte \xe2\x80\x9eHallo\xe2\x80\x9c.\n"},
+    {"Il a dit \"bonjour\" \xc3\xa0 l'\xc3\xa9"
+     "cole.\n",
+     "fr-CA",
+     "Il a dit \xc2\xab\xe2\x80\xaf"
+     "bonjour\xe2\x80\xaf\xc2\xbb \xc3\xa0 l\xe2\x80\x99\xc3\xa9"
+     "cole.\n"},
+    {"l'\xc2\xab serre \xc2\xbb\n", "fr", "l\xe2\x80\x99\xc2\xab serre \xc2\xbb\n"},
+    {"\xd0\x9e\xd0\xbd \"\xd0\xb4\xd0\xb0\".\n", "ru",
+     "\xd0\x9e\xd0\xbd \xc2\xab\xd0\xb4\xd0\xb0\xc2\xbb.\n"},
+    {"Powiedzia\xc5\x82 \"tak\".\n", "pl", "Powiedzia\xc5\x82 \xe2\x80\x9etak\xe2\x80\x9d.\n"},
+    {"Han sa \"ja\".\n", "sv", "Han sa \xe2\x80\x9dja\xe2\x80\x9d.\n"},
+    /* Brazilian Portuguese sets English marks, Portugal's « » */
+    {"Ele disse \"sim\".\n", "pt-BR", "Ele disse \xe2\x80\x9csim\xe2\x80\x9d.\n"},
+    {"Ele disse \"sim\".\n", "pt", "Ele disse \xc2\xabsim\xc2\xbb.\n"},
+    /* right-to-left scripts keep their quotes */
+    {"\"\xd7\xa9\xd7\x9c\xd7\x95\xd7\x9d\"\n", "he", "\"\xd7\xa9\xd7\x9c\xd7\x95\xd7\x9d\"\n"},
+    /* code, feet and inches, a lone quote, apostrophes of years and plurals */
+    {"Run `print(\"hi\")` then \"go\".\n", "en",
+     "Run print(\"hi\") then \xe2\x80\x9cgo\xe2\x80\x9d.\n"},
+    {"He is 5'10\" tall; a \" alone.\n", "en", "He is 5'10\" tall; a \" alone.\n"},
+    {"In the '90s the students' books were \"in 1990\".\n", "en",
+     "In the \xe2\x80\x99"
+     "90s the students\xe2\x80\x99 books were \xe2\x80\x9cin 1990\xe2\x80\x9d.\n"},
+    /* a code block is never touched; each block is its own run */
+    {"```\nx = \"a\"\n```\n\n\"one\n\ntwo\"\n", "en",
+     "x = \"a\"\n\xe2\x80\x9c"
+     "one\ntwo\xe2\x80\x9d\n"},
+};
+
 int main(void)
 {
-    /* English: double and single marks, apostrophes, nesting */
-    expect("She said \"don't 'panic' now.\"\n", "en",
-           "She said \xe2\x80\x9c"
-           "don\xe2\x80\x99t \xe2\x80\x98panic\xe2\x80\x99 now.\xe2\x80\x9d\n");
-    /* across emphasis and a link */
-    expect("\"*Carpe diem*\" and \"[the guide](https://example.org)\".\n", "en",
-           "\xe2\x80\x9c"
-           "Carpe diem\xe2\x80\x9d and \xe2\x80\x9cthe guide\xe2\x80\x9d.\n");
-    /* German, French (narrow no-break spaces), Russian, Polish, Swedish */
-    expect("Er sagte \"Hallo\".\n", "de", "Er sagte \xe2\x80\x9eHallo\xe2\x80\x9c.\n");
-    expect("Il a dit \"bonjour\" \xc3\xa0 l'\xc3\xa9"
-           "cole.\n",
-           "fr-CA",
-           "Il a dit \xc2\xab\xe2\x80\xaf"
-           "bonjour\xe2\x80\xaf\xc2\xbb \xc3\xa0 l\xe2\x80\x99\xc3\xa9"
-           "cole.\n");
-    expect("l'\xc2\xab serre \xc2\xbb\n", "fr", "l\xe2\x80\x99\xc2\xab serre \xc2\xbb\n");
-    expect("\xd0\x9e\xd0\xbd \"\xd0\xb4\xd0\xb0\".\n", "ru",
-           "\xd0\x9e\xd0\xbd \xc2\xab\xd0\xb4\xd0\xb0\xc2\xbb.\n");
-    expect("Powiedzia\xc5\x82 \"tak\".\n", "pl",
-           "Powiedzia\xc5\x82 \xe2\x80\x9etak\xe2\x80\x9d.\n");
-    expect("Han sa \"ja\".\n", "sv", "Han sa \xe2\x80\x9dja\xe2\x80\x9d.\n");
-    /* Brazilian Portuguese sets English marks, Portugal's « » */
-    expect("Ele disse \"sim\".\n", "pt-BR", "Ele disse \xe2\x80\x9csim\xe2\x80\x9d.\n");
-    expect("Ele disse \"sim\".\n", "pt", "Ele disse \xc2\xabsim\xc2\xbb.\n");
-    /* right-to-left scripts keep their quotes */
-    expect("\"\xd7\xa9\xd7\x9c\xd7\x95\xd7\x9d\"\n", "he",
-           "\"\xd7\xa9\xd7\x9c\xd7\x95\xd7\x9d\"\n");
-    /* code, feet and inches, a lone quote, apostrophes of years and plurals */
-    expect("Run `print(\"hi\")` then \"go\".\n", "en",
-           "Run print(\"hi\") then \xe2\x80\x9cgo\xe2\x80\x9d.\n");
-    expect("He is 5'10\" tall; a \" alone.\n", "en", "He is 5'10\" tall; a \" alone.\n");
-    expect("In the '90s the students' books were \"in 1990\".\n", "en",
-           "In the \xe2\x80\x99"
-           "90s the students\xe2\x80\x99 books were \xe2\x80\x9cin 1990\xe2\x80\x9d.\n");
-    /* a code block is never touched; each block is its own run */
-    expect("```\nx = \"a\"\n```\n\n\"one\n\ntwo\"\n", "en",
-           "x = \"a\"\n\xe2\x80\x9c"
-           "one\ntwo\xe2\x80\x9d\n");
+    for (size_t i = 0; i < sizeof CASES / sizeof *CASES; i++)
+        expect(CASES[i].md, CASES[i].lang, CASES[i].want);
     return check_done();
 }
