@@ -131,19 +131,35 @@ typedef struct {
     }
 
 static const word_list LATIN[] = {
+    LIST("cs", "ale", "do", "jako", "je", "jen", "jsou", "které", "který", "kteří", "na", "není",
+         "pro", "se", "tak", "také", "to", "v", "ve", "z", "ze", "že"),
+    LIST("da", "af", "den", "det", "er", "for", "har", "ikke", "jeg", "med", "men", "og", "om",
+         "på", "som", "til", "var"),
     LIST("de", "auch", "auf", "das", "dem", "den", "der", "die", "ein", "eine", "einen", "ist",
          "mit", "nicht", "sich", "sind", "und", "von", "wird", "zu"),
     LIST("en", "and", "are", "as", "be", "for", "from", "in", "is", "it", "of", "on", "that", "the",
          "this", "to", "was", "which", "with"),
     LIST("es", "con", "del", "el", "en", "es", "las", "los", "para", "por", "que", "se", "su", "un",
          "una", "y"),
+    LIST("fi", "ei", "että", "ja", "joka", "jossa", "jotka", "kun", "mutta", "myös", "ne", "niin",
+         "ole", "oli", "on", "ovat", "se", "sitä"),
     LIST("fr", "au", "aux", "avec", "dans", "des", "du", "est", "et", "les", "par", "pas", "pour",
          "qui", "sur", "un", "une"),
+    LIST("hu", "az", "azért", "csak", "egy", "ez", "hogy", "is", "meg", "mert", "mint", "már",
+         "nem", "van", "és"),
     LIST("it", "che", "con", "del", "della", "di", "gli", "il", "in", "non", "per", "sono", "un",
          "una"),
     LIST("nl", "de", "een", "en", "het", "in", "is", "met", "niet", "ook", "op", "te", "van",
          "voor", "zijn"),
+    LIST("pl", "ale", "dla", "do", "jak", "jest", "nie", "od", "oraz", "po", "przez", "się", "są",
+         "tak", "to", "w", "z", "ze", "że"),
     LIST("pt", "com", "da", "do", "em", "na", "no", "os", "para", "por", "que", "um", "uma"),
+    LIST("ro", "acest", "care", "cu", "din", "este", "fost", "iar", "mai", "nu", "pentru", "prin",
+         "sau", "sunt", "în", "și"),
+    LIST("sv", "att", "av", "den", "det", "där", "ett", "för", "har", "inte", "jag", "med", "men",
+         "och", "om", "på", "som", "så", "till", "var", "är"),
+    LIST("tr", "ama", "bir", "bu", "daha", "değil", "gibi", "ile", "için", "olan", "var", "ve",
+         "çok"),
 };
 
 static int cmp_str(const void *a, const void *b)

@@ -90,6 +90,47 @@ int main(void)
                 "oxygen that is released is used by the animals that breathe it. This is "
                 "why forests are important for the air we breathe.",
                 "en");
+    check_guess("Fotosynteza to proces, w którym roślina wytwarza cukier ze światła, wody i "
+                "dwutlenku węgla. Zachodzi w chloroplastach liści, a tlen jest uwalniany do "
+                "powietrza. To jest ważne dla zwierząt, które nim oddychają, i nie ma w tym nic "
+                "dziwnego, że lasy są tak cenne dla nas.",
+                "pl");
+    check_guess("Fotosyntéza je proces, při kterém rostlina vyrábí cukr ze světla, vody a oxidu "
+                "uhličitého. Probíhá v chloroplastech listů a kyslík se uvolňuje do vzduchu. To "
+                "je důležité pro živočichy, kteří ho dýchají, a proto jsou lesy pro nás tak "
+                "cenné. Není to jen zelená barva, je to také život.",
+                "cs");
+    check_guess("Fotosyntes är den process där växten tillverkar socker av ljus, vatten och "
+                "koldioxid. Den sker i kloroplasterna i bladen, och syret som frigörs går ut i "
+                "luften. Det är viktigt för djuren som andas det, och det är därför skogen har "
+                "ett så stort värde för oss och för klimatet.",
+                "sv");
+    check_guess("Fotosyntese er den proces, hvor planten laver sukker af lys, vand og "
+                "kuldioxid. Den foregår i bladenes grønkorn, og den ilt, som frigives, går ud i "
+                "luften. Det er vigtigt for dyrene, som ånder den ind, og derfor er skoven ikke "
+                "kun grøn, men også et stort gode for os.",
+                "da");
+    check_guess("A fotoszintézis az a folyamat, amelyben a növény fényből, vízből és "
+                "szén-dioxidból cukrot állít elő. A levelek zöld színtesteiben zajlik, és az "
+                "oxigén a levegőbe kerül. Ez azért fontos, mert az állatok ezt lélegzik be, és "
+                "nem csak a színe miatt, hanem mert az erdő is nagyon értékes, és ez így van.",
+                "hu");
+    check_guess("Fotosinteza este procesul prin care planta produce zahăr din lumină, apă și "
+                "dioxid de carbon. Are loc în cloroplastele frunzelor, iar oxigenul este "
+                "eliberat în aer. Acest lucru este important pentru animalele care îl respiră, "
+                "și de aceea pădurile sunt atât de valoroase pentru noi.",
+                "ro");
+    check_guess("Fotosynteesi on prosessi, jossa kasvi valmistaa sokeria valosta, vedestä ja "
+                "hiilidioksidista. Se tapahtuu lehtien viherhiukkasissa, ja vapautuva happi "
+                "siirtyy ilmaan. Se on tärkeää eläimille, jotka hengittävät sitä, ja siksi "
+                "metsät ovat meille niin arvokkaita. Ei ole ihme, että ne ovat myös kauniita.",
+                "fi");
+    check_guess("Fotosentez, bitkinin ışık, su ve karbondioksitten şeker ürettiği bir süreçtir. "
+                "Bu süreç yaprakların kloroplastlarında gerçekleşir ve açığa çıkan oksijen "
+                "havaya karışır. Bu, onu soluyan hayvanlar için çok önemlidir ve bu yüzden "
+                "ormanlar bizim için de çok değerlidir. Bir bitki ile bir hayvan arasında da "
+                "güçlü bir bağ vardır.",
+                "tr");
     /* too few words to tell */
     check_guess("What is an ion? An atom that has gained or lost electrons.", NULL);
     check_guess("Was ist ein Ion? Ein Atom, das Elektronen aufgenommen oder abgegeben hat.", NULL);
