@@ -77,10 +77,17 @@ static const quote_style *style_of(const char *lang)
 /* The stream of one run: its text, and per TEXT node where it starts in
  * it (opaque nodes stand as one letter, breaks as one space). */
 typedef struct {
-    oct_buf text;
-    oct_node **nodes;
-    size_t *start;
-    size_t n, cap, capstart;
+    oct_node *node; /* a TEXT node, or NULL: a stand-in character */
+    char stand;
+} piece;
+
+typedef struct {
+    piece *p;
+    size_t n, cap;
+    bool quoted;   /* a piece holds a straight quote: the run is read */
+    oct_buf text;  /* the stream, made only then */
+    size_t *start; /* where each piece starts in it */
+    size_t capstart;
 } run;
 
 /* What stands beside a quote. */
@@ -192,14 +199,12 @@ static void put_mark(oct_buf *b, const quote_style *st, unsigned char m)
 /* Rewrites the run's TEXT nodes whose quotes change. */
 static void apply(oct_tree *t, run *r, const quote_style *st)
 {
-    if (!memchr(r->text.data ? r->text.data : "", '"', r->text.len) &&
-        !memchr(r->text.data ? r->text.data : "", '\'', r->text.len))
-        return;
     unsigned char *mark = oct_xmalloc(r->text.len);
     decide(r, mark);
     oct_buf b = OCT_BUF_INIT;
     for (size_t k = 0; k < r->n; k++) {
-        const char *s = r->nodes[k]->text;
+        if (!r->p[k].node) continue;
+        const char *s = r->p[k].node->text;
         size_t len = strlen(s), at = r->start[k];
         bool changed = false;
         for (size_t i = 0; i < len && !changed; i++)
@@ -212,33 +217,43 @@ static void apply(oct_tree *t, run *r, const quote_style *st)
             else
                 oct_buf_putc(&b, s[i]);
         }
-        r->nodes[k]->text = oct_arena_strndup(t->arena, b.data, b.len);
+        r->p[k].node->text = oct_arena_strndup(t->arena, b.data, b.len);
     }
     oct_buf_free(&b);
     free(mark);
 }
 
+/* The run read and rewritten when it holds a quote, then emptied. */
 static void flush(oct_tree *t, run *r, const quote_style *st)
 {
-    if (r->n) apply(t, r, st);
-    oct_buf_clear(&r->text);
+    if (r->quoted) {
+        oct_buf_clear(&r->text);
+        OCT_GROW(r->start, r->capstart, r->n);
+        for (size_t k = 0; k < r->n; k++) {
+            r->start[k] = r->text.len;
+            if (r->p[k].node)
+                oct_buf_puts(&r->text, r->p[k].node->text);
+            else
+                oct_buf_putc(&r->text, r->p[k].stand);
+        }
+        apply(t, r, st);
+    }
     r->n = 0;
+    r->quoted = false;
 }
 
-static void add_text(run *r, oct_node *n)
+static void add_piece(run *r, oct_node *n, char stand)
 {
-    OCT_GROW(r->nodes, r->cap, r->n + 1);
-    OCT_GROW(r->start, r->capstart, r->n + 1);
-    r->nodes[r->n] = n;
-    r->start[r->n++] = r->text.len;
-    oct_buf_puts(&r->text, n->text);
+    OCT_GROW(r->p, r->cap, r->n + 1);
+    r->p[r->n++] = (piece){n, stand};
+    if (n && strpbrk(n->text, "\"'")) r->quoted = true;
 }
 
 void oct_tree_smart_quotes(oct_tree *t)
 {
     const quote_style *st = style_of(t->meta.lang);
     if (!st || !t->root) return;
-    run r = {OCT_BUF_INIT, NULL, NULL, 0, 0, 0};
+    run r = {.text = OCT_BUF_INIT};
     oct_iter it;
     oct_iter_init(&it, t->root);
     oct_event ev;
@@ -250,17 +265,17 @@ void oct_tree_smart_quotes(oct_tree *t)
         }
         if (ev != OCT_EV_ENTER) continue;
         if (n->kind == OCT_TEXT && n->text) {
-            add_text(&r, n);
+            add_piece(&r, n, 0);
         } else if (n->kind == OCT_SOFT_BREAK || n->kind == OCT_LINE_BREAK) {
-            oct_buf_putc(&r.text, ' ');
+            add_piece(&r, NULL, ' ');
         } else if (n->kind == OCT_CODE || n->kind == OCT_INDEX_TERM ||
                    n->kind == OCT_FOOTNOTE_REF || n->kind == OCT_XREF) {
-            oct_buf_putc(&r.text, 'x'); /* opaque, never changed */
+            add_piece(&r, NULL, 'x'); /* opaque, never changed */
             oct_iter_skip_children(&it);
         }
     }
     flush(t, &r, st);
     oct_buf_free(&r.text);
-    free(r.nodes);
+    free(r.p);
     free(r.start);
 }
