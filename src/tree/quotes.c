@@ -13,7 +13,8 @@
  * A single quote is a quotation mark only when it pairs with another in
  * the run; otherwise it is the apostrophe ('90s, the students' books).
  * Right-to-left scripts (Hebrew, Arabic, Persian, Urdu, Yiddish) keep
- * their quotes as typed: their marks and mirroring are the writer's. */
+ * their quotes as typed: their marks and mirroring are the writer's.
+ * French text also gets its no-break spaces (french_spaces). */
 #include "tree/tree.h"
 #include "util/buf.h"
 #include "util/utf8.h"
@@ -223,6 +224,40 @@ static void apply(oct_tree *t, run *r, const quote_style *st)
     free(mark);
 }
 
+/* French sets a narrow no-break space inside « » and before ; ! ? and a
+ * no-break space before a colon. Where the notes have a plain space there,
+ * it becomes that space: a line could otherwise end on « or start on its
+ * word (line-break rules allow a break after « and a space). No space is
+ * added where the writer put none. */
+static void french_spaces(oct_tree *t, oct_node *n)
+{
+    const char *s = n->text;
+    if (!strchr(s, ' ')) return;
+    size_t len = strlen(s);
+    oct_buf b = OCT_BUF_INIT;
+    bool changed = false;
+    for (size_t i = 0; i < len; i++) {
+        const char *sp = NULL;
+        if (s[i] == ' ') {
+            char c = s[i + 1];
+            if (c == ';' || c == '!' || c == '?' || (c == '\xc2' && s[i + 2] == '\xbb'))
+                sp = NNBSP;
+            else if (c == ':')
+                sp = "\xc2\xa0";
+            else if (i >= 2 && s[i - 2] == '\xc2' && s[i - 1] == '\xab')
+                sp = NNBSP;
+        }
+        if (sp) {
+            oct_buf_puts(&b, sp);
+            changed = true;
+        } else {
+            oct_buf_putc(&b, s[i]);
+        }
+    }
+    if (changed) n->text = oct_arena_strndup(t->arena, b.data, b.len);
+    oct_buf_free(&b);
+}
+
 /* The run read and rewritten when it holds a quote, then emptied. */
 static void flush(oct_tree *t, run *r, const quote_style *st)
 {
@@ -238,6 +273,8 @@ static void flush(oct_tree *t, run *r, const quote_style *st)
         }
         apply(t, r, st);
     }
+    for (size_t k = 0; st->spaced && k < r->n; k++)
+        if (r->p[k].node) french_spaces(t, r->p[k].node);
     r->n = 0;
     r->quoted = false;
 }
