@@ -3,6 +3,7 @@
 #include "config/manifest.h"
 #include "config/layout.h"
 #include "oct_limits.h"
+#include "unicode/script.h"
 #include "util/sha1.h"
 #include "config/yaml.h"
 #include "util/buf.h"
@@ -66,33 +67,6 @@ static int valid_date(const char *s)
     if (mo < 1 || mo > 12 || d < 1 || d > mdays[mo - 1]) return 0;
     int leap = (y % 4 == 0 && y % 100 != 0) || y % 400 == 0;
     return !(mo == 2 && d == 29 && !leap);
-}
-
-/* BCP 47 shape: subtags of 1-8 letters/digits joined by '-', the first
- * being a 2-3 letter language (the registry has no longer ones in use),
- * or x-/i- for private and grandfathered tags. Enough to refuse locale
- * names like "C", "POSIX" or "en_US" without carrying the IANA registry. */
-static int valid_language(const char *s)
-{
-    size_t first = strcspn(s, "-");
-    if (first == 0) return 0;
-    int alpha = 1;
-    for (size_t i = 0; i < first; i++)
-        alpha &= isalpha((unsigned char)s[i]) != 0;
-    int singleton = first == 1 && (s[0] == 'x' || s[0] == 'X' || s[0] == 'i' || s[0] == 'I');
-    if (!alpha || !(singleton || (first >= 2 && first <= 3))) return 0;
-    if (singleton && !s[first]) return 0;
-    for (const char *p = s + first; *p;) {
-        p++; /* the '-' */
-        size_t n = 0;
-        while (p[n] && p[n] != '-') {
-            if (!isalnum((unsigned char)p[n])) return 0;
-            n++;
-        }
-        if (n < 1 || n > 8) return 0;
-        p += n;
-    }
-    return 1;
 }
 
 /* ---- paths ---- */
@@ -181,7 +155,7 @@ static void read_language(loader *ld, const oct_yaml_node *n)
 {
     const char *s;
     if (oct_yaml_nonempty(ld->doc, n, &s)) return;
-    if (!valid_language(s)) {
+    if (!oct_language_tag_valid(s)) {
         const char *hint = strchr(s, '_') ? "; use '-', as in 'en-US'" : "";
         oct_yaml_error(ld->doc, n, "invalid-value",
                        "'language' must be a BCP 47 language tag such as 'en' or 'pt-BR', got "

@@ -14,11 +14,10 @@
 #include "ingest/charset.h"
 #include "ingest/codepages.h"
 #include "util/buf.h"
+#include "util/transcode.h"
 #include "util/utf8.h"
 #include "util/xalloc.h"
 
-#include <errno.h>
-#include <iconv.h>
 #include <stdbool.h>
 #include <stdint.h>
 #include <stdlib.h>
@@ -47,30 +46,12 @@ static char *table_convert(oct_codepage cp, const char *in, size_t len, size_t *
     return oct_buf_detach(&b);
 }
 
-/* Converts with iconv; a byte (or UTF-16/32 unit) the encoding does not
- * define becomes U+FFFD. Returns NULL if iconv does not know the encoding. */
+/* Converts with iconv (util/transcode.h); NULL if iconv does not know the
+ * encoding. */
 static char *iconv_convert(const char *from, const char *in, size_t len, size_t *out_len)
 {
-    size_t unit = strncmp(from, "UTF-16", 6) == 0 ? 2 : strncmp(from, "UTF-32", 6) == 0 ? 4 : 1;
-    iconv_t cd = iconv_open("UTF-8", from);
-    if (cd == (iconv_t)-1) return NULL;
     oct_buf b = OCT_BUF_INIT;
-    char *src = (char *)in;
-    size_t left = len;
-    while (left > 0) {
-        oct_buf_grow(&b, left * 4 + 16);
-        char *dst = b.data + b.len;
-        size_t room = b.cap - b.len - 1;
-        size_t r = iconv(cd, &src, &left, &dst, &room);
-        b.len = (size_t)(dst - b.data);
-        b.data[b.len] = '\0';
-        if (r != (size_t)-1 || errno == E2BIG) continue;
-        oct_buf_put_utf8(&b, OCT_REPLACEMENT_CHAR);
-        if (errno == EINVAL || left < unit) break; /* truncated at the end */
-        src += unit;
-        left -= unit;
-    }
-    iconv_close(cd);
+    if (!oct_transcode_append(&b, from, in, len)) return NULL;
     *out_len = b.len;
     return oct_buf_detach(&b);
 }

@@ -17,6 +17,7 @@
  * point at the user's lines) and its title is kept for the chapter. */
 #include "ingest/frontmatter.h"
 #include "ingest/srcards.h"
+#include "unicode/script.h"
 #include "util/xalloc.h"
 
 #include <stdbool.h>
@@ -182,18 +183,18 @@ static char *scalar_value(line l, char sep, const char *key)
 }
 
 /* The value of `lang` or `language` when it reads as a language tag
- * (letters, then letters and digits after '-' or '_': "fr", "pt-BR"). */
+ * (unicode/script.h; with '_' for '-' too, as locale names write it:
+ * "fr", "pt-BR", "fr_CA"). */
 static char *language_value(line l, char sep)
 {
     char *v = scalar_value(l, sep, "language");
     if (!v) v = scalar_value(l, sep, "lang");
-    size_t n = v ? strlen(v) : 0, letters = 0;
-    while (letters < n && ((v[letters] | 0x20) >= 'a' && (v[letters] | 0x20) <= 'z'))
-        letters++;
-    bool ok = letters >= 2 && letters <= 3 && n <= 35;
-    for (size_t i = letters; ok && i < n; i++)
-        ok = (v[i] >= '0' && v[i] <= '9') || ((v[i] | 0x20) >= 'a' && (v[i] | 0x20) <= 'z') ||
-             ((v[i] == '-' || v[i] == '_') && i + 1 < n);
+    if (!v) return NULL;
+    char *tag = oct_xstrdup(v);
+    for (char *p = tag; *p; p++)
+        if (*p == '_') *p = '-';
+    bool ok = oct_language_tag_valid(tag);
+    free(tag);
     if (!ok) {
         free(v);
         return NULL;

@@ -83,11 +83,12 @@ static deck_settings settings_of(const nl_doc *d, size_t first)
 }
 
 /* A card: its two fields, unquoted, their lines joined by '\n' (trimmed),
- * each with the index of the line it starts on; its lines [first, end). */
+ * each with the index of the line it starts on; end: the line after its
+ * last. */
 typedef struct {
     oct_buf f[2];
     size_t at[2];
-    size_t first, end;
+    size_t end;
 } deck_card;
 
 /* A quoted field starting at line *li, byte *k (its opening quote), into
@@ -153,7 +154,6 @@ static bool read_card(const nl_doc *d, size_t i, const deck_settings *st, deck_c
     size_t li = i, k = 0, nfield = 0, last = i + MAX_CARD_LINES;
     oct_buf_clear(&c->f[0]);
     oct_buf_clear(&c->f[1]);
-    c->first = i;
     for (size_t col = 0;; col++) {
         bool field = col >= MAX_COLUMNS || !(st->other >> col & 1);
         if (field && nfield == 2) return false; /* a third field */

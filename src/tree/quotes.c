@@ -25,23 +25,23 @@
 #include <utf8proc.h>
 
 typedef struct {
-    const char *langs;         /* primary subtags, space-separated, each followed by a space */
+    const char *langs;         /* primary subtags, space-separated */
     const char *dq[2], *sq[2]; /* double (primary) and single (secondary) marks */
     bool spaced;               /* French: a narrow no-break space inside « » */
 } quote_style;
 
 static const quote_style STYLES[] = {
-    {"de cs sk sl is lt et ", {"\xe2\x80\x9e", "\xe2\x80\x9c"}, {"\xe2\x80\x9a", "\xe2\x80\x98"}},
-    {"fr ", {"\xc2\xab", "\xc2\xbb"}, {"\xe2\x80\x9c", "\xe2\x80\x9d"}, true},
-    {"es it ca pt el nb no nn sq eu gl ",
+    {"de cs sk sl is lt et", {"\xe2\x80\x9e", "\xe2\x80\x9c"}, {"\xe2\x80\x9a", "\xe2\x80\x98"}},
+    {"fr", {"\xc2\xab", "\xc2\xbb"}, {"\xe2\x80\x9c", "\xe2\x80\x9d"}, true},
+    {"es it ca pt el nb no nn sq eu gl",
      {"\xc2\xab", "\xc2\xbb"},
      {"\xe2\x80\x9c", "\xe2\x80\x9d"}},
-    {"ru uk be bg ", {"\xc2\xab", "\xc2\xbb"}, {"\xe2\x80\x9e", "\xe2\x80\x9c"}},
-    {"pl ro hr ", {"\xe2\x80\x9e", "\xe2\x80\x9d"}, {"\xc2\xab", "\xc2\xbb"}},
-    {"hu ", {"\xe2\x80\x9e", "\xe2\x80\x9d"}, {"\xc2\xbb", "\xc2\xab"}},
-    {"sv fi ", {"\xe2\x80\x9d", "\xe2\x80\x9d"}, {"\xe2\x80\x99", "\xe2\x80\x99"}},
-    {"da ", {"\xc2\xbb", "\xc2\xab"}, {"\xe2\x80\xba", "\xe2\x80\xb9"}},
-    {"ja ", {"\xe3\x80\x8c", "\xe3\x80\x8d"}, {"\xe3\x80\x8e", "\xe3\x80\x8f"}},
+    {"ru uk be bg", {"\xc2\xab", "\xc2\xbb"}, {"\xe2\x80\x9e", "\xe2\x80\x9c"}},
+    {"pl ro hr", {"\xe2\x80\x9e", "\xe2\x80\x9d"}, {"\xc2\xab", "\xc2\xbb"}},
+    {"hu", {"\xe2\x80\x9e", "\xe2\x80\x9d"}, {"\xc2\xbb", "\xc2\xab"}},
+    {"sv fi", {"\xe2\x80\x9d", "\xe2\x80\x9d"}, {"\xe2\x80\x99", "\xe2\x80\x99"}},
+    {"da", {"\xc2\xbb", "\xc2\xab"}, {"\xe2\x80\xba", "\xe2\x80\xb9"}},
+    {"ja", {"\xe3\x80\x8c", "\xe3\x80\x8d"}, {"\xe3\x80\x8e", "\xe3\x80\x8f"}},
 };
 /* English and every other language: “ ” and ‘ ’. */
 static const quote_style DEFAULT_STYLE = {
@@ -149,15 +149,18 @@ static bool closes(around b, around a)
            (a == C_EDGE || a == C_SPACE || a == C_CLOSE);
 }
 
-/* Whether a single quote after i closes a quotation (not an apostrophe). */
-static bool single_closes_later(const run *r, size_t i)
+/* Where the run's last single quote that can close a quotation stands (not
+ * an apostrophe: nothing but a space, punctuation or the end after it, no
+ * digit before it), plus one; 0 when there is none. An opening single
+ * quote before it pairs. */
+static size_t single_close_end(const run *r)
 {
-    for (size_t j = i + 1; j < r->text.len; j++) {
+    for (size_t j = r->text.len; j-- > 0;) {
         if (r->text.data[j] != '\'') continue;
         around b = before(r, j, NULL), a = after(r, j);
-        if (closes(b, a) && b != C_DIGIT) return true;
+        if (closes(b, a) && b != C_DIGIT) return j + 1;
     }
-    return false;
+    return 0;
 }
 
 /* What each quote of the run becomes: 0 as typed, 1 double opening, 2
@@ -167,7 +170,7 @@ static bool single_closes_later(const run *r, size_t i)
 static void decide(const run *r, unsigned char *mark)
 {
     const char *s = r->text.data;
-    size_t open_double = 0, open_single = 0;
+    size_t open_double = 0, open_single = 0, close_end = single_close_end(r);
     for (size_t i = 0; i < r->text.len; i++) {
         mark[i] = 0;
         if (s[i] != '"' && s[i] != '\'') continue;
@@ -176,7 +179,7 @@ static void decide(const run *r, unsigned char *mark)
         if (s[i] == '\'' && (b == C_LETTER || b == C_DIGIT) && (a == C_LETTER || a == C_OPEN)) {
             mark[i] = 5; /* don't, l'école, l'« effet », 1990's */
         } else if (opens(b, a)) {
-            if (s[i] == '"' || (a != C_DIGIT && single_closes_later(r, i))) {
+            if (s[i] == '"' || (a != C_DIGIT && i + 1 < close_end)) {
                 mark[i] = s[i] == '"' ? 1 : 3;
                 ++*open;
             } else {

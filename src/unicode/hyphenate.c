@@ -9,11 +9,11 @@
 #include "unicode/hyphenate.h"
 #include "unicode/hyphen_subset.h"
 #include "util/fileio.h"
+#include "util/transcode.h"
 #include "util/utf8.h"
 #include "util/xalloc.h"
 
 #include <glob.h>
-#include <iconv.h>
 #include <hyphen.h>
 #include <stdio.h>
 #include <stdlib.h>
@@ -50,7 +50,8 @@ struct oct_hyph {
  * KOI8-R, Polish's and Czech's ISO8859-2, Greek's ISO8859-7), written in
  * UTF-8 with its first line saying so, which libhyphen reads as well: the
  * words are looked up in UTF-8 or Latin-1 only. NULL when it is UTF-8 or
- * Latin-1 already, or iconv does not know its charset. */
+ * Latin-1 already, or iconv does not know its charset (a byte it does not
+ * define becomes U+FFFD, which no word holds). try_file has seen a newline. */
 static char *as_utf8(const char *dic, size_t len, size_t *outlen)
 {
     const char *nl = memchr(dic, '\n', len);
@@ -62,22 +63,14 @@ static char *as_utf8(const char *dic, size_t len, size_t *outlen)
     memcpy(charset, dic, n);
     charset[n] = '\0';
     if (!strcasecmp(charset, "UTF-8") || !strcasecmp(charset, "ISO8859-1")) return NULL;
-    iconv_t cd = iconv_open("UTF-8", charset);
-    if (cd == (iconv_t)-1) return NULL;
-    size_t rest = len - (size_t)(nl + 1 - dic), cap = 6 + 4 * rest + 1;
-    char *out = oct_xmalloc(cap), *o = out + 6;
-    memcpy(out, "UTF-8\n", 6);
-    char *in = (char *)nl + 1;
-    size_t left = cap - 7;
-    bool ok = iconv(cd, &in, &rest, &o, &left) != (size_t)-1 && rest == 0;
-    iconv_close(cd);
-    if (!ok) {
-        free(out);
+    oct_buf b = OCT_BUF_INIT;
+    oct_buf_puts(&b, "UTF-8\n");
+    if (!oct_transcode_append(&b, charset, nl + 1, len - (size_t)(nl + 1 - dic))) {
+        oct_buf_free(&b);
         return NULL;
     }
-    *o = '\0';
-    *outlen = (size_t)(o - out);
-    return out;
+    *outlen = b.len;
+    return oct_buf_detach(&b);
 }
 
 static bool try_file(oct_hyph *h, const char *path)

@@ -3,6 +3,7 @@
 #include "unicode/bidi.h"
 #include "util/utf8.h"
 
+#include <ctype.h>
 #include <stdlib.h>
 #include <string.h>
 #include <unicode/uscript.h>
@@ -254,4 +255,27 @@ const char *oct_guess_language(const char *s, size_t n)
         return tag && strncmp(tag, "und", 3) != 0 ? tag : NULL;
     }
     }
+}
+
+bool oct_language_tag_valid(const char *s)
+{
+    size_t first = strcspn(s, "-");
+    if (first == 0) return false;
+    bool alpha = true;
+    for (size_t i = 0; i < first; i++)
+        alpha &= isalpha((unsigned char)s[i]) != 0;
+    bool singleton = first == 1 && (s[0] == 'x' || s[0] == 'X' || s[0] == 'i' || s[0] == 'I');
+    if (!alpha || !(singleton || (first >= 2 && first <= 3))) return false;
+    if (singleton && !s[first]) return false;
+    for (const char *p = s + first; *p;) {
+        p++; /* the '-' */
+        size_t n = 0;
+        while (p[n] && p[n] != '-') {
+            if (!isalnum((unsigned char)p[n])) return false;
+            n++;
+        }
+        if (n < 1 || n > 8) return false;
+        p += n;
+    }
+    return true;
 }

@@ -23,8 +23,16 @@ const char *oct_text_language(const char *s, size_t n, bool *rtl);
  * Cyrillic or Arabic whose letters peculiar to one language say which
  * (ы, э: ru; і, ї, є, ґ: uk; ў: be; ђ, ј, љ, њ, ћ, џ: sr; ѓ, ќ, ѕ: mk; ъ
  * without ы or э: bg; پ, چ, ژ, گ: fa; else Arabic: ar); Latin text by its
- * commonest short words (de, en, es, fr, it, nl, pt: at least 12 of them,
- * three for every two of the next language's). */
+ * commonest short words (cs, da, de, en, es, fi, fr, hu, it, nl, pl, pt,
+ * ro, sv, tr: at least 12 of them, three for every two of the next
+ * language's). */
 const char *oct_guess_language(const char *s, size_t n);
+
+/* Whether s has the shape of a BCP 47 tag: subtags of 1-8 letters or
+ * digits joined by '-', the first a 2-3 letter language (the registry has
+ * no longer ones in use), or x-/i- for private and grandfathered tags.
+ * Enough to refuse locale names like "C", "POSIX" or "en_US" without
+ * carrying the IANA registry. */
+bool oct_language_tag_valid(const char *s);
 
 #endif

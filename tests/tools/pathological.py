@@ -63,6 +63,9 @@ def cases():
         # running head of every page it spans (was quadratic in pdf_text_fit)
         # and read for a one-line card's answer label at every "A:"
         "long-question-line": "Q: a " + " ".join(["x A: b"] * 40000) + "\n",
+        # quotation marks (src/tree/quotes.c): each opening single quote of
+        # one paragraph looked for its closing one to the paragraph's end
+        "single-quote-openers": "x " + "'a " * 60000 + "b'\n",
     }
 
 

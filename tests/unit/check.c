@@ -1,4 +1,5 @@
 #include "check.h"
+#include "util/buf.h"
 #include "util/fileio.h"
 #include "util/utf8.h"
 
@@ -43,4 +44,19 @@ size_t check_count_code(const oct_diag *d, const char *code)
     for (size_t i = 0; i < oct_diag_size(d); i++)
         if (strcmp(oct_diag_at(d, i)->code, code) == 0) n++;
     return n;
+}
+
+char *check_run(const char *cmd, int *status)
+{
+    FILE *f = popen(cmd, "r");
+    oct_buf b = OCT_BUF_INIT;
+    *status = -1;
+    if (f) {
+        char chunk[4096];
+        size_t n;
+        while ((n = fread(chunk, 1, sizeof chunk, f)) > 0)
+            oct_buf_put(&b, chunk, n);
+        *status = pclose(f);
+    }
+    return oct_buf_detach(&b);
 }

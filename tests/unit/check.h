@@ -42,6 +42,10 @@ size_t check_count_code(const oct_diag *d, const char *code);
 /* s[0..n) is well-formed UTF-8 (a U+FFFD written in it is fine). */
 bool check_valid_utf8(const char *s, size_t n);
 
+/* Runs shell command cmd: its standard output (malloc'd, never NULL) and,
+ * in *status, pclose's status (-1 when it could not start). */
+char *check_run(const char *cmd, int *status);
+
 /* Prints "N passed, M failed" and returns the exit status. */
 int check_done(void);
 

@@ -68,21 +68,6 @@ static bool clean(int status, const char *out)
     return status == 0 && msg;
 }
 
-static char *run(const char *cmd, int *status)
-{
-    FILE *f = popen(cmd, "r");
-    oct_buf b = OCT_BUF_INIT;
-    *status = -1;
-    if (f) {
-        char chunk[4096];
-        size_t n;
-        while ((n = fread(chunk, 1, sizeof chunk, f)) > 0)
-            oct_buf_put(&b, chunk, n);
-        *status = pclose(f);
-    }
-    return b.data ? oct_buf_detach(&b) : oct_xstrdup("");
-}
-
 static void verdict(const char *jar, size_t i, int status, const char *out)
 {
     bool ok = clean(status, out);
@@ -116,7 +101,7 @@ static bool run_batch(const char *jar, const char *src)
              "java -XX:TieredStopAtLevel=1 -cp '%s:%s' EpubcheckBatch <'%s/list' 2>&1", jar,
              classes, queue_dir);
     int st;
-    char *out = run(cmd, &st);
+    char *out = check_run(cmd, &st);
     size_t done = 0;
     for (char *at = strstr(out, "@@file "); at; done++) {
         char *body = strchr(at, '\n');
@@ -149,7 +134,7 @@ static void run_jar(const char *jar, const char *src)
         int st;
         snprintf(cmd, sizeof cmd, "java -XX:TieredStopAtLevel=1 -jar '%s' '%s' 2>&1", jar,
                  copy_path(i));
-        char *out = run(cmd, &st);
+        char *out = check_run(cmd, &st);
         verdict(jar, i, st, out);
         free(out);
     }

@@ -239,29 +239,12 @@ static int write_epub(const oct_tree *t, const char *path, oct_diag *d)
     return rc;
 }
 
-/* Runs a shell command; returns its output (malloc'd) and exit status. */
-static char *run(const char *cmd, int *status)
-{
-    FILE *f = popen(cmd, "r");
-    oct_buf b = OCT_BUF_INIT;
-    if (!f) {
-        *status = -1;
-        return oct_buf_detach(&b);
-    }
-    char chunk[4096];
-    size_t n;
-    while ((n = fread(chunk, 1, sizeof chunk, f)) > 0)
-        oct_buf_put(&b, chunk, n);
-    *status = pclose(f);
-    return oct_buf_detach(&b);
-}
-
 static char *member(const char *epub, const char *name)
 {
     char cmd[1024];
     int st;
     snprintf(cmd, sizeof cmd, "unzip -p '%s' '%s'", epub, name);
-    char *s = run(cmd, &st);
+    char *s = check_run(cmd, &st);
     CHECK(st == 0);
     return s;
 }
@@ -472,7 +455,7 @@ static void check_frame(const char *epub)
     int st;
     char cmd[1024];
     snprintf(cmd, sizeof cmd, "zipinfo -1 '%s'", epub);
-    char *names = run(cmd, &st);
+    char *names = check_run(cmd, &st);
     CHECK(st == 0);
     CHECK(contains(names, "mimetype\nMETA-INF/container.xml\nOEBPS/content.opf\n"
                           "OEBPS/style.css\nOEBPS/nav.xhtml\nOEBPS/toc.ncx\nOEBPS/title.xhtml\n"
@@ -651,7 +634,7 @@ static void test_failures(void)
     int st;
     char cmd[512];
     snprintf(cmd, sizeof cmd, "ls -A '%s' | grep -c tmp", tmpdir);
-    char *out = run(cmd, &st);
+    char *out = check_run(cmd, &st);
     CHECK(out && atoi(out) == 0);
     free(out);
     free(before);
@@ -684,7 +667,7 @@ static void test_empty_book(void)
     int st;
     char cmd[1024];
     snprintf(cmd, sizeof cmd, "zipinfo -1 '%s'", path);
-    char *names = run(cmd, &st);
+    char *names = check_run(cmd, &st);
     CHECK(st == 0 && lacks(names, "ch-"));
     free(names);
     char *opf = member(path, "OEBPS/content.opf");
@@ -721,7 +704,7 @@ int main(void)
     snprintf(cmd, sizeof cmd, "rm -rf '%s'", tmpdir);
     /* OCTAVO_EPUB_KEEP=1 keeps the books for a look at them. */
     if (!check_failures && !getenv("OCTAVO_EPUB_KEEP"))
-        free(run(cmd, &st));
+        free(check_run(cmd, &st));
     else
         fprintf(stderr, "output kept in %s\n", tmpdir);
     return check_done();
