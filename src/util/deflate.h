@@ -6,10 +6,10 @@
 #include <stddef.h>
 
 /* data[0..len) deflated at `level` (1..9) into a malloc'd *out of exactly
- * *outlen bytes (kept until written: no spare room). raw: no zlib header,
- * with the window and memory level libzip uses (15, 9), the bytes libzip
- * would write for a zip entry; else a zlib stream as deflateInit makes it
- * (a PDF's /FlateDecode). Returns 0, or -1 with nothing allocated. */
+ * *outlen bytes (kept until written: no spare room). raw: no zlib header
+ * (a zip entry); else a zlib stream (a PDF's /FlateDecode). The window and
+ * hash are sized to the input, as small as serves it whole. Returns 0, or
+ * -1 with nothing allocated. */
 int oct_deflate(const void *data, size_t len, int level, bool raw, void **out, size_t *outlen);
 
 #endif
