@@ -115,6 +115,11 @@ struct Registry {
     srchilite::LangMap *map = nullptr;
     std::map<std::string, srchilite::HighlightStatePtr> states; // by file; null: failed
     std::unordered_map<std::string, Spans> cache;
+    // Lines that begin and end in a language's main state, by (state,
+    // line): their spans from the line's start. Notes gathered from many
+    // sources repeat the same lines (imports, `class Meta:`, `return`)
+    // in blocks that differ elsewhere.
+    std::unordered_map<std::string, Spans> lines;
     size_t cache_bytes = 0;
 };
 
@@ -227,7 +232,48 @@ void snap(Spans &v, const char *text, size_t len)
     v.resize(out);
 }
 
-Spans run(srchilite::HighlightStatePtr st, const char *text, size_t len)
+// The key of a line highlighted from state st.
+std::string line_key(const srchilite::HighlightStatePtr &st, const char *s, size_t n)
+{
+    const void *id = st.get();
+    std::string key((const char *)&id, sizeof id);
+    key.append(s, n);
+    return key;
+}
+
+bool in_main_state(srchilite::SourceHighlighter &hl)
+{
+    srchilite::HighlightStateStackPtr stack = hl.getStateStack();
+    return hl.getCurrentState() == hl.getMainState() && (!stack || stack->empty());
+}
+
+// One line highlighted into spans (offsets from the text's start `line`),
+// from the line cache when it begins in the main state and was seen.
+void run_line(Registry &r, srchilite::SourceHighlighter &hl, Spans &spans, const char *text,
+              size_t line, size_t end)
+{
+    bool cacheable = in_main_state(hl);
+    std::string key;
+    if (cacheable) {
+        key = line_key(hl.getMainState(), text + line, end - line);
+        auto hit = r.lines.find(key);
+        if (hit != r.lines.end()) {
+            for (oct_hl_span s : hit->second)
+                spans.push_back(oct_hl_span{s.off + line, s.len, s.cls});
+            return;
+        }
+    }
+    size_t first = spans.size();
+    hl.highlightParagraph(std::string(text + line, end - line));
+    if (!cacheable || !in_main_state(hl)) return;
+    Spans own(spans.begin() + (std::ptrdiff_t)first, spans.end());
+    for (oct_hl_span &s : own)
+        s.off -= line;
+    r.cache_bytes += key.size() + own.size() * sizeof(oct_hl_span);
+    r.lines.emplace(std::move(key), std::move(own));
+}
+
+Spans run(Registry &r, srchilite::HighlightStatePtr st, const char *text, size_t len)
 {
     Spans spans;
     size_t line = 0;
@@ -244,7 +290,7 @@ Spans run(srchilite::HighlightStatePtr st, const char *text, size_t len)
     while (line <= len) {
         const char *nl = (const char *)std::memchr(text + line, '\n', len - line);
         size_t end = nl ? (size_t)(nl - text) : len;
-        if (end - line <= MAX_LINE) hl.highlightParagraph(std::string(text + line, end - line));
+        if (end - line <= MAX_LINE) run_line(r, hl, spans, text, line, end);
         if (!nl) break;
         line = end + 1;
     }
@@ -272,13 +318,14 @@ extern "C" size_t oct_hl_spans(const char *lang, const char *text, size_t len, o
             srchilite::HighlightStatePtr st = state_for(r, name);
             if (st) {
                 try {
-                    spans = run(st, text, len);
+                    spans = run(r, st, text, len);
                 } catch (...) {
                     spans.clear(); // e.g. a regex too complex for boost
                 }
             }
             if (r.cache_bytes + key.size() > CACHE_BYTES) {
                 r.cache.clear();
+                r.lines.clear();
                 r.cache_bytes = 0;
             }
             r.cache_bytes += key.size() + spans.size() * sizeof(oct_hl_span);
