@@ -63,7 +63,9 @@ int oct_cmd_normalize(int argc, char **argv)
     /* decoded: legacy charset converted, mojibake repaired, XML-safe */
     size_t dlen = 0;
     char *decoded = oct_ingest_decode(name, bytes, len, &dlen, diag);
-    oct_normalize_options no = {.keep_filler = keep_filler};
+    /* what it shows is how a .txt reads: standard input is one */
+    oct_normalize_options no = {.keep_filler = keep_filler,
+                                .plain = is_stdin || oct_ingest_is_plain_text(name)};
     oct_normalized n = {0};
     if (!decoded || oct_normalize(name, decoded, dlen, &no, &n, diag) != 0) {
         rc = OCT_EXIT_INPUT;

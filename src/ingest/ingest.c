@@ -96,7 +96,7 @@ static bool may_hold_obsidian(const char *s, size_t n)
     return false;
 }
 
-static bool is_plain_text(const char *path)
+bool oct_ingest_is_plain_text(const char *path)
 {
     size_t n = strlen(path);
     return n >= 4 && strcmp(path + n - 4, ".txt") == 0;
@@ -132,15 +132,16 @@ int oct_ingest_prepare(const char *path, const char *bytes, size_t len,
     memset(out, 0, sizeof *out);
     out->text = oct_ingest_decode(path, bytes, len, &out->len, diag);
     if (!out->text) return -1;
-    if (!is_plain_text(path)) take_front_matter(path, out, diag);
+    if (!oct_ingest_is_plain_text(path)) take_front_matter(path, out, diag);
     if (opts->normalize) {
-        oct_normalize_options nopts = {.keep_filler = opts->keep_filler};
+        oct_normalize_options nopts = {.keep_filler = opts->keep_filler,
+                                       .plain = oct_ingest_is_plain_text(path)};
         if (oct_normalize(path, out->text, out->len, &nopts, &out->norm, diag) != 0) {
             oct_ingest_text_release(out);
             return -1;
         }
         out->normalized = true;
-        if (is_plain_text(path)) oct_plain_title(&out->norm);
+        if (oct_ingest_is_plain_text(path)) oct_plain_title(&out->norm);
     }
     return 0;
 }
@@ -160,7 +161,7 @@ oct_node *oct_ingest_parse(oct_tree *t, const char *path, const oct_ingest_text 
     /* In plain-text notes a newline is where the writer ended a line (a
      * label, an item, a sentence), as in a chat or a GitHub comment; in
      * Markdown files it is only a soft wrap. */
-    oct_markdown_source src = {.path = path, .hard_breaks = is_plain_text(path)};
+    oct_markdown_source src = {.path = path, .hard_breaks = oct_ingest_is_plain_text(path)};
     const char *md = in->text;
     size_t mdlen = in->len;
     if (in->normalized) {

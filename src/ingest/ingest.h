@@ -29,6 +29,10 @@ typedef struct {
     struct oct_timings *timings;
 } oct_ingest_options;
 
+/* Whether a source of this name is plain text (.txt) rather than
+ * Markdown: no front matter, its backslashes and named tags literal. */
+bool oct_ingest_is_plain_text(const char *path);
+
 /* Raw bytes of a source named `path` (used in messages) → the text the
  * normalizer reads: legacy charset converted (charset.h), valid UTF-8 with
  * XML-forbidden characters dropped (decode.h), mojibake repaired

@@ -153,7 +153,11 @@ static void emit(const nl_doc *d, nl_out *o)
             continue;
         }
         const nl_line *l = &d->lines[i++];
-        if (!(l->flags & NL_DROP)) nl_out_line(o, l->s, l->len, l->src);
+        if (l->flags & NL_DROP) continue;
+        if (d->plain)
+            nl_out_prose(o, l);
+        else
+            nl_out_line(o, l->s, l->len, l->src);
     }
 }
 
@@ -211,7 +215,7 @@ int oct_normalize(const char *path, const char *text, size_t len, const oct_norm
                   oct_normalized *out, oct_diag *diag)
 {
     memset(out, 0, sizeof *out);
-    nl_doc d = {.path = path, .diag = diag};
+    nl_doc d = {.path = path, .diag = diag, .plain = opts && opts->plain};
     /* same lines, items written without a marker given one, some lines
      * indented further: the line map stays 1:1 */
     size_t marked_len = 0, nested_len = 0;

@@ -12,6 +12,10 @@
 
 typedef struct {
     bool keep_filler;
+    /* the source is plain text (.txt), not Markdown: the backslashes of
+     * its paths and patterns and the tags its sentences name print as
+     * typed (normalize_escape.c) */
+    bool plain;
 } oct_normalize_options;
 
 typedef struct {

@@ -132,6 +132,7 @@ typedef struct {
     nl_region *regions;
     size_t nregions, capregions;
     bool has_fences; /* the author already fences code somewhere */
+    bool plain;      /* plain text: prose written with nl_out_prose */
     oct_diag *diag;
 } nl_doc;
 
@@ -144,6 +145,10 @@ typedef struct {
 
 /* Appends s[0..n) and a newline as one output line from source line src. */
 void nl_out_line(nl_out *o, const char *s, size_t n, int src);
+/* A line no block claimed, written so that Markdown prints its text as
+ * typed: backslashes before punctuation and tag-like '<' escaped outside
+ * code spans (normalize_escape.c). */
+void nl_out_prose(nl_out *o, const nl_line *l);
 
 /* --- normalize_text.c: small text helpers shared by the passes --- */
 bool nl_is_space(char c);
@@ -232,6 +237,9 @@ bool nl_markup_classify(const char *s, size_t n, nl_class *out);
 /* Marks CommonMark HTML blocks (kinds 1-7) with NL_HTML and an id, so
  * that code detection fences one whole or leaves it alone. */
 void nl_mark_html_blocks(nl_doc *d);
+/* Text outside {% %}, {{ }}, {# #} and <tags> reads like a sentence (three
+ * words or more, one of them a stop word). */
+bool nl_prose_between_tags(const char *s, size_t n);
 
 /* --- normalize_stmt.c --- */
 /* Comment-only lines ("# …", "// …", "-- …", shebangs). */

@@ -31,8 +31,7 @@ static const char *const README_TAGS =
     " a b blockquote br center code del details div em h1 h2 h3 h4 h5 h6 hr i img kbd li ol p "
     "picture pre s source span strong sub summary sup table tbody td th thead tr u ul ";
 
-/* Text outside {% %}, {{ }}, {# #} and <tags> reads like a sentence. */
-static bool prose_between_tags(const char *s, size_t n)
+bool nl_prose_between_tags(const char *s, size_t n)
 {
     int words = 0;
     bool stop = false;
@@ -67,7 +66,7 @@ static bool template_line(const char *s, size_t n, nl_class *out)
     bool var = nl_starts_with(s, n, "{{") && contains(s, n, "}}");
     bool comment = nl_starts_with(s, n, "{#") && contains(s, n, "#}");
     if (!tag && !var && !comment) return false;
-    if (prose_between_tags(s, n)) return false;
+    if (nl_prose_between_tags(s, n)) return false;
     out->lang = NL_LANG_DJANGO;
     out->strength = comment ? NL_CONT : NL_STRONG;
     out->feat |= NL_F_FEATURE;
@@ -106,7 +105,7 @@ bool nl_markup_classify(const char *s, size_t n, nl_class *out)
     if (after != ' ' && after != '>' && after != '/' && after != '\0') return false;
     char last = s[n - 1];
     if (last != '>' && last != '"' && last != '\'' && !contains(s, n, "</")) return false;
-    if (prose_between_tags(s, n)) return false; /* "<p>This is a sentence.</p>" */
+    if (nl_prose_between_tags(s, n)) return false; /* "<p>This is a sentence.</p>" */
     out->lang = NL_LANG_HTML;
     out->strength = NL_WEAK;
     if (has_template(s, n)) {

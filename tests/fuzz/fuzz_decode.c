@@ -30,7 +30,8 @@ int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
     if (text) {
         check_utf8(text, len);
         if (strlen(text) != len) abort();
-        oct_normalize_options opts = {.keep_filler = size && (data[0] & 1)};
+        oct_normalize_options opts = {.keep_filler = size && (data[0] & 1),
+                                      .plain = size && (data[0] & 2)};
         oct_normalized norm = {0};
         if (oct_normalize("fuzz.txt", text, len, &opts, &norm, diag) == 0) {
             check_utf8(norm.text, norm.len);

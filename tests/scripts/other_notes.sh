@@ -2,7 +2,9 @@
 # Notes that are not the Django seeds — other subjects, styles and encodings
 # (Q:/A: biology, `Question 9:`/`Answer -` history, multiple choice with
 # <details> answers, French and German notes, a question list answered
-# later, an Obsidian note with front matter, callouts and wikilinks, Latin-1, Windows-1252 and MacRoman files, pasted code and aligned
+# later, an Obsidian note with front matter, callouts and wikilinks, a plain
+# text note naming HTML tags and writing paths and patterns with backslashes,
+# Latin-1, Windows-1252 and MacRoman files, pasted code and aligned
 # tables) — compiled as one booklet: both outputs pass the validators, no
 # word is lost, and the question bank holds what the notes ask and answer.
 set -euo pipefail
@@ -45,7 +47,7 @@ want = {"biology-qa.md": (8, 7), "history-labels.txt": (6, 5), "mcq-details.md":
         "chemistry-numbered.txt": (8, 7), "plain-prose.md": (0, 0),
         "obsidian-vault.md": (5, 4), "spaced-repetition.md": (8, 8),
         "one-line-cards.txt": (7, 7), "deck-export.txt": (5, 5), "deck-tags.txt": (4, 4),
-        "deck-quoted.txt": (4, 4), "deck-comma.txt": (4, 4),
+        "deck-quoted.txt": (4, 4), "deck-comma.txt": (4, 4), "web-plain.txt": (5, 5),
         "enc-latin1-french.txt": (3, 3), "enc-cp1252-quotes.txt": (2, 2),
         "enc-macroman-notes.txt": (2, 2)}
 bad = ["%s: %r questions/answered, expected %r" % (k, got.get(k), v)
