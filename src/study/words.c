@@ -23,6 +23,15 @@ static bool is_alnum_cp(unsigned cp)
            (cat >= UTF8PROC_CATEGORY_ND && cat <= UTF8PROC_CATEGORY_NO);
 }
 
+/* A combining mark: inside a word it is part of it (the vowel signs and
+ * viramas of Devanagari, Bengali, Thai...: "प्रश्न" is one word). */
+static bool is_mark_cp(unsigned cp)
+{
+    if (cp < 0x300) return false;
+    utf8proc_category_t cat = utf8proc_category((utf8proc_int32_t)cp);
+    return cat >= UTF8PROC_CATEGORY_MN && cat <= UTF8PROC_CATEGORY_ME;
+}
+
 /* oct_utf8_decode with ASCII inline: words are read many times over. */
 static inline unsigned decode(const char *s, size_t n, size_t *len)
 {
@@ -53,7 +62,7 @@ static bool next_word(const char *s, size_t n, size_t *pos, char out[WORD_MAX + 
     size_t o = 0;
     while (i < n) {
         unsigned cp = decode(s + i, n - i, &len);
-        if (!is_alnum_cp(cp)) {
+        if (!is_alnum_cp(cp) && !(o > 0 && is_mark_cp(cp))) {
             /* an apostrophe or hyphen inside a word keeps it going */
             size_t l2;
             bool inner = (is_apostrophe(cp) || cp == '-') && i + len < n &&
@@ -189,6 +198,19 @@ static const char *const DE_AUX[] = {
 
 /* Ends in a question mark (ASCII, full-width or Arabic), ignoring the
  * decoration notes leave after it ("?~", "?**", "?)"). */
+/* Whether the letter before s[n] is Greek: Greek asks with ';' (U+037E,
+ * which Unicode normalization turns into a semicolon). */
+static bool greek_before(const char *s, size_t n)
+{
+    size_t i = n;
+    while (i > 0 && ((unsigned char)s[i - 1] & 0xC0) == 0x80)
+        i--;
+    if (i == 0) return false;
+    size_t len;
+    unsigned cp = oct_utf8_decode(s + i - 1, n - i + 1, &len);
+    return (cp >= 0x370 && cp <= 0x3FF) || (cp >= 0x1F00 && cp <= 0x1FFF);
+}
+
 static bool ends_with_question_mark(const char *s, size_t n)
 {
     while (n > 0 && strchr(" \t\r\n~*_\"')]`", s[n - 1]))
@@ -196,6 +218,8 @@ static bool ends_with_question_mark(const char *s, size_t n)
     if (n >= 1 && s[n - 1] == '?') return true;
     if (n >= 3 && memcmp(s + n - 3, "\xEF\xBC\x9F", 3) == 0) return true; /* ？ */
     if (n >= 2 && memcmp(s + n - 2, "\xD8\x9F", 2) == 0) return true;     /* ؟ */
+    if (n >= 2 && memcmp(s + n - 2, "\xCD\xBE", 2) == 0) return true;     /* Greek ; */
+    if (n >= 2 && s[n - 1] == ';' && greek_before(s, n - 1)) return true; /* the same, folded */
     if (n >= 3 && (memcmp(s + n - 3, "\xE2\x80\x9D", 3) == 0 ||           /* ” ’ » after ? */
                    memcmp(s + n - 3, "\xE2\x80\x99", 3) == 0))
         return ends_with_question_mark(s, n - 3);
@@ -295,6 +319,43 @@ bool st_text_asks(const char *s, size_t n)
 
 /* A label word, an optional number, then a delimiter; returns the length
  * through the blanks after it, 0 if s does not open with one. */
+/* Past the blanks at s[i]: spaces, tabs and the no-break spaces French
+ * typography (and a word processor) puts before a colon. */
+static size_t skip_blanks(const char *s, size_t n, size_t i)
+{
+    for (;;) {
+        if (i < n && (s[i] == ' ' || s[i] == '\t'))
+            i++;
+        else if (i + 2 <= n && memcmp(s + i, "\xC2\xA0", 2) == 0)
+            i += 2;
+        else if (i + 3 <= n && memcmp(s + i, "\xE2\x80\xAF", 3) == 0)
+            i += 3;
+        else
+            return i;
+    }
+}
+
+/* The delimiter after a label at s[i]: its length, 0 for none. A letter
+ * label (colon: "A", "R", "P") wants a colon, or after a number of its
+ * own ("A2.", "A2)") a period or parenthesis too, or a dash set apart
+ * ("A - ", not "A-level"); spaced: blanks came before s[i]. */
+static size_t delimiter(const char *s, size_t n, size_t i, bool colon, bool numbered, bool spaced)
+{
+    bool loose = !colon || numbered;
+    if (s[i] == ':' || (loose && (s[i] == '.' || s[i] == ')'))) return 1;
+    if (i + 3 <= n && memcmp(s + i, "\xEF\xBC\x9A", 3) == 0) return 3; /* a full-width colon */
+    if (!loose && !spaced) return 0;
+    if (s[i] == '-') return 1;
+    if (i + 3 <= n &&
+        (memcmp(s + i, "\xE2\x80\x93", 3) == 0 || memcmp(s + i, "\xE2\x80\x94", 3) == 0))
+        return 3;
+    return 0;
+}
+
+/* A label word, an optional number, then a delimiter; returns the length
+ * through the blanks after it, 0 if s does not open with one. A number
+ * written onto the word ("Q1", "問1") may be followed by a blank alone:
+ * "Q1 What is a cell?". */
 static size_t label_at(const char *s, size_t n, const char *const *words,
                        const char *const *colon_only, int *number, bool alone_ok)
 {
@@ -319,37 +380,29 @@ static size_t label_at(const char *s, size_t n, const char *const *words,
     }
     bool plain = in_set(w, words), colon = colon_only && in_set(w, colon_only);
     if (!plain && !colon) return 0;
-    size_t i = pos;
-    while (i < n && (s[i] == ' ' || s[i] == '\t'))
-        i++;
+    size_t i = skip_blanks(s, n, pos);
+    bool numbered = d < wl;
     if (d == wl && i < n && s[i] == '#') i++;
     if (d == wl && i < n && s[i] >= '0' && s[i] <= '9') {
         size_t j = i;
         v = 0;
         while (j < n && j - i < 6 && s[j] >= '0' && s[j] <= '9')
             v = v * 10 + (s[j++] - '0');
-        i = j;
-        while (i < n && (s[i] == ' ' || s[i] == '\t'))
-            i++;
+        i = skip_blanks(s, n, j);
+        numbered = true;
     }
     if (i >= n) return alone_ok && plain ? n : 0;
-    size_t dl = 0;
-    if (s[i] == ':' || (!colon && (s[i] == '.' || s[i] == ')')))
-        dl = 1;
-    else if (i + 3 <= n && memcmp(s + i, "\xEF\xBC\x9A", 3) == 0) /* a full-width colon */
-        dl = 3;
-    else if (!colon && s[i] == '-')
-        dl = 1;
-    else if (!colon &&
-             (memcmp(s + i, "\xE2\x80\x93", 3) == 0 || memcmp(s + i, "\xE2\x80\x94", 3) == 0))
-        dl = i + 3 <= n ? 3 : 0;
+    size_t dl = delimiter(s, n, i, colon, numbered, i > pos);
+    if (!dl && d < wl && i > pos && is_alnum_cp(oct_utf8_decode(s + i, n - i, &len))) {
+        if (number) *number = v; /* "Q1 What ...", "A1 The ..." */
+        return i;
+    }
     if (!dl) return 0;
     bool dash =
         s[i] == '-' || (dl == 3 && (unsigned char)s[i] == 0xE2); /* not a full-width colon */
     i += dl;
     if (dash && i < n && s[i] != ' ' && s[i] != '\t') return 0; /* "Q-learning" */
-    while (i < n && (s[i] == ' ' || s[i] == '\t'))
-        i++;
+    i = skip_blanks(s, n, i);
     if (i >= n && !alone_ok) return 0;
     if (number) *number = v;
     return i;
@@ -359,21 +412,25 @@ static size_t label_at(const char *s, size_t n, const char *const *words,
  * often written in (lower case; Han and Hangul words end at a digit or a
  * colon as Latin ones at a blank). */
 static const char *const Q_WORDS[] = {
-    "q",       "ques",      "question", "qn",      "frage",     "pregunta", "pergunta",
-    "questão", "domanda",   "vraag",    "pytanie", "otázka",    "soru",     "kérdés",
-    "fråga",   "spørgsmål", "spørsmål", "kysymys", "întrebare", "вопрос",   "питання",
-    "ερώτηση", "سؤال",      "שאלה",     "问题",    "問題",      "질문",     NULL};
+    "q",        "ques",    "question",  "qn",     "frage",   "pregunta", "pergunta", "questão",
+    "domanda",  "vraag",   "pytanie",   "otázka", "soru",    "kérdés",   "fråga",    "spørgsmål",
+    "spørsmål", "kysymys", "întrebare", "вопрос", "питання", "ερώτηση",  "سؤال",     "שאלה",
+    "问题",     "問題",    "질문",      "问",     "問",      "प्रश्न",     "প্রশ্ন",     NULL};
+/* Letters that label a question only before a colon: Spanish and
+ * Portuguese "P:" (pregunta, pergunta), Arabic "س:" (سؤال). */
+static const char *const Q_COLON_ONLY[] = {"p", "س", NULL};
 static const char *const A_WORDS[] = {
-    "ans",      "answer", "answers", "antwort",  "réponse",  "reponse",   "respuesta", "resposta",
-    "solution", "lösung", "loesung", "risposta", "antwoord", "odpowiedź", "odpověď",   "cevap",
-    "válasz",   "svar",   "vastaus", "răspuns",  "ответ",    "відповідь", "απάντηση",  "جواب",
-    "إجابة",    "תשובה",  "答案",    "答え",     "解答",     "정답",      NULL};
-static const char *const A_COLON_ONLY[] = {"a", "r", NULL};
+    "ans",       "answer",   "answers", "antwort", "réponse",  "reponse",  "respuesta",
+    "resposta",  "solution", "lösung",  "loesung", "risposta", "antwoord", "odpowiedź",
+    "odpověď",   "cevap",    "válasz",  "svar",    "vastaus",  "răspuns",  "ответ",
+    "відповідь", "απάντηση", "جواب",    "إجابة",   "תשובה",    "答案",     "答え",
+    "解答",      "정답",     "答",      "उत्तर",    "উত্তর",     NULL};
+static const char *const A_COLON_ONLY[] = {"a", "r", "ج", NULL};
 
 size_t st_question_label(const char *s, size_t n, int *number)
 {
     int v = 0;
-    size_t k = label_at(s, n, Q_WORDS, NULL, &v, false);
+    size_t k = label_at(s, n, Q_WORDS, Q_COLON_ONLY, &v, false);
     if (k && number) *number = v;
     return k;
 }

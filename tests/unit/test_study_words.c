@@ -108,6 +108,59 @@ static void test_labels(void)
     CHECK(st_answer_label(s, strlen(s)) == 4);
 }
 
+/* Labels as other notes write them: a number on the word and a blank,
+ * "A2." and "A - ", no-break spaces before the colon, one-letter and
+ * one-character labels of Spanish, Arabic, Chinese and Japanese, Hindi
+ * and Bengali words (their vowel signs inside the word). */
+static void test_labels_elsewhere(void)
+{
+    static const struct {
+        const char *s;
+        bool question;
+        size_t len;
+        int number;
+    } cases[] = {
+        {"Q1 What is a cell?", true, 3, 1},
+        {"A1 The unit of life.", false, 3, 0},
+        {"A2. The genetic material.", false, 4, 0},
+        {"A - Cell division.", false, 4, 0},
+        {"Q\u00A0: Qu'est-ce qu'une cellule ?", true, 5, 0},
+        {"R\u202F: L'unité du vivant.", false, 6, 0},
+        {"P: ¿Cuándo terminó la Reconquista?", true, 3, 0},
+        {"س: ما وظيفة الأنسولين؟", true, 4, 0},
+        {"ج: يخفض مستوى السكر في الدم.", false, 4, 0},
+        {"问：水的化学式是什么？", true, 6, 0},
+        {"問1 水の沸点は何度ですか？", true, 5, 1},
+        {"答：100度です。", false, 6, 0},
+        {"प्रश्न 1: प्रकाश संश्लेषण क्या है?", true, 22, 1},
+        {"उत्तर: पौधे सूर्य के प्रकाश से भोजन बनाते हैं।", false, 17, 0},
+        /* not labels */
+        {"A-level results come out in August.", false, 0, 0},
+        {"A1 sauce", false, 3, 0}, /* taken: after a question it is one */
+        {"P-values below 0.05 are significant.", true, 0, 0},
+        {"Q3earnings rose.", true, 0, 0},
+    };
+    for (size_t i = 0; i < sizeof cases / sizeof *cases; i++) {
+        const char *s = cases[i].s;
+        int n = 0;
+        size_t got =
+            cases[i].question ? st_question_label(s, strlen(s), &n) : st_answer_label(s, strlen(s));
+        if (got != cases[i].len || (cases[i].question && n != cases[i].number))
+            fprintf(stderr, "label of \"%s\": %zu (number %d)\n", s, got, n);
+        CHECK(got == cases[i].len);
+        CHECK(!cases[i].question || n == cases[i].number);
+    }
+}
+
+/* Greek asks with ';' (U+037E, a semicolon once normalized). */
+static void test_greek_question_mark(void)
+{
+    CHECK(asks("Τι είναι το ένζυμο;"));
+    CHECK(asks("Τι είναι το ένζυμο\u037E"));
+    CHECK(!asks("x = 1;"));
+    CHECK(!asks("Το ένζυμο είναι πρωτεΐνη."));
+}
+
 static void test_numbers_options_captions(void)
 {
     int n = 0;
@@ -153,8 +206,8 @@ static void test_sentences(void)
     CHECK(st_ends_sentence("Does it?**", 10));
     CHECK(!st_ends_sentence("and why does it matter for", 26));
     /* other scripts' full stops: a sentence, never a topic line */
-    static const char *const ENDS[] = {"次の質問です。", "यह उत्तर है।", "هذا هو الجواب۔", "Und dann…",
-                                       "終わり！", NULL};
+    static const char *const ENDS[] = {"次の質問です。", "यह उत्तर है।", "هذا هو الجواب۔",
+                                       "Und dann…",      "終わり！",   NULL};
     for (const char *const *e = ENDS; *e; e++)
         CHECK(st_ends_sentence(*e, strlen(*e)));
     CHECK(!st_ends_sentence("質問の一覧", strlen("質問の一覧")));
@@ -168,6 +221,8 @@ int main(void)
     test_questions_in_english();
     test_questions_in_french_and_german();
     test_labels();
+    test_labels_elsewhere();
+    test_greek_question_mark();
     test_numbers_options_captions();
     test_similarity();
     test_sentences();
