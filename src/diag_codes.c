@@ -85,7 +85,7 @@ static const oct_diag_code CODES[] = {
     {"no-sources", E, "a directory holds no .md or .txt sources"},
     {"no-topics", W, "--group-by topic without a manifest taxonomy; grouped by source"},
     {"noncharacter", W, "Unicode noncharacters removed from the text"},
-    {"nul-byte", W, "NUL bytes removed from the text"},
+    {"nul-byte", W, "NUL bytes replaced by U+FFFD (the place stays visible)"},
     {"oom", E, "out of memory"},
     {"orphan-answer", W, "an answer without a question before it is kept as text"},
     {"pdf-font", E, "a font could not be loaded into the PDF"},

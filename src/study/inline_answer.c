@@ -64,10 +64,7 @@ static bool side_ends(const char *s, size_t n)
     return n > 0 && st_ends_sentence(s, n);
 }
 
-/* Cuts paragraph p in two at byte `at` of its text node t (a blank before
- * it): p keeps what comes before, less its blanks and separator; the rest
- * goes to a new paragraph right after p, which starts on `line`. */
-static oct_node *cut_paragraph(oct_tree *tree, oct_node *p, oct_node *t, size_t at, int line)
+oct_node *st_cut_paragraph(oct_tree *tree, oct_node *p, oct_node *t, size_t at, int line)
 {
     const char *s = t->text;
     size_t len = strlen(s);
@@ -149,7 +146,7 @@ oct_node *st_split_inline_card(oct_tree *tree, oct_node *p, st_lines *l)
         size_t at;
         if (!may_open_with_label(&l->v[i])) continue;
         oct_node *t = answer_cut(&l->v[i], &line, &part, &at);
-        if (t) np = cut_paragraph(tree, p, t, at, l->v[i].line);
+        if (t) np = st_cut_paragraph(tree, p, t, at, l->v[i].line);
     }
     oct_buf_free(&line);
     oct_buf_free(&part);

@@ -263,16 +263,31 @@ static void presplit_paragraph(oct_tree *t, oct_node *p, st_lines *l, line_texts
     free(cuts);
 }
 
+/* The items of a list (and of the lists in them) that open with a
+ * question and its answer on one line: "- What is X? It is Y." becomes an
+ * item with its answer, as if written on the next line, indented. */
+static void split_items(oct_tree *t, oct_node *list, st_lines *l, int depth)
+{
+    for (oct_node *it = list->first; it && depth < 8; it = it->next) {
+        if (it->kind != OCT_ITEM) continue;
+        if (it->first && it->first->kind == OCT_PARAGRAPH) st_split_asked_line(t, it->first, l);
+        for (oct_node *k = it->first; k; k = k->next)
+            if (k->kind == OCT_LIST) split_items(t, k, l, depth + 1);
+    }
+}
+
 void st_presplit(oct_tree *t, oct_node *container)
 {
     st_lines l = {0};
     line_texts lt = {OCT_BUF_INIT, NULL, NULL};
     for (oct_node *p = container->first; p;) {
         oct_node *next = p->next;
+        if (p->kind == OCT_LIST) split_items(t, p, &l, 0);
         if (p->kind == OCT_PARAGRAPH) {
             /* "Q: … A: …": the answer and what follows go to a paragraph
              * of their own, split in turn */
             oct_node *rest = st_split_inline_card(t, p, &l);
+            if (!rest) rest = st_split_asked_line(t, p, &l); /* "…? The skin." */
             if (rest) next = rest;
             presplit_paragraph(t, p, &l, &lt);
         }

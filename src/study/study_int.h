@@ -185,6 +185,16 @@ typedef struct {
  * after it go to a new paragraph right after p, which is returned (NULL:
  * no card). l is scratch (inline_answer.c). */
 oct_node *st_split_inline_card(oct_tree *t, oct_node *p, st_lines *l);
+/* Cuts paragraph p in two at byte `at` of its text node t (a blank before
+ * it): p keeps what comes before, less its blanks and a separator; the
+ * rest goes to a new paragraph right after p, which starts on `line` and
+ * is returned. */
+oct_node *st_cut_paragraph(oct_tree *t, oct_node *p, oct_node *text, size_t at, int line);
+/* A question and its answer written as one line, no label between them
+ * ("What is the largest organ? The skin."): paragraph p is cut after the
+ * question mark when its first line opens with a question that the rest
+ * answers (inline_question.c); returns the answer's paragraph or NULL. */
+oct_node *st_split_asked_line(oct_tree *t, oct_node *p, st_lines *l);
 
 /* The list that items emitted into one target currently go to. */
 typedef struct {

@@ -48,13 +48,28 @@ static inline int cmp_str(const void *a, const void *b)
     return strcmp(*(char *const *)a, *(char *const *)b);
 }
 
+/* Full-width punctuation ("。", "？", "："; U+3000-303F, U+FF01-FF0F,
+ * U+FF1A-FF20) ends a word as ASCII punctuation does. */
+static inline int wide_punct(const char *s)
+{
+    const unsigned char *u = (const unsigned char *)s;
+    if (u[0] == 0xE3 && u[1] == 0x80) return 1;
+    return u[0] == 0xEF && u[1] == 0xBC && u[2] &&
+           ((u[2] >= 0x81 && u[2] <= 0x8F) || (u[2] >= 0x9A && u[2] <= 0xA0));
+}
+
+static inline int word_byte(const char *s)
+{
+    return isalnum((unsigned char)*s) || ((unsigned char)*s >= 0x80 && !wide_punct(s));
+}
+
 static inline void words_add_text(wordset *w, const char *s)
 {
     for (size_t i = 0; s[i];) {
-        while (s[i] && !(isalnum((unsigned char)s[i]) || (unsigned char)s[i] >= 0x80))
-            i++;
+        while (s[i] && !word_byte(s + i))
+            i += wide_punct(s + i) ? 3 : 1;
         size_t st = i;
-        while (s[i] && (isalnum((unsigned char)s[i]) || (unsigned char)s[i] >= 0x80))
+        while (s[i] && word_byte(s + i))
             i++;
         if (i == st) continue;
         if (w->n == w->cap) {
