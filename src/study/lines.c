@@ -242,15 +242,23 @@ static void presplit_paragraph(oct_tree *t, oct_node *p, st_lines *l, line_texts
     texts_of(l, lt);
     size_t *cuts = oct_xmalloc(l->n * sizeof *cuts), ncuts = 0;
     bool in_prompt = false; /* the current group is still its question */
+    bool asked = false;     /* the current group opened with a question */
     for (size_t i = 0; i < l->n; i++) {
         const char *s = lt->text.data + lt->off[i];
         size_t len = lt->len[i];
         const char *nx = i + 1 < l->n ? lt->text.data + lt->off[i + 1] : NULL;
-        int opens = line_opens(s, len, nx, nx ? lt->len[i + 1] : 0);
+        size_t nn = nx ? lt->len[i + 1] : 0;
+        int opens = line_opens(s, len, nx, nn);
         /* a question wrapped over two lines goes on in lower case */
         bool cont = in_prompt && st_starts_lower(s, len);
         if (cont) opens = 0;
-        if (opens && i > 0) cuts[ncuts++] = i;
+        /* "A) Sydney" then "B) Canberra" under a question: its options,
+         * a paragraph of their own (questions.c keeps them with it) */
+        bool options = !opens && asked && st_option_letter(s, len) == 'A' && nx &&
+                       st_option_letter(nx, nn) == 'B';
+        if ((opens || options) && i > 0) cuts[ncuts++] = i;
+        if (opens) asked = opens == 1;
+        if (options) asked = false;
         if (opens)
             in_prompt = opens == 1;
         else if (!cont)

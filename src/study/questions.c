@@ -42,6 +42,22 @@ static void mark_stems(st_ctx *c, size_t q, size_t details)
         c->u[j].stem = true;
 }
 
+/* Whether the units between question q and the answer label at unit a
+ * are its options ("A) Sydney", "B) Canberra"...: one paragraph, or one
+ * each): they belong to the question, and the label's text is the
+ * answer ("Answer: B"). */
+static bool options_between(st_ctx *c, size_t q, size_t a)
+{
+    for (size_t j = q + 1; j < a; j++) {
+        const st_unit *v = &c->u[j];
+        if (v->node->kind != OCT_PARAGRAPH) return false;
+        const char *s = st_node_text(v->node, &c->tmp);
+        char letter = st_option_letter(s, c->tmp.len);
+        if (!letter || (j == q + 1 && letter != 'A')) return false;
+    }
+    return true;
+}
+
 static bool opens_answer(const st_unit *q)
 {
     if (q->node->kind == OCT_DETAILS) return false; /* its body is the answer */
@@ -105,9 +121,10 @@ static size_t absorb(st_ctx *c, size_t i, bool open)
             j = e + 1;
             break; /* a revealed answer ends the question */
         }
-        if (v->role == ST_ALABEL)
+        if (v->role == ST_ALABEL) {
             open = true;
-        else if (!open)
+            if (j > i + 1 && options_between(c, i, j)) mark_stems(c, i, j);
+        } else if (!open)
             break;
         v->owner = (int)i;
         j++;

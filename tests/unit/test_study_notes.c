@@ -13,7 +13,7 @@ static const expected NOTES[] = {
     {"plain-prose.md", 0, 0},      {"obsidian-vault.md", 5, 4},  {"spaced-repetition.md", 8, 8},
     {"one-line-cards.txt", 7, 7},  {"deck-export.txt", 5, 5},    {"deck-tags.txt", 4, 4},
     {"deck-quoted.txt", 4, 4},     {"deck-comma.txt", 4, 4},     {"web-plain.txt", 5, 5},
-    {"one-line-answers.md", 8, 7},
+    {"one-line-answers.md", 8, 7}, {"mcq-plain.txt", 3, 3},
 };
 enum { NFILES = sizeof NOTES / sizeof NOTES[0] };
 
@@ -69,6 +69,22 @@ static void test_biology(void)
     q = nth_question(ch, 5); /* the heading ends it: unanswered */
     CHECK(!q->u.question.answered);
     CHECK(nth_question(ch, 6)->u.question.number == 5);
+    oct_tree_free(t);
+}
+
+/* Options between a question and its answer label stay with the
+ * question; the label's text is the answer. */
+static void test_mcq_plain(void)
+{
+    oct_node *ch;
+    oct_tree *t = load("mcq-plain.txt", &ch, NULL);
+    for (int k = 0; k < 2; k++) {
+        const oct_node *q = nth_question(ch, k);
+        const char *prompt = text_of(t, q);
+        CHECK(strstr(prompt, k ? "The Niger" : "Canberra") != NULL);
+        CHECK(strstr(text_of(t, answer_of(q)), k ? "Niger" : "Sydney") == NULL);
+    }
+    CHECK_STR(text_of(t, answer_of(nth_question(ch, 0))), "B");
     oct_tree_free(t);
 }
 
@@ -198,6 +214,7 @@ int main(void)
     test_counts();
     test_biology();
     test_history();
+    test_mcq_plain();
     test_mcq();
     test_french_german();
     test_chemistry();
