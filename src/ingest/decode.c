@@ -269,6 +269,30 @@ size_t oct_decode_drop_c1(const char *path, char *text, size_t *len, oct_diag *d
     return removed;
 }
 
+size_t oct_decode_unligate(char *text, size_t *len)
+{
+    /* U+FB00..FB06 as UTF-8 (EF AC 80..86), and their letters: never
+     * longer, so the text is rewritten in place */
+    static const char *const LETTERS[] = {"ff", "fi", "fl", "ffi", "ffl", "\xC5\xBFt", "st"};
+    size_t n = *len, w = 0, changed = 0;
+    for (size_t r = 0; r < n; r++) {
+        if ((unsigned char)text[r] == 0xEF && r + 2 < n && (unsigned char)text[r + 1] == 0xAC &&
+            (unsigned char)text[r + 2] <= 0x86) {
+            const char *l = LETTERS[(unsigned char)text[r + 2] - 0x80];
+            size_t k = strlen(l);
+            memmove(text + w, l, k);
+            w += k;
+            r += 2;
+            changed++;
+            continue;
+        }
+        text[w++] = text[r];
+    }
+    text[w] = '\0';
+    *len = w;
+    return changed;
+}
+
 size_t oct_decode_clean(const char *s, size_t n, oct_buf *out)
 {
     size_t changes = 0, run = 0; /* s[run..i) is clean and not yet copied */

@@ -33,6 +33,13 @@ char *oct_decode_utf8(const char *path, const char *bytes, size_t len, size_t *o
  * when anything was removed. Returns the number of characters removed. */
 size_t oct_decode_drop_c1(const char *path, char *text, size_t *len, oct_diag *diag);
 
+/* Spells out the Latin ligature characters (U+FB00-FB06: ﬀ ﬁ ﬂ ﬃ ﬄ ﬅ ﬆ)
+ * of valid UTF-8 text[0..*len) as their letters, in place: text copied
+ * out of a PDF carries them, and "ﬁnding" is then no word a reader, a
+ * search or the study pass knows. The fonts set ligatures themselves.
+ * Updates *len; returns how many were spelled out. */
+size_t oct_decode_unligate(char *text, size_t *len);
+
 /* Appends s[0..n) to out as text XML can carry: ill-formed UTF-8 bytes
  * become U+FFFD; C0 controls other than TAB and LF, C1 controls and
  * U+FFFE/U+FFFF are dropped. For strings made after decoding (cmark turns

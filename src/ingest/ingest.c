@@ -41,6 +41,7 @@ char *oct_ingest_decode(const char *path, const char *bytes, size_t len, size_t 
     char *text = oct_repair_mojibake(path, dec, dec_len, &rep_len, &repairs, diag);
     free(dec);
     oct_decode_drop_c1(path, text, &rep_len, diag);
+    oct_decode_unligate(text, &rep_len);
     if (oct_guard_lines(path, text, rep_len, diag) != 0) {
         free(text);
         return NULL;

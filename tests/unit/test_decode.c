@@ -236,6 +236,20 @@ static void test_drop_c1(void)
     oct_diag_free(d);
 }
 
+static void test_unligate(void)
+{
+    char text[] = "\xEF\xAC\x81nding the \xEF\xAC\x82oor, o\xEF\xAC\x83"
+                  "ce, \xEF\xAC\x85op, "
+                  "\xEF\xAC\x87 stays";
+    size_t len = strlen(text);
+    CHECK(oct_decode_unligate(text, &len) == 4);
+    CHECK_STR(text, "finding the floor, office, \xC5\xBFtop, \xEF\xAC\x87 stays");
+    CHECK(len == strlen(text));
+    char cut[] = "ends in \xEF\xAC"; /* not a whole character: left */
+    len = strlen(cut);
+    CHECK(oct_decode_unligate(cut, &len) == 0 && len == strlen("ends in \xEF\xAC"));
+}
+
 static void test_clean(void)
 {
     oct_buf b = OCT_BUF_INIT;
@@ -289,6 +303,7 @@ int main(void)
     test_line_numbers();
     test_one_warning_per_kind();
     test_drop_c1();
+    test_unligate();
     test_clean();
     test_ingest_decode();
     return check_done();
