@@ -18,6 +18,7 @@ static const oct_diag_code CODES[] = {
     {"c1-control", W, "C1 control characters (U+0080..U+009F) removed from the text"},
     {"cannot-read", E, "a manifest or layout file could not be read"},
     {"cesu-8", W, "CESU-8 encoded characters (UTF-16 surrogates in UTF-8) were decoded"},
+    {"chat-turns", N, "a chat copied as text: your turns read as questions, the replies answers"},
     {"cmark", E, "the Markdown parser is unusable (cmark-gfm without its extensions)"},
     {"control-char", W, "control characters removed from the text"},
     {"depfile", E,

@@ -218,7 +218,12 @@ int oct_normalize(const char *path, const char *text, size_t len, const oct_norm
     nl_doc d = {.path = path, .diag = diag, .plain = opts && opts->plain};
     /* same lines, items written without a marker given one, some lines
      * indented further: the line map stays 1:1 */
-    size_t marked_len = 0, nested_len = 0;
+    size_t chat_len = 0, marked_len = 0, nested_len = 0;
+    char *chat = nl_mark_chat_turns(text, len, &chat_len, path, diag);
+    if (chat) {
+        text = chat;
+        len = chat_len;
+    }
     char *marked = nl_mark_plain_items(text, len, &marked_len);
     if (marked) {
         text = marked;
@@ -252,6 +257,7 @@ int oct_normalize(const char *path, const char *text, size_t len, const oct_norm
     free(d.regions);
     free(nested);
     free(marked);
+    free(chat);
     return 0;
 }
 

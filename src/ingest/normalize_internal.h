@@ -293,6 +293,13 @@ char *nl_nest_sublists(const char *text, size_t len, size_t *outlen);
  * "- " before each; outside fenced code, line count unchanged. malloc'd
  * (length in *outlen), or NULL when no line changes (normalize_items.c). */
 char *nl_mark_plain_items(const char *text, size_t len, size_t *outlen);
+/* A chat copied as text ("You said:" / "ChatGPT said:" lines): the
+ * person's turns get a "Q: " label, the assistant's announcement becomes
+ * "Answer:", the person's a blank line; one [chat-turns] note. Returns the
+ * new text (same line count; caller frees) or NULL when the text is no
+ * such chat (normalize_chat.c). */
+char *nl_mark_chat_turns(const char *text, size_t len, size_t *outlen, const char *path,
+                         oct_diag *diag);
 
 /* --- normalize_deck.c --- */
 /* Whether the text is a flashcard deck exported as text (a tab between a

@@ -412,10 +412,12 @@ static size_t label_at(const char *s, size_t n, const char *const *words,
  * often written in (lower case; Han and Hangul words end at a digit or a
  * colon as Latin ones at a blank). */
 static const char *const Q_WORDS[] = {
-    "q",        "ques",    "question",  "qn",     "frage",   "pregunta", "pergunta", "questão",
-    "domanda",  "vraag",   "pytanie",   "otázka", "soru",    "kérdés",   "fråga",    "spørgsmål",
-    "spørsmål", "kysymys", "întrebare", "вопрос", "питання", "ερώτηση",  "سؤال",     "שאלה",
-    "问题",     "問題",    "질문",      "问",     "問",      "प्रश्न",     "প্রশ্ন",     NULL};
+    "q", "ques", "question", "qn", "frage", "pregunta", "pergunta", "questão", "domanda", "vraag",
+    "pytanie", "otázka", "soru", "kérdés", "fråga", "spørgsmål", "spørsmål", "kysymys", "întrebare",
+    "вопрос", "питання", "ερώτηση", "سؤال", "שאלה", "问题", "問題", "질문", "问", "問", "प्रश्न",
+    "প্রশ্ন",
+    /* an interview's or an oral exam's prompt */
+    "interviewer", "examiner", NULL};
 /* Letters that label a question only before a colon: Spanish and
  * Portuguese "P:" (pregunta, pergunta), Arabic "س:" (سؤال). */
 static const char *const Q_COLON_ONLY[] = {"p", "س", NULL};
@@ -425,7 +427,8 @@ static const char *const A_WORDS[] = {
     "odpověď",   "cevap",    "válasz",  "svar",    "vastaus",  "răspuns",  "ответ",
     "відповідь", "απάντηση", "جواب",    "إجابة",   "תשובה",    "答案",     "答え",
     "解答",      "정답",     "答",      "उत्तर",    "উত্তর",     NULL};
-static const char *const A_COLON_ONLY[] = {"a", "r", "ج", NULL};
+/* ... and an interview's reply ("Me: ...", "Candidate: ...") */
+static const char *const A_COLON_ONLY[] = {"a", "r", "ج", "me", "candidate", "interviewee", NULL};
 
 size_t st_question_label(const char *s, size_t n, int *number)
 {

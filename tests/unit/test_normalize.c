@@ -419,6 +419,41 @@ static void test_artefacts(void)
     oct_diag_free(d);
 }
 
+/* A chat copied as text: the person's turns become questions, the
+ * assistant's announcements answer labels; one note. */
+static void test_chat_turns(void)
+{
+    static const char *const in = "You said:\n"
+                                  "what is osmosis\n"
+                                  "ChatGPT said:\n"
+                                  "Osmosis is the movement of water across a membrane.\n"
+                                  "\n"
+                                  "You said:\n"
+                                  "Q: and diffusion?\n"
+                                  "Gemini said:\n"
+                                  "Net movement down a gradient.\n";
+    oct_diag *d;
+    oct_normalized out = norm(in, strlen(in), 0, &d);
+    CHECK_STR(out.text, "\n"
+                        "Q: what is osmosis\n"
+                        "Answer:\n"
+                        "Osmosis is the movement of water across a membrane.\n"
+                        "\n"
+                        "\n"
+                        "Q: and diffusion?\n"
+                        "Answer:\n"
+                        "Net movement down a gradient.\n");
+    CHECK(out.nlines == 9);
+    CHECK(check_count_code(d, "chat-turns") == 1);
+    check_idempotent("chat", &out, 0);
+    oct_normalized_release(&out);
+    oct_diag_free(d);
+    /* one side only, or the names inside code or a sentence: no chat */
+    expect("Me:\nI think so.\n", "Me:\nI think so.\n");
+    expect("```\nYou said:\nx\nChatGPT said:\n```\n", "```\nYou said:\nx\nChatGPT said:\n```\n");
+    expect("You said: hello\nChatGPT said: hi\n", "You said: hello\nChatGPT said: hi\n");
+}
+
 static void test_filler(void)
 {
     char *path = src_path("tests/data/normalize/filler.txt");
@@ -649,6 +684,7 @@ int main(void)
     test_code_shapes();
     test_artefacts();
     test_filler();
+    test_chat_turns();
     test_line_map();
     test_edges();
     test_django();
