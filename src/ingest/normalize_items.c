@@ -9,6 +9,9 @@
  *   - a block of three or more lines (between blank lines) each of which
  *     is "term - meaning" ("–" and "—" too): a short term of words, not
  *     code, and a meaning of two words or more.
+ * And a block of two or more lines numbered in turn as "1 - Nairobi",
+ * "2 – Santiago" or "3: Lima" (an answer key typed without Markdown)
+ * becomes the ordered list "1. Nairobi"...
  *
  * Fenced code is left alone, and the line count does not change (the
  * line map stays 1:1). */
@@ -99,6 +102,34 @@ static bool glossary_line(const char *t, size_t n)
     return false;
 }
 
+/* "3 - Lima" at t[0..n) (also "3 – ", "3 — ", "3: "): an answer key's or a
+ * list's item numbered in plain text, which Markdown reads as a line of
+ * text. Its number into *num; returns where its text starts, 0 if none. */
+static size_t numbered_line(const char *t, size_t n, long *num)
+{
+    size_t i = 0;
+    long v = 0;
+    while (i < n && i < 4 && t[i] >= '0' && t[i] <= '9')
+        v = v * 10 + (t[i++] - '0');
+    if (i == 0 || i >= n || (t[i] >= '0' && t[i] <= '9')) return 0;
+    size_t j = i;
+    while (j < n && blank(t[j]))
+        j++;
+    size_t d = 0;
+    if (j < n && (t[j] == '-' || t[j] == ':'))
+        d = 1;
+    else if (j + 3 <= n &&
+             (memcmp(t + j, "\xE2\x80\x93", 3) == 0 || memcmp(t + j, "\xE2\x80\x94", 3) == 0))
+        d = 3;
+    if (!d || (t[j] != ':' && j == i) || j + d >= n || !blank(t[j + d])) return 0;
+    j += d;
+    while (j < n && blank(t[j]))
+        j++;
+    if (j >= n || words_of(t + j, n - j, "") < 1) return 0;
+    *num = v;
+    return j;
+}
+
 /* Splits text into lines (each without its newline) into *out. */
 static size_t split(const char *text, size_t len, line **out, size_t *cap)
 {
@@ -120,8 +151,9 @@ static size_t split(const char *text, size_t len, line **out, size_t *cap)
 }
 
 /* marker[i]: bytes of line i to replace by "- " (0: none; SIZE_MAX: put
- * "- " before the text, keeping all of it). */
-static void find_items(const line *v, size_t n, size_t *marker)
+ * "- " before the text, keeping all of it); numbered[i]: where the text of
+ * a numbered line starts, its number written "N. " before it (0: none). */
+static void find_items(const line *v, size_t n, size_t *marker, size_t *numbered)
 {
     bool fenced = false;
     for (size_t i = 0; i < n;) {
@@ -143,6 +175,17 @@ static void find_items(const line *v, size_t n, size_t *marker)
             continue;
         }
         size_t e = i;
+        long num = 0, prev = 0;
+        while (e < n && v[e].lead == 0 && numbered_line(v[e].s, v[e].n, &num) &&
+               (e == i || num == prev + 1))
+            prev = num, e++;
+        if (e - i >= 2 && (e == n || v[e].n == v[e].lead)) {
+            for (size_t k = i; k < e; k++)
+                numbered[k] = numbered_line(v[k].s, v[k].n, &num);
+            i = e;
+            continue;
+        }
+        e = i;
         while (e < n && v[e].n > v[e].lead && v[e].lead == 0 && glossary_line(v[e].s, v[e].n))
             e++;
         bool block = e - i >= MIN_GLOSSARY && (e == n || v[e].n == v[e].lead);
@@ -161,10 +204,11 @@ char *nl_mark_plain_items(const char *text, size_t len, size_t *outlen)
     line *v = NULL;
     size_t cap = 0, n = split(text, len, &v, &cap);
     size_t *marker = oct_xcalloc(n ? n : 1, sizeof *marker);
-    find_items(v, n, marker);
+    size_t *numbered = oct_xcalloc(n ? n : 1, sizeof *numbered);
+    find_items(v, n, marker, numbered);
     bool any = false;
     for (size_t i = 0; i < n && !any; i++)
-        any = marker[i] != 0;
+        any = marker[i] != 0 || numbered[i] != 0;
     char *result = NULL;
     if (any) {
         oct_buf out = OCT_BUF_INIT;
@@ -175,7 +219,14 @@ char *nl_mark_plain_items(const char *text, size_t len, size_t *outlen)
             const char *nl = memchr(text + end, '\n', len - end);
             size_t full =
                 nl ? (size_t)(nl - text) + 1 - (size_t)(l->s - text) : len - (size_t)(l->s - text);
-            if (marker[i]) {
+            if (numbered[i]) {
+                size_t d = 0;
+                while (l->s[d] >= '0' && l->s[d] <= '9')
+                    d++;
+                oct_buf_put(&out, l->s, d);
+                oct_buf_puts(&out, ". ");
+                oct_buf_put(&out, l->s + numbered[i], full - numbered[i]);
+            } else if (marker[i]) {
                 oct_buf_put(&out, l->s, l->lead);
                 oct_buf_puts(&out, "- ");
                 oct_buf_put(&out, l->s + l->lead + k, full - l->lead - k);
@@ -188,5 +239,6 @@ char *nl_mark_plain_items(const char *text, size_t len, size_t *outlen)
     }
     free(v);
     free(marker);
+    free(numbered);
     return result;
 }

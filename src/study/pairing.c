@@ -40,15 +40,21 @@ static bool index_item(st_ctx *c, const st_unit *v)
     return c->lines.n == 1;
 }
 
+static bool key_caption(st_ctx *c, const st_unit *v);
+
+/* Units s..e: a list of questions answered later. Three items or more,
+ * most of them asking; one or two when all ask and an answer key's
+ * caption follows the list ("Answers"). */
 static bool is_index(st_ctx *c, size_t s, size_t e)
 {
-    if (e - s < 3) return false;
+    bool few = e - s < 3;
+    if (e <= s || (few && !(e < c->n && key_caption(c, &c->u[e])))) return false;
     size_t asks = 0;
     for (size_t k = s; k < e; k++) {
         if (!index_item(c, &c->u[k])) return false;
         asks += c->u[k].role == ST_QUESTION;
     }
-    return asks * 5 >= (e - s) * 4;
+    return few ? asks == e - s : asks * 5 >= (e - s) * 4;
 }
 
 /* Number and first-line text (after the number) of a unit that could head

@@ -448,6 +448,10 @@ static void test_chat_turns(void)
     check_idempotent("chat", &out, 0);
     oct_normalized_release(&out);
     oct_diag_free(d);
+    /* an answer key typed without Markdown: an ordered list */
+    expect("1 - Nairobi\n2 \xE2\x80\x93 Santiago\n3: Lima\n", "1. Nairobi\n2. Santiago\n3. Lima\n");
+    expect("1 - Nairobi\n3 - Lima\n", "1 - Nairobi\n3 - Lima\n"); /* not in turn */
+    expect("10:30 - 11:00 talk\n11:00 - 12:00 lab\n", "10:30 - 11:00 talk\n11:00 - 12:00 lab\n");
     /* one side only, or the names inside code or a sentence: no chat */
     expect("Me:\nI think so.\n", "Me:\nI think so.\n");
     expect("```\nYou said:\nx\nChatGPT said:\n```\n", "```\nYou said:\nx\nChatGPT said:\n```\n");

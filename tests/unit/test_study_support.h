@@ -111,6 +111,7 @@ static inline int removable_word(const char *w)
         "r",
         "ans",
         "answer",
+        "answers",
         "question",
         "frage",
         "antwort",
