@@ -278,10 +278,23 @@ static bool ends_with_colon(const char *s, size_t n)
 
 /* The lexical test on the first two words. A word can open questions in
  * two languages ("was" in English and German), so every rule is tried. */
+/* Section titles that open like questions but ask nothing (without a
+ * question mark): "What's new in version 2", "What's next", "Why this
+ * matters", "What you'll learn", "What to expect". */
+static bool title_idiom(const char *w1, const char *w2)
+{
+    static const char *const WHATS[] = {"new", "next", "included", "inside", "changed", NULL};
+    static const char *const WHY[] = {"this", "it", "that", "these", "we", "you", NULL};
+    static const char *const WHAT[] = {"you", "you'll", "we", "we'll", "to", "i", NULL};
+    return (strcmp(w1, "what's") == 0 && in_set(w2, WHATS)) ||
+           (strcmp(w1, "why") == 0 && in_set(w2, WHY)) ||
+           (strcmp(w1, "what") == 0 && in_set(w2, WHAT));
+}
+
 static bool words_ask(const char *w1, const char *w2, bool colon)
 {
     bool w2set = w2[0] != '\0';
-    if (!w2set) return false;
+    if (!w2set || title_idiom(w1, w2)) return false;
     if (strcmp(w1, "what") == 0 && !colon) return true;
     if (in_set(w1, EN_WH_ALWAYS) || in_set(w1, FR_ALWAYS) || in_set(w1, DE_ALWAYS)) return true;
     if (in_set(w1, EN_WH) && in_set(w2, EN_AUX)) return true;

@@ -154,6 +154,19 @@ static void test_labels_elsewhere(void)
     }
 }
 
+/* Section titles that open like questions ask nothing without a mark. */
+static void test_title_idioms(void)
+{
+    CHECK(!asks("What's new in version 2"));
+    CHECK(!asks("What's next"));
+    CHECK(!asks("Why this matters"));
+    CHECK(!asks("What you'll learn"));
+    CHECK(!asks("What to expect on exam day"));
+    CHECK(asks("What's new in version 2?"));
+    CHECK(asks("Why is the sky blue"));
+    CHECK(asks("What is a closure"));
+}
+
 /* Greek asks with ';' (U+037E, a semicolon once normalized). */
 static void test_greek_question_mark(void)
 {
@@ -225,6 +238,7 @@ int main(void)
     test_labels();
     test_labels_elsewhere();
     test_greek_question_mark();
+    test_title_idioms();
     test_numbers_options_captions();
     test_similarity();
     test_sentences();
