@@ -156,26 +156,44 @@ static void fill_meta(oct_tree *t, const oct_manifest *m, const oct_build_opts *
 }
 
 /* The language every source whose front matter names one names, or NULL
- * (none does, or they differ). */
-static const char *front_matter_language(const oct_tree *t)
+ * (none does, or they differ); *all: every source names it. */
+static const char *front_matter_language(const oct_tree *t, bool *all)
 {
     const char *lang = NULL;
+    *all = true;
     for (const oct_node *ch = t->root->first; ch; ch = ch->next) {
-        if (ch->kind != OCT_CHAPTER || !ch->u.chapter.lang) continue;
+        if (ch->kind != OCT_CHAPTER) continue;
+        if (!ch->u.chapter.lang) {
+            *all = false;
+            continue;
+        }
         if (lang && strcasecmp(lang, ch->u.chapter.lang) != 0) return NULL;
         lang = ch->u.chapter.lang;
     }
     return lang;
 }
 
+/* Whether tags a and b name one language ("fr" and "fr-CA"). */
+static bool same_language(const char *a, const char *b)
+{
+    size_t i = 0;
+    while (a[i] && a[i] != '-' && a[i] != '_' && b[i] && b[i] != '-' && b[i] != '_' &&
+           (a[i] | 32) == (b[i] | 32))
+        i++;
+    return (!a[i] || a[i] == '-' || a[i] == '_') && (!b[i] || b[i] == '-' || b[i] == '_');
+}
+
 /* The booklet's language when neither the manifest nor --lang gave one:
- * the one its sources' front matter names, else what its letters tell
- * (unicode/script.h: Cyrillic, Greek, Han...), else English, with a
- * warning saying which. */
+ * the one its sources' front matter names (when every source names it,
+ * or the text of all of them reads as it), else what its letters and
+ * words tell (unicode/script.h), else English, with a warning saying
+ * which. One Arabic note beside English ones does not make the booklet
+ * Arabic. */
 static void guess_language(oct_tree *t, const oct_manifest *m, oct_diag *diag)
 {
-    const char *named = front_matter_language(t);
-    if (named) {
+    bool all;
+    const char *named = front_matter_language(t, &all);
+    if (named && all) {
         t->meta.lang = named;
         return;
     }
@@ -190,10 +208,20 @@ static void guess_language(oct_tree *t, const oct_manifest *m, oct_diag *diag)
         }
     const char *lang = oct_guess_language(text.data ? text.data : "", text.len);
     oct_buf_free(&text);
+    if (named && (!lang || same_language(lang, named))) {
+        t->meta.lang = named;
+        return;
+    }
     t->meta.lang = lang ? lang : "en";
-    oct_diag_report(diag, OCT_WARNING, m->path, 0, 0, "no-language",
-                    "no language given (manifest 'language' or --lang); %s '%s'",
-                    lang ? "the notes' text says" : "assuming", t->meta.lang);
+    if (named)
+        oct_diag_report(diag, OCT_WARNING, m->path, 0, 0, "no-language",
+                        "no language given for the booklet (manifest 'language' or --lang); a "
+                        "source's front matter names '%s', the other notes' text says '%s'",
+                        named, t->meta.lang);
+    else
+        oct_diag_report(diag, OCT_WARNING, m->path, 0, 0, "no-language",
+                        "no language given (manifest 'language' or --lang); %s '%s'",
+                        lang ? "the notes' text says" : "assuming", t->meta.lang);
 }
 
 /* Source i, made ready by the readahead, parsed into t. */

@@ -5,6 +5,8 @@
 #include <stdint.h>
 #include <stdio.h>
 #include <stdlib.h>
+#include <string.h>
+#include <strings.h>
 
 /* One unit → one XHTML file: a <section> holding the title as <h1>, the
  * blocks, and the unit's footnotes as <aside> elements at the end.
@@ -159,6 +161,13 @@ static int write_pass(oct_epub_ctx *r, const note_list *notes, const note_list *
     oct_epub_xw_attr(r->xw, "epub:type", part ? "part" : "chapter");
     oct_epub_xw_attr(r->xw, "role", part ? "doc-part" : "doc-chapter");
     oct_epub_xw_attr(r->xw, "id", cont ? NULL : u->anchor);
+    /* a chapter whose note names its own language in its front matter */
+    const char *own = u->node && u->node->kind == OCT_CHAPTER ? u->node->u.chapter.lang : NULL;
+    const char *book = r->book->meta.lang ? r->book->meta.lang : "";
+    if (own && strcasecmp(own, book) != 0) {
+        oct_epub_xw_attr(r->xw, "xml:lang", own);
+        oct_epub_xw_attr(r->xw, "lang", own);
+    }
     oct_epub_xw_nl(r->xw);
     if (cont) {
         oct_epub_xw_start(r->xw, "p");

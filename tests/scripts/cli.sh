@@ -211,4 +211,19 @@ unzip -p out-lang/citations.epub OEBPS/content.opf | grep -q '<dc:language>fr</d
 pdftotext out-lang/citations.pdf - | grep -q "GIEC, « le climat change »" ||
     fail "no French quotation marks in the PDF: $(pdftotext out-lang/citations.pdf - | grep GIEC)"
 pdftotext out-lang/citations.pdf - | grep -q 'print("ok")' || fail "code lost its straight quotes"
+# One French note beside English ones does not make the booklet French:
+# English, a warning naming both, and the French chapter tagged fr.
+printf '# Revision
+
+What is a ribosome? The machine that translates messenger RNA into a protein, one codon at a time, in every living cell of the body.
+
+What does the nucleus hold? The chromosomes, which carry the genes of the organism and are copied before the cell divides.
+' >lang/english.md
+run 0 build lang/english.md lang/citations.md -o out-mixed
+grep -q "front matter names 'fr', the other notes' text says 'en'.*\[no-language\]" run.err ||
+    fail "no warning for one note's language: $(cat run.err)"
+unzip -p out-mixed/english.epub OEBPS/content.opf | grep -q '<dc:language>en</dc:language>' ||
+    fail "one note's front matter set the whole booklet's language"
+unzip -p out-mixed/english.epub 'OEBPS/ch-*.xhtml' | grep -q '<section[^>]*xml:lang="fr"' ||
+    fail "the French chapter is not tagged fr"
 note "front matter language and quotation marks ok"
