@@ -77,6 +77,43 @@ static bool instruction_step(st_ctx *c, const st_unit *v)
     return !strchr(s, '?') && !st_ends_question(s, c->tmp.len);
 }
 
+/* Whether the heading question i has question headings below it of their
+ * own: the heading at j is one level deeper, ends with a question mark,
+ * asks in four words or more without pointing back ("it", "one", "this"),
+ * and text answers i before it ("## What is an acid?", its answer, then
+ * "### What is a strong acid?"). A deeper heading right under the
+ * question, a follow-up ("### Why use one?") or one that asks only by its
+ * words ("### How it works") is part of the answer. */
+static bool subquestions(st_ctx *c, size_t i, size_t j)
+{
+    static const char *const POINTS_BACK[] = {"it",   "one",   "ones",  "this", "that",  "they",
+                                              "them", "these", "those", "its",  "their", NULL};
+    const st_unit *q = &c->u[i], *v = &c->u[j];
+    if (j == i + 1 || v->level != q->level + 1) return false;
+    const char *s = st_node_text(v->node, &c->tmp);
+    if (!st_ends_question(s, c->tmp.len)) return false;
+    /* "Why use one?", "How does it work?": a follow-up of the question
+     * above, part of its answer; "What is a strong acid?" asks anew */
+    int words = 0;
+    for (size_t k = 0; s[k];) {
+        while (s[k] && !((s[k] | 32) >= 'a' && (s[k] | 32) <= 'z') && (unsigned char)s[k] < 0x80)
+            k++;
+        char w[8];
+        size_t n = 0;
+        while (s[k] &&
+               (((s[k] | 32) >= 'a' && (s[k] | 32) <= 'z') || (unsigned char)s[k] >= 0x80)) {
+            if (n + 1 < sizeof w) w[n] = (char)(s[k] | 32);
+            n++, k++;
+        }
+        if (!n) continue;
+        words++;
+        w[n < sizeof w ? n : sizeof w - 1] = '\0';
+        for (size_t a = 0; n < sizeof w && POINTS_BACK[a]; a++)
+            if (strcmp(w, POINTS_BACK[a]) == 0) return false;
+    }
+    return words >= 4;
+}
+
 /* Gives question unit i the units that answer it; returns the index after
  * them. */
 static size_t absorb(st_ctx *c, size_t i, bool open)
@@ -88,7 +125,7 @@ static size_t absorb(st_ctx *c, size_t i, bool open)
         st_unit *v = &c->u[j];
         if (v->owner >= 0 || v->consumed || v->done) break;
         if (heading && v->role == ST_QUESTION && v->node->kind == OCT_SECTION &&
-            v->level > q->level) {
+            v->level > q->level && !subquestions(c, i, j)) {
             /* a heading below the question's level is part of its answer */
             v->role = ST_SECTION;
             v->pk = ST_PROMPT_NONE;

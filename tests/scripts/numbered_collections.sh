@@ -30,6 +30,7 @@ want = {"python-collection.md": (8, 8), "sql-collection.md": (7, 7),
         "chemie-fragen.md": (5, 5), "espanol-javascript.md": (15, 15),
         "tutorial.md": (1, 1), "plain-article.md": (0, 0), "topics-chapters.md": (6, 6),
         "nested-numbers.md": (6, 6), "general-headings.md": (5, 5),
+        "subquestion-headings.md": (4, 4),
         "wide-numbers.txt": (5, 5), "answer-key.txt": (5, 4), "cle-reponses.md": (4, 4)}
 bad += ["%s: %r questions/answered, expected %r" % (k, got.get(k), v)
         for k, v in want.items() if got.get(k) != v]

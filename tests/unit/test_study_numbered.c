@@ -16,7 +16,7 @@ static const expected FILES[] = {
     {"python-collection.md", 8, 8},    {"sql-collection.md", 7, 7}, {"chemie-fragen.md", 5, 5},
     {"espanol-javascript.md", 15, 15}, {"tutorial.md", 1, 1},       {"plain-article.md", 0, 0},
     {"topics-chapters.md", 6, 6},      {"nested-numbers.md", 6, 6}, {"general-headings.md", 5, 5},
-    {"wide-numbers.txt", 5, 5},
+    {"subquestion-headings.md", 4, 4}, {"wide-numbers.txt", 5, 5},
 };
 enum { NFILES = sizeof FILES / sizeof FILES[0] };
 
@@ -313,6 +313,20 @@ static void test_unnamed_runs(void)
     }
 }
 
+/* Question headings one level below a question, after its answer, ask
+ * anew; a follow-up that points back ("Why does it matter?") stays part
+ * of the answer above it. */
+static void test_subquestion_headings(void)
+{
+    oct_node *ch;
+    oct_tree *t = load("subquestion-headings.md", &ch);
+    CHECK_STR(text_of(t, nth_question(ch, 1)), "What is a strong acid?");
+    CHECK_STR(text_of(t, nth_question(ch, 2)), "What is a weak acid?");
+    CHECK(no_prompt(t, ch, "Why does it matter?"));
+    CHECK(strstr(text_of(t, answer_of(nth_question(ch, 0))), "metals corrode") != NULL);
+    oct_tree_free(t);
+}
+
 /* The general rule: a heading question's answer runs to the next heading
  * of its level or higher. */
 static void test_general_headings(void)
@@ -399,6 +413,7 @@ int main(void)
     test_not_questions();
     test_unnamed_runs();
     test_general_headings();
+    test_subquestion_headings();
     test_wide_numbers();
     return check_done();
 }
