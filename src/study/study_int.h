@@ -70,6 +70,14 @@ typedef struct {
 } st_words;
 void st_words_of(const char *s, st_words *out);
 double st_words_similarity(const st_words *a, const st_words *b);
+/* What a table's header cell s names: 'Q' its questions ("Question",
+ * "Frage", "Q", "Front"), 'A' their answers ("Answer", "Respuesta", "A",
+ * "Back"), '#' their numbers ("#", "No.", "Nr"), else 0. */
+char st_column_role(const char *s);
+/* A table with a question column and an answer column (qatable.c): each
+ * row becomes a labelled question paragraph and its answer paragraph in
+ * the table's place, the other columns' cells lines of the answer. */
+void st_unfold_qa_tables(oct_tree *t, oct_node *container);
 /* Letters and digits of s, case-folded, appended to out (for comparing two
  * wordings of the same question). */
 void st_fold_alnum(const char *s, oct_buf *out);

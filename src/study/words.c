@@ -469,6 +469,23 @@ size_t st_answer_label(const char *s, size_t n)
     return k;
 }
 
+char st_column_role(const char *s)
+{
+    static const char *const Q_EXTRA[] = {"questions", "prompt", "front", NULL};
+    static const char *const A_EXTRA[] = {"answers", "back", "solutions", NULL};
+    static const char *const NUMBER[] = {"", "no", "nr", "n", "num", "number", "nº", "n°", NULL};
+    oct_buf f = OCT_BUF_INIT;
+    st_fold_alnum(s, &f);
+    const char *w = f.len ? f.data : ""; /* "#" folds to nothing */
+    char role = in_set(w, Q_WORDS) || in_set(w, Q_EXTRA)     ? 'Q'
+                : in_set(w, A_WORDS) || in_set(w, A_EXTRA)   ? 'A'
+                : strcmp(w, "a") == 0 || strcmp(w, "r") == 0 ? 'A'
+                : in_set(w, NUMBER) && strlen(s) < 8         ? '#'
+                                                             : 0;
+    oct_buf_free(&f);
+    return role;
+}
+
 size_t st_line_answer_label(const char *s, size_t n, const char *next, size_t nn)
 {
     size_t k = st_answer_label(s, n);

@@ -95,6 +95,11 @@ QA_LABEL = re.compile(
 INLINE_ANSWER = re.compile(
     r"(?<=[.?!)\"\u201d\u00bb\uff1f])(\s+(?:--|-|\u2014|\u2013|\||/|=>)?\s*)"
     r"(?:" + A_WORDS + r"|a|r)\s*(?::|\uff1a)(?=\s)", re.I)
+# A question bank kept as a table: the header cells naming its question
+# and answer columns become labels (study/qatable.c).
+QA_HEADER_CELL = re.compile(
+    r"(?<=\|)\s*(?:" + Q_WORDS + "|" + A_WORDS + r"|questions|prompt|front|back|a|r)\s*(?=\|)",
+    re.I)
 ANSWER_CAPTION = re.compile(
     r"<summary>\s*(?:(?:show|see|reveal|click(?: to (?:see|show|reveal))?|click for)\s+)?"
     r"(?:the\s+)?(?:answers?|antwort(?: anzeigen)?|r[\u00e9e]ponse|l(?:\u00f6|oe)sung|solution)"
@@ -171,6 +176,8 @@ def markdown_words(line):
     line = CALLOUT.sub(r"\1", line, count=1)
     line = WIKI_TARGET.sub("[[", line)
     line = WIKI_BLOCK.sub("", line)
+    if line.lstrip().startswith("|"):
+        line = QA_HEADER_CELL.sub(" ", line)
     labelled = QA_LABEL.search(line)
     line = QA_LABEL.sub(r"\1", line, count=1)
     if labelled:

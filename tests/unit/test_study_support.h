@@ -115,6 +115,8 @@ static inline int removable_word(const char *w)
         "question",
         "frage",
         "antwort",
+        "pregunta",
+        "respuesta",
         "réponse",
         "details",
         "summary",
