@@ -10,6 +10,7 @@
 #include "ingest/widerows.h"
 #include "ingest/decode.h"
 #include "ingest/ingest.h"
+#include "unicode/texmath.h"
 #include "util/buf.h"
 #include "util/xalloc.h"
 
@@ -394,6 +395,20 @@ static void add_leaf_text(conv *c, const frame *up, cmark_node *n, oct_kind kind
     }
 }
 
+/* A code span holding TeX math between its delimiters ($x^2$, $$...$$,
+ * \(...\), \[...\]), as the normalizer keeps math from Markdown's escapes
+ * (normalize_math.c): its text in Unicode (x²), not code. */
+static bool add_math(conv *c, const frame *up, cmark_node *n, oct_span sp)
+{
+    const char *lit = cmark_node_get_literal(n);
+    size_t len = lit ? strlen(lit) : 0, open = oct_math_delimiters(lit, len);
+    if (!open) return false;
+    char *u = oct_tex_to_unicode(lit + open, len - 2 * open);
+    append_text(c, up->dst, u, strlen(u), sp);
+    free(u);
+    return true;
+}
+
 static bool is_leaf(cmark_node_type type)
 {
     switch (type) {
@@ -457,7 +472,7 @@ static void enter(conv *c, cmark_node *n)
         oct_md_html_inline(c, up, base, n, sp);
         break;
     case CMARK_NODE_CODE:
-        add_leaf_text(c, up, n, OCT_CODE, sp);
+        if (!add_math(c, up, n, sp)) add_leaf_text(c, up, n, OCT_CODE, sp);
         break;
     case CMARK_NODE_SOFTBREAK:
         append(c, up->dst,

@@ -153,11 +153,7 @@ static void emit(const nl_doc *d, nl_out *o)
             continue;
         }
         const nl_line *l = &d->lines[i++];
-        if (l->flags & NL_DROP) continue;
-        if (d->plain)
-            nl_out_prose(o, l);
-        else
-            nl_out_line(o, l->s, l->len, l->src);
+        if (!(l->flags & NL_DROP)) nl_out_prose(o, l, d->plain);
     }
 }
 

@@ -15,9 +15,14 @@
  *     README's <object ...></object>) keeps them, and other tags stay what
  *     they were: a README's <b> or <br> markup, an unknown "<token>" text.
  * Code spans and the lines Markdown reads as code or as an HTML block are
- * left alone. The output reads the same when normalized again. */
+ * left alone. The output reads the same when normalized again.
+ *
+ * In every source, plain or Markdown, TeX math ($\int_0^1 x\,dx$, $a_1$,
+ * \(x^2\)) becomes a code span: Markdown would take its backslashes and
+ * read its underscores as emphasis; ingest sets it as Unicode math. */
 #include "ingest/html_int.h"
 #include "ingest/normalize_internal.h"
+#include "unicode/texmath.h"
 
 #include <string.h>
 
@@ -168,17 +173,47 @@ static bool needs_escape(const char *s, size_t n, size_t i, size_t *skip, scan *
     return sc->path;
 }
 
-void nl_out_prose(nl_out *o, const nl_line *l)
+/* Math ($x^2$, \(a_1\)) as a code span, which Markdown leaves as written
+ * (its backslashes, underscores and asterisks would be escapes and
+ * emphasis); ingest sets it as Unicode math (markdown.c, unicode/texmath.h). */
+static void put_math(oct_buf *b, const char *s, size_t n)
+{
+    size_t run = 0, longest = 0;
+    for (size_t k = 0; k < n; k++) {
+        run = s[k] == '`' ? run + 1 : 0;
+        if (run > longest) longest = run;
+    }
+    for (size_t k = 0; k <= longest; k++)
+        oct_buf_putc(b, '`');
+    oct_buf_put(b, s, n);
+    for (size_t k = 0; k <= longest; k++)
+        oct_buf_putc(b, '`');
+}
+
+void nl_out_prose(nl_out *o, const nl_line *l, bool plain)
 {
     const char *s = l->s;
     size_t n = l->len, from = 0;
     oct_buf b = OCT_BUF_INIT;
-    bool changed = false;
+    bool changed = false, math = memchr(s, '$', n) || memchr(s, '\\', n);
     scan sc = {-1, 0, false};
     for (size_t i = 0, skip; i < n && !left_alone(l); i += skip) {
         size_t span = s[i] == '`' ? code_span(s + i, n - i) : 0;
         if (span) {
             skip = span;
+            continue;
+        }
+        size_t m = math && (s[i] == '$' || s[i] == '\\') ? oct_math_span(s + i, n - i) : 0;
+        if (m) {
+            oct_buf_put(&b, s + from, i - from);
+            put_math(&b, s + i, m);
+            from = i + m;
+            skip = m;
+            changed = true;
+            continue;
+        }
+        if (!plain) {
+            skip = 1;
             continue;
         }
         if (!needs_escape(s, n, i, &skip, &sc)) continue;

@@ -145,10 +145,11 @@ typedef struct {
 
 /* Appends s[0..n) and a newline as one output line from source line src. */
 void nl_out_line(nl_out *o, const char *s, size_t n, int src);
-/* A line no block claimed, written so that Markdown prints its text as
- * typed: backslashes before punctuation and tag-like '<' escaped outside
+/* A line no block claimed: its TeX math made a code span (for ingest to
+ * set as math), and when plain, written so that Markdown prints its text
+ * as typed: a path's backslashes and a named tag's '<' escaped outside
  * code spans (normalize_escape.c). */
-void nl_out_prose(nl_out *o, const nl_line *l);
+void nl_out_prose(nl_out *o, const nl_line *l, bool plain);
 
 /* --- normalize_text.c: small text helpers shared by the passes --- */
 bool nl_is_space(char c);

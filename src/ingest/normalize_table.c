@@ -257,6 +257,23 @@ static size_t gather_rows(const nl_doc *d, size_t i, size_t *rows, size_t max, b
     return nrows;
 }
 
+static bool has_digit(const nl_line *l)
+{
+    for (size_t k = 0; k < l->len; k++)
+        if (l->s[k] >= '0' && l->s[k] <= '9') return true;
+    return false;
+}
+
+/* After a blank line inside a TAB table (line j the next row): whether
+ * that row heads a table of its own, as the first row (i) heads this one:
+ * no figure in either, where the row above the blank has some ("Lab Normal
+ * Unit" after "Heparin 5000 units SC"). */
+static bool heads_next_table(const nl_doc *d, size_t i, size_t j)
+{
+    return j > i + 1 && !has_digit(&d->lines[j]) && !has_digit(&d->lines[i]) &&
+           has_digit(&d->lines[j - 2]);
+}
+
 /* How the table starting at line i splits, from its first rows: the
  * column count for TAB tables, the column starts for space tables. *list
  * is set when a rule above the first row says the header is further up,
@@ -365,7 +382,7 @@ static size_t take_table(nl_doc *d, size_t i, const nl_region *probe, bool tabs,
             continue;
         }
         if ((l->flags & NL_BLANK) && tabs && j + 1 < d->n && candidate(&d->lines[j + 1]) &&
-            has_tab(&d->lines[j + 1]))
+            has_tab(&d->lines[j + 1]) && !heads_next_table(d, i, j + 1))
             continue;
         if (!candidate(l)) break;
         if (!(tabs ? fit_row(l, probe->ncols) : fit_columns(l, probe))) break;

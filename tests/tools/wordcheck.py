@@ -100,6 +100,10 @@ INLINE_ANSWER = re.compile(
 QA_HEADER_CELL = re.compile(
     r"(?<=\|)\s*(?:" + Q_WORDS + "|" + A_WORDS + r"|questions|prompt|front|back|a|r)\s*(?=\|)",
     re.I)
+# TeX math ($\frac{1}{2} m v^2$, \(\alpha\)) is set as Unicode (unicode/
+# texmath.c): its commands are no words of the text.
+MATH_SPAN = re.compile(r"\$\$.+?\$\$|\$[^$\s](?:[^$]*?[^$\s])?\$|\\\(.+?\\\)|\\\[.+?\\\]")
+TEX_COMMAND = re.compile(r"\\[A-Za-z]+")
 ANSWER_CAPTION = re.compile(
     r"<summary>\s*(?:(?:show|see|reveal|click(?: to (?:see|show|reveal))?|click for)\s+)?"
     r"(?:the\s+)?(?:answers?|antwort(?: anzeigen)?|r[\u00e9e]ponse|l(?:\u00f6|oe)sung|solution)"
@@ -178,6 +182,8 @@ def markdown_words(line):
     line = WIKI_BLOCK.sub("", line)
     if line.lstrip().startswith("|"):
         line = QA_HEADER_CELL.sub(" ", line)
+    if "$" in line or "\\" in line:
+        line = MATH_SPAN.sub(lambda m: TEX_COMMAND.sub(" ", m.group(0)), line)
     labelled = QA_LABEL.search(line)
     line = QA_LABEL.sub(r"\1", line, count=1)
     if labelled:

@@ -448,6 +448,13 @@ static void test_chat_turns(void)
     check_idempotent("chat", &out, 0);
     oct_normalized_release(&out);
     oct_diag_free(d);
+    /* two TAB tables, a blank line between: two tables (the second's
+     * header, like the first's, holds no figure) */
+    expect("Drug\tDose\tRoute\nMorphine\t2-4 mg\tIV\nHeparin\t5000 units\tSC\n\n"
+           "Lab\tNormal\tUnit\nSodium\t135-145\tmmol/L\nPotassium\t3.5-5.0\tmmol/L\n",
+           "| Drug | Dose | Route |\n| --- | --- | --- |\n| Morphine | 2-4 mg | IV |\n"
+           "| Heparin | 5000 units | SC |\n\n| Lab | Normal | Unit |\n| --- | --- | --- |\n"
+           "| Sodium | 135-145 | mmol/L |\n| Potassium | 3.5-5.0 | mmol/L |\n");
     /* an answer key typed without Markdown: an ordered list */
     expect("1 - Nairobi\n2 \xE2\x80\x93 Santiago\n3: Lima\n", "1. Nairobi\n2. Santiago\n3. Lima\n");
     expect("1 - Nairobi\n3 - Lima\n", "1 - Nairobi\n3 - Lima\n"); /* not in turn */
