@@ -190,6 +190,15 @@ static void put_math(oct_buf *b, const char *s, size_t n)
         oct_buf_putc(b, '`');
 }
 
+/* Whether s[i] follows an odd run of backslashes (Markdown's escape). */
+static bool escaped(const char *s, size_t i)
+{
+    size_t k = 0;
+    while (k < i && s[i - 1 - k] == '\\')
+        k++;
+    return k % 2 == 1;
+}
+
 void nl_out_prose(nl_out *o, const nl_line *l, bool plain)
 {
     const char *s = l->s;
@@ -203,7 +212,9 @@ void nl_out_prose(nl_out *o, const nl_line *l, bool plain)
             skip = span;
             continue;
         }
-        size_t m = math && (s[i] == '$' || s[i] == '\\') ? oct_math_span(s + i, n - i) : 0;
+        size_t m = math && (s[i] == '$' || s[i] == '\\') && !escaped(s, i)
+                       ? oct_math_span(s + i, n - i)
+                       : 0;
         if (m) {
             oct_buf_put(&b, s + from, i - from);
             put_math(&b, s + i, m);

@@ -9,6 +9,11 @@
  *   - a block of three or more lines (between blank lines) each of which
  *     is "term - meaning" ("–" and "—" too): a short term of words, not
  *     code, and a meaning of two words or more.
+ *   - two or more lines enumerated in turn in one form ("(a)", "(b)";
+ *     "a)", "b)"; "i.", "ii."; "(iv)"), the enumerator kept ("- (a) ..."),
+ *     unless they follow a question (its options, which study/ reads);
+ *   - two or more lines led by a dash ("– ", "— "): the dash becomes the
+ *     marker.
  * And a block of two or more lines numbered in turn as "1 - Nairobi",
  * "2 – Santiago" or "3: Lima" (an answer key typed without Markdown)
  * becomes the ordered list "1. Nairobi"...
@@ -130,6 +135,87 @@ static size_t numbered_line(const char *t, size_t n, long *num)
     return j;
 }
 
+/* A roman numeral of i, v and x, lower case, up to 39; 0 if w[0..n) is
+ * none. */
+static int roman(const char *w, size_t n)
+{
+    static const char *const R[] = {"",   "i", "ii", "iii", "iv",   "v",   "vi", "vii", "viii",
+                                    "ix", "x", "xi", "xii", "xiii", "xiv", "xv", NULL};
+    for (int k = 1; R[k]; k++)
+        if (strlen(R[k]) == n && memcmp(R[k], w, n) == 0) return k;
+    return 0;
+}
+
+/* An enumerator opening t[0..n): "(a) ", "a) ", "(iv) ", "iv) ", "iv. ".
+ * Its form into *form (1: "(x)", 2: "x)", 3: "x."), its place in the
+ * alphabet (*letter, 0 when longer than a letter) and as a roman numeral
+ * (*num, 0 when none); "x." only as a numeral ("a. m." is no item).
+ * Returns 0 when there is none or nothing follows it. */
+static size_t enumerator(const char *t, size_t n, int *form, int *letter, int *num)
+{
+    size_t i = t[0] == '(' ? 1 : 0, k = 0;
+    while (i + k < n && k < 5 && t[i + k] >= 'a' && t[i + k] <= 'z')
+        k++;
+    if (!k || i + k >= n) return 0;
+    char close = t[i + k];
+    if (i ? close != ')' : close != ')' && close != '.') return 0;
+    size_t j = i + k + 1;
+    if (j >= n || !blank(t[j])) return 0;
+    while (j < n && blank(t[j]))
+        j++;
+    if (j >= n) return 0;
+    *form = i ? 1 : close == ')' ? 2 : 3;
+    *letter = k == 1 ? t[i] - 'a' + 1 : 0;
+    *num = roman(t + i, k);
+    return *form == 3 && !*num ? 0 : j;
+}
+
+/* Lines i.. enumerated in turn in one form ("(a)", "(b)"...; "i.",
+ * "ii."...): how many, 0 when fewer than two. */
+static size_t enumerated_run(const line *v, size_t n, size_t i)
+{
+    int form0 = 0;
+    bool by_letter = true, by_numeral = true;
+    size_t e = i;
+    for (; e < n && v[e].lead == v[i].lead; e++) {
+        int form, letter, num;
+        if (!enumerator(v[e].s + v[e].lead, v[e].n - v[e].lead, &form, &letter, &num)) break;
+        if (e == i) form0 = form;
+        if (form != form0) break;
+        bool l = by_letter && letter == (int)(e - i) + 1, r = by_numeral && num == (int)(e - i) + 1;
+        if (!l && !r) break;
+        by_letter = l;
+        by_numeral = r;
+    }
+    return e - i >= 2 ? e - i : 0;
+}
+
+/* "– item", "— item" at t[0..n): the dash and the blanks after it. */
+static size_t dash_at(const char *t, size_t n)
+{
+    if (n < 5 || memcmp(t, "\xE2\x80", 2) != 0 ||
+        ((unsigned char)t[2] != 0x93 && (unsigned char)t[2] != 0x94) || !blank(t[3]))
+        return 0;
+    size_t k = 3;
+    while (k < n && blank(t[k]))
+        k++;
+    return k < n ? k : 0;
+}
+
+/* Whether the line before i (skipping blanks) asks: options under a
+ * question ("a) The Niger") stay its lines (study/ reads them). */
+static bool after_question(const line *v, size_t i)
+{
+    while (i > 0 && v[i - 1].n == v[i - 1].lead)
+        i--;
+    if (i == 0) return false;
+    const line *l = &v[i - 1];
+    size_t n = l->n;
+    while (n > l->lead && blank(l->s[n - 1]))
+        n--;
+    return n > l->lead && (l->s[n - 1] == '?' || l->s[n - 1] == ':');
+}
+
 /* Splits text into lines (each without its newline) into *out. */
 static size_t split(const char *text, size_t len, line **out, size_t *cap)
 {
@@ -168,6 +254,24 @@ static void find_items(const line *v, size_t n, size_t *marker, size_t *numbered
             continue;
         }
         marker[i] = bullet_at(t, tn);
+        /* two or more lines enumerated in turn, or led by a dash: items
+         * (the enumerator kept: "- (a) ...") */
+        size_t run = marker[i] ? 0 : enumerated_run(v, n, i);
+        if (run && !after_question(v, i)) {
+            for (size_t k = i; k < i + run; k++)
+                marker[k] = SIZE_MAX;
+            i += run;
+            continue;
+        }
+        size_t d = 0;
+        while (i + d < n && dash_at(v[i + d].s + v[i + d].lead, v[i + d].n - v[i + d].lead))
+            d++;
+        if (d >= 2) {
+            for (size_t k = i; k < i + d; k++)
+                marker[k] = dash_at(v[k].s + v[k].lead, v[k].n - v[k].lead);
+            i += d;
+            continue;
+        }
         /* a glossary block (after a blank line): every line of it, at the
          * margin; only a block's first line is tried alone */
         if (i > 0 && v[i - 1].n != v[i - 1].lead) {

@@ -322,7 +322,8 @@ char *oct_tex_to_unicode(const char *s, size_t n)
 
 bool oct_tex_looks_like_math(const char *s, size_t n)
 {
-    if (n >= 1 && n <= 2) return true; /* a symbol: $m$, $x'$ */
+    if (n >= 1 && n <= 2 && (is_letter(s[0]) || (s[0] >= '0' && s[0] <= '9')))
+        return true; /* a symbol: $m$, $x'$ */
     bool relation = false, word = false;
     for (size_t i = 0; i < n; i++) {
         if (s[i] == '^' || s[i] == '_' || s[i] == '{') return true;

@@ -455,6 +455,18 @@ static void test_chat_turns(void)
            "| Drug | Dose | Route |\n| --- | --- | --- |\n| Morphine | 2-4 mg | IV |\n"
            "| Heparin | 5000 units | SC |\n\n| Lab | Normal | Unit |\n| --- | --- | --- |\n"
            "| Sodium | 135-145 | mmol/L |\n| Potassium | 3.5-5.0 | mmol/L |\n");
+    /* lines enumerated in turn, or led by dashes: items; options under a
+     * question stay its lines */
+    expect("(a) roux is flour plus fat\n(b) a white roux cooks 2 minutes\n",
+           "- (a) roux is flour plus fat\n- (b) a white roux cooks 2 minutes\n");
+    expect("i. sweat the onions\nii. add the stock\niii. simmer\n",
+           "- i. sweat the onions\n- ii. add the stock\n- iii. simmer\n");
+    expect("\xE2\x80\x93 one item\n\xE2\x80\x94 two items\n", "- one item\n- two items\n");
+    expect("Which river flows through Cairo?\na) The Niger\nb) The Nile\n",
+           "Which river flows through Cairo?\na) The Niger\nb) The Nile\n");
+    expect("a. m. and p. m. are times\nb. c. is a date\n",
+           "a. m. and p. m. are times\nb. c. is a date\n");
+    expect("(a) one\n(c) three\n", "(a) one\n(c) three\n"); /* not in turn */
     /* an answer key typed without Markdown: an ordered list */
     expect("1 - Nairobi\n2 \xE2\x80\x93 Santiago\n3: Lima\n", "1. Nairobi\n2. Santiago\n3. Lima\n");
     expect("1 - Nairobi\n3 - Lima\n", "1 - Nairobi\n3 - Lima\n"); /* not in turn */
