@@ -220,6 +220,12 @@ int oct_normalize(const char *path, const char *text, size_t len, const oct_norm
         text = chat;
         len = chat_len;
     }
+    size_t grid_len = 0;
+    char *grid = nl_ungrid_tables(text, len, &grid_len);
+    if (grid) {
+        text = grid;
+        len = grid_len;
+    }
     char *marked = nl_mark_plain_items(text, len, &marked_len);
     if (marked) {
         text = marked;
@@ -254,6 +260,7 @@ int oct_normalize(const char *path, const char *text, size_t len, const oct_norm
     free(nested);
     free(marked);
     free(chat);
+    free(grid);
     return 0;
 }
 

@@ -301,6 +301,11 @@ char *nl_mark_plain_items(const char *text, size_t len, size_t *outlen);
  * such chat (normalize_chat.c). */
 char *nl_mark_chat_turns(const char *text, size_t len, size_t *outlen, const char *path,
                          oct_diag *diag);
+/* Tables drawn with ASCII borders ("+----+----+" above, under the header
+ * and below, "| a | b |" rows): the rule under the header becomes a GFM
+ * delimiter row, the others blank lines. Returns the new text (same line
+ * count; caller frees) or NULL when there is none (normalize_grid.c). */
+char *nl_ungrid_tables(const char *text, size_t len, size_t *outlen);
 
 /* --- normalize_deck.c --- */
 /* Whether the text is a flashcard deck exported as text (a tab between a

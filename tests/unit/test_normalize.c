@@ -455,6 +455,13 @@ static void test_chat_turns(void)
            "| Drug | Dose | Route |\n| --- | --- | --- |\n| Morphine | 2-4 mg | IV |\n"
            "| Heparin | 5000 units | SC |\n\n| Lab | Normal | Unit |\n| --- | --- | --- |\n"
            "| Sodium | 135-145 | mmol/L |\n| Potassium | 3.5-5.0 | mmol/L |\n");
+    /* a table drawn with ASCII borders: a GFM table; one with rules
+     * between its rows, and one in code, as drawn */
+    expect("+--------+-------+\n| Planet | Moons |\n+--------+-------+\n| Mars   | 2     |\n"
+           "| Saturn | 146   |\n+--------+-------+\n",
+           "\n| Planet | Moons |\n| --- | --- |\n| Mars   | 2     |\n| Saturn | 146   |\n\n");
+    expect("+---+---+\n| a | b |\n+---+---+\n| 1 | 2 |\n+---+---+\n| 3 | 4 |\n+---+---+\n",
+           "+---+---+\n| a | b |\n+---+---+\n| 1 | 2 |\n+---+---+\n| 3 | 4 |\n+---+---+\n");
     /* lines enumerated in turn, or led by dashes: items; options under a
      * question stay its lines */
     expect("(a) roux is flour plus fat\n(b) a white roux cooks 2 minutes\n",

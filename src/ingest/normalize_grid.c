@@ -1,0 +1,151 @@
+/* Tables drawn with ASCII borders, as database shells print them and notes
+ * copy them:
+ *
+ *   +---------+-------+        | Planet  | Moons |
+ *   | Planet  | Moons |        | --- | --- |
+ *   +---------+-------+   ->   | Mars    | 2     |
+ *   | Mars    | 2     |        | Saturn  | 146   |
+ *   | Saturn  | 146   |
+ *   +---------+-------+
+ *
+ * A border above the header, one under it and one closing the table, with
+ * rows of as many cells between: the rule under the header becomes a GFM
+ * delimiter row, the other two blank lines, so Markdown reads a table
+ * where it read a paragraph of pipes and dashes (its columns lost). A
+ * table with rules between its data rows, whose cells may run over
+ * several lines, is left as drawn. Fenced code is left alone, and the
+ * line count does not change (the line map stays 1:1). */
+#include "ingest/normalize_internal.h"
+#include "util/buf.h"
+#include "util/xalloc.h"
+
+#include <stdlib.h>
+#include <string.h>
+
+typedef struct {
+    const char *s;
+    size_t n, full; /* without its newline; with it */
+} line;
+
+/* "+----+-----+" (or with '=' and ':'): the number of cells it borders,
+ * 0 when it is no border. */
+static int border_cells(const char *s, size_t n)
+{
+    while (n > 0 && (s[n - 1] == ' ' || s[n - 1] == '\t' || s[n - 1] == '\r'))
+        n--;
+    size_t i = 0;
+    while (i < n && s[i] == ' ')
+        i++;
+    if (n - i < 3 || s[i] != '+' || s[n - 1] != '+') return 0;
+    int cells = 0;
+    bool dash = false;
+    for (size_t k = i + 1; k < n; k++) {
+        if (s[k] == '+') {
+            if (!dash) return 0;
+            cells++;
+            dash = false;
+        } else if (s[k] == '-' || s[k] == '=' || s[k] == ':') {
+            dash = true;
+        } else {
+            return 0;
+        }
+    }
+    return cells;
+}
+
+/* "| a | b |": its number of cells, 0 when it is no such row. */
+static int row_cells(const char *s, size_t n)
+{
+    while (n > 0 && (s[n - 1] == ' ' || s[n - 1] == '\t' || s[n - 1] == '\r'))
+        n--;
+    size_t i = 0;
+    while (i < n && s[i] == ' ')
+        i++;
+    if (n - i < 3 || s[i] != '|' || s[n - 1] != '|') return 0;
+    int bars = 0;
+    for (size_t k = i; k < n; k++)
+        bars += s[k] == '|' && (k == 0 || s[k - 1] != '\\');
+    return bars - 1;
+}
+
+static size_t lines_of(const char *text, size_t len, line **out)
+{
+    size_t n = 0, cap = 0;
+    for (size_t at = 0; at < len;) {
+        const char *nl = memchr(text + at, '\n', len - at);
+        size_t end = nl ? (size_t)(nl - text) : len;
+        OCT_GROW(*out, cap, n + 1);
+        (*out)[n++] = (line){text + at, end - at, (nl ? end + 1 : len) - at};
+        at += (*out)[n - 1].full;
+    }
+    return n;
+}
+
+/* The grid table whose top border is line i: the index of its closing
+ * border, 0 when lines i.. are none. */
+static size_t grid_at(const line *v, size_t n, size_t i)
+{
+    int cells = border_cells(v[i].s, v[i].n);
+    if (!cells || i + 3 >= n || row_cells(v[i + 1].s, v[i + 1].n) != cells ||
+        border_cells(v[i + 2].s, v[i + 2].n) != cells)
+        return 0;
+    size_t k = i + 3;
+    while (k < n && row_cells(v[k].s, v[k].n) == cells)
+        k++;
+    if (k == i + 3 || k >= n || border_cells(v[k].s, v[k].n) != cells) return 0;
+    /* a rule between data rows: cells may run over lines, left as drawn */
+    if (k + 1 < n && row_cells(v[k + 1].s, v[k + 1].n) == cells) return 0;
+    return k;
+}
+
+char *nl_ungrid_tables(const char *text, size_t len, size_t *outlen)
+{
+    if (!memchr(text, '+', len)) return NULL;
+    line *v = NULL;
+    size_t n = lines_of(text, len, &v);
+    unsigned char *what = oct_xcalloc(n ? n : 1, 1); /* 1: a blank, 2: a delimiter row */
+    bool fenced = false, any = false;
+    for (size_t i = 0; i < n; i++) {
+        size_t k = 0;
+        while (k < v[i].n && v[i].s[k] == ' ')
+            k++;
+        char ch;
+        size_t fl;
+        if (nl_fence_run(v[i].s + k, v[i].n - k, &ch, &fl)) fenced = !fenced;
+        int cells = fenced ? 0 : border_cells(v[i].s, v[i].n);
+        size_t end = cells ? grid_at(v, n, i) : 0;
+        if (!end) { /* a drawing that is no such table: none of it heads one */
+            while (cells && i + 1 < n &&
+                   (border_cells(v[i + 1].s, v[i + 1].n) || row_cells(v[i + 1].s, v[i + 1].n)))
+                i++;
+            continue;
+        }
+        what[i] = what[end] = 1;
+        what[i + 2] = 2;
+        any = true;
+        i = end;
+    }
+    char *result = NULL;
+    if (any) {
+        oct_buf out = OCT_BUF_INIT;
+        for (size_t i = 0; i < n; i++) {
+            const char *eol = v[i].full > v[i].n ? "\n" : "";
+            if (what[i] == 1) {
+                oct_buf_puts(&out, eol);
+            } else if (what[i] == 2) {
+                int cells = border_cells(v[i].s, v[i].n);
+                oct_buf_putc(&out, '|');
+                for (int c = 0; c < cells; c++)
+                    oct_buf_puts(&out, " --- |");
+                oct_buf_puts(&out, eol);
+            } else {
+                oct_buf_put(&out, v[i].s, v[i].full);
+            }
+        }
+        *outlen = out.len;
+        result = oct_buf_detach(&out);
+    }
+    free(v);
+    free(what);
+    return result;
+}
