@@ -95,14 +95,7 @@ static oct_node *answer_cut(const st_line *ln, oct_buf *line, oct_buf *part, siz
     if (!q) return NULL;
     size_t base = 0; /* where node t's text starts in the line's */
     for (oct_node *t = ln->first; t; t = t == ln->last ? NULL : t->next) {
-        size_t len;
-        if (t->kind == OCT_TEXT && t->text) {
-            len = strlen(t->text);
-        } else {
-            oct_buf_clear(part);
-            st_range_text(t, t, part);
-            len = part->len;
-        }
+        size_t len = st_inline_length(t, part);
         const char *s = t->text;
         /* every answer label here ends in a colon: most text has none */
         bool colon = t->kind == OCT_TEXT && s && (strchr(s, ':') || strstr(s, "\xEF\xBC\x9A"));

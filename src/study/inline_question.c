@@ -127,14 +127,7 @@ static oct_node *node_at(const st_line *ln, size_t at, bool blank, oct_buf *part
 {
     size_t base = 0;
     for (oct_node *t = ln->first; t; t = t == ln->last ? NULL : t->next) {
-        size_t len;
-        if (t->kind == OCT_TEXT && t->text) {
-            len = strlen(t->text);
-        } else {
-            oct_buf_clear(part);
-            st_range_text(t, t, part);
-            len = part->len;
-        }
+        size_t len = st_inline_length(t, part);
         if (at < base + len) {
             size_t k = at - base;
             if (t->kind != OCT_TEXT || !t->text || k == 0 || (blank && !is_blank(t->text[k - 1])))

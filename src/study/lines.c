@@ -178,6 +178,14 @@ void st_trim_inlines(oct_node *n)
             n->first->text++;
 }
 
+size_t st_inline_length(const oct_node *t, oct_buf *scratch)
+{
+    if (t->kind == OCT_TEXT && t->text) return strlen(t->text);
+    oct_buf_clear(scratch);
+    st_range_text(t, t, scratch);
+    return scratch->len;
+}
+
 void st_move_range(oct_node *first, oct_node *last, oct_node *dst)
 {
     for (oct_node *c = first; c;) {

@@ -115,6 +115,9 @@ void st_lines_free(st_lines *l);
 /* Plain text of inline siblings first..last (inclusive), appended to out:
  * TEXT and CODE literally, breaks as one space, answers skipped. */
 void st_range_text(const oct_node *first, const oct_node *last, oct_buf *out);
+/* Bytes of inline node t's plain text as st_range_text reads it (scratch:
+ * a buffer for nodes other than TEXT). */
+size_t st_inline_length(const oct_node *t, oct_buf *scratch);
 /* Plain text of all inline children of n (cleared first). */
 const char *st_node_text(const oct_node *n, oct_buf *out);
 /* Removes the first `nbytes` bytes of n's inline plain text (a label or
