@@ -367,8 +367,9 @@ static size_t delimiter(const char *s, size_t n, size_t i, bool colon, bool numb
 
 /* A label word, an optional number, then a delimiter; returns the length
  * through the blanks after it, 0 if s does not open with one. A number
- * written onto the word ("Q1", "問1") may be followed by a blank alone:
- * "Q1 What is a cell?". */
+ * written onto a question's word ("Q1", "問1") may be followed by a blank
+ * alone when a question follows: "Q1 What is a cell?" (not "Q3 2024
+ * revenue grew", nor an answer's "A4 paper is standard"). */
 static size_t label_at(const char *s, size_t n, const char *const *words,
                        const char *const *colon_only, int *number, bool alone_ok)
 {
@@ -406,8 +407,9 @@ static size_t label_at(const char *s, size_t n, const char *const *words,
     }
     if (i >= n) return alone_ok && plain ? n : 0;
     size_t dl = delimiter(s, n, i, colon, numbered, i > pos);
-    if (!dl && d < wl && i > pos && is_alnum_cp(oct_utf8_decode(s + i, n - i, &len))) {
-        if (number) *number = v; /* "Q1 What ...", "A1 The ..." */
+    if (!dl && !alone_ok && d < wl && i > pos && is_alnum_cp(oct_utf8_decode(s + i, n - i, &len)) &&
+        ends_with_question_mark(s + i, n - i)) {
+        if (number) *number = v; /* "Q1 What ...?", not "Q3 2024 revenue grew." */
         return i;
     }
     if (!dl) return 0;
@@ -417,6 +419,9 @@ static size_t label_at(const char *s, size_t n, const char *const *words,
     if (dash && i < n && s[i] != ' ' && s[i] != '\t') return 0; /* "Q-learning" */
     i = skip_blanks(s, n, i);
     if (i >= n && !alone_ok) return 0;
+    /* a one-letter question label ("P:", "س:") only before a question:
+     * "P: 0.05 is the threshold" is a definition */
+    if (colon && !alone_ok && !ends_with_question_mark(s + i, n - i)) return 0;
     if (number) *number = v;
     return i;
 }

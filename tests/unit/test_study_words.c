@@ -121,7 +121,7 @@ static void test_labels_elsewhere(void)
         int number;
     } cases[] = {
         {"Q1 What is a cell?", true, 3, 1},
-        {"A1 The unit of life.", false, 3, 0},
+        {"A1: The unit of life.", false, 4, 0},
         {"A2. The genetic material.", false, 4, 0},
         {"A - Cell division.", false, 4, 0},
         {"Q\u00A0: Qu'est-ce qu'une cellule ?", true, 5, 0},
@@ -138,7 +138,9 @@ static void test_labels_elsewhere(void)
         {"Me: Operating, investing and financing.", false, 4, 0},
         /* not labels */
         {"A-level results come out in August.", false, 0, 0},
-        {"A1 sauce", false, 3, 0}, /* taken: after a question it is one */
+        {"A4 paper is the standard size.", false, 0, 0},
+        {"Q3 2024 revenue grew by 5%.", true, 0, 0},
+        {"P: 0.05 is the usual threshold.", true, 0, 0},
         {"P-values below 0.05 are significant.", true, 0, 0},
         {"Q3earnings rose.", true, 0, 0},
     };
