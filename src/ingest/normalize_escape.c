@@ -205,6 +205,10 @@ void nl_out_prose(nl_out *o, const nl_line *l, bool plain)
     size_t n = l->len, from = 0;
     oct_buf b = OCT_BUF_INIT;
     bool changed = false, math = memchr(s, '$', n) || memchr(s, '\\', n);
+    if (!plain && !math) { /* Markdown with no math: as written */
+        nl_out_line(o, s, n, l->src);
+        return;
+    }
     scan sc = {-1, 0, false};
     for (size_t i = 0, skip; i < n && !left_alone(l); i += skip) {
         size_t span = s[i] == '`' ? code_span(s + i, n - i) : 0;
