@@ -26,6 +26,7 @@ static const oct_diag_code CODES[] = {
     {"duplicate-key", E, "a key appears twice in a YAML mapping"},
     {"duplicate-source", E, "the manifest lists one source file twice"},
     {"duplicate-topic", E, "the manifest lists one topic twice"},
+    {"empty-source", W, "a source holds no text; it adds no chapter to the booklet"},
     {"epub-bad-date", W, "the booklet's date is not a valid date; the EPUB leaves it out"},
     {"epub-bad-identifier", W, "the manifest's identifier cannot serve as the EPUB identifier"},
     {"epub-bad-language", W, "the language is not a valid BCP 47 tag"},

@@ -245,6 +245,11 @@ static int ingest_one(oct_tree *t, oct_readahead *ra, size_t i, const oct_source
     double clock = oct_timings_now(io->timings);
     oct_node *ch = oct_ingest_parse(t, src->path, text, src->title, io, diag);
     oct_timings_lap(io->timings, OCT_PHASE_PARSE, clock);
+    if (ch && !ch->first) { /* an empty file, or one of blanks */
+        oct_diag_report(diag, OCT_WARNING, src->path, 0, 0, "empty-source",
+                        "no text in this source: it adds no chapter to the booklet");
+        oct_node_unlink(ch);
+    }
     return ch ? 0 : OCT_EXIT_INPUT;
 }
 

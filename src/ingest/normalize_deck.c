@@ -236,6 +236,23 @@ static void put_front(oct_buf *b, const oct_buf *f)
     }
 }
 
+/* Whether the card is the columns' names a deck exported from Quizlet or
+ * a spreadsheet starts with ("front<TAB>back", "Term,Definition"). */
+static bool header_card(const deck_card *c)
+{
+    static const char *const PAIRS[][2] = {{"front", "back"},       {"term", "definition"},
+                                           {"question", "answer"},  {"word", "meaning"},
+                                           {"word", "translation"}, {"prompt", "response"}};
+    for (size_t k = 0; k < sizeof PAIRS / sizeof *PAIRS; k++) {
+        size_t a = strlen(PAIRS[k][0]), b = strlen(PAIRS[k][1]);
+        if (c->f[0].len == a && c->f[1].len == b &&
+            strncasecmp(c->f[0].data, PAIRS[k][0], a) == 0 &&
+            strncasecmp(c->f[1].data, PAIRS[k][1], b) == 0)
+            return true;
+    }
+    return false;
+}
+
 void nl_emit_deck(const nl_doc *d, size_t first, nl_out *o)
 {
     deck_settings st = settings_of(d, first);
@@ -248,11 +265,23 @@ void nl_emit_deck(const nl_doc *d, size_t first, nl_out *o)
                                  : "");
     oct_buf b = OCT_BUF_INIT;
     deck_card c = {0};
+    bool opening = true;
     for (size_t i = first; i < d->n;) {
         if ((d->lines[i].flags & NL_BLANK) || !read_card(d, i, &st, &c)) {
             i++;
             continue;
         }
+        if (opening && header_card(&c)) {
+            oct_diag_report(d->diag, OCT_NOTE, d->path, d->lines[c.at[0]].src, 1, "front-matter",
+                            "the deck's first line names its columns (\"%.*s\", \"%.*s\"); not "
+                            "printed",
+                            (int)c.f[0].len, c.f[0].data, (int)c.f[1].len, c.f[1].data);
+            nl_out_line(o, "", 0, d->lines[c.end - 1].src);
+            opening = false;
+            i = c.end;
+            continue;
+        }
+        opening = false;
         oct_buf_clear(&b);
         oct_buf_puts(&b, "Q: ");
         put_front(&b, &c.f[0]);

@@ -406,7 +406,8 @@ static size_t label_at(const char *s, size_t n, const char *const *words,
         numbered = true;
     }
     if (i >= n) return alone_ok && plain ? n : 0;
-    size_t dl = delimiter(s, n, i, colon, numbered, i > pos);
+    bool dotted = s[i] == '.' && i + 1 < n && s[i + 1] >= '0' && s[i + 1] <= '9'; /* "A.3" */
+    size_t dl = delimiter(s, n, i, colon, numbered || dotted, i > pos);
     if (!dl && !alone_ok && d < wl && i > pos && is_alnum_cp(oct_utf8_decode(s + i, n - i, &len)) &&
         ends_with_question_mark(s + i, n - i)) {
         if (number) *number = v; /* "Q1 What ...?", not "Q3 2024 revenue grew." */
@@ -417,6 +418,18 @@ static size_t label_at(const char *s, size_t n, const char *const *words,
         s[i] == '-' || (dl == 3 && (unsigned char)s[i] == 0xE2); /* not a full-width colon */
     i += dl;
     if (dash && i < n && s[i] != ' ' && s[i] != '\t') return 0; /* "Q-learning" */
+    if (!numbered && s[i - 1] == '.' && i < n && s[i] >= '0' && s[i] <= '9') {
+        /* "Q.3 Define liquidity.": the number after the period */
+        size_t j = i;
+        int w = 0;
+        while (j < n && j - i < 6 && s[j] >= '0' && s[j] <= '9')
+            w = w * 10 + (s[j++] - '0');
+        if (j < n && (s[j] == '.' || s[j] == ')' || s[j] == ':')) j++;
+        if (j < n && (s[j] == ' ' || s[j] == '\t')) {
+            v = w;
+            i = j;
+        }
+    }
     i = skip_blanks(s, n, i);
     if (i >= n && !alone_ok) return 0;
     /* a one-letter question label ("P:", "س:") only before a question:

@@ -24,5 +24,17 @@ expect_diagnostics build.log
 
 check_epub out/gfm.epub
 check_pdf out/gfm.pdf
-wordcheck --plain --per-chapter expected/*.txt --pdf out/gfm.pdf --epub out/gfm.epub
+# an example with no text (a link definition alone) gives no chapter: a
+# warning names it, and it has no expected text either
+empty=$(sed -n 's|^.*gfm/\([^/:]*\)\.md: warning: .*\[empty-source\]$|\1|p' build.log)
+texts=()
+for f in expected/*.txt; do
+    b=$(basename "$f" .txt)
+    if grep -qxF "$b" <<<"$empty"; then
+        [ ! -s "$f" ] || [ -z "$(tr -d '[:space:]' <"$f")" ] || fail "$b: reported empty but expects text"
+        continue
+    fi
+    texts+=("$f")
+done
+wordcheck --plain --per-chapter "${texts[@]}" --pdf out/gfm.pdf --epub out/gfm.epub
 note "$(ls gfm | wc -l) examples ok"

@@ -455,6 +455,9 @@ static void test_chat_turns(void)
            "| Drug | Dose | Route |\n| --- | --- | --- |\n| Morphine | 2-4 mg | IV |\n"
            "| Heparin | 5000 units | SC |\n\n| Lab | Normal | Unit |\n| --- | --- | --- |\n"
            "| Sodium | 135-145 | mmol/L |\n| Potassium | 3.5-5.0 | mmol/L |\n");
+    /* a deck whose first line names its columns: not a card */
+    expect("front\tback\nla mela\tthe apple\nil cane\tthe dog\nla casa\tthe house\n",
+           "\nQ: la mela\nA: the apple\n\nQ: il cane\nA: the dog\n\nQ: la casa\nA: the house\n\n");
     /* a table drawn with ASCII borders: a GFM table; one with rules
      * between its rows, and one in code, as drawn */
     expect("+--------+-------+\n| Planet | Moons |\n+--------+-------+\n| Mars   | 2     |\n"

@@ -135,6 +135,8 @@ static void test_labels_elsewhere(void)
         {"प्रश्न 1: प्रकाश संश्लेषण क्या है?", true, 22, 1},
         {"उत्तर: पौधे सूर्य के प्रकाश से भोजन बनाते हैं।", false, 17, 0},
         {"Interviewer: Walk me through a cash flow statement.", true, 13, 0},
+        {"Q.3 Define liquidity.", true, 4, 3},
+        {"A.3 Cash at hand.", false, 4, 0},
         {"Me: Operating, investing and financing.", false, 4, 0},
         /* not labels */
         {"A-level results come out in August.", false, 0, 0},
