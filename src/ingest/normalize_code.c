@@ -140,6 +140,24 @@ static bool header_line(const char *s, size_t n, const char *kw, nl_class *c)
         set(c, NL_STRONG, NL_LANG_JS, NL_F_OPENS | NL_F_LANG_WEAK);
         return true;
     }
+    /* "if (!res.ok) throw err;": a C-family header with its statement */
+    bool c_header = !strcmp(kw, "if") || !strcmp(kw, "for") || !strcmp(kw, "while");
+    size_t i = k;
+    while (i < n && s[i] == ' ')
+        i++;
+    if (c_header && e.ends_semi && i < n && s[i] == '(') {
+        int depth = 0;
+        size_t j = i;
+        for (; j < e.code_len; j++) {
+            depth += s[j] == '(';
+            depth -= s[j] == ')';
+            if (depth == 0) break;
+        }
+        if (j + 2 < e.code_len) { /* a statement after the condition */
+            set(c, NL_STRONG, NL_LANG_JS, NL_F_SEMI | NL_F_LANG_WEAK);
+            return true;
+        }
+    }
     /* one-line body: "if x: return y" (the header ends at the first ": ") */
     if (memchr(s, '{', n)) return false;
     for (size_t i = k; i + 1 < e.code_len; i++)

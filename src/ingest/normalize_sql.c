@@ -158,6 +158,10 @@ bool nl_sql_classify(const char *s, size_t n, nl_class *out)
                          "grant revoke begin commit rollback show describe use ",
                          s, k))
         return false;
+    size_t end = n;
+    while (end > 0 && (s[end - 1] == ' ' || s[end - 1] == '\t'))
+        end--;
+    if (end > 0 && s[end - 1] == ':') return false; /* Python's "with open(p) as f:" */
     word_case wc = case_of(s, k);
     if (wc == CASE_MIXED) return false;
     sql_scan sc;

@@ -455,6 +455,16 @@ static void test_chat_turns(void)
            "| Drug | Dose | Route |\n| --- | --- | --- |\n| Morphine | 2-4 mg | IV |\n"
            "| Heparin | 5000 units | SC |\n\n| Lab | Normal | Unit |\n| --- | --- | --- |\n"
            "| Sodium | 135-145 | mmol/L |\n| Potassium | 3.5-5.0 | mmol/L |\n");
+    /* unfenced snippets: Python's "with ... as f:" is no SQL, and a C-family
+     * "if (...) statement;" is code, so each snippet stays one block */
+    expect("Reading a file in Python:\nimport json\nwith open(\"data.json\") as f:\n"
+           "    data = json.load(f)\nprint(data[\"name\"])\n",
+           "Reading a file in Python:\n```python\nimport json\nwith open(\"data.json\") as f:\n"
+           "    data = json.load(f)\nprint(data[\"name\"])\n```\n");
+    expect("Fetch example:\nconst res = await fetch(\"/api/users\");\n"
+           "if (!res.ok) throw new Error(\"failed\");\nconst users = await res.json();\n",
+           "Fetch example:\n```javascript\nconst res = await fetch(\"/api/users\");\n"
+           "if (!res.ok) throw new Error(\"failed\");\nconst users = await res.json();\n```\n");
     /* a deck whose first line names its columns: not a card */
     expect("front\tback\nla mela\tthe apple\nil cane\tthe dog\nla casa\tthe house\n",
            "\nQ: la mela\nA: the apple\n\nQ: il cane\nA: the dog\n\nQ: la casa\nA: the house\n\n");
