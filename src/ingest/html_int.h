@@ -58,6 +58,10 @@ typedef struct {
     oct_align align;   /* H_TR, colgroup: the default of their cells */
     oct_align *aligns; /* a table's column alignments so far (arena) */
     int naligns, cols; /* their count; <col> columns seen */
+    /* The entry at or below this one, of the same owner, that has a node
+     * or drops its content (SIZE_MAX: none): where its content goes,
+     * found without walking thousands of transparent entries. */
+    size_t reach;
 } h_entry;
 
 #define H_MAX_DROPS 24

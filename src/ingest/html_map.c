@@ -59,9 +59,10 @@ oct_node *oct_html_target(const oct_html *h, size_t owner, oct_node *base)
     for (size_t i = h->n; i-- > 0;) {
         if (h->st[i].owner < owner) break;
         if (h->st[i].owner != owner) continue;
+        size_t r = h->st[i].reach;
+        if (r == SIZE_MAX) break;
         /* Markdown text inside an inline <video>…</video>: dropped too */
-        if (h->st[i].role == H_DROP) return h->sink;
-        if (h->st[i].node) return h->st[i].node;
+        return h->st[r].role == H_DROP ? h->sink : h->st[r].node;
     }
     return base;
 }
@@ -85,13 +86,19 @@ static oct_node *dest(const oct_html *h)
 static h_entry *push(oct_html *h, h_role role, const char *name, oct_node *node, int xdepth)
 {
     OCT_GROW(h->st, h->cap, h->n + 1);
-    h_entry *e = &h->st[h->n++];
+    size_t at = h->n++, below = at;
+    while (below > 0 && h->st[below - 1].owner > h->owner) /* a deeper frame's, left open */
+        below--;
+    size_t reach =
+        below > 0 && h->st[below - 1].owner == h->owner ? h->st[below - 1].reach : SIZE_MAX;
+    h_entry *e = &h->st[at];
     *e = (h_entry){.role = role,
                    .name = name,
                    .node = node,
                    .owner = h->owner,
                    .xdepth = xdepth,
-                   .feed = h->feeds};
+                   .feed = h->feeds,
+                   .reach = node || role == H_DROP ? at : reach};
     if (node) h->real++;
     return e;
 }

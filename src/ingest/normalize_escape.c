@@ -94,6 +94,7 @@ static bool has_partner(const char *line, size_t n, size_t at, const char *name,
 /* Longer lines are not searched for a tag's partner: a line of thousands
  * of tags must not cost their square. */
 #define MAX_PAIRED_LINE 4096
+#define MAX_TAGS 32
 
 /* line[at] == '<' in a line that reads as a sentence: whether it opens
  * markup that would lose the text's words: a tag of an element ingest
@@ -153,6 +154,7 @@ typedef struct {
     int prose;       /* the line reads as a sentence; -1: not known yet */
     size_t word_end; /* the word being read ends here */
     bool path;       /* and is a path or a pattern */
+    int tags;        /* tags looked at (each may search the line for its partner) */
 } scan;
 
 /* Whether s[i] gets a backslash before it; *skip: bytes to step over. */
@@ -163,7 +165,8 @@ static bool needs_escape(const char *s, size_t n, size_t i, size_t *skip, scan *
     *skip = 1;
     if (s[i] == '<') {
         if (sc->prose < 0) sc->prose = nl_prose_between_tags(s, n);
-        return sc->prose && opens_lossy(s, n, i);
+        /* a sentence names a few tags; a line of hundreds is markup */
+        return sc->prose && sc->tags++ < MAX_TAGS && opens_lossy(s, n, i);
     }
     if (s[i] != '\\' || i + 1 >= n || !is_ascii_punct(s[i + 1])) return false;
     if (s[i + 1] == '\\' || s[i + 1] == '<') {
@@ -209,7 +212,7 @@ void nl_out_prose(nl_out *o, const nl_line *l, bool plain)
         nl_out_line(o, s, n, l->src);
         return;
     }
-    scan sc = {-1, 0, false};
+    scan sc = {-1, 0, false, 0};
     for (size_t i = 0, skip; i < n && !left_alone(l); i += skip) {
         size_t span = s[i] == '`' ? code_span(s + i, n - i) : 0;
         if (span) {

@@ -160,7 +160,8 @@ static size_t absorb(st_ctx *c, size_t i, bool open)
         }
         if (v->role == ST_ALABEL) {
             open = true;
-            if (j > i + 1 && options_between(c, i, j)) mark_stems(c, i, j);
+            /* (a question has a few options: a long run is no list of them) */
+            if (j > i + 1 && j - i <= 16 && options_between(c, i, j)) mark_stems(c, i, j);
         } else if (!open)
             break;
         v->owner = (int)i;

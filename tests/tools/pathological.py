@@ -66,6 +66,9 @@ def cases():
         # quotation marks (src/tree/quotes.c): each opening single quote of
         # one paragraph looked for its closing one to the paragraph's end
         "single-quote-openers": "x " + "'a " * 60000 + "b'\n",
+        # HTML inline tags never closed: every text looked for its element
+        # down the open ones (html_map.c), 35,000 deep
+        "unclosed-inline-tags": ("the " + " and ".join(["<b> x"] * 350) + " of prose\n") * 100,
     }
 
 
