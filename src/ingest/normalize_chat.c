@@ -54,34 +54,6 @@ static speaker announces(const char *s, size_t n)
     return NONE;
 }
 
-typedef struct {
-    const char *s;
-    size_t n;    /* without its newline */
-    size_t full; /* with it */
-} line;
-
-/* The lines of text, fenced code marked (in_fence[i]). */
-static size_t lines_of(const char *text, size_t len, line *v, bool *in_fence)
-{
-    size_t n = 0;
-    bool fence = false;
-    for (size_t at = 0; at < len; n++) {
-        const char *nl = memchr(text + at, '\n', len - at);
-        size_t end = nl ? (size_t)(nl - text) : len;
-        v[n] = (line){text + at, end - at, (nl ? end + 1 : len) - at};
-        size_t k = 0;
-        while (k < v[n].n && v[n].s[k] == ' ')
-            k++;
-        char ch;
-        size_t fl;
-        bool marks = nl_fence_run(v[n].s + k, v[n].n - k, &ch, &fl);
-        in_fence[n] = fence || marks;
-        if (marks) fence = !fence;
-        at += v[n].full;
-    }
-    return n;
-}
-
 /* A turn that labels its question itself ("Q: ...", "Question 3: ..."). */
 static bool labelled(const char *s, size_t n)
 {
@@ -89,25 +61,15 @@ static bool labelled(const char *s, size_t n)
            (n >= 8 && strncasecmp(s, "question", 8) == 0);
 }
 
-static size_t count_lines(const char *text, size_t len)
-{
-    size_t n = 0;
-    for (size_t i = 0; i < len; i++)
-        n += text[i] == '\n';
-    return n + (len > 0 && text[len - 1] != '\n');
-}
-
 char *nl_mark_chat_turns(const char *text, size_t len, size_t *outlen, const char *path,
                          oct_diag *diag)
 {
     /* cheap: no "said:"-like line can be there without a colon */
     if (!memchr(text, ':', len)) return NULL;
-    size_t cap = count_lines(text, len);
-    line *v = oct_xcalloc(cap ? cap : 1, sizeof *v);
-    bool *fence = oct_xcalloc(cap ? cap : 1, sizeof *fence);
-    size_t n = lines_of(text, len, v, fence), persons = 0, assistants = 0;
+    nl_raw_line *v;
+    size_t n = nl_raw_lines(text, len, &v), persons = 0, assistants = 0;
     for (size_t i = 0; i < n; i++) {
-        speaker who = fence[i] ? NONE : announces(v[i].s, v[i].n);
+        speaker who = v[i].fenced ? NONE : announces(v[i].s, v[i].n);
         persons += who == PERSON;
         assistants += who == ASSISTANT;
     }
@@ -117,7 +79,7 @@ char *nl_mark_chat_turns(const char *text, size_t len, size_t *outlen, const cha
         bool label_next = false;
         int first = 0;
         for (size_t i = 0; i < n; i++) {
-            speaker who = fence[i] ? NONE : announces(v[i].s, v[i].n);
+            speaker who = v[i].fenced ? NONE : announces(v[i].s, v[i].n);
             const char *eol = v[i].full > v[i].n ? "\n" : "";
             if (who == PERSON) {
                 if (!first) first = (int)i + 1;
@@ -128,10 +90,8 @@ char *nl_mark_chat_turns(const char *text, size_t len, size_t *outlen, const cha
                 oct_buf_puts(&out, eol);
                 label_next = false;
             } else {
-                size_t k = 0;
-                while (k < v[i].n && nl_is_space(v[i].s[k]))
-                    k++;
-                if (label_next && k < v[i].n && !fence[i]) {
+                size_t k = v[i].lead;
+                if (label_next && k < v[i].n && !v[i].fenced) {
                     if (!labelled(v[i].s + k, v[i].n - k)) oct_buf_puts(&out, "Q: ");
                     label_next = false;
                 }
@@ -146,6 +106,5 @@ char *nl_mark_chat_turns(const char *text, size_t len, size_t *outlen, const cha
                         persons, persons == 1 ? "" : "s", assistants);
     }
     free(v);
-    free(fence);
     return result;
 }

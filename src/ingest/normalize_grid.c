@@ -22,11 +22,6 @@
 #include <stdlib.h>
 #include <string.h>
 
-typedef struct {
-    const char *s;
-    size_t n, full; /* without its newline; with it */
-} line;
-
 /* "+----+-----+" (or with '=' and ':'): the number of cells it borders,
  * 0 when it is no border. */
 static int border_cells(const char *s, size_t n)
@@ -68,22 +63,9 @@ static int row_cells(const char *s, size_t n)
     return bars - 1;
 }
 
-static size_t lines_of(const char *text, size_t len, line **out)
-{
-    size_t n = 0, cap = 0;
-    for (size_t at = 0; at < len;) {
-        const char *nl = memchr(text + at, '\n', len - at);
-        size_t end = nl ? (size_t)(nl - text) : len;
-        OCT_GROW(*out, cap, n + 1);
-        (*out)[n++] = (line){text + at, end - at, (nl ? end + 1 : len) - at};
-        at += (*out)[n - 1].full;
-    }
-    return n;
-}
-
 /* The grid table whose top border is line i: the index of its closing
  * border, 0 when lines i.. are none. */
-static size_t grid_at(const line *v, size_t n, size_t i)
+static size_t grid_at(const nl_raw_line *v, size_t n, size_t i)
 {
     int cells = border_cells(v[i].s, v[i].n);
     if (!cells || i + 3 >= n || row_cells(v[i + 1].s, v[i + 1].n) != cells ||
@@ -101,18 +83,12 @@ static size_t grid_at(const line *v, size_t n, size_t i)
 char *nl_ungrid_tables(const char *text, size_t len, size_t *outlen)
 {
     if (!memchr(text, '+', len)) return NULL;
-    line *v = NULL;
-    size_t n = lines_of(text, len, &v);
+    nl_raw_line *v;
+    size_t n = nl_raw_lines(text, len, &v);
     unsigned char *what = oct_xcalloc(n ? n : 1, 1); /* 1: a blank, 2: a delimiter row */
-    bool fenced = false, any = false;
+    bool any = false;
     for (size_t i = 0; i < n; i++) {
-        size_t k = 0;
-        while (k < v[i].n && v[i].s[k] == ' ')
-            k++;
-        char ch;
-        size_t fl;
-        if (nl_fence_run(v[i].s + k, v[i].n - k, &ch, &fl)) fenced = !fenced;
-        int cells = fenced ? 0 : border_cells(v[i].s, v[i].n);
+        int cells = v[i].fenced ? 0 : border_cells(v[i].s, v[i].n);
         size_t end = cells ? grid_at(v, n, i) : 0;
         if (!end) { /* a drawing that is no such table: none of it heads one */
             while (cells && i + 1 < n &&

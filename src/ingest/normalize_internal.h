@@ -294,6 +294,19 @@ char *nl_nest_sublists(const char *text, size_t len, size_t *outlen);
  * "- " before each; outside fenced code, line count unchanged. malloc'd
  * (length in *outlen), or NULL when no line changes (normalize_items.c). */
 char *nl_mark_plain_items(const char *text, size_t len, size_t *outlen);
+/* A line of the text a pre-pass rewrites (chat turns, bordered tables,
+ * items: each keeps the line count, so the line map stays 1:1). */
+typedef struct {
+    const char *s;
+    size_t n;    /* without its newline */
+    size_t full; /* with it */
+    size_t lead; /* blanks (spaces, tabs) before its text */
+    bool fenced; /* inside fenced code, or one of its fences */
+} nl_raw_line;
+/* The lines of text[0..len) into *out (malloc'd, caller frees); returns
+ * how many. */
+size_t nl_raw_lines(const char *text, size_t len, nl_raw_line **out);
+
 /* A chat copied as text ("You said:" / "ChatGPT said:" lines): the
  * person's turns get a "Q: " label, the assistant's announcement becomes
  * "Answer:", the person's a blank line; one [chat-turns] note. Returns the

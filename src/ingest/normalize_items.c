@@ -40,10 +40,7 @@ static const char *const BULLETS[] = {
 
 enum { MIN_GLOSSARY = 3, MAX_TERM_BYTES = 48, MAX_TERM_WORDS = 6 };
 
-typedef struct {
-    const char *s;
-    size_t n, lead; /* without its newline; blanks before the text */
-} line;
+typedef nl_raw_line line;
 
 static bool blank(char ch)
 {
@@ -216,40 +213,16 @@ static bool after_question(const line *v, size_t i)
     return n > l->lead && (l->s[n - 1] == '?' || l->s[n - 1] == ':');
 }
 
-/* Splits text into lines (each without its newline) into *out. */
-static size_t split(const char *text, size_t len, line **out, size_t *cap)
-{
-    size_t n = 0;
-    for (size_t start = 0; start < len;) {
-        const char *nl = memchr(text + start, '\n', len - start);
-        size_t end = nl ? (size_t)(nl - text) : len;
-        OCT_GROW(*out, *cap, n + 1);
-        line *l = &(*out)[n++];
-        l->s = text + start;
-        l->n = end - start;
-        if (l->n && l->s[l->n - 1] == '\r') l->n--;
-        l->lead = 0;
-        while (l->lead < l->n && blank(l->s[l->lead]))
-            l->lead++;
-        start = end + 1;
-    }
-    return n;
-}
-
 /* marker[i]: bytes of line i to replace by "- " (0: none; SIZE_MAX: put
  * "- " before the text, keeping all of it); numbered[i]: where the text of
  * a numbered line starts, its number written "N. " before it (0: none). */
 static void find_items(const line *v, size_t n, size_t *marker, size_t *numbered)
 {
-    bool fenced = false;
     for (size_t i = 0; i < n;) {
         const line *l = &v[i];
         const char *t = l->s + l->lead;
         size_t tn = l->n - l->lead;
-        char fch;
-        size_t flen;
-        if (nl_fence_run(t, tn, &fch, &flen)) fenced = !fenced;
-        if (fenced || tn == 0) {
+        if (l->fenced || tn == 0) {
             i++;
             continue;
         }
@@ -305,8 +278,8 @@ static void find_items(const line *v, size_t n, size_t *marker, size_t *numbered
 
 char *nl_mark_plain_items(const char *text, size_t len, size_t *outlen)
 {
-    line *v = NULL;
-    size_t cap = 0, n = split(text, len, &v, &cap);
+    line *v;
+    size_t n = nl_raw_lines(text, len, &v);
     size_t *marker = oct_xcalloc(n ? n : 1, sizeof *marker);
     size_t *numbered = oct_xcalloc(n ? n : 1, sizeof *numbered);
     find_items(v, n, marker, numbered);
@@ -319,10 +292,7 @@ char *nl_mark_plain_items(const char *text, size_t len, size_t *outlen)
         for (size_t i = 0; i < n; i++) {
             const line *l = &v[i];
             size_t k = marker[i] == SIZE_MAX ? 0 : marker[i];
-            size_t end = (size_t)(l->s - text) + l->n; /* keep a CR, and the newline */
-            const char *nl = memchr(text + end, '\n', len - end);
-            size_t full =
-                nl ? (size_t)(nl - text) + 1 - (size_t)(l->s - text) : len - (size_t)(l->s - text);
+            size_t full = l->full; /* with its newline */
             if (numbered[i]) {
                 size_t d = 0;
                 while (l->s[d] >= '0' && l->s[d] <= '9')

@@ -1,6 +1,7 @@
 /* Small text helpers for the normalizer: trimming, indentation, words. */
 #include "ingest/normalize_internal.h"
 #include "util/utf8.h"
+#include "util/xalloc.h"
 
 #include <pthread.h>
 #include <stdlib.h>
@@ -35,6 +36,29 @@ bool nl_fence_run(const char *t, size_t n, char *ch, size_t *len)
     *ch = t[0];
     *len = k;
     return true;
+}
+
+size_t nl_raw_lines(const char *text, size_t len, nl_raw_line **out)
+{
+    size_t n = 0, cap = 0;
+    bool fence = false;
+    *out = NULL;
+    for (size_t at = 0; at < len; n++) {
+        const char *nl = memchr(text + at, '\n', len - at);
+        size_t end = nl ? (size_t)(nl - text) : len;
+        OCT_GROW(*out, cap, n + 1);
+        nl_raw_line *l = &(*out)[n];
+        *l = (nl_raw_line){text + at, end - at, (nl ? end + 1 : len) - at, 0, false};
+        while (l->lead < l->n && (l->s[l->lead] == ' ' || l->s[l->lead] == '\t'))
+            l->lead++;
+        char ch;
+        size_t fl;
+        bool marks = nl_fence_run(l->s + l->lead, l->n - l->lead, &ch, &fl);
+        l->fenced = fence || marks;
+        if (marks) fence = !fence;
+        at += l->full;
+    }
+    return n;
 }
 
 const char *nl_trim(const char *s, size_t *n)
