@@ -173,16 +173,6 @@ static const char *front_matter_language(const oct_tree *t, bool *all)
     return lang;
 }
 
-/* Whether tags a and b name one language ("fr" and "fr-CA"). */
-static bool same_language(const char *a, const char *b)
-{
-    size_t i = 0;
-    while (a[i] && a[i] != '-' && a[i] != '_' && b[i] && b[i] != '-' && b[i] != '_' &&
-           (a[i] | 32) == (b[i] | 32))
-        i++;
-    return (!a[i] || a[i] == '-' || a[i] == '_') && (!b[i] || b[i] == '-' || b[i] == '_');
-}
-
 /* The booklet's language when neither the manifest nor --lang gave one:
  * the one its sources' front matter names (when every source names it,
  * or the text of all of them reads as it), else what its letters and
@@ -208,7 +198,7 @@ static void guess_language(oct_tree *t, const oct_manifest *m, oct_diag *diag)
         }
     const char *lang = oct_guess_language(text.data ? text.data : "", text.len);
     oct_buf_free(&text);
-    if (named && (!lang || same_language(lang, named))) {
+    if (named && (!lang || oct_language_same(lang, named))) {
         t->meta.lang = named;
         return;
     }

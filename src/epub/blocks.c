@@ -31,9 +31,7 @@ void oct_epub_lang_attrs(oct_epub_ctx *r, const oct_node *n)
     bool rtl;
     const char *tag = oct_text_language(text, len, &rtl);
     const char *book = r->book->meta.lang ? r->book->meta.lang : "";
-    size_t blen = strcspn(book, "-_");
-    if (tag &&
-        !(strncmp(tag, book, blen) == 0 && (tag[blen] == '\0' || tag[blen] == '-') && blen)) {
+    if (tag && !oct_language_same(tag, book)) {
         oct_epub_xw_attr(r->xw, "xml:lang", tag);
         oct_epub_xw_attr(r->xw, "lang", tag);
     }

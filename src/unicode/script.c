@@ -279,3 +279,12 @@ bool oct_language_tag_valid(const char *s)
     }
     return true;
 }
+
+bool oct_language_same(const char *a, const char *b)
+{
+    size_t i = 0;
+    while (a[i] && a[i] != '-' && a[i] != '_' && b[i] && b[i] != '-' && b[i] != '_' &&
+           (a[i] | 32) == (b[i] | 32))
+        i++;
+    return (!a[i] || a[i] == '-' || a[i] == '_') && (!b[i] || b[i] == '-' || b[i] == '_');
+}

@@ -35,4 +35,8 @@ const char *oct_guess_language(const char *s, size_t n);
  * carrying the IANA registry. */
 bool oct_language_tag_valid(const char *s);
 
+/* Whether tags a and b name one language: the same primary subtag, case
+ * ignored ("fr" and "fr-CA", "pt_BR" and "pt"). */
+bool oct_language_same(const char *a, const char *b);
+
 #endif
