@@ -26,15 +26,11 @@
  * 0 when it is no border. */
 static int border_cells(const char *s, size_t n)
 {
-    while (n > 0 && (s[n - 1] == ' ' || s[n - 1] == '\t' || s[n - 1] == '\r'))
-        n--;
-    size_t i = 0;
-    while (i < n && s[i] == ' ')
-        i++;
-    if (n - i < 3 || s[i] != '+' || s[n - 1] != '+') return 0;
+    s = nl_trim(s, &n);
+    if (n < 3 || s[0] != '+' || s[n - 1] != '+') return 0;
     int cells = 0;
     bool dash = false;
-    for (size_t k = i + 1; k < n; k++) {
+    for (size_t k = 1; k < n; k++) {
         if (s[k] == '+') {
             if (!dash) return 0;
             cells++;
@@ -51,14 +47,10 @@ static int border_cells(const char *s, size_t n)
 /* "| a | b |": its number of cells, 0 when it is no such row. */
 static int row_cells(const char *s, size_t n)
 {
-    while (n > 0 && (s[n - 1] == ' ' || s[n - 1] == '\t' || s[n - 1] == '\r'))
-        n--;
-    size_t i = 0;
-    while (i < n && s[i] == ' ')
-        i++;
-    if (n - i < 3 || s[i] != '|' || s[n - 1] != '|') return 0;
+    s = nl_trim(s, &n);
+    if (n < 3 || s[0] != '|' || s[n - 1] != '|') return 0;
     int bars = 0;
-    for (size_t k = i; k < n; k++)
+    for (size_t k = 0; k < n; k++)
         bars += s[k] == '|' && (k == 0 || s[k - 1] != '\\');
     return bars - 1;
 }
