@@ -365,6 +365,29 @@ static size_t delimiter(const char *s, size_t n, size_t i, bool colon, bool numb
     return 0;
 }
 
+/* Labels of two words ("câu hỏi", "trả lời"): when w and the word after
+ * it, set apart by blanks alone, make an entry of words, pos moves past
+ * the second. */
+static bool two_word_label(const char *s, size_t n, size_t *pos, const char *w,
+                           const char *const *words)
+{
+    size_t i = *pos, wl = strlen(w), len;
+    if (i >= n || (s[i] != ' ' && s[i] != '\t')) return false;
+    bool first = false; /* w opens some two-word entry */
+    for (const char *const *e = words; *e && !first; e++)
+        first = strncmp(*e, w, wl) == 0 && (*e)[wl] == ' ';
+    if (!first) return false;
+    while (i < n && (s[i] == ' ' || s[i] == '\t'))
+        i++;
+    char w2[WORD_MAX + 1], both[2 * WORD_MAX + 2];
+    if (i >= n || !is_alnum_cp(oct_utf8_decode(s + i, n - i, &len)) || !next_word(s, n, &i, w2))
+        return false;
+    snprintf(both, sizeof both, "%s %s", w, w2);
+    if (!in_set(both, words)) return false;
+    *pos = i;
+    return true;
+}
+
 /* A label word, an optional number, then a delimiter; returns the length
  * through the blanks after it, 0 if s does not open with one. A number
  * written onto a question's word ("Q1", "問1") may be followed by a blank
@@ -393,6 +416,7 @@ static size_t label_at(const char *s, size_t n, const char *const *words,
         w[d] = '\0';
     }
     bool plain = in_set(w, words), colon = colon_only && in_set(w, colon_only);
+    if (!plain && !colon && d == wl) plain = two_word_label(s, n, &pos, w, words);
     if (!plain && !colon) return 0;
     size_t i = skip_blanks(s, n, pos);
     bool numbered = d < wl;
@@ -446,18 +470,19 @@ static const char *const Q_WORDS[] = {
     "q", "ques", "question", "qn", "frage", "pregunta", "pergunta", "questão", "domanda", "vraag",
     "pytanie", "otázka", "soru", "kérdés", "fråga", "spørgsmål", "spørsmål", "kysymys", "întrebare",
     "вопрос", "питання", "ερώτηση", "سؤال", "שאלה", "问题", "問題", "질문", "问", "問", "प्रश्न",
-    "প্রশ্ন",
+    "প্রশ্ন", "pertanyaan", "soalan", "swali", "คำถาม", "質問", "문제", "پرسش", "سوال", "câu hỏi",
     /* an interview's or an oral exam's prompt */
     "interviewer", "examiner", NULL};
 /* Letters that label a question only before a colon: Spanish and
  * Portuguese "P:" (pregunta, pergunta), Arabic "س:" (سؤال). */
 static const char *const Q_COLON_ONLY[] = {"p", "س", NULL};
 static const char *const A_WORDS[] = {
-    "ans",       "answer",   "answers", "antwort", "réponse",  "reponse",  "respuesta",
-    "resposta",  "solution", "lösung",  "loesung", "risposta", "antwoord", "odpowiedź",
-    "odpověď",   "cevap",    "válasz",  "svar",    "vastaus",  "răspuns",  "ответ",
-    "відповідь", "απάντηση", "جواب",    "إجابة",   "תשובה",    "答案",     "答え",
-    "解答",      "정답",     "答",      "उत्तर",    "উত্তর",     NULL};
+    "ans",      "answer", "answers", "antwort",  "réponse",  "reponse",   "respuesta", "resposta",
+    "solution", "lösung", "loesung", "risposta", "antwoord", "odpowiedź", "odpověď",   "cevap",
+    "válasz",   "svar",   "vastaus", "răspuns",  "ответ",    "відповідь", "απάντηση",  "جواب",
+    "إجابة",    "תשובה",  "答案",    "答え",     "解答",     "정답",      "答",        "उत्तर",
+    "উত্তর",     "yanıt",  "jawaban", "jawapan",  "jibu",     "คำตอบ",     "回答",      "답",
+    "답변",     "پاسخ",   "trả lời", "đáp án",   "lời giải", NULL};
 /* ... and an interview's reply ("Me: ...", "Candidate: ...") */
 static const char *const A_COLON_ONLY[] = {"a", "r", "ج", "me", "candidate", "interviewee", NULL};
 

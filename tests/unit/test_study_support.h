@@ -106,32 +106,13 @@ static inline void words_free(wordset *w)
 static inline int removable_word(const char *w)
 {
     static const char *const OK[] = {
-        "q",
-        "a",
-        "r",
-        "ans",
-        "answer",
-        "answers",
-        "question",
-        "frage",
-        "antwort",
-        "pregunta",
-        "respuesta",
-        "réponse",
-        "details",
-        "summary",
-        "p",
-        "b",
-        "br",
-        "amp",
-        "lt",
-        "gt",
-        "nbsp",
-        "quot",
-        "show",
-        "\xD0\x92\xD0\xBE\xD0\xBF\xD1\x80\xD0\xBE\xD1\x81", /* Вопрос */
-        "\xD0\x9E\xD1\x82\xD0\xB2\xD0\xB5\xD1\x82",         /* Ответ */
-        NULL};
+        "q", "a", "r", "ans", "answer", "answers", "question", "frage", "antwort", "pregunta",
+        "respuesta", "réponse", "details", "summary", "p", "b", "br", "amp", "lt", "gt", "nbsp",
+        "quot", "show", "\xD0\x92\xD0\xBE\xD0\xBF\xD1\x80\xD0\xBE\xD1\x81", /* Вопрос */
+        "\xD0\x9E\xD1\x82\xD0\xB2\xD0\xB5\xD1\x82",                         /* Ответ */
+        /* labels-world.txt (ASCII alone is lowered) */
+        "câu", "hỏi", "trả", "lời", "Đáp", "án", "pertanyaan", "jawaban", "swali", "jibu", "soru",
+        "yanıt", "คำถาม", "คำตอบ", "문제", "답", NULL};
     for (const char *const *k = OK; *k; k++)
         if (strcmp(w, *k) == 0) return 1;
     const char *d = w + (w[0] == 'q' || w[0] == 'a');

@@ -111,7 +111,8 @@ static void test_labels(void)
 /* Labels as other notes write them: a number on the word and a blank,
  * "A2." and "A - ", no-break spaces before the colon, one-letter and
  * one-character labels of Spanish, Arabic, Chinese and Japanese, Hindi
- * and Bengali words (their vowel signs inside the word). */
+ * and Bengali words (their vowel signs inside the word), Vietnamese labels
+ * of two words. */
 static void test_labels_elsewhere(void)
 {
     static const struct {
@@ -138,6 +139,19 @@ static void test_labels_elsewhere(void)
         {"Q.3 Define liquidity.", true, 4, 3},
         {"A.3 Cash at hand.", false, 4, 0},
         {"Me: Operating, investing and financing.", false, 4, 0},
+        /* two words, and the words of more languages */
+        {"Câu hỏi 2: Sông nào dài nhất?", true, 14, 2},
+        {"Trả lời: Sông Mê Kông.", false, 13, 0},
+        {"Đáp án: Hà Nội.", false, 11, 0},
+        {"Pertanyaan: Apa ibu kota Indonesia?", true, 12, 0},
+        {"Jawaban: Jakarta.", false, 9, 0},
+        {"Swali: Mlima mrefu zaidi ni upi?", true, 7, 0},
+        {"Jibu: Kilimanjaro.", false, 6, 0},
+        {"คำถาม: แม่น้ำสายหลักชื่ออะไร?", true, 17, 0},
+        {"คำตอบ: แม่น้ำเจ้าพระยา", false, 17, 0},
+        {"문제 3. 한국의 수도는?", true, 10, 3},
+        {"답: 서울", false, 5, 0},
+        {"Yanıt: Ankara.", false, 8, 0},
         /* not labels */
         {"A-level results come out in August.", false, 0, 0},
         {"A4 paper is the standard size.", false, 0, 0},
@@ -145,6 +159,8 @@ static void test_labels_elsewhere(void)
         {"P: 0.05 is the usual threshold.", true, 0, 0},
         {"P-values below 0.05 are significant.", true, 0, 0},
         {"Q3earnings rose.", true, 0, 0},
+        {"Câu này là một ghi chú: không hỏi gì.", true, 0, 0},
+        {"Trả tiền: 20.000 đồng.", false, 0, 0},
     };
     for (size_t i = 0; i < sizeof cases / sizeof *cases; i++) {
         const char *s = cases[i].s;
