@@ -286,6 +286,9 @@ void nl_emit_deck(const nl_doc *d, size_t first, nl_out *o)
         oct_buf_puts(&b, "Q: ");
         put_front(&b, &c.f[0]);
         nl_out_line(o, b.data, b.len, d->lines[c.at[0]].src);
+        /* a paragraph of its own: a label split off the front's paragraph
+         * would count its line from the front's, one past the card's */
+        nl_out_line(o, "", 0, d->lines[c.at[0]].src);
         /* the back line by line, each at its own line of the source */
         const char *s = c.f[1].data, *end = s + c.f[1].len;
         for (size_t li = c.at[1]; s <= end; li++) {

@@ -467,7 +467,8 @@ static void test_chat_turns(void)
            "if (!res.ok) throw new Error(\"failed\");\nconst users = await res.json();\n```\n");
     /* a deck whose first line names its columns: not a card */
     expect("front\tback\nla mela\tthe apple\nil cane\tthe dog\nla casa\tthe house\n",
-           "\nQ: la mela\nA: the apple\n\nQ: il cane\nA: the dog\n\nQ: la casa\nA: the house\n\n");
+           "\nQ: la mela\n\nA: the apple\n\nQ: il cane\n\nA: the dog\n\nQ: la casa\n\nA: the "
+           "house\n\n");
     /* a table drawn with ASCII borders: a GFM table; one with rules
      * between its rows, and one in code, as drawn */
     expect("+--------+-------+\n| Planet | Moons |\n+--------+-------+\n| Mars   | 2     |\n"
@@ -702,12 +703,12 @@ static void test_quoted_decks(void)
     } cases[] = {
         {"#separator:tab\n\"Front one\nwith a hint<br />here\"\t\"Back one\nsecond line\"\n"
          "Front \"\"two\"\"\t\"Back \"\"two\"\"\"\n",
-         "Q: Front one with a hint here\nA: Back one\nsecond line\n\n"
-         "Q: Front \"\"two\"\"\nA: Back \"two\"\n\n"},
+         "Q: Front one with a hint here\n\nA: Back one\nsecond line\n\n"
+         "Q: Front \"\"two\"\"\n\nA: Back \"two\"\n\n"},
         {"#separator:Semicolon\n\"la mesa; el mueble\";the table\nel vaso;\"the glass; a cup\"\n",
-         "Q: la mesa; el mueble\nA: the table\n\nQ: el vaso\nA: the glass; a cup\n\n"},
+         "Q: la mesa; el mueble\n\nA: the table\n\nQ: el vaso\n\nA: the glass; a cup\n\n"},
         {"\"Carpe diem\" means?\tSeize the day\n\"Open\tquote\n",
-         "Q: \"Carpe diem\" means?\nA: Seize the day\n\nQ: \"Open\nA: quote\n\n"},
+         "Q: \"Carpe diem\" means?\n\nA: Seize the day\n\nQ: \"Open\n\nA: quote\n\n"},
     };
     for (size_t i = 0; i < sizeof cases / sizeof *cases; i++) {
         char *out = norm_str(cases[i].in);

@@ -180,6 +180,19 @@ static void test_chemistry(void)
 /* Cards on one line: the answer label cuts them, whatever the separator
  * or the language; an "A:" inside the question (after no sentence end,
  * or quoted) leaves it whole. */
+/* A deck's card is one line: its answer is at that line, not the next. */
+static void test_deck_lines(void)
+{
+    oct_node *ch;
+    oct_tree *t = load("deck-export.txt", &ch, NULL);
+    for (int i = 0; i < 5; i++) {
+        const oct_node *q = nth_question(ch, i);
+        CHECK(q->span.line == 3 + i + (i >= 3));
+        CHECK(answer_of(q) && answer_of(q)->span.line == q->span.line);
+    }
+    oct_tree_free(t);
+}
+
 static void test_one_line_cards(void)
 {
     oct_node *ch;
@@ -220,5 +233,6 @@ int main(void)
     test_french_german();
     test_chemistry();
     test_one_line_cards();
+    test_deck_lines();
     return check_done();
 }
