@@ -110,15 +110,27 @@ static bool set_text(UBreakIterator *it, const oct_breaker *b)
     return U_SUCCESS(st);
 }
 
-static void mark_lines(oct_breaker *b, uint8_t *out)
+/* The characters a mandatory break follows (UAX #14 classes BK, CR, LF,
+ * NL). ICU gives the boundaries its dictionary finds inside Thai, Lao,
+ * Khmer or Burmese the status of the rule-based boundary that ends the
+ * run: before a line break, every word of the run would be "hard". */
+static bool ends_line(uint32_t c)
+{
+    return c == '\n' || c == '\r' || c == 0x0B || c == 0x0C || c == 0x85 || c == 0x2028 ||
+           c == 0x2029;
+}
+
+static void mark_lines(oct_breaker *b, const uint32_t *cps, uint8_t *out)
 {
     if (!b->line || !set_text(b->line, b)) return;
     ubrk_first(b->line);
     for (int32_t o = ubrk_next(b->line); o != UBRK_DONE; o = ubrk_next(b->line)) {
         if (o <= 0 || o > b->n16 || b->at[o] <= 0) continue; /* never inside a pair */
         int32_t status = ubrk_getRuleStatus(b->line);
-        bool hard = status >= UBRK_LINE_HARD && status < UBRK_LINE_HARD_LIMIT;
-        out[b->at[o] - 1] |= hard ? OCT_LB_MANDATORY : OCT_LB_ALLOWED;
+        size_t before = (size_t)b->at[o] - 1;
+        bool hard =
+            status >= UBRK_LINE_HARD && status < UBRK_LINE_HARD_LIMIT && ends_line(cps[before]);
+        out[before] |= hard ? OCT_LB_MANDATORY : OCT_LB_ALLOWED;
     }
 }
 
@@ -163,7 +175,7 @@ static void run_piece(oct_breaker *b, const uint32_t *cps, size_t n, uint8_t *ou
 {
     memset(out, 0, n);
     to_utf16(b, cps, n);
-    mark_lines(b, out);
+    mark_lines(b, cps, out);
     if (plain_clusters(cps, n))
         mark_plain_clusters(cps, n, out);
     else

@@ -301,6 +301,25 @@ static void test_mandatory(void)
     CHECK(one == (OCT_LB_MANDATORY | OCT_GRAPHEME_START));
 }
 
+/* Thai words before a line break are broken between by ICU's dictionary,
+ * whose boundaries take the status of the run's end: only the break after
+ * the LF is mandatory, the ones between the words are allowed. */
+static void test_dictionary_before_newline(void)
+{
+    /* ธาตุใดมีเลข LF ไฮโดรเจน: four words, then a line break */
+    uint32_t t[] = {0x0E18, 0x0E32, 0x0E15, 0x0E38, 0x0E43, 0x0E14, 0x0E21, 0x0E35, 0x0E40, 0x0E25,
+                    0x0E02, 0x0A,   0x0E44, 0x0E2E, 0x0E42, 0x0E14, 0x0E23, 0x0E40, 0x0E08, 0x0E19};
+    uint8_t f[N(t)];
+    run("th", t, N(t), f);
+    size_t allowed = 0;
+    for (size_t i = 0; i < 10; i++) {
+        CHECK(LB(f[i]) != OCT_LB_MANDATORY);
+        allowed += LB(f[i]) == OCT_LB_ALLOWED;
+    }
+    CHECK(allowed >= 2); /* the dictionary found the words */
+    CHECK(LB(f[11]) == OCT_LB_MANDATORY);
+}
+
 /* Cluster starts of t, as a string of '^' (starts) and '.' (inside). */
 static void clusters(const uint32_t *t, size_t n, char *out)
 {
@@ -426,6 +445,7 @@ int main(void)
     test_plain_clusters();
     test_invalid_values();
     test_mandatory();
+    test_dictionary_before_newline();
     test_emoji_clusters();
     test_floor_utf8();
     test_languages();
