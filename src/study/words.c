@@ -415,8 +415,10 @@ static size_t label_at(const char *s, size_t n, const char *const *words,
             v = v * 10 + (w[i] - '0');
         w[d] = '\0';
     }
-    bool plain = in_set(w, words), colon = colon_only && in_set(w, colon_only);
-    if (!plain && !colon && d == wl) plain = two_word_label(s, n, &pos, w, words);
+    /* "đáp án" before "đáp" */
+    bool plain = d == wl && two_word_label(s, n, &pos, w, words);
+    plain = plain || in_set(w, words);
+    bool colon = !plain && colon_only && in_set(w, colon_only);
     if (!plain && !colon) return 0;
     size_t i = skip_blanks(s, n, pos);
     bool numbered = d < wl;
@@ -471,6 +473,7 @@ static const char *const Q_WORDS[] = {
     "pytanie", "otázka", "soru", "kérdés", "fråga", "spørgsmål", "spørsmål", "kysymys", "întrebare",
     "вопрос", "питання", "ερώτηση", "سؤال", "שאלה", "问题", "問題", "질문", "问", "問", "प्रश्न",
     "প্রশ্ন", "pertanyaan", "soalan", "swali", "คำถาม", "質問", "문제", "پرسش", "سوال", "câu hỏi",
+    "hỏi", "ถาม", "ข้อ", "soal",
     /* an interview's or an oral exam's prompt */
     "interviewer", "examiner", NULL};
 /* Letters that label a question only before a colon: Spanish and
@@ -482,7 +485,8 @@ static const char *const A_WORDS[] = {
     "válasz",   "svar",   "vastaus", "răspuns",  "ответ",    "відповідь", "απάντηση",  "جواب",
     "إجابة",    "תשובה",  "答案",    "答え",     "解答",     "정답",      "答",        "उत्तर",
     "উত্তর",     "yanıt",  "jawaban", "jawapan",  "jibu",     "คำตอบ",     "回答",      "답",
-    "답변",     "پاسخ",   "trả lời", "đáp án",   "lời giải", NULL};
+    "답변",     "پاسخ",   "trả lời", "đáp án",   "lời giải", "đáp",       "ตอบ",       "เฉลย",
+    "jawab",    NULL};
 /* ... and an interview's reply ("Me: ...", "Candidate: ...") */
 static const char *const A_COLON_ONLY[] = {"a", "r", "ج", "me", "candidate", "interviewee", NULL};
 

@@ -81,7 +81,7 @@ Q_WORDS = (r"q|ques|question|qn|frage|pregunta|pergunta|quest\u00e3o|domanda|vra
            r"|\u043f\u0438\u0442\u0430\u043d\u043d\u044f|\u03b5\u03c1\u03ce\u03c4\u03b7\u03c3\u03b7"
            r"|\u0633\u0624\u0627\u0644|\u05e9\u05d0\u05dc\u05d4|\u95ee\u9898|\u554f\u984c|\uc9c8\ubb38"
            r"|pertanyaan|soalan|swali|\u0e04\u0e33\u0e16\u0e32\u0e21|\u8cea\u554f|\ubb38\uc81c"
-           r"|c\u00e2u h\u1ecfi")
+           r"|c\u00e2u h\u1ecfi|h\u1ecfi|\u0e16\u0e32\u0e21|\u0e02\u0e49\u0e2d|soal")
 A_WORDS = (r"ans|answers?|antwort|r[\u00e9e]ponse|respuesta|resposta|solution|l(?:\u00f6|oe)sung"
            r"|risposta|antwoord|odpowied\u017a|odpov\u011b\u010f|cevap|v\u00e1lasz|svar|vastaus"
            r"|r\u0103spuns|\u043e\u0442\u0432\u0435\u0442|\u0432\u0456\u0434\u043f\u043e\u0432\u0456\u0434\u044c"
@@ -89,7 +89,8 @@ A_WORDS = (r"ans|answers?|antwort|r[\u00e9e]ponse|respuesta|resposta|solution|l(
            r"|\u0625\u062c\u0627\u0628\u0629|\u05ea\u05e9\u05d5\u05d1\u05d4|\u7b54\u6848|\u7b54\u3048"
            r"|\u89e3\u7b54|\uc815\ub2f5"
            r"|yan\u0131t|jawaban|jawapan|jibu|\u0e04\u0e33\u0e15\u0e2d\u0e1a|\u56de\u7b54|\ub2f5\ubcc0|\ub2f5"
-           r"|tr\u1ea3 l\u1eddi|\u0111\u00e1p \u00e1n|l\u1eddi gi\u1ea3i")
+           r"|tr\u1ea3 l\u1eddi|\u0111\u00e1p \u00e1n|l\u1eddi gi\u1ea3i|\u0111\u00e1p|\u0e15\u0e2d\u0e1a"
+           r"|\u0e40\u0e09\u0e25\u0e22|jawab")
 QA_LABEL = re.compile(
     r"^(\s*(?:>\s*)*(?:#{1,6}\s+)?(?:\*\*|__)?)"
     r"(?:(?:" + Q_WORDS + "|" + A_WORDS + r")\s*#?\s*\d{0,6}\s*(?:[:.)\uff1a]|[-\u2013\u2014](?=\s))"
