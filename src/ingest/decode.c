@@ -11,7 +11,16 @@
 
 /* Problems are tallied per kind while decoding and reported afterwards, so a
  * file full of bad bytes yields a handful of lines instead of thousands. */
-typedef enum { K_INVALID, K_NUL, K_CONTROL, K_NONCHAR, K_SURROGATE, K_CESU8, K_COUNT } kind;
+typedef enum {
+    K_INVALID,
+    K_NUL,
+    K_CONTROL,
+    K_ESCAPE,
+    K_NONCHAR,
+    K_SURROGATE,
+    K_CESU8,
+    K_COUNT
+} kind;
 
 typedef struct {
     size_t count;
@@ -29,7 +38,8 @@ typedef struct {
 } decoder;
 
 static const char *const CODES[K_COUNT] = {
-    "invalid-utf8", "nul-byte", "control-char", "noncharacter", "surrogate", "cesu-8",
+    "invalid-utf8", "nul-byte",  "control-char", "control-char",
+    "noncharacter", "surrogate", "cesu-8",
 };
 
 static int clamp_int(size_t v)
@@ -101,6 +111,21 @@ static bool encoded_surrogate(const unsigned char *s, size_t n, unsigned *cp)
     return true;
 }
 
+/* The length of the terminal escape sequence at s (ESC '[', parameter
+ * bytes, intermediate bytes, a final byte: ECMA-48's CSI, as the colours
+ * of a pasted compiler or test log write it), 0 for none. Without this
+ * only the ESC went, and "[31merror[0m" was printed. */
+static size_t escape_length(const unsigned char *s, size_t n)
+{
+    if (n < 3 || s[1] != '[') return 0;
+    size_t i = 2;
+    while (i < n && i < 40 && s[i] >= 0x30 && s[i] <= 0x3F)
+        i++;
+    while (i < n && i < 40 && s[i] >= 0x20 && s[i] <= 0x2F)
+        i++;
+    return i < n && s[i] >= 0x40 && s[i] <= 0x7E ? i + 1 : 0;
+}
+
 static void decode_ascii(decoder *d)
 {
     unsigned char c = d->s[d->pos];
@@ -110,6 +135,12 @@ static void decode_ascii(decoder *d)
         if (c == '\r' && d->pos < d->len && d->s[d->pos] == '\n') d->pos++;
         d->line++;
         d->line_start = d->pos;
+        return;
+    }
+    size_t esc = c == 0x1B ? escape_length(d->s + d->pos, d->len - d->pos) : 0;
+    if (esc) {
+        note(d, K_ESCAPE, d->s[d->pos + esc - 1]);
+        d->pos += esc;
         return;
     }
     if (c == 0) {
@@ -179,6 +210,11 @@ static void format_problem(kind k, unsigned detail, char *msg, size_t size)
         break;
     case K_CONTROL:
         snprintf(msg, size, "control character U+%04X removed", detail);
+        break;
+    case K_ESCAPE:
+        snprintf(msg, size,
+                 "terminal escape sequence (colour or cursor code, ESC [ ... %c) removed",
+                 (char)detail);
         break;
     case K_NONCHAR:
         snprintf(msg, size, "noncharacter U+%04X removed", detail);

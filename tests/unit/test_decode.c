@@ -181,6 +181,17 @@ static void test_controls_and_nul(void)
     CHECK(msg(&r, 0)->col == 2);
     release(&r);
 
+    /* a log's colours go whole, not just their ESC; a lone ESC before
+     * text that is no sequence goes alone */
+    r = decode("Compiler said \x1b[31merror\x1b[0m, \x1b[1;4mbold\x1b[m \x1b[\tx\x1bZ.");
+    CHECK_STR(r.text, "Compiler said error, bold [\txZ.");
+    CHECK(oct_diag_size(r.diag) == 2);
+    CHECK_STR(msg(&r, 0)->code, "control-char");
+    CHECK(msg(&r, 0)->col == 15);
+    CHECK(strstr(msg(&r, 0)->message, "terminal escape sequence") != NULL);
+    CHECK(strstr(msg(&r, 0)->message, "(3 more in this file)") != NULL);
+    release(&r);
+
     /* C1 controls survive decoding: mojibake repair needs them. */
     EXPECT("\xC2\x85\xC2\x9F\xC2\xA0", "\xC2\x85\xC2\x9F\xC2\xA0", 0);
 }
