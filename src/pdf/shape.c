@@ -13,8 +13,10 @@
 #include "util/xalloc.h"
 
 #include <hb.h>
+#include <stdbool.h>
 #include <stdlib.h>
 #include <string.h>
+#include <utf8proc.h>
 
 static const hb_feature_t NO_LIGATURES[] = {
     {HB_TAG('l', 'i', 'g', 'a'), 0, HB_FEATURE_GLOBAL_START, HB_FEATURE_GLOBAL_END},
@@ -27,6 +29,27 @@ static pdf_glyph *new_glyph(pdf_text *t)
 {
     if (t->ng == t->capg) pdf_text_grow_glyphs(t, t->ng + 1);
     return &t->g[t->ng++];
+}
+
+/* cps[0..n) composed in place (NFC) when a combining mark follows the
+ * first; returns the new length. The font draws "e" + U+0301 with the
+ * glyph of "é": recorded as a sequence, it would win that glyph's one
+ * ToUnicode entry, and every "é" typed precomposed in the PDF would be
+ * extracted as two characters, which searches and copies miss. */
+static size_t compose(uint32_t *cps, size_t n)
+{
+    bool marks = false;
+    for (size_t i = 1; i < n && !marks; i++)
+        marks = cps[i] >= 0x300;
+    if (!marks) return n;
+    utf8proc_int32_t buf[16];
+    for (size_t i = 0; i < n; i++)
+        buf[i] = (utf8proc_int32_t)cps[i];
+    utf8proc_ssize_t k = utf8proc_normalize_utf32(buf, (utf8proc_ssize_t)n, UTF8PROC_COMPOSE);
+    if (k <= 0 || (size_t)k > n) return n;
+    for (utf8proc_ssize_t i = 0; i < k; i++)
+        cps[i] = (uint32_t)buf[i];
+    return (size_t)k;
 }
 
 /* Which text each glyph of a cluster stands for, for the ToUnicode map
@@ -47,7 +70,7 @@ static void map_cluster(oct_pdf *p, const pdf_text *t, int slot, hb_font_t *font
     if (k1 == k0 + 1) { /* one glyph: it stands for the whole cluster */
         for (size_t j = 0; j < nch; j++)
             rest[m++] = t->c[ci + j].cp;
-        pdf_font_glyph_text(p->fonts, slot, rg[k0].g.gid, rest, m);
+        pdf_font_glyph_text(p->fonts, slot, rg[k0].g.gid, rest, compose(rest, m));
         return;
     }
     int first_other = -1;

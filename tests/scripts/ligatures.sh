@@ -131,4 +131,18 @@ for w in ("office", "find", "flow", "fifth", "fire", "first", "AVATAR", "Wave"):
 assert not re.search("[\ufb00-\ufb06]", text), "a ligature character (U+FB0x) in the text layer"
 print("ligatures: office, find, flow, fifth read back letter by letter")
 PY
+
+# A glyph drawn for a letter and a combining mark ("e" + U+0301, composed
+# by the font) is the glyph of the precomposed letter: its one ToUnicode
+# entry must be "é", so the "é"s typed precomposed after it copy as typed.
+printf 'Decomposed cafe\xcc\x81 first, then precomposed caf\xc3\xa9 and r\xc3\xa9sum\xc3\xa9.\n' >notes/accents.md
+build_ok build2.log build notes/accents.md -o out2 --format pdf --lang en
+check_pdf out2/accents.pdf
+python3 - out2/accents.pdf <<'PY' || fail "accent extraction check failed (see above)"
+import subprocess, sys
+text = subprocess.run(["pdftotext", sys.argv[1], "-"], capture_output=True, text=True).stdout
+assert "\u0301" not in text, "a combining acute accent in the text layer: " + repr(text)
+assert text.count("caf\u00e9") == 2 and "r\u00e9sum\u00e9" in text, repr(text)
+print("accents: a letter and its mark and the precomposed letter read back as one character")
+PY
 note "ok"
