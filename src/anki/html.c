@@ -120,6 +120,29 @@ void oct_anki_html_inlines(const oct_node *n, oct_buf *out)
 
 static void block_node(const oct_node *n, oct_buf *out);
 
+/* A list, its numbers as the source gave them (oct_list_item_value). */
+static void list(const oct_node *n, oct_buf *out)
+{
+    if (n->u.list.ordered && n->u.list.start != 1)
+        oct_buf_printf(out, "<ol start='%d'>", n->u.list.start);
+    else
+        oct_buf_puts(out, n->u.list.ordered ? "<ol>" : "<ul>");
+    bool numbered = n->u.list.ordered && oct_list_has_numbers(n);
+    long expected = n->u.list.start;
+    for (const oct_node *c = n->first; c; c = c->next) {
+        long value = oct_list_item_value(numbered, c, &expected);
+        if (value >= 0)
+            oct_buf_printf(out, "<li value='%ld'>", value);
+        else
+            oct_buf_puts(out, "<li>");
+        if (c->u.item.task != OCT_TASK_NONE)
+            oct_buf_puts(out, c->u.item.task == OCT_TASK_DONE ? "&#9745; " : "&#9744; ");
+        oct_anki_html_blocks(c, out);
+        oct_buf_puts(out, "</li>");
+    }
+    oct_buf_puts(out, n->u.list.ordered ? "</ol>" : "</ul>");
+}
+
 void oct_anki_html_blocks(const oct_node *n, oct_buf *out)
 {
     for (const oct_node *c = n->first; c; c = c->next) {
@@ -164,18 +187,7 @@ static void block_node(const oct_node *n, oct_buf *out)
             if (c->kind == OCT_ANSWER) oct_anki_html_blocks(c, out);
         break;
     case OCT_LIST:
-        if (n->u.list.ordered && n->u.list.start != 1)
-            oct_buf_printf(out, "<ol start='%d'>", n->u.list.start);
-        else
-            oct_buf_puts(out, n->u.list.ordered ? "<ol>" : "<ul>");
-        for (const oct_node *c = n->first; c; c = c->next) {
-            oct_buf_puts(out, "<li>");
-            if (c->u.item.task != OCT_TASK_NONE)
-                oct_buf_puts(out, c->u.item.task == OCT_TASK_DONE ? "&#9745; " : "&#9744; ");
-            oct_anki_html_blocks(c, out);
-            oct_buf_puts(out, "</li>");
-        }
-        oct_buf_puts(out, n->u.list.ordered ? "</ol>" : "</ul>");
+        list(n, out);
         break;
     case OCT_CODE_BLOCK:
         oct_buf_puts(out, "<pre><code>");

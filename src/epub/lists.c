@@ -1,16 +1,6 @@
 #include "epub/render.h"
 
-/* Ordered lists keep the numbers the source gave: `start` on <ol>, and
- * `value` on any item whose number does not follow the previous one, so a
- * list numbered 3, 14, 15 reads 3, 14, 15 and not 3, 4, 5. */
-
-/* Trees built without item numbers (all zero) are numbered from start. */
-static int has_numbers(const oct_node *list)
-{
-    for (const oct_node *c = list->first; c; c = c->next)
-        if (c->kind == OCT_ITEM && c->u.item.number != 0) return 1;
-    return list->u.list.start == 0;
-}
+/* Ordered lists keep the numbers the source gave (oct_list_item_value). */
 
 static int has_tasks(const oct_node *list)
 {
@@ -61,23 +51,14 @@ void oct_epub_list(oct_epub_ctx *r, const oct_node *list)
 {
     bool ordered = list->u.list.ordered, tight = list->u.list.tight;
     long start = list->u.list.start;
-    bool numbered = ordered && has_numbers(list);
+    bool numbered = ordered && oct_list_has_numbers(list);
     oct_epub_xw_start(r->xw, ordered ? "ol" : "ul");
     if (has_tasks(list)) oct_epub_xw_attr(r->xw, "class", "task-list");
     if (ordered && start != 1) oct_epub_xw_attr_int(r->xw, "start", start);
     oct_epub_xw_nl(r->xw);
     long expected = start;
     for (const oct_node *c = list->first; c; c = c->next) {
-        long value = -1;
-        if (numbered && c->kind == OCT_ITEM) {
-            if (c->u.item.number != expected) value = c->u.item.number;
-            expected = c->u.item.number + 1;
-        } else {
-            expected++;
-        }
-        /* value must be a valid integer; negative numbers cannot occur in
-         * Markdown, so they only mean "unknown". */
-        write_item(r, c, tight, value < 0 ? -1 : value);
+        write_item(r, c, tight, oct_list_item_value(numbered, c, &expected));
         oct_epub_xw_nl(r->xw);
     }
     oct_epub_xw_end(r->xw);

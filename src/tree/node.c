@@ -117,6 +117,26 @@ const char *oct_code_block_text(const oct_node *n, size_t *len)
     return s;
 }
 
+bool oct_list_has_numbers(const oct_node *list)
+{
+    for (const oct_node *c = list->first; c; c = c->next)
+        if (c->kind == OCT_ITEM && c->u.item.number != 0) return true;
+    return list->u.list.start == 0;
+}
+
+long oct_list_item_value(bool numbered, const oct_node *item, long *expected)
+{
+    long value = -1;
+    if (numbered && item->kind == OCT_ITEM) {
+        if (item->u.item.number != *expected) value = item->u.item.number;
+        *expected = item->u.item.number + 1;
+    } else {
+        (*expected)++;
+    }
+    /* Markdown has no negative numbers: one only means "unknown" */
+    return value < 0 ? -1 : value;
+}
+
 static const char *const KIND_NAMES[OCT_KIND_COUNT] = {
     "document",   "part",        "chapter",        "section",      "question",   "answer",
     "paragraph",  "list",        "item",           "code_block",   "table",      "table_row",

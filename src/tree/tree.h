@@ -285,6 +285,13 @@ bool oct_node_is_break(const oct_node *n);
 /* A CODE_BLOCK's text as the outputs set it: without the fence's final
  * newline (which would show as an empty last line); *len its bytes. */
 const char *oct_code_block_text(const oct_node *n, size_t *len);
+/* An ordered list keeps the numbers its source gave: HTML puts `start` on
+ * the list and `value` on an item whose number does not follow the one
+ * before (3, 14, 15 reads 3, 14, 15). Whether list's items carry numbers
+ * (a tree built without them numbers from start); then, item by item, its
+ * value (-1: none needed), *expected starting at the list's start. */
+bool oct_list_has_numbers(const oct_node *list);
+long oct_list_item_value(bool numbered, const oct_node *item, long *expected);
 const char *oct_kind_name(oct_kind k);
 
 /* What a reader sees of n on one line: its text (TEXT, CODE, CODE_BLOCK),

@@ -3,6 +3,7 @@
  * from it), every padding length around a block's end, and the field HTML
  * escaping (no tab, line end or double quote can reach a field). */
 #include "anki/html.h"
+#include "tree/tree.h"
 #include "util/sha1.h"
 #include "check.h"
 
@@ -53,9 +54,37 @@ static void test_escape(void)
     oct_buf_free(&b);
 }
 
+/* An ordered list keeps its numbers: 3, 14, 15 reads 3, 14, 15. */
+static void test_list_numbers(void)
+{
+    oct_tree *t = oct_tree_new();
+    oct_span at = {0, 1, 1};
+    oct_node *answer = oct_node_new(t, OCT_ANSWER, at);
+    oct_node *list = oct_node_new(t, OCT_LIST, at);
+    oct_node_append(answer, list);
+    list->u.list.ordered = true;
+    list->u.list.start = 3;
+    static const int numbers[] = {3, 14, 15};
+    for (int i = 0; i < 3; i++) {
+        oct_node *item = oct_node_new(t, OCT_ITEM, at);
+        item->u.item.number = numbers[i];
+        oct_node_append(list, item);
+        oct_node *p = oct_node_new(t, OCT_PARAGRAPH, at);
+        oct_node_append(item, p);
+        oct_node_append(p, oct_node_new_text(t, OCT_TEXT, at, "x", 1));
+    }
+    oct_buf b = OCT_BUF_INIT;
+    oct_anki_html_blocks(answer, &b);
+    CHECK(b.data && strstr(b.data, "<ol start='3'><li><p>x</p></li><li value='14'>") != NULL);
+    CHECK(b.data && strstr(b.data, "<li value='15'>") == NULL);
+    oct_buf_free(&b);
+    oct_tree_free(t);
+}
+
 int main(void)
 {
     test_sha1();
     test_escape();
+    test_list_numbers();
     return check_done();
 }
