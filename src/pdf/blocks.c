@@ -181,13 +181,15 @@ static void layout_quote(oct_pdf *p, const pdf_ctx *c, const oct_node *n)
         in.x += indent;
         in.w -= indent;
     }
+    bool rtl = pdf_node_rtl(n); /* the rule stands on the side lines start */
+    in.x = pdf_flip(c, rtl, in.x, in.w);
     in.depth++;
     size_t first = p->cur->n;
     pdf_layout_blocks(p, &in, n->first);
     for (size_t i = first; i < p->cur->n; i++) {
         pdf_op *op = pdf_item_op(&p->cur->it[i], PDF_OP_RECT);
         op->color = pdf_color_id(p, p->L.rule);
-        op->x = c->x + 1;
+        op->x = pdf_flip(c, rtl, c->x + 1, 2.2);
         op->w = 2.2;
         op->h = p->cur->it[i].h;
     }
@@ -304,8 +306,8 @@ static void layout_chapter_title(oct_pdf *p, const oct_node *ch, const pdf_ctx *
     pdf_op *op = pdf_item_op(rule, PDF_OP_LINE);
     op->color = pdf_color_id(p, p->L.accent);
     op->lw = 1.6f;
-    op->x = c->x;
     op->w = p->L.h1_size * 1.8;
+    op->x = pdf_flip(c, pdf_text_rtl(title), c->x, op->w);
     op->y = p->L.h1_size * 0.45;
     pdf_flow_space(p->cur, pdf_lh(p, p->L.body_size));
     pdf_flow_keep_last(p->cur);

@@ -419,6 +419,14 @@ typedef struct {
 #define PDF_MAX_DEPTH 40
 
 void pdf_layout_blocks(oct_pdf *p, const pdf_ctx *c, const oct_node *first);
+/* Whether n's text (code left out), or s, runs from the right: its first
+ * strong character's direction (UAX #9 P2) (direction.c). */
+bool pdf_node_rtl(const oct_node *n);
+bool pdf_text_rtl(const char *s);
+/* The left edge of something w wide at x in column c, mirrored across c
+ * when rtl (x itself when not): furniture laid out for left-to-right text
+ * goes to the other side for right-to-left text. */
+double pdf_flip(const pdf_ctx *c, bool rtl, double x, double w);
 void pdf_layout_block(oct_pdf *p, const pdf_ctx *c, const oct_node *n);
 void pdf_layout_chapter(oct_pdf *p, const oct_node *ch, int index);
 /* Sets a text as lines into the body flow; returns the number of lines.

@@ -55,15 +55,21 @@ static void attach_box(oct_pdf *p, size_t from, double x_right, double size, boo
     ck->lw = 1.1f;
 }
 
+/* An item's number or bullet; right to left, the number's period (or
+ * parenthesis) stands on its left, between it and the item: ".1". */
 static void label_text(oct_pdf *p, pdf_text *t, const oct_node *list, const oct_node *item,
-                       int index, int depth, double size)
+                       int index, int depth, double size, bool rtl)
 {
     pdf_style st = pdf_style_make(PDF_FAM_BODY, PDF_VAR_R, size, p->L.text);
     char buf[32];
     const char *s = buf;
     if (list->u.list.ordered) {
         int num = item->u.item.number ? item->u.item.number : list->u.list.start + index;
-        snprintf(buf, sizeof buf, "%d%c", num, list->u.list.delim == ')' ? ')' : '.');
+        char delim = list->u.list.delim == ')' ? ')' : '.';
+        if (rtl)
+            snprintf(buf, sizeof buf, "%c%d", delim == ')' ? '(' : '.', num);
+        else
+            snprintf(buf, sizeof buf, "%d%c", num, delim);
     } else {
         s = BULLETS[depth % 4];
         st.color = p->L.muted;
@@ -80,7 +86,7 @@ void pdf_layout_list(oct_pdf *p, const pdf_ctx *c, const oct_node *n)
     int idx = 0;
     for (const oct_node *it = n->first; it; it = it->next, idx++) {
         if (it->kind != OCT_ITEM) continue;
-        label_text(p, &label, n, it, idx, c->bullets, size);
+        label_text(p, &label, n, it, idx, c->bullets, size, false);
         double w = pdf_text_width(&label, 0, label.n);
         if (w > labelw) labelw = w;
         if (it->u.item.task != OCT_TASK_NONE) tasks = true;
@@ -96,7 +102,10 @@ void pdf_layout_list(oct_pdf *p, const pdf_ctx *c, const oct_node *n)
         in.x += indent;
         in.w -= indent;
     }
+    /* laid out for left-to-right text, then mirrored for right-to-left */
+    bool rtl = pdf_node_rtl(n);
     double label_right = in.x - size * 0.55;
+    in.x = pdf_flip(c, rtl, in.x, in.w);
     double gap = n->u.list.tight ? p->L.paragraph_gap * 0.4 : p->L.paragraph_gap;
     idx = 0;
     for (const oct_node *it = n->first; it; it = it->next, idx++) {
@@ -108,15 +117,17 @@ void pdf_layout_list(oct_pdf *p, const pdf_ctx *c, const oct_node *n)
         }
         pdf_layout_blocks(p, &in, it->first);
         bool task = it->u.item.task != OCT_TASK_NONE;
+        double s = size * 0.68, box_right = pdf_flip(c, rtl, label_right - s, s) + s;
         if (task && !n->u.list.ordered) {
             if (from == p->cur->n) pdf_attach_label(p, from, &(pdf_text){0}, label_right);
-            attach_box(p, from, label_right, size, it->u.item.task == OCT_TASK_DONE);
+            attach_box(p, from, box_right, size, it->u.item.task == OCT_TASK_DONE);
             continue;
         }
-        label_text(p, &label, n, it, idx, c->bullets, size);
+        label_text(p, &label, n, it, idx, c->bullets, size, rtl);
+        double w = pdf_text_width(&label, 0, label.n);
         double right = label_right - (task ? boxw : 0);
-        pdf_attach_label(p, from, &label, right);
-        if (task) attach_box(p, from, label_right, size, it->u.item.task == OCT_TASK_DONE);
+        pdf_attach_label(p, from, &label, pdf_flip(c, rtl, right - w, w) + w);
+        if (task) attach_box(p, from, box_right, size, it->u.item.task == OCT_TASK_DONE);
     }
     pdf_text_free(&label);
 }

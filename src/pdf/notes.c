@@ -14,14 +14,14 @@ static bool group_done(const oct_node *n)
     return false;
 }
 
-static void note_rule(oct_pdf *p, const pdf_ctx *c)
+static void note_rule(oct_pdf *p, const pdf_ctx *c, bool rtl)
 {
     pdf_item *it = pdf_flow_push(p->cur, p->L.paragraph_gap * 1.5, PDF_IT_KEEP_NEXT);
     pdf_op *op = pdf_item_op(it, PDF_OP_LINE);
     op->color = pdf_color_id(p, p->L.rule);
     op->lw = 0.5f;
-    op->x = c->x;
     op->w = c->w * 0.22;
+    op->x = pdf_flip(c, rtl, c->x, op->w);
     op->y = 1;
 }
 
@@ -37,7 +37,11 @@ void pdf_layout_footnotes(oct_pdf *p, const pdf_ctx *c, const oct_node *first)
         in.x += labelw;
         in.w -= labelw;
     }
-    note_rule(p, c);
+    /* the notes go the way the first one's text does */
+    bool rtl = pdf_node_rtl(first);
+    double label_right = in.x - size * 0.5;
+    in.x = pdf_flip(c, rtl, in.x, in.w);
+    note_rule(p, c, rtl);
     bool any = false;
     pdf_text label = {0};
     for (const oct_node *d = first; d; d = d->next) {
@@ -51,7 +55,8 @@ void pdf_layout_footnotes(oct_pdf *p, const pdf_ctx *c, const oct_node *first)
         pdf_style st = pdf_style_make(PDF_FAM_BODY, PDF_VAR_R, size, p->L.muted);
         pdf_text_clear(&label);
         pdf_text_add(p, &label, num, strlen(num), &st, d, false);
-        pdf_attach_label(p, from, &label, in.x - size * 0.5);
+        double w = pdf_text_width(&label, 0, label.n);
+        pdf_attach_label(p, from, &label, pdf_flip(c, rtl, label_right - w, w) + w);
         pdf_item_dest(p, &p->cur->it[from], pdf_node_key(p, d, buf, sizeof buf), 0);
     }
     pdf_text_free(&label);

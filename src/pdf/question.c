@@ -13,6 +13,7 @@
 #define NOTE_LINES 4
 #define NOTE_LINES_KEPT 2 /* at a page foot the others may be left out */
 #define BOX_SIDE 0.62     /* check-box side, in text sizes */
+#define BAR_W 1.6         /* the accent bar's width, in points */
 
 static void bar(oct_pdf *p, size_t from, double x)
 {
@@ -22,7 +23,7 @@ static void bar(oct_pdf *p, size_t from, double x)
         pdf_op *op = pdf_item_op(it, PDF_OP_RECT);
         op->color = pdf_color_id(p, p->L.accent);
         op->x = x;
-        op->w = 1.6;
+        op->w = BAR_W;
         op->h = it->h + 0.2;
     }
 }
@@ -155,8 +156,10 @@ static void layout_answer_source(oct_pdf *p, const pdf_ctx *in, const oct_node *
 }
 
 /* An empty square in the margin for ticking what one knows: left of the
- * number when there is room, else just below it. */
-static void add_checkbox(oct_pdf *p, size_t first, double numw, double x_right, double size)
+ * number when there is room, else just below it (mirrored across the
+ * column c for right-to-left text). */
+static void add_checkbox(oct_pdf *p, size_t first, double numw, double x_right, double size,
+                         const pdf_ctx *c, bool rtl)
 {
     if (!p->L.question_checkbox || first >= p->cur->n) return;
     pdf_item *it = &p->cur->it[first];
@@ -172,6 +175,7 @@ static void add_checkbox(oct_pdf *p, size_t first, double numw, double x_right, 
         op->x = x_right - side;
         op->y = base + size * 0.45;
     }
+    op->x = pdf_flip(c, rtl, op->x, side);
 }
 
 /* Each question is a bookmark under its section: a reader revising on
@@ -214,9 +218,13 @@ static void layout_question(oct_pdf *p, const pdf_ctx *c, const oct_node *q)
         in.x += labelw;
         in.w -= labelw;
     }
+    /* laid out for left-to-right text, then mirrored for right-to-left */
+    bool rtl = pdf_node_rtl(q);
+    double ltr_x = in.x;
+    in.x = pdf_flip(c, rtl, in.x, in.w);
     size_t first = p->cur->n;
     layout_prompt(p, &in, q);
-    bar(p, first, in.x - size * 0.6);
+    bar(p, first, pdf_flip(c, rtl, ltr_x - size * 0.6, BAR_W));
     char buf[64], num[24];
     pdf_item_dest(p, &p->cur->it[first], pdf_node_key(p, q, buf, sizeof buf), 0);
     add_outline_entry(p, q);
@@ -229,9 +237,9 @@ static void layout_question(oct_pdf *p, const pdf_ctx *c, const oct_node *q)
     pdf_style ls = pdf_style_make(PDF_FAM_HEAD, PDF_VAR_B, size * 0.92, p->L.accent);
     pdf_text label = {0};
     pdf_text_add(p, &label, num, strlen(num), &ls, q, false);
-    pdf_attach_label(p, first, &label, in.x - size * 1.1);
-    if (in.x > c->x)
-        add_checkbox(p, first, pdf_text_width(&label, 0, label.n), in.x - size * 1.1, size);
+    double numw = pdf_text_width(&label, 0, label.n), num_right = ltr_x - size * 1.1;
+    pdf_attach_label(p, first, &label, pdf_flip(c, rtl, num_right - numw, numw) + numw);
+    if (ltr_x > c->x) add_checkbox(p, first, numw, num_right, size, c, rtl);
     pdf_text_free(&label);
 
     layout_provenance(p, &in, q);

@@ -44,6 +44,7 @@ typedef struct {
     row *rows;
     double *colw, *colx;
     double size, lh, pad_x, pad_y, width;
+    double x0;                /* the table's left edge from the column's */
     double pic_maxh, pic_gap; /* pictures in cells: tallest, space above each */
     const oct_align *aligns;
     size_t naligns;
@@ -229,9 +230,18 @@ static void rule(pdf_item *it, const pdf_ctx *c, const table *tb, double y, doub
     pdf_op *op = pdf_item_op(it, PDF_OP_LINE);
     op->color = col;
     op->lw = (float)lw;
-    op->x = c->x;
+    op->x = c->x + tb->x0;
     op->w = tb->width;
     op->y = y;
+}
+
+/* A table of right-to-left text reads from the right: its first column
+ * is the rightmost, and it stands against the column's right edge. */
+static void mirror_columns(table *tb, double avail)
+{
+    tb->x0 = avail > tb->width ? avail - tb->width : 0;
+    for (size_t j = 0; j < tb->ncols; j++)
+        tb->colx[j] = tb->x0 + tb->width - tb->colx[j] - tb->colw[j];
 }
 
 /* The pictures of cell j below its lines in the row's last chunk, whose
@@ -349,6 +359,7 @@ void pdf_layout_table(oct_pdf *p, const pdf_ctx *c, const oct_node *n)
     tb.colx = oct_xcalloc(tb.ncols, sizeof *tb.colx);
     build_cells(p, &tb, n);
     column_widths(&tb, c->w);
+    if (pdf_node_rtl(n)) mirror_columns(&tb, c->w);
     break_cells(&tb);
     emit_rows(p, c, &tb);
     for (size_t r = 0; r < tb.nrows; r++) {
