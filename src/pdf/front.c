@@ -104,11 +104,12 @@ void pdf_front_entry(oct_pdf *p, const pdf_ctx *c, const char *title, const char
     size_t n = pdf_break_lines(&t, &m, &lines);
     int link = pdf_link_internal(p, key);
     double base = pdf_baseline(lh, size);
+    bool rtl = pdf_text_rtl(title); /* the title on the right, its folio on the left */
     for (size_t k = 0; k < n; k++) {
         pdf_item *it = pdf_flow_push(p->cur, lh, k + 1 < n ? PDF_IT_KEEP_NEXT : 0);
         it->base = base;
         double x = c->x + indent + (k > 0 ? size * 1.5 : 0);
-        pdf_set_line(p, it, &t, &lines[k], x, base, PDF_AL_LEFT);
+        pdf_set_line(p, it, &t, &lines[k], pdf_flip(c, rtl, x, lines[k].avail), base, PDF_AL_LEFT);
         if (k + 1 == n) {
             pdf_op *d = pdf_item_op(it, PDF_OP_DOTS);
             d->color = pdf_color_id(p, p->L.muted);
@@ -118,16 +119,18 @@ void pdf_front_entry(oct_pdf *p, const pdf_ctx *c, const char *title, const char
                             size / 1000.0 * (double)strlen(folio_max(p));
             if (widest < folw) widest = folw;
             d->w = c->x + c->w - widest - size * 0.45 - d->x;
+            d->x = pdf_flip(c, rtl, d->x, d->w);
             d->y = base;
             d->size = (float)size;
             pdf_line fl = {0, fol.n, fol.n, folw, folw, 0, false, false};
-            pdf_set_line(p, it, &fol, &fl, c->x + c->w - folw, base, PDF_AL_LEFT);
+            pdf_set_line(p, it, &fol, &fl, pdf_flip(c, rtl, c->x + c->w - folw, folw), base,
+                         PDF_AL_LEFT);
         }
         if (link >= 0) {
             pdf_op *op = pdf_item_op(it, PDF_OP_LINK);
             op->link = link;
-            op->x = c->x + indent;
             op->w = c->w - indent;
+            op->x = pdf_flip(c, rtl, c->x + indent, op->w);
             op->h = lh;
         }
     }
