@@ -35,6 +35,9 @@ static const oct_diag_code CODES[] = {
     {"epub-write", E, "the EPUB file could not be written"},
     {"epub-xml", E, "the EPUB backend could not produce well-formed XHTML"},
     {"filler", W, "chat filler (\"Sure! Here is...\") dropped; --keep-filler keeps it"},
+    {"page-furniture", W,
+     "a Q&A site's page furniture (votes, dates, \"Share Improve this answer Follow\") dropped; "
+     "--keep-filler keeps it"},
     {"font-damaged", E,
      "a font file of the layout is damaged (its tables fail the probe) and is refused"},
     {"font-fallback-missing", W,

@@ -245,6 +245,7 @@ int oct_normalize(const char *path, const char *text, size_t len, const oct_norm
     } else {
         detect(&d);
         nl_detect_filler(&d, opts && opts->keep_filler);
+        nl_detect_page_furniture(&d, opts && opts->keep_filler);
         if (d.nregions > 1) qsort(d.regions, d.nregions, sizeof *d.regions, cmp_regions);
         emit(&d, &o);
     }

@@ -283,6 +283,12 @@ void nl_detect_filler(nl_doc *d, bool keep);
 /* True when the trimmed line is chat filler addressed to the reader. */
 bool nl_is_filler_text(const char *s, size_t n);
 
+/* --- normalize_webui.c --- */
+/* Marks the furniture of a Q&A site's page copied with its text (votes,
+ * dates, names, "Share Improve this answer Follow") NL_DROP, with one
+ * [page-furniture] warning; keep: leave it (--keep-filler). */
+void nl_detect_page_furniture(nl_doc *d, bool keep);
+
 /* --- normalize_sublist.c --- */
 /* The text with every sublist indented less than the content of the
  * ordered item above it ("100. Q" then "    - x") moved to that content

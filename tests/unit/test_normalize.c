@@ -717,9 +717,35 @@ static void test_quoted_decks(void)
     }
 }
 
+/* A Q&A site's page furniture goes with one warning; a note's own lines
+ * that share its words stay. */
+static void test_page_furniture(void)
+{
+    const char *page = "Why is the sky blue?\nAsked 4 years ago  Viewed 2k times\n\n31\n\n"
+                       "Rayleigh scattering.\n\nShare Improve this answer Follow\n"
+                       "answered May 2, 2021 at 8:15\nsky_fan\n1,204 \xE2\x97\x8F 9\n";
+    oct_diag *d;
+    oct_normalized out = norm(page, strlen(page), PLAIN, &d);
+    CHECK(check_count_code(d, "page-furniture") == 1);
+    CHECK(strstr(out.text, "Rayleigh scattering.") != NULL);
+    CHECK(strstr(out.text, "Viewed") == NULL && strstr(out.text, "31") == NULL);
+    CHECK(strstr(out.text, "sky_fan") == NULL && strstr(out.text, "Follow") == NULL);
+    check_line_map("page", page, strlen(page), &out);
+    oct_normalized_release(&out);
+    oct_diag_free(d);
+    const char *notes = "Asked at Google in 2021: reverse a list.\n\n42\n\nA comment\n\n"
+                        "Share this\n\nFollow the steps.\n\n1. a\n";
+    out = norm(notes, strlen(notes), PLAIN, &d);
+    CHECK(check_count_code(d, "page-furniture") == 0);
+    CHECK_STR(out.text, notes);
+    oct_normalized_release(&out);
+    oct_diag_free(d);
+}
+
 int main(void)
 {
     test_name_search();
+    test_page_furniture();
     test_quoted_decks();
     test_fixtures();
     test_unchanged();
