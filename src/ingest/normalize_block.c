@@ -94,13 +94,35 @@ static bool starts_closing(const nl_line *l)
 typedef struct {
     int depth;
     bool triple, backslash, opens;
+    bool output; /* after a console's prompt, up to a blank line: what it printed */
     int prev_indent;
 } grow_state;
+
+/* "In [4]: x" or "Out[4]:" of IPython and Jupyter, at s[0..n). */
+static bool ipython_prompt(const char *s, size_t n)
+{
+    size_t i = nl_starts_with(s, n, "In [") ? 4 : nl_starts_with(s, n, "Out[") ? 4 : 0;
+    if (!i || i >= n || s[i] < '0' || s[i] > '9') return false;
+    while (i < n && s[i] >= '0' && s[i] <= '9')
+        i++;
+    return i + 1 < n && s[i] == ']' && s[i + 1] == ':';
+}
+
+/* A console's prompt: Python's ">>>" or IPython's "In [4]:" / "Out[4]:";
+ * the lines under it, to a blank line, are what the console printed (a
+ * data frame's aligned columns), which belong to the block. */
+static bool console_prompt(const nl_line *l)
+{
+    size_t n = l->len - l->lead;
+    const char *t = l->s + l->lead;
+    return nl_starts_with(t, n, ">>>") || ipython_prompt(t, n);
+}
 
 /* Whether line l continues the block b. */
 static bool accepts(const block *b, const grow_state *g, const nl_line *l)
 {
     const nl_class *c = &l->cls;
+    if (g->output && !(l->flags & NL_HEADING)) return true;
     if (l->indent < b->base) return false;
     if (g->triple) return true;
     if (g->depth > 0 || g->backslash)
@@ -138,6 +160,7 @@ static void advance(grow_state *g, const nl_line *l)
         n--;
     g->backslash = n > 0 && l->s[n - 1] == '\\';
     g->opens = line_opens(l);
+    g->output = console_prompt(l) || g->output;
     g->prev_indent = l->indent;
 }
 
@@ -154,6 +177,7 @@ static void grow(const nl_doc *d, size_t i, block *b)
         const nl_line *l = &d->lines[j];
         if (l->flags & NL_BLANK) {
             gap = true;
+            g.output = false;
             continue;
         }
         if ((l->flags & NL_STOP) || !accepts(b, &g, l)) break;

@@ -349,7 +349,9 @@ void nl_classify_text(const char *s, size_t n, nl_class *out)
 {
     memset(out, 0, sizeof *out);
     if (n == 0) return;
-    if (nl_starts_with(s, n, ">>> ") || nl_word_eq(s, n, ">>>")) {
+    if (nl_starts_with(s, n, ">>> ") || nl_word_eq(s, n, ">>>") ||
+        ((nl_starts_with(s, n, "In [") || nl_starts_with(s, n, "Out[")) && n > 5 &&
+         memchr(s, ']', n < 12 ? n : 12) && memchr(s, ':', n < 13 ? n : 13))) {
         set(out, NL_STRONG, NL_LANG_PYTHON, 0);
         return;
     }

@@ -224,7 +224,8 @@ static void mark_line(nl_doc *d, md_state *st, nl_line *l)
         para = true;
     } else if (rel < 4 && atx_heading(t, n)) {
         l->flags |= NL_HEADING;
-    } else if (rel < 4 && n > 0 && t[0] == '>') {
+    } else if (rel < 4 && n > 0 && t[0] == '>' && !(d->plain && nl_starts_with(t, n, ">>> "))) {
+        /* plain text's ">>> " is Python's prompt, not a quote three deep */
         l->flags |= NL_QUOTE;
     } else {
         para = !(rel >= 4 && st->prev_blank);

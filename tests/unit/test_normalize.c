@@ -345,6 +345,9 @@ static void test_plain_literals(void)
         {"<object data=\"film.swf\"></object>\n", NULL},
         {"Use `C:\\x\\*` and [a](C:\\y\\*) and \\*stars\\* in the text.\n", NULL},
         {"[ref]: /url\\bar\\*baz\n", NULL},
+        /* Python's prompt, not a quote three deep, and what it printed */
+        {"Try it:\n\n>>> sorted([3, 1, 2])\n[1, 2, 3]\n\nDone.\n",
+         "Try it:\n\n```python\n>>> sorted([3, 1, 2])\n[1, 2, 3]\n```\n\nDone.\n"},
     };
     for (size_t i = 0; i < sizeof cases / sizeof *cases; i++) {
         oct_diag *d;
@@ -465,6 +468,12 @@ static void test_chat_turns(void)
            "if (!res.ok) throw new Error(\"failed\");\nconst users = await res.json();\n",
            "Fetch example:\n```javascript\nconst res = await fetch(\"/api/users\");\n"
            "if (!res.ok) throw new Error(\"failed\");\nconst users = await res.json();\n```\n");
+    /* a console's output under its prompt belongs to the block */
+    expect(
+        "A new frame:\n\nIn [4]: frame.sort_values(\"km\")\nOut[4]:\n    river    km\n"
+        "1  Amazon  6400\n\nDone.\n",
+        "A new frame:\n\n```python\nIn [4]: frame.sort_values(\"km\")\nOut[4]:\n    river    km\n"
+        "1  Amazon  6400\n```\n\nDone.\n");
     /* a deck whose first line names its columns: not a card */
     expect("front\tback\nla mela\tthe apple\nil cane\tthe dog\nla casa\tthe house\n",
            "\nQ: la mela\n\nA: the apple\n\nQ: il cane\n\nA: the dog\n\nQ: la casa\n\nA: the "
