@@ -5,14 +5,15 @@
 
 #include <stdbool.h>
 #include <stdlib.h>
+#include <string.h>
 
 #include <cmark-gfm.h>
 
 /* Rows too wide for cmark-gfm.
  * The table extension takes time quadratic in the cells of a row (it walks
  * its cell list for every append), and past 65535 columns it leaks. So the
- * pipes of a line after its MAX_ROW_PIPES-th (enough for MAX_TABLE_COLUMNS
- * cells between outer pipes) are escaped, which keeps their
+ * pipes of a line from its MAX_ROW_PIPES-th on (MAX_TABLE_COLUMNS cells
+ * between outer pipes; the last cell takes the rest) are escaped, which keeps their
  * text but no longer splits cells, except in code and HTML blocks where an
  * escape would show (found by a parse without extensions, which is linear). */
 #define MAX_ROW_PIPES (MAX_TABLE_COLUMNS + 1)
@@ -23,6 +24,17 @@ static size_t count_pipes(const char *s, size_t n)
     for (size_t i = 0; i < n; i++)
         k += s[i] == '|' && (i == 0 || s[i - 1] != '\\');
     return k;
+}
+
+/* A table's delimiter row ("|---|:--:|"): syntax, no text of its own. */
+static bool delimiter_row(const char *s, size_t n)
+{
+    bool dash = false;
+    for (size_t i = 0; i < n; i++) {
+        if (!strchr(" \t|:-", s[i])) return false;
+        dash = dash || s[i] == '-';
+    }
+    return dash;
 }
 
 /* verbatim[k] for text line k+1: inside a code or HTML block. */
@@ -64,9 +76,19 @@ char *oct_md_escape_wide_rows(const char *text, size_t len, size_t *outlen, int 
         const char *line = text + start;
         size_t n = i - start, seen = 0;
         bool escape = !verbatim[k] && count_pipes(line, n) > MAX_ROW_PIPES;
+        bool delimiter = escape && delimiter_row(line, n);
         for (size_t j = 0; j < n; j++) {
             bool pipe = line[j] == '|' && (j == 0 || line[j - 1] != '\\');
-            if (escape && pipe && ++seen > MAX_ROW_PIPES) oct_buf_putc(&b, '\\');
+            /* from the limit's last pipe on: its cell holds the rest */
+            if (escape && pipe && ++seen >= MAX_ROW_PIPES) {
+                /* the delimiter row's last cell spans the rest, as the
+                 * header's does: one "---", or no table at all */
+                if (delimiter) {
+                    oct_buf_puts(&b, "---");
+                    break;
+                }
+                oct_buf_putc(&b, '\\');
+            }
             oct_buf_putc(&b, line[j]);
         }
         if (escape && !first) first = (int)k + 1;
