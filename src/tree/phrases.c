@@ -138,5 +138,7 @@ static int column(const char *lang)
 const char *oct_phrase(const char *lang, oct_phrase_id id)
 {
     if ((unsigned)id >= OCT_PH_COUNT) return "";
-    return PHRASES[id][column(lang)];
+    int c = column(lang);
+    const char *w = c == 0 ? oct_phrase_world(lang, id) : NULL;
+    return w ? w : PHRASES[id][c];
 }

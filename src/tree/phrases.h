@@ -1,7 +1,9 @@
 /* The words a booklet prints around the notes (titles of its own pages,
  * the lines beside questions), in the booklet's language: English,
- * German, French and Spanish, English for any other. Phrases with a
- * conversion keep it in every language (printf formats). */
+ * German, French and Spanish throughout; Italian, Portuguese, Dutch,
+ * Polish, Russian, Ukrainian, Japanese, Chinese, Arabic and Hebrew for
+ * the words of every page (phrases_world.c); English for any other.
+ * Phrases with a conversion keep it in every language (printf formats). */
 #ifndef OCT_TREE_PHRASES_H
 #define OCT_TREE_PHRASES_H
 
@@ -54,5 +56,8 @@ typedef enum {
 /* The phrase in language `lang` (a BCP 47 tag, its first subtag decides;
  * NULL or unknown: English). Never NULL. */
 const char *oct_phrase(const char *lang, oct_phrase_id id);
+/* The phrase from phrases_world.c's languages, NULL when it has none
+ * (for oct_phrase). */
+const char *oct_phrase_world(const char *lang, oct_phrase_id id);
 
 #endif

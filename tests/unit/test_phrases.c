@@ -75,7 +75,8 @@ static void test_asked_line(void)
 int main(void)
 {
     test_asked_line();
-    static const char *const LANGS[] = {"de", "fr-CA", "es", "en-GB", "ja", NULL};
+    static const char *const LANGS[] = {"de", "fr-CA", "es", "en-GB",   "ja", "it", "pt-BR", "nl",
+                                        "pl", "ru",    "uk", "zh-Hans", "ar", "he", "ko",    NULL};
     for (int id = 0; id < OCT_PH_COUNT; id++) {
         const char *en = oct_phrase("en", (oct_phrase_id)id);
         char want[32], got[32];
@@ -96,8 +97,11 @@ int main(void)
     CHECK_STR(oct_phrase("FR", OCT_PH_INDEX), "Index");
     CHECK_STR(oct_phrase("es_MX", OCT_PH_OTHER), "Otros");
     CHECK_STR(oct_phrase(NULL, OCT_PH_TO_RESEARCH), "To research");
-    CHECK_STR(oct_phrase("ja", OCT_PH_CONTENTS), "Contents");  /* no Japanese yet: English */
-    CHECK_STR(oct_phrase("dex", OCT_PH_CONTENTS), "Contents"); /* not "de" */
+    CHECK_STR(oct_phrase("ja", OCT_PH_CONTENTS), "目次");
+    CHECK_STR(oct_phrase("ru-RU", OCT_PH_NO_ANSWER), "В заметках нет ответа");
+    CHECK_STR(oct_phrase("ko", OCT_PH_CONTENTS), "Contents"); /* no Korean yet: English */
+    CHECK_STR(oct_phrase("it", OCT_PH_CARDS_TITLE), "How to print these cards"); /* English */
+    CHECK_STR(oct_phrase("dex", OCT_PH_CONTENTS), "Contents");                   /* not "de" */
     CHECK_STR(oct_phrase("en", OCT_PH_COUNT), "");
     /* dates in the booklet's language, in UTC whatever the machine says */
     static const char *const DATES[][3] = {
