@@ -20,6 +20,7 @@ static const oct_diag_code CODES[] = {
     {"cesu-8", W, "CESU-8 encoded characters (UTF-16 surrogates in UTF-8) were decoded"},
     {"chat-turns", N, "a chat copied as text: your turns read as questions, the replies answers"},
     {"cmark", E, "the Markdown parser is unusable (cmark-gfm without its extensions)"},
+    {"comment", N, "Obsidian comments (between double percent signs) are not printed"},
     {"control-char", W, "control characters removed from the text"},
     {"depfile", E,
      "the depfile cannot be written (no output to name, or a path Make or Ninja cannot read)"},

@@ -314,6 +314,12 @@ size_t nl_raw_lines(const char *text, size_t len, nl_raw_line **out);
  * such chat (normalize_chat.c). */
 char *nl_mark_chat_turns(const char *text, size_t len, size_t *outlen, const char *path,
                          oct_diag *diag);
+/* Obsidian comments ("%%...%%", on a line or over lines) taken out of a
+ * Markdown source, outside code; one [comment] note names the lines.
+ * Returns the new text (same line count; caller frees) or NULL when there
+ * is none (normalize_comments.c). */
+char *nl_strip_comments(const char *text, size_t len, size_t *outlen, const char *path,
+                        oct_diag *diag);
 /* Tables drawn with ASCII borders ("+----+----+" above, under the header
  * and below, "| a | b |" rows): the rule under the header becomes a GFM
  * delimiter row, the others blank lines. Returns the new text (same line
