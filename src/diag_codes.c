@@ -19,6 +19,7 @@ static const oct_diag_code CODES[] = {
     {"cannot-read", E, "a manifest or layout file could not be read"},
     {"cesu-8", W, "CESU-8 encoded characters (UTF-16 surrogates in UTF-8) were decoded"},
     {"chat-turns", N, "a chat copied as text: your turns read as questions, the replies answers"},
+    {"cloze", N, "the hint of an Anki cloze outside a flashcard deck is not printed"},
     {"cmark", E, "the Markdown parser is unusable (cmark-gfm without its extensions)"},
     {"comment", N, "Obsidian comments (between double percent signs) are not printed"},
     {"control-char", W, "control characters removed from the text"},

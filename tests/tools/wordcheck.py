@@ -20,7 +20,7 @@ block ids, question/answer labels ("Q1:", "Answer -", "Antwort:") and answer
 captions (<summary>Show answer</summary>), which become structure, fence info strings, footnote labels and the tags (and attributes) of the raw-HTML
 subset that becomes formatting are syntax, not text; entities are decoded.
 Lines that octavo reported as dropped chat filler or as merged listed questions
-(diagnostics with code [filler], [merged-question], [merged-answer], [answer-key], [badges-dropped], [nav-link-dropped], [front-matter] or [comment]
+(diagnostics with code [filler], [merged-question], [merged-answer], [answer-key], [badges-dropped], [nav-link-dropped], [front-matter], [comment] or [cloze]
 in its captured stderr)
 are skipped.
 
@@ -69,6 +69,8 @@ TASK_MARK = re.compile(r"^(\s*(?:>\s*)*)\[[ xX]\](?=\s)")
 CALLOUT = re.compile(r"^(\s*(?:>\s*)+)\[![A-Za-z0-9_-]+\][+-]?")
 WIKI_TARGET = re.compile(r"\[\[[^\]|\[]*\|")
 WIKI_BLOCK = re.compile(r"\^[A-Za-z0-9-]+(?=\]\])")
+# Anki's cloze: "{{c1::" opens one (its words print, or its hint in brackets).
+CLOZE_OPEN = re.compile(r"\{\{c\d+::", re.I)
 FENCE = re.compile(r"^(\s*(?:>\s*)*)(`{3,}|~{3,}).*$")
 FOOTNOTE = re.compile(r"\[\^[^\]\s]+\]:?")
 # Question/answer labels become structure (a numbered prompt, an answer
@@ -114,7 +116,7 @@ ANSWER_CAPTION = re.compile(
     r"(?:the\s+)?(?:answers?|antwort(?: anzeigen)?|r[\u00e9e]ponse|l(?:\u00f6|oe)sung|solution)"
     r"\s*</summary>", re.I)
 SAFE_TAG = re.compile(r"</?(?:details|summary|b|i|br|sup|sub|kbd|a|h[1-6])(?:\s[^<>]*)?/?>", re.I)
-DIAG = re.compile(r"^(.*?):(\d+)(?::\d+)?: (?:warning|note|error): (.*)\[(?:filler|merged-question|merged-answer|answer-key|badges-dropped|nav-link-dropped|front-matter|comment)\]\s*$")
+DIAG = re.compile(r"^(.*?):(\d+)(?::\d+)?: (?:warning|note|error): (.*)\[(?:filler|merged-question|merged-answer|answer-key|badges-dropped|nav-link-dropped|front-matter|comment|cloze)\]\s*$")
 LINE_LIST = re.compile(r"\blines?\s+((?:\d+(?:\s*[-\u2013]\s*\d+)?(?:\s*(?:,|and)\s*)?)+)")
 
 
@@ -200,6 +202,7 @@ def markdown_words(line):
     line = CALLOUT.sub(r"\1", line, count=1)
     line = WIKI_TARGET.sub("[[", line)
     line = WIKI_BLOCK.sub("", line)
+    line = CLOZE_OPEN.sub(" ", line)
     if line.lstrip().startswith("|"):
         line = QA_HEADER_CELL.sub(" ", line)
     if "$" in line or "\\" in line:

@@ -15,7 +15,7 @@ static const expected NOTES[] = {
     {"deck-quoted.txt", 4, 4},      {"deck-comma.txt", 4, 4},     {"web-plain.txt", 5, 5},
     {"one-line-answers.md", 8, 7},  {"mcq-plain.txt", 3, 3},      {"key-plain.txt", 2, 2},
     {"quoted-cards.md", 2, 2},      {"table-bank.md", 5, 5},      {"labels-world.txt", 9, 9},
-    {"obsidian-comments.md", 4, 4},
+    {"obsidian-comments.md", 4, 4}, {"cloze-deck.md", 6, 6},      {"cloze-notes.md", 2, 2},
 };
 enum { NFILES = sizeof NOTES / sizeof NOTES[0] };
 
