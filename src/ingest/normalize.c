@@ -220,6 +220,12 @@ int oct_normalize(const char *path, const char *text, size_t len, const oct_norm
         text = bare;
         len = bare_len;
     }
+    size_t adm_len = 0;
+    char *adm = d.plain ? NULL : nl_mark_admonitions(text, len, &adm_len);
+    if (adm) {
+        text = adm;
+        len = adm_len;
+    }
     char *chat = nl_mark_chat_turns(text, len, &chat_len, path, diag);
     if (chat) {
         text = chat;
@@ -267,6 +273,7 @@ int oct_normalize(const char *path, const char *text, size_t len, const oct_norm
     free(chat);
     free(grid);
     free(bare);
+    free(adm);
     return 0;
 }
 

@@ -71,6 +71,9 @@ WIKI_TARGET = re.compile(r"\[\[[^\]|\[]*\|")
 WIKI_BLOCK = re.compile(r"\^[A-Za-z0-9-]+(?=\]\])")
 # Anki's cloze: "{{c1::" opens one (its words print, or its hint in brackets).
 CLOZE_OPEN = re.compile(r"\{\{c\d+::", re.I)
+# mkdocs' and Docusaurus' admonitions: their markers, type and CSS classes
+# (a title in quotes or brackets is text).
+ADMONITION = re.compile(r"^(\s*(?:>\s*)*)(?:(?:!!!|\?\?\?\+?) ?[\w-]+(?: +[\w-]+)*|:{3,} ?[\w-]*)")
 FENCE = re.compile(r"^(\s*(?:>\s*)*)(`{3,}|~{3,}).*$")
 FOOTNOTE = re.compile(r"\[\^[^\]\s]+\]:?")
 # Question/answer labels become structure (a numbered prompt, an answer
@@ -200,6 +203,7 @@ def markdown_words(line):
     line = LIST_MARK.sub(r"\1", line, count=1)
     line = TASK_MARK.sub(r"\1", line, count=1)
     line = CALLOUT.sub(r"\1", line, count=1)
+    line = ADMONITION.sub(r"\1", line, count=1)
     line = WIKI_TARGET.sub("[[", line)
     line = WIKI_BLOCK.sub("", line)
     line = CLOZE_OPEN.sub(" ", line)

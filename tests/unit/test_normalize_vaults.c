@@ -1,6 +1,8 @@
 /* The normalizer's pre-passes for the syntax of note apps and site
  * generators: Obsidian comments (normalize_comments.c). Each keeps the
- * line count, so the line map stays 1:1, and reports what it took out. */
+ * line count, so the line map stays 1:1, and reports what it took out;
+ * mkdocs' and Docusaurus' admonitions as callouts
+ * (normalize_admonitions.c). */
 #include "check.h"
 #include "diag.h"
 #include "ingest/normalize.h"
@@ -55,8 +57,32 @@ static void test_comments(void)
     check_norm("%% Section\nx %% y\n", true, "comment", "%% Section\nx %% y\n", 0);
 }
 
+static void test_admonitions(void)
+{
+    check_norm("!!! note \"Salt\"\n    Lowers the freezing point.\n\n    Of water.\n\nAfter.\n",
+               false, "-",
+               "> [!note] Salt\n> Lowers the freezing point.\n>\n> Of water.\n\nAfter.\n", 0);
+    check_norm("??? question \"Why?\"\n\tBecause.\n???+ tip\n    Open.\n", false, "-",
+               "> [!question]- Why?\n> Because.\n> [!tip]+\n> Open.\n", 0);
+    check_norm("!!! danger blink \"No\"\n    Stop.\n\n    !!! tip\n        Inner.\n", false, "-",
+               "> [!danger] No\n> Stop.\n>\n> > [!tip]\n> > Inner.\n", 0);
+    check_norm("- item\n\n    !!! note\n        Body.\n", false, "-",
+               "- item\n\n    > [!note]\n    > Body.\n", 0);
+    check_norm(":::tip Cold water\nRises.\n\n```\n:::\n```\n:::\nAfter.\n", false, "-",
+               "> [!tip] Cold water\n> Rises.\n>\n> ```\n> :::\n> ```\n\nAfter.\n", 0);
+    check_norm("::::info[Outer]\n:::note\nIn.\n:::\n::::\n", false, "-",
+               "> [!info] Outer\n> > [!note]\n> > In.\n>\n\n", 0);
+    /* not admonitions: unclosed, in code, prose, plain text */
+    const char *same[] = {":::tip\nNever closed.\n", "```\n!!! note\n    x\n```\n",
+                          "!!! IMPORTANT !!!\n", "!!!\n", "Wow!!! note\n"};
+    for (size_t i = 0; i < sizeof same / sizeof *same; i++)
+        check_norm(same[i], false, "-", same[i], 0);
+    check_norm("!!! note\n    x\n", true, "-", "!!! note\n    x\n", 0);
+}
+
 int main(void)
 {
     test_comments();
+    test_admonitions();
     return check_done();
 }
