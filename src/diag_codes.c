@@ -98,6 +98,7 @@ static const oct_diag_code CODES[] = {
     {"pdf-missing-glyph", W, "a character no font of the layout has is printed as a box"},
     {"pdf-write", E, "the PDF file could not be written"},
     {"read-failed", E, "a source file could not be read"},
+    {"shortcode", N, "a line that is only a Hugo shortcode (not a box) is not printed"},
     {"surrogate", W, "encoded UTF-16 surrogates replaced by U+FFFD"},
     {"table-extra-cells", W, "a table row has more cells than its header; the extra are dropped"},
     {"unknown-key", E, "a manifest or layout key is not known"},

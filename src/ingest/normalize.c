@@ -220,6 +220,12 @@ int oct_normalize(const char *path, const char *text, size_t len, const oct_norm
         text = bare;
         len = bare_len;
     }
+    size_t hugo_len = 0;
+    char *hugo = d.plain ? NULL : nl_mark_shortcodes(text, len, &hugo_len, path, diag);
+    if (hugo) {
+        text = hugo;
+        len = hugo_len;
+    }
     size_t adm_len = 0;
     char *adm = d.plain ? NULL : nl_mark_admonitions(text, len, &adm_len);
     if (adm) {
@@ -274,6 +280,7 @@ int oct_normalize(const char *path, const char *text, size_t len, const oct_norm
     free(grid);
     free(bare);
     free(adm);
+    free(hugo);
     return 0;
 }
 

@@ -326,6 +326,13 @@ char *nl_strip_comments(const char *text, size_t len, size_t *outlen, const char
  * closing line a blank one. Returns the new text (same line count; caller
  * frees) or NULL when there is none. */
 char *nl_mark_admonitions(const char *text, size_t len, size_t *outlen);
+/* Hugo's shortcodes alone on a line (normalize_shortcodes.c): boxes
+ * ("{{< hint info >}}" ... "{{< /hint >}}", notice, alert, details...)
+ * become callouts, every other such line a blank one, named by one
+ * [shortcode] note. Returns the new text (same line count; caller frees)
+ * or NULL when there is none. */
+char *nl_mark_shortcodes(const char *text, size_t len, size_t *outlen, const char *path,
+                         oct_diag *diag);
 /* How a block that a line closes opens: ends[i] is 1 + the index of the
  * line closing an opener at line i (0: none opens there); marker writes
  * the callout's marker line for an opener s[0..n) into out. */

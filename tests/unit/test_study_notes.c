@@ -16,7 +16,7 @@ static const expected NOTES[] = {
     {"one-line-answers.md", 8, 7},  {"mcq-plain.txt", 3, 3},      {"key-plain.txt", 2, 2},
     {"quoted-cards.md", 2, 2},      {"table-bank.md", 5, 5},      {"labels-world.txt", 9, 9},
     {"obsidian-comments.md", 4, 4}, {"cloze-deck.md", 6, 6},      {"cloze-notes.md", 2, 2},
-    {"site-admonitions.md", 3, 3},
+    {"site-admonitions.md", 3, 3},  {"hugo-shortcodes.md", 2, 2},
 };
 enum { NFILES = sizeof NOTES / sizeof NOTES[0] };
 
