@@ -1,6 +1,7 @@
 #include "ingest/ingest.h"
 #include "ingest/frontmatter.h"
 #include "ingest/alerts.h"
+#include "ingest/cloze.h"
 #include "ingest/charset.h"
 #include "ingest/decode.h"
 #include "ingest/guards.h"
@@ -180,6 +181,7 @@ oct_node *oct_ingest_parse(oct_tree *t, const char *path, const oct_ingest_text 
     if (may_hold_obsidian(md, mdlen)) oct_ingest_wikilinks(t, ch);
     if (oct_srcards_possible(md, mdlen))
         oct_ingest_srcards(t, ch, in->front_deck || oct_srcards_tagged(md, mdlen));
+    if (oct_cloze_possible(md, mdlen)) oct_ingest_cloze(t, ch, path, diag);
     oct_ingest_images(t, ch, path, opts->root, diag);
     oct_ingest_drop_nav_links(t, ch, path, diag);
     oct_ingest_places(t, ch);

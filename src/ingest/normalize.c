@@ -214,7 +214,24 @@ int oct_normalize(const char *path, const char *text, size_t len, const oct_norm
     nl_doc d = {.path = path, .diag = diag, .plain = opts && opts->plain};
     /* same lines, items written without a marker given one, some lines
      * indented further: the line map stays 1:1 */
-    size_t chat_len = 0, marked_len = 0, nested_len = 0;
+    size_t chat_len = 0, marked_len = 0, nested_len = 0, bare_len = 0;
+    char *bare = d.plain ? NULL : nl_strip_comments(text, len, &bare_len, path, diag);
+    if (bare) {
+        text = bare;
+        len = bare_len;
+    }
+    size_t hugo_len = 0;
+    char *hugo = d.plain ? NULL : nl_mark_shortcodes(text, len, &hugo_len, path, diag);
+    if (hugo) {
+        text = hugo;
+        len = hugo_len;
+    }
+    size_t adm_len = 0;
+    char *adm = d.plain ? NULL : nl_mark_admonitions(text, len, &adm_len);
+    if (adm) {
+        text = adm;
+        len = adm_len;
+    }
     char *chat = nl_mark_chat_turns(text, len, &chat_len, path, diag);
     if (chat) {
         text = chat;
@@ -262,6 +279,9 @@ int oct_normalize(const char *path, const char *text, size_t len, const oct_norm
     free(marked);
     free(chat);
     free(grid);
+    free(bare);
+    free(adm);
+    free(hugo);
     return 0;
 }
 

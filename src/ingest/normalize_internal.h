@@ -320,6 +320,40 @@ size_t nl_raw_lines(const char *text, size_t len, nl_raw_line **out);
  * such chat (normalize_chat.c). */
 char *nl_mark_chat_turns(const char *text, size_t len, size_t *outlen, const char *path,
                          oct_diag *diag);
+/* Obsidian comments ("%%...%%", on a line or over lines) taken out of a
+ * Markdown source, outside code; one [comment] note names the lines.
+ * Returns the new text (same line count; caller frees) or NULL when there
+ * is none (normalize_comments.c). */
+char *nl_strip_comments(const char *text, size_t len, size_t *outlen, const char *path,
+                        oct_diag *diag);
+/* Admonitions as callouts (normalize_admonitions.c): mkdocs' "!!! type
+ * "Title"" / "???" with a body indented 4 columns and Docusaurus'
+ * ":::type Title" ... ":::" become "> [!type] Title" and "> " lines, a
+ * closing line a blank one. Returns the new text (same line count; caller
+ * frees) or NULL when there is none. */
+char *nl_mark_admonitions(const char *text, size_t len, size_t *outlen);
+/* Hugo's shortcodes alone on a line (normalize_shortcodes.c): boxes
+ * ("{{< hint info >}}" ... "{{< /hint >}}", notice, alert, details...)
+ * become callouts, every other such line a blank one, named by one
+ * [shortcode] note. Returns the new text (same line count; caller frees)
+ * or NULL when there is none. */
+char *nl_mark_shortcodes(const char *text, size_t len, size_t *outlen, const char *path,
+                         oct_diag *diag);
+/* How a block that a line closes opens: ends[i] is 1 + the index of the
+ * line closing an opener at line i (0: none opens there); marker writes
+ * the callout's marker line for an opener s[0..n) into out. */
+typedef struct {
+    const size_t *ends;
+    bool (*marker)(const char *s, size_t n, oct_buf *out, void *ctx);
+    void *ctx;
+} nl_adm_env;
+/* The text with env's blocks and mkdocs' admonitions as callouts
+ * (malloc'd, *outlen its length). */
+char *nl_rewrite_admonitions(const char *text, size_t len, size_t *outlen, const nl_adm_env *env);
+/* Writes "> [!type]" (type in lower case), the fold sign when not 0, and
+ * " title" when the title holds more than blanks. */
+void nl_adm_marker(oct_buf *out, const char *type, size_t ntype, char fold, const char *title,
+                   size_t ntitle);
 /* Tables drawn with ASCII borders ("+----+----+" above, under the header
  * and below, "| a | b |" rows): the rule under the header becomes a GFM
  * delimiter row, the others blank lines. Returns the new text (same line

@@ -58,12 +58,23 @@ bool nl_prose_between_tags(const char *s, size_t n)
     return words >= 3 && stop;
 }
 
+/* "{{c1::" opens Anki's cloze deletion (ingest/cloze.c), never a
+ * template's variable: a variable holds no "::". */
+static bool cloze_at(const char *s, size_t n)
+{
+    size_t k = 3;
+    while (k < n && s[k] >= '0' && s[k] <= '9')
+        k++;
+    return n > 3 && (s[2] == 'c' || s[2] == 'C') && k > 3 && k + 1 < n && s[k] == ':' &&
+           s[k + 1] == ':';
+}
+
 /* A line of template markup: it starts with a tag or a variable. Prose
  * that mentions `{% block %}` in passing is not one. */
 static bool template_line(const char *s, size_t n, nl_class *out)
 {
     bool tag = nl_starts_with(s, n, "{%") && contains(s, n, "%}");
-    bool var = nl_starts_with(s, n, "{{") && contains(s, n, "}}");
+    bool var = nl_starts_with(s, n, "{{") && contains(s, n, "}}") && !cloze_at(s, n);
     bool comment = nl_starts_with(s, n, "{#") && contains(s, n, "#}");
     if (!tag && !var && !comment) return false;
     if (nl_prose_between_tags(s, n)) return false;

@@ -10,6 +10,7 @@
  * and those after it the "A:" one, each joined into one line. Nothing of
  * the writer's text is dropped but the separators. */
 #include "ingest/srcards.h"
+#include "ingest/cloze.h"
 
 #include <stdlib.h>
 #include <string.h>
@@ -63,24 +64,32 @@ bool oct_srcards_possible(const char *s, size_t n)
     return false;
 }
 
-/* The first separator in text s: a run of exactly two or three colons.
- * *a, *b its bytes. (Outside a deck the left side must end with '?', so
- * that a name such as "std::vector" is never a card; in a deck every
- * "a::b" is one, as the plugin reads it.) */
-static bool separator(const char *s, size_t *a, size_t *b)
+/* The first separator in text s: a run of exactly two or three colons,
+ * outside "{{...}}" (*depth: the braces open before s on its line, for a
+ * cloze "{{c1::seven}}" or its hint is no side of a card). *a, *b its
+ * bytes. (Outside a deck the left side must end with '?', so that a name
+ * such as "std::vector" is never a card; in a deck every "a::b" is one,
+ * as the plugin reads it.) */
+static bool separator(const char *s, size_t *a, size_t *b, int *depth)
 {
-    for (const char *p = strstr(s, "::"); p; p = strstr(p + 1, "::")) {
-        size_t i = (size_t)(p - s), j = i;
+    for (size_t i = 0; s[i]; i++) {
+        if (s[i] == '{' && s[i + 1] == '{') {
+            ++*depth;
+            i++;
+        } else if (s[i] == '}' && s[i + 1] == '}' && *depth > 0) {
+            --*depth;
+            i++;
+        }
+        if (s[i] != ':' || s[i + 1] != ':' || *depth > 0) continue;
+        size_t j = i;
         while (s[j] == ':')
             j++;
-        if (i > 0 && s[i - 1] == ':') continue;
-        if (j - i > 3) {
-            p = s + j - 1;
-            continue;
+        if (j - i <= 3) {
+            *a = i;
+            *b = j;
+            return true;
         }
-        *a = i;
-        *b = j;
-        return true;
+        i = j - 1;
     }
     return false;
 }
@@ -151,8 +160,9 @@ static oct_node *move_lines(oct_tree *t, oct_node *para, oct_node *from, oct_nod
  * its text node (*at) and bytes [*a, *b); false when the line is none. */
 static bool card_line(oct_node *first, bool deck, oct_buf *tmp, oct_node **at, size_t *a, size_t *b)
 {
+    int depth = 0;
     for (oct_node *c = first; c && !oct_node_is_break(c); c = c->next) {
-        if (c->kind != OCT_TEXT || !c->text || !separator(c->text, a, b)) continue;
+        if (c->kind != OCT_TEXT || !c->text || !separator(c->text, a, b, &depth)) continue;
         oct_buf_clear(tmp);
         line_text(first, c, tmp);
         oct_buf_put(tmp, c->text, *a);
@@ -179,6 +189,29 @@ static oct_node *next_line(oct_node *n)
     return n ? n->next : NULL;
 }
 
+/* A deck's line [l, next) that holds a cloze: a card as Anki makes it,
+ * "Q:" the line with each cloze blanked, "A:" the line with its words in
+ * bold (cloze.h), both at the line; the lines [run, l) before it a
+ * paragraph of their own. */
+static bool cloze_card(oct_tree *t, oct_node *para, oct_node *run, oct_node *l, oct_node *next)
+{
+    bool any = false;
+    for (oct_node *c = l; c != next && !oct_node_is_break(c) && !any; c = c->next)
+        any = c->kind == OCT_TEXT && c->text && oct_cloze_possible(c->text, strlen(c->text));
+    if (!any) return false;
+    oct_node *q = oct_node_new(t, OCT_PARAGRAPH, l->span);
+    for (oct_node *c = l; c != next && !oct_node_is_break(c); c = c->next)
+        oct_node_append(q, oct_node_clone(t, c));
+    if (!oct_cloze_mark(t, q->first, NULL, OCT_CLOZE_BLANK, NULL)) return false;
+    move_lines(t, para, run, l, NULL);
+    oct_cloze_mark(t, l, next, OCT_CLOZE_SHOW, NULL);
+    oct_node *first = para->first; /* l may have gone: the cloze opened it */
+    oct_node_insert_before(para, q);
+    label_line(t, q->first, "Q: ");
+    move_lines(t, para, first, next, "A: ");
+    return true;
+}
+
 /* Single-line cards: each line that is one becomes a "Q:" and an "A:"
  * paragraph, the lines between them paragraphs of their own. */
 static void single_lines(oct_tree *t, oct_node *para, bool deck, oct_buf *tmp)
@@ -189,7 +222,12 @@ static void single_lines(oct_tree *t, oct_node *para, bool deck, oct_buf *tmp)
         oct_node *next = next_line(l), *c;
         size_t a, b;
         if (!card_line(l, deck, tmp, &c, &a, &b)) {
-            if (!run) run = l;
+            if (deck && cloze_card(t, para, run, l, next)) {
+                run = NULL;
+                made = true;
+            } else if (!run) {
+                run = l;
+            }
             l = next;
             continue;
         }

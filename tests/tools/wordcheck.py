@@ -20,7 +20,7 @@ block ids, question/answer labels ("Q1:", "Answer -", "Antwort:") and answer
 captions (<summary>Show answer</summary>), which become structure, fence info strings, footnote labels and the tags (and attributes) of the raw-HTML
 subset that becomes formatting are syntax, not text; entities are decoded.
 Lines that octavo reported as dropped chat filler or as merged listed questions
-(diagnostics with code [filler], [page-furniture], [merged-question], [merged-answer], [answer-key], [badges-dropped], [nav-link-dropped] or [front-matter]
+(diagnostics with code [filler], [page-furniture], [merged-question], [merged-answer], [answer-key], [badges-dropped], [nav-link-dropped], [front-matter], [comment], [cloze] or [shortcode]
 in its captured stderr)
 are skipped.
 
@@ -69,6 +69,16 @@ TASK_MARK = re.compile(r"^(\s*(?:>\s*)*)\[[ xX]\](?=\s)")
 CALLOUT = re.compile(r"^(\s*(?:>\s*)+)\[![A-Za-z0-9_-]+\][+-]?")
 WIKI_TARGET = re.compile(r"\[\[[^\]|\[]*\|")
 WIKI_BLOCK = re.compile(r"\^[A-Za-z0-9-]+(?=\]\])")
+# Anki's cloze: "{{c1::" opens one (its words print, or its hint in brackets).
+CLOZE_OPEN = re.compile(r"\{\{c\d+::", re.I)
+# mkdocs' and Docusaurus' admonitions: their markers, type and CSS classes
+# (a title in quotes or brackets is text).
+ADMONITION = re.compile(r"^(\s*(?:>\s*)*)(?:(?:!!!|\?\?\?\+?) ?[\w-]+(?: +[\w-]+)*|:{3,} ?[\w-]*)")
+# A line that is only a Hugo shortcode: a box's title (title=, summary= or
+# a quoted argument) prints; the rest is the shortcode's syntax (the lines
+# octavo leaves out are named by its [shortcode] note).
+SHORTCODE = re.compile(r"^\s*\{\{[<%](.*)[>%]\}\}\s*$")
+SHORTCODE_TITLE = re.compile(r'(?:\b(?:title|summary)=|(?<![=\w]))"([^"]*)"')
 FENCE = re.compile(r"^(\s*(?:>\s*)*)(`{3,}|~{3,}).*$")
 FOOTNOTE = re.compile(r"\[\^[^\]\s]+\]:?")
 # Question/answer labels become structure (a numbered prompt, an answer
@@ -114,7 +124,7 @@ ANSWER_CAPTION = re.compile(
     r"(?:the\s+)?(?:answers?|antwort(?: anzeigen)?|r[\u00e9e]ponse|l(?:\u00f6|oe)sung|solution)"
     r"\s*</summary>", re.I)
 SAFE_TAG = re.compile(r"</?(?:details|summary|b|i|br|sup|sub|kbd|a|h[1-6])(?:\s[^<>]*)?/?>", re.I)
-DIAG = re.compile(r"^(.*?):(\d+)(?::\d+)?: (?:warning|note|error): (.*)\[(?:filler|page-furniture|merged-question|merged-answer|answer-key|badges-dropped|nav-link-dropped|front-matter)\]\s*$")
+DIAG = re.compile(r"^(.*?):(\d+)(?::\d+)?: (?:warning|note|error): (.*)\[(?:filler|page-furniture|merged-question|merged-answer|answer-key|badges-dropped|nav-link-dropped|front-matter|comment|cloze|shortcode)\]\s*$")
 LINE_LIST = re.compile(r"\blines?\s+((?:\d+(?:\s*[-\u2013]\s*\d+)?(?:\s*(?:,|and)\s*)?)+)")
 
 
@@ -195,11 +205,16 @@ def markdown_words(line):
         return ""
     if FENCE.match(line):
         return ""
+    shortcode = SHORTCODE.match(line)
+    if shortcode:
+        return " ".join(SHORTCODE_TITLE.findall(shortcode.group(1)))
     line = LIST_MARK.sub(r"\1", line, count=1)
     line = TASK_MARK.sub(r"\1", line, count=1)
     line = CALLOUT.sub(r"\1", line, count=1)
+    line = ADMONITION.sub(r"\1", line, count=1)
     line = WIKI_TARGET.sub("[[", line)
     line = WIKI_BLOCK.sub("", line)
+    line = CLOZE_OPEN.sub(" ", line)
     if line.lstrip().startswith("|"):
         line = QA_HEADER_CELL.sub(" ", line)
     if "$" in line or "\\" in line:

@@ -128,10 +128,43 @@ static void test_not_a_deck(void)
     release(&r);
 }
 
+/* Anki's clozes: in a deck a line with one is a card (the cloze blanked,
+ * or its hint in brackets; the answer the whole line, the words in bold);
+ * a "::" inside "{{...}}" never separates a card; elsewhere the words
+ * print bold and the hint is left out with a note. */
+static void test_cloze(void)
+{
+    doc r = studied("#flashcards\n\n"
+                    "Quartz is number {{c1::seven}} on the scale.\n"
+                    "Talc::{{c1::one}}, the softest\n"
+                    "Topaz is {{c1::eight::a number}} and {{c2::corundum **nine**}}.\n");
+    CHECK(count_questions(r.ch).questions == 3);
+    check_card(&r, 0, "Quartz is number [...] on the scale.",
+               "Quartz is number seven on the scale.", 3);
+    check_card(&r, 1, "Talc", "one, the softest", 4);
+    check_card(&r, 2, "Topaz is [a number] and [...].", "Topaz is eight and corundum nine.", 5);
+    const oct_node *a = nth_question(r.ch, 0)->last->first;
+    CHECK(a->first->next->kind == OCT_STRONG);
+    CHECK(oct_diag_size(r.d) == 0);
+    release(&r);
+    r = studied("Which mineral is {{c1::seven::a number}} on the scale?::Quartz\n\n"
+                "A {{c1::cloze}} in prose, `{{c1::code}}` not.\n");
+    CHECK(count_questions(r.ch).questions == 1);
+    const oct_node *q = nth_question(r.ch, 0);
+    CHECK_STR(text_of(r.t, q), "Which mineral is seven on the scale?");
+    CHECK(q->first->next->kind == OCT_STRONG);
+    const oct_node *p = q->last->last; /* the answer runs on */
+    CHECK(p->kind == OCT_PARAGRAPH && p->first->next->kind == OCT_STRONG);
+    CHECK(p->last->prev->kind == OCT_CODE && !strcmp(p->last->prev->text, "{{c1::code}}"));
+    CHECK(oct_diag_size(r.d) == 1 && !strcmp(oct_diag_at(r.d, 0)->code, "cloze"));
+    release(&r);
+}
+
 int main(void)
 {
     test_tags();
     test_deck();
     test_not_a_deck();
+    test_cloze();
     return check_done();
 }
