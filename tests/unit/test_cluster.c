@@ -13,6 +13,7 @@ typedef struct {
     const char *const *groups;
     const char *const (*apart)[2];
     size_t napart;
+    const char *lang; /* NULL: "en" */
 } subject;
 
 static const char *const PY_GROUPS[] = {
@@ -263,7 +264,7 @@ static void bank_open(bank *b, const subject *s)
 {
     memset(b, 0, sizeof *b);
     b->t = oct_tree_new();
-    b->t->meta.lang = "en";
+    b->t->meta.lang = s->lang ? s->lang : "en";
     b->t->meta.title = s->title;
     b->t->meta.keywords = (const char **)&s->keyword;
     b->t->meta.nkeywords = 1;
@@ -369,6 +370,76 @@ static void test_abbreviation_learned(void)
     score_subject(&without, &b);
     CHECK(a.tp == 1);
     CHECK(b.tp == 0);
+}
+
+/* A negation in one wording and not the other asks the opposite: "Is zero
+ * not an even number?" answered "No" must not show under "Is zero an even
+ * number?". Negated rewordings still merge, and a contraction reads as its
+ * two words. Per language: words of the booklet's, in its stop list or
+ * not. */
+static void test_negation(void)
+{
+    static const char *const EN_G[] = {"Why doesn't Python have a switch statement?",
+                                       "Why does Python not have a switch statement?",
+                                       NULL,
+                                       "Which of these is not a noble gas?",
+                                       "Which one of these is NOT a noble gas?",
+                                       NULL,
+                                       "Why can't a primary key be NULL?",
+                                       "Why cannot a primary key be NULL?",
+                                       "Why can a primary key not be null?",
+                                       NULL,
+                                       "Can a foreign key be NULL?",
+                                       "Can foreign keys be null?",
+                                       NULL,
+                                       NULL};
+    static const char *const EN_A[][2] = {
+        {"Is zero an even number?", "Is zero not an even number?"},
+        {"Which of these is a noble gas?", "Which of these is not a noble gas?"},
+        {"Why does Python have a GIL?", "Why doesn’t Python have a GIL?"},
+        {"Which planet has moons?", "Which planet has no moons?"},
+        {"Which metal is the most reactive?", "Which metal is the least reactive?"},
+        {"Which statement about enzymes is correct?",
+         "Which statement about enzymes is incorrect?"},
+        {"Can a foreign key be NULL?", "Can't a foreign key be NULL?"},
+        {"How do you deploy Django with Docker?", "How do you deploy Django without Docker?"},
+        {"Which of the following are mammals?", "Which of the following are not mammals?"},
+        {"Which of the following are mammals?", "All of the following are mammals EXCEPT which?"},
+        {"Is the statement about osmosis true?", "Is the statement about osmosis false?"},
+        {"Does a virus ever have a cell wall?", "Does a virus never have a cell wall?"},
+    };
+    static const char *const DE_G[] = {"Warum ist Null eine gerade Zahl?",
+                                       "Warum ist die Null eine gerade Zahl?", NULL, NULL};
+    static const char *const DE_A[][2] = {
+        {"Ist Null eine gerade Zahl?", "Ist Null keine gerade Zahl?"},
+        {"Ist die Null gerade?", "Ist die Null nicht gerade?"},
+        {"Ist die Zahl Eins prim?", "Ist die Zahl Eins nie prim?"},
+    };
+    static const char *const FR_G[] = {"Pourquoi le zéro est-il pair ?",
+                                       "Pourquoi zéro est-il pair ?", NULL, NULL};
+    static const char *const FR_A[][2] = {
+        {"Le zéro est-il un nombre pair ?", "Le zéro n'est-il pas un nombre pair ?"},
+        {"Un virus a-t-il une paroi ?", "Un virus n’a-t-il jamais de paroi ?"},
+    };
+    static const char *const ES_G[] = {"¿Por qué el cero es par?", "¿Por qué es par el cero?", NULL,
+                                       NULL};
+    static const char *const ES_A[][2] = {
+        {"¿Es el cero un número par?", "¿No es el cero un número par?"},
+        {"¿Cuál de estos es un gas noble?", "¿Cuál de estos nunca es un gas noble?"},
+    };
+    const subject S[] = {
+        {"Quiz", "quiz", "Notes.", EN_G, EN_A, NAPART(EN_A), "en"},
+        {"Quiz", "Quiz", "Notizen.", DE_G, DE_A, NAPART(DE_A), "de"},
+        {"Quiz", "quiz", "Notes.", FR_G, FR_A, NAPART(FR_A), "fr"},
+        {"Quiz", "quiz", "Notas.", ES_G, ES_A, NAPART(ES_A), "es"},
+    };
+    int groups[] = {6, 1, 1, 1};
+    for (size_t i = 0; i < NAPART(S); i++) {
+        tally r = {0};
+        score_subject(&S[i], &r);
+        CHECK(r.tp == groups[i] && r.fn == 0);
+        CHECK(r.fp == 0 && r.tn == (int)S[i].napart);
+    }
 }
 
 /* --no-merge: every question its own cluster, numbered in document order;
@@ -532,6 +603,7 @@ int main(void)
     test_precision_recall();
     test_issue_pairs();
     test_abbreviation_learned();
+    test_negation();
     test_numbering();
     test_django();
     test_scale();
