@@ -78,9 +78,10 @@ static void read_questions(cl_ctx *c, ct_lexicon *lx)
         oct_buf_clear(&text);
         oct_node_plain_text_to(q->node, &text);
         const char *s = text.data ? text.data : "";
-        q->ntok = ct_tokens(lx, s, text.len, tok);
-        q->intent = ci_intent_of(s, text.len);
-        q->neg = ct_negated(c->lang, s, text.len);
+        size_t len = ct_without_marks(s, text.len);
+        q->ntok = ct_tokens(lx, s, len, tok);
+        q->intent = ci_intent_of(s, len);
+        q->neg = ct_negated(c->lang, s, len);
         q->tok = c->npool;
         OCT_GROW(c->pool, c->cappool, c->npool + q->ntok + 1);
         memcpy(c->pool + c->npool, tok, q->ntok * sizeof *tok);

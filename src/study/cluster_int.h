@@ -57,4 +57,9 @@ const char *ci_intent_name(ci_intent i);
  * language tag (words that are English too are read only in theirs). */
 bool ct_negated(const char *lang, const char *s, size_t n);
 
+/* --- cluster_marks.c ---------------------------------------------------- */
+/* Length of s[0..n) without the marks that end it ("[2 marks]", "(5)",
+ * "[1 mark]" after a blank): what an exam question is worth. */
+size_t ct_without_marks(const char *s, size_t n);
+
 #endif

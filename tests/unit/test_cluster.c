@@ -2,6 +2,7 @@
  * this test (Python, databases, networking, biology), the Django notes
  * through the real pipeline, --no-merge, and a run at scale. */
 #include "test_study_support.h"
+#include "study/cluster_int.h"
 
 #include <time.h>
 
@@ -442,6 +443,51 @@ static void test_negation(void)
     }
 }
 
+/* An exam question's marks are no part of what it asks: "[1 mark]" after
+ * one wording does not keep it from the other's answer. */
+static void test_marks(void)
+{
+    static const struct {
+        const char *in, *out;
+    } CUT[] = {
+        {"What does DNS stand for? [1 mark]", "What does DNS stand for?"},
+        {"Explain osmosis. (4 marks)", "Explain osmosis."},
+        {"Why is the sky blue? [2]", "Why is the sky blue?"},
+        {"Define entropy (5)", "Define entropy"},
+        {"Was ist Osmose? (3 Punkte)  ", "Was ist Osmose?"},
+        {"Name two halogens. [2 marks] (1)", "Name two halogens."},
+        {"Compute f(5)", "Compute f(5)"},
+        {"What is PEP 8 (style guide)?", "What is PEP 8 (style guide)?"},
+        {"Who wrote [Hamlet]", "Who wrote [Hamlet]"},
+        {"(5)", "(5)"},
+        {"Explain the list [1, 2]", "Explain the list [1, 2]"},
+    };
+    for (size_t i = 0; i < NAPART(CUT); i++) {
+        size_t n = ct_without_marks(CUT[i].in, strlen(CUT[i].in));
+        bool ok = n == strlen(CUT[i].out) && strncmp(CUT[i].in, CUT[i].out, n) == 0;
+        if (!ok) fprintf(stderr, "marks: \"%s\" -> \"%.*s\"\n", CUT[i].in, (int)n, CUT[i].in);
+        CHECK(ok);
+    }
+    static const char *const G[] = {"What does DNS stand for? [1 mark]",
+                                    "What does DNS stand for?",
+                                    "What does DNS stand for? (2 marks)",
+                                    NULL,
+                                    "Explain osmosis. [4]",
+                                    "Explain osmosis.",
+                                    "Explain osmosis (5 points)",
+                                    NULL,
+                                    NULL};
+    static const char *const A[][2] = {
+        {"Name 2 noble gases. (2 marks)", "Name 3 noble gases. (3 marks)"},
+        {"What does DNS stand for? [1 mark]", "What does DNS resolve? [1 mark]"},
+    };
+    subject s = {"Exam", "exam", "Papers.", G, A, NAPART(A), "en"};
+    tally r = {0};
+    score_subject(&s, &r);
+    CHECK(r.tp == 6 && r.fn == 0);
+    CHECK(r.fp == 0 && r.tn == (int)NAPART(A));
+}
+
 /* --no-merge: every question its own cluster, numbered in document order;
  * with merging, numbers are still dense and in order of first members. */
 static void test_numbering(void)
@@ -604,6 +650,7 @@ int main(void)
     test_issue_pairs();
     test_abbreviation_learned();
     test_negation();
+    test_marks();
     test_numbering();
     test_django();
     test_scale();
