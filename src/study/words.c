@@ -318,7 +318,7 @@ bool st_text_asks(const char *s, size_t n)
     size_t k = st_leading_number(s + p, n - p, &num);
     if (k) p += k + st_leading_symbols(s + p + k, n - p - k);
     if (p >= n || !has_letter(s + p, n - p)) return false;
-    if (ends_with_question_mark(s + p, n - p)) return true;
+    if (ends_with_question_mark(s + p, n - p)) return !st_quiz_instruction(s + p, n - p);
     char w1[WORD_MAX + 1], w2[WORD_MAX + 1] = "";
     size_t pos = p;
     if (!next_word(s, n, &pos, w1)) return false;
