@@ -490,10 +490,21 @@ static const char *const A_WORDS[] = {
 /* ... and an interview's reply ("Me: ...", "Candidate: ...") */
 static const char *const A_COLON_ONLY[] = {"a", "r", "ج", "me", "candidate", "interviewee", NULL};
 
+/* Words that label a question only with its number: "Problem 1.",
+ * "Exercise 3:", "Aufgabe 2)", a quiz bowl's "Tossup 4." ("Problem: the
+ * build fails" is a note). */
+static const char *const Q_NUMBERED_ONLY[] = {"problem", "exercise",  "exercice", "aufgabe",
+                                              "übung",   "ejercicio", "problema", "esercizio",
+                                              "tossup",  "toss-up",   NULL};
+
 size_t st_question_label(const char *s, size_t n, int *number)
 {
     int v = 0;
     size_t k = label_at(s, n, Q_WORDS, Q_COLON_ONLY, &v, false);
+    if (!k) {
+        k = label_at(s, n, Q_NUMBERED_ONLY, NULL, &v, false);
+        if (v <= 0) k = 0;
+    }
     if (k && number) *number = v;
     return k;
 }

@@ -51,7 +51,7 @@ want = {"biology-qa.md": (8, 7), "history-labels.txt": (6, 5), "mcq-details.md":
         "one-line-answers.md": (8, 7), "mcq-plain.txt": (3, 3),
         "key-plain.txt": (2, 2), "quoted-cards.md": (2, 2),
         "table-bank.md": (5, 5), "labels-world.txt": (9, 9), "physics-math.md": (4, 4),
-        "worksheet-instructions.md": (3, 3),
+        "worksheet-instructions.md": (3, 3), "worked-problems.txt": (7, 7),
         "enc-latin1-french.txt": (3, 3), "enc-cp1252-quotes.txt": (2, 2),
         "enc-macroman-notes.txt": (2, 2)}
 bad = ["%s: %r questions/answered, expected %r" % (k, got.get(k), v)

@@ -19,6 +19,7 @@ static const expected NOTES[] = {
     {"mcq-plain.txt", 3, 3},        {"key-plain.txt", 2, 2},
     {"quoted-cards.md", 2, 2},      {"table-bank.md", 5, 5},
     {"labels-world.txt", 9, 9},     {"worksheet-instructions.md", 3, 3},
+    {"worked-problems.txt", 7, 7},
 };
 enum { NFILES = sizeof NOTES / sizeof NOTES[0] };
 
