@@ -135,7 +135,8 @@ static int few_words(const char *s)
  * label's question though it does not read as one: a quiz bowl tossup ("…
  * For ten points, name this element." / "ANSWER: boron"), "Problem."
  * written without a number. Not when it is an answer itself (an orphan
- * label), a title ("Capitals") rather than a sentence, or too long. */
+ * label), a title ("Capitals", "Part two:") rather than a sentence of two
+ * words or a line of four, or too long. */
 static bool may_ask(st_ctx *c, const st_unit *p)
 {
     if (p->role != ST_PLAIN || p->owner >= 0 || p->consumed || p->node->kind != OCT_PARAGRAPH)
@@ -143,7 +144,10 @@ static bool may_ask(st_ctx *c, const st_unit *p)
     const char *s = st_node_text(p->node, &c->tmp);
     size_t n = c->tmp.len;
     if (n > ST_MAX_ASKING_PARAGRAPH || st_answer_label(s, n)) return false;
-    return few_words(s) >= 4 || st_ends_sentence(s, n);
+    while (n > 0 && (s[n - 1] == ' ' || s[n - 1] == '\t'))
+        n--;
+    int w = few_words(s);
+    return w >= 4 || (w >= 2 && n > 0 && (s[n - 1] == '.' || s[n - 1] == '!'));
 }
 
 /* A label strong enough to make a question of the paragraph before it:
