@@ -2,6 +2,7 @@
  * this test (Python, databases, networking, biology), the Django notes
  * through the real pipeline, --no-merge, and a run at scale. */
 #include "test_study_support.h"
+#include "study/bank.h"
 #include "study/cluster_int.h"
 
 #include <time.h>
@@ -488,6 +489,39 @@ static void test_marks(void)
     CHECK(r.fp == 0 && r.tn == (int)NAPART(A));
 }
 
+/* A merged cluster shows its best-typed wording: sentence case, no blank
+ * before the question mark, no words in capitals. */
+static void test_pick(void)
+{
+    static const char *const G[] = {"who wrote HAMLET ?",
+                                    "Who wrote Hamlet?",
+                                    "WHO WROTE HAMLET?",
+                                    NULL,
+                                    "what is the capital of peru?",
+                                    "What is the capital of Peru ?",
+                                    "What is the capital of Peru?",
+                                    NULL,
+                                    NULL};
+    static const char *const WANT[] = {"Who wrote Hamlet?", "What is the capital of Peru?"};
+    subject s = {"Quiz", "quiz", "Trivia.", G, NULL, 0, "en"};
+    bank b;
+    bank_open(&b, &s);
+    oct_study_cluster(b.t, true);
+    oct_bank k;
+    oct_bank_init(&k, b.t);
+    CHECK(k.nclusters == 2);
+    oct_buf tmp = OCT_BUF_INIT, text = OCT_BUF_INIT;
+    for (size_t c = 0; c < k.nclusters && c < 2; c++) {
+        oct_bank_prompt_text(k.q[oct_bank_pick(&k, c)], &tmp, &text);
+        if (strcmp(text.data, WANT[c]) != 0) fprintf(stderr, "picked \"%s\"\n", text.data);
+        CHECK_STR(text.data, WANT[c]);
+    }
+    oct_buf_free(&tmp);
+    oct_buf_free(&text);
+    oct_bank_free(&k);
+    oct_tree_free(b.t);
+}
+
 /* --no-merge: every question its own cluster, numbered in document order;
  * with merging, numbers are still dense and in order of first members. */
 static void test_numbering(void)
@@ -651,6 +685,7 @@ int main(void)
     test_abbreviation_learned();
     test_negation();
     test_marks();
+    test_pick();
     test_numbering();
     test_django();
     test_scale();
