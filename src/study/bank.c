@@ -183,9 +183,29 @@ static bool chatty(const char *s)
     return false;
 }
 
+/* How carelessly a wording is typed: opened in lower case ("who wrote
+ * Hamlet?"), a blank before its question mark ("… Hamlet ?"; French sets
+ * one by rule, but then in every wording alike), words in capitals
+ * ("HAMLET"; an acronym too is in every wording alike). */
+static long sloppiness(const char *s, size_t n)
+{
+    long r = 0;
+    if (n && s[0] >= 'a' && s[0] <= 'z') r += 200;
+    if (n >= 2 && s[n - 1] == '?' && s[n - 2] == ' ') r += 200;
+    for (size_t i = 0; i < n;) {
+        size_t e = i, caps = 0;
+        while (e < n && ((s[e] | 0x20) >= 'a' && (s[e] | 0x20) <= 'z'))
+            caps += s[e++] <= 'Z';
+        if (e - i >= 4 && caps == e - i) r += 40;
+        i = e + (e == i);
+    }
+    return r;
+}
+
 /* How clearly a wording asks: a full question ("…?") over a label
  * ("Project vs App:"), one that opens like a question and not like a chat
- * message, then the fuller one up to a long line's length. */
+ * message, one typed with care, then the fuller one up to a long line's
+ * length. */
 static long prompt_rank(const char *s, size_t n)
 {
     long r = 0;
@@ -193,6 +213,7 @@ static long prompt_rank(const char *s, size_t n)
     if (n && s[n - 1] == ':') r -= 2000;
     if (st_text_asks(s, n)) r += 1000;
     if (chatty(s)) r -= 1500;
+    r -= sloppiness(s, n);
     r += n <= 140 ? (long)n : 140 - (long)(n - 140) / 4;
     return r;
 }

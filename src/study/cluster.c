@@ -37,6 +37,7 @@ typedef struct {
     oct_node *node;
     size_t tok, ntok; /* tokens: pool[tok .. tok + ntok) */
     ci_intent intent;
+    bool neg; /* negated (cluster_negation.c): never merges with one that is not */
 } cl_q;
 
 /* 16 bytes, not 24: there are hundreds of thousands to sort at scale. */
@@ -51,7 +52,7 @@ typedef struct {
     double total;   /* the weight of its tokens */
     double heavy_w; /* the weight of its heaviest content token (0: none) */
     unsigned heavy; /* that token, or UINT_MAX */
-    unsigned char intent;
+    unsigned char intent, neg;
 } cl_key;
 
 typedef struct {
@@ -65,6 +66,7 @@ typedef struct {
     cl_key *key;    /* per question: what the candidate scan reads */
     size_t ntokens; /* vocabulary size */
     size_t *parent, *next, *tail;
+    const char *lang; /* the booklet's language */
 } cl_ctx;
 
 static void read_questions(cl_ctx *c, ct_lexicon *lx)
@@ -76,8 +78,10 @@ static void read_questions(cl_ctx *c, ct_lexicon *lx)
         oct_buf_clear(&text);
         oct_node_plain_text_to(q->node, &text);
         const char *s = text.data ? text.data : "";
-        q->ntok = ct_tokens(lx, s, text.len, tok);
-        q->intent = ci_intent_of(s, text.len);
+        size_t len = ct_without_marks(s, text.len);
+        q->ntok = ct_tokens(lx, s, len, tok);
+        q->intent = ci_intent_of(s, len);
+        q->neg = ct_negated(c->lang, s, len);
         q->tok = c->npool;
         OCT_GROW(c->pool, c->cappool, c->npool + q->ntok + 1);
         memcpy(c->pool + c->npool, tok, q->ntok * sizeof *tok);
@@ -105,6 +109,7 @@ static void weigh(cl_ctx *c, const ct_lexicon *lx)
     }
     for (size_t i = 0; i < c->n; i++) {
         c->key[i].intent = (unsigned char)c->q[i].intent;
+        c->key[i].neg = c->q[i].neg;
         c->key[i].heavy = UINT_MAX;
         for (size_t k = 0; k < c->q[i].ntok; k++) {
             unsigned t = c->pool[c->q[i].tok + k];
@@ -124,12 +129,13 @@ static inline bool is_content(const cl_ctx *c, unsigned t, const ct_lexicon *lx)
 }
 
 /* Score of questions a and b: 1 for the same words; else weighted Jaccard,
- * 0 when their intents differ, they share no content word, or a rare
- * content word is only on one side. */
+ * 0 when their intents differ, one is negated and the other not ("Is zero
+ * even?", "Is zero not even?": the same words, opposite answers), they
+ * share no content word, or a rare content word is only on one side. */
 static double pair_score(const cl_ctx *c, const ct_lexicon *lx, size_t a, size_t b)
 {
     const cl_q *x = &c->q[a], *y = &c->q[b];
-    if (x->intent != y->intent) return 0;
+    if (x->intent != y->intent || x->neg != y->neg) return 0;
     const unsigned *p = c->pool + x->tok, *r = c->pool + y->tok;
     size_t i = 0, j = 0;
     double shared = 0, only = 0, max_shared = 0, max_only = 0;
@@ -305,7 +311,7 @@ static cl_edge *candidates(const cl_ctx *c, const ct_lexicon *lx, size_t *nedges
         size_t scanned = 0;
         for (size_t x = 0; x < c->q[i].ntok; x++)
             mark[c->pool[c->q[i].tok + x]] = i;
-        const unsigned char intent = c->key[i].intent;
+        const unsigned char intent = c->key[i].intent, neg = c->key[i].neg;
         const double lo = c->key[i].total * lo_f, hi = c->key[i].total * hi_f;
         for (size_t x = 0; x < c->q[i].ntok && scanned < CL_SCAN_LIMIT; x++) {
             unsigned t = c->pool[c->q[i].tok + x];
@@ -316,7 +322,8 @@ static cl_edge *candidates(const cl_ctx *c, const ct_lexicon *lx, size_t *nedges
                 seen[j] = (uint32_t)i;
                 scanned++;
                 /* cheap tests first: most candidates end here */
-                if (c->key[j].intent != intent || c->key[j].total < lo || c->key[j].total > hi)
+                if (c->key[j].intent != intent || c->key[j].neg != neg || c->key[j].total < lo ||
+                    c->key[j].total > hi)
                     continue;
                 if (!may_score(c, mark, i, j)) continue;
                 double s = pair_score(c, lx, j, i);
@@ -443,7 +450,7 @@ void oct_study_cluster(oct_tree *t, bool merge_questions)
 
 void st_cluster_questions(oct_tree *t, bool merge_questions, oct_node **qs, size_t n)
 {
-    cl_ctx c = {.n = n};
+    cl_ctx c = {.n = n, .lang = t->meta.lang};
     c.q = oct_xcalloc(c.n + 1, sizeof *c.q);
     c.parent = oct_xmalloc((c.n + 1) * sizeof *c.parent);
     c.next = oct_xmalloc((c.n + 1) * sizeof *c.next);

@@ -51,4 +51,15 @@ typedef enum {
 ci_intent ci_intent_of(const char *s, size_t n);
 const char *ci_intent_name(ci_intent i);
 
+/* --- cluster_negation.c ------------------------------------------------- */
+/* Whether the question s[0..n) says not, never, kein, ne…pas…: such a
+ * question and one without asks the opposite. lang: the booklet's
+ * language tag (words that are English too are read only in theirs). */
+bool ct_negated(const char *lang, const char *s, size_t n);
+
+/* --- cluster_marks.c ---------------------------------------------------- */
+/* Length of s[0..n) without the marks that end it ("[2 marks]", "(5)",
+ * "[1 mark]" after a blank): what an exam question is worth. */
+size_t ct_without_marks(const char *s, size_t n);
+
 #endif

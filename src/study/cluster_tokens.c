@@ -108,17 +108,19 @@ static void table_free(ct_table *t)
 
 /* Words that carry no topic, per language (folded). */
 static const char *const STOP_EN[] = {
-    "a",       "an",     "the",    "is",     "are",   "was",   "were",  "be",   "been",  "being",
-    "am",      "do",     "does",   "did",    "of",    "in",    "on",    "at",   "to",    "for",
-    "from",    "by",     "with",   "into",   "as",    "and",   "or",    "but",  "if",    "then",
-    "than",    "so",     "that",   "this",   "these", "those", "it",    "its",  "they",  "them",
-    "their",   "there",  "what",   "which",  "who",   "whom",  "whose", "when", "where", "why",
-    "how",     "can",    "could",  "should", "would", "will",  "shall", "may",  "might", "must",
-    "you",     "your",   "i",      "my",     "we",    "our",   "us",    "he",   "she",   "his",
-    "her",     "not",    "no",     "any",    "all",   "each",  "both",  "one",  "such",  "also",
-    "very",    "just",   "s",      "t",      "whats", "has",   "have",  "had",  "get",   "gets",
-    "during",  "within", "inside", "via",    "like",  "etc",   "e",     "g",    "ie",    "eg",
-    "someone", "anyone", NULL};
+    "a", "an", "the", "is", "are", "was", "were", "be", "been", "being", "am", "do", "does", "did",
+    "of", "in", "on", "at", "to", "for", "from", "by", "with", "into", "as", "and", "or", "but",
+    "if", "then", "than", "so", "that", "this", "these", "those", "it", "its", "they", "them",
+    "their", "there", "what", "which", "who", "whom", "whose", "when", "where", "why", "how", "can",
+    "could", "should", "would", "will", "shall", "may", "might", "must", "you", "your", "i", "my",
+    "we", "our", "us", "he", "she", "his", "her", "not", "no", "any", "all", "each", "both", "one",
+    "such", "also", "very", "just", "s", "t", "whats", "has", "have", "had", "get", "gets",
+    "during", "within", "inside", "via", "like", "etc", "e", "g", "ie", "eg", "someone", "anyone",
+    /* what is left of a contraction ("doesn't" is "doesn" "t"): negation is
+     * read apart (cluster_negation.c), so "Why doesn't X?" and "Why does X
+     * not?" have the same words */
+    "isn", "aren", "wasn", "weren", "doesn", "didn", "hasn", "haven", "hadn", "couldn", "shouldn",
+    "wouldn", "mustn", "needn", "cannot", NULL};
 static const char *const STOP_DE[] = {
     "der",   "die",   "das",    "den",     "dem", "des",  "ein", "eine",  "einen",
     "einem", "einer", "ist",    "sind",    "und", "oder", "in",  "im",    "mit",

@@ -243,6 +243,16 @@ static void texts_of(const st_lines *l, line_texts *lt)
     }
 }
 
+/* "[10] This element…": a part of a quiz bowl bonus, worth its points. */
+static bool points_part(const char *s, size_t n)
+{
+    size_t i = 1;
+    if (n < 5 || s[0] != '[') return false;
+    while (i < n && i < 4 && s[i] >= '0' && s[i] <= '9')
+        i++;
+    return i > 1 && i + 1 < n && s[i] == ']' && s[i + 1] == ' ';
+}
+
 static void presplit_paragraph(oct_tree *t, oct_node *p, st_lines *l, line_texts *lt)
 {
     st_lines_of(p, l);
@@ -251,6 +261,7 @@ static void presplit_paragraph(oct_tree *t, oct_node *p, st_lines *l, line_texts
     size_t *cuts = oct_xmalloc(l->n * sizeof *cuts), ncuts = 0;
     bool in_prompt = false; /* the current group is still its question */
     bool asked = false;     /* the current group opened with a question */
+    bool answered = false;  /* ... with an answer label */
     for (size_t i = 0; i < l->n; i++) {
         const char *s = lt->text.data + lt->off[i];
         size_t len = lt->len[i];
@@ -264,8 +275,10 @@ static void presplit_paragraph(oct_tree *t, oct_node *p, st_lines *l, line_texts
          * a paragraph of their own (questions.c keeps them with it) */
         bool options = !opens && asked && st_option_letter(s, len) == 'A' && nx &&
                        st_option_letter(nx, nn) == 'B';
+        /* the next part of a bonus after the last one's "ANSWER:" line */
+        if (!opens && answered && points_part(s, len)) opens = 3;
         if ((opens || options) && i > 0) cuts[ncuts++] = i;
-        if (opens) asked = opens == 1;
+        if (opens) asked = opens == 1, answered = opens == 2;
         if (options) asked = false;
         if (opens)
             in_prompt = opens == 1;

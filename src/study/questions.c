@@ -114,13 +114,62 @@ static bool subquestions(st_ctx *c, size_t i, size_t j)
     return words >= 4;
 }
 
+/* Longest paragraph (bytes) taken for the question of the answer label
+ * after it: a quiz bowl tossup runs to a few hundred. */
+#define ST_MAX_ASKING_PARAGRAPH 1500
+
+/* Words of s (runs of letters and digits), up to 4. */
+static int few_words(const char *s)
+{
+    int n = 0;
+    for (bool in = false; *s && n < 4; s++) {
+        bool w = (unsigned char)*s >= 0x80 || ((*s | 0x20) >= 'a' && (*s | 0x20) <= 'z') ||
+                 (*s >= '0' && *s <= '9');
+        if (w && !in) n++;
+        in = w;
+    }
+    return n;
+}
+
+/* Whether unit p, a paragraph right before an answer label, may be that
+ * label's question though it does not read as one: a quiz bowl tossup ("…
+ * For ten points, name this element." / "ANSWER: boron"), "Problem."
+ * written without a number. Not when it is an answer itself (an orphan
+ * label), a title ("Capitals", "Part two:") rather than a sentence of two
+ * words or a line of four, or too long. */
+static bool may_ask(st_ctx *c, const st_unit *p)
+{
+    if (p->role != ST_PLAIN || p->owner >= 0 || p->consumed || p->node->kind != OCT_PARAGRAPH)
+        return false;
+    const char *s = st_node_text(p->node, &c->tmp);
+    size_t n = c->tmp.len;
+    if (n > ST_MAX_ASKING_PARAGRAPH || st_answer_label(s, n)) return false;
+    while (n > 0 && (s[n - 1] == ' ' || s[n - 1] == '\t'))
+        n--;
+    int w = few_words(s);
+    return w >= 4 || (w >= 2 && n > 0 && (s[n - 1] == '.' || s[n - 1] == '!'));
+}
+
+/* A label strong enough to make a question of the paragraph before it:
+ * a word ("ANSWER:", "Solution.", "Antwort:") or a letter with a colon
+ * ("A:"), not a letter set off by a dash, which is as likely a line of a
+ * mnemonic ("R - Rheumatic heart disease", "A - Anaemia"). */
+static bool strong_label(st_ctx *c, const st_unit *v)
+{
+    const char *s = st_node_text(v->para ? v->para : v->node, &c->tmp);
+    size_t k = st_answer_label(s, c->tmp.len), letters = 0;
+    while (letters < k && ((s[letters] | 0x20) >= 'a' && (s[letters] | 0x20) <= 'z'))
+        letters++;
+    return k > 0 && (letters != 1 || memchr(s, ':', k));
+}
+
 /* Gives question unit i the units that answer it; returns the index after
  * them. */
 static size_t absorb(st_ctx *c, size_t i, bool open)
 {
     st_unit *q = &c->u[i];
     size_t j = i + 1;
-    bool heading = q->pk == ST_PROMPT_SECTION && q->node->kind == OCT_SECTION;
+    bool heading = q->pk == ST_PROMPT_SECTION && q->node->kind == OCT_SECTION, labelled = false;
     while (j < c->n) {
         st_unit *v = &c->u[j];
         if (v->owner >= 0 || v->consumed || v->done) break;
@@ -158,8 +207,14 @@ static size_t absorb(st_ctx *c, size_t i, bool open)
             j = e + 1;
             break; /* a revealed answer ends the question */
         }
+        /* answered by its label, a question ends where a paragraph asks
+         * the next label's question ("ANSWER: boron", the next tossup,
+         * "ANSWER: neon") */
+        if (labelled && j + 1 < c->n && c->u[j + 1].role == ST_ALABEL && c->u[j + 1].owner < 0 &&
+            may_ask(c, v) && strong_label(c, &c->u[j + 1]))
+            break;
         if (v->role == ST_ALABEL) {
-            open = true;
+            labelled = open = true;
             /* (a question has a few options: a long run is no list of them) */
             if (j > i + 1 && j - i <= 16 && options_between(c, i, j)) mark_stems(c, i, j);
         } else if (!open)
@@ -225,8 +280,41 @@ static void backfill(st_ctx *c, size_t i)
 static void orphan_label(st_ctx *c, const st_unit *v)
 {
     if (c->diag)
-        oct_diag_report(c->diag, OCT_NOTE, c->path, v->node->span.line, v->node->span.col,
+        oct_diag_report(c->diag, OCT_WARNING, c->path, v->node->span.line, v->node->span.col,
                         "orphan-answer", "answer label without a question before it");
+}
+
+/* An answer label no question claims, right after a paragraph that asks
+ * without a question's words or mark (may_ask): that paragraph is the
+ * question. Returns whether it was taken. */
+static bool backfill_label(st_ctx *c, size_t i)
+{
+    if (i == 0 || !may_ask(c, &c->u[i - 1]) || !strong_label(c, &c->u[i])) return false;
+    st_unit *p = &c->u[i - 1];
+    p->role = ST_QUESTION;
+    p->strip = 0;
+    p->para = p->node;
+    st_lines_of(p->para, &c->lines);
+    p->pk = ST_PROMPT_LINES;
+    p->nprompt = (int)c->lines.n;
+    p->has_rest = false;
+    absorb(c, i - 1, true);
+    return true;
+}
+
+/* A paragraph question right before its answer label asks with all its
+ * lines: "Tossup 2. In this novel, … fires." / "For ten points, name
+ * this book." / "ANSWER: …" (what stands between a question and its
+ * label belongs to the question, as options do). */
+static void prompt_to_label(st_ctx *c, size_t i)
+{
+    st_unit *u = &c->u[i];
+    if (u->pk != ST_PROMPT_LINES || u->node->kind != OCT_PARAGRAPH || !u->para || i + 1 >= c->n ||
+        c->u[i + 1].role != ST_ALABEL || c->u[i + 1].owner >= 0)
+        return;
+    st_lines_of(u->para, &c->lines);
+    u->nprompt = (int)c->lines.n;
+    u->has_rest = false;
 }
 
 void st_assign_answers(st_ctx *c)
@@ -238,6 +326,7 @@ void st_assign_answers(st_ctx *c)
         } else if (u->role == ST_QUESTION && u->done) {
             i++;
         } else if (u->role == ST_QUESTION) {
+            prompt_to_label(c, i);
             i = absorb(c, i, opens_answer(u));
         } else if (u->role == ST_DETAILS) {
             backfill(c, i);
@@ -247,6 +336,10 @@ void st_assign_answers(st_ctx *c)
             }
             i++;
         } else {
+            if (u->role == ST_ALABEL && backfill_label(c, i)) {
+                i++;
+                continue;
+            }
             if (u->role == ST_ALABEL) {
                 orphan_label(c, u);
                 u->role = ST_PLAIN; /* keeps its label as text */

@@ -30,6 +30,10 @@ struct sb_stemmer *st_stemmer_for(const char *lang);
  * '?', or opens with an interrogative or imperative (English, French,
  * German). A leading "12." or symbol run (emoji) is skipped. */
 bool st_text_asks(const char *s, size_t n);
+/* instructions.c: s[0..n) is the heading of a worksheet's exercise ("True
+ * or False?", "Part B – Multiple choice", "Fill in the blanks:", "Vrai ou
+ * faux ?"), which asks nothing itself; st_text_asks is false for it. */
+bool st_quiz_instruction(const char *s, size_t n);
 /* Length of a question label ("Q:", "Q1:", "Q5)", "Question 9:", "Frage 2 -")
  * plus following blanks, 0 if none; *number gets its number (0 if none). */
 size_t st_question_label(const char *s, size_t n, int *number);

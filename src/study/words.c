@@ -318,7 +318,7 @@ bool st_text_asks(const char *s, size_t n)
     size_t k = st_leading_number(s + p, n - p, &num);
     if (k) p += k + st_leading_symbols(s + p + k, n - p - k);
     if (p >= n || !has_letter(s + p, n - p)) return false;
-    if (ends_with_question_mark(s + p, n - p)) return true;
+    if (ends_with_question_mark(s + p, n - p)) return !st_quiz_instruction(s + p, n - p);
     char w1[WORD_MAX + 1], w2[WORD_MAX + 1] = "";
     size_t pos = p;
     if (!next_word(s, n, &pos, w1)) return false;
@@ -490,10 +490,21 @@ static const char *const A_WORDS[] = {
 /* ... and an interview's reply ("Me: ...", "Candidate: ...") */
 static const char *const A_COLON_ONLY[] = {"a", "r", "ج", "me", "candidate", "interviewee", NULL};
 
+/* Words that label a question only with its number: "Problem 1.",
+ * "Exercise 3:", "Aufgabe 2)", a quiz bowl's "Tossup 4." ("Problem: the
+ * build fails" is a note). */
+static const char *const Q_NUMBERED_ONLY[] = {"problem", "exercise",  "exercice", "aufgabe",
+                                              "übung",   "ejercicio", "problema", "esercizio",
+                                              "tossup",  "toss-up",   NULL};
+
 size_t st_question_label(const char *s, size_t n, int *number)
 {
     int v = 0;
     size_t k = label_at(s, n, Q_WORDS, Q_COLON_ONLY, &v, false);
+    if (!k) {
+        k = label_at(s, n, Q_NUMBERED_ONLY, NULL, &v, false);
+        if (v <= 0) k = 0;
+    }
     if (k && number) *number = v;
     return k;
 }

@@ -101,9 +101,14 @@ A_WORDS = (r"ans|answers?|antwort|r[\u00e9e]ponse|respuesta|resposta|solution|l(
            r"|yan\u0131t|jawaban|jawapan|jibu|\u0e04\u0e33\u0e15\u0e2d\u0e1a|\u56de\u7b54|\ub2f5\ubcc0|\ub2f5"
            r"|tr\u1ea3 l\u1eddi|\u0111\u00e1p \u00e1n|l\u1eddi gi\u1ea3i|\u0111\u00e1p|\u0e15\u0e2d\u0e1a"
            r"|\u0e40\u0e09\u0e25\u0e22|jawab")
+# Words that label a question only with its number ("Problem 1.",
+# "Exercise 3:", a quiz bowl's "Tossup 2.").
+Q_NUMBERED = (r"problem|exercise|exercice|aufgabe|\u00fcbung|ejercicio|problema|esercizio"
+              r"|toss-?up")
 QA_LABEL = re.compile(
     r"^(\s*(?:>\s*)*(?:#{1,6}\s+)?(?:\*\*|__)?)"
     r"(?:(?:" + Q_WORDS + "|" + A_WORDS + r")\s*#?\s*\d{0,6}\s*(?:[:.)\uff1a]|[-\u2013\u2014](?=\s))"
+    r"|(?:" + Q_NUMBERED + r")\s*#?\s*\d{1,6}\s*(?:[:.)\uff1a]|[-\u2013\u2014](?=\s))"
     r"|(?:a|r)\s*\d{0,6}\s*:)", re.I)
 # A card on one line ("Q: What is X? A: Y."): its answer label, after the
 # question's end (and a separator), becomes structure too.

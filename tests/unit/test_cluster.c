@@ -2,6 +2,8 @@
  * this test (Python, databases, networking, biology), the Django notes
  * through the real pipeline, --no-merge, and a run at scale. */
 #include "test_study_support.h"
+#include "study/bank.h"
+#include "study/cluster_int.h"
 
 #include <time.h>
 
@@ -13,6 +15,7 @@ typedef struct {
     const char *const *groups;
     const char *const (*apart)[2];
     size_t napart;
+    const char *lang; /* NULL: "en" */
 } subject;
 
 static const char *const PY_GROUPS[] = {
@@ -263,7 +266,7 @@ static void bank_open(bank *b, const subject *s)
 {
     memset(b, 0, sizeof *b);
     b->t = oct_tree_new();
-    b->t->meta.lang = "en";
+    b->t->meta.lang = s->lang ? s->lang : "en";
     b->t->meta.title = s->title;
     b->t->meta.keywords = (const char **)&s->keyword;
     b->t->meta.nkeywords = 1;
@@ -369,6 +372,154 @@ static void test_abbreviation_learned(void)
     score_subject(&without, &b);
     CHECK(a.tp == 1);
     CHECK(b.tp == 0);
+}
+
+/* A negation in one wording and not the other asks the opposite: "Is zero
+ * not an even number?" answered "No" must not show under "Is zero an even
+ * number?". Negated rewordings still merge, and a contraction reads as its
+ * two words. Per language: words of the booklet's, in its stop list or
+ * not. */
+static void test_negation(void)
+{
+    static const char *const EN_G[] = {"Why doesn't Python have a switch statement?",
+                                       "Why does Python not have a switch statement?",
+                                       NULL,
+                                       "Which of these is not a noble gas?",
+                                       "Which one of these is NOT a noble gas?",
+                                       NULL,
+                                       "Why can't a primary key be NULL?",
+                                       "Why cannot a primary key be NULL?",
+                                       "Why can a primary key not be null?",
+                                       NULL,
+                                       "Can a foreign key be NULL?",
+                                       "Can foreign keys be null?",
+                                       NULL,
+                                       NULL};
+    static const char *const EN_A[][2] = {
+        {"Is zero an even number?", "Is zero not an even number?"},
+        {"Which of these is a noble gas?", "Which of these is not a noble gas?"},
+        {"Why does Python have a GIL?", "Why doesn’t Python have a GIL?"},
+        {"Which planet has moons?", "Which planet has no moons?"},
+        {"Which metal is the most reactive?", "Which metal is the least reactive?"},
+        {"Which statement about enzymes is correct?",
+         "Which statement about enzymes is incorrect?"},
+        {"Can a foreign key be NULL?", "Can't a foreign key be NULL?"},
+        {"How do you deploy Django with Docker?", "How do you deploy Django without Docker?"},
+        {"Which of the following are mammals?", "Which of the following are not mammals?"},
+        {"Which of the following are mammals?", "All of the following are mammals EXCEPT which?"},
+        {"Is the statement about osmosis true?", "Is the statement about osmosis false?"},
+        {"Does a virus ever have a cell wall?", "Does a virus never have a cell wall?"},
+    };
+    static const char *const DE_G[] = {"Warum ist Null eine gerade Zahl?",
+                                       "Warum ist die Null eine gerade Zahl?", NULL, NULL};
+    static const char *const DE_A[][2] = {
+        {"Ist Null eine gerade Zahl?", "Ist Null keine gerade Zahl?"},
+        {"Ist die Null gerade?", "Ist die Null nicht gerade?"},
+        {"Ist die Zahl Eins prim?", "Ist die Zahl Eins nie prim?"},
+    };
+    static const char *const FR_G[] = {"Pourquoi le zéro est-il pair ?",
+                                       "Pourquoi zéro est-il pair ?", NULL, NULL};
+    static const char *const FR_A[][2] = {
+        {"Le zéro est-il un nombre pair ?", "Le zéro n'est-il pas un nombre pair ?"},
+        {"Un virus a-t-il une paroi ?", "Un virus n’a-t-il jamais de paroi ?"},
+    };
+    static const char *const ES_G[] = {"¿Por qué el cero es par?", "¿Por qué es par el cero?", NULL,
+                                       NULL};
+    static const char *const ES_A[][2] = {
+        {"¿Es el cero un número par?", "¿No es el cero un número par?"},
+        {"¿Cuál de estos es un gas noble?", "¿Cuál de estos nunca es un gas noble?"},
+    };
+    const subject S[] = {
+        {"Quiz", "quiz", "Notes.", EN_G, EN_A, NAPART(EN_A), "en"},
+        {"Quiz", "Quiz", "Notizen.", DE_G, DE_A, NAPART(DE_A), "de"},
+        {"Quiz", "quiz", "Notes.", FR_G, FR_A, NAPART(FR_A), "fr"},
+        {"Quiz", "quiz", "Notas.", ES_G, ES_A, NAPART(ES_A), "es"},
+    };
+    int groups[] = {6, 1, 1, 1};
+    for (size_t i = 0; i < NAPART(S); i++) {
+        tally r = {0};
+        score_subject(&S[i], &r);
+        CHECK(r.tp == groups[i] && r.fn == 0);
+        CHECK(r.fp == 0 && r.tn == (int)S[i].napart);
+    }
+}
+
+/* An exam question's marks are no part of what it asks: "[1 mark]" after
+ * one wording does not keep it from the other's answer. */
+static void test_marks(void)
+{
+    static const struct {
+        const char *in, *out;
+    } CUT[] = {
+        {"What does DNS stand for? [1 mark]", "What does DNS stand for?"},
+        {"Explain osmosis. (4 marks)", "Explain osmosis."},
+        {"Why is the sky blue? [2]", "Why is the sky blue?"},
+        {"Define entropy (5)", "Define entropy"},
+        {"Was ist Osmose? (3 Punkte)  ", "Was ist Osmose?"},
+        {"Name two halogens. [2 marks] (1)", "Name two halogens."},
+        {"Compute f(5)", "Compute f(5)"},
+        {"What is PEP 8 (style guide)?", "What is PEP 8 (style guide)?"},
+        {"Who wrote [Hamlet]", "Who wrote [Hamlet]"},
+        {"(5)", "(5)"},
+        {"Explain the list [1, 2]", "Explain the list [1, 2]"},
+    };
+    for (size_t i = 0; i < NAPART(CUT); i++) {
+        size_t n = ct_without_marks(CUT[i].in, strlen(CUT[i].in));
+        bool ok = n == strlen(CUT[i].out) && strncmp(CUT[i].in, CUT[i].out, n) == 0;
+        if (!ok) fprintf(stderr, "marks: \"%s\" -> \"%.*s\"\n", CUT[i].in, (int)n, CUT[i].in);
+        CHECK(ok);
+    }
+    static const char *const G[] = {"What does DNS stand for? [1 mark]",
+                                    "What does DNS stand for?",
+                                    "What does DNS stand for? (2 marks)",
+                                    NULL,
+                                    "Explain osmosis. [4]",
+                                    "Explain osmosis.",
+                                    "Explain osmosis (5 points)",
+                                    NULL,
+                                    NULL};
+    static const char *const A[][2] = {
+        {"Name 2 noble gases. (2 marks)", "Name 3 noble gases. (3 marks)"},
+        {"What does DNS stand for? [1 mark]", "What does DNS resolve? [1 mark]"},
+    };
+    subject s = {"Exam", "exam", "Papers.", G, A, NAPART(A), "en"};
+    tally r = {0};
+    score_subject(&s, &r);
+    CHECK(r.tp == 6 && r.fn == 0);
+    CHECK(r.fp == 0 && r.tn == (int)NAPART(A));
+}
+
+/* A merged cluster shows its best-typed wording: sentence case, no blank
+ * before the question mark, no words in capitals. */
+static void test_pick(void)
+{
+    static const char *const G[] = {"who wrote HAMLET ?",
+                                    "Who wrote Hamlet?",
+                                    "WHO WROTE HAMLET?",
+                                    NULL,
+                                    "what is the capital of peru?",
+                                    "What is the capital of Peru ?",
+                                    "What is the capital of Peru?",
+                                    NULL,
+                                    NULL};
+    static const char *const WANT[] = {"Who wrote Hamlet?", "What is the capital of Peru?"};
+    subject s = {"Quiz", "quiz", "Trivia.", G, NULL, 0, "en"};
+    bank b;
+    bank_open(&b, &s);
+    oct_study_cluster(b.t, true);
+    oct_bank k;
+    oct_bank_init(&k, b.t);
+    CHECK(k.nclusters == 2);
+    oct_buf tmp = OCT_BUF_INIT, text = OCT_BUF_INIT;
+    for (size_t c = 0; c < k.nclusters && c < 2; c++) {
+        oct_bank_prompt_text(k.q[oct_bank_pick(&k, c)], &tmp, &text);
+        if (strcmp(text.data, WANT[c]) != 0) fprintf(stderr, "picked \"%s\"\n", text.data);
+        CHECK_STR(text.data, WANT[c]);
+    }
+    oct_buf_free(&tmp);
+    oct_buf_free(&text);
+    oct_bank_free(&k);
+    oct_tree_free(b.t);
 }
 
 /* --no-merge: every question its own cluster, numbered in document order;
@@ -532,6 +683,9 @@ int main(void)
     test_precision_recall();
     test_issue_pairs();
     test_abbreviation_learned();
+    test_negation();
+    test_marks();
+    test_pick();
     test_numbering();
     test_django();
     test_scale();

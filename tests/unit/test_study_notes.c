@@ -8,15 +8,21 @@ typedef struct {
 } expected;
 
 static const expected NOTES[] = {
-    {"biology-qa.md", 8, 7},        {"history-labels.txt", 6, 5}, {"mcq-details.md", 5, 5},
-    {"french-notes.md", 6, 4},      {"german-notes.md", 6, 4},    {"chemistry-numbered.txt", 8, 7},
-    {"plain-prose.md", 0, 0},       {"obsidian-vault.md", 5, 4},  {"spaced-repetition.md", 8, 8},
-    {"one-line-cards.txt", 7, 7},   {"deck-export.txt", 5, 5},    {"deck-tags.txt", 4, 4},
-    {"deck-quoted.txt", 4, 4},      {"deck-comma.txt", 4, 4},     {"web-plain.txt", 5, 5},
-    {"one-line-answers.md", 8, 7},  {"mcq-plain.txt", 3, 3},      {"key-plain.txt", 2, 2},
-    {"quoted-cards.md", 2, 2},      {"table-bank.md", 5, 5},      {"labels-world.txt", 9, 9},
-    {"obsidian-comments.md", 4, 4}, {"cloze-deck.md", 6, 6},      {"cloze-notes.md", 2, 2},
-    {"site-admonitions.md", 3, 3},  {"hugo-shortcodes.md", 2, 2}, {"forum-copy.txt", 3, 2},
+    {"biology-qa.md", 8, 7},        {"history-labels.txt", 6, 5},
+    {"mcq-details.md", 5, 5},       {"french-notes.md", 6, 4},
+    {"german-notes.md", 6, 4},      {"chemistry-numbered.txt", 8, 7},
+    {"plain-prose.md", 0, 0},       {"obsidian-vault.md", 5, 4},
+    {"spaced-repetition.md", 8, 8}, {"one-line-cards.txt", 7, 7},
+    {"deck-export.txt", 5, 5},      {"deck-tags.txt", 4, 4},
+    {"deck-quoted.txt", 4, 4},      {"deck-comma.txt", 4, 4},
+    {"web-plain.txt", 5, 5},        {"one-line-answers.md", 8, 7},
+    {"mcq-plain.txt", 3, 3},        {"key-plain.txt", 2, 2},
+    {"quoted-cards.md", 2, 2},      {"table-bank.md", 5, 5},
+    {"labels-world.txt", 9, 9},     {"obsidian-comments.md", 4, 4},
+    {"cloze-deck.md", 6, 6},        {"cloze-notes.md", 2, 2},
+    {"site-admonitions.md", 3, 3},  {"hugo-shortcodes.md", 2, 2},
+    {"forum-copy.txt", 3, 2},       {"worksheet-instructions.md", 3, 3},
+    {"worked-problems.txt", 7, 7},
 };
 enum { NFILES = sizeof NOTES / sizeof NOTES[0] };
 

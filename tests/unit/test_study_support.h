@@ -112,7 +112,9 @@ static inline int removable_word(const char *w)
         "\xD0\x9E\xD1\x82\xD0\xB2\xD0\xB5\xD1\x82",                         /* Ответ */
         /* labels-world.txt (ASCII alone is lowered) */
         "câu", "hỏi", "trả", "lời", "Đáp", "án", "pertanyaan", "jawaban", "swali", "jibu", "soru",
-        "yanıt", "คำถาม", "คำตอบ", "문제", "답", "ถาม", "ตอบ", "soal", "jawab", NULL};
+        "yanıt", "คำถาม", "คำตอบ", "문제", "답", "ถาม", "ตอบ", "soal", "jawab",
+        /* worked-problems.txt: labels of a numbered problem and its solution */
+        "problem", "exercise", "aufgabe", "ejercicio", "solution", "lösung", NULL};
     for (const char *const *k = OK; *k; k++)
         if (strcmp(w, *k) == 0) return 1;
     const char *d = w + (w[0] == 'q' || w[0] == 'a');

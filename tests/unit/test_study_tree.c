@@ -202,6 +202,45 @@ static void test_labels(void)
     oct_tree_free(t);
 }
 
+/* An answer label no question claims takes the paragraph right before it
+ * as its question when that reads as a sentence (a quiz bowl tossup, which
+ * asks with no mark); a title or a mnemonic's "R - " line stays text, with
+ * an orphan-answer warning. "Problem 3." labels a question. */
+static void test_labels_without_question(void)
+{
+    oct_tree *t = oct_tree_new();
+    oct_node *ch = chapter(t);
+    para(t, ch, "Capitals");
+    para(t, ch, "Answer: Paris");
+    para(t, ch, "Causes of a fever, by the mnemonic FIRE, in order:");
+    para(t, ch, "R - Recent travel");
+    para(t, ch, "Problem 3. Solve 2x = 8.");
+    para(t, ch, "Solution. Halve both sides: x = 4.");
+    para(t, ch, "This gas makes up most of the air we breathe.\nFor ten points, name it.");
+    para(t, ch, "ANSWER: nitrogen");
+    para(t, ch, "This noble gas glows red in signs. For ten points, name it.");
+    para(t, ch, "ANSWER: neon");
+    oct_diag *d = oct_diag_new(NULL);
+    wordset before = {0};
+    words_of_tree(t, &before);
+    oct_study_run(t, d);
+    CHECK(words_lost(&before, t) == 0); /* "Problem 3." and "Solution." are labels */
+    words_free(&before);
+    qcount q = count_questions(t->root);
+    CHECK(q.questions == 3 && q.answered == 3);
+    CHECK(nth_question(ch, 0)->u.question.number == 3);
+    CHECK_STR(text_of(t, answer_of(nth_question(ch, 0))), "Halve both sides: x = 4.");
+    CHECK_STR(text_of(t, nth_question(ch, 1)),
+              "This gas makes up most of the air we breathe. For ten points, name it.");
+    CHECK_STR(text_of(t, answer_of(nth_question(ch, 1))), "nitrogen");
+    CHECK_STR(text_of(t, answer_of(nth_question(ch, 2))), "neon");
+    CHECK(oct_diag_count(d, OCT_WARNING) == 2);
+    for (size_t i = 0; i < 2; i++)
+        CHECK_STR(oct_diag_at(d, i)->code, "orphan-answer");
+    oct_diag_free(d);
+    oct_tree_free(t);
+}
+
 /* A DETAILS box as ingest makes it: a SUMMARY, then the blocks of `body`
  * (one paragraph each, NULL-terminated). */
 static oct_node *details(oct_tree *t, oct_node *parent, const char *summary,
@@ -412,6 +451,7 @@ int main(void)
     test_bold_items();
     test_question_lines();
     test_labels();
+    test_labels_without_question();
     test_details();
     test_pairing();
     test_contents_links();

@@ -187,6 +187,32 @@ static void test_title_idioms(void)
     CHECK(asks("What is a closure"));
 }
 
+/* A worksheet's exercise heading tells how to answer the items below; it
+ * asks nothing. A true-or-false item with its statement still asks. */
+static void test_quiz_instructions(void)
+{
+    CHECK(!asks("True or False?"));
+    CHECK(!asks("TRUE OR FALSE?"));
+    CHECK(!asks("True/False?"));
+    CHECK(!asks("T/F?"));
+    CHECK(!asks("Astronomy — True or false? (answers after the arrow)?"));
+    CHECK(!asks("Part B – Multiple choice questions?"));
+    CHECK(!asks("Section 2: Fill in the blanks?"));
+    CHECK(!asks("Vrai ou faux ?"));
+    CHECK(!asks("Richtig oder falsch?"));
+    CHECK(!asks("¿Verdadero o falso?"));
+    CHECK(!asks("3. True or false? (1 point each)"));
+    CHECK(st_quiz_instruction("Multiple Choice", 15));
+    CHECK(st_quiz_instruction("Fill in the blanks:", 19));
+    CHECK(st_quiz_instruction("Match the following.", 20));
+    CHECK(asks("True or false: zero is an even number?"));
+    CHECK(asks("Is it true or false that zero is even?"));
+    CHECK(asks("Why is the statement true or false?"));
+    CHECK(asks("Which answers are multiple choice?"));
+    CHECK(asks("What is a true-or-false question?"));
+    CHECK(!st_quiz_instruction("True or false: zero is even.", 28));
+}
+
 /* Greek asks with ';' (U+037E, a semicolon once normalized). */
 static void test_greek_question_mark(void)
 {
@@ -258,6 +284,7 @@ int main(void)
     test_labels();
     test_labels_elsewhere();
     test_greek_question_mark();
+    test_quiz_instructions();
     test_title_idioms();
     test_numbers_options_captions();
     test_similarity();

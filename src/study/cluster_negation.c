@@ -1,0 +1,121 @@
+#include "study/cluster_int.h"
+
+#include <stdlib.h>
+#include <string.h>
+#include <utf8proc.h>
+
+/* Whether a question is negated. Stop-word removal drops "not" and its
+ * kin, so "Is zero an even number?" and "Is zero not an even number?" are
+ * the same tokens, yet their answers are opposite: a merge would show one
+ * question's answer under the other. Negation words are read here, on the
+ * folded text, and a question with one never merges with a question
+ * without (cluster.c). */
+
+/* Negation words in any booklet: English, and words of German, French,
+ * Spanish, Portuguese and Dutch that are no English word, so notes in
+ * another language than the booklet's are read too. */
+static const char *const NEG_ANY[] = {
+    /* English */
+    "not", "no", "never", "none", "nothing", "nobody", "nowhere", "neither", "nor", "cannot",
+    "except", "excluding", "without", "false", "incorrect", "untrue", "least", "non",
+    /* German */
+    "nicht", "kein", "keine", "keinen", "keinem", "keiner", "keines", "niemals", "weder", "außer",
+    "ausser", "ohne", "falsch", "unrichtig",
+    /* French */
+    "jamais", "aucun", "aucune", "sauf", "faux", "fausse", "incorrecte",
+    /* Spanish */
+    "nunca", "jamás", "ningún", "ninguno", "ninguna", "excepto", "falso", "falsa", "incorrecto",
+    "incorrecta",
+    /* Portuguese, Dutch */
+    "não", "nenhum", "nenhuma", "niet", "geen", "nooit", "behalve", "zonder", NULL};
+
+/* Negation words that are also English words or abbreviations ("ne" for
+ * north-east, "sin", "Ni" for nickel): read only in a booklet of their
+ * language. */
+typedef struct {
+    const char *lang, *const *words;
+} neg_lang;
+static const neg_lang NEG_LANG[] = {
+    {"de", (const char *const[]){"nie", NULL}},
+    {"fr", (const char *const[]){"ne", "pas", "ni", "rien", "sans", "personne", NULL}},
+    {"es", (const char *const[]){"ni", "sin", "nada", "nadie", "salvo", NULL}},
+    {"pt", (const char *const[]){"nem", "sem", "nada", "exceto", NULL}},
+    {"it", (const char *const[]){"mai", "nessuno", "nessuna", "senza", "tranne", NULL}},
+};
+
+static bool in_list(const char *const *list, const char *w, size_t n)
+{
+    for (; *list; list++)
+        if (strlen(*list) == n && memcmp(*list, w, n) == 0) return true;
+    return false;
+}
+
+static bool apostrophe_at(const char *s, size_t i, size_t n, size_t *len)
+{
+    if (s[i] == '\'') return (*len = 1), true;
+    /* U+2019, what word processors type */
+    if (i + 2 < n && (unsigned char)s[i] == 0xE2 && (unsigned char)s[i + 1] == 0x80 &&
+        (unsigned char)s[i + 2] == 0x99)
+        return (*len = 3), true;
+    return false;
+}
+
+/* The folded word w[0..n) (apostrophes kept) negates. */
+static bool negating_word(const char *lang, const char *w, size_t n)
+{
+    if (in_list(NEG_ANY, w, n)) return true;
+    for (size_t i = 0; i < sizeof NEG_LANG / sizeof NEG_LANG[0]; i++)
+        if (lang && strncmp(lang, NEG_LANG[i].lang, 2) == 0 && in_list(NEG_LANG[i].words, w, n))
+            return true;
+    size_t a;
+    /* English "isn't", "can't", "doesn’t" */
+    for (size_t k = 1; k + 1 < n; k++)
+        if (w[k - 1] == 'n' && apostrophe_at(w, k, n, &a) && k + a + 1 == n && w[k + a] == 't')
+            return true;
+    /* French "n'est", "n’a" */
+    return n > 2 && w[0] == 'n' && apostrophe_at(w, 1, n, &a) && n > 1 + a;
+}
+
+static bool word_byte(const char *s, size_t i, size_t n, size_t *len)
+{
+    unsigned char c = (unsigned char)s[i];
+    *len = 1;
+    if (apostrophe_at(s, i, n, len)) return true;
+    if (c < 0x80) return (c >= 'a' && c <= 'z') || (c >= '0' && c <= '9') || c == '_';
+    utf8proc_int32_t cp;
+    utf8proc_ssize_t l =
+        utf8proc_iterate((const utf8proc_uint8_t *)s + i, (utf8proc_ssize_t)(n - i), &cp);
+    if (l <= 0) return false;
+    *len = (size_t)l;
+    utf8proc_category_t k = utf8proc_category(cp);
+    return k >= UTF8PROC_CATEGORY_LU && k <= UTF8PROC_CATEGORY_NO;
+}
+
+bool ct_negated(const char *lang, const char *s, size_t n)
+{
+    if (n > CT_MAX_PROMPT) n = CT_MAX_PROMPT;
+    utf8proc_uint8_t *f = NULL;
+    utf8proc_ssize_t r =
+        utf8proc_map((const utf8proc_uint8_t *)s, (utf8proc_ssize_t)n, &f,
+                     UTF8PROC_STABLE | UTF8PROC_COMPOSE | UTF8PROC_COMPAT | UTF8PROC_CASEFOLD);
+    if (r < 0) return false;
+    const char *w = (const char *)f;
+    size_t len = (size_t)r, i = 0;
+    bool neg = false;
+    while (i < len && !neg) {
+        size_t l, a;
+        /* an apostrophe opens no word: 'not' is quoted */
+        if (!word_byte(w, i, len, &l) || apostrophe_at(w, i, len, &a)) {
+            i += l;
+            continue;
+        }
+        size_t start = i, end = i;
+        while (i < len && word_byte(w, i, len, &l)) {
+            i += l;
+            if (!apostrophe_at(w, i - l, len, &a)) end = i; /* nor closes one */
+        }
+        neg = negating_word(lang, w + start, end - start);
+    }
+    free(f);
+    return neg;
+}

@@ -1,0 +1,140 @@
+#include "study/study_int.h"
+
+#include <stdlib.h>
+#include <string.h>
+#include <utf8proc.h>
+
+/* The heading of a worksheet's exercise ("True or False?", "Part B –
+ * Multiple choice", "Fill in the blanks:", "Vrai ou faux ?") tells how to
+ * answer the items below it; it asks nothing itself. Read as a question,
+ * "True or False?" took the statements under it for its answer. A line is
+ * such an instruction when it is one of these phrases, with at most a
+ * short title before it and a separator ("Astronomy — True or false?"),
+ * and after it only words like "questions" and a remark in brackets ("(2
+ * points each)"). "True or false: zero is even." goes on with a
+ * statement: that is an item, not an instruction. */
+
+/* Phrases as folded words, one string each, words split by one space. */
+static const char *const PHRASES[] = {
+    "true or false", "true false", "t f", "right or wrong", "yes or no", "multiple choice",
+    "multiple choice questions", "mcq", "mcqs", "fill in the blanks", "fill in the blank",
+    "fill in the gaps", "fill in the gap", "fill in the missing words", "fill in the missing word",
+    "matching", "match the following", "match the pairs", "short answer", "short answers",
+    "choose the correct answer", "choose the right answer", "choose the correct option",
+    "select the correct answer", "circle the correct answer", "tick the correct answer",
+    /* French, German, Spanish, Italian, Portuguese, Dutch */
+    "vrai ou faux", "qcm", "questions à choix multiples", "texte à trous", "richtig oder falsch",
+    "wahr oder falsch", "lückentext", "verdadero o falso", "opción múltiple", "selección múltiple",
+    "vero o falso", "verdadeiro ou falso", "waar of niet waar", "juist of onjuist", NULL};
+
+/* Words that may follow the phrase: "True/False questions", "MCQ section". */
+static const char *const AFTER[] = {
+    "question", "questions", "section", "quiz",   "statements", "items",   "exercise", "exercises",
+    "round",    "part",      "test",    "fragen", "aufgaben",   "answers", "type",     NULL};
+
+enum { MAX_WORDS = 24 };
+
+typedef struct {
+    size_t start[MAX_WORDS], end[MAX_WORDS];
+    size_t n;
+} words;
+
+static bool letter_or_digit(const char *s, size_t i, size_t n, size_t *len)
+{
+    utf8proc_int32_t cp;
+    utf8proc_ssize_t l =
+        utf8proc_iterate((const utf8proc_uint8_t *)s + i, (utf8proc_ssize_t)(n - i), &cp);
+    *len = l > 0 ? (size_t)l : 1;
+    if (l <= 0) return false;
+    utf8proc_category_t k = utf8proc_category(cp);
+    return k >= UTF8PROC_CATEGORY_LU && k <= UTF8PROC_CATEGORY_NO;
+}
+
+/* Words of f[0..n) outside brackets; false when there are too many. */
+static bool split(const char *f, size_t n, words *w)
+{
+    int depth = 0;
+    w->n = 0;
+    for (size_t i = 0; i < n;) {
+        size_t l;
+        if (f[i] == '(' || f[i] == '[') depth++;
+        if ((f[i] == ')' || f[i] == ']') && depth > 0) depth--;
+        if (!letter_or_digit(f, i, n, &l)) {
+            i += l;
+            continue;
+        }
+        size_t s = i;
+        while (i < n && letter_or_digit(f, i, n, &l))
+            i += l;
+        if (depth) continue;
+        if (w->n == MAX_WORDS) return false;
+        w->start[w->n] = s;
+        w->end[w->n++] = i;
+    }
+    return true;
+}
+
+static bool word_is(const char *f, const words *w, size_t k, const char *s, size_t n)
+{
+    return w->end[k] - w->start[k] == n && memcmp(f + w->start[k], s, n) == 0;
+}
+
+/* Words of the phrase p matched at word k of f: how many, 0 if not. */
+static size_t phrase_at(const char *f, const words *w, size_t k, const char *p)
+{
+    size_t m = 0;
+    while (*p) {
+        size_t len = strcspn(p, " ");
+        if (k + m >= w->n || !word_is(f, w, k + m, p, len)) return 0;
+        m++;
+        p += len + (p[len] == ' ');
+    }
+    return m;
+}
+
+static bool after_word(const char *f, const words *w, size_t k)
+{
+    for (size_t i = 0; AFTER[i]; i++)
+        if (word_is(f, w, k, AFTER[i], strlen(AFTER[i]))) return true;
+    return false;
+}
+
+/* A separator between a title and the phrase: ':', '-', '—', '–', '|',
+ * '.', or a number ending the title ("Part 2 True or false"). */
+static bool separated(const char *f, const words *w, size_t k)
+{
+    for (size_t i = w->end[k - 1]; i < w->start[k]; i++)
+        if (strchr(":-.|/", f[i]) || (unsigned char)f[i] == 0xE2) return true;
+    size_t last = w->end[k - 1] - 1;
+    return f[last] >= '0' && f[last] <= '9';
+}
+
+static bool matches(const char *f, size_t n)
+{
+    words w;
+    if (!split(f, n, &w) || w.n == 0) return false;
+    for (size_t k = 0; k < w.n && k <= 4; k++) {
+        if (k > 0 && !separated(f, &w, k)) continue;
+        for (size_t i = 0; PHRASES[i]; i++) {
+            size_t m = phrase_at(f, &w, k, PHRASES[i]);
+            if (!m) continue;
+            size_t j = k + m;
+            while (j < w.n && after_word(f, &w, j))
+                j++;
+            if (j == w.n) return true;
+        }
+    }
+    return false;
+}
+
+bool st_quiz_instruction(const char *s, size_t n)
+{
+    if (n == 0 || n > 200) return false;
+    utf8proc_uint8_t *f = NULL;
+    utf8proc_ssize_t r = utf8proc_map((const utf8proc_uint8_t *)s, (utf8proc_ssize_t)n, &f,
+                                      UTF8PROC_STABLE | UTF8PROC_COMPOSE | UTF8PROC_CASEFOLD);
+    if (r < 0) return false;
+    bool yes = matches((const char *)f, (size_t)r);
+    free(f);
+    return yes;
+}
