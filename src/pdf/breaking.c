@@ -72,6 +72,11 @@ bool pdf_is_space(uint32_t cp)
     return cp == ' ' || cp == '\n' || cp == '\r' || cp == 0x3000;
 }
 
+bool pdf_stretchable_space(const pdf_text *t, size_t i)
+{
+    return t->c[i].cp == ' ' && !(t->st[t->c[i].style].flags & PDF_ST_CODE);
+}
+
 /* A grapheme cluster starts at i: the text may be cut before it. */
 static bool can_split_before(const pdf_text *t, size_t i)
 {
@@ -422,7 +427,7 @@ static void break_piece(breaker *b)
     for (size_t i = 0; i < n; i++) {
         double w = pdf_char_width(b->t, b->s + i);
         if (w < 0) b->monotone = false;
-        bool sp = b->t->c[b->s + i].cp == ' ';
+        bool sp = pdf_stretchable_space(b->t, b->s + i);
         /* a gap counts from the char after it, so a line ending at the
          * gap's char does not count it */
         bool gap = i > 0 && pdf_gap_after(b->t, b->s + i - 1);

@@ -273,6 +273,9 @@ size_t pdf_break_lines(pdf_text *t, const pdf_measure *m, pdf_line **out);
 /* Widest unbreakable piece and widest mandatory-break piece, points. */
 void pdf_text_extent(const pdf_text *t, double *minw, double *maxw);
 bool pdf_is_space(uint32_t cp);
+/* Whether char i is a word space that justification may widen: not one
+ * inside inline code, whose spaces keep the code's columns. */
+bool pdf_stretchable_space(const pdf_text *t, size_t i);
 /* A justification gap after char i: a break between characters of a
  * script written without spaces (Chinese, Japanese, Thai...), which
  * stretches like a word space of PDF_GAP_EM (pdf_gap_width, points). */

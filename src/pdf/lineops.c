@@ -174,7 +174,7 @@ void pdf_set_line(oct_pdf *p, pdf_item *it, const pdf_text *t, const pdf_line *l
          * need more stays ragged rather than full of holes. */
         double spw = 0;
         for (size_t i = ln->a; i < ln->b; i++) {
-            if (t->c[i].cp == ' ') spw += pdf_char_width(t, i);
+            if (pdf_stretchable_space(t, i)) spw += pdf_char_width(t, i);
             if (i + 1 < ln->b && pdf_gap_after(t, i)) spw += pdf_gap_width(t, i);
         }
         extra = slack / ln->nspace;
@@ -222,7 +222,7 @@ void pdf_set_line(oct_pdf *p, pdf_item *it, const pdf_text *t, const pdf_line *l
             g->adv = (int16_t)(g->adv + lround(extra * 1000.0 / t->st[c->style].size));
             pen += extra;
         }
-        if (c->cp == ' ' && extra != 0) {
+        if (c->cp == ' ' && extra != 0 && pdf_stretchable_space(t, i)) {
             pen += extra;
             flush_run(&s);
         } else if (c->cp != ' ') {
