@@ -275,6 +275,21 @@ void pdf_layout_block(oct_pdf *p, const pdf_ctx *c, const oct_node *n)
     }
 }
 
+/* A paragraph whose last line must not end a page: one a list follows (an
+ * item's line and its sub-items, "Examples:" and its examples) or one
+ * that ends in a colon, introducing what comes next. */
+static bool leads_into(const oct_node *n)
+{
+    if (n->kind != OCT_PARAGRAPH || !n->next || n->next->kind == OCT_FOOTNOTE_DEF) return false;
+    if (n->next->kind == OCT_LIST) return true;
+    const oct_node *last = n->last;
+    if (!last || last->kind != OCT_TEXT || !last->text) return false;
+    size_t len = strlen(last->text);
+    while (len > 0 && last->text[len - 1] == ' ')
+        len--;
+    return len > 0 && last->text[len - 1] == ':';
+}
+
 void pdf_layout_blocks(oct_pdf *p, const pdf_ctx *c, const oct_node *first)
 {
     double gap = c->tight ? p->L.paragraph_gap * 0.4 : p->L.paragraph_gap;
@@ -282,6 +297,7 @@ void pdf_layout_blocks(oct_pdf *p, const pdf_ctx *c, const oct_node *first)
         if (n->kind == OCT_FOOTNOTE_DEF && c->depth == 0) continue; /* chapter end */
         if (n != first) pdf_flow_space(p->cur, gap);
         pdf_layout_block(p, c, n);
+        if (leads_into(n)) pdf_flow_keep_last(p->cur);
     }
 }
 

@@ -6,6 +6,8 @@
             running head above it, the folio below it, and the marks in the
             binding-side margin (question numbers, check-boxes, "Q");
   heading   no page ends with a heading (a line taller than body text);
+  colon     no page ends with a line that introduces what follows (its
+            last character a colon: "Examples:", an item's lead line);
   lines     a paragraph that runs over a page break leaves at least KEEP
             (default 2) of its lines at the foot of the page and carries at
             least KEEP to the next (no widow, no orphan);
@@ -112,6 +114,17 @@ def check_headings(body, text_h, bad):
         # (a title page is all display type: not a page of running text)
         if y1 - y0 > text_h * 1.25 and n < len(body) and text >= 3:
             bad.append(f"page {n} ends with a heading: {last!r}")
+
+
+def check_colons(body, text_h, bad):
+    for n, pg in enumerate(body, 1):
+        lines = pg["lines"]
+        if not lines or n == len(body):
+            continue
+        y0, y1 = lines[-1][0], lines[-1][1]
+        # (code is set smaller, and a code line ending in ':' may end a page)
+        if y1 - y0 >= text_h * 0.97 and lines[-1][-1].rstrip().endswith(":"):
+            bad.append(f"page {n} ends with a line that introduces what follows: {lines[-1][-1]!r}")
 
 
 def check_split_paragraphs(body, keep, bad):
@@ -271,6 +284,7 @@ def main():
     heights = sorted(y1 - y0 for pg in body for (y0, y1, *_r) in pg["lines"])
     text_h = heights[len(heights) // 2] if heights else 0  # the body's line height
     check_headings(body, text_h, bad)
+    check_colons(body, text_h, bad)
     check_openers(body, text_h, bad)
     split = check_split_paragraphs(body, keep, bad)
     prompts = check_prompts(body, body_pitch(body), bad)
