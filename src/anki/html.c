@@ -96,9 +96,13 @@ static void inline_node(const oct_node *n, oct_buf *out)
         } else
             inline_children(n, out);
         break;
-    case OCT_IMAGE:
+    case OCT_IMAGE: /* the alt text and title: no media in the deck */
         inline_children(n, out);
-        break; /* the alt text: no media in the deck */
+        if (n->u.link.title && *n->u.link.title) {
+            oct_buf_puts(out, " \xE2\x80\x94 ");
+            oct_anki_html_text(n->u.link.title, 0, out);
+        }
+        break;
     case OCT_SOFT_BREAK:
         oct_buf_putc(out, ' ');
         break;

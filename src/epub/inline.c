@@ -116,11 +116,15 @@ static void write_image(oct_epub_ctx *r, const oct_node *n)
     }
     oct_epub_xw_start(r->xw, "span");
     oct_epub_xw_attr(r->xw, "class", "image-alt");
-    oct_epub_xw_text(r->xw, *alt ? "[image: " : "[image]");
-    if (*alt) {
-        oct_epub_xw_text(r->xw, alt);
-        oct_epub_xw_text(r->xw, "]");
+    oct_epub_xw_text(r->xw, *alt ? "[image: " : "[image");
+    oct_epub_xw_text(r->xw, alt);
+    /* its title too ("Figure 1. …"), which a drawn picture has below it */
+    const char *title = n->u.link.title;
+    if (title && *title) {
+        oct_epub_xw_text(r->xw, " \xE2\x80\x94 ");
+        oct_epub_xw_text(r->xw, title);
     }
+    oct_epub_xw_text(r->xw, "]");
     oct_epub_xw_end(r->xw);
 }
 

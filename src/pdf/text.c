@@ -313,7 +313,16 @@ void pdf_text_inlines(oct_pdf *p, pdf_text *t, const oct_node *container, const 
         if (n == container) continue;
         if (ev == OCT_EV_EXIT) {
             if (n->kind == OCT_IMAGE && p->defer_images && pdf_image_available(p, n)) continue;
-            if (n->kind == OCT_IMAGE) add_str(p, t, n->first ? "]" : "image]", &stack[depth], n);
+            if (n->kind == OCT_IMAGE) {
+                /* a picture not drawn keeps its title too ("Figure 1. …") */
+                const char *title = n->u.link.title;
+                if (!n->first) add_str(p, t, "image", &stack[depth], n);
+                if (title && *title) {
+                    add_str(p, t, " \xE2\x80\x94 ", &stack[depth], n);
+                    add_str(p, t, title, &stack[depth], n);
+                }
+                add_str(p, t, "]", &stack[depth], n);
+            }
             if (depth > 0 && n->first && styled_kind(n->kind)) depth--;
             continue;
         }

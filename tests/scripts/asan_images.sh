@@ -81,7 +81,7 @@ cat >"$book/chapters/field-notes.md" <<'EOF'
 
 ![cut photograph](../pics/cut.jpg)
 
-![never drawn](../pics/absent.png)
+![never drawn](../pics/absent.png "Figure 9: the absent one")
 
 ![far away](https://example.org/remote.png)
 
@@ -164,6 +164,8 @@ grep -q '<figure class="picture"><img src="img/[0-9a-f]*\.png" alt="Gradient wit
 grep -q 'It is reduced to eight bits <img src="img/[0-9a-f]*\.png" alt="Sixteen-bit grey ramp" title="Grey, 16 bit"/> before drawing.' chapters.xhtml ||
     fail "an inline picture should stay an inline <img>"
 grep -q '\[image: far away\]' chapters.xhtml || fail "remote picture: alt text expected in the EPUB"
+grep -q '\[image: never drawn — Figure 9: the absent one\]' chapters.xhtml ||
+    fail "a missing picture's title (its caption) is lost in the EPUB"
 if grep -q 'shields.io\|codecov' chapters.xhtml; then fail "badge row should be dropped"; fi
 
 # ---- nothing outside the booklet was opened --------------------------------------
@@ -179,7 +181,7 @@ fi
 # ---- text: alt text of the unavailable pictures and the captions ------------------
 pdf_text "$pdf" | flat_text >pdf.txt
 for s in "[image: half a picture]" "[image: words in disguise]" "[image: impossibly large]" \
-    "[image: cut photograph]" "[image: never drawn]" "[image: far away]" "[image: climbing out]" \
+    "[image: cut photograph]" "[image: never drawn — Figure 9: the absent one]" "[image: far away]" "[image: climbing out]" \
     "[image: rooted elsewhere]" "[image: linked away]" "[image: entity trick]" "Figure 1: colour ramp over a hole" \
     "Photo: a field under a pale sky" "Diagram drawn from SVG" "Wide banner, scaled down"; do
     grep -qF "$s" pdf.txt || fail "PDF text lacks '$s'"
