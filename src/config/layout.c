@@ -128,7 +128,7 @@ static void set_defaults(oct_layout *l)
     l->paragraph_gap = 6;
     l->question_checkbox = true;
     l->justify = true;
-    l->breaks = (oct_breaks){2, 2, 8, true};
+    l->breaks = (oct_breaks){2, 2, 8, true, true};
     l->text = rgb(0x1a1a1a);
     l->heading_color = rgb(0x1f3a5f);
     l->link = rgb(0x1d5fa0);

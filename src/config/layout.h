@@ -52,10 +52,11 @@ typedef struct {
 
 /* `breaks:` how pages end (README "Pages: two-sided, kept together"). */
 typedef struct {
-    int orphans;       /* first lines of a paragraph kept together at a page foot */
-    int widows;        /* last lines of a paragraph kept together at a page head */
-    int code_lines;    /* a code block this short never splits */
-    bool flush_bottom; /* a chapter's pages end on the same line (gaps stretch) */
+    int orphans;         /* first lines of a paragraph kept together at a page foot */
+    int widows;          /* last lines of a paragraph kept together at a page head */
+    int code_lines;      /* a code block this short never splits */
+    bool flush_bottom;   /* a chapter's pages end on the same line (gaps stretch) */
+    bool recto_chapters; /* a chapter opens on a right-hand page (else any page) */
 } oct_breaks;
 
 typedef struct {

@@ -196,7 +196,8 @@ void pdf_paginate(oct_pdf *p, pdf_flow *f, pdf_page_kind kind)
         }
         if (!g.page || ((it->flags & PDF_IT_NEW_PAGE) && g.content > 0) ||
             (brk[i] && g.content > 0)) {
-            if ((it->flags & PDF_IT_OPENER) && on_verso(p)) { /* a blank verso first */
+            if ((it->flags & PDF_IT_OPENER) && p->L.breaks.recto_chapters && on_verso(p)) {
+                /* a blank verso first */
                 new_page(&g, kind);
                 g.page->blank = true;
             }

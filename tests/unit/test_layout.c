@@ -371,7 +371,8 @@ static void test_chain(void)
                   1);
 }
 
-/* `breaks:` orphans, widows, code-lines, flush-bottom; bounds and types. */
+/* `breaks:` orphans, widows, code-lines, flush-bottom, chapters; bounds
+ * and types. */
 static void test_breaks(void)
 {
     oct_layout l;
@@ -380,7 +381,7 @@ static void test_breaks(void)
     CHECK(rc == 0 && oct_diag_size(d) == 0);
     print_diags(d);
     CHECK(l.breaks.orphans == 3 && l.breaks.widows == 3 && l.breaks.code_lines == 12);
-    CHECK(!l.breaks.flush_bottom);
+    CHECK(!l.breaks.flush_bottom && !l.breaks.recto_chapters);
     oct_layout_release(&l);
     oct_diag_free(d);
     const char *f = fixture("layout/breaks-errors.yaml");
@@ -391,8 +392,9 @@ static void test_breaks(void)
             {3, 11, "invalid-value", "'widows' must be a whole number from 1 to 4, got '2.5'"},
             {4, 15, "wrong-type", "'code-lines' must be a number"},
             {5, 17, "wrong-type", "'flush-bottom' must be true or false"},
-            {6, 3, "unknown-key", "unknown key 'keep' in 'breaks'"}},
-        5);
+            {6, 3, "unknown-key", "unknown key 'keep' in 'breaks'"},
+            {7, 13, "invalid-value", "'chapters' must be 'recto' or 'any', got 'left'"}},
+        6);
 }
 
 int main(void)
