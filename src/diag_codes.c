@@ -37,9 +37,6 @@ static const oct_diag_code CODES[] = {
     {"epub-write", E, "the EPUB file could not be written"},
     {"epub-xml", E, "the EPUB backend could not produce well-formed XHTML"},
     {"filler", W, "chat filler (\"Sure! Here is...\") dropped; --keep-filler keeps it"},
-    {"page-furniture", W,
-     "a Q&A site's page furniture (votes, dates, \"Share Improve this answer Follow\") dropped; "
-     "--keep-filler keeps it"},
     {"font-damaged", E,
      "a font file of the layout is damaged (its tables fail the probe) and is refused"},
     {"font-fallback-missing", W,
@@ -95,6 +92,8 @@ static const oct_diag_code CODES[] = {
     {"nul-byte", W, "NUL bytes replaced by U+FFFD (the place stays visible)"},
     {"oom", E, "out of memory"},
     {"orphan-answer", W, "an answer without a question before it is kept as text"},
+    {"page-furniture", W,
+     "a Q&A page's votes, dates and buttons dropped; --keep-filler keeps them"},
     {"pdf-font", E, "a font could not be loaded into the PDF"},
     {"pdf-internal", E, "libharu failed while making the PDF (internal error)"},
     {"pdf-layout", E, "the layout's page size, margins or type sizes leave no room for text"},

@@ -182,6 +182,7 @@ static int collect_dir(const char *dir, oct_booklets *out, oct_diag *diag)
                 m->path = oct_xstrdup(dir);
                 m->dir = oct_xstrdup(dir);
                 m->title = title_from_name(*bn ? bn : "notes");
+                m->title_from_name = true;
                 m->slug = slug_from_name(*bn ? bn : "notes");
                 free(abs);
             }
@@ -223,6 +224,7 @@ int oct_cli_collect(char **inputs, int ninputs, oct_booklets *out, oct_diag *dia
                     strcpy(d, ".");
                 loose->dir = d;
                 loose->title = title_from_name(base_name(in));
+                loose->title_from_name = true;
                 loose->slug = slug_from_name(base_name(in));
             }
             add_source(&out->items[loose_idx], in);

@@ -215,6 +215,24 @@ static void guess_language(oct_tree *t, const oct_manifest *m, oct_diag *diag)
 }
 
 /* Source i, made ready by the readahead, parsed into t. */
+/* A booklet of one note that names itself (its first heading, its front
+ * matter's title) takes that name rather than the file's: "Acids, bases
+ * and buffers", not "Chemistry" from chemistry.md. */
+static void title_from_chapter(oct_tree *t)
+{
+    const oct_node *only = NULL;
+    for (const oct_node *c = t->root->first; c; c = c->next) {
+        if (c->kind != OCT_CHAPTER) continue;
+        if (only) return; /* several notes: the name of what holds them */
+        only = c;
+    }
+    const char *title = only ? only->u.chapter.title : NULL;
+    if (!title || !*title || strcasecmp(title, t->meta.title) == 0) return;
+    const char *file = oct_tree_source_title(t, only->span.file);
+    if (file && strcmp(title, file) == 0) return; /* the chapter took the file's name too */
+    t->meta.title = oct_arena_strdup(t->arena, title);
+}
+
 static int ingest_one(oct_tree *t, oct_readahead *ra, size_t i, const oct_source *src,
                       const oct_ingest_options *io, oct_diag *diag)
 {
@@ -310,6 +328,8 @@ oct_tree *oct_cli_load_tree_ahead(const oct_manifest *m, const oct_build_opts *o
         return NULL;
     }
     oct_tree_fold_title_headings(t);
+    if (m->title_from_name) title_from_chapter(t);
+    if (m->title_from_name) title_from_chapter(t);
     oct_tree_assign_ids(t);
     if (count) o->stats->questions += count_questions(t);
     if (bank || count) {

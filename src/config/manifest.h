@@ -25,6 +25,7 @@
  * file:line and the key. */
 #ifndef OCT_MANIFEST_H
 #define OCT_MANIFEST_H
+#include <stdbool.h>
 #include <stddef.h>
 
 #include "diag.h"
@@ -46,6 +47,7 @@ typedef struct {
     char *dir;  /* directory holding the sources */
     char *slug; /* output base name: the directory name, e.g. "django" */
     char *title, *subtitle, *author, *language, *identifier, *date, *description, *layout;
+    bool title_from_name; /* title made from a file's or directory's name, not given */
     char **keywords;
     size_t nkeywords;
     oct_source *sources;
