@@ -1,4 +1,5 @@
 #include "epub/docs.h"
+#include "epub/render.h"
 #include "util/buf.h"
 
 /* Conservative CSS: block margins, borders and font sizes only. No flex,
@@ -12,11 +13,22 @@ static const char BASE[] =
     " page-break-after: avoid; page-break-inside: avoid; }\n"
     "h5, h6 { font-size: 1em; margin: 1em 0 0.4em; }\n"
     "p { margin: 0.4em 0; }\n"
-    "pre { white-space: pre-wrap; word-wrap: break-word; font-family: monospace;"
+    /* Code wraps only where a line must, at a space or punctuation when
+     * it can (overflow-wrap, not word-break: break-all), never hyphenated
+     * by a reader that hyphenates the book. */
+    "pre { white-space: pre-wrap; word-wrap: break-word; overflow-wrap: break-word;"
+    " -webkit-hyphens: none; hyphens: none; font-family: monospace;"
     " font-size: 0.85em; line-height: 1.3; margin: 0.6em 0; padding: 0.4em;"
     " border: 1px solid #999; text-align: left; }\n"
     "code { font-family: monospace; }\n"
     "pre code { font-size: 1em; }\n"
+    /* A source line (codehl.c) hangs: what wraps continues 3 columns in
+     * from the line's own indent, off the grid of 2- and 4-column indents,
+     * so it never reads as a statement of its own. em first for readers
+     * that do not know ch (a column is about 0.6em in monospace). */
+    "pre .cl { display: block; padding-left: 1.8em; text-indent: -1.8em;"
+    " padding-left: 3ch; text-indent: -3ch; }\n"
+    ".nb { white-space: nowrap; }\n"
     "blockquote { margin: 0.6em 0 0.6em 0.8em; padding-left: 0.5em;"
     " border-left: 2px solid #999; }\n"
     "hr { border: 0; border-top: 1px solid #999; margin: 1em 0; }\n"
@@ -110,10 +122,26 @@ static void put_heading(oct_buf *b, int level, int size, const char *margin)
                    margin);
 }
 
+/* The hanging indent of a code line indented `cols` columns (codehl.c
+ * writes class iN for N = 1..OCT_EPUB_CODE_MAX_INDENT): its continuation
+ * lines start 3 columns right of its first character. */
+static void put_code_indents(oct_buf *b)
+{
+    for (int cols = 1; cols <= OCT_EPUB_CODE_MAX_INDENT; cols++) {
+        int tenths = (cols + 3) * 6; /* 0.6em a column */
+        oct_buf_printf(b,
+                       "pre .i%d { padding-left: %d.%dem; text-indent: -%d.%dem;"
+                       " padding-left: %dch; text-indent: -%dch; }\n",
+                       cols, tenths / 10, tenths % 10, tenths / 10, tenths % 10, cols + 3,
+                       cols + 3);
+    }
+}
+
 char *oct_epub_css(const oct_epub_style *s, size_t *len)
 {
     oct_buf b = OCT_BUF_INIT;
     oct_buf_puts(&b, BASE);
+    put_code_indents(&b);
     put_heading(&b, 1, ratio(s->h1, 1.8), "0.8em 0 0.6em");
     put_heading(&b, 2, ratio(s->h2, 1.5), "1.2em 0 0.5em");
     put_heading(&b, 3, ratio(s->h3, 1.25), "1em 0 0.4em");
