@@ -38,11 +38,16 @@ static const char BASE[] =
     "li.task { list-style-type: none; }\n"
     ".task-box { font-weight: bold; }\n"
     "table { border-collapse: collapse; margin: 0.6em 0; }\n"
-    /* narrow columns on a phone: a word is hyphenated (in the document's
-     * language) before it is broken without a hyphen */
+    /* Narrow columns on a phone: a word is hyphenated (in the document's
+     * language) where the reader can, and broken only when it cannot fit
+     * its cell alone (overflow-wrap, not word-break, which broke
+     * "Formula" into "For/mul/a" with room to spare). Tables that are
+     * wide for a phone (table.c) are set smaller instead. */
     "th, td { border: 1px solid #999; padding: 0.2em 0.4em; vertical-align: top; "
-    "-webkit-hyphens: auto; hyphens: auto; "
-    "word-wrap: break-word; overflow-wrap: break-word; word-break: break-word; }\n"
+    "-webkit-hyphens: auto; hyphens: auto; word-wrap: break-word; overflow-wrap: break-word; }\n"
+    "table.wide { font-size: 0.85em; }\n"
+    "table.wider { font-size: 0.75em; }\n"
+    "table.widest { font-size: 0.75em; table-layout: fixed; width: 100%; }\n"
     "th { font-weight: bold; }\n"
     ".align-left { text-align: left; }\n"
     ".align-center { text-align: center; }\n"

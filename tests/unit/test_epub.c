@@ -147,6 +147,13 @@ static void add_code_and_table(oct_tree *t, oct_node *ch)
     oct_node *extra = add(t, table, OCT_TABLE_ROW); /* more cells than columns */
     for (int c = 0; c < 4; c++)
         text(t, add(t, extra, OCT_TABLE_CELL), "e");
+
+    /* words too long for a phone even at 0.75em: a fixed layout */
+    oct_node *wide = add(t, ch, OCT_TABLE);
+    wide->u.table.ncols = 2;
+    oct_node *row = add(t, wide, OCT_TABLE_ROW);
+    text(t, add(t, row, OCT_TABLE_CELL), "FASTQUEUE_DEFAULT_TIMEOUT_SECONDS_OF_EVERY_RUNNING_JOB");
+    text(t, add(t, row, OCT_TABLE_CELL), "seconds before a running job is lost, re-queued");
 }
 
 static void add_questions(oct_tree *t, oct_node *ch)
@@ -359,6 +366,11 @@ static void check_chapter_one(const char *epub)
     CHECK(contains(x, "<pre><code><span class=\"cl\">a   b\n</span><span class=\"cl i4\">    pip "
                       "<span class=\"nb\">--t</span>rusted-host h</span></code></pre>"));
     CHECK(contains(x, "<thead>") && contains(x, "<tbody>"));
+    /* a table that fits a phone keeps the book's size; one that does not is
+     * smaller, and one too wide even so gets its columns' shares */
+    CHECK(contains(x, "<table>\n<thead>"));
+    CHECK(contains(x, "<table class=\"widest\">\n<colgroup><col style=\"width: 64%\"/>"
+                      "<col style=\"width: 36%\"/></colgroup>"));
     CHECK(contains(x, "<th scope=\"col\" class=\"align-left\">Name</th>"));
     CHECK(contains(x, "<td class=\"align-right\">42</td>"));
     CHECK(contains(x, "<td class=\"align-center\">&lt;x&gt;</td>"));
