@@ -8,7 +8,13 @@
  * to mishandle. Code wraps (pre-wrap) instead of running off the page. */
 
 static const char BASE[] =
-    "body { margin: 0 2%; line-height: 1.4; }\n"
+    /* Margins in em (2% was 8px on a phone) and a measure of at most 36em
+     * (about 80 characters), centred: a tablet no longer sets 110-character
+     * lines. Padding, not margin, so the reader's own margins add to it and
+     * a reader that sets the measure itself overrides max-width. A word
+     * too long for the line breaks instead of running off the page. */
+    "body { margin: 0 auto; padding: 0 1em; max-width: 36em; line-height: 1.4;"
+    " word-wrap: break-word; overflow-wrap: break-word; }\n"
     "h1, h2, h3, h4, h5, h6 { line-height: 1.2; text-align: left;"
     " page-break-after: avoid; page-break-inside: avoid; }\n"
     "h5, h6 { font-size: 1em; margin: 1em 0 0.4em; }\n"
