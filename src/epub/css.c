@@ -87,7 +87,11 @@ static const char BASE[] =
     "p.asked-in, p.also-asked { margin: 0 0 0.1em 1em; }\n"
     ".also-asked { font-size: 0.85em; font-style: italic; color: #555; }\n"
     ".quiz-link { margin: 0.2em 0 0 1em; font-size: 0.9em; }\n"
-    ".quiz-key { margin-top: 2.5em; border-top: 1px solid #999; }\n"
+    /* The key starts a page under its heading: after the last question
+     * a reader without pop-ups showed the first answers on the same
+     * screen. */
+    ".quiz-key { margin-top: 2.5em; border-top: 1px solid #999;"
+    " page-break-before: always; break-before: page; }\n"
     "aside.quiz-answer { margin: 1.2em 0 0 0; }\n"
     ".quiz-for { font-weight: bold; margin-bottom: 0.2em; }\n"
     ".quiz-back { font-size: 0.85em; }\n"
