@@ -1,4 +1,5 @@
 #include "epub/docs.h"
+#include "epub/render.h"
 #include "util/buf.h"
 
 /* Conservative CSS: block margins, borders and font sizes only. No flex,
@@ -7,16 +8,33 @@
  * to mishandle. Code wraps (pre-wrap) instead of running off the page. */
 
 static const char BASE[] =
-    "body { margin: 0 2%; line-height: 1.4; }\n"
+    /* Margins in em (2% was 8px on a phone) and a measure of at most 36em
+     * (about 80 characters), centred: a tablet no longer sets 110-character
+     * lines. Padding, not margin, so the reader's own margins add to it and
+     * a reader that sets the measure itself overrides max-width. A word
+     * too long for the line breaks instead of running off the page. */
+    "body { margin: 0 auto; padding: 0 1em; max-width: 36em; line-height: 1.4;"
+    " word-wrap: break-word; overflow-wrap: break-word; }\n"
     "h1, h2, h3, h4, h5, h6 { line-height: 1.2; text-align: left;"
     " page-break-after: avoid; page-break-inside: avoid; }\n"
     "h5, h6 { font-size: 1em; margin: 1em 0 0.4em; }\n"
     "p { margin: 0.4em 0; }\n"
-    "pre { white-space: pre-wrap; word-wrap: break-word; font-family: monospace;"
+    /* Code wraps only where a line must, at a space or punctuation when
+     * it can (overflow-wrap, not word-break: break-all), never hyphenated
+     * by a reader that hyphenates the book. */
+    "pre { white-space: pre-wrap; word-wrap: break-word; overflow-wrap: break-word;"
+    " -webkit-hyphens: none; hyphens: none; font-family: monospace;"
     " font-size: 0.85em; line-height: 1.3; margin: 0.6em 0; padding: 0.4em;"
     " border: 1px solid #999; text-align: left; }\n"
     "code { font-family: monospace; }\n"
     "pre code { font-size: 1em; }\n"
+    /* A source line (codehl.c) hangs: what wraps continues 3 columns in
+     * from the line's own indent, off the grid of 2- and 4-column indents,
+     * so it never reads as a statement of its own. em first for readers
+     * that do not know ch (a column is about 0.6em in monospace). */
+    "pre .cl { display: block; padding-left: 1.8em; text-indent: -1.8em;"
+    " padding-left: 3ch; text-indent: -3ch; }\n"
+    ".nb { white-space: nowrap; }\n"
     "blockquote { margin: 0.6em 0 0.6em 0.8em; padding-left: 0.5em;"
     " border-left: 2px solid #999; }\n"
     "hr { border: 0; border-top: 1px solid #999; margin: 1em 0; }\n"
@@ -26,11 +44,16 @@ static const char BASE[] =
     "li.task { list-style-type: none; }\n"
     ".task-box { font-weight: bold; }\n"
     "table { border-collapse: collapse; margin: 0.6em 0; }\n"
-    /* narrow columns on a phone: a word is hyphenated (in the document's
-     * language) before it is broken without a hyphen */
+    /* Narrow columns on a phone: a word is hyphenated (in the document's
+     * language) where the reader can, and broken only when it cannot fit
+     * its cell alone (overflow-wrap, not word-break, which broke
+     * "Formula" into "For/mul/a" with room to spare). Tables that are
+     * wide for a phone (table.c) are set smaller instead. */
     "th, td { border: 1px solid #999; padding: 0.2em 0.4em; vertical-align: top; "
-    "-webkit-hyphens: auto; hyphens: auto; "
-    "word-wrap: break-word; overflow-wrap: break-word; word-break: break-word; }\n"
+    "-webkit-hyphens: auto; hyphens: auto; word-wrap: break-word; overflow-wrap: break-word; }\n"
+    "table.wide { font-size: 0.85em; }\n"
+    "table.wider { font-size: 0.75em; }\n"
+    "table.widest { font-size: 0.75em; table-layout: fixed; width: 100%; }\n"
     "th { font-weight: bold; }\n"
     ".align-left { text-align: left; }\n"
     ".align-center { text-align: center; }\n"
@@ -64,7 +87,11 @@ static const char BASE[] =
     "p.asked-in, p.also-asked { margin: 0 0 0.1em 1em; }\n"
     ".also-asked { font-size: 0.85em; font-style: italic; color: #555; }\n"
     ".quiz-link { margin: 0.2em 0 0 1em; font-size: 0.9em; }\n"
-    ".quiz-key { margin-top: 2.5em; border-top: 1px solid #999; }\n"
+    /* The key starts a page under its heading: after the last question
+     * a reader without pop-ups showed the first answers on the same
+     * screen. */
+    ".quiz-key { margin-top: 2.5em; border-top: 1px solid #999;"
+    " page-break-before: always; break-before: page; }\n"
     "aside.quiz-answer { margin: 1.2em 0 0 0; }\n"
     ".quiz-for { font-weight: bold; margin-bottom: 0.2em; }\n"
     ".quiz-back { font-size: 0.85em; }\n"
@@ -110,10 +137,26 @@ static void put_heading(oct_buf *b, int level, int size, const char *margin)
                    margin);
 }
 
+/* The hanging indent of a code line indented `cols` columns (codehl.c
+ * writes class iN for N = 1..OCT_EPUB_CODE_MAX_INDENT): its continuation
+ * lines start 3 columns right of its first character. */
+static void put_code_indents(oct_buf *b)
+{
+    for (int cols = 1; cols <= OCT_EPUB_CODE_MAX_INDENT; cols++) {
+        int tenths = (cols + 3) * 6; /* 0.6em a column */
+        oct_buf_printf(b,
+                       "pre .i%d { padding-left: %d.%dem; text-indent: -%d.%dem;"
+                       " padding-left: %dch; text-indent: -%dch; }\n",
+                       cols, tenths / 10, tenths % 10, tenths / 10, tenths % 10, cols + 3,
+                       cols + 3);
+    }
+}
+
 char *oct_epub_css(const oct_epub_style *s, size_t *len)
 {
     oct_buf b = OCT_BUF_INIT;
     oct_buf_puts(&b, BASE);
+    put_code_indents(&b);
     put_heading(&b, 1, ratio(s->h1, 1.8), "0.8em 0 0.6em");
     put_heading(&b, 2, ratio(s->h2, 1.5), "1.2em 0 0.5em");
     put_heading(&b, 3, ratio(s->h3, 1.25), "1em 0 0.4em");

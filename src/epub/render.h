@@ -68,9 +68,13 @@ void oct_epub_card(oct_epub_ctx *r, const oct_node *q);
 /* n's text written without markup (iteratively: any depth is safe);
  * FOOTNOTE_DEF subtrees are left out. */
 void oct_epub_flat_text(oct_epub_ctx *r, const oct_node *n);
-/* text[0..len) of a code block in `lang`, highlighted tokens in
+/* text[0..len) of a code block in `lang`: each line a <span class="cl">
+ * (with iN, its indent in columns), tabs expanded, highlighted tokens in
  * <span class="hl-..."> (codehl.c). */
 void oct_epub_code_text(oct_epub_ctx *r, const char *lang, const char *text, size_t len);
+/* The deepest indent (columns) a code line's class names; css.c styles
+ * classes i1..iN, deeper lines hang from column N. */
+#define OCT_EPUB_CODE_MAX_INDENT 24
 /* The footnote definition `def` as an <aside>, with a backlink to its
  * first reference when one was written. */
 void oct_epub_footnote(oct_epub_ctx *r, const oct_node *def);

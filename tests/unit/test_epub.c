@@ -127,6 +127,9 @@ static void add_code_and_table(oct_tree *t, oct_node *ch)
     oct_node_append(ch, code);
     oct_node *bare = oct_node_new_text(t, OCT_CODE_BLOCK, (oct_span){0, 1, 1}, "x", 1);
     oct_node_append(ch, bare);
+    const char *tabs = "a\tb\n\tpip --trusted-host h";
+    oct_node_append(ch,
+                    oct_node_new_text(t, OCT_CODE_BLOCK, (oct_span){0, 1, 1}, tabs, strlen(tabs)));
 
     oct_node *table = add(t, ch, OCT_TABLE);
     table->u.table.ncols = 3;
@@ -144,6 +147,13 @@ static void add_code_and_table(oct_tree *t, oct_node *ch)
     oct_node *extra = add(t, table, OCT_TABLE_ROW); /* more cells than columns */
     for (int c = 0; c < 4; c++)
         text(t, add(t, extra, OCT_TABLE_CELL), "e");
+
+    /* words too long for a phone even at 0.75em: a fixed layout */
+    oct_node *wide = add(t, ch, OCT_TABLE);
+    wide->u.table.ncols = 2;
+    oct_node *row = add(t, wide, OCT_TABLE_ROW);
+    text(t, add(t, row, OCT_TABLE_CELL), "FASTQUEUE_DEFAULT_TIMEOUT_SECONDS_OF_EVERY_RUNNING_JOB");
+    text(t, add(t, row, OCT_TABLE_CELL), "seconds before a running job is lost, re-queued");
 }
 
 static void add_questions(oct_tree *t, oct_node *ch)
@@ -341,13 +351,26 @@ static void check_chapter_one(const char *epub)
     CHECK(lacks(x, "<input"));
     /* code and table */
     /* highlighted (src/highlight/), and escaped inside the spans */
-    CHECK(contains(x, "<pre><code class=\"language-python\"><span class=\"hl-keyword\">def</span> "
+    /* every line its own span (a hanging indent in css.c), its newline
+     * inside it and the block's last one dropped; iN is its indent */
+    CHECK(contains(x, "<pre><code class=\"language-python\"><span class=\"cl\">"
+                      "<span class=\"hl-keyword\">def</span> "
                       "<span class=\"hl-function\">f</span>"));
-    CHECK(contains(x, "<span class=\"hl-operator\">&lt;</span> <span class=\"hl-number\">1</span> "
-                      "<span class=\"hl-keyword\">and</span> "
-                      "<span class=\"hl-string\">&quot;&amp;amp;&quot;</span></code></pre>"));
-    CHECK(contains(x, "<pre><code>x</code></pre>"));
+    CHECK(contains(x, ":</span>\n</span><span class=\"cl i4\">    "));
+    CHECK(contains(x,
+                   "<span class=\"hl-operator\">&lt;</span> <span class=\"hl-number\">1</span> "
+                   "<span class=\"hl-keyword\">and</span> "
+                   "<span class=\"hl-string\">&quot;&amp;amp;&quot;</span></span></code></pre>"));
+    CHECK(contains(x, "<pre><code><span class=\"cl\">x</span></code></pre>"));
+    /* tabs to 4 columns; an option's hyphens held to its first letter */
+    CHECK(contains(x, "<pre><code><span class=\"cl\">a   b\n</span><span class=\"cl i4\">    pip "
+                      "<span class=\"nb\">--t</span>rusted-host h</span></code></pre>"));
     CHECK(contains(x, "<thead>") && contains(x, "<tbody>"));
+    /* a table that fits a phone keeps the book's size; one that does not is
+     * smaller, and one too wide even so gets its columns' shares */
+    CHECK(contains(x, "<table>\n<thead>"));
+    CHECK(contains(x, "<table class=\"widest\">\n<colgroup><col style=\"width: 64%\"/>"
+                      "<col style=\"width: 36%\"/></colgroup>"));
     CHECK(contains(x, "<th scope=\"col\" class=\"align-left\">Name</th>"));
     CHECK(contains(x, "<td class=\"align-right\">42</td>"));
     CHECK(contains(x, "<td class=\"align-center\">&lt;x&gt;</td>"));
