@@ -142,14 +142,43 @@ static void read_script(reader *r, oct_buf *out, bool sup)
     oct_buf_free(&arg);
 }
 
+/* Whether the source goes on, with no blank, with something a fraction
+ * would be multiplied by: \frac{g}{L}\theta is (g/L)θ, as g/Lθ reads
+ * g/(Lθ). A blank ("\frac{1}{2} m v^2") or an operator name (spaced off
+ * anyway) keeps the fraction bare. */
+static bool factor_follows(const reader *r)
+{
+    if (r->i >= r->n) return false;
+    char c = r->s[r->i];
+    if (is_letter(c) || is_digit(c) || c == '(' || c == '[') return true;
+    if (c != '\\') return false;
+    char name[24];
+    size_t k = 0;
+    for (size_t j = r->i + 1; j < r->n && is_letter(r->s[j]) && k + 1 < sizeof name; j++)
+        name[k++] = r->s[j];
+    name[k] = '\0';
+    tex_class cl = tex_command_class(name);
+    if (cl == TEX_FRAC || cl == TEX_SQRT || cl == TEX_ALPHABET) return true;
+    const tex_symbol *sym = cl == TEX_SYMBOL ? tex_symbol_named(name) : NULL;
+    if (!sym || tex_is_operator(sym)) return false;
+    size_t len;
+    unsigned cp = oct_utf8_decode(sym->text, strlen(sym->text), &len);
+    return oct_utf8_is_letter(cp) || cp == 0x2202 || cp == 0x2207;
+}
+
 static void read_fraction(reader *r, oct_buf *out)
 {
-    oct_buf num = OCT_BUF_INIT, den = OCT_BUF_INIT;
+    oct_buf num = OCT_BUF_INIT, den = OCT_BUF_INIT, f = OCT_BUF_INIT;
     read_argument(r, &num);
     read_argument(r, &den);
-    tex_fraction(out, &num, &den);
+    tex_fraction(&f, &num, &den);
+    bool wrap = factor_follows(r);
+    if (wrap) oct_buf_putc(out, '(');
+    oct_buf_put(out, f.data, f.len);
+    if (wrap) oct_buf_putc(out, ')');
     oct_buf_free(&num);
     oct_buf_free(&den);
+    oct_buf_free(&f);
 }
 
 /* A command's own argument read in text mode (\text{a-b}) or as math. */

@@ -46,7 +46,10 @@ static bool one_symbol_core(const unsigned *c, size_t k)
             i++;
         if (i + 1 == k) return true;
     }
-    /* (a+b), [HA], |x|: one bracket around the whole */
+    /* P(B), f(x): a function of something (k[A] is a product); (a+b),
+     * [HA], |x|: one bracket around the whole */
+    if (k > 2 && c[0] < 0x80 && ((c[0] | 0x20) >= 'a' && (c[0] | 0x20) <= 'z') && c[1] == '(')
+        return one_symbol_core(c + 1, k - 1);
     unsigned close = c[0] == '(' ? ')' : c[0] == '[' ? ']' : c[0] == '|' ? '|' : 0;
     if (!close || c[k - 1] != close) return false;
     int depth = 0;

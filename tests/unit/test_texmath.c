@@ -84,6 +84,11 @@ static void test_chemistry_physics(void)
     expect_tex("\\frac{\\sigma}{\\sqrt{n}}", "σ/√n");
     expect_tex("\\frac{0.0592}{n}", "0.0592/n");
     expect_tex("-\\frac{1}{2}", "−1/2");
+    expect_tex("-\\frac{g}{L}\\theta", "−(g/L)θ"); /* not g/(Lθ) */
+    expect_tex("\\frac{1}{2}mv^2 = \\frac{1}{2} m v^2", "(1/2)mv² = 1/2 m v²");
+    expect_tex("\\frac{P(B)}{P(A)}", "P(B)/P(A)");
+    expect_tex("\\frac{d^2\\theta}{dt^2}", "d²θ/dt²");
+    expect_tex("2\\pi\\sqrt{\\frac{L}{g}}", "2π√(L/g)");
     /* minus signs, not hyphens; \\text keeps its hyphens */
     expect_tex("pH = -\\log[H^+]", "pH = −log[H⁺]");
     expect_tex("10^{-3}", "10⁻³");
