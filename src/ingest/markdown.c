@@ -395,17 +395,41 @@ static void add_leaf_text(conv *c, const frame *up, cmark_node *n, oct_kind kind
     }
 }
 
+/* Marked math text (texmath.h) into parent: its text as TEXT, each
+ * script as a SUPERSCRIPT or SUBSCRIPT node, which both backends raise or
+ * lower in the body font at a smaller size: every letter gets a real
+ * script (K_c, N_A), not only those Unicode has a small form for, and a
+ * charge ⁺ is as legible as the text around it. Returns where it stopped
+ * (past the OCT_TEX_END closing parent's script, or at the end). Scripts
+ * nest no deeper than texmath's reader nests groups (32). */
+static const char *add_marked(conv *c, oct_node *parent, const char *m, oct_span sp)
+{
+    while (*m) {
+        size_t run = strcspn(m, "\x01\x02\x03");
+        append_text(c, parent, m, run, sp);
+        m += run;
+        if (*m == OCT_TEX_END) return m + 1;
+        if (!*m) break;
+        oct_node *o = oct_node_new(c->t, *m == OCT_TEX_SUP ? OCT_SUPERSCRIPT : OCT_SUBSCRIPT, sp);
+        append(c, parent, o);
+        m = add_marked(c, o, m + 1, sp);
+        flush_text(c);
+        if (!o->first) oct_node_unlink(o);
+    }
+    return m;
+}
+
 /* A code span holding TeX math between its delimiters ($x^2$, $$...$$,
  * \(...\), \[...\]), as the normalizer keeps math from Markdown's escapes
- * (normalize_math.c): its text in Unicode (x²), not code. */
+ * (normalize_escape.c): its text in Unicode with real scripts, not code. */
 static bool add_math(conv *c, const frame *up, cmark_node *n, oct_span sp)
 {
     const char *lit = cmark_node_get_literal(n);
     size_t len = lit ? strlen(lit) : 0, open = oct_math_delimiters(lit, len);
     if (!open) return false;
-    char *u = oct_tex_to_unicode(lit + open, len - 2 * open);
-    append_text(c, up->dst, u, strlen(u), sp);
-    free(u);
+    char *m = oct_tex_to_marked(lit + open, len - 2 * open);
+    add_marked(c, up->dst, m, sp);
+    free(m);
     return true;
 }
 

@@ -1,4 +1,5 @@
 #include "tree/tree.h"
+#include "util/scripts.h"
 
 #include <string.h>
 
@@ -26,6 +27,22 @@ static void put_squashed(oct_buf *b, const char *s)
     }
 }
 
+/* A superscript or subscript holding only text Unicode has small forms
+ * for (x², H₃O⁺, a₁₀) reads so in a title or an outline entry; false for
+ * any other (K_c's "c": its letters stay at the line). */
+static bool put_script(const oct_node *c, oct_buf *out)
+{
+    oct_buf t = OCT_BUF_INIT;
+    bool ok = c->first != NULL;
+    for (const oct_node *k = c->first; k && ok; k = k->next) {
+        ok = k->kind == OCT_TEXT && k->text;
+        if (ok) oct_buf_puts(&t, k->text);
+    }
+    ok = ok && oct_script_form(t.data, t.len, c->kind == OCT_SUPERSCRIPT, out);
+    oct_buf_free(&t);
+    return ok;
+}
+
 void oct_node_plain_text_to(const oct_node *n, oct_buf *out)
 {
     size_t start = out->len;
@@ -43,6 +60,9 @@ void oct_node_plain_text_to(const oct_node *n, oct_buf *out)
             put_squashed(out, c->text);
         else if (c->kind == OCT_SOFT_BREAK || c->kind == OCT_LINE_BREAK)
             put_squashed(out, " ");
+        else if (c != n && (c->kind == OCT_SUPERSCRIPT || c->kind == OCT_SUBSCRIPT) &&
+                 put_script(c, out))
+            oct_iter_skip_children(&it);
         else if (c != n &&
                  (c->kind == OCT_ANSWER || c->kind == OCT_WORDING || c->kind == OCT_FOOTNOTE_REF ||
                   c->kind == OCT_FOOTNOTE_DEF || c->kind == OCT_INDEX_TERM))

@@ -1,149 +1,13 @@
-/* TeX math as Unicode text (texmath.h). A small recursive reader over
- * the source: a command, a group in braces, a script (^ or _) and its
- * argument, or a character copied as it is. */
+/* TeX math as Unicode text with script marks (texmath.h). A small
+ * recursive reader over the source: a command, a group in braces, a
+ * script (^ or _) and its argument, or a character copied as it is. */
 #include "unicode/texmath.h"
+#include "unicode/texmath_int.h"
 #include "util/buf.h"
+#include "util/utf8.h"
 
 #include <stdlib.h>
 #include <string.h>
-
-typedef struct {
-    const char *name, *text;
-} symbol;
-
-/* Sorted by name (bsearch). */
-static const symbol SYMBOLS[] = {
-    {"Delta", "Δ"},
-    {"Gamma", "Γ"},
-    {"Lambda", "Λ"},
-    {"Leftarrow", "⇐"},
-    {"Leftrightarrow", "⇔"},
-    {"Omega", "Ω"},
-    {"Phi", "Φ"},
-    {"Pi", "Π"},
-    {"Psi", "Ψ"},
-    {"Rightarrow", "⇒"},
-    {"Sigma", "Σ"},
-    {"Theta", "Θ"},
-    {"Xi", "Ξ"},
-    {"alpha", "α"},
-    {"approx", "≈"},
-    {"beta", "β"},
-    {"cap", "∩"},
-    {"cdot", "·"},
-    {"cdots", "⋯"},
-    {"chi", "χ"},
-    {"circ", "∘"},
-    {"cos", "cos"},
-    {"cup", "∪"},
-    {"deg", "deg"},
-    {"delta", "δ"},
-    {"det", "det"},
-    {"div", "÷"},
-    {"dots", "…"},
-    {"ell", "ℓ"},
-    {"emptyset", "∅"},
-    {"epsilon", "ε"},
-    {"equiv", "≡"},
-    {"eta", "η"},
-    {"exists", "∃"},
-    {"exp", "exp"},
-    {"forall", "∀"},
-    {"gamma", "γ"},
-    {"ge", "≥"},
-    {"geq", "≥"},
-    {"gg", "≫"},
-    {"hbar", "ℏ"},
-    {"in", "∈"},
-    {"infty", "∞"},
-    {"int", "∫"},
-    {"iota", "ι"},
-    {"kappa", "κ"},
-    {"lambda", "λ"},
-    {"land", "∧"},
-    {"langle", "⟨"},
-    {"ldots", "…"},
-    {"le", "≤"},
-    {"leftarrow", "←"},
-    {"leftrightarrow", "↔"},
-    {"leq", "≤"},
-    {"lim", "lim"},
-    {"ll", "≪"},
-    {"ln", "ln"},
-    {"log", "log"},
-    {"lor", "∨"},
-    {"max", "max"},
-    {"min", "min"},
-    {"mp", "∓"},
-    {"mu", "μ"},
-    {"nabla", "∇"},
-    {"ne", "≠"},
-    {"neg", "¬"},
-    {"neq", "≠"},
-    {"ni", "∋"},
-    {"notin", "∉"},
-    {"nu", "ν"},
-    {"oint", "∮"},
-    {"omega", "ω"},
-    {"oplus", "⊕"},
-    {"otimes", "⊗"},
-    {"partial", "∂"},
-    {"perp", "⊥"},
-    {"phi", "φ"},
-    {"pi", "π"},
-    {"pm", "±"},
-    {"prime", "′"},
-    {"prod", "∏"},
-    {"propto", "∝"},
-    {"psi", "ψ"},
-    {"quad", "\xE2\x80\x83"},
-    {"rangle", "⟩"},
-    {"rho", "ρ"},
-    {"rightarrow", "→"},
-    {"sigma", "σ"},
-    {"sim", "∼"},
-    {"simeq", "≃"},
-    {"sin", "sin"},
-    {"sqrt", "√"},
-    {"subset", "⊂"},
-    {"subseteq", "⊆"},
-    {"sum", "∑"},
-    {"supset", "⊃"},
-    {"supseteq", "⊇"},
-    {"tan", "tan"},
-    {"tau", "τ"},
-    {"theta", "θ"},
-    {"times", "×"},
-    {"to", "→"},
-    {"upsilon", "υ"},
-    {"varepsilon", "ε"},
-    {"varphi", "φ"},
-    {"vartheta", "ϑ"},
-    {"vee", "∨"},
-    {"wedge", "∧"},
-    {"xi", "ξ"},
-    {"zeta", "ζ"},
-};
-
-/* Commands whose braced argument is printed as it is written. */
-static const char *const AS_TEXT[] = {"text",       "mathrm",  "mathbf", "mathit", "mathsf",
-                                      "mathtt",     "textbf",  "textit", "mbox",   "operatorname",
-                                      "boldsymbol", "mathcal", "mathbb", NULL};
-/* Commands that only size or space: nothing printed. */
-static const char *const SILENT[] = {"left",         "right",  "big",      "Big", "bigg", "Bigg",
-                                     "displaystyle", "limits", "nolimits", "!",   NULL};
-/* Accents: their argument, then a combining mark. */
-static const symbol ACCENTS[] = {
-    {"bar", "\xCC\x84"},   {"dot", "\xCC\x87"},     {"ddot", "\xCC\x88"},    {"hat", "\xCC\x82"},
-    {"tilde", "\xCC\x83"}, {"vec", "\xE2\x83\x97"}, {"overline", "\xCC\x85"}};
-
-static const char *const SUP_FROM = "0123456789+-=()ni";
-static const char *const SUP_TO[] = {"⁰", "¹", "²", "³", "⁴", "⁵", "⁶", "⁷", "⁸",
-                                     "⁹", "⁺", "⁻", "⁼", "⁽", "⁾", "ⁿ", "ⁱ"};
-static const char *const SUB_FROM = "0123456789+-=()aehijklmnoprstuvx";
-static const char *const SUB_TO[] = {"₀", "₁", "₂", "₃", "₄", "₅", "₆", "₇", "₈", "₉", "₊",
-                                     "₋", "₌", "₍", "₎", "ₐ", "ₑ", "ₕ", "ᵢ", "ⱼ", "ₖ", "ₗ",
-                                     "ₘ", "ₙ", "ₒ", "ₚ", "ᵣ", "ₛ", "ₜ", "ᵤ", "ᵥ", "ₓ"};
 
 enum { MAX_DEPTH = 32 };
 
@@ -151,90 +15,210 @@ typedef struct {
     const char *s;
     size_t n, i;
     int depth;
+    bool text;     /* inside \text{...}: words, not math */
+    bool op_space; /* an operator name was set: a letter after it is spaced off */
 } reader;
-
-static int cmp_symbol(const void *key, const void *elem)
-{
-    return strcmp((const char *)key, ((const symbol *)elem)->name);
-}
-
-static bool in_list(const char *const *list, const char *w)
-{
-    for (size_t i = 0; list[i]; i++)
-        if (strcmp(list[i], w) == 0) return true;
-    return false;
-}
 
 static bool is_letter(char c)
 {
     return (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z');
 }
 
+static bool is_digit(char c)
+{
+    return c >= '0' && c <= '9';
+}
+
+/* Whether the last character set reads as part of a word or a term (a
+ * letter, a figure, a closing bracket, a script), so an operator name
+ * after it needs a space: "RT/(nF) ln Q", not "RT/(nF)ln Q". */
+static bool ends_term(const oct_buf *out)
+{
+    if (!out->len) return false;
+    size_t at = oct_utf8_last_start(out->data, out->len), len;
+    unsigned cp = oct_utf8_decode(out->data + at, out->len - at, &len);
+    if (cp < 0x80)
+        return cp == OCT_TEX_END || is_letter((char)cp) || is_digit((char)cp) ||
+               strchr(")]}|.'", (int)cp);
+    return oct_utf8_is_letter(cp) || (cp >= 0x300 && cp <= 0x36F) || /* combining accents */
+           (cp >= 0x20D0 && cp <= 0x20FF) || (cp >= 0x2070 && cp <= 0x209F) || cp == 0xB2 ||
+           cp == 0xB3 || cp == 0xB9 || cp == 0xB0 || cp == 0x2032 || cp == 0x221E || cp == 0x2202 ||
+           cp == 0x27E9;
+}
+
 static void read_item(reader *r, oct_buf *out);
 
-/* The argument at the reader: a group's content, or one item. */
-static void read_argument(reader *r, oct_buf *out)
+/* A group's content up to its closing brace (the reader is past '{'). */
+static void read_group(reader *r, oct_buf *out)
 {
-    while (r->i < r->n && r->s[r->i] == ' ')
-        r->i++;
-    if (r->i >= r->n) return;
-    if (r->s[r->i] != '{' || r->depth >= MAX_DEPTH) {
-        read_item(r, out);
-        return;
-    }
-    r->i++;
     r->depth++;
     while (r->i < r->n && r->s[r->i] != '}')
         read_item(r, out);
     if (r->i < r->n) r->i++;
     r->depth--;
+    r->op_space = false;
 }
 
-/* text as small figures and letters (table from/to), or false when one
- * character has none. */
-static bool scripted(const char *text, size_t len, const char *from, const char *const *to,
-                     oct_buf *out)
+/* A command's or a script's argument: a group's content, or one item. An
+ * operator name before the command spaces what follows the command, not
+ * what is inside it (\sin^2 x: "sin² x"). */
+static void read_argument(reader *r, oct_buf *out)
 {
-    oct_buf b = OCT_BUF_INIT;
-    bool ok = len > 0;
-    for (size_t k = 0; k < len && ok; k++) {
-        const char *at = text[k] ? strchr(from, text[k]) : NULL;
-        if (text[k] == ' ') continue;
-        if (!at)
-            ok = false;
-        else
-            oct_buf_puts(&b, to[at - from]);
+    bool op = r->op_space;
+    r->op_space = false;
+    while (r->i < r->n && r->s[r->i] == ' ')
+        r->i++;
+    if (r->i < r->n && r->s[r->i] == '{' && r->depth < MAX_DEPTH) {
+        r->i++;
+        read_group(r, out);
+    } else if (r->i < r->n) {
+        read_item(r, out);
     }
-    if (ok) oct_buf_put(out, b.data, b.len);
-    oct_buf_free(&b);
-    return ok;
+    r->op_space = op;
+}
+
+/* Whether what follows (blanks, \, or \text{ skipped) is the unit C or F:
+ * a temperature, which SI writes "25 °C" (an angle stays "90°"). */
+static bool temperature_follows(const reader *r, size_t *unit)
+{
+    size_t j = r->i;
+    for (;;) {
+        if (j < r->n && r->s[j] == ' ')
+            j++;
+        else if (j + 1 < r->n && r->s[j] == '\\' && r->s[j + 1] == ',')
+            j += 2;
+        else
+            break;
+    }
+    *unit = j;
+    static const char *const WRAP[] = {"\\text{", "\\mathrm{", "\\textrm{", NULL};
+    for (size_t w = 0; WRAP[w]; w++)
+        if (r->n - j > strlen(WRAP[w]) && memcmp(r->s + j, WRAP[w], strlen(WRAP[w])) == 0)
+            j += strlen(WRAP[w]);
+    return j < r->n && (r->s[j] == 'C' || r->s[j] == 'F') &&
+           (j + 1 >= r->n || !is_letter(r->s[j + 1]));
+}
+
+/* ^\circ, ^{\circ} and \degree: the degree sign, not a raised ring. */
+static void put_degree(reader *r, oct_buf *out)
+{
+    size_t unit;
+    bool after_figure = out->len && is_digit(out->data[out->len - 1]);
+    if (after_figure && temperature_follows(r, &unit)) {
+        oct_buf_puts(out, " °");
+        r->i = unit;
+        return;
+    }
+    oct_buf_puts(out, "°");
 }
 
 static void read_script(reader *r, oct_buf *out, bool sup)
 {
-    oct_buf arg = OCT_BUF_INIT;
-    read_argument(r, &arg);
-    const char *from = sup ? SUP_FROM : SUB_FROM;
-    const char *const *to = sup ? SUP_TO : SUB_TO;
-    if (!scripted(arg.data ? arg.data : "", arg.len, from, to, out)) {
-        bool one = arg.len <= 1;
+    if (r->depth >= MAX_DEPTH) { /* x^^^^...: kept as written, the stack safe */
         oct_buf_putc(out, sup ? '^' : '_');
-        if (!one) oct_buf_putc(out, '(');
-        oct_buf_put(out, arg.data, arg.len);
-        if (!one) oct_buf_putc(out, ')');
+        return;
+    }
+    size_t j = r->i;
+    while (j < r->n && r->s[j] == ' ')
+        j++;
+    if (j >= r->n || r->s[j] == '}') { /* no argument: the caret is text */
+        oct_buf_putc(out, sup ? '^' : '_');
+        return;
+    }
+    oct_buf arg = OCT_BUF_INIT;
+    r->depth++;
+    read_argument(r, &arg);
+    r->depth--;
+    const char *a = arg.data ? arg.data : "";
+    if (sup && (strcmp(a, "∘") == 0 || strcmp(a, "°") == 0)) {
+        put_degree(r, out);
+    } else if (sup && strspn(a, "′") == arg.len && arg.len) {
+        oct_buf_put(out, a, arg.len); /* f^\prime is f′, at the line */
+    } else if (arg.len) {
+        oct_buf_putc(out, sup ? OCT_TEX_SUP : OCT_TEX_SUB);
+        oct_buf_put(out, a, arg.len);
+        oct_buf_putc(out, OCT_TEX_END);
     }
     oct_buf_free(&arg);
 }
 
-/* A fraction's part: in parentheses when longer than one symbol. */
-static void fraction_part(oct_buf *out, const oct_buf *part)
+/* Whether the source goes on, with no blank, with something a fraction
+ * would be multiplied by: \frac{g}{L}\theta is (g/L)θ, as g/Lθ reads
+ * g/(Lθ). A blank ("\frac{1}{2} m v^2") or an operator name (spaced off
+ * anyway) keeps the fraction bare. */
+static bool factor_follows(const reader *r)
 {
-    bool plain = part->len > 0;
-    for (size_t k = 0; k < part->len && plain; k++)
-        plain = !strchr(" +-=", part->data[k]);
-    if (!plain) oct_buf_putc(out, '(');
-    oct_buf_put(out, part->data, part->len);
-    if (!plain) oct_buf_putc(out, ')');
+    if (r->i >= r->n) return false;
+    char c = r->s[r->i];
+    if (is_letter(c) || is_digit(c) || c == '(' || c == '[') return true;
+    if (c != '\\') return false;
+    char name[24];
+    size_t k = 0;
+    for (size_t j = r->i + 1; j < r->n && is_letter(r->s[j]) && k + 1 < sizeof name; j++)
+        name[k++] = r->s[j];
+    name[k] = '\0';
+    tex_class cl = tex_command_class(name);
+    if (cl == TEX_FRAC || cl == TEX_SQRT || cl == TEX_ALPHABET) return true;
+    const tex_symbol *sym = cl == TEX_SYMBOL ? tex_symbol_named(name) : NULL;
+    if (!sym || tex_is_operator(sym)) return false;
+    size_t len;
+    unsigned cp = oct_utf8_decode(sym->text, strlen(sym->text), &len);
+    return oct_utf8_is_letter(cp) || cp == 0x2202 || cp == 0x2207;
+}
+
+static void read_fraction(reader *r, oct_buf *out)
+{
+    oct_buf num = OCT_BUF_INIT, den = OCT_BUF_INIT, f = OCT_BUF_INIT;
+    read_argument(r, &num);
+    read_argument(r, &den);
+    tex_fraction(&f, &num, &den);
+    bool wrap = factor_follows(r);
+    if (wrap) oct_buf_putc(out, '(');
+    oct_buf_put(out, f.data, f.len);
+    if (wrap) oct_buf_putc(out, ')');
+    oct_buf_free(&num);
+    oct_buf_free(&den);
+    oct_buf_free(&f);
+}
+
+/* A command's own argument read in text mode (\text{a-b}) or as math. */
+static void read_text_argument(reader *r, oct_buf *out, bool text)
+{
+    bool was = r->text;
+    r->text = text;
+    read_argument(r, out);
+    r->text = was;
+}
+
+static void put_operator(reader *r, oct_buf *out, const char *name, size_t len)
+{
+    if (ends_term(out)) oct_buf_putc(out, ' ');
+    oct_buf_put(out, name, len);
+    r->op_space = true;
+}
+
+/* \, \; \{ \\ ...: a space or the character itself. */
+static void read_symbol_command(reader *r, oct_buf *out)
+{
+    char c = r->s[r->i++];
+    if (c == ',' || c == ';' || c == ':' || c == ' ')
+        oct_buf_puts(out, "\xE2\x80\x89");
+    else if (c == '\\')
+        oct_buf_putc(out, ' ');
+    else if (c != '!')
+        oct_buf_putc(out, c);
+}
+
+/* A symbol that reads as a letter (\Delta, \pi, \partial) takes the
+ * letter after it without the blank that only ended its name: "\Delta G"
+ * is ΔG, "\partial x" ∂x; before a relation the blank stays (α ≤ β). */
+static void put_symbol(reader *r, oct_buf *out, const tex_symbol *sym)
+{
+    size_t len;
+    unsigned cp = oct_utf8_decode(sym->text, strlen(sym->text), &len);
+    oct_buf_puts(out, sym->text);
+    bool letter = (oct_utf8_is_letter(cp) && cp >= 0x80) || cp == 0x2202 || cp == 0x2207;
+    if (letter && r->i + 1 < r->n && r->s[r->i] == ' ' && is_letter(r->s[r->i + 1])) r->i++;
 }
 
 static void read_command(reader *r, oct_buf *out)
@@ -242,14 +226,8 @@ static void read_command(reader *r, oct_buf *out)
     size_t start = ++r->i; /* past the backslash */
     char name[24];
     size_t k = 0;
-    if (r->i < r->n && !is_letter(r->s[r->i])) { /* \, \; \{ \\ ... */
-        char c = r->s[r->i++];
-        if (c == ',' || c == ';' || c == ':' || c == ' ')
-            oct_buf_puts(out, "\xE2\x80\x89");
-        else if (c == '\\')
-            oct_buf_putc(out, ' ');
-        else if (c != '!')
-            oct_buf_putc(out, c);
+    if (r->i < r->n && !is_letter(r->s[r->i])) {
+        read_symbol_command(r, out);
         return;
     }
     while (r->i < r->n && is_letter(r->s[r->i]) && k + 1 < sizeof name)
@@ -257,120 +235,106 @@ static void read_command(reader *r, oct_buf *out)
     name[k] = '\0';
     while (r->i < r->n && is_letter(r->s[r->i])) /* too long for any we know */
         r->i++;
-    if (in_list(SILENT, name)) return;
-    if (in_list(AS_TEXT, name)) {
+    const tex_symbol *sym = tex_symbol_named(name);
+    switch (tex_command_class(name)) {
+    case TEX_SILENT:
+        return;
+    case TEX_TEXT:
+    case TEX_ALPHABET:
+        read_text_argument(r, out, tex_command_class(name) == TEX_TEXT);
+        return;
+    case TEX_OPERATORNAME: {
+        oct_buf op = OCT_BUF_INIT;
+        read_text_argument(r, &op, true);
+        put_operator(r, out, op.data ? op.data : "", op.len);
+        oct_buf_free(&op);
+        return;
+    }
+    case TEX_ACCENT:
         read_argument(r, out);
+        oct_buf_puts(out, tex_accent(name));
         return;
-    }
-    for (size_t a = 0; a < sizeof ACCENTS / sizeof *ACCENTS; a++)
-        if (strcmp(name, ACCENTS[a].name) == 0) {
-            read_argument(r, out);
-            oct_buf_puts(out, ACCENTS[a].text);
-            return;
-        }
-    if (strcmp(name, "frac") == 0 || strcmp(name, "dfrac") == 0 || strcmp(name, "tfrac") == 0) {
-        oct_buf num = OCT_BUF_INIT, den = OCT_BUF_INIT;
-        read_argument(r, &num);
-        read_argument(r, &den);
-        fraction_part(out, &num);
-        oct_buf_putc(out, '/');
-        fraction_part(out, &den);
-        oct_buf_free(&num);
-        oct_buf_free(&den);
+    case TEX_FRAC:
+        read_fraction(r, out);
         return;
-    }
-    const symbol *sym =
-        bsearch(name, SYMBOLS, sizeof SYMBOLS / sizeof *SYMBOLS, sizeof *SYMBOLS, cmp_symbol);
-    if (!sym) { /* not known: kept as written */
-        oct_buf_putc(out, '\\');
-        oct_buf_put(out, r->s + start, r->i - start);
+    case TEX_DEGREE:
+        put_degree(r, out);
         return;
-    }
-    oct_buf_puts(out, sym->text);
-    if (strcmp(name, "sqrt") == 0) {
+    case TEX_SQRT: {
         oct_buf arg = OCT_BUF_INIT;
         read_argument(r, &arg);
-        fraction_part(out, &arg);
+        oct_buf_puts(out, "√");
+        tex_radicand(out, &arg);
         oct_buf_free(&arg);
+        return;
     }
+    case TEX_SYMBOL:
+        if (tex_is_operator(sym))
+            put_operator(r, out, sym->text, strlen(sym->text));
+        else
+            put_symbol(r, out, sym);
+        return;
+    case TEX_UNKNOWN:
+        break;
+    }
+    oct_buf_putc(out, '\\'); /* not known: kept as written */
+    oct_buf_put(out, r->s + start, r->i - start);
+}
+
+/* After an operator name: a letter, a figure or a command that prints
+ * something is spaced off ("sin θ"); a blank, a bracket or a script ends
+ * the need, and a script or a sizing command (\left) passes it on. */
+static void space_after_operator(reader *r, oct_buf *out)
+{
+    char c = r->s[r->i];
+    if (c == '^' || c == '_' || c == '{') return;
+    if (c == '\\' && r->i + 1 < r->n && is_letter(r->s[r->i + 1])) {
+        char name[24];
+        size_t k = 0;
+        for (size_t j = r->i + 1; j < r->n && is_letter(r->s[j]) && k + 1 < sizeof name; j++)
+            name[k++] = r->s[j];
+        name[k] = '\0';
+        if (tex_command_class(name) == TEX_SILENT) return;
+        const tex_symbol *sym = tex_symbol_named(name);
+        if (!sym || !tex_is_operator(sym)) oct_buf_putc(out, ' ');
+    } else if (is_letter(c) || is_digit(c)) {
+        oct_buf_putc(out, ' ');
+    }
+    r->op_space = false;
 }
 
 static void read_item(reader *r, oct_buf *out)
 {
+    if (r->op_space) space_after_operator(r, out);
     char c = r->s[r->i];
     if (c == '\\') {
         read_command(r, out);
-    } else if (c == '^' || c == '_') {
+    } else if ((c == '^' || c == '_') && !r->text) {
         r->i++;
         read_script(r, out, c == '^');
     } else if (c == '{' && r->depth < MAX_DEPTH) {
-        read_argument(r, out);
+        r->i++;
+        read_group(r, out);
+    } else if (c == '-' && !r->text) {
+        oct_buf_puts(out, "−"); /* TeX's minus sign, not a hyphen */
+        r->i++;
+    } else if (c == '\'' && !r->text) {
+        oct_buf_puts(out, "′"); /* f' is f prime */
+        r->i++;
+    } else if (c == OCT_TEX_SUP || c == OCT_TEX_SUB || c == OCT_TEX_END) {
+        oct_buf_puts(out, "\xEF\xBF\xBD"); /* a control byte is no math: shown, not a mark */
+        r->i++;
     } else {
         oct_buf_putc(out, c);
         r->i++;
     }
 }
 
-char *oct_tex_to_unicode(const char *s, size_t n)
+char *oct_tex_to_marked(const char *s, size_t n)
 {
-    reader r = {s, n, 0, 0};
+    reader r = {s, n, 0, 0, false, false};
     oct_buf out = OCT_BUF_INIT;
     while (r.i < r.n)
         read_item(&r, &out);
-    return oct_buf_detach(&out);
-}
-
-bool oct_tex_looks_like_math(const char *s, size_t n)
-{
-    if (n >= 1 && n <= 2 && (is_letter(s[0]) || (s[0] >= '0' && s[0] <= '9')))
-        return true; /* a symbol: $m$, $x'$ */
-    bool relation = false, word = false;
-    for (size_t i = 0; i < n; i++) {
-        if (s[i] == '^' || s[i] == '_' || s[i] == '{') return true;
-        if (s[i] == '\\' && i + 1 < n && is_letter(s[i + 1])) return true;
-        relation |= s[i] == '=' || s[i] == '<' || s[i] == '>' || s[i] == '+';
-        word |= i + 3 < n && is_letter(s[i]) && is_letter(s[i + 1]) && is_letter(s[i + 2]) &&
-                is_letter(s[i + 3]);
-    }
-    return relation && !word; /* $y = x$, not $HOME$ or $a b + c d words$ */
-}
-
-size_t oct_math_delimiters(const char *s, size_t n)
-{
-    static const char *const PAIRS[][2] = {
-        {"$$", "$$"}, {"\\[", "\\]"}, {"\\(", "\\)"}, {"$", "$"}};
-    for (size_t k = 0; s && k < sizeof PAIRS / sizeof *PAIRS; k++) {
-        size_t d = strlen(PAIRS[k][0]);
-        if (n <= 2 * d || memcmp(s, PAIRS[k][0], d) != 0 || memcmp(s + n - d, PAIRS[k][1], d) != 0)
-            continue;
-        return oct_tex_looks_like_math(s + d, n - 2 * d) ? d : 0;
-    }
-    return 0;
-}
-
-static bool blank(char c)
-{
-    return c == ' ' || c == '\t';
-}
-
-size_t oct_math_span(const char *s, size_t n)
-{
-    if (n < 3) return 0;
-    if (s[0] == '\\' && (s[1] == '(' || s[1] == '[')) {
-        char close = s[1] == '(' ? ')' : ']';
-        for (size_t j = 2; j + 1 < n; j++)
-            if (s[j] == '\\' && s[j + 1] == close)
-                return oct_tex_looks_like_math(s + 2, j - 2) ? j + 2 : 0;
-        return 0;
-    }
-    if (s[0] != '$') return 0;
-    size_t d = s[1] == '$' ? 2 : 1;
-    if (d >= n || blank(s[d]) || s[d] == '$') return 0;
-    for (size_t j = d + 1; j + d <= n; j++) {
-        if (s[j] != '$' || s[j - 1] == '\\') continue;
-        if (d == 2 && (j + 1 >= n || s[j + 1] != '$')) continue;
-        if (blank(s[j - 1]) || (j + d < n && s[j + d] >= '0' && s[j + d] <= '9')) return 0;
-        return oct_tex_looks_like_math(s + d, j - d) ? j + d : 0;
-    }
-    return 0;
+    return out.data ? oct_buf_detach(&out) : calloc(1, 1);
 }

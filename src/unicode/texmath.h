@@ -1,18 +1,34 @@
 /* TeX math as Unicode text: what notes write between $...$ ("x^2 +
  * y_1", "\frac{a}{b}", "\int_0^1 x\,dx", "\alpha \leq \beta") set the way
  * a reader would write it by hand: x² + y₁, a/b, ∫₀¹ x dx, α ≤ β. Greek
- * letters, operators, relations, arrows and common functions; super- and
- * subscripts as Unicode's small figures and letters where they all have
- * one, else ^(...) and _(...); \frac as a/b (parenthesised when longer
- * than a symbol), \sqrt as √; \text{...}, \mathrm{...}, \mathbf{...} as
- * their text; spacing commands as spaces. A command it does not know is
- * kept as written: nothing of the source is lost. */
+ * letters, operators, relations, arrows; operator names (\ln, \sin) spaced
+ * off the letters around them; '-' as the minus sign (not in \text{...});
+ * ^\circ and \degree as the degree sign (25 °C, E°); \frac as a/b with
+ * parentheses where a reader needs them (RT/(nF)), \sqrt as √;
+ * \text{...}, \mathrm{...} as their text; spacing commands as spaces.
+ * Super- and subscripts are marked so ingest can make real raised and
+ * lowered text of them (oct_tex_to_marked); flat, they are Unicode's
+ * small figures and letters where they all have one, else ^(...) and
+ * _(...). A command it does not know is kept as written: nothing of the
+ * source is lost. */
 #ifndef OCT_UNICODE_TEXMATH_H
 #define OCT_UNICODE_TEXMATH_H
 #include <stdbool.h>
 #include <stddef.h>
 
-/* s[0..n) (without its $ delimiters) as Unicode text: malloc'd,
+/* Marks in oct_tex_to_marked's text (control bytes, which math never
+ * holds: one in the source is set as U+FFFD): a superscript opens with
+ * OCT_TEX_SUP, a subscript with OCT_TEX_SUB, each closes with OCT_TEX_END;
+ * they nest (e^{x^2}). */
+#define OCT_TEX_SUP '\x01'
+#define OCT_TEX_SUB '\x02'
+#define OCT_TEX_END '\x03'
+
+/* s[0..n) (without its $ delimiters) as Unicode text with its scripts
+ * marked: malloc'd, NUL-terminated (caller frees). */
+char *oct_tex_to_marked(const char *s, size_t n);
+
+/* s[0..n) (without its $ delimiters) as flat Unicode text: malloc'd,
  * NUL-terminated (caller frees). Deeply nested braces (over 32 levels)
  * are copied as they are. */
 char *oct_tex_to_unicode(const char *s, size_t n);
@@ -20,7 +36,8 @@ char *oct_tex_to_unicode(const char *s, size_t n);
 /* Whether s[0..n) reads as TeX math rather than, say, a variable or
  * prices: it holds a command (\alpha), a super- or subscript (x^2, a_1) or
  * braces, or it is one or two characters ($m$), or a relation between
- * symbols with no word of four letters ($y = x$, not $HOME$). */
+ * symbols or a bracket with no blank ($[HA]$, $f(x)$), either with no word
+ * of four letters ($y = x$, not $HOME$). */
 bool oct_tex_looks_like_math(const char *s, size_t n);
 
 /* The length of the math delimiter s[0..n) opens and closes with ($, $$,

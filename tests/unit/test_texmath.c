@@ -22,7 +22,7 @@ static void test_convert(void)
     expect_tex("\\int_0^1 x\\,dx", "∫₀¹ x\xE2\x80\x89"
                                    "dx");
     expect_tex("\\alpha \\leq \\beta", "α ≤ β");
-    expect_tex("\\frac{a}{b} = \\frac{a+1}{2b}", "a/b = (a+1)/2b");
+    expect_tex("\\frac{a}{b} = \\frac{a+1}{2b}", "a/b = (a+1)/(2b)");
     expect_tex("\\sqrt{2} \\approx 1.414", "√2 ≈ 1.414");
     expect_tex("e^{i\\pi} + 1 = 0", "e^(iπ) + 1 = 0");
     expect_tex("\\text{if } x \\in \\mathbb{R}", "if  x ∈ R");
@@ -30,6 +30,79 @@ static void test_convert(void)
     expect_tex("\\hat{x}", "x\xCC\x82");
     expect_tex("\\unknown{y}", "\\unknowny"); /* kept, braces read as a group */
     expect_tex("}{", "}");                    /* an unbalanced brace stays */
+}
+
+/* Flat text keeps ^(...) and _(...) where Unicode has no small form;
+ * the marked text (what ingest makes SUPERSCRIPT/SUBSCRIPT nodes of)
+ * raises and lowers every letter. */
+static void expect_marked(const char *tex, const char *want)
+{
+    char *got = oct_tex_to_marked(tex, strlen(tex));
+    CHECK_STR(got, want);
+    free(got);
+}
+
+static void test_chemistry_physics(void)
+{
+    /* scripts with no Unicode form */
+    expect_tex("K_c", "K_c");
+    expect_marked("K_c = N_A", "K\x02"
+                               "c\x03 = N\x02"
+                               "A\x03");
+    expect_marked("[H_3O^+]", "[H\x02"
+                              "3\x03O\x01+\x03]");
+    expect_marked("e^{-x^2}", "e\x01−x\x01"
+                              "2\x03\x03");
+    expect_marked("x^{}", "x"); /* an empty script makes no node */
+    /* the degree sign */
+    expect_tex("E^\\circ", "E°");
+    expect_tex("E^{\\circ}", "E°");
+    expect_tex("25^\\circ C", "25 °C");
+    expect_tex("25^{\\circ}\\text{C}", "25 °C");
+    expect_tex("98.6\\degree F", "98.6 °F");
+    expect_tex("90^\\circ", "90°"); /* an angle */
+    expect_tex("\\Delta H^\\circ", "ΔH°");
+    expect_tex("f \\circ g", "f ∘ g"); /* composition stays a ring */
+    /* operator names spaced off */
+    expect_tex("\\frac{RT}{nF}\\ln Q", "RT/(nF) ln Q");
+    expect_tex("2\\sin\\theta\\cos\\theta", "2 sin θ cos θ");
+    expect_tex("\\sin^2 x + \\cos^2 x = 1", "sin² x + cos² x = 1");
+    expect_tex("\\log_{10}[H^+]", "log₁₀[H⁺]");
+    expect_tex("\\lim_{x \\to 0} \\frac{\\sin x}{x}", "lim_(x → 0) sin x/x");
+    expect_tex("\\exp(-x)", "exp(−x)");
+    expect_tex("\\operatorname{Var}X", "Var X");
+    expect_tex("\\max\\left(a, b\\right)", "max(a, b)");
+    /* fractions */
+    expect_tex("\\frac{1}{[A]_t}", "1/[A]ₜ");
+    expect_tex("\\frac{1}{k[A]_0}", "1/(k[A]₀)");
+    expect_tex("\\frac{[NH_3]^2}{[N_2][H_2]^3}", "[NH₃]²/([N₂][H₂]³)");
+    expect_tex("\\frac{n(n+1)}{2}", "n(n+1)/2");
+    expect_tex("\\frac{dy}{dx}", "dy/dx");
+    expect_tex("\\frac{\\partial f}{\\partial t}", "∂f/∂t");
+    expect_tex("\\frac{-b \\pm \\sqrt{b^2-4ac}}{2a}", "(−b ± √(b²−4ac))/(2a)");
+    expect_tex("\\frac{x - \\mu}{\\sigma}", "(x − μ)/σ");
+    expect_tex("\\frac{\\sigma}{\\sqrt{n}}", "σ/√n");
+    expect_tex("\\frac{0.0592}{n}", "0.0592/n");
+    expect_tex("-\\frac{1}{2}", "−1/2");
+    expect_tex("-\\frac{g}{L}\\theta", "−(g/L)θ"); /* not g/(Lθ) */
+    expect_tex("\\frac{1}{2}mv^2 = \\frac{1}{2} m v^2", "(1/2)mv² = 1/2 m v²");
+    expect_tex("\\frac{P(B)}{P(A)}", "P(B)/P(A)");
+    expect_tex("\\frac{d^2\\theta}{dt^2}", "d²θ/dt²");
+    expect_tex("2\\pi\\sqrt{\\frac{L}{g}}", "2π√(L/g)");
+    /* minus signs, not hyphens; \\text keeps its hyphens */
+    expect_tex("pH = -\\log[H^+]", "pH = −log[H⁺]");
+    expect_tex("10^{-3}", "10⁻³");
+    expect_tex("\\text{half-life} = t_{1/2}", "half-life = t_(1/2)");
+    expect_tex("a' + f''(x)", "a′ + f′′(x)");
+    /* symbols that read as letters take the letter after them */
+    expect_tex("\\Delta G = \\Delta H - T\\Delta S", "ΔG = ΔH − TΔS");
+    expect_tex("\\alpha \\leq \\beta", "α ≤ β");
+    expect_tex("N_2 + 3H_2 \\rightleftharpoons 2NH_3", "N₂ + 3H₂ ⇌ 2NH₃");
+    expect_tex("\\bar{x} \\pm 1.96\\frac{s}{\\sqrt{n}}", "x\xCC\x84 ± 1.96s/√n");
+    expect_tex("P(A \\mid B)", "P(A ∣ B)");
+    expect_tex("\\sqrt{2\\pi}", "√(2π)");
+    expect_tex("x^^^^", "x^(^(^^))"); /* every caret kept */
+    expect_tex("a_", "a_");
 }
 
 static void test_spans(void)
@@ -46,6 +119,14 @@ static void test_spans(void)
     CHECK(oct_math_span("$HOME$PATH", 10) == 0);
     CHECK(oct_math_delimiters("$x^2$", 5) == 1);
     CHECK(oct_math_delimiters("$HOME$", 6) == 0);
+    /* a bracketed formula with no blank is math: a concentration */
+    CHECK(oct_math_span("$[HA]$ and", 10) == 6);
+    CHECK(oct_math_span("$f(x)$.", 7) == 6);
+    CHECK(oct_math_span("$[0,1]$", 7) == 7);
+    CHECK(oct_math_span("$5 and $12", 10) == 0);
+    CHECK(oct_math_span("$(pwd) and $(ls)", 16) == 0); /* blank before the closing $ */
+    CHECK(oct_math_span("$[HOME]$", 8) == 0);          /* a word of four letters */
+    CHECK(oct_math_span("$[]$", 4) == 0);
 }
 
 /* The chapter's plain text after ingest (normalizer on). */
@@ -70,7 +151,7 @@ static void test_in_notes(void)
     const char *md = "The area is $\\pi r^2$ and $a_1 * b_1$ stays whole; "
                      "`$x^2$` in code too, \\(\\alpha\\) also.\n\nIt costs $5 or $10.\n";
     char *got = ingested("notes.md", md);
-    CHECK_STR(got, "The area is π r² and a₁ * b₁ stays whole; x² in code too, α also.\n"
+    CHECK_STR(got, "The area is πr² and a₁ * b₁ stays whole; x² in code too, α also.\n"
                    "It costs $5 or $10.\n");
     free(got);
     got = ingested("notes.txt", "Energy: $E = mc^2$, with \\(c \\approx 3 \\times 10^8\\).\n");
@@ -81,6 +162,7 @@ static void test_in_notes(void)
 int main(void)
 {
     test_convert();
+    test_chemistry_physics();
     test_spans();
     test_in_notes();
     return check_done();

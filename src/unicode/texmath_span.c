@@ -1,0 +1,128 @@
+/* Where math is in a note, and math as flat text (texmath.h). */
+#include "unicode/texmath.h"
+#include "util/buf.h"
+#include "util/scripts.h"
+#include "util/utf8.h"
+
+#include <stdlib.h>
+#include <string.h>
+
+static bool is_letter(char c)
+{
+    return (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z');
+}
+
+/* Where the script opening at m[i] closes (its OCT_TEX_END), or n. */
+static size_t script_end(const char *m, size_t n, size_t i)
+{
+    int depth = 0;
+    for (size_t j = i; j < n; j++) {
+        if (m[j] == OCT_TEX_SUP || m[j] == OCT_TEX_SUB) depth++;
+        if (m[j] == OCT_TEX_END && --depth == 0) return j;
+    }
+    return n;
+}
+
+static void flatten(const char *m, size_t n, oct_buf *out)
+{
+    size_t i = 0;
+    while (i < n) {
+        if (m[i] != OCT_TEX_SUP && m[i] != OCT_TEX_SUB) {
+            if (m[i] != OCT_TEX_END) oct_buf_putc(out, m[i]);
+            i++;
+            continue;
+        }
+        bool sup = m[i] == OCT_TEX_SUP;
+        size_t end = script_end(m, n, i);
+        oct_buf in = OCT_BUF_INIT;
+        flatten(m + i + 1, end - i - 1, &in);
+        const char *t = in.data ? in.data : "";
+        if (!oct_script_form(t, in.len, sup, out)) { /* x^(iπ), K_c */
+            bool one = oct_utf8_count(t, in.len) <= 1;
+            oct_buf_putc(out, sup ? '^' : '_');
+            if (!one) oct_buf_putc(out, '(');
+            oct_buf_put(out, t, in.len);
+            if (!one) oct_buf_putc(out, ')');
+        }
+        oct_buf_free(&in);
+        i = end < n ? end + 1 : n;
+    }
+}
+
+char *oct_tex_to_unicode(const char *s, size_t n)
+{
+    char *m = oct_tex_to_marked(s, n);
+    oct_buf out = OCT_BUF_INIT;
+    flatten(m, strlen(m), &out);
+    free(m);
+    return out.data ? oct_buf_detach(&out) : calloc(1, 1);
+}
+
+/* A formula in brackets with no blank in it ($[HA]$, $f(x)$, $[0,1]$):
+ * a concentration or an argument, which a price or a shell variable
+ * ($HOME, $5) does not hold. */
+static bool bracketed(const char *s, size_t n)
+{
+    const char *open = NULL;
+    for (size_t i = 0; i < n; i++) {
+        if (s[i] == ' ' || s[i] == '\t' || s[i] == '$') return false;
+        if (!open && (s[i] == '[' || s[i] == '(')) open = s + i;
+        if (open && (s[i] == ']' || s[i] == ')') && s + i > open + 1) return true;
+    }
+    return false;
+}
+
+bool oct_tex_looks_like_math(const char *s, size_t n)
+{
+    if (n >= 1 && n <= 2 && (is_letter(s[0]) || (s[0] >= '0' && s[0] <= '9')))
+        return true; /* a symbol: $m$, $x'$ */
+    bool relation = false, word = false;
+    for (size_t i = 0; i < n; i++) {
+        if (s[i] == '^' || s[i] == '_' || s[i] == '{') return true;
+        if (s[i] == '\\' && i + 1 < n && is_letter(s[i + 1])) return true;
+        relation |= s[i] == '=' || s[i] == '<' || s[i] == '>' || s[i] == '+';
+        word |= i + 3 < n && is_letter(s[i]) && is_letter(s[i + 1]) && is_letter(s[i + 2]) &&
+                is_letter(s[i + 3]);
+    }
+    /* $y = x$ or $[HA]$, not $HOME$ or $a b + c d words$ */
+    return (relation || bracketed(s, n)) && !word;
+}
+size_t oct_math_delimiters(const char *s, size_t n)
+{
+    static const char *const PAIRS[][2] = {
+        {"$$", "$$"}, {"\\[", "\\]"}, {"\\(", "\\)"}, {"$", "$"}};
+    for (size_t k = 0; s && k < sizeof PAIRS / sizeof *PAIRS; k++) {
+        size_t d = strlen(PAIRS[k][0]);
+        if (n <= 2 * d || memcmp(s, PAIRS[k][0], d) != 0 || memcmp(s + n - d, PAIRS[k][1], d) != 0)
+            continue;
+        return oct_tex_looks_like_math(s + d, n - 2 * d) ? d : 0;
+    }
+    return 0;
+}
+
+static bool blank(char c)
+{
+    return c == ' ' || c == '\t';
+}
+
+size_t oct_math_span(const char *s, size_t n)
+{
+    if (n < 3) return 0;
+    if (s[0] == '\\' && (s[1] == '(' || s[1] == '[')) {
+        char close = s[1] == '(' ? ')' : ']';
+        for (size_t j = 2; j + 1 < n; j++)
+            if (s[j] == '\\' && s[j + 1] == close)
+                return oct_tex_looks_like_math(s + 2, j - 2) ? j + 2 : 0;
+        return 0;
+    }
+    if (s[0] != '$') return 0;
+    size_t d = s[1] == '$' ? 2 : 1;
+    if (d >= n || blank(s[d]) || s[d] == '$') return 0;
+    for (size_t j = d + 1; j + d <= n; j++) {
+        if (s[j] != '$' || s[j - 1] == '\\') continue;
+        if (d == 2 && (j + 1 >= n || s[j + 1] != '$')) continue;
+        if (blank(s[j - 1]) || (j + d < n && s[j + d] >= '0' && s[j + d] <= '9')) return 0;
+        return oct_tex_looks_like_math(s + d, j - d) ? j + d : 0;
+    }
+    return 0;
+}
