@@ -22,7 +22,7 @@ static const expected NOTES[] = {
     {"cloze-deck.md", 6, 6},        {"cloze-notes.md", 2, 2},
     {"site-admonitions.md", 3, 3},  {"hugo-shortcodes.md", 2, 2},
     {"forum-copy.txt", 3, 2},       {"worksheet-instructions.md", 3, 3},
-    {"worked-problems.txt", 7, 7},
+    {"worked-problems.txt", 7, 7},  {"exam-commands.md", 10, 10},
 };
 enum { NFILES = sizeof NOTES / sizeof NOTES[0] };
 
