@@ -72,7 +72,9 @@ static oct_node *type_title(oct_tree *t, const marker *m, oct_span at)
 
 /* A question callout with a title of its own ("> [!faq] Why ...?"): the
  * title, bold, and the body after it, in the quote's place, where the
- * study pass reads a bold question and its answer. */
+ * study pass reads a bold question and its answer. The answer is the
+ * body: its last block (else the title) is marked to end it, so that a
+ * later callout or paragraph does not run into it. */
 static void unwrap_question(oct_tree *t, oct_node *quote, oct_node *p)
 {
     oct_node *title = oct_node_new(t, OCT_PARAGRAPH, p->span);
@@ -81,6 +83,8 @@ static void unwrap_question(oct_tree *t, oct_node *quote, oct_node *p)
     oct_node *brk = p->first;
     if (brk) oct_node_unlink(brk); /* the line break after it */
     if (!p->first) oct_node_unlink(p);
+    oct_node *last = quote->last ? quote->last : title;
+    last->ends_answer = true;
     while (quote->first)
         oct_node_insert_before(quote, quote->first);
     oct_node_unlink(quote);
