@@ -90,6 +90,54 @@ static void unwrap_question(oct_tree *t, oct_node *quote, oct_node *p)
     oct_node_unlink(quote);
 }
 
+/* Whether the inlines from n to the next break (or the end) end in '?'
+ * (any script's question mark, a closing quote or emphasis after it). */
+static bool line_asks(oct_node *n)
+{
+    oct_buf b = OCT_BUF_INIT;
+    for (; n && !oct_node_is_break(n); n = n->next)
+        oct_node_plain_text_to(n, &b);
+    size_t len = b.len;
+    while (len > 0 && strchr(" \t*_\"')", b.data[len - 1]))
+        len--;
+    bool asks = (len >= 1 && b.data[len - 1] == '?') ||
+                (len >= 3 && memcmp(b.data + len - 3, "\xEF\xBC\x9F", 3) == 0) || /* ？ */
+                (len >= 2 && memcmp(b.data + len - 2, "\xD8\x9F", 2) == 0);       /* ؟ */
+    oct_buf_free(&b);
+    return asks;
+}
+
+/* An untitled question callout ("> [!faq]" / "> Why does ice melt?" /
+ * "> Because …") whose first body line asks: that line becomes the title
+ * (in place of the type's "Question", which the writer did not write),
+ * so that the study pass reads the question and the rest as its answer.
+ * strong is the title made from the type's name; true when replaced. */
+static bool title_from_body(oct_node *p, oct_node *strong)
+{
+    oct_node *brk = strong->next, *line = brk ? brk->next : NULL, *from = p;
+    if (!brk && p->next && p->next->kind == OCT_PARAGRAPH) {
+        from = p->next; /* "> [!faq]", a blank line, then the question */
+        line = from->first;
+    }
+    if (!line || !line_asks(line)) return false;
+    while (strong->first)
+        oct_node_unlink(strong->first);
+    if (brk) oct_node_unlink(brk);
+    while (line && !oct_node_is_break(line)) {
+        oct_node *next = line->next;
+        oct_node_append(strong, line);
+        line = next;
+    }
+    if (from != p) {
+        /* the question's break goes too; its paragraph's rest stays */
+        if (line) oct_node_unlink(line);
+        if (!from->first) oct_node_unlink(from);
+    } else if (line) {
+        line->kind = OCT_LINE_BREAK;
+    }
+    return true;
+}
+
 /* The quote's first paragraph opens with a marker: what follows it on its
  * line (else the type's name) becomes the bold title, the break after it
  * a line break. */
@@ -119,6 +167,7 @@ static void convert(oct_tree *t, oct_node *quote)
         oct_node_append(strong, name);
     }
     if (strong->next) strong->next->kind = OCT_LINE_BREAK;
+    if (m.question && !titled) titled = title_from_body(p, strong);
     if (m.question && titled) unwrap_question(t, quote, p);
 }
 
