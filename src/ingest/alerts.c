@@ -72,7 +72,9 @@ static oct_node *type_title(oct_tree *t, const marker *m, oct_span at)
 
 /* A question callout with a title of its own ("> [!faq] Why ...?"): the
  * title, bold, and the body after it, in the quote's place, where the
- * study pass reads a bold question and its answer. */
+ * study pass reads a bold question and its answer. The answer is the
+ * body: its last block (else the title) is marked to end it, so that a
+ * later callout or paragraph does not run into it. */
 static void unwrap_question(oct_tree *t, oct_node *quote, oct_node *p)
 {
     oct_node *title = oct_node_new(t, OCT_PARAGRAPH, p->span);
@@ -81,9 +83,59 @@ static void unwrap_question(oct_tree *t, oct_node *quote, oct_node *p)
     oct_node *brk = p->first;
     if (brk) oct_node_unlink(brk); /* the line break after it */
     if (!p->first) oct_node_unlink(p);
+    oct_node *last = quote->last ? quote->last : title;
+    last->ends_answer = true;
     while (quote->first)
         oct_node_insert_before(quote, quote->first);
     oct_node_unlink(quote);
+}
+
+/* Whether the inlines from n to the next break (or the end) end in '?'
+ * (any script's question mark, a closing quote or emphasis after it). */
+static bool line_asks(oct_node *n)
+{
+    oct_buf b = OCT_BUF_INIT;
+    for (; n && !oct_node_is_break(n); n = n->next)
+        oct_node_plain_text_to(n, &b);
+    size_t len = b.len;
+    while (len > 0 && strchr(" \t*_\"')", b.data[len - 1]))
+        len--;
+    bool asks = (len >= 1 && b.data[len - 1] == '?') ||
+                (len >= 3 && memcmp(b.data + len - 3, "\xEF\xBC\x9F", 3) == 0) || /* ？ */
+                (len >= 2 && memcmp(b.data + len - 2, "\xD8\x9F", 2) == 0);       /* ؟ */
+    oct_buf_free(&b);
+    return asks;
+}
+
+/* An untitled question callout ("> [!faq]" / "> Why does ice melt?" /
+ * "> Because …") whose first body line asks: that line becomes the title
+ * (in place of the type's "Question", which the writer did not write),
+ * so that the study pass reads the question and the rest as its answer.
+ * strong is the title made from the type's name; true when replaced. */
+static bool title_from_body(oct_node *p, oct_node *strong)
+{
+    oct_node *brk = strong->next, *line = brk ? brk->next : NULL, *from = p;
+    if (!brk && p->next && p->next->kind == OCT_PARAGRAPH) {
+        from = p->next; /* "> [!faq]", a blank line, then the question */
+        line = from->first;
+    }
+    if (!line || !line_asks(line)) return false;
+    while (strong->first)
+        oct_node_unlink(strong->first);
+    if (brk) oct_node_unlink(brk);
+    while (line && !oct_node_is_break(line)) {
+        oct_node *next = line->next;
+        oct_node_append(strong, line);
+        line = next;
+    }
+    if (from != p) {
+        /* the question's break goes too; its paragraph's rest stays */
+        if (line) oct_node_unlink(line);
+        if (!from->first) oct_node_unlink(from);
+    } else if (line) {
+        line->kind = OCT_LINE_BREAK;
+    }
+    return true;
 }
 
 /* The quote's first paragraph opens with a marker: what follows it on its
@@ -115,6 +167,7 @@ static void convert(oct_tree *t, oct_node *quote)
         oct_node_append(strong, name);
     }
     if (strong->next) strong->next->kind = OCT_LINE_BREAK;
+    if (m.question && !titled) titled = title_from_body(p, strong);
     if (m.question && titled) unwrap_question(t, quote, p);
 }
 

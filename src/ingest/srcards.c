@@ -153,6 +153,9 @@ static oct_node *move_lines(oct_tree *t, oct_node *para, oct_node *from, oct_nod
         return NULL;
     }
     if (label) label_line(t, p->first, label);
+    /* a card's answer is its own lines: the paragraph after it is a note
+     * of the deck, no more of the answer */
+    p->ends_answer = label && label[0] == 'A';
     return p;
 }
 

@@ -80,6 +80,8 @@ oct_node *st_cut_paragraph(oct_tree *tree, oct_node *p, oct_node *t, size_t at, 
     else
         oct_node_append(p->parent, np);
     st_move_range(rest, p->last, np);
+    np->ends_answer = p->ends_answer; /* the end of an answer is its last part's */
+    p->ends_answer = false;
     return np;
 }
 

@@ -221,6 +221,8 @@ static oct_node *split_at(oct_tree *t, oct_node *p, const st_lines *l, size_t fr
     oct_node *first = brk->next;
     oct_node_unlink(brk);
     if (first) st_move_range(first, p->last, np);
+    np->ends_answer = p->ends_answer; /* the end of an answer is its last part's */
+    p->ends_answer = false;
     return np;
 }
 

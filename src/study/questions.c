@@ -170,7 +170,11 @@ static size_t absorb(st_ctx *c, size_t i, bool open)
     st_unit *q = &c->u[i];
     size_t j = i + 1;
     bool heading = q->pk == ST_PROMPT_SECTION && q->node->kind == OCT_SECTION, labelled = false;
-    while (j < c->n) {
+    /* an answer whose end the source marks (a question callout's body, a
+     * flashcard's "::" answer: ends_answer) stops there; a heading's
+     * answer holds such a callout and goes on to the next heading */
+    bool marked = !heading && q->node->ends_answer;
+    while (j < c->n && !marked) {
         st_unit *v = &c->u[j];
         if (v->owner >= 0 || v->consumed || v->done) break;
         if (heading && v->role == ST_QUESTION && v->node->kind == OCT_SECTION &&
@@ -221,6 +225,7 @@ static size_t absorb(st_ctx *c, size_t i, bool open)
             break;
         v->owner = (int)i;
         j++;
+        marked = !heading && v->node->ends_answer;
     }
     q->done = true;
     return j;

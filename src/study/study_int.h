@@ -26,10 +26,19 @@ struct sb_stemmer *st_stemmer_for(const char *lang);
 
 /* --- words.c: what a line of plain text says --------------------------- */
 
+enum { ST_WORD_MAX = 48 }; /* bytes of a word kept for comparing */
+
 /* True when s[0..n) reads as a question or an exam instruction: it ends in
  * '?', or opens with an interrogative or imperative (English, French,
  * German). A leading "12." or symbol run (emoji) is skipped. */
 bool st_text_asks(const char *s, size_t n);
+/* The word at or after *pos (letters and digits, inner apostrophes and
+ * hyphens), lower-cased into out; *pos moves past it. False at the end. */
+bool st_next_word(const char *s, size_t n, size_t *pos, char out[ST_WORD_MAX + 1]);
+/* commands.c: w1 w2 open an exam instruction ("Explain…", "Label the…",
+ * "Beschreiben Sie…", "Décrivez…", "Describa…"); s[0..n) is the text from
+ * w1 on. */
+bool st_command_asks(const char *w1, const char *w2, const char *s, size_t n);
 /* instructions.c: s[0..n) is the heading of a worksheet's exercise ("True
  * or False?", "Part B – Multiple choice", "Fill in the blanks:", "Vrai ou
  * faux ?"), which asks nothing itself; st_text_asks is false for it. */
@@ -67,7 +76,7 @@ bool st_starts_lower(const char *s, size_t n);
 double st_similarity(const char *a, const char *b);
 /* The same in two steps, for comparing one wording with many: the content
  * words of s once (st_words_of), then any two sets. */
-enum { ST_SIM_WORDS = 64, ST_WORD_MAX = 48 };
+enum { ST_SIM_WORDS = 64 };
 typedef struct {
     size_t n;
     char w[ST_SIM_WORDS][ST_WORD_MAX + 1];

@@ -40,6 +40,7 @@ void st_units_build(st_ctx *c)
             it = inext;
         }
         if (c->n == first + 1) c->u[first].single = true;
+        if (c->n > first) c->u[c->n - 1].node->ends_answer |= b->ends_answer;
         if (c->n == first) push_unit(c, b, NULL); /* an empty list stays a block */
         b = next;
     }

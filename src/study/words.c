@@ -92,6 +92,11 @@ static bool next_word(const char *s, size_t n, size_t *pos, char out[WORD_MAX + 
     return true;
 }
 
+bool st_next_word(const char *s, size_t n, size_t *pos, char out[ST_WORD_MAX + 1])
+{
+    return next_word(s, n, pos, out);
+}
+
 /* The first byte is compared inline: most words differ there, and this
  * runs for every word of every question wording. */
 static bool in_set(const char *w, const char *const *set)
@@ -119,54 +124,7 @@ static const char *const EN_SUBJECT[] = {
     "you",   "we",    "i",   "they",    "he",     "she",    "it",     "there", "this", "that",
     "these", "those", "one", "someone", "anyone", "your",   "our",    "my",    "the",  "a",
     "an",    "all",   "any", "each",    "every",  "django", "python", "he",    NULL};
-static const char *const EN_IMP_STRONG[] = {
-    "explain",     "describe",  "differentiate", "compare",    "discuss",     "define",
-    "distinguish", "elaborate", "contrast",      "illustrate", "enumerate",   "outline",
-    "summarize",   "summarise", "justify",       "evaluate",   "analyze",     "analyse",
-    "derive",      "prove",     "classify",      "examine",    "demonstrate", "clarify",
-    "criticize",   "criticise", "interpret",     "assess",     "calculate",   "solve",
-    "determine",   "discuss",   "contrast",      NULL};
-static const char *const EN_IMP_NOT_AFTER[] = {"of", "is", "are", "was", "were", "and", NULL};
-static const char *const EN_IMP_WEAK[] = {"list",     "name",   "give", "state", "mention",
-                                          "identify", "write",  "show", "tell",  "provide",
-                                          "suggest",  "recall", "cite", "find",  NULL};
-static const char *const EN_OBJECT[] = {"the",         "a",
-                                        "an",          "all",
-                                        "any",         "some",
-                                        "few",         "two",
-                                        "three",       "four",
-                                        "five",        "six",
-                                        "ten",         "several",
-                                        "each",        "one",
-                                        "its",         "their",
-                                        "your",        "his",
-                                        "her",         "me",
-                                        "us",          "examples",
-                                        "example",     "reasons",
-                                        "advantages",  "disadvantages",
-                                        "differences", "similarities",
-                                        "ways",        "steps",
-                                        "types",       "kinds",
-                                        "features",    "benefits",
-                                        "how",         "what",
-                                        "why",         "which",
-                                        "who",         "when",
-                                        "where",       "out",
-                                        "at",          "main",
-                                        "key",         "common",
-                                        "various",     "different",
-                                        "that",        "whether",
-                                        "briefly",     "down",
-                                        NULL};
-
 static const char *const FR_ALWAYS[] = {"qu'est-ce", "qu'est", "est-ce", "pourquoi", NULL};
-static const char *const FR_IMP[] = {
-    "expliquez",  "explique", "expliquer", "décrivez",   "décris",       "décrire",
-    "définissez", "définis",  "définir",   "comparez",   "citez",        "donnez",
-    "nommez",     "énumérez", "indiquez",  "justifiez",  "différenciez", "distinguez",
-    "présentez",  "montrez",  "démontrez", "calculez",   "précisez",     "analysez",
-    "commentez",  "discutez", "résumez",   "expliquons", "décrivons",    "caractérisez",
-    NULL};
 static const char *const FR_WH[] = {"quel",     "quelle",     "quels",   "quelles", "comment",
                                     "quand",    "où",         "combien", "lequel",  "laquelle",
                                     "lesquels", "lesquelles", "que",     "qui",     NULL};
@@ -174,15 +132,6 @@ static const char *const FR_AUX[] = {
     "est",        "sont",     "était", "étaient", "peut", "peuvent", "faut",
     "fonctionne", "fait",     "font",  "ont",     "se",   "s'est",   "sert",
     "servent",    "signifie", "doit",  "doivent", "a",    "y",       NULL};
-static const char *const DE_IMP[] = {
-    "erkläre",        "erklären",    "erläutere",    "erläutern",       "beschreibe",
-    "beschreiben",    "nenne",       "nennen",       "definiere",       "definieren",
-    "vergleiche",     "vergleichen", "unterscheide", "unterscheiden",   "begründe",
-    "begründen",      "diskutiere",  "diskutieren",  "skizziere",       "skizzieren",
-    "berechne",       "berechnen",   "bestimme",     "bestimmen",       "zeige",
-    "zeigen",         "gib",         "geben",        "charakterisiere", "charakterisieren",
-    "analysiere",     "analysieren", "beurteile",    "beurteilen",      "interpretiere",
-    "interpretieren", "stelle",      "stellen",      "fasse",           NULL};
 static const char *const DE_WH[] = {
     "was",   "wie",     "wann",   "wo",      "woher",   "wohin",   "wer",      "wen",
     "wem",   "wessen",  "welche", "welcher", "welches", "welchen", "welchem",  "wozu",
@@ -291,7 +240,8 @@ static bool title_idiom(const char *w1, const char *w2)
            (strcmp(w1, "what") == 0 && in_set(w2, WHAT));
 }
 
-static bool words_ask(const char *w1, const char *w2, bool colon)
+/* s[0..n) is the text from w1 on (commands.c reads past w2). */
+static bool words_ask(const char *w1, const char *w2, bool colon, const char *s, size_t n)
 {
     bool w2set = w2[0] != '\0';
     if (!w2set || title_idiom(w1, w2)) return false;
@@ -301,9 +251,7 @@ static bool words_ask(const char *w1, const char *w2, bool colon)
     if (in_set(w1, EN_AUX_START) && in_set(w2, EN_SUBJECT) &&
         !(strcmp(w1, "do") == 0 && strcmp(w2, "not") == 0))
         return true;
-    if (in_set(w1, EN_IMP_STRONG) && !in_set(w2, EN_IMP_NOT_AFTER)) return true;
-    if (in_set(w1, EN_IMP_WEAK) && in_set(w2, EN_OBJECT)) return true;
-    if (in_set(w1, FR_IMP) || in_set(w1, DE_IMP)) return true;
+    if (st_command_asks(w1, w2, s, n)) return true;
     if (in_set(w1, FR_WH) && in_set(w2, FR_AUX)) return true;
     return in_set(w1, DE_WH) && in_set(w2, DE_AUX);
 }
@@ -327,7 +275,7 @@ bool st_text_asks(const char *s, size_t n)
     while (save < n && (s[save] == ' ' || s[save] == '\t'))
         save++;
     if (save < n && !strchr(":;,.", s[save])) next_word(s, n, &pos, w2);
-    return words_ask(w1, w2, ends_with_colon(s + p, n - p));
+    return words_ask(w1, w2, ends_with_colon(s + p, n - p), s + p, n - p);
 }
 
 /* A label word, an optional number, then a delimiter; returns the length

@@ -167,6 +167,7 @@ oct_node *oct_node_clone(oct_tree *t, const oct_node *n)
         oct_node *c = oct_node_new(t, it.cur->kind, it.cur->span);
         c->text = it.cur->text; /* arena strings are never changed */
         c->u = it.cur->u;
+        c->ends_answer = it.cur->ends_answer;
         c->anchors = NULL; /* an anchor names one place */
         if (at)
             oct_node_append(at, c);

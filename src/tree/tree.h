@@ -112,6 +112,11 @@ struct oct_node {
      * linked in, so oct_node_collect may skip the inside of every other
      * such node and still find every block. */
     bool holds_block;
+    /* Set by ingest on the last block of an answer whose end the source
+     * marks: a question callout's body, a flashcard's answer ("a::b").
+     * The study pass gives the question before it nothing after it (an
+     * ordinary "A:" answer runs on to the next question). */
+    bool ends_answer;
     oct_node *parent, *first, *last, *next, *prev;
     oct_span span;
     /* Stable anchor id (derived from content), set by oct_tree_assign_ids

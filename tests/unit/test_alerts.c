@@ -98,9 +98,40 @@ static void test_obsidian(void)
     release(&r);
 }
 
+/* An untitled question callout asks with its first body line when that
+ * line ends in '?' (on the marker's paragraph or the next); its answer's
+ * last block is marked to end the answer there. */
+static void test_untitled_question(void)
+{
+    doc r = ingest("> [!faq]\n> Why does ice melt?\n> Entropy wins.\n\n"
+                   "> [!question]-\n>\n> Warum schmilzt Eis?\n>\n> Die Entropie.\n\n"
+                   "> [!question]\n> Untitled, and no question.\n");
+    CHECK_DUMP(r, "paragraph @1:3\n"
+                  "  strong @1:3\n"
+                  "    text \"Why does ice melt?\" @2:3\n"
+                  "paragraph @1:3\n"
+                  "  text \"Entropy wins.\" @3:3\n"
+                  "paragraph @5:3\n"
+                  "  strong @5:3\n"
+                  "    text \"Warum schmilzt Eis?\" @7:3\n"
+                  "paragraph @9:3\n"
+                  "  text \"Die Entropie.\" @9:3\n"
+                  "blockquote @11:1\n"
+                  "  paragraph @11:3\n"
+                  "    strong @11:3\n"
+                  "      text \"Question\" @11:3\n"
+                  "    line_break @11:3\n"
+                  "    text \"Untitled, and no question.\" @12:3\n");
+    const oct_node *a = r.ch->first->next, *b = a ? a->next->next : NULL;
+    CHECK(a && a->ends_answer && !a->next->ends_answer);
+    CHECK(b && b->ends_answer);
+    release(&r);
+}
+
 int main(void)
 {
     test_alerts();
     test_obsidian();
+    test_untitled_question();
     return check_done();
 }

@@ -23,7 +23,8 @@ static const expected NOTES[] = {
     {"site-admonitions.md", 3, 3},  {"hugo-shortcodes.md", 2, 2},
     {"forum-copy.txt", 3, 2},       {"worksheet-instructions.md", 3, 3},
     {"worked-problems.txt", 7, 7},  {"physics-math.md", 6, 6},
-    {"chemistry-math.md", 4, 4},
+    {"chemistry-math.md", 4, 4},    {"exam-commands.md", 10, 10},
+    {"callout-answers.md", 4, 4},   {"deck-notes.md", 4, 4},
 };
 enum { NFILES = sizeof NOTES / sizeof NOTES[0] };
 
@@ -232,6 +233,41 @@ static void test_one_line_cards(void)
     oct_tree_free(t);
 }
 
+/* A question callout's answer is its body and a flashcard's its "::"
+ * line or "?" card: what follows is the note's (a warning callout, a
+ * paragraph); an untitled one asks with its first line; a "Q:"/"A:"
+ * answer still runs on to the next question. */
+static void test_closed_answers(void)
+{
+    oct_node *ch;
+    oct_tree *t = load("callout-answers.md", &ch, NULL);
+    static const char *const WANT[][2] = {
+        {"Why do oceanic plates sink?", "They are colder and denser than the mantle below them."},
+        {"What drives the plates?", "Mantle convection and slab pull. Ridge push adds a little."},
+        {"\xC2\xBFQu\xC3\xA9 es una dorsal oce\xC3\xA1nica?",
+         "Una cordillera submarina donde nace la corteza."},
+        {"What is a transform fault?",
+         "A boundary where plates slide past each other. The San Andreas fault is the best "
+         "known one."},
+    };
+    for (int i = 0; i < 4; i++) {
+        const oct_node *q = nth_question(ch, i);
+        CHECK(q != NULL);
+        if (!q) continue;
+        CHECK_STR(text_of(t, q), WANT[i][0]);
+        CHECK_STR(text_of(t, answer_of(q)), WANT[i][1]);
+    }
+    oct_tree_free(t);
+    t = load("deck-notes.md", &ch, NULL);
+    static const char *const DECK[] = {"Diamond", "Diamant", "Talk", "Calcite"};
+    for (int i = 0; i < 4; i++) {
+        const oct_node *q = nth_question(ch, i);
+        CHECK(q != NULL);
+        if (q) CHECK_STR(text_of(t, answer_of(q)), DECK[i]);
+    }
+    oct_tree_free(t);
+}
+
 int main(void)
 {
     test_counts();
@@ -243,5 +279,6 @@ int main(void)
     test_chemistry();
     test_one_line_cards();
     test_deck_lines();
+    test_closed_answers();
     return check_done();
 }

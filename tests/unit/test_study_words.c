@@ -64,6 +64,47 @@ static void test_questions_in_french_and_german(void)
     CHECK(!asks("Was used to be the capital."));
 }
 
+/* Exam command words (commands.c): a weak one ("Label", "Balance",
+ * "Ajuste") asks only before an object; "Compare" with something to set
+ * against or as a sentence; the other languages' imperatives. */
+static void test_command_words(void)
+{
+    CHECK(asks("Label the chambers of the heart."));
+    CHECK(asks("Balance the combustion of propane."));
+    CHECK(asks("Sketch the graph of y = x^2"));
+    CHECK(asks("Convert 25 °C to kelvin."));
+    CHECK(asks("Draw a labelled diagram of a neuron"));
+    CHECK(asks("Compare mitosis and meiosis"));
+    CHECK(asks("Compare common acids."));
+    CHECK(asks("Annotate the poem's first stanza"));
+    CHECK(asks("Beschreiben Sie den Zellzyklus"));
+    CHECK(asks("Beschrifte die Teile des Auges."));
+    CHECK(asks("Beweisen Sie den Satz des Pythagoras."));
+    CHECK(asks("Décrivez le cycle de l'eau"));
+    CHECK(asks("Trace la courbe de f."));
+    CHECK(asks("Describa el ciclo del agua"));
+    CHECK(asks("Explique la fotosíntesis."));
+    CHECK(asks("Ajuste la ecuación química."));
+    CHECK(asks("Spiega la fotosintesi"));
+    CHECK(asks("Descreva o ciclo do carbono"));
+    CHECK(asks("Beschrijf de celdeling"));
+    CHECK(asks("Опишите строение клетки"));
+    CHECK(asks("Поясніть закон Ома"));
+    CHECK(asks("Wyjaśnij pojęcie entropii"));
+    CHECK(!asks("Compare plans"));
+    CHECK(!asks("Label encoding gives each category an integer."));
+    CHECK(!asks("Balance sheet basics"));
+    CHECK(!asks("Plot twists in the second act"));
+    CHECK(!asks("Beweise für die Evolution"));
+    CHECK(!asks("Trace de la matrice"));
+    CHECK(!asks("Ajuste de curvas"));
+    CHECK(!asks("Nombre del alumno"));
+    CHECK(!asks("Definite integrals"));
+    CHECK(!asks("Leg muscles"));
+    CHECK(!asks("Create a form"));
+    CHECK(!asks("Install the dependencies"));
+}
+
 static void test_labels(void)
 {
     int n = -1;
@@ -281,6 +322,7 @@ int main(void)
 {
     test_questions_in_english();
     test_questions_in_french_and_german();
+    test_command_words();
     test_labels();
     test_labels_elsewhere();
     test_greek_question_mark();
