@@ -1,4 +1,5 @@
 #include "study/cluster_int.h"
+#include "study/study_int.h"
 
 #include <stdlib.h>
 #include <string.h>
@@ -43,10 +44,12 @@ static const neg_lang NEG_LANG[] = {
     {"it", (const char *const[]){"mai", "nessuno", "nessuna", "senza", "tranne", NULL}},
 };
 
+/* First bytes compared before anything else: every word of every prompt
+ * is looked up, and most differ there. */
 static bool in_list(const char *const *list, const char *w, size_t n)
 {
     for (; *list; list++)
-        if (strlen(*list) == n && memcmp(*list, w, n) == 0) return true;
+        if ((*list)[0] == w[0] && strncmp(*list, w, n) == 0 && (*list)[n] == '\0') return true;
     return false;
 }
 
@@ -94,13 +97,11 @@ static bool word_byte(const char *s, size_t i, size_t n, size_t *len)
 bool ct_negated(const char *lang, const char *s, size_t n)
 {
     if (n > CT_MAX_PROMPT) n = CT_MAX_PROMPT;
-    utf8proc_uint8_t *f = NULL;
-    utf8proc_ssize_t r =
-        utf8proc_map((const utf8proc_uint8_t *)s, (utf8proc_ssize_t)n, &f,
-                     UTF8PROC_STABLE | UTF8PROC_COMPOSE | UTF8PROC_COMPAT | UTF8PROC_CASEFOLD);
-    if (r < 0) return false;
-    const char *w = (const char *)f;
-    size_t len = (size_t)r, i = 0;
+    char buf[CT_MAX_PROMPT + 1];
+    size_t len, i = 0;
+    char *f = st_casefold(s, n, buf, sizeof buf, true, &len);
+    if (!f) return false;
+    const char *w = f;
     bool neg = false;
     while (i < len && !neg) {
         size_t l, a;
@@ -116,6 +117,6 @@ bool ct_negated(const char *lang, const char *s, size_t n)
         }
         neg = negating_word(lang, w + start, end - start);
     }
-    free(f);
+    if (f != buf) free(f);
     return neg;
 }

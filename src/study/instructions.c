@@ -41,6 +41,11 @@ typedef struct {
 
 static bool letter_or_digit(const char *s, size_t i, size_t n, size_t *len)
 {
+    unsigned char c = (unsigned char)s[i];
+    if (c < 0x80) { /* folded ASCII: no upper case left */
+        *len = 1;
+        return (c >= 'a' && c <= 'z') || (c >= '0' && c <= '9');
+    }
     utf8proc_int32_t cp;
     utf8proc_ssize_t l =
         utf8proc_iterate((const utf8proc_uint8_t *)s + i, (utf8proc_ssize_t)(n - i), &cp);
@@ -82,6 +87,7 @@ static bool word_is(const char *f, const words *w, size_t k, const char *s, size
 /* Words of the phrase p matched at word k of f: how many, 0 if not. */
 static size_t phrase_at(const char *f, const words *w, size_t k, const char *p)
 {
+    if (k >= w->n || f[w->start[k]] != p[0]) return 0; /* most differ at once */
     size_t m = 0;
     while (*p) {
         size_t len = strcspn(p, " ");
@@ -130,11 +136,11 @@ static bool matches(const char *f, size_t n)
 bool st_quiz_instruction(const char *s, size_t n)
 {
     if (n == 0 || n > 200) return false;
-    utf8proc_uint8_t *f = NULL;
-    utf8proc_ssize_t r = utf8proc_map((const utf8proc_uint8_t *)s, (utf8proc_ssize_t)n, &f,
-                                      UTF8PROC_STABLE | UTF8PROC_COMPOSE | UTF8PROC_CASEFOLD);
-    if (r < 0) return false;
-    bool yes = matches((const char *)f, (size_t)r);
-    free(f);
+    char buf[208];
+    size_t len;
+    char *f = st_casefold(s, n, buf, sizeof buf, false, &len);
+    if (!f) return false;
+    bool yes = matches(f, len);
+    if (f != buf) free(f);
     return yes;
 }

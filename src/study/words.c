@@ -682,3 +682,27 @@ double st_similarity(const char *a, const char *b)
     free(wb);
     return r;
 }
+
+char *st_casefold(const char *s, size_t n, char *buf, size_t cap, bool compat, size_t *len)
+{
+    bool ascii = n < cap;
+    for (size_t i = 0; i < n && ascii; i++)
+        ascii = (unsigned char)s[i] < 0x80;
+    if (ascii) {
+        for (size_t i = 0; i < n; i++)
+            buf[i] = (char)(s[i] >= 'A' && s[i] <= 'Z' ? s[i] | 0x20 : s[i]);
+        buf[n] = '\0';
+        *len = n;
+        return buf;
+    }
+    utf8proc_uint8_t *f = NULL;
+    utf8proc_option_t opt = UTF8PROC_STABLE | UTF8PROC_COMPOSE | UTF8PROC_CASEFOLD;
+    if (compat) opt |= UTF8PROC_COMPAT;
+    utf8proc_ssize_t r = utf8proc_map((const utf8proc_uint8_t *)s, (utf8proc_ssize_t)n, &f, opt);
+    if (r < 0) {
+        free(f);
+        return NULL;
+    }
+    *len = (size_t)r;
+    return (char *)f;
+}
