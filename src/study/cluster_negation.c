@@ -64,12 +64,10 @@ static bool apostrophe_at(const char *s, size_t i, size_t n, size_t *len)
 }
 
 /* The folded word w[0..n) (apostrophes kept) negates. */
-static bool negating_word(const char *lang, const char *w, size_t n)
+static bool negating_word(const char *const *own, const char *w, size_t n)
 {
-    if (in_list(NEG_ANY, w, n)) return true;
-    for (size_t i = 0; i < sizeof NEG_LANG / sizeof NEG_LANG[0]; i++)
-        if (lang && strncmp(lang, NEG_LANG[i].lang, 2) == 0 && in_list(NEG_LANG[i].words, w, n))
-            return true;
+    if (n <= 10 && in_list(NEG_ANY, w, n)) return true; /* none is longer */
+    if (own && n <= 10 && in_list(own, w, n)) return true;
     size_t a;
     /* English "isn't", "can't", "doesn’t" */
     for (size_t k = 1; k + 1 < n; k++)
@@ -97,6 +95,9 @@ static bool word_byte(const char *s, size_t i, size_t n, size_t *len)
 bool ct_negated(const char *lang, const char *s, size_t n)
 {
     if (n > CT_MAX_PROMPT) n = CT_MAX_PROMPT;
+    const char *const *own = NULL; /* the booklet language's own words */
+    for (size_t i = 0; lang && i < sizeof NEG_LANG / sizeof NEG_LANG[0]; i++)
+        if (strncmp(lang, NEG_LANG[i].lang, 2) == 0) own = NEG_LANG[i].words;
     char buf[CT_MAX_PROMPT + 1];
     size_t len, i = 0;
     char *f = st_casefold(s, n, buf, sizeof buf, true, &len);
@@ -115,7 +116,7 @@ bool ct_negated(const char *lang, const char *s, size_t n)
             i += l;
             if (!apostrophe_at(w, i - l, len, &a)) end = i; /* nor closes one */
         }
-        neg = negating_word(lang, w + start, end - start);
+        neg = negating_word(own, w + start, end - start);
     }
     if (f != buf) free(f);
     return neg;

@@ -319,12 +319,11 @@ static size_t delimiter(const char *s, size_t n, size_t i, bool colon, bool numb
 static bool two_word_label(const char *s, size_t n, size_t *pos, const char *w,
                            const char *const *words)
 {
-    size_t i = *pos, wl = strlen(w), len;
-    if (i >= n || (s[i] != ' ' && s[i] != '\t')) return false;
-    bool first = false; /* w opens some two-word entry */
-    for (const char *const *e = words; *e && !first; e++)
-        first = strncmp(*e, w, wl) == 0 && (*e)[wl] == ' ';
-    if (!first) return false;
+    /* the words that open one: label_at runs on every line that might
+     * ask, so the entries are not searched for most words */
+    static const char *const OPENERS[] = {"câu", "trả", "đáp", "lời", NULL};
+    size_t i = *pos, len;
+    if (i >= n || (s[i] != ' ' && s[i] != '\t') || !in_set(w, OPENERS)) return false;
     while (i < n && (s[i] == ' ' || s[i] == '\t'))
         i++;
     char w2[WORD_MAX + 1], both[2 * WORD_MAX + 2];
