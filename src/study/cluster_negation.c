@@ -1,9 +1,9 @@
 #include "study/cluster_int.h"
 #include "study/study_int.h"
+#include "util/utf8.h"
 
 #include <stdlib.h>
 #include <string.h>
-#include <utf8proc.h>
 
 /* Whether a question is negated. Stop-word removal drops "not" and its
  * kin, so "Is zero an even number?" and "Is zero not an even number?" are
@@ -83,13 +83,7 @@ static bool word_byte(const char *s, size_t i, size_t n, size_t *len)
     *len = 1;
     if (apostrophe_at(s, i, n, len)) return true;
     if (c < 0x80) return (c >= 'a' && c <= 'z') || (c >= '0' && c <= '9') || c == '_';
-    utf8proc_int32_t cp;
-    utf8proc_ssize_t l =
-        utf8proc_iterate((const utf8proc_uint8_t *)s + i, (utf8proc_ssize_t)(n - i), &cp);
-    if (l <= 0) return false;
-    *len = (size_t)l;
-    utf8proc_category_t k = utf8proc_category(cp);
-    return k >= UTF8PROC_CATEGORY_LU && k <= UTF8PROC_CATEGORY_NO;
+    return oct_utf8_is_word_char(oct_utf8_decode(s + i, n - i, len));
 }
 
 bool ct_negated(const char *lang, const char *s, size_t n)

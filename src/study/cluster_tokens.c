@@ -1,6 +1,7 @@
 #include "study/abbrev.h"
 #include "study/cluster_int.h"
 #include "study/study_int.h"
+#include "util/utf8.h"
 #include "util/xalloc.h"
 
 #include <libstemmer.h>
@@ -161,34 +162,16 @@ static const char *const *stop_list(const char *lang2)
 
 static bool word_char(utf8proc_int32_t cp)
 {
-    if (cp == '_') return true;
-    if (cp >= 0 && cp < 0x80)
-        return (cp >= 'a' && cp <= 'z') || (cp >= 'A' && cp <= 'Z') || (cp >= '0' && cp <= '9');
-    utf8proc_category_t c = utf8proc_category(cp);
-    return (c >= UTF8PROC_CATEGORY_LU && c <= UTF8PROC_CATEGORY_NO);
+    return cp == '_' || (cp >= 0 && oct_utf8_is_word_char((unsigned)cp));
 }
 
 /* Case-folded NFKC copy of s[0..n) (malloc'd); invalid UTF-8 is read as
  * ASCII lower-cased with other bytes as spaces. */
 static char *fold(const char *s, size_t n)
 {
-    /* ASCII folds to its lower case (what NFKC + case folding give it),
-     * without utf8proc's decomposition: most notes are ASCII */
-    size_t a = 0;
-    while (a < n && (unsigned char)s[a] < 0x80 && s[a])
-        a++;
-    if (a == n) {
-        char *out = oct_xmalloc(n + 1);
-        for (size_t i = 0; i < n; i++)
-            out[i] = (s[i] >= 'A' && s[i] <= 'Z') ? (char)(s[i] | 0x20) : s[i];
-        out[n] = 0;
-        return out;
-    }
-    utf8proc_uint8_t *dst = NULL;
-    utf8proc_ssize_t r =
-        utf8proc_map((const utf8proc_uint8_t *)s, (utf8proc_ssize_t)n, &dst,
-                     UTF8PROC_STABLE | UTF8PROC_COMPOSE | UTF8PROC_COMPAT | UTF8PROC_CASEFOLD);
-    if (r >= 0) return (char *)dst;
+    size_t len;
+    char *f = st_casefold(s, n, NULL, 0, true, &len);
+    if (f) return f;
     char *out = oct_xmalloc(n + 1);
     for (size_t i = 0; i < n; i++) {
         unsigned char ch = (unsigned char)s[i];

@@ -1,8 +1,8 @@
 #include "study/study_int.h"
+#include "util/utf8.h"
 
 #include <stdlib.h>
 #include <string.h>
-#include <utf8proc.h>
 
 /* The heading of a worksheet's exercise ("True or False?", "Part B –
  * Multiple choice", "Fill in the blanks:", "Vrai ou faux ?") tells how to
@@ -41,18 +41,11 @@ typedef struct {
 
 static bool letter_or_digit(const char *s, size_t i, size_t n, size_t *len)
 {
-    unsigned char c = (unsigned char)s[i];
-    if (c < 0x80) { /* folded ASCII: no upper case left */
+    if ((unsigned char)s[i] < 0x80) { /* a byte, not a call, for most text */
         *len = 1;
-        return (c >= 'a' && c <= 'z') || (c >= '0' && c <= '9');
+        return oct_utf8_is_word_char((unsigned char)s[i]);
     }
-    utf8proc_int32_t cp;
-    utf8proc_ssize_t l =
-        utf8proc_iterate((const utf8proc_uint8_t *)s + i, (utf8proc_ssize_t)(n - i), &cp);
-    *len = l > 0 ? (size_t)l : 1;
-    if (l <= 0) return false;
-    utf8proc_category_t k = utf8proc_category(cp);
-    return k >= UTF8PROC_CATEGORY_LU && k <= UTF8PROC_CATEGORY_NO;
+    return oct_utf8_is_word_char(oct_utf8_decode(s + i, n - i, len));
 }
 
 /* Words of f[0..n) outside brackets; false when there are too many. */

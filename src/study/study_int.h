@@ -95,10 +95,11 @@ void st_unfold_qa_tables(oct_tree *t, oct_node *container);
  * wordings of the same question). */
 void st_fold_alnum(const char *s, oct_buf *out);
 /* s[0..n) case-folded and composed (NFC; compat: NFKC) for comparing
- * words: ASCII is lowered into buf (cap bytes) with no call to utf8proc
- * (most notes' text, and these run for every line that might ask),
- * anything else goes through utf8proc_map. Returns buf, a malloc'd string
- * (free it when it is not buf), or NULL; *len its length. */
+ * words: ASCII is lowered with no call to utf8proc (most notes' text,
+ * and these run for every line that might ask), into buf when it holds
+ * cap > n bytes (buf may be NULL), anything else goes through
+ * utf8proc_map. Returns buf, a malloc'd string (free it when it is not
+ * buf), or NULL for text utf8proc refuses; *len its length. */
 char *st_casefold(const char *s, size_t n, char *buf, size_t cap, bool compat, size_t *len);
 
 /* --- numbers.c: how headings are numbered ------------------------------ */

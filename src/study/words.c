@@ -684,15 +684,16 @@ double st_similarity(const char *a, const char *b)
 
 char *st_casefold(const char *s, size_t n, char *buf, size_t cap, bool compat, size_t *len)
 {
-    bool ascii = n < cap;
+    bool ascii = true;
     for (size_t i = 0; i < n && ascii; i++)
-        ascii = (unsigned char)s[i] < 0x80;
+        ascii = (unsigned char)s[i] < 0x80 && s[i];
     if (ascii) {
+        char *out = buf && n < cap ? buf : oct_xmalloc(n + 1);
         for (size_t i = 0; i < n; i++)
-            buf[i] = (char)(s[i] >= 'A' && s[i] <= 'Z' ? s[i] | 0x20 : s[i]);
-        buf[n] = '\0';
+            out[i] = (char)(s[i] >= 'A' && s[i] <= 'Z' ? s[i] | 0x20 : s[i]);
+        out[n] = '\0';
         *len = n;
-        return buf;
+        return out;
     }
     utf8proc_uint8_t *f = NULL;
     utf8proc_option_t opt = UTF8PROC_STABLE | UTF8PROC_COMPOSE | UTF8PROC_CASEFOLD;

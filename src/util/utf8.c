@@ -78,3 +78,11 @@ bool oct_utf8_is_letter(unsigned cp)
     utf8proc_category_t cat = utf8proc_category((utf8proc_int32_t)cp);
     return cat >= UTF8PROC_CATEGORY_LU && cat <= UTF8PROC_CATEGORY_LO;
 }
+
+bool oct_utf8_is_word_char(unsigned cp)
+{
+    if (cp < 0x80)
+        return (cp >= 'a' && cp <= 'z') || (cp >= 'A' && cp <= 'Z') || (cp >= '0' && cp <= '9');
+    utf8proc_category_t cat = utf8proc_category((utf8proc_int32_t)cp);
+    return cat >= UTF8PROC_CATEGORY_LU && cat <= UTF8PROC_CATEGORY_NO;
+}

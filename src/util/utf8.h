@@ -22,5 +22,8 @@ size_t oct_utf8_count(const char *s, size_t n);
 size_t oct_utf8_last_start(const char *s, size_t n);
 /* Whether code point cp is a letter (Unicode general category L*). */
 bool oct_utf8_is_letter(unsigned cp);
+/* A letter, a mark or a number (general categories Lu to No): what makes
+ * up a word when text is compared word by word. */
+bool oct_utf8_is_word_char(unsigned cp);
 
 #endif
