@@ -125,6 +125,7 @@ static const char *const PHRASES[OCT_PH_COUNT][4] = {
      "preguntas delante, las respuestas detr\xC3\xA1s."},
 };
 
+/* The language's column, -1 for one the table has not (NULL: English). */
 static int column(const char *lang)
 {
     static const char *const LANGS[] = {"en", "de", "fr", "es"};
@@ -132,13 +133,16 @@ static int column(const char *lang)
     size_t n = strcspn(lang, "-_");
     for (int i = 0; i < 4; i++)
         if (n == 2 && strncasecmp(lang, LANGS[i], 2) == 0) return i;
-    return 0;
+    return -1;
 }
 
 const char *oct_phrase(const char *lang, oct_phrase_id id)
 {
     if ((unsigned)id >= OCT_PH_COUNT) return "";
     int c = column(lang);
-    const char *w = c == 0 ? oct_phrase_world(lang, id) : NULL;
-    return w ? w : PHRASES[id][c];
+    if (c >= 0) return PHRASES[id][c];
+    /* only the other languages look further: English booklets ask for
+     * a phrase per question */
+    const char *w = oct_phrase_world(lang, id);
+    return w ? w : PHRASES[id][0];
 }
