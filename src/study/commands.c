@@ -16,14 +16,6 @@
  * follows is the start of an object — an article, a number, a quantifier.
  * Tutorial steps ("Install", "Create a form", "Run migrations") are not
  * exam words and stay out of both lists. */
-
-static bool in_set(const char *w, const char *const *set)
-{
-    for (; *set; set++)
-        if ((*set)[0] == w[0] && strcmp(w, *set) == 0) return true;
-    return false;
-}
-
 /* --- strong: any next word (but "of", "is"… make it a noun) ------------- */
 
 static const char *const EN_STRONG[] = {
@@ -136,7 +128,7 @@ static bool elided_object(const char *w)
 static bool object_word(const char *w)
 {
     if (w[0] >= '0' && w[0] <= '9') return true; /* "Convert 25 °C", "Name 3 …" */
-    return in_set(w, OBJECT) || elided_object(w);
+    return st_in_set(w, OBJECT) || elided_object(w);
 }
 
 /* Words that set one thing against another, after "compare". */
@@ -159,7 +151,7 @@ static bool compare_asks(const char *w2, const char *s, size_t n)
     size_t pos = 0;
     st_next_word(s, n, &pos, w); /* "compare" */
     while (st_next_word(s, n, &pos, w))
-        if (in_set(w, VERSUS)) return true;
+        if (st_in_set(w, VERSUS)) return true;
     return false;
 }
 
@@ -167,7 +159,7 @@ bool st_command_asks(const char *w1, const char *w2, const char *s, size_t n)
 {
     if (!w2[0]) return false;
     if (strcmp(w1, "compare") == 0) return compare_asks(w2, s, n);
-    if (in_set(w1, EN_STRONG)) return !in_set(w2, EN_NOT_AFTER);
-    if (in_set(w1, STRONG)) return true;
-    return in_set(w1, WEAK) && object_word(w2);
+    if (st_in_set(w1, EN_STRONG)) return !st_in_set(w2, EN_NOT_AFTER);
+    if (st_in_set(w1, STRONG)) return true;
+    return st_in_set(w1, WEAK) && object_word(w2);
 }

@@ -100,6 +100,8 @@ void st_fold_alnum(const char *s, oct_buf *out);
  * cap > n bytes (buf may be NULL), anything else goes through
  * utf8proc_map. Returns buf, a malloc'd string (free it when it is not
  * buf), or NULL for text utf8proc refuses; *len its length. */
+/* Whether w is one of set's words (NULL-terminated, folded as w is). */
+bool st_in_set(const char *w, const char *const *set);
 char *st_casefold(const char *s, size_t n, char *buf, size_t cap, bool compat, size_t *len);
 
 /* --- numbers.c: how headings are numbered ------------------------------ */

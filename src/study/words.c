@@ -99,7 +99,7 @@ bool st_next_word(const char *s, size_t n, size_t *pos, char out[ST_WORD_MAX + 1
 
 /* The first byte is compared inline: most words differ there, and this
  * runs for every word of every question wording. */
-static bool in_set(const char *w, const char *const *set)
+bool st_in_set(const char *w, const char *const *set)
 {
     for (; *set; set++)
         if ((*set)[0] == w[0] && strcmp(w, *set) == 0) return true;
@@ -235,9 +235,9 @@ static bool title_idiom(const char *w1, const char *w2)
     static const char *const WHATS[] = {"new", "next", "included", "inside", "changed", NULL};
     static const char *const WHY[] = {"this", "it", "that", "these", "we", "you", NULL};
     static const char *const WHAT[] = {"you", "you'll", "we", "we'll", "to", "i", NULL};
-    return (strcmp(w1, "what's") == 0 && in_set(w2, WHATS)) ||
-           (strcmp(w1, "why") == 0 && in_set(w2, WHY)) ||
-           (strcmp(w1, "what") == 0 && in_set(w2, WHAT));
+    return (strcmp(w1, "what's") == 0 && st_in_set(w2, WHATS)) ||
+           (strcmp(w1, "why") == 0 && st_in_set(w2, WHY)) ||
+           (strcmp(w1, "what") == 0 && st_in_set(w2, WHAT));
 }
 
 /* s[0..n) is the text from w1 on (commands.c reads past w2). */
@@ -246,14 +246,15 @@ static bool words_ask(const char *w1, const char *w2, bool colon, const char *s,
     bool w2set = w2[0] != '\0';
     if (!w2set || title_idiom(w1, w2)) return false;
     if (strcmp(w1, "what") == 0 && !colon) return true;
-    if (in_set(w1, EN_WH_ALWAYS) || in_set(w1, FR_ALWAYS) || in_set(w1, DE_ALWAYS)) return true;
-    if (in_set(w1, EN_WH) && in_set(w2, EN_AUX)) return true;
-    if (in_set(w1, EN_AUX_START) && in_set(w2, EN_SUBJECT) &&
+    if (st_in_set(w1, EN_WH_ALWAYS) || st_in_set(w1, FR_ALWAYS) || st_in_set(w1, DE_ALWAYS))
+        return true;
+    if (st_in_set(w1, EN_WH) && st_in_set(w2, EN_AUX)) return true;
+    if (st_in_set(w1, EN_AUX_START) && st_in_set(w2, EN_SUBJECT) &&
         !(strcmp(w1, "do") == 0 && strcmp(w2, "not") == 0))
         return true;
     if (st_command_asks(w1, w2, s, n)) return true;
-    if (in_set(w1, FR_WH) && in_set(w2, FR_AUX)) return true;
-    return in_set(w1, DE_WH) && in_set(w2, DE_AUX);
+    if (st_in_set(w1, FR_WH) && st_in_set(w2, FR_AUX)) return true;
+    return st_in_set(w1, DE_WH) && st_in_set(w2, DE_AUX);
 }
 
 bool st_text_asks(const char *s, size_t n)
@@ -323,14 +324,14 @@ static bool two_word_label(const char *s, size_t n, size_t *pos, const char *w,
      * ask, so the entries are not searched for most words */
     static const char *const OPENERS[] = {"câu", "trả", "đáp", "lời", NULL};
     size_t i = *pos, len;
-    if (i >= n || (s[i] != ' ' && s[i] != '\t') || !in_set(w, OPENERS)) return false;
+    if (i >= n || (s[i] != ' ' && s[i] != '\t') || !st_in_set(w, OPENERS)) return false;
     while (i < n && (s[i] == ' ' || s[i] == '\t'))
         i++;
     char w2[WORD_MAX + 1], both[2 * WORD_MAX + 2];
     if (i >= n || !is_alnum_cp(oct_utf8_decode(s + i, n - i, &len)) || !next_word(s, n, &i, w2))
         return false;
     snprintf(both, sizeof both, "%s %s", w, w2);
-    if (!in_set(both, words)) return false;
+    if (!st_in_set(both, words)) return false;
     *pos = i;
     return true;
 }
@@ -364,8 +365,8 @@ static size_t label_at(const char *s, size_t n, const char *const *words,
     }
     /* "đáp án" before "đáp" */
     bool plain = d == wl && two_word_label(s, n, &pos, w, words);
-    plain = plain || in_set(w, words);
-    bool colon = !plain && colon_only && in_set(w, colon_only);
+    plain = plain || st_in_set(w, words);
+    bool colon = !plain && colon_only && st_in_set(w, colon_only);
     if (!plain && !colon) return 0;
     size_t i = skip_blanks(s, n, pos);
     bool numbered = d < wl;
@@ -482,11 +483,11 @@ char st_column_role(const char *s)
     oct_buf f = OCT_BUF_INIT;
     st_fold_alnum(s, &f);
     const char *w = f.len ? f.data : ""; /* "#" folds to nothing */
-    char role = in_set(w, Q_WORDS) || in_set(w, Q_EXTRA)     ? 'Q'
-                : in_set(w, A_WORDS) || in_set(w, A_EXTRA)   ? 'A'
-                : strcmp(w, "a") == 0 || strcmp(w, "r") == 0 ? 'A'
-                : in_set(w, NUMBER) && strlen(s) < 8         ? '#'
-                                                             : 0;
+    char role = st_in_set(w, Q_WORDS) || st_in_set(w, Q_EXTRA)   ? 'Q'
+                : st_in_set(w, A_WORDS) || st_in_set(w, A_EXTRA) ? 'A'
+                : strcmp(w, "a") == 0 || strcmp(w, "r") == 0     ? 'A'
+                : st_in_set(w, NUMBER) && strlen(s) < 8          ? '#'
+                                                                 : 0;
     oct_buf_free(&f);
     return role;
 }
@@ -561,7 +562,7 @@ bool st_is_answer_caption(const char *s, size_t n)
             if (*q != '\'' && *q != '-' && o + 1 < sizeof buf) buf[o++] = *q;
     }
     buf[o] = '\0';
-    return o > 0 && in_set(buf, CAPTIONS);
+    return o > 0 && st_in_set(buf, CAPTIONS);
 }
 
 /* Sentence-ending marks of other scripts: 。 ． ！ ： ； … । ۔ ؛ (CJK full-width,
