@@ -27,8 +27,6 @@ static const char *const PHRASES[OCT_PH_COUNT][4] = {
      "Preguntada en %d fuentes: "},
     {"Also asked as ", "Auch gefragt als ",
      "Aussi posée ainsi\xC2\xA0: ", "También preguntada como "},
-    {"\xE2\x80\x9C", "\xE2\x80\x9E", "\xC2\xAB\xC2\xA0", "\xC2\xAB"},
-    {"\xE2\x80\x9D", "\xE2\x80\x9C", "\xC2\xA0\xC2\xBB", "\xC2\xBB"},
     {"Answer from ", "Antwort aus ", "Réponse de ", "Respuesta de "},
     {" (the same in ", " (dieselbe in ", " (la même dans ", " (la misma en "},
     {"Sources", "Quellen", "Sources", "Fuentes"},

@@ -20,8 +20,6 @@ typedef enum {
     OCT_PH_LISTED_RESEARCH,  /* "Not answered in these notes: listed under To research" */
     OCT_PH_ASKED_IN_SOURCES, /* "Asked in %d sources: " */
     OCT_PH_ALSO_ASKED,       /* "Also asked as " */
-    OCT_PH_QUOTE_OPEN,       /* a quotation's opening mark */
-    OCT_PH_QUOTE_CLOSE,      /* and its closing mark */
     OCT_PH_ANSWER_FROM,      /* "Answer from " */
     OCT_PH_SAME_IN,          /* " (the same in " */
     OCT_PH_SOURCES,          /* "Sources" (chapter of an arranged booklet) */

@@ -75,6 +75,26 @@ static const quote_style *style_of(const char *lang)
     return &DEFAULT_STYLE;
 }
 
+/* Right-to-left languages keep the quotes their notes were typed with
+ * (style_of), but the booklet's own quotations still need marks. */
+static const quote_style RTL_MARKS[] = {
+    {"ar fa ur", {"\xc2\xab", "\xc2\xbb"}, {"\xe2\x80\xb9", "\xe2\x80\xba"}},
+    {"he yi", {"\xe2\x80\x9e", "\xe2\x80\x9d"}, {"\xe2\x80\x9a", "\xe2\x80\x99"}},
+};
+/* French sets a narrow no-break space inside its guillemets. */
+static const char FR_OPEN[] = "\xc2\xab\xe2\x80\xaf", FR_CLOSE[] = "\xe2\x80\xaf\xc2\xbb";
+
+void oct_quote_marks(const char *lang, const char **open, const char **close)
+{
+    const quote_style *st = style_of(lang);
+    size_t n = lang ? strcspn(lang, "-_") : 0;
+    for (size_t k = 0; !st && k < sizeof RTL_MARKS / sizeof *RTL_MARKS; k++)
+        if (listed(RTL_MARKS[k].langs, lang, n)) st = &RTL_MARKS[k];
+    if (!st) st = &DEFAULT_STYLE;
+    *open = st->spaced ? FR_OPEN : st->dq[0];
+    *close = st->spaced ? FR_CLOSE : st->dq[1];
+}
+
 /* The stream of one run: its text, and per TEXT node where it starts in
  * it (opaque nodes stand as one letter, breaks as one space). */
 typedef struct {

@@ -318,6 +318,10 @@ void oct_tree_fold_title_headings(oct_tree *t);
  * typed (quotes.c). Call once the language is known, after the study pass
  * (which reads the text as written). */
 void oct_tree_smart_quotes(oct_tree *t);
+/* The opening and closing quotation marks of language tag lang (static
+ * strings): the ones oct_tree_smart_quotes sets, also for the languages
+ * whose typed quotes it leaves alone. */
+void oct_quote_marks(const char *lang, const char **open, const char **close);
 /* q has an ANSWER child with content (an arranged question has one per
  * source, and one that repeats an earlier is left empty). */
 bool oct_question_has_answer(const oct_node *q);

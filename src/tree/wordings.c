@@ -97,9 +97,11 @@ void oct_wording_also_asked(const oct_tree *t, const oct_node *w, oct_buf *lead,
 {
     oct_buf_clear(lead);
     oct_buf_clear(tail);
+    const char *open, *close;
+    oct_quote_marks(t->meta.lang, &open, &close);
     oct_buf_puts(lead, oct_phrase(t->meta.lang, OCT_PH_ALSO_ASKED));
-    oct_buf_puts(lead, oct_phrase(t->meta.lang, OCT_PH_QUOTE_OPEN));
-    oct_buf_puts(tail, oct_phrase(t->meta.lang, OCT_PH_QUOTE_CLOSE));
+    oct_buf_puts(lead, open);
+    oct_buf_puts(tail, close);
     oct_buf_puts(tail, " \xE2\x80\x94 "); /* em dash */
     oct_wording_cite(t, w, tail);
 }

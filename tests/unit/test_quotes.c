@@ -76,9 +76,37 @@ static const struct {
      "one\ntwo\xe2\x80\x9d\n"},
 };
 
+/* The marks the booklet quotes its own wordings with are the ones the
+ * pass sets (one table for both), and right-to-left languages get theirs
+ * though their typed quotes stay. */
+static void test_marks(void)
+{
+    static const struct {
+        const char *lang, *open, *close;
+    } M[] = {
+        {NULL, "\u201c", "\u201d"},    {"en-GB", "\u201c", "\u201d"},
+        {"de", "\u201e", "\u201c"},    {"fr-CA", "\u00ab\u202f", "\u202f\u00bb"},
+        {"pt-BR", "\u201c", "\u201d"}, {"pt", "\u00ab", "\u00bb"},
+        {"ja", "\u300c", "\u300d"},    {"ar", "\u00ab", "\u00bb"},
+        {"he", "\u201e", "\u201d"},    {"xx", "\u201c", "\u201d"},
+    };
+    for (size_t i = 0; i < sizeof M / sizeof *M; i++) {
+        const char *o, *c;
+        oct_quote_marks(M[i].lang, &o, &c);
+        CHECK(strcmp(o, M[i].open) == 0 && strcmp(c, M[i].close) == 0);
+    }
+    /* the pass sets the same marks: French, spaced */
+    char *got = quoted("Il a dit \"oui\".\n", "fr");
+    const char *o, *c;
+    oct_quote_marks("fr", &o, &c);
+    CHECK(strstr(got, o) && strstr(got, c));
+    free(got);
+}
+
 int main(void)
 {
     for (size_t i = 0; i < sizeof CASES / sizeof *CASES; i++)
         expect(CASES[i].md, CASES[i].lang, CASES[i].want);
+    test_marks();
     return check_done();
 }
