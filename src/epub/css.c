@@ -48,12 +48,15 @@ static const char BASE[] =
      * language) where the reader can, and broken only when it cannot fit
      * its cell alone (overflow-wrap, not word-break, which broke
      * "Formula" into "For/mul/a" with room to spare). Tables that are
-     * wide for a phone (table.c) are set smaller instead. */
+     * wide for a phone (table.c) are set smaller instead, on a phone's
+     * width only: a tablet or a desktop reader has room for them. */
     "th, td { border: 1px solid #999; padding: 0.2em 0.4em; vertical-align: top; "
     "-webkit-hyphens: auto; hyphens: auto; word-wrap: break-word; overflow-wrap: break-word; }\n"
-    "table.wide { font-size: 0.85em; }\n"
-    "table.wider { font-size: 0.75em; }\n"
-    "table.widest { font-size: 0.75em; table-layout: fixed; width: 100%; }\n"
+    "table.widest { table-layout: fixed; width: 100%; }\n"
+    "@media (max-width: 40em) {\n"
+    "  table.wide { font-size: 0.85em; }\n"
+    "  table.wider, table.widest { font-size: 0.75em; }\n"
+    "}\n"
     "th { font-weight: bold; }\n"
     ".align-left { text-align: left; }\n"
     ".align-center { text-align: center; }\n"

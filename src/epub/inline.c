@@ -3,6 +3,7 @@
 #include "tree/anchors.h"
 #include "unicode/breaks.h"
 #include "util/buf.h"
+#include "util/utf8.h"
 
 #include <stdint.h>
 #include <stdlib.h>
@@ -198,6 +199,22 @@ static void write_xref(oct_epub_ctx *r, const oct_node *n)
     oct_epub_xw_end(r->xw);
 }
 
+/* Inline code short enough to fit any line is kept whole: a reader breaks
+ * it after its hyphens and slashes like prose, and `--trusted-host` cut
+ * into "--trusted-" / "host" reads as a word hyphenated at the line's end
+ * (the PDF never cuts code there). Longer code may still wrap. */
+#define CODE_KEEP_WHOLE 24 /* code points: 14em of monospace, a phone's line is 20 */
+
+static void write_code(oct_epub_ctx *r, const char *text)
+{
+    text = text ? text : "";
+    oct_epub_xw_start(r->xw, "code");
+    if (oct_utf8_count(text, strlen(text)) <= CODE_KEEP_WHOLE)
+        oct_epub_xw_attr(r->xw, "class", "nb");
+    oct_epub_xw_text(r->xw, text);
+    oct_epub_xw_end(r->xw);
+}
+
 static void write_inline(oct_epub_ctx *r, const oct_node *n)
 {
     switch (n->kind) {
@@ -205,7 +222,7 @@ static void write_inline(oct_epub_ctx *r, const oct_node *n)
         oct_epub_xw_text(r->xw, n->text);
         break;
     case OCT_CODE:
-        oct_epub_xw_element(r->xw, "code", n->text);
+        write_code(r, n->text);
         break;
     case OCT_EMPH:
         write_wrapped(r, "em", n);

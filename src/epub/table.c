@@ -1,6 +1,9 @@
 #include "epub/render.h"
 #include "util/buf.h"
+#include "util/utf8.h"
 
+#include <stdbool.h>
+#include <stdint.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -62,25 +65,67 @@ static void write_group(oct_epub_ctx *r, const oct_node *table, bool header)
     oct_epub_xw_nl(r->xw);
 }
 
-/* The longest run of s a browser will not wrap, in code points: lines
- * break at spaces and after hyphens, slashes and dashes. */
-static int longest_word(const char *s)
+/* Advance of a character in hundredths of an em: a serif's average, the
+ * monospace of code, a full em for CJK and other wide characters. */
+enum { SERIF_CHAR = 45, CODE_CHAR = 60, WIDE_CHAR = 100 };
+
+static bool wide_cp(uint32_t cp)
 {
-    int best = 0, cur = 0;
-    for (const unsigned char *p = (const unsigned char *)s; *p; p++) {
-        bool dash = p[0] == 0xE2 && p[1] == 0x80 && (p[2] == 0x93 || p[2] == 0x94);
-        if (*p == ' ') {
-            cur = 0;
-        } else if ((*p & 0xC0) != 0x80) {
-            if (++cur > best) best = cur;
-            if (*p == '-' || *p == '/' || dash) cur = 0;
+    return (cp >= 0x1100 && cp <= 0x115F) || (cp >= 0x2E80 && cp <= 0xA4CF) ||
+           (cp >= 0xAC00 && cp <= 0xD7A3) || (cp >= 0xF900 && cp <= 0xFAFF) ||
+           (cp >= 0xFE30 && cp <= 0xFE4F) || (cp >= 0xFF00 && cp <= 0xFF60) ||
+           (cp >= 0x20000 && cp <= 0x3FFFD);
+}
+
+/* The widest run a browser will not wrap, over the text of one cell's
+ * inlines in order (a word may run across them: `len`gth): lines break
+ * at spaces, after hyphens, slashes and dashes, and around wide
+ * characters. *cur is the run so far, *best the widest. */
+static void longest_run(const char *s, int per_char, int *cur, int *best)
+{
+    size_t n = strlen(s);
+    for (size_t i = 0; i < n;) {
+        size_t len;
+        uint32_t cp = oct_utf8_decode(s + i, n - i, &len);
+        i += len ? len : 1;
+        if (cp == ' ' || cp == '\n' || cp == '\t') {
+            *cur = 0;
+            continue;
         }
+        bool wide = wide_cp(cp);
+        *cur += wide ? WIDE_CHAR : per_char;
+        if (*cur > *best) *best = *cur;
+        if (wide || cp == '-' || cp == '/' || cp == 0x2013 || cp == 0x2014) *cur = 0;
+    }
+}
+
+/* The widest unbreakable run of a cell, in hundredths of an em. */
+static int cell_run(const oct_node *cell)
+{
+    int cur = 0, best = 0;
+    oct_iter it;
+    oct_iter_init(&it, cell);
+    oct_event ev;
+    while ((ev = oct_iter_next(&it)) != OCT_EV_NONE) {
+        const oct_node *c = it.cur;
+        if (ev == OCT_EV_EXIT) {
+            if (c != cell && !oct_kind_is_inline(c->kind)) cur = 0;
+            continue;
+        }
+        if (c->kind == OCT_TEXT && c->text)
+            longest_run(c->text, SERIF_CHAR, &cur, &best);
+        else if ((c->kind == OCT_CODE || c->kind == OCT_CODE_BLOCK) && c->text)
+            longest_run(c->text, CODE_CHAR, &cur, &best);
+        else if (c->kind == OCT_SOFT_BREAK || c->kind == OCT_LINE_BREAK)
+            cur = 0;
+        else if (c != cell && (c->kind == OCT_FOOTNOTE_REF || c->kind == OCT_INDEX_TERM))
+            oct_iter_skip_children(&it);
     }
     return best;
 }
 
 typedef struct {
-    int word;   /* longest word, in characters */
+    int word;   /* widest unbreakable run, hundredths of an em */
     long chars; /* characters of all its cells */
     int cells;
 } column;
@@ -96,9 +141,9 @@ static column *measure(const oct_node *table, int ncols)
         for (const oct_node *c = row->first; c && col < ncols; c = c->next, col++) {
             oct_buf_clear(&text);
             oct_node_plain_text_to(c, &text);
-            int w = text.data ? longest_word(text.data) : 0;
+            int w = cell_run(c);
             if (w > cols[col].word) cols[col].word = w;
-            cols[col].chars += (long)text.len;
+            cols[col].chars += (long)oct_utf8_count(text.data ? text.data : "", text.len);
             cols[col].cells++;
         }
     }
@@ -107,13 +152,12 @@ static column *measure(const oct_node *table, int ncols)
 }
 
 /* How wide the table is with no word broken, in hundredths of an em: its
- * columns' longest words at about 0.45em a character (a serif's average),
- * and 0.9em of padding and border a column. */
+ * columns' widest runs and 0.9em of padding and border a column. */
 static int unbroken_width(const column *cols, int ncols)
 {
     int width = 0;
     for (int col = 0; col < ncols; col++)
-        width += cols[col].word * 45 + 90;
+        width += cols[col].word + 90;
     return width;
 }
 
@@ -139,7 +183,8 @@ static void write_columns(oct_epub_ctx *r, const column *cols, int ncols)
     if (ncols > 128) return; /* the automatic layout then */
     for (int col = 0; col < ncols; col++) {
         long avg = cols[col].cells ? cols[col].chars / cols[col].cells : 0;
-        weight[col] = cols[col].word > 3 ? cols[col].word : 3;
+        long word = cols[col].word / SERIF_CHAR; /* in characters, as avg */
+        weight[col] = word > 3 ? word : 3;
         if (avg > 30) avg = 30;
         if (avg > weight[col]) weight[col] = avg;
         total += weight[col];

@@ -74,7 +74,7 @@ for want in ("1. Separar billetes de monedas<br/>", "2. Anotar el total en la <e
              "\u2022 incluir las propinas</td>"):
     assert want in steps, (want, steps)
 code = row_with("caja --cierre")
-assert "<code>caja --cierre 2024-05-03</code><br/>" in code and "<code>caja --exportar hoja.csv</code></td>" in code, code
+assert "<code class=\"nb\">caja --cierre 2024-05-03</code><br/>" in code and "<code class=\"nb\">caja --exportar hoja.csv</code></td>" in code, code
 assert "Revisar<br/>" in row_with("Revisar") and "El encargado firma la hoja.</td>" in row_with("Revisar")
 for bad in ("&lt;", "<script", "<iframe", "analytics", "rascunho", "prefers-color-scheme", "oscuro"):
     assert bad not in body, bad

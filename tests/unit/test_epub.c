@@ -154,6 +154,20 @@ static void add_code_and_table(oct_tree *t, oct_node *ch)
     oct_node *row = add(t, wide, OCT_TABLE_ROW);
     text(t, add(t, row, OCT_TABLE_CELL), "FASTQUEUE_DEFAULT_TIMEOUT_SECONDS_OF_EVERY_RUNNING_JOB");
     text(t, add(t, row, OCT_TABLE_CELL), "seconds before a running job is lost, re-queued");
+
+    /* the same characters as code are wider than as prose: 13-letter
+     * names fit a phone's line set smaller as text, not as code */
+    for (int as_code = 0; as_code < 2; as_code++) {
+        oct_node *names = add(t, ch, OCT_TABLE);
+        names->u.table.ncols = 3;
+        oct_node *nr = add(t, names, OCT_TABLE_ROW);
+        for (int c = 0; c < 3; c++) {
+            oct_node *cell = add(t, nr, OCT_TABLE_CELL);
+            const char *w = as_code ? "select_relate" : "Selectrelated";
+            oct_node_append(cell, oct_node_new_text(t, as_code ? OCT_CODE : OCT_TEXT,
+                                                    (oct_span){0, 1, 1}, w, strlen(w)));
+        }
+    }
 }
 
 static void add_questions(oct_tree *t, oct_node *ch)
@@ -371,13 +385,17 @@ static void check_chapter_one(const char *epub)
     CHECK(contains(x, "<table>\n<thead>"));
     CHECK(contains(x, "<table class=\"widest\">\n<colgroup><col style=\"width: 64%\"/>"
                       "<col style=\"width: 36%\"/></colgroup>"));
+    CHECK(contains(x, "<table class=\"wide\">\n<tbody>\n<tr><td>Selectrelated</td>"));
+    CHECK(
+        contains(x, "<table class=\"wider\">\n<tbody>\n<tr><td><code class=\"nb\">select_relate"));
     CHECK(contains(x, "<th scope=\"col\" class=\"align-left\">Name</th>"));
     CHECK(contains(x, "<td class=\"align-right\">42</td>"));
     CHECK(contains(x, "<td class=\"align-center\">&lt;x&gt;</td>"));
     /* inlines and escaping */
     CHECK(contains(x, "Plain &lt;b&gt;not bold&lt;/b&gt; &amp; &quot;quoted&quot; "));
     CHECK(contains(x, "<em>emph</em><strong>strong</strong><del>struck</del>"));
-    CHECK(contains(x, "<code>a&lt;b&gt;&amp;c</code>"));
+    /* short inline code is kept whole (a reader would cut it after a hyphen) */
+    CHECK(contains(x, "<code class=\"nb\">a&lt;b&gt;&amp;c</code>"));
     CHECK(contains(x, "emoji \xF0\x9F\x98\x80 clef \xF0\x9D\x84\x9E"));
     CHECK(contains(x, "control\xEF\xBF\xBD\xEF\xBF\xBD char \xEF\xBF\xBD"));
     CHECK(contains(x, "<br/>"));
@@ -473,6 +491,10 @@ static void check_frame(const char *epub)
     char *css = member(epub, "OEBPS/style.css");
     CHECK(contains(css, "white-space: pre-wrap"));
     CHECK(lacks(css, "flex") && lacks(css, "grid") && lacks(css, "position"));
+    /* tables shrink on a phone's width only; a wide one is fixed everywhere */
+    const char *phone = strstr(css, "@media (max-width: 40em) {");
+    CHECK(phone && strstr(phone, "table.wide {") && lacks(css, "}\ntable.wide {"));
+    CHECK(contains(css, "table.widest { table-layout: fixed; width: 100%; }"));
     free(css);
 
     int st;
