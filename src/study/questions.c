@@ -163,6 +163,90 @@ static bool strong_label(st_ctx *c, const st_unit *v)
     return k > 0 && (letters != 1 || memchr(s, ':', k));
 }
 
+/* The letters of question unit q's label ("Q" of "**Q3:**", "Question"
+ * of "Question 9:"), empty for a question without one. */
+static void label_word(st_ctx *c, const st_unit *q, char out[16])
+{
+    const char *s = st_node_text(q->para ? q->para : q->node, &c->tmp);
+    size_t n = q->strip < c->tmp.len ? q->strip : c->tmp.len, k = 0, i = 0;
+    while (i < n && !((s[i] | 0x20) >= 'a' && (s[i] | 0x20) <= 'z') && (unsigned char)s[i] < 0x80)
+        i++;
+    while (i < n && k < 15 &&
+           (((s[i] | 0x20) >= 'a' && (s[i] | 0x20) <= 'z') || (unsigned char)s[i] >= 0x80))
+        out[k++] = s[i++];
+    out[k] = '\0';
+}
+
+/* Whether question i asks in the form of the run before it. */
+static bool like_run(st_ctx *c, size_t i)
+{
+    const st_unit *q = &c->u[i];
+    char w[16];
+    label_word(c, q, w);
+    return q->node->kind == c->shape_kind && q->pk == c->shape_pk && !strcmp(w, c->shape_label);
+}
+
+/* Whether unit k's text ends in a colon: it leads into what follows. */
+static bool leads_on(st_ctx *c, const st_unit *k)
+{
+    const char *s = st_node_text(k->para ? k->para : k->node, &c->tmp);
+    size_t n = c->tmp.len;
+    while (n > 0 && (s[n - 1] == ' ' || s[n - 1] == '\n' || s[n - 1] == '*'))
+        n--;
+    return n > 0 && s[n - 1] == ':';
+}
+
+/* Unit k goes on from the one before: led into by its colon, or the next
+ * item of the same list. */
+static bool continues(st_ctx *c, size_t k)
+{
+    const st_unit *a = &c->u[k - 1], *b = &c->u[k];
+    if (b->node->kind == OCT_ITEM && a->node->kind == OCT_ITEM && b->list == a->list) return true;
+    return leads_on(c, a);
+}
+
+/* The last question of a run whose answers all took the same number of
+ * blocks (the Q:/A: pairs of a cheat sheet, one paragraph each) takes as
+ * many: what follows it -- a warning in a quote, "Mnemonic: …", a page's
+ * footer -- is the notes' own, not a longer answer. Unless its answer
+ * leads on with a colon, or another question comes before the section
+ * ends (then that question ends this answer, as it ended the others). */
+static bool run_ends_here(st_ctx *c, size_t i, size_t j)
+{
+    if (c->shape_run < 2 || j < i + 1 + c->shape_units || !like_run(c, i)) return false;
+    /* past the run's shape, only what a colon leads into (a list's items
+     * one after another): unit j too, or the answer goes on */
+    bool led = true;
+    for (size_t k = i + 1 + c->shape_units; k <= j && led; k++)
+        led = continues(c, k);
+    if (led) return false;
+    for (size_t k = j; k < c->n; k++) {
+        st_role r = c->u[k].role;
+        if (r == ST_QUESTION) return false;
+        if (r == ST_BREAK || r == ST_END || r == ST_SECTION) break;
+    }
+    return true;
+}
+
+/* Records the shape of question i's answer, units [i + 1, j). */
+static void note_shape(st_ctx *c, size_t i, size_t j, bool heading)
+{
+    const st_unit *q = &c->u[i];
+    bool ended = !heading && j < c->n && c->u[j].role == ST_QUESTION;
+    size_t units = j - i - 1;
+    if (!ended) {
+        c->shape_run = 0;
+    } else if (c->shape_run > 0 && units == c->shape_units && like_run(c, i)) {
+        c->shape_run++;
+    } else {
+        c->shape_units = units;
+        c->shape_kind = q->node->kind;
+        c->shape_pk = q->pk;
+        label_word(c, q, c->shape_label);
+        c->shape_run = 1;
+    }
+}
+
 /* Gives question unit i the units that answer it; returns the index after
  * them. */
 static size_t absorb(st_ctx *c, size_t i, bool open)
@@ -200,6 +284,7 @@ static size_t absorb(st_ctx *c, size_t i, bool open)
             continue;
         }
         if (v->role == ST_BREAK || v->role == ST_END || v->role == ST_QUESTION) break;
+        if (!heading && v->role == ST_PLAIN && run_ends_here(c, i, j)) break;
         if (v->role == ST_SECTION && !(q->pk == ST_PROMPT_SECTION && v->level > q->level)) break;
         if (v->role == ST_DETAILS) {
             size_t e = details_end(c, j);
@@ -227,6 +312,7 @@ static size_t absorb(st_ctx *c, size_t i, bool open)
         j++;
         marked = !heading && v->node->ends_answer;
     }
+    note_shape(c, i, j, heading || marked);
     q->done = true;
     return j;
 }

@@ -211,6 +211,14 @@ typedef struct {
     oct_buf tmp;
     st_lines lines;
     bool details_run; /* numbered DETAILS summaries mostly ask (details.c) */
+    /* The run of questions just answered (questions.c): how many blocks
+     * each answer took, for `shape_run` answers in a row that the next
+     * question ended. */
+    size_t shape_units;
+    int shape_run;
+    oct_kind shape_kind; /* the questions' own kind, prompt and label word */
+    st_prompt shape_pk;  /* ("Q" of "**Q1:**"), alike in a run */
+    char shape_label[16];
 } st_ctx;
 
 /* A card written on one line ("Q: What is X? A: It is Y."): paragraph p

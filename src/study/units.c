@@ -19,6 +19,7 @@ void st_units_build(st_ctx *c)
 {
     c->n = 0;
     c->ndeferred = 0;
+    c->shape_run = 0;
     for (oct_node *b = c->chapter->first; b;) {
         oct_node *next = b->next;
         oct_node_unlink(b);

@@ -8,23 +8,24 @@ typedef struct {
 } expected;
 
 static const expected NOTES[] = {
-    {"biology-qa.md", 8, 7},        {"history-labels.txt", 6, 5},
-    {"mcq-details.md", 5, 5},       {"french-notes.md", 6, 4},
-    {"german-notes.md", 6, 4},      {"chemistry-numbered.txt", 8, 7},
-    {"plain-prose.md", 0, 0},       {"obsidian-vault.md", 5, 4},
-    {"spaced-repetition.md", 8, 8}, {"one-line-cards.txt", 7, 7},
-    {"deck-export.txt", 5, 5},      {"deck-tags.txt", 4, 4},
-    {"deck-quoted.txt", 4, 4},      {"deck-comma.txt", 4, 4},
-    {"web-plain.txt", 5, 5},        {"one-line-answers.md", 8, 7},
-    {"mcq-plain.txt", 3, 3},        {"key-plain.txt", 2, 2},
-    {"quoted-cards.md", 2, 2},      {"table-bank.md", 5, 5},
-    {"labels-world.txt", 9, 9},     {"obsidian-comments.md", 4, 4},
-    {"cloze-deck.md", 6, 6},        {"cloze-notes.md", 2, 2},
-    {"site-admonitions.md", 3, 3},  {"hugo-shortcodes.md", 2, 2},
-    {"forum-copy.txt", 3, 2},       {"worksheet-instructions.md", 3, 3},
-    {"worked-problems.txt", 7, 7},  {"physics-math.md", 6, 6},
-    {"chemistry-math.md", 4, 4},    {"exam-commands.md", 10, 10},
-    {"callout-answers.md", 4, 4},   {"deck-notes.md", 4, 4},
+    {"biology-qa.md", 8, 7},          {"history-labels.txt", 6, 5},
+    {"mcq-details.md", 5, 5},         {"french-notes.md", 6, 4},
+    {"german-notes.md", 6, 4},        {"chemistry-numbered.txt", 8, 7},
+    {"plain-prose.md", 0, 0},         {"obsidian-vault.md", 5, 4},
+    {"spaced-repetition.md", 8, 8},   {"one-line-cards.txt", 7, 7},
+    {"deck-export.txt", 5, 5},        {"deck-tags.txt", 4, 4},
+    {"deck-quoted.txt", 4, 4},        {"deck-comma.txt", 4, 4},
+    {"web-plain.txt", 5, 5},          {"one-line-answers.md", 8, 7},
+    {"mcq-plain.txt", 3, 3},          {"key-plain.txt", 2, 2},
+    {"quoted-cards.md", 2, 2},        {"table-bank.md", 5, 5},
+    {"labels-world.txt", 9, 9},       {"obsidian-comments.md", 4, 4},
+    {"cloze-deck.md", 6, 6},          {"cloze-notes.md", 2, 2},
+    {"site-admonitions.md", 3, 3},    {"hugo-shortcodes.md", 2, 2},
+    {"forum-copy.txt", 3, 2},         {"worksheet-instructions.md", 3, 3},
+    {"worked-problems.txt", 7, 7},    {"physics-math.md", 6, 6},
+    {"chemistry-math.md", 4, 4},      {"exam-commands.md", 10, 10},
+    {"callout-answers.md", 4, 4},     {"deck-notes.md", 4, 4},
+    {"cheat-sheet-tails.md", 12, 12},
 };
 enum { NFILES = sizeof NOTES / sizeof NOTES[0] };
 
@@ -268,9 +269,31 @@ static void test_closed_answers(void)
     oct_tree_free(t);
 }
 
+/* The last question of a run of alike ones answers as the others did:
+ * what follows it is the section's own, unless its answer leads on with
+ * a colon or it asks in another form. */
+static void test_run_tails(void)
+{
+    oct_node *ch;
+    oct_tree *t = load("cheat-sheet-tails.md", &ch, NULL);
+    CHECK_STR(text_of(t, answer_of(nth_question(ch, 2))),
+              "Ulaanbaatar, the coldest capital in the world.");
+    CHECK_STR(text_of(t, answer_of(nth_question(ch, 5))), "The Volga, at about 3,500 km.");
+    /* "…bei Cuxhaven:" leads into its list, which the answer keeps; the
+     * "Merke:" after it is the section's */
+    const char *elbe = text_of(t, answer_of(nth_question(ch, 8)));
+    CHECK(strstr(elbe, "Gezeiten bis Hamburg") && !strstr(elbe, "Merke"));
+    /* asked in another form than the run ("Question 7:"): its paragraph
+     * after the answer stays with it */
+    CHECK_STR(text_of(t, answer_of(nth_question(ch, 11))),
+              "Mount Elbrus, in the Caucasus. It is a dormant volcano with two summits.");
+    oct_tree_free(t);
+}
+
 int main(void)
 {
     test_counts();
+    test_run_tails();
     test_biology();
     test_history();
     test_mcq_plain();
