@@ -23,7 +23,7 @@ typedef struct {
 } oct_font_family;
 
 /* Faces tried, in order, for a character the text's own font lacks. */
-enum { OCT_MAX_FALLBACK = 16 };
+enum { OCT_MAX_FALLBACK = 32 };
 
 /* `emoji:` how the PDF draws emoji: as pictures from the chain's colour
  * font, as text from its outline fonts, or not at all. */

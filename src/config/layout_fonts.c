@@ -53,6 +53,24 @@ static const char *const DEFAULT_CHAIN[][2] = {
     {"/usr/share/fonts/truetype/droid/DroidSansFallbackFull.ttf", NULL},
     {"/usr/share/fonts/truetype/nanum/NanumMyeongjo.ttf",
      "/usr/share/fonts/truetype/nanum/NanumMyeongjoBold.ttf"},
+    /* the other scripts of India and South and South-East Asia, Ethiopia
+     * and Tibet (Georgian and Armenian are DejaVu's), serif to sit beside
+     * Charis; after the common ones, as a character's face is looked for
+     * down the chain */
+    {NOTO "NotoSerifBengali-Regular.ttf", NOTO "NotoSerifBengali-Bold.ttf"},
+    {NOTO "NotoSerifTamil-Regular.ttf", NOTO "NotoSerifTamil-Bold.ttf"},
+    {NOTO "NotoSerifTelugu-Regular.ttf", NOTO "NotoSerifTelugu-Bold.ttf"},
+    {NOTO "NotoSerifKannada-Regular.ttf", NOTO "NotoSerifKannada-Bold.ttf"},
+    {NOTO "NotoSerifMalayalam-Regular.ttf", NOTO "NotoSerifMalayalam-Bold.ttf"},
+    {NOTO "NotoSerifGujarati-Regular.ttf", NOTO "NotoSerifGujarati-Bold.ttf"},
+    {NOTO "NotoSerifGurmukhi-Regular.ttf", NOTO "NotoSerifGurmukhi-Bold.ttf"},
+    {NOTO "NotoSansOriya-Regular.ttf", NOTO "NotoSansOriya-Bold.ttf"},
+    {NOTO "NotoSerifSinhala-Regular.ttf", NOTO "NotoSerifSinhala-Bold.ttf"},
+    {NOTO "NotoSerifKhmer-Regular.ttf", NOTO "NotoSerifKhmer-Bold.ttf"},
+    {NOTO "NotoSerifLao-Regular.ttf", NOTO "NotoSerifLao-Bold.ttf"},
+    {NOTO "NotoSerifMyanmar-Regular.ttf", NOTO "NotoSerifMyanmar-Bold.ttf"},
+    {NOTO "NotoSerifTibetan-Regular.ttf", NOTO "NotoSerifTibetan-Bold.ttf"},
+    {NOTO "NotoSerifEthiopic-Regular.ttf", NOTO "NotoSerifEthiopic-Bold.ttf"},
     {NOTO "NotoColorEmoji.ttf", NULL},
 };
 

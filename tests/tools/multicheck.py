@@ -14,7 +14,8 @@ is one "line" (its source lines joined), filed under its section (## Chinese,
             fully-qualified, longest match) is in the text layer whole, is
             drawn as one image (pdfimages: one image object per distinct
             sequence) and the text under the images is invisible (3 Tr);
-  fonts     pdffonts lists a CJK, an Arabic, a Devanagari and a Thai font;
+  fonts     pdffonts lists a CJK, an Arabic, a Devanagari, a Thai, a Tamil,
+            a Bengali, a Sinhala, a Khmer and an Ethiopic font;
   epub      the paragraphs of each language section carry xml:lang and lang
             for that language, Arabic and Hebrew also dir="rtl";
   breaks    the long Thai and Chinese paragraphs wrap over three lines or
@@ -328,6 +329,11 @@ FONT_KINDS = {
     "Arabic": r"Arabic|Naskh|Kufi",
     "Devanagari": r"Devanagari",
     "Thai": r"Thai",
+    "Tamil": r"Tamil",
+    "Bengali": r"Bengali",
+    "Sinhala": r"Sinhala",
+    "Khmer": r"Khmer",
+    "Ethiopic": r"Ethiopic",
 }
 
 

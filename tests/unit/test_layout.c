@@ -367,7 +367,7 @@ static void test_chain(void)
                      {7, 8, "invalid-value", "'emoji' must be 'image', 'text' or 'omit'"}},
         3);
     f = fixture("layout/chain-long.yaml");
-    expect_errors(f, NULL, f, (expected[]){{20, 7, "invalid-value", "at most 16 fallback fonts"}},
+    expect_errors(f, NULL, f, (expected[]){{36, 7, "invalid-value", "at most 32 fallback fonts"}},
                   1);
 }
 
