@@ -183,6 +183,29 @@ static size_t single_close_end(const run *r)
     return 0;
 }
 
+/* A single quote at i opens a quoted number: digits (with their commas
+ * and points) and a quote that nothing of a word follows ('1984', not
+ * '90s). */
+static bool quoted_number(const run *r, size_t i)
+{
+    const char *s = r->text.data;
+    size_t k = i + 1;
+    while (k < r->text.len && ((s[k] >= '0' && s[k] <= '9') || s[k] == ',' || s[k] == '.'))
+        k++;
+    if (k == i + 1 || k >= r->text.len || s[k] != '\'') return false;
+    around a = after(r, k);
+    return a != C_LETTER && a != C_DIGIT;
+}
+
+/* 'n' between spaces (rock 'n' roll, fish 'n' chips) stands for "and":
+ * two apostrophes, not a quoted letter. */
+static bool and_contraction(const run *r, size_t i)
+{
+    const char *s = r->text.data;
+    return i + 2 < r->text.len && (s[i + 1] == 'n' || s[i + 1] == 'N') && s[i + 2] == '\'' &&
+           (i == 0 || s[i - 1] == ' ') && (i + 3 == r->text.len || s[i + 3] == ' ');
+}
+
 /* What each quote of the run becomes: 0 as typed, 1 double opening, 2
  * double closing, 3 single opening, 4 single closing, 5 apostrophe. After
  * a digit a quote closes only a quotation open in the run (else it is a
@@ -196,10 +219,16 @@ static void decide(const run *r, unsigned char *mark)
         if (s[i] != '"' && s[i] != '\'') continue;
         around b = before(r, i, mark), a = after(r, i);
         size_t *open = s[i] == '"' ? &open_double : &open_single;
-        if (s[i] == '\'' && (b == C_LETTER || b == C_DIGIT) && (a == C_LETTER || a == C_OPEN)) {
+        if (s[i] == '\'' && and_contraction(r, i)) {
+            mark[i] = mark[i + 2] = 5;
+            mark[i + 1] = 0;
+            i += 2;
+        } else if (s[i] == '\'' && (b == C_LETTER || b == C_DIGIT) &&
+                   (a == C_LETTER || a == C_OPEN)) {
             mark[i] = 5; /* don't, l'école, l'« effet », 1990's */
         } else if (opens(b, a)) {
-            if (s[i] == '"' || (a != C_DIGIT && i + 1 < close_end)) {
+            if (s[i] == '"' || (a != C_DIGIT && i + 1 < close_end) ||
+                (a == C_DIGIT && quoted_number(r, i))) {
                 mark[i] = s[i] == '"' ? 1 : 3;
                 ++*open;
             } else {

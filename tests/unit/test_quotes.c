@@ -42,6 +42,13 @@ static const struct {
     {"\"*Carpe diem*\" and \"[the guide](https://example.org)\".\n", "en",
      "\xe2\x80\x9c"
      "Carpe diem\xe2\x80\x9d and \xe2\x80\x9cthe guide\xe2\x80\x9d.\n"},
+    /* a quoted number pairs ('1984'), a year cut short is an apostrophe
+     * ('90s), and rock 'n' roll has two apostrophes */
+    {"Orwell's '1984' came out in '49; rock 'n' roll in the '50s.\n", "en",
+     "Orwell\xe2\x80\x99s \xe2\x80\x98"
+     "1984\xe2\x80\x99 came out in \xe2\x80\x99"
+     "49; rock \xe2\x80\x99n\xe2\x80\x99 roll in the \xe2\x80\x99"
+     "50s.\n"},
     /* German, French (narrow no-break spaces), Russian, Polish, Swedish */
     {"Er sagte \"Hallo\".\n", "de", "Er sagte \xe2\x80\x9eHallo\xe2\x80\x9c.\n"},
     {"Il a dit \"bonjour\" \xc3\xa0 l'\xc3\xa9"
