@@ -15,6 +15,7 @@ static const oct_diag_code CODES[] = {
     {"artefact", W, "a stray character left by copy and paste was removed"},
     {"bad-source-date-epoch", W, "SOURCE_DATE_EPOCH is not a number of seconds and is ignored"},
     {"badges-dropped", N, "status badge images (remote pictures of a repository's state) dropped"},
+    {"binary-source", E, "a source is not text (a PDF, a picture, an archive, binary data)"},
     {"c1-control", W, "C1 control characters (U+0080..U+009F) removed from the text"},
     {"cannot-read", E, "a manifest or layout file could not be read"},
     {"cesu-8", W, "CESU-8 encoded characters (UTF-16 surrogates in UTF-8) were decoded"},

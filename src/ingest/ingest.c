@@ -1,4 +1,5 @@
 #include "ingest/ingest.h"
+#include "ingest/binary.h"
 #include "ingest/frontmatter.h"
 #include "ingest/alerts.h"
 #include "ingest/cloze.h"
@@ -32,6 +33,13 @@ char *oct_ingest_decode(const char *path, const char *bytes, size_t len, size_t 
         oct_diag_report(diag, OCT_ERROR, path, 0, 0, "limit-source-size",
                         "source is %zu bytes, more than the limit of %u bytes", len,
                         OCT_MAX_SOURCE_BYTES);
+        return NULL;
+    }
+    const char *hint, *kind = oct_binary_kind((const unsigned char *)bytes, len, &hint);
+    if (kind) {
+        oct_diag_report(diag, OCT_ERROR, path, 0, 0, "binary-source",
+                        "source is %s, not text: octavo reads Markdown and plain text%s", kind,
+                        hint);
         return NULL;
     }
     size_t conv_len = 0, dec_len = 0, rep_len = 0, repairs = 0;

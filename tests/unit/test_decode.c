@@ -2,6 +2,7 @@
  * surrogates, noncharacters, controls, and the one-warning-per-kind rule. */
 #include "check.h"
 #include "diag.h"
+#include "ingest/binary.h"
 #include "ingest/decode.h"
 #include "ingest/ingest.h"
 
@@ -301,9 +302,45 @@ static void test_ingest_decode(void)
     oct_diag_free(d);
 }
 
+/* Sources that are no text at all are named for what they are; text
+ * with a stray NUL, terminal colours or in UTF-16 is text. */
+static void test_binary(void)
+{
+    const char *hint;
+    CHECK(oct_binary_kind((const unsigned char *)"%PDF-1.7\n", 9, &hint) &&
+          strstr(hint, "pdftotext"));
+    CHECK(!strcmp(oct_binary_kind((const unsigned char *)"\x89PNG\r\n\x1a\n....", 12, &hint),
+                  "a PNG image"));
+    CHECK(strstr(oct_binary_kind((const unsigned char *)"PK\x03\x04"
+                                                        "abcd",
+                                 8, &hint),
+                 "ZIP"));
+    unsigned char noise[4096];
+    unsigned x = 12345;
+    for (size_t i = 0; i < sizeof noise; i++) {
+        x = x * 1103515245u + 12345u;
+        noise[i] = (unsigned char)(x >> 16);
+    }
+    CHECK(!strcmp(oct_binary_kind(noise, sizeof noise, &hint), "binary data") && !*hint);
+    const char *texts[] = {"# Notes\n\nQ: a\0b?\nA: yes\n", "\x1b[31merror\x1b[0m: disk full\n",
+                           "caf\xe9 cr\xe8"
+                           "me\r\n",
+                           ""};
+    for (size_t i = 0; i < sizeof texts / sizeof *texts; i++)
+        CHECK(oct_binary_kind((const unsigned char *)texts[i], i == 0 ? 26 : strlen(texts[i]),
+                              &hint) == NULL);
+    unsigned char utf16[64];
+    for (size_t i = 0; i < sizeof utf16; i += 2) {
+        utf16[i] = (unsigned char)("What is a cell? The unit of life."[i / 2 % 33]);
+        utf16[i + 1] = 0;
+    }
+    CHECK(oct_binary_kind(utf16, sizeof utf16, &hint) == NULL);
+}
+
 int main(void)
 {
     test_clean_text_unchanged();
+    test_binary();
     test_bom();
     test_line_ends();
     test_invalid_bytes();
