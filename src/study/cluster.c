@@ -38,6 +38,10 @@ typedef struct {
     size_t tok, ntok; /* tokens: pool[tok .. tok + ntok) */
     ci_intent intent;
     bool neg; /* negated (cluster_negation.c): never merges with one that is not */
+    /* names a topic of its own (a content or subject word): "What is it
+     * used for?" and "Give an example." have only framing words, and
+     * what they ask depends on the heading above them */
+    bool topical;
 } cl_q;
 
 /* 16 bytes, not 24: there are hundreds of thousands to sort at scale. */
@@ -113,6 +117,7 @@ static void weigh(cl_ctx *c, const ct_lexicon *lx)
         c->key[i].heavy = UINT_MAX;
         for (size_t k = 0; k < c->q[i].ntok; k++) {
             unsigned t = c->pool[c->q[i].tok + k];
+            c->q[i].topical |= ct_token_kind(lx, t) != CT_FRAME;
             c->key[i].total += c->w[t];
             if (c->content[t] && c->w[t] > c->key[i].heavy_w)
                 c->key[i].heavy = t, c->key[i].heavy_w = c->w[t];
@@ -135,7 +140,7 @@ static inline bool is_content(const cl_ctx *c, unsigned t, const ct_lexicon *lx)
 static double pair_score(const cl_ctx *c, const ct_lexicon *lx, size_t a, size_t b)
 {
     const cl_q *x = &c->q[a], *y = &c->q[b];
-    if (x->intent != y->intent || x->neg != y->neg) return 0;
+    if (x->intent != y->intent || x->neg != y->neg || !x->topical || !y->topical) return 0;
     const unsigned *p = c->pool + x->tok, *r = c->pool + y->tok;
     size_t i = 0, j = 0;
     double shared = 0, only = 0, max_shared = 0, max_only = 0;

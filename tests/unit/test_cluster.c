@@ -444,6 +444,35 @@ static void test_negation(void)
     }
 }
 
+/* A question of framing words alone asks about the heading above it:
+ * "What is it used for?" under Volumes and under ConfigMaps are two
+ * questions; naming the topic, the same words merge. */
+static void test_context(void)
+{
+    static const char *const ASKS[][2] = {
+        {"What is it used for?", "What is it used for?"},
+        {"Give an example.", "Give an example."},
+        {"Why?", "Why?"},
+        {"Explain the difference.", "What is the difference?"},
+        {"What is Docker used for?", "What's Docker used for?"}, /* merges */
+    };
+    const char *const none = NULL;
+    const subject S = {"Quiz", "quiz", "Notes.", &none, NULL, 0, "en"};
+    bank b;
+    bank_open(&b, &S);
+    oct_node *q[NAPART(ASKS)][2];
+    for (size_t i = 0; i < NAPART(ASKS); i++)
+        for (unsigned f = 0; f < 2; f++)
+            q[i][f] = node(&b, OCT_QUESTION, b.ch[f + 1], f + 1, ASKS[i][f]);
+    oct_study_cluster(b.t, true);
+    for (size_t i = 0; i < NAPART(ASKS); i++) {
+        bool same = q[i][0]->u.question.cluster == q[i][1]->u.question.cluster;
+        CHECK(same == (i + 1 == NAPART(ASKS)));
+        if (same != (i + 1 == NAPART(ASKS))) fprintf(stderr, "  context: %s\n", ASKS[i][0]);
+    }
+    oct_tree_free(b.t);
+}
+
 /* An exam question's marks are no part of what it asks: "[1 mark]" after
  * one wording does not keep it from the other's answer. */
 static void test_marks(void)
@@ -684,6 +713,7 @@ int main(void)
     test_issue_pairs();
     test_abbreviation_learned();
     test_negation();
+    test_context();
     test_marks();
     test_pick();
     test_numbering();
