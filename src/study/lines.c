@@ -270,6 +270,13 @@ static void presplit_paragraph(oct_tree *t, oct_node *p, st_lines *l, line_texts
         const char *nx = i + 1 < l->n ? lt->text.data + lt->off[i + 1] : NULL;
         size_t nn = nx ? lt->len[i + 1] : 0;
         int opens = line_opens(s, len, nx, nn);
+        /* a question asked inside a labelled answer ("Ans. … / Does this
+         * apply in space? Yes, …") is the answer's own, unless it has a
+         * label of its own or an answer label follows it */
+        int num;
+        if (opens == 1 && answered && !st_question_label(s, len, &num) &&
+            !(nx && st_line_answer_label(nx, nn, NULL, 0)))
+            opens = 0;
         /* a question wrapped over two lines goes on in lower case */
         bool cont = in_prompt && st_starts_lower(s, len);
         if (cont) opens = 0;

@@ -445,9 +445,31 @@ static void test_large(void)
     oct_tree_free(t);
 }
 
+/* A question asked inside a labelled answer is the answer's own; one
+ * with an answer label after it, or a label of its own, is a question. */
+static void test_question_in_answer(void)
+{
+    oct_tree *t = oct_tree_new();
+    oct_node *ch = chapter(t);
+    para(t, ch,
+         "Q.3 State Newton's first law.\nAns. A body keeps its motion unless a force acts.\n"
+         "Does this hold in orbit? Yes, which is why probes coast.\n"
+         "Why do satellites stay up?\nAns. They fall around the Earth.\n"
+         "Q.5 Define mass.\nAns. The amount of matter in a body.");
+    qcount q = study(t);
+    CHECK(q.questions == 3 && q.answered == 3);
+    CHECK_STR(text_of(t, answer_of(nth_question(ch, 0))),
+              "A body keeps its motion unless a force acts. Does this hold in orbit? Yes, which "
+              "is why probes coast.");
+    CHECK_STR(text_of(t, nth_question(ch, 1)), "Why do satellites stay up?");
+    CHECK_STR(text_of(t, nth_question(ch, 2)), "Define mass.");
+    oct_tree_free(t);
+}
+
 int main(void)
 {
     test_heading_questions();
+    test_question_in_answer();
     test_bold_items();
     test_question_lines();
     test_labels();
