@@ -82,6 +82,45 @@ static const char *title_from_path(oct_tree *t, const char *path)
 
 /* The given title, else the text of a level-1 heading that opens the file
  * (it stays in the chapter: ingest removes nothing), else the file name. */
+/* Whether inline n is only a picture, or a link around nothing but one
+ * (a README's logo, a badge). */
+static bool only_picture(const oct_node *n)
+{
+    if (n->kind == OCT_IMAGE) return true;
+    if (n->kind != OCT_LINK || !n->first) return false;
+    for (const oct_node *k = n->first; k; k = k->next)
+        if (!only_picture(k) && !(k->kind == OCT_TEXT && k->text && !k->text[strspn(k->text, " ")]))
+            return false;
+    return true;
+}
+
+/* A heading's text for a title: its pictures' alt text ("fastkv logo")
+ * left out when it has words of its own. */
+static const char *heading_title(oct_tree *t, const oct_node *h)
+{
+    oct_buf b = OCT_BUF_INIT;
+    bool pictures = false;
+    for (const oct_node *k = h->first; k; k = k->next) {
+        if (only_picture(k)) {
+            pictures = true;
+            continue;
+        }
+        oct_node_plain_text_to(k, &b);
+        oct_buf_putc(&b, ' ');
+    }
+    const char *s = NULL;
+    if (pictures && b.data) {
+        size_t a = 0, e = b.len;
+        while (a < e && b.data[a] == ' ')
+            a++;
+        while (e > a && b.data[e - 1] == ' ')
+            e--;
+        if (e > a) s = oct_arena_strndup(t->arena, b.data + a, e - a);
+    }
+    oct_buf_free(&b);
+    return s ? s : oct_node_plain_text(t->arena, h); /* already trimmed */
+}
+
 static const char *choose_title(oct_tree *t, const oct_node *chapter, const char *path,
                                 const char *title, const char *front_title)
 {
@@ -89,7 +128,7 @@ static const char *choose_title(oct_tree *t, const oct_node *chapter, const char
     if (front_title) return oct_arena_strdup(t->arena, front_title);
     const oct_node *first = chapter->first;
     if (first && first->kind == OCT_SECTION && first->u.section.level == 1) {
-        const char *s = oct_node_plain_text(t->arena, first); /* already trimmed */
+        const char *s = heading_title(t, first);
         if (*s) return s;
     }
     return title_from_path(t, path);

@@ -499,6 +499,14 @@ static void test_titles(void)
     CHECK_STR(r.ch ? r.ch->u.chapter.title : NULL, "Spaced code title");
     CHECK(r.ch && r.ch->first && r.ch->first->kind == OCT_SECTION); /* heading kept */
     release(&r);
+    /* a README's logo and badge beside the name: the name is the title */
+    r = ingest("# ![fastkv logo](logo.png) fastkv "
+               "[![build](https://ci.example.org/b.svg)](https://ci.example.org)\n");
+    CHECK_STR(r.ch ? r.ch->u.chapter.title : NULL, "fastkv");
+    release(&r);
+    r = ingest("# ![Cell biology](banner.png)\n"); /* nothing else: its alt text */
+    CHECK_STR(r.ch ? r.ch->u.chapter.title : NULL, "Cell biology");
+    release(&r);
 
     oct_tree *t = oct_tree_new();
     oct_diag *d = oct_diag_new(NULL);
