@@ -326,6 +326,20 @@ char *nl_mark_chat_turns(const char *text, size_t len, size_t *outlen, const cha
  * is none (normalize_comments.c). */
 char *nl_strip_comments(const char *text, size_t len, size_t *outlen, const char *path,
                         oct_diag *diag);
+/* A Logseq page (normalize_logseq.c): its "key:: value" properties
+ * taken out (blank lines), one [property] note, *title the "title::"
+ * (malloc'd, or NULL); a "#card" block over children labelled "Q: ".
+ * Returns the new text (same line count; caller frees) or NULL when the
+ * text is no Logseq page. */
+char *nl_read_logseq(const char *text, size_t len, size_t *outlen, char **title, const char *path,
+                     oct_diag *diag);
+/* Obsidian / Logseq tags ("#biology") ending a line or making all of it
+ * taken out of a Markdown source, outside code; one [tags] note names
+ * them and the lines; *deck: one of them is #flashcards. Returns the new
+ * text (same line count; caller frees) or NULL when there is none
+ * (normalize_tags.c). */
+char *nl_strip_tags(const char *text, size_t len, size_t *outlen, bool *deck, const char *path,
+                    oct_diag *diag);
 /* Admonitions as callouts (normalize_admonitions.c): mkdocs' "!!! type
  * "Title"" / "???" with a body indented 4 columns and Docusaurus'
  * ":::type Title" ... ":::" become "> [!type] Title" and "> " lines, a
