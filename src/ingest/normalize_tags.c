@@ -199,10 +199,10 @@ static void strip_line(tagstrip *st, const char *s, size_t n, int lineno, bool m
     }
     for (size_t j = cut; j < n; j++) { /* named in the order written */
         size_t k = tag_at(s, n, j);
+        if (k && !st->first_col) st->first_col = (int)j + 1;
         if (k) name_tag(st, s + j, k);
         j += k;
     }
-    if (!st->nlines) st->first_col = (int)cut + 1;
     OCT_GROW(st->lines, st->cap, st->nlines + 1);
     st->lines[st->nlines++] = lineno;
     if (cut > body) { /* the line's text stays, its tags go */
