@@ -313,6 +313,10 @@ typedef struct {
  * how many. */
 size_t nl_raw_lines(const char *text, size_t len, nl_raw_line **out);
 
+/* Lines i.. as a glossary block ("term - meaning", "Term: meaning";
+ * normalize_glossary.c): how many (0: none), terms[k] the bytes of line
+ * k's term. */
+size_t nl_glossary_run(const nl_raw_line *v, size_t n, size_t i, size_t *terms);
 /* A chat copied as text ("You said:" / "ChatGPT said:" lines): the
  * person's turns get a "Q: " label, the assistant's announcement becomes
  * "Answer:", the person's a blank line; one [chat-turns] note. Returns the

@@ -143,8 +143,32 @@ static void test_logseq(void)
         check_norm(same[i], false, "property", same[i], 0);
 }
 
+static void test_glossaries(void)
+{
+    check_norm("hola - hello\nadiós - goodbye\n¿Dónde está el baño? - where is the bathroom?\n", true,
+               "-",
+               "- **hola** - hello\n- **adiós** - goodbye\n- **¿Dónde está el baño?** - where is the "
+               "bathroom?\n",
+               0);
+    check_norm("Osmosis: water crossing a membrane.\nDiffusion: particles spreading out.\n"
+               "Enzyme: a catalyst.\n",
+               false, "-",
+               "- **Osmosis**: water crossing a membrane.\n- **Diffusion**: particles spreading "
+               "out.\n- **Enzyme**: a catalyst.\n",
+               0);
+    /* labels, a repeated term, a question, YAML-like keys, two lines: no glossary */
+    const char *same[] = {"Q: Why?\nA: Because of it.\nQ: How?\nA: Like this.\n",
+                          "Question: What is osmosis here?\nAnswer: water moving.\nHint: membranes.\n",
+                          "name: web\nimage: nginx:1.25\nports: \"80:80\"\n",
+                          "Term: one two three.\nOther: four five six.\n",
+                          "Step 1: open it up.\nStep 2: close it again.\nStep 3: done now.\n"};
+    for (size_t i = 0; i < sizeof same / sizeof *same; i++)
+        check_norm(same[i], false, "-", same[i], 0);
+}
+
 int main(void)
 {
+    test_glossaries();
     test_tags();
     test_logseq();
     test_shortcodes();
