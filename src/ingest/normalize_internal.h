@@ -122,6 +122,7 @@ typedef struct {
     int fence_indent;      /* columns of the fence (list content) */
     int dedent;            /* columns removed from every code line */
     int ncols;             /* table columns */
+    bool headless;         /* table: no row heads it (an empty header row is written) */
     int cols[NL_MAX_COLS]; /* table: column starts of space-aligned tables */
 } nl_region;
 

@@ -286,6 +286,7 @@ static void test_fixtures(void)
         {"html-template.txt", 0, "django:3", 3},
         {"tables-mixed.txt", 3, "python:1 bash:1", 2},
         {"tables-plain.txt", 2, "", 0},
+        {"columns-two.txt", 2, "", 0},
         {"list-code.txt", 0, "bash:3", 3},
         {"markdown-clean.md", 1, "bash:2 python:1 :3", 6},
         {"prose-traps.txt", 0, "", 0},
