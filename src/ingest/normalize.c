@@ -221,15 +221,13 @@ int oct_normalize(const char *path, const char *text, size_t len, const oct_norm
         len = bare_len;
     }
     size_t page_len = 0;
-    char *page =
-        d.plain ? NULL : nl_read_logseq(text, len, &page_len, &out->title, path, diag);
+    char *page = d.plain ? NULL : nl_read_logseq(text, len, &page_len, &out->title, path, diag);
     if (page) {
         text = page;
         len = page_len;
     }
     size_t tags_len = 0;
-    char *tags =
-        d.plain ? NULL : nl_strip_tags(text, len, &tags_len, &out->deck_tag, path, diag);
+    char *tags = d.plain ? NULL : nl_strip_tags(text, len, &tags_len, &out->deck_tag, path, diag);
     if (tags) {
         text = tags;
         len = tags_len;

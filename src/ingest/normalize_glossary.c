@@ -40,7 +40,7 @@ static bool blank(char ch)
 
 /* Words in s[0..n) (runs of non-blanks holding a letter or digit); -1
  * when it holds one of the bytes in `not` (what code or markup holds). */
-static int words_in(const char *s, size_t n, const char *not, bool *digit)
+static int words_in(const char *s, size_t n, const char * not, bool *digit)
 {
     int words = 0;
     bool in = false, alnum = false;
@@ -61,8 +61,8 @@ static int words_in(const char *s, size_t n, const char *not, bool *digit)
 }
 
 typedef struct {
-    size_t term;   /* bytes of the term */
-    bool strict;   /* a short term (dash) or a meaning of 2+ words (colon) */
+    size_t term; /* bytes of the term */
+    bool strict; /* a short term (dash) or a meaning of 2+ words (colon) */
 } entry;
 
 /* "term - meaning" at t[0..n). */
@@ -135,8 +135,7 @@ size_t nl_glossary_run(const nl_raw_line *v, size_t n, size_t i, size_t *terms)
     for (int colon = 0; colon < 2; colon++) {
         size_t e = i, strict = 0;
         entry en;
-        while (e < n && e - i < MAX_BLOCK && v[e].n > v[e].lead && v[e].lead == 0 &&
-               !v[e].fenced &&
+        while (e < n && e - i < MAX_BLOCK && v[e].n > v[e].lead && v[e].lead == 0 && !v[e].fenced &&
                (colon ? colon_entry(v[e].s, v[e].n, &en) : dash_entry(v[e].s, v[e].n, &en))) {
             terms[e++] = en.term;
             strict += en.strict;

@@ -38,7 +38,6 @@ static const char *const BULLETS[] = {
     "\xE2\x9E\xA2", /* ➢ */ "\xE2\x81\x83",                         /* ⁃ */
 };
 
-
 typedef nl_raw_line line;
 
 static bool blank(char ch)

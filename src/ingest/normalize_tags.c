@@ -27,12 +27,13 @@ enum { MAX_NAMED = 6 };
 
 typedef struct {
     oct_buf out;
-    int *lines;          /* source lines that lost tags */
-    size_t nlines, cap;  /* entries of lines, room */
-    int first_col;       /* column of the first tag cut */
-    oct_buf names;       /* the first MAX_NAMED distinct tags, ", " apart */
-    size_t nnames;       /* how many names holds */
-    bool deck;           /* a #flashcards tag */
+    int *lines;         /* source lines that lost tags */
+    size_t nlines, cap; /* entries of lines, room */
+    int first_col;      /* column of the first tag cut */
+    oct_buf names;      /* the first MAX_NAMED distinct tags, ", " apart */
+    size_t nnames;      /* how many names holds */
+    bool deck;          /* a #flashcards tag */
+    bool lone;          /* the only line cut was one tag alone */
 } tagstrip;
 
 static bool blank(char c)
@@ -42,8 +43,8 @@ static bool blank(char c)
 
 static bool tag_char(unsigned char c)
 {
-    return (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') || (c >= '0' && c <= '9') ||
-           c == '_' || c == '-' || c == '/' || c >= 0x80;
+    return (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') || (c >= '0' && c <= '9') || c == '_' ||
+           c == '-' || c == '/' || c >= 0x80;
 }
 
 static bool is_hex(char c)
@@ -96,10 +97,10 @@ static bool preprocessor(const char *s, size_t n)
 
 /* The bytes of the block signs opening s[0..n): quote signs, a list
  * marker, a heading's hashes and their blanks. *item: a list marker. */
-static size_t block_signs(const char *s, size_t n, bool *item, bool *heading)
+static size_t block_signs(const char *s, size_t n, bool *item)
 {
     size_t i = 0;
-    *item = *heading = false;
+    *item = false;
     for (;;) {
         while (i < n && blank(s[i]))
             i++;
@@ -122,10 +123,7 @@ static size_t block_signs(const char *s, size_t n, bool *item, bool *heading)
         size_t h = i;
         while (h < n && s[h] == '#')
             h++;
-        if (h > i && h - i <= 6 && h < n && blank(s[h])) {
-            *heading = true;
-            i = h;
-        }
+        if (h > i && h - i <= 6 && h < n && blank(s[h])) i = h;
     }
     while (i < n && blank(s[i]))
         i++;
@@ -188,8 +186,8 @@ static bool has_code_span(const char *s, size_t n)
  * indented further, a list item's children). */
 static void strip_line(tagstrip *st, const char *s, size_t n, int lineno, bool more)
 {
-    bool item, heading;
-    size_t body = block_signs(s, n, &item, &heading);
+    bool item;
+    size_t body = block_signs(s, n, &item);
     size_t cut = body < n && !has_code_span(s, n) && !preprocessor(s + body, n - body)
                      ? trailing_tags(s, body, n)
                      : n;
@@ -197,12 +195,15 @@ static void strip_line(tagstrip *st, const char *s, size_t n, int lineno, bool m
         oct_buf_put(&st->out, s, n);
         return;
     }
+    int tags = 0;
     for (size_t j = cut; j < n; j++) { /* named in the order written */
         size_t k = tag_at(s, n, j);
         if (k && !st->first_col) st->first_col = (int)j + 1;
         if (k) name_tag(st, s + j, k);
+        if (k) tags++;
         j += k;
     }
+    st->lone = st->nlines == 0 && cut == body && tags == 1 && !st->deck;
     OCT_GROW(st->lines, st->cap, st->nlines + 1);
     st->lines[st->nlines++] = lineno;
     if (cut > body) { /* the line's text stays, its tags go */
@@ -220,7 +221,7 @@ static void strip_line(tagstrip *st, const char *s, size_t n, int lineno, bool m
             q++;
         while (q > 0 && blank(s[q - 1]))
             q--;
-        if (!heading && !item) oct_buf_put(&st->out, s, q);
+        oct_buf_put(&st->out, s, q);
     }
 }
 
@@ -242,8 +243,8 @@ static void report(const tagstrip *st, const char *path, oct_diag *diag)
     oct_buf what = OCT_BUF_INIT;
     put_ranges(&what, st->lines, st->nlines);
     oct_diag_report(diag, OCT_NOTE, path, st->lines[0], st->first_col, "tags",
-                    "tags not printed (%s): line%s %s", st->names.data,
-                    st->nlines == 1 ? "" : "s", what.data);
+                    "tags not printed (%s): line%s %s", st->names.data, st->nlines == 1 ? "" : "s",
+                    what.data);
     oct_buf_free(&what);
 }
 
@@ -268,7 +269,11 @@ char *nl_strip_tags(const char *text, size_t len, size_t *outlen, bool *deck, co
     }
     free(v);
     *deck = st.deck;
-    if (!st.nlines) {
+    /* One word after a '#' on a line of its own, and no tag anywhere else:
+     * a heading typed without its blank ("#Summary") as likely as a tag,
+     * and CommonMark prints it; so does octavo then. */
+    if (!st.nlines || (st.nlines == 1 && st.lone)) {
+        free(st.lines);
         oct_buf_free(&st.out);
         oct_buf_free(&st.names);
         return NULL;

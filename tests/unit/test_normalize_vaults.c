@@ -116,13 +116,16 @@ static void test_tags(void)
     CHECK(out.deck_tag);
     oct_normalized_release(&out);
     /* what is no tag, or no tag to cut */
-    const char *same[] = {"Learn C# and F#\n", "See issue #12\n", "Red is #ff0000\n",
-                          "[x](https://e.org/p#part)\n", "A #tag mid text.\n",
-                          "```\n#tag\n```\n", "Use `x #y`\n", "# Heading\n", "#endif\n",
-                          "Ends #tag.\n"};
+    const char *same[] = {"Learn C# and F#\n",  "See issue #12\n",
+                          "Red is #ff0000\n",   "[x](https://e.org/p#part)\n",
+                          "A #tag mid text.\n", "```\n#tag\n```\n",
+                          "Use `x #y`\n",       "# Heading\n",
+                          "#endif\n",           "Ends #tag.\n",
+                          "#hashtag\n\ntext\n"};
     for (size_t i = 0; i < sizeof same / sizeof *same; i++)
         check_norm(same[i], false, "tags", same[i], 0);
     check_norm("Text #tag\n", true, "tags", "Text #tag\n", 0); /* plain text: comments */
+    check_norm("#flashcards\n\nSun::star\n", false, "tags", "\n\nSun::star\n", 1);
 }
 
 static void test_logseq(void)
@@ -145,11 +148,11 @@ static void test_logseq(void)
 
 static void test_glossaries(void)
 {
-    check_norm("hola - hello\nadiós - goodbye\n¿Dónde está el baño? - where is the bathroom?\n", true,
-               "-",
-               "- **hola** - hello\n- **adiós** - goodbye\n- **¿Dónde está el baño?** - where is the "
-               "bathroom?\n",
-               0);
+    check_norm(
+        "hola - hello\nadiós - goodbye\n¿Dónde está el baño? - where is the bathroom?\n", true, "-",
+        "- **hola** - hello\n- **adiós** - goodbye\n- **¿Dónde está el baño?** - where is the "
+        "bathroom?\n",
+        0);
     check_norm("Osmosis: water crossing a membrane.\nDiffusion: particles spreading out.\n"
                "Enzyme: a catalyst.\n",
                false, "-",
@@ -157,11 +160,12 @@ static void test_glossaries(void)
                "out.\n- **Enzyme**: a catalyst.\n",
                0);
     /* labels, a repeated term, a question, YAML-like keys, two lines: no glossary */
-    const char *same[] = {"Q: Why?\nA: Because of it.\nQ: How?\nA: Like this.\n",
-                          "Question: What is osmosis here?\nAnswer: water moving.\nHint: membranes.\n",
-                          "name: web\nimage: nginx:1.25\nports: \"80:80\"\n",
-                          "Term: one two three.\nOther: four five six.\n",
-                          "Step 1: open it up.\nStep 2: close it again.\nStep 3: done now.\n"};
+    const char *same[] = {
+        "Q: Why?\nA: Because of it.\nQ: How?\nA: Like this.\n",
+        "Question: What is osmosis here?\nAnswer: water moving.\nHint: membranes.\n",
+        "name: web\nimage: nginx:1.25\nports: \"80:80\"\n",
+        "Term: one two three.\nOther: four five six.\n",
+        "Step 1: open it up.\nStep 2: close it again.\nStep 3: done now.\n"};
     for (size_t i = 0; i < sizeof same / sizeof *same; i++)
         check_norm(same[i], false, "-", same[i], 0);
 }
