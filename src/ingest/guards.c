@@ -268,6 +268,20 @@ static void row_line(blocks *g, const oct_node *row)
     oct_buf_putc(&g->text, '\n');
 }
 
+/* A header row with no text in any cell ("|  |  |" over "|---|---|"):
+ * how GitHub READMEs, and the normalizer's two-column tables, write a
+ * table that no row heads. It goes, so that no empty band is printed
+ * above the rows (it holds nothing a reader could miss). */
+static void drop_empty_header(blocks *g, oct_node *table)
+{
+    oct_node *row = table->first;
+    if (!row || row->kind != OCT_TABLE_ROW || !row->u.row.header || !row->next) return;
+    for (oct_node *cell = row->first; cell; cell = cell->next)
+        if (cell->first) return;
+    (void)g;
+    oct_node_unlink(row);
+}
+
 static void split_table(blocks *g, oct_node *table)
 {
     int k = 0;
@@ -311,6 +325,7 @@ void oct_guard_blocks(oct_tree *t, oct_node *chapter, const char *path, oct_diag
             heading_to_paragraph(&g, n);
             oct_iter_skip_children(&it);
         } else if (n->kind == OCT_TABLE) {
+            drop_empty_header(&g, n);
             split_table(&g, n);
             oct_iter_skip_children(&it);
         } else if (oct_kind_is_inline(n->kind)) {

@@ -190,6 +190,10 @@ int oct_ingest_prepare(const char *path, const char *bytes, size_t len,
             return -1;
         }
         out->normalized = true;
+        if (!out->front_title) { /* a Logseq page's "title::" */
+            out->front_title = out->norm.title;
+            out->norm.title = NULL;
+        }
         if (oct_ingest_is_plain_text(path)) oct_plain_title(&out->norm);
     }
     return 0;
@@ -227,7 +231,9 @@ oct_node *oct_ingest_parse(oct_tree *t, const char *path, const oct_ingest_text 
     oct_ingest_alerts(t, ch);
     if (may_hold_obsidian(md, mdlen)) oct_ingest_wikilinks(t, ch);
     if (oct_srcards_possible(md, mdlen))
-        oct_ingest_srcards(t, ch, in->front_deck || oct_srcards_tagged(md, mdlen));
+        oct_ingest_srcards(t, ch,
+                           in->front_deck || (in->normalized && in->norm.deck_tag) ||
+                               oct_srcards_tagged(md, mdlen));
     if (oct_cloze_possible(md, mdlen)) oct_ingest_cloze(t, ch, path, diag);
     oct_ingest_images(t, ch, path, opts->root, diag);
     oct_ingest_drop_nav_links(t, ch, path, diag);

@@ -220,6 +220,18 @@ int oct_normalize(const char *path, const char *text, size_t len, const oct_norm
         text = bare;
         len = bare_len;
     }
+    size_t page_len = 0;
+    char *page = d.plain ? NULL : nl_read_logseq(text, len, &page_len, &out->title, path, diag);
+    if (page) {
+        text = page;
+        len = page_len;
+    }
+    size_t tags_len = 0;
+    char *tags = d.plain ? NULL : nl_strip_tags(text, len, &tags_len, &out->deck_tag, path, diag);
+    if (tags) {
+        text = tags;
+        len = tags_len;
+    }
     size_t hugo_len = 0;
     char *hugo = d.plain ? NULL : nl_mark_shortcodes(text, len, &hugo_len, path, diag);
     if (hugo) {
@@ -280,6 +292,8 @@ int oct_normalize(const char *path, const char *text, size_t len, const oct_norm
     free(chat);
     free(grid);
     free(bare);
+    free(tags);
+    free(page);
     free(adm);
     free(hugo);
     return 0;
@@ -289,6 +303,8 @@ void oct_normalized_release(oct_normalized *n)
 {
     free(n->text);
     free(n->line_map);
+    free(n->title);
+    n->title = NULL;
     n->text = NULL;
     n->line_map = NULL;
     n->len = 0;

@@ -23,6 +23,8 @@ typedef struct {
     size_t len;
     int *line_map; /* line_map[i] = source line of output line i+1 (1-based) */
     size_t nlines; /* entries in line_map */
+    bool deck_tag; /* a #flashcards tag was taken out (the notes are a deck) */
+    char *title;   /* a Logseq page's "title::" (malloc'd), or NULL */
 } oct_normalized;
 
 /* text: valid UTF-8 with LF line ends. Returns 0 (out filled; release with

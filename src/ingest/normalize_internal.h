@@ -122,6 +122,7 @@ typedef struct {
     int fence_indent;      /* columns of the fence (list content) */
     int dedent;            /* columns removed from every code line */
     int ncols;             /* table columns */
+    bool headless;         /* table: no row heads it (an empty header row is written) */
     int cols[NL_MAX_COLS]; /* table: column starts of space-aligned tables */
 } nl_region;
 
@@ -313,6 +314,10 @@ typedef struct {
  * how many. */
 size_t nl_raw_lines(const char *text, size_t len, nl_raw_line **out);
 
+/* Lines i.. as a glossary block ("term - meaning", "Term: meaning";
+ * normalize_glossary.c): how many (0: none), terms[k] the bytes of line
+ * k's term. */
+size_t nl_glossary_run(const nl_raw_line *v, size_t n, size_t i, size_t *terms);
 /* A chat copied as text ("You said:" / "ChatGPT said:" lines): the
  * person's turns get a "Q: " label, the assistant's announcement becomes
  * "Answer:", the person's a blank line; one [chat-turns] note. Returns the
@@ -326,6 +331,20 @@ char *nl_mark_chat_turns(const char *text, size_t len, size_t *outlen, const cha
  * is none (normalize_comments.c). */
 char *nl_strip_comments(const char *text, size_t len, size_t *outlen, const char *path,
                         oct_diag *diag);
+/* A Logseq page (normalize_logseq.c): its "key:: value" properties
+ * taken out (blank lines), one [property] note, *title the "title::"
+ * (malloc'd, or NULL); a "#card" block over children labelled "Q: ".
+ * Returns the new text (same line count; caller frees) or NULL when the
+ * text is no Logseq page. */
+char *nl_read_logseq(const char *text, size_t len, size_t *outlen, char **title, const char *path,
+                     oct_diag *diag);
+/* Obsidian / Logseq tags ("#biology") ending a line or making all of it
+ * taken out of a Markdown source, outside code; one [tags] note names
+ * them and the lines; *deck: one of them is #flashcards. Returns the new
+ * text (same line count; caller frees) or NULL when there is none
+ * (normalize_tags.c). */
+char *nl_strip_tags(const char *text, size_t len, size_t *outlen, bool *deck, const char *path,
+                    oct_diag *diag);
 /* Admonitions as callouts (normalize_admonitions.c): mkdocs' "!!! type
  * "Title"" / "???" with a body indented 4 columns and Docusaurus'
  * ":::type Title" ... ":::" become "> [!type] Title" and "> " lines, a

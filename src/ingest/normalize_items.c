@@ -6,9 +6,9 @@
  *
  *   - a line opening with a bullet symbol: the symbol becomes the marker
  *     (in its column, so a deeper indent still makes a sublist);
- *   - a block of three or more lines (between blank lines) each of which
- *     is "term - meaning" ("–" and "—" too): a short term of words, not
- *     code, and a meaning of two words or more.
+ *   - a glossary: a block of three or more lines (between blank lines)
+ *     each of which is "term - meaning" ("–" and "—" too) or "Term:
+ *     meaning" (normalize_glossary.c), its term written bold;
  *   - two or more lines enumerated in turn in one form ("(a)", "(b)";
  *     "a)", "b)"; "i.", "ii."; "(iv)"), the enumerator kept ("- (a) ..."),
  *     unless they follow a question (its options, which study/ reads);
@@ -37,8 +37,6 @@ static const char *const BULLETS[] = {
     "\xE2\x96\xBA", /* ► */ "\xE2\x96\xB8", /* ▸ */ "\xE2\x9E\xA4", /* ➤ */
     "\xE2\x9E\xA2", /* ➢ */ "\xE2\x81\x83",                         /* ⁃ */
 };
-
-enum { MIN_GLOSSARY = 3, MAX_TERM_BYTES = 48, MAX_TERM_WORDS = 6 };
 
 typedef nl_raw_line line;
 
@@ -81,27 +79,6 @@ static int words_of(const char *s, size_t n, const char * not )
             ch >= 0x80 || (ch >= '0' && ch <= '9') || ((ch | 0x20) >= 'a' && (ch | 0x20) <= 'z');
     }
     return words;
-}
-
-/* "term - meaning" at t[0..n): a dash with blanks around it after a short
- * term, two words or more after it. */
-static bool glossary_line(const char *t, size_t n)
-{
-    static const char *const DASHES[] = {" - ", " \xE2\x80\x93 ", " \xE2\x80\x94 "};
-    if (n == 0 || t[0] == '-' || t[0] == '+' || (t[0] >= '0' && t[0] <= '9') || bullet_at(t, n))
-        return false;
-    for (size_t d = 0; d < sizeof DASHES / sizeof *DASHES; d++) {
-        size_t k = strlen(DASHES[d]);
-        const char *at = NULL;
-        for (const char *sp = memchr(t, ' ', n); sp && !at;
-             sp = memchr(sp + 1, ' ', n - (size_t)(sp + 1 - t)))
-            if ((size_t)(sp - t) + k <= n && memcmp(sp, DASHES[d], k) == 0) at = sp;
-        if (!at) continue;
-        size_t term = (size_t)(at - t);
-        int tw = words_of(t, term, "=(){}[];<>|`#*_\\"), mw = words_of(at + k, n - term - k, "`|");
-        return term <= MAX_TERM_BYTES && tw >= 1 && tw <= MAX_TERM_WORDS && mw >= 2;
-    }
-    return false;
 }
 
 /* "3 - Lima" at t[0..n) (also "3 – ", "3 — ", "3: "): an answer key's or a
@@ -216,7 +193,7 @@ static bool after_question(const line *v, size_t i)
 /* marker[i]: bytes of line i to replace by "- " (0: none; SIZE_MAX: put
  * "- " before the text, keeping all of it); numbered[i]: where the text of
  * a numbered line starts, its number written "N. " before it (0: none). */
-static void find_items(const line *v, size_t n, size_t *marker, size_t *numbered)
+static void find_items(const line *v, size_t n, size_t *marker, size_t *numbered, size_t *bold)
 {
     for (size_t i = 0; i < n;) {
         const line *l = &v[i];
@@ -229,11 +206,11 @@ static void find_items(const line *v, size_t n, size_t *marker, size_t *numbered
         marker[i] = bullet_at(t, tn);
         /* two or more lines enumerated in turn, or led by a dash: items
          * (the enumerator kept: "- (a) ...") */
-        size_t run = marker[i] ? 0 : enumerated_run(v, n, i);
-        if (run && !after_question(v, i)) {
-            for (size_t k = i; k < i + run; k++)
+        size_t each = marker[i] ? 0 : enumerated_run(v, n, i);
+        if (each && !after_question(v, i)) {
+            for (size_t k = i; k < i + each; k++)
                 marker[k] = SIZE_MAX;
-            i += run;
+            i += each;
             continue;
         }
         size_t d = 0;
@@ -262,17 +239,14 @@ static void find_items(const line *v, size_t n, size_t *marker, size_t *numbered
             i = e;
             continue;
         }
-        e = i;
-        while (e < n && v[e].n > v[e].lead && v[e].lead == 0 && glossary_line(v[e].s, v[e].n))
-            e++;
-        bool block = e - i >= MIN_GLOSSARY && (e == n || v[e].n == v[e].lead);
-        if (!block) {
+        size_t run = nl_glossary_run(v, n, i, bold);
+        if (!run) {
             i++;
             continue;
         }
-        for (size_t k = i; k < e; k++)
+        for (size_t k = i; k < i + run; k++)
             marker[k] = SIZE_MAX;
-        i = e;
+        i += run;
     }
 }
 
@@ -282,7 +256,8 @@ char *nl_mark_plain_items(const char *text, size_t len, size_t *outlen)
     size_t n = nl_raw_lines(text, len, &v);
     size_t *marker = oct_xcalloc(n ? n : 1, sizeof *marker);
     size_t *numbered = oct_xcalloc(n ? n : 1, sizeof *numbered);
-    find_items(v, n, marker, numbered);
+    size_t *bold = oct_xcalloc(n ? n : 1, sizeof *bold);
+    find_items(v, n, marker, numbered, bold);
     bool any = false;
     for (size_t i = 0; i < n && !any; i++)
         any = marker[i] != 0 || numbered[i] != 0;
@@ -300,6 +275,11 @@ char *nl_mark_plain_items(const char *text, size_t len, size_t *outlen)
                 oct_buf_put(&out, l->s, d);
                 oct_buf_puts(&out, ". ");
                 oct_buf_put(&out, l->s + numbered[i], full - numbered[i]);
+            } else if (marker[i] && bold[i]) { /* a glossary's term */
+                oct_buf_puts(&out, "- **");
+                oct_buf_put(&out, l->s, bold[i]);
+                oct_buf_puts(&out, "**");
+                oct_buf_put(&out, l->s + bold[i], full - bold[i]);
             } else if (marker[i]) {
                 oct_buf_put(&out, l->s, l->lead);
                 oct_buf_puts(&out, "- ");
@@ -314,5 +294,6 @@ char *nl_mark_plain_items(const char *text, size_t len, size_t *outlen)
     free(v);
     free(marker);
     free(numbered);
+    free(bold);
     return result;
 }

@@ -334,10 +334,29 @@ static void row_kinds(const nl_line *l, const nl_region *r, int kinds[NL_MAX_COL
  * "-c   compact output", "Copyright (C) 2004  Name": the first row is one
  * of them, not a header. A table typed with spaces and no rule under its
  * header must show a header that differs from its rows (text over
- * numbers, capitals over lower case…); a dash-led column is a list of
- * descriptions whatever the separators. */
-static bool looks_like_list(const nl_doc *d, size_t first, size_t last, const nl_region *r,
-                            bool tabs, bool rule)
+ * numbers, capitals over lower case…), else two columns are a table
+ * without one; a dash-led column is a list of descriptions whatever the
+ * separators. */
+enum { ROWS_TABLE, ROWS_LIST, ROWS_HEADLESS };
+
+/* Some row of lines first..last pads its first cell to reach the next
+ * column (a gap of three blanks or more): the columns were lined up.
+ * Cells of one width apart by two blanks line up by chance
+ * ("Copyright (C) 2004-2009  Name" over "Copyright (C) 2004-2005  Name"). */
+static bool padded(const nl_doc *d, size_t first, size_t last)
+{
+    for (size_t i = first; i <= last; i++) {
+        const nl_line *l = &d->lines[i];
+        if ((l->flags & NL_BLANK) || l->split == SPLIT_RULE) continue;
+        cell c[2];
+        if (split_cells(l->s, text_end(l), l->lead, SPLIT_HYBRID, c, 2) >= 2 && c[1].a - c[0].b > 2)
+            return true;
+    }
+    return false;
+}
+
+static int looks_like_list(const nl_doc *d, size_t first, size_t last, const nl_region *r,
+                           bool tabs, bool rule)
 {
     int count[NL_MAX_COLS][CELL_KINDS];
     int header[NL_MAX_COLS], kinds[NL_MAX_COLS], rows = 0;
@@ -361,10 +380,15 @@ static bool looks_like_list(const nl_doc *d, size_t first, size_t last, const nl
         for (int k = 1; k < CELL_KINDS; k++)
             if (count[j][k] > count[j][best]) best = k;
         if (j > 0 && 3 * (count[j][CELL_DASH] + (header[j] == CELL_DASH)) >= 2 * (rows + 1))
-            return true;
+            return ROWS_LIST;
         if (header[j] != best) distinct = true;
     }
-    return !tabs && !rule && !distinct;
+    if (tabs || rule || distinct) return ROWS_TABLE;
+    /* two aligned columns, all rows alike: a vocabulary or a command and
+     * its meaning, a table without a header (an option list's dash-led
+     * first column stays a list) */
+    bool headless = r->ncols == 2 && header[0] != CELL_DASH && padded(d, first, last);
+    return headless ? ROWS_HEADLESS : ROWS_LIST;
 }
 
 /* Takes the rows from line i on that fit the probe as a table; returns how
@@ -390,11 +414,13 @@ static size_t take_table(nl_doc *d, size_t i, const nl_region *probe, bool tabs,
         last = j;
     }
     if (taken < 3) return 0;
-    if (looks_like_list(d, i, last, probe, tabs, rule)) {
+    int kind = looks_like_list(d, i, last, probe, tabs, rule);
+    if (kind == ROWS_LIST) {
         *list = true;
         return 0;
     }
     nl_region *r = nl_add_region(d, NL_R_TABLE, i, last);
+    r->headless = kind == ROWS_HEADLESS;
     r->ncols = probe->ncols;
     memcpy(r->cols, probe->cols, sizeof r->cols);
     for (size_t j = i; j <= last; j++)
@@ -466,6 +492,18 @@ void nl_emit_table(const nl_doc *d, const nl_region *r, nl_out *out)
 {
     bool header = true;
     oct_buf row = OCT_BUF_INIT;
+    if (r->headless) { /* GFM wants a header row: an empty one (ingest drops it) */
+        oct_buf_puts(&row, "|");
+        for (int k = 0; k < r->ncols; k++)
+            oct_buf_puts(&row, "  |");
+        nl_out_line(out, row.data, row.len, d->lines[r->start].src);
+        oct_buf_clear(&row);
+        oct_buf_puts(&row, "|");
+        for (int k = 0; k < r->ncols; k++)
+            oct_buf_puts(&row, " --- |");
+        nl_out_line(out, row.data, row.len, d->lines[r->start].src);
+        header = false;
+    }
     for (size_t i = r->start; i <= r->end; i++) {
         const nl_line *l = &d->lines[i];
         if ((l->flags & NL_BLANK) || l->split == SPLIT_RULE) continue;

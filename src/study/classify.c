@@ -146,6 +146,47 @@ static bool contents_entry(const oct_node *p)
     return link && link->u.link.url && link->u.link.url[0] == '#';
 }
 
+/* Item i is a glossary's: its paragraph opens with a bold term and a
+ * separator after it ("**hola** - hello", "**Osmosis**: water…"). *asks:
+ * the term ends with '?'. */
+static bool term_item(const oct_node *item, bool *asks)
+{
+    const oct_node *p = item->first;
+    if (!p || p->kind != OCT_PARAGRAPH || !p->first || p->first->kind != OCT_STRONG) return false;
+    const oct_node *t = p->first->next;
+    if (!t || t->kind != OCT_TEXT || !t->text) return false;
+    const char *x = t->text;
+    bool sep = x[0] == ':' || !strncmp(x, " - ", 3) || !strncmp(x, " \xE2\x80\x93 ", 5) ||
+               !strncmp(x, " \xE2\x80\x94 ", 5);
+    const oct_node *last = p->first->last;
+    const char *lt = last && last->kind == OCT_TEXT && last->text ? last->text : "";
+    size_t n = strlen(lt);
+    *asks = n > 0 && lt[n - 1] == '?';
+    return sep;
+}
+
+/* An item of a glossary list (every item a bold term and its meaning,
+ * most terms asking nothing): a vocabulary phrase that asks ("¿Dónde
+ * está…? - where is…?") is an entry, not a question of the notes. A
+ * list of bold questions and their answers asks in most items. */
+static bool glossary_entry(const st_ctx *c, const st_unit *u)
+{
+    if (u->node->kind != OCT_ITEM || !u->list) return false;
+    size_t a = (size_t)(u - c->u), b = a; /* the list's items are units in a row */
+    while (a > 0 && c->u[a - 1].list == u->list)
+        a--;
+    while (b + 1 < c->n && c->u[b + 1].list == u->list)
+        b++;
+    int items = 0, asking = 0;
+    for (size_t i = a; i <= b; i++) {
+        bool asks;
+        if (c->u[i].node->kind != OCT_ITEM || !term_item(c->u[i].node, &asks)) return false;
+        items++;
+        asking += asks;
+    }
+    return items >= 3 && 2 * asking < items;
+}
+
 static void classify_block(st_ctx *c, st_unit *u, const st_unit *next)
 {
     u->para = st_lead_paragraph(u->node);
@@ -170,6 +211,8 @@ static void classify_block(st_ctx *c, st_unit *u, const st_unit *next)
     } else if ((k = st_answer_label(s, n)) != 0 && !starts_options(c, l, next)) {
         u->role = ST_ALABEL;
         u->strip = k;
+        return;
+    } else if (glossary_entry(c, u)) {
         return;
     } else if (bold_prompt(c, u, &l->v[0])) {
         u->role = ST_QUESTION;

@@ -55,7 +55,9 @@ want = {"biology-qa.md": (8, 7), "history-labels.txt": (6, 5), "mcq-details.md":
         "obsidian-comments.md": (4, 4), "cloze-deck.md": (6, 6), "cloze-notes.md": (2, 2),
         "site-admonitions.md": (3, 3), "hugo-shortcodes.md": (2, 2),
         "worksheet-instructions.md": (3, 3), "worked-problems.txt": (7, 7),
-        "exam-commands.md": (10, 10), "callout-answers.md": (4, 4), "deck-notes.md": (4, 4), "cheat-sheet-tails.md": (12, 12),
+        "exam-commands.md": (10, 10), "callout-answers.md": (4, 4), "deck-notes.md": (4, 4),
+        "obsidian-tags.md": (2, 2), "logseq-chemistry.md": (3, 3),
+        "glossary-lists.md": (6, 6), "cheat-sheet-tails.md": (12, 12),
         "enc-latin1-french.txt": (3, 3), "enc-cp1252-quotes.txt": (2, 2),
         "enc-macroman-notes.txt": (2, 2)}
 bad = ["%s: %r questions/answered, expected %r" % (k, got.get(k), v)

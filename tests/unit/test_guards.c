@@ -166,8 +166,30 @@ static void test_links(void)
     oct_tree_free(t);
 }
 
+/* An empty header row ("|  |  |" over "|---|---|") heads nothing: it goes;
+ * a header with text, or a table of that row alone, stays. */
+static void test_empty_header(void)
+{
+    const char *cases[] = {"|  |  |\n| --- | --- |\n| hola | hello |\n| pan | bread |\n",
+                           "| es | en |\n| --- | --- |\n| hola | hello |\n",
+                           "|  |  |\n| --- | --- |\n"};
+    const size_t rows[] = {2, 2, 1};
+    const int headers[] = {0, 1, 1};
+    for (int i = 0; i < 3; i++) {
+        oct_tree *t = oct_tree_new();
+        oct_node *ch = ingest(t, cases[i], strlen(cases[i]), NULL);
+        CHECK(ch != NULL);
+        CHECK(count_kind(ch, OCT_TABLE_ROW) == rows[i]);
+        const oct_node *table = ch ? ch->first : NULL;
+        CHECK(table && table->kind == OCT_TABLE && table->first);
+        if (table && table->first) CHECK(table->first->u.row.header == (headers[i] == 1));
+        oct_tree_free(t);
+    }
+}
+
 int main(void)
 {
+    test_empty_header();
     test_brackets();
     test_lines();
     test_headings_and_rows();

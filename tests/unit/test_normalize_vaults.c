@@ -27,6 +27,7 @@ static char *norm(const char *text, bool plain, const char *code, int *notes)
         *notes += !strcmp(oct_diag_at(d, i)->code, code);
     oct_diag_free(d);
     free(out.line_map);
+    free(out.title);
     return out.text;
 }
 
@@ -99,8 +100,81 @@ static void test_shortcodes(void)
         check_norm(same[i], false, "shortcode", same[i], 0);
 }
 
+static void test_tags(void)
+{
+    /* trailing tags leave headings and lines; a line of tags goes */
+    check_norm("# Cells #biology #cells\n\n#revision/term1, #exam\nText #card\n", false, "tags",
+               "# Cells\n\n\nText\n", 1);
+    /* an item of tags over children keeps its marker; a lone one goes */
+    check_norm("- #topic\n  - child\n- #alone\n", false, "tags", "-\n  - child\n\n", 1);
+    check_norm("> [!note]\n> #tag\n> body #x\n", false, "tags", "> [!note]\n>\n> body\n", 1);
+    /* #flashcards still makes the note a deck */
+    oct_normalized out;
+    oct_normalize_options opts = {0};
+    const char *deck = "hola::hello #flashcards/spanish\n";
+    CHECK(oct_normalize("n.md", deck, strlen(deck), &opts, &out, NULL) == 0);
+    CHECK(out.deck_tag);
+    oct_normalized_release(&out);
+    /* what is no tag, or no tag to cut */
+    const char *same[] = {"Learn C# and F#\n",  "See issue #12\n",
+                          "Red is #ff0000\n",   "[x](https://e.org/p#part)\n",
+                          "A #tag mid text.\n", "```\n#tag\n```\n",
+                          "Use `x #y`\n",       "# Heading\n",
+                          "#endif\n",           "Ends #tag.\n",
+                          "#hashtag\n\ntext\n"};
+    for (size_t i = 0; i < sizeof same / sizeof *same; i++)
+        check_norm(same[i], false, "tags", same[i], 0);
+    check_norm("Text #tag\n", true, "tags", "Text #tag\n", 0); /* plain text: comments */
+    check_norm("#flashcards\n\nSun::star\n", false, "tags", "\n\nSun::star\n", 1);
+}
+
+static void test_logseq(void)
+{
+    const char *page = "title:: Verbs\ntags:: grammar\n- Ser is \"to be\".\n  id:: 6a1\n"
+                       "- Estar? #card\n  collapsed:: true\n\t- States.\n- Plain #card\n";
+    check_norm(page, false, "property",
+               "\n\n- Ser is \"to be\".\n\n- Q: Estar?\n\n\t- States.\n- Plain\n", 1);
+    oct_normalized out;
+    oct_normalize_options opts = {0};
+    CHECK(oct_normalize("n.md", page, strlen(page), &opts, &out, NULL) == 0);
+    CHECK_STR(out.title, "Verbs");
+    oct_normalized_release(&out);
+    /* not a Logseq page: a paragraph at the margin, or a deck's cards */
+    const char *same[] = {"Intro.\n\n- id:: 3\n  title:: x\n", "hola:: hello\nadios:: bye\n",
+                          "- std::vector\n"};
+    for (size_t i = 0; i < sizeof same / sizeof *same; i++)
+        check_norm(same[i], false, "property", same[i], 0);
+}
+
+static void test_glossaries(void)
+{
+    check_norm(
+        "hola - hello\nadiós - goodbye\n¿Dónde está el baño? - where is the bathroom?\n", true, "-",
+        "- **hola** - hello\n- **adiós** - goodbye\n- **¿Dónde está el baño?** - where is the "
+        "bathroom?\n",
+        0);
+    check_norm("Osmosis: water crossing a membrane.\nDiffusion: particles spreading out.\n"
+               "Enzyme: a catalyst.\n",
+               false, "-",
+               "- **Osmosis**: water crossing a membrane.\n- **Diffusion**: particles spreading "
+               "out.\n- **Enzyme**: a catalyst.\n",
+               0);
+    /* labels, a repeated term, a question, YAML-like keys, two lines: no glossary */
+    const char *same[] = {
+        "Q: Why?\nA: Because of it.\nQ: How?\nA: Like this.\n",
+        "Question: What is osmosis here?\nAnswer: water moving.\nHint: membranes.\n",
+        "name: web\nimage: nginx:1.25\nports: \"80:80\"\n",
+        "Term: one two three.\nOther: four five six.\n",
+        "Step 1: open it up.\nStep 2: close it again.\nStep 3: done now.\n"};
+    for (size_t i = 0; i < sizeof same / sizeof *same; i++)
+        check_norm(same[i], false, "-", same[i], 0);
+}
+
 int main(void)
 {
+    test_glossaries();
+    test_tags();
+    test_logseq();
     test_shortcodes();
     test_comments();
     test_admonitions();

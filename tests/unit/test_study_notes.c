@@ -25,7 +25,8 @@ static const expected NOTES[] = {
     {"worked-problems.txt", 7, 7},    {"physics-math.md", 6, 6},
     {"chemistry-math.md", 4, 4},      {"exam-commands.md", 10, 10},
     {"callout-answers.md", 4, 4},     {"deck-notes.md", 4, 4},
-    {"cheat-sheet-tails.md", 12, 12},
+    {"cheat-sheet-tails.md", 12, 12}, {"obsidian-tags.md", 2, 2},
+    {"logseq-chemistry.md", 3, 3},    {"glossary-lists.md", 6, 6},
 };
 enum { NFILES = sizeof NOTES / sizeof NOTES[0] };
 
