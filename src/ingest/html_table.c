@@ -13,6 +13,8 @@
 
 /* Columns past this many keep no alignment (a hostile colspan or span). */
 #define MAX_ALIGNED_COLS 1024
+/* A colspan wider than this is taken as this wide (a hostile 100000). */
+#define MAX_SPAN 64
 
 /* "left", "center"/"middle", "right"; anything else (justify, char) none. */
 static oct_align parse_align(const char *v, size_t n)
@@ -124,7 +126,16 @@ static void start_cell(oct_html *h, const h_elem *e, const char **attrs, oct_nod
     oct_align a = align_of(attrs);
     if (a == OCT_ALIGN_NONE && r) a = r->align;
     set_align(h, entry_of(h, d->parent), col, a);
-    oct_html_push(h, H_CELL, e->name, oct_html_add(h, d, OCT_TABLE_CELL), xd);
+    oct_node *cell = oct_html_add(h, d, OCT_TABLE_CELL);
+    oct_html_push(h, H_CELL, e->name, cell, xd);
+    /* The tree's cells span one column each: a cell of colspan="n" keeps
+     * the columns after it empty, so the row's later values stay under
+     * their own headings ("310" under p99, not under ops/s). */
+    const char *cs = cell ? oct_html_attr(attrs, "colspan") : NULL;
+    int span = cs ? atoi(cs) : 1;
+    if (span > MAX_SPAN) span = MAX_SPAN;
+    for (int k = 1; k < span; k++)
+        oct_node_append(d, oct_node_new(h->env.t, OCT_TABLE_CELL, cell->span));
 }
 
 void oct_html_start_table(oct_html *h, const h_elem *e, const char **attrs, int xd)

@@ -141,6 +141,60 @@ static const char *trimmed(const nl_line *l, size_t *n)
     return nl_trim(l->s + l->lead, n);
 }
 
+/* A blog's or a site's footer line: share buttons ("Share this: Twitter
+ * Facebook LinkedIn"), "Related posts", "Subscribe to our newsletter",
+ * "© 2024 DevBlog. All rights reserved.". Only read at a page's end
+ * (footer_from), where nothing but such lines follows. */
+static bool footer_line(const char *s, size_t n)
+{
+    static const char *const SOCIAL = " share this post on via twitter facebook linkedin email "
+                                      "print pinterest reddit whatsapp telegram tweet pin x "
+                                      "mastodon bluesky copy link ";
+    static const char *const PHRASES[] = {
+        "related posts",    "related articles",     "you may also like",
+        "you might also like", "subscribe to our newsletter", "sign up for our newsletter",
+        "leave a comment",  "leave a reply",        "previous post",
+        "next post",        "back to top",          "more posts",
+        NULL};
+    if (n == 0 || n > 120) return false;
+    if (contains(s, n, "ll rights reserved") || starts_ci(s, n, "copyright") ||
+        (n >= 2 && !memcmp(s, "\xC2\xA9", 2)))
+        return true;
+    for (const char *const *p = PHRASES; *p; p++) {
+        size_t k = strlen(*p), m = n;
+        while (m > 0 && (s[m - 1] == ':' || s[m - 1] == '.' || s[m - 1] == ' '))
+            m--;
+        if (m == k && starts_ci(s, m, *p)) return true;
+    }
+    char buf[121];
+    memcpy(buf, s, n);
+    for (size_t i = 0; i < n; i++)
+        if (buf[i] == ':') buf[i] = ' ';
+    int strong;
+    return only_words(buf, n, SOCIAL, NULL, false, &strong) && strong >= 3;
+}
+
+/* Where a page's footer starts: the first of the lines at the end that are
+ * all footer lines or blank, when two or more of them are (or one names
+ * the rights), else d->n. */
+static size_t footer_from(const nl_doc *d)
+{
+    size_t from = d->n, lines = 0;
+    bool rights = false;
+    for (size_t i = d->n; i-- > 0;) {
+        const nl_line *l = &d->lines[i];
+        if (l->flags & NL_BLANK) continue;
+        if (l->flags & (NL_FENCE | NL_MDCODE | NL_HTML)) break;
+        size_t n;
+        const char *t = trimmed(l, &n);
+        if (!footer_line(t, n)) break;
+        rights |= contains(t, n, "ights reserved");
+        from = i;
+        lines++;
+    }
+    return lines >= 2 || (lines == 1 && rights) ? from : d->n;
+}
+
 typedef enum { K_NONE, K_LINE, K_DATE, K_NAME } kind;
 
 /* What line i is, given what the line before it was (prev, K_NONE after
@@ -179,6 +233,13 @@ void nl_detect_page_furniture(nl_doc *d, bool keep)
         mine[i] = true;
         count++;
     }
+    for (size_t i = keep ? d->n : footer_from(d); i < d->n; i++) {
+        nl_line *l = &d->lines[i];
+        if ((l->flags & (NL_BLANK | NL_DROP)) || mine[i]) continue;
+        l->flags |= NL_DROP;
+        mine[i] = true;
+        count++;
+    }
     /* between a page's furniture, a number alone between blank lines is
      * an answer's vote count too */
     size_t lo = 0, hi = 0;
@@ -209,7 +270,7 @@ void nl_detect_page_furniture(nl_doc *d, bool keep)
     if (count)
         oct_diag_report(d->diag, OCT_WARNING, d->path, first, 1, "page-furniture",
                         "dropped %d line%s of a web page's furniture (votes, dates, names, "
-                        "'Share Improve this answer Follow') at line%s %s",
+                        "'Share Improve this answer Follow', a footer) at line%s %s",
                         count, count > 1 ? "s" : "", count > 1 ? "s" : "", lines.data);
     oct_buf_free(&lines);
 }

@@ -232,6 +232,24 @@ static void test_tables_lists_pre(void)
     release(&r);
 }
 
+/* A cell spanning columns keeps the row's later values under their own
+ * headings: the columns it covers stay empty. */
+static void test_colspan(void)
+{
+    doc r = ingest("<table>\n<tr><th>Op</th><th>ops/s</th><th>p99</th></tr>\n"
+                   "<tr><td colspan=\"2\">scan</td><td>310</td></tr>\n"
+                   "<tr><td colspan=\"99999\">wide</td></tr>\n</table>\n");
+    CHECK_SANE(r);
+    const oct_node *tb = r.ch ? r.ch->first : NULL;
+    CHECK(tb && tb->kind == OCT_TABLE && tb->u.table.ncols == 64);
+    const oct_node *row = tb ? tb->first->next : NULL, *c = row ? row->first : NULL;
+    CHECK(c && c->first && !strcmp(c->first->text, "scan"));
+    CHECK(c && c->next && !c->next->first); /* covered by "scan" */
+    CHECK(c && c->next && c->next->next && c->next->next->first &&
+          !strcmp(c->next->next->first->text, "310"));
+    release(&r);
+}
+
 /* Dropped kinds: gone with their content, one warning per kind naming
  * every line; an unfinished tag at a block's end is text; README blocks
  * (centred heading, badge row) become a heading and a paragraph. */
@@ -512,6 +530,7 @@ int main(void)
     test_details_siblings();
     test_inline_tags();
     test_tables_lists_pre();
+    test_colspan();
     test_dropped_and_malformed();
     test_markdown_inside_p();
     test_markdown_in_cell();
