@@ -304,5 +304,11 @@ void st_cluster_questions(oct_tree *t, bool merge, oct_node **qs, size_t n);
 /* oct_study_arrange with the tree's questions qs[0..n) in tree order
  * (malloc'd; taken). */
 void st_arrange_with(oct_tree *t, oct_diag *diag, oct_node **qs, size_t n);
+/* repeats.c: in a booklet not arranged by topic, each question of
+ * qs[0..n) (tree order, clustered) worded exactly as an earlier one of
+ * the same source and cluster joins it (a WORDING each, the answers
+ * after its own) and leaves the tree, its qs slot set to NULL; one note
+ * [merged-question] per source. */
+void st_fold_repeats(oct_tree *t, oct_diag *diag, oct_node **qs, size_t n);
 
 #endif

@@ -25,6 +25,7 @@ static const expected NOTES[] = {
     {"worked-problems.txt", 7, 7},  {"physics-math.md", 6, 6},
     {"chemistry-math.md", 4, 4},    {"exam-commands.md", 10, 10},
     {"callout-answers.md", 4, 4},   {"deck-notes.md", 4, 4},
+    {"repeats-revision.md", 6, 6},
 };
 enum { NFILES = sizeof NOTES / sizeof NOTES[0] };
 

@@ -1,0 +1,48 @@
+/* Quiz sheets through the study pass (tests/data/study/): a source that
+ * asks a question twice, pub-quiz answer keys, true-or-false statements
+ * and multiple-choice options written as a bullet list. */
+#include "test_study_support.h"
+
+static oct_tree *load(const char *file, oct_node **ch)
+{
+    oct_tree *t = oct_tree_new();
+    char rel[256];
+    snprintf(rel, sizeof rel, "tests/data/study/%s", file);
+    *ch = ingest_file(t, rel, file, NULL);
+    CHECK(*ch != NULL);
+    if (*ch) oct_study_run(t, NULL);
+    return t;
+}
+
+static int answers_of(const oct_node *q)
+{
+    int n = 0;
+    for (const oct_node *a = q ? q->first : NULL; a; a = a->next)
+        n += a->kind == OCT_ANSWER && a->first;
+    return n;
+}
+
+/* A booklet by source prints a question its source asks again in the
+ * same words once, with both answers, as the flashcards do; a question
+ * that only shares words with it stays. */
+static void test_repeats(void)
+{
+    oct_node *ch;
+    oct_tree *t = load("repeats-revision.md", &ch);
+    CHECK(count_questions(ch).questions == 6);
+    oct_study_arrange(t, NULL); /* no topics: the booklet stays by source */
+    CHECK(count_questions(ch).questions == 4);
+    const oct_node *q = nth_question(ch, 0);
+    CHECK_STR(text_of(t, q), "What is an igneous rock?");
+    CHECK(answers_of(q) == 2);
+    /* the same answer twice is printed once */
+    CHECK(answers_of(nth_question(ch, 1)) == 1);
+    CHECK(strstr(text_of(t, nth_question(ch, 3)), "made of") != NULL);
+    oct_tree_free(t);
+}
+
+int main(void)
+{
+    test_repeats();
+    return check_done();
+}
