@@ -25,7 +25,8 @@ static const expected NOTES[] = {
     {"worked-problems.txt", 7, 7},  {"physics-math.md", 6, 6},
     {"chemistry-math.md", 4, 4},    {"exam-commands.md", 10, 10},
     {"callout-answers.md", 4, 4},   {"deck-notes.md", 4, 4},
-    {"repeats-revision.md", 6, 6},
+    {"repeats-revision.md", 6, 6},  {"pub-quiz.txt", 6, 6},
+    {"trivia-es.md", 4, 4},         {"quiz-keys.txt", 5, 5},
 };
 enum { NFILES = sizeof NOTES / sizeof NOTES[0] };
 

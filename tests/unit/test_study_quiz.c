@@ -41,8 +41,33 @@ static void test_repeats(void)
     oct_tree_free(t);
 }
 
+/* Answer keys typed under their caption ("ANSWERS", "Answer key",
+ * "Respuestas") as "A1 Lima", "Q1 Four", "R2 …", "1 Mercury", in rounds
+ * that number again: each item answers its round's question. */
+static void test_keys(void)
+{
+    oct_node *ch;
+    oct_tree *t = load("pub-quiz.txt", &ch);
+    CHECK_STR(text_of(t, answer_of(nth_question(ch, 0))), "Lima");
+    CHECK_STR(text_of(t, nth_question(ch, 3)), "Which planet is closest to the Sun?");
+    CHECK_STR(text_of(t, answer_of(nth_question(ch, 3))), "Mercury");
+    CHECK_STR(text_of(t, answer_of(nth_question(ch, 5))), "Six");
+    oct_tree_free(t);
+    t = load("trivia-es.md", &ch);
+    CHECK_STR(text_of(t, answer_of(nth_question(ch, 1))), "Miguel de Cervantes");
+    CHECK_STR(text_of(t, answer_of(nth_question(ch, 3))), "En 1969, con el Apolo 11");
+    oct_tree_free(t);
+    t = load("quiz-keys.txt", &ch);
+    CHECK_STR(text_of(t, answer_of(nth_question(ch, 1))), "The skin");
+    CHECK_STR(text_of(t, answer_of(nth_question(ch, 3))), "Four");
+    /* "2 eggs" under a line that is no caption stays text */
+    CHECK(nth_question(ch, 5) == NULL);
+    oct_tree_free(t);
+}
+
 int main(void)
 {
     test_repeats();
+    test_keys();
     return check_done();
 }
