@@ -43,6 +43,9 @@ bool st_command_asks(const char *w1, const char *w2, const char *s, size_t n);
  * or False?", "Part B – Multiple choice", "Fill in the blanks:", "Vrai ou
  * faux ?"), which asks nothing itself; st_text_asks is false for it. */
 bool st_quiz_instruction(const char *s, size_t n);
+/* One of those that asks for a verdict on each statement below it ("True
+ * or false?", "Richtig oder falsch", "Vrai ou faux"). */
+bool st_verdict_instruction(const char *s, size_t n);
 /* Length of a question label ("Q:", "Q1:", "Q5)", "Question 9:", "Frage 2 -")
  * plus following blanks, 0 if none; *number gets its number (0 if none). */
 size_t st_question_label(const char *s, size_t n, int *number);
@@ -254,6 +257,10 @@ oct_node *st_lead_paragraph(const oct_node *n);
  * phrasing, with their bodies as answers; a heading that asks and opens on
  * a deeper heading that asks is a topic. */
 void st_numbered_runs(st_ctx *c);
+/* truefalse.c: the one-line statements listed under a verdict instruction (st_verdict_instruction)
+ * are its questions (the key's "1. True – …" their answers); the
+ * instruction itself stays a heading. After st_classify. */
+void st_true_false(st_ctx *c);
 /* runs.c: unit w still belongs to the answer of heading question q. */
 bool st_in_heading_scope(const st_unit *q, const st_unit *w);
 

@@ -21,12 +21,13 @@ static const expected NOTES[] = {
     {"labels-world.txt", 9, 9},     {"obsidian-comments.md", 4, 4},
     {"cloze-deck.md", 6, 6},        {"cloze-notes.md", 2, 2},
     {"site-admonitions.md", 3, 3},  {"hugo-shortcodes.md", 2, 2},
-    {"forum-copy.txt", 3, 2},       {"worksheet-instructions.md", 3, 3},
+    {"forum-copy.txt", 3, 2},       {"worksheet-instructions.md", 6, 6},
     {"worked-problems.txt", 7, 7},  {"physics-math.md", 6, 6},
     {"chemistry-math.md", 4, 4},    {"exam-commands.md", 10, 10},
     {"callout-answers.md", 4, 4},   {"deck-notes.md", 4, 4},
     {"repeats-revision.md", 6, 6},  {"pub-quiz.txt", 6, 6},
     {"trivia-es.md", 4, 4},         {"quiz-keys.txt", 5, 5},
+    {"vrai-faux.md", 3, 3},         {"richtig-falsch.txt", 4, 4},
 };
 enum { NFILES = sizeof NOTES / sizeof NOTES[0] };
 

@@ -65,9 +65,31 @@ static void test_keys(void)
     oct_tree_free(t);
 }
 
+/* Statements under "Vrai ou faux ?" / "Richtig oder falsch?" are the
+ * questions, the key's verdict and reason their answers; a list under
+ * another heading stays a list. */
+static void test_true_false(void)
+{
+    oct_node *ch;
+    oct_tree *t = load("vrai-faux.md", &ch);
+    CHECK(count_questions(ch).questions == 3);
+    CHECK_STR(text_of(t, nth_question(ch, 1)), "Le noyau fabrique l'énergie de la cellule.");
+    CHECK(strstr(text_of(t, answer_of(nth_question(ch, 1))), "Faux") != NULL);
+    CHECK(strstr(text_of(t, answer_of(nth_question(ch, 1))), "mitochondries") != NULL);
+    oct_tree_free(t);
+    t = load("richtig-falsch.txt", &ch);
+    CHECK_STR(text_of(t, nth_question(ch, 3)), "Die Einheit des Widerstands ist das Ampere.");
+    CHECK_STR(text_of(t, answer_of(nth_question(ch, 3))), "Falsch, die Einheit ist das Ohm.");
+    oct_tree_free(t);
+    t = load("worksheet-instructions.md", &ch);
+    CHECK(count_questions(ch).questions == 6);
+    oct_tree_free(t);
+}
+
 int main(void)
 {
     test_repeats();
     test_keys();
+    test_true_false();
     return check_done();
 }
