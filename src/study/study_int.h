@@ -261,6 +261,12 @@ void st_numbered_runs(st_ctx *c);
  * are its questions (the key's "1. True – …" their answers); the
  * instruction itself stays a heading. After st_classify. */
 void st_true_false(st_ctx *c);
+/* options.c: LIST list holds a question's multiple-choice options (letters
+ * in turn, or three to six short items) and an answer label follows it. */
+bool st_option_list(st_ctx *c, const oct_node *list);
+/* options.c: the end of the run of option items (one list's units) from
+ * unit `from` when an answer label follows them; `from` if none. */
+size_t st_option_units(st_ctx *c, size_t from);
 /* runs.c: unit w still belongs to the answer of heading question q. */
 bool st_in_heading_scope(const st_unit *q, const st_unit *w);
 

@@ -28,6 +28,7 @@ static const expected NOTES[] = {
     {"repeats-revision.md", 6, 6},  {"pub-quiz.txt", 6, 6},
     {"trivia-es.md", 4, 4},         {"quiz-keys.txt", 5, 5},
     {"vrai-faux.md", 3, 3},         {"richtig-falsch.txt", 4, 4},
+    {"mcq-bullets.md", 5, 5},       {"test-opcion.md", 3, 3},
 };
 enum { NFILES = sizeof NOTES / sizeof NOTES[0] };
 

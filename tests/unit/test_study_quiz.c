@@ -86,10 +86,36 @@ static void test_true_false(void)
     oct_tree_free(t);
 }
 
+/* Options as bullet items before an answer label stay with the question
+ * (lettered, or a short plain list); a list with no label after it is the
+ * answer. */
+static void test_option_lists(void)
+{
+    oct_node *ch;
+    oct_tree *t = load("mcq-bullets.md", &ch);
+    for (int k = 0; k < 3; k++) {
+        const oct_node *q = nth_question(ch, k);
+        CHECK(strstr(text_of(t, q), k == 0 ? "Vacuole" : k == 1 ? "Platelets" : "Helium") != NULL);
+    }
+    CHECK_STR(text_of(t, answer_of(nth_question(ch, 0))), "a");
+    CHECK_STR(text_of(t, answer_of(nth_question(ch, 1))), "B");
+    CHECK_STR(text_of(t, answer_of(nth_question(ch, 2))), "Oxygen");
+    CHECK(strstr(text_of(t, answer_of(nth_question(ch, 3))), "Telophase") != NULL);
+    CHECK(strstr(text_of(t, answer_of(nth_question(ch, 4))), "chloroplasts") != NULL);
+    oct_tree_free(t);
+    t = load("test-opcion.md", &ch);
+    CHECK(strstr(text_of(t, nth_question(ch, 0)), "(c) Sd") != NULL);
+    CHECK_STR(text_of(t, answer_of(nth_question(ch, 0))), "(b) Na");
+    CHECK_STR(text_of(t, answer_of(nth_question(ch, 1))), "C");
+    CHECK(strstr(text_of(t, answer_of(nth_question(ch, 2))), "maleables") != NULL);
+    oct_tree_free(t);
+}
+
 int main(void)
 {
     test_repeats();
     test_keys();
     test_true_false();
+    test_option_lists();
     return check_done();
 }
