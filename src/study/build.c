@@ -168,6 +168,11 @@ static void place_alt(st_ctx *c, st_unit *u, oct_node *q, oct_node *a)
     } else if (alt->first) {
         st_move_range(alt->first, alt->last, em);
     }
+    /* the listed question's options (pairing.c) are the question's too */
+    for (oct_node *b = alt->next, *next; b; b = next) {
+        next = b->next;
+        if (st_inlinable(b)) inline_block(c, q, b);
+    }
     if (!em->first) return;
     if (a->first)
         oct_node_insert_before(a->first, keep);

@@ -60,6 +60,20 @@ static bool labelled(st_ctx *c, const oct_node *b, size_t *rest)
     return k > 0;
 }
 
+bool st_lettered_options(st_ctx *c, const oct_node *list)
+{
+    enum { MAX = 8 };
+    const oct_node *items[MAX + 1];
+    size_t n = 0;
+    if (list->kind != OCT_LIST) return false;
+    for (const oct_node *it = list->first; it; it = it->next) {
+        if (n == MAX) return false;
+        items[n++] = it;
+    }
+    bool plain;
+    return options_of(c, items, n, &plain) && !plain;
+}
+
 bool st_option_list(st_ctx *c, const oct_node *list)
 {
     enum { MAX = 8 };

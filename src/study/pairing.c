@@ -30,14 +30,16 @@ static int cmp_numpos(const void *a, const void *b)
     return x->pos < y->pos ? -1 : x->pos > y->pos;
 }
 
-/* An item of a question list: one line, nothing else. */
+/* An item of a question list: one line, nothing else but its lettered
+ * options ("- A. Grass", "- B. Rabbit"), which stay with it. */
 static bool index_item(st_ctx *c, const st_unit *v)
 {
     if (!v->list || !v->list->u.list.ordered || v->owner >= 0 || v->done) return false;
-    if (!v->node->first || v->node->first != v->node->last) return false;
-    if (!v->para) return false;
+    const oct_node *f = v->node->first;
+    if (!f || !v->para || (f != v->node->last && f->next != v->node->last)) return false;
     st_lines_of(v->para, &c->lines);
-    return c->lines.n == 1;
+    if (c->lines.n != 1) return false;
+    return f == v->node->last || st_lettered_options(c, f->next);
 }
 
 static bool key_caption(st_ctx *c, const st_unit *v);

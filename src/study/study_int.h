@@ -264,6 +264,9 @@ void st_true_false(st_ctx *c);
 /* options.c: LIST list holds a question's multiple-choice options (letters
  * in turn, or three to six short items) and an answer label follows it. */
 bool st_option_list(st_ctx *c, const oct_node *list);
+/* options.c: LIST list holds options lettered in turn ("A.", "b)"), with
+ * or without a label after it (a listed question's, answered by a key). */
+bool st_lettered_options(st_ctx *c, const oct_node *list);
 /* options.c: the end of the run of option items (one list's units) from
  * unit `from` when an answer label follows them; `from` if none. */
 size_t st_option_units(st_ctx *c, size_t from);

@@ -29,6 +29,7 @@ static const expected NOTES[] = {
     {"trivia-es.md", 4, 4},         {"quiz-keys.txt", 5, 5},
     {"vrai-faux.md", 3, 3},         {"richtig-falsch.txt", 4, 4},
     {"mcq-bullets.md", 5, 5},       {"test-opcion.md", 3, 3},
+    {"mcq-key.md", 3, 3},
 };
 enum { NFILES = sizeof NOTES / sizeof NOTES[0] };
 

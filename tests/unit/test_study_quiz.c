@@ -109,6 +109,12 @@ static void test_option_lists(void)
     CHECK_STR(text_of(t, answer_of(nth_question(ch, 1))), "C");
     CHECK(strstr(text_of(t, answer_of(nth_question(ch, 2))), "maleables") != NULL);
     oct_tree_free(t);
+    /* lettered options under listed questions, answered by a key */
+    t = load("mcq-key.md", &ch);
+    CHECK(strstr(text_of(t, nth_question(ch, 1)), "Dead matter") != NULL);
+    CHECK_STR(text_of(t, answer_of(nth_question(ch, 1))), "b – dead plants and animals");
+    CHECK_STR(text_of(t, answer_of(nth_question(ch, 2))), "(b)");
+    oct_tree_free(t);
 }
 
 int main(void)
