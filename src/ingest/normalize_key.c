@@ -108,7 +108,7 @@ static void find_keys(const nl_raw_line *v, size_t n, size_t *out)
     for (size_t i = 0; i < n; i++) {
         if (v[i].fenced || !caption_line(v[i].s + v[i].lead, v[i].n - v[i].lead)) continue;
         long prev = 0, num = 0;
-        size_t k = i + 1;
+        size_t k = i + 1, marked = 0;
         for (; k < n && !v[k].fenced; k++) {
             const char *s = v[k].s + v[k].lead;
             size_t len = v[k].n - v[k].lead, at;
@@ -121,6 +121,7 @@ static void find_keys(const nl_raw_line *v, size_t n, size_t *out)
             if ((at = key_item(s, len, &num)) != 0 && num == prev + 1) {
                 out[k] = v[k].lead + at;
                 prev = num;
+                marked++;
                 continue;
             }
             /* a Markdown item of the key: keeps the count going */
@@ -132,6 +133,9 @@ static void find_keys(const nl_raw_line *v, size_t n, size_t *out)
             }
             break;
         }
+        /* one line is no key ("1 in 5 people…" under "Answers") */
+        for (size_t j = i + 1; marked < 2 && j < k; j++)
+            out[j] = 0;
         i = k - 1;
     }
 }

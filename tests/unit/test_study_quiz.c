@@ -60,8 +60,10 @@ static void test_keys(void)
     t = load("quiz-keys.txt", &ch);
     CHECK_STR(text_of(t, answer_of(nth_question(ch, 1))), "The skin");
     CHECK_STR(text_of(t, answer_of(nth_question(ch, 3))), "Four");
-    /* "2 eggs" under a line that is no caption stays text */
+    /* "2 eggs" under a line that is no caption stays text, and so does a
+     * lone "1 in 5 …" under a caption */
     CHECK(nth_question(ch, 5) == NULL);
+    CHECK(strstr(text_of(t, ch), "1 in 5 players") != NULL);
     oct_tree_free(t);
 }
 
