@@ -255,6 +255,12 @@ int oct_normalize(const char *path, const char *text, size_t len, const oct_norm
         text = grid;
         len = grid_len;
     }
+    size_t key_len = 0;
+    char *key = nl_mark_answer_keys(text, len, &key_len, path, diag);
+    if (key) {
+        text = key;
+        len = key_len;
+    }
     char *marked = nl_mark_plain_items(text, len, &marked_len);
     if (marked) {
         text = marked;
@@ -289,6 +295,7 @@ int oct_normalize(const char *path, const char *text, size_t len, const oct_norm
     free(d.regions);
     free(nested);
     free(marked);
+    free(key);
     free(chat);
     free(grid);
     free(bare);

@@ -301,6 +301,13 @@ char *nl_nest_sublists(const char *text, size_t len, size_t *outlen);
  * "- " before each; outside fenced code, line count unchanged. malloc'd
  * (length in *outlen), or NULL when no line changes (normalize_items.c). */
 char *nl_mark_plain_items(const char *text, size_t len, size_t *outlen);
+/* An answer key typed in plain text under its caption ("ANSWERS", then
+ * "A1 Lima", "Q2 Eight", "3 Lima", rounds that number again): each item
+ * becomes "1. Lima"; outside fenced code, line count unchanged. malloc'd
+ * (length in *outlen), or NULL when no line changes (normalize_key.c).
+ * Labels left out are one [answer-key] note to diag (may be NULL). */
+char *nl_mark_answer_keys(const char *text, size_t len, size_t *outlen, const char *path,
+                          oct_diag *diag);
 /* A line of the text a pre-pass rewrites (chat turns, bordered tables,
  * items: each keeps the line count, so the line map stays 1:1). */
 typedef struct {

@@ -304,6 +304,8 @@ void st_arrange_with(oct_tree *t, oct_diag *diag, oct_node **qs, size_t nq)
 {
     if (!t || !t->root || !t->meta.group_by || strcmp(t->meta.group_by, "topic") != 0 ||
         t->meta.ntopics == 0) {
+        /* by source: each source's repeats printed once, as the cards do */
+        if (t && t->root) st_fold_repeats(t, diag, qs, nq);
         free(qs);
         return;
     }

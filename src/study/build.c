@@ -126,12 +126,16 @@ static void answer_block(st_ctx *c, oct_node *a, oct_node *b, bool details)
 }
 
 /* The blocks of an ITEM after its prompt paragraph: options and code
- * before a <details> answer join the prompt, the rest is the answer. */
+ * before a <details> answer join the prompt, and so does a list of
+ * options right before an answer label (options.c); the rest is the
+ * answer. */
 static void item_rest(st_ctx *c, oct_node *item, oct_node *q, oct_node *a)
 {
     oct_node *d = NULL, *lead = item->first;
     for (oct_node *b = lead; b && !d; b = b->next)
         if (b != lead && st_opens_details(c, b)) d = b;
+    if (!d && lead && lead->next && lead->next->next && st_option_list(c, lead->next))
+        d = lead->next->next;
     bool in_details = false;
     for (oct_node *b = lead; b;) {
         oct_node *next = b->next;
@@ -163,6 +167,11 @@ static void place_alt(st_ctx *c, st_unit *u, oct_node *q, oct_node *a)
         q->span.col = u->alt->span.col;
     } else if (alt->first) {
         st_move_range(alt->first, alt->last, em);
+    }
+    /* the listed question's options (pairing.c) are the question's too */
+    for (oct_node *b = alt->next, *next; b; b = next) {
+        next = b->next;
+        if (st_inlinable(b)) inline_block(c, q, b);
     }
     if (!em->first) return;
     if (a->first)

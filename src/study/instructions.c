@@ -25,7 +25,8 @@ static const char *const PHRASES[] = {
     /* French, German, Spanish, Italian, Portuguese, Dutch */
     "vrai ou faux", "qcm", "questions à choix multiples", "texte à trous", "richtig oder falsch",
     "wahr oder falsch", "lückentext", "verdadero o falso", "opción múltiple", "selección múltiple",
-    "vero o falso", "verdadeiro ou falso", "waar of niet waar", "juist of onjuist", NULL};
+    "vero o falso", "verdadeiro ou falso", "waar of niet waar", "juist of onjuist",
+    "prawda czy fałsz", NULL};
 
 /* Words that may follow the phrase: "True/False questions", "MCQ section". */
 static const char *const AFTER[] = {
@@ -108,14 +109,30 @@ static bool separated(const char *f, const words *w, size_t k)
     return f[last] >= '0' && f[last] <= '9';
 }
 
-static bool matches(const char *f, size_t n)
+/* The phrases that ask for a verdict on each statement below. */
+static const char *const VERDICTS[] = {"true or false",
+                                       "true false",
+                                       "t f",
+                                       "right or wrong",
+                                       "vrai ou faux",
+                                       "richtig oder falsch",
+                                       "wahr oder falsch",
+                                       "verdadero o falso",
+                                       "vero o falso",
+                                       "verdadeiro ou falso",
+                                       "waar of niet waar",
+                                       "juist of onjuist",
+                                       "prawda czy fałsz",
+                                       NULL};
+
+static bool matches(const char *f, size_t n, const char *const *phrases)
 {
     words w;
     if (!split(f, n, &w) || w.n == 0) return false;
     for (size_t k = 0; k < w.n && k <= 4; k++) {
         if (k > 0 && !separated(f, &w, k)) continue;
-        for (size_t i = 0; PHRASES[i]; i++) {
-            size_t m = phrase_at(f, &w, k, PHRASES[i]);
+        for (size_t i = 0; phrases[i]; i++) {
+            size_t m = phrase_at(f, &w, k, phrases[i]);
             if (!m) continue;
             size_t j = k + m;
             while (j < w.n && after_word(f, &w, j))
@@ -126,14 +143,24 @@ static bool matches(const char *f, size_t n)
     return false;
 }
 
-bool st_quiz_instruction(const char *s, size_t n)
+static bool folded_matches(const char *s, size_t n, const char *const *phrases)
 {
     if (n == 0 || n > 200) return false;
     char buf[208];
     size_t len;
     char *f = st_casefold(s, n, buf, sizeof buf, false, &len);
     if (!f) return false;
-    bool yes = matches(f, len);
+    bool yes = matches(f, len, phrases);
     if (f != buf) free(f);
     return yes;
+}
+
+bool st_quiz_instruction(const char *s, size_t n)
+{
+    return folded_matches(s, n, PHRASES);
+}
+
+bool st_verdict_instruction(const char *s, size_t n)
+{
+    return folded_matches(s, n, VERDICTS);
 }

@@ -30,25 +30,62 @@ static int cmp_numpos(const void *a, const void *b)
     return x->pos < y->pos ? -1 : x->pos > y->pos;
 }
 
-/* An item of a question list: one line, nothing else. */
+/* An item of a question list: one line, nothing else but its lettered
+ * options ("- A. Grass", "- B. Rabbit"), which stay with it. */
 static bool index_item(st_ctx *c, const st_unit *v)
 {
     if (!v->list || !v->list->u.list.ordered || v->owner >= 0 || v->done) return false;
-    if (!v->node->first || v->node->first != v->node->last) return false;
-    if (!v->para) return false;
+    const oct_node *f = v->node->first;
+    if (!f || !v->para || (f != v->node->last && f->next != v->node->last)) return false;
     st_lines_of(v->para, &c->lines);
-    return c->lines.n == 1;
+    if (c->lines.n != 1) return false;
+    return f == v->node->last || st_lettered_options(c, f->next);
 }
 
 static bool key_caption(st_ctx *c, const st_unit *v);
 
+/* An item of another list of two or more one-line questions: a quiz's
+ * next round ("Round 2", "1. …?" again), never the answer of an item of
+ * this one. */
+static bool other_round(st_ctx *c, size_t j, const oct_node *list)
+{
+    enum { MAX_ROUND = 100 };
+    const oct_node *l = c->u[j].list;
+    if (!l || l == list || !l->u.list.ordered) return false;
+    /* every item of it (units: the LIST's items are taken out of it) one
+     * line that asks, two of them or more */
+    size_t b = j, e = j;
+    while (b > 0 && c->u[b - 1].list == l && j - b < MAX_ROUND)
+        b--;
+    while (e < c->n && c->u[e].list == l && e - j < MAX_ROUND)
+        e++;
+    if (e - b < 2 || e - b >= MAX_ROUND) return false;
+    for (size_t k = b; k < e; k++)
+        if (c->u[k].role != ST_QUESTION || !index_item(c, &c->u[k])) return false;
+    return true;
+}
+
+/* An answer key's caption follows unit e, after nothing but headings,
+ * short lines ("Round 2") and other rounds' questions. */
+static bool caption_follows(st_ctx *c, size_t e, const oct_node *list)
+{
+    for (size_t j = e; j < c->n && j < e + 400; j++) {
+        const st_unit *v = &c->u[j];
+        if (key_caption(c, v)) return true;
+        if (v->role == ST_SECTION || other_round(c, j, list)) continue;
+        if (v->list || v->node->kind != OCT_PARAGRAPH || v->role != ST_PLAIN) return false;
+        if (st_node_text(v->node, &c->tmp) && c->tmp.len > 40) return false;
+    }
+    return false;
+}
+
 /* Units s..e: a list of questions answered later. Three items or more,
  * most of them asking; one or two when all ask and an answer key's
- * caption follows the list ("Answers"). */
+ * caption follows the list ("Answers"), perhaps after other rounds. */
 static bool is_index(st_ctx *c, size_t s, size_t e)
 {
     bool few = e - s < 3;
-    if (e <= s || (few && !(e < c->n && key_caption(c, &c->u[e])))) return false;
+    if (e <= s || (few && !caption_follows(c, e, c->u[s].list))) return false;
     size_t asks = 0;
     for (size_t k = s; k < e; k++) {
         if (!index_item(c, &c->u[k])) return false;
@@ -209,9 +246,10 @@ static const st_words *item_words(st_ctx *c, size_t s, size_t p, st_words **cach
  * questions of the same numbers without restating them. */
 static bool key_caption(st_ctx *c, const st_unit *v)
 {
-    static const char *const KEYS[] = {"answerkey",  "answers",    "solutions", "lösungen",
-                                       "antworten",  "réponses",   "corrigé",   "respuestas",
-                                       "soluciones", "odpowiedzi", NULL};
+    static const char *const KEYS[] = {"answerkey",  "answers",    "solutions",   "lösungen",
+                                       "antworten",  "réponses",   "corrigé",     "respuestas",
+                                       "soluciones", "odpowiedzi", "risposte",    "soluzioni",
+                                       "respostas",  "theanswers", "quizanswers", NULL};
     if (v->list || (v->node->kind != OCT_SECTION && v->node->kind != OCT_PARAGRAPH)) return false;
     const char *t = st_node_text(v->node, &c->tmp);
     size_t n = c->tmp.len;
@@ -255,6 +293,8 @@ static void find_heads(st_ctx *c, pair_memo *mo, size_t s, size_t e, size_t *hea
         const char *h;
         size_t hlen;
         if (v->owner >= 0 || v->done || !memo_head(c, mo, j, &num, &h, &hlen, &ht)) continue;
+        /* another round's questions: its answers come under the key */
+        if (!in_key && other_round(c, j, c->u[s].list)) continue;
         size_t p = lookup(np, m, num, next);
         bool ok = false;
         /* under an answer key, an item of a numbered list that does not

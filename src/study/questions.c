@@ -258,6 +258,13 @@ static size_t absorb(st_ctx *c, size_t i, bool open)
      * flashcard's "::" answer: ends_answer) stops there; a heading's
      * answer holds such a callout and goes on to the next heading */
     bool marked = !heading && q->node->ends_answer;
+    /* options as list items right before an answer label: the question's */
+    size_t opt = heading ? j : st_option_units(c, j);
+    for (; j < opt; j++) {
+        c->u[j].owner = (int)i;
+        c->u[j].stem = true;
+        open = true;
+    }
     while (j < c->n && !marked) {
         st_unit *v = &c->u[j];
         if (v->owner >= 0 || v->consumed || v->done) break;

@@ -18,6 +18,7 @@ static void study_chapter(st_ctx *c, oct_node *ch)
     st_details_prepare(c);
     for (size_t i = 0; i < c->n; i++)
         st_classify(c, &c->u[i], i + 1 < c->n ? &c->u[i + 1] : NULL);
+    st_true_false(c);
     st_numbered_runs(c);
     st_pair_numbered(c);
     st_promote_topics(c);

@@ -52,7 +52,10 @@ void oct_study_cluster(oct_tree *t, bool merge);
  * members, numbered 1.. through the booklet, the most asked first within
  * a topic; then a "Sources" chapter with what else each source holds.
  * Needs oct_study_cluster's numbers; call before oct_tree_assign_ids.
- * Otherwise changes nothing. The question bank JSON is written from the
+ * Otherwise (a booklet by source) only prints once each question a source
+ * asks again in the same words and cluster: the later one joins the
+ * first (a WORDING each, its answer after the first's) and leaves the
+ * tree, one note [merged-question] per source. The question bank JSON is written from the
  * tree before this step. An answer printed once for two sources is a
  * note [merged-answer] to diag (may be NULL). */
 void oct_study_arrange(oct_tree *t, oct_diag *diag);

@@ -43,6 +43,9 @@ bool st_command_asks(const char *w1, const char *w2, const char *s, size_t n);
  * or False?", "Part B – Multiple choice", "Fill in the blanks:", "Vrai ou
  * faux ?"), which asks nothing itself; st_text_asks is false for it. */
 bool st_quiz_instruction(const char *s, size_t n);
+/* One of those that asks for a verdict on each statement below it ("True
+ * or false?", "Richtig oder falsch", "Vrai ou faux"). */
+bool st_verdict_instruction(const char *s, size_t n);
 /* Length of a question label ("Q:", "Q1:", "Q5)", "Question 9:", "Frage 2 -")
  * plus following blanks, 0 if none; *number gets its number (0 if none). */
 size_t st_question_label(const char *s, size_t n, int *number);
@@ -262,6 +265,19 @@ oct_node *st_lead_paragraph(const oct_node *n);
  * phrasing, with their bodies as answers; a heading that asks and opens on
  * a deeper heading that asks is a topic. */
 void st_numbered_runs(st_ctx *c);
+/* truefalse.c: the one-line statements listed under a verdict instruction (st_verdict_instruction)
+ * are its questions (the key's "1. True – …" their answers); the
+ * instruction itself stays a heading. After st_classify. */
+void st_true_false(st_ctx *c);
+/* options.c: LIST list holds a question's multiple-choice options (letters
+ * in turn, or three to six short items) and an answer label follows it. */
+bool st_option_list(st_ctx *c, const oct_node *list);
+/* options.c: LIST list holds options lettered in turn ("A.", "b)"), with
+ * or without a label after it (a listed question's, answered by a key). */
+bool st_lettered_options(st_ctx *c, const oct_node *list);
+/* options.c: the end of the run of option items (one list's units) from
+ * unit `from` when an answer label follows them; `from` if none. */
+size_t st_option_units(st_ctx *c, size_t from);
 /* runs.c: unit w still belongs to the answer of heading question q. */
 bool st_in_heading_scope(const st_unit *q, const st_unit *w);
 
@@ -312,5 +328,11 @@ void st_cluster_questions(oct_tree *t, bool merge, oct_node **qs, size_t n);
 /* oct_study_arrange with the tree's questions qs[0..n) in tree order
  * (malloc'd; taken). */
 void st_arrange_with(oct_tree *t, oct_diag *diag, oct_node **qs, size_t n);
+/* repeats.c: in a booklet not arranged by topic, each question of
+ * qs[0..n) (tree order, clustered) worded exactly as an earlier one of
+ * the same source and cluster joins it (a WORDING each, the answers
+ * after its own) and leaves the tree, its qs slot set to NULL; one note
+ * [merged-question] per source. */
+void st_fold_repeats(oct_tree *t, oct_diag *diag, oct_node **qs, size_t n);
 
 #endif

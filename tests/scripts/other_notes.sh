@@ -54,10 +54,14 @@ want = {"biology-qa.md": (8, 7), "history-labels.txt": (6, 5), "mcq-details.md":
         "chemistry-math.md": (4, 4),
         "obsidian-comments.md": (4, 4), "cloze-deck.md": (6, 6), "cloze-notes.md": (2, 2),
         "site-admonitions.md": (3, 3), "hugo-shortcodes.md": (2, 2),
-        "worksheet-instructions.md": (3, 3), "worked-problems.txt": (7, 7),
+        "worksheet-instructions.md": (6, 6), "worked-problems.txt": (7, 7),
         "exam-commands.md": (10, 10), "callout-answers.md": (4, 4), "deck-notes.md": (4, 4),
         "obsidian-tags.md": (2, 2), "logseq-chemistry.md": (3, 3),
         "glossary-lists.md": (6, 6), "cheat-sheet-tails.md": (12, 12),
+        "repeats-revision.md": (6, 6), "pub-quiz.txt": (6, 6), "trivia-es.md": (4, 4),
+        "quiz-keys.txt": (5, 5), "vrai-faux.md": (3, 3), "richtig-falsch.txt": (4, 4),
+        "mcq-bullets.md": (5, 5), "test-opcion.md": (3, 3),
+        "mcq-key.md": (3, 3),
         "enc-latin1-french.txt": (3, 3), "enc-cp1252-quotes.txt": (2, 2),
         "enc-macroman-notes.txt": (2, 2)}
 bad = ["%s: %r questions/answered, expected %r" % (k, got.get(k), v)
