@@ -150,12 +150,19 @@ static bool footer_line(const char *s, size_t n)
     static const char *const SOCIAL = " share this post on via twitter facebook linkedin email "
                                       "print pinterest reddit whatsapp telegram tweet pin x "
                                       "mastodon bluesky copy link ";
-    static const char *const PHRASES[] = {
-        "related posts",    "related articles",     "you may also like",
-        "you might also like", "subscribe to our newsletter", "sign up for our newsletter",
-        "leave a comment",  "leave a reply",        "previous post",
-        "next post",        "back to top",          "more posts",
-        NULL};
+    static const char *const PHRASES[] = {"related posts",
+                                          "related articles",
+                                          "you may also like",
+                                          "you might also like",
+                                          "subscribe to our newsletter",
+                                          "sign up for our newsletter",
+                                          "leave a comment",
+                                          "leave a reply",
+                                          "previous post",
+                                          "next post",
+                                          "back to top",
+                                          "more posts",
+                                          NULL};
     if (n == 0 || n > 120) return false;
     if (contains(s, n, "ll rights reserved") || starts_ci(s, n, "copyright") ||
         (n >= 2 && !memcmp(s, "\xC2\xA9", 2)))

@@ -766,6 +766,24 @@ static void test_page_furniture(void)
     CHECK_STR(out.text, notes);
     oct_normalized_release(&out);
     oct_diag_free(d);
+    /* a blog's footer at the page's end goes; the same words inside the
+     * notes, or a footer line alone with no rights named, stay */
+    const char *blog = "Q3. What is a Dockerfile?\nA text file of build steps.\n\n"
+                       "Related posts\nShare this: Twitter Facebook LinkedIn\n"
+                       "\xC2\xA9 2024 DevBlog. All rights reserved.\n";
+    out = norm(blog, strlen(blog), PLAIN, &d);
+    CHECK(check_count_code(d, "page-furniture") == 1);
+    CHECK(strstr(out.text, "build steps.") && !strstr(out.text, "Related") &&
+          !strstr(out.text, "Twitter") && !strstr(out.text, "DevBlog"));
+    check_line_map("blog", blog, strlen(blog), &out);
+    oct_normalized_release(&out);
+    oct_diag_free(d);
+    const char *kept = "Related posts\n\nThe post on caching is below.\n\nPrevious post\n";
+    out = norm(kept, strlen(kept), PLAIN, &d);
+    CHECK(check_count_code(d, "page-furniture") == 0);
+    CHECK_STR(out.text, kept);
+    oct_normalized_release(&out);
+    oct_diag_free(d);
 }
 
 int main(void)
