@@ -161,6 +161,10 @@ void pdf_layout_code(oct_pdf *p, const pdf_ctx *c, const oct_node *n)
     pdf_style st = pdf_style_make(PDF_FAM_MONO, PDF_VAR_R, g.size, p->L.text);
     pdf_text t = {0};
     pdf_code_text(p, &t, src, len, &st, n);
+    /* code reads left to right whatever script its comments and strings
+     * are in (an Arabic comment first set the whole block right to left,
+     * ":for n in names"); the words of those scripts still read their way */
+    t.dir = 1;
     pdf_text_breaks(p, &t);
     keep_comment_markers(&t);
     code_line *lines;

@@ -90,7 +90,11 @@ def text_cases():
     case("empty-file", {"notes.md": b""})
     case("only-blank", {"notes.md": "\n\n   \n\t\n"})
     rnd = random.Random(9)
-    case("binary-data", {"notes.md": bytes(rnd.randrange(256) for _ in range(65536))})
+    # no text at all: refused with what it is, nothing written
+    case("binary-data", {"notes.md": bytes(rnd.randrange(256) for _ in range(65536))}, status=1,
+         codes=["binary-source"])
+    case("pdf-as-notes", {"notes.md": b"%PDF-1.7\n%\xe2\xe3\xcf\xd3\n1 0 obj\n<< >>\nendobj\n"},
+         status=1, codes=["binary-source"])
     case("mixed-newlines", {"notes.txt": "Q: One?\r\nA: Yes.\rQ: Two?\n\rA: No.\r\n"})
     case("line-1mb", {"notes.md": "# Long\n\n" + words(170000, 1)[:1000000] + "\n"})
     case("line-2mb", {"notes.md": "# Longer\n\n" + words(340000, 2)[:2000000] + "\n"}, status=1,
