@@ -449,10 +449,6 @@ void pdf_layout_research(oct_pdf *p);
 void pdf_appendix_open(oct_pdf *p, const pdf_ctx *c, const char *key, const char *title);
 /* Only its contents and outline entry (a section that sets its own page). */
 void pdf_appendix_heading(oct_pdf *p, const char *key, const char *title);
-/* Quiz mode (answerkey.c): the line under a question that sends the reader
- * to its answer, and the answer key at the back, each entry linking back. */
-void pdf_layout_answer_link(oct_pdf *p, const pdf_ctx *in, const oct_node *q);
-void pdf_layout_answer_key(oct_pdf *p);
 /* Every answer of q, each under its source when there are several
  * (question.c; the study layout and the answer key). */
 void pdf_layout_answers(oct_pdf *p, const pdf_ctx *in, const oct_node *q);
@@ -733,6 +729,7 @@ struct oct_pdf {
     struct pdf_missing *missing;   /* characters boxed or left out (missing.c) */
     const struct oct_index *index; /* the back-of-book index: given, or own_index */
     struct oct_index *own_index;   /* built by pdf_index_prepare when none was given */
+    struct pdf_keyrefs *keyrefs;   /* quiz mode: lines naming a key page (answerkey.h) */
     struct pdf_spot *spots;        /* index places, by node then offset */
     oct_footnote_defs *notes;      /* flashcards: the notes a card carries, filed once */
     size_t nspots;
