@@ -170,7 +170,7 @@ static int render_booklet(oct_pdf *p)
     p->recto_base = 0;
     pdf_paginate(p, &p->body, PDF_PG_BODY);
     pdf_collect_anchors(p);
-    pdf_answer_links_resolve(p); /* needs the answer key's pages */
+    pdf_answer_links_resolve(p);   /* needs the answer key's pages */
     pdf_layout_index(p, &p->back); /* needs the body's pages */
     pdf_paginate(p, &p->back, PDF_PG_BODY);
     size_t nbody = p->npages;
