@@ -515,20 +515,6 @@ void pdf_pad_to_recto(oct_pdf *p, pdf_page_kind kind);
 void pdf_paginate(oct_pdf *p, pdf_flow *f, pdf_page_kind kind);
 double pdf_body_height(const oct_pdf *p);
 
-/* Total fit (pagefit.c): a gap (or a ruled line to write on) may stretch
- * by this fraction of its height to bring a page's last line to the foot
- * of the text block. */
-#define PDF_GAP_STRETCH 0.6
-double pdf_gap_stretch(const pdf_item *it);
-/* Chooses the page breaks of items [from, to) of f (one chapter) over the
- * whole run: brk[i] = 1 where item i must open a page. side: of the first
- * page, 0 recto, 1 verso, -1 one-sided (no spreads to balance). */
-void pdf_plan_breaks(const oct_pdf *p, const pdf_flow *f, size_t from, size_t to, int side,
-                     unsigned char *brk);
-/* How low a page's last line can come by stretching its gaps (at most the
- * foot of the text block), and stretching them to bring it to `target`. */
-double pdf_page_reach(const oct_pdf *p, const pdf_page *pg);
-void pdf_page_stretch_to(oct_pdf *p, const pdf_page *pg, double target);
 double pdf_body_width(const oct_pdf *p);
 
 /* ---- anchors, painting, outline, metadata --------------------------------- */
