@@ -345,6 +345,19 @@ static void end_script(pdf_text *t, const oct_node *n, size_t from, script_run *
     *last = (script_run){n, from, t->n};
 }
 
+/* The end of a picture set as its text: a picture not drawn keeps its
+ * title too ("Figure 1. …"). */
+static void close_image(oct_pdf *p, pdf_text *t, const oct_node *n, const pdf_style *st)
+{
+    const char *title = n->u.link.title;
+    if (!n->first) add_str(p, t, "image", st, n);
+    if (title && *title) {
+        add_str(p, t, " \xE2\x80\x94 ", st, n);
+        add_str(p, t, title, st, n);
+    }
+    add_str(p, t, "]", st, n);
+}
+
 /* The walk is iterative (cmark-style ENTER/EXIT events) with an explicit
  * style stack, so deeply nested emphasis cannot exhaust the C stack. */
 void pdf_text_inlines(oct_pdf *p, pdf_text *t, const oct_node *container, const pdf_style *st)
@@ -363,16 +376,7 @@ void pdf_text_inlines(oct_pdf *p, pdf_text *t, const oct_node *container, const 
         if (n == container) continue;
         if (ev == OCT_EV_EXIT) {
             if (n->kind == OCT_IMAGE && p->defer_images && pdf_image_available(p, n)) continue;
-            if (n->kind == OCT_IMAGE) {
-                /* a picture not drawn keeps its title too ("Figure 1. …") */
-                const char *title = n->u.link.title;
-                if (!n->first) add_str(p, t, "image", &stack[depth], n);
-                if (title && *title) {
-                    add_str(p, t, " \xE2\x80\x94 ", &stack[depth], n);
-                    add_str(p, t, title, &stack[depth], n);
-                }
-                add_str(p, t, "]", &stack[depth], n);
-            }
+            if (n->kind == OCT_IMAGE) close_image(p, t, n, &stack[depth]);
             if (depth > 0 && n->first && styled_kind(n->kind)) {
                 end_script(t, n, starts[depth], &last);
                 depth--;
