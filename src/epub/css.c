@@ -27,6 +27,11 @@ static const char BASE[] =
     " font-size: 0.85em; line-height: 1.3; margin: 0.6em 0; padding: 0.4em;"
     " border: 1px solid #999; text-align: left; }\n"
     "code { font-family: monospace; }\n"
+    /* a subscript and a superscript on one symbol, one above the other */
+    ".scripts { display: inline-block; vertical-align: -0.45em; line-height: 1;"
+    " font-size: 0.75em; text-align: left; }\n"
+    ".scripts sup, .scripts sub { display: block; font-size: 1em; vertical-align: baseline;"
+    " line-height: 1.05; }\n"
     "pre code { font-size: 1em; }\n"
     /* A source line (codehl.c) hangs: what wraps continues 3 columns in
      * from the line's own indent, off the grid of 2- and 4-column indents,

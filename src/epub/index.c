@@ -31,6 +31,7 @@ bool oct_epub_has_index(const oct_epub_book *b)
 {
     size_t n;
     const oct_index_term *t = b->index ? oct_index_terms(b->index, &n) : NULL;
+    if (!oct_index_worth_printing(b->index)) return false;
     for (size_t i = 0; t && i < n; i++)
         if (linked(b, &t[i])) return true;
     return false;

@@ -267,6 +267,24 @@ static void write_inline(oct_epub_ctx *r, const oct_node *n)
     }
 }
 
+static bool is_script(const oct_node *n)
+{
+    return n && (n->kind == OCT_SUPERSCRIPT || n->kind == OCT_SUBSCRIPT);
+}
+
+/* A subscript and a superscript on one symbol (x_i^2, H_2^+) stand one
+ * above the other (css.c, .scripts), the superscript on top; a reader
+ * without the style sets them side by side, as before. */
+static void write_stacked(oct_epub_ctx *r, const oct_node *a, const oct_node *b)
+{
+    const oct_node *sup = a->kind == OCT_SUPERSCRIPT ? a : b, *sub = sup == a ? b : a;
+    oct_epub_xw_start(r->xw, "span");
+    oct_epub_xw_attr(r->xw, "class", "scripts");
+    write_wrapped(r, "sup", sup);
+    write_wrapped(r, "sub", sub);
+    oct_epub_xw_end(r->xw);
+}
+
 void oct_epub_inlines(oct_epub_ctx *r, const oct_node *first, const oct_node *stop)
 {
     for (const oct_node *n = first; n && n != stop; n = n->next) {
@@ -275,7 +293,12 @@ void oct_epub_inlines(oct_epub_ctx *r, const oct_node *first, const oct_node *st
             continue;
         }
         r->depth++;
-        write_inline(r, n);
+        if (is_script(n) && is_script(n->next) && n->next != stop && n->next->kind != n->kind) {
+            write_stacked(r, n, n->next);
+            n = n->next;
+        } else {
+            write_inline(r, n);
+        }
         r->depth--;
     }
 }

@@ -51,30 +51,38 @@ static void no_answer(oct_pdf *p, const pdf_ctx *c)
  * each behind its number. */
 typedef struct {
     oct_pdf *p;
-    pdf_ctx in; /* the answer's column, indented, in the small size */
+    pdf_ctx col; /* the answer's column */
+    pdf_ctx in;  /* the notes' column in it, indented, in the small size */
 } note_ctx;
 
+/* Laid out for left-to-right text, mirrored across the column for a note
+ * that runs from the right: its number on the right, as in the booklet's
+ * notes (notes.c). */
 static void put_note(const oct_node *def, void *ctx)
 {
     note_ctx *nc = ctx;
     oct_pdf *p = nc->p;
     double small = nc->in.size;
+    bool rtl = pdf_node_rtl(def);
+    pdf_ctx in = nc->in;
+    in.x = pdf_flip(&nc->col, rtl, in.x, in.w);
     pdf_flow_space(p->cur, p->L.paragraph_gap * 0.5);
     size_t from = p->cur->n;
-    pdf_layout_blocks(p, &nc->in, def->first);
+    pdf_layout_blocks(p, &in, def->first);
     char num[24];
     snprintf(num, sizeof num, "%d", def->u.footnote.index);
     pdf_style st = pdf_style_make(PDF_FAM_BODY, PDF_VAR_R, small, p->L.muted);
     pdf_text label = {0};
     pdf_text_add(p, &label, num, strlen(num), &st, def, false);
-    pdf_attach_label(p, from, &label, nc->in.x - small * 0.5);
+    double w = pdf_text_width(&label, 0, label.n), right = nc->in.x - small * 0.5;
+    pdf_attach_label(p, from, &label, pdf_flip(&nc->col, rtl, right - w, w) + w);
     pdf_text_free(&label);
 }
 
 static void footnotes(oct_pdf *p, const pdf_ctx *c, const oct_node *a)
 {
     double small = c->size * p->L.small_size / p->L.body_size;
-    note_ctx nc = {p, *c};
+    note_ctx nc = {p, *c, *c};
     nc.in.size = small;
     nc.in.x += small * 1.6;
     nc.in.w -= small * 1.6;

@@ -131,15 +131,18 @@ static HPDF_Page add_page(oct_pdf *p, const pdf_card_geom *g)
     return pdf_add_page(p, g->W, g->H);
 }
 
-/* One sheet: its cards' fronts, then the page behind with columns mirrored. */
+/* One sheet: its cards' fronts, then the page behind with columns mirrored.
+ * Cards whose questions run from the right are read from the right: the
+ * first stands top right on the front (so top left behind it). */
 static void paint_sheet(oct_pdf *p, const pdf_deck *d, size_t from, size_t count)
 {
     const pdf_card_geom *g = &d->g;
+    bool rtl = count > 0 && pdf_node_rtl(d->cards[from].q);
     for (int side = 0; side < 2; side++) {
         HPDF_Page pg = add_page(p, g);
         for (size_t k = 0; k < count; k++) {
             int col = (int)(k % (size_t)g->cols), row = (int)(k / (size_t)g->cols);
-            if (side) col = g->cols - 1 - col; /* long-edge flip */
+            if ((side == 1) != rtl) col = g->cols - 1 - col; /* long-edge flip */
             double x = g->gx + col * (g->cw + g->gutter), y = g->gy + row * (g->ch + g->gutter);
             paint_face(p, pg, d, &d->cards[from + k], side == 1, x, y);
         }

@@ -149,12 +149,25 @@ static int shallowest(const oct_pdf *p, size_t from)
     return top;
 }
 
+/* A contents page earns its place by sending the reader somewhere: one
+ * listing a couple of lines, or a single chapter that opens on the next
+ * page anyway, is a page of paper for nothing (the outline still has
+ * them). A single chapter long enough to have many sections keeps it. */
+#define CONTENTS_MIN_ENTRIES 3
+#define CONTENTS_MIN_ONE_CHAPTER 10
+
+static bool contents_worth_a_page(const oct_pdf *p, size_t entries)
+{
+    if (entries < CONTENTS_MIN_ENTRIES) return false;
+    return p->nchapters > 1 || entries >= CONTENTS_MIN_ONE_CHAPTER;
+}
+
 void pdf_layout_contents(oct_pdf *p, pdf_flow *f)
 {
     size_t count = 0;
     for (size_t i = 0; i < p->nheads; i++)
         if (p->heads[i].level <= 2) count++;
-    if (count == 0) return;
+    if (!contents_worth_a_page(p, count)) return;
     pdf_flow *saved = p->cur;
     pdf_ctx c = pdf_front_open(p, f, PDF_CONTENTS_KEY, pdf_phrase(p, OCT_PH_CONTENTS));
     int top = 1; /* the shallowest section level listed in the current chapter */

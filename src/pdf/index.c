@@ -58,6 +58,7 @@ void pdf_index_prepare(oct_pdf *p)
     if (!p->index) p->index = p->own_index = oct_index_build(p->tree);
     size_t n, cap = 0, k = 0;
     const oct_index_term *t = oct_index_terms(p->index, &n);
+    if (!oct_index_worth_printing(p->index)) n = 0; /* no index: no places to mark */
     for (size_t i = 0; i < n; i++)
         for (size_t j = 0; j < t[i].nlocs; j++) {
             OCT_GROW(p->spots, cap, k + 1);
@@ -291,6 +292,7 @@ void pdf_layout_index(oct_pdf *p, pdf_flow *f)
 {
     size_t n;
     const oct_index_term *t = oct_index_terms(p->index, &n);
+    if (!oct_index_worth_printing(p->index)) return;
     ix_layout L = {p, p->L.body_size * 0.88, 0, 0, 0, 0, 0, 0, 0, NULL, 0, 0};
     double W = pdf_body_width(p), H = pdf_body_height(p);
     L.lh = pdf_lh(p, L.size);

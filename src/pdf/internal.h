@@ -449,10 +449,6 @@ void pdf_layout_research(oct_pdf *p);
 void pdf_appendix_open(oct_pdf *p, const pdf_ctx *c, const char *key, const char *title);
 /* Only its contents and outline entry (a section that sets its own page). */
 void pdf_appendix_heading(oct_pdf *p, const char *key, const char *title);
-/* Quiz mode (answerkey.c): the line under a question that sends the reader
- * to its answer, and the answer key at the back, each entry linking back. */
-void pdf_layout_answer_link(oct_pdf *p, const pdf_ctx *in, const oct_node *q);
-void pdf_layout_answer_key(oct_pdf *p);
 /* Every answer of q, each under its source when there are several
  * (question.c; the study layout and the answer key). */
 void pdf_layout_answers(oct_pdf *p, const pdf_ctx *in, const oct_node *q);
@@ -519,20 +515,6 @@ void pdf_pad_to_recto(oct_pdf *p, pdf_page_kind kind);
 void pdf_paginate(oct_pdf *p, pdf_flow *f, pdf_page_kind kind);
 double pdf_body_height(const oct_pdf *p);
 
-/* Total fit (pagefit.c): a gap (or a ruled line to write on) may stretch
- * by this fraction of its height to bring a page's last line to the foot
- * of the text block. */
-#define PDF_GAP_STRETCH 0.6
-double pdf_gap_stretch(const pdf_item *it);
-/* Chooses the page breaks of items [from, to) of f (one chapter) over the
- * whole run: brk[i] = 1 where item i must open a page. side: of the first
- * page, 0 recto, 1 verso, -1 one-sided (no spreads to balance). */
-void pdf_plan_breaks(const oct_pdf *p, const pdf_flow *f, size_t from, size_t to, int side,
-                     unsigned char *brk);
-/* How low a page's last line can come by stretching its gaps (at most the
- * foot of the text block), and stretching them to bring it to `target`. */
-double pdf_page_reach(const oct_pdf *p, const pdf_page *pg);
-void pdf_page_stretch_to(oct_pdf *p, const pdf_page *pg, double target);
 double pdf_body_width(const oct_pdf *p);
 
 /* ---- anchors, painting, outline, metadata --------------------------------- */
@@ -733,6 +715,7 @@ struct oct_pdf {
     struct pdf_missing *missing;   /* characters boxed or left out (missing.c) */
     const struct oct_index *index; /* the back-of-book index: given, or own_index */
     struct oct_index *own_index;   /* built by pdf_index_prepare when none was given */
+    struct pdf_keyrefs *keyrefs;   /* quiz mode: lines naming a key page (answerkey.h) */
     struct pdf_spot *spots;        /* index places, by node then offset */
     oct_footnote_defs *notes;      /* flashcards: the notes a card carries, filed once */
     size_t nspots;

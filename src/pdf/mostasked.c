@@ -20,6 +20,7 @@ void pdf_layout_most_asked(oct_pdf *p, pdf_flow *f)
     if (n == 0) return;
     pdf_flow *saved = p->cur;
     pdf_ctx c = pdf_front_open(p, f, PDF_MOST_ASKED_KEY, pdf_phrase(p, OCT_PH_MOST_ASKED));
+    const pdf_ctx page = c; /* the whole column, which right-to-left entries mirror */
     double size = c.size;
     /* numbers ("178.") right-aligned in a column of their own, so every
      * prompt starts at the same place */
@@ -28,7 +29,10 @@ void pdf_layout_most_asked(oct_pdf *p, pdf_flow *f)
     double numw = 0;
     for (size_t i = 0; i < n; i++) {
         size_t len = a[i].label_len > 0 ? a[i].label_len - 1 : 0; /* without its space */
-        pdf_text_add(p, &labels[i], a[i].prompt, len, &ls, a[i].q, false);
+        /* right to left, the period stands between number and prompt: ".12" */
+        bool flip = len > 1 && a[i].prompt[len - 1] == '.' && pdf_text_rtl(a[i].prompt + len);
+        if (flip) pdf_text_add(p, &labels[i], ".", 1, &ls, a[i].q, false);
+        pdf_text_add(p, &labels[i], a[i].prompt, len - flip, &ls, a[i].q, false);
         double w = pdf_text_width(&labels[i], 0, labels[i].n);
         if (w > numw) numw = w;
     }
@@ -44,11 +48,20 @@ void pdf_layout_most_asked(oct_pdf *p, pdf_flow *f)
         const char *key = pdf_node_key(p, a[i].q, buf, sizeof buf);
         if (i > 0) pdf_flow_space(f, p->L.paragraph_gap * 0.8);
         size_t first = f->n;
-        pdf_front_entry(p, &c, a[i].prompt + a[i].label_len, key, a[i].q, false, 0);
-        if (labels[i].n) pdf_attach_label(p, first, &labels[i], c.x - size * 0.5);
+        /* laid out for left-to-right text, mirrored for a prompt that runs
+         * from the right: its number on the right, its note indented there */
+        const char *prompt = a[i].prompt + a[i].label_len;
+        bool rtl = pdf_text_rtl(prompt);
+        pdf_ctx ec = c, nc = note;
+        ec.x = pdf_flip(&page, rtl, c.x, c.w);
+        nc.x = pdf_flip(&page, rtl, note.x, note.w);
+        pdf_front_entry(p, &ec, prompt, key, a[i].q, false, 0);
+        double lw = pdf_text_width(&labels[i], 0, labels[i].n), right = c.x - size * 0.5;
+        if (labels[i].n)
+            pdf_attach_label(p, first, &labels[i], pdf_flip(&page, rtl, right - lw, lw) + lw);
         pdf_flow_keep_last(f);
         snprintf(line, sizeof line, pdf_phrase(p, OCT_PH_ASKED_IN_N), a[i].asked_in);
-        pdf_front_line(p, &note, line, PDF_FAM_BODY, PDF_VAR_I, size * 0.8, p->L.muted, 1.3);
+        pdf_front_line(p, &nc, line, PDF_FAM_BODY, PDF_VAR_I, size * 0.8, p->L.muted, 1.3);
         pdf_text_free(&labels[i]);
     }
     free(labels);

@@ -11,12 +11,16 @@
  *     last line to the foot of the text block (flush bottom: the pages of a
  *     spread end on the same line), or how much stays empty when they
  *     cannot stretch that far (the chapter's last page is free);
+ *   - a chapter's last page shorter than a few lines (a line or two left
+ *     over): breaking earlier, so that more goes over, is cheaper; better
+ *     still, when the gaps of the page before can shrink enough to take
+ *     the lines back, the chapter ends there, a page shorter;
  *   - where it breaks: between two questions is free, between two blocks of
  *     one answer costs a little, inside a paragraph, list or table more.
  * The cheapest path is found by dynamic programming over page starts; each
  * start looks ahead at most two page heights, so the pass is linear in the
  * number of items. */
-#include "pdf/internal.h"
+#include "pdf/pagefit.h"
 #include "util/xalloc.h"
 
 #include <float.h>
@@ -26,17 +30,29 @@
 #define EPS 0.01
 #define COST_PAGE 1e6
 #define COST_FORCED 1e5
-#define COST_SHRINK 60.0     /* a picture made smaller to end the page */
-#define SHRINK_WEIGHT 1000.0 /* and by how much (1 - scale) */
-#define PEN_INSIDE 30.0      /* between two lines of one block */
-#define PEN_BLOCK 8.0        /* between two blocks of one answer */
-#define PEN_DROP 10.0        /* a ruled line for writing left out at the foot */
-#define COST_SPREAD 3.0      /* a point of difference between the ends of a spread */
+#define COST_SHRINK 60.0      /* a picture made smaller to end the page */
+#define SHRINK_WEIGHT 1000.0  /* and by how much (1 - scale) */
+#define PEN_INSIDE 30.0       /* between two lines of one block */
+#define PEN_BLOCK 8.0         /* between two blocks of one answer */
+#define PEN_DROP 10.0         /* a ruled line for writing left out at the foot */
+#define COST_SPREAD 3.0       /* a point of difference between the ends of a spread */
+#define COST_SQUEEZE 20.0     /* a chapter's last page with its gaps shrunk */
+#define SQUEEZE_WEIGHT 200.0  /* and by how much (of the most it may) */
+#define SHORT_END_LINES 4.0   /* a chapter's last page shorter than this... */
+#define COST_SHORT_LINE 150.0 /* ...costs this for each line it lacks */
 
 double pdf_gap_stretch(const pdf_item *it)
 {
     bool gap = (it->flags & PDF_IT_DISCARD) && it->nops == 0;
     return gap || (it->flags & PDF_IT_STRETCH) ? it->h * PDF_GAP_STRETCH : 0;
+}
+
+double pdf_gap_shrink(const pdf_item *it)
+{
+    /* only space between blocks: lines keep their pitch, ruled lines
+     * their room to write */
+    bool gap = (it->flags & PDF_IT_DISCARD) && it->nops == 0;
+    return gap ? it->h * PDF_GAP_SHRINK : 0;
 }
 
 typedef struct {
@@ -46,6 +62,9 @@ typedef struct {
     size_t from, to;    /* the chapter: items [from, to) */
     double H;
     double *ph, *ps; /* prefix sums of heights (placed items) and stretch */
+    double *pk;      /* and of shrink */
+    double squeeze;  /* the most a chapter's last page may shrink, points */
+    double lh;       /* a line of body text */
     bool flush;      /* full pages end at the foot (their gaps stretch) */
     bool two_sided;  /* pages have sides: the two of a spread should end level */
 } fit;
@@ -131,6 +150,7 @@ typedef struct {
     double cost;
     size_t prev;         /* node of the page before, (size_t)-1: none */
     double vnat, vreach; /* 0: the page before is no full verso */
+    bool squeezed;       /* the page that leads here has its gaps shrunk */
 } node;
 
 /* A spread's two full pages end at the height the shorter can reach, each
@@ -153,7 +173,7 @@ static double page_stretch(const fit *c, size_t a, size_t j)
 /* One candidate page [a, j] from node `at` (side `side`), the next page
  * starting at item nx: its cost, and the node it leads to. */
 static void add_page(const fit *c, node *best, size_t at, int side, size_t a, size_t j, size_t nx,
-                     double h, double extra)
+                     double h, double extra, bool squeezed)
 {
     const node *from = &best[at];
     double S = page_stretch(c, a, j), reach = h + S < c->H ? h + S : c->H;
@@ -161,11 +181,20 @@ static void add_page(const fit *c, node *best, size_t at, int side, size_t a, si
     double cost = from->cost + COST_PAGE + extra;
     if (full && c->two_sided && side == 0 && from->vreach > 0)
         cost += COST_SPREAD * spread_mismatch(from->vnat, from->vreach, h, reach);
+    if (!full && h < SHORT_END_LINES * c->lh) /* a line or two left over */
+        cost += COST_SHORT_LINE * (SHORT_END_LINES - h / c->lh);
     node *to = &best[NODE(nx - c->from, 1 - side)];
     if (cost < to->cost) {
         bool verso = full && side == 1 && c->two_sided;
-        *to = (node){cost, at, verso ? h : 0, verso ? reach : 0};
+        *to = (node){cost, at, verso ? h : 0, verso ? reach : 0, squeezed};
     }
+}
+
+/* How much a page [a, j] may shrink: its gaps, at most c->squeeze. */
+static double page_shrink(const fit *c, size_t a, size_t j)
+{
+    double k = c->pk[j + 1 - c->from] - c->pk[a + 1 - c->from]; /* not a's: it opens the page */
+    return k < c->squeeze ? k : c->squeeze;
 }
 
 /* The pages from start a: every allowed end within reach; a forced cut
@@ -174,6 +203,8 @@ static void pages_from(const fit *c, node *best, size_t a, int side)
 {
     size_t at = NODE(a - c->from, side), last_fit = a;
     bool any = false;
+    /* the chapter's end is near enough that a squeezed page may reach it */
+    bool end_near = page_height(c, a, c->to - 1) <= c->H + c->squeeze + EPS;
     for (size_t j = a; j < c->to; j++) {
         if (c->it[j].flags & PDF_IT_REPEAT_ONLY) continue;
         double h = page_height(c, a, j);
@@ -181,7 +212,8 @@ static void pages_from(const fit *c, node *best, size_t a, int side)
         if (h <= c->H + EPS) last_fit = j;
         size_t n = break_after(c, j);
         if (n == (size_t)-1) continue;
-        double extra = break_penalty(c, j, n), scale;
+        double extra = break_penalty(c, j, n), scale, over = h - c->H;
+        bool squeezed = false;
         if (h <= c->H + EPS) {
             if (n < c->to) extra += fill_badness(c, a, j, h);
         } else if ((scale = shrinks_to_fit(c, a, j, h - c->H)) > 0) {
@@ -189,14 +221,21 @@ static void pages_from(const fit *c, node *best, size_t a, int side)
              * to save a line */
             extra += COST_SHRINK + SHRINK_WEIGHT * (1 - scale);
             h = c->H;
+        } else if (n == c->to && over <= page_shrink(c, a, j) + EPS) {
+            extra += COST_SQUEEZE + SQUEEZE_WEIGHT * over / c->squeeze;
+            h = c->H;
+            squeezed = true;
+        } else if (end_near) {
+            continue; /* the chapter's end may still fit, squeezed */
         } else {
             break; /* nothing further fits either */
         }
-        add_page(c, best, at, side, a, j, n, h, extra);
+        add_page(c, best, at, side, a, j, n, h, extra, squeezed);
         any = true;
     }
     if (!any) /* a kept run taller than the page: cut where it overflows */
-        add_page(c, best, at, side, a, last_fit, content_from(c, last_fit + 1), c->H, COST_FORCED);
+        add_page(c, best, at, side, a, last_fit, content_from(c, last_fit + 1), c->H, COST_FORCED,
+                 false);
 }
 
 void pdf_plan_breaks(const oct_pdf *p, const pdf_flow *f, size_t from, size_t to, int side,
@@ -205,21 +244,29 @@ void pdf_plan_breaks(const oct_pdf *p, const pdf_flow *f, size_t from, size_t to
     from = from < to ? from : to;
     size_t n = to - from;
     if (n < 2) return;
-    fit c = {p,        f,    f->it,
-             from,     to,   pdf_body_height(p),
-             NULL,     NULL, p->L.breaks.flush_bottom && f == &p->body,
-             side >= 0};
+    fit c = {.p = p,
+             .f = f,
+             .it = f->it,
+             .from = from,
+             .to = to,
+             .H = pdf_body_height(p),
+             .flush = p->L.breaks.flush_bottom && f == &p->body,
+             .two_sided = side >= 0,
+             .lh = pdf_lh(p, p->L.body_size)};
+    c.squeeze = PDF_SQUEEZE_LINES * c.lh;
     c.ph = oct_xmalloc((n + 1) * sizeof *c.ph);
     c.ps = oct_xmalloc((n + 1) * sizeof *c.ps);
-    c.ph[0] = c.ps[0] = 0;
+    c.pk = oct_xmalloc((n + 1) * sizeof *c.pk);
+    c.ph[0] = c.ps[0] = c.pk[0] = 0;
     for (size_t i = 0; i < n; i++) {
         const pdf_item *it = &f->it[from + i];
         c.ph[i + 1] = c.ph[i] + ((it->flags & PDF_IT_REPEAT_ONLY) ? 0 : it->h);
         c.ps[i + 1] = c.ps[i] + pdf_gap_stretch(it);
+        c.pk[i + 1] = c.pk[i] + pdf_gap_shrink(it);
     }
     node *best = oct_xmalloc(NODE(n + 1, 0) * sizeof *best);
     for (size_t i = 0; i < NODE(n + 1, 0); i++)
-        best[i] = (node){DBL_MAX, (size_t)-1, 0, 0};
+        best[i] = (node){DBL_MAX, (size_t)-1, 0, 0, false};
     size_t first = content_from(&c, from);
     side = side > 0 ? 1 : 0;
     if (first < to) {
@@ -229,12 +276,34 @@ void pdf_plan_breaks(const oct_pdf *p, const pdf_flow *f, size_t from, size_t to
                 if (best[NODE(a - from, s)].cost < DBL_MAX) pages_from(&c, best, a, s);
         /* mark each page start but the first, walking back from the end */
         size_t k = best[NODE(n, 0)].cost <= best[NODE(n, 1)].cost ? NODE(n, 0) : NODE(n, 1);
-        for (; best[k].prev != (size_t)-1; k = best[k].prev)
-            if (best[k].prev / 2 + from != first) brk[from + best[k].prev / 2] = 1;
+        for (; best[k].prev != (size_t)-1; k = best[k].prev) {
+            size_t start = from + best[k].prev / 2;
+            if (start != first) brk[start] |= PDF_PLAN_PAGE;
+            if (best[k].squeezed) brk[start] |= PDF_PLAN_SQUEEZE;
+        }
     }
     free(best);
     free(c.ph);
     free(c.ps);
+    free(c.pk);
+}
+
+double pdf_squeeze_scale(const oct_pdf *p, const pdf_flow *f, size_t a, size_t to)
+{
+    const pdf_item *first = &f->it[a];
+    double h = 0, k = 0;
+    if (first->nhead > 0 && a >= first->head0 + first->nhead) /* a table's head, again */
+        for (size_t i = 0; i < first->nhead; i++)
+            h += f->it[first->head0 + i].h;
+    while (to > a && !pdf_item_is_content(&f->it[to - 1])) /* gaps after the end */
+        to--;
+    for (size_t i = a; i < to; i++) {
+        if (f->it[i].flags & PDF_IT_REPEAT_ONLY) continue;
+        h += f->it[i].h;
+        if (i > a) k += pdf_gap_shrink(&f->it[i]);
+    }
+    double over = h - pdf_body_height(p);
+    return over <= 0 || k <= 0 ? 0 : over < k ? over / k : 1;
 }
 
 /* The end of a page's last content (from the body top), and how far its

@@ -7,8 +7,9 @@
  * dropped at the top of a page; a table's header rows are placed again at
  * the top of every page its body continues on. A chapter opens on a
  * recto (a blank verso before it if need be), as in a printed book. A picture that would move
- * on although most of it fits shrinks to end the page instead. */
-#include "pdf/internal.h"
+ * on although most of it fits shrinks to end the page instead. A chapter's
+ * last page the plan squeezes has its gaps set smaller (pdf_gap_shrink). */
+#include "pdf/pagefit.h"
 #include "util/xalloc.h"
 
 #include <stdlib.h>
@@ -34,6 +35,7 @@ typedef struct {
     size_t last_ok;   /* places index just after the last item a page may end on */
     size_t last_item; /* that item */
     bool have_ok;
+    double squeeze; /* the page's gaps shrink by this much of their most (pdf_squeeze_scale) */
 } pager;
 
 static void new_page(pager *g, pdf_page_kind kind)
@@ -52,6 +54,13 @@ static void new_page(pager *g, pdf_page_kind kind)
     g->y = 0;
     g->content = 0;
     g->have_ok = false;
+    g->squeeze = 0;
+}
+
+/* The height item `it` takes on the page. */
+static double placed_height(const pager *g, const pdf_item *it)
+{
+    return it->h - (g->squeeze > 0 ? pdf_gap_shrink(it) * g->squeeze : 0);
 }
 
 static void place(pager *g, size_t item)
@@ -60,7 +69,7 @@ static void place(pager *g, size_t item)
     OCT_GROW(p->places, p->capplaces, p->nplaces + 1);
     p->places[p->nplaces++] = (pdf_place){item, g->y};
     g->page->count++;
-    g->y += g->f->it[item].h;
+    g->y += placed_height(g, &g->f->it[item]);
 }
 
 static void repeat_header(pager *g, const pdf_item *it, size_t i)
@@ -106,14 +115,14 @@ static bool separator_at_foot(const pdf_flow *f, size_t i, const unsigned char *
 {
     if (!(f->it[i].flags & PDF_IT_SEPARATOR)) return false;
     size_t j = pdf_flow_content_from(f, i + 1, f->n);
-    return j < f->n && brk[j];
+    return j < f->n && (brk[j] & PDF_PLAN_PAGE);
 }
 
 void pdf_pad_to_recto(oct_pdf *p, pdf_page_kind kind)
 {
     if (!on_verso(p)) return;
     pdf_flow *f = p->npages ? (pdf_flow *)p->pages[p->npages - 1].flow : NULL;
-    pager g = {p, f, NULL, 0, 0, 0, 0, false};
+    pager g = {p, f, NULL, 0, 0, 0, 0, false, 0};
     new_page(&g, kind);
     g.page->blank = true;
 }
@@ -181,7 +190,7 @@ static void flush_pages(oct_pdf *p, const pdf_flow *f, size_t first)
 
 void pdf_paginate(oct_pdf *p, pdf_flow *f, pdf_page_kind kind)
 {
-    pager g = {p, f, NULL, 0, 0, 0, 0, false};
+    pager g = {p, f, NULL, 0, 0, 0, 0, false, 0};
     double H = pdf_body_height(p);
     unsigned char *brk = oct_xcalloc(f->n + 1, 1);
     size_t i = 0, first_page = p->npages, chapter_end = 0;
@@ -195,7 +204,7 @@ void pdf_paginate(oct_pdf *p, pdf_flow *f, pdf_page_kind kind)
             continue;
         }
         if (!g.page || ((it->flags & PDF_IT_NEW_PAGE) && g.content > 0) ||
-            (brk[i] && g.content > 0)) {
+            ((brk[i] & PDF_PLAN_PAGE) && g.content > 0)) {
             if ((it->flags & PDF_IT_OPENER) && p->L.breaks.recto_chapters && on_verso(p)) {
                 /* a blank verso first */
                 new_page(&g, kind);
@@ -216,9 +225,10 @@ void pdf_paginate(oct_pdf *p, pdf_flow *f, pdf_page_kind kind)
             repeat_header(&g, it, i);
             g.page->chapter = it->chapter;
             g.page->cont = continued_question(f, i);
+            if (brk[i] & PDF_PLAN_SQUEEZE) g.squeeze = pdf_squeeze_scale(p, f, i, chapter_end);
         }
         if (it->min_h > 0 && g.content > 0) shrink_to_fit(&g, i, H);
-        if (g.y + it->h > H + EPS && g.content > 0) {
+        if (g.y + placed_height(&g, it) > H + EPS && g.content > 0) {
             i = cut_page(&g, i);
             continue;
         }

@@ -1,5 +1,6 @@
 /* The PDF backend's public face: new, render, close, free; libharu error
  * recording; link targets; once-only warnings. */
+#include "pdf/answerkey.h"
 #include "pdf/internal.h"
 #include "pdf/shapecache.h"
 #include "tree/anchors.h"
@@ -169,6 +170,7 @@ static int render_booklet(oct_pdf *p)
     p->recto_base = 0;
     pdf_paginate(p, &p->body, PDF_PG_BODY);
     pdf_collect_anchors(p);
+    pdf_answer_links_resolve(p);   /* needs the answer key's pages */
     pdf_layout_index(p, &p->back); /* needs the body's pages */
     pdf_paginate(p, &p->back, PDF_PG_BODY);
     size_t nbody = p->npages;
@@ -350,6 +352,7 @@ void oct_pdf_free(oct_pdf *p)
     pdf_flow_free(&p->front);
     pdf_flow_free(&p->back);
     pdf_index_free(p);
+    pdf_answer_links_free(p);
     oct_buf_free(&p->pool);
     oct_buf_free(&p->line_run);
     oct_buf_free(&p->line_actual);

@@ -2,6 +2,7 @@
  * prompt in bold behind an accent bar, the answer below at the prompt's
  * indent -- or, when the notes have none, a remark and ruled lines to
  * write one in by hand. */
+#include "pdf/answerkey.h"
 #include "pdf/internal.h"
 #include "tree/wordings.h"
 #include "util/xalloc.h"

@@ -35,10 +35,17 @@ static void add_chapter_tag(oct_pdf *p, pdf_text *t, const char *title, const pd
 }
 
 /* One entry: its number hanging in a column of its own (x_num: where the
- * numbers end), the prompt and its chapter, all one link. */
-static void layout_entry(oct_pdf *p, const pdf_ctx *c, const oct_node *q, double x_num)
+ * numbers end), the prompt and its chapter, all one link. Laid out for
+ * left-to-right text in c, mirrored across `page` for a prompt that runs
+ * from the right: its number on the right, ".12", the period between
+ * number and prompt, as a right-to-left list has it (lists.c). */
+static void layout_entry(oct_pdf *p, const pdf_ctx *page, const pdf_ctx *c, const oct_node *q,
+                         double x_num)
 {
-    char buf[64], num[44];
+    bool rtl = pdf_node_rtl(q);
+    pdf_ctx in = *c;
+    in.x = pdf_flip(page, rtl, c->x, c->w);
+    char buf[64], name[40], num[44];
     pdf_style st = pdf_style_make(PDF_FAM_BODY, PDF_VAR_R, c->size, p->L.text);
     st.flags |= PDF_ST_LINK;
     st.link = pdf_link_internal(p, pdf_node_key(p, q, buf, sizeof buf));
@@ -46,9 +53,9 @@ static void layout_entry(oct_pdf *p, const pdf_ctx *c, const oct_node *q, double
     bold.var = PDF_VAR_B;
     bold.color = p->L.accent;
     pdf_text t = {0}, label = {0};
-    oct_question_name(q, num, sizeof num - 1);
-    if (*num) {
-        strcat(num, ".");
+    oct_question_name(q, name, sizeof name);
+    if (*name) {
+        snprintf(num, sizeof num, rtl ? ".%s" : "%s.", name);
         pdf_text_add(p, &label, num, strlen(num), &bold, q, false);
     }
     pdf_text_inlines(p, &t, q, &st);
@@ -61,8 +68,9 @@ static void layout_entry(oct_pdf *p, const pdf_ctx *c, const oct_node *q, double
         add_chapter_tag(p, &t, ch->u.chapter.title, &m, q);
     }
     size_t first = p->cur->n;
-    pdf_layout_text(p, c, &t, pdf_lh(p, c->size), PDF_AL_LEFT, false, false);
-    if (label.n) pdf_attach_label(p, first, &label, x_num);
+    pdf_layout_text(p, &in, &t, pdf_lh(p, c->size), PDF_AL_LEFT, false, false);
+    double lw = pdf_text_width(&label, 0, label.n);
+    if (label.n) pdf_attach_label(p, first, &label, pdf_flip(page, rtl, x_num - lw, lw) + lw);
     pdf_text_free(&t);
     pdf_text_free(&label);
     pdf_flow_space(p->cur, p->L.paragraph_gap * 0.6);
@@ -93,6 +101,7 @@ void pdf_layout_research(oct_pdf *p)
     pdf_ctx c = {0, pdf_body_width(p), p->L.body_size, 0, 0, false};
     p->cur->chapter = -1;
     pdf_appendix_open(p, &c, RESEARCH_KEY, pdf_phrase(p, OCT_PH_TO_RESEARCH));
+    const pdf_ctx page = c;
     double numw = number_width(p, c.size), x_num = c.x;
     if (numw > 0 && numw < c.w * 0.2) { /* wrapped lines align with the prompt */
         x_num = c.x + numw;
@@ -100,5 +109,5 @@ void pdf_layout_research(oct_pdf *p)
         c.w -= numw + c.size * 0.4;
     }
     for (size_t i = 0; i < p->bank.ntodo; i++)
-        layout_entry(p, &c, oct_bank_first(&p->bank, p->bank.todo[i]), x_num);
+        layout_entry(p, &page, &c, oct_bank_first(&p->bank, p->bank.todo[i]), x_num);
 }

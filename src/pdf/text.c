@@ -11,6 +11,8 @@
 #include "util/utf8.h"
 #include "util/xalloc.h"
 
+#include <math.h>
+#include <stdint.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -297,12 +299,73 @@ static void enter_style(oct_pdf *p, const oct_node *n, pdf_style *s)
     }
 }
 
+/* Moves the pen after char i (a cluster's first: it carries the width)
+ * by `pts` more points. */
+static void widen(pdf_text *t, size_t i, double pts)
+{
+    long w = t->c[i].w + lround(pts * 1000.0 / t->st[t->c[i].style].size);
+    t->c[i].w = (int16_t)(w < INT16_MIN ? INT16_MIN : w > INT16_MAX ? INT16_MAX : w);
+}
+
+/* The last char of [a, b) that moves the pen, or b if none. */
+static size_t last_advancing(const pdf_text *t, size_t a, size_t b)
+{
+    for (size_t i = b; i-- > a;)
+        if (t->c[i].w != 0) return i;
+    return b;
+}
+
+/* A subscript and a superscript on one symbol (x_i^2, H_2^+: chars [a0,
+ * a1) then [a1, b1)) stand one above the other, as TeX sets them, not
+ * side by side: the pen goes back over the first to set the second, then
+ * on past the wider of the two. */
+static void stack_scripts(pdf_text *t, size_t a0, size_t a1, size_t b1)
+{
+    size_t la = last_advancing(t, a0, a1), lb = last_advancing(t, a1, b1);
+    if (la == a1 || lb == b1) return;
+    double wa = pdf_text_width(t, a0, a1), wb = pdf_text_width(t, a1, b1);
+    widen(t, la, -wa);
+    if (wa > wb) widen(t, lb, wa - wb);
+}
+
+/* A script node's chars, for stacking it with the next. */
+typedef struct {
+    const oct_node *node;
+    size_t from, to;
+} script_run;
+
+/* On leaving script node n (its chars [from, t->n)): stacked over the
+ * script just before it when that is its sibling of the other kind. */
+static void end_script(pdf_text *t, const oct_node *n, size_t from, script_run *last)
+{
+    bool script = n->kind == OCT_SUPERSCRIPT || n->kind == OCT_SUBSCRIPT;
+    if (!script) return;
+    if (last->node && last->node == n->prev && last->node->kind != n->kind && last->to == from)
+        stack_scripts(t, last->from, from, t->n);
+    *last = (script_run){n, from, t->n};
+}
+
+/* The end of a picture set as its text: a picture not drawn keeps its
+ * title too ("Figure 1. …"). */
+static void close_image(oct_pdf *p, pdf_text *t, const oct_node *n, const pdf_style *st)
+{
+    const char *title = n->u.link.title;
+    if (!n->first) add_str(p, t, "image", st, n);
+    if (title && *title) {
+        add_str(p, t, " \xE2\x80\x94 ", st, n);
+        add_str(p, t, title, st, n);
+    }
+    add_str(p, t, "]", st, n);
+}
+
 /* The walk is iterative (cmark-style ENTER/EXIT events) with an explicit
  * style stack, so deeply nested emphasis cannot exhaust the C stack. */
 void pdf_text_inlines(oct_pdf *p, pdf_text *t, const oct_node *container, const pdf_style *st)
 {
     pdf_style *stack = oct_xmalloc(16 * sizeof *stack);
+    size_t *starts = oct_xmalloc(16 * sizeof *starts); /* where each styled node's chars begin */
     size_t depth = 0, cap = 16;
+    script_run last = {0};
     stack[0] = *st;
     oct_iter it;
     oct_iter_init(&it, container);
@@ -313,17 +376,11 @@ void pdf_text_inlines(oct_pdf *p, pdf_text *t, const oct_node *container, const 
         if (n == container) continue;
         if (ev == OCT_EV_EXIT) {
             if (n->kind == OCT_IMAGE && p->defer_images && pdf_image_available(p, n)) continue;
-            if (n->kind == OCT_IMAGE) {
-                /* a picture not drawn keeps its title too ("Figure 1. …") */
-                const char *title = n->u.link.title;
-                if (!n->first) add_str(p, t, "image", &stack[depth], n);
-                if (title && *title) {
-                    add_str(p, t, " \xE2\x80\x94 ", &stack[depth], n);
-                    add_str(p, t, title, &stack[depth], n);
-                }
-                add_str(p, t, "]", &stack[depth], n);
+            if (n->kind == OCT_IMAGE) close_image(p, t, n, &stack[depth]);
+            if (depth > 0 && n->first && styled_kind(n->kind)) {
+                end_script(t, n, starts[depth], &last);
+                depth--;
             }
-            if (depth > 0 && n->first && styled_kind(n->kind)) depth--;
             continue;
         }
         pdf_style s = stack[depth];
@@ -375,10 +432,15 @@ void pdf_text_inlines(oct_pdf *p, pdf_text *t, const oct_node *container, const 
         enter_style(p, n, &s);
         if (n->kind == OCT_STRONG && pdf_index_spot(p, n)) s.mark = pdf_index_spot(p, n);
         if (n->kind == OCT_IMAGE) add_str(p, t, "[image: ", &s, n);
-        if (++depth == cap) stack = oct_xrealloc(stack, (cap *= 2) * sizeof *stack);
+        if (++depth == cap) {
+            stack = oct_xrealloc(stack, (cap *= 2) * sizeof *stack);
+            starts = oct_xrealloc(starts, cap * sizeof *starts);
+        }
         stack[depth] = s;
+        starts[depth] = t->n;
     }
     free(stack);
+    free(starts);
 }
 
 void pdf_text_breaks(oct_pdf *p, pdf_text *t)

@@ -574,6 +574,14 @@ const oct_index_term *oct_index_terms(const oct_index *ix, size_t *n)
     return ix->pub;
 }
 
+bool oct_index_worth_printing(const oct_index *ix)
+{
+    if (!ix || ix->npub < OCT_INDEX_MIN_TERMS) return false;
+    for (size_t i = 0; i < ix->npub; i++)
+        if (!ix->pub[i].code) return true;
+    return ix->npub >= OCT_INDEX_MIN_CODE_ONLY;
+}
+
 void oct_index_free(oct_index *ix)
 {
     if (!ix) return;

@@ -41,6 +41,12 @@ typedef struct oct_index oct_index;
  * oct_index_free (NULL-safe). Strings live as long as the index. */
 oct_index *oct_index_build(const oct_tree *t);
 void oct_index_free(oct_index *ix);
+/* Whether the index is worth pages of its own: a handful of terms, or a
+ * short list of nothing but code names, sends the reader nowhere the
+ * contents do not. Both backends leave such an index out. */
+#define OCT_INDEX_MIN_TERMS 8
+#define OCT_INDEX_MIN_CODE_ONLY 16
+bool oct_index_worth_printing(const oct_index *ix);
 /* The terms in collation order, and their count. */
 const oct_index_term *oct_index_terms(const oct_index *ix, size_t *n);
 

@@ -40,6 +40,8 @@ static const char *const PHRASES[OCT_PH_COUNT][4] = {
     {"Answer key", "Lösungen", "Corrigé", "Soluciones"},
     {"Answer in the key", "Antwort in den Lösungen", "Réponse dans le corrigé",
      "Respuesta en las soluciones"},
+    {"Answer on p.\xC2\xA0%d", "Antwort auf S.\xC2\xA0%d", "Réponse p.\xC2\xA0%d",
+     "Respuesta en la p.\xC2\xA0%d"},
     {"Answer", "Antwort", "Réponse", "Respuesta"},
     {"Back to the question", "Zurück zur Frage", "Retour à la question", "Volver a la pregunta"},
     {"Q%d", "F%d", "Q%d", "P%d"},

@@ -32,6 +32,7 @@ typedef enum {
     OCT_PH_AND_MORE,         /* " and %d more" (sources past those named) */
     OCT_PH_ANSWER_KEY,       /* "Answer key" (quiz mode) */
     OCT_PH_ANSWER_IN_KEY,    /* "Answer in the key" (quiz mode, under a question) */
+    OCT_PH_ANSWER_ON_PAGE,   /* "Answer on p. %d" (quiz mode, under a question) */
     OCT_PH_SHOW_ANSWER,      /* "Answer" (quiz mode, EPUB pop-up link) */
     OCT_PH_BACK_TO_QUESTION, /* "Back to the question" */
     /* flashcards mode */

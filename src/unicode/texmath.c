@@ -221,6 +221,52 @@ static void put_symbol(reader *r, oct_buf *out, const tex_symbol *sym)
     if (letter && r->i + 1 < r->n && r->s[r->i] == ' ' && is_letter(r->s[r->i + 1])) r->i++;
 }
 
+/* \sqrt[n]{x}: the root's index, read between [ and ] into idx; false
+ * (nothing read) when no index follows. */
+static bool read_root_index(reader *r, oct_buf *idx)
+{
+    size_t j = r->i, end;
+    while (j < r->n && r->s[j] == ' ')
+        j++;
+    if (j >= r->n || r->s[j] != '[') return false;
+    int braces = 0;
+    for (end = j + 1; end < r->n && (r->s[end] != ']' || braces > 0); end++) {
+        if (r->s[end] == '{') braces++;
+        if (r->s[end] == '}' && --braces < 0) return false; /* the group ends first */
+    }
+    if (end >= r->n) return false;
+    reader sub = {r->s + j + 1, end - j - 1, 0, r->depth + 1, false, false};
+    while (sub.i < sub.n)
+        read_item(&sub, idx);
+    r->i = end + 1;
+    return true;
+}
+
+/* \sqrt{x} as √x, \sqrt[3]{x} as ∛x, \sqrt[4] as ∜, any other index
+ * raised before the sign (ⁿ√x), as one writes it by hand. */
+static void read_root(reader *r, oct_buf *out)
+{
+    oct_buf idx = OCT_BUF_INIT, arg = OCT_BUF_INIT;
+    bool has = read_root_index(r, &idx);
+    read_argument(r, &arg);
+    const char *i = has && idx.data ? idx.data : "";
+    if (strcmp(i, "3") == 0) {
+        oct_buf_puts(out, "∛");
+    } else if (strcmp(i, "4") == 0) {
+        oct_buf_puts(out, "∜");
+    } else {
+        if (*i && strcmp(i, "2") != 0) {
+            oct_buf_putc(out, OCT_TEX_SUP);
+            oct_buf_put(out, idx.data, idx.len);
+            oct_buf_putc(out, OCT_TEX_END);
+        }
+        oct_buf_puts(out, "√");
+    }
+    tex_radicand(out, &arg);
+    oct_buf_free(&idx);
+    oct_buf_free(&arg);
+}
+
 static void read_command(reader *r, oct_buf *out)
 {
     size_t start = ++r->i; /* past the backslash */
@@ -260,14 +306,9 @@ static void read_command(reader *r, oct_buf *out)
     case TEX_DEGREE:
         put_degree(r, out);
         return;
-    case TEX_SQRT: {
-        oct_buf arg = OCT_BUF_INIT;
-        read_argument(r, &arg);
-        oct_buf_puts(out, "√");
-        tex_radicand(out, &arg);
-        oct_buf_free(&arg);
+    case TEX_SQRT:
+        read_root(r, out);
         return;
-    }
     case TEX_SYMBOL:
         if (tex_is_operator(sym))
             put_operator(r, out, sym->text, strlen(sym->text));

@@ -119,4 +119,36 @@ assert 'href="index.xhtml"' in z.read("OEBPS/nav.xhtml").decode()
 assert 'src="index.xhtml"' in z.read("OEBPS/toc.ncx").decode()
 print(f"index: EPUB: {entries} entries, {len(links)} locators, every one resolves", file=sys.stderr)
 PY
+
+# A one-chapter booklet with a handful of code terms: no contents page
+# (its one chapter opens on the next page anyway) and no index of three
+# code names, in the PDF, its outline, or the EPUB. Two chapters keep it.
+mkdir small
+cat >small/notes.md <<'MD'
+# Shell notes
+
+## Files
+
+Use `ls -la` to list files and `cp` to copy them.
+
+## Processes
+
+Use `ps aux` to list processes.
+
+## Signals
+
+A process stops on `SIGTERM`.
+MD
+build_ok small.log build small -o small-out
+check_pdf small-out/small.pdf
+check_epub small-out/small.epub
+pdftotext small-out/small.pdf - | flat_text >small.txt
+! grep -q "Contents" small.txt || fail "a one-chapter booklet has a contents page"
+! grep -q "Index" small.txt || fail "an index of three code names"
+qpdf --json=2 --json-key=outlines small-out/small.pdf | grep -q '"Contents"' &&
+    fail "the outline names a contents page that is not there"
+! unzip -l small-out/small.epub | grep -q index.xhtml || fail "an EPUB index of three code names"
+printf '# More notes\n\n## Pipes\n\nA pipe joins two commands.\n' >small/more.md
+build_ok small2.log build small -o small2-out
+pdftotext -f 1 -l 4 small2-out/small.pdf - | grep -q "Contents" || fail "two chapters lost their contents"
 note "ok"

@@ -104,19 +104,25 @@ j, r = flush(sys.argv[1]), flush(sys.argv[2])
 print(f"long lines ending at the right edge: {j:.0%} justified, {r:.0%} ragged")
 sys.exit(0 if j > 0.6 and r < 0.4 else 1)
 PY
-# `breaks: orphans: 3, widows: 3`: one paragraph a chapter, of 40 to 63
-# lines, so that each overflows its first page by a different number of
-# lines: the default carries exactly 2 to the next page somewhere, the
-# layout at least 3 everywhere.
+# `breaks: orphans: 3, widows: 3`: a paragraph of 40 to 63 lines opening
+# each chapter, so that each overflows its first page by a different
+# number of lines, then, after a thematic break, one of some 20 (the break is not the
+# chapter's end, where a line or two left over is not wanted anyway): the default
+# carries exactly 2 to the next page somewhere, the layout at least 3
+# everywhere.
 mkdir tall
 python3 - <<'PY'
 import random
 random.seed(5)
 words = ("sediment settles slowly in the still water of the basin and every grain "
          "records the colour of the season that carried it down from the ice").split()
+def para(n, rng=random):
+    s = " ".join(rng.choice(words) for _ in range(n))
+    return s[0].upper() + s[1:] + "."
+more = random.Random(6)  # its own: the first paragraphs stay what they were
 for ch in range(12):  # a file is a chapter: it opens a page
-    s = " ".join(random.choice(words) for _ in range(500 + 25 * ch))
-    open(f"tall/basin{ch:02}.md", "w").write(f"# Basin {ch + 1}\n\n{s[0].upper() + s[1:]}.\n")
+    open(f"tall/basin{ch:02}.md", "w").write(
+        f"# Basin {ch + 1}\n\n{para(500 + 25 * ch)}\n\n---\n\n{para(300, more)}\n")
 PY
 build_ok tall.log build tall -o tall2 --lang en
 printf 'breaks:\n  orphans: 3\n  widows: 3\n' >three.yaml
@@ -127,6 +133,23 @@ python3 "$OCTAVO_SRC/tests/tools/pagecheck.py" tall2/tall.pdf "${A4[@]}" 2 >/dev
     fail "tall paragraphs: page breaking problems"
 python3 "$OCTAVO_SRC/tests/tools/pagecheck.py" tall2/tall.pdf "${A4[@]}" 3 >/dev/null 2>&1 &&
     fail "the default (2) never kept exactly 2 lines at a break: the 3-line check saw nothing"
+# A chapter never ends on a page holding a line or two (pagecheck "ends"):
+# one paragraph a chapter, of 40 to 63 lines, overflows its first page by
+# every number of lines; where two or fewer would go over, more go (the
+# page before breaks earlier) or none (its gaps shrink to take them back).
+mkdir ends
+python3 - <<'PY'
+import random
+random.seed(5)
+words = ("sediment settles slowly in the still water of the basin and every grain "
+         "records the colour of the season that carried it down from the ice").split()
+for ch in range(12):
+    s = " ".join(random.choice(words) for _ in range(500 + 25 * ch))
+    open(f"ends/basin{ch:02}.md", "w").write(f"# Basin {ch + 1}\n\n{s[0].upper() + s[1:]}.\n")
+PY
+build_ok ends.log build ends -o ends-out --lang en
+python3 "$OCTAVO_SRC/tests/tools/pagecheck.py" ends-out/ends.pdf "${A4[@]}" | tee ends.out ||
+    fail "a chapter ends on a page holding a line or two (above)"
 # an item's own line never ends a page without its sub-items: forty
 # paragraphs with numbered stages of two to five details each meet page
 # feet somewhere (before the fix, two of the pages ended on a stage)

@@ -20,9 +20,9 @@ answered=$(python3 -c 'import json,sys; d=json.load(open(sys.argv[1])); print(le
 
 npages=$(pdfinfo out/django.pdf | awk '/^Pages:/ {print $2}')
 for i in $(seq 1 "$npages"); do pdftotext -f "$i" -l "$i" out/django.pdf "p$i.txt"; done
-qpdf --json=2 --json-key=pages --json-key=qpdf out/django.pdf >pdf.json
+qpdf --json=2 --json-key=pages --json-key=qpdf --json-key=pagelabels out/django.pdf >pdf.json
 python3 - pdf.json "$npages" "$answered" <<'PY' || fail "PDF quiz links wrong (see above)"
-import json, sys
+import json, re, sys
 d = json.load(open(sys.argv[1]))
 npages, answered = int(sys.argv[2]), int(sys.argv[3])
 text = [" ".join(open(f"p{i}.txt").read().split()) for i in range(1, npages + 1)]
@@ -36,8 +36,13 @@ objs = d["qpdf"][1]
 def val(x):
     return objs["obj:" + x]["value"] if isinstance(x, str) and x.endswith(" R") else x
 index = {p["object"]: n for n, p in enumerate(d["pages"])}
+# the body's folios count from its first page (the decimal page label)
+body1 = next(l["index"] for l in d["pagelabels"] if l["label"].get("/S") == "/D")
 to_key = from_key = 0
 for n, p in enumerate(d["pages"]):
+    # each line under a question names the page its link goes to
+    said = sorted(int(x) for x in re.findall(r"Answer on p\. (\d+)", text[n]))
+    went = []
     for a in val(val(objs["obj:" + p["object"]]["value"]).get("/Annots", [])) or []:
         a = val(a)
         dest = val(a.get("/Dest"))
@@ -46,14 +51,17 @@ for n, p in enumerate(d["pages"]):
         target = index[dest[0]]
         if n < k0 and k0 <= target < k1:
             to_key += 1
+            if n >= body1:  # not the contents' entry for the key
+                went.append(target - body1 + 1)
         if k0 <= n < k1 and target < k0:
             from_key += 1
+    assert said == sorted(went), f"page {n + 1}: lines say {said}, links go to {sorted(went)}"
 assert to_key >= answered, f"{to_key} links from questions to the key, {answered} answered"
 assert from_key >= answered, f"{from_key} links from the key back, {answered} answered"
 body, keytext = " ".join(text[:k0]), " ".join(text[k0:k1])
 probe = "Django uses URL routing to map requests to views"
 assert probe not in body and probe in keytext, "an answer is not (only) in the key"
-assert body.count("Answer in the key") == answered, body.count("Answer in the key")
+assert body.count("Answer on p. ") == answered, body.count("Answer on p. ")
 print(f"quiz: PDF {answered} answered questions, {to_key} links to the key, {from_key} back")
 PY
 
@@ -86,10 +94,10 @@ PY
 cp "$OCTAVO_SRC/layouts/a4.yaml" quiz-a4.yaml
 printf 'mode: quiz\n' >>quiz-a4.yaml
 build_ok chem.log build "$OCTAVO_SRC/tests/data/arrange/chemistry" -o chem --layout "$PWD/quiz-a4.yaml"
-pdftotext chem/chemistry.pdf - | grep -q "Answer in the key" || fail "layout 'mode: quiz' ignored"
+pdftotext chem/chemistry.pdf - | grep -q "Answer on p" || fail "layout 'mode: quiz' ignored"
 build_ok chem2.log build "$OCTAVO_SRC/tests/data/arrange/chemistry" -o chem2 \
     --layout "$PWD/quiz-a4.yaml" --mode study
-! pdftotext chem2/chemistry.pdf - | grep -q "Answer in the key" || fail "--mode study did not win"
+! pdftotext chem2/chemistry.pdf - | grep -q "Answer on p" || fail "--mode study did not win"
 
 # the manifest says it too; a German booklet in German; a wrong mode is an error
 cp -r "$OCTAVO_SRC/tests/data/arrange/geologie" geo
@@ -98,7 +106,7 @@ build_ok geo.log build geo -o geo-out
 check_pdf geo-out/geo.pdf
 check_epub geo-out/geo.epub
 pdftotext geo-out/geo.pdf - | flat_text >geo.txt
-grep -q "Antwort in den Lösungen" geo.txt || fail "German quiz line missing"
+grep -q "Antwort auf S. [0-9]" geo.txt || fail "German quiz line missing"
 grep -q "Lösungen 1. Was versteht man unter Subduktion?" geo.txt || fail "German answer key missing"
 printf 'mode: flashcard\n' >>geo/booklet.yaml
 run_octavo bad.log build geo -o bad-out

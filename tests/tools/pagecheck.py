@@ -17,6 +17,9 @@
             "Answer from"), at least one line of the answer follows on the
             same page ("No answer in the notes" counts: ruled lines follow);
   openers   a page that opens something (no running head) is a recto;
+  ends      a chapter that runs over a page does not end on a page holding
+            a line or two (the height of SHORT_END lines of body text, ink
+            from the top of the text block: ruled lines count);
   running   a page that goes on with a question begun on an earlier page
             names it in its running head ("12. What is… (continued)"), and
             a head that names one names the question last begun.
@@ -32,6 +35,7 @@ import sys
 
 MM = 72 / 25.4
 TOL = 1.5  # points
+SHORT_END = 2.5  # lines of body text: less is a near-empty last page
 
 
 def pages(pdf):
@@ -102,6 +106,17 @@ def check_openers(body, text_h, bad):
         first = pg["lines"][0] if pg["lines"] else None
         if first and not pg["head"] and first[1] - first[0] > text_h * 1.25 and n % 2 == 0:
             bad.append(f"page {n} opens on a verso: {pg['lines'][0][4]!r}")
+
+
+def check_short_ends(body, top, pitch, bad):
+    """A chapter's last page (a page with a running head, so not its first,
+    followed by one without: an opener, a blank verso, or the end)."""
+    for n, pg in enumerate(body):
+        nxt = body[n + 1] if n + 1 < len(body) else None
+        if not pg["head"] or not pg["lines"] or (nxt and nxt["head"] and nxt["lines"]):
+            continue
+        if pg["ink"] - top < SHORT_END * pitch:
+            bad.append(f"page {n + 1} ends its chapter with a line or two: {pg['lines'][0][4]!r}")
 
 
 def check_headings(body, text_h, bad):
@@ -288,6 +303,7 @@ def main():
     check_openers(body, text_h, bad)
     split = check_split_paragraphs(body, keep, bad)
     prompts = check_prompts(body, body_pitch(body), bad)
+    check_short_ends(body, top, body_pitch(body), bad)
     named = check_running_heads(body, text_h, bad)
     flush, full, level, spreads = flush_pages(body)
     for e in bad:

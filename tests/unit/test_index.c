@@ -162,8 +162,32 @@ static void test_french_cap(void)
     oct_tree_free(t);
 }
 
+/* A handful of terms, or a short list of code names only, is no index;
+ * the Python notes (words and code) are. */
+static void test_worth_printing(void)
+{
+    oct_tree *t = studied("en", NULL,
+                          "# Shell\n\n## 1. How to list files?\n\nUse `ls -la` or `find .`.\n\n"
+                          "## 2. How to copy?\n\nUse `cp -r`.\n");
+    oct_index *ix = oct_index_build(t);
+    size_t n;
+    oct_index_terms(ix, &n);
+    CHECK(n >= 2);
+    CHECK(!oct_index_worth_printing(ix));
+    oct_index_free(ix);
+    oct_tree_free(t);
+    static const char *const kw[] = {"decorator", "thread", NULL};
+    t = studied("en", kw, PYTHON);
+    ix = oct_index_build(t);
+    CHECK(oct_index_worth_printing(ix));
+    oct_index_free(ix);
+    oct_tree_free(t);
+    CHECK(!oct_index_worth_printing(NULL));
+}
+
 int main(void)
 {
+    test_worth_printing();
     test_python();
     test_german();
     test_french_cap();

@@ -42,6 +42,18 @@ static void expect_marked(const char *tex, const char *want)
     free(got);
 }
 
+/* \sqrt[n]: the index is the root's (∛, ∜, ⁿ√), not text after √. */
+static void test_roots(void)
+{
+    expect_tex("\\sqrt[3]{x}", "∛x");
+    expect_tex("\\sqrt[4]{16} = 2", "∜16 = 2");
+    expect_tex("\\sqrt[n]{a+b}", "ⁿ√(a+b)");
+    expect_tex("\\sqrt[2]{x}", "√x");
+    expect_tex("\\sqrt[3]{\\frac{a}{b}}", "∛(a/b)");
+    expect_marked("\\sqrt[k]{x}", "\x01k\x03√x");
+    expect_tex("\\sqrt[", "√["); /* no closing bracket: as written */
+}
+
 static void test_chemistry_physics(void)
 {
     /* scripts with no Unicode form */
@@ -161,6 +173,7 @@ static void test_in_notes(void)
 
 int main(void)
 {
+    test_roots();
     test_convert();
     test_chemistry_physics();
     test_spans();
