@@ -3,7 +3,8 @@
 # lines start (pdf/direction.c): an Arabic list's bullets and numbers, a
 # question's number, a Hebrew table's first column stand on the right of
 # the text they belong to; an English list beside them keeps its bullets
-# on the left. So do the booklet's own pages: "Most asked" and "To
+# on the left, and a code block with an Arabic comment reads left to right.
+# So do the booklet's own pages: "Most asked" and "To
 # research" numbers (".3", the period towards the prompt), and on
 # flashcards a note's number; the first card of a sheet stands top right.
 # Positions come from pdftotext -bbox (words and their boxes).
@@ -36,6 +37,12 @@ English list:
 
 - apple
 - pear
+
+```python
+# تعليق قصير
+for acid in acids:
+    print(acid)
+```
 EOF2
 build_ok build.log build notes/chem.md -o out --format pdf --lang ar
 check_pdf out/chem.pdf
@@ -73,6 +80,12 @@ if not any(same_line(b, item) and b[0] > item[2] for b in bullets):
 right_of(".1", "أولا")
 right_of("Q", "الحمض؟")
 right_of("עמודה", "שנייה")  # the first column is the rightmost
+# code reads left to right though its first comment is Arabic: the loop's
+# words in order, its body indented from the left
+left_of("for", "acid")
+loop, body = find("for"), find("print(acid)")
+if body[0] <= loop[0] + 5:
+    bad.append(f"the loop's body (x {body[0]:.1f}) is not indented from 'for' (x {loop[0]:.1f})")
 apple = find("apple")
 if not any(same_line(b, apple) and b[2] < apple[0] for b in bullets):
     bad.append("no bullet left of the English item")
