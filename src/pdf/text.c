@@ -362,11 +362,15 @@ static void close_image(oct_pdf *p, pdf_text *t, const oct_node *n, const pdf_st
  * style stack, so deeply nested emphasis cannot exhaust the C stack. */
 void pdf_text_inlines(oct_pdf *p, pdf_text *t, const oct_node *container, const pdf_style *st)
 {
-    pdf_style *stack = oct_xmalloc(16 * sizeof *stack);
-    size_t *starts = oct_xmalloc(16 * sizeof *starts); /* where each styled node's chars begin */
-    size_t depth = 0, cap = 16;
+    /* per styled node entered: its style, and where its chars begin */
+    struct frame {
+        pdf_style s;
+        size_t start;
+    } *stack = NULL;
+    size_t depth = 0, cap = 0;
+    OCT_GROW(stack, cap, 16);
     script_run last = {0};
-    stack[0] = *st;
+    stack[0].s = *st;
     oct_iter it;
     oct_iter_init(&it, container);
     oct_event ev;
@@ -376,14 +380,14 @@ void pdf_text_inlines(oct_pdf *p, pdf_text *t, const oct_node *container, const 
         if (n == container) continue;
         if (ev == OCT_EV_EXIT) {
             if (n->kind == OCT_IMAGE && p->defer_images && pdf_image_available(p, n)) continue;
-            if (n->kind == OCT_IMAGE) close_image(p, t, n, &stack[depth]);
+            if (n->kind == OCT_IMAGE) close_image(p, t, n, &stack[depth].s);
             if (depth > 0 && n->first && styled_kind(n->kind)) {
-                end_script(t, n, starts[depth], &last);
+                end_script(t, n, stack[depth].start, &last);
                 depth--;
             }
             continue;
         }
-        pdf_style s = stack[depth];
+        pdf_style s = stack[depth].s;
         bool skip_space = after_picture;
         after_picture = false;
         switch (n->kind) {
@@ -393,7 +397,7 @@ void pdf_text_inlines(oct_pdf *p, pdf_text *t, const oct_node *container, const 
             continue;
         case OCT_CODE:
             s.fam = PDF_FAM_MONO;
-            s.size = stack[depth].size * 0.88f;
+            s.size = stack[depth].s.size * 0.88f;
             s.flags |= PDF_ST_CODE;
             if (pdf_index_spot(p, n)) s.mark = pdf_index_spot(p, n);
             pdf_text_add(p, t, n->text ? n->text : "", n->text ? strlen(n->text) : 0, &s, n, false);
@@ -432,15 +436,10 @@ void pdf_text_inlines(oct_pdf *p, pdf_text *t, const oct_node *container, const 
         enter_style(p, n, &s);
         if (n->kind == OCT_STRONG && pdf_index_spot(p, n)) s.mark = pdf_index_spot(p, n);
         if (n->kind == OCT_IMAGE) add_str(p, t, "[image: ", &s, n);
-        if (++depth == cap) {
-            stack = oct_xrealloc(stack, (cap *= 2) * sizeof *stack);
-            starts = oct_xrealloc(starts, cap * sizeof *starts);
-        }
-        stack[depth] = s;
-        starts[depth] = t->n;
+        OCT_GROW(stack, cap, ++depth + 1);
+        stack[depth] = (struct frame){s, t->n};
     }
     free(stack);
-    free(starts);
 }
 
 void pdf_text_breaks(oct_pdf *p, pdf_text *t)
