@@ -246,10 +246,10 @@ static const st_words *item_words(st_ctx *c, size_t s, size_t p, st_words **cach
  * questions of the same numbers without restating them. */
 static bool key_caption(st_ctx *c, const st_unit *v)
 {
-    static const char *const KEYS[] = {"answerkey",  "answers",    "solutions",   "lösungen",
-                                       "antworten",  "réponses",   "corrigé",     "respuestas",
-                                       "soluciones", "odpowiedzi", "risposte",    "soluzioni",
-                                       "respostas",  "theanswers", "quizanswers", NULL};
+    static const char *const KEYS[] = {
+        "answerkey", "answers",    "solutions",   "lösungen",   "antworten", "réponses",
+        "corrigé",   "respuestas", "soluciones",  "odpowiedzi", "risposte",  "soluzioni",
+        "respostas", "theanswers", "quizanswers", "key",        NULL};
     if (v->list || (v->node->kind != OCT_SECTION && v->node->kind != OCT_PARAGRAPH)) return false;
     const char *t = st_node_text(v->node, &c->tmp);
     size_t n = c->tmp.len;
@@ -571,7 +571,9 @@ static size_t index_end(st_ctx *c, size_t s, size_t e)
     while (k < e && index_item(c, &c->u[k])) {
         if (k > s && c->u[k].node->u.item.number <= c->u[k - 1].node->u.item.number) break;
         first_line_folded(c, &c->u[k], &b);
-        size_t dup = b.len ? lineset_find_add(&seen, &b, k) : NONE;
+        /* only a question asked again restarts: a key's "b" twice is two answers */
+        bool asks = c->u[k].role == ST_QUESTION;
+        size_t dup = b.len && asks ? lineset_find_add(&seen, &b, k) : NONE;
         if (dup != NONE) {
             for (size_t j = k; j < e; j++)
                 c->u[j].node->u.item.number = c->u[dup].node->u.item.number + (int)(j - k);

@@ -69,6 +69,10 @@ char st_option_letter(const char *s, size_t n);
 /* True for a <summary> text that only says "answer" ("Answer", "Show answer",
  * "Solution", "Réponse", "Lösung"…). */
 bool st_is_answer_caption(const char *s, size_t n);
+/* Paragraphs of chapter ch that are an answer key on one line ("Answers:
+ * 1. Lima, 2. Santiago") become its caption and an ordered list
+ * (inline_key.c). */
+void st_split_inline_keys(oct_tree *t, oct_node *ch);
 /* Last non-blank byte of s[0..n) is one of . ? ! : ; (or a closing quote
  * or bracket after one). */
 bool st_ends_sentence(const char *s, size_t n);

@@ -55,6 +55,7 @@ static const expected NOTES[] = {
     {"mcq-bullets.md", 5, 5},
     {"test-opcion.md", 3, 3},
     {"mcq-key.md", 3, 3},
+    {"key-inline.md", 8, 8},
 };
 enum { NFILES = sizeof NOTES / sizeof NOTES[0] };
 
