@@ -19,26 +19,6 @@ static bool digit(char c)
     return c >= '0' && c <= '9';
 }
 
-/* "Answers", "Answer key", "Key", "Solutions", "Respuestas"…: the words
- * before the colon, folded. */
-static bool caption(const char *s, size_t n)
-{
-    static const char *const KEYS[] = {"answers",    "answerkey",  "key",        "solutions",
-                                       "lösungen",   "antworten",  "réponses",   "corrigé",
-                                       "respuestas", "soluciones", "risposte",   "soluzioni",
-                                       "respostas",  "odpowiedzi", "theanswers", NULL};
-    if (n == 0 || n > 30) return false;
-    char *c = strndup(s, n);
-    oct_buf f = OCT_BUF_INIT;
-    st_fold_alnum(c, &f);
-    bool key = false;
-    for (size_t i = 0; KEYS[i] && !key && f.data; i++)
-        key = strcmp(f.data, KEYS[i]) == 0;
-    oct_buf_free(&f);
-    free(c);
-    return key;
-}
-
 /* Number `want` at s[i]: its digits, then '.', ')', ':', '-' or a blank;
  * returns where its answer starts, 0 when there is none. */
 static size_t number_at(const char *s, size_t n, size_t i, long want)
@@ -100,7 +80,7 @@ static void split_one(oct_tree *t, oct_node *p, oct_buf *text)
     oct_node_plain_text_to(p, text);
     const char *s = text->data;
     size_t n = text->len, colon = s ? strcspn(s, ":") : 0;
-    if (!s || colon >= n || !caption(s, colon)) return;
+    if (!s || colon >= n || !st_is_key_caption(s, colon)) return;
     size_t *a = malloc(2 * MAX_ITEMS * sizeof *a), count = items(s, n, colon + 1, a);
     if (count) {
         oct_node *cap = oct_node_new(t, OCT_PARAGRAPH, p->span);

@@ -246,22 +246,11 @@ static const st_words *item_words(st_ctx *c, size_t s, size_t p, st_words **cach
  * questions of the same numbers without restating them. */
 static bool key_caption(st_ctx *c, const st_unit *v)
 {
-    static const char *const KEYS[] = {
-        "answerkey", "answers",    "solutions",   "lösungen",   "antworten", "réponses",
-        "corrigé",   "respuestas", "soluciones",  "odpowiedzi", "risposte",  "soluzioni",
-        "respostas", "theanswers", "quizanswers", "key",        NULL};
     if (v->list || (v->node->kind != OCT_SECTION && v->node->kind != OCT_PARAGRAPH)) return false;
     const char *t = st_node_text(v->node, &c->tmp);
     size_t n = c->tmp.len;
     if (n == 0 || n > 40) return false;
-    if (st_is_answer_caption(t, n)) return true;
-    oct_buf f = OCT_BUF_INIT;
-    st_fold_alnum(t, &f);
-    bool key = false;
-    for (size_t i = 0; KEYS[i] && !key && f.data; i++)
-        key = strcmp(f.data, KEYS[i]) == 0;
-    oct_buf_free(&f);
-    return key;
+    return st_is_answer_caption(t, n) || st_is_key_caption(t, n);
 }
 
 static bool memo_caption(st_ctx *c, pair_memo *mo, size_t j)

@@ -69,6 +69,10 @@ char st_option_letter(const char *s, size_t n);
 /* True for a <summary> text that only says "answer" ("Answer", "Show answer",
  * "Solution", "Réponse", "Lösung"…). */
 bool st_is_answer_caption(const char *s, size_t n);
+/* The caption of an answer key, s[0..n) folded: "Answers", "Answer key",
+ * "Key", "Solutions", "Lösungen", "Respuestas"… (pairing.c, inline_key.c;
+ * ingest's normalize_key.c reads plain text before any tree). */
+bool st_is_key_caption(const char *s, size_t n);
 /* Paragraphs of chapter ch that are an answer key on one line ("Answers:
  * 1. Lima, 2. Santiago") become its caption and an ordered list
  * (inline_key.c). */

@@ -707,3 +707,21 @@ char *st_casefold(const char *s, size_t n, char *buf, size_t cap, bool compat, s
     *len = (size_t)r;
     return (char *)f;
 }
+
+bool st_is_key_caption(const char *s, size_t n)
+{
+    static const char *const KEYS[] = {
+        "answerkey", "answers",    "solutions",   "lösungen",   "antworten", "réponses",
+        "corrigé",   "respuestas", "soluciones",  "odpowiedzi", "risposte",  "soluzioni",
+        "respostas", "theanswers", "quizanswers", "key",        NULL};
+    if (n == 0 || n > 40) return false;
+    char *c = oct_xstrndup(s, n);
+    oct_buf f = OCT_BUF_INIT;
+    st_fold_alnum(c, &f);
+    bool key = false;
+    for (size_t i = 0; KEYS[i] && !key && f.data; i++)
+        key = strcmp(f.data, KEYS[i]) == 0;
+    oct_buf_free(&f);
+    free(c);
+    return key;
+}
