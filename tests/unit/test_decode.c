@@ -322,13 +322,14 @@ static void test_binary(void)
         noise[i] = (unsigned char)(x >> 16);
     }
     CHECK(!strcmp(oct_binary_kind(noise, sizeof noise, &hint), "binary data") && !*hint);
-    const char *texts[] = {"# Notes\n\nQ: a\0b?\nA: yes\n", "\x1b[31merror\x1b[0m: disk full\n",
+    static const char nul_text[] = "# Notes\n\nQ: a\0b?\nA: yes\n";
+    const char *texts[] = {nul_text, "\x1b[31merror\x1b[0m: disk full\n",
                            "caf\xe9 cr\xe8"
                            "me\r\n",
                            ""};
     for (size_t i = 0; i < sizeof texts / sizeof *texts; i++)
-        CHECK(oct_binary_kind((const unsigned char *)texts[i], i == 0 ? 26 : strlen(texts[i]),
-                              &hint) == NULL);
+        CHECK(oct_binary_kind((const unsigned char *)texts[i],
+                              i == 0 ? sizeof nul_text - 1 : strlen(texts[i]), &hint) == NULL);
     unsigned char utf16[64];
     for (size_t i = 0; i < sizeof utf16; i += 2) {
         utf16[i] = (unsigned char)("What is a cell? The unit of life."[i / 2 % 33]);
