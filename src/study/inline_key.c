@@ -114,3 +114,55 @@ void st_split_inline_keys(oct_tree *t, oct_node *ch)
     }
     oct_buf_free(&text);
 }
+
+/* Whether list l is a numbered list of questions (most of its items ask);
+ * its items' count into *n. */
+static bool question_list(const oct_node *l, oct_buf *text, size_t *n)
+{
+    size_t items = 0, asking = 0;
+    for (const oct_node *it = l->first; it; it = it->next, items++) {
+        oct_buf_clear(text);
+        oct_node_plain_text_to(it, text);
+        asking += text->data && st_text_asks(text->data, text->len);
+    }
+    *n = items;
+    return l->u.list.ordered && items >= 2 && 2 * asking > items;
+}
+
+/* An "Answers" caption over a bulleted list with exactly as many items as
+ * the numbered questions before it: the answers in the questions' order,
+ * written without numbers. They are given the questions' numbers, so the
+ * pairing reads them as a key ("No answer in the notes" forty times). */
+void st_number_bullet_keys(oct_tree *t, oct_node *ch)
+{
+    (void)t;
+    oct_buf text = OCT_BUF_INIT;
+    const oct_node *qlist = NULL;
+    size_t nq = 0;
+    for (oct_node *b = ch->first; b; b = b->next) {
+        size_t n;
+        if (b->kind == OCT_LIST && question_list(b, &text, &n)) {
+            qlist = b;
+            nq = n;
+            continue;
+        }
+        if (!qlist || (b->kind != OCT_SECTION && b->kind != OCT_PARAGRAPH)) continue;
+        oct_node *l = b->next;
+        if (!l || l->kind != OCT_LIST || l->u.list.ordered) continue;
+        oct_buf_clear(&text);
+        oct_node_plain_text_to(b, &text);
+        size_t items = 0;
+        for (const oct_node *it = l->first; it; it = it->next)
+            items++;
+        if (!text.data || !st_is_key_caption(text.data, text.len) || items != nq) continue;
+        int start = qlist->first ? qlist->first->u.item.number : 1;
+        l->u.list.ordered = true;
+        l->u.list.start = start;
+        l->u.list.delim = '.';
+        int k = 0;
+        for (oct_node *it = l->first; it; it = it->next)
+            it->u.item.number = start + k++;
+        qlist = NULL;
+    }
+    oct_buf_free(&text);
+}

@@ -56,6 +56,7 @@ static const expected NOTES[] = {
     {"test-opcion.md", 3, 3},
     {"mcq-key.md", 3, 3},
     {"key-inline.md", 8, 8},
+    {"key-bullets.md", 9, 6},
 };
 enum { NFILES = sizeof NOTES / sizeof NOTES[0] };
 
