@@ -14,7 +14,8 @@
  * the run; otherwise it is the apostrophe ('90s, the students' books).
  * Right-to-left scripts (Hebrew, Arabic, Persian, Urdu, Yiddish) keep
  * their quotes as typed: their marks and mirroring are the writer's.
- * French text also gets its no-break spaces (french_spaces). */
+ * French text also gets its no-break spaces (french_spaces), and Polish,
+ * Czech and Slovak ones after one-letter words (hold_one_letter_words). */
 #include "tree/tree.h"
 #include "util/buf.h"
 #include "util/utf8.h"
@@ -109,6 +110,7 @@ typedef struct {
     oct_buf text;  /* the stream, made only then */
     size_t *start; /* where each piece starts in it */
     size_t capstart;
+    const char *held; /* one-letter words kept off a line's end, or NULL */
 } run;
 
 /* What stands beside a quote. */
@@ -310,6 +312,39 @@ static void french_spaces(oct_tree *t, oct_node *n)
     oct_buf_free(&b);
 }
 
+/* Polish, Czech and Slovak typesetting keeps a one-letter word off the end
+ * of a line ("w", "z", "i" in Polish; "k", "s", "v", "z" in Czech): the
+ * space after it becomes a no-break space, so it goes over with the word
+ * it belongs to. The letters for lang, or NULL. */
+static const char *held_letters(const char *lang)
+{
+    size_t n = lang ? strcspn(lang, "-_") : 0;
+    if (n == 2 && !strncasecmp(lang, "pl", 2)) return "aiouwzAIOUWZ";
+    if (n == 2 && (!strncasecmp(lang, "cs", 2) || !strncasecmp(lang, "sk", 2)))
+        return "aikosuvzAIKOSUVZ";
+    return NULL;
+}
+
+static void hold_one_letter_words(oct_tree *t, oct_node *n, const char *letters)
+{
+    const char *s = n->text;
+    size_t len = strlen(s);
+    oct_buf b = OCT_BUF_INIT;
+    bool changed = false;
+    for (size_t i = 0; i < len; i++) {
+        bool word_start = i == 0 || s[i - 1] == ' ' || s[i - 1] == '(';
+        if (word_start && i + 1 < len && s[i + 1] == ' ' && strchr(letters, s[i]) && s[i]) {
+            oct_buf_putc(&b, s[i++]);
+            oct_buf_puts(&b, "\xc2\xa0");
+            changed = true;
+            continue;
+        }
+        oct_buf_putc(&b, s[i]);
+    }
+    if (changed) n->text = oct_arena_strndup(t->arena, b.data, b.len);
+    oct_buf_free(&b);
+}
+
 /* The run read and rewritten when it holds a quote, then emptied. */
 static void flush(oct_tree *t, run *r, const quote_style *st)
 {
@@ -327,6 +362,8 @@ static void flush(oct_tree *t, run *r, const quote_style *st)
     }
     for (size_t k = 0; st->spaced && k < r->n; k++)
         if (r->p[k].node) french_spaces(t, r->p[k].node);
+    for (size_t k = 0; r->held && k < r->n; k++)
+        if (r->p[k].node) hold_one_letter_words(t, r->p[k].node, r->held);
     r->n = 0;
     r->quoted = false;
 }
@@ -342,7 +379,7 @@ void oct_tree_smart_quotes(oct_tree *t)
 {
     const quote_style *st = style_of(t->meta.lang);
     if (!st || !t->root) return;
-    run r = {.text = OCT_BUF_INIT};
+    run r = {.text = OCT_BUF_INIT, .held = held_letters(t->meta.lang)};
     oct_iter it;
     oct_iter_init(&it, t->root);
     oct_event ev;

@@ -49,6 +49,16 @@ static const struct {
      "1984\xe2\x80\x99 came out in \xe2\x80\x99"
      "49; rock \xe2\x80\x99n\xe2\x80\x99 roll in the \xe2\x80\x99"
      "50s.\n"},
+    /* Polish and Czech keep a one-letter word off a line's end; English
+     * "a" and "I" may end one */
+    {"Jad\xc4\x99 w g\xc3\xb3ry i nad morze z bratem.\n", "pl",
+     "Jad\xc4\x99 w\xc2\xa0g\xc3\xb3ry i\xc2\xa0nad morze z\xc2\xa0"
+     "bratem.\n"},
+    {"Jdu k doktorovi s bratrem (v pond\xc4\x9bl\xc3\xad).\n", "cs",
+     "Jdu k\xc2\xa0"
+     "doktorovi s\xc2\xa0"
+     "bratrem (v\xc2\xa0pond\xc4\x9bl\xc3\xad).\n"},
+    {"I saw a cat.\n", "en", "I saw a cat.\n"},
     /* German, French (narrow no-break spaces), Russian, Polish, Swedish */
     {"Er sagte \"Hallo\".\n", "de", "Er sagte \xe2\x80\x9eHallo\xe2\x80\x9c.\n"},
     {"Il a dit \"bonjour\" \xc3\xa0 l'\xc3\xa9"
