@@ -112,12 +112,13 @@ static void strip_line(strip *st, const char *s, size_t n, int lineno)
             if (!close) break;
             i = (size_t)(close - s) + 2;
             st->inside = false;
-            if (only_signs(st->out.data + start, st->out.len - start))
+            /* (nothing written yet: the buffer may have no bytes at all) */
+            if (st->out.len == start || only_signs(st->out.data + start, st->out.len - start))
                 while (i < n && blank_char(s[i])) /* the line's text starts after it */
                     i++;
             else if (i == n || blank_char(s[i]) || strchr(".,;:!?)", s[i]))
                 /* "a %%x%% b": one blank of the two goes; "a %%x%%." none */
-                while (blank_char(st->out.data[st->out.len - 1]))
+                while (st->out.len > start && blank_char(st->out.data[st->out.len - 1]))
                     st->out.len--;
             continue;
         }
