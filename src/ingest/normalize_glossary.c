@@ -38,28 +38,6 @@ static bool blank(char ch)
     return ch == ' ' || ch == '\t';
 }
 
-/* Words in s[0..n) (runs of non-blanks holding a letter or digit); -1
- * when it holds one of the bytes in `not` (what code or markup holds). */
-static int words_in(const char *s, size_t n, const char * not, bool *digit)
-{
-    int words = 0;
-    bool in = false, alnum = false;
-    for (size_t i = 0; i <= n; i++) {
-        if (i < n && s[i] && strchr(not, s[i])) return -1;
-        if (i == n || blank(s[i])) {
-            words += in && alnum;
-            in = alnum = false;
-            continue;
-        }
-        in = true;
-        unsigned char ch = (unsigned char)s[i];
-        if (digit && ch >= '0' && ch <= '9') *digit = true;
-        alnum |=
-            ch >= 0x80 || (ch >= '0' && ch <= '9') || ((ch | 0x20) >= 'a' && (ch | 0x20) <= 'z');
-    }
-    return words;
-}
-
 typedef struct {
     size_t term; /* bytes of the term */
     bool strict; /* a short term (dash) or a meaning of 2+ words (colon) */
@@ -81,8 +59,8 @@ static bool dash_entry(const char *t, size_t n, entry *e)
         size_t term = (size_t)(at - t);
         while (term && blank(t[term - 1]))
             term--;
-        int tw = words_in(t, term, "=(){}[];<>|`#*_\\", NULL);
-        int mw = words_in(at + k, n - term - k, "`|", NULL);
+        int tw = nl_count_words(t, term, "=(){}[];<>|`#*_\\", NULL);
+        int mw = nl_count_words(at + k, n - term - k, "`|", NULL);
         if (tw < 1 || mw < 1 || term > MAX_LONG_TERM_BYTES) return false;
         e->term = term;
         e->strict = term <= MAX_TERM_BYTES && tw <= MAX_TERM_WORDS;
@@ -108,13 +86,13 @@ static bool colon_entry(const char *t, size_t n, entry *e)
     size_t term = (size_t)(colon - t);
     if (term + 2 > n || !blank(colon[1]) || blank(colon[-1]) || term > MAX_TERM_BYTES) return false;
     bool digit = false;
-    int tw = words_in(t, term, "=(){}[];<>|`#*_\\/.\"'$@", &digit);
+    int tw = nl_count_words(t, term, "=(){}[];<>|`#*_\\/.\"'$@", &digit);
     if (tw < 1 || tw > MAX_COLON_WORDS || digit || term <= 2 || label_word(t, term)) return false;
     const char *m = colon + 2;
     size_t mn = n - term - 2;
     while (mn && blank(m[mn - 1]))
         mn--;
-    int mw = words_in(m, mn, "`|{}[]=;<>", NULL);
+    int mw = nl_count_words(m, mn, "`|{}[]=;<>", NULL);
     if (mw < 1 || m[mn - 1] == '?' || m[0] == '"' || m[0] == '\'') return false;
     e->term = term;
     e->strict = mw >= 2;

@@ -161,6 +161,12 @@ bool nl_fence_run(const char *t, size_t n, char *ch, size_t *len);
 bool nl_in_set(char c, const char *set);
 bool nl_is_ident_start(unsigned char c);
 bool nl_is_ident_char(unsigned char c);
+/* Words in s[0..n) (runs of non-blanks holding a letter or digit); -1
+ * when it holds one of the bytes in `not` (what code or markup holds).
+ * *digit (when not NULL) is set when a word holds a digit. */
+int nl_count_words(const char *s, size_t n, const char * not, bool *digit);
+/* Source lines v[0..n), ascending, as ranges into b: "3-5, 9". */
+void nl_put_line_ranges(oct_buf *b, const int *v, size_t n);
 /* Trims spaces/tabs on both ends of s[0..*n) in place. */
 const char *nl_trim(const char *s, size_t *n);
 /* Columns of leading whitespace (tabs to multiples of 4); *bytes gets the

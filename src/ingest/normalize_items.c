@@ -60,27 +60,6 @@ static size_t bullet_at(const char *t, size_t n)
     return 0;
 }
 
-/* Words in s[0..n) (runs of non-blanks holding a letter or digit); -1
- * when it holds one of the bytes in `not` (what code or markup holds). */
-static int words_of(const char *s, size_t n, const char * not )
-{
-    int words = 0;
-    bool in = false, alnum = false;
-    for (size_t i = 0; i <= n; i++) {
-        if (i < n && s[i] && strchr(not, s[i])) return -1;
-        if (i == n || blank(s[i])) {
-            words += in && alnum;
-            in = alnum = false;
-            continue;
-        }
-        in = true;
-        unsigned char ch = (unsigned char)s[i];
-        alnum |=
-            ch >= 0x80 || (ch >= '0' && ch <= '9') || ((ch | 0x20) >= 'a' && (ch | 0x20) <= 'z');
-    }
-    return words;
-}
-
 /* "3 - Lima" at t[0..n) (also "3 – ", "3 — ", "3: "): an answer key's or a
  * list's item numbered in plain text, which Markdown reads as a line of
  * text. Its number into *num; returns where its text starts, 0 if none. */
@@ -104,7 +83,7 @@ static size_t numbered_line(const char *t, size_t n, long *num)
     j += d;
     while (j < n && blank(t[j]))
         j++;
-    if (j >= n || words_of(t + j, n - j, "") < 1) return 0;
+    if (j >= n || nl_count_words(t + j, n - j, "", NULL) < 1) return 0;
     *num = v;
     return j;
 }

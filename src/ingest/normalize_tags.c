@@ -225,23 +225,10 @@ static void strip_line(tagstrip *st, const char *s, size_t n, int lineno, bool m
     }
 }
 
-/* "3-5, 9": the lines as ranges. */
-static void put_ranges(oct_buf *b, const int *v, size_t n)
-{
-    for (size_t i = 0; i < n;) {
-        size_t j = i;
-        while (j + 1 < n && v[j + 1] == v[j] + 1)
-            j++;
-        oct_buf_printf(b, i ? ", %d" : "%d", v[i]);
-        if (j > i) oct_buf_printf(b, "-%d", v[j]);
-        i = j + 1;
-    }
-}
-
 static void report(const tagstrip *st, const char *path, oct_diag *diag)
 {
     oct_buf what = OCT_BUF_INIT;
-    put_ranges(&what, st->lines, st->nlines);
+    nl_put_line_ranges(&what, st->lines, st->nlines);
     oct_diag_report(diag, OCT_NOTE, path, st->lines[0], st->first_col, "tags",
                     "tags not printed (%s): line%s %s", st->names.data, st->nlines == 1 ? "" : "s",
                     what.data);

@@ -384,3 +384,35 @@ bool nl_has_emoji(const char *s, size_t n)
     }
     return false;
 }
+
+int nl_count_words(const char *s, size_t n, const char * not, bool *digit)
+{
+    int words = 0;
+    bool in = false, alnum = false;
+    for (size_t i = 0; i <= n; i++) {
+        if (i < n && s[i] && strchr(not, s[i])) return -1;
+        if (i == n || s[i] == ' ' || s[i] == '\t') {
+            words += in && alnum;
+            in = alnum = false;
+            continue;
+        }
+        in = true;
+        unsigned char ch = (unsigned char)s[i];
+        if (digit && ch >= '0' && ch <= '9') *digit = true;
+        alnum |=
+            ch >= 0x80 || (ch >= '0' && ch <= '9') || ((ch | 0x20) >= 'a' && (ch | 0x20) <= 'z');
+    }
+    return words;
+}
+
+void nl_put_line_ranges(oct_buf *b, const int *v, size_t n)
+{
+    for (size_t i = 0; i < n;) {
+        size_t j = i;
+        while (j + 1 < n && v[j + 1] == v[j] + 1)
+            j++;
+        oct_buf_printf(b, i ? ", %d" : "%d", v[i]);
+        if (j > i) oct_buf_printf(b, "-%d", v[j]);
+        i = j + 1;
+    }
+}

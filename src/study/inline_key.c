@@ -72,6 +72,12 @@ static void text_child(oct_tree *t, oct_node *parent, const char *s, size_t n)
  * it is a key on one line. */
 static void split_one(oct_tree *t, oct_node *p, oct_buf *text)
 {
+    /* most paragraphs end here: a caption's colon is in its first words */
+    const oct_node *f = p->first;
+    while (f && (f->kind == OCT_STRONG || f->kind == OCT_EMPH))
+        f = f->first;
+    if (!f || f->kind != OCT_TEXT || !f->text || !memchr(f->text, ':', strnlen(f->text, 41)))
+        return;
     for (const oct_node *k = p->first; k; k = k->next) /* a bold caption is plain enough */
         if (k->kind != OCT_TEXT && k->kind != OCT_SOFT_BREAK && k->kind != OCT_STRONG &&
             k->kind != OCT_EMPH)
@@ -119,6 +125,7 @@ void st_split_inline_keys(oct_tree *t, oct_node *ch)
  * its items' count into *n. */
 static bool question_list(const oct_node *l, oct_buf *text, size_t *n)
 {
+    if (!l->u.list.ordered) return false;
     size_t items = 0, asking = 0;
     for (const oct_node *it = l->first; it; it = it->next, items++) {
         oct_buf_clear(text);
@@ -126,16 +133,15 @@ static bool question_list(const oct_node *l, oct_buf *text, size_t *n)
         asking += text->data && st_text_asks(text->data, text->len);
     }
     *n = items;
-    return l->u.list.ordered && items >= 2 && 2 * asking > items;
+    return items >= 2 && 2 * asking > items;
 }
 
 /* An "Answers" caption over a bulleted list with exactly as many items as
  * the numbered questions before it: the answers in the questions' order,
  * written without numbers. They are given the questions' numbers, so the
  * pairing reads them as a key ("No answer in the notes" forty times). */
-void st_number_bullet_keys(oct_tree *t, oct_node *ch)
+void st_number_bullet_keys(oct_node *ch)
 {
-    (void)t;
     oct_buf text = OCT_BUF_INIT;
     const oct_node *qlist = NULL;
     size_t nq = 0;

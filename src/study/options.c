@@ -60,30 +60,34 @@ static bool labelled(st_ctx *c, const oct_node *b, size_t *rest)
     return k > 0;
 }
 
-bool st_lettered_options(st_ctx *c, const oct_node *list)
+enum { MAX_OPTIONS = 8 };
+
+/* The items of list, at most MAX_OPTIONS (more: no list of options). */
+static bool items_of(const oct_node *list, const oct_node **items, size_t *n)
 {
-    enum { MAX = 8 };
-    const oct_node *items[MAX + 1];
-    size_t n = 0;
+    *n = 0;
     if (list->kind != OCT_LIST) return false;
     for (const oct_node *it = list->first; it; it = it->next) {
-        if (n == MAX) return false;
-        items[n++] = it;
+        if (*n == MAX_OPTIONS) return false;
+        items[(*n)++] = it;
     }
+    return true;
+}
+
+bool st_lettered_options(st_ctx *c, const oct_node *list)
+{
+    const oct_node *items[MAX_OPTIONS + 1];
+    size_t n;
+    if (!items_of(list, items, &n)) return false;
     bool plain;
     return options_of(c, items, n, &plain) && !plain;
 }
 
 bool st_option_list(st_ctx *c, const oct_node *list)
 {
-    enum { MAX = 8 };
-    const oct_node *items[MAX + 1];
-    size_t n = 0;
-    if (list->kind != OCT_LIST) return false;
-    for (const oct_node *it = list->first; it; it = it->next) {
-        if (n == MAX) return false;
-        items[n++] = it;
-    }
+    const oct_node *items[MAX_OPTIONS + 1];
+    size_t n;
+    if (!items_of(list, items, &n)) return false;
     bool plain;
     size_t rest;
     if (!options_of(c, items, n, &plain) || !list->next || !labelled(c, list->next, &rest))

@@ -14,7 +14,7 @@ static void study_chapter(st_ctx *c, oct_node *ch)
     c->path = ch->span.file < c->t->nfiles ? c->t->files[ch->span.file] : NULL;
     st_unfold_qa_tables(c->t, ch);
     st_split_inline_keys(c->t, ch);
-    st_number_bullet_keys(c->t, ch);
+    st_number_bullet_keys(ch);
     st_presplit(c->t, ch);
     st_units_build(c);
     st_details_prepare(c);

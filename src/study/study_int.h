@@ -79,7 +79,7 @@ bool st_is_key_caption(const char *s, size_t n);
 void st_split_inline_keys(oct_tree *t, oct_node *ch);
 /* A bulleted list under an answer-key caption with as many items as the
  * numbered questions before it takes their numbers (inline_key.c). */
-void st_number_bullet_keys(oct_tree *t, oct_node *ch);
+void st_number_bullet_keys(oct_node *ch);
 /* Last non-blank byte of s[0..n) is one of . ? ! : ; (or a closing quote
  * or bracket after one). */
 bool st_ends_sentence(const char *s, size_t n);
