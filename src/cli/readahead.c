@@ -88,7 +88,14 @@ int oct_readahead_take(oct_readahead *r, size_t i, const oct_ingest_text **text,
     submit_upto(r, i + 1 + AHEAD);
     job *j = &r->jobs[i];
     double t0 = oct_clock_now();
-    if (r->worker) oct_worker_wait(r->worker, &j->work);
+    if (r->worker) {
+        /* Not begun: read here. Being read: the next ones here meanwhile,
+         * so neither thread idles when reading is slower than parsing. */
+        oct_worker_steal(r->worker, &j->work);
+        for (size_t k = i + 1; k < r->submitted && !oct_worker_done(r->worker, &j->work); k++)
+            oct_worker_steal(r->worker, &r->jobs[k].work);
+        oct_worker_wait(r->worker, &j->work);
+    }
     /* what the wait did not cover ran beside this thread's parsing */
     double waited = r->worker ? oct_clock_now() - t0 : j->read_sec + j->decode_sec;
     double hidden = j->read_sec + j->decode_sec - waited;

@@ -227,10 +227,11 @@ static bool has_word(const char *s, size_t n, const char *w)
 /* "{", "[1, 2]", "{"a": 1}", "'key': value," "}", "});" */
 static bool bracket_or_entry(const char *s, size_t n, nl_class *out)
 {
+    char c = s[0];
+    if (!strchr(")]}{[\"'.", c) || c == 0) return false; /* most lines: scanned once, below */
     nl_expr e;
     nl_scan_expr(s, n, &e);
     if (!e.ok) return false;
-    char c = s[0];
     if (c == ')' || c == ']' || c == '}') {
         if (e.min_depth >= 0) return false;
         set(out, NL_CONT, NL_LANG_NONE, 0);

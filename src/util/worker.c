@@ -94,6 +94,48 @@ void oct_worker_wait(oct_worker *w, oct_work *job)
     pthread_mutex_unlock(&w->mu);
 }
 
+/* Takes job off the queue if it is still on it (the lock is held). */
+static bool unqueue(oct_worker *w, oct_work *job)
+{
+    oct_work *prev = NULL;
+    for (oct_work *q = w->head; q; prev = q, q = q->next) {
+        if (q != job) continue;
+        if (prev)
+            prev->next = q->next;
+        else
+            w->head = q->next;
+        if (w->tail == q) w->tail = prev;
+        w->weight -= q->weight;
+        pthread_cond_broadcast(&w->finished); /* room was made */
+        return true;
+    }
+    return false;
+}
+
+bool oct_worker_steal(oct_worker *w, oct_work *job)
+{
+    if (!w->started) return false; /* ran inside submit */
+    pthread_mutex_lock(&w->mu);
+    bool mine = !job->done && unqueue(w, job);
+    pthread_mutex_unlock(&w->mu);
+    if (!mine) return false;
+    job->run(job);
+    pthread_mutex_lock(&w->mu);
+    job->done = true;
+    pthread_cond_broadcast(&w->finished);
+    pthread_mutex_unlock(&w->mu);
+    return true;
+}
+
+bool oct_worker_done(oct_worker *w, oct_work *job)
+{
+    if (!w->started) return true;
+    pthread_mutex_lock(&w->mu);
+    bool done = job->done;
+    pthread_mutex_unlock(&w->mu);
+    return done;
+}
+
 void oct_worker_free(oct_worker *w)
 {
     if (!w) return;

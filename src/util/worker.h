@@ -30,6 +30,13 @@ typedef struct oct_worker oct_worker;
 oct_worker *oct_worker_new(size_t max_weight);
 void oct_worker_submit(oct_worker *w, oct_work *job);
 void oct_worker_wait(oct_worker *w, oct_work *job);
+/* Runs job here, on the caller's thread, if the worker's has not begun
+ * it (it is taken off the queue); false when it has begun or run. A
+ * caller that would only wait for a job (a parser faster than the reader
+ * ahead of it) can do a later one meanwhile. */
+bool oct_worker_steal(oct_worker *w, oct_work *job);
+/* Whether job has run (without waiting). */
+bool oct_worker_done(oct_worker *w, oct_work *job);
 /* Waits for every job, stops the thread and frees w (NULL-safe). */
 void oct_worker_free(oct_worker *w);
 

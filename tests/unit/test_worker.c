@@ -2,7 +2,8 @@
  * given; waiting for one returns after it ran; a producer faster than the
  * worker is held back by the weight limit (never more than the limit
  * waits, but a job heavier than the limit alone still runs); freeing waits
- * for the jobs still queued; a worker given no job starts no thread. */
+ * for the jobs still queued; a worker given no job starts no thread; a
+ * job not begun can be run by the caller instead (steal), once. */
 #include "check.h"
 #include "util/worker.h"
 
@@ -68,6 +69,44 @@ static void test_order_and_bound(void)
     CHECK(atomic_load(&peak) <= 5000 + 2 * 100 + LIMIT);
 }
 
+/* The caller runs the jobs the thread has not begun: each runs once, on
+ * one thread or the other, and the thread goes on with the rest. */
+static void test_steal(void)
+{
+    enum { N = 100 };
+    static job jobs[N];
+    static int order[N];
+    atomic_int next = 0;
+    atomic_size_t waiting = 0, peak = 0;
+    oct_worker *w = oct_worker_new((size_t)-1);
+    for (int i = 0; i < N; i++) {
+        jobs[i] = (job){.id = i,
+                        .order = order,
+                        .next = &next,
+                        .waiting = &waiting,
+                        .peak = &peak,
+                        .slow = true};
+        jobs[i].work.run = run;
+        oct_worker_submit(w, &jobs[i].work);
+    }
+    int stolen = 0;
+    for (int i = N - 1; i >= N / 2; i--) /* from the back: the thread is at the front */
+        stolen += oct_worker_steal(w, &jobs[i].work);
+    CHECK(stolen > 0);
+    for (int i = N / 2; i < N; i++)
+        CHECK(oct_worker_done(w, &jobs[i].work));   /* stolen ones ran here */
+    CHECK(!oct_worker_steal(w, &jobs[N - 1].work)); /* ran: not again */
+    oct_worker_wait(w, &jobs[0].work);
+    oct_worker_free(w);
+    CHECK(atomic_load(&next) == N); /* every job once */
+    bool seen[N] = {false}, once = true;
+    for (int i = 0; i < N; i++) {
+        once &= !seen[order[i]];
+        seen[order[i]] = true;
+    }
+    CHECK(once);
+}
+
 static void test_unused(void)
 {
     oct_worker *w = oct_worker_new(10);
@@ -79,6 +118,7 @@ static void test_unused(void)
 int main(void)
 {
     test_order_and_bound();
+    test_steal();
     test_unused();
     return check_done();
 }
