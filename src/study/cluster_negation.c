@@ -44,15 +44,6 @@ static const neg_lang NEG_LANG[] = {
     {"it", (const char *const[]){"mai", "nessuno", "nessuna", "senza", "tranne", NULL}},
 };
 
-/* First bytes compared before anything else: every word of every prompt
- * is looked up, and most differ there. */
-static bool in_list(const char *const *list, const char *w, size_t n)
-{
-    for (; *list; list++)
-        if ((*list)[0] == w[0] && strncmp(*list, w, n) == 0 && (*list)[n] == '\0') return true;
-    return false;
-}
-
 static bool apostrophe_at(const char *s, size_t i, size_t n, size_t *len)
 {
     if (s[i] == '\'') return (*len = 1), true;
@@ -66,8 +57,8 @@ static bool apostrophe_at(const char *s, size_t i, size_t n, size_t *len)
 /* The folded word w[0..n) (apostrophes kept) negates. */
 static bool negating_word(const char *const *own, const char *w, size_t n)
 {
-    if (n <= 10 && in_list(NEG_ANY, w, n)) return true; /* none is longer */
-    if (own && n <= 10 && in_list(own, w, n)) return true;
+    if (n <= 10 && st_in_set_n(w, n, NEG_ANY)) return true; /* none is longer */
+    if (own && n <= 10 && st_in_set_n(w, n, own)) return true;
     size_t a;
     /* English "isn't", "can't", "doesn’t" */
     for (size_t k = 1; k + 1 < n; k++)

@@ -1,6 +1,7 @@
 #include "study/study_int.h"
 #include "util/utf8.h"
 
+#include <pthread.h>
 #include <stdlib.h>
 #include <string.h>
 
@@ -143,9 +144,85 @@ static bool matches(const char *f, size_t n, const char *const *phrases)
     return false;
 }
 
+/* The words a matching line can end in: the last word of a phrase (of
+ * PHRASES, which holds every verdict's too) or a word that may follow
+ * one; worked out once. */
+enum { MAX_ENDS = 96 };
+typedef struct {
+    const char *w;
+    size_t n;
+} end_word;
+static end_word ends[MAX_ENDS];
+static size_t nends;
+static bool too_many; /* then every word may: the test is only a shortcut */
+static pthread_once_t ends_once = PTHREAD_ONCE_INIT;
+
+static void add_end(const char *w)
+{
+    size_t n = strlen(w);
+    for (size_t i = 0; i < nends; i++)
+        if (ends[i].n == n && memcmp(ends[i].w, w, n) == 0) return;
+    if (nends < MAX_ENDS)
+        ends[nends++] = (end_word){w, n};
+    else
+        too_many = true;
+}
+
+static void find_ends(void)
+{
+    for (size_t i = 0; AFTER[i]; i++)
+        add_end(AFTER[i]);
+    for (size_t i = 0; PHRASES[i]; i++) {
+        const char *last = strrchr(PHRASES[i], ' ');
+        add_end(last ? last + 1 : PHRASES[i]);
+    }
+}
+
+/* Whether word w (folded, n bytes) can end a matching line. */
+static bool may_end(const char *w, size_t n)
+{
+    pthread_once(&ends_once, find_ends);
+    if (too_many) return true;
+    for (size_t i = 0; i < nends; i++)
+        if (ends[i].n == n && ends[i].w[0] == w[0] && memcmp(ends[i].w, w, n) == 0) return true;
+    return false;
+}
+
+/* Most lines tested (every question) end in some other word: only the
+ * last word outside brackets is folded to see, not the whole line. Too
+ * many words is never a match either: folding makes no words. */
+static bool could_match(const char *s, size_t n)
+{
+    /* a line of ASCII at its end and no brackets: its last word, as is */
+    size_t b = n, a;
+    while (b > 0 && (unsigned char)s[b - 1] < 0x80 &&
+           !oct_utf8_is_word_char((unsigned char)s[b - 1]))
+        b--;
+    for (a = b;
+         a > 0 && (unsigned char)s[a - 1] < 0x80 && oct_utf8_is_word_char((unsigned char)s[a - 1]);)
+        a--;
+    if (a < b && b - a <= 48 && (a == 0 || (unsigned char)s[a - 1] < 0x80) && !memchr(s, '(', n) &&
+        !memchr(s, '[', n)) {
+        char low[49];
+        for (size_t i = a; i < b; i++)
+            low[i - a] = (char)(s[i] >= 'A' && s[i] <= 'Z' ? s[i] | 0x20 : s[i]);
+        return may_end(low, b - a);
+    }
+    words w;
+    if (!split(s, n, &w) || w.n == 0) return false;
+    size_t len, k = w.end[w.n - 1] - w.start[w.n - 1];
+    if (k > 48) return false; /* folds to more than any phrase's word */
+    char buf[64];
+    char *f = st_casefold(s + w.start[w.n - 1], k, buf, sizeof buf, false, &len);
+    if (!f) return true; /* not worked out here: the whole line is */
+    bool yes = may_end(f, len);
+    if (f != buf) free(f);
+    return yes;
+}
+
 static bool folded_matches(const char *s, size_t n, const char *const *phrases)
 {
-    if (n == 0 || n > 200) return false;
+    if (n == 0 || n > 200 || !could_match(s, n)) return false;
     char buf[208];
     size_t len;
     char *f = st_casefold(s, n, buf, sizeof buf, false, &len);

@@ -108,14 +108,17 @@ void st_unfold_qa_tables(oct_tree *t, oct_node *container);
 /* Letters and digits of s, case-folded, appended to out (for comparing two
  * wordings of the same question). */
 void st_fold_alnum(const char *s, oct_buf *out);
+/* Whether w is one of set's words (a static NULL-terminated array,
+ * folded as w is; hashed on first use: wordset.c). */
+bool st_in_set(const char *w, const char *const *set);
+/* The same for the word w[0..n). */
+bool st_in_set_n(const char *w, size_t n, const char *const *set);
 /* s[0..n) case-folded and composed (NFC; compat: NFKC) for comparing
  * words: ASCII is lowered with no call to utf8proc (most notes' text,
  * and these run for every line that might ask), into buf when it holds
  * cap > n bytes (buf may be NULL), anything else goes through
  * utf8proc_map. Returns buf, a malloc'd string (free it when it is not
  * buf), or NULL for text utf8proc refuses; *len its length. */
-/* Whether w is one of set's words (NULL-terminated, folded as w is). */
-bool st_in_set(const char *w, const char *const *set);
 char *st_casefold(const char *s, size_t n, char *buf, size_t cap, bool compat, size_t *len);
 
 /* --- numbers.c: how headings are numbered ------------------------------ */

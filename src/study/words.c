@@ -99,13 +99,6 @@ bool st_next_word(const char *s, size_t n, size_t *pos, char out[ST_WORD_MAX + 1
 
 /* The first byte is compared inline: most words differ there, and this
  * runs for every word of every question wording. */
-bool st_in_set(const char *w, const char *const *set)
-{
-    for (; *set; set++)
-        if ((*set)[0] == w[0] && strcmp(w, *set) == 0) return true;
-    return false;
-}
-
 /* English interrogatives that ask only when a verb follows ("What is…",
  * "How does…"), as opposed to "When the server starts…". */
 static const char *const EN_WH[] = {"how", "when", "where", "which", "who", "whom", "whose", NULL};
