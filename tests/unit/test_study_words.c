@@ -252,6 +252,37 @@ static void test_quiz_instructions(void)
     CHECK(asks("Which answers are multiple choice?"));
     CHECK(asks("What is a true-or-false question?"));
     CHECK(!st_quiz_instruction("True or false: zero is even.", 28));
+    /* the line's last word is looked at first (instructions.c): in any
+     * case, outside brackets, past non-ASCII letters */
+    CHECK(st_quiz_instruction("MULTIPLE CHOICE QUESTIONS", 25));
+    CHECK(st_quiz_instruction("Biology - True or false statements", 34));
+    CHECK(st_verdict_instruction("PRAWDA CZY FAŁSZ", strlen("PRAWDA CZY FAŁSZ")));
+    CHECK(st_verdict_instruction("Lückentext", strlen("Lückentext")) == false);
+    CHECK(st_quiz_instruction("LÜCKENTEXT", strlen("LÜCKENTEXT")));
+    CHECK(st_quiz_instruction("Fill in the gaps [Unit 3", 24));
+    CHECK(!st_quiz_instruction("True or false nonsense", 22));
+}
+
+/* Word lists (wordset.c): hashed or scanned, the same answers, by whole
+ * word, for a list asked about again. */
+static void test_word_sets(void)
+{
+    static const char *const BIG[] = {"alpha", "beta", "gamma", "delta",  "epsilon", "zeta", "eta",
+                                      "theta", "iota", "kappa", "lambda", "mü",      NULL};
+    static const char *const SMALL[] = {"ja", "nein", NULL};
+    for (int round = 0; round < 2; round++) {
+        CHECK(st_in_set("alpha", BIG));
+        CHECK(st_in_set("lambda", BIG));
+        CHECK(st_in_set("mü", BIG));
+        CHECK(!st_in_set("alp", BIG));
+        CHECK(!st_in_set("alphas", BIG));
+        CHECK(!st_in_set("", BIG));
+        CHECK(st_in_set_n("betamax", 4, BIG));
+        CHECK(!st_in_set_n("betamax", 5, BIG));
+        CHECK(st_in_set("nein", SMALL));
+        CHECK(!st_in_set("nei", SMALL));
+        CHECK(st_in_set_n("jaja", 2, SMALL));
+    }
 }
 
 /* Greek asks with ';' (U+037E, a semicolon once normalized). */
@@ -327,6 +358,7 @@ int main(void)
     test_labels_elsewhere();
     test_greek_question_mark();
     test_quiz_instructions();
+    test_word_sets();
     test_title_idioms();
     test_numbers_options_captions();
     test_similarity();
