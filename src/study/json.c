@@ -45,6 +45,10 @@ static void write_questions(const oct_tree *t, const oct_bank *b, oct_buf *out)
                        b->nsources[b->cid[i] - 1]);
         oct_buf_puts(out, ",\"topic\":");
         oct_buf_put_json(out, q->u.question.topic);
+        oct_buf_puts(out, ",\"answer\":");
+        oct_buf_clear(&tmp);
+        oct_node_block_text_to(q, &tmp);
+        oct_buf_put_json(out, q->u.question.answered && tmp.len ? tmp.data : NULL);
         oct_buf_putc(out, '}');
     }
     oct_buf_puts(out, first ? "],\n" : "\n ],\n");

@@ -307,6 +307,13 @@ const char *oct_kind_name(oct_kind k);
  * by arena a. */
 void oct_node_plain_text_to(const oct_node *n, oct_buf *out);
 char *oct_node_plain_text(oct_arena *a, const oct_node *n);
+/* What a plain-text reader sees of block n, appended to out: paragraphs
+ * and headings a line each (as above), blocks parted by a blank line,
+ * list items with their marker ("- ", "2. ", "[x] ") and their other
+ * lines indented, code as written, table rows a line each with " | "
+ * between cells, quotations marked "> ". For a QUESTION: the text of its
+ * answers (nothing without one). For exports (blocktext.c). */
+void oct_node_block_text_to(const oct_node *n, oct_buf *out);
 
 /* Drops a chapter's opening level-1 heading when it only repeats the
  * chapter's title (see titles.c). Call after the study pass. */

@@ -201,7 +201,8 @@ static void test_bank(void)
     /* labels go, white space collapses, the number is kept */
     CHECK(strstr(j.data, "{\"id\":\"q3-which-one-is-it\",\"source\":\"b.txt\",\"line\":7,"
                          "\"number\":3,\"label\":\"3\",\"prompt\":\"Which one is it?\","
-                         "\"answered\":true,\"cluster\":3,\"asked_in\":1,\"topic\":null}"));
+                         "\"answered\":true,\"cluster\":3,\"asked_in\":1,\"topic\":null,"
+                         "\"answer\":\"This one.\"}"));
     /* every question its own cluster here; two are unanswered */
     CHECK(strstr(j.data, "{\"id\":3,\"prompt\":\"Which one is it?\",\"members\":"
                          "[\"q3-which-one-is-it\"],\"sources\":[\"b.txt\"],\"answered\":true,"
@@ -234,7 +235,7 @@ static void test_ids_unassigned(void)
     CHECK(valid_json(j.data));
     CHECK(strstr(j.data, "{\"id\":null,\"source\":\"x.md\",\"line\":1,\"number\":0,"
                          "\"label\":null,\"prompt\":\"What is X?\",\"answered\":false,"
-                         "\"cluster\":1,\"asked_in\":1,\"topic\":null}"));
+                         "\"cluster\":1,\"asked_in\":1,\"topic\":null,\"answer\":null}"));
     CHECK(strstr(j.data, "{\"id\":1,\"prompt\":\"What is X?\",\"members\":[null],"
                          "\"sources\":[\"x.md\"],\"answered\":false,\"answers\":[]}"));
     oct_buf_free(&j);
@@ -259,11 +260,12 @@ static void test_merged(void)
     oct_study_write_json(t, NULL, &j);
     CHECK(valid_json(j.data));
     CHECK(strstr(j.data, "\"prompt\":\"What is a decorator?\",\"answered\":false,"
-                         "\"cluster\":1,\"asked_in\":2,\"topic\":null}"));
+                         "\"cluster\":1,\"asked_in\":2,\"topic\":null,\"answer\":null}"));
     CHECK(strstr(j.data, "\"prompt\":\"Explain decorators.\",\"answered\":true,"
-                         "\"cluster\":1,\"asked_in\":2,\"topic\":null}"));
+                         "\"cluster\":1,\"asked_in\":2,\"topic\":null,"
+                         "\"answer\":\"A function that wraps another function.\"}"));
     CHECK(strstr(j.data, "\"prompt\":\"What is a generator?\",\"answered\":false,"
-                         "\"cluster\":2,\"asked_in\":1,\"topic\":null}"));
+                         "\"cluster\":2,\"asked_in\":1,\"topic\":null,\"answer\":null}"));
     CHECK(strstr(j.data, "{\"id\":1,\"prompt\":\"What is a decorator?\",\"members\":["));
     CHECK(strstr(j.data, "\"sources\":[\"x.md\",\"y.md\"],\"answered\":true,\"answers\":"
                          "[{\"question\":\"q1-explain-decorators\",\"source\":\"y.md\","
