@@ -202,6 +202,7 @@ static void detect(nl_doc *d)
         if (round == 0) nl_clean_artefacts(d);
         nl_classify_doc(d);
         nl_detect_tables(d);
+        nl_detect_csv(d);
         nl_detect_code(d);
         if (!note_block_edges(d)) break;
     }
@@ -275,8 +276,9 @@ int oct_normalize(const char *path, const char *text, size_t len, const oct_norm
 
     nl_out o = {OCT_BUF_INIT, NULL, 0, 0};
     size_t settings;
-    if (nl_is_deck(&d, &settings)) { /* a deck exported as text: cards */
-        nl_emit_deck(&d, settings, &o);
+    char sep;
+    if (nl_is_deck(&d, &settings, &sep)) { /* a deck exported as text: cards */
+        nl_emit_deck(&d, settings, sep, &o);
     } else {
         detect(&d);
         nl_detect_filler(&d, opts && opts->keep_filler);

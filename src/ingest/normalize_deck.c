@@ -23,7 +23,7 @@
 #include <string.h>
 #include <strings.h>
 
-enum { MIN_CARDS = 2, MAX_COLUMNS = 32, MAX_CARD_LINES = 200 };
+enum { MIN_CARDS = 2, MIN_GUESSED_CARDS = 3, MAX_COLUMNS = 32, MAX_CARD_LINES = 200 };
 
 /* Anki's settings naming a column that is no field of the card. */
 static const char *const NOT_FIELD[] = {
@@ -45,6 +45,8 @@ static bool settings_line(const nl_line *l)
 typedef struct {
     uint32_t other;
     char sep;
+    bool named;   /* "#separator:" named it */
+    bool guessed; /* a separator no setting names (';' ','): strictly */
 } deck_settings;
 
 static char separator_named(const char *s, size_t n)
@@ -69,7 +71,7 @@ static deck_settings settings_of(const nl_doc *d, size_t first)
         static const char SEP[] = "#separator:";
         if (l->len > sizeof SEP - 1 && strncmp(l->s, SEP, sizeof SEP - 1) == 0) {
             char c = separator_named(l->s + sizeof SEP - 1, l->len - (sizeof SEP - 1));
-            if (c) st.sep = c;
+            if (c) st.sep = c, st.named = true;
         }
         for (size_t k = 0; k < sizeof NOT_FIELD / sizeof *NOT_FIELD; k++) {
             size_t n = strlen(NOT_FIELD[k]), col = 0, j = n;
@@ -127,12 +129,15 @@ static int read_quoted(const nl_doc *d, size_t *li, size_t *k, char sep, size_t 
  * left out); moves past it. Returns 1 at the end of the record, 0 when a
  * separator follows. A field that opens with a quote but is not quoted
  * ("Carpe diem" means?) is read as it stands, as Quizlet writes it. */
-static int read_field(const nl_doc *d, size_t *li, size_t *k, char sep, size_t last, oct_buf *out)
+static int read_field(const nl_doc *d, size_t *li, size_t *k, char sep, size_t last, oct_buf *out,
+                      bool strict)
 {
     const nl_line *l = &d->lines[*li];
     if (*k < l->len && l->s[*k] == '"') {
         size_t li0 = *li, k0 = *k, len0 = out ? out->len : 0;
         int r = read_quoted(d, li, k, sep, last, out);
+        const nl_line *at = &d->lines[*li];
+        if (r == 0 && strict && *k < at->len && (at->s[*k] == ' ' || at->s[*k] == '\t')) return -1;
         if (r >= 0) return r;
         *li = li0;
         *k = k0;
@@ -140,6 +145,8 @@ static int read_field(const nl_doc *d, size_t *li, size_t *k, char sep, size_t l
     }
     const char *s = l->s + *k, *e = memchr(s, sep, l->len - *k);
     size_t n = e ? (size_t)(e - s) : l->len - *k;
+    /* a guessed separator is followed by no blank: "a, b" is prose */
+    if (strict && e && (size_t)(e - l->s) + 1 < l->len && (e[1] == ' ' || e[1] == '\t')) return -1;
     if (out) oct_buf_put(out, s, n);
     *k += n + (e ? 1 : 0);
     return e ? 0 : 1;
@@ -158,7 +165,8 @@ static bool read_card(const nl_doc *d, size_t i, const deck_settings *st, deck_c
         bool field = col >= MAX_COLUMNS || !(st->other >> col & 1);
         if (field && nfield == 2) return false; /* a third field */
         if (field) c->at[nfield] = li;
-        int r = read_field(d, &li, &k, st->sep, last, field ? &c->f[nfield] : NULL);
+        int r = read_field(d, &li, &k, st->sep, last, field ? &c->f[nfield] : NULL, st->guessed);
+        if (r < 0) return false;
         nfield += field;
         if (r == 1) break;
     }
@@ -181,28 +189,54 @@ static void card_free(deck_card *c)
     oct_buf_free(&c->f[1]);
 }
 
-/* Lines [0, *first) are Anki's settings; true when every other record is
- * a card or a blank line, and there are enough cards. */
-bool nl_is_deck(const nl_doc *d, size_t *first)
+/* The cards from line i on with settings st: their count, 0 unless every
+ * record but blank lines is one. */
+static size_t count_cards(const nl_doc *d, size_t i, const deck_settings *st)
 {
-    size_t i = 0, cards = 0;
-    while (i < d->n && settings_line(&d->lines[i]))
-        i++;
-    *first = i;
-    deck_settings st = settings_of(d, i);
+    size_t cards = 0;
     deck_card c = {0};
-    bool ok = true;
-    while (ok && i < d->n) {
+    while (i < d->n) {
         if (d->lines[i].flags & NL_BLANK) {
             i++;
             continue;
         }
-        ok = read_card(d, i, &st, &c);
-        cards += ok;
+        if (!read_card(d, i, st, &c)) {
+            cards = 0;
+            break;
+        }
+        cards++;
         i = c.end;
     }
     card_free(&c);
-    return ok && cards >= MIN_CARDS;
+    return cards;
+}
+
+/* Lines [0, *first) are Anki's settings; true when every other record is
+ * a card or a blank line, and there are enough cards. Without a
+ * "#separator:" setting the separator is a tab, else (Quizlet's other
+ * choices, a spreadsheet saved as CSV) a semicolon or a comma followed by
+ * no blank on every card, in three cards or more: "la mesa;the table",
+ * "alkane,a saturated hydrocarbon". */
+bool nl_is_deck(const nl_doc *d, size_t *first, char *sep)
+{
+    size_t i = 0;
+    while (i < d->n && settings_line(&d->lines[i]))
+        i++;
+    *first = i;
+    deck_settings st = settings_of(d, i);
+    *sep = st.sep;
+    if (count_cards(d, i, &st) >= MIN_CARDS) return true;
+    if (st.named) return false;
+    static const char GUESSES[] = {';', ','};
+    for (size_t k = 0; k < sizeof GUESSES; k++) {
+        st.sep = GUESSES[k];
+        st.guessed = true;
+        if (count_cards(d, i, &st) >= MIN_GUESSED_CARDS) {
+            *sep = st.sep;
+            return true;
+        }
+    }
+    return false;
 }
 
 /* Whether s[i..] is Anki's line break, "<br>", "<br/>" or "<br />";
@@ -253,9 +287,11 @@ static bool header_card(const deck_card *c)
     return false;
 }
 
-void nl_emit_deck(const nl_doc *d, size_t first, nl_out *o)
+void nl_emit_deck(const nl_doc *d, size_t first, char sep, nl_out *o)
 {
     deck_settings st = settings_of(d, first);
+    st.guessed = !st.named && sep != st.sep; /* as nl_is_deck found it */
+    st.sep = sep;
     if (first > 0)
         oct_diag_report(d->diag, OCT_NOTE, d->path, 1, 1, "front-matter",
                         "lines 1-%zu are the settings of a flashcard deck exported as text "

@@ -272,6 +272,17 @@ bool nl_is_block_start(const char *s, size_t n);
 
 /* --- normalize_table.c --- */
 void nl_detect_tables(nl_doc *d);
+/* --- normalize_csv.c --- */
+/* nl_line.split of a CSV table's rows (normalize_table.c has its own
+ * values below these). */
+enum { NL_SPLIT_CSV_COMMA = 16, NL_SPLIT_CSV_SEMICOLON = 17 };
+/* Claims three or more consecutive rows of comma (else semicolon)
+ * separated fields, as many on each, as a table region. */
+void nl_detect_csv(nl_doc *d);
+/* The fields of s[0..n) split at sep (RFC 4180 quotes; a blank after a
+ * separator makes it no record): up to max byte ranges [a[k], b[k]), a
+ * quoted field's without its quotes; the count, or -1. */
+int nl_csv_fields(const char *s, size_t n, char sep, size_t *a, size_t *b, int max);
 /* Writes a table region as pipe rows (header, delimiter row, body). */
 void nl_emit_table(const nl_doc *d, const nl_region *r, nl_out *out);
 
@@ -393,13 +404,15 @@ void nl_adm_marker(oct_buf *out, const char *type, size_t ntype, char fold, cons
 char *nl_ungrid_tables(const char *text, size_t len, size_t *outlen);
 
 /* --- normalize_deck.c --- */
-/* Whether the text is a flashcard deck exported as text (a tab between a
- * front and a back on every line but blank ones, two cards or more, after
- * Anki's "#key:value" settings lines, lines [0, *first)). */
-bool nl_is_deck(const nl_doc *d, size_t *first);
+/* Whether the text is a flashcard deck exported as text (a tab, or the
+ * separator its settings name, between a front and a back on every line
+ * but blank ones, two cards or more; else a semicolon or a comma with no
+ * blank after it, three cards or more), after Anki's "#key:value"
+ * settings lines, lines [0, *first); *sep: the separator. */
+bool nl_is_deck(const nl_doc *d, size_t *first, char *sep);
 /* Writes the deck's cards as "Q: front" / "A: back" pairs, each at its
  * card's line (the settings reported, not written). */
-void nl_emit_deck(const nl_doc *d, size_t first, nl_out *o);
+void nl_emit_deck(const nl_doc *d, size_t first, char sep, nl_out *o);
 
 /* --- normalize.c --- */
 nl_region *nl_add_region(nl_doc *d, nl_region_kind kind, size_t start, size_t end);

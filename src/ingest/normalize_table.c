@@ -447,12 +447,15 @@ void nl_detect_tables(nl_doc *d)
     }
 }
 
-static void put_cell(oct_buf *out, const char *s, size_t a, size_t b)
+/* A cell's text between pipes, blank runs as one space; quoted: a CSV
+ * field's doubled quotes as one. */
+static void put_cell(oct_buf *out, const char *s, size_t a, size_t b, bool quoted)
 {
     oct_buf_puts(out, " ");
     bool space = false;
     for (size_t i = a; i < b; i++) {
         char c = s[i];
+        if (quoted && c == '"' && i + 1 < b && s[i + 1] == '"') i++;
         if (c == ' ' || c == '\t') {
             space = true;
             continue;
@@ -465,8 +468,27 @@ static void put_cell(oct_buf *out, const char *s, size_t a, size_t b)
     oct_buf_puts(out, " |");
 }
 
+/* A CSV row (normalize_csv.c): its fields as cells. */
+static void emit_csv_row(const nl_region *r, const nl_line *l, oct_buf *row)
+{
+    size_t a[NL_MAX_COLS], b[NL_MAX_COLS];
+    char sep = l->split == NL_SPLIT_CSV_COMMA ? ',' : ';';
+    int count = nl_csv_fields(l->s + l->lead, text_end(l) - l->lead, sep, a, b, NL_MAX_COLS);
+    oct_buf_puts(row, "|");
+    for (int j = 0; j < r->ncols; j++) {
+        if (j < count)
+            put_cell(row, l->s + l->lead, a[j], b[j], true);
+        else
+            oct_buf_puts(row, "  |");
+    }
+}
+
 static void emit_row(const nl_region *r, const nl_line *l, oct_buf *row)
 {
+    if (l->split == NL_SPLIT_CSV_COMMA || l->split == NL_SPLIT_CSV_SEMICOLON) {
+        emit_csv_row(r, l, row);
+        return;
+    }
     cell c[NL_MAX_COLS];
     int slot[NL_MAX_COLS];
     int mode = l->split == SPLIT_COLUMNS ? SPLIT_HYBRID : l->split;
@@ -482,7 +504,7 @@ static void emit_row(const nl_region *r, const nl_line *l, oct_buf *row)
     oct_buf_puts(row, "|");
     for (int j = 0; j < r->ncols; j++) {
         if (slot[j] >= 0 && slot[j] < count)
-            put_cell(row, l->s, c[slot[j]].a, c[slot[j]].b);
+            put_cell(row, l->s, c[slot[j]].a, c[slot[j]].b, false);
         else
             oct_buf_puts(row, "  |");
     }

@@ -293,6 +293,7 @@ static void test_fixtures(void)
         {"filler.txt", 0, "", 0},
         {"items.txt", 0, ":1", 1},
         {"deck.txt", 0, "", 0},
+        {"csv-rows.txt", 3, "", 0},
     };
     for (size_t i = 0; i < sizeof fixtures / sizeof *fixtures; i++)
         check_fixture(&fixtures[i]);
@@ -743,6 +744,41 @@ static void test_quoted_decks(void)
     }
 }
 
+/* Decks with a separator no setting names (normalize_deck.c): a
+ * semicolon or a comma followed by no blank, on every line, three cards
+ * or more, a spreadsheet's header left out; prose with commas, two cards,
+ * or one line that is no card stay text. */
+static void test_guessed_decks(void)
+{
+    static const struct {
+        const char *in, *want;
+    } cards[] = {
+        {"la mesa;the table\nel libro;the book\n\nla ventana;the window\n",
+         "Q: la mesa\n\nA: the table\n\nQ: el libro\n\nA: the book\n\n"
+         "Q: la ventana\n\nA: the window\n\n"},
+        {"Term,Definition\nalkane,a saturated hydrocarbon\nisomer,\"same formula, other "
+         "structure\"\nester,made from an acid and an alcohol\n",
+         "\nQ: alkane\n\nA: a saturated hydrocarbon\n\nQ: isomer\n\nA: same formula, other "
+         "structure\n\nQ: ester\n\nA: made from an acid and an alcohol\n\n"},
+    };
+    for (size_t i = 0; i < sizeof cards / sizeof *cards; i++) {
+        char *out = norm_str(cards[i].in);
+        CHECK_STR(out, cards[i].want);
+        free(out);
+    }
+    static const char *const text[] = {
+        "Apples, pears and plums.\nRed, green, blue.\nOne, two, three.\n", /* blanks */
+        "la mesa;the table\nel libro;the book\n",                          /* two cards */
+        "la mesa;the table\nel libro;the book\nA line of prose.\n",        /* no card */
+        "x=1;y=2;z=3\na=1;b=2;c=3\nd=1;e=2;f=3\n",                         /* three fields */
+    };
+    for (size_t i = 0; i < sizeof text / sizeof *text; i++) {
+        char *out = norm_str(text[i]);
+        CHECK(strstr(out, "Q: ") == NULL);
+        free(out);
+    }
+}
+
 /* A Q&A site's page furniture goes with one warning; a note's own lines
  * that share its words stay. */
 static void test_page_furniture(void)
@@ -791,6 +827,7 @@ int main(void)
     test_name_search();
     test_page_furniture();
     test_quoted_decks();
+    test_guessed_decks();
     test_fixtures();
     test_unchanged();
     test_prose_lines();
