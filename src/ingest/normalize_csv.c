@@ -95,10 +95,13 @@ static bool has_number(const nl_line *l, char sep)
 
 /* The rows from line i split at sep into as many fields as line i: how
  * many (0 when line i is no record, or every row has an empty first or
- * last field: "output;" ends a statement or a sentence, not a field). */
-static size_t rows_from(const nl_doc *d, size_t i, char sep, int *count)
+ * last field: "output;" ends a statement or a sentence, not a field);
+ * *span: the lines looked at, which no later start could make a table
+ * of when these make none (so a long run is read once). */
+static size_t rows_from(const nl_doc *d, size_t i, char sep, int *count, size_t *span)
 {
     bool ends, all_ends;
+    *span = 1;
     *count = row_candidate(&d->lines[i]) ? fields_of(&d->lines[i], sep, &all_ends) : -1;
     if (*count < 2 || *count > NL_MAX_COLS) return 0;
     size_t j = i + 1;
@@ -107,19 +110,23 @@ static size_t rows_from(const nl_doc *d, size_t i, char sep, int *count)
         all_ends &= ends;
         j++;
     }
+    *span = j - i;
     return all_ends ? 0 : j - i;
 }
 
 void nl_detect_csv(nl_doc *d)
 {
     static const char SEPS[] = {',', ';'};
+    size_t dead[2] = {0, 0}; /* per separator: no table of it starts before this line */
     for (size_t i = 0; i < d->n;) {
-        size_t rows = 0;
+        size_t rows = 0, span;
         int count = 0;
         char sep = 0;
         for (size_t k = 0; k < sizeof SEPS && rows < 3; k++) {
+            if (i < dead[k]) continue;
             sep = SEPS[k];
-            rows = rows_from(d, i, sep, &count);
+            rows = rows_from(d, i, sep, &count, &span);
+            if (rows < 3) dead[k] = i + span;
         }
         if (rows < 3) {
             i++;
