@@ -52,7 +52,7 @@ static const h_elem ELEMS[] = {
     {"header", H_TBLOCK, 0, 0},
     {"footer", H_TBLOCK, 0, 0},
     {"main", H_TBLOCK, 0, 0},
-    {"nav", H_TBLOCK, 0, 0},
+    {"nav", H_DROP, 0, 0}, /* a saved page's site links: no reading matter */
     {"aside", H_TBLOCK, 0, 0},
     {"figure", H_TBLOCK, 0, 0},
     {"figcaption", H_P, 0, 0},

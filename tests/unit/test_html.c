@@ -291,6 +291,24 @@ static void test_dropped_and_malformed(void)
     release(&r);
 }
 
+/* A page saved from the web: its <nav> of site links goes, with the
+ * warning, and the article's heading is the first thing left. */
+static void test_saved_page_nav(void)
+{
+    doc r = ingest("<nav><a href=\"/\">Home</a> | <a href=\"/about\">About</a></nav>\n\n"
+                   "<h1>Acids and bases</h1>\n\n<p>What is a buffer?</p>\n");
+    CHECK_SANE(r);
+    CHECK(r.ch && r.ch->first && r.ch->first->kind == OCT_SECTION);
+    oct_buf b = OCT_BUF_INIT;
+    if (r.ch) oct_node_plain_text_to(r.ch, &b);
+    CHECK(b.data && !strstr(b.data, "Home") && strstr(b.data, "buffer"));
+    oct_buf_free(&b);
+    CHECK(oct_diag_size(r.d) == 1);
+    if (oct_diag_size(r.d) == 1)
+        CHECK_STR(oct_diag_at(r.d, 0)->message, "<nav> dropped with its content (line 1)");
+    release(&r);
+}
+
 /* Markdown between <td> and </td> (blank lines around it): its inlines
  * join the cell, a later paragraph after a line break. */
 static void test_markdown_in_cell(void)
@@ -532,6 +550,7 @@ int main(void)
     test_tables_lists_pre();
     test_colspan();
     test_dropped_and_malformed();
+    test_saved_page_nav();
     test_markdown_inside_p();
     test_markdown_in_cell();
     test_deep_blocks_in_cell();
