@@ -78,7 +78,7 @@
 
 /* Also enforced, next to the code they guard:
  *   config/yaml.h   OCT_YAML_MAX_DEPTH, aliases refused (YAML bombs)
- *   ingest/formats/nb_json.h OCT_NOTEBOOK_MAX_DEPTH (JSON nesting, refused)
+ *   ingest/formats/notebook.h OCT_NOTEBOOK_MAX_DEPTH (JSON nesting, refused)
  *   ingest/formats/notebook.h OCT_NOTEBOOK_MAX_OUTPUT_LINES, _BYTES (cut)
  *   ingest/images.h OCT_IMAGE_MAX_BYTES, OCT_IMAGE_MAX_SIDE,
  *                   OCT_IMAGE_MAX_PIXELS, OCT_SVG_MAX_RASTER

@@ -9,11 +9,7 @@
 #include <json-glib/json-glib.h>
 
 #include "diag.h"
-
-/* Containers nested deeper than this are refused before JSON-GLib reads
- * them: its parser recurses (100,000 '[' overflow the stack). A notebook
- * nests about ten deep (widget state, a little more). */
-#define OCT_NOTEBOOK_MAX_DEPTH 256
+#include "ingest/formats/notebook.h"
 
 typedef struct {
     JsonParser *parser; /* owns every node */

@@ -15,6 +15,11 @@
 
 #include "diag.h"
 
+/* JSON nested deeper than this is refused (error [notebook]) before
+ * JSON-GLib reads it: its parser recurses, and 100,000 '[' overflow the
+ * stack. A notebook nests about ten deep (widget state a little more). */
+#define OCT_NOTEBOOK_MAX_DEPTH 256
+
 /* The text of one code cell's outputs is cut after this many lines or
  * bytes (a training log, a printed array): a booklet is not a console. */
 #define OCT_NOTEBOOK_MAX_OUTPUT_LINES 400
