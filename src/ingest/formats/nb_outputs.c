@@ -28,11 +28,17 @@ static void cut_output(nb_writer *w, nb_lines *text)
     }
     if (keep == text->n && !cut_line) return;
     int line = text->map[keep < text->n ? keep : text->n - 1];
-    size_t total = text->n, total_bytes = text->text.len;
+    char kept[120];
+    if (keep == 0)
+        snprintf(kept, sizeof kept, "the first %u bytes of its first line are",
+                 OCT_NOTEBOOK_MAX_OUTPUT_BYTES);
+    else
+        snprintf(kept, sizeof kept, "the first %zu line%s%s %s", keep, keep == 1 ? "" : "s",
+                 cut_line ? " and part of the next" : "", keep == 1 && !cut_line ? "is" : "are");
     oct_diag_report(w->diag, OCT_WARNING, w->path, line, 1, "notebook-output",
-                    "cell %d: its output is %zu lines (%zu bytes); the first %zu%s are printed, "
-                    "the rest is left out",
-                    w->cell, total, total_bytes, keep, cut_line ? " and part of the next" : "");
+                    "cell %d: its output is %zu line%s (%zu bytes); %s printed, the rest is left "
+                    "out",
+                    w->cell, text->n, text->n == 1 ? "" : "s", text->text.len, kept);
     if (cut_line) { /* a part of the long line, up to a character's start */
         size_t room = OCT_NOTEBOOK_MAX_OUTPUT_BYTES - bytes;
         const char *p = text->text.data + bytes;
