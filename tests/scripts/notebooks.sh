@@ -6,7 +6,8 @@
 # lost; code is fenced in each kernel's language and highlighted, outputs
 # are plain blocks; output pictures and attachments are embedded; the study
 # pass finds the questions (inspect --json) and the Anki deck carries code
-# and explanation as the answer; a manifest lists notebooks; a broken
+# and explanation as the answer; a manifest lists notebooks; `normalize`
+# prints a notebook's Markdown; a broken
 # notebook is an error at its line and column, and nothing is written.
 set -euo pipefail
 . "$(dirname "$0")/../tools/lib.sh"
@@ -103,6 +104,11 @@ printf '# Vorwort\n\nNotizen zum Kurs.\n' >mixed/vorwort.md
 printf 'title: Julia\nlanguage: de\nsources: [vorwort.md, julia-kurs.ipynb]\n' >mixed/booklet.yaml
 build_ok mixed.log build mixed/booklet.yaml -o mixed-out --format pdf
 pdftotext mixed-out/*.pdf - | grep -q 'Multiple Dispatch' || fail "the manifest's notebook is missing"
+
+# `octavo normalize` shows the Markdown a notebook is read as.
+"$OCTAVO" normalize nb/julia-kurs.ipynb >normalized.md 2>normalize.log || fail "normalize failed"
+grep -q '^```julia$' normalized.md && grep -q '^## Frage 1: Was ist Multiple Dispatch?$' normalized.md ||
+    fail "normalize did not show the notebook's Markdown: $(head -c 300 normalized.md)"
 
 # Broken: an error at the fault's line and column, exit 1, nothing written.
 mkdir broken
