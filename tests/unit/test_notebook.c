@@ -162,6 +162,27 @@ static void test_pictures(void)
     oct_diag_free(d);
 }
 
+/* An attachment is found on any line of its cell, whatever the order of
+ * the cell's keys (the source written before the attachments). */
+static void test_attachment_order(void)
+{
+    const char *json = "{\"cells\": [\n"
+                       " {\"source\": [\n"
+                       "   \"![a](attachment:a.png)\\n\",\n"
+                       "   \"text\"\n"
+                       "  ],\n"
+                       "  \"cell_type\": \"markdown\",\n"
+                       "  \"attachments\": {\"a.png\": {\"image/png\": \"" PNG_1X1 "\"}}}\n"
+                       "], \"nbformat\": 4}";
+    oct_notebook nb;
+    oct_diag *d;
+    CHECK(read_nb(json, &nb, &d) == 0);
+    CHECK(nb.nlines > 0 && nb.line_map[0] == 3);
+    CHECK(oct_notebook_picture_at(&nb, "attachment:a.png", 3) != NULL);
+    oct_notebook_release(&nb);
+    oct_diag_free(d);
+}
+
 /* nbformat 3: worksheets, heading cells, "input", pyout, the cell's own
  * language; a raw cell prints as the text it is. */
 static void test_nbformat3(void)
@@ -317,6 +338,7 @@ int main(void)
     test_outputs();
     test_output_cut();
     test_pictures();
+    test_attachment_order();
     test_nbformat3();
     test_broken();
     test_wrong_types();

@@ -160,7 +160,14 @@ static void close_open_fence(nb_writer *w, const nb_lines *src)
 
 static void write_markdown(nb_writer *w, JsonObject *cell, const nb_lines *src)
 {
-    take_attachments(w, cell, w->cell_line, src->n ? src->map[src->n - 1] : w->cell_line);
+    /* the cell's lines: its first member's (where Jupyter writes
+     * "attachments") to its last source line, whatever the keys' order */
+    int first = w->cell_line, last = w->cell_line;
+    for (size_t i = 0; i < src->n; i++) {
+        if (src->map[i] < first) first = src->map[i];
+        if (src->map[i] > last) last = src->map[i];
+    }
+    take_attachments(w, cell, first, last);
     if (!src->n) return;
     put_all(w, src);
     close_open_fence(w, src);
