@@ -204,6 +204,21 @@ static void test_nbformat3(void)
     oct_diag_free(d);
 }
 
+/* A language name is cleaned for the fence: a newline or backticks in it
+ * would make lines the line map does not have. */
+static void test_language_cleaned(void)
+{
+    const char *json = "{\"nbformat\": 3, \"worksheets\": [{\"cells\": [{\"cell_type\": \"code\", "
+                       "\"language\": \"Ju\\nlia```\", \"input\": \"x\", \"outputs\": []}]}]}";
+    oct_notebook nb;
+    oct_diag *d;
+    CHECK(read_nb(json, &nb, &d) == 0);
+    CHECK_STR(nb.text, "```julia\nx\n```\n\n");
+    CHECK(nb.nlines == 4);
+    oct_notebook_release(&nb);
+    oct_diag_free(d);
+}
+
 /* Broken notebooks: an error [notebook] at the fault, nothing else. */
 static void test_broken(void)
 {
@@ -340,6 +355,7 @@ int main(void)
     test_pictures();
     test_attachment_order();
     test_nbformat3();
+    test_language_cleaned();
     test_broken();
     test_wrong_types();
     test_study();

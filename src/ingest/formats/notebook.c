@@ -122,6 +122,29 @@ static void take_attachments(nb_writer *w, JsonObject *cell, int first, int last
 
 /* ---- cells -------------------------------------------------------------- */
 
+/* A language name as a fence's info string takes it: lower-case, only
+ * letters, digits and "+#._-" ("Python 3" → "python3"), at most 31 bytes;
+ * out is empty when nothing is left. */
+static void clean_language(const char *s, char out[32])
+{
+    size_t n = 0;
+    for (; s && *s && n + 1 < 32; s++)
+        if (isalnum((unsigned char)*s) || strchr("+#._-", *s)) out[n++] = (char)tolower(*s);
+    out[n] = '\0';
+}
+
+/* The code cells' language ("python", "r", "julia") from the kernel's
+ * metadata; NULL when it names none. */
+static char *notebook_language(JsonObject *meta)
+{
+    const char *s = nb_string(nb_member(nb_object(nb_member(meta, "kernelspec")), "language"));
+    if (!s) s = nb_string(nb_member(nb_object(nb_member(meta, "language_info")), "name"));
+    if (!s) s = nb_string(nb_member(meta, "language"));
+    char out[32];
+    clean_language(s, out);
+    return *out ? oct_xstrdup(out) : NULL;
+}
+
 static void put_all(nb_writer *w, const nb_lines *src)
 {
     size_t pos = 0, len, i = 0;
@@ -223,8 +246,9 @@ static void write_code(nb_writer *w, JsonObject *cell, const nb_lines *src)
     bool blank = true;
     for (size_t i = 0; i < src->text.len && blank; i++)
         blank = src->text.data[i] == '\n' || src->text.data[i] == ' ' || src->text.data[i] == '\t';
-    const char *lang = nb_string(nb_member(cell, "language")); /* nbformat 3 */
-    if (!blank) nb_write_fenced(w, src, lang ? lang : w->lang);
+    char own[32]; /* nbformat 3 names the language in each code cell */
+    clean_language(nb_string(nb_member(cell, "language")), own);
+    if (!blank) nb_write_fenced(w, src, *own ? own : w->lang);
     nb_write_outputs(w, cell);
 }
 
@@ -265,23 +289,6 @@ static void write_cell(nb_writer *w, JsonNode *node)
 }
 
 /* ---- the notebook -------------------------------------------------------- */
-
-/* The code cells' language, lower-case ("python", "r", "julia"), from the
- * kernel's metadata; NULL when it names none. Only characters a fence's
- * info string can carry are kept. */
-static char *notebook_language(JsonObject *meta)
-{
-    const char *s = nb_string(nb_member(nb_object(nb_member(meta, "kernelspec")), "language"));
-    if (!s) s = nb_string(nb_member(nb_object(nb_member(meta, "language_info")), "name"));
-    if (!s) s = nb_string(nb_member(meta, "language"));
-    if (!s) return NULL;
-    char out[32];
-    size_t n = 0;
-    for (; *s && n + 1 < sizeof out; s++)
-        if (isalnum((unsigned char)*s) || strchr("+#._-", *s)) out[n++] = (char)tolower(*s);
-    out[n] = '\0';
-    return n ? oct_xstrdup(out) : NULL;
-}
 
 static int refuse(const char *path, int line, oct_diag *diag, const char *what)
 {
