@@ -255,8 +255,13 @@ void oct_ingest_images(oct_tree *t, oct_node *chapter, const char *source_path, 
                        const oct_image_memory *mem, oct_diag *diag)
 {
     if (!root || !source_path) return;
-    pass ps = {t, diag, source_path, dir_of(source_path), realpath(root, NULL), OCT_BUF_INIT,
-               0, 0,    mem};
+    pass ps = {.t = t,
+               .diag = diag,
+               .file = source_path,
+               .srcdir = dir_of(source_path),
+               .root = realpath(root, NULL),
+               .badge_lines = OCT_BUF_INIT,
+               .mem = mem};
     if (!ps.srcdir) goto out;
     /* a source outside the booklet directory keeps to its own directory */
     if (!ps.root || !oct_path_beneath(ps.srcdir, ps.root)) {

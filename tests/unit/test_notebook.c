@@ -103,6 +103,36 @@ static void test_outputs(void)
     oct_diag_free(d);
 }
 
+/* Backticks longer than any fence: the fence is 63 long and a line that
+ * could close it (up to three spaces, then 63 backticks or more) moves
+ * four spaces right. */
+static void test_long_backtick_run(void)
+{
+    oct_buf b = OCT_BUF_INIT, want = OCT_BUF_INIT;
+    oct_buf_puts(
+        &b, "{\"cells\": [{\"cell_type\": \"code\", \"outputs\": [], \"source\": [\"x\\n\", \"  ");
+    for (int i = 0; i < 70; i++)
+        oct_buf_putc(&b, '`');
+    oct_buf_puts(&b, "\"]}], \"nbformat\": 4}");
+    for (int k = 0; k < 2; k++) {
+        for (int i = 0; i < 63; i++)
+            oct_buf_putc(&want, '`');
+        oct_buf_puts(&want, k ? "\n\n" : "\nx\n      ");
+        if (!k)
+            for (int i = 0; i < 70; i++)
+                oct_buf_putc(&want, '`');
+        if (!k) oct_buf_putc(&want, '\n');
+    }
+    oct_notebook nb;
+    oct_diag *d;
+    CHECK(read_nb(b.data, &nb, &d) == 0);
+    CHECK_STR(nb.text, want.data);
+    oct_notebook_release(&nb);
+    oct_diag_free(d);
+    oct_buf_free(&b);
+    oct_buf_free(&want);
+}
+
 /* A long output is cut after OCT_NOTEBOOK_MAX_OUTPUT_LINES lines, with a
  * warning that says how much there was. */
 static void test_output_cut(void)
@@ -352,6 +382,7 @@ int main(void)
     test_cells_and_lines();
     test_outputs();
     test_output_cut();
+    test_long_backtick_run();
     test_pictures();
     test_attachment_order();
     test_nbformat3();

@@ -37,8 +37,12 @@ void nb_write_fenced(nb_writer *w, const nb_lines *lines, const char *lang)
     for (const char *s; (s = nb_lines_next(lines, &pos, &len)); i++) {
         int line = lines->map[i < lines->n ? i : lines->n - 1];
         /* the fence is at most 63 long: a line opening with as many
-         * backticks is indented four spaces, which no fence can close on */
-        bool shift = len >= n && !strncmp(s, fence, n);
+         * backticks (after up to three spaces) is indented four spaces
+         * more, where no fence can close */
+        size_t sp = 0;
+        while (sp < len && sp < 3 && s[sp] == ' ')
+            sp++;
+        bool shift = len >= sp + n && !strncmp(s + sp, fence, n);
         oct_buf b = OCT_BUF_INIT;
         if (shift) oct_buf_puts(&b, "    ");
         oct_buf_put(&b, s, len);
