@@ -149,6 +149,16 @@ void oct_diag_flush(oct_diag *into, oct_diag *from)
     memset(from->counts, 0, sizeof from->counts);
 }
 
+void oct_diag_map_lines(oct_diag *d, const char *file, const int *map, size_t n)
+{
+    for (size_t i = 0; d && i < d->len; i++) {
+        oct_diag_msg *m = &d->msgs[i];
+        if (!m->file || strcmp(m->file, file) != 0 || m->line < 1 || (size_t)m->line > n) continue;
+        m->line = map[m->line - 1];
+        m->col = 0;
+    }
+}
+
 void oct_diag_print(const oct_diag_msg *m, FILE *out)
 {
     if (m->file && m->line > 0)

@@ -19,6 +19,12 @@
  * pages. */
 #define OCT_LIMIT_SOURCE_BYTES (8u * 1024u * 1024u)
 
+/* One notebook (.ipynb) [limit-source-size]: refused (error). Its JSON
+ * carries pictures (base64) and outputs besides the notes; the Markdown
+ * made from it is held to the limit above, and its outputs are cut
+ * (formats/notebook.h). JSON-GLib reads 50 MB in about 1.5 s. */
+#define OCT_LIMIT_NOTEBOOK_BYTES (64u * 1024u * 1024u)
+
 /* Sources of one booklet [limit-sources]: the manifest is refused (error).
  * Each source is a chapter with its own page breaks and EPUB document. */
 #define OCT_LIMIT_SOURCES 2000
@@ -72,6 +78,8 @@
 
 /* Also enforced, next to the code they guard:
  *   config/yaml.h   OCT_YAML_MAX_DEPTH, aliases refused (YAML bombs)
+ *   ingest/formats/notebook.h OCT_NOTEBOOK_MAX_DEPTH (JSON nesting, refused)
+ *   ingest/formats/notebook.h OCT_NOTEBOOK_MAX_OUTPUT_LINES, _BYTES (cut)
  *   ingest/images.h OCT_IMAGE_MAX_BYTES, OCT_IMAGE_MAX_SIDE,
  *                   OCT_IMAGE_MAX_PIXELS, OCT_SVG_MAX_RASTER
  *   tree/anchors.h  OCT_MAX_ANCHORS */

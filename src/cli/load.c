@@ -243,7 +243,7 @@ static int ingest_one(oct_tree *t, oct_readahead *ra, size_t i, const oct_source
         if (e == EFBIG) {
             oct_diag_report(diag, OCT_ERROR, src->path, 0, 0, "limit-source-size",
                             "source is larger than the limit of %u bytes",
-                            (unsigned)OCT_MAX_SOURCE_BYTES);
+                            (unsigned)oct_ingest_max_bytes(src->path));
             return OCT_EXIT_INPUT;
         }
         oct_diag_report(diag, OCT_ERROR, src->path, 0, 0, "read-failed", "cannot read: %s",

@@ -1,4 +1,5 @@
 #include "cli/cli.h"
+#include "ingest/formats/notebook.h"
 #include "ingest/ingest.h"
 #include "ingest/normalize.h"
 #include "util/buf.h"
@@ -51,7 +52,8 @@ int oct_cmd_normalize(int argc, char **argv)
     int is_stdin = strcmp(path, "-") == 0;
     const char *name = is_stdin ? "<stdin>" : path;
     size_t len = 0;
-    char *bytes = is_stdin ? read_stdin(&len) : oct_read_file(path, OCT_MAX_SOURCE_BYTES, &len);
+    char *bytes =
+        is_stdin ? read_stdin(&len) : oct_read_file(path, oct_ingest_max_bytes(path), &len);
     oct_diag *diag = oct_diag_new(stderr);
     int rc = OCT_EXIT_OK;
     if (!bytes) {
@@ -59,6 +61,19 @@ int oct_cmd_normalize(int argc, char **argv)
         oct_diag_report(diag, OCT_ERROR, name, 0, 0, "read-failed", "cannot read: %s", strerror(e));
         oct_diag_free(diag);
         return e == ENOENT || e == EFBIG ? OCT_EXIT_INPUT : OCT_EXIT_IO;
+    }
+    if (!is_stdin && oct_notebook_is_path(name)) { /* a notebook: its cells as Markdown */
+        oct_notebook nb;
+        int nrc = oct_notebook_read(name, bytes, len, &nb, diag);
+        free(bytes);
+        if (nrc != 0) {
+            oct_diag_free(diag);
+            return OCT_EXIT_INPUT;
+        }
+        bytes = nb.text;
+        len = nb.len;
+        nb.text = NULL;
+        oct_notebook_release(&nb);
     }
     /* decoded: legacy charset converted, mojibake repaired, XML-safe */
     size_t dlen = 0;

@@ -36,7 +36,7 @@ static void prepare(oct_work *w)
     double t0 = oct_clock_now();
     oct_deps *was = oct_deps_record_to(j->deps); /* this thread's recorder: the job's */
     size_t len = 0;
-    char *bytes = oct_read_file(j->src->path, OCT_MAX_SOURCE_BYTES, &len);
+    char *bytes = oct_read_file(j->src->path, oct_ingest_max_bytes(j->src->path), &len);
     if (!bytes) j->err = errno ? errno : EIO;
     double t1 = oct_clock_now();
     j->read_sec = t1 - t0;

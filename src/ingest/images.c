@@ -24,6 +24,7 @@ typedef struct {
     char *srcdir, *root;
     oct_buf badge_lines;
     int nbadges, badge_line;
+    const oct_image_memory *mem;
 } pass;
 
 /* "image 'URL' <what>; its alt text is printed instead" at the node (a
@@ -90,6 +91,27 @@ static int add_image(oct_tree *t, const char *hash, const unsigned char *data, s
     return (int)++t->nimages;
 }
 
+/* Checks and stores the bytes of the picture n shows; its index or 0. */
+static int store_image(pass *ps, const oct_node *n, const unsigned char *data, size_t len)
+{
+    gchar *hash = g_compute_checksum_for_data(G_CHECKSUM_SHA256, data, len);
+    int index = find_image(ps->t, hash, data, len);
+    if (!index) {
+        oct_image_info info;
+        if (oct_image_decode(data, len, &info) == 0)
+            index = add_image(ps->t, hash, data, len, &info);
+        else {
+            char what[260];
+            snprintf(what, sizeof what, "cannot be used: %s", info.why);
+            warn(ps, n, info.unsupported ? "image-unsupported" : "image-damaged", what);
+        }
+        free(info.raster);
+        free(info.upright);
+    }
+    g_free(hash);
+    return index;
+}
+
 /* Reads, checks and stores the picture an IMAGE names; returns its index or 0. */
 static int load_image(pass *ps, const oct_node *n)
 {
@@ -106,21 +128,7 @@ static int load_image(pass *ps, const oct_node *n)
         warn(ps, n, r.code, r.why);
         return 0;
     }
-    gchar *hash = g_compute_checksum_for_data(G_CHECKSUM_SHA256, data, len);
-    int index = find_image(ps->t, hash, data, len);
-    if (!index) {
-        oct_image_info info;
-        if (oct_image_decode(data, len, &info) == 0)
-            index = add_image(ps->t, hash, data, len, &info);
-        else {
-            char what[260];
-            snprintf(what, sizeof what, "cannot be used: %s", info.why);
-            warn(ps, n, info.unsupported ? "image-unsupported" : "image-damaged", what);
-        }
-        free(info.raster);
-        free(info.upright);
-    }
-    g_free(hash);
+    int index = store_image(ps, n, data, len);
     free(data);
     return index;
 }
@@ -190,6 +198,15 @@ static void check_image(pass *ps, oct_node *n)
 {
     const char *url = n->u.link.url ? n->u.link.url : "";
     n->u.link.image = 0;
+    if (ps->mem && !strncmp(url, "attachment:", 11)) { /* a picture the source holds */
+        size_t len = 0;
+        const unsigned char *data = ps->mem->find(ps->mem->ctx, url, n->span.line, &len);
+        if (data)
+            n->u.link.image = store_image(ps, n, data, len);
+        else
+            warn(ps, n, "image-missing", "is not attached to its cell");
+        return;
+    }
     switch (oct_image_url_kind(url)) {
     case OCT_URL_REMOTE:
         warn(ps, n, "image-remote", "is not a local file (octavo never fetches)");
@@ -235,10 +252,16 @@ static char *dir_of(const char *path)
 }
 
 void oct_ingest_images(oct_tree *t, oct_node *chapter, const char *source_path, const char *root,
-                       oct_diag *diag)
+                       const oct_image_memory *mem, oct_diag *diag)
 {
     if (!root || !source_path) return;
-    pass ps = {t, diag, source_path, dir_of(source_path), realpath(root, NULL), OCT_BUF_INIT, 0, 0};
+    pass ps = {.t = t,
+               .diag = diag,
+               .file = source_path,
+               .srcdir = dir_of(source_path),
+               .root = realpath(root, NULL),
+               .badge_lines = OCT_BUF_INIT,
+               .mem = mem};
     if (!ps.srcdir) goto out;
     /* a source outside the booklet directory keeps to its own directory */
     if (!ps.root || !oct_path_beneath(ps.srcdir, ps.root)) {

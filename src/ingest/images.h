@@ -63,11 +63,20 @@ int oct_exif_upright(const unsigned char *pixels, int w, int h, int comps, int o
 int oct_image_write_png(const unsigned char *pixels, int w, int h, int channels,
                         unsigned char **out, size_t *out_len, char *why, size_t whysz);
 
+/* Pictures a source holds itself (a notebook's attachments and outputs,
+ * formats/notebook.h): find gives the bytes an "attachment:" URL stands
+ * for at a source line (len set), or NULL. */
+typedef struct {
+    const unsigned char *(*find)(void *ctx, const char *url, int line, size_t *len);
+    void *ctx;
+} oct_image_memory;
+
 /* The images pass over one chapter (after parsing, before study): resolves
- * every IMAGE beneath `root` (NULL: images are not loaded), loads and
+ * every IMAGE beneath `root` (NULL: images are not loaded), or in mem when
+ * its URL is "attachment:..." and mem is not NULL, loads and
  * checks each file, stores each distinct picture once in t->images, turns
  * a paragraph holding only a picture into a FIGURE and drops badge rows. */
 void oct_ingest_images(oct_tree *t, oct_node *chapter, const char *source_path, const char *root,
-                       oct_diag *diag);
+                       const oct_image_memory *mem, oct_diag *diag);
 
 #endif

@@ -5,6 +5,7 @@
 #include "ingest/cloze.h"
 #include "ingest/charset.h"
 #include "ingest/decode.h"
+#include "ingest/formats/notebook.h"
 #include "ingest/guards.h"
 #include "ingest/linkscheme.h"
 #include "ingest/images.h"
@@ -17,6 +18,7 @@
 #include "ingest/normalize.h"
 #include "ingest/repair.h"
 #include "util/timing.h"
+#include "util/xalloc.h"
 
 #include <stdlib.h>
 #include <string.h>
@@ -175,20 +177,20 @@ static void take_front_matter(const char *path, oct_ingest_text *out, oct_diag *
     oct_front_matter_release(&fm);
 }
 
-int oct_ingest_prepare(const char *path, const char *bytes, size_t len,
-                       const oct_ingest_options *opts, oct_ingest_text *out, oct_diag *diag)
+size_t oct_ingest_max_bytes(const char *path)
 {
-    memset(out, 0, sizeof *out);
-    out->text = oct_ingest_decode(path, bytes, len, &out->len, diag);
-    if (!out->text) return -1;
+    return oct_notebook_is_path(path) ? OCT_LIMIT_NOTEBOOK_BYTES : OCT_MAX_SOURCE_BYTES;
+}
+
+/* After decoding: front matter taken, then normalized when asked. */
+static int prepare_text(const char *path, const oct_ingest_options *opts, oct_ingest_text *out,
+                        oct_diag *diag)
+{
     if (!oct_ingest_is_plain_text(path)) take_front_matter(path, out, diag);
     if (opts->normalize) {
         oct_normalize_options nopts = {.keep_filler = opts->keep_filler,
                                        .plain = oct_ingest_is_plain_text(path)};
-        if (oct_normalize(path, out->text, out->len, &nopts, &out->norm, diag) != 0) {
-            oct_ingest_text_release(out);
-            return -1;
-        }
+        if (oct_normalize(path, out->text, out->len, &nopts, &out->norm, diag) != 0) return -1;
         out->normalized = true;
         if (!out->front_title) { /* a Logseq page's "title::" */
             out->front_title = out->norm.title;
@@ -199,13 +201,74 @@ int oct_ingest_prepare(const char *path, const char *bytes, size_t len,
     return 0;
 }
 
+/* A notebook: its cells as Markdown, then the path of any Markdown. The
+ * messages of that path name lines of the Markdown; a buffer holds them
+ * until they are put on the .ipynb's lines, and so are the node spans. */
+static int prepare_notebook(const char *path, const char *bytes, size_t len,
+                            const oct_ingest_options *opts, oct_ingest_text *out, oct_diag *diag)
+{
+    if (len > OCT_LIMIT_NOTEBOOK_BYTES) {
+        oct_diag_report(diag, OCT_ERROR, path, 0, 0, "limit-source-size",
+                        "notebook is %zu bytes, more than the limit of %u bytes", len,
+                        OCT_LIMIT_NOTEBOOK_BYTES);
+        return -1;
+    }
+    oct_notebook *nb = oct_xcalloc(1, sizeof *nb);
+    if (oct_notebook_read(path, bytes, len, nb, diag) != 0) {
+        free(nb);
+        return -1;
+    }
+    out->notebook = nb;
+    oct_diag *buf = diag ? oct_diag_new_buffer(diag) : NULL;
+    out->text = oct_ingest_decode(path, nb->text, nb->len, &out->len, buf);
+    int rc = out->text ? prepare_text(path, opts, out, buf) : -1;
+    oct_diag_map_lines(buf, path, nb->line_map, nb->nlines);
+    oct_diag_flush(diag, buf);
+    oct_diag_free(buf);
+    if (rc != 0) {
+        oct_ingest_text_release(out);
+        return -1;
+    }
+    if (out->normalized) /* the normalizer's lines of the Markdown → lines of the .ipynb */
+        for (size_t i = 0; i < out->norm.nlines; i++) {
+            int l = out->norm.line_map[i];
+            if (l >= 1 && (size_t)l <= nb->nlines) out->norm.line_map[i] = nb->line_map[l - 1];
+        }
+    if (!out->front_title && nb->title) out->front_title = oct_xstrdup(nb->title);
+    return 0;
+}
+
+int oct_ingest_prepare(const char *path, const char *bytes, size_t len,
+                       const oct_ingest_options *opts, oct_ingest_text *out, oct_diag *diag)
+{
+    memset(out, 0, sizeof *out);
+    if (oct_notebook_is_path(path)) return prepare_notebook(path, bytes, len, opts, out, diag);
+    out->text = oct_ingest_decode(path, bytes, len, &out->len, diag);
+    if (!out->text) return -1;
+    if (prepare_text(path, opts, out, diag) != 0) {
+        oct_ingest_text_release(out);
+        return -1;
+    }
+    return 0;
+}
+
 void oct_ingest_text_release(oct_ingest_text *in)
 {
     if (in->normalized) oct_normalized_release(&in->norm);
     free(in->text);
     free(in->front_title);
     free(in->front_lang);
+    oct_notebook_release(in->notebook);
+    free(in->notebook);
     memset(in, 0, sizeof *in);
+}
+
+/* A notebook's picture, for the images pass. */
+static const unsigned char *find_picture(void *ctx, const char *url, int line, size_t *len)
+{
+    const oct_notebook_picture *p = oct_notebook_picture_at(ctx, url, line);
+    *len = p ? p->len : 0;
+    return p ? p->data : NULL;
 }
 
 oct_node *oct_ingest_parse(oct_tree *t, const char *path, const oct_ingest_text *in,
@@ -222,6 +285,9 @@ oct_node *oct_ingest_parse(oct_tree *t, const char *path, const oct_ingest_text 
         mdlen = in->norm.len;
         src.line_map = in->norm.line_map;
         src.nlines = in->norm.nlines;
+    } else if (in->notebook) {
+        src.line_map = in->notebook->line_map;
+        src.nlines = in->notebook->nlines;
     }
     src.file = oct_tree_add_file(t, path);
     oct_node *ch = oct_node_new(t, OCT_CHAPTER, (oct_span){src.file, 1, 1});
@@ -235,7 +301,8 @@ oct_node *oct_ingest_parse(oct_tree *t, const char *path, const oct_ingest_text 
                            in->front_deck || (in->normalized && in->norm.deck_tag) ||
                                oct_srcards_tagged(md, mdlen));
     if (oct_cloze_possible(md, mdlen)) oct_ingest_cloze(t, ch, path, diag);
-    oct_ingest_images(t, ch, path, opts->root, diag);
+    oct_image_memory mem = {find_picture, in->notebook};
+    oct_ingest_images(t, ch, path, opts->root, in->notebook ? &mem : NULL, diag);
     oct_ingest_drop_nav_links(t, ch, path, diag);
     oct_ingest_places(t, ch);
     ch->u.chapter.title = choose_title(t, ch, path, title, in->front_title);

@@ -12,6 +12,7 @@
 #include "tree/tree.h"
 
 struct oct_timings;
+struct oct_notebook_s;
 
 /* Limits enforced at ingest with a diagnostic, never by crashing: see
  * limits.h (the old names stay for their callers). */
@@ -28,6 +29,10 @@ typedef struct {
     /* Decoding and parsing add their times here (util/timing.h); NULL: off. */
     struct oct_timings *timings;
 } oct_ingest_options;
+
+/* The most bytes a source of this name may have: a notebook's JSON holds
+ * its pictures and outputs besides the text (OCT_LIMIT_NOTEBOOK_BYTES). */
+size_t oct_ingest_max_bytes(const char *path);
 
 /* Whether a source of this name is plain text (.txt) rather than
  * Markdown: no front matter, its backslashes and named tags literal. */
@@ -58,6 +63,10 @@ typedef struct {
     char *front_title; /* the title of its front matter (frontmatter.h), or NULL */
     bool front_deck;   /* its front matter tags it a flashcard deck (srcards.h) */
     char *front_lang;  /* its front matter's `lang` or `language`, or NULL */
+    /* A notebook (.ipynb, formats/notebook.h): text is its cells as
+     * Markdown; this keeps the .ipynb line of each line and its pictures.
+     * NULL for other sources. */
+    struct oct_notebook_s *notebook;
 } oct_ingest_text;
 
 /* The half of oct_ingest_source that needs no tree (decoding, normalizing),

@@ -14,7 +14,7 @@ oct_setup java qpdf pdffonts pdftotext python3
 data=$OCTAVO_SRC/tests/data
 cd "$OCTAVO_TMP"
 mkdir notes
-cp "$data"/study/*.md "$data"/study/*.txt notes/
+cp "$data"/study/*.md "$data"/study/*.txt "$data"/study/*.ipynb notes/
 rm -f notes/README.md
 for f in latin1-french cp1252-quotes macroman-notes; do
     cp "$data/encodings/$f.txt" "notes/enc-$f.txt"
@@ -31,7 +31,9 @@ expect_diagnostics build.log
 grep -q '\[legacy-encoding\]' build.log || fail "no legacy-encoding warning for the Latin-1/cp1252 files"
 check_epub out/notes.epub
 check_pdf out/notes.pdf
-wordcheck --filler-log build.log --pdf out/notes.pdf --epub out/notes.epub notes/*
+# (a notebook's words are checked cell by cell in notebooks.sh: its file is JSON)
+wordcheck --filler-log build.log --pdf out/notes.pdf --epub out/notes.epub \
+    $(find notes -type f ! -name '*.ipynb' | sort)
 
 # The study pass on the booklet: questions found and answered where the
 # notes answer them.
@@ -63,6 +65,8 @@ want = {"biology-qa.md": (8, 7), "history-labels.txt": (6, 5), "mcq-details.md":
         "mcq-bullets.md": (5, 5), "test-opcion.md": (3, 3),
         "mcq-key.md": (3, 3), "key-inline.md": (8, 8), "key-bullets.md": (9, 6),
         "enc-latin1-french.txt": (3, 3), "enc-cp1252-quotes.txt": (2, 2),
+        "pandas-interview.ipynb": (7, 6), "estadistica-r.ipynb": (5, 5),
+        "julia-kurs.ipynb": (5, 4),
         "enc-macroman-notes.txt": (2, 2)}
 bad = ["%s: %r questions/answered, expected %r" % (k, got.get(k), v)
        for k, v in want.items() if got.get(k) != v]

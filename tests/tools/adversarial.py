@@ -11,6 +11,7 @@ DIR/<case> must exit with `status` (0: a valid PDF and EPUB are written;
 `codes`. Fonts for the damaged-font cases are copied from FONTS_DIR
 (default: the repository's fonts/) and damaged here.
 """
+import base64
 import json
 import os
 import random
@@ -181,6 +182,69 @@ def file_cases():
          args=["booklet.yaml"])
 
 
+def notebook(cells, **top):
+    nb = {"cells": cells, "metadata": {"kernelspec": {"language": "python"}}, "nbformat": 4}
+    nb.update(top)
+    return json.dumps(nb, indent=1)
+
+
+def notebook_cases():
+    """Jupyter notebooks (src/ingest/formats/): broken JSON is an error at
+    its place; wrong types, huge outputs and odd pictures are warnings."""
+    case("notebook-invalid-json", {"nb.ipynb": '{"cells": [\n {"cell_type": "code",, }]}'},
+         status=1, codes=["notebook"])
+    case("notebook-truncated", {"nb.ipynb": notebook([{"cell_type": "markdown", "source": "# T"}])[:30]},
+         status=1, codes=["notebook"])
+    case("notebook-deep-json", {"nb.ipynb": '{"cells": [], "metadata": ' + "[" * 100000 + "]" * 100000 + "}"},
+         status=1, codes=["notebook"])
+    case("notebook-not-utf8", {"nb.ipynb": b'{"cells": [{"cell_type": "markdown", "source": "caf\xe9"}]}'},
+         status=1, codes=["notebook"])
+    case("notebook-no-cells", {"nb.ipynb": '{"metadata": {}, "nbformat": 4}'}, status=1,
+         codes=["notebook"])
+    case("notebook-wrong-types", {"nb.ipynb": notebook(
+        ["text", {"cell_type": 5}, {"cell_type": "markdown", "source": [1, "# Kept\n", None]},
+         {"cell_type": "code", "source": {"a": 1}, "outputs": "x"},
+         {"cell_type": "code", "source": "x", "outputs": [7, {"output_type": "stream", "text": 5},
+                                                         {"output_type": "display_data", "data": []}]}],
+        metadata=[1])}, codes=["notebook"])
+    case("notebook-output-50mb", {"nb.ipynb": notebook([
+        {"cell_type": "markdown", "source": ["# Training\n"]},
+        {"cell_type": "code", "source": ["train()"], "outputs": [
+            {"output_type": "stream", "name": "stdout", "text": ["epoch %d loss 0.%06d\n" % (i, i) for i in range(1300000)]}]}])},
+         codes=["notebook-output"])
+    case("notebook-output-long-line", {"nb.ipynb": notebook([
+        {"cell_type": "code", "source": "print(x)", "outputs": [
+            {"output_type": "execute_result", "data": {"text/plain": "\u00e9" * 2000000}}]}])},
+         codes=["notebook-output"])
+    case("notebook-ansi-and-cr", {"nb.ipynb": notebook([
+        {"cell_type": "code", "source": "run()", "outputs": [
+            {"output_type": "stream", "text": "\x1b[31m" * 5000 + "10%\r" * 5000 + "done\n\x1b]8;;x"},
+            {"output_type": "error", "ename": "E", "evalue": "v", "traceback": ["\x1b[0;31m" * 9000]}]}])})
+    case("notebook-bad-pictures", {"nb.ipynb": notebook([
+        {"cell_type": "code", "source": "plot()", "outputs": [
+            {"output_type": "display_data", "data": {"image/png": "!!!not base64!!!"}},
+            {"output_type": "display_data", "data": {"image/png": base64.b64encode(png(4, 3)[:40]).decode()}},
+            {"output_type": "display_data", "data": {"image/svg+xml": "<svg xmlns='http://www.w3.org/2000/svg' width='99999' height='99999'><rect/></svg>"}},
+            {"output_type": "display_data", "data": {"text/html": "<b>only html</b>"}}]},
+        {"cell_type": "markdown", "source": "![x](attachment:missing.png) ![y](attachment:y.png)",
+         "attachments": {"y.png": {"image/png": ""}}}])},
+         codes=["image-damaged", "notebook-output", "image-missing"])
+    case("notebook-fence-breakout", {"nb.ipynb": notebook([
+        {"cell_type": "markdown", "source": "~~~~\nunclosed fence in a cell"},
+        {"cell_type": "code", "source": "`" * 300 + "\n```\n# not a heading", "outputs": []},
+        {"cell_type": "raw", "source": "<script>alert(1)</script> *x* [y](javascript:z)"},
+        {"cell_type": "markdown", "source": "## After?\n\nStill read."}])})
+    case("notebook-many-cells", {"nb.ipynb": notebook(
+        [{"cell_type": "markdown", "source": "### %d. Question %d?" % (i, i)} if i % 2 == 0 else
+         {"cell_type": "code", "source": "x = %d" % i, "outputs": []} for i in range(20000)])})
+    case("notebook-v3", {"nb.ipynb": json.dumps({"nbformat": 3, "worksheets": [{"cells": [
+        {"cell_type": "heading", "level": 99, "source": "Title?"},
+        {"cell_type": "code", "input": "1", "language": "julia", "outputs": [
+            {"output_type": "pyout", "text": "1", "png": "AAAA"},
+            {"output_type": "pyerr", "ename": "E", "evalue": "\x1b[1mv"}]}]}, "not a sheet"]})},
+         codes=["image-damaged"])
+
+
 def font_cases(fonts_dir):
     src = open(os.path.join(fonts_dir, "DejaVuSans.ttf"), "rb").read()
     ntables = struct.unpack(">H", src[4:6])[0]
@@ -214,6 +278,7 @@ def main():
     text_cases()
     structure_cases()
     file_cases()
+    notebook_cases()
     font_cases(fonts_dir)
     table = []
     for c in CASES:

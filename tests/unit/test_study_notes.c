@@ -57,6 +57,9 @@ static const expected NOTES[] = {
     {"mcq-key.md", 3, 3},
     {"key-inline.md", 8, 8},
     {"key-bullets.md", 9, 6},
+    {"pandas-interview.ipynb", 7, 6},
+    {"estadistica-r.ipynb", 5, 5},
+    {"julia-kurs.ipynb", 5, 4},
 };
 enum { NFILES = sizeof NOTES / sizeof NOTES[0] };
 
