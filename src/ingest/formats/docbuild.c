@@ -378,12 +378,13 @@ void db_end(db *b, bool code)
         return;
     }
     if (code && p->kind != OCT_SECTION) {
-        bool join = b->code && b->code->parent == p->parent && b->code->next == p;
+        oct_node *parent = p->parent;
+        bool join = b->code && b->code->parent == parent && b->code->next == p;
         oct_node_unlink(p);
         if (!join) {
             close_code(b);
             b->code = oct_node_new(b->t, OCT_CODE_BLOCK, p->span);
-            oct_node_append(p->parent, b->code);
+            oct_node_append(parent, b->code);
         }
         code_text(p, &b->codetext);
         oct_buf_putc(&b->codetext, '\n');
@@ -528,8 +529,8 @@ int db_finish(db *b)
         oct_node_append(b->chapter, b->notes[i]);
     if (b->dropped_comments)
         oct_diag_report(b->diag, OCT_NOTE, b->path, 0, 0, "document-dropped",
-                        "%d comment%s of the document's reviewers not printed",
-                        b->dropped_comments, b->dropped_comments == 1 ? " is" : "s are");
+                        "the document's reviewer comments are not printed (%d found)",
+                        b->dropped_comments);
     if (b->dropped_deleted)
         oct_diag_report(b->diag, OCT_NOTE, b->path, 0, 0, "document-dropped",
                         "%d deletion%s of tracked changes left out (insertions are kept)",
