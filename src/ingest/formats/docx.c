@@ -164,6 +164,10 @@ static void run(dx *c, const xmlNode *r, unsigned flags, int depth)
             oct_buf t = OCT_BUF_INIT;
             oct_xml_text_to(n, &t);
             db_text(c->b, flags, t.data ? t.data : "", t.len, line);
+            for (const xmlNode *e = n->children; e; e = e->next)
+                if (e->type == XML_ENTITY_REF_NODE)
+                    db_warn_once(c->b, "entity", line,
+                                 "an entity reference (&%s;) is not expanded", lname(e));
             oct_buf_free(&t);
         } else if (oct_xml_is(n, NS_W, "tab") || oct_xml_is(n, NS_W, "ptab")) {
             db_text(c->b, flags, " ", 1, line);
