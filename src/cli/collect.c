@@ -126,7 +126,8 @@ static void add_source(oct_manifest *m, const char *path)
 
 static int is_source_name(const char *name)
 {
-    return ends_with(name, ".md") || ends_with(name, ".txt") || ends_with(name, ".markdown") || ends_with(name, ".docx") || ends_with(name, ".odt");
+    return ends_with(name, ".md") || ends_with(name, ".txt") || ends_with(name, ".markdown") ||
+           ends_with(name, ".docx") || ends_with(name, ".odt");
 }
 
 static int load_manifest(const char *path, oct_booklets *out, oct_diag *diag)

@@ -13,7 +13,8 @@ static const struct {
     {"\x89PNG\r\n\x1a\n", 8, "a PNG image", " (link pictures from a note: ![alt](file.png))"},
     {"\xff\xd8\xff", 3, "a JPEG image", " (link pictures from a note: ![alt](file.jpg))"},
     {"GIF8", 4, "a GIF image", " (link pictures from a note: ![alt](file.gif))"},
-    {"PK\x03\x04", 4, "a ZIP archive, but no Word or OpenDocument text (an .epub or a spreadsheet is one)",
+    {"PK\x03\x04", 4,
+     "a ZIP archive, but no Word or OpenDocument text (an .epub or a spreadsheet is one)",
      " (save the document as .docx, .odt, Markdown or plain text)"},
     {"\x7f"
      "ELF",

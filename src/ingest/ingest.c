@@ -41,8 +41,7 @@ char *oct_ingest_decode(const char *path, const char *bytes, size_t len, size_t 
         oct_diag_report(diag, OCT_ERROR, path, 0, 0, "binary-source",
                         "source is %s, not text: octavo reads Markdown, plain text, Word (.docx) "
                         "and OpenDocument (.odt) notes%s",
-                        kind,
-                        hint);
+                        kind, hint);
         return NULL;
     }
     size_t conv_len = 0, dec_len = 0, rep_len = 0, repairs = 0;
@@ -182,8 +181,8 @@ static void take_front_matter(const char *path, oct_ingest_text *out, oct_diag *
  * 0 read (out->doc), 1 not one (decode as text), -1 after an error. A
  * .docx or .odt name on bytes that are no zip is an error of its own,
  * not a page of decoded gibberish. */
-static int prepare_document(const char *path, const char *bytes, size_t len,
-                            oct_ingest_text *out, oct_diag *diag)
+static int prepare_document(const char *path, const char *bytes, size_t len, oct_ingest_text *out,
+                            oct_diag *diag)
 {
     if (!oct_doc_is_zip(bytes, len)) {
         if (!oct_doc_named(path)) return 1;
@@ -191,7 +190,10 @@ static int prepare_document(const char *path, const char *bytes, size_t len,
         oct_diag_report(diag, OCT_ERROR, path, 0, 0, "document-damaged",
                         "not a Word or OpenDocument package (a zip archive), as its name says: it "
                         "is %s%s",
-                        kind ? kind : len ? "text (name it .txt or .md)" : "empty", kind ? hint : "");
+                        kind  ? kind
+                        : len ? "text (name it .txt or .md)"
+                              : "empty",
+                        kind ? hint : "");
         return -1;
     }
     if (len > OCT_MAX_SOURCE_BYTES) return 1; /* refused by the decoder, as any source */

@@ -28,7 +28,7 @@ typedef struct {
         oct_node *def;
         const char *id;
         bool endnote;
-    } *notes;
+    } * notes;
     size_t nnotes, capnotes;
 } dx;
 
@@ -59,13 +59,31 @@ static void keep_text(dx *c, const xmlNode *n, const char *what)
 
 static bool skipped(const xmlNode *n)
 {
-    static const char *const names[] = {"bookmarkStart", "bookmarkEnd", "proofErr", "permStart",
-                                        "permEnd",       "pPr",         "rPr",      "sectPr",
-                                        "lastRenderedPageBreak", "commentRangeStart",
-                                        "commentRangeEnd", "tblPr", "tblGrid", "trPr", "tcPr",
-                                        "footnoteRef", "endnoteRef", "annotationRef",
-                                        "separator", "continuationSeparator", "fldChar",
-                                        "instrText", "delInstrText", "rsid", "noProof"};
+    static const char *const names[] = {"bookmarkStart",
+                                        "bookmarkEnd",
+                                        "proofErr",
+                                        "permStart",
+                                        "permEnd",
+                                        "pPr",
+                                        "rPr",
+                                        "sectPr",
+                                        "lastRenderedPageBreak",
+                                        "commentRangeStart",
+                                        "commentRangeEnd",
+                                        "tblPr",
+                                        "tblGrid",
+                                        "trPr",
+                                        "tcPr",
+                                        "footnoteRef",
+                                        "endnoteRef",
+                                        "annotationRef",
+                                        "separator",
+                                        "continuationSeparator",
+                                        "fldChar",
+                                        "instrText",
+                                        "delInstrText",
+                                        "rsid",
+                                        "noProof"};
     for (size_t k = 0; k < sizeof names / sizeof *names; k++)
         if (oct_xml_is(n, NS_W, names[k])) return true;
     return false;
@@ -166,8 +184,8 @@ static void run(dx *c, const xmlNode *r, unsigned flags, int depth)
             db_text(c->b, flags, t.data ? t.data : "", t.len, line);
             for (const xmlNode *e = n->children; e; e = e->next)
                 if (e->type == XML_ENTITY_REF_NODE)
-                    db_warn_once(c->b, "entity", line,
-                                 "an entity reference (&%s;) is not expanded", lname(e));
+                    db_warn_once(c->b, "entity", line, "an entity reference (&%s;) is not expanded",
+                                 lname(e));
             oct_buf_free(&t);
         } else if (oct_xml_is(n, NS_W, "tab") || oct_xml_is(n, NS_W, "ptab")) {
             db_text(c->b, flags, " ", 1, line);
@@ -254,11 +272,13 @@ static void paragraph(dx *c, const xmlNode *p, int depth)
     const dx_style *st = dx_style_get(c->parts, oct_xml_child_attr(pPr, NS_W, "pStyle", "val"));
     const char *ol = oct_xml_child_attr(pPr, NS_W, "outlineLvl", "val");
     int level = st ? st->heading : 0;
-    if (ol && ol[0] >= '0' && ol[0] <= '8' && !ol[1]) level = ol[0] - '0' + 1 > 6 ? 6 : ol[0] - '0' + 1;
+    if (ol && ol[0] >= '0' && ol[0] <= '8' && !ol[1])
+        level = ol[0] - '0' + 1 > 6 ? 6 : ol[0] - '0' + 1;
     if (st && st->title) level = 1;
     const xmlNode *numPr = oct_xml_child(pPr, NS_W, "numPr");
     const char *num_id = numPr ? oct_xml_child_attr(numPr, NS_W, "numId", "val")
-                               : st ? st->num_id : NULL;
+                         : st  ? st->num_id
+                               : NULL;
     const char *il = numPr ? oct_xml_child_attr(numPr, NS_W, "ilvl", "val") : NULL;
     int ilvl = il ? atoi(il) : st && !numPr ? st->ilvl : 0;
     db_listpos lp = {.level = ilvl};
@@ -373,8 +393,8 @@ static void notes(dx *c)
         }
         if (!fn) {
             oct_diag_report(c->b->diag, OCT_WARNING, c->b->path, c->notes[i].def->span.line, 1,
-                            "document-unknown", "%s %s is referred to but not in the package",
-                            kind, c->notes[i].id);
+                            "document-unknown", "%s %s is referred to but not in the package", kind,
+                            c->notes[i].id);
             continue;
         }
         c->b->part = c->notes[i].endnote ? "word/endnotes.xml" : "word/footnotes.xml";

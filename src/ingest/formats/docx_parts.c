@@ -47,11 +47,24 @@ struct dx_parts {
 static int heading_name(const char *name)
 {
     static const char *const words[] = {
-        "heading",   "\xc3\x9c" "berschrift", "\xc3\xbc" "berschrift", "titre",
-        "t\xc3\xadtulo", "titolo", "kop",  "rubrik", "overskrift", "otsikko", "nadpis",
-        "nag\xc5\x82\xc3\xb3wek", "\xd0\x97\xd0\xb0\xd0\xb3\xd0\xbe\xd0\xbb\xd0\xbe\xd0\xb2\xd0\xbe\xd0\xba",
+        "heading",
+        "\xc3\x9c"
+        "berschrift",
+        "\xc3\xbc"
+        "berschrift",
+        "titre",
+        "t\xc3\xadtulo",
+        "titolo",
+        "kop",
+        "rubrik",
+        "overskrift",
+        "otsikko",
+        "nadpis",
+        "nag\xc5\x82\xc3\xb3wek",
+        "\xd0\x97\xd0\xb0\xd0\xb3\xd0\xbe\xd0\xbb\xd0\xbe\xd0\xb2\xd0\xbe\xd0\xba",
         "\xd0\xb7\xd0\xb0\xd0\xb3\xd0\xbe\xd0\xbb\xd0\xbe\xd0\xb2\xd0\xbe\xd0\xba",
-        "berschrift", "ttulo"};
+        "berschrift",
+        "ttulo"};
     for (size_t k = 0; k < sizeof words / sizeof *words; k++) {
         size_t n = strlen(words[k]);
         if (strncasecmp(name, words[k], n)) continue;
@@ -74,9 +87,9 @@ static bool has_word(const char *s, const char *w)
 
 static bool mono_font(const char *f)
 {
-    static const char *const fonts[] = {"consolas", "courier", "mono",   "menlo",
-                                        "monaco",   "lucida console", "source code",
-                                        "fira code", "cascadia", "inconsolata"};
+    static const char *const fonts[] = {"consolas", "courier",        "mono",        "menlo",
+                                        "monaco",   "lucida console", "source code", "fira code",
+                                        "cascadia", "inconsolata"};
     for (size_t k = 0; f && k < sizeof fonts / sizeof *fonts; k++)
         if (has_word(f, fonts[k])) return true;
     return false;
@@ -88,8 +101,8 @@ static int toggle(const xmlNode *rPr, const char *name)
     const xmlNode *e = oct_xml_child(rPr, NS_W, name);
     if (!e) return -1;
     const char *v = oct_xml_attr(e, NS_W, "val");
-    return !(v && (!strcmp(v, "0") || !strcmp(v, "false") || !strcmp(v, "off") ||
-                   !strcmp(v, "none")));
+    return !(v &&
+             (!strcmp(v, "0") || !strcmp(v, "false") || !strcmp(v, "off") || !strcmp(v, "none")));
 }
 
 static unsigned set(unsigned flags, unsigned f, int on)
@@ -103,7 +116,10 @@ static unsigned own_run_flags(const xmlNode *rPr, unsigned flags)
     flags = set(flags, DB_STRONG, toggle(rPr, "b"));
     flags = set(flags, DB_EMPH, toggle(rPr, "i"));
     int strike = toggle(rPr, "strike"), dstrike = toggle(rPr, "dstrike");
-    flags = set(flags, DB_STRIKE, strike > 0 || dstrike > 0 ? 1 : strike < 0 && dstrike < 0 ? -1 : 0);
+    flags = set(flags, DB_STRIKE,
+                strike > 0 || dstrike > 0   ? 1
+                : strike < 0 && dstrike < 0 ? -1
+                                            : 0);
     /* underlined words are what a handout stresses: emphasis */
     int u = toggle(rPr, "u");
     if (u > 0) flags |= DB_EMPH;

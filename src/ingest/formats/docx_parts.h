@@ -8,11 +8,11 @@
 /* A paragraph or character style, resolved. */
 typedef struct {
     const char *id;
-    int heading;         /* 1..6 (its name, id or outline level), 0 not one */
+    int heading;          /* 1..6 (its name, id or outline level), 0 not one */
     bool title, subtitle; /* Title (a level-1 heading) and Subtitle */
-    bool code, quote;    /* "Code", "HTML Preformatted"…; "Quote", "Zitat"… */
-    unsigned flags;      /* DB_STRONG… of its run properties */
-    const char *num_id;  /* the list its paragraphs are in ("List Number"), or NULL */
+    bool code, quote;     /* "Code", "HTML Preformatted"…; "Quote", "Zitat"… */
+    unsigned flags;       /* DB_STRONG… of its run properties */
+    const char *num_id;   /* the list its paragraphs are in ("List Number"), or NULL */
     int ilvl;
 } dx_style;
 

@@ -63,8 +63,8 @@ static const xmlNode *style(const od *c, const char *name, bool list)
 
 static bool mono(const char *f)
 {
-    static const char *const fonts[] = {"mono", "courier", "consolas", "menlo", "monaco",
-                                        "source code", "inconsolata"};
+    static const char *const fonts[] = {"mono",   "courier",     "consolas",   "menlo",
+                                        "monaco", "source code", "inconsolata"};
     for (size_t k = 0; f && k < sizeof fonts / sizeof *fonts; k++)
         if (strcasestr(f, fonts[k])) return true;
     return false;
@@ -119,7 +119,8 @@ static void keep_text(od *c, const xmlNode *n, const char *what)
     oct_buf t = OCT_BUF_INIT;
     oct_xml_text_to(n, &t);
     db_warn_once(c->b, (const char *)n->name, oct_xml_line(n), "%s <%s> %s", what,
-                 (const char *)n->name, t.len ? "is read as plain text" : "has no text and is left out");
+                 (const char *)n->name,
+                 t.len ? "is read as plain text" : "has no text and is left out");
     if (t.len) {
         bool open = c->b->para != NULL;
         if (!open) db_begin(c->b, OCT_PARAGRAPH, 0, NULL, oct_xml_line(n));
@@ -144,7 +145,8 @@ static void frame(od *c, const xmlNode *n)
                             alt.data ? alt.data : "", oct_xml_line(img));
         else {
             oct_diag_report(c->b->diag, OCT_WARNING, c->b->path, oct_xml_line(img), 1,
-                            "image-remote", "picture '%s' is not in the package; %s is printed instead",
+                            "image-remote",
+                            "picture '%s' is not in the package; %s is printed instead",
                             href ? href : "", alt.len ? "its alt text" : "\"[image]\"");
             db_picture(c->b, href ? href : "", NULL, 0, alt.data, oct_xml_line(img));
         }
@@ -228,8 +230,7 @@ static void inlines(od *c, const xmlNode *parent, unsigned flags, int depth)
         } else if (oct_xml_is(n, NS_OFFICE, "annotation")) {
             c->b->dropped_comments++;
         } else if (oct_xml_is(n, NS_OFFICE, "annotation-end") ||
-                   oct_xml_is(n, NS_TEXT, "bookmark") ||
-                   oct_xml_is(n, NS_TEXT, "bookmark-start") ||
+                   oct_xml_is(n, NS_TEXT, "bookmark") || oct_xml_is(n, NS_TEXT, "bookmark-start") ||
                    oct_xml_is(n, NS_TEXT, "bookmark-end") ||
                    oct_xml_is(n, NS_TEXT, "soft-page-break") ||
                    oct_xml_is(n, NS_TEXT, "change-start") || oct_xml_is(n, NS_TEXT, "change-end") ||
@@ -237,8 +238,7 @@ static void inlines(od *c, const xmlNode *parent, unsigned flags, int depth)
                    oct_xml_is(n, NS_TEXT, "reference-mark-end")) {
         } else if (oct_xml_is(n, NS_TEXT, "change")) {
             c->b->dropped_deleted++;
-        } else if (depth < MAX_DEPTH &&
-                   n->ns && strstr((const char *)n->ns->href, NS_TEXT) &&
+        } else if (depth < MAX_DEPTH && n->ns && strstr((const char *)n->ns->href, NS_TEXT) &&
                    !oct_xml_is(n, NS_TEXT, "p") && !oct_xml_is(n, NS_TEXT, "h") &&
                    !oct_xml_is(n, NS_TEXT, "list")) {
             inlines(c, n, flags, depth + 1); /* fields: text:date, text:page-number… */
@@ -353,7 +353,8 @@ static void rows(od *c, const xmlNode *parent, bool header, int depth)
     for (const xmlNode *r = parent->children; r; r = r->next) {
         if (oct_xml_is(r, NS_TABLE, "table-header-rows"))
             rows(c, r, true, depth + 1);
-        else if (oct_xml_is(r, NS_TABLE, "table-rows") || oct_xml_is(r, NS_TABLE, "table-row-group"))
+        else if (oct_xml_is(r, NS_TABLE, "table-rows") ||
+                 oct_xml_is(r, NS_TABLE, "table-row-group"))
             rows(c, r, header, depth + 1);
         else if (oct_xml_is(r, NS_TABLE, "table-row")) {
             db_row_begin(c->b, header, oct_xml_line(r));

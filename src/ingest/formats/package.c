@@ -103,8 +103,8 @@ static bool odt_mimetype(oct_unzip *zip)
 /* dc:title of docProps/core.xml or meta.xml, trimmed; NULL if none. */
 static char *property_title(xmlDoc *props)
 {
-    xmlNode *t = props ? oct_xml_find(xmlDocGetRootElement(props), "purl.org/dc/elements", "title")
-                       : NULL;
+    xmlNode *t =
+        props ? oct_xml_find(xmlDocGetRootElement(props), "purl.org/dc/elements", "title") : NULL;
     if (!t) return NULL;
     oct_buf b = OCT_BUF_INIT;
     oct_xml_text_to(t, &b);
@@ -192,9 +192,8 @@ int oct_doc_open(const char *path, const char *bytes, size_t len, oct_doc **out,
     oct_doc *d = oct_xcalloc(1, sizeof *d);
     d->zip = zip;
     int failed = 0, rc = 1;
-    char *main = oct_unzip_has(zip, "[Content_Types].xml")
-                     ? docx_main_part(zip, path, &failed, diag)
-                     : NULL;
+    char *main =
+        oct_unzip_has(zip, "[Content_Types].xml") ? docx_main_part(zip, path, &failed, diag) : NULL;
     if (failed)
         rc = -1;
     else if (main)
