@@ -276,6 +276,7 @@ static void test_odt(void)
         "<table:table><table:table-row><table:table-cell table:number-columns-spanned=\"2\">"
         "<text:p>x</text:p></table:table-cell><table:covered-table-cell/></table:table-row>"
         "</table:table>\n"
+        "<text:p>\n      deux\n      mots  </text:p>\n"
         "<text:p>note<office:annotation><text:p>a comment</text:p></office:annotation></text:p>\n"
         "</office:text></office:body></office:document-content>";
     part p[] = {{"mimetype", "application/vnd.oasis.opendocument.text", 0},
@@ -287,7 +288,9 @@ static void test_odt(void)
                  "      line_break @6:1\n      text \"fin\" @6:1"));
     CHECK(has(s, "list ordered start=4 delim=. tight @7:1\n      item number=4 @7:1"));
     CHECK(has(s, "item number=5 @8:1"));
-    CHECK(has(s, "table cols=3") || has(s, "table cols=2"));
+    CHECK(has(s, "table cols=2 align=-- @9:1\n      table_row @9:1\n        table_cell @9:1\n"
+                 "          text \"x\" @9:1\n        table_cell @9:1\n    paragraph"));
+    CHECK(has(s, "paragraph @10:1\n      text \"deux mots\" @10:1\n"));
     CHECK(!strstr(s, "a comment"));
     CHECK(check_count_code(d, "document-dropped") == 1);
     free(s);

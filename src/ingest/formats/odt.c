@@ -27,6 +27,7 @@ typedef struct {
     size_t nstyles, capstyles;
     int list_depth;
     bool in_quote;
+    bool space; /* the text so far ends in white space (or the paragraph is new) */
 } od;
 
 static void blocks(od *c, const xmlNode *parent, int depth);
@@ -177,6 +178,7 @@ static void note(od *c, const xmlNode *n, int depth)
     b->codetext = (oct_buf)OCT_BUF_INIT;
     b->container = def;
     int ld = c->list_depth;
+    bool space = c->space;
     c->list_depth = 0;
     blocks(c, body, depth + 1);
     if (b->para) db_end(b, false);
@@ -185,18 +187,36 @@ static void note(od *c, const xmlNode *n, int depth)
     oct_buf_free(&b->pend);
     oct_buf_free(&b->codetext);
     c->list_depth = ld;
+    c->space = space;
     saved.notes = b->notes, saved.nnotes = b->nnotes, saved.capnotes = b->capnotes;
     saved.warned = b->warned, saved.failed = b->failed, saved.total_bytes = b->total_bytes;
     saved.dropped_comments = b->dropped_comments, saved.dropped_deleted = b->dropped_deleted;
     *b = saved;
 }
 
+/* ODF's text is HTML's: a run of white space (line ends and indenting
+ * of a pretty-printed content.xml too) is one space, and none at the
+ * start of a paragraph; text:s and text:tab are its written spaces. */
+static void odf_text(od *c, unsigned flags, const char *s, int line)
+{
+    oct_buf t = OCT_BUF_INIT;
+    for (; *s; s++) {
+        bool ws = *s == ' ' || *s == '\t' || *s == '\r' || *s == '\n';
+        if (ws && c->space) continue;
+        oct_buf_putc(&t, ws ? ' ' : *s);
+        c->space = ws;
+    }
+    if (t.len) db_text(c->b, flags, t.data, t.len, line);
+    oct_buf_free(&t);
+}
+
 static void inlines(od *c, const xmlNode *parent, unsigned flags, int depth)
 {
     for (const xmlNode *n = parent->children; n; n = n->next) {
-        int line = oct_xml_line(n);
+        /* a text node's line is where it ends: its element's is where it begins */
+        int line = oct_xml_line(n->type == XML_ELEMENT_NODE ? n : parent);
         if (n->type == XML_TEXT_NODE && n->content) {
-            db_text(c->b, flags, (const char *)n->content, strlen((const char *)n->content), line);
+            odf_text(c, flags, (const char *)n->content, line);
             continue;
         }
         if (n->type == XML_ENTITY_REF_NODE) {
@@ -214,10 +234,13 @@ static void inlines(od *c, const xmlNode *parent, unsigned flags, int depth)
             int count = k ? atoi(k) : 1;
             for (int i = 0; i < (count > 0 && count < 100 ? count : 1); i++)
                 db_text(c->b, flags, " ", 1, line);
+            c->space = true;
         } else if (oct_xml_is(n, NS_TEXT, "tab")) {
             db_text(c->b, flags, " ", 1, line);
+            c->space = true;
         } else if (oct_xml_is(n, NS_TEXT, "line-break")) {
             db_break(c->b, line);
+            c->space = true;
         } else if (oct_xml_is(n, NS_TEXT, "a")) {
             const char *href = oct_xml_attr(n, NS_XLINK, "href");
             db_link_begin(c->b, href && href[0] != '#' ? href : NULL, line);
@@ -280,6 +303,7 @@ static void paragraph(od *c, const xmlNode *p, const db_listpos *lp, int depth)
     if (subtitle) flags |= DB_EMPH;
     if (code) flags |= DB_CODE;
     db_begin(b, level ? OCT_SECTION : OCT_PARAGRAPH, level, lp, line);
+    c->space = true;
     inlines(c, p, flags, depth + 1);
     if (!code && !level && !lp) code = db_all_code(b);
     db_end(b, code);
@@ -339,9 +363,9 @@ static void cells(od *c, const xmlNode *row, int depth)
         const char *rep = oct_xml_attr(tc, NS_TABLE, "number-columns-repeated");
         int times = rep && atoi(rep) > 1 ? atoi(rep) : 1;
         if (times > 64) times = 64; /* a spreadsheet's "the rest of the row" */
-        const char *span = oct_xml_attr(tc, NS_TABLE, "number-columns-spanned");
+        /* the columns a cell spans follow it as covered cells: empty ones */
         for (int t = 0; t < times; t++) {
-            db_cell_begin(c->b, span ? atoi(span) : 1, oct_xml_line(tc));
+            db_cell_begin(c->b, 1, oct_xml_line(tc));
             if (!covered) blocks(c, tc, depth + 1);
             db_cell_end(c->b);
         }
