@@ -297,6 +297,31 @@ static void test_odt(void)
     oct_diag_free(d);
 }
 
+/* Lists nested past the builder's depth stay lists, their text kept. */
+static void test_odt_deep_lists(void)
+{
+    oct_diag *d = oct_diag_new(NULL);
+    oct_buf x = OCT_BUF_INIT;
+    oct_buf_puts(&x, "<office:document-content "
+                     "xmlns:office=\"urn:oasis:names:tc:opendocument:xmlns:office:1.0\" "
+                     "xmlns:text=\"urn:oasis:names:tc:opendocument:xmlns:text:1.0\">"
+                     "<office:body><office:text>");
+    for (int i = 0; i < 40; i++)
+        oct_buf_printf(&x, "<text:list><text:list-item><text:p>level %d</text:p>", i);
+    for (int i = 0; i < 40; i++)
+        oct_buf_puts(&x, "</text:list-item></text:list>");
+    oct_buf_puts(&x, "</office:text></office:body></office:document-content>");
+    part p[] = {{"mimetype", "application/vnd.oasis.opendocument.text", 0},
+                {"content.xml", x.data, 0}};
+    char *s = read_package("deep.odt", p, 2, d, NULL);
+    CHECK(has(s, "text \"level 0\""));
+    CHECK(has(s, "text \"level 39\""));
+    CHECK(check_count_code(d, "limit-nesting") == 1);
+    free(s);
+    oct_buf_free(&x);
+    oct_diag_free(d);
+}
+
 static void test_refused(void)
 {
     oct_diag *d = oct_diag_new(NULL);
@@ -322,6 +347,7 @@ int main(void)
     test_tables();
     test_hyperlinks_notes_boxes();
     test_odt();
+    test_odt_deep_lists();
     test_refused();
     return check_done();
 }

@@ -252,9 +252,10 @@ static oct_node *place(db *b, const db_listpos *lp, int line)
     }
     int level = lp->level < 0 ? 0 : lp->level;
     if (level >= DB_MAX_LISTS) {
-        db_warn_once(b, "deep-list", line,
-                     "a list nested %d deep is set at depth %d [limit-nesting]", level + 1,
-                     DB_MAX_LISTS);
+        if (!b->deep_warned)
+            oct_diag_report(b->diag, OCT_WARNING, b->path, line, 1, "limit-nesting",
+                            "a list nested %d deep is set at depth %d", level + 1, DB_MAX_LISTS);
+        b->deep_warned = true;
         level = DB_MAX_LISTS - 1;
     }
     while (b->nlists && b->lists[b->nlists - 1].level > level)

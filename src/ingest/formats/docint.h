@@ -122,7 +122,7 @@ typedef struct {
     size_t nnotes, capnotes;
     oct_buf warned; /* "|name|" of each unknown thing warned about */
     int dropped_comments, dropped_deleted;
-    bool failed;
+    bool failed, deep_warned;
 } db;
 
 void db_init(db *b, oct_tree *t, oct_node *chapter, const char *path, oct_diag *diag);

@@ -272,7 +272,7 @@ static void inlines(od *c, const xmlNode *parent, unsigned flags, int depth)
 
 /* ---- blocks ------------------------------------------------------------- */
 
-static const char *const CODE_NAMES[] = {"preformat", "source", "code", NULL};
+static const char *const PREFORMATTED_NAMES[] = {"preformat", "source", "code", NULL};
 static const char *const QUOTE_NAMES[] = {"quotation", "quote", "zitat", "citation", NULL};
 static const char *const TITLE_NAMES[] = {"title", "titel", NULL};
 static const char *const SUBTITLE_NAMES[] = {"subtitle", "untertitel", NULL};
@@ -290,7 +290,7 @@ static void paragraph(od *c, const xmlNode *p, const db_listpos *lp, int depth)
     }
     bool subtitle = !level && named(c, sn, SUBTITLE_NAMES, 0);
     if (!level && !subtitle && named(c, sn, TITLE_NAMES, 0)) level = 1;
-    bool code = !level && !lp && named(c, sn, CODE_NAMES, 0);
+    bool code = !level && !lp && named(c, sn, PREFORMATTED_NAMES, 0);
     bool quote = !level && !lp && named(c, sn, QUOTE_NAMES, 0);
     if (quote != c->in_quote && !b->cell && !lp) {
         if (quote)
