@@ -87,17 +87,24 @@ static bool has(const char *dump, const char *want)
 static void test_runs_and_lines(void)
 {
     oct_diag *d = oct_diag_new(NULL);
-    char *s = docx("<w:p><w:r><w:t>Plain </w:t></w:r><w:r><w:rPr><w:b/><w:i/></w:rPr>"
-                   "<w:t>both</w:t></w:r><w:r><w:rPr><w:b/></w:rPr><w:t xml:space=\"preserve\">"
-                   " bold</w:t></w:r></w:p>\n"
-                   "<w:p><w:r><w:rPr><w:strike/></w:rPr><w:t>gone</w:t></w:r><w:r><w:rPr>"
-                   "<w:vertAlign w:val=\"superscript\"/></w:rPr><w:t>2</w:t></w:r><w:r><w:br/>"
-                   "<w:t>next</w:t><w:tab/><w:t>col</w:t></w:r></w:p>\n"
-                   "<w:p><w:r><w:fldChar w:fldCharType=\"begin\"/></w:r><w:r><w:instrText> PAGE "
-                   "</w:instrText></w:r><w:r><w:fldChar w:fldCharType=\"separate\"/></w:r><w:r>"
-                   "<w:t>7</w:t></w:r><w:r><w:fldChar w:fldCharType=\"end\"/></w:r></w:p>\n"
-                   "<w:p/>\n",
-                   NULL, NULL, d);
+    char *s =
+        docx("<w:p><w:r><w:t>Plain </w:t></w:r><w:r><w:rPr><w:b/><w:i/></w:rPr>"
+             "<w:t>both</w:t></w:r><w:r><w:rPr><w:b/></w:rPr><w:t xml:space=\"preserve\">"
+             " bold</w:t></w:r></w:p>\n"
+             "<w:p><w:r><w:rPr><w:strike/></w:rPr><w:t>gone</w:t></w:r><w:r><w:rPr>"
+             "<w:vertAlign w:val=\"superscript\"/></w:rPr><w:t>2</w:t></w:r><w:r><w:br/>"
+             "<w:t>next</w:t><w:tab/><w:t>col</w:t></w:r></w:p>\n"
+             "<w:p><w:r><w:fldChar w:fldCharType=\"begin\"/></w:r><w:r><w:instrText> PAGE "
+             "</w:instrText></w:r><w:r><w:fldChar w:fldCharType=\"separate\"/></w:r><w:r>"
+             "<w:t>7</w:t></w:r><w:r><w:fldChar w:fldCharType=\"end\"/></w:r></w:p>\n"
+             "<w:p/>\n"
+             "<w:p><w:r><w:t>CO</w:t></w:r><w:r><w:rPr><w:position w:val=\"-2\"/></w:rPr>"
+             "<w:t>2</w:t></w:r><w:r><w:rPr><w:rStyle w:val=\"Link\"/></w:rPr><w:t> link"
+             "</w:t></w:r><w:r><w:rPr><w:u w:val=\"single\"/></w:rPr><w:t> stressed</w:t>"
+             "</w:r></w:p>\n",
+             "<w:styles " W_NS "><w:style w:type=\"character\" w:styleId=\"Link\"><w:name "
+             "w:val=\"Hyperlink\"/><w:rPr><w:u w:val=\"single\"/></w:rPr></w:style></w:styles>",
+             NULL, d);
     CHECK(has(s,
               "paragraph @4:1\n      text \"Plain \" @4:1\n      strong @4:1\n        emph @4:1\n"
               "          text \"both\" @4:1\n        text \" bold\" @4:1\n"));
@@ -107,6 +114,9 @@ static void test_runs_and_lines(void)
     CHECK(has(s, "paragraph @6:1\n      text \"7\" @6:1\n")); /* no " PAGE " */
     CHECK(!strstr(s, "PAGE"));
     CHECK(!strstr(s, "@7:1")); /* the empty paragraph is spacing */
+    /* LibreOffice's lowered text; a link style's underline is no emphasis */
+    CHECK(has(s, "paragraph @8:1\n      text \"CO\" @8:1\n      subscript @8:1\n        text \"2\" "
+                 "@8:1\n      text \" link\" @8:1\n      emph @8:1\n        text \" stressed\""));
     free(s);
     oct_diag_free(d);
 }
@@ -264,6 +274,8 @@ static void test_odt(void)
         "<style:text-properties fo:font-weight=\"bold\"/></style:style>"
         "<style:style style:name=\"Sub\" style:family=\"text\"><style:text-properties "
         "style:text-position=\"sub 58%\"/></style:style>"
+        "<style:style style:name=\"P1\" style:family=\"paragraph\" "
+        "style:parent-style-name=\"Heading_20_3\"/>"
         "<text:list-style style:name=\"N\"><text:list-level-style-number text:level=\"1\" "
         "style:num-format=\"1\"/></text:list-style></office:automatic-styles>\n"
         "<office:body><office:text>\n"
@@ -277,6 +289,7 @@ static void test_odt(void)
         "<text:p>x</text:p></table:table-cell><table:covered-table-cell/></table:table-row>"
         "</table:table>\n"
         "<text:p>\n      deux\n      mots  </text:p>\n"
+        "<text:p text:style-name=\"P1\">Drei</text:p>\n"
         "<text:p>note<office:annotation><text:p>a comment</text:p></office:annotation></text:p>\n"
         "</office:text></office:body></office:document-content>";
     part p[] = {{"mimetype", "application/vnd.oasis.opendocument.text", 0},
@@ -291,8 +304,32 @@ static void test_odt(void)
     CHECK(has(s, "table cols=2 align=-- @9:1\n      table_row @9:1\n        table_cell @9:1\n"
                  "          text \"x\" @9:1\n        table_cell @9:1\n    paragraph"));
     CHECK(has(s, "paragraph @10:1\n      text \"deux mots\" @10:1\n"));
+    CHECK(has(s, "section level=3 @13:1\n      text \"Drei\""));
     CHECK(!strstr(s, "a comment"));
     CHECK(check_count_code(d, "document-dropped") == 1);
+    free(s);
+    oct_diag_free(d);
+}
+
+/* The styles part found through the main document's relationships, not
+ * by its usual name. */
+static void test_related_parts(void)
+{
+    oct_diag *d = oct_diag_new(NULL);
+    const char *doc = "<w:document " W_NS "><w:body><w:p><w:pPr><w:pStyle w:val=\"K\"/></w:pPr>"
+                      "<w:r><w:t>Kopf</w:t></w:r></w:p></w:body></w:document>";
+    const char *rels = "<Relationships xmlns=\"http://schemas.openxmlformats.org/package/2006/"
+                       "relationships\"><Relationship Id=\"S\" Type=\"http://schemas."
+                       "openxmlformats.org/officeDocument/2006/relationships/styles\" "
+                       "Target=\"/custom/look.xml\"/></Relationships>";
+    const char *styles = "<w:styles " W_NS "><w:style w:styleId=\"K\"><w:name w:val=\"heading "
+                         "4\"/></w:style></w:styles>";
+    part p[] = {{"[Content_Types].xml", TYPES, 0},
+                {"word/document.xml", doc, 0},
+                {"word/_rels/document.xml.rels", rels, 0},
+                {"custom/look.xml", styles, 0}};
+    char *s = read_package("rel.docx", p, 4, d, NULL);
+    CHECK(has(s, "section level=4 @1:1\n      text \"Kopf\""));
     free(s);
     oct_diag_free(d);
 }
@@ -348,6 +385,7 @@ int main(void)
     test_hyperlinks_notes_boxes();
     test_odt();
     test_odt_deep_lists();
+    test_related_parts();
     test_refused();
     return check_done();
 }

@@ -13,6 +13,7 @@
 
 #include <stdarg.h>
 #include <stdio.h>
+#include <strings.h>
 #include <stdlib.h>
 #include <string.h>
 
@@ -55,6 +56,41 @@ void db_warn_once(db *b, const char *what, int line, const char *fmt, ...)
         oct_diag_report(b->diag, OCT_WARNING, b->path, line, 1, "document-unknown", "%s", msg);
     }
     oct_buf_free(&key);
+}
+
+/* ---- style names -------------------------------------------------------- */
+
+/* "heading 3", "Überschrift 3", "Titre 3"… → 3. */
+int db_heading_name(const char *name)
+{
+    static const char *const words[] = {
+        "heading",
+        "\xc3\x9c"
+        "berschrift",
+        "\xc3\xbc"
+        "berschrift",
+        "titre",
+        "t\xc3\xadtulo",
+        "titolo",
+        "kop",
+        "rubrik",
+        "overskrift",
+        "otsikko",
+        "nadpis",
+        "nag\xc5\x82\xc3\xb3wek",
+        "\xd0\x97\xd0\xb0\xd0\xb3\xd0\xbe\xd0\xbb\xd0\xbe\xd0\xb2\xd0\xbe\xd0\xba",
+        "\xd0\xb7\xd0\xb0\xd0\xb3\xd0\xbe\xd0\xbb\xd0\xbe\xd0\xb2\xd0\xbe\xd0\xba",
+        "berschrift",
+        "ttulo"};
+    for (size_t k = 0; k < sizeof words / sizeof *words; k++) {
+        size_t n = strlen(words[k]);
+        if (strncasecmp(name, words[k], n)) continue;
+        const char *p = name + n;
+        while (*p == ' ')
+            p++;
+        if (p[0] >= '1' && p[0] <= '9' && !p[1]) return p[0] - '0' > 6 ? 6 : p[0] - '0';
+    }
+    return 0;
 }
 
 /* ---- inlines ------------------------------------------------------------ */

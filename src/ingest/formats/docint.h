@@ -167,6 +167,10 @@ void db_cell_end(db *b);
 void db_row_end(db *b);
 void db_table_end(db *b);
 
+/* The level of a heading style by its name, "heading 3", "Überschrift 3",
+ * "Titre 3" (a dozen languages; any case) → 3 (6 past 6), else 0. */
+int db_heading_name(const char *name);
+
 /* A warning given once per `what` (an element's name) for this source:
  * something whose text is kept without its form. */
 void db_warn_once(db *b, const char *what, int line, const char *fmt, ...)

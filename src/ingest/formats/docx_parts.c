@@ -43,39 +43,6 @@ struct dx_parts {
     const xmlNode *rels;      /* Relationships */
 };
 
-/* "heading 3", "Überschrift 3", "Titre 3"… → 3. */
-static int heading_name(const char *name)
-{
-    static const char *const words[] = {
-        "heading",
-        "\xc3\x9c"
-        "berschrift",
-        "\xc3\xbc"
-        "berschrift",
-        "titre",
-        "t\xc3\xadtulo",
-        "titolo",
-        "kop",
-        "rubrik",
-        "overskrift",
-        "otsikko",
-        "nadpis",
-        "nag\xc5\x82\xc3\xb3wek",
-        "\xd0\x97\xd0\xb0\xd0\xb3\xd0\xbe\xd0\xbb\xd0\xbe\xd0\xb2\xd0\xbe\xd0\xba",
-        "\xd0\xb7\xd0\xb0\xd0\xb3\xd0\xbe\xd0\xbb\xd0\xbe\xd0\xb2\xd0\xbe\xd0\xba",
-        "berschrift",
-        "ttulo"};
-    for (size_t k = 0; k < sizeof words / sizeof *words; k++) {
-        size_t n = strlen(words[k]);
-        if (strncasecmp(name, words[k], n)) continue;
-        const char *p = name + n;
-        while (*p == ' ')
-            p++;
-        if (p[0] >= '1' && p[0] <= '9' && !p[1]) return p[0] - '0' > 6 ? 6 : p[0] - '0';
-    }
-    return 0;
-}
-
 static bool has_word(const char *s, const char *w)
 {
     if (!s) return false;
@@ -110,7 +77,9 @@ static unsigned set(unsigned flags, unsigned f, int on)
     return on < 0 ? flags : on ? flags | f : flags & ~f;
 }
 
-static unsigned own_run_flags(const xmlNode *rPr, unsigned flags)
+/* underline: whether it counts (a run's own, not a style's: links are
+ * underlined by their character style, and that is no emphasis). */
+static unsigned own_run_flags(const xmlNode *rPr, unsigned flags, bool underline)
 {
     if (!rPr) return flags;
     flags = set(flags, DB_STRONG, toggle(rPr, "b"));
@@ -122,13 +91,16 @@ static unsigned own_run_flags(const xmlNode *rPr, unsigned flags)
                                             : 0);
     /* underlined words are what a handout stresses: emphasis */
     int u = toggle(rPr, "u");
-    if (u > 0) flags |= DB_EMPH;
+    if (u > 0 && underline) flags |= DB_EMPH;
     const char *va = oct_xml_child_attr(rPr, NS_W, "vertAlign", "val");
-    if (va) {
-        flags &= ~(unsigned)(DB_SUP | DB_SUB);
-        if (!strcmp(va, "superscript")) flags |= DB_SUP;
-        if (!strcmp(va, "subscript")) flags |= DB_SUB;
-    }
+    /* w:position (half points up or down): raised or lowered text, as
+     * LibreOffice writes a subscript */
+    const char *pos = oct_xml_child_attr(rPr, NS_W, "position", "val");
+    if (va || pos) flags &= ~(unsigned)(DB_SUP | DB_SUB);
+    if (va && !strcmp(va, "superscript")) flags |= DB_SUP;
+    if (va && !strcmp(va, "subscript")) flags |= DB_SUB;
+    if (!va && pos && atoi(pos) > 0) flags |= DB_SUP;
+    if (!va && pos && atoi(pos) < 0) flags |= DB_SUB;
     const xmlNode *f = oct_xml_child(rPr, NS_W, "rFonts");
     if (f) {
         const char *a = oct_xml_attr(f, NS_W, "ascii");
@@ -162,8 +134,8 @@ static void resolve(dx_parts *p, style_slot *st, int depth)
     }
     const char *name = oct_xml_child_attr(n, NS_W, "name", "val");
     const char *nm = name ? name : s->id;
-    int h = heading_name(nm);
-    if (!h && s->id) h = heading_name(s->id); /* "Heading2", "berschrift2" */
+    int h = db_heading_name(nm);
+    if (!h && s->id) h = db_heading_name(s->id); /* "Heading2", "berschrift2" */
     const xmlNode *pPr = oct_xml_child(n, NS_W, "pPr");
     const char *ol = oct_xml_child_attr(pPr, NS_W, "outlineLvl", "val");
     if (!h && ol && ol[0] >= '0' && ol[0] <= '8') h = ol[0] - '0' + 1 > 6 ? 6 : ol[0] - '0' + 1;
@@ -182,7 +154,7 @@ static void resolve(dx_parts *p, style_slot *st, int depth)
         const char *il = oct_xml_child_attr(numPr, NS_W, "ilvl", "val");
         s->ilvl = il ? atoi(il) : 0;
     }
-    s->flags = own_run_flags(oct_xml_child(n, NS_W, "rPr"), s->flags);
+    s->flags = own_run_flags(oct_xml_child(n, NS_W, "rPr"), s->flags, false);
     st->resolving = false;
     st->resolved = true;
 }
@@ -253,7 +225,7 @@ unsigned dx_run_flags(const dx_parts *p, const xmlNode *rPr, unsigned flags)
 {
     const dx_style *cs = dx_style_get(p, oct_xml_child_attr(rPr, NS_W, "rStyle", "val"));
     if (cs) flags |= cs->flags;
-    return own_run_flags(rPr, flags);
+    return own_run_flags(rPr, flags, true);
 }
 
 /* The w:lvl of an abstract numbering, or NULL. */

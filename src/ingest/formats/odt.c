@@ -113,6 +113,35 @@ static bool named(const od *c, const char *name, const char *const *words, int d
     return s && named(c, oct_xml_attr(s, NS_STYLE, "parent-style-name"), words, depth + 1);
 }
 
+/* The heading level a paragraph style gives: its outline level, or a
+ * name like "Heading 2" ("Heading_20_2" as a name), its own or a
+ * parent's (LibreOffice writes a heading as text:p of a style based on
+ * "Heading 1" when it imports one). */
+static int style_heading(const od *c, const char *name, int depth)
+{
+    const xmlNode *s = style(c, name, false);
+    if (!name || depth > MAX_PARENTS) return 0; /* a style not defined still has its name */
+    const char *ol = oct_xml_attr(s, NS_STYLE, "default-outline-level");
+    if (ol && atoi(ol) > 0) return atoi(ol) > 6 ? 6 : atoi(ol);
+    const char *dn = oct_xml_attr(s, NS_STYLE, "display-name");
+    int h = dn ? db_heading_name(dn) : 0;
+    if (!h) {
+        char plain[120];
+        size_t w = 0;
+        for (const char *p = name; *p && w + 1 < sizeof plain; p++) {
+            if (!strncmp(p, "_20_", 4)) {
+                plain[w++] = ' ';
+                p += 3;
+            } else
+                plain[w++] = *p;
+        }
+        plain[w] = '\0';
+        h = db_heading_name(plain);
+    }
+    if (h || !s) return h;
+    return style_heading(c, oct_xml_attr(s, NS_STYLE, "parent-style-name"), depth + 1);
+}
+
 /* ---- inlines ------------------------------------------------------------ */
 
 static void keep_text(od *c, const xmlNode *n, const char *what)
@@ -288,6 +317,7 @@ static void paragraph(od *c, const xmlNode *p, const db_listpos *lp, int depth)
         level = ol ? atoi(ol) : 1;
         level = level < 1 ? 1 : level > 6 ? 6 : level;
     }
+    if (!level && !lp) level = style_heading(c, sn, 0);
     bool subtitle = !level && named(c, sn, SUBTITLE_NAMES, 0);
     if (!level && !subtitle && named(c, sn, TITLE_NAMES, 0)) level = 1;
     bool code = !level && !lp && named(c, sn, PREFORMATTED_NAMES, 0);

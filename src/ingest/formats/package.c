@@ -132,6 +132,26 @@ static char *sibling(const char *main, const char *name, bool rels)
     return p;
 }
 
+/* The part a relationship of the main document names for type (".../styles"),
+ * as the package's own paths say (relative to the main part's directory,
+ * or from the root), else the name Word gives it beside the main part. */
+static char *related_part(const xmlDoc *rels, const char *main, const char *type, const char *usual)
+{
+    const xmlNode *root = rels ? xmlDocGetRootElement((xmlDoc *)rels) : NULL;
+    for (const xmlNode *r = root ? root->children : NULL; r; r = r->next) {
+        const char *t = oct_xml_attr(r, NULL, "Type"), *target = oct_xml_attr(r, NULL, "Target");
+        const char *mode = oct_xml_attr(r, NULL, "TargetMode");
+        if (!oct_xml_is(r, NULL, "Relationship") || !t || !target ||
+            (mode && strcmp(mode, "Internal")))
+            continue;
+        size_t tl = strlen(t), n = strlen(type);
+        if (tl < n || strcmp(t + tl - n, type)) continue;
+        if (target[0] == '/') return oct_xstrdup(target + 1);
+        return sibling(main, target, false);
+    }
+    return sibling(main, usual, false);
+}
+
 static int open_docx(oct_doc *d, const char *path, const char *main, int *failed, oct_diag *diag)
 {
     d->kind = OCT_DOC_DOCX;
@@ -142,18 +162,20 @@ static int open_docx(oct_doc *d, const char *path, const char *main, int *failed
                             "the Word package has no %s (its main document)", main);
         return -1;
     }
-    static const char *const names[] = {"styles.xml", "numbering.xml", "footnotes.xml",
-                                        "endnotes.xml", NULL};
+    char *r = sibling(main, "", true);
+    d->rels = oct_pkg_parse(d->zip, path, r, failed, diag);
+    free(r);
+    static const char *const types[] = {"/styles", "/numbering", "/footnotes", "/endnotes", NULL};
+    static const char *const usual[] = {"styles.xml", "numbering.xml", "footnotes.xml",
+                                        "endnotes.xml"};
     xmlDoc **slots[] = {&d->styles, &d->numbering, &d->footnotes, &d->endnotes};
-    for (int k = 0; names[k] && !*failed; k++) {
-        char *p = sibling(main, names[k], false);
+    for (int k = 0; types[k] && !*failed; k++) {
+        char *p = related_part(d->rels, main, types[k], usual[k]);
         *slots[k] = oct_pkg_parse(d->zip, path, p, failed, diag);
         free(p);
     }
-    char *r = sibling(main, "", true), *c = sibling(main, "comments.xml", false);
-    if (!*failed) d->rels = oct_pkg_parse(d->zip, path, r, failed, diag);
+    char *c = related_part(d->rels, main, "/comments", "comments.xml");
     d->comments = oct_unzip_has(d->zip, c);
-    free(r);
     free(c);
     xmlDoc *core = *failed ? NULL : oct_pkg_parse(d->zip, path, "docProps/core.xml", failed, diag);
     d->title = property_title(core);
