@@ -224,11 +224,14 @@ static void test_hyperlinks_notes_boxes(void)
         "<w:p><w:r><w:t>Box:</w:t></w:r><w:r><w:pict><w:txbxContent><w:p><w:r><w:t>boxed "
         "text</w:t></w:r></w:p></w:txbxContent></w:pict></w:r></w:p>\n"
         "<w:p><w:r><w:t>Odd</w:t></w:r><w:futureThing><w:t>kept</w:t></w:futureThing></w:p>\n"
+        "<w:p><w:r><w:drawing><a:blip r:link=\"X1\"/></w:drawing></w:r></w:p>\n"
         "</w:body></w:document>";
-    const char *rels = "<Relationships xmlns=\"http://schemas.openxmlformats.org/package/2006/"
-                       "relationships\"><Relationship Id=\"L1\" Target=\"https://example.org/\" "
-                       "TargetMode=\"External\"/><Relationship Id=\"P1\" "
-                       "Target=\"media/dot.png\"/></Relationships>";
+    const char *rels =
+        "<Relationships xmlns=\"http://schemas.openxmlformats.org/package/2006/"
+        "relationships\"><Relationship Id=\"L1\" Target=\"https://example.org/\" "
+        "TargetMode=\"External\"/><Relationship Id=\"X1\" Target=\"file:///C:/x.png\" "
+        "TargetMode=\"External\"/><Relationship Id=\"P1\" "
+        "Target=\"media/dot.png\"/></Relationships>";
     const char *notes = "<w:footnotes " W_NS ">\n<w:footnote w:id=\"2\"><w:p><w:r><w:t>A note."
                         "</w:t></w:r></w:p></w:footnote></w:footnotes>";
     unsigned char px[4 * 4 * 3];
@@ -254,6 +257,8 @@ static void test_hyperlinks_notes_boxes(void)
     CHECK(has(s, "footnote_def index=1 label=\"2\" @3:1\n      paragraph @2:1\n"
                  "        text \"A note.\" @2:1"));
     CHECK(check_count_code(d, "document-unknown") == 2); /* the box, the future element */
+    CHECK(check_count_code(d, "image-outside") == 1);    /* linked, not embedded */
+    CHECK(has(s, "paragraph @7:1\n      image url=\"file:///C:/x.png\" @7:1"));
     free(s);
     free(png);
     oct_tree_free(t);

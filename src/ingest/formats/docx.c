@@ -95,6 +95,7 @@ static void picture(dx *c, const xmlNode *n)
 {
     const xmlNode *blip = oct_xml_find(n, "drawingml", "blip");
     const char *rid = blip ? oct_xml_attr(blip, NS_R, "embed") : NULL;
+    if (!rid && blip) rid = oct_xml_attr(blip, NS_R, "link"); /* a linked file */
     if (!rid) {
         const xmlNode *im = oct_xml_find(n, "vml", "imagedata");
         rid = im ? oct_xml_attr(im, NS_R, "id") : NULL;
@@ -106,9 +107,9 @@ static void picture(dx *c, const xmlNode *n)
     const char *target = dx_rel(c->parts, rid, &ext);
     if (!target || ext) {
         oct_diag_report(c->b->diag, OCT_WARNING, c->b->path, oct_xml_line(n), 1,
-                        ext ? "image-remote" : "image-missing",
+                        ext ? "image-outside" : "image-missing",
                         "a picture %s; %s is printed instead",
-                        ext ? "is linked, not in the package (octavo never fetches)"
+                        ext ? "is linked to a file, not embedded in the package"
                             : "names no part of the package",
                         alt && *alt ? "its alt text" : "\"[image]\"");
         db_picture(c->b, target ? target : "", NULL, 0, alt, oct_xml_line(n));

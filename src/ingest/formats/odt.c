@@ -170,13 +170,16 @@ static void frame(od *c, const xmlNode *n)
         if (!d) d = oct_xml_find(n, "svg", "title");
         oct_buf alt = OCT_BUF_INIT;
         if (d) oct_xml_text_to(d, &alt);
-        if (href && strncmp(href, "http:", 5) && strncmp(href, "https:", 6) && href[0] != '/')
+        bool linked = !href || !strncmp(href, "http:", 5) || !strncmp(href, "https:", 6) ||
+                      href[0] == '/' || !strncmp(href, "../", 3) || strstr(href, "://");
+        if (!linked)
             oct_doc_picture(c->b, c->doc, href[0] == '.' && href[1] == '/' ? href + 2 : href,
                             alt.data ? alt.data : "", oct_xml_line(img));
         else {
             oct_diag_report(c->b->diag, OCT_WARNING, c->b->path, oct_xml_line(img), 1,
-                            "image-remote",
-                            "picture '%s' is not in the package; %s is printed instead",
+                            "image-outside",
+                            "picture '%s' is linked to a file, not embedded in the package; %s "
+                            "is printed instead",
                             href ? href : "", alt.len ? "its alt text" : "\"[image]\"");
             db_picture(c->b, href ? href : "", NULL, 0, alt.data, oct_xml_line(img));
         }
