@@ -80,6 +80,48 @@ build_ok xxe.log build xxe/notes.docx -o xxe/out --lang en --format pdf
 grep -q '\[document-unknown\]' xxe.log || fail "no warning for the entity"
 pdftotext xxe/out/notes.pdf - | grep -q "host: *end" || fail "the entity's text is not left out"
 ! pdftotext xxe/out/notes.pdf - | grep -qF "$(cat /etc/hostname)" || fail "an external entity was read"
+# a package of 60,000 styles (each based on the next), lists, links,
+# footnotes and unknown elements reads in linear time (every lookup hashed)
+python3 - scale.docx <<'PY'
+import sys, zipfile
+W = ('xmlns:w="http://schemas.openxmlformats.org/wordprocessingml/2006/main" '
+     'xmlns:r="http://schemas.openxmlformats.org/officeDocument/2006/relationships"')
+N = 60000
+parts = {
+    "[Content_Types].xml": '<Types xmlns="http://schemas.openxmlformats.org/package/2006/content-'
+    'types"><Override PartName="/word/document.xml" ContentType="application/vnd.openxmlformats-'
+    'officedocument.wordprocessingml.document.main+xml"/></Types>',
+    "word/styles.xml": "<w:styles %s>%s</w:styles>" % (W, "".join(
+        '<w:style w:styleId="s%d"><w:name w:val="S%d"/><w:basedOn w:val="s%d"/></w:style>'
+        % (i, i, i + 1) for i in range(N))),
+    "word/numbering.xml": "<w:numbering %s>%s%s</w:numbering>" % (W, "".join(
+        '<w:abstractNum w:abstractNumId="%d"><w:lvl w:ilvl="0"><w:numFmt w:val="decimal"/>'
+        "</w:lvl></w:abstractNum>" % i for i in range(N)), "".join(
+        '<w:num w:numId="%d"><w:abstractNumId w:val="%d"/></w:num>' % (i + 1, i)
+        for i in range(N))),
+    "word/_rels/document.xml.rels": '<Relationships xmlns="http://schemas.openxmlformats.org/'
+    'package/2006/relationships">%s</Relationships>' % "".join(
+        '<Relationship Id="L%d" Target="https://example.org/%d" TargetMode="External"/>' % (i, i)
+        for i in range(N)),
+    "word/footnotes.xml": "<w:footnotes %s>%s</w:footnotes>" % (W, "".join(
+        '<w:footnote w:id="%d"><w:p><w:r><w:t>n%d</w:t></w:r></w:p></w:footnote>' % (i, i)
+        for i in range(N))),
+    "word/document.xml": "<w:document %s><w:body>%s</w:body></w:document>" % (W, "".join(
+        '<w:p><w:pPr><w:pStyle w:val="s%d"/><w:numPr><w:ilvl w:val="0"/><w:numId w:val="%d"/>'
+        '</w:numPr></w:pPr><w:hyperlink r:id="L%d"><w:r><w:t>p%d</w:t></w:r></w:hyperlink>'
+        '<w:r><w:footnoteReference w:id="%d"/></w:r><w:x%d/></w:p>' % (N - 1 - i, i + 1, i, i, i, i)
+        for i in range(N))),
+}
+with zipfile.ZipFile(sys.argv[1], "w", zipfile.ZIP_DEFLATED) as z:
+    for name, data in parts.items():
+        z.writestr(name, data)
+PY
+start=$(date +%s)
+timeout 120 "$OCTAVO" inspect --tree --lang en scale.docx >scale.tree 2>scale.log ||
+    fail "the 60,000-style package did not read in 120 s (exit $?)"
+[ "$(grep -c '^ *footnote_def' scale.tree)" -eq 60000 ] || fail "footnotes of the large package lost"
+note "60,000 styles, lists, links and notes read in $(($(date +%s) - start)) s"
+
 printf 'Q: plain text?\nA: yes\n' >fake.docx
 run_octavo fake.log build fake.docx -o fake-out
 [ "$RC" -eq 1 ] || fail "a .docx of text exited $RC, expected 1"

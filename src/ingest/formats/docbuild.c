@@ -30,24 +30,23 @@ void db_init(db *b, oct_tree *t, oct_node *chapter, const char *path, oct_diag *
     b->path = path;
     b->file = chapter->span.file;
     b->chapter = b->container = chapter;
-    b->pend = b->codetext = b->warned = (oct_buf)OCT_BUF_INIT;
+    b->pend = b->codetext = (oct_buf)OCT_BUF_INIT;
 }
 
 void db_release(db *b)
 {
     oct_buf_free(&b->pend);
     oct_buf_free(&b->codetext);
-    oct_buf_free(&b->warned);
+    oct_strmap_free(&b->warned);
+    oct_strmap_free(&b->note_keys);
     free(b->notes);
 }
 
 void db_warn_once(db *b, const char *what, int line, const char *fmt, ...)
 {
-    oct_buf key = OCT_BUF_INIT;
-    oct_buf_printf(&key, "|%s|", what);
-    bool seen = b->warned.data && strstr(b->warned.data, key.data);
-    if (!seen) {
-        oct_buf_puts(&b->warned, key.data);
+    size_t seen;
+    if (!oct_strmap_get(&b->warned, what, strlen(what), &seen)) {
+        oct_strmap_put(&b->warned, what, strlen(what), 1);
         char msg[400];
         va_list ap;
         va_start(ap, fmt);
@@ -55,7 +54,6 @@ void db_warn_once(db *b, const char *what, int line, const char *fmt, ...)
         va_end(ap);
         oct_diag_report(b->diag, OCT_WARNING, b->path, line, 1, "document-unknown", "%s", msg);
     }
-    oct_buf_free(&key);
 }
 
 /* ---- style names -------------------------------------------------------- */
@@ -244,11 +242,12 @@ void db_link_end(db *b)
 oct_node *db_note_ref(db *b, const char *key, int line)
 {
     if (!b->para) return NULL;
-    oct_node *def = NULL;
-    for (size_t i = 0; i < b->nnotes && !def; i++)
-        if (!strcmp(b->notes[i]->u.footnote.label, key)) def = b->notes[i];
+    size_t found;
+    oct_node *def =
+        oct_strmap_get(&b->note_keys, key, strlen(key), &found) ? b->notes[found] : NULL;
     bool fresh = !def;
     if (fresh) {
+        oct_strmap_put(&b->note_keys, key, strlen(key), b->nnotes);
         def = oct_node_new(b->t, OCT_FOOTNOTE_DEF, at(b, line));
         def->u.footnote.label = oct_arena_strdup(b->t->arena, key);
         def->u.footnote.index = (int)b->nnotes + 1;

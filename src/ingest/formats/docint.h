@@ -8,6 +8,7 @@
 
 #include "ingest/formats/formats.h"
 #include "util/buf.h"
+#include "util/strmap.h"
 #include "util/unzip.h"
 
 typedef enum { OCT_DOC_DOCX, OCT_DOC_ODT } oct_doc_kind;
@@ -120,7 +121,8 @@ typedef struct {
     /* footnotes referred to, in order: their definitions come last */
     oct_node **notes;
     size_t nnotes, capnotes;
-    oct_buf warned; /* "|name|" of each unknown thing warned about */
+    oct_strmap note_keys; /* a note's key → its index in notes */
+    oct_strmap warned;    /* the unknown things warned about */
     int dropped_comments, dropped_deleted;
     bool failed, deep_warned;
 } db;

@@ -8,6 +8,7 @@
 #include "ingest/formats/docx_parts.h"
 
 #include "oct_limits.h"
+#include "util/strmap.h"
 #include "util/xalloc.h"
 
 #include <stdlib.h>
@@ -382,16 +383,36 @@ static void blocks(dx *c, const xmlNode *parent, int depth)
 
 /* The footnotes and endnotes referred to, in order of reference (a note
  * may refer to another: the list grows as it is read). */
+/* The notes of a part by id ("e" before an endnote's), into ids/nodes. */
+static void index_notes(xmlDoc *part, const char *kind, oct_strmap *ids, const xmlNode ***nodes,
+                        size_t *n, size_t *cap)
+{
+    const xmlNode *root = part ? xmlDocGetRootElement(part) : NULL;
+    for (const xmlNode *f = root ? root->children : NULL; f; f = f->next) {
+        const char *id = oct_xml_attr(f, NS_W, "id");
+        if (!oct_xml_is(f, NS_W, kind) || !id) continue;
+        char key[40];
+        size_t old;
+        snprintf(key, sizeof key, "%s%.30s", kind[0] == 'e' ? "e" : "", id);
+        if (oct_strmap_get(ids, key, strlen(key), &old)) continue;
+        OCT_GROW(*nodes, *cap, *n + 1);
+        (*nodes)[*n] = f;
+        oct_strmap_put(ids, key, strlen(key), (*n)++);
+    }
+}
+
 static void notes(dx *c)
 {
+    oct_strmap ids = OCT_STRMAP_INIT;
+    const xmlNode **nodes = NULL;
+    size_t n = 0, cap = 0;
+    index_notes(c->doc->footnotes, "footnote", &ids, &nodes, &n, &cap);
+    index_notes(c->doc->endnotes, "endnote", &ids, &nodes, &n, &cap);
     for (size_t i = 0; i < c->nnotes; i++) {
-        xmlDoc *part = c->notes[i].endnote ? c->doc->endnotes : c->doc->footnotes;
         const char *kind = c->notes[i].endnote ? "endnote" : "footnote";
-        const xmlNode *root = part ? xmlDocGetRootElement(part) : NULL, *fn = NULL;
-        for (const xmlNode *n = root ? root->children : NULL; n && !fn; n = n->next) {
-            const char *id = oct_xml_attr(n, NS_W, "id");
-            if (oct_xml_is(n, NS_W, kind) && id && !strcmp(id, c->notes[i].id)) fn = n;
-        }
+        const char *key = c->notes[i].def->u.footnote.label;
+        size_t at;
+        const xmlNode *fn = oct_strmap_get(&ids, key, strlen(key), &at) ? nodes[at] : NULL;
         if (!fn) {
             oct_diag_report(c->b->diag, OCT_WARNING, c->b->path, c->notes[i].def->span.line, 1,
                             "document-unknown", "%s %s is referred to but not in the package", kind,
@@ -404,6 +425,8 @@ static void notes(dx *c)
         blocks(c, fn, 1);
         db_note_end(c->b);
     }
+    oct_strmap_free(&ids);
+    free(nodes);
 }
 
 int oct_docx_build(db *b, oct_doc *doc)

@@ -4,10 +4,12 @@
  * an outline level, or a style it is based on that is one. */
 #include "ingest/formats/docx_parts.h"
 
+#include "util/strmap.h"
 #include "util/xalloc.h"
 
 #include <ctype.h>
 #include <stdint.h>
+#include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
 #include <strings.h>
@@ -32,6 +34,8 @@ typedef struct {
     int count[MAX_LEVELS]; /* last number given; -1 not yet */
 } counter;
 
+/* Every lookup goes through a hash map, so a part of a million styles,
+ * lists or links costs a million steps, not a million squared. */
 struct dx_parts {
     style_slot *styles;
     size_t nstyles;
@@ -39,9 +43,24 @@ struct dx_parts {
     size_t nnums;
     counter *counters;
     size_t ncounters, capcounters;
-    const xmlNode *numbering; /* w:numbering */
-    const xmlNode *rels;      /* Relationships */
+    const xmlNode **levels; /* w:lvl of every abstract numbering */
+    size_t nlevels, caplevels;
+    const xmlNode **rels; /* Relationship elements */
+    size_t nrels, caprels;
+    oct_strmap style_ids, num_ids, level_keys, counter_ids, rel_ids; /* → index */
 };
+
+static bool lookup(const oct_strmap *m, const char *key, size_t *i)
+{
+    return key && oct_strmap_get(m, key, strlen(key), i);
+}
+
+/* The first of equal keys wins, as a linear search would find it. */
+static void remember(oct_strmap *m, const char *key, size_t i)
+{
+    size_t old;
+    if (key && !oct_strmap_get(m, key, strlen(key), &old)) oct_strmap_put(m, key, strlen(key), i);
+}
 
 static bool has_word(const char *s, const char *w)
 {
@@ -112,9 +131,8 @@ static unsigned own_run_flags(const xmlNode *rPr, unsigned flags, bool underline
 
 static style_slot *slot_of(const dx_parts *p, const char *id)
 {
-    for (size_t i = 0; id && i < p->nstyles; i++)
-        if (p->styles[i].s.id && !strcmp(p->styles[i].s.id, id)) return &p->styles[i];
-    return NULL;
+    size_t i;
+    return lookup(&p->style_ids, id, &i) ? &p->styles[i] : NULL;
 }
 
 static void resolve(dx_parts *p, style_slot *st, int depth)
@@ -169,21 +187,45 @@ static void load_styles(dx_parts *p, const xmlDoc *styles)
     for (const xmlNode *c = root ? root->children : NULL; c; c = c->next)
         if (oct_xml_is(c, NS_W, "style")) {
             p->styles[p->nstyles].node = c;
-            p->styles[p->nstyles++].s.id = oct_xml_attr(c, NS_W, "styleId");
+            p->styles[p->nstyles].s.id = oct_xml_attr(c, NS_W, "styleId");
+            remember(&p->style_ids, p->styles[p->nstyles].s.id, p->nstyles);
+            p->nstyles++;
         }
     for (size_t i = 0; i < p->nstyles; i++)
         resolve(p, &p->styles[i], 0);
 }
 
+/* "abstractNumId/ilvl", the key of a level. */
+static void level_key(char *key, size_t n, const char *abstract, int ilvl)
+{
+    snprintf(key, n, "%.60s/%d", abstract, ilvl);
+}
+
+static void load_levels(dx_parts *p, const xmlNode *abs)
+{
+    const char *id = oct_xml_attr(abs, NS_W, "abstractNumId");
+    for (const xmlNode *l = id ? abs->children : NULL; l; l = l->next) {
+        const char *il = oct_xml_attr(l, NS_W, "ilvl");
+        if (!oct_xml_is(l, NS_W, "lvl") || !il) continue;
+        char key[80];
+        level_key(key, sizeof key, id, atoi(il));
+        OCT_GROW(p->levels, p->caplevels, p->nlevels + 1);
+        p->levels[p->nlevels] = l;
+        remember(&p->level_keys, key, p->nlevels++);
+    }
+}
+
 static void load_numbering(dx_parts *p, const xmlDoc *numbering)
 {
-    p->numbering = numbering ? xmlDocGetRootElement((xmlDoc *)numbering) : NULL;
+    const xmlNode *root = numbering ? xmlDocGetRootElement((xmlDoc *)numbering) : NULL;
     size_t n = 0;
-    for (const xmlNode *c = p->numbering ? p->numbering->children : NULL; c; c = c->next)
+    for (const xmlNode *c = root ? root->children : NULL; c; c = c->next)
         n += oct_xml_is(c, NS_W, "num");
     p->nums = oct_xcalloc(n ? n : 1, sizeof *p->nums);
-    for (const xmlNode *c = p->numbering ? p->numbering->children : NULL; c; c = c->next) {
+    for (const xmlNode *c = root ? root->children : NULL; c; c = c->next) {
+        if (oct_xml_is(c, NS_W, "abstractNum")) load_levels(p, c);
         if (!oct_xml_is(c, NS_W, "num")) continue;
+        remember(&p->num_ids, oct_xml_attr(c, NS_W, "numId"), p->nnums);
         num_slot *s = &p->nums[p->nnums++];
         s->num_id = oct_xml_attr(c, NS_W, "numId");
         s->abstract = oct_xml_child_attr(c, NS_W, "abstractNumId", "val");
@@ -202,7 +244,13 @@ dx_parts *dx_parts_new(const oct_doc *doc)
     dx_parts *p = oct_xcalloc(1, sizeof *p);
     load_styles(p, doc->styles);
     load_numbering(p, doc->numbering);
-    p->rels = doc->rels ? xmlDocGetRootElement(doc->rels) : NULL;
+    const xmlNode *rels = doc->rels ? xmlDocGetRootElement(doc->rels) : NULL;
+    for (const xmlNode *c = rels ? rels->children : NULL; c; c = c->next) {
+        if (!oct_xml_is(c, NULL, "Relationship")) continue;
+        OCT_GROW(p->rels, p->caprels, p->nrels + 1);
+        p->rels[p->nrels] = c;
+        remember(&p->rel_ids, oct_xml_attr(c, NULL, "Id"), p->nrels++);
+    }
     return p;
 }
 
@@ -212,6 +260,13 @@ void dx_parts_free(dx_parts *p)
     free(p->styles);
     free(p->nums);
     free(p->counters);
+    free(p->levels);
+    free(p->rels);
+    oct_strmap_free(&p->style_ids);
+    oct_strmap_free(&p->num_ids);
+    oct_strmap_free(&p->level_keys);
+    oct_strmap_free(&p->counter_ids);
+    oct_strmap_free(&p->rel_ids);
     free(p);
 }
 
@@ -231,35 +286,27 @@ unsigned dx_run_flags(const dx_parts *p, const xmlNode *rPr, unsigned flags)
 /* The w:lvl of an abstract numbering, or NULL. */
 static const xmlNode *level_of(const dx_parts *p, const char *abstract, int ilvl)
 {
-    for (const xmlNode *c = p->numbering ? p->numbering->children : NULL; c; c = c->next) {
-        if (!oct_xml_is(c, NS_W, "abstractNum")) continue;
-        const char *id = oct_xml_attr(c, NS_W, "abstractNumId");
-        if (!id || strcmp(id, abstract)) continue;
-        for (const xmlNode *l = c->children; l; l = l->next) {
-            const char *il = oct_xml_attr(l, NS_W, "ilvl");
-            if (oct_xml_is(l, NS_W, "lvl") && il && atoi(il) == ilvl) return l;
-        }
-    }
-    return NULL;
+    char key[80];
+    size_t i;
+    level_key(key, sizeof key, abstract, ilvl);
+    return lookup(&p->level_keys, key, &i) ? p->levels[i] : NULL;
 }
 
 bool dx_list_next(dx_parts *p, const char *num_id, int ilvl, bool *ordered, int *number,
                   const void **key)
 {
     if (!num_id || !strcmp(num_id, "0")) return false;
-    num_slot *ns = NULL;
-    for (size_t i = 0; i < p->nnums && !ns; i++)
-        if (p->nums[i].num_id && !strcmp(p->nums[i].num_id, num_id)) ns = &p->nums[i];
+    size_t at;
+    num_slot *ns = lookup(&p->num_ids, num_id, &at) ? &p->nums[at] : NULL;
     if (!ns || !ns->abstract) return false;
     if (ilvl < 0 || ilvl >= MAX_LEVELS) ilvl = ilvl < 0 ? 0 : MAX_LEVELS - 1;
     const xmlNode *lvl = level_of(p, ns->abstract, ilvl);
     const char *fmt = oct_xml_child_attr(lvl, NS_W, "numFmt", "val");
     const char *st = oct_xml_child_attr(lvl, NS_W, "start", "val");
     *ordered = fmt && strcmp(fmt, "bullet") && strcmp(fmt, "none");
-    counter *c = NULL;
-    for (size_t i = 0; i < p->ncounters && !c; i++)
-        if (!strcmp(p->counters[i].abstract, ns->abstract)) c = &p->counters[i];
+    counter *c = lookup(&p->counter_ids, ns->abstract, &at) ? &p->counters[at] : NULL;
     if (!c) {
+        remember(&p->counter_ids, ns->abstract, p->ncounters);
         OCT_GROW(p->counters, p->capcounters, p->ncounters + 1);
         c = &p->counters[p->ncounters++];
         c->abstract = ns->abstract;
@@ -284,12 +331,9 @@ bool dx_list_next(dx_parts *p, const char *num_id, int ilvl, bool *ordered, int 
 const char *dx_rel(const dx_parts *p, const char *rid, bool *external)
 {
     *external = false;
-    for (const xmlNode *c = p->rels ? p->rels->children : NULL; rid && c; c = c->next) {
-        const char *id = oct_xml_attr(c, NULL, "Id");
-        if (!oct_xml_is(c, NULL, "Relationship") || !id || strcmp(id, rid)) continue;
-        const char *mode = oct_xml_attr(c, NULL, "TargetMode");
-        *external = mode && !strcmp(mode, "External");
-        return oct_xml_attr(c, NULL, "Target");
-    }
-    return NULL;
+    size_t i;
+    if (!lookup(&p->rel_ids, rid, &i)) return NULL;
+    const char *mode = oct_xml_attr(p->rels[i], NULL, "TargetMode");
+    *external = mode && !strcmp(mode, "External");
+    return oct_xml_attr(p->rels[i], NULL, "Target");
 }

@@ -25,6 +25,7 @@ typedef struct {
     oct_doc *doc;
     const xmlNode **styles; /* style:style and text:list-style elements */
     size_t nstyles, capstyles;
+    oct_strmap names, list_names; /* → index in styles: the first of a name */
     int list_depth;
     bool in_quote;
     bool space; /* the text so far ends in white space (or the paragraph is new) */
@@ -37,7 +38,12 @@ static void gather(od *c, const xmlNode *container)
 {
     for (const xmlNode *n = container ? container->children : NULL; n; n = n->next)
         if (oct_xml_is(n, NS_STYLE, "style") || oct_xml_is(n, NS_TEXT, "list-style")) {
+            const char *name = oct_xml_attr(n, NS_STYLE, "name");
+            oct_strmap *m = oct_xml_is(n, NS_TEXT, "list-style") ? &c->list_names : &c->names;
+            size_t old;
+            if (!name || oct_strmap_get(m, name, strlen(name), &old)) continue;
             OCT_GROW(c->styles, c->capstyles, c->nstyles + 1);
+            oct_strmap_put(m, name, strlen(name), c->nstyles);
             c->styles[c->nstyles++] = n;
         }
 }
@@ -54,12 +60,9 @@ static void load_styles(od *c)
 
 static const xmlNode *style(const od *c, const char *name, bool list)
 {
-    for (size_t i = 0; name && i < c->nstyles; i++) {
-        const char *n = oct_xml_attr(c->styles[i], NS_STYLE, "name");
-        if (n && !strcmp(n, name) && oct_xml_is(c->styles[i], NS_TEXT, "list-style") == list)
-            return c->styles[i];
-    }
-    return NULL;
+    size_t i;
+    const oct_strmap *m = list ? &c->list_names : &c->names;
+    return name && oct_strmap_get(m, name, strlen(name), &i) ? c->styles[i] : NULL;
 }
 
 static bool mono(const char *f)
@@ -221,7 +224,8 @@ static void note(od *c, const xmlNode *n, int depth)
     c->list_depth = ld;
     c->space = space;
     saved.notes = b->notes, saved.nnotes = b->nnotes, saved.capnotes = b->capnotes;
-    saved.warned = b->warned, saved.failed = b->failed, saved.total_bytes = b->total_bytes;
+    saved.warned = b->warned, saved.note_keys = b->note_keys, saved.failed = b->failed;
+    saved.total_bytes = b->total_bytes, saved.deep_warned = b->deep_warned;
     saved.dropped_comments = b->dropped_comments, saved.dropped_deleted = b->dropped_deleted;
     *b = saved;
 }
@@ -472,5 +476,7 @@ int oct_odt_build(db *b, oct_doc *doc)
         blocks(&c, text, 1);
     if (c.in_quote) db_blockquote_end(b);
     free(c.styles);
+    oct_strmap_free(&c.names);
+    oct_strmap_free(&c.list_names);
     return b->failed ? -1 : 0;
 }
