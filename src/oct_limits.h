@@ -72,6 +72,14 @@
  * blocks). Questions are clustered across the booklet. */
 #define OCT_LIMIT_QUESTIONS 10000
 
+/* One XML part of a Word or OpenDocument package, unpacked
+ * [limit-source-size]: the source is refused (error). XML spends several
+ * bytes of markup on each byte of text; the cap holds against a zip bomb
+ * (a member that declares, or unpacks to, gigabytes: no more than the cap
+ * plus one byte is ever read). The text read out of it is held to
+ * OCT_LIMIT_SOURCE_BYTES, a paragraph to OCT_LIMIT_LINE_BYTES. */
+#define OCT_LIMIT_PACKAGE_PART_BYTES (64u * 1024u * 1024u)
+
 /* Font files a layout names [limit-font-size] (see pdf/fontprobe.h): a
  * larger file is refused (error) before it is read. */
 #define OCT_LIMIT_FONT_BYTES (64u * 1024u * 1024u)

@@ -14,7 +14,7 @@
  *   booklet.yaml (or any .yaml)     → that manifest
  *   DIR with booklet.yaml           → that manifest
  *   DIR with manifests below it     → every one of them, in path order
- *   DIR with neither                → one booklet of its .md/.txt files in name order
+ *   DIR with neither                → one booklet of its .md/.txt/.docx/.odt files in name order
  *   loose FILEs                     → one booklet of those files */
 
 enum { MAX_DEPTH = 8 };
@@ -127,7 +127,7 @@ static void add_source(oct_manifest *m, const char *path)
 static int is_source_name(const char *name)
 {
     return ends_with(name, ".md") || ends_with(name, ".txt") || ends_with(name, ".markdown") ||
-           ends_with(name, ".ipynb");
+           ends_with(name, ".ipynb") || ends_with(name, ".docx") || ends_with(name, ".odt");
 }
 
 static int load_manifest(const char *path, oct_booklets *out, oct_diag *diag)
@@ -194,7 +194,7 @@ static int collect_dir(const char *dir, oct_booklets *out, oct_diag *diag)
     free_names(names, n);
     if (!m) {
         oct_diag_report(diag, OCT_ERROR, dir, 0, 0, "no-sources",
-                        "no booklet.yaml and no .md or .txt files in this directory");
+                        "no booklet.yaml and no .md, .txt, .docx or .odt files in this directory");
         return OCT_EXIT_INPUT;
     }
     return 0;

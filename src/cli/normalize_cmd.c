@@ -1,5 +1,6 @@
 #include "cli/cli.h"
 #include "ingest/formats/notebook.h"
+#include "ingest/formats/formats.h"
 #include "ingest/ingest.h"
 #include "ingest/normalize.h"
 #include "util/buf.h"
@@ -74,6 +75,18 @@ int oct_cmd_normalize(int argc, char **argv)
         len = nb.len;
         nb.text = NULL;
         oct_notebook_release(&nb);
+    }
+    /* a Word or OpenDocument text is read into the tree, never as text */
+    oct_doc *doc = NULL;
+    if (oct_doc_is_zip(bytes, len) && oct_doc_open(name, bytes, len, &doc, diag) == 0) {
+        oct_diag_report(diag, OCT_ERROR, name, 0, 0, "binary-source",
+                        "a %s document has no plain text to normalize: 'octavo build' and "
+                        "'octavo inspect' read it as it is",
+                        oct_doc_named(name) && strstr(name, ".odt") ? "OpenDocument" : "Word");
+        oct_doc_free(doc);
+        free(bytes);
+        oct_diag_free(diag);
+        return OCT_EXIT_INPUT;
     }
     /* decoded: legacy charset converted, mojibake repaired, XML-safe */
     size_t dlen = 0;

@@ -6,6 +6,7 @@
 #include "util/xalloc.h"
 
 #include <errno.h>
+#include <libxml/parser.h>
 #include <stdlib.h>
 
 /* Sources made ready ahead of the one being parsed, at most. */
@@ -63,6 +64,9 @@ oct_readahead *oct_readahead_start(const oct_manifest *m, const oct_ingest_optio
                            .deps = oct_deps_current() ? oct_deps_new() : NULL};
         r->jobs[i].work.run = prepare;
     }
+    /* the worker parses the XML of .docx and .odt sources: libxml2's lazy
+     * set-up is not thread-safe, so it is done here, before the thread */
+    xmlInitParser();
     if (r->n >= 2) r->worker = oct_worker_new((size_t)-1);
     return r;
 }

@@ -13,14 +13,16 @@ static const struct {
     {"\x89PNG\r\n\x1a\n", 8, "a PNG image", " (link pictures from a note: ![alt](file.png))"},
     {"\xff\xd8\xff", 3, "a JPEG image", " (link pictures from a note: ![alt](file.jpg))"},
     {"GIF8", 4, "a GIF image", " (link pictures from a note: ![alt](file.gif))"},
-    {"PK\x03\x04", 4, "a ZIP archive (a .docx, .odt or .epub is one)",
-     " (save the document as Markdown or plain text)"},
+    {"PK\x03\x04", 4,
+     "a ZIP archive, but no Word or OpenDocument text (an .epub or a spreadsheet is one)",
+     " (save the document as .docx, .odt, Markdown or plain text)"},
     {"\x7f"
      "ELF",
      4, "a program", ""},
     {"SQLite format 3", 15, "an SQLite database (an Anki collection is one)",
      " (export the deck as text from Anki)"},
-    {"\xd0\xcf\x11\xe0", 4, "a Microsoft Office file", " (save it as plain text)"},
+    {"\xd0\xcf\x11\xe0", 4, "an old binary Microsoft Office file (.doc, .xls, .ppt)",
+     " (save it as .docx or plain text)"},
 };
 
 /* UTF-16 (and UTF-32) text: a byte-order mark, or NULs that keep to one

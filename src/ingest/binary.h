@@ -1,5 +1,5 @@
 /* Whether a source's bytes are text at all: a PDF, a picture, an archive
- * (.docx, .epub) or other binary data passed as notes would otherwise be
+ * (an .epub; a .docx or .odt is read before this is asked) or other binary data passed as notes would otherwise be
  * decoded as some 8-bit code page and printed as a page of gibberish. */
 #ifndef OCT_INGEST_BINARY_H
 #define OCT_INGEST_BINARY_H

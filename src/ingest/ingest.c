@@ -1,5 +1,6 @@
 #include "ingest/ingest.h"
 #include "ingest/binary.h"
+#include "ingest/formats/formats.h"
 #include "ingest/frontmatter.h"
 #include "ingest/alerts.h"
 #include "ingest/cloze.h"
@@ -40,8 +41,9 @@ char *oct_ingest_decode(const char *path, const char *bytes, size_t len, size_t 
     const char *hint, *kind = oct_binary_kind((const unsigned char *)bytes, len, &hint);
     if (kind) {
         oct_diag_report(diag, OCT_ERROR, path, 0, 0, "binary-source",
-                        "source is %s, not text: octavo reads Markdown and plain text%s", kind,
-                        hint);
+                        "source is %s, not text: octavo reads Markdown, plain text, Word (.docx) "
+                        "and OpenDocument (.odt) notes%s",
+                        kind, hint);
         return NULL;
     }
     size_t conv_len = 0, dec_len = 0, rep_len = 0, repairs = 0;
@@ -238,11 +240,38 @@ static int prepare_notebook(const char *path, const char *bytes, size_t len,
     return 0;
 }
 
+/* A Word or OpenDocument package, known by its own parts (ingest/formats):
+ * 0 read (out->doc), 1 not one (decode as text), -1 after an error. A
+ * .docx or .odt name on bytes that are no zip is an error of its own,
+ * not a page of decoded gibberish. */
+static int prepare_document(const char *path, const char *bytes, size_t len, oct_ingest_text *out,
+                            oct_diag *diag)
+{
+    if (!oct_doc_is_zip(bytes, len)) {
+        if (!oct_doc_named(path)) return 1;
+        const char *hint, *kind = oct_binary_kind((const unsigned char *)bytes, len, &hint);
+        oct_diag_report(diag, OCT_ERROR, path, 0, 0, "document-damaged",
+                        "not a Word or OpenDocument package (a zip archive), as its name says: it "
+                        "is %s%s",
+                        kind  ? kind
+                        : len ? "text (name it .txt or .md)"
+                              : "empty",
+                        kind ? hint : "");
+        return -1;
+    }
+    if (len > OCT_MAX_SOURCE_BYTES) return 1; /* refused by the decoder, as any source */
+    int rc = oct_doc_open(path, bytes, len, &out->doc, diag);
+    if (rc == 0 && oct_doc_title(out->doc)) out->front_title = oct_xstrdup(oct_doc_title(out->doc));
+    return rc;
+}
+
 int oct_ingest_prepare(const char *path, const char *bytes, size_t len,
                        const oct_ingest_options *opts, oct_ingest_text *out, oct_diag *diag)
 {
     memset(out, 0, sizeof *out);
     if (oct_notebook_is_path(path)) return prepare_notebook(path, bytes, len, opts, out, diag);
+    int doc = prepare_document(path, bytes, len, out, diag);
+    if (doc <= 0) return doc;
     out->text = oct_ingest_decode(path, bytes, len, &out->len, diag);
     if (!out->text) return -1;
     if (prepare_text(path, opts, out, diag) != 0) {
@@ -255,6 +284,7 @@ int oct_ingest_prepare(const char *path, const char *bytes, size_t len,
 void oct_ingest_text_release(oct_ingest_text *in)
 {
     if (in->normalized) oct_normalized_release(&in->norm);
+    oct_doc_free(in->doc);
     free(in->text);
     free(in->front_title);
     free(in->front_lang);
@@ -271,9 +301,25 @@ static const unsigned char *find_picture(void *ctx, const char *url, int line, s
     return p ? p->data : NULL;
 }
 
+/* A Word or OpenDocument text: its tree built from its XML, then the
+ * passes of the tree that are not about Markdown's syntax. */
+static oct_node *parse_document(oct_tree *t, const char *path, const oct_ingest_text *in,
+                                const char *title, oct_diag *diag)
+{
+    oct_node *ch = oct_node_new(t, OCT_CHAPTER, (oct_span){oct_tree_add_file(t, path), 1, 1});
+    if (oct_doc_build(t, ch, in->doc, path, diag) != 0) return NULL;
+    oct_guard_blocks(t, ch, path, diag);
+    oct_ingest_unsafe_links(t, ch, path, diag);
+    oct_ingest_places(t, ch);
+    ch->u.chapter.title = choose_title(t, ch, path, title, in->front_title);
+    oct_node_append(t->root, ch);
+    return ch;
+}
+
 oct_node *oct_ingest_parse(oct_tree *t, const char *path, const oct_ingest_text *in,
                            const char *title, const oct_ingest_options *opts, oct_diag *diag)
 {
+    if (in->doc) return parse_document(t, path, in, title, diag);
     /* In plain-text notes a newline is where the writer ended a line (a
      * label, an item, a sentence), as in a chat or a GitHub comment; in
      * Markdown files it is only a soft wrap. */

@@ -54,7 +54,8 @@ char *oct_ingest_decode(const char *path, const char *bytes, size_t len, size_t 
 oct_node *oct_ingest_source(oct_tree *t, const char *path, const char *bytes, size_t len,
                             const char *title, const oct_ingest_options *opts, oct_diag *diag);
 
-/* A source's text made ready to parse: decoded, and normalized when asked. */
+/* A source's text made ready to parse: decoded, and normalized when asked
+ * (or a .docx/.odt package read: see `doc`). */
 typedef struct {
     char *text; /* oct_ingest_decode's */
     size_t len;
@@ -67,6 +68,9 @@ typedef struct {
      * Markdown; this keeps the .ipynb line of each line and its pictures.
      * NULL for other sources. */
     struct oct_notebook_s *notebook;
+    /* A Word or OpenDocument text (formats/formats.h), unpacked and
+     * parsed: then `text` is NULL and the tree is built from it. */
+    struct oct_doc *doc;
 } oct_ingest_text;
 
 /* The half of oct_ingest_source that needs no tree (decoding, normalizing),

@@ -244,6 +244,67 @@ def notebook_cases():
             {"output_type": "pyerr", "ename": "E", "evalue": "\x1b[1mv"}]}]}, "not a sheet"]})},
          codes=["image-damaged"])
 
+W_NS = ('xmlns:w="http://schemas.openxmlformats.org/wordprocessingml/2006/main" '
+        'xmlns:r="http://schemas.openxmlformats.org/officeDocument/2006/relationships"')
+CONTENT_TYPES = ('<?xml version="1.0"?><Types xmlns="http://schemas.openxmlformats.org/package/'
+                 '2006/content-types"><Override PartName="/word/document.xml" ContentType="applica'
+                 'tion/vnd.openxmlformats-officedocument.wordprocessingml.document.main+xml"/></Types>')
+
+
+def docx(body, parts=None, doctype=""):
+    """A .docx of hand-written parts: body is the XML inside <w:body>."""
+    import io
+    import zipfile
+    files = {"[Content_Types].xml": CONTENT_TYPES}
+    if body is not None:
+        files["word/document.xml"] = ('<?xml version="1.0"?>' + doctype + "<w:document " + W_NS +
+                                      "><w:body>" + body + "</w:body></w:document>")
+    files.update(parts or {})
+    out = io.BytesIO()
+    with zipfile.ZipFile(out, "w", zipfile.ZIP_DEFLATED) as z:
+        for name, data in files.items():
+            z.writestr(zipfile.ZipInfo(name, (2024, 1, 1, 0, 0, 0)), data,
+                       compress_type=zipfile.ZIP_DEFLATED)
+    return out.getvalue()
+
+
+def para(text):
+    return "<w:p><w:r><w:t>" + text + "</w:t></w:r></w:p>"
+
+
+def document_cases():
+    # Word and OpenDocument packages: a clean error for what cannot be read,
+    # never an entity resolved or a bomb unpacked
+    good = docx(para("Q1. What is a zip bomb?") + para("A member that unpacks to gigabytes."))
+    case("docx-ok", {"notes.docx": good})
+    case("docx-zip-bomb", {"notes.docx": docx(para("bomb"), {"word/styles.xml": b" " * 80_000_000})},
+         status=1, codes=["limit-source-size"])
+    case("docx-corrupt", {"notes.docx": good[:len(good) // 2]}, status=1, codes=["document-damaged"])
+    case("docx-no-document", {"notes.docx": docx(None)}, status=1, codes=["document-damaged"])
+    case("docx-not-xml", {"notes.docx": docx("<w:p><w:r><w:t>open</w:p>")}, status=1,
+         codes=["document-damaged"])
+    case("docx-xxe", {"notes.docx": docx(para("secret: &xxe; end"), doctype=(
+        '<!DOCTYPE w:document [<!ENTITY xxe SYSTEM "file:///etc/passwd">]>'))},
+         codes=["document-unknown"])
+    case("docx-billion-laughs", {"notes.docx": docx(para("&l9;"), doctype=(
+        "<!DOCTYPE w:document [<!ENTITY l0 \"lol\">" + "".join(
+            "<!ENTITY l%d \"%s\">" % (i, ("&l%d;" % (i - 1)) * 10) for i in range(1, 10)) + "]>"))},
+         status=1, codes=["document-damaged"])  # libxml2 refuses the loop
+    nested = "<w:tbl><w:tr><w:tc>" * 60 + para("deep") + "</w:tc></w:tr></w:tbl>" * 60
+    case("docx-nested-tables", {"notes.docx": docx(para("Tables") + nested)})
+    case("docx-10mb-paragraph", {"notes.docx": docx(para(words(1_800_000, 4)[:10_500_000]))},
+         status=1, codes=["limit-source-size"])
+    case("docx-2mb-paragraph", {"notes.docx": docx(
+        "<w:p>" + "".join("<w:r><w:t>%s </w:t></w:r>" % words(2000, i) for i in range(170)) +
+        "</w:p>")}, status=1, codes=["limit-line-length"])
+    case("doc-old-binary", {"notes.docx": b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1" + bytes(504)},
+         status=1, codes=["document-damaged"])
+    case("xlsx-as-notes", {"notes.md": docx(None, {"xl/workbook.xml": "<workbook/>",
+                                                  "[Content_Types].xml": CONTENT_TYPES.replace(
+                                                      "wordprocessingml.document", "spreadsheetml.sheet")})},
+         status=1,
+         codes=["binary-source"])
+
 
 def font_cases(fonts_dir):
     src = open(os.path.join(fonts_dir, "DejaVuSans.ttf"), "rb").read()
@@ -279,6 +340,7 @@ def main():
     structure_cases()
     file_cases()
     notebook_cases()
+    document_cases()
     font_cases(fonts_dir)
     table = []
     for c in CASES:

@@ -1,0 +1,575 @@
+/* The tree builder the Word and OpenDocument readers share (docint.h):
+ * runs of text with their format become STRONG, EMPH, STRIKE, SUPERSCRIPT,
+ * SUBSCRIPT and CODE nodes (runs of one format merged, as Word splits a
+ * word's runs for its spelling marks); paragraphs land in lists, table
+ * cells, block quotes or the chapter; code paragraphs join into one code
+ * block; footnote definitions wait for the end. A cell holds inlines
+ * only, so its paragraphs are lines of it, and a table inside a cell is
+ * written as rows of text: nesting stays within what a page can show. */
+#include "ingest/formats/docint.h"
+
+#include "oct_limits.h"
+#include "util/xalloc.h"
+
+#include <stdarg.h>
+#include <stdio.h>
+#include <strings.h>
+#include <stdlib.h>
+#include <string.h>
+
+static oct_span at(const db *b, int line)
+{
+    return (oct_span){b->file, line > 0 ? line : 1, 1};
+}
+
+void db_init(db *b, oct_tree *t, oct_node *chapter, const char *path, oct_diag *diag)
+{
+    memset(b, 0, sizeof *b);
+    b->t = t;
+    b->diag = diag;
+    b->path = path;
+    b->file = chapter->span.file;
+    b->chapter = b->container = chapter;
+    b->pend = b->codetext = (oct_buf)OCT_BUF_INIT;
+}
+
+void db_release(db *b)
+{
+    oct_buf_free(&b->pend);
+    oct_buf_free(&b->codetext);
+    oct_strmap_free(&b->warned);
+    oct_strmap_free(&b->note_keys);
+    free(b->notes);
+}
+
+void db_warn_once(db *b, const char *what, int line, const char *fmt, ...)
+{
+    size_t seen;
+    if (!oct_strmap_get(&b->warned, what, strlen(what), &seen)) {
+        oct_strmap_put(&b->warned, what, strlen(what), 1);
+        char msg[400];
+        va_list ap;
+        va_start(ap, fmt);
+        vsnprintf(msg, sizeof msg, fmt, ap);
+        va_end(ap);
+        oct_diag_report(b->diag, OCT_WARNING, b->path, line, 1, "document-unknown", "%s", msg);
+    }
+}
+
+/* ---- style names -------------------------------------------------------- */
+
+/* "heading 3", "Überschrift 3", "Titre 3"… → 3. */
+int db_heading_name(const char *name)
+{
+    static const char *const words[] = {
+        "heading",
+        "\xc3\x9c"
+        "berschrift",
+        "\xc3\xbc"
+        "berschrift",
+        "titre",
+        "t\xc3\xadtulo",
+        "titolo",
+        "kop",
+        "rubrik",
+        "overskrift",
+        "otsikko",
+        "nadpis",
+        "nag\xc5\x82\xc3\xb3wek",
+        "\xd0\x97\xd0\xb0\xd0\xb3\xd0\xbe\xd0\xbb\xd0\xbe\xd0\xb2\xd0\xbe\xd0\xba",
+        "\xd0\xb7\xd0\xb0\xd0\xb3\xd0\xbe\xd0\xbb\xd0\xbe\xd0\xb2\xd0\xbe\xd0\xba",
+        "berschrift",
+        "ttulo"};
+    for (size_t k = 0; k < sizeof words / sizeof *words; k++) {
+        size_t n = strlen(words[k]);
+        if (strncasecmp(name, words[k], n)) continue;
+        const char *p = name + n;
+        while (*p == ' ')
+            p++;
+        if (p[0] >= '1' && p[0] <= '9' && !p[1]) return p[0] - '0' > 6 ? 6 : p[0] - '0';
+    }
+    return 0;
+}
+
+/* ---- inlines ------------------------------------------------------------ */
+
+static oct_kind fmt_kind(unsigned flag)
+{
+    switch (flag) {
+    case DB_STRONG:
+        return OCT_STRONG;
+    case DB_EMPH:
+        return OCT_EMPH;
+    case DB_STRIKE:
+        return OCT_STRIKE;
+    case DB_SUP:
+        return OCT_SUPERSCRIPT;
+    default:
+        return OCT_SUBSCRIPT;
+    }
+}
+
+/* The open format nodes made to match flags: the ones flags lacks are
+ * closed (and all opened after them), the missing ones opened, outermost
+ * first in the order STRONG, EMPH, STRIKE, SUP, SUB. */
+static oct_node *format_to(db *b, unsigned flags, int line)
+{
+    int keep = 0;
+    while (keep < b->nfmt && (flags & b->fmtflag[keep]))
+        keep++;
+    b->nfmt = keep;
+    unsigned have = 0;
+    for (int k = 0; k < b->nfmt; k++)
+        have |= b->fmtflag[k];
+    for (int i = 0; i < DB_NFLAGS && b->nfmt < DB_MAX_FMT; i++) {
+        unsigned f = 1u << i;
+        if (!(flags & f) || (have & f)) continue;
+        oct_node *parent = b->nfmt ? b->fmt[b->nfmt - 1] : b->base;
+        oct_node *n = oct_node_new(b->t, fmt_kind(f), at(b, line));
+        oct_node_append(parent, n);
+        b->fmt[b->nfmt] = n;
+        b->fmtflag[b->nfmt++] = f;
+    }
+    return b->nfmt ? b->fmt[b->nfmt - 1] : b->base;
+}
+
+static bool para_empty(const db *b)
+{
+    return b->cell ? b->cell_empty : !b->para || !b->para->first;
+}
+
+/* The text of the runs waiting, as one node. Leading blanks of a
+ * paragraph go (Word keeps the spaces a writer typed before a word). */
+static void flush(db *b)
+{
+    if (!b->para || !b->pend.len) {
+        oct_buf_clear(&b->pend);
+        return;
+    }
+    const char *s = b->pend.data;
+    size_t n = b->pend.len;
+    if (para_empty(b) && b->base == b->para && !(b->pend_flags & DB_CODE))
+        while (n && (*s == ' ' || *s == '\t'))
+            s++, n--;
+    if (n) {
+        oct_node *parent = format_to(b, b->pend_flags & ~(unsigned)DB_CODE, b->pend_line);
+        oct_kind k = (b->pend_flags & DB_CODE) ? OCT_CODE : OCT_TEXT;
+        oct_node_append(parent, oct_node_new_text(b->t, k, at(b, b->pend_line), s, n));
+        b->cell_empty = false;
+    }
+    oct_buf_clear(&b->pend);
+}
+
+static void over_limit(db *b, int line)
+{
+    if (b->failed) return;
+    b->failed = true;
+    if (b->total_bytes > OCT_LIMIT_SOURCE_BYTES)
+        oct_diag_report(b->diag, OCT_ERROR, b->path, line, 1, "limit-source-size",
+                        "the document's text is more than the limit of %u bytes",
+                        OCT_LIMIT_SOURCE_BYTES);
+    else
+        oct_diag_report(b->diag, OCT_ERROR, b->path, line, 1, "limit-line-length",
+                        "a paragraph (line %d of %s) is more than the limit of %u bytes", line,
+                        b->part ? b->part : "the document", OCT_LIMIT_LINE_BYTES);
+}
+
+void db_text(db *b, unsigned flags, const char *s, size_t len, int line)
+{
+    if (!b->para || !len || b->failed) return;
+    b->para_bytes += len;
+    b->total_bytes += len;
+    if (b->para_bytes > OCT_LIMIT_LINE_BYTES || b->total_bytes > OCT_LIMIT_SOURCE_BYTES) {
+        over_limit(b, line);
+        return;
+    }
+    if (b->pend.len && flags != b->pend_flags) flush(b);
+    if (!b->pend.len) {
+        b->pend_flags = flags;
+        b->pend_line = line;
+    }
+    oct_buf_put(&b->pend, s, len);
+}
+
+/* An inline that is no text, after the text before it. */
+void db_inline(db *b, oct_node *n)
+{
+    flush(b);
+    b->nfmt = 0;
+    oct_node_append(b->base, n);
+    b->cell_empty = false;
+}
+
+bool db_all_code(db *b)
+{
+    if (!b->para || b->cell) return false;
+    flush(b);
+    bool any = false;
+    for (const oct_node *k = b->para->first; k; k = k->next) {
+        if (k->kind == OCT_CODE)
+            any = true;
+        else if (!oct_node_is_break(k))
+            return false;
+    }
+    return any;
+}
+
+void db_break(db *b, int line)
+{
+    if (!b->para || para_empty(b)) return; /* a break opening a paragraph shows nothing */
+    db_inline(b, oct_node_new(b->t, OCT_LINE_BREAK, at(b, line)));
+}
+
+void db_link_begin(db *b, const char *url, int line)
+{
+    if (!b->para || !url || b->base != b->para) return;
+    oct_node *l = oct_node_new(b->t, OCT_LINK, at(b, line));
+    l->u.link.url = oct_arena_strdup(b->t->arena, url);
+    db_inline(b, l);
+    b->base = l;
+}
+
+void db_link_end(db *b)
+{
+    if (!b->para) return;
+    flush(b);
+    b->nfmt = 0;
+    oct_node *l = b->base;
+    b->base = b->para;
+    if (l != b->para && !l->first) oct_node_unlink(l); /* a link around nothing */
+}
+
+oct_node *db_note_ref(db *b, const char *key, int line)
+{
+    if (!b->para) return NULL;
+    size_t found;
+    oct_node *def =
+        oct_strmap_get(&b->note_keys, key, strlen(key), &found) ? b->notes[found] : NULL;
+    bool fresh = !def;
+    if (fresh) {
+        oct_strmap_put(&b->note_keys, key, strlen(key), b->nnotes);
+        def = oct_node_new(b->t, OCT_FOOTNOTE_DEF, at(b, line));
+        def->u.footnote.label = oct_arena_strdup(b->t->arena, key);
+        def->u.footnote.index = (int)b->nnotes + 1;
+        OCT_GROW(b->notes, b->capnotes, b->nnotes + 1);
+        b->notes[b->nnotes++] = def;
+    }
+    oct_node *r = oct_node_new(b->t, OCT_FOOTNOTE_REF, at(b, line));
+    r->u.footnote.label = def->u.footnote.label;
+    r->u.footnote.index = def->u.footnote.index;
+    db_inline(b, r);
+    return fresh ? def : NULL;
+}
+
+/* ---- blocks ------------------------------------------------------------- */
+
+static void close_code(db *b)
+{
+    if (!b->code) return;
+    b->code->text = oct_arena_strndup(b->t->arena, b->codetext.data, b->codetext.len);
+    b->code = NULL;
+    oct_buf_clear(&b->codetext);
+}
+
+static void close_lists(db *b, int upto)
+{
+    while (b->nlists > upto)
+        b->nlists--;
+}
+
+/* Where a block goes: the item of the list lp names (opening lists and
+ * items as its level asks), else the container. */
+static oct_node *place(db *b, const db_listpos *lp, int line)
+{
+    if (!lp) {
+        close_lists(b, 0);
+        return b->container;
+    }
+    int level = lp->level < 0 ? 0 : lp->level;
+    if (level >= DB_MAX_LISTS) {
+        if (!b->deep_warned)
+            oct_diag_report(b->diag, OCT_WARNING, b->path, line, 1, "limit-nesting",
+                            "a list nested %d deep is set at depth %d", level + 1, DB_MAX_LISTS);
+        b->deep_warned = true;
+        level = DB_MAX_LISTS - 1;
+    }
+    while (b->nlists && b->lists[b->nlists - 1].level > level)
+        b->nlists--;
+    if (b->nlists) {
+        db_list *top = &b->lists[b->nlists - 1];
+        if (top->level == level && (top->key != lp->key || top->ordered != lp->ordered))
+            b->nlists--;
+        else if (top->level == level && lp->cont)
+            return top->item;
+    }
+    if (!b->nlists || b->lists[b->nlists - 1].level < level) {
+        oct_node *parent = b->nlists ? b->lists[b->nlists - 1].item : b->container;
+        oct_node *list = oct_node_new(b->t, OCT_LIST, at(b, line));
+        list->u.list.ordered = lp->ordered;
+        list->u.list.tight = true;
+        list->u.list.start = lp->number > 0 ? lp->number : 1;
+        list->u.list.delim = '.';
+        oct_node_append(parent, list);
+        b->lists[b->nlists].list = list;
+        b->lists[b->nlists].level = level;
+        b->lists[b->nlists].key = lp->key;
+        b->lists[b->nlists].ordered = lp->ordered;
+        b->nlists++;
+    }
+    db_list *top = &b->lists[b->nlists - 1];
+    oct_node *item = oct_node_new(b->t, OCT_ITEM, at(b, line));
+    item->u.item.number = lp->ordered ? lp->number : 0;
+    oct_node_append(top->list, item);
+    top->item = item;
+    return item;
+}
+
+/* In a cell: a list item's marker, written out. */
+static void cell_marker(db *b, const db_listpos *lp, int line)
+{
+    char m[32];
+    int indent = lp->level > 0 ? lp->level * 2 : 0;
+    if (indent > 16) indent = 16;
+    if (lp->ordered)
+        snprintf(m, sizeof m, "%*s%d. ", indent, "", lp->number);
+    else
+        snprintf(m, sizeof m, "%*s\xe2\x80\xa2 ", indent, ""); /* • */
+    db_text(b, 0, m, strlen(m), line);
+}
+
+void db_begin(db *b, oct_kind kind, int level, const db_listpos *lp, int line)
+{
+    b->para_bytes = 0;
+    b->nfmt = 0;
+    oct_buf_clear(&b->pend);
+    if (b->cell) {
+        b->para = b->base = b->cell;
+        if (!b->cell_empty && !b->joined)
+            db_inline(b, oct_node_new(b->t, OCT_LINE_BREAK, at(b, line)));
+        b->joined = false;
+        if (lp && !lp->cont) cell_marker(b, lp, line);
+        return;
+    }
+    oct_node *parent = place(b, lp, line);
+    oct_node *p = oct_node_new(b->t, kind, at(b, line));
+    if (kind == OCT_SECTION) p->u.section.level = level < 1 ? 1 : level > 6 ? 6 : level;
+    oct_node_append(parent, p);
+    b->para = b->base = p;
+}
+
+/* Trailing blanks of a paragraph's last text (the node is ours: its
+ * string is cut in place). */
+static void trim_end(oct_node *p)
+{
+    oct_node *n = p->last;
+    while (n && n->last && n->kind != OCT_TEXT)
+        n = n->last;
+    if (!n || n->kind != OCT_TEXT || !n->text) return;
+    char *s = (char *)n->text;
+    size_t len = strlen(s);
+    while (len && (s[len - 1] == ' ' || s[len - 1] == '\t'))
+        s[--len] = '\0';
+}
+
+static bool only_breaks(const oct_node *p)
+{
+    for (const oct_node *c = p->first; c; c = c->next)
+        if (c->kind != OCT_LINE_BREAK && c->kind != OCT_SOFT_BREAK) return false;
+    return true;
+}
+
+/* The paragraph's text as code lines: CODE and TEXT as written, breaks
+ * as newlines. */
+static void code_text(const oct_node *n, oct_buf *out)
+{
+    for (const oct_node *c = n->first; c; c = c->next) {
+        if (c->kind == OCT_TEXT || c->kind == OCT_CODE)
+            oct_buf_puts(out, c->text ? c->text : "");
+        else if (oct_node_is_break(c))
+            oct_buf_putc(out, '\n');
+        else
+            code_text(c, out);
+    }
+}
+
+/* A paragraph holding one picture and nothing else becomes a FIGURE. */
+static void figure(oct_node *p)
+{
+    if (p->kind != OCT_PARAGRAPH || !p->first || p->first != p->last) return;
+    const oct_node *img = p->first;
+    if (img->kind == OCT_IMAGE && img->u.link.image > 0) p->kind = OCT_FIGURE;
+}
+
+void db_end(db *b, bool code)
+{
+    if (!b->para) return;
+    flush(b);
+    oct_node *p = b->para;
+    b->para = b->base = NULL;
+    b->nfmt = 0;
+    if (p == b->cell) return;
+    trim_end(p);
+    if (only_breaks(p)) {
+        oct_node_unlink(p); /* Word's empty paragraphs are spacing */
+        return;
+    }
+    if (code && p->kind != OCT_SECTION) {
+        oct_node *parent = p->parent;
+        bool join = b->code && b->code->parent == parent && b->code->next == p;
+        oct_node_unlink(p);
+        if (!join) {
+            close_code(b);
+            b->code = oct_node_new(b->t, OCT_CODE_BLOCK, p->span);
+            oct_node_append(parent, b->code);
+        }
+        code_text(p, &b->codetext);
+        oct_buf_putc(&b->codetext, '\n');
+        return;
+    }
+    close_code(b);
+    figure(p);
+}
+
+void db_blockquote_begin(db *b, int line)
+{
+    if (b->cell) return;
+    oct_node *q = oct_node_new(b->t, OCT_BLOCKQUOTE, at(b, line));
+    oct_node_append(place(b, NULL, line), q);
+    b->container = q;
+}
+
+void db_blockquote_end(db *b)
+{
+    if (b->cell || b->container->kind != OCT_BLOCKQUOTE) return;
+    oct_node *q = b->container;
+    close_lists(b, 0);
+    b->container = q->parent;
+    if (!q->first) oct_node_unlink(q);
+}
+
+void db_note_begin(db *b, oct_node *def)
+{
+    close_lists(b, 0);
+    close_code(b);
+    b->container = def;
+}
+
+void db_note_end(db *b)
+{
+    close_lists(b, 0);
+    close_code(b);
+    b->container = b->chapter;
+}
+
+/* ---- tables ------------------------------------------------------------- */
+
+void db_table_begin(db *b, int line)
+{
+    if (b->table_depth++ > 0) return; /* inside a cell: rows become its lines */
+    close_code(b);
+    oct_node *t = oct_node_new(b->t, OCT_TABLE, at(b, line));
+    oct_node_append(place(b, NULL, line), t);
+    b->table = t;
+}
+
+void db_row_begin(db *b, bool header, int line)
+{
+    b->row_cells = 0;
+    if (b->table_depth > 1) {
+        if (b->cell && !b->cell_empty) {
+            b->para = b->base = b->cell;
+            db_inline(b, oct_node_new(b->t, OCT_LINE_BREAK, at(b, line)));
+            b->joined = true;
+        }
+        return;
+    }
+    if (!b->table) return;
+    b->row = oct_node_new(b->t, OCT_TABLE_ROW, at(b, line));
+    b->row->u.row.header = header && !b->table->first;
+    oct_node_append(b->table, b->row);
+}
+
+void db_cell_begin(db *b, int span, int line)
+{
+    if (b->table_depth > 1) {
+        if (b->row_cells++ && b->cell) {
+            b->para = b->base = b->cell;
+            db_text(b, 0, " | ", 3, line);
+            flush(b);
+            b->joined = true;
+        }
+        return;
+    }
+    if (!b->row) return;
+    b->cell = oct_node_new(b->t, OCT_TABLE_CELL, at(b, line));
+    b->cell_empty = true;
+    oct_node_append(b->row, b->cell);
+    if (span > 64) span = 64; /* a hostile gridSpan */
+    for (int k = 1; k < span; k++)
+        oct_node_append(b->row, oct_node_new(b->t, OCT_TABLE_CELL, at(b, line)));
+}
+
+void db_cell_end(db *b)
+{
+    if (b->table_depth > 1) return;
+    flush(b);
+    if (b->cell) trim_end(b->cell);
+    b->cell = NULL;
+    b->para = b->base = NULL;
+}
+
+void db_row_end(db *b)
+{
+    if (b->table_depth > 1) return;
+    b->row = NULL;
+}
+
+void db_table_end(db *b)
+{
+    if (--b->table_depth > 0) return;
+    oct_node *t = b->table;
+    b->table = NULL;
+    if (!t) return;
+    int ncols = 0;
+    for (oct_node *r = t->first; r; r = r->next) {
+        int n = 0;
+        for (oct_node *c = r->first; c; c = c->next)
+            n++;
+        if (n > ncols) ncols = n;
+    }
+    if (!ncols) {
+        oct_node_unlink(t);
+        return;
+    }
+    for (oct_node *r = t->first; r; r = r->next) {
+        int n = 0;
+        for (oct_node *c = r->first; c; c = c->next)
+            n++;
+        for (; n < ncols; n++)
+            oct_node_append(r, oct_node_new(b->t, OCT_TABLE_CELL, r->span));
+    }
+    t->u.table.ncols = ncols;
+    t->u.table.aligns = oct_arena_alloc(b->t->arena, (size_t)ncols * sizeof(oct_align));
+    for (int k = 0; k < ncols; k++)
+        t->u.table.aligns[k] = OCT_ALIGN_NONE;
+}
+
+/* ---- the end ------------------------------------------------------------ */
+
+int db_finish(db *b)
+{
+    if (b->para) db_end(b, false);
+    close_code(b);
+    close_lists(b, 0);
+    for (size_t i = 0; i < b->nnotes; i++)
+        oct_node_append(b->chapter, b->notes[i]);
+    if (b->dropped_comments)
+        oct_diag_report(b->diag, OCT_NOTE, b->path, 0, 0, "document-dropped",
+                        "the document's reviewer comments are not printed (%d found)",
+                        b->dropped_comments);
+    if (b->dropped_deleted)
+        oct_diag_report(b->diag, OCT_NOTE, b->path, 0, 0, "document-dropped",
+                        "%d deletion%s of tracked changes left out (insertions are kept)",
+                        b->dropped_deleted, b->dropped_deleted == 1 ? "" : "s");
+    return b->failed ? -1 : 0;
+}

@@ -1,0 +1,41 @@
+/* What the Word reader looks up beside word/document.xml (docx_parts.c):
+ * styles resolved through their basedOn chains, list numbering, and the
+ * relationships (links, pictures). */
+#ifndef OCT_INGEST_FORMATS_DOCX_PARTS_H
+#define OCT_INGEST_FORMATS_DOCX_PARTS_H
+#include "ingest/formats/docint.h"
+
+/* A paragraph or character style, resolved. */
+typedef struct {
+    const char *id;
+    int heading;          /* 1..6 (its name, id or outline level), 0 not one */
+    bool title, subtitle; /* Title (a level-1 heading) and Subtitle */
+    bool code, quote;     /* "Code", "HTML Preformatted"…; "Quote", "Zitat"… */
+    unsigned flags;       /* DB_STRONG… of its run properties */
+    const char *num_id;   /* the list its paragraphs are in ("List Number"), or NULL */
+    int ilvl;
+} dx_style;
+
+typedef struct dx_parts dx_parts;
+
+dx_parts *dx_parts_new(const oct_doc *doc);
+void dx_parts_free(dx_parts *p);
+
+/* The style of that id, or NULL. */
+const dx_style *dx_style_get(const dx_parts *p, const char *id);
+
+/* The run properties rPr applied over flags (w:b, w:i, w:strike,
+ * w:dstrike, w:u, w:vertAlign, a monospace w:rFonts, w:rStyle). */
+unsigned dx_run_flags(const dx_parts *p, const xmlNode *rPr, unsigned flags);
+
+/* Level ilvl of list numId: whether numbered, and the number of its next
+ * paragraph (counted per list as Word does). False when numId names no
+ * list (or "0": numbering taken off). */
+bool dx_list_next(dx_parts *p, const char *num_id, int ilvl, bool *ordered, int *number,
+                  const void **key);
+
+/* The target of relationship rId (borrowed), and whether it is outside
+ * the package (a web address); NULL when there is none. */
+const char *dx_rel(const dx_parts *p, const char *rid, bool *external);
+
+#endif

@@ -1,0 +1,43 @@
+/* Word (.docx) and OpenDocument (.odt) notes: a zipped package of XML
+ * parts read into the tree directly, without Markdown in between.
+ *
+ * Two halves, as for text sources (ingest.h): oct_doc_open runs where a
+ * source is prepared (the readahead thread: unzip, parse the XML parts),
+ * oct_doc_build where the tree is built (docx.c, odt.c walk the parts and
+ * docbuild.c makes the nodes). Every node's line is the line of its
+ * element in the XML part it comes from (word/document.xml, content.xml;
+ * a footnote's in its own part), as libxml2 counts them. */
+#ifndef OCT_INGEST_FORMATS_H
+#define OCT_INGEST_FORMATS_H
+#include <stdbool.h>
+#include <stddef.h>
+
+#include "diag.h"
+#include "tree/tree.h"
+
+typedef struct oct_doc oct_doc;
+
+/* Whether the file's name says it is one (.docx, .odt, any case). */
+bool oct_doc_named(const char *path);
+
+/* Whether bytes are a zip archive (what a .docx or .odt is). */
+bool oct_doc_is_zip(const char *bytes, size_t len);
+
+/* Reads a package: 0 with *out set (free it with oct_doc_free); 1 when
+ * the bytes are a zip but no Word or OpenDocument text (nothing reported:
+ * ingest refuses it as binary); -1 after reporting an error (damaged,
+ * a part over the limits, the main part missing or not XML). */
+int oct_doc_open(const char *path, const char *bytes, size_t len, oct_doc **out, oct_diag *diag);
+
+/* The title its properties give (docProps/core.xml, meta.xml dc:title),
+ * or NULL; borrowed. */
+const char *oct_doc_title(const oct_doc *doc);
+
+/* Appends the document's blocks to chapter (and its footnotes at the
+ * end, its pictures to t->images). Returns 0, or -1 after reporting an
+ * error (a paragraph or the whole text over the limits). */
+int oct_doc_build(oct_tree *t, oct_node *chapter, oct_doc *doc, const char *path, oct_diag *diag);
+
+void oct_doc_free(oct_doc *doc); /* NULL-safe */
+
+#endif

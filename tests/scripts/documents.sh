@@ -1,0 +1,130 @@
+#!/usr/bin/env bash
+# Word and OpenDocument notes (src/ingest/formats/): the hand-written parts
+# of tests/data/documents/ zipped into a directory of .docx and .odt files
+# (tests/tools/zipdir.py), built to PDF and EPUB (qpdf, both epubchecks),
+# their questions counted and their text checked in both outputs (a tracked
+# deletion, a field's instruction, an external entity never show); the
+# Anki deck has their cards. Hostile packages are rows of the adversarial
+# table (tests/tools/adversarial.py, document_cases).
+set -euo pipefail
+. "$(dirname "$0")/../tools/lib.sh"
+oct_setup java qpdf pdftotext python3
+
+cd "$OCTAVO_TMP"
+mkdir notes
+for d in "$OCTAVO_SRC"/tests/data/documents/*.d; do
+    python3 "$TOOLS/zipdir.py" "$d" "notes/$(basename "$d" .d)"
+done
+build_ok build.log build notes -o out --lang en --format pdf,epub,anki
+expect_diagnostics build.log
+grep -q 'warning' build.log && fail "warnings building the documents: $(grep warning build.log)"
+grep -q '\[document-dropped\]' build.log || fail "no note for the dropped comment and deletion"
+check_pdf out/notes.pdf
+check_epub out/notes.epub
+
+# questions and answers, per source (a numbered list with its key, a heading
+# "Q4.", bold "Question:"/"Frage:" labels, an .odt list and its key)
+run_octavo bank.log inspect --json --lang en notes >bank.json
+[ "$RC" -eq 0 ] || fail "inspect --json exited $RC"
+python3 - bank.json <<'PY' || fail "question counts differ"
+import json, sys
+bank = json.load(open(sys.argv[1]))
+want = {"biology.docx": (5, 5), "geschichte.docx": (2, 2), "vocabulaire.odt": (2, 2)}
+got = {s["path"].split("/")[-1]: (s["questions"], s["answered"]) for s in bank["sources"]}
+if got != want:
+    sys.exit("got %s, want %s" % (got, want))
+prompts = [q["prompt"] for q in bank["questions"]]
+for p in ["What is osmosis?", "Was war der Dawes-Plan?", "Que veut dire « mijoter » ?"]:
+    if p not in prompts:
+        sys.exit("no question %r in %s" % (p, prompts))
+PY
+
+# the text, in reading order, in both outputs
+pdftotext -layout out/notes.pdf pdf.txt
+python3 - out/notes.epub >epub.txt <<'PY'
+import re, sys, zipfile
+z = zipfile.ZipFile(sys.argv[1])
+for n in sorted(z.namelist()):
+    if n.endswith(".xhtml"):
+        print(re.sub(r"<[^>]+>", " ", z.read(n).decode()))
+PY
+for f in pdf.txt epub.txt; do
+    for w in "Year 10" "mitochondrion" "partially permeable membrane" "It needs no energy" \
+        "Partially permeable: water passes" "print(cells" "Hyperinflation" "Dawes-Plan 1924" \
+        "Klasse 9" "la casserole" "saucepan" "Chapitre 4 du manuel" "Un fouet"; do
+        tr -s ' \n' ' ' <"$f" | grep -qF "$w" || fail "'$w' missing from $f"
+    done
+    ! grep -q "Wrong words" "$f" || fail "a tracked deletion printed in $f"
+done
+
+# the deck: one card per question, the answer beside it
+deck=$(ls out/*.anki.txt)
+n=$(grep -vc '^#' "$deck")
+[ "$n" -eq 9 ] || fail "$n cards in the Anki deck, expected 9"
+grep -q 'What is osmosis?' "$deck" || fail "no osmosis card"
+
+# an external entity is never resolved; a .docx that is no zip is refused
+mkdir xxe
+python3 - xxe/notes.docx <<'PY'
+import sys, zipfile
+ns = 'xmlns:w="http://schemas.openxmlformats.org/wordprocessingml/2006/main"'
+with zipfile.ZipFile(sys.argv[1], "w") as z:
+    z.writestr("[Content_Types].xml", '<Types xmlns="http://schemas.openxmlformats.org/package/'
+               '2006/content-types"><Override PartName="/word/document.xml" ContentType="applic'
+               'ation/vnd.openxmlformats-officedocument.wordprocessingml.document.main+xml"/></Types>')
+    z.writestr("word/document.xml", '<?xml version="1.0"?><!DOCTYPE w:document [<!ENTITY xxe '
+               'SYSTEM "file:///etc/hostname">]><w:document ' + ns + '><w:body><w:p><w:r><w:t>'
+               'host: &xxe; end</w:t></w:r></w:p></w:body></w:document>')
+PY
+build_ok xxe.log build xxe/notes.docx -o xxe/out --lang en --format pdf
+grep -q '\[document-unknown\]' xxe.log || fail "no warning for the entity"
+pdftotext xxe/out/notes.pdf - | grep -q "host: *end" || fail "the entity's text is not left out"
+! pdftotext xxe/out/notes.pdf - | grep -qF "$(cat /etc/hostname)" || fail "an external entity was read"
+# a package of 60,000 styles (each based on the next), lists, links,
+# footnotes and unknown elements reads in linear time (every lookup hashed)
+python3 - scale.docx <<'PY'
+import sys, zipfile
+W = ('xmlns:w="http://schemas.openxmlformats.org/wordprocessingml/2006/main" '
+     'xmlns:r="http://schemas.openxmlformats.org/officeDocument/2006/relationships"')
+N = 60000
+parts = {
+    "[Content_Types].xml": '<Types xmlns="http://schemas.openxmlformats.org/package/2006/content-'
+    'types"><Override PartName="/word/document.xml" ContentType="application/vnd.openxmlformats-'
+    'officedocument.wordprocessingml.document.main+xml"/></Types>',
+    "word/styles.xml": "<w:styles %s>%s</w:styles>" % (W, "".join(
+        '<w:style w:styleId="s%d"><w:name w:val="S%d"/><w:basedOn w:val="s%d"/></w:style>'
+        % (i, i, i + 1) for i in range(N))),
+    "word/numbering.xml": "<w:numbering %s>%s%s</w:numbering>" % (W, "".join(
+        '<w:abstractNum w:abstractNumId="%d"><w:lvl w:ilvl="0"><w:numFmt w:val="decimal"/>'
+        "</w:lvl></w:abstractNum>" % i for i in range(N)), "".join(
+        '<w:num w:numId="%d"><w:abstractNumId w:val="%d"/></w:num>' % (i + 1, i)
+        for i in range(N))),
+    "word/_rels/document.xml.rels": '<Relationships xmlns="http://schemas.openxmlformats.org/'
+    'package/2006/relationships">%s</Relationships>' % "".join(
+        '<Relationship Id="L%d" Target="https://example.org/%d" TargetMode="External"/>' % (i, i)
+        for i in range(N)),
+    "word/footnotes.xml": "<w:footnotes %s>%s</w:footnotes>" % (W, "".join(
+        '<w:footnote w:id="%d"><w:p><w:r><w:t>n%d</w:t></w:r></w:p></w:footnote>' % (i, i)
+        for i in range(N))),
+    "word/document.xml": "<w:document %s><w:body>%s</w:body></w:document>" % (W, "".join(
+        '<w:p><w:pPr><w:pStyle w:val="s%d"/><w:numPr><w:ilvl w:val="0"/><w:numId w:val="%d"/>'
+        '</w:numPr></w:pPr><w:hyperlink r:id="L%d"><w:r><w:t>p%d</w:t></w:r></w:hyperlink>'
+        '<w:r><w:footnoteReference w:id="%d"/></w:r><w:x%d/></w:p>' % (N - 1 - i, i + 1, i, i, i, i)
+        for i in range(N))),
+}
+with zipfile.ZipFile(sys.argv[1], "w", zipfile.ZIP_DEFLATED) as z:
+    for name, data in parts.items():
+        z.writestr(name, data)
+PY
+start=$(date +%s)
+timeout 120 "$OCTAVO" inspect --tree --lang en scale.docx >scale.tree 2>scale.log ||
+    fail "the 60,000-style package did not read in 120 s (exit $?)"
+[ "$(grep -c '^ *footnote_def' scale.tree)" -eq 60000 ] || fail "footnotes of the large package lost"
+note "60,000 styles, lists, links and notes read in $(($(date +%s) - start)) s"
+
+printf 'Q: plain text?\nA: yes\n' >fake.docx
+run_octavo fake.log build fake.docx -o fake-out
+[ "$RC" -eq 1 ] || fail "a .docx of text exited $RC, expected 1"
+grep -q '\[document-damaged\]' fake.log || fail "no [document-damaged] for a .docx of text"
+[ ! -e fake-out ] || [ -z "$(ls fake-out)" ] || fail "output written for a refused source"
+note "ok"

@@ -1,0 +1,396 @@
+/* Word and OpenDocument notes (src/ingest/formats/), construct by
+ * construct: packages zipped here from XML written in the test (libzip,
+ * util/zip.h), read by oct_ingest_source, their tree dumped and compared,
+ * node lines included (each node's line is its element's in the part). */
+#include "check.h"
+#include "ingest/images.h"
+#include "ingest/ingest.h"
+#include "tree/tree.h"
+#include "util/fileio.h"
+#include "util/zip.h"
+
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <unistd.h>
+
+#define W_NS                                                                                       \
+    "xmlns:w=\"http://schemas.openxmlformats.org/wordprocessingml/2006/main\" "                    \
+    "xmlns:r=\"http://schemas.openxmlformats.org/officeDocument/2006/relationships\" "             \
+    "xmlns:a=\"http://schemas.openxmlformats.org/drawingml/2006/main\" "                           \
+    "xmlns:wp=\"http://schemas.openxmlformats.org/drawingml/2006/wordprocessingDrawing\""
+#define TYPES                                                                                      \
+    "<Types xmlns=\"http://schemas.openxmlformats.org/package/2006/content-types\"><Override "     \
+    "PartName=\"/word/document.xml\" ContentType=\"application/"                                   \
+    "vnd.openxmlformats-officedocument.wordprocessingml.document.main+xml\"/></Types>"
+
+typedef struct {
+    const char *name, *data;
+    size_t len; /* 0: strlen */
+} part;
+
+/* The package of parts, read as the source `name`: its dump (malloc'd). */
+static char *read_package(const char *name, const part *parts, size_t n, oct_diag *d,
+                          oct_tree **tree)
+{
+    oct_zip_entry e[12];
+    for (size_t i = 0; i < n; i++)
+        e[i] = (oct_zip_entry){.name = parts[i].name,
+                               .data = parts[i].data,
+                               .len = parts[i].len ? parts[i].len : strlen(parts[i].data),
+                               .store = !strcmp(parts[i].name, "mimetype")};
+    char tmp[] = "/tmp/octavo-docs-XXXXXX";
+    int fd = mkstemp(tmp);
+    close(fd);
+    const char *step, *why;
+    CHECK(oct_zip_write(tmp, e, n, 0, 0x21, &step, &why) == 0);
+    size_t len;
+    char *bytes = oct_read_file(tmp, 1 << 24, &len);
+    unlink(tmp);
+    oct_tree *t = oct_tree_new();
+    oct_ingest_options o = {.normalize = true};
+    oct_node *ch = bytes ? oct_ingest_source(t, name, bytes, len, NULL, &o, d) : NULL;
+    free(bytes);
+    oct_buf out = OCT_BUF_INIT;
+    if (ch) oct_tree_dump(t, t->root, &out);
+    if (tree)
+        *tree = t;
+    else
+        oct_tree_free(t);
+    return out.data ? oct_buf_detach(&out) : strdup("(no chapter)");
+}
+
+static char *docx(const char *body, const char *styles, const char *numbering, oct_diag *d)
+{
+    char *doc = NULL;
+    size_t cap = strlen(body) + 1000;
+    doc = malloc(cap);
+    snprintf(doc, cap,
+             "<?xml version=\"1.0\"?>\n<w:document %s>\n<w:body>\n%s</w:body></w:document>", W_NS,
+             body);
+    part p[4] = {{"[Content_Types].xml", TYPES, 0}, {"word/document.xml", doc, 0}};
+    size_t n = 2;
+    if (styles) p[n++] = (part){"word/styles.xml", styles, 0};
+    if (numbering) p[n++] = (part){"word/numbering.xml", numbering, 0};
+    char *dump = read_package("notes.docx", p, n, d, NULL);
+    free(doc);
+    return dump;
+}
+
+static bool has(const char *dump, const char *want)
+{
+    bool ok = strstr(dump, want) != NULL;
+    if (!ok) fprintf(stderr, "missing: %s\nin:\n%s\n", want, dump);
+    return ok;
+}
+
+static void test_runs_and_lines(void)
+{
+    oct_diag *d = oct_diag_new(NULL);
+    char *s =
+        docx("<w:p><w:r><w:t>Plain </w:t></w:r><w:r><w:rPr><w:b/><w:i/></w:rPr>"
+             "<w:t>both</w:t></w:r><w:r><w:rPr><w:b/></w:rPr><w:t xml:space=\"preserve\">"
+             " bold</w:t></w:r></w:p>\n"
+             "<w:p><w:r><w:rPr><w:strike/></w:rPr><w:t>gone</w:t></w:r><w:r><w:rPr>"
+             "<w:vertAlign w:val=\"superscript\"/></w:rPr><w:t>2</w:t></w:r><w:r><w:br/>"
+             "<w:t>next</w:t><w:tab/><w:t>col</w:t></w:r></w:p>\n"
+             "<w:p><w:r><w:fldChar w:fldCharType=\"begin\"/></w:r><w:r><w:instrText> PAGE "
+             "</w:instrText></w:r><w:r><w:fldChar w:fldCharType=\"separate\"/></w:r><w:r>"
+             "<w:t>7</w:t></w:r><w:r><w:fldChar w:fldCharType=\"end\"/></w:r></w:p>\n"
+             "<w:p/>\n"
+             "<w:p><w:r><w:t>CO</w:t></w:r><w:r><w:rPr><w:position w:val=\"-2\"/></w:rPr>"
+             "<w:t>2</w:t></w:r><w:r><w:rPr><w:rStyle w:val=\"Link\"/></w:rPr><w:t> link"
+             "</w:t></w:r><w:r><w:rPr><w:u w:val=\"single\"/></w:rPr><w:t> stressed</w:t>"
+             "</w:r></w:p>\n",
+             "<w:styles " W_NS "><w:style w:type=\"character\" w:styleId=\"Link\"><w:name "
+             "w:val=\"Hyperlink\"/><w:rPr><w:u w:val=\"single\"/></w:rPr></w:style></w:styles>",
+             NULL, d);
+    CHECK(has(s,
+              "paragraph @4:1\n      text \"Plain \" @4:1\n      strong @4:1\n        emph @4:1\n"
+              "          text \"both\" @4:1\n        text \" bold\" @4:1\n"));
+    CHECK(has(s, "paragraph @5:1\n      strike @5:1\n        text \"gone\" @5:1\n"
+                 "      superscript @5:1\n        text \"2\" @5:1\n      line_break @5:1\n"
+                 "      text \"next col\" @5:1\n"));
+    CHECK(has(s, "paragraph @6:1\n      text \"7\" @6:1\n")); /* no " PAGE " */
+    CHECK(!strstr(s, "PAGE"));
+    CHECK(!strstr(s, "@7:1")); /* the empty paragraph is spacing */
+    /* LibreOffice's lowered text; a link style's underline is no emphasis */
+    CHECK(has(s, "paragraph @8:1\n      text \"CO\" @8:1\n      subscript @8:1\n        text \"2\" "
+                 "@8:1\n      text \" link\" @8:1\n      emph @8:1\n        text \" stressed\""));
+    free(s);
+    oct_diag_free(d);
+}
+
+static const char STYLES[] =
+    "<w:styles " W_NS ">"
+    "<w:style w:styleId=\"berschrift1\"><w:name w:val=\"heading 1\"/></w:style>"
+    "<w:style w:styleId=\"Eigene\"><w:name w:val=\"Eigene\"/><w:basedOn w:val=\"Zwei\"/></w:style>"
+    "<w:style w:styleId=\"Zwei\"><w:name w:val=\"\xc3\x9c"
+    "berschrift 2\"/></w:style>"
+    "<w:style w:styleId=\"Outline\"><w:name w:val=\"Gliederung\"/><w:pPr><w:outlineLvl "
+    "w:val=\"2\"/></w:pPr></w:style>"
+    "<w:style w:styleId=\"Loop\"><w:name w:val=\"Loop\"/><w:basedOn w:val=\"Loop\"/></w:style>"
+    "<w:style w:styleId=\"HTMLPreformatted\"><w:name w:val=\"HTML Preformatted\"/></w:style>"
+    "<w:style w:styleId=\"Zitat\"><w:name w:val=\"Quote\"/></w:style>"
+    "</w:styles>";
+
+static void test_styles(void)
+{
+    oct_diag *d = oct_diag_new(NULL);
+    char *s = docx(
+        "<w:p><w:r><w:t>Lead</w:t></w:r></w:p>\n"
+        "<w:p><w:pPr><w:pStyle w:val=\"berschrift1\"/></w:pPr><w:r><w:t>Eins</w:t></w:r></w:p>\n"
+        "<w:p><w:pPr><w:pStyle w:val=\"Eigene\"/></w:pPr><w:r><w:t>Zwei</w:t></w:r></w:p>\n"
+        "<w:p><w:pPr><w:pStyle w:val=\"Outline\"/></w:pPr><w:r><w:t>Drei</w:t></w:r></w:p>\n"
+        "<w:p><w:pPr><w:pStyle w:val=\"Loop\"/></w:pPr><w:r><w:t>Kreis</w:t></w:r></w:p>\n"
+        "<w:p><w:pPr><w:pStyle w:val=\"HTMLPreformatted\"/></w:pPr><w:r><w:t "
+        "xml:space=\"preserve\">  x = 1</w:t></w:r></w:p>\n"
+        "<w:p><w:pPr><w:pStyle w:val=\"HTMLPreformatted\"/></w:pPr><w:r><w:t>y = "
+        "2</w:t></w:r></w:p>\n"
+        "<w:p><w:r><w:t>Then</w:t></w:r></w:p>\n"
+        "<w:p><w:r><w:rPr><w:rFonts w:ascii=\"Courier New\"/></w:rPr><w:t>z = 3</w:t></w:r></w:p>\n"
+        "<w:p><w:pPr><w:pStyle w:val=\"Zitat\"/></w:pPr><w:r><w:t>Wer kämpft</w:t></w:r></w:p>\n",
+        STYLES, NULL, d);
+    CHECK(has(s, "section level=1 @5:1\n      text \"Eins\""));
+    CHECK(has(s, "section level=2 @6:1\n      text \"Zwei\""));
+    CHECK(has(s, "section level=3 @7:1\n      text \"Drei\""));
+    CHECK(has(s, "paragraph @8:1\n      text \"Kreis\"")); /* a basedOn cycle ends */
+    CHECK(has(s, "code_block \"  x = 1\\ny = 2\\n\" @9:1"));
+    CHECK(has(s, "code_block \"z = 3\\n\" @12:1"));
+    CHECK(has(s, "blockquote @13:1\n      paragraph @13:1\n        text \"Wer kämpft\""));
+    free(s);
+    oct_diag_free(d);
+}
+
+static const char NUMBERING[] =
+    "<w:numbering " W_NS ">"
+    "<w:abstractNum w:abstractNumId=\"7\"><w:lvl w:ilvl=\"0\"><w:start w:val=\"5\"/>"
+    "<w:numFmt w:val=\"decimal\"/></w:lvl><w:lvl w:ilvl=\"1\"><w:numFmt w:val=\"bullet\"/>"
+    "</w:lvl></w:abstractNum>"
+    "<w:num w:numId=\"3\"><w:abstractNumId w:val=\"7\"/></w:num>"
+    "</w:numbering>";
+
+static void test_lists(void)
+{
+    oct_diag *d = oct_diag_new(NULL);
+#define ITEM(l, t)                                                                                 \
+    "<w:p><w:pPr><w:numPr><w:ilvl w:val=\"" l "\"/><w:numId w:val=\"3\"/></w:numPr></w:pPr>"       \
+    "<w:r><w:t>" t "</w:t></w:r></w:p>\n"
+    char *s =
+        docx(ITEM("0", "five") ITEM("1", "dot")
+                 ITEM("0", "six") "<w:p><w:r><w:t>Between</w:t></w:r></w:p>\n" ITEM("0", "seven"),
+             NULL, NUMBERING, d);
+    CHECK(has(s, "list ordered start=5 delim=. tight @4:1\n      item number=5 @4:1\n"
+                 "        paragraph @4:1\n          text \"five\" @4:1\n"
+                 "        list bullet tight @5:1\n          item @5:1\n"));
+    CHECK(has(s, "      item number=6 @6:1\n"));
+    /* Word counts on across a paragraph between: seven, not one */
+    CHECK(has(s, "list ordered start=7 delim=. tight @8:1\n      item number=7 @8:1"));
+    free(s);
+    oct_diag_free(d);
+}
+
+static void test_tables(void)
+{
+    oct_diag *d = oct_diag_new(NULL);
+    char *s = docx("<w:tbl>\n<w:tr><w:tc><w:tcPr><w:gridSpan w:val=\"2\"/></w:tcPr><w:p><w:r>"
+                   "<w:t>wide</w:t></w:r></w:p></w:tc><w:tc><w:p><w:r><w:t>c</w:t></w:r></w:p>"
+                   "<w:p><w:r><w:t>d</w:t></w:r></w:p></w:tc></w:tr>\n"
+                   "<w:tr><w:tc><w:tbl><w:tr><w:tc><w:p><w:r><w:t>in1</w:t></w:r></w:p></w:tc>"
+                   "<w:tc><w:p><w:r><w:t>in2</w:t></w:r></w:p></w:tc></w:tr></w:tbl></w:tc>"
+                   "<w:tc><w:tcPr><w:vMerge w:val=\"restart\"/></w:tcPr><w:p><w:r><w:t>m</w:t>"
+                   "</w:r></w:p></w:tc></w:tr>\n</w:tbl>\n",
+                   NULL, NULL, d);
+    CHECK(has(s, "table cols=3"));
+    CHECK(has(s, "table_row @5:1\n        table_cell @5:1\n          text \"wide\" @5:1\n"
+                 "        table_cell @5:1\n        table_cell @5:1\n          text \"c\" @5:1\n"
+                 "          line_break @5:1\n          text \"d\" @5:1\n"));
+    CHECK(has(s, "text \"in1\" @6:1\n          text \" | \" @6:1\n          text \"in2\""));
+    free(s);
+    oct_diag_free(d);
+}
+
+static void test_hyperlinks_notes_boxes(void)
+{
+    oct_diag *d = oct_diag_new(NULL);
+    const char *doc =
+        "<?xml version=\"1.0\"?>\n<w:document " W_NS "><w:body>\n"
+        "<w:p><w:hyperlink r:id=\"L1\"><w:r><w:t>site</w:t></w:r></w:hyperlink><w:r>"
+        "<w:footnoteReference w:id=\"2\"/></w:r><w:r><w:drawing><wp:inline><wp:docPr id=\"1\" "
+        "name=\"p\" descr=\"a red dot\"/><a:graphic><a:graphicData><a:blip r:embed=\"P1\"/>"
+        "</a:graphicData></a:graphic></wp:inline></w:drawing></w:r></w:p>\n"
+        "<w:p><w:r><w:drawing><wp:inline><wp:docPr id=\"2\" name=\"q\"/><a:graphic><a:graphicData>"
+        "<a:blip r:embed=\"P1\"/></a:graphicData></a:graphic></wp:inline></w:drawing></w:r></w:p>\n"
+        "<w:p><w:r><w:t>Box:</w:t></w:r><w:r><w:pict><w:txbxContent><w:p><w:r><w:t>boxed "
+        "text</w:t></w:r></w:p></w:txbxContent></w:pict></w:r></w:p>\n"
+        "<w:p><w:r><w:t>Odd</w:t></w:r><w:futureThing><w:t>kept</w:t></w:futureThing></w:p>\n"
+        "<w:p><w:r><w:drawing><a:blip r:link=\"X1\"/></w:drawing></w:r></w:p>\n"
+        "</w:body></w:document>";
+    const char *rels =
+        "<Relationships xmlns=\"http://schemas.openxmlformats.org/package/2006/"
+        "relationships\"><Relationship Id=\"L1\" Target=\"https://example.org/\" "
+        "TargetMode=\"External\"/><Relationship Id=\"X1\" Target=\"file:///C:/x.png\" "
+        "TargetMode=\"External\"/><Relationship Id=\"P1\" "
+        "Target=\"media/dot.png\"/></Relationships>";
+    const char *notes = "<w:footnotes " W_NS ">\n<w:footnote w:id=\"2\"><w:p><w:r><w:t>A note."
+                        "</w:t></w:r></w:p></w:footnote></w:footnotes>";
+    unsigned char px[4 * 4 * 3];
+    memset(px, 200, sizeof px);
+    unsigned char *png;
+    size_t pnglen;
+    char why[100];
+    CHECK(oct_image_write_png(px, 4, 4, 3, &png, &pnglen, why, sizeof why) == 0);
+    part p[] = {{"[Content_Types].xml", TYPES, 0},
+                {"word/document.xml", doc, 0},
+                {"word/_rels/document.xml.rels", rels, 0},
+                {"word/footnotes.xml", notes, 0},
+                {"word/media/dot.png", (const char *)png, pnglen}};
+    oct_tree *t;
+    char *s = read_package("pics.docx", p, 5, d, &t);
+    CHECK(has(s, "link url=\"https://example.org/\" @3:1\n        text \"site\""));
+    CHECK(has(s, "footnote_ref index=1 label=\"2\" @3:1"));
+    CHECK(has(s, "image url=\"word/media/dot.png\" image=1 @3:1\n        text \"a red dot\""));
+    CHECK(has(s, "figure @4:1\n      image url=\"word/media/dot.png\" image=1 @4:1"));
+    CHECK(t->nimages == 1); /* one picture, twice */
+    CHECK(has(s, "text \"Box:\" @5:1\n    paragraph @5:1\n      text \"boxed text\""));
+    CHECK(has(s, "text \"Oddkept\" @6:1"));
+    CHECK(has(s, "footnote_def index=1 label=\"2\" @3:1\n      paragraph @2:1\n"
+                 "        text \"A note.\" @2:1"));
+    CHECK(check_count_code(d, "document-unknown") == 2); /* the box, the future element */
+    CHECK(check_count_code(d, "image-outside") == 1);    /* linked, not embedded */
+    CHECK(has(s, "paragraph @7:1\n      image url=\"file:///C:/x.png\" @7:1"));
+    free(s);
+    free(png);
+    oct_tree_free(t);
+    oct_diag_free(d);
+}
+
+static void test_odt(void)
+{
+    oct_diag *d = oct_diag_new(NULL);
+    const char *content =
+        "<?xml version=\"1.0\"?>\n<office:document-content "
+        "xmlns:office=\"urn:oasis:names:tc:opendocument:xmlns:office:1.0\" "
+        "xmlns:text=\"urn:oasis:names:tc:opendocument:xmlns:text:1.0\" "
+        "xmlns:style=\"urn:oasis:names:tc:opendocument:xmlns:style:1.0\" "
+        "xmlns:table=\"urn:oasis:names:tc:opendocument:xmlns:table:1.0\" "
+        "xmlns:fo=\"urn:oasis:names:tc:opendocument:xmlns:xsl-fo-compatible:1.0\">\n"
+        "<office:automatic-styles><style:style style:name=\"B\" style:family=\"text\">"
+        "<style:text-properties fo:font-weight=\"bold\"/></style:style>"
+        "<style:style style:name=\"Sub\" style:family=\"text\"><style:text-properties "
+        "style:text-position=\"sub 58%\"/></style:style>"
+        "<style:style style:name=\"P1\" style:family=\"paragraph\" "
+        "style:parent-style-name=\"Heading_20_3\"/>"
+        "<text:list-style style:name=\"N\"><text:list-level-style-number text:level=\"1\" "
+        "style:num-format=\"1\"/></text:list-style></office:automatic-styles>\n"
+        "<office:body><office:text>\n"
+        "<text:h text:outline-level=\"2\">Titre</text:h>\n"
+        "<text:p>a<text:s text:c=\"3\"/>b <text:span text:style-name=\"B\">gras</text:span> "
+        "CO<text:span text:style-name=\"Sub\">2</text:span><text:line-break/>fin</text:p>\n"
+        "<text:list text:style-name=\"N\"><text:list-item text:start-value=\"4\"><text:p>quatre"
+        "</text:p></text:list-item>\n<text:list-item><text:p>cinq</text:p></text:list-item>"
+        "</text:list>\n"
+        "<table:table><table:table-row><table:table-cell table:number-columns-spanned=\"2\">"
+        "<text:p>x</text:p></table:table-cell><table:covered-table-cell/></table:table-row>"
+        "</table:table>\n"
+        "<text:p>\n      deux\n      mots  </text:p>\n"
+        "<text:p text:style-name=\"P1\">Drei</text:p>\n"
+        "<text:p>note<office:annotation><text:p>a comment</text:p></office:annotation></text:p>\n"
+        "</office:text></office:body></office:document-content>";
+    part p[] = {{"mimetype", "application/vnd.oasis.opendocument.text", 0},
+                {"content.xml", content, 0}};
+    char *s = read_package("vocab.zip", p, 2, d, NULL); /* known by its mimetype */
+    CHECK(has(s, "section level=2 @5:1\n      text \"Titre\""));
+    CHECK(has(s, "text \"a   b \" @6:1\n      strong @6:1\n        text \"gras\" @6:1\n"
+                 "      text \" CO\" @6:1\n      subscript @6:1\n        text \"2\" @6:1\n"
+                 "      line_break @6:1\n      text \"fin\" @6:1"));
+    CHECK(has(s, "list ordered start=4 delim=. tight @7:1\n      item number=4 @7:1"));
+    CHECK(has(s, "item number=5 @8:1"));
+    CHECK(has(s, "table cols=2 align=-- @9:1\n      table_row @9:1\n        table_cell @9:1\n"
+                 "          text \"x\" @9:1\n        table_cell @9:1\n    paragraph"));
+    CHECK(has(s, "paragraph @10:1\n      text \"deux mots\" @10:1\n"));
+    CHECK(has(s, "section level=3 @13:1\n      text \"Drei\""));
+    CHECK(!strstr(s, "a comment"));
+    CHECK(check_count_code(d, "document-dropped") == 1);
+    free(s);
+    oct_diag_free(d);
+}
+
+/* The styles part found through the main document's relationships, not
+ * by its usual name. */
+static void test_related_parts(void)
+{
+    oct_diag *d = oct_diag_new(NULL);
+    const char *doc = "<w:document " W_NS "><w:body><w:p><w:pPr><w:pStyle w:val=\"K\"/></w:pPr>"
+                      "<w:r><w:t>Kopf</w:t></w:r></w:p></w:body></w:document>";
+    const char *rels = "<Relationships xmlns=\"http://schemas.openxmlformats.org/package/2006/"
+                       "relationships\"><Relationship Id=\"S\" Type=\"http://schemas."
+                       "openxmlformats.org/officeDocument/2006/relationships/styles\" "
+                       "Target=\"/custom/look.xml\"/></Relationships>";
+    const char *styles = "<w:styles " W_NS "><w:style w:styleId=\"K\"><w:name w:val=\"heading "
+                         "4\"/></w:style></w:styles>";
+    part p[] = {{"[Content_Types].xml", TYPES, 0},
+                {"word/document.xml", doc, 0},
+                {"word/_rels/document.xml.rels", rels, 0},
+                {"custom/look.xml", styles, 0}};
+    char *s = read_package("rel.docx", p, 4, d, NULL);
+    CHECK(has(s, "section level=4 @1:1\n      text \"Kopf\""));
+    free(s);
+    oct_diag_free(d);
+}
+
+/* Lists nested past the builder's depth stay lists, their text kept. */
+static void test_odt_deep_lists(void)
+{
+    oct_diag *d = oct_diag_new(NULL);
+    oct_buf x = OCT_BUF_INIT;
+    oct_buf_puts(&x, "<office:document-content "
+                     "xmlns:office=\"urn:oasis:names:tc:opendocument:xmlns:office:1.0\" "
+                     "xmlns:text=\"urn:oasis:names:tc:opendocument:xmlns:text:1.0\">"
+                     "<office:body><office:text>");
+    for (int i = 0; i < 40; i++)
+        oct_buf_printf(&x, "<text:list><text:list-item><text:p>level %d</text:p>", i);
+    for (int i = 0; i < 40; i++)
+        oct_buf_puts(&x, "</text:list-item></text:list>");
+    oct_buf_puts(&x, "</office:text></office:body></office:document-content>");
+    part p[] = {{"mimetype", "application/vnd.oasis.opendocument.text", 0},
+                {"content.xml", x.data, 0}};
+    char *s = read_package("deep.odt", p, 2, d, NULL);
+    CHECK(has(s, "text \"level 0\""));
+    CHECK(has(s, "text \"level 39\""));
+    CHECK(check_count_code(d, "limit-nesting") == 1);
+    free(s);
+    oct_buf_free(&x);
+    oct_diag_free(d);
+}
+
+static void test_refused(void)
+{
+    oct_diag *d = oct_diag_new(NULL);
+    part none[] = {{"[Content_Types].xml", TYPES, 0}};
+    char *s = read_package("empty.docx", none, 1, d, NULL);
+    CHECK_STR(s, "(no chapter)");
+    CHECK(check_count_code(d, "document-damaged") == 1);
+    free(s);
+    /* another zip (an .epub) stays refused as binary */
+    part epub[] = {{"mimetype", "application/epub+zip", 0}, {"content.opf", "<package/>", 0}};
+    s = read_package("book.md", epub, 2, d, NULL);
+    CHECK_STR(s, "(no chapter)");
+    CHECK(check_count_code(d, "binary-source") == 1);
+    free(s);
+    oct_diag_free(d);
+}
+
+int main(void)
+{
+    test_runs_and_lines();
+    test_styles();
+    test_lists();
+    test_tables();
+    test_hyperlinks_notes_boxes();
+    test_odt();
+    test_odt_deep_lists();
+    test_related_parts();
+    test_refused();
+    return check_done();
+}
