@@ -126,7 +126,8 @@ static void add_source(oct_manifest *m, const char *path)
 
 static int is_source_name(const char *name)
 {
-    return ends_with(name, ".md") || ends_with(name, ".txt") || ends_with(name, ".markdown");
+    return ends_with(name, ".md") || ends_with(name, ".txt") || ends_with(name, ".org") ||
+           ends_with(name, ".rst") || ends_with(name, ".markdown");
 }
 
 static int load_manifest(const char *path, oct_booklets *out, oct_diag *diag)
@@ -193,7 +194,7 @@ static int collect_dir(const char *dir, oct_booklets *out, oct_diag *diag)
     free_names(names, n);
     if (!m) {
         oct_diag_report(diag, OCT_ERROR, dir, 0, 0, "no-sources",
-                        "no booklet.yaml and no .md or .txt files in this directory");
+                        "no booklet.yaml and no .md, .txt, .org or .rst files in this directory");
         return OCT_EXIT_INPUT;
     }
     return 0;

@@ -1,5 +1,6 @@
 #include "ingest/ingest.h"
 #include "ingest/binary.h"
+#include "ingest/formats/markup.h"
 #include "ingest/frontmatter.h"
 #include "ingest/alerts.h"
 #include "ingest/cloze.h"
@@ -175,12 +176,26 @@ static void take_front_matter(const char *path, oct_ingest_text *out, oct_diag *
     oct_front_matter_release(&fm);
 }
 
+/* An Org or reStructuredText source: its reader writes the Markdown (and
+ * its line map) in the normalizer's place; the title and language it
+ * names are the source's as front matter's are. */
+static bool read_other_markup(const char *path, oct_ingest_text *out, oct_diag *diag)
+{
+    if (!oct_markup_read(path, out->text, out->len, &out->norm, &out->front_lang, diag))
+        return false;
+    out->normalized = true;
+    out->front_title = out->norm.title;
+    out->norm.title = NULL;
+    return true;
+}
+
 int oct_ingest_prepare(const char *path, const char *bytes, size_t len,
                        const oct_ingest_options *opts, oct_ingest_text *out, oct_diag *diag)
 {
     memset(out, 0, sizeof *out);
     out->text = oct_ingest_decode(path, bytes, len, &out->len, diag);
     if (!out->text) return -1;
+    if (read_other_markup(path, out, diag)) return 0;
     if (!oct_ingest_is_plain_text(path)) take_front_matter(path, out, diag);
     if (opts->normalize) {
         oct_normalize_options nopts = {.keep_filler = opts->keep_filler,
