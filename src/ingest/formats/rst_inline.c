@@ -223,22 +223,22 @@ void rst_inline(rst_ctx *c, oct_buf *b, const char *s, size_t n)
             i += 2;
             continue;
         }
-        if (!start_ok(s, i)) {
+        if (s[i] == '_' && i > 0 && !blank(s[i - 1]) && s[i - 1] != '_' && end_ok(s, n, i + 1)) {
             /* word_ : a simple reference to a named target */
-            if (s[i] == '_' && end_ok(s, n, i + 1) && i > 0 && !blank(s[i - 1]) &&
-                s[i - 1] != '_') {
-                size_t a = word_ref_start(s, i);
-                if (a < i && a >= text && rst_find_target(c, s + a, i - a) && start_ok(s, a)) {
-                    plain(b, s + text, a - text);
-                    reference(c, b, s + a, i - a, s + a, i - a);
-                    i = text = i + 1;
-                    continue;
-                }
+            size_t a = word_ref_start(s, i);
+            if (a < i && a >= text && start_ok(s, a) && rst_find_target(c, s + a, i - a)) {
+                plain(b, s + text, a - text);
+                reference(c, b, s + a, i - a, s + a, i - a);
+                i = text = i + 1;
+                continue;
             }
+        }
+        if (!start_ok(s, i) || !strchr("`*:[|", s[i])) {
             i++;
             continue;
         }
         plain(b, s + text, i - text);
+        text = i;
         mark = b->len;
         if (n - i > 4 && !memcmp(s + i, "``", 2) && (j = closer(s, n, i + 2, "``", 2))) {
             md_code_span(b, s + i + 2, j - i - 2);

@@ -18,6 +18,19 @@
 
 enum { MAX_COLS = 64 };
 
+/* The byte of s[0..n) at character column col (a UTF-8 sequence is one
+ * column: the border's dashes are counted against the characters). */
+static size_t byte_at(const char *s, size_t n, size_t col)
+{
+    size_t i = 0;
+    for (size_t k = 0; k < col && i < n; k++) {
+        i++;
+        while (i < n && ((unsigned char)s[i] & 0xC0) == 0x80)
+            i++;
+    }
+    return i;
+}
+
 typedef struct {
     oct_buf cell[MAX_COLS];
     int src;
@@ -116,7 +129,7 @@ static size_t grid(rst_ctx *c, size_t i, size_t e, const char *prefix)
             continue;
         }
         for (size_t k = 0; k < ne; k++) {
-            size_t at = l->lead + edges[k];
+            size_t at = l->lead + byte_at(l->s + l->lead, l->n - l->lead, edges[k]);
             if (at >= l->n || (l->s[at] != '|' && l->s[at] != '+')) spans = true;
         }
     }
@@ -137,7 +150,10 @@ static size_t grid(rst_ctx *c, size_t i, size_t e, const char *prefix)
             continue;
         }
         for (size_t col = 0; col < ncols; col++) {
-            size_t a = l->lead + edges[col] + 1, b = l->lead + edges[col + 1];
+            const char *ls = l->s + l->lead;
+            size_t ln = l->n - l->lead;
+            size_t a = l->lead + byte_at(ls, ln, edges[col]) + 1,
+                   b = l->lead + byte_at(ls, ln, edges[col + 1]);
             if (b > l->n) b = l->n;
             if (a < b) add_text(&rows[r].cell[col], l->s + a, b - a);
         }
@@ -202,7 +218,8 @@ static size_t simple(rst_ctx *c, size_t i, size_t e, const char *prefix)
         row *r = cont ? &rows[nrows - 1] : &rows[nrows++];
         if (!cont) r->src = (int)j + 1;
         for (size_t k = 0; k < ncols; k++) {
-            size_t a = starts[k], b = k + 1 < ncols ? starts[k + 1] : l->n;
+            size_t a = byte_at(l->s, l->n, starts[k]),
+                   b = k + 1 < ncols ? byte_at(l->s, l->n, starts[k + 1]) : l->n;
             if (a >= l->n) break;
             if (b > l->n) b = l->n;
             add_text(&r->cell[k], l->s + a, b - a);
