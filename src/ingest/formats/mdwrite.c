@@ -58,6 +58,13 @@ void md_lines_note(md_writer *w, md_lines *l, const char *code, const char *what
 
 void md_finish(md_writer *w, oct_normalized *out)
 {
+    /* blank lines at the end say nothing */
+    while (w->o.n > 0 && w->o.text.len >= 1 &&
+           (w->o.text.len == 1 || w->o.text.data[w->o.text.len - 2] == '\n') &&
+           w->o.text.data[w->o.text.len - 1] == '\n') {
+        w->o.text.data[--w->o.text.len] = '\0';
+        w->o.n--;
+    }
     out->len = w->o.text.len;
     out->text = w->o.text.data ? oct_buf_detach(&w->o.text) : oct_xstrndup("", 0);
     out->nlines = w->o.n;

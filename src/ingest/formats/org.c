@@ -391,8 +391,10 @@ static size_t one_line(org_ctx *c, size_t i, const char *prefix)
     if (c->v[i].lead == 0 && n > 5 && !memcmp(s, "[fn:", 4) && memchr(s, ']', n)) {
         const char *close = memchr(s, ']', n);
         size_t after = (size_t)(close - s) + 1;
+        while (after < n && s[after] == ' ')
+            after++;
         oct_buf b = OCT_BUF_INIT;
-        oct_buf_printf(&b, "[^%.*s]: ", (int)(after - 5), s + 4);
+        oct_buf_printf(&b, "[^%.*s]: ", (int)((size_t)(close - s) - 4), s + 4);
         org_inline(&c->inl, &b, s + after, n - after, false);
         place(c, prefix, 0, false, src);
         md_blank(&c->w, prefix, src);
