@@ -92,8 +92,7 @@ static void test_tables(void)
 {
     read_result r = read_as("n.org", "Before\n| a | b |\n|---+---|\n| 1 | 2 |\n| 3 |\n#+TBLFM: "
                                      "$2=$1\nAfter\n");
-    CHECK_STR(r.out.text,
-              "Before\n\n| a | b |\n| --- | --- |\n| 1 | 2 |\n| 3 |  |\n\nAfter\n");
+    CHECK_STR(r.out.text, "Before\n\n| a | b |\n| --- | --- |\n| 1 | 2 |\n| 3 |  |\n\nAfter\n");
     CHECK(line_of(&r, "| 3 |") == 5);
     read_free(&r);
     /* no rule: a headless table; column cookies print nothing */
@@ -108,8 +107,7 @@ static void test_inline(void)
     check_md("n.org", "[[https://a.org/x][the site]] [[https://b.org]] [[file:cell.png]]\n",
              "[the site](<https://a.org/x>) [https://b.org](<https://b.org>) "
              "![cell.png](<cell.png>)\n");
-    check_md("n.org", "[[*Heading]] and [[file:notes.org][my notes]]\n",
-             "Heading and my notes\n");
+    check_md("n.org", "[[*Heading]] and [[file:notes.org][my notes]]\n", "Heading and my notes\n");
     check_md("n.org", "A fact[fn:1].\n\n[fn:1] Its source.\n",
              "A fact[^1].\n\n[^1]: Its source.\n");
     check_md("n.org", "Inline[fn:: a note] here.\n",
@@ -193,6 +191,10 @@ static void test_hostile(void)
     oct_buf_puts(&b, "core\n");
     r = read_as("n.org", b.data);
     CHECK(strstr(r.out.text, "core") != NULL);
+    CHECK(
+        strstr(r.out.text, "> > > > > > > > > > > > > > > > > > > > > > > > > > > > > > > > > ") ==
+        NULL); /* 32 deep at most */
+    CHECK(strstr(r.out.text, "#+BEGIN\\_QUOTE") != NULL);
     read_free(&r);
     oct_buf_free(&b);
     for (int k = 0; k < 2000; k++)

@@ -233,6 +233,15 @@ static size_t block(org_ctx *c, size_t i, const char *prefix)
     args = nl_trim(args, &na);
     size_t end = block_end(c, i, name, nn);
     int src = (int)i + 1;
+    if (c->depth >= ORG_MAX_DEPTH) { /* deeper blocks' lines print as text */
+        if (!c->too_deep)
+            oct_diag_report(c->w.diag, OCT_WARNING, c->w.path, src, 1, "org-unknown",
+                            "blocks nested more than %d deep: the deeper ones print as text",
+                            ORG_MAX_DEPTH);
+        c->too_deep = true;
+        org_text_line(c, prefix, place(c, prefix, md_indent(&c->v[i]), false, src), s, n, src);
+        return i + 1;
+    }
     if (!end) {
         oct_diag_report(c->w.diag, OCT_WARNING, c->w.path, src, 1, "org-unknown",
                         "#+BEGIN_%.*s is never closed: the block runs to the end of the file",
@@ -273,7 +282,9 @@ static size_t block(org_ctx *c, size_t i, const char *prefix)
         }
         int saved = c->nitems;
         c->nitems = 0;
+        c->depth++;
         blocks(c, i + 1, end, p.data ? p.data : "");
+        c->depth--;
         c->nitems = saved;
         md_blank(&c->w, prefix, close_src);
         oct_buf_free(&p);

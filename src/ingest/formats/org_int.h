@@ -5,7 +5,7 @@
 #include "ingest/formats/mdwrite.h"
 #include "ingest/formats/org_inline.h"
 
-enum { ORG_MAX_LIST = 64 };
+enum { ORG_MAX_LIST = 64, ORG_MAX_DEPTH = 32 };
 
 typedef struct {
     int indent;  /* the marker's column in the Org text */
@@ -30,6 +30,8 @@ typedef struct {
     int card_level;
     size_t card_end;
     const char *label; /* "Q: ", "A: " or NULL */
+    int depth;         /* blocks open around the line being read */
+    bool too_deep;     /* the depth warning was given */
 } org_ctx;
 
 /* Line i opens a heading: its level (stars), else 0. */

@@ -134,7 +134,13 @@ static size_t interpreted(rst_ctx *c, oct_buf *b, const char *s, size_t n, size_
         const char *x = s + a;
         size_t xn = j - a;
         if (split_target(x, xn, &wn, &t, &tn)) xn = wn;
-        if (xn && x[0] == '~') x++, xn--; /* :func:`~a.b` shows b */
+        if (xn && x[0] == '~') { /* :meth:`~a.B.c` shows c */
+            const char *dot = x + xn;
+            while (dot > x + 1 && dot[-1] != '.')
+                dot--;
+            xn -= (size_t)(dot - x);
+            x = dot;
+        }
         md_code_span(b, x, xn);
     } else if (role) {
         if (split_target(s + a, j - a, &wn, &t, &tn))
@@ -253,7 +259,7 @@ void rst_inline(rst_ctx *c, oct_buf *b, const char *s, size_t n)
             plain(b, s + i + 1, j - i - 1);
             oct_buf_putc(b, '*');
             end = j + 1;
-        } else if (s[i] == '`') {
+        } else if (s[i] == '`' && (i + 1 >= n || s[i + 1] != '`')) { /* "``" unclosed: text */
             end = interpreted(c, b, s, n, i, NULL, 0);
         } else if (s[i] == ':') {
             end = role(c, b, s, n, i);
