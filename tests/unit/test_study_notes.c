@@ -57,6 +57,10 @@ static const expected NOTES[] = {
     {"mcq-key.md", 3, 3},
     {"key-inline.md", 8, 8},
     {"key-bullets.md", 9, 6},
+    {"french-drill.org", 6, 6},
+    {"physics-lecture.org", 3, 3},
+    {"sql-interview.rst", 3, 3},
+    {"portugues-cheatsheet.rst", 2, 2},
 };
 enum { NFILES = sizeof NOTES / sizeof NOTES[0] };
 
