@@ -115,6 +115,9 @@ static void test_inline(void)
     check_md("n.org", "<<target>>Text <<<radio>>>\n", "Text radio\n");
     check_md("n.org", "# comment\n#hashtag <b> & 1. x\n", "\\#hashtag \\<b> \\& 1. x\n");
     check_md("n.org", "-----\n", "***\n");
+    /* TeX math as the code span ingest sets as math; prices stay text */
+    check_md("n.org", "So $F = -kx$, \\(\\alpha\\), $5 and $10\n",
+             "So `$F = -kx$`, `\\(\\alpha\\)`, $5 and $10\n");
 }
 
 /* The study pass reads the cards the reader labels. */

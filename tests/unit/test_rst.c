@@ -77,7 +77,7 @@ static void test_inline(void)
     check_md("n.rst",
              ":func:`os.path.join`, :meth:`~a.B.c`, :ref:`joins <sec-joins>`, "
              ":term:`index`, :math:`x^2`\n",
-             "`os.path.join`, `c`, joins, index, $x^2$\n");
+             "`os.path.join`, `c`, joins, index, `$x^2$`\n");
     check_md("n.rst", "|name| is |undefined|.\n\n.. |name| replace:: Octavo\n",
              "Octavo is undefined.\n");
     check_md("n.rst", "Escaped \\*star\\* and a\\ b.\n", "Escaped \\*star\\* and ab.\n");
@@ -109,7 +109,7 @@ static void test_directives(void)
     read_free(&r);
     check_md("n.rst", ".. function:: f(x)\n\n   Does f.\n", "`f(x)`\n\nDoes f.\n");
     check_md("n.rst", ".. versionadded:: 3.2\n", "*New in version 3.2*\n");
-    check_md("n.rst", ".. math::\n\n   E = mc^2\n", "$$\nE = mc^2\n$$\n");
+    check_md("n.rst", ".. math::\n\n   E = mc^2\n", "`$$E = mc^2$$`\n");
 }
 
 static void test_tables(void)

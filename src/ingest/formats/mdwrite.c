@@ -1,5 +1,6 @@
 /* Markdown writing shared by the readers of other markups (mdwrite.h). */
 #include "ingest/formats/mdwrite.h"
+#include "unicode/texmath.h"
 #include "util/xalloc.h"
 
 #include <stdlib.h>
@@ -150,6 +151,13 @@ void md_code_span(oct_buf *b, const char *s, size_t n)
     if (pad) oct_buf_putc(b, ' ');
     for (size_t k = 0; k < ticks; k++)
         oct_buf_putc(b, '`');
+}
+
+size_t md_math(oct_buf *b, const char *s, size_t n)
+{
+    size_t m = n && (s[0] == '$' || s[0] == '\\') ? oct_math_span(s, n) : 0;
+    if (m) md_code_span(b, s, m);
+    return m;
 }
 
 size_t md_fence_len(const nl_raw_line *v, size_t a, size_t e)

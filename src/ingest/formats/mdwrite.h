@@ -53,6 +53,10 @@ void md_escape(oct_buf *b, const char *s, size_t n, bool at_start);
 void md_guard_line(oct_buf *b, const char *s, size_t n);
 /* s[0..n) as a code span, fenced by more backticks than it holds. */
 void md_code_span(oct_buf *b, const char *s, size_t n);
+/* TeX math opening s[0..n) ($x^2$, \(\alpha\), as unicode/texmath.h
+ * reads it): written as the code span ingest sets as math; returns its
+ * bytes, 0 (nothing written) when none opens there. */
+size_t md_math(oct_buf *b, const char *s, size_t n);
 /* The length of a code fence for lines v[a..e) (3, or one more than the
  * longest backtick run opening one of them). */
 size_t md_fence_len(const nl_raw_line *v, size_t a, size_t e);

@@ -4,6 +4,7 @@
  * before the line's end, a blank or punctuation, on the same line. */
 #include "ingest/formats/org_inline.h"
 #include "ingest/formats/mdwrite.h"
+#include "unicode/texmath.h"
 
 #include <string.h>
 
@@ -196,6 +197,11 @@ void org_inline(org_inline_ctx *c, oct_buf *b, const char *s, size_t n, bool at_
                 end = e + 2 + (k > i + 2 && e + 2 < n && s[e + 2] == '>');
                 goto next;
             }
+        } else if ((s[i] == '$' || s[i] == '\\') && (j = oct_math_span(s + i, n - i))) {
+            FLUSH();
+            md_math(b, s + i, n - i);
+            end = i + j;
+            goto next;
         } else if ((j = emphasis_end(s, n, i))) {
             FLUSH();
             char m = s[i];

@@ -279,16 +279,23 @@ static void directive(rst_ctx *c, size_t i, size_t end, const char *name, size_t
         body(c, read_options(c, i, end, &o), end, p.data);
         md_blank(&c->w, prefix, (int)end);
         oct_buf_free(&p);
-    } else if (in_list(" math ", name, nn)) {
-        rst_blank(c, prefix, src);
-        rst_out(c, prefix, "$$", 2, src);
-        if (na) rst_out(c, prefix, arg, na, src);
+    } else if (in_list(" math ", name, nn)) { /* one display span, as ingest sets it */
+        oct_buf m = OCT_BUF_INIT, line = OCT_BUF_INIT;
+        oct_buf_puts(&m, "$$");
+        oct_buf_put(&m, arg, na);
         size_t b = read_options(c, i, end, &o);
         for (size_t j = b; j < end; j++)
-            if (!blank_line(&c->v[j]))
-                rst_out(c, prefix, c->v[j].s + c->v[j].lead, c->v[j].n - c->v[j].lead, (int)j + 1);
-        rst_out(c, prefix, "$$", 2, (int)end);
+            if (!blank_line(&c->v[j])) {
+                if (m.len > 2) oct_buf_putc(&m, ' ');
+                oct_buf_put(&m, c->v[j].s + c->v[j].lead, c->v[j].n - c->v[j].lead);
+            }
+        oct_buf_puts(&m, "$$");
+        if (!md_math(&line, m.data, m.len)) md_code_span(&line, m.data, m.len);
+        rst_blank(c, prefix, src);
+        rst_out(c, prefix, line.data, line.len, src);
         md_blank(&c->w, prefix, (int)end);
+        oct_buf_free(&m);
+        oct_buf_free(&line);
     } else {
         bool version = in_list(" versionadded versionchanged deprecated ", name, nn);
         bool sig = in_list(" function class method attribute data exception decorator staticmethod "

@@ -126,10 +126,13 @@ static size_t interpreted(rst_ctx *c, oct_buf *b, const char *s, size_t n, size_
     const char *t;
     bool ref = !role && e < n && s[e] == '_';
     if (ref) e += 1 + (e + 1 < n && s[e + 1] == '_');
-    if (role && rn == 4 && !memcmp(role, "math", 4)) {
-        oct_buf_putc(b, '$');
-        oct_buf_put(b, s + a, j - a);
-        oct_buf_putc(b, '$');
+    if (role && rn == 4 && !memcmp(role, "math", 4)) { /* a code span ingest sets as math */
+        oct_buf m = OCT_BUF_INIT;
+        oct_buf_putc(&m, '$');
+        oct_buf_put(&m, s + a, j - a);
+        oct_buf_putc(&m, '$');
+        if (!md_math(b, m.data, m.len)) plain(b, s + a, j - a);
+        oct_buf_free(&m);
     } else if (role && code_role(role, rn)) {
         const char *x = s + a;
         size_t xn = j - a;
