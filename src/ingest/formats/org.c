@@ -27,7 +27,7 @@ static const char *text_of(const nl_raw_line *l, size_t *n)
     return l->s + l->lead;
 }
 
-size_t org_drawer_end(const org_ctx *c, size_t i)
+size_t org_drawer_end(org_ctx *c, size_t i)
 {
     size_t n;
     const char *s = text_of(&c->v[i], &n);
@@ -35,11 +35,14 @@ size_t org_drawer_end(const org_ctx *c, size_t i)
     if (n < 3 || s[0] != ':' || s[n - 1] != ':' || md_eq_nocase(s, n, ":END:")) return 0;
     for (size_t k = 1; k + 1 < n; k++)
         if (!nl_is_ident_char((unsigned char)s[k]) && s[k] != '-') return 0;
-    for (size_t j = i + 1; j < c->n && !org_heading_level(&c->v[j]); j++) {
+    if (i < c->no_end_until) return 0; /* a search from above found none */
+    size_t j = i + 1;
+    for (; j < c->n && !org_heading_level(&c->v[j]); j++) {
         const char *t = text_of(&c->v[j], &n);
         nl_trim(t, &n);
         if (md_eq_nocase(t, n, ":END:")) return j;
     }
+    c->no_end_until = j;
     return 0;
 }
 
@@ -231,7 +234,6 @@ static size_t block(org_ctx *c, size_t i, const char *prefix)
     const char *name = s + 8, *args = s + 8 + nn;
     size_t na = n - 8 - nn;
     args = nl_trim(args, &na);
-    size_t end = block_end(c, i, name, nn);
     int src = (int)i + 1;
     if (c->depth >= ORG_MAX_DEPTH) { /* deeper blocks' lines print as text */
         if (!c->too_deep)
@@ -242,6 +244,7 @@ static size_t block(org_ctx *c, size_t i, const char *prefix)
         org_text_line(c, prefix, place(c, prefix, md_indent(&c->v[i]), false, src), s, n, src);
         return i + 1;
     }
+    size_t end = block_end(c, i, name, nn);
     if (!end) {
         oct_diag_report(c->w.diag, OCT_WARNING, c->w.path, src, 1, "org-unknown",
                         "#+BEGIN_%.*s is never closed: the block runs to the end of the file",

@@ -176,7 +176,7 @@ static subkind line_sub(org_ctx *c, size_t i, int lvl)
 }
 
 /* Whether heading i (level lvl) has ANKI_NOTE_TYPE in its drawer. */
-static bool anki_note(const org_ctx *c, size_t i)
+static bool anki_note(org_ctx *c, size_t i)
 {
     size_t j = i + 1;
     while (j < c->n &&

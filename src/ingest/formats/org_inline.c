@@ -23,23 +23,46 @@ static bool post_ok(const char *s, size_t n, size_t j)
     return j + 1 >= n || blank(s[j + 1]) || strchr("-.,;:!?')}\"\\[", s[j + 1]);
 }
 
-/* The closing marker of emphasis opened by s[i]: its index, or 0. */
-static size_t emphasis_end(const char *s, size_t n, size_t i)
-{
-    char m = s[i];
-    if (!strchr("*/_=~+", m) || !pre_ok(s, i) || i + 2 >= n + 0 || blank(s[i + 1]) || s[i + 1] == m)
-        return 0;
-    for (size_t j = i + 2; j < n; j++)
-        if (s[j] == m && !blank(s[j - 1]) && post_ok(s, n, j)) return j;
-    return 0;
-}
-
 static const char *memstr(const char *s, size_t n, const char *needle)
 {
     size_t k = strlen(needle);
     for (size_t i = 0; i + k <= n; i++)
         if (!memcmp(s + i, needle, k)) return s + i;
     return NULL;
+}
+
+/* Where a search for a closer found none: a later search for the same
+ * closer from further on finds none either (what closes does not depend
+ * on where the opener was), so a line of openers costs one pass, not one
+ * per opener. Slots: the six emphasis markers, "]]", ">>". */
+typedef struct {
+    size_t none_from[8];
+} memo;
+
+static const char MARKERS[] = "*/_=~+";
+
+/* The closing marker of emphasis opened by s[i]: its index, or 0. */
+static size_t emphasis_end(const char *s, size_t n, size_t i, memo *mo)
+{
+    char m = s[i];
+    const char *slot = m ? strchr(MARKERS, m) : NULL;
+    if (!slot || !pre_ok(s, i) || i + 2 >= n || blank(s[i + 1]) || s[i + 1] == m) return 0;
+    size_t *none = &mo->none_from[slot - MARKERS];
+    if (i >= *none) return 0;
+    for (size_t j = i + 2; j < n; j++)
+        if (s[j] == m && !blank(s[j - 1]) && post_ok(s, n, j)) return j;
+    *none = i;
+    return 0;
+}
+
+/* s[from..n) searched for needle, through memo slot k. */
+static const char *find_close(const char *s, size_t n, size_t from, const char *needle, memo *mo,
+                              int k)
+{
+    if (from >= mo->none_from[k] || from > n) return NULL;
+    const char *p = memstr(s + from, n - from, needle);
+    if (!p) mo->none_from[k] = from;
+    return p;
 }
 
 bool org_is_picture(const char *s, size_t n)
@@ -59,9 +82,9 @@ static bool has_scheme(const char *s, size_t n)
 }
 
 /* [[target][words]] or [[target]] at s[i]: written; returns its end. */
-static size_t link(org_inline_ctx *c, oct_buf *b, const char *s, size_t n, size_t i)
+static size_t link(org_inline_ctx *c, oct_buf *b, const char *s, size_t n, size_t i, memo *mo)
 {
-    const char *close = memstr(s + i + 2, n - i - 2, "]]");
+    const char *close = find_close(s, n, i + 2, "]]", mo, 6);
     if (!close) return 0;
     size_t e = (size_t)(close - s);
     const char *mid = memstr(s + i + 2, e - i - 2, "][");
@@ -101,6 +124,7 @@ static size_t link(org_inline_ctx *c, oct_buf *b, const char *s, size_t n, size_
 static size_t footnote(org_inline_ctx *c, oct_buf *b, const char *s, size_t n, size_t i)
 {
     size_t k = i + 4, depth = 1, e = k;
+    if (n - k > 4096) n = k + 4096; /* a footnote is not longer: a bounded look */
     for (; e < n; e++) {
         depth += s[e] == '[';
         if (s[e] == ']' && --depth == 0) break;
@@ -168,6 +192,9 @@ static size_t cloze(org_inline_ctx *c, oct_buf *b, const char *s, size_t j0, siz
 void org_inline(org_inline_ctx *c, oct_buf *b, const char *s, size_t n, bool at_start)
 {
     size_t plain = 0, i = 0;
+    memo mo;
+    for (size_t k = 0; k < sizeof mo.none_from / sizeof *mo.none_from; k++)
+        mo.none_from[k] = (size_t)-1;
 #define FLUSH()                                                                                    \
     do {                                                                                           \
         if (i > plain) {                                                                           \
@@ -180,7 +207,7 @@ void org_inline(org_inline_ctx *c, oct_buf *b, const char *s, size_t n, bool at_
         size_t end = 0, j;
         if (s[i] == '[' && i + 1 < n && s[i + 1] == '[') {
             FLUSH();
-            if ((end = link(c, b, s, n, i))) goto next;
+            if ((end = link(c, b, s, n, i, &mo))) goto next;
         } else if (s[i] == '[' && n - i > 4 && !memcmp(s + i, "[fn:", 4)) {
             FLUSH();
             if ((end = footnote(c, b, s, n, i))) goto next;
@@ -189,7 +216,7 @@ void org_inline(org_inline_ctx *c, oct_buf *b, const char *s, size_t n, bool at_
             end = cloze(c, b, s, i, j);
             goto next;
         } else if (s[i] == '<' && i + 1 < n && s[i + 1] == '<') {
-            const char *close = memstr(s + i + 2, n - i - 2, ">>");
+            const char *close = find_close(s, n, i + 2, ">>", &mo, 7);
             if (close) {
                 FLUSH();
                 size_t k = i + 2 + (s[i + 2] == '<'), e = (size_t)(close - s);
@@ -202,7 +229,7 @@ void org_inline(org_inline_ctx *c, oct_buf *b, const char *s, size_t n, bool at_
             md_math(b, s + i, n - i);
             end = i + j;
             goto next;
-        } else if ((j = emphasis_end(s, n, i))) {
+        } else if ((j = emphasis_end(s, n, i, &mo))) {
             FLUSH();
             char m = s[i];
             if (m == '=' || m == '~') {

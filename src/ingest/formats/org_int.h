@@ -29,9 +29,10 @@ typedef struct {
      * after its subtree, and the label the next line of text takes */
     int card_level;
     size_t card_end;
-    const char *label; /* "Q: ", "A: " or NULL */
-    int depth;         /* blocks open around the line being read */
-    bool too_deep;     /* the depth warning was given */
+    const char *label;   /* "Q: ", "A: " or NULL */
+    int depth;           /* blocks open around the line being read */
+    bool too_deep;       /* the depth warning was given */
+    size_t no_end_until; /* no drawer opening above this line closes (org_drawer_end) */
 } org_ctx;
 
 /* Line i opens a heading: its level (stars), else 0. */
@@ -40,7 +41,7 @@ int org_heading_level(const nl_raw_line *l);
 void org_heading(org_ctx *c, size_t i, const char *prefix);
 /* A drawer ":NAME:" opening at line i and closed by ":END:" before the
  * next heading: the index of its ":END:", else 0. */
-size_t org_drawer_end(const org_ctx *c, size_t i);
+size_t org_drawer_end(org_ctx *c, size_t i);
 /* The table whose first line is i: written as a GFM table at Markdown
  * column ind (org_table.c); returns the line after it. */
 size_t org_table(org_ctx *c, size_t i, const char *prefix, int ind);

@@ -44,6 +44,28 @@ static size_t closer(const char *s, size_t n, size_t a, const char *e, size_t k)
     return 0;
 }
 
+/* closer, remembering where none was found: a later search for the same
+ * end string from further on finds none either, so a paragraph of
+ * unclosed openers costs one pass, not one per opener. */
+static size_t closer_m(rst_ctx *c, const char *s, size_t n, size_t a, const char *e, size_t k)
+{
+    static const char *const ENDS[] = {"``", "**", "*", "`", "|"};
+    if (c->memo_s != s || c->memo_n != n) {
+        c->memo_s = s;
+        c->memo_n = n;
+        for (size_t i = 0; i < 5; i++)
+            c->none_from[i] = (size_t)-1;
+    }
+    size_t slot = 0;
+    while (slot < 5 && strcmp(ENDS[slot], e) != 0)
+        slot++;
+    if (a >= n || blank(s[a])) return 0; /* no search: nothing learnt */
+    if (slot < 5 && a >= c->none_from[slot]) return 0;
+    size_t j = closer(s, n, a, e, k);
+    if (!j && slot < 5 && a < c->none_from[slot]) c->none_from[slot] = a;
+    return j;
+}
+
 static void plain(oct_buf *b, const char *s, size_t n)
 {
     /* backslash escapes: the character after it is text */
@@ -120,7 +142,7 @@ static void reference(rst_ctx *c, oct_buf *b, const char *w, size_t wn, const ch
 static size_t interpreted(rst_ctx *c, oct_buf *b, const char *s, size_t n, size_t i,
                           const char *role, size_t rn)
 {
-    size_t a = i + 1, j = closer(s, n, a, "`", 1);
+    size_t a = i + 1, j = closer_m(c, s, n, a, "`", 1);
     if (!j) return 0;
     size_t e = j + 1, wn, tn;
     const char *t;
@@ -178,7 +200,7 @@ static size_t role(rst_ctx *c, oct_buf *b, const char *s, size_t n, size_t i)
 
 static size_t footnote_ref(rst_ctx *c, oct_buf *b, const char *s, size_t n, size_t i)
 {
-    const char *close = memchr(s + i, ']', n - i);
+    const char *close = memchr(s + i, ']', n - i > 256 ? 256 : n - i); /* labels are short */
     if (!close || (size_t)(close - s) + 1 >= n || close[1] != '_' || close == s + i + 1) return 0;
     size_t ln = (size_t)(close - s) - i - 1;
     const char *l = s + i + 1;
@@ -193,7 +215,7 @@ static size_t footnote_ref(rst_ctx *c, oct_buf *b, const char *s, size_t n, size
 
 static size_t substitution(rst_ctx *c, oct_buf *b, const char *s, size_t n, size_t i)
 {
-    size_t j = closer(s, n, i + 1, "|", 1);
+    size_t j = closer_m(c, s, n, i + 1, "|", 1);
     if (!j || j - i > 200) return 0;
     size_t e = j + 1 + (j + 1 < n && s[j + 1] == '_') + (j + 2 < n && s[j + 2] == '_');
     for (size_t k = 0; k < c->nsubsts; k++) {
@@ -249,15 +271,16 @@ void rst_inline(rst_ctx *c, oct_buf *b, const char *s, size_t n)
         plain(b, s + text, i - text);
         text = i;
         mark = b->len;
-        if (n - i > 4 && !memcmp(s + i, "``", 2) && (j = closer(s, n, i + 2, "``", 2))) {
+        if (n - i > 4 && !memcmp(s + i, "``", 2) && (j = closer_m(c, s, n, i + 2, "``", 2))) {
             md_code_span(b, s + i + 2, j - i - 2);
             end = j + 2;
-        } else if (n - i > 4 && !memcmp(s + i, "**", 2) && (j = closer(s, n, i + 2, "**", 2))) {
+        } else if (n - i > 4 && !memcmp(s + i, "**", 2) &&
+                   (j = closer_m(c, s, n, i + 2, "**", 2))) {
             oct_buf_puts(b, "**");
             plain(b, s + i + 2, j - i - 2);
             oct_buf_puts(b, "**");
             end = j + 2;
-        } else if (s[i] == '*' && (j = closer(s, n, i + 1, "*", 1))) {
+        } else if (s[i] == '*' && (j = closer_m(c, s, n, i + 1, "*", 1))) {
             oct_buf_putc(b, '*');
             plain(b, s + i + 1, j - i - 1);
             oct_buf_putc(b, '*');

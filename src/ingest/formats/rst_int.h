@@ -43,6 +43,10 @@ typedef struct {
     const char *label; /* "**term**: " before the next paragraph, or NULL */
     oct_buf label_buf;
     int depth;
+    /* inline closers searched for in vain (rst_inline.c): in memo_s,
+     * none of end string k after none_from[k] */
+    const char *memo_s;
+    size_t memo_n, none_from[5];
     md_lines meta, comments;
     char *lang;
 } rst_ctx;
