@@ -240,6 +240,70 @@ static const char META[] = " toctree contents sectnum section-numbering index me
 static const char CONTENT[] = " container compound only rst-class class hlist glossary "
                               "tabs tab group-tab ";
 
+/* math:: as one display span, as ingest sets it. */
+static void math(rst_ctx *c, size_t i, size_t end, const char *arg, size_t na, const char *prefix)
+{
+    int src = (int)i + 1;
+    options o = {0};
+    oct_buf m = OCT_BUF_INIT, line = OCT_BUF_INIT;
+    oct_buf_puts(&m, "$$");
+    oct_buf_put(&m, arg, na);
+    size_t b = read_options(c, i, end, &o);
+    for (size_t j = b; j < end; j++)
+        if (!blank_line(&c->v[j])) {
+            if (m.len > 2) oct_buf_putc(&m, ' ');
+            oct_buf_put(&m, c->v[j].s + c->v[j].lead, c->v[j].n - c->v[j].lead);
+        }
+    oct_buf_puts(&m, "$$");
+    if (!md_math(&line, m.data, m.len)) md_code_span(&line, m.data, m.len);
+    rst_blank(c, prefix, src);
+    rst_out(c, prefix, line.data, line.len, src);
+    md_blank(&c->w, prefix, (int)end);
+    oct_buf_free(&m);
+    oct_buf_free(&line);
+    free_options(&o);
+}
+
+/* versionadded::, Sphinx's signatures (function::, py:class::) and the
+ * directives octavo does not know: their argument and body printed. */
+static void other(rst_ctx *c, size_t i, size_t end, const char *name, size_t nn, const char *arg,
+                  size_t na, const char *prefix)
+{
+    int src = (int)i + 1;
+    options o = {0};
+    bool version = in_list(" versionadded versionchanged deprecated ", name, nn);
+    bool sig = in_list(" function class method attribute data exception decorator staticmethod "
+                       "classmethod ",
+                       name, nn) ||
+               memchr(name, ':', nn);
+    if (!version && !sig)
+        oct_diag_report(c->w.diag, OCT_WARNING, c->w.path, src, 1, "rst-unknown",
+                        "directive '%.*s' is not one octavo knows: its text is printed", (int)nn,
+                        name);
+    oct_buf t = OCT_BUF_INIT;
+    if (version)
+        oct_buf_printf(&t, "%s %.*s",
+                       md_eq_nocase(name, nn, "versionadded") ? "New in version"
+                       : md_eq_nocase(name, nn, "deprecated") ? "Deprecated since version"
+                                                              : "Changed in version",
+                       (int)na, arg);
+    else
+        oct_buf_printf(&t, "%.*s", (int)na, arg);
+    if (sig && na) {
+        oct_buf m = OCT_BUF_INIT;
+        md_code_span(&m, arg, na);
+        rst_blank(c, prefix, src);
+        rst_out(c, prefix, m.data, m.len, src);
+        md_blank(&c->w, prefix, src);
+        oct_buf_free(&m);
+    } else {
+        styled(c, prefix, version ? "*" : "", t.data ? t.data : "", t.len, src);
+    }
+    oct_buf_free(&t);
+    body(c, read_options(c, i, end, &o), end, prefix);
+    free_options(&o);
+}
+
 /* ".. name:: arg" at line i, body to end. */
 static void directive(rst_ctx *c, size_t i, size_t end, const char *name, size_t nn,
                       const char *arg, size_t na, const char *prefix)
@@ -279,54 +343,10 @@ static void directive(rst_ctx *c, size_t i, size_t end, const char *name, size_t
         body(c, read_options(c, i, end, &o), end, p.data);
         md_blank(&c->w, prefix, (int)end);
         oct_buf_free(&p);
-    } else if (in_list(" math ", name, nn)) { /* one display span, as ingest sets it */
-        oct_buf m = OCT_BUF_INIT, line = OCT_BUF_INIT;
-        oct_buf_puts(&m, "$$");
-        oct_buf_put(&m, arg, na);
-        size_t b = read_options(c, i, end, &o);
-        for (size_t j = b; j < end; j++)
-            if (!blank_line(&c->v[j])) {
-                if (m.len > 2) oct_buf_putc(&m, ' ');
-                oct_buf_put(&m, c->v[j].s + c->v[j].lead, c->v[j].n - c->v[j].lead);
-            }
-        oct_buf_puts(&m, "$$");
-        if (!md_math(&line, m.data, m.len)) md_code_span(&line, m.data, m.len);
-        rst_blank(c, prefix, src);
-        rst_out(c, prefix, line.data, line.len, src);
-        md_blank(&c->w, prefix, (int)end);
-        oct_buf_free(&m);
-        oct_buf_free(&line);
+    } else if (in_list(" math ", name, nn)) {
+        math(c, i, end, arg, na, prefix);
     } else {
-        bool version = in_list(" versionadded versionchanged deprecated ", name, nn);
-        bool sig = in_list(" function class method attribute data exception decorator staticmethod "
-                           "classmethod ",
-                           name, nn) ||
-                   memchr(name, ':', nn);
-        if (!version && !sig)
-            oct_diag_report(c->w.diag, OCT_WARNING, c->w.path, src, 1, "rst-unknown",
-                            "directive '%.*s' is not one octavo knows: its text is printed",
-                            (int)nn, name);
-        oct_buf t = OCT_BUF_INIT;
-        if (version)
-            oct_buf_printf(&t, "%s %.*s",
-                           md_eq_nocase(name, nn, "versionadded") ? "New in version"
-                           : md_eq_nocase(name, nn, "deprecated") ? "Deprecated since version"
-                                                                  : "Changed in version",
-                           (int)na, arg);
-        else
-            oct_buf_printf(&t, "%.*s", (int)na, arg);
-        if (sig && na) {
-            oct_buf m = OCT_BUF_INIT;
-            md_code_span(&m, arg, na);
-            rst_blank(c, prefix, src);
-            rst_out(c, prefix, m.data, m.len, src);
-            md_blank(&c->w, prefix, src);
-            oct_buf_free(&m);
-        } else {
-            styled(c, prefix, version ? "*" : "", t.data ? t.data : "", t.len, src);
-        }
-        oct_buf_free(&t);
-        body(c, read_options(c, i, end, &o), end, prefix);
+        other(c, i, end, name, nn, arg, na, prefix);
     }
     free_options(&o);
 }
