@@ -52,6 +52,7 @@ static void test_blocks(void)
     CHECK(line_of(&r, "```python") == 2);
     CHECK(line_of(&r, "def f") == 3);
     read_free(&r);
+    check_md("n.org", "#+begin_src c++ -n\nint x;\n#+end_src\n", "```c++\nint x;\n```\n");
     check_md("n.org", "#+begin_example\nx = 1\n#+end_example\n", "```\nx = 1\n```\n");
     check_md("n.org", ": fixed one\n:\n: fixed two\n", "```\nfixed one\n\nfixed two\n```\n");
     check_md("n.org", "#+BEGIN_QUOTE\nTo be /or/ not.\n#+END_QUOTE\nNext\n",
@@ -139,6 +140,10 @@ static void test_cards(void)
     check_md("n.org", "* Item :drill:\nWhat is the oven?\n** Answer\nle four\n",
              "# Item\nQ: What is the oven?\n\nA: le four\n");
     check_md("n.org", "* Item :drill:\n** Answer\nle four\n", "# Q: Item\n\nA: le four\n");
+    /* an answer that opens with a block: the label on a line of its own */
+    check_md("n.org",
+             "* Sort a list? :drill:\n** Answer\n#+BEGIN_SRC python\nsorted(x)\n#+END_SRC\n",
+             "# Q: Sort a list?\n\nA:\n\n```python\nsorted(x)\n```\n");
     read_result r = read_as("n.org", "* Cloze :drill:\nThe capital is [Paris||city].\n");
     CHECK_STR(r.out.text, "# Cloze\nThe capital is {{c1::Paris::city}}.\n");
     CHECK(r.out.deck_tag);

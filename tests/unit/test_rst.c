@@ -43,7 +43,7 @@ static void test_code(void)
     CHECK(line_of(&r, "SELECT") == 7);
     CHECK(check_count_code(r.d, "rst-metadata") == 1);
     read_free(&r);
-    check_md("n.rst", ".. code:: c\n\n   int x;\n", "```c\nint x;\n```\n");
+    check_md("n.rst", ".. code:: c++\n\n   int x;\n", "```c++\nint x;\n```\n");
     check_md("n.rst", ".. sourcecode:: bash\n\n   ls\n", "```bash\nls\n```\n");
 }
 
@@ -57,6 +57,9 @@ static void test_lists(void)
     check_md("n.rst", "- - nested at once\n", "- - nested at once\n");
     check_md("n.rst", "term\n    its meaning\nother : classifier\n    more\n",
              "- **term**: its meaning\n- **other : classifier**: more\n");
+    /* a term whose definition is a definition list: both terms print */
+    check_md("n.rst", "outer\n    inner\n        meaning\n",
+             "- **outer**: \n  - **inner**: meaning\n");
     read_result r = read_as("n.rst", ":Author: Me\n:Language: pt-BR\n\nText\n\n:param x: the x\n");
     CHECK_STR(r.out.text, "Text\n\n- **param x**: the x\n");
     CHECK_STR(r.lang, "pt-BR");

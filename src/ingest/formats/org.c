@@ -76,6 +76,21 @@ void org_text_line(org_ctx *c, const char *prefix, int ind, const char *s, size_
     oct_buf_free(&b);
 }
 
+/* A card's label waiting for a line of text, when a block comes first:
+ * written alone ("A:"), the block after it its answer. */
+static void flush_label(org_ctx *c, const char *prefix, int ind, int src)
+{
+    if (!c->label) return;
+    oct_buf b = OCT_BUF_INIT;
+    indent_to(&b, ind);
+    oct_buf_put(&b, c->label, strlen(c->label) - 1); /* without its space */
+    c->label = NULL;
+    md_blank(&c->w, prefix, src);
+    md_line(&c->w, prefix, b.data, b.len, src);
+    md_blank(&c->w, prefix, src);
+    oct_buf_free(&b);
+}
+
 /* A list item at line i: its marker, checkbox, "term ::"; false if none. */
 static bool list_item(org_ctx *c, size_t i, const char *prefix)
 {
@@ -252,9 +267,12 @@ static size_t block(org_ctx *c, size_t i, const char *prefix)
         end = c->n;
     }
     int ind = place(c, prefix, md_indent(&c->v[i]), false, src);
+    flush_label(c, prefix, ind, src);
     int close_src = end < c->n ? (int)end + 1 : (int)c->n;
     if (md_eq_nocase(name, nn, "src") || md_eq_nocase(name, nn, "export")) {
-        size_t nl = nl_word_len(args, na);
+        size_t nl = 0; /* the language: its first word, "c++" whole */
+        while (nl < na && args[nl] != ' ' && args[nl] != '\t')
+            nl++;
         fence(c, prefix, ind, i + 1, end, args, nl, 0, src, close_src);
     } else if (md_eq_nocase(name, nn, "example")) {
         fence(c, prefix, ind, i + 1, end, "", 0, 0, src, close_src);
@@ -393,8 +411,11 @@ static size_t one_line(org_ctx *c, size_t i, const char *prefix)
         md_lines_add(&c->meta, src);
         return i + 1;
     }
-    if (fixed_line(s, n)) return fixed_width(c, i, prefix, place(c, prefix, indent, false, src));
-    if (s[0] == '|') return org_table(c, i, prefix, place(c, prefix, indent, false, src));
+    if (fixed_line(s, n) || s[0] == '|') {
+        int ind = place(c, prefix, indent, false, src);
+        flush_label(c, prefix, ind, src);
+        return s[0] == '|' ? org_table(c, i, prefix, ind) : fixed_width(c, i, prefix, ind);
+    }
     if (n >= 5 && strspn(s, "-") >= n) {
         place(c, prefix, indent, false, src);
         md_blank(&c->w, prefix, src);

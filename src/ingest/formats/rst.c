@@ -21,23 +21,33 @@ static bool is_blank(const nl_raw_line *l)
     return l->lead >= l->n;
 }
 
+/* The prefix with the pending list markers in their columns (taken). */
+static void marked_prefix(rst_ctx *c, const char *prefix, oct_buf *p)
+{
+    oct_buf_puts(p, prefix);
+    if (!c->pending.len) return;
+    size_t at = c->pending_at < p->len ? c->pending_at : p->len;
+    size_t over = at + c->pending.len <= p->len ? c->pending.len : p->len - at;
+    memcpy(p->data + at, c->pending.data, over);
+    if (over < c->pending.len) oct_buf_put(p, c->pending.data + over, c->pending.len - over);
+    oct_buf_clear(&c->pending);
+}
+
+void rst_flush_label(rst_ctx *c, const char *prefix, int src)
+{
+    if (!c->label) return;
+    oct_buf p = OCT_BUF_INIT;
+    marked_prefix(c, prefix, &p);
+    md_line(&c->w, p.data, c->label, strlen(c->label), src);
+    c->label = NULL;
+    oct_buf_free(&p);
+}
+
 void rst_out(rst_ctx *c, const char *prefix, const char *s, size_t n, int src)
 {
+    rst_flush_label(c, prefix, src); /* a term whose definition opens with no paragraph */
     oct_buf p = OCT_BUF_INIT;
-    oct_buf_puts(&p, prefix);
-    if (c->pending.len) { /* the list markers take their columns of the prefix */
-        size_t at = c->pending_at < p.len ? c->pending_at : p.len;
-        size_t over = at + c->pending.len <= p.len ? c->pending.len : p.len - at;
-        memcpy(p.data + at, c->pending.data, over);
-        if (over < c->pending.len) oct_buf_put(&p, c->pending.data + over, c->pending.len - over);
-        oct_buf_clear(&c->pending);
-    }
-    if (c->label) { /* a term whose definition opens with no paragraph */
-        md_line(&c->w, p.data, c->label, strlen(c->label), src);
-        c->label = NULL;
-        oct_buf_clear(&p);
-        oct_buf_puts(&p, prefix);
-    }
+    marked_prefix(c, prefix, &p);
     md_line(&c->w, p.data, s, n, src);
     oct_buf_free(&p);
 }
@@ -237,6 +247,7 @@ static size_t definition(rst_ctx *c, size_t i, size_t e, const char *prefix)
         return end > i + 1 ? end : i + 1;
     }
     c->body_seen = true;
+    rst_flush_label(c, prefix, (int)i + 1); /* an outer term, before this one takes the buffer */
     oct_buf_clear(&c->label_buf);
     oct_buf_puts(&c->label_buf, "**");
     rst_inline(c, &c->label_buf, field ? s + 1 : s, field ? close - 1 : n);
@@ -272,7 +283,7 @@ void rst_fence(rst_ctx *c, const char *prefix, size_t a, size_t e, const char *l
     for (size_t k = 0; k < len; k++)
         oct_buf_putc(&b, '`');
     size_t ticks = b.len;
-    if (lang) oct_buf_put(&b, lang, nl_word_len(lang, strlen(lang)));
+    if (lang) oct_buf_put(&b, lang, strcspn(lang, " \t")); /* its first word, "c++" whole */
     rst_blank(c, prefix, src);
     rst_out(c, prefix, b.data, b.len, src);
     for (size_t j = a; j < e; j++) {

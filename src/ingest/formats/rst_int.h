@@ -55,6 +55,8 @@ typedef struct {
  * the pending list markers in place of their columns of it. */
 void rst_out(rst_ctx *c, const char *prefix, const char *s, size_t n, int src);
 void rst_blank(rst_ctx *c, const char *prefix, int src);
+/* Writes a term's label still waiting for its paragraph as a line. */
+void rst_flush_label(rst_ctx *c, const char *prefix, int src);
 /* Lines [a, e) with text at column base or deeper, as blocks. */
 void rst_blocks(rst_ctx *c, size_t a, size_t e, int base, const char *prefix);
 /* The end of the block indented past column base that starts at line a
