@@ -75,6 +75,8 @@ static void test_inline(void)
              "See `the docs <https://d.org/>`_ and `Python`_.\n\n.. _Python: "
              "https://python.org/\n",
              "See [the docs](<https://d.org/>) and [Python](<https://python.org/>).\n");
+    check_md("n.rst", "`One`__ and `two`__.\n\n__ https://one.org/\n\n.. __: https://two.org/\n",
+             "[One](<https://one.org/>) and [two](<https://two.org/>).\n");
     check_md("n.rst", "Read pep8_ now.\n\n.. _pep8: https://peps.org/8/\n",
              "Read [pep8](<https://peps.org/8/>) now.\n");
     check_md("n.rst",

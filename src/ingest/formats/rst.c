@@ -424,6 +424,12 @@ static size_t one_block(rst_ctx *c, size_t i, size_t e, int base, const char *pr
     }
     if (n >= 2 && s[0] == '.' && s[1] == '.' && (n == 2 || s[2] == ' '))
         return rst_explicit(c, i, e, base, prefix);
+    if (n > 3 && !memcmp(s, "__ ", 3)) { /* an anonymous target (rst_collect) */
+        size_t end = rst_body_end(c, i + 1, c->col[i]);
+        for (size_t j = i; j < (end > i + 1 ? end : i + 1); j++)
+            md_lines_add(&c->meta, (int)j + 1);
+        return end > i + 1 ? end : i + 1;
+    }
     if (base == 0 && !c->pending.len && (next = section(c, i, e, prefix)) > i) return next;
     if ((next = rst_table(c, i, e, prefix)) > i) return next;
     if (s[0] == '|' && (n == 1 || s[1] == ' ')) return line_block(c, i, e, prefix);
@@ -484,6 +490,9 @@ void oct_rst_read(const char *path, const char *text, size_t len, oct_normalized
         free(c.substs[k].text);
         free(c.substs[k].image);
     }
+    for (size_t k = 0; k < c.nanon; k++)
+        free(c.anon[k]);
+    free(c.anon);
     free(c.targets);
     free(c.substs);
     free(c.v);

@@ -69,8 +69,15 @@ void rst_collect(rst_ctx *c)
         const nl_raw_line *l = &c->v[i];
         const char *s = l->s + l->lead;
         size_t n = l->n - l->lead;
-        if (n < 4 || memcmp(s, ".. ", 3) != 0) continue;
         size_t end = rst_body_end(c, i + 1, c->col[i]);
+        size_t anon = n > 3 && !memcmp(s, "__ ", 3) ? 3 : n > 6 && !memcmp(s, ".. __: ", 7) ? 7 : 0;
+        if (anon) { /* an anonymous target: the next `words`__ links to it */
+            char *uri = joined(c, i, end, anon);
+            OCT_GROW(c->anon, c->capanon, c->nanon + 1);
+            c->anon[c->nanon++] = uri;
+            continue;
+        }
+        if (n < 4 || memcmp(s, ".. ", 3) != 0) continue;
         if (s[3] == '_' && n > 4) {
             const char *colon = NULL;
             bool quoted = s[4] == '`';

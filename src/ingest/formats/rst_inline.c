@@ -147,7 +147,8 @@ static size_t interpreted(rst_ctx *c, oct_buf *b, const char *s, size_t n, size_
     size_t e = j + 1, wn, tn;
     const char *t;
     bool ref = !role && e < n && s[e] == '_';
-    if (ref) e += 1 + (e + 1 < n && s[e + 1] == '_');
+    bool anonymous = ref && e + 1 < n && s[e + 1] == '_';
+    if (ref) e += 1 + anonymous;
     if (role && rn == 4 && !memcmp(role, "math", 4)) { /* a code span ingest sets as math */
         oct_buf m = OCT_BUF_INIT;
         oct_buf_putc(&m, '$');
@@ -177,6 +178,9 @@ static size_t interpreted(rst_ctx *c, oct_buf *b, const char *s, size_t n, size_
             reference(c, b, s + a, wn ? wn : tn - 1, t, tn - 1);
         else
             link_to(b, s + a, wn ? wn : tn, t, tn);
+    } else if (anonymous && c->anon_used < c->nanon) {
+        const char *uri = c->anon[c->anon_used++];
+        link_to(b, s + a, j - a, uri, strlen(uri));
     } else if (ref) {
         reference(c, b, s + a, j - a, s + a, j - a);
     } else {

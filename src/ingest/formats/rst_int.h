@@ -31,6 +31,8 @@ typedef struct {
     size_t n;
     rst_target *targets;
     size_t ntargets, captargets;
+    char **anon; /* anonymous targets' URIs ("__ uri", ".. __: uri"), in order */
+    size_t nanon, capanon, anon_used;
     rst_subst *substs;
     size_t nsubsts, capsubsts;
     int auto_refs, auto_defs;       /* [#]_ numbered so far */
