@@ -55,8 +55,8 @@ static void test_lists(void)
     check_md("n.rst", "(a) alpha\n(b) beta\n", "1. alpha\n1. beta\n");
     check_md("n.rst", "- outer\n\n  - inner\n", "- outer\n\n  - inner\n");
     check_md("n.rst", "- - nested at once\n", "- - nested at once\n");
-    check_md("n.rst", "term\n    its meaning\nother : classifier\n    more\n",
-             "- **term**: its meaning\n- **other : classifier**: more\n");
+    check_md("n.rst", "term\n    its meaning\nother : classifier\n    more\nWhy?\n    Because.\n",
+             "- **term**: its meaning\n- **other : classifier**: more\n- **Why?** Because.\n");
     /* a term whose definition is a definition list: both terms print */
     check_md("n.rst", "outer\n    inner\n        meaning\n",
              "- **outer**: \n  - **inner**: meaning\n");
@@ -93,6 +93,8 @@ static void test_inline(void)
 static void test_directives(void)
 {
     check_md("n.rst", ".. image:: cell.png\n   :alt: A cell\n", "![A cell](<cell.png>)\n");
+    check_md("n.rst", ".. image:: https://b.io/v.svg\n   :target: https://pypi.org/p/\n",
+             "[![https://b.io/v.svg](<https://b.io/v.svg>)](<https://pypi.org/p/>)\n");
     check_md("n.rst", ".. figure:: map.png\n\n   The map.\n",
              "![map.png](<map.png>)\n\nThe map.\n");
     check_md("n.rst", ".. note:: Keys are\n   unique.\n\nAfter\n",

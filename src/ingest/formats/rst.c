@@ -251,7 +251,9 @@ static size_t definition(rst_ctx *c, size_t i, size_t e, const char *prefix)
     oct_buf_clear(&c->label_buf);
     oct_buf_puts(&c->label_buf, "**");
     rst_inline(c, &c->label_buf, field ? s + 1 : s, field ? close - 1 : n);
-    oct_buf_puts(&c->label_buf, "**: ");
+    /* "**Why is it fast?** Because…": a term that ends in punctuation takes no colon */
+    char last = c->label_buf.len > 2 ? c->label_buf.data[c->label_buf.len - 1] : 0;
+    oct_buf_puts(&c->label_buf, last && strchr("?!:.", last) ? "** " : "**: ");
     c->label = c->label_buf.data;
     int col = c->col[i] + 2;
     if (field && close + 1 < n) {

@@ -117,7 +117,7 @@ void rst_collect(rst_ctx *c)
 /* A directive's options (":key: value" lines after its first line):
  * the line after them. *opt_alt / caption / lang filled when given. */
 typedef struct {
-    char *alt, *caption, *lang;
+    char *alt, *caption, *lang, *target;
 } options;
 
 static size_t read_options(rst_ctx *c, size_t i, size_t end, options *o)
@@ -135,6 +135,7 @@ static size_t read_options(rst_ctx *c, size_t i, size_t end, options *o)
         char **slot = md_eq_nocase(s + 1, kn, "alt")        ? &o->alt
                       : md_eq_nocase(s + 1, kn, "caption")  ? &o->caption
                       : md_eq_nocase(s + 1, kn, "language") ? &o->lang
+                      : md_eq_nocase(s + 1, kn, "target")   ? &o->target
                                                             : NULL;
         if (slot && !*slot && vn) *slot = oct_xstrndup(v, vn);
         md_lines_add(&c->meta, (int)j + 1);
@@ -147,6 +148,7 @@ static void free_options(options *o)
     free(o->alt);
     free(o->caption);
     free(o->lang);
+    free(o->target);
 }
 
 static bool in_list(const char *list, const char *s, size_t n)
@@ -173,12 +175,19 @@ static void picture(rst_ctx *c, const char *prefix, const char *uri, size_t un, 
                     int src)
 {
     oct_buf b = OCT_BUF_INIT;
+    if (o->target) oct_buf_putc(&b, '['); /* a picture that links (a README's badge) */
     oct_buf_puts(&b, "![");
     const char *alt = o->alt ? o->alt : uri;
     md_escape(&b, alt, o->alt ? strlen(o->alt) : un, false);
     oct_buf_puts(&b, "](<");
     oct_buf_put(&b, uri, un);
     oct_buf_puts(&b, ">)");
+    if (o->target) {
+        oct_buf_puts(&b, "](<");
+        for (const char *t = o->target; *t; t++)
+            if (*t != '>' && *t != ' ') oct_buf_putc(&b, *t);
+        oct_buf_puts(&b, ">)");
+    }
     rst_blank(c, prefix, src);
     rst_out(c, prefix, b.data, b.len, src);
     md_blank(&c->w, prefix, src);
