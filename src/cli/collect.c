@@ -127,7 +127,8 @@ static void add_source(oct_manifest *m, const char *path)
 static int is_source_name(const char *name)
 {
     return ends_with(name, ".md") || ends_with(name, ".txt") || ends_with(name, ".markdown") ||
-           ends_with(name, ".ipynb") || ends_with(name, ".docx") || ends_with(name, ".odt");
+           ends_with(name, ".ipynb") || ends_with(name, ".docx") || ends_with(name, ".odt") ||
+           ends_with(name, ".org") || ends_with(name, ".rst");
 }
 
 static int load_manifest(const char *path, oct_booklets *out, oct_diag *diag)
@@ -194,7 +195,8 @@ static int collect_dir(const char *dir, oct_booklets *out, oct_diag *diag)
     free_names(names, n);
     if (!m) {
         oct_diag_report(diag, OCT_ERROR, dir, 0, 0, "no-sources",
-                        "no booklet.yaml and no .md, .txt, .docx or .odt files in this directory");
+                        "no booklet.yaml and no notes (.md, .txt, .org, .rst, .ipynb, .docx, "
+                        ".odt) in this directory");
         return OCT_EXIT_INPUT;
     }
     return 0;

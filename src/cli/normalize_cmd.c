@@ -1,6 +1,7 @@
 #include "cli/cli.h"
 #include "ingest/formats/notebook.h"
 #include "ingest/formats/formats.h"
+#include "ingest/formats/markup.h"
 #include "ingest/ingest.h"
 #include "ingest/normalize.h"
 #include "util/buf.h"
@@ -95,7 +96,13 @@ int oct_cmd_normalize(int argc, char **argv)
     oct_normalize_options no = {.keep_filler = keep_filler,
                                 .plain = is_stdin || oct_ingest_is_plain_text(name)};
     oct_normalized n = {0};
-    if (!decoded || oct_normalize(name, decoded, dlen, &no, &n, diag) != 0) {
+    char *lang = NULL; /* an Org or rst source shows the Markdown its reader writes */
+    if (decoded && !is_stdin && oct_markup_read(name, decoded, dlen, &n, &lang, diag)) {
+        free(lang);
+        fwrite(n.text, 1, n.len, stdout);
+        if (fflush(stdout) != 0) rc = OCT_EXIT_IO;
+        oct_normalized_release(&n);
+    } else if (!decoded || oct_normalize(name, decoded, dlen, &no, &n, diag) != 0) {
         rc = OCT_EXIT_INPUT;
     } else {
         fwrite(n.text, 1, n.len, stdout);

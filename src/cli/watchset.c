@@ -180,7 +180,8 @@ static void note_change(oct_watchset *w, const char *dir, const char *name)
  * backup written there is not a reason to rebuild. */
 static int source_name(const char *name)
 {
-    static const char *const ends[] = {".md", ".txt", ".markdown", ".ipynb", "booklet.yaml"};
+    static const char *const ends[] = {".md",  ".txt",  ".markdown", ".ipynb",      ".org",
+                                       ".rst", ".docx", ".odt",      "booklet.yaml"};
     size_t n = strlen(name);
     for (size_t i = 0; i < sizeof ends / sizeof *ends; i++) {
         size_t m = strlen(ends[i]);

@@ -1,6 +1,7 @@
 #include "ingest/ingest.h"
 #include "ingest/binary.h"
 #include "ingest/formats/formats.h"
+#include "ingest/formats/markup.h"
 #include "ingest/frontmatter.h"
 #include "ingest/alerts.h"
 #include "ingest/cloze.h"
@@ -179,6 +180,19 @@ static void take_front_matter(const char *path, oct_ingest_text *out, oct_diag *
     oct_front_matter_release(&fm);
 }
 
+/* An Org or reStructuredText source: its reader writes the Markdown (and
+ * its line map) in the normalizer's place; the title and language it
+ * names are the source's as front matter's are. */
+static bool read_other_markup(const char *path, oct_ingest_text *out, oct_diag *diag)
+{
+    if (!oct_markup_read(path, out->text, out->len, &out->norm, &out->front_lang, diag))
+        return false;
+    out->normalized = true;
+    out->front_title = out->norm.title;
+    out->norm.title = NULL;
+    return true;
+}
+
 size_t oct_ingest_max_bytes(const char *path)
 {
     return oct_notebook_is_path(path) ? OCT_LIMIT_NOTEBOOK_BYTES : OCT_MAX_SOURCE_BYTES;
@@ -274,6 +288,7 @@ int oct_ingest_prepare(const char *path, const char *bytes, size_t len,
     if (doc <= 0) return doc;
     out->text = oct_ingest_decode(path, bytes, len, &out->len, diag);
     if (!out->text) return -1;
+    if (read_other_markup(path, out, diag)) return 0;
     if (prepare_text(path, opts, out, diag) != 0) {
         oct_ingest_text_release(out);
         return -1;

@@ -3,8 +3,9 @@
  * parent is its parent, the sibling links agree, every node has a span in
  * the one file, oct_node_collect finds every block a whole walk finds,
  * and the golden dump and plain text can be made. The first
- * byte picks the file kind (.md or .txt) and whether the normalizer runs,
- * so both paths are reached. */
+ * byte picks the file kind (.md or .txt; bit 3 .org, bit 4 .rst: their
+ * readers, src/ingest/formats/) and whether the normalizer runs, so every
+ * path is reached. */
 #include "fuzz.h"
 #include "ingest/ingest.h"
 #include "tree/tree.h"
@@ -52,7 +53,10 @@ static void check_tree(oct_node *root)
 int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
 {
     unsigned flags = size ? data[0] : 0;
-    const char *path = (flags & 1) ? "fuzz.txt" : "fuzz.md";
+    const char *path = (flags & 8)    ? "fuzz.org"
+                       : (flags & 16) ? "fuzz.rst"
+                       : (flags & 1)  ? "fuzz.txt"
+                                      : "fuzz.md";
     oct_diag *diag = oct_diag_new(NULL);
     oct_tree *t = oct_tree_new();
     oct_ingest_options opts = {.normalize = !(flags & 2), .keep_filler = (flags & 4) != 0};

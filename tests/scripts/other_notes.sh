@@ -14,7 +14,8 @@ oct_setup java qpdf pdffonts pdftotext python3
 data=$OCTAVO_SRC/tests/data
 cd "$OCTAVO_TMP"
 mkdir notes
-cp "$data"/study/*.md "$data"/study/*.txt "$data"/study/*.ipynb notes/
+cp "$data"/study/*.md "$data"/study/*.txt "$data"/study/*.ipynb "$data"/study/*.org \
+    "$data"/study/*.rst notes/
 rm -f notes/README.md
 for f in latin1-french cp1252-quotes macroman-notes; do
     cp "$data/encodings/$f.txt" "notes/enc-$f.txt"
@@ -31,9 +32,10 @@ expect_diagnostics build.log
 grep -q '\[legacy-encoding\]' build.log || fail "no legacy-encoding warning for the Latin-1/cp1252 files"
 check_epub out/notes.epub
 check_pdf out/notes.pdf
-# (a notebook's words are checked cell by cell in notebooks.sh: its file is JSON)
+# (a notebook's words are checked cell by cell in notebooks.sh: its file is
+# JSON; the Org and rst notes' own markup is not words: org_rst.sh checks them)
 wordcheck --filler-log build.log --pdf out/notes.pdf --epub out/notes.epub \
-    $(find notes -type f ! -name '*.ipynb' | sort)
+    $(find notes -type f \( -name '*.md' -o -name '*.txt' \) | sort)
 
 # The study pass on the booklet: questions found and answered where the
 # notes answer them.
@@ -64,6 +66,8 @@ want = {"biology-qa.md": (8, 7), "history-labels.txt": (6, 5), "mcq-details.md":
         "quiz-keys.txt": (5, 5), "vrai-faux.md": (3, 3), "richtig-falsch.txt": (4, 4),
         "mcq-bullets.md": (5, 5), "test-opcion.md": (3, 3),
         "mcq-key.md": (3, 3), "key-inline.md": (8, 8), "key-bullets.md": (9, 6),
+        "french-drill.org": (6, 6), "physics-lecture.org": (3, 3),
+        "sql-interview.rst": (3, 3), "portugues-cheatsheet.rst": (2, 2),
         "enc-latin1-french.txt": (3, 3), "enc-cp1252-quotes.txt": (2, 2),
         "pandas-interview.ipynb": (7, 6), "estadistica-r.ipynb": (5, 5),
         "julia-kurs.ipynb": (5, 4),

@@ -150,6 +150,34 @@ def structure_cases():
                              + "[r1] [r19999] [missing]\n"})
 
 
+def markup_cases():
+    """Org and reStructuredText sources (src/ingest/formats/)."""
+    case("org-10000-stars", {"notes.org": "*" * 10000 + " Deep\n\ntext\n"})
+    case("org-unclosed-blocks", {"notes.org": "* Code\n#+BEGIN_SRC python\ndef f():\n"
+                                              "#+BEGIN_QUOTE\n* not a heading\n"},
+         codes=["org-unknown"])
+    case("org-blocks-5000-deep", {"notes.org": "#+BEGIN_QUOTE\n" * 5000 + "core\n"
+                                               + "#+END_QUOTE\n" * 5000},
+         codes=["org-unknown"])
+    case("org-lists-2000-deep", {"notes.org": "".join("  " * d + "- level %d\n" % d
+                                                      for d in range(2000))},
+         codes=["limit-nesting"])
+    case("org-openers-20000", {"notes.org": "*a /b _c =d ~e +f [[g [fn:h <<i " * 20000 + "\n"})
+    case("org-drawers-unclosed", {"notes.org": "* H\n" + ":X:\n" * 50000 + "text\n"})
+    case("org-table-300-columns", {"notes.org": "|" + "|".join("c%d" % i for i in range(300))
+                                                + "|\n|---|\n"})
+    case("rst-bullets-10000-deep", {"notes.rst": "- " * 10000 + "deep\n"}, codes=["rst-unknown"])
+    case("rst-indent-3000-deep", {"notes.rst": "".join(" " * k + "q%d\n\n" % k
+                                                       for k in range(3000))},
+         codes=["rst-unknown"])
+    case("rst-adornment-huge", {"notes.rst": "=" * 200000 + "\nTitle\n" + "=" * 200000 + "\n"})
+    case("rst-openers-20000", {"notes.rst": "``a **b *c `d |e [f _g " * 20000 + "\n"})
+    case("rst-directives-unknown", {"notes.rst": "".join(".. thing%d:: arg\n\n   body\n\n" % i
+                                                          for i in range(2000))},
+         codes=["rst-unknown"])
+    case("rst-grid-ragged", {"notes.rst": "+---+---+\n| a | b\n+---+\n| c |\n+-+-+-+\n"})
+
+
 def file_cases():
     good = png(4, 3)
     case("damaged-png", {"notes.md": "# Pictures\n\n![broken](broken.png)\n\n![fine](fine.png)\n",
@@ -338,6 +366,7 @@ def main():
     fonts_dir = sys.argv[2] if len(sys.argv) > 2 else os.path.join(os.path.dirname(__file__), "..", "..", "fonts")
     text_cases()
     structure_cases()
+    markup_cases()
     file_cases()
     notebook_cases()
     document_cases()

@@ -60,6 +60,10 @@ static const expected NOTES[] = {
     {"pandas-interview.ipynb", 7, 6},
     {"estadistica-r.ipynb", 5, 5},
     {"julia-kurs.ipynb", 5, 4},
+    {"french-drill.org", 6, 6},
+    {"physics-lecture.org", 3, 3},
+    {"sql-interview.rst", 3, 3},
+    {"portugues-cheatsheet.rst", 2, 2},
 };
 enum { NFILES = sizeof NOTES / sizeof NOTES[0] };
 

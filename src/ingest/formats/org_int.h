@@ -1,0 +1,51 @@
+/* State shared by the Org reader's files (org.c: blocks, lists, tables;
+ * org_heading.c: headings and flashcards). Internal. */
+#ifndef OCT_FORMATS_ORG_INT_H
+#define OCT_FORMATS_ORG_INT_H
+#include "ingest/formats/mdwrite.h"
+#include "ingest/formats/org_inline.h"
+
+enum { ORG_MAX_LIST = 64, ORG_MAX_DEPTH = 32 };
+
+typedef struct {
+    int indent;  /* the marker's column in the Org text */
+    int content; /* the item's content column in the Markdown written */
+} org_item;
+
+typedef struct {
+    md_writer w;
+    const nl_raw_line *v;
+    size_t n;
+    org_inline_ctx inl;
+    oct_buf todo; /* " TODO DONE ... " and the keywords #+TODO adds */
+    md_lines meta, comments;
+    oct_buf tagnames; /* "drill, verbs" */
+    md_lines taglines;
+    char *title, *lang;
+    bool deck;
+    org_item items[ORG_MAX_LIST];
+    int nitems;
+    /* the flashcard being read: its heading's level (0: none), the line
+     * after its subtree, and the label the next line of text takes */
+    int card_level;
+    size_t card_end;
+    const char *label;   /* "Q: ", "A: " or NULL */
+    int depth;           /* blocks open around the line being read */
+    bool too_deep;       /* the depth warning was given */
+    size_t no_end_until; /* no drawer opening above this line closes (org_drawer_end) */
+} org_ctx;
+
+/* Line i opens a heading: its level (stars), else 0. */
+int org_heading_level(const nl_raw_line *l);
+/* Writes heading line i (and reads the card it may open). */
+void org_heading(org_ctx *c, size_t i, const char *prefix);
+/* A drawer ":NAME:" opening at line i and closed by ":END:" before the
+ * next heading: the index of its ":END:", else 0. */
+size_t org_drawer_end(org_ctx *c, size_t i);
+/* The table whose first line is i: written as a GFM table at Markdown
+ * column ind (org_table.c); returns the line after it. */
+size_t org_table(org_ctx *c, size_t i, const char *prefix, int ind);
+/* Writes text line s[0..n) as a paragraph line at indentation ind. */
+void org_text_line(org_ctx *c, const char *prefix, int ind, const char *s, size_t n, int src);
+
+#endif

@@ -1,0 +1,81 @@
+/* State shared by the reStructuredText reader's files (rst.c: the
+ * driver, paragraphs, sections, lists; rst_directive.c: explicit markup;
+ * rst_table.c: tables; rst_inline.c: inline markup). Internal.
+ *
+ * The reader walks the lines once. A construct's body (an item's, a
+ * directive's) is read by the same walk over its lines with a base
+ * column: the first line of an item or of "note:: text" is cut in place
+ * (s advanced past the marker, col[] its text's column), so the walk
+ * reads it as the body's first line. */
+#ifndef OCT_FORMATS_RST_INT_H
+#define OCT_FORMATS_RST_INT_H
+#include "ingest/formats/mdwrite.h"
+
+enum { RST_MAX_STYLES = 16, RST_MAX_DEPTH = 48 };
+
+typedef struct {
+    char *name; /* normalized: lower case, blanks collapsed */
+    char *uri;  /* NULL: an internal target */
+} rst_target;
+
+typedef struct {
+    char *name;
+    char *text; /* replace:: text, or NULL */
+    char *image;
+} rst_subst;
+
+typedef struct {
+    md_writer w;
+    nl_raw_line *v;
+    int *col; /* each line's indentation column */
+    size_t n;
+    rst_target *targets;
+    size_t ntargets, captargets;
+    char **anon; /* anonymous targets' URIs ("__ uri", ".. __: uri"), in order */
+    size_t nanon, capanon, anon_used;
+    rst_subst *substs;
+    size_t nsubsts, capsubsts;
+    int auto_refs, auto_defs;       /* [#]_ numbered so far */
+    char styles[RST_MAX_STYLES][2]; /* section adornments: char, overlined */
+    int nstyles;
+    char *highlight;   /* the language of literal blocks (highlight::), or NULL */
+    bool body_seen;    /* something but a title came: a field list is no docinfo */
+    oct_buf pending;   /* list markers waiting for the line that carries them */
+    size_t pending_at; /* where in the prefix they go */
+    const char *label; /* "**term**: " before the next paragraph, or NULL */
+    oct_buf label_buf;
+    int depth;
+    /* inline closers searched for in vain (rst_inline.c): in memo_s,
+     * none of end string k after none_from[k] */
+    const char *memo_s;
+    size_t memo_n, none_from[5];
+    md_lines meta, comments;
+    char *lang;
+} rst_ctx;
+
+/* Writes one Markdown line s[0..n) from source line src under prefix,
+ * the pending list markers in place of their columns of it. */
+void rst_out(rst_ctx *c, const char *prefix, const char *s, size_t n, int src);
+void rst_blank(rst_ctx *c, const char *prefix, int src);
+/* Writes a term's label still waiting for its paragraph as a line. */
+void rst_flush_label(rst_ctx *c, const char *prefix, int src);
+/* Lines [a, e) with text at column base or deeper, as blocks. */
+void rst_blocks(rst_ctx *c, size_t a, size_t e, int base, const char *prefix);
+/* The end of the block indented past column base that starts at line a
+ * (blank lines inside it kept, trailing ones not). */
+size_t rst_body_end(const rst_ctx *c, size_t a, int base);
+/* Explicit markup ".. " at line i: written; returns the line after it. */
+size_t rst_explicit(rst_ctx *c, size_t i, size_t e, int base, const char *prefix);
+/* Collects targets and substitution definitions before the walk. */
+void rst_collect(rst_ctx *c);
+/* A table opening at line i (grid "+--", simple "=== ==="): written;
+ * returns the line after it, or i when there is none. */
+size_t rst_table(rst_ctx *c, size_t i, size_t e, const char *prefix);
+/* Inline markup of s[0..n) (may hold newlines) into b as Markdown. */
+void rst_inline(rst_ctx *c, oct_buf *b, const char *s, size_t n);
+/* The target named s[0..n) (any case, blanks collapsed), or NULL. */
+const rst_target *rst_find_target(const rst_ctx *c, const char *s, size_t n);
+/* Fenced code of lines [a, e) dedented to their least indentation. */
+void rst_fence(rst_ctx *c, const char *prefix, size_t a, size_t e, const char *lang, int src);
+
+#endif

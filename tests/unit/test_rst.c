@@ -1,0 +1,199 @@
+/* The reStructuredText reader (src/ingest/formats/rst.c and its
+ * neighbours): each construct's Markdown, the lines its nodes keep, what
+ * it reports, questions for the study pass, hostile input. */
+#include "formats_support.h"
+#include "study/study.h"
+
+static void test_sections(void)
+{
+    read_result r = read_as("n.rst", "=======\n Title\n=======\n\nPart\n====\n\nSub\n---\n\nMore\n"
+                                     "====\n\n----\n\nEnd\n");
+    CHECK_STR(r.out.text, "# Title\n\n## Part\n\n### Sub\n\n## More\n\n***\n\nEnd\n");
+    CHECK(line_of(&r, "# Title") == 2);
+    CHECK(line_of(&r, "### Sub") == 8);
+    CHECK(line_of(&r, "End") == 16);
+    read_free(&r);
+    /* a short underline under a long line is no title */
+    check_md("n.rst", "A sentence that goes on\n--\n", "A sentence that goes on\n\\--\n");
+}
+
+static void test_paragraphs(void)
+{
+    check_md("n.rst", "One line\nand *two*.\n\nNext.\n", "One line\nand *two*.\n\nNext.\n");
+    check_md("n.rst", "Example::\n\n    x = 1\n\nAfter\n",
+             "Example:\n\n```\nx = 1\n```\n\nAfter\n");
+    check_md("n.rst", "Example ::\n\n    x = 1\n", "Example\n\n```\nx = 1\n```\n");
+    check_md("n.rst", "::\n\n    x = 1\n", "```\nx = 1\n```\n");
+    check_md("n.rst", ".. highlight:: python\n\nCode::\n\n    print(1)\n",
+             "Code:\n\n```python\nprint(1)\n```\n");
+    check_md("n.rst", ">>> 1 + 1\n2\n", "```python\n>>> 1 + 1\n2\n```\n");
+    check_md("n.rst", "| Roses\n| Violets\n", "Roses\\\nViolets\n");
+    check_md("n.rst", "Text\n\n    A quote.\n\nAfter\n", "Text\n\n> A quote.\n\nAfter\n");
+    /* lines that Markdown would read as blocks stay text */
+    check_md("n.rst", "Costs\n# of items\n- and\n1. not a list\n",
+             "Costs\n\\# of items\n\\- and\n1\\. not a list\n");
+}
+
+static void test_code(void)
+{
+    read_result r = read_as("n.rst", "Intro\n\n.. code-block:: sql\n   :linenos:\n   :caption: "
+                                     "Users\n\n   SELECT *\n     FROM t;\n\nAfter\n");
+    CHECK_STR(r.out.text, "Intro\n\n*Users*\n\n```sql\nSELECT *\n  FROM t;\n```\n\nAfter\n");
+    CHECK(line_of(&r, "```sql") == 3);
+    CHECK(line_of(&r, "SELECT") == 7);
+    CHECK(check_count_code(r.d, "rst-metadata") == 1);
+    read_free(&r);
+    check_md("n.rst", ".. code:: c++\n\n   int x;\n", "```c++\nint x;\n```\n");
+    check_md("n.rst", ".. sourcecode:: bash\n\n   ls\n", "```bash\nls\n```\n");
+}
+
+static void test_lists(void)
+{
+    check_md("n.rst", "- a\n- b\n\n  second para\n\n* c\n", "- a\n- b\n\n  second para\n\n- c\n");
+    check_md("n.rst", "#. one\n#. two\n", "1. one\n1. two\n");
+    check_md("n.rst", "3. three\n4. four\n", "3. three\n4. four\n");
+    check_md("n.rst", "(a) alpha\n(b) beta\n", "1. alpha\n1. beta\n");
+    check_md("n.rst", "- outer\n\n  - inner\n", "- outer\n\n  - inner\n");
+    check_md("n.rst", "- - nested at once\n", "- - nested at once\n");
+    check_md("n.rst", "term\n    its meaning\nother : classifier\n    more\nWhy?\n    Because.\n",
+             "- **term**: its meaning\n- **other : classifier**: more\n- **Why?** Because.\n");
+    /* a term whose definition is a definition list: both terms print */
+    check_md("n.rst", "outer\n    inner\n        meaning\n",
+             "- **outer**: \n  - **inner**: meaning\n");
+    read_result r = read_as("n.rst", ":Author: Me\n:Language: pt-BR\n\nText\n\n:param x: the x\n");
+    CHECK_STR(r.out.text, "Text\n\n- **param x**: the x\n");
+    CHECK_STR(r.lang, "pt-BR");
+    CHECK(check_count_code(r.d, "rst-metadata") == 1);
+    read_free(&r);
+}
+
+static void test_inline(void)
+{
+    check_md("n.rst", "``code *x*`` *em* **strong** `title` 2*3*4 snake_case_\n",
+             "`code *x*` *em* **strong** *title* 2\\*3\\*4 snake\\_case\\_\n");
+    check_md("n.rst",
+             "See `the docs <https://d.org/>`_ and `Python`_.\n\n.. _Python: "
+             "https://python.org/\n",
+             "See [the docs](<https://d.org/>) and [Python](<https://python.org/>).\n");
+    check_md("n.rst", "`One`__ and `two`__.\n\n__ https://one.org/\n\n.. __: https://two.org/\n",
+             "[One](<https://one.org/>) and [two](<https://two.org/>).\n");
+    check_md("n.rst", "Read pep8_ now.\n\n.. _pep8: https://peps.org/8/\n",
+             "Read [pep8](<https://peps.org/8/>) now.\n");
+    check_md("n.rst",
+             ":func:`os.path.join`, :meth:`~a.B.c`, :ref:`joins <sec-joins>`, "
+             ":term:`index`, :math:`x^2`\n",
+             "`os.path.join`, `c`, joins, index, `$x^2$`\n");
+    check_md("n.rst", "|name| is |undefined|.\n\n.. |name| replace:: Octavo\n",
+             "Octavo is undefined.\n");
+    check_md("n.rst", "Escaped \\*star\\* and a\\ b.\n", "Escaped \\*star\\* and ab.\n");
+    check_md("n.rst", "A fact [1]_ and [#]_.\n\n.. [1] First.\n.. [#] Auto.\n",
+             "A fact [^1] and [^auto-1].\n\n[^1]: First.\n\n[^auto-1]: Auto.\n");
+}
+
+static void test_directives(void)
+{
+    check_md("n.rst", ".. image:: cell.png\n   :alt: A cell\n", "![A cell](<cell.png>)\n");
+    check_md("n.rst", ".. image:: https://b.io/v.svg\n   :target: https://pypi.org/p/\n",
+             "[![https://b.io/v.svg](<https://b.io/v.svg>)](<https://pypi.org/p/>)\n");
+    check_md("n.rst", ".. figure:: map.png\n\n   The map.\n",
+             "![map.png](<map.png>)\n\nThe map.\n");
+    check_md("n.rst", ".. note:: Keys are\n   unique.\n\nAfter\n",
+             "> [!note]\n>\n> Keys are\n> unique.\n\nAfter\n");
+    check_md("n.rst", ".. warning::\n\n   Slow.\n", "> [!warning]\n>\n> Slow.\n");
+    check_md("n.rst", ".. admonition:: Remember\n\n   This.\n", "> [!note] Remember\n>\n> This.\n");
+    check_md("n.rst", ".. seealso:: Other\n", "> [!info] See also\n>\n> Other\n");
+    read_result r = read_as("n.rst", ".. toctree::\n   :maxdepth: 2\n\n   intro\n\nText\n");
+    CHECK_STR(r.out.text, "Text\n");
+    CHECK(check_count_code(r.d, "rst-metadata") == 1);
+    read_free(&r);
+    r = read_as("n.rst", ".. a comment\n   over lines\n..\n\nText\n");
+    CHECK_STR(r.out.text, "Text\n");
+    CHECK(check_count_code(r.d, "rst-comment") == 1);
+    read_free(&r);
+    r = read_as("n.rst", ".. mystery:: the argument\n\n   Its body.\n");
+    CHECK_STR(r.out.text, "the argument\n\nIts body.\n");
+    CHECK(check_count_code(r.d, "rst-unknown") == 1);
+    read_free(&r);
+    check_md("n.rst", ".. function:: f(x)\n\n   Does f.\n", "`f(x)`\n\nDoes f.\n");
+    check_md("n.rst", ".. versionadded:: 3.2\n", "*New in version 3.2*\n");
+    check_md("n.rst", ".. math::\n\n   E = mc^2\n", "`$$E = mc^2$$`\n");
+}
+
+static void test_tables(void)
+{
+    read_result r = read_as("n.rst", "+------+-------+\n| Név  | Típus |\n+======+=======+\n| "
+                                     "id   | int   |\n|      | (pk)  |\n+------+-------+\n");
+    CHECK_STR(r.out.text, "| Név | Típus |\n| --- | --- |\n| id | int (pk) |\n");
+    CHECK(line_of(&r, "| id") == 4);
+    read_free(&r);
+    check_md("n.rst",
+             "=====  =====\nA      B\n=====  =====\n1      2\n3      four\n       more\n"
+             "=====  =====\n",
+             "| A | B |\n| --- | --- |\n| 1 | 2 |\n| 3 | four more |\n");
+    check_md("n.rst", "=====  =====\n1      2\n=====  =====\n",
+             "|  |  |\n| --- | --- |\n| 1 | 2 |\n");
+    r = read_as("n.rst", "+---+---+\n| a     |\n+---+---+\n");
+    CHECK(check_count_code(r.d, "rst-unknown") == 1);
+    CHECK(strstr(r.out.text, "| a     |") != NULL);
+    read_free(&r);
+}
+
+static void test_lines_and_questions(void)
+{
+    doc d = ingest_as("q.rst", "Interview\n=========\n\n:Author: X\n\nWhat is a join?\n"
+                               "----------------\n\nIt combines rows.\n\n.. code-block:: sql\n\n"
+                               "   SELECT 1;\n\n- one\n- two\n");
+    CHECK_STR(d.ch->u.chapter.title, "Interview");
+    CHECK(line_at(&d, OCT_SECTION, 1) == 6);
+    CHECK(line_at(&d, OCT_PARAGRAPH, 0) == 9);
+    CHECK(line_at(&d, OCT_CODE_BLOCK, 0) == 11);
+    CHECK(line_at(&d, OCT_LIST, 0) == 15);
+    oct_study_run(d.t, d.d);
+    const oct_node *q = find(d.ch, OCT_QUESTION, 0);
+    CHECK(q && q->u.question.answered && q->span.line == 6);
+    doc_free(&d);
+}
+
+static void test_hostile(void)
+{
+    oct_buf b = OCT_BUF_INIT;
+    for (int k = 0; k < 3000; k++)
+        oct_buf_printf(&b, "%*s- item\n\n", k * 2, "");
+    read_result r = read_as("n.rst", b.data);
+    CHECK(check_count_code(r.d, "rst-unknown") == 1); /* too deep */
+    CHECK(strstr(r.out.text, "item") != NULL);
+    read_free(&r);
+    oct_buf_clear(&b);
+    for (int k = 0; k < 3000; k++)
+        oct_buf_printf(&b, "%*sQuote %d\n\n", k, "", k);
+    r = read_as("n.rst", b.data);
+    CHECK(strstr(r.out.text, "Quote 2999") != NULL);
+    read_free(&r);
+    oct_buf_clear(&b);
+    for (int k = 0; k < 20000; k++)
+        oct_buf_putc(&b, '=');
+    oct_buf_puts(&b, "\nTitle\n");
+    for (int k = 0; k < 20000; k++)
+        oct_buf_putc(&b, '=');
+    r = read_as("n.rst", b.data);
+    CHECK_STR(r.out.text, "# Title\n");
+    read_free(&r);
+    oct_buf_free(&b);
+    check_md("n.rst", "``unclosed *em `ref <x>`_ :role:`x\n",
+             "\\`\\`unclosed \\*em [ref](<x>) :role:\\`x\n");
+    check_md("n.rst", ".. [#]\n.. |x|\n.. _\n..\n", "[^auto-1]: \n");
+}
+
+int main(void)
+{
+    test_sections();
+    test_paragraphs();
+    test_code();
+    test_lists();
+    test_inline();
+    test_directives();
+    test_tables();
+    test_lines_and_questions();
+    test_hostile();
+    return check_done();
+}
