@@ -32,6 +32,36 @@ static char *read_stdin(size_t *len)
     return oct_buf_detach(&b);
 }
 
+/* A notebook's bytes become its cells as Markdown (true); a Word or
+ * OpenDocument text has no text to show: reported, false (*bytes freed). */
+static bool as_text(const char *name, char **bytes, size_t *len, oct_diag *diag)
+{
+    if (oct_notebook_is_path(name)) {
+        oct_notebook nb;
+        int nrc = oct_notebook_read(name, *bytes, *len, &nb, diag);
+        free(*bytes);
+        *bytes = NULL;
+        if (nrc != 0) return false;
+        *bytes = nb.text;
+        *len = nb.len;
+        nb.text = NULL;
+        oct_notebook_release(&nb);
+        return true;
+    }
+    oct_doc *doc = NULL;
+    if (oct_doc_is_zip(*bytes, *len) && oct_doc_open(name, *bytes, *len, &doc, diag) == 0) {
+        oct_diag_report(diag, OCT_ERROR, name, 0, 0, "binary-source",
+                        "a %s document has no plain text to normalize: 'octavo build' and "
+                        "'octavo inspect' read it as it is",
+                        oct_doc_named(name) && strstr(name, ".odt") ? "OpenDocument" : "Word");
+        oct_doc_free(doc);
+        free(*bytes);
+        *bytes = NULL;
+        return false;
+    }
+    return true;
+}
+
 int oct_cmd_normalize(int argc, char **argv)
 {
     bool keep_filler = false;
@@ -64,28 +94,7 @@ int oct_cmd_normalize(int argc, char **argv)
         oct_diag_free(diag);
         return e == ENOENT || e == EFBIG ? OCT_EXIT_INPUT : OCT_EXIT_IO;
     }
-    if (!is_stdin && oct_notebook_is_path(name)) { /* a notebook: its cells as Markdown */
-        oct_notebook nb;
-        int nrc = oct_notebook_read(name, bytes, len, &nb, diag);
-        free(bytes);
-        if (nrc != 0) {
-            oct_diag_free(diag);
-            return OCT_EXIT_INPUT;
-        }
-        bytes = nb.text;
-        len = nb.len;
-        nb.text = NULL;
-        oct_notebook_release(&nb);
-    }
-    /* a Word or OpenDocument text is read into the tree, never as text */
-    oct_doc *doc = NULL;
-    if (oct_doc_is_zip(bytes, len) && oct_doc_open(name, bytes, len, &doc, diag) == 0) {
-        oct_diag_report(diag, OCT_ERROR, name, 0, 0, "binary-source",
-                        "a %s document has no plain text to normalize: 'octavo build' and "
-                        "'octavo inspect' read it as it is",
-                        oct_doc_named(name) && strstr(name, ".odt") ? "OpenDocument" : "Word");
-        oct_doc_free(doc);
-        free(bytes);
+    if (!is_stdin && !as_text(name, &bytes, &len, diag)) {
         oct_diag_free(diag);
         return OCT_EXIT_INPUT;
     }
