@@ -93,7 +93,7 @@ static const oct_diag_code CODES[] = {
     {"no-language", W,
      "no language given (manifest 'language' or --lang); the one the notes' letters tell, else "
      "'en'"},
-    {"no-sources", E, "a directory holds no .md or .txt sources"},
+    {"no-sources", E, "a directory holds no notes (.md, .txt, .org, .rst, .ipynb, .docx, .odt)"},
     {"no-topics", W, "--group-by topic without a manifest taxonomy; grouped by source"},
     {"noncharacter", W, "Unicode noncharacters removed from the text"},
     {"notebook", E,
