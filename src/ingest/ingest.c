@@ -276,6 +276,7 @@ static int prepare_document(const char *path, const char *bytes, size_t len, oct
     if (len > OCT_MAX_SOURCE_BYTES) return 1; /* refused by the decoder, as any source */
     int rc = oct_doc_open(path, bytes, len, &out->doc, diag);
     if (rc == 0 && oct_doc_title(out->doc)) out->front_title = oct_xstrdup(oct_doc_title(out->doc));
+    if (rc == 0 && oct_doc_lang(out->doc)) out->front_lang = oct_xstrdup(oct_doc_lang(out->doc));
     return rc;
 }
 
@@ -327,6 +328,7 @@ static oct_node *parse_document(oct_tree *t, const char *path, const oct_ingest_
     oct_ingest_unsafe_links(t, ch, path, diag);
     oct_ingest_places(t, ch);
     ch->u.chapter.title = choose_title(t, ch, path, title, in->front_title);
+    if (in->front_lang) ch->u.chapter.lang = oct_arena_strdup(t->arena, in->front_lang);
     oct_node_append(t->root, ch);
     return ch;
 }

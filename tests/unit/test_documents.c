@@ -364,6 +364,74 @@ static void test_odt_deep_lists(void)
     oct_diag_free(d);
 }
 
+/* The language a document names (its properties' dc:language, else its
+ * default style's) is its chapter's, as a front matter's would be. */
+static const char *chapter_lang(const char *name, const part *parts, size_t n, oct_tree **t)
+{
+    oct_diag *d = oct_diag_new(NULL);
+    free(read_package(name, parts, n, d, t));
+    oct_diag_free(d);
+    const oct_node *ch = *t && (*t)->root ? (*t)->root->first : NULL;
+    return ch && ch->u.chapter.lang ? ch->u.chapter.lang : "";
+}
+
+static void test_languages(void)
+{
+    char body[512];
+    snprintf(body, sizeof body,
+             "<?xml version=\"1.0\"?>\n<w:document %s><w:body><w:p><w:r><w:t>Wann war das?"
+             "</w:t></w:r></w:p></w:body></w:document>",
+             W_NS);
+    const char *styles = "<w:styles " W_NS "><w:docDefaults><w:rPrDefault><w:rPr>"
+                         "<w:lang w:val=\"de-DE\" w:eastAsia=\"zh-CN\"/></w:rPr></w:rPrDefault>"
+                         "</w:docDefaults></w:styles>";
+    const char *core = "<cp:coreProperties xmlns:cp=\"http://schemas.openxmlformats.org/package/"
+                       "2006/metadata/core-properties\" xmlns:dc=\"http://purl.org/dc/elements/"
+                       "1.1/\"><dc:language>de-AT</dc:language></cp:coreProperties>";
+    oct_tree *t = NULL;
+    part w[] = {{"[Content_Types].xml", TYPES, 0},
+                {"word/document.xml", body, 0},
+                {"word/styles.xml", styles, 0}};
+    CHECK_STR(chapter_lang("a.docx", w, 3, &t), "de-DE");
+    oct_tree_free(t);
+    part wc[] = {{"[Content_Types].xml", TYPES, 0},
+                 {"word/document.xml", body, 0},
+                 {"word/styles.xml", styles, 0},
+                 {"docProps/core.xml", core, 0}};
+    CHECK_STR(chapter_lang("b.docx", wc, 4, &t), "de-AT");
+    oct_tree_free(t);
+    CHECK_STR(chapter_lang("c.docx", w, 2, &t), ""); /* no styles: none named */
+    oct_tree_free(t);
+    const char *ns = "xmlns:office=\"urn:oasis:names:tc:opendocument:xmlns:office:1.0\" "
+                     "xmlns:text=\"urn:oasis:names:tc:opendocument:xmlns:text:1.0\" "
+                     "xmlns:style=\"urn:oasis:names:tc:opendocument:xmlns:style:1.0\" "
+                     "xmlns:fo=\"urn:oasis:names:tc:opendocument:xmlns:xsl-fo-compatible:1.0\" "
+                     "xmlns:dc=\"http://purl.org/dc/elements/1.1/\"";
+    char content[1024], ostyles[1024], meta[1024];
+    snprintf(content, sizeof content,
+             "<office:document-content %s><office:body><office:text><text:p>Qu'est-ce ?</text:p>"
+             "</office:text></office:body></office:document-content>",
+             ns);
+    snprintf(ostyles, sizeof ostyles,
+             "<office:document-styles %s><office:styles><style:default-style "
+             "style:family=\"graphic\"/><style:default-style style:family=\"paragraph\">"
+             "<style:text-properties fo:language=\"fr\" fo:country=\"CA\"/></style:default-style>"
+             "</office:styles></office:document-styles>",
+             ns);
+    snprintf(meta, sizeof meta,
+             "<office:document-meta %s><office:meta><dc:language>fr-BE</dc:language>"
+             "</office:meta></office:document-meta>",
+             ns);
+    part o[] = {{"mimetype", "application/vnd.oasis.opendocument.text", 0},
+                {"content.xml", content, 0},
+                {"styles.xml", ostyles, 0},
+                {"meta.xml", meta, 0}};
+    CHECK_STR(chapter_lang("d.odt", o, 3, &t), "fr-CA");
+    oct_tree_free(t);
+    CHECK_STR(chapter_lang("e.odt", o, 4, &t), "fr-BE");
+    oct_tree_free(t);
+}
+
 static void test_refused(void)
 {
     oct_diag *d = oct_diag_new(NULL);
@@ -391,6 +459,7 @@ int main(void)
     test_odt();
     test_odt_deep_lists();
     test_related_parts();
+    test_languages();
     test_refused();
     return check_done();
 }

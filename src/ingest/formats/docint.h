@@ -22,6 +22,7 @@ struct oct_doc {
     xmlDoc *numbering, *rels, *footnotes, *endnotes; /* Word only */
     bool comments;                                   /* word/comments.xml is there */
     char *title;                                     /* dc:title, malloc'd */
+    char *lang; /* the language its properties or default style name ("de-DE"), malloc'd */
 };
 
 /* ---- package.c ---------------------------------------------------------- */

@@ -32,6 +32,12 @@ int oct_doc_open(const char *path, const char *bytes, size_t len, oct_doc **out,
 /* The title its properties give (docProps/core.xml, meta.xml dc:title),
  * or NULL; borrowed. */
 const char *oct_doc_title(const oct_doc *doc);
+/* The language it is written in, as a tag ("de-DE"): dc:language of its
+ * properties, else its styles' default (w:docDefaults' w:lang; the
+ * default paragraph style's fo:language and fo:country); NULL when none
+ * names one; borrowed. A booklet without a language takes it as it takes
+ * a front matter's. */
+const char *oct_doc_lang(const oct_doc *doc);
 
 /* Appends the document's blocks to chapter (and its footnotes at the
  * end, its pictures to t->images). Returns 0, or -1 after reporting an

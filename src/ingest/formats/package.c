@@ -118,6 +118,48 @@ static char *property_title(xmlDoc *props)
     return s;
 }
 
+/* The language a document is written in, as a tag ("de-DE"): its
+ * properties' dc:language, else the default its styles give its text
+ * (Word: w:docDefaults' w:lang; ODF: the default paragraph style's
+ * fo:language and fo:country). NULL when neither names one. */
+static char *document_lang(xmlDoc *props, xmlDoc *styles, bool odt)
+{
+    xmlNode *l = props
+                     ? oct_xml_find(xmlDocGetRootElement(props), "purl.org/dc/elements", "language")
+                     : NULL;
+    if (l) {
+        oct_buf b = OCT_BUF_INIT;
+        oct_xml_text_to(l, &b);
+        char *s = b.len && b.len < 36 && !strpbrk(b.data, " \t\r\n") ? oct_xstrdup(b.data) : NULL;
+        oct_buf_free(&b);
+        if (s) return s;
+    }
+    xmlNode *root = styles ? xmlDocGetRootElement(styles) : NULL;
+    if (!root) return NULL;
+    if (!odt) {
+        xmlNode *defaults = oct_xml_find(root, NS_W, "docDefaults");
+        xmlNode *lang = defaults ? oct_xml_find(defaults, NS_W, "lang") : NULL;
+        const char *v = lang ? oct_xml_attr(lang, NS_W, "val") : NULL;
+        return v && *v && strlen(v) < 36 ? oct_xstrdup(v) : NULL;
+    }
+    for (xmlNode *s = oct_xml_find(root, NS_STYLE, "default-style"); s; s = s->next) {
+        const char *fam =
+            oct_xml_is(s, NS_STYLE, "default-style") ? oct_xml_attr(s, NS_STYLE, "family") : NULL;
+        if (!fam || strcmp(fam, "paragraph")) continue;
+        xmlNode *tp = oct_xml_child(s, NS_STYLE, "text-properties");
+        const char *lang = tp ? oct_xml_attr(tp, NS_FO, "language") : NULL;
+        const char *country = tp ? oct_xml_attr(tp, NS_FO, "country") : NULL;
+        if (!lang || !*lang || !strcmp(lang, "none") || strlen(lang) > 8) return NULL;
+        char tag[24];
+        if (country && *country && strcmp(country, "none") && strlen(country) <= 8)
+            snprintf(tag, sizeof tag, "%s-%s", lang, country);
+        else
+            snprintf(tag, sizeof tag, "%s", lang);
+        return oct_xstrdup(tag);
+    }
+    return NULL;
+}
+
 /* word/document.xml → word/<name>, or word/_rels/document.xml.rels. */
 static char *sibling(const char *main, const char *name, bool rels)
 {
@@ -179,6 +221,7 @@ static int open_docx(oct_doc *d, const char *path, const char *main, int *failed
     free(c);
     xmlDoc *core = *failed ? NULL : oct_pkg_parse(d->zip, path, "docProps/core.xml", failed, diag);
     d->title = property_title(core);
+    d->lang = document_lang(core, d->styles, false);
     xmlFreeDoc(core);
     return *failed ? -1 : 0;
 }
@@ -196,6 +239,7 @@ static int open_odt(oct_doc *d, const char *path, int *failed, oct_diag *diag)
     if (!*failed) d->styles = oct_pkg_parse(d->zip, path, "styles.xml", failed, diag);
     xmlDoc *meta = *failed ? NULL : oct_pkg_parse(d->zip, path, "meta.xml", failed, diag);
     d->title = property_title(meta);
+    d->lang = document_lang(meta, d->styles, true);
     xmlFreeDoc(meta);
     return *failed ? -1 : 0;
 }
@@ -242,6 +286,11 @@ const char *oct_doc_title(const oct_doc *doc)
     return doc ? doc->title : NULL;
 }
 
+const char *oct_doc_lang(const oct_doc *doc)
+{
+    return doc ? doc->lang : NULL;
+}
+
 int oct_doc_build(oct_tree *t, oct_node *chapter, oct_doc *doc, const char *path, oct_diag *diag)
 {
     db b;
@@ -263,5 +312,6 @@ void oct_doc_free(oct_doc *d)
     xmlFreeDoc(d->footnotes);
     xmlFreeDoc(d->endnotes);
     free(d->title);
+    free(d->lang);
     free(d);
 }
