@@ -103,7 +103,7 @@ static size_t question_word(const char *s, size_t n)
 
 /* The number and the parts written with it: "1", "1.2", "1 (a)", "1(a)(ii)",
  * "1a", "1 a", "3)"; from s[*i], moved past them. */
-static bool read_numbered(const char *s, size_t n, size_t *i, oct_exam_label *out)
+static bool read_numbered(const char *s, size_t n, size_t *i, bool lenient, oct_exam_label *out)
 {
     size_t j = *i;
     int v = 0;
@@ -124,6 +124,10 @@ static bool read_numbered(const char *s, size_t n, size_t *i, oct_exam_label *ou
     }
     if (j < n && lower(s[j]) && (j + 1 >= n || !lower(s[j + 1]))) /* "1a", "1a)" */
         add_part(out, s + j, 1), j += 1 + (j + 1 < n && s[j + 1] == ')');
+    /* "1 a Define…", "2 b (i)": one letter between blanks */
+    if (out->nparts == 0 && j + 3 < n && blank(s[j]) && lower(s[j + 1]) && s[j + 1] <= 'h' &&
+        blank(s[j + 2]) && ((s[j + 3] >= 'A' && s[j + 3] <= 'Z') || s[j + 3] == '(' || lenient))
+        add_part(out, s + j + 1, 1), j += 2;
     for (;;) { /* "(a)", " (ii)", "a)" */
         size_t k = j;
         while (k < n && blank(s[k]) && k - j < 2)
@@ -131,16 +135,12 @@ static bool read_numbered(const char *s, size_t n, size_t *i, oct_exam_label *ou
         if (!read_part(s, n, &k, out)) break;
         j = k;
     }
-    /* "1 a Define…": one letter between blanks, before a capital */
-    if (out->nparts == 0 && j + 3 < n && blank(s[j]) && lower(s[j + 1]) && s[j + 1] <= 'h' &&
-        blank(s[j + 2]) && s[j + 3] >= 'A' && s[j + 3] <= 'Z')
-        add_part(out, s + j + 1, 1), j += 2;
     *i = j;
     return true;
 }
 
 /* After the label: a delimiter, blanks, and text a prompt can open with. */
-static bool read_rest(const char *s, size_t n, size_t j, oct_exam_label *out)
+static bool read_rest(const char *s, size_t n, size_t j, bool lenient, oct_exam_label *out)
 {
     if (j < n && (s[j] == ':' || s[j] == '.')) j++;
     size_t k = j;
@@ -154,16 +154,19 @@ static bool read_rest(const char *s, size_t n, size_t j, oct_exam_label *out)
     out->len = k;
     if (k >= n) return out->word || (out->nparts > 0 && out->number > 0);
     if (k == j) return false; /* "3rd", "1.5kg" */
-    bool bare = out->number && out->nparts == 0 && !out->word;
-    return !(bare && (digit(s[k]) || lower(s[k]) || s[k] == '.' || s[k] == '%'));
+    /* "3 Describe", "1.2 Define": a number that could be a quantity */
+    bool bare = out->number && !out->word && !out->paren &&
+                (out->nparts == 0 || out->kind[0] == OCT_EXAM_DIGIT);
+    return !(bare && (digit(s[k]) || (lower(s[k]) && !lenient) || s[k] == '.' || s[k] == '%'));
 }
 
-bool oct_exam_read_label(const char *s, size_t n, oct_exam_label *out)
+bool oct_exam_read_label(const char *s, size_t n, bool lenient, oct_exam_label *out)
 {
     memset(out, 0, sizeof *out);
     size_t i = question_word(s, n);
     out->word = i > 0;
-    if (digit(i < n ? s[i] : 0)) return read_numbered(s, n, &i, out) && read_rest(s, n, i, out);
+    if (digit(i < n ? s[i] : 0))
+        return read_numbered(s, n, &i, lenient, out) && read_rest(s, n, i, lenient, out);
     size_t k = word_at(s, n, "part");
     if (!k) k = word_at(s, n, "teil");
     if (k) {
@@ -173,7 +176,7 @@ bool oct_exam_read_label(const char *s, size_t n, oct_exam_label *out)
         if (i < n && lower(s[i]) && (i + 1 >= n || !lower(s[i + 1]))) { /* "Part a" */
             add_part(out, s + i, 1);
             i++;
-            return read_rest(s, n, i, out) && out->len < n;
+            return read_rest(s, n, i, lenient, out) && out->len < n;
         }
     }
     if (!read_part(s, n, &i, out)) return false;
@@ -182,7 +185,7 @@ bool oct_exam_read_label(const char *s, size_t n, oct_exam_label *out)
         if (!read_part(s, n, &k2, out)) break;
         i = k2;
     }
-    return read_rest(s, n, i, out) && out->len < n;
+    return read_rest(s, n, i, lenient, out) && out->len < n;
 }
 
 /* The unit after a number of marks: "marks", "pts", "Punkte", "P." */

@@ -31,10 +31,11 @@ typedef struct {
 } oct_exam_label;
 
 /* The label opening s[0..n) (no leading blanks), false if none. A bare
- * number must be followed by text that does not open with a digit or a
- * lower-case letter ("3 Describe…", not "2 kg of…"); only a worded label
- * may stand alone on its line ("Problem 1"). */
-bool oct_exam_read_label(const char *s, size_t n, oct_exam_label *out);
+ * number must be followed by text that does not open with a digit or
+ * (unless lenient: a mark scheme's "3 add excess acid") a lower-case
+ * letter ("3 Describe…", not "2 kg of…"); only a worded label may stand
+ * alone on its line ("Problem 1"). */
+bool oct_exam_read_label(const char *s, size_t n, bool lenient, oct_exam_label *out);
 /* Where the marks ending s[0..n) start (blanks before them included), n
  * if none; *marks gets them. bare: "(2)" counts too (a paper's, not a
  * mark scheme's, where "(1)" is a marking point). */

@@ -87,6 +87,9 @@ typedef struct {
     size_t marks; /* where its marks start (n if none) */
     int nmarks;
     bool label, section, caption, stem_head;
+    bool cont;          /* a line of a part's wording, its marks at the end */
+    bool heads;         /* a worded number ("Exercice 1 : suites") with parts below it */
+    int number, nparts; /* the paper's place after the line */
 } line_info;
 
 /* What line l says, read in the paper's state p (which it moves on). */
@@ -111,11 +114,17 @@ static line_info read_line(paper *p, const nl_raw_line *l)
     }
     r.marks = oct_exam_marks(s, n, !p->scheme, &r.nmarks);
     oct_exam_label lab;
-    if (!oct_exam_read_label(s, r.marks, &lab) || !place(p, &lab)) {
-        r.marks = n;
+    if (!oct_exam_read_label(s, r.marks, p->scheme, &lab) || !place(p, &lab)) {
+        /* a part's wording wrapped onto this line, its marks at the end */
+        r.marks = p->scheme || !p->number ? n : oct_exam_marks(s, n, true, &r.nmarks);
+        r.cont = r.marks < n && r.marks > 0;
+        if (!r.cont) r.marks = n;
         return r;
     }
     r.label = true;
+    r.number = p->number;
+    r.nparts = p->nparts;
+    r.heads = lab.word && lab.nparts == 0;
     r.text = lab.len;
     r.stem_head = lab.word && lab.nparts == 0 && lab.len >= r.marks;
     return r;
@@ -141,6 +150,15 @@ static bool is_paper(const nl_raw_line *v, size_t n, line_info *info)
             e.parts_before += p.nparts > 0;
         }
     }
+    /* "Exercice 1 : suites (6 points)" above "1)", "2)": a heading */
+    for (size_t i = 0; i < n; i++) {
+        if (!info[i].heads) continue;
+        size_t j = i + 1;
+        while (j < n && !info[j].label && j - i < 12)
+            j++;
+        info[i].heads =
+            j < n && info[j].label && info[j].number == info[i].number && info[j].nparts > 0;
+    }
     return e.marked >= 3 || (e.caption && e.parts_before >= 2 && e.after >= 1);
 }
 
@@ -163,6 +181,9 @@ static void put_line(oct_buf *out, const nl_raw_line *l, const line_info *r, con
         oct_buf_put(out, s + r->text, e > r->text ? e - r->text : 0);
         if (r->marks < n && !p->scheme) oct_buf_printf(out, " [%d]", r->nmarks);
         if (r->marks < n && p->scheme) oct_buf_put(out, s + r->marks, n - r->marks);
+    } else if (r->cont) {
+        oct_buf_put(out, s, r->marks);
+        oct_buf_printf(out, " [%d]", r->nmarks);
     } else {
         oct_buf_put(out, s, n);
     }
@@ -181,6 +202,7 @@ char *nl_mark_exam_parts(const char *text, size_t len, size_t *outlen, bool *exa
         paper p = {0};
         for (size_t i = 0; i < n; i++) {
             line_info r = read_line(&p, &v[i]);
+            r.stem_head = r.stem_head || info[i].heads;
             put_line(&out, &v[i], &r, &p);
         }
         if (out.len != len || memcmp(out.data, text, len) != 0) {

@@ -13,6 +13,7 @@
 #include "util/xalloc.h"
 
 #include <stdint.h>
+#include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
 
@@ -66,6 +67,11 @@ void st_exam_split(st_ctx *c, oct_node *p, bool marks, segs *out)
         if (kind == 1 && marks)
             for (size_t k = a; k < b && !g.marks; k++)
                 g.marks = cut_marks(c, &v[k]);
+        if (kind == 1 && g.lablen < sizeof g.label) {
+            line_label(c, &v[a], &g.number, &g.parts, &g.lablen);
+            memcpy(g.label, c->tmp.data, g.lablen);
+            g.label[g.lablen - 1] = '\0';
+        }
         oct_node *np = oct_node_new(c->t, OCT_PARAGRAPH, p->span);
         np->span.line = v[a].line;
         for (size_t k = a; k < b; k++)
@@ -97,38 +103,62 @@ static oct_node *make_question(st_ctx *c, seg *g, const oct_node *context)
     return q;
 }
 
-/* The next labelled segment after i has number num and parts: i is the
- * stem above them. */
+/* Label lab opens with stem's ("1(a)(i)" under "1(a)", "1(a)" under "1"). */
+static bool under(const char *lab, const char *stem)
+{
+    size_t n = strlen(stem);
+    return n && strncmp(lab, stem, n) == 0 && (lab[n] == '(' || lab[n] == '.');
+}
+
+/* The next labelled segment after i is a part of i: i is the stem above
+ * its parts, no question. */
 static bool stem_of_parts(const segs *s, size_t i)
 {
     for (size_t k = i + 1; k < s->n; k++)
-        if (s->v[k].number) return s->v[k].number == s->v[i].number && s->v[k].parts > 0;
+        if (s->v[k].number) return under(s->v[k].label, s->v[i].label);
     return false;
+}
+
+/* The stems above the current part, outermost first. */
+typedef struct {
+    const oct_node *node[4];
+    char label[4][24]; /* "" under a heading: the next part's number */
+    int n;
+} stems;
+
+/* The innermost stem that part label lab lies under, NULL if none (the
+ * others are left behind). */
+static const oct_node *context_of(stems *st, const char *lab, int number)
+{
+    if (st->n && !st->label[st->n - 1][0])
+        snprintf(st->label[st->n - 1], sizeof st->label[0], "%d", number);
+    while (st->n && !under(lab, st->label[st->n - 1]))
+        st->n--;
+    return st->n ? st->node[st->n - 1] : NULL;
 }
 
 static void emit_paper(st_ctx *c, oct_node *ch, segs *s, st_exam_questions *qs)
 {
-    const oct_node *ctx = NULL;
-    int ctxnum = 0;
+    stems st = {0};
     bool after_head = false;
     for (size_t i = 0; i < s->n; i++) {
         seg *g = &s->v[i];
-        if (!g->number || (g->parts == 0 && stem_of_parts(s, i))) {
+        if (!g->number || stem_of_parts(s, i)) {
             oct_node_append(ch, g->node);
             if (g->node->kind == OCT_SECTION) {
                 after_head = g->node->u.section.level >= 3; /* "### Problem 2" */
-                ctx = NULL;
+                st.n = 0;
             } else if (g->number || (after_head && g->node->kind == OCT_PARAGRAPH)) {
-                ctx = g->node;
-                ctxnum = g->number ? g->number : -1;
+                if (g->number) context_of(&st, g->label, g->number);
+                if (st.n == 4) st.n--;
+                st.node[st.n] = g->node;
+                memcpy(st.label[st.n++], g->label, sizeof st.label[0]);
                 after_head = false;
             }
             continue;
         }
         after_head = false;
-        if (ctx && ctxnum == -1) ctxnum = g->number;
-        if (ctx && ctxnum != g->number) ctx = NULL;
-        oct_node *q = make_question(c, g, ctx);
+        oct_node *q = make_question(c, g, context_of(&st, g->label, g->number));
         oct_node_append(ch, q);
         OCT_GROW(qs->v, qs->cap, qs->n + 1);
         qs->v[qs->n++] = q;

@@ -378,6 +378,7 @@ typedef struct {
     int number, parts; /* its label's (number 0: none) */
     size_t lablen;     /* bytes of its label and the blank after it */
     int marks;         /* " [2]" cut off its lines (parts only) */
+    char label[24];    /* the label as written ("1(a)(ii)"), "" if none */
 } st_exam_seg;
 typedef struct {
     st_exam_seg *v;

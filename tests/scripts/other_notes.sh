@@ -62,6 +62,8 @@ want = {"biology-qa.md": (8, 7), "history-labels.txt": (6, 5), "mcq-details.md":
         "quiz-keys.txt": (5, 5), "vrai-faux.md": (3, 3), "richtig-falsch.txt": (4, 4),
         "mcq-bullets.md": (5, 5), "test-opcion.md": (3, 3),
         "mcq-key.md": (3, 3), "key-inline.md": (8, 8), "key-bullets.md": (9, 6),
+        "exam-chemistry.txt": (6, 6), "exam-calculus.md": (5, 5), "exam-klausur.txt": (4, 4),
+        "exam-controle.txt": (5, 5), "exam-biology.txt": (9, 8),
         "enc-latin1-french.txt": (3, 3), "enc-cp1252-quotes.txt": (2, 2),
         "enc-macroman-notes.txt": (2, 2)}
 bad = ["%s: %r questions/answered, expected %r" % (k, got.get(k), v)
