@@ -72,6 +72,8 @@ static const oct_diag_code CODES[] = {
     {"limit-table-rows", W, "a table over 2,000 rows: the rest is set as a code block"},
     {"link-unsafe", W,
      "a link with a scheme other than http, https or mailto is printed as its text"},
+    {"mark-scheme", N,
+     "an exam paper's mark scheme went under its questions; its caption is left out"},
     {"merged-answer", N, "an answer identical to another one is printed once"},
     {"merged-question", N, "a question worded exactly as another is printed once"},
     {"missing-font", E, "a font file named by the layout is missing or unusable"},

@@ -124,8 +124,29 @@ static bool scheme_table(st_ctx *c, oct_node *table, const st_exam_questions *qs
     return all;
 }
 
+/* When the whole scheme went to its questions, its caption ("MARK
+ * SCHEME") and the headings left under it ("Problem 1") would stand alone
+ * on the page: they go, with a note. */
+static void drop_empty_scheme(st_ctx *c, oct_node *caption, const st_exam_questions *qs)
+{
+    for (oct_node *k = caption; k; k = k->next)
+        if (k->kind != OCT_SECTION) return;
+    size_t answered = 0;
+    for (size_t i = 0; i < qs->n; i++)
+        answered += qs->v[i]->u.question.answered;
+    const char *s = st_node_text(caption, &c->tmp);
+    oct_diag_report(c->diag, OCT_NOTE, c->path, caption->span.line, 1, "mark-scheme",
+                    "the mark scheme answers %zu of %zu questions, printed under each; its "
+                    "caption \"%s\" left out",
+                    answered, qs->n, s);
+    while (caption->next)
+        oct_node_unlink(caption->next);
+    oct_node_unlink(caption);
+}
+
 void st_exam_scheme(st_ctx *c, oct_node *ch, oct_node **b, size_t n, const st_exam_questions *qs)
 {
+    oct_node *caption = ch->last;
     oct_node *last = NULL; /* the question the scheme answered last */
     oct_buf key = OCT_BUF_INIT;
     for (size_t i = 0; i < n; i++) {
@@ -165,4 +186,5 @@ void st_exam_scheme(st_ctx *c, oct_node *ch, oct_node **b, size_t n, const st_ex
         free(s.v);
     }
     oct_buf_free(&key);
+    if (caption && caption->kind == OCT_SECTION) drop_empty_scheme(c, caption, qs);
 }

@@ -392,8 +392,10 @@ void st_exam_split(st_ctx *c, oct_node *p, bool marks, st_exam_segs *out);
 /* Chapter ch is an exam paper (ingest said so): its parts become
  * questions, its scheme their answers; false, and nothing done, if not. */
 bool st_exam_paper(st_ctx *c, oct_node *ch);
-/* exam_scheme.c: blocks b[0..n) of the mark scheme (after its caption)
- * answer qs by label; what answers none is appended to ch. */
+/* exam_scheme.c: blocks b[0..n) of the mark scheme (after its caption,
+ * ch's last child) answer qs by label; what answers none is appended to
+ * ch. A caption with nothing left under it goes, with a [mark-scheme]
+ * note. */
 void st_exam_scheme(st_ctx *c, oct_node *ch, oct_node **b, size_t n, const st_exam_questions *qs);
 
 #endif

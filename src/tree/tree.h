@@ -370,7 +370,8 @@ const char *oct_kind_id_prefix(oct_kind k);
 
 /* What follows a question's label before its prompt in running text
  * (contents, outline, EPUB prompt): "." after "12" or "4a", nothing after
- * a label with a dot of its own ("12.1"), which would read "12.1." */
+ * a label with a dot of its own ("12.1"), which would read "12.1.", or
+ * one ending on a bracket (an exam part's "1(a)"). */
 const char *oct_question_label_dot(const char *label);
 
 /* Assigns stable ids (content-derived, unique within the tree). Call once
