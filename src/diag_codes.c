@@ -37,6 +37,8 @@ static const oct_diag_code CODES[] = {
     {"epub-no-tree", E, "the EPUB backend was given no document"},
     {"epub-write", E, "the EPUB file could not be written"},
     {"epub-xml", E, "the EPUB backend could not produce well-formed XHTML"},
+    {"exam-paper", N,
+     "an exam paper's parts print under full labels, marks as [2]; label words left out"},
     {"filler", W, "chat filler (\"Sure! Here is...\") dropped; --keep-filler keeps it"},
     {"font-damaged", E,
      "a font file of the layout is damaged (its tables fail the probe) and is refused"},

@@ -257,7 +257,7 @@ int oct_normalize(const char *path, const char *text, size_t len, const oct_norm
         len = grid_len;
     }
     size_t exam_len = 0;
-    char *exam = nl_mark_exam_parts(text, len, &exam_len, &out->exam);
+    char *exam = nl_mark_exam_parts(text, len, &exam_len, &out->exam, path, diag);
     if (exam) {
         text = exam;
         len = exam_len;

@@ -22,9 +22,11 @@
 #include "util/buf.h"
 #include "util/xalloc.h"
 
+#include <ctype.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <strings.h>
 
 typedef struct {
     int number;
@@ -190,7 +192,45 @@ static void put_line(oct_buf *out, const nl_raw_line *l, const line_info *r, con
     oct_buf_put(out, l->s + l->n, l->full - l->n);
 }
 
-char *nl_mark_exam_parts(const char *text, size_t len, size_t *outlen, bool *exam)
+/* Word w[0..n) (ASCII letters and digits) occurs in s[0..sn) as a word. */
+static bool has_word(const char *s, size_t sn, const char *w, size_t n)
+{
+    for (size_t i = 0; i + n <= sn; i++) {
+        if (i > 0 && isalnum((unsigned char)s[i - 1])) continue;
+        if (strncasecmp(s + i, w, n) == 0 && (i + n == sn || !isalnum((unsigned char)s[i + n])))
+            return true;
+    }
+    return false;
+}
+
+/* Line a (as written) lost a word on its way to b ("Question", "Part",
+ * "points"): the labels' and marks' words go, which a reader of the
+ * source should hear of. */
+static bool lost_word(const char *a, size_t an, const char *b, size_t bn)
+{
+    for (size_t i = 0; i < an;) {
+        while (i < an && !isalnum((unsigned char)a[i]))
+            i++;
+        size_t s = i;
+        while (i < an && isalnum((unsigned char)a[i]))
+            i++;
+        if (i > s && !has_word(b, bn, a + s, i - s)) return true;
+    }
+    return false;
+}
+
+static void report(oct_buf *lines, int first, const char *path, oct_diag *diag)
+{
+    if (!first) return;
+    oct_diag_report(diag, OCT_NOTE, path, first, 1, "exam-paper",
+                    "read as an exam paper: each part under its full label (\"1(a)\") and its "
+                    "marks as \"[2]\", the words of its labels and marks (\"Question\", "
+                    "\"Part\", \"points\") left out: lines %s",
+                    lines->data);
+}
+
+char *nl_mark_exam_parts(const char *text, size_t len, size_t *outlen, bool *exam, const char *path,
+                         oct_diag *diag)
 {
     nl_raw_line *v;
     size_t n = nl_raw_lines(text, len, &v);
@@ -198,13 +238,20 @@ char *nl_mark_exam_parts(const char *text, size_t len, size_t *outlen, bool *exa
     char *result = NULL;
     *exam = is_paper(v, n, info);
     if (*exam) {
-        oct_buf out = OCT_BUF_INIT;
+        oct_buf out = OCT_BUF_INIT, lost = OCT_BUF_INIT;
         paper p = {0};
+        int first = 0;
         for (size_t i = 0; i < n; i++) {
             line_info r = read_line(&p, &v[i]);
             r.stem_head = r.stem_head || info[i].heads;
+            size_t at = out.len;
             put_line(&out, &v[i], &r, &p);
+            if (!lost_word(v[i].s, v[i].n, out.data + at, out.len - at)) continue;
+            oct_buf_printf(&lost, "%s%zu", lost.len ? ", " : "", i + 1);
+            if (!first) first = (int)i + 1;
         }
+        report(&lost, first, path, diag);
+        oct_buf_free(&lost);
         if (out.len != len || memcmp(out.data, text, len) != 0) {
             *outlen = out.len;
             result = oct_buf_detach(&out);

@@ -69,8 +69,11 @@ void st_exam_split(st_ctx *c, oct_node *p, bool marks, segs *out)
                 g.marks = cut_marks(c, &v[k]);
         if (kind == 1 && g.lablen < sizeof g.label) {
             line_label(c, &v[a], &g.number, &g.parts, &g.lablen);
-            memcpy(g.label, c->tmp.data, g.lablen);
-            g.label[g.lablen - 1] = '\0';
+            size_t ll = g.lablen;
+            while (ll > 0 && c->tmp.data[ll - 1] == ' ')
+                ll--;
+            memcpy(g.label, c->tmp.data, ll);
+            g.label[ll] = '\0';
         }
         oct_node *np = oct_node_new(c->t, OCT_PARAGRAPH, p->span);
         np->span.line = v[a].line;
@@ -160,6 +163,10 @@ static void emit_paper(st_ctx *c, oct_node *ch, segs *s, st_exam_questions *qs)
         after_head = false;
         oct_node *q = make_question(c, g, context_of(&st, g->label, g->number));
         oct_node_append(ch, q);
+        size_t at;
+        st_exam_key(q->u.question.label, strlen(q->u.question.label), &c->tmp);
+        if (!oct_strmap_get(&qs->keys, c->tmp.data, c->tmp.len, &at))
+            oct_strmap_put(&qs->keys, c->tmp.data, c->tmp.len, qs->n);
         OCT_GROW(qs->v, qs->cap, qs->n + 1);
         qs->v[qs->n++] = q;
     }
@@ -196,6 +203,7 @@ bool st_exam_paper(st_ctx *c, oct_node *ch)
     }
     free(s.v);
     free(qs.v);
+    oct_strmap_free(&qs.keys);
     free(b);
     return true;
 }

@@ -12,18 +12,10 @@
 #include <stdlib.h>
 #include <string.h>
 
-static oct_node *find(st_ctx *c, const st_exam_questions *qs, const char *key)
+static oct_node *find(const st_exam_questions *qs, const char *key)
 {
-    oct_buf k = OCT_BUF_INIT;
-    oct_node *hit = NULL;
-    for (size_t i = 0; i < qs->n && !hit; i++) {
-        const char *l = qs->v[i]->u.question.label;
-        st_exam_key(l, strlen(l), &k);
-        if (strcmp(k.data, key) == 0) hit = qs->v[i];
-    }
-    oct_buf_free(&k);
-    (void)c;
-    return hit;
+    size_t at;
+    return oct_strmap_get(&qs->keys, key, strlen(key), &at) ? qs->v[at] : NULL;
 }
 
 /* Block b joins q's answer (made on first use). */
@@ -93,7 +85,7 @@ static bool scheme_table(st_ctx *c, oct_node *table, const st_exam_questions *qs
         if (!cell) break;
         row_key(c, cell, &prev, &key);
         OCT_GROW(hit, cap, nrows + 1);
-        hit[nrows++] = key.len ? find(c, qs, key.data) : NULL;
+        hit[nrows++] = key.len ? find(qs, key.data) : NULL;
         all = hit[nrows - 1] != NULL;
         oct_buf_clear(&prev);
         oct_buf_puts(&prev, key.data ? key.data : "");
@@ -134,11 +126,15 @@ static void drop_empty_scheme(st_ctx *c, oct_node *caption, const st_exam_questi
     size_t answered = 0;
     for (size_t i = 0; i < qs->n; i++)
         answered += qs->v[i]->u.question.answered;
+    oct_buf lines = OCT_BUF_INIT;
+    for (oct_node *k = caption; k; k = k->next)
+        oct_buf_printf(&lines, "%s%d", lines.len ? ", " : "", k->span.line);
     const char *s = st_node_text(caption, &c->tmp);
     oct_diag_report(c->diag, OCT_NOTE, c->path, caption->span.line, 1, "mark-scheme",
                     "the mark scheme answers %zu of %zu questions, printed under each; its "
-                    "caption \"%s\" left out",
-                    answered, qs->n, s);
+                    "caption \"%s\" and the headings under it left out: lines %s",
+                    answered, qs->n, s, lines.data);
+    oct_buf_free(&lines);
     while (caption->next)
         oct_node_unlink(caption->next);
     oct_node_unlink(caption);
@@ -170,7 +166,7 @@ void st_exam_scheme(st_ctx *c, oct_node *ch, oct_node **b, size_t n, const st_ex
             if (g->number) {
                 st_node_text(g->node, &c->tmp);
                 st_exam_key(c->tmp.data, g->lablen, &key);
-                q = find(c, qs, key.data);
+                q = find(qs, key.data);
                 if (q) {
                     st_strip_prefix(c->t, g->node, g->lablen);
                     st_trim_inlines(g->node);

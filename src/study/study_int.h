@@ -14,6 +14,7 @@
 #include "diag.h"
 #include "tree/tree.h"
 #include "util/buf.h"
+#include "util/strmap.h"
 
 /* --- stemmer.c ------------------------------------------------------------ */
 
@@ -136,10 +137,12 @@ size_t st_exam_marks(const char *s, size_t n, int *marks);
 bool st_exam_total(const char *s, size_t n);
 /* A heading that opens a mark scheme ("MARK SCHEME", "Lösungen", "Corrigé"). */
 bool st_exam_caption(const char *s, size_t n);
-/* The questions of a paper, in order, for its scheme to answer. */
+/* The questions of a paper, in order, for its scheme to answer; keys:
+ * each label's st_exam_key → its index (the first of a label). */
 typedef struct {
     oct_node **v;
     size_t n, cap;
+    oct_strmap keys;
 } st_exam_questions;
 /* --- numbers.c: how headings are numbered ------------------------------ */
 
