@@ -86,6 +86,18 @@ static bool read_part(const char *s, size_t n, size_t *i, oct_exam_label *out)
     return true;
 }
 
+/* Further parts from s[*i]: "(a)", " (ii)", "a)"; *i moves past them. */
+static void more_parts(const char *s, size_t n, size_t *i, oct_exam_label *out)
+{
+    for (;;) {
+        size_t k = *i;
+        while (k < n && blank(s[k]))
+            k++;
+        if (!read_part(s, n, &k, out)) break;
+        *i = k;
+    }
+}
+
 /* The word before a question's number, length with the blanks after it. */
 static size_t question_word(const char *s, size_t n)
 {
@@ -120,7 +132,10 @@ static bool read_numbered(const char *s, size_t n, size_t *i, bool lenient, oct_
     if (j < n && s[j] == ')' && !out->word && out->nparts == 0) {
         out->paren = true;
         *i = j + 1;
-        return true;
+        oct_exam_label more = {0}; /* "3) (a)": no part of a worded question */
+        size_t k = *i;
+        more_parts(s, n, &k, &more);
+        return more.nparts == 0;
     }
     if (j < n && lower(s[j]) && (j + 1 >= n || !lower(s[j + 1]))) /* "1a", "1a)" */
         add_part(out, s + j, 1), j += 1 + (j + 1 < n && s[j + 1] == ')');
@@ -128,13 +143,7 @@ static bool read_numbered(const char *s, size_t n, size_t *i, bool lenient, oct_
     if (out->nparts == 0 && j + 3 < n && blank(s[j]) && lower(s[j + 1]) && s[j + 1] <= 'h' &&
         blank(s[j + 2]) && ((s[j + 3] >= 'A' && s[j + 3] <= 'Z') || s[j + 3] == '(' || lenient))
         add_part(out, s + j + 1, 1), j += 2;
-    for (;;) { /* "(a)", " (ii)", "a)" */
-        size_t k = j;
-        while (k < n && blank(s[k]) && k - j < 2)
-            k++;
-        if (!read_part(s, n, &k, out)) break;
-        j = k;
-    }
+    more_parts(s, n, &j, out);
     *i = j;
     return true;
 }
@@ -142,7 +151,10 @@ static bool read_numbered(const char *s, size_t n, size_t *i, bool lenient, oct_
 /* After the label: a delimiter, blanks, and text a prompt can open with. */
 static bool read_rest(const char *s, size_t n, size_t j, bool lenient, oct_exam_label *out)
 {
-    if (j < n && (s[j] == ':' || s[j] == '.')) j++;
+    if (j < n && (s[j] == ':' || s[j] == '.')) {
+        j++;
+        if (!out->paren) more_parts(s, n, &j, out); /* "Problem 3: (a) Find…" */
+    }
     size_t k = j;
     while (k < n && blank(s[k]))
         k++;
@@ -176,15 +188,12 @@ bool oct_exam_read_label(const char *s, size_t n, bool lenient, oct_exam_label *
         if (i < n && lower(s[i]) && (i + 1 >= n || !lower(s[i + 1]))) { /* "Part a" */
             add_part(out, s + i, 1);
             i++;
+            more_parts(s, n, &i, out);
             return read_rest(s, n, i, lenient, out) && out->len < n;
         }
     }
     if (!read_part(s, n, &i, out)) return false;
-    while (i + 1 < n && (s[i] == '(' || (blank(s[i]) && s[i + 1] == '('))) {
-        size_t k2 = i + blank(s[i]);
-        if (!read_part(s, n, &k2, out)) break;
-        i = k2;
-    }
+    more_parts(s, n, &i, out);
     return read_rest(s, n, i, lenient, out) && out->len < n;
 }
 

@@ -40,6 +40,13 @@ static void test_labels(void)
     CHECK_STR(label("Part (a) Find f'(x).", false), "0/a");
     CHECK_STR(label("Problem 1", false), "1w");         /* a worded number alone */
     CHECK_STR(label("3) Calculer u(1).", false), "3)"); /* a part only under a worded one */
+    /* parts wherever they follow, so that a label written out reads the
+     * same again (the normalizer's output normalizes to itself) */
+    CHECK_STR(label("Problem 3: (a) Find x.", false), "3w/a");
+    CHECK_STR(label("(ii)   (i) Give the formula.", false), "0/ii/i");
+    CHECK_STR(label("Part a (i) Name it.", false), "0/a/i");
+    CHECK_STR(label("999 \t (i)", false), "999/i");
+    CHECK_STR(label("3) (a) Calculer.", false), "-");
     /* what no paper numbers */
     CHECK_STR(label("2 kg of water is heated.", false), "-");
     CHECK_STR(label("1.5 kg", false), "-");
