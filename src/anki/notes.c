@@ -181,8 +181,15 @@ static void add_note(oct_anki_deck *d, const oct_tree *t, const oct_bank *b,
         if (!guid_taken(d, n->guid)) break;
     }
     oct_strmap_put(&d->guids, n->guid, strlen(n->guid), d->n);
+    /* an exam part's stem above it: the card stands alone */
+    if (pick->u.question.context) {
+        oct_anki_html_inlines(pick->u.question.context, &buf);
+        if (buf.len) oct_buf_puts(&buf, "<br><br>");
+    }
+    size_t front = buf.len;
     oct_anki_html_inlines(pick, &buf);
-    if (!buf.len) oct_anki_html_text(text.data, 0, &buf); /* no inline left: the plain prompt */
+    if (buf.len == front)
+        oct_anki_html_text(text.data, 0, &buf); /* no inline left: the plain prompt */
     n->sort = oct_buf_detach(&text);
     n->front = oct_buf_detach(&buf);
     answers a = {0};

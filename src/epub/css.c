@@ -69,6 +69,7 @@ static const char BASE[] =
     ".question { margin: 1em 0; }\n"
     ".prompt { font-weight: bold; margin-bottom: 0.3em; page-break-after: avoid; }\n"
     ".qnum { font-weight: bold; }\n"
+    ".marks { font-weight: normal; color: #666; }\n"
     ".answer { margin-left: 1em; }\n"
     ".no-answer { font-style: italic; margin-left: 1em; }\n"
     ".continued { font-style: italic; font-size: 0.85em; margin: 0 0 0.8em; }\n"

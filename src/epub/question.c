@@ -44,6 +44,15 @@ static void write_prompt(oct_epub_ctx *r, const oct_node *q, const char *cls, bo
         else
             oct_epub_inlines(r, c, c->next);
     }
+    if (q->u.question.marks > 0) { /* an exam part's "[2]", set apart from its wording */
+        char m[24];
+        snprintf(m, sizeof m, "[%d]", q->u.question.marks);
+        oct_epub_xw_text(r->xw, " ");
+        oct_epub_xw_start(r->xw, "span");
+        oct_epub_xw_attr(r->xw, "class", "marks");
+        oct_epub_xw_text(r->xw, m);
+        oct_epub_xw_end(r->xw);
+    }
     oct_epub_xw_end(r->xw);
     oct_epub_xw_nl(r->xw);
 }

@@ -369,6 +369,7 @@ oct_node *oct_ingest_parse(oct_tree *t, const char *path, const oct_ingest_text 
     oct_ingest_drop_nav_links(t, ch, path, diag);
     oct_ingest_places(t, ch);
     ch->u.chapter.title = choose_title(t, ch, path, title, in->front_title);
+    ch->u.chapter.exam = in->normalized && in->norm.exam;
     if (in->front_lang) ch->u.chapter.lang = oct_arena_strdup(t->arena, in->front_lang);
     oct_node_append(t->root, ch);
     return ch;

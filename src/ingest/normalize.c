@@ -256,8 +256,15 @@ int oct_normalize(const char *path, const char *text, size_t len, const oct_norm
         text = grid;
         len = grid_len;
     }
+    size_t exam_len = 0;
+    char *exam = nl_mark_exam_parts(text, len, &exam_len, &out->exam, path, diag);
+    if (exam) {
+        text = exam;
+        len = exam_len;
+    }
+    /* a paper's scheme is read by its labels, not as a quiz's key */
     size_t key_len = 0;
-    char *key = nl_mark_answer_keys(text, len, &key_len, path, diag);
+    char *key = out->exam ? NULL : nl_mark_answer_keys(text, len, &key_len, path, diag);
     if (key) {
         text = key;
         len = key_len;
@@ -298,6 +305,7 @@ int oct_normalize(const char *path, const char *text, size_t len, const oct_norm
     free(nested);
     free(marked);
     free(key);
+    free(exam);
     free(chat);
     free(grid);
     free(bare);

@@ -25,6 +25,7 @@ typedef struct {
     size_t nlines; /* entries in line_map */
     bool deck_tag; /* a #flashcards tag was taken out (the notes are a deck) */
     char *title;   /* a Logseq page's "title::" (malloc'd), or NULL */
+    bool exam;     /* an exam paper: labels and marks written out (normalize_parts.c) */
 } oct_normalized;
 
 /* text: valid UTF-8 with LF line ends. Returns 0 (out filled; release with

@@ -325,6 +325,14 @@ char *nl_mark_plain_items(const char *text, size_t len, size_t *outlen);
  * Labels left out are one [answer-key] note to diag (may be NULL). */
 char *nl_mark_answer_keys(const char *text, size_t len, size_t *outlen, const char *path,
                           oct_diag *diag);
+/* An exam paper and its mark scheme: every labelled line written with
+ * its full label first ("1(a) State… [1]"), sections and the scheme's
+ * caption as headings; *exam set when the text reads as a paper (even if
+ * nothing changed). The lines whose words went (labels' "Question",
+ * marks' "points") are named in one [exam-paper] note. Same line count;
+ * malloc'd or NULL (normalize_parts.c). */
+char *nl_mark_exam_parts(const char *text, size_t len, size_t *outlen, bool *exam,
+                         const char *path, oct_diag *diag);
 /* A line of the text a pre-pass rewrites (chat turns, bordered tables,
  * items: each keeps the line count, so the line map stays 1:1). */
 typedef struct {

@@ -34,6 +34,12 @@ static void layout_prompt(oct_pdf *p, const pdf_ctx *in, const oct_node *q)
     pdf_style st = pdf_style_make(PDF_FAM_BODY, PDF_VAR_B, in->size, p->L.text);
     pdf_text t = {0};
     pdf_text_inlines(p, &t, q, &st);
+    if (q->u.question.marks > 0) { /* an exam part's "[2]": after the prompt, muted */
+        char m[24];
+        int k = snprintf(m, sizeof m, "\xC2\xA0[%d]", q->u.question.marks);
+        pdf_style ms = pdf_style_make(PDF_FAM_BODY, PDF_VAR_R, in->size, p->L.muted);
+        pdf_text_add(p, &t, m, (size_t)k, &ms, NULL, false);
+    }
     pdf_layout_text(p, in, &t, pdf_lh(p, in->size), PDF_AL_LEFT, false, true);
     pdf_text_free(&t);
 }

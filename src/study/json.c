@@ -49,6 +49,8 @@ static void write_questions(const oct_tree *t, const oct_bank *b, oct_buf *out)
         oct_buf_clear(&tmp);
         oct_node_block_text_to(q, &tmp);
         oct_buf_put_json(out, q->u.question.answered && tmp.len ? tmp.data : NULL);
+        /* an exam part's marks: only there when the paper gives them */
+        if (q->u.question.marks > 0) oct_buf_printf(out, ",\"marks\":%d", q->u.question.marks);
         oct_buf_putc(out, '}');
     }
     oct_buf_puts(out, first ? "],\n" : "\n ],\n");

@@ -12,6 +12,10 @@ static void study_chapter(st_ctx *c, oct_node *ch)
 {
     c->chapter = ch;
     c->path = ch->span.file < c->t->nfiles ? c->t->files[ch->span.file] : NULL;
+    if (st_exam_paper(c, ch)) { /* a paper's parts and its scheme: exam_parts.c */
+        st_details_flatten(c, ch);
+        return;
+    }
     st_unfold_qa_tables(c->t, ch);
     st_split_inline_keys(c->t, ch);
     st_number_bullet_keys(ch);

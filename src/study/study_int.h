@@ -14,6 +14,7 @@
 #include "diag.h"
 #include "tree/tree.h"
 #include "util/buf.h"
+#include "util/strmap.h"
 
 /* --- stemmer.c ------------------------------------------------------------ */
 
@@ -121,6 +122,28 @@ bool st_in_set_n(const char *w, size_t n, const char *const *set);
  * buf), or NULL for text utf8proc refuses; *len its length. */
 char *st_casefold(const char *s, size_t n, char *buf, size_t cap, bool compat, size_t *len);
 
+/* --- exam papers (exam_labels.c, exam_parts.c, exam_scheme.c) ------------ */
+
+/* Length of the full label opening a paper's line as ingest writes it
+ * ("1(a)(ii) ", "1.2 ", "3 ") with the blank after it, 0 if none; *num
+ * its number, *parts how many parts follow it. */
+size_t st_exam_label(const char *s, size_t n, int *num, int *parts);
+/* Label s[0..n) folded for matching, however it is written ("1 (a) (ii)",
+ * "1(a)(ii)", "Q1aii" → "1aii"; "1.2" keeps its dot), into out. */
+void st_exam_key(const char *s, size_t n, oct_buf *out);
+/* Where the marks " [2]" ending s[0..n) start, n if none; *marks. */
+size_t st_exam_marks(const char *s, size_t n, int *marks);
+/* "Total: 30 marks", "[Total 6]", "Gesamt: 20 Punkte": a line that adds up. */
+bool st_exam_total(const char *s, size_t n);
+/* A heading that opens a mark scheme ("MARK SCHEME", "Lösungen", "Corrigé"). */
+bool st_exam_caption(const char *s, size_t n);
+/* The questions of a paper, in order, for its scheme to answer; keys:
+ * each label's st_exam_key → its index (the first of a label). */
+typedef struct {
+    oct_node **v;
+    size_t n, cap;
+    oct_strmap keys;
+} st_exam_questions;
 /* --- numbers.c: how headings are numbered ------------------------------ */
 
 /* Length of a heading number at s[0..n) ("12. ", "12) ", "4a. ", "12.1 ",
@@ -348,5 +371,34 @@ void st_arrange_with(oct_tree *t, oct_diag *diag, oct_node **qs, size_t n);
  * after its own) and leaves the tree, its qs slot set to NULL; one note
  * [merged-question] per source. */
 void st_fold_repeats(oct_tree *t, oct_diag *diag, oct_node **qs, size_t n);
+
+/* --- exam papers, continued ------------------------------------------------ */
+
+/* A labelled part of a paper's paragraph (a question, or an answer in
+ * the scheme), or a run of other lines, or a block. */
+typedef struct {
+    oct_node *node;    /* a block, or a new paragraph of the segment's lines */
+    int number, parts; /* its label's (number 0: none) */
+    size_t lablen;     /* bytes of its label and the blank after it */
+    int marks;         /* " [2]" cut off its lines (parts only) */
+    char label[24];    /* the label as written ("1(a)(ii)"), "" if none */
+} st_exam_seg;
+typedef struct {
+    st_exam_seg *v;
+    size_t n, cap;
+} st_exam_segs;
+/* Paragraph p cut into its labelled parts (each with the unlabelled lines
+ * after it) and the runs of other lines; a total is a run of its own
+ * (exam_parts.c). p is left empty. marks: a part's " [2]" is cut off
+ * into its marks (a paper; a scheme keeps what it writes). */
+void st_exam_split(st_ctx *c, oct_node *p, bool marks, st_exam_segs *out);
+/* Chapter ch is an exam paper (ingest said so): its parts become
+ * questions, its scheme their answers; false, and nothing done, if not. */
+bool st_exam_paper(st_ctx *c, oct_node *ch);
+/* exam_scheme.c: blocks b[0..n) of the mark scheme (after its caption,
+ * ch's last child) answer qs by label; what answers none is appended to
+ * ch. A caption with nothing left under it goes, with a [mark-scheme]
+ * note. */
+void st_exam_scheme(st_ctx *c, oct_node *ch, oct_node **b, size_t n, const st_exam_questions *qs);
 
 #endif

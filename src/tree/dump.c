@@ -111,6 +111,9 @@ static void put_attrs(const oct_tree *t, const oct_node *n, oct_buf *out)
         }
         if (n->kind == OCT_WORDING) break;
         oct_buf_puts(out, n->u.question.answered ? " answered" : " unanswered");
+        if (n->u.question.marks) oct_buf_printf(out, " marks=%d", n->u.question.marks);
+        if (n->u.question.context)
+            oct_buf_printf(out, " context@%d", n->u.question.context->span.line);
         if (n->u.question.asked_in) oct_buf_printf(out, " asked_in=%d", n->u.question.asked_in);
         if (n->u.question.topic) oct_buf_printf(out, " topic=%s", n->u.question.topic);
         break;

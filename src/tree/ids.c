@@ -256,5 +256,7 @@ void oct_tree_assign_ids(oct_tree *t)
 
 const char *oct_question_label_dot(const char *label)
 {
-    return label && strchr(label, '.') ? "" : ".";
+    /* an exam part's "1(a)" ends on its bracket: "1(a)." reads oddly */
+    size_t n = label ? strlen(label) : 0;
+    return n && (strchr(label, '.') || label[n - 1] == ')') ? "" : ".";
 }

@@ -136,6 +136,7 @@ struct oct_node {
             const char *title; /* plain text */
             const char *lang;  /* the language its source's front matter names, or NULL */
             bool arranged;     /* made by oct_study_arrange (a topic, Sources), not a source */
+            bool exam;         /* an exam paper and its mark scheme (ingest's normalize_parts.c) */
         } chapter;
         struct {
             int level;   /* 1..6 */
@@ -176,6 +177,11 @@ struct oct_node {
             const char *topic; /* taxonomy topic name, "Other", or NULL (no taxonomy) */
             int cluster;
             int asked_in; /* distinct sources asking it (arranged booklets), else 0 */
+            int marks;    /* an exam part's marks ("[2]"), kept out of its wording; 0 if none */
+            /* the stem of an exam question printed above its parts ("3 A
+             * ball is thrown…"): a block before it, which a card that
+             * stands alone repeats; NULL if none */
+            const oct_node *context;
         } question;
         struct {
             const oct_node *from;    /* the WORDING it answers (arranged), or NULL */
@@ -364,7 +370,8 @@ const char *oct_kind_id_prefix(oct_kind k);
 
 /* What follows a question's label before its prompt in running text
  * (contents, outline, EPUB prompt): "." after "12" or "4a", nothing after
- * a label with a dot of its own ("12.1"), which would read "12.1." */
+ * a label with a dot of its own ("12.1"), which would read "12.1.", or
+ * one ending on a bracket (an exam part's "1(a)"). */
 const char *oct_question_label_dot(const char *label);
 
 /* Assigns stable ids (content-derived, unique within the tree). Call once

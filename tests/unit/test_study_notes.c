@@ -64,6 +64,11 @@ static const expected NOTES[] = {
     {"physics-lecture.org", 3, 3},
     {"sql-interview.rst", 3, 3},
     {"portugues-cheatsheet.rst", 2, 2},
+    {"exam-chemistry.txt", 6, 6},
+    {"exam-calculus.md", 5, 5},
+    {"exam-klausur.txt", 4, 4},
+    {"exam-controle.txt", 5, 5},
+    {"exam-biology.txt", 9, 8},
 };
 enum { NFILES = sizeof NOTES / sizeof NOTES[0] };
 
@@ -328,6 +333,73 @@ static void test_run_tails(void)
     oct_tree_free(t);
 }
 
+/* The q-th question of ch has label lab, marks m, its prompt opening with
+ * prompt (no marks in it) and its answer holding answer (NULL: none). */
+static void check_part(oct_tree *t, const oct_node *ch, int q, const char *lab, int m,
+                       const char *prompt, const char *answer)
+{
+    const oct_node *n = nth_question(ch, q);
+    CHECK(n != NULL);
+    if (!n) return;
+    CHECK_STR(n->u.question.label, lab);
+    CHECK(n->u.question.marks == m);
+    const char *p = text_of(t, n);
+    CHECK(strncmp(p, prompt, strlen(prompt)) == 0);
+    CHECK(strchr(p, '[') == NULL);
+    if (!answer) {
+        CHECK(!n->u.question.answered);
+        return;
+    }
+    if (!strstr(text_of(t, answer_of(n)), answer))
+        fprintf(stderr, "%s: answer %s\n", lab, text_of(t, answer_of(n)));
+    CHECK(strstr(text_of(t, answer_of(n)), answer) != NULL);
+}
+
+/* Exam papers: parts under their full labels, marks apart from the
+ * wording, stems above their parts, answers from the mark scheme by label
+ * (a table's rows, a part "(ii)" under the row above). */
+static void test_exam_papers(void)
+{
+    oct_node *ch;
+    oct_tree *t = load("exam-chemistry.txt", &ch, NULL);
+    check_part(t, ch, 0, "1(a)(i)", 1, "Name the gas", "hydrogen");
+    check_part(t, ch, 1, "1(a)(ii)", 1, "Give the formula", "LiOH");
+    check_part(t, ch, 2, "1(b)", 3, "Explain why potassium", "weaker attraction ✓");
+    CHECK(strstr(text_of(t, answer_of(nth_question(ch, 2))), "Marks: 3") != NULL);
+    check_part(t, ch, 4, "2(b)", 2, "Calculate the relative", "M1; = 100 A1");
+    /* the stems: the innermost above each part */
+    CHECK(strstr(text_of(t, nth_question(ch, 0)->u.question.context), "Lithium reacts") != NULL);
+    CHECK(strstr(text_of(t, nth_question(ch, 2)->u.question.context), "Group 1") != NULL);
+    CHECK(nth_question(ch, 3)->u.question.context == NULL);
+    oct_tree_free(t);
+
+    t = load("exam-calculus.md", &ch, NULL);
+    check_part(t, ch, 0, "1(a)", 4, "Find f", "3x² − 3");
+    check_part(t, ch, 4, "3", 4, "Compute the integral", "= 9");
+    CHECK(strstr(text_of(t, nth_question(ch, 1)->u.question.context), "x³ − 3x + 1") != NULL);
+    oct_tree_free(t);
+
+    t = load("exam-klausur.txt", &ch, NULL);
+    check_part(t, ch, 0, "1(a)", 3, "Berechnen Sie", "1840 W (1 Formel");
+    check_part(t, ch, 2, "2(a)", 2, "Nennen Sie", "Kupfer");
+    oct_tree_free(t);
+
+    t = load("exam-controle.txt", &ch, NULL);
+    check_part(t, ch, 0, "1.1", 2, "Calculer u(1)", "= 10");
+    check_part(t, ch, 4, "2.2", 3, "On lance", "91/216");
+    oct_tree_free(t);
+
+    t = load("exam-biology.txt", &ch, NULL);
+    check_part(t, ch, 0, "1", 1, "Name the organelle", "mitochondria");
+    check_part(t, ch, 2, "2(b)(i)", 1, "Name the green", "chlorophyll");
+    check_part(t, ch, 3, "2(b)(ii)", 2, "Write the word", "1 for each side");
+    check_part(t, ch, 5, "3.2", 4, "Explain how temperature", "enzyme denatured (1)");
+    check_part(t, ch, 6, "4", 1, "Which of these is a vector? A speed", "C");
+    check_part(t, ch, 7, "5", 1, "Which unit", "B");
+    check_part(t, ch, 8, "6", 2, "Suggest why", NULL);
+    oct_tree_free(t);
+}
+
 int main(void)
 {
     test_counts();
@@ -341,5 +413,6 @@ int main(void)
     test_one_line_cards();
     test_deck_lines();
     test_closed_answers();
+    test_exam_papers();
     return check_done();
 }

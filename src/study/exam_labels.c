@@ -1,0 +1,118 @@
+/* Readers of an exam paper's lines as ingest wrote them out
+ * (ingest/normalize_parts.c): the full label first ("1(a)(ii) ", "1.2 ",
+ * "3 "), the marks last (" [2]"); and of what a mark scheme's table or a
+ * paper's running text may still say ("1 (a) (ii)" in a cell, "[Total
+ * 6]"). The words of a scheme's caption are ingest's too. */
+#include "study/study_int.h"
+#include "util/xalloc.h"
+
+#include <stdlib.h>
+#include <string.h>
+
+static bool digit(char ch)
+{
+    return ch >= '0' && ch <= '9';
+}
+
+static bool lower(char ch)
+{
+    return ch >= 'a' && ch <= 'z';
+}
+
+size_t st_exam_label(const char *s, size_t n, int *num, int *parts)
+{
+    size_t i = 0;
+    int v = 0, np = 0;
+    while (i < n && digit(s[i]) && i < 3)
+        v = v * 10 + (s[i++] - '0');
+    if (i == 0 || v == 0 || (i < n && digit(s[i]))) return 0;
+    for (;;) {
+        if (i + 1 < n && s[i] == '.' && digit(s[i + 1])) {
+            i++;
+            while (i < n && digit(s[i]))
+                i++;
+        } else if (i < n && s[i] == '(') {
+            size_t j = i + 1;
+            while (j < n && lower(s[j]) && j - i <= 5)
+                j++;
+            if (j == i + 1 || j >= n || s[j] != ')') return 0;
+            i = j + 1;
+        } else {
+            break;
+        }
+        np++;
+    }
+    if (i < n && s[i] != ' ') return 0;
+    *num = v;
+    *parts = np;
+    return i < n ? i + 1 : i;
+}
+
+void st_exam_key(const char *s, size_t n, oct_buf *out)
+{
+    oct_buf_clear(out);
+    size_t i = 0;
+    while (i < n && (s[i] == ' ' || s[i] == '*'))
+        i++;
+    /* "Q1", "Question 1", "Frage 1", "Aufgabe 1": the word is no part */
+    while (i < n && !digit(s[i]) && s[i] != '(' && i < 10)
+        i++;
+    if (i == 10 || i >= n) i = 0;
+    for (; i < n; i++) {
+        char ch = s[i];
+        if (ch >= 'A' && ch <= 'Z') ch = (char)(ch | 0x20);
+        if (digit(ch) || lower(ch) || (ch == '.' && i + 1 < n && digit(s[i + 1])))
+            oct_buf_putc(out, ch);
+    }
+    if (!out->data) oct_buf_puts(out, "");
+}
+
+size_t st_exam_marks(const char *s, size_t n, int *marks)
+{
+    if (n < 4 || s[n - 1] != ']') return n;
+    size_t i = n - 1, v = 0;
+    while (i > 0 && digit(s[i - 1]) && n - i < 4)
+        i--;
+    if (i == n - 1 || i < 2 || s[i - 1] != '[' || s[i - 2] != ' ') return n;
+    for (size_t k = i; k < n - 1; k++)
+        v = v * 10 + (size_t)(s[k] - '0');
+    *marks = (int)v;
+    return i - 2;
+}
+
+bool st_exam_total(const char *s, size_t n)
+{
+    static const char *const W[] = {"total", "gesamt", "insgesamt", "summe", NULL};
+    if (n > 60) return false;
+    size_t i = 0;
+    while (i < n && (s[i] == '[' || s[i] == '(' || s[i] == ' '))
+        i++;
+    bool word = false;
+    for (size_t w = 0; W[w] && !word; w++) {
+        size_t k = strlen(W[w]), j = 0;
+        while (j < k && i + j < n && (s[i + j] | 0x20) == W[w][j])
+            j++;
+        word = j == k && (i + k >= n || !lower((char)(s[i + k] | 0x20)));
+    }
+    for (; word && i < n; i++)
+        if (digit(s[i])) return true;
+    return false;
+}
+
+bool st_exam_caption(const char *s, size_t n)
+{
+    static const char *const PRE[] = {
+        "markscheme",         "markingscheme", "workedsolution", "modelanswer", "musterlösung",
+        "erwartungshorizont", "barème",        "corrigé",        "lösung",      NULL};
+    if (st_is_key_caption(s, n)) return true;
+    if (n > 60) return false;
+    oct_buf f = OCT_BUF_INIT;
+    char *c = oct_xstrndup(s, n);
+    st_fold_alnum(c, &f);
+    bool yes = false;
+    for (size_t i = 0; PRE[i] && f.data && !yes; i++)
+        yes = strncmp(f.data, PRE[i], strlen(PRE[i])) == 0;
+    free(c);
+    oct_buf_free(&f);
+    return yes;
+}
