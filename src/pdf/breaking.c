@@ -242,6 +242,14 @@ static cand *candidates(breaker *b, size_t *nc)
             if (n + 2 >= cap) c = oct_xrealloc(c, (cap *= 2) * sizeof *c);
             c[n++] = (cand){.pos = j, .emergency = true, .kind = K_PLAIN};
         }
+        /* breaks with nothing visible between them (zero-width spaces left
+         * by pictures that print nothing) are one: the later */
+        cand *last = &c[n - 1];
+        if (k != b->e && kind == K_PLAIN && n > 1 && last->kind == K_PLAIN && !last->emergency &&
+            b->W[k - b->s] == b->W[last->pos - b->s]) {
+            last->pos = k;
+            continue;
+        }
         if (n + 2 >= cap) c = oct_xrealloc(c, (cap *= 2) * sizeof *c);
         c[n++] = (cand){.pos = k, .kind = kind};
     }
@@ -280,6 +288,8 @@ static double break_demerits(const cand *c, size_t i, int hi, size_t j, bool las
     return d;
 }
 
+enum { MAX_BACK = 256 }; /* break candidates a line is looked for among (total_fit) */
+
 static void total_fit(breaker *b)
 {
     size_t nc;
@@ -297,7 +307,10 @@ static void total_fit(breaker *b)
         bool last = j == nc - 1;
         for (int h = 0; h < NSTATE; h++)
             from[j * NSTATE + h] = (j - 1) * NSTATE;
-        for (size_t i = j; i-- > 0;) {
+        /* a line never holds MAX_BACK breaks of real text: past them the
+         * scan stops, so text of zero-width break points (a pathological
+         * run of brackets or empty pictures) stays linear */
+        for (size_t i = j, back = 0; i-- > 0 && back++ < MAX_BACK;) {
             if (best[i * NSTATE] == INFINITY && best[i * NSTATE + 1] == INFINITY &&
                 best[i * NSTATE + 2] == INFINITY &&
                 b->W[c[j].pos - b->s] - b->W[c[i].pos - b->s] <= 2 * b->m->rest + 1)
