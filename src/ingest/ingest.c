@@ -261,6 +261,7 @@ static int prepare_notebook(const char *path, const char *bytes, size_t len,
 static int prepare_document(const char *path, const char *bytes, size_t len, oct_ingest_text *out,
                             oct_diag *diag)
 {
+    if (len > OCT_MAX_SOURCE_BYTES) return 1; /* refused by the decoder, as any source, unread */
     if (!oct_doc_is_zip(bytes, len)) {
         if (!oct_doc_named(path)) return 1;
         const char *hint, *kind = oct_binary_kind((const unsigned char *)bytes, len, &hint);
@@ -273,7 +274,6 @@ static int prepare_document(const char *path, const char *bytes, size_t len, oct
                         kind ? hint : "");
         return -1;
     }
-    if (len > OCT_MAX_SOURCE_BYTES) return 1; /* refused by the decoder, as any source */
     int rc = oct_doc_open(path, bytes, len, &out->doc, diag);
     if (rc == 0 && oct_doc_title(out->doc)) out->front_title = oct_xstrdup(oct_doc_title(out->doc));
     if (rc == 0 && oct_doc_lang(out->doc)) out->front_lang = oct_xstrdup(oct_doc_lang(out->doc));
