@@ -64,23 +64,6 @@ static int cmp_regions(const void *a, const void *b)
     return x->start < y->start ? -1 : x->start > y->start;
 }
 
-/* Copies the line without its first `cols` columns of indentation (a TAB
- * straddling the cut leaves spaces for the rest of its width). */
-static void put_dedented(oct_buf *b, const nl_line *l, int cols)
-{
-    int col = 0;
-    size_t i = 0;
-    while (i < l->len && col < cols && (l->s[i] == ' ' || l->s[i] == '\t')) {
-        int next = l->s[i] == ' ' ? col + 1 : col + 4 - col % 4;
-        i++;
-        if (next > cols)
-            for (int c = cols; c < next; c++)
-                oct_buf_putc(b, ' ');
-        col = next;
-    }
-    oct_buf_put(b, l->s + i, l->len - i);
-}
-
 static size_t fence_length(const nl_doc *d, const nl_region *r)
 {
     size_t longest = 0;
@@ -110,7 +93,7 @@ static void emit_code(const nl_doc *d, const nl_region *r, nl_out *o)
         if (!(l->flags & NL_BLANK)) {
             for (int k = 0; k < r->fence_indent; k++)
                 oct_buf_putc(&b, ' ');
-            put_dedented(&b, l, r->dedent + r->fence_indent);
+            nl_put_dedented(&b, l->s, l->len, r->dedent + r->fence_indent);
         }
         nl_out_line(o, b.data ? b.data : "", b.len, l->src);
     }

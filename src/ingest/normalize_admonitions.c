@@ -55,21 +55,6 @@ static int columns(const char *s, size_t n, size_t *bytes)
     return col;
 }
 
-/* Puts s[0..n) without its first `cols` columns of indentation. */
-static void put_dedented(oct_buf *b, const char *s, size_t n, int cols)
-{
-    int col = 0;
-    size_t i = 0;
-    while (i < n && col < cols && blank(s[i])) {
-        int next = s[i] == ' ' ? col + 1 : col + 4 - col % 4;
-        i++;
-        for (int c = cols; c < next; c++) /* a tab across the cut */
-            oct_buf_putc(b, ' ');
-        col = next;
-    }
-    oct_buf_put(b, s + i, n - i);
-}
-
 void nl_adm_marker(oct_buf *out, const char *type, size_t ntype, char fold, const char *title,
                    size_t ntitle)
 {
@@ -247,7 +232,7 @@ static size_t rewrite(const nl_raw_line *v, size_t n, size_t i, const nl_adm_env
     if (!opens) {
         out->len = mark;
         put_prefix(out, lv, depth);
-        put_dedented(out, l->s, l->n, rel);
+        nl_put_dedented(out, l->s, l->n, rel);
         return depth;
     }
     lv[depth] = (level){col, ends ? col : col + 4, ends != 0, ends};

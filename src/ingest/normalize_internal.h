@@ -167,6 +167,10 @@ bool nl_is_ident_char(unsigned char c);
 int nl_count_words(const char *s, size_t n, const char * not, bool *digit);
 /* Source lines v[0..n), ascending, as ranges into b: "3-5, 9". */
 void nl_put_line_ranges(oct_buf *b, const int *v, size_t n);
+/* Puts s[0..n) without its first `cols` columns of indentation (tab
+ * stops of 4; a tab straddling the cut leaves spaces for the rest of its
+ * width). */
+void nl_put_dedented(oct_buf *b, const char *s, size_t n, int cols);
 /* Trims spaces/tabs on both ends of s[0..*n) in place. */
 const char *nl_trim(const char *s, size_t *n);
 /* Columns of leading whitespace (tabs to multiples of 4); *bytes gets the
@@ -331,8 +335,8 @@ char *nl_mark_answer_keys(const char *text, size_t len, size_t *outlen, const ch
  * nothing changed). The lines whose words went (labels' "Question",
  * marks' "points") are named in one [exam-paper] note. Same line count;
  * malloc'd or NULL (normalize_parts.c). */
-char *nl_mark_exam_parts(const char *text, size_t len, size_t *outlen, bool *exam,
-                         const char *path, oct_diag *diag);
+char *nl_mark_exam_parts(const char *text, size_t len, size_t *outlen, bool *exam, const char *path,
+                         oct_diag *diag);
 /* A line of the text a pre-pass rewrites (chat turns, bordered tables,
  * items: each keeps the line count, so the line map stays 1:1). */
 typedef struct {

@@ -416,3 +416,17 @@ void nl_put_line_ranges(oct_buf *b, const int *v, size_t n)
         i = j + 1;
     }
 }
+
+void nl_put_dedented(oct_buf *b, const char *s, size_t n, int cols)
+{
+    int col = 0;
+    size_t i = 0;
+    while (i < n && col < cols && (s[i] == ' ' || s[i] == '\t')) {
+        int next = s[i] == ' ' ? col + 1 : col + 4 - col % 4;
+        i++;
+        for (int c = cols; c < next; c++) /* a tab across the cut */
+            oct_buf_putc(b, ' ');
+        col = next;
+    }
+    oct_buf_put(b, s + i, n - i);
+}

@@ -573,3 +573,18 @@ int db_finish(db *b)
                         b->dropped_deleted, b->dropped_deleted == 1 ? "" : "s");
     return b->failed ? -1 : 0;
 }
+
+void db_keep_text(db *b, const xmlNode *n, const char *name, const char *what)
+{
+    oct_buf t = OCT_BUF_INIT;
+    oct_xml_text_to(n, &t);
+    db_warn_once(b, name, oct_xml_line(n), "%s <%s> %s", what, name,
+                 t.len ? "is read as plain text" : "has no text and is left out");
+    if (t.len) {
+        bool open = b->para != NULL;
+        if (!open) db_begin(b, OCT_PARAGRAPH, 0, NULL, oct_xml_line(n));
+        db_text(b, 0, t.data, t.len, oct_xml_line(n));
+        if (!open) db_end(b, false);
+    }
+    oct_buf_free(&t);
+}

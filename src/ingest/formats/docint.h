@@ -178,6 +178,11 @@ int db_heading_name(const char *name);
  * something whose text is kept without its form. */
 void db_warn_once(db *b, const char *what, int line, const char *fmt, ...)
     __attribute__((format(printf, 4, 5)));
+/* An element the reader does not map (`name` as the warning names it):
+ * its text kept as plain text in the paragraph open, or a paragraph of
+ * its own, with one warning per kind ("<what> <name> is read as plain
+ * text"), or left out with the warning when it has none. */
+void db_keep_text(db *b, const xmlNode *n, const char *name, const char *what);
 
 /* ---- the two readers ---------------------------------------------------- */
 int oct_docx_build(db *b, oct_doc *doc);

@@ -45,17 +45,7 @@ static const char *lname(const xmlNode *n)
  * or in the one open, with one warning per kind. */
 static void keep_text(dx *c, const xmlNode *n, const char *what)
 {
-    oct_buf t = OCT_BUF_INIT;
-    oct_xml_text_to(n, &t);
-    db_warn_once(c->b, lname(n), oct_xml_line(n), "%s <%s> %s", what, lname(n),
-                 t.len ? "is read as plain text" : "has no text and is left out");
-    if (t.len) {
-        bool open = c->b->para != NULL;
-        if (!open) db_begin(c->b, OCT_PARAGRAPH, 0, NULL, oct_xml_line(n));
-        db_text(c->b, 0, t.data, t.len, oct_xml_line(n));
-        if (!open) db_end(c->b, false);
-    }
-    oct_buf_free(&t);
+    db_keep_text(c->b, n, lname(n), what);
 }
 
 static bool skipped(const xmlNode *n)

@@ -180,21 +180,6 @@ int md_indent(const nl_raw_line *l)
     return col;
 }
 
-void md_put_dedented(oct_buf *b, const nl_raw_line *l, int cols)
-{
-    int col = 0;
-    size_t i = 0;
-    while (i < l->n && col < cols && (l->s[i] == ' ' || l->s[i] == '\t')) {
-        int next = l->s[i] == ' ' ? col + 1 : col + 4 - col % 4;
-        i++;
-        if (next > cols)
-            for (int c = cols; c < next; c++)
-                oct_buf_putc(b, ' ');
-        col = next;
-    }
-    oct_buf_put(b, l->s + i, l->n - i);
-}
-
 bool md_eq_nocase(const char *s, size_t n, const char *word)
 {
     if (strlen(word) != n) return false;

@@ -62,8 +62,6 @@ size_t md_math(oct_buf *b, const char *s, size_t n);
 size_t md_fence_len(const nl_raw_line *v, size_t a, size_t e);
 /* Columns of blanks opening line l (tabs to multiples of 4). */
 int md_indent(const nl_raw_line *l);
-/* Line l without its first `cols` columns of indentation. */
-void md_put_dedented(oct_buf *b, const nl_raw_line *l, int cols);
 /* ASCII case-insensitive s[0..n) == word. */
 bool md_eq_nocase(const char *s, size_t n, const char *word);
 

@@ -149,18 +149,7 @@ static int style_heading(const od *c, const char *name, int depth)
 
 static void keep_text(od *c, const xmlNode *n, const char *what)
 {
-    oct_buf t = OCT_BUF_INIT;
-    oct_xml_text_to(n, &t);
-    db_warn_once(c->b, (const char *)n->name, oct_xml_line(n), "%s <%s> %s", what,
-                 (const char *)n->name,
-                 t.len ? "is read as plain text" : "has no text and is left out");
-    if (t.len) {
-        bool open = c->b->para != NULL;
-        if (!open) db_begin(c->b, OCT_PARAGRAPH, 0, NULL, oct_xml_line(n));
-        db_text(c->b, 0, t.data, t.len, oct_xml_line(n));
-        if (!open) db_end(c->b, false);
-    }
-    oct_buf_free(&t);
+    db_keep_text(c->b, n, (const char *)n->name, what);
 }
 
 static void frame(od *c, const xmlNode *n)

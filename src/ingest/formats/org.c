@@ -187,7 +187,7 @@ static void fence(org_ctx *c, const char *prefix, int ind, size_t a, size_t e, c
         if (c->v[j].lead < c->v[j].n) {
             indent_to(&b, ind);
             oct_buf d = OCT_BUF_INIT;
-            md_put_dedented(&d, &c->v[j], common);
+            nl_put_dedented(&d, c->v[j].s, c->v[j].n, common);
             size_t off = d.len >= skip ? skip : d.len;
             if (d.len > off && d.data[off] == ',' &&
                 (d.len > off + 1 && (d.data[off + 1] == '*' || d.data[off + 1] == '#')))
