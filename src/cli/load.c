@@ -234,7 +234,7 @@ static void title_from_chapter(oct_tree *t)
 }
 
 static int ingest_one(oct_tree *t, oct_readahead *ra, size_t i, const oct_source *src,
-                      const oct_ingest_options *io, oct_diag *diag)
+                      const oct_ingest_options *io, oct_diag *diag, oct_hl_ahead *ahead)
 {
     const oct_ingest_text *text;
     int e;
@@ -257,6 +257,8 @@ static int ingest_one(oct_tree *t, oct_readahead *ra, size_t i, const oct_source
         oct_diag_report(diag, OCT_WARNING, src->path, 0, 0, "empty-source",
                         "no text in this source: it adds no chapter to the booklet");
         oct_node_unlink(ch);
+    } else {
+        oct_hl_ahead_add(ahead, ch);
     }
     return ch ? 0 : OCT_EXIT_INPUT;
 }
@@ -300,19 +302,21 @@ oct_tree *oct_cli_load_tree_ahead(const oct_manifest *m, const oct_build_opts *o
                              .root = m->dir ? m->dir : ".",
                              .timings = o ? o->timings : NULL};
     oct_readahead *ra = oct_readahead_start(m, &io, diag);
+    /* the code blocks are coloured on a worker from the first source on */
+    oct_hl_ahead *hl = ahead ? oct_hl_ahead_new() : NULL;
+    if (ahead) *ahead = hl;
     for (size_t i = 0; i < m->nsources; i++) {
-        int r = ingest_one(t, ra, i, &m->sources[i], &io, diag);
+        int r = ingest_one(t, ra, i, &m->sources[i], &io, diag, hl);
         oct_progress_source_read(o ? o->progress : NULL);
         if (r > *status) *status = r;
     }
     oct_readahead_free(ra);
+    oct_hl_ahead_close(hl);
     if (*status) {
         oct_tree_free(t);
         return NULL;
     }
     if (!t->meta.lang) guess_language(t, m, diag);
-    /* the code blocks are coloured on a worker while the tree is studied */
-    if (ahead) *ahead = oct_hl_ahead_start(t);
     /* The study pass only adds structure; ids come after it so questions get theirs. */
     /* check counts the questions as found, before merging, as the bank does */
     bool count = o && o->stats;
@@ -328,7 +332,6 @@ oct_tree *oct_cli_load_tree_ahead(const oct_manifest *m, const oct_build_opts *o
         return NULL;
     }
     oct_tree_fold_title_headings(t);
-    if (m->title_from_name) title_from_chapter(t);
     if (m->title_from_name) title_from_chapter(t);
     oct_tree_assign_ids(t);
     if (count) o->stats->questions += count_questions(t);
