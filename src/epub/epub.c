@@ -58,12 +58,12 @@ static void clear_entries(oct_epub *e)
     e->rendered = 0;
 }
 
-/* Deflate level 2, measured on the Django booklet's 24 entries (429 KB,
- * zlib 1.2.13, best of 15): 5.6 ms for 89.1 KB, where level 6 took 10.6 ms
- * for 78.1 KB, level 9 11.9 ms for 77.2 KB and level 1 5.2 ms for 92.8 KB.
- * Levels 4 and up search for longer matches; a reader never notices the
- * 14 % of a small file, a build on a busy machine notices the time. */
-enum { LEVEL = 2 };
+/* Deflate level 1 (libdeflate, util/deflate.h), counted by callgrind on
+ * the Django booklet's 23 text entries (434 KB): 10 M instructions for
+ * 86.8 KB, where level 4 takes 19 M for 81.9 KB and zlib's level 2, used
+ * before, took 18 M for 90.4 KB. A reader never notices 5 % of a small
+ * file; a build on a busy machine notices the time. */
+enum { LEVEL = 1 };
 
 /* Takes ownership of data. An entry to compress is deflated now, as the
  * archive will hold it: the book is kept at a quarter of its size until it

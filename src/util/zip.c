@@ -12,7 +12,7 @@
 #include <stdlib.h>
 #include <string.h>
 #include <zip.h>
-#include <zlib.h>
+#include <libdeflate.h>
 
 #define LIBZIP_SONAME "libzip.so.4" /* since libzip 1.0; Debian 12 ships 1.7 */
 
@@ -56,7 +56,7 @@ int oct_zip_deflate(const void *data, size_t len, int level, void **out, size_t 
                     unsigned long *crc)
 {
     if (oct_deflate(data, len, level, true, out, outlen) != 0) return -1;
-    *crc = crc32(crc32(0L, Z_NULL, 0), data, (uInt)len);
+    *crc = libdeflate_crc32(0, data, len);
     return 0;
 }
 

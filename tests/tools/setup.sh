@@ -9,6 +9,7 @@ BUILD_PACKAGES=(build-essential cmake pkg-config libsource-highlight-dev libhpdf
     hyphen-ru hyphen-uk hyphen-pl hyphen-cs hyphen-sv hyphen-da hyphen-hu hyphen-ro hyphen-el
     libfreetype-dev libuchardet-dev libutf8proc-dev libicu-dev libpng-dev
     libjpeg-dev librsvg2-dev libstemmer-dev libsqlite3-dev libharfbuzz-dev libjson-glib-dev
+    libdeflate-dev
     fonts-noto-core fonts-droid-fallback fonts-nanum fonts-noto-color-emoji) # the fallback chain
 # shellcheck disable=SC2034
 TEST_PACKAGES=(epubcheck default-jre-headless qpdf poppler-utils python3 npm nodejs unzip zip
