@@ -98,10 +98,7 @@ void oct_diag_set_before_print(oct_diag *d, void (*fn)(void *), void *ctx)
 /* Appends m (its strings now owned by d) and prints it when d prints. */
 static void keep(oct_diag *d, oct_diag_msg m)
 {
-    if (d->len == d->cap) {
-        d->cap = d->cap ? d->cap * 2 : 16;
-        d->msgs = oct_xrealloc(d->msgs, d->cap * sizeof *d->msgs);
-    }
+    OCT_GROW(d->msgs, d->cap, d->len + 1);
     d->msgs[d->len++] = m;
     d->counts[m.severity]++;
     if (d->out) {

@@ -476,10 +476,7 @@ static char *list_layouts(const char *dir)
     struct dirent *e;
     while ((e = readdir(d))) {
         if (e->d_name[0] == '.' || !has_suffix(e->d_name, ".yaml")) continue;
-        if (n == cap) {
-            cap = cap ? cap * 2 : 8;
-            names = oct_xrealloc(names, cap * sizeof *names);
-        }
+        OCT_GROW(names, cap, n + 1);
         names[n++] = oct_xstrndup(e->d_name, strlen(e->d_name) - 5);
     }
     closedir(d);

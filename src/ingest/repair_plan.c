@@ -18,10 +18,7 @@
 
 void oct_u32vec_push(oct_u32vec *a, uint32_t c)
 {
-    if (a->n == a->cap) {
-        a->cap = a->cap ? a->cap * 2 : 32;
-        a->v = oct_xrealloc(a->v, a->cap * sizeof *a->v);
-    }
+    OCT_GROW(a->v, a->cap, a->n + 1);
     a->v[a->n++] = c;
 }
 

@@ -223,8 +223,9 @@ static uint8_t kind_before(const pdf_text *t, size_t k)
 static cand *candidates(breaker *b, size_t *nc)
 {
     const pdf_text *t = b->t;
-    size_t cap = 64, n = 0;
-    cand *c = oct_xmalloc(cap * sizeof *c);
+    size_t cap = 0, n = 0;
+    cand *c = NULL;
+    OCT_GROW(c, cap, 64);
     c[n++] = (cand){.pos = b->s, .kind = K_PLAIN};
     double minavail = fmin(b->m->first, b->m->rest);
     for (size_t k = b->s + 1; k <= b->e; k++) {
@@ -239,7 +240,7 @@ static cand *candidates(breaker *b, size_t *nc)
         bool too_wide = b->W[te - b->s] - b->W[prev - b->s] > minavail + 1e-6;
         for (size_t j = prev + 1; too_wide && j < te; j++) {
             if (!can_split_before(t, j)) continue;
-            if (n + 2 >= cap) c = oct_xrealloc(c, (cap *= 2) * sizeof *c);
+            OCT_GROW(c, cap, n + 1);
             c[n++] = (cand){.pos = j, .emergency = true, .kind = K_PLAIN};
         }
         /* breaks with nothing visible between them (zero-width spaces left
@@ -250,7 +251,7 @@ static cand *candidates(breaker *b, size_t *nc)
             last->pos = k;
             continue;
         }
-        if (n + 2 >= cap) c = oct_xrealloc(c, (cap *= 2) * sizeof *c);
+        OCT_GROW(c, cap, n + 1);
         c[n++] = (cand){.pos = k, .kind = kind};
     }
     for (size_t k = 0; k < n; k++) {
