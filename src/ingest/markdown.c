@@ -399,20 +399,31 @@ static void add_leaf_text(conv *c, const frame *up, cmark_node *n, oct_kind kind
  * script as a SUPERSCRIPT or SUBSCRIPT node, which both backends raise or
  * lower in the body font at a smaller size: every letter gets a real
  * script (K_c, N_A), not only those Unicode has a small form for, and a
- * charge ⁺ is as legible as the text around it. Returns where it stopped
- * (past the OCT_TEX_END closing parent's script, or at the end). Scripts
- * nest no deeper than texmath's reader nests groups (32). */
-static const char *add_marked(conv *c, oct_node *parent, const char *m, oct_span sp)
+ * charge ⁺ is as legible as the text around it. A row of a formula ends
+ * in a line break in display math, in "; " inline. Returns where it
+ * stopped (past the OCT_TEX_END closing parent's script, or at the end).
+ * Scripts nest no deeper than texmath's reader nests groups (32). */
+static const char *add_marked(conv *c, oct_node *parent, const char *m, bool display, oct_span sp)
 {
     while (*m) {
-        size_t run = strcspn(m, "\x01\x02\x03");
+        size_t run = strcspn(m, "\x01\x02\x03\x04");
         append_text(c, parent, m, run, sp);
         m += run;
         if (*m == OCT_TEX_END) return m + 1;
         if (!*m) break;
+        if (*m == OCT_TEX_ROW) {
+            if (display) {
+                flush_text(c);
+                append(c, parent, oct_node_new(c->t, OCT_LINE_BREAK, sp));
+            } else {
+                append_text(c, parent, "; ", 2, sp);
+            }
+            m++;
+            continue;
+        }
         oct_node *o = oct_node_new(c->t, *m == OCT_TEX_SUP ? OCT_SUPERSCRIPT : OCT_SUBSCRIPT, sp);
         append(c, parent, o);
-        m = add_marked(c, o, m + 1, sp);
+        m = add_marked(c, o, m + 1, display, sp);
         flush_text(c);
         if (!o->first) oct_node_unlink(o);
     }
@@ -427,8 +438,9 @@ static bool add_math(conv *c, const frame *up, cmark_node *n, oct_span sp)
     const char *lit = cmark_node_get_literal(n);
     size_t len = lit ? strlen(lit) : 0, open = oct_math_delimiters(lit, len);
     if (!open) return false;
+    bool display = open == 2 && (lit[0] == '$' || lit[1] == '[');
     char *m = oct_tex_to_marked(lit + open, len - 2 * open);
-    add_marked(c, up->dst, m, sp);
+    add_marked(c, up->dst, m, display, sp);
     free(m);
     return true;
 }

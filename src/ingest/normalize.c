@@ -135,7 +135,12 @@ static void emit(const nl_doc *d, nl_out *o)
             i = reg->end + 1;
             continue;
         }
-        const nl_line *l = &d->lines[i++];
+        const nl_line *l = &d->lines[i];
+        if (l->flags & NL_MATH) {
+            i = nl_emit_display_math(d, i, o);
+            continue;
+        }
+        i++;
         if (!(l->flags & NL_DROP)) nl_out_prose(o, l, d->plain);
     }
 }
@@ -182,6 +187,7 @@ static void detect(nl_doc *d)
         d->has_fences = false;
         nl_mark_markdown(d);
         nl_mark_html_blocks(d);
+        nl_mark_display_math(d);
         if (round == 0) nl_clean_artefacts(d);
         nl_classify_doc(d);
         nl_detect_tables(d);

@@ -202,6 +202,15 @@ static bool escaped(const char *s, size_t i)
     return k % 2 == 1;
 }
 
+void nl_out_math(nl_out *o, const char *lead, size_t nlead, const char *s, size_t n, int src)
+{
+    oct_buf b = OCT_BUF_INIT;
+    oct_buf_put(&b, lead, nlead);
+    put_math(&b, s, n);
+    nl_out_line(o, b.data, b.len, src);
+    oct_buf_free(&b);
+}
+
 void nl_out_prose(nl_out *o, const nl_line *l, bool plain)
 {
     const char *s = l->s;

@@ -45,6 +45,11 @@ enum {
      * closed fence leaves no paragraph behind. */
     NL_OPENS_BLOCK = 1u << 14,
     NL_CLOSES_BLOCK = 1u << 15,
+    /* A display formula written over several lines ($$ alone on a line,
+     * \[, \begin{align}): NL_FENCE too, so no pass reads its lines as
+     * prose, code or a table; written as one math span (normalize_math.c). */
+    NL_MATH = 1u << 16,
+    NL_MATH_END = 1u << 17, /* its last line */
 };
 
 /* Lines that belong to Markdown structure the author already wrote. */
@@ -151,6 +156,9 @@ void nl_out_line(nl_out *o, const char *s, size_t n, int src);
  * as typed: a path's backslashes and a named tag's '<' escaped outside
  * code spans (normalize_escape.c). */
 void nl_out_prose(nl_out *o, const nl_line *l, bool plain);
+/* Writes s[0..n) (math with its delimiters) after `lead` as a code span
+ * ingest sets as math (markdown.c), mapped to source line src. */
+void nl_out_math(nl_out *o, const char *lead, size_t nlead, const char *s, size_t n, int src);
 
 /* --- normalize_text.c: small text helpers shared by the passes --- */
 bool nl_is_space(char c);
@@ -249,6 +257,10 @@ bool nl_markup_classify(const char *s, size_t n, nl_class *out);
 /* Marks CommonMark HTML blocks (kinds 1-7) with NL_HTML and an id, so
  * that code detection fences one whole or leaves it alone. */
 void nl_mark_html_blocks(nl_doc *d);
+/* normalize_math.c: marks display formulas over several lines (NL_MATH),
+ * and writes one from its first line (returns the line after its last). */
+void nl_mark_display_math(nl_doc *d);
+size_t nl_emit_display_math(const nl_doc *d, size_t first, nl_out *o);
 /* Text outside {% %}, {{ }}, {# #} and <tags> reads like a sentence (three
  * words or more, one of them a stop word). */
 bool nl_prose_between_tags(const char *s, size_t n);

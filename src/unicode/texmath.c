@@ -197,6 +197,22 @@ static void put_operator(reader *r, oct_buf *out, const char *name, size_t len)
     r->op_space = true;
 }
 
+/* \\ (and its spacing, \\[2pt]): a new row of the formula, without the
+ * blanks around it. */
+static void new_row(reader *r, oct_buf *out)
+{
+    while (out->len && out->data[out->len - 1] == ' ')
+        out->len--;
+    oct_buf_putc(out, OCT_TEX_ROW);
+    while (r->i < r->n && r->s[r->i] == ' ')
+        r->i++;
+    const char *close =
+        r->i < r->n && r->s[r->i] == '[' ? memchr(r->s + r->i, ']', r->n - r->i) : NULL;
+    if (close) r->i = (size_t)(close - r->s) + 1;
+    while (r->i < r->n && r->s[r->i] == ' ')
+        r->i++;
+}
+
 /* \, \; \{ \\ ...: a space or the character itself. */
 static void read_symbol_command(reader *r, oct_buf *out)
 {
@@ -204,7 +220,7 @@ static void read_symbol_command(reader *r, oct_buf *out)
     if (c == ',' || c == ';' || c == ':' || c == ' ')
         oct_buf_puts(out, "\xE2\x80\x89");
     else if (c == '\\')
-        oct_buf_putc(out, ' ');
+        new_row(r, out);
     else if (c != '!')
         oct_buf_putc(out, c);
 }
@@ -267,6 +283,28 @@ static void read_root(reader *r, oct_buf *out)
     oct_buf_free(&arg);
 }
 
+/* \label{...}, \begin{...} and \end{...}: true when name was one of
+ * them and it is read (an environment not known is kept as written). */
+static bool read_structure(reader *r, oct_buf *out, const char *name, size_t start)
+{
+    if (strcmp(name, "label") == 0) { /* a name for \ref: nothing to read */
+        oct_buf skipped = OCT_BUF_INIT;
+        read_argument(r, &skipped);
+        oct_buf_free(&skipped);
+        return true;
+    }
+    bool begins = strcmp(name, "begin") == 0;
+    if (begins && tex_environment(r->s, r->n, &r->i, r->depth, out)) return true;
+    if (!begins && strcmp(name, "end") != 0) return false;
+    size_t k = r->i;
+    while (k < r->n && r->s[k] == ' ')
+        k++;
+    const char *close = k < r->n && r->s[k] == '{' ? memchr(r->s + k, '}', r->n - k) : NULL;
+    if (close) r->i = (size_t)(close - r->s) + 1;
+    oct_buf_put(out, r->s + start - 1, r->i - start + 1);
+    return true;
+}
+
 static void read_command(reader *r, oct_buf *out)
 {
     size_t start = ++r->i; /* past the backslash */
@@ -281,6 +319,7 @@ static void read_command(reader *r, oct_buf *out)
     name[k] = '\0';
     while (r->i < r->n && is_letter(r->s[r->i])) /* too long for any we know */
         r->i++;
+    if (read_structure(r, out, name, start)) return;
     const tex_symbol *sym = tex_symbol_named(name);
     switch (tex_command_class(name)) {
     case TEX_SILENT:
@@ -356,13 +395,15 @@ static void read_item(reader *r, oct_buf *out)
     } else if (c == '{' && r->depth < MAX_DEPTH) {
         r->i++;
         read_group(r, out);
+    } else if (c == '&' && !r->text) { /* an alignment mark outside an environment */
+        r->i++;
     } else if (c == '-' && !r->text) {
         oct_buf_puts(out, "−"); /* TeX's minus sign, not a hyphen */
         r->i++;
     } else if (c == '\'' && !r->text) {
         oct_buf_puts(out, "′"); /* f' is f prime */
         r->i++;
-    } else if (c == OCT_TEX_SUP || c == OCT_TEX_SUB || c == OCT_TEX_END) {
+    } else if (c == OCT_TEX_SUP || c == OCT_TEX_SUB || c == OCT_TEX_END || c == OCT_TEX_ROW) {
         oct_buf_puts(out, "\xEF\xBF\xBD"); /* a control byte is no math: shown, not a mark */
         r->i++;
     } else {
@@ -371,11 +412,21 @@ static void read_item(reader *r, oct_buf *out)
     }
 }
 
+void tex_convert(const char *s, size_t n, int depth, oct_buf *out)
+{
+    reader r = {s, n, 0, depth, false, false};
+    while (r.i < r.n)
+        read_item(&r, out);
+}
+
 char *oct_tex_to_marked(const char *s, size_t n)
 {
     reader r = {s, n, 0, 0, false, false};
     oct_buf out = OCT_BUF_INIT;
     while (r.i < r.n)
         read_item(&r, &out);
+    while (out.len && (out.data[out.len - 1] == OCT_TEX_ROW || out.data[out.len - 1] == ' '))
+        out.len--; /* a last \\ starts no row */
+    if (out.data) out.data[out.len] = '\0';
     return out.data ? oct_buf_detach(&out) : calloc(1, 1);
 }

@@ -9,8 +9,11 @@
  * Super- and subscripts are marked so ingest can make real raised and
  * lowered text of them (oct_tex_to_marked); flat, they are Unicode's
  * small figures and letters where they all have one, else ^(...) and
- * _(...). A command it does not know is kept as written: nothing of the
- * source is lost. */
+ * _(...). Environments (\begin{pmatrix}, cases, aligned, align, gather,
+ * equation, array) become their cells in reading order: a matrix as
+ * (a b; c d), cases as {x², x ≥ 0; −x, x < 0}, an aligned formula as its
+ * rows (OCT_TEX_ROW). A command or an environment it does not know is
+ * kept as written: nothing of the source is lost. */
 #ifndef OCT_UNICODE_TEXMATH_H
 #define OCT_UNICODE_TEXMATH_H
 #include <stdbool.h>
@@ -23,6 +26,10 @@
 #define OCT_TEX_SUP '\x01'
 #define OCT_TEX_SUB '\x02'
 #define OCT_TEX_END '\x03'
+/* Where a row of a multi-line formula ends (\\, or a row of aligned,
+ * gather, equation...): a line break in display math, "; " inline and in
+ * flat text. Matrices and cases stay on one line: (a b; c d). */
+#define OCT_TEX_ROW '\x04'
 
 /* s[0..n) (without its $ delimiters) as Unicode text with its scripts
  * marked: malloc'd, NUL-terminated (caller frees). */
@@ -47,7 +54,8 @@ size_t oct_math_delimiters(const char *s, size_t n);
 /* The bytes of a math span opening at s[0] ("$x^2$ ..." -> 5), by
  * GitHub's rules for $: the opening $ not followed by a blank, the closing
  * one not preceded by a blank nor followed by a figure ("$5 and $10" is
- * money); 0 when none opens there or what it holds is not TeX math. */
+ * money); $$ ... $$ may have blanks inside. 0 when none opens there or
+ * what it holds is not TeX math. */
 size_t oct_math_span(const char *s, size_t n);
 
 #endif

@@ -39,4 +39,12 @@ void tex_fraction(oct_buf *out, const oct_buf *num, const oct_buf *den);
 /* What \sqrt covers, after the √: in parentheses unless one symbol. */
 void tex_radicand(oct_buf *out, const oct_buf *arg);
 
+/* s[0..n) as marked text appended to out, read as a group `depth` deep
+ * (texmath.c): the cells of an environment. */
+void tex_convert(const char *s, size_t n, int depth, oct_buf *out);
+/* An environment at s[*i] (just past "\begin"): when it is one texmath
+ * knows and its \end is found, its text goes to out, *i moves past the
+ * \end and the result is true; else nothing is read (texmath_env.c). */
+bool tex_environment(const char *s, size_t n, size_t *i, int depth, oct_buf *out);
+
 #endif

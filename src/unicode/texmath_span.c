@@ -28,7 +28,10 @@ static void flatten(const char *m, size_t n, oct_buf *out)
     size_t i = 0;
     while (i < n) {
         if (m[i] != OCT_TEX_SUP && m[i] != OCT_TEX_SUB) {
-            if (m[i] != OCT_TEX_END) oct_buf_putc(out, m[i]);
+            if (m[i] == OCT_TEX_ROW)
+                oct_buf_puts(out, "; ");
+            else if (m[i] != OCT_TEX_END)
+                oct_buf_putc(out, m[i]);
             i++;
             continue;
         }
@@ -116,12 +119,15 @@ size_t oct_math_span(const char *s, size_t n)
         return 0;
     }
     if (s[0] != '$') return 0;
+    /* blanks inside $$ ... $$ are display math's custom: only a single $
+     * next to a blank is money */
     size_t d = s[1] == '$' ? 2 : 1;
-    if (d >= n || blank(s[d]) || s[d] == '$') return 0;
+    if (d >= n || (d == 1 && blank(s[d])) || s[d] == '$') return 0;
     for (size_t j = d + 1; j + d <= n; j++) {
         if (s[j] != '$' || s[j - 1] == '\\') continue;
         if (d == 2 && (j + 1 >= n || s[j + 1] != '$')) continue;
-        if (blank(s[j - 1]) || (j + d < n && s[j + d] >= '0' && s[j + d] <= '9')) return 0;
+        if ((d == 1 && blank(s[j - 1])) || (j + d < n && s[j + d] >= '0' && s[j + d] <= '9'))
+            return 0;
         return oct_tex_looks_like_math(s + d, j - d) ? j + d : 0;
     }
     return 0;

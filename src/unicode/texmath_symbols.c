@@ -202,9 +202,13 @@ static const char *const ALPHABETS[] = {"mathrm",   "mathbf",  "mathit",  "maths
                                         "mathtt",   "mathcal", "mathbb",  "boldsymbol",
                                         "mathfrak", "bm",      "mathscr", NULL};
 /* Commands that only size or space: nothing printed. */
-static const char *const SILENT[] = {
-    "left", "right", "big",    "Big",          "bigg",   "Bigg",     "bigl",      "bigr",
-    "Bigl", "Bigr",  "middle", "displaystyle", "limits", "nolimits", "textstyle", NULL};
+static const char *const SILENT[] = {"left",   "right",     "big",
+                                     "Big",    "bigg",      "Bigg",
+                                     "bigl",   "bigr",      "Bigl",
+                                     "Bigr",   "middle",    "displaystyle",
+                                     "limits", "nolimits",  "textstyle",
+                                     "hline",  "hdashline", "nonumber",
+                                     "notag",  NULL}; /* (rules and numbering of rows too) */
 /* Accents: their argument, then a combining mark. */
 static const tex_symbol ACCENTS[] = {{"bar", "\xCC\x84"},       {"dot", "\xCC\x87"},
                                      {"ddot", "\xCC\x88"},      {"hat", "\xCC\x82"},

@@ -141,6 +141,51 @@ static void test_spans(void)
     CHECK(oct_math_span("$[]$", 4) == 0);
 }
 
+/* How many nodes of kind k the chapter of `text` holds. */
+static size_t count_kind(const char *name, const char *text, oct_kind k)
+{
+    oct_tree *t = oct_tree_new();
+    oct_diag *d = oct_diag_new(NULL);
+    oct_ingest_options o = {.normalize = true};
+    oct_node *ch = oct_ingest_source(t, name, text, strlen(text), NULL, &o, d);
+    size_t n = 0;
+    free(ch ? oct_node_collect(ch, k, &n) : NULL);
+    oct_tree_free(t);
+    oct_diag_free(d);
+    return n;
+}
+
+/* Environments: a matrix in its brackets, (a b; c d); cases as value,
+ * condition; aligned and gathered rows as rows ("; " when flat); one not
+ * known, or never closed, kept as written. */
+static void test_environments(void)
+{
+    expect_tex("\\begin{pmatrix} a & b \\\\ c & d \\end{pmatrix}", "(a b; c d)");
+    expect_tex("\\begin{bmatrix}1&0\\\\0&1\\end{bmatrix}", "[1 0; 0 1]");
+    expect_tex("\\det \\begin{vmatrix} 1 & 2 \\\\ 3 & 4 \\end{vmatrix} = -2",
+               "det |1 2; 3 4| = −2");
+    expect_tex("\\begin{Vmatrix} x \\end{Vmatrix}", "‖x‖");
+    expect_tex("\\begin{array}{cc} a & b \\\\ c & d \\\\ \\end{array}", "a b; c d");
+    expect_tex("f(x) = \\begin{cases} x^2 & x \\ge 0 \\\\ -x & \\text{otherwise} \\end{cases}",
+               "f(x) = {x², x ≥ 0; −x otherwise}");
+    expect_tex("\\begin{aligned} x + y &= 3 \\\\ x - y &= 1 \\end{aligned}",
+               "x + y = 3; x − y = 1");
+    expect_marked(
+        "\\begin{align} a &= b \\label{eq:1} \\\\[2pt] c &= d \\nonumber \\\\ \\end{align}",
+        "a = b\x04"
+        "c = d");
+    expect_tex("\\begin{pmatrix} \\begin{matrix} 1 & 2 \\end{matrix} & x_1 \\\\ \\{a\\} & 0 "
+               "\\end{pmatrix}",
+               "(1 2 x₁; {a} 0)"); /* a nested environment keeps its own & */
+    expect_tex("\\begin{array}{c|c} a & b \\\\ \\hline c & d \\end{array}", "a b; c d");
+    expect_tex("\\begin{tikzcd} A \\end{tikzcd}", "\\begin{tikzcd} A \\end{tikzcd}");
+    expect_tex("\\begin{pmatrix} a & b",
+               "\\begin{pmatrix} a  b"); /* never closed: as written, but & marks nothing */
+    expect_tex("a \\\\ b \\\\", "a; b"); /* a last \\\\ starts no row */
+    CHECK(oct_math_span("$$ x^2 $$ and", 13) == 9); /* display math may have blanks */
+    CHECK(oct_math_span("$ x^2 $ and", 11) == 0);
+}
+
 /* The chapter's plain text after ingest (normalizer on). */
 static char *ingested(const char *name, const char *text)
 {
@@ -171,6 +216,35 @@ static void test_in_notes(void)
     free(got);
 }
 
+/* A display formula over several lines ($$ alone on a line, \\[, a bare
+ * \\begin{align}) is one formula, each row a line; a blank line before
+ * its close, a fence or a quote leaves it as written. */
+static void test_display_blocks(void)
+{
+    char *got = ingested("notes.md", "Before\n\n$$\nx + y &= 3 \\\\\nx - y &= 1\n$$\n\nAfter\n");
+    CHECK_STR(got, "Before\nx + y = 3 x − y = 1\nAfter\n");
+    free(got);
+    CHECK(count_kind("notes.md", "$$\nx + y &= 3 \\\\\nx - y &= 1\n$$\n", OCT_LINE_BREAK) == 1);
+    got = ingested("notes.md", "\\[\n\\int_0^1 x^2\\,dx = \\frac{1}{3}\n\\]\n");
+    CHECK_STR(got, "∫₀¹ x²\xE2\x80\x89"
+                   "dx = 1/3\n");
+    free(got);
+    got = ingested("notes.txt", "\\begin{align}\na_1 &= b % why\\\\\nc &= d\n\\end{align}\n");
+    CHECK_STR(got, "a₁ = b c = d\n");
+    free(got);
+    CHECK(count_kind("notes.txt", "\\begin{align}\na &= b \\\\\nc &= d\n\\end{align}\n",
+                     OCT_LINE_BREAK) == 1);
+    got = ingested("notes.md", "1. Solve:\n   $$\n   x_1 = 1\n   $$\n2. Next\n");
+    CHECK(strstr(got, "x₁ = 1") && !strstr(got, "$$"));
+    free(got);
+    CHECK(count_kind("notes.md", "1. Solve:\n   $$\n   x_1 = 1\n   $$\n2. Next\n", OCT_ITEM) == 2);
+    got = ingested("notes.md", "$$\nx_1\n\nno close\n");
+    CHECK(strstr(got, "$$") != NULL); /* a blank line before any $$: as written */
+    free(got);
+    CHECK(count_kind("notes.md", "```\n$$\nx_1\n$$\n```\n", OCT_CODE_BLOCK) == 1);
+    CHECK(count_kind("notes.md", "> $$\n> x_1\n> $$\n", OCT_SUBSCRIPT) == 0);
+}
+
 int main(void)
 {
     test_roots();
@@ -178,5 +252,7 @@ int main(void)
     test_chemistry_physics();
     test_spans();
     test_in_notes();
+    test_environments();
+    test_display_blocks();
     return check_done();
 }
