@@ -206,8 +206,8 @@ static void new_row(reader *r, oct_buf *out)
     oct_buf_putc(out, OCT_TEX_ROW);
     while (r->i < r->n && r->s[r->i] == ' ')
         r->i++;
-    const char *close =
-        r->i < r->n && r->s[r->i] == '[' ? memchr(r->s + r->i, ']', r->n - r->i) : NULL;
+    size_t room = r->n - r->i < 16 ? r->n - r->i : 16; /* a length: [2pt], [-1ex] */
+    const char *close = r->i < r->n && r->s[r->i] == '[' ? memchr(r->s + r->i, ']', room) : NULL;
     if (close) r->i = (size_t)(close - r->s) + 1;
     while (r->i < r->n && r->s[r->i] == ' ')
         r->i++;
@@ -299,7 +299,8 @@ static bool read_structure(reader *r, oct_buf *out, const char *name, size_t sta
     size_t k = r->i;
     while (k < r->n && r->s[k] == ' ')
         k++;
-    const char *close = k < r->n && r->s[k] == '{' ? memchr(r->s + k, '}', r->n - k) : NULL;
+    size_t room = r->n - k < 26 ? r->n - k : 26; /* an environment's name, at most */
+    const char *close = k < r->n && r->s[k] == '{' ? memchr(r->s + k, '}', room) : NULL;
     if (close) r->i = (size_t)(close - r->s) + 1;
     oct_buf_put(out, r->s + start - 1, r->i - start + 1);
     return true;

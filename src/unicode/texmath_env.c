@@ -11,7 +11,9 @@
 #include <stdbool.h>
 #include <string.h>
 
-enum { MAX_DEPTH = 32, MAX_NAME = 24 };
+/* MAX_BODY: an environment's \end is looked for this far, so a line of
+ * thousands of unclosed \begin costs each of them a bounded look. */
+enum { MAX_DEPTH = 32, MAX_NAME = 24, MAX_BODY = 4096 };
 
 typedef enum {
     ENV_MATRIX, /* cells spaced, rows "; ", in the environment's brackets */
@@ -95,7 +97,8 @@ static bool env_mark(const char *s, size_t n, size_t j, const char *word, size_t
     if (j + 1 + w >= n || s[j] != '\\' || memcmp(s + j + 1, word, w) != 0) return false;
     size_t k = skip_blanks(s, n, j + 1 + w);
     if (k >= n || s[k] != '{') return false;
-    const char *close = memchr(s + k, '}', n - k);
+    size_t room = n - k < MAX_NAME + 2 ? n - k : MAX_NAME + 2;
+    const char *close = memchr(s + k, '}', room);
     if (!close) return false;
     *name = k + 1;
     *len = (size_t)(close - s) - *name;
@@ -108,6 +111,7 @@ static bool find_end(const char *s, size_t n, size_t from, const char *name, siz
                      size_t *end, size_t *after)
 {
     int depth = 0;
+    if (n - from > MAX_BODY) n = from + MAX_BODY;
     for (size_t j = from; j < n; j++) {
         if (s[j] != '\\') continue;
         size_t at, l;
@@ -202,8 +206,9 @@ bool tex_environment(const char *s, size_t n, size_t *i, int depth, oct_buf *out
 {
     size_t k = skip_blanks(s, n, *i);
     if (depth >= MAX_DEPTH || k >= n || s[k] != '{') return false;
-    const char *close = memchr(s + k, '}', n - k);
-    if (!close || (size_t)(close - s) - k - 1 > MAX_NAME) return false;
+    size_t room = n - k < MAX_NAME + 2 ? n - k : MAX_NAME + 2;
+    const char *close = memchr(s + k, '}', room);
+    if (!close) return false;
     const char *name = s + k + 1;
     size_t len = (size_t)(close - name);
     const env_def *e = env_named(name, len);

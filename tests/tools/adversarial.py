@@ -87,6 +87,12 @@ def text_cases():
     case("mojibake", {"notes.md": "# Mojibake\n\nCaf\u00e9 cr\u00e8me \u2014 \u201cquoted\u201d d\u00e9j\u00e0 vu.\n"
                       .encode("utf-8").decode("cp1252", errors="replace").encode("utf-8")},
          codes=["mojibake"])
+    # thousands of \begin never closed, \\[ never closed, a formula of
+    # 150 rows of aligned environments: linear, set, nothing lost
+    case("math-environments", {"notes.md": "# Math\n\n$$" + "\\begin{pmatrix}" * 20000
+                               + " x \\\\[" * 8000 + "$$\n\n$$\n"
+                               + "\\begin{align} a & b \\\\\n" * 150 + "$$\n\n\\[\nx_1\n\n"},
+         codes=[])
     case("utf16", {"notes.txt": "\ufeffQ: Wie heißt das?\nA: Grüße aus Zürich.\n".encode("utf-16-le")})
     case("empty-file", {"notes.md": b""})
     case("only-blank", {"notes.md": "\n\n   \n\t\n"})
