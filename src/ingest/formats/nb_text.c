@@ -48,7 +48,7 @@ static void take_string(nb_lines *l, const char *s, int line, nb_mode mode)
         s++;
         if (c == '\r' && *s == '\n') continue;
         if (c == '\r' && mode == NB_OUTPUT) { /* overwrite, as a terminal does */
-            if (*s && *s != '\n') {
+            if (*s && *s != '\n' && l->text.data) { /* (nothing written yet: nothing to undo) */
                 l->text.len = l->start;
                 l->text.data[l->text.len] = '\0';
             }
