@@ -28,9 +28,15 @@
 #include <string.h>
 #include <strings.h>
 
+enum { WORD_MAX = 16 };
+
 typedef struct {
     int number;
-    bool word;  /* its number was worded ("Exercice 1"): "1)" is a part */
+    bool word; /* its number was worded ("Exercice 1"): "1)" is a part */
+    /* that word as its line wrote it, and the blank after it ("Problem ",
+     * "Q"): the labels of the question and of its parts keep it, unless a
+     * line writes the number again without it ("2 a" under "Question 2") */
+    char wtext[WORD_MAX + 2];
     int nparts; /* the parts of the label last written */
     char part[OCT_EXAM_DEPTH][OCT_EXAM_TOKEN];
     oct_exam_kind kind[OCT_EXAM_DEPTH];
@@ -48,12 +54,16 @@ static oct_exam_kind part_kind(const paper *p, const oct_exam_label *l)
 
 /* Places label l under the paper's current question: false when it is no
  * part of one (a "(b)" with no number above it, a list's "3)"). */
-static bool place(paper *p, const oct_exam_label *l)
+static bool place(paper *p, const char *s, const oct_exam_label *l)
 {
     if (l->number && !(l->paren && p->word && p->number)) {
         if (l->paren) return false;
         p->number = l->number;
         p->word = l->word;
+        size_t w = l->wordlen <= WORD_MAX ? l->wordlen : 0;
+        memcpy(p->wtext, s, w);
+        if (w && (s[w] == ' ' || s[w] == '\t')) p->wtext[w++] = ' ';
+        p->wtext[w] = '\0';
         p->nparts = l->nparts;
         memcpy(p->part, l->part, sizeof p->part);
         memcpy(p->kind, l->kind, sizeof p->kind);
@@ -79,7 +89,7 @@ static bool place(paper *p, const oct_exam_label *l)
 
 static void put_label(oct_buf *b, const paper *p)
 {
-    oct_buf_printf(b, "%d", p->number);
+    oct_buf_printf(b, "%s%d", p->wtext, p->number);
     for (int i = 0; i < p->nparts; i++)
         oct_buf_printf(b, p->kind[i] == OCT_EXAM_DIGIT ? ".%s" : "(%s)", p->part[i]);
 }
@@ -116,7 +126,7 @@ static line_info read_line(paper *p, const nl_raw_line *l)
     }
     r.marks = oct_exam_marks(s, n, !p->scheme, &r.nmarks);
     oct_exam_label lab;
-    if (!oct_exam_read_label(s, r.marks, p->scheme, &lab) || !place(p, &lab)) {
+    if (!oct_exam_read_label(s, r.marks, p->scheme, &lab) || !place(p, s, &lab)) {
         /* a part's wording wrapped onto this line, its marks at the end */
         r.marks = p->scheme || !p->number ? n : oct_exam_marks(s, n, true, &r.nmarks);
         r.cont = r.marks < n && r.marks > 0;

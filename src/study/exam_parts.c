@@ -106,9 +106,12 @@ static oct_node *make_question(st_ctx *c, seg *g, const oct_node *context)
     return q;
 }
 
-/* Label lab opens with stem's ("1(a)(i)" under "1(a)", "1(a)" under "1"). */
+/* Label lab opens with stem's ("1(a)(i)" under "1(a)", "1(a)" under "1",
+ * "Aufgabe 1(a)" under "1"): the words of their numbers aside. */
 static bool under(const char *lab, const char *stem)
 {
+    lab = st_exam_bare(lab);
+    stem = st_exam_bare(stem);
     size_t n = strlen(stem);
     return n && strncmp(lab, stem, n) == 0 && (lab[n] == '(' || lab[n] == '.');
 }

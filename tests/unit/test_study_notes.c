@@ -374,23 +374,26 @@ static void test_exam_papers(void)
     oct_tree_free(t);
 
     t = load("exam-calculus.md", &ch, NULL);
-    check_part(t, ch, 0, "1(a)", 4, "Find f", "3x² − 3");
-    check_part(t, ch, 4, "3", 4, "Compute the integral", "= 9");
+    /* the word of the number stays in the label, the number is 3 */
+    check_part(t, ch, 0, "Problem 1(a)", 4, "Find f", "3x² − 3");
+    check_part(t, ch, 4, "Problem 3", 4, "Compute the integral", "= 9");
+    CHECK(nth_question(ch, 4)->u.question.number == 3);
     CHECK(strstr(text_of(t, nth_question(ch, 1)->u.question.context), "x³ − 3x + 1") != NULL);
     oct_tree_free(t);
 
     t = load("exam-klausur.txt", &ch, NULL);
-    check_part(t, ch, 0, "1(a)", 3, "Berechnen Sie", "1840 W (1 Formel");
-    check_part(t, ch, 2, "2(a)", 2, "Nennen Sie", "Kupfer");
+    check_part(t, ch, 0, "Aufgabe 1(a)", 3, "Berechnen Sie", "1840 W (1 Formel");
+    check_part(t, ch, 2, "Aufgabe 2(a)", 2, "Nennen Sie", "Kupfer");
+    CHECK(nth_question(ch, 2)->u.question.number == 2);
     oct_tree_free(t);
 
     t = load("exam-controle.txt", &ch, NULL);
-    check_part(t, ch, 0, "1.1", 2, "Calculer u(1)", "= 10");
-    check_part(t, ch, 4, "2.2", 3, "On lance", "91/216");
+    check_part(t, ch, 0, "Exercice 1.1", 2, "Calculer u(1)", "= 10");
+    check_part(t, ch, 4, "Exercice 2.2", 3, "On lance", "91/216");
     oct_tree_free(t);
 
     t = load("exam-biology.txt", &ch, NULL);
-    check_part(t, ch, 0, "1", 1, "Name the organelle", "mitochondria");
+    check_part(t, ch, 0, "Q1", 1, "Name the organelle", "mitochondria");
     check_part(t, ch, 2, "2(b)(i)", 1, "Name the green", "chlorophyll");
     check_part(t, ch, 3, "2(b)(ii)", 2, "Write the word", "1 for each side");
     check_part(t, ch, 5, "3.2", 4, "Explain how temperature", "enzyme denatured (1)");
