@@ -8,7 +8,8 @@
  * pass found one question that swallowed the whole scheme.
  *
  * When the text reads as a paper (three or more labelled lines ending in
- * marks, or labelled parts before a mark scheme's caption), each labelled
+ * marks beside evidence of a paper, or labelled parts before a mark
+ * scheme's caption), each labelled
  * line is written with its full label first ("1(a)", "2(b)(ii)", "1.2",
  * "3"), its indent dropped, and its marks as "[2]" (in the paper; a
  * scheme's "(1)" is a marking point and stays); "Section A" and the
@@ -144,8 +145,20 @@ static line_info read_line(paper *p, const nl_raw_line *l)
 
 typedef struct {
     size_t marked, parts_before, after;
-    bool caption;
+    size_t written;  /* marks a paper writes as marks: "[2]", "(2 marks)", "(3 Punkte)" */
+    size_t lettered; /* parts under letters or numerals: "(a)", "b)", "(ii)" */
+    bool caption, total;
 } evidence;
+
+/* Numbered lines ending in a number in brackets are a recipe's minutes, a
+ * changelog's tickets, a to-do list's priorities or a song's repeats as
+ * often as a paper's marks: they make a paper only beside something no
+ * such list writes (marks written as marks, lettered parts, a total, a
+ * mark scheme). */
+static bool evident(const evidence *e)
+{
+    return e->written >= 2 || e->lettered >= 1 || e->total || e->caption;
+}
 
 static bool is_paper(const nl_raw_line *v, size_t n, line_info *info)
 {
@@ -154,12 +167,18 @@ static bool is_paper(const nl_raw_line *v, size_t n, line_info *info)
     for (size_t i = 0; i < n; i++) {
         info[i] = read_line(&p, &v[i]);
         e.caption = e.caption || info[i].caption;
+        const char *s = v[i].s + v[i].lead;
+        size_t len = v[i].n - v[i].lead;
+        if (!v[i].fenced && len && !info[i].label && oct_exam_total(s, len)) e.total = true;
         if (!info[i].label) continue;
         if (p.scheme) {
             e.after++;
         } else {
-            e.marked += info[i].marks < v[i].n - v[i].lead;
+            int m;
+            e.marked += info[i].marks < len;
+            e.written += info[i].marks < len && oct_exam_marks(s, len, false, &m) < len;
             e.parts_before += p.nparts > 0;
+            e.lettered += p.nparts > 0 && p.kind[p.nparts - 1] != OCT_EXAM_DIGIT;
         }
     }
     /* "Exercice 1 : suites (6 points)" above "1)", "2)": a heading */
@@ -171,7 +190,7 @@ static bool is_paper(const nl_raw_line *v, size_t n, line_info *info)
         info[i].heads =
             j < n && info[j].label && info[j].number == info[i].number && info[j].nparts > 0;
     }
-    return e.marked >= 3 || (e.caption && e.parts_before >= 2 && e.after >= 1);
+    return (e.marked >= 3 && evident(&e)) || (e.caption && e.parts_before >= 2 && e.after >= 1);
 }
 
 static void put_line(oct_buf *out, const nl_raw_line *l, const line_info *r, const paper *p)

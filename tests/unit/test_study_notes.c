@@ -69,6 +69,10 @@ static const expected NOTES[] = {
     {"exam-klausur.txt", 4, 4},
     {"exam-controle.txt", 5, 5},
     {"exam-biology.txt", 9, 8},
+    {"nonexam-recipe.txt", 0, 0},
+    {"nonexam-changelog.txt", 0, 0},
+    {"nonexam-todo.txt", 0, 0},
+    {"nonexam-song.txt", 0, 0},
 };
 enum { NFILES = sizeof NOTES / sizeof NOTES[0] };
 
@@ -403,6 +407,22 @@ static void test_exam_papers(void)
     oct_tree_free(t);
 }
 
+/* Numbered lines that end in a number in brackets, and nothing else of a
+ * paper: no exam, and the brackets stay as written. */
+static void test_not_papers(void)
+{
+    static const char *const FILES[] = {"nonexam-recipe.txt", "nonexam-changelog.txt",
+                                        "nonexam-todo.txt", "nonexam-song.txt"};
+    for (size_t i = 0; i < sizeof FILES / sizeof *FILES; i++) {
+        oct_node *ch;
+        oct_tree *t = load(FILES[i], &ch, NULL);
+        CHECK(ch && !ch->u.chapter.exam);
+        const char *all = ch ? text_of(t, ch) : "";
+        CHECK(strstr(all, "[") == NULL);
+        oct_tree_free(t);
+    }
+}
+
 int main(void)
 {
     test_counts();
@@ -417,5 +437,6 @@ int main(void)
     test_deck_lines();
     test_closed_answers();
     test_exam_papers();
+    test_not_papers();
     return check_done();
 }
