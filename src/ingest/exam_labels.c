@@ -204,9 +204,9 @@ bool oct_exam_read_label(const char *s, size_t n, bool lenient, oct_exam_label *
 /* The unit after a number of marks: "marks", "pts", "Punkte", "P." */
 static bool mark_unit(const char *s, size_t n)
 {
-    static const char *const U[] = {"mark",  "marks",  "pt",    "pts",    "point", "points",
-                                    "punkt", "punkte", "p",     "p.",     "pkt",   "pkt.",
-                                    "be",    "puntos", "punti", "pontos", NULL};
+    static const char *const U[] = {"mark",  "marks",  "pt",     "pts",   "point",  "points",
+                                    "punkt", "punkte", "p",      "p.",    "pkt",    "pkt.",
+                                    "be",    "punto",  "puntos", "punti", "pontos", NULL};
     for (size_t i = 0; U[i]; i++) {
         size_t k = strlen(U[i]);
         if (k != n) continue;

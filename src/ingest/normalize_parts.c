@@ -127,7 +127,10 @@ static line_info read_line(paper *p, const nl_raw_line *l)
     }
     r.marks = oct_exam_marks(s, n, !p->scheme, &r.nmarks);
     oct_exam_label lab;
-    if (!oct_exam_read_label(s, r.marks, p->scheme, &lab) || !place(p, s, &lab)) {
+    bool ok = oct_exam_read_label(s, r.marks, p->scheme, &lab);
+    /* "(c) [3]": a part and its marks, its wording on the lines below */
+    if (!ok && r.marks < n) ok = oct_exam_read_label(s, n, p->scheme, &lab) && lab.len >= r.marks;
+    if (!ok || !place(p, s, &lab)) {
         /* a part's wording wrapped onto this line, its marks at the end */
         r.marks = p->scheme || !p->number ? n : oct_exam_marks(s, n, true, &r.nmarks);
         r.cont = r.marks < n && r.marks > 0;
@@ -253,8 +256,8 @@ static void report(oct_buf *lines, int first, const char *path, oct_diag *diag)
     if (!first) return;
     oct_diag_report(diag, OCT_NOTE, path, first, 1, "exam-paper",
                     "read as an exam paper: each part under its full label (\"1(a)\") and its "
-                    "marks as \"[2]\", the words of its labels and marks (\"Question\", "
-                    "\"Part\", \"points\") left out: lines %s",
+                    "marks as \"[2]\", the words of its parts and marks (\"Part\", "
+                    "\"marks\", \"points\") left out: lines %s",
                     lines->data);
 }
 

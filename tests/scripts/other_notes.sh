@@ -70,6 +70,7 @@ want = {"biology-qa.md": (8, 7), "history-labels.txt": (6, 5), "mcq-details.md":
         "sql-interview.rst": (3, 3), "portugues-cheatsheet.rst": (2, 2),
         "exam-chemistry.txt": (6, 6), "exam-calculus.md": (5, 5), "exam-klausur.txt": (4, 4),
         "exam-controle.txt": (5, 5), "exam-biology.txt": (9, 8),
+        "exam-geography.txt": (6, 6), "exam-quimica.txt": (5, 5),
         "nonexam-recipe.txt": (0, 0), "nonexam-changelog.txt": (0, 0),
         "nonexam-todo.txt": (0, 0), "nonexam-song.txt": (0, 0),
         "enc-latin1-french.txt": (3, 3), "enc-cp1252-quotes.txt": (2, 2),

@@ -69,6 +69,8 @@ static const expected NOTES[] = {
     {"exam-klausur.txt", 4, 4},
     {"exam-controle.txt", 5, 5},
     {"exam-biology.txt", 9, 8},
+    {"exam-geography.txt", 6, 6},
+    {"exam-quimica.txt", 5, 5},
     {"nonexam-recipe.txt", 0, 0},
     {"nonexam-changelog.txt", 0, 0},
     {"nonexam-todo.txt", 0, 0},
@@ -407,6 +409,42 @@ static void test_exam_papers(void)
     oct_tree_free(t);
 }
 
+/* Parts written as a label and marks alone ("(b) [2]"), their wording on
+ * the lines or the paragraph below, or nowhere; a part under two stems;
+ * worded numbers in Spanish. */
+static void test_exam_wordless(void)
+{
+    oct_node *ch;
+    oct_diag *d = oct_diag_new(NULL);
+    oct_tree *t = load("exam-geography.txt", &ch, d);
+    check_part(t, ch, 1, "1(b)", 2, "Describe the shape", "roughly circular");
+    check_part(t, ch, 2, "1(c)", 3, "Explain how the steep", "mass movement");
+    /* "2(c) [2]" says nothing: no question, the label stays in print */
+    CHECK(check_count_code(d, "exam-empty-part") == 1);
+    CHECK(oct_diag_size(d) && oct_diag_at(d, 0)->line == 16);
+    CHECK(strstr(text_of(t, ch), "2(c) [2]") != NULL);
+    for (int i = 0; i < 6; i++)
+        CHECK(strcmp(nth_question(ch, i)->u.question.label, "2(c)") != 0);
+    /* 2(b)(ii) under 2 and 2(b): both stems, outermost first */
+    const oct_node *q = nth_question(ch, 5);
+    CHECK_STR(q->u.question.label, "2(b)(ii)");
+    const char *stems = text_of(t, q->u.question.context);
+    const char *outer = strstr(stems, "Rivers move"), *inner = strstr(stems, "hydrograph");
+    CHECK(outer && inner && outer < inner);
+    CHECK(nth_question(ch, 4)->u.question.context == q->u.question.context);
+    /* 2(a) under 2 alone: the stem itself, in the chapter */
+    CHECK(nth_question(ch, 3)->u.question.context->parent == ch);
+    oct_tree_free(t);
+    oct_diag_free(d);
+
+    t = load("exam-quimica.txt", &ch, NULL);
+    check_part(t, ch, 0, "Ejercicio 1(a)", 1, "Escriba la reacción", "3 H2");
+    check_part(t, ch, 2, "Problema 2", 3, "Calcule la masa", "36 g");
+    CHECK(nth_question(ch, 2)->u.question.number == 2);
+    check_part(t, ch, 3, "Ejercicio 3(a)", 2, "Defina la energía", "La energía mínima");
+    oct_tree_free(t);
+}
+
 /* Numbered lines that end in a number in brackets, and nothing else of a
  * paper: no exam, and the brackets stay as written. */
 static void test_not_papers(void)
@@ -437,6 +475,7 @@ int main(void)
     test_deck_lines();
     test_closed_answers();
     test_exam_papers();
+    test_exam_wordless();
     test_not_papers();
     return check_done();
 }
