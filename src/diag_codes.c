@@ -55,6 +55,8 @@ static const oct_diag_code CODES[] = {
      "YAML or TOML front matter opening a Markdown source was read as metadata, not text"},
     {"general", W, "a message reported without a code of its own"},
     {"html-dropped", W, "HTML that has no place in a booklet (scripts, forms...) dropped"},
+    {"html-title", N,
+     "a saved page's <title> names its chapter; the site's name after it is left out"},
     {"html-unclosed", W, "an HTML element has no end tag; it ends with its block"},
     {"image-damaged", W, "a picture is damaged; its alt text is printed instead"},
     {"image-missing", W, "a picture's file does not exist; its alt text is printed instead"},
