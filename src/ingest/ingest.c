@@ -11,6 +11,7 @@
 #include "ingest/guards.h"
 #include "ingest/linkscheme.h"
 #include "ingest/images.h"
+#include "ingest/remnote.h"
 #include "ingest/srcards.h"
 #include "ingest/wikilinks.h"
 #include "util/buf.h"
@@ -396,6 +397,7 @@ oct_node *oct_ingest_parse(oct_tree *t, const char *path, const oct_ingest_text 
     oct_ingest_unsafe_links(t, ch, path, diag);
     oct_ingest_alerts(t, ch);
     if (may_hold_obsidian(md, mdlen)) oct_ingest_wikilinks(t, ch);
+    if (oct_remnote_possible(md, mdlen)) oct_ingest_remnote(t, ch);
     if (oct_srcards_possible(md, mdlen))
         oct_ingest_srcards(t, ch,
                            in->front_deck || (in->normalized && in->norm.deck_tag) ||

@@ -75,6 +75,9 @@ static const expected NOTES[] = {
     {"nonexam-changelog.txt", 0, 0},
     {"nonexam-todo.txt", 0, 0},
     {"nonexam-song.txt", 0, 0},
+    {"remnote-cells.md", 7, 7},
+    {"remnote-geschichte.txt", 6, 6},
+    {"shell-redirects.md", 0, 0},
 };
 enum { NFILES = sizeof NOTES / sizeof NOTES[0] };
 
@@ -445,6 +448,45 @@ static void test_exam_wordless(void)
     oct_tree_free(t);
 }
 
+/* RemNote's cards, in a Markdown export (bullets, children nested) and a
+ * text one: each way of writing one, and the redirections and shifts
+ * beside them left as they are. */
+static void test_remnote(void)
+{
+    static const char *const CELLS[][2] = {
+        {"Mitochondrion", "site of aerobic respiration in the cell"},
+        {"Ribosome", "makes proteins from amino acids"},
+        {"the molecule that carries energy in the cell", "ATP"}, /* "<<": the back asks */
+        {"Osmosis", "diffusion of water across a partially permeable membrane"},
+        {"Enzyme", "a biological catalyst"},
+        {"Enzyme: Active site", "the part of the enzyme where the substrate binds"},
+        {"Stages of mitosis", "prophase metaphase anaphase telophase"}, /* ">>>" */
+    };
+    oct_node *ch;
+    oct_tree *t = load("remnote-cells.md", &ch, NULL);
+    for (int i = 0; i < 7; i++) {
+        const oct_node *q = nth_question(ch, i);
+        CHECK(q != NULL);
+        if (!q) continue;
+        CHECK_STR(text_of(t, q), CELLS[i][0]);
+        CHECK_STR(text_of(t, answer_of(q)), CELLS[i][1]);
+    }
+    const char *all = text_of(t, ch);
+    CHECK(strstr(all, "a >> b shifts a right by b bits") != NULL);
+    CHECK(strstr(all, "cat notes.txt >> all.txt") != NULL);
+    oct_tree_free(t);
+
+    t = load("remnote-geschichte.txt", &ch, NULL);
+    CHECK_STR(text_of(t, nth_question(ch, 1)), "Friedrich Ebert");
+    CHECK_STR(text_of(t, answer_of(nth_question(ch, 1))), "Erster Reichspräsident");
+    CHECK_STR(text_of(t, nth_question(ch, 4)), "Artikel 48");
+    const char *why = text_of(t, answer_of(nth_question(ch, 5)));
+    CHECK(strstr(why, "Weltwirtschaftskrise") && strstr(why, "Notverordnungen statt Parlament"));
+    all = text_of(t, ch);
+    CHECK(strstr(all, "cat karten.txt >> archiv.txt") && strstr(all, "n >> 1 alle Bits"));
+    oct_tree_free(t);
+}
+
 /* Numbered lines that end in a number in brackets, and nothing else of a
  * paper: no exam, and the brackets stay as written. */
 static void test_not_papers(void)
@@ -477,5 +519,6 @@ int main(void)
     test_exam_papers();
     test_exam_wordless();
     test_not_papers();
+    test_remnote();
     return check_done();
 }
