@@ -37,12 +37,14 @@ bool oct_epub_has_index(const oct_epub_book *b)
     return false;
 }
 
-/* "Q12" for a numbered question, else the first words of its prompt or
- * heading (cut at a word, with an ellipsis). */
+/* "Q12" for a numbered question ("Problem 3" when its label names itself), else the first words of
+ * its prompt or heading (cut at a word, with an ellipsis). */
 static const char *locator_text(const oct_epub_book *b, const oct_node *n)
 {
-    if (n->kind == OCT_QUESTION && n->u.question.label)
-        return oct_arena_printf(b->arena, "Q%s", n->u.question.label);
+    if (n->kind == OCT_QUESTION && n->u.question.label) {
+        const char *lab = n->u.question.label;
+        return *lab >= '0' && *lab <= '9' ? oct_arena_printf(b->arena, "Q%s", lab) : lab;
+    }
     const char *s = n->kind == OCT_CHAPTER && n->u.chapter.title ? n->u.chapter.title
                                                                  : oct_epub_plain(b->arena, n);
     size_t len = strlen(s);

@@ -98,16 +98,19 @@ static void more_parts(const char *s, size_t n, size_t *i, oct_exam_label *out)
     }
 }
 
-/* The word before a question's number, length with the blanks after it. */
-static size_t question_word(const char *s, size_t n)
+/* The word before a question's number, length with the blanks after it;
+ * *wlen the word's own. (study/exam_labels.c reads the same words back.) */
+static size_t question_word(const char *s, size_t n, size_t *wlen)
 {
-    static const char *const W[] = {"question", "problem", "exercise",  "aufgabe", "frage",
-                                    "exercice", "task",    "ejercicio", "q",       NULL};
+    static const char *const W[] = {"question", "problem",   "exercise", "aufgabe",
+                                    "frage",    "exercice",  "task",     "ejercicio",
+                                    "problema", "esercizio", "q",        NULL};
     for (size_t i = 0; W[i]; i++) {
         size_t k = word_at(s, n, W[i]);
         if (!k || (k == 1 && !(k < n && (digit(s[k]) || blank(s[k]))))) continue;
         while (k < n && blank(s[k]))
             k++;
+        *wlen = strlen(W[i]);
         if (k < n && digit(s[k])) return k;
     }
     return 0;
@@ -175,8 +178,9 @@ static bool read_rest(const char *s, size_t n, size_t j, bool lenient, oct_exam_
 bool oct_exam_read_label(const char *s, size_t n, bool lenient, oct_exam_label *out)
 {
     memset(out, 0, sizeof *out);
-    size_t i = question_word(s, n);
+    size_t i = question_word(s, n, &out->wordlen);
     out->word = i > 0;
+    if (!out->word) out->wordlen = 0;
     if (digit(i < n ? s[i] : 0))
         return read_numbered(s, n, &i, lenient, out) && read_rest(s, n, i, lenient, out);
     size_t k = word_at(s, n, "part");
@@ -200,9 +204,9 @@ bool oct_exam_read_label(const char *s, size_t n, bool lenient, oct_exam_label *
 /* The unit after a number of marks: "marks", "pts", "Punkte", "P." */
 static bool mark_unit(const char *s, size_t n)
 {
-    static const char *const U[] = {"mark",  "marks",  "pt",    "pts",    "point", "points",
-                                    "punkt", "punkte", "p",     "p.",     "pkt",   "pkt.",
-                                    "be",    "puntos", "punti", "pontos", NULL};
+    static const char *const U[] = {"mark",  "marks",  "pt",     "pts",   "point",  "points",
+                                    "punkt", "punkte", "p",      "p.",    "pkt",    "pkt.",
+                                    "be",    "punto",  "puntos", "punti", "pontos", NULL};
     for (size_t i = 0; U[i]; i++) {
         size_t k = strlen(U[i]);
         if (k != n) continue;

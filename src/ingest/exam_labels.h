@@ -25,9 +25,10 @@ typedef struct {
     int nparts;
     char part[OCT_EXAM_DEPTH][OCT_EXAM_TOKEN]; /* as written, lower case */
     oct_exam_kind kind[OCT_EXAM_DEPTH];
-    bool word;  /* opened with a word: "Question", "Problem", "Aufgabe", "Q" */
-    bool paren; /* a bare "3)" (a part under a worded question, else a list item) */
-    size_t len; /* bytes of the label, its delimiter and the blanks after it */
+    bool word;      /* opened with a word: "Question", "Problem", "Aufgabe", "Q" */
+    size_t wordlen; /* that word's bytes, as written (the label keeps it) */
+    bool paren;     /* a bare "3)" (a part under a worded question, else a list item) */
+    size_t len;     /* bytes of the label, its delimiter and the blanks after it */
 } oct_exam_label;
 
 /* The label opening s[0..n) (no leading blanks), false if none. A bare

@@ -18,8 +18,16 @@
 
 #include "diag.h"
 #include "tree/tree.h"
+#include "util/buf.h"
 
 typedef struct oct_html oct_html;
+
+/* The text of a saved page's first <title> (entities decoded, blanks as
+ * written) and its line; empty when it has none. */
+typedef struct {
+    oct_buf text;
+    int line;
+} oct_html_title;
 
 typedef struct {
     oct_tree *t;
@@ -29,6 +37,10 @@ typedef struct {
     /* cmark line -> original source line */
     int (*map_line)(const void *ctx, int raw);
     const void *line_ctx;
+    /* NULL, or where the first <title>'s text goes: that <title> is then
+     * not reported as dropped (the caller names the chapter with it, or
+     * says why not) */
+    oct_html_title *title;
 } oct_html_env;
 
 oct_html *oct_html_new(const oct_html_env *env);
@@ -70,5 +82,12 @@ bool oct_html_is_frame_tag(const char *s, size_t n, size_t *len);
  * the caller keeps it as text. */
 bool oct_html_inline(oct_html *h, size_t owner, oct_node *base, const char *s, size_t n,
                      oct_span sp);
+
+/* html_title.c: a page's <title> text s[0..n) as a chapter title, in t's
+ * arena: blanks collapsed, and a site's name after the last " – ", " — ",
+ * " | ", " · " or " - " left out when it is short beside the rest
+ * ("Photosynthesis explained – Green Lab Notes"); *site gets that name
+ * (arena) or NULL. NULL when nothing is left. */
+const char *oct_html_page_title(oct_tree *t, const char *s, size_t n, const char **site);
 
 #endif

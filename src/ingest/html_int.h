@@ -98,9 +98,10 @@ struct oct_html {
     h_drop drops[H_MAX_DROPS];
     size_t ndrops;
     bool warned_chars, warned_depth;
-    bool finishing; /* the parse is ending: events map to nothing */
-    bool resync;    /* end tags fed to libxml2 after a forced close: no content */
-    oct_node *sink; /* detached: where content of a dropped element goes */
+    bool in_title, title_seen; /* inside the first <title> (env.title), past it */
+    bool finishing;            /* the parse is ending: events map to nothing */
+    bool resync;               /* end tags fed to libxml2 after a forced close: no content */
+    oct_node *sink;            /* detached: where content of a dropped element goes */
 };
 
 /* html.c */

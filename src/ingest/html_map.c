@@ -452,7 +452,14 @@ static bool start_special(oct_html *h, const h_elem *e, const char *name, const 
     }
     if (e && e->role == H_DROP && !h->dropped) {
         oct_html_flush(h);
-        record_drop(h, e->name);
+        /* a saved page's title: the caller's, to name the chapter */
+        h->in_title = h->env.title && !h->title_seen && strcmp(e->name, "title") == 0;
+        if (h->in_title) {
+            h->title_seen = true;
+            h->env.title->line = oct_html_here(h).line;
+        } else {
+            record_drop(h, e->name);
+        }
         push(h, H_DROP, e->name, NULL, xd);
         h->dropped++;
         return true;
@@ -593,7 +600,7 @@ static void finish_code(oct_html *h, oct_node *n)
 
 static void finish_entry(oct_html *h, h_entry *e)
 {
-    if (e->role == H_DROP) h->dropped--;
+    if (e->role == H_DROP && --h->dropped == 0) h->in_title = false;
     if (e->role == H_PRE && --h->in_pre == 0 && e->node) finish_code(h, e->node);
     oct_node *n = e->node;
     if (!n) return;
@@ -677,6 +684,8 @@ void oct_html_end(oct_html *h, const char *name)
 
 void oct_html_chars(oct_html *h, const char *s, size_t n)
 {
+    if (h->in_title && h->dropped == 1 && !h->finishing && !h->resync)
+        oct_buf_put(&h->env.title->text, s, n);
     /* in a resync: the held-back text of a <script> or <style> closed by force */
     if (h->finishing || h->dropped || h->resync) return;
     if (h->in_pre) {

@@ -11,6 +11,7 @@
 #include "ingest/guards.h"
 #include "ingest/linkscheme.h"
 #include "ingest/images.h"
+#include "ingest/remnote.h"
 #include "ingest/srcards.h"
 #include "ingest/wikilinks.h"
 #include "util/buf.h"
@@ -24,6 +25,7 @@
 
 #include <stdlib.h>
 #include <string.h>
+#include <strings.h>
 
 /* Decoding runs before anything looks at the text: legacy encodings first
  * (their bytes are not UTF-8 at all), then the byte-level clean-up, then
@@ -137,6 +139,37 @@ static const char *choose_title(oct_tree *t, const oct_node *chapter, const char
         if (*s) return s;
     }
     return title_from_path(t, path);
+}
+
+/* A saved web page (".html", ".htm"): its <title> may name its chapter. */
+static bool is_web_page(const char *path)
+{
+    size_t n = strlen(path);
+    return (n >= 5 && strcasecmp(path + n - 5, ".html") == 0) ||
+           (n >= 4 && strcasecmp(path + n - 4, ".htm") == 0);
+}
+
+/* A saved page's <title> names its chapter when nothing else does (a
+ * given title, front matter, a level-1 heading opening the page); either
+ * way the reader hears what became of it. NULL when it names nothing. */
+static const char *page_title(oct_tree *t, const oct_node *ch, const char *path,
+                              const oct_html_title *pt, bool named, oct_diag *diag)
+{
+    if (!pt->text.len) return NULL;
+    const char *site, *title = oct_html_page_title(t, pt->text.data, pt->text.len, &site);
+    if (!title) return NULL;
+    const oct_node *first = ch->first;
+    if (named || (first && first->kind == OCT_SECTION && first->u.section.level == 1)) {
+        oct_diag_report(diag, OCT_WARNING, path, pt->line, 1, "html-dropped",
+                        "<title> \"%s\" dropped: %s names the chapter", title,
+                        named ? "the given title" : "the page's first heading");
+        return NULL;
+    }
+    oct_diag_report(diag, OCT_NOTE, path, pt->line, 1, "html-title",
+                    "the page's <title> names the chapter \"%s\"%s%s%s", title,
+                    site ? "; its site's name \"" : "", site ? site : "",
+                    site ? "\" left out" : "");
+    return title;
 }
 
 /* Whether the text has a "[[" or "==" at all: the wikilink pass walks every
@@ -353,12 +386,18 @@ oct_node *oct_ingest_parse(oct_tree *t, const char *path, const oct_ingest_text 
         src.nlines = in->notebook->nlines;
     }
     src.file = oct_tree_add_file(t, path);
+    oct_html_title pt = {OCT_BUF_INIT, 0};
+    if (is_web_page(path)) src.html_title = &pt;
     oct_node *ch = oct_node_new(t, OCT_CHAPTER, (oct_span){src.file, 1, 1});
-    if (oct_markdown_parse(t, ch, &src, md, mdlen, diag) != 0) return NULL;
+    if (oct_markdown_parse(t, ch, &src, md, mdlen, diag) != 0) {
+        oct_buf_free(&pt.text);
+        return NULL;
+    }
     oct_guard_blocks(t, ch, path, diag);
     oct_ingest_unsafe_links(t, ch, path, diag);
     oct_ingest_alerts(t, ch);
     if (may_hold_obsidian(md, mdlen)) oct_ingest_wikilinks(t, ch);
+    if (oct_remnote_possible(md, mdlen)) oct_ingest_remnote(t, ch);
     if (oct_srcards_possible(md, mdlen))
         oct_ingest_srcards(t, ch,
                            in->front_deck || (in->normalized && in->norm.deck_tag) ||
@@ -368,7 +407,13 @@ oct_node *oct_ingest_parse(oct_tree *t, const char *path, const oct_ingest_text 
     oct_ingest_images(t, ch, path, opts->root, in->notebook ? &mem : NULL, diag);
     oct_ingest_drop_nav_links(t, ch, path, diag);
     oct_ingest_places(t, ch);
-    ch->u.chapter.title = choose_title(t, ch, path, title, in->front_title);
+    const char *named = title ? title : in->front_title;
+    if (!named)
+        named = page_title(t, ch, path, &pt, false, diag);
+    else if (pt.text.len)
+        page_title(t, ch, path, &pt, true, diag);
+    oct_buf_free(&pt.text);
+    ch->u.chapter.title = choose_title(t, ch, path, named, NULL);
     ch->u.chapter.exam = in->normalized && in->norm.exam;
     if (in->front_lang) ch->u.chapter.lang = oct_arena_strdup(t->arena, in->front_lang);
     oct_node_append(t->root, ch);

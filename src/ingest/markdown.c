@@ -650,7 +650,8 @@ int oct_markdown_parse(oct_tree *t, oct_node *chapter, const oct_markdown_source
                                           .path = src->path,
                                           .file = src->file,
                                           .map_line = html_map_line,
-                                          .line_ctx = &c});
+                                          .line_ctx = &c,
+                                          .title = src->html_title});
     if (!doc) {
         oct_diag_report(diag, OCT_ERROR, src->path, 0, 0, "cmark",
                         "cmark-gfm lacks its GFM extensions; cannot parse");

@@ -7,14 +7,16 @@
 #include <stddef.h>
 
 #include "diag.h"
+#include "ingest/html.h"
 #include "tree/tree.h"
 
 typedef struct {
-    const char *path;    /* for messages */
-    unsigned file;       /* span.file given to every node */
-    const int *line_map; /* line_map[i] = original line of text line i+1; NULL: identity */
-    size_t nlines;       /* entries in line_map */
-    bool hard_breaks;    /* plain text: a newline that ends a line on purpose is a break */
+    const char *path;           /* for messages */
+    unsigned file;              /* span.file given to every node */
+    const int *line_map;        /* line_map[i] = original line of text line i+1; NULL: identity */
+    size_t nlines;              /* entries in line_map */
+    bool hard_breaks;           /* plain text: a newline that ends a line on purpose is a break */
+    oct_html_title *html_title; /* NULL, or where a saved page's <title> goes (html.h) */
 } oct_markdown_source;
 
 /* Parses text[0..len) (valid UTF-8, LF line ends) with the table,

@@ -8,7 +8,8 @@
  * pass found one question that swallowed the whole scheme.
  *
  * When the text reads as a paper (three or more labelled lines ending in
- * marks, or labelled parts before a mark scheme's caption), each labelled
+ * marks beside evidence of a paper, or labelled parts before a mark
+ * scheme's caption), each labelled
  * line is written with its full label first ("1(a)", "2(b)(ii)", "1.2",
  * "3"), its indent dropped, and its marks as "[2]" (in the paper; a
  * scheme's "(1)" is a marking point and stays); "Section A" and the
@@ -28,9 +29,15 @@
 #include <string.h>
 #include <strings.h>
 
+enum { WORD_MAX = 16 };
+
 typedef struct {
     int number;
-    bool word;  /* its number was worded ("Exercice 1"): "1)" is a part */
+    bool word; /* its number was worded ("Exercice 1"): "1)" is a part */
+    /* that word as its line wrote it, and the blank after it ("Problem ",
+     * "Q"): the labels of the question and of its parts keep it, unless a
+     * line writes the number again without it ("2 a" under "Question 2") */
+    char wtext[WORD_MAX + 2];
     int nparts; /* the parts of the label last written */
     char part[OCT_EXAM_DEPTH][OCT_EXAM_TOKEN];
     oct_exam_kind kind[OCT_EXAM_DEPTH];
@@ -48,12 +55,16 @@ static oct_exam_kind part_kind(const paper *p, const oct_exam_label *l)
 
 /* Places label l under the paper's current question: false when it is no
  * part of one (a "(b)" with no number above it, a list's "3)"). */
-static bool place(paper *p, const oct_exam_label *l)
+static bool place(paper *p, const char *s, const oct_exam_label *l)
 {
     if (l->number && !(l->paren && p->word && p->number)) {
         if (l->paren) return false;
         p->number = l->number;
         p->word = l->word;
+        size_t w = l->wordlen <= WORD_MAX ? l->wordlen : 0;
+        memcpy(p->wtext, s, w);
+        if (w && (s[w] == ' ' || s[w] == '\t')) p->wtext[w++] = ' ';
+        p->wtext[w] = '\0';
         p->nparts = l->nparts;
         memcpy(p->part, l->part, sizeof p->part);
         memcpy(p->kind, l->kind, sizeof p->kind);
@@ -79,7 +90,7 @@ static bool place(paper *p, const oct_exam_label *l)
 
 static void put_label(oct_buf *b, const paper *p)
 {
-    oct_buf_printf(b, "%d", p->number);
+    oct_buf_printf(b, "%s%d", p->wtext, p->number);
     for (int i = 0; i < p->nparts; i++)
         oct_buf_printf(b, p->kind[i] == OCT_EXAM_DIGIT ? ".%s" : "(%s)", p->part[i]);
 }
@@ -116,7 +127,10 @@ static line_info read_line(paper *p, const nl_raw_line *l)
     }
     r.marks = oct_exam_marks(s, n, !p->scheme, &r.nmarks);
     oct_exam_label lab;
-    if (!oct_exam_read_label(s, r.marks, p->scheme, &lab) || !place(p, &lab)) {
+    bool ok = oct_exam_read_label(s, r.marks, p->scheme, &lab);
+    /* "(c) [3]": a part and its marks, its wording on the lines below */
+    if (!ok && r.marks < n) ok = oct_exam_read_label(s, n, p->scheme, &lab) && lab.len >= r.marks;
+    if (!ok || !place(p, s, &lab)) {
         /* a part's wording wrapped onto this line, its marks at the end */
         r.marks = p->scheme || !p->number ? n : oct_exam_marks(s, n, true, &r.nmarks);
         r.cont = r.marks < n && r.marks > 0;
@@ -134,8 +148,20 @@ static line_info read_line(paper *p, const nl_raw_line *l)
 
 typedef struct {
     size_t marked, parts_before, after;
-    bool caption;
+    size_t written;  /* marks a paper writes as marks: "[2]", "(2 marks)", "(3 Punkte)" */
+    size_t lettered; /* parts under letters or numerals: "(a)", "b)", "(ii)" */
+    bool caption, total;
 } evidence;
+
+/* Numbered lines ending in a number in brackets are a recipe's minutes, a
+ * changelog's tickets, a to-do list's priorities or a song's repeats as
+ * often as a paper's marks: they make a paper only beside something no
+ * such list writes (marks written as marks, lettered parts, a total, a
+ * mark scheme). */
+static bool evident(const evidence *e)
+{
+    return e->written >= 2 || e->lettered >= 1 || e->total || e->caption;
+}
 
 static bool is_paper(const nl_raw_line *v, size_t n, line_info *info)
 {
@@ -144,12 +170,18 @@ static bool is_paper(const nl_raw_line *v, size_t n, line_info *info)
     for (size_t i = 0; i < n; i++) {
         info[i] = read_line(&p, &v[i]);
         e.caption = e.caption || info[i].caption;
+        const char *s = v[i].s + v[i].lead;
+        size_t len = v[i].n - v[i].lead;
+        if (!v[i].fenced && len && !info[i].label && oct_exam_total(s, len)) e.total = true;
         if (!info[i].label) continue;
         if (p.scheme) {
             e.after++;
         } else {
-            e.marked += info[i].marks < v[i].n - v[i].lead;
+            int m;
+            e.marked += info[i].marks < len;
+            e.written += info[i].marks < len && oct_exam_marks(s, len, false, &m) < len;
             e.parts_before += p.nparts > 0;
+            e.lettered += p.nparts > 0 && p.kind[p.nparts - 1] != OCT_EXAM_DIGIT;
         }
     }
     /* "Exercice 1 : suites (6 points)" above "1)", "2)": a heading */
@@ -161,7 +193,7 @@ static bool is_paper(const nl_raw_line *v, size_t n, line_info *info)
         info[i].heads =
             j < n && info[j].label && info[j].number == info[i].number && info[j].nparts > 0;
     }
-    return e.marked >= 3 || (e.caption && e.parts_before >= 2 && e.after >= 1);
+    return (e.marked >= 3 && evident(&e)) || (e.caption && e.parts_before >= 2 && e.after >= 1);
 }
 
 static void put_line(oct_buf *out, const nl_raw_line *l, const line_info *r, const paper *p)
@@ -224,8 +256,8 @@ static void report(oct_buf *lines, int first, const char *path, oct_diag *diag)
     if (!first) return;
     oct_diag_report(diag, OCT_NOTE, path, first, 1, "exam-paper",
                     "read as an exam paper: each part under its full label (\"1(a)\") and its "
-                    "marks as \"[2]\", the words of its labels and marks (\"Question\", "
-                    "\"Part\", \"points\") left out: lines %s",
+                    "marks as \"[2]\", the words of its parts and marks (\"Part\", "
+                    "\"marks\", \"points\") left out: lines %s",
                     lines->data);
 }
 

@@ -96,7 +96,7 @@ static bool separator(const char *s, size_t *a, size_t *b, int *depth)
 
 /* The plain text of inline nodes [from, to) (to excluded, NULL: the
  * line's end) appended to out. */
-static void line_text(const oct_node *from, const oct_node *to, oct_buf *out)
+void oct_cards_line_text(const oct_node *from, const oct_node *to, oct_buf *out)
 {
     for (const oct_node *c = from; c && c != to && !oct_node_is_break(c); c = c->next)
         oct_node_plain_text_to(c, out);
@@ -123,7 +123,7 @@ static const char *trimmed(oct_tree *t, const char *s, size_t n, bool lead)
 }
 
 /* Puts label ("Q: ", "A: ") at the head of the line that starts at n. */
-static void label_line(oct_tree *t, oct_node *n, const char *label)
+void oct_cards_label_line(oct_tree *t, oct_node *n, const char *label)
 {
     if (n->kind == OCT_TEXT && n->text) {
         n->text = oct_arena_cat(t->arena, label, n->text, "");
@@ -136,8 +136,8 @@ static void label_line(oct_tree *t, oct_node *n, const char *label)
  * put before para, without the break that ended them; labelled; returned
  * (NULL when nothing was moved). Each paragraph carries the line of its
  * first node, so every message about a card names the writer's line. */
-static oct_node *move_lines(oct_tree *t, oct_node *para, oct_node *from, oct_node *to,
-                            const char *label)
+oct_node *oct_cards_move_lines(oct_tree *t, oct_node *para, oct_node *from, oct_node *to,
+                               const char *label)
 {
     if (!from || from == to) return NULL;
     oct_node *p = oct_node_new(t, OCT_PARAGRAPH, from->span);
@@ -152,7 +152,7 @@ static oct_node *move_lines(oct_tree *t, oct_node *para, oct_node *from, oct_nod
         oct_node_unlink(p);
         return NULL;
     }
-    if (label) label_line(t, p->first, label);
+    if (label) oct_cards_label_line(t, p->first, label);
     /* a card's answer is its own lines: the paragraph after it is a note
      * of the deck, no more of the answer */
     p->ends_answer = label && label[0] == 'A';
@@ -167,7 +167,7 @@ static bool card_line(oct_node *first, bool deck, oct_buf *tmp, oct_node **at, s
     for (oct_node *c = first; c && !oct_node_is_break(c); c = c->next) {
         if (c->kind != OCT_TEXT || !c->text || !separator(c->text, a, b, &depth)) continue;
         oct_buf_clear(tmp);
-        line_text(first, c, tmp);
+        oct_cards_line_text(first, c, tmp);
         oct_buf_put(tmp, c->text, *a);
         size_t left = tmp->len;
         while (left > 0 && is_space(tmp->data[left - 1]))
@@ -176,7 +176,7 @@ static bool card_line(oct_node *first, bool deck, oct_buf *tmp, oct_node **at, s
             return false;
         oct_buf_clear(tmp);
         oct_buf_puts(tmp, c->text + *b);
-        line_text(c->next, NULL, tmp);
+        oct_cards_line_text(c->next, NULL, tmp);
         if (blank(tmp->data, tmp->len)) return false;
         *at = c;
         return true;
@@ -185,7 +185,7 @@ static bool card_line(oct_node *first, bool deck, oct_buf *tmp, oct_node **at, s
 }
 
 /* The node after the break that ends the line starting at n, or NULL. */
-static oct_node *next_line(oct_node *n)
+oct_node *oct_cards_next_line(oct_node *n)
 {
     while (n && !oct_node_is_break(n))
         n = n->next;
@@ -206,12 +206,12 @@ static bool cloze_card(oct_tree *t, oct_node *para, oct_node *run, oct_node *l, 
     for (oct_node *c = l; c != next && !oct_node_is_break(c); c = c->next)
         oct_node_append(q, oct_node_clone(t, c));
     if (!oct_cloze_mark(t, q->first, NULL, OCT_CLOZE_BLANK, NULL)) return false;
-    move_lines(t, para, run, l, NULL);
+    oct_cards_move_lines(t, para, run, l, NULL);
     oct_cloze_mark(t, l, next, OCT_CLOZE_SHOW, NULL);
     oct_node *first = para->first; /* l may have gone: the cloze opened it */
     oct_node_insert_before(para, q);
-    label_line(t, q->first, "Q: ");
-    move_lines(t, para, first, next, "A: ");
+    oct_cards_label_line(t, q->first, "Q: ");
+    oct_cards_move_lines(t, para, first, next, "A: ");
     return true;
 }
 
@@ -222,7 +222,7 @@ static void single_lines(oct_tree *t, oct_node *para, bool deck, oct_buf *tmp)
     oct_node *run = NULL; /* the first line of lines that are no card */
     bool made = false;
     for (oct_node *l = para->first; l;) {
-        oct_node *next = next_line(l), *c;
+        oct_node *next = oct_cards_next_line(l), *c;
         size_t a, b;
         if (!card_line(l, deck, tmp, &c, &a, &b)) {
             if (deck && cloze_card(t, para, run, l, next)) {
@@ -234,7 +234,7 @@ static void single_lines(oct_tree *t, oct_node *para, bool deck, oct_buf *tmp)
             l = next;
             continue;
         }
-        move_lines(t, para, run, l, NULL);
+        oct_cards_move_lines(t, para, run, l, NULL);
         run = NULL;
         const char *s = c->text;
         size_t len = strlen(s);
@@ -246,20 +246,20 @@ static void single_lines(oct_tree *t, oct_node *para, bool deck, oct_buf *tmp)
         else
             oct_node_append(para, right);
         if (!*c->text && c != l) oct_node_unlink(c);
-        move_lines(t, para, l, right, "Q: ");
-        move_lines(t, para, right, next, "A: ");
+        oct_cards_move_lines(t, para, l, right, "Q: ");
+        oct_cards_move_lines(t, para, right, next, "A: ");
         made = true;
         l = next;
     }
     if (!made) return;
-    move_lines(t, para, run, NULL, NULL);
+    oct_cards_move_lines(t, para, run, NULL, NULL);
     oct_node_unlink(para);
 }
 
 /* A multi-line card's side as one line: its soft breaks (spaces, in
  * Markdown) become spaces in the text, so that the study pass does not
  * read a line of an answer ("what the cell takes in.") as a question. */
-static void join_lines(oct_tree *t, oct_node *para)
+void oct_cards_join_lines(oct_tree *t, oct_node *para)
 {
     for (oct_node *c = para ? para->first : NULL; c;) {
         oct_node *next = c->next;
@@ -303,14 +303,14 @@ static bool question_mark_line(const oct_node *n)
  * paragraph. */
 static bool multi_line(oct_tree *t, oct_node *para)
 {
-    for (oct_node *l = next_line(para->first); l; l = next_line(l)) {
+    for (oct_node *l = oct_cards_next_line(para->first); l; l = oct_cards_next_line(l)) {
         if (!question_mark_line(l)) continue;
-        oct_node *answer = next_line(l);
+        oct_node *answer = oct_cards_next_line(l);
         if (!answer) return false;
-        join_lines(t, move_lines(t, para, para->first, l, "Q: "));
+        oct_cards_join_lines(t, oct_cards_move_lines(t, para, para->first, l, "Q: "));
         oct_node_unlink(l->next); /* the break after the "?" */
         oct_node_unlink(l);
-        join_lines(t, move_lines(t, para, answer, NULL, "A: "));
+        oct_cards_join_lines(t, oct_cards_move_lines(t, para, answer, NULL, "A: "));
         oct_node_unlink(para);
         return true;
     }

@@ -11,6 +11,7 @@
 #ifndef OCT_INGEST_SRCARDS_H
 #define OCT_INGEST_SRCARDS_H
 #include "tree/tree.h"
+#include "util/buf.h"
 
 #include <stdbool.h>
 #include <stddef.h>
@@ -24,5 +25,22 @@ bool oct_srcards_tag_at(const char *s, size_t n, size_t i);
 bool oct_srcards_possible(const char *s, size_t n);
 /* The cards of chapter's paragraphs, as Q:/A: lines; deck: the note is one. */
 void oct_ingest_srcards(oct_tree *t, oct_node *chapter, bool deck);
+
+/* Line helpers of the card readers (srcards.c, remnote.c). A paragraph's
+ * lines are its inlines between breaks. */
+/* The plain text of inline nodes [from, to) (to NULL: the line's end)
+ * appended to out. */
+void oct_cards_line_text(const oct_node *from, const oct_node *to, oct_buf *out);
+/* The node after the break that ends the line starting at n, or NULL. */
+oct_node *oct_cards_next_line(oct_node *n);
+/* Puts label ("Q: ", "A: ") at the head of the line that starts at n. */
+void oct_cards_label_line(oct_tree *t, oct_node *n, const char *label);
+/* Moves the nodes [from, to) (to NULL: to the end) into a new paragraph
+ * put before para, without the break that ended them, labelled when label
+ * is given; returned (NULL when nothing was moved). */
+oct_node *oct_cards_move_lines(oct_tree *t, oct_node *para, oct_node *from, oct_node *to,
+                               const char *label);
+/* A card side's lines as one line: soft breaks become spaces. */
+void oct_cards_join_lines(oct_tree *t, oct_node *para);
 
 #endif

@@ -19,13 +19,37 @@ static bool lower(char ch)
     return ch >= 'a' && ch <= 'z';
 }
 
+/* The word ingest keeps before a question's number ("Problem 3",
+ * "Aufgabe 1(a)", "Q2"; ingest/exam_labels.c's words), with the blank
+ * after it: its length, 0 if none. */
+static size_t number_word(const char *s, size_t n)
+{
+    static const char *const W[] = {"question", "problem",   "exercise", "aufgabe",
+                                    "frage",    "exercice",  "task",     "ejercicio",
+                                    "problema", "esercizio", "q",        NULL};
+    for (size_t w = 0; W[w]; w++) {
+        size_t k = strlen(W[w]), j = 0;
+        while (j < k && j < n && (s[j] | 0x20) == W[w][j] && lower((char)(s[j] | 0x20)))
+            j++;
+        if (j < k) continue;
+        if (k < n && s[k] == ' ') k++;
+        if (k < n && digit(s[k])) return k;
+    }
+    return 0;
+}
+
+const char *st_exam_bare(const char *s)
+{
+    return s + number_word(s, strlen(s));
+}
+
 size_t st_exam_label(const char *s, size_t n, int *num, int *parts)
 {
-    size_t i = 0;
+    size_t w = number_word(s, n), i = w;
     int v = 0, np = 0;
-    while (i < n && digit(s[i]) && i < 3)
+    while (i < n && digit(s[i]) && i - w < 3)
         v = v * 10 + (s[i++] - '0');
-    if (i == 0 || v == 0 || (i < n && digit(s[i]))) return 0;
+    if (i == w || v == 0 || (i < n && digit(s[i]))) return 0;
     for (;;) {
         if (i + 1 < n && s[i] == '.' && digit(s[i + 1])) {
             i++;
@@ -54,10 +78,10 @@ void st_exam_key(const char *s, size_t n, oct_buf *out)
     size_t i = 0;
     while (i < n && (s[i] == ' ' || s[i] == '*'))
         i++;
-    /* "Q1", "Question 1", "Frage 1", "Aufgabe 1": the word is no part */
-    while (i < n && !digit(s[i]) && s[i] != '(' && i < 10)
+    /* "Q1", "Question 1", "Frage 1", "Ejercicio 1": the word is no part */
+    while (i < n && !digit(s[i]) && s[i] != '(' && i < 14)
         i++;
-    if (i == 10 || i >= n) i = 0;
+    if (i == 14 || i >= n) i = 0;
     for (; i < n; i++) {
         char ch = s[i];
         if (ch >= 'A' && ch <= 'Z') ch = (char)(ch | 0x20);

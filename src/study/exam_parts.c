@@ -106,9 +106,12 @@ static oct_node *make_question(st_ctx *c, seg *g, const oct_node *context)
     return q;
 }
 
-/* Label lab opens with stem's ("1(a)(i)" under "1(a)", "1(a)" under "1"). */
+/* Label lab opens with stem's ("1(a)(i)" under "1(a)", "1(a)" under "1",
+ * "Aufgabe 1(a)" under "1"): the words of their numbers aside. */
 static bool under(const char *lab, const char *stem)
 {
+    lab = st_exam_bare(lab);
+    stem = st_exam_bare(stem);
     size_t n = strlen(stem);
     return n && strncmp(lab, stem, n) == 0 && (lab[n] == '(' || lab[n] == '.');
 }
@@ -127,10 +130,11 @@ typedef struct {
     const oct_node *node[4];
     char label[4][24]; /* "" under a heading: the next part's number */
     int n;
+    const oct_node *joined, *joined_for; /* all of them as one, for the innermost */
 } stems;
 
 /* The innermost stem that part label lab lies under, NULL if none (the
- * others are left behind). */
+ * stems it does not lie under are left behind). */
 static const oct_node *context_of(stems *st, const char *lab, int number)
 {
     if (st->n && !st->label[st->n - 1][0])
@@ -140,12 +144,75 @@ static const oct_node *context_of(stems *st, const char *lab, int number)
     return st->n ? st->node[st->n - 1] : NULL;
 }
 
+/* Part g says nothing after its label ("1(c) [3]" above a blank line):
+ * the paragraph after it, when no label opens it and it adds up no
+ * marks ("Total: 12 marks"), is its wording. */
+static bool wordless(st_ctx *c, const seg *g)
+{
+    st_node_text(g->node, &c->tmp);
+    size_t n = c->tmp.len;
+    while (n > 0 && (c->tmp.data[n - 1] == ' ' || c->tmp.data[n - 1] == '\n'))
+        n--;
+    return n <= g->lablen;
+}
+
+/* A part with a label and marks and no wording anywhere: it stays a
+ * paragraph as written ("1(d) [2]"), with a warning; no empty question. */
+static void keep_wordless(st_ctx *c, oct_node *ch, seg *g)
+{
+    if (g->marks) {
+        char *m = oct_arena_printf(c->t->arena, " [%d]", g->marks);
+        oct_node_append(g->node, oct_node_new_text(c->t, OCT_TEXT, g->node->span, m, strlen(m)));
+    }
+    st_node_text(g->node, &c->tmp);
+    oct_diag_report(c->diag, OCT_WARNING, c->path, g->node->span.line, 1, "exam-empty-part",
+                    "exam part \"%s\" has no wording under its label: printed as written, no "
+                    "question made of it",
+                    c->tmp.data ? c->tmp.data : "");
+    oct_node_append(ch, g->node);
+}
+
+/* The context of a part under the stems st: the one stem, or, under
+ * several ("2 Rivers…", "2(b) The hydrograph…" above "2(b)(ii)"), an
+ * unlinked paragraph holding a copy of each in order, a blank line
+ * between them, so that a card standing alone repeats them all. Parts
+ * under the same stems share it. */
+static const oct_node *context_node(st_ctx *c, stems *st)
+{
+    if (st->n <= 1) return st->n ? st->node[0] : NULL;
+    const oct_node *inner = st->node[st->n - 1];
+    if (st->joined_for == inner) return st->joined;
+    oct_node *p = oct_node_new(c->t, OCT_PARAGRAPH, st->node[0]->span);
+    for (int i = 0; i < st->n; i++) {
+        for (int k = 0; i > 0 && k < 2; k++)
+            oct_node_append(p, oct_node_new(c->t, OCT_LINE_BREAK, st->node[i]->span));
+        for (const oct_node *k = st->node[i]->first; k; k = k->next)
+            oct_node_append(p, oct_node_clone(c->t, k));
+    }
+    st->joined = p;
+    st->joined_for = inner;
+    return p;
+}
+
 static void emit_paper(st_ctx *c, oct_node *ch, segs *s, st_exam_questions *qs)
 {
     stems st = {0};
     bool after_head = false;
     for (size_t i = 0; i < s->n; i++) {
         seg *g = &s->v[i];
+        if (g->number && !stem_of_parts(s, i) && wordless(c, g)) {
+            seg *w = i + 1 < s->n ? &s->v[i + 1] : NULL;
+            if (w) st_node_text(w->node, &c->tmp);
+            if (!w || w->number || w->node->kind != OCT_PARAGRAPH ||
+                st_exam_total(c->tmp.data, c->tmp.len)) {
+                keep_wordless(c, ch, g);
+                continue;
+            }
+            oct_node_append(g->node, oct_node_new(c->t, OCT_LINE_BREAK, g->node->span));
+            st_move_range(w->node->first, w->node->last, g->node);
+            w->node = NULL;
+        }
+        if (!g->node) continue; /* the wording of the part before it */
         if (!g->number || stem_of_parts(s, i)) {
             oct_node_append(ch, g->node);
             if (g->node->kind == OCT_SECTION) {
@@ -161,7 +228,8 @@ static void emit_paper(st_ctx *c, oct_node *ch, segs *s, st_exam_questions *qs)
             continue;
         }
         after_head = false;
-        oct_node *q = make_question(c, g, context_of(&st, g->label, g->number));
+        context_of(&st, g->label, g->number);
+        oct_node *q = make_question(c, g, context_node(c, &st));
         oct_node_append(ch, q);
         size_t at;
         st_exam_key(q->u.question.label, strlen(q->u.question.label), &c->tmp);

@@ -125,11 +125,13 @@ char *st_casefold(const char *s, size_t n, char *buf, size_t cap, bool compat, s
 /* --- exam papers (exam_labels.c, exam_parts.c, exam_scheme.c) ------------ */
 
 /* Length of the full label opening a paper's line as ingest writes it
- * ("1(a)(ii) ", "1.2 ", "3 ") with the blank after it, 0 if none; *num
- * its number, *parts how many parts follow it. */
+ * ("1(a)(ii) ", "1.2 ", "3 ", "Problem 3 ", "Aufgabe 1(a) ", "Q2 ") with
+ * the blank after it, 0 if none; *num its number, *parts how many parts
+ * follow it. */
 size_t st_exam_label(const char *s, size_t n, int *num, int *parts);
 /* Label s[0..n) folded for matching, however it is written ("1 (a) (ii)",
- * "1(a)(ii)", "Q1aii" → "1aii"; "1.2" keeps its dot), into out. */
+ * "1(a)(ii)", "Q1aii", "Ejercicio 1(a)(ii)" → "1aii"; "1.2" keeps its
+ * dot), into out. */
 void st_exam_key(const char *s, size_t n, oct_buf *out);
 /* Where the marks " [2]" ending s[0..n) start, n if none; *marks. */
 size_t st_exam_marks(const char *s, size_t n, int *marks);
@@ -137,6 +139,8 @@ size_t st_exam_marks(const char *s, size_t n, int *marks);
 bool st_exam_total(const char *s, size_t n);
 /* A heading that opens a mark scheme ("MARK SCHEME", "Lösungen", "Corrigé"). */
 bool st_exam_caption(const char *s, size_t n);
+/* The label s without the word of its number ("Problem 3(a)" → "3(a)"). */
+const char *st_exam_bare(const char *s);
 /* The questions of a paper, in order, for its scheme to answer; keys:
  * each label's st_exam_key → its index (the first of a label). */
 typedef struct {

@@ -180,7 +180,9 @@ struct oct_node {
             int marks;    /* an exam part's marks ("[2]"), kept out of its wording; 0 if none */
             /* the stem of an exam question printed above its parts ("3 A
              * ball is thrown…"): a block before it, which a card that
-             * stands alone repeats; NULL if none */
+             * stands alone repeats; under several stems ("2…", "2(b)…"
+             * above "2(b)(ii)") an unlinked paragraph in the arena with a
+             * copy of each, outermost first; NULL if none */
             const oct_node *context;
         } question;
         struct {

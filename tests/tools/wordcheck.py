@@ -20,7 +20,7 @@ block ids, question/answer labels ("Q1:", "Answer -", "Antwort:") and answer
 captions (<summary>Show answer</summary>), which become structure, fence info strings, footnote labels and the tags (and attributes) of the raw-HTML
 subset that becomes formatting are syntax, not text; entities are decoded.
 Lines that octavo reported as dropped chat filler or as merged listed questions
-(diagnostics with code [filler], [page-furniture], [merged-question], [merged-answer], [answer-key], [exam-paper], [mark-scheme], [badges-dropped], [nav-link-dropped], [front-matter], [comment], [cloze], [shortcode], [tags] or [property]
+(diagnostics with code [filler], [page-furniture], [merged-question], [merged-answer], [answer-key], [exam-paper], [mark-scheme], [html-title], [badges-dropped], [nav-link-dropped], [front-matter], [comment], [cloze], [shortcode], [tags] or [property]
 in its captured stderr)
 are skipped.
 
@@ -129,7 +129,7 @@ ANSWER_CAPTION = re.compile(
     r"(?:the\s+)?(?:answers?|antwort(?: anzeigen)?|r[\u00e9e]ponse|l(?:\u00f6|oe)sung|solution)"
     r"\s*</summary>", re.I)
 SAFE_TAG = re.compile(r"</?(?:details|summary|b|i|br|sup|sub|kbd|a|h[1-6])(?:\s[^<>]*)?/?>", re.I)
-DIAG = re.compile(r"^(.*?):(\d+)(?::\d+)?: (?:warning|note|error): (.*)\[(?:filler|page-furniture|merged-question|merged-answer|answer-key|exam-paper|mark-scheme|badges-dropped|nav-link-dropped|front-matter|comment|cloze|shortcode|tags|property)\]\s*$")
+DIAG = re.compile(r"^(.*?):(\d+)(?::\d+)?: (?:warning|note|error): (.*)\[(?:filler|page-furniture|merged-question|merged-answer|answer-key|exam-paper|mark-scheme|html-title|badges-dropped|nav-link-dropped|front-matter|comment|cloze|shortcode|tags|property)\]\s*$")
 LINE_LIST = re.compile(r"\blines?\s+((?:\d+(?:\s*[-\u2013]\s*\d+)?(?:\s*(?:,|and)\s*)?)+)")
 
 

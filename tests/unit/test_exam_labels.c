@@ -38,7 +38,13 @@ static void test_labels(void)
     CHECK_STR(label("1a) Explain.", false), "1/a");
     CHECK_STR(label("Aufgabe 2 a) Nennen Sie zwei Leiter.", false), "2w/a");
     CHECK_STR(label("Part (a) Find f'(x).", false), "0/a");
-    CHECK_STR(label("Problem 1", false), "1w");         /* a worded number alone */
+    CHECK_STR(label("Problem 1", false), "1w"); /* a worded number alone */
+    CHECK_STR(label("Ejercicio 4: Calcule x.", false), "4w");
+    CHECK_STR(label("Problema 2. Demuestre que…", false), "2w");
+    oct_exam_label l;
+    CHECK(oct_exam_read_label("Task 7 Sort it.", 15, false, &l) && l.wordlen == 4);
+    CHECK(oct_exam_read_label("Q7 Sort it.", 11, false, &l) && l.wordlen == 1);
+    CHECK(oct_exam_read_label("7 Sort it.", 10, false, &l) && l.wordlen == 0);
     CHECK_STR(label("3) Calculer u(1).", false), "3)"); /* a part only under a worded one */
     /* parts wherever they follow, so that a label written out reads the
      * same again (the normalizer's output normalizes to itself) */
@@ -129,6 +135,15 @@ static void test_study_side(void)
     CHECK(num == 1 && parts == 1);
     CHECK(st_exam_label("3 Describe", 10, &num, &parts) == 2 && parts == 0);
     CHECK(st_exam_label("1.5kg", 5, &num, &parts) == 0);
+    /* the word ingest kept before the number */
+    CHECK(st_exam_label("Problem 3 Compute", 17, &num, &parts) == 10 && num == 3 && parts == 0);
+    CHECK(st_exam_label("Aufgabe 12(a) Nennen", 20, &num, &parts) == 14 && num == 12);
+    CHECK(parts == 1);
+    CHECK(st_exam_label("Q2 Name", 7, &num, &parts) == 3 && num == 2);
+    CHECK(st_exam_label("Figure 3 shows", 14, &num, &parts) == 0);
+    CHECK(st_exam_label("Problems 3 and 4", 16, &num, &parts) == 0);
+    CHECK_STR(st_exam_bare("Exercice 1.2"), "1.2");
+    CHECK_STR(st_exam_bare("2(b)"), "2(b)");
     CHECK(st_exam_label("(a) x", 5, &num, &parts) == 0);
     CHECK(st_exam_marks("Define. [12]", 12, &m) == 7 && m == 12);
     CHECK(st_exam_marks("Define. (2)", 11, &m) == 11);
@@ -138,7 +153,8 @@ static void test_study_side(void)
     CHECK(st_exam_caption("Corrigé", strlen("Corrigé")));
     CHECK(!st_exam_caption("Section B", 9));
     oct_buf k = OCT_BUF_INIT;
-    const char *same[] = {"1 (a) (ii)", "1(a)(ii)", "Q1aii", "Question 1 a ii", "1aii"};
+    const char *same[] = {"1 (a) (ii)",      "1(a)(ii)", "Q1aii",
+                          "Question 1 a ii", "1aii",     "Ejercicio 1(a)(ii)"};
     for (size_t i = 0; i < sizeof same / sizeof *same; i++) {
         st_exam_key(same[i], strlen(same[i]), &k);
         CHECK_STR(k.data, "1aii");

@@ -69,6 +69,15 @@ static const expected NOTES[] = {
     {"exam-klausur.txt", 4, 4},
     {"exam-controle.txt", 5, 5},
     {"exam-biology.txt", 9, 8},
+    {"exam-geography.txt", 6, 6},
+    {"exam-quimica.txt", 5, 5},
+    {"nonexam-recipe.txt", 0, 0},
+    {"nonexam-changelog.txt", 0, 0},
+    {"nonexam-todo.txt", 0, 0},
+    {"nonexam-song.txt", 0, 0},
+    {"remnote-cells.md", 7, 7},
+    {"remnote-geschichte.txt", 6, 6},
+    {"shell-redirects.md", 0, 0},
 };
 enum { NFILES = sizeof NOTES / sizeof NOTES[0] };
 
@@ -374,23 +383,26 @@ static void test_exam_papers(void)
     oct_tree_free(t);
 
     t = load("exam-calculus.md", &ch, NULL);
-    check_part(t, ch, 0, "1(a)", 4, "Find f", "3x² − 3");
-    check_part(t, ch, 4, "3", 4, "Compute the integral", "= 9");
+    /* the word of the number stays in the label, the number is 3 */
+    check_part(t, ch, 0, "Problem 1(a)", 4, "Find f", "3x² − 3");
+    check_part(t, ch, 4, "Problem 3", 4, "Compute the integral", "= 9");
+    CHECK(nth_question(ch, 4)->u.question.number == 3);
     CHECK(strstr(text_of(t, nth_question(ch, 1)->u.question.context), "x³ − 3x + 1") != NULL);
     oct_tree_free(t);
 
     t = load("exam-klausur.txt", &ch, NULL);
-    check_part(t, ch, 0, "1(a)", 3, "Berechnen Sie", "1840 W (1 Formel");
-    check_part(t, ch, 2, "2(a)", 2, "Nennen Sie", "Kupfer");
+    check_part(t, ch, 0, "Aufgabe 1(a)", 3, "Berechnen Sie", "1840 W (1 Formel");
+    check_part(t, ch, 2, "Aufgabe 2(a)", 2, "Nennen Sie", "Kupfer");
+    CHECK(nth_question(ch, 2)->u.question.number == 2);
     oct_tree_free(t);
 
     t = load("exam-controle.txt", &ch, NULL);
-    check_part(t, ch, 0, "1.1", 2, "Calculer u(1)", "= 10");
-    check_part(t, ch, 4, "2.2", 3, "On lance", "91/216");
+    check_part(t, ch, 0, "Exercice 1.1", 2, "Calculer u(1)", "= 10");
+    check_part(t, ch, 4, "Exercice 2.2", 3, "On lance", "91/216");
     oct_tree_free(t);
 
     t = load("exam-biology.txt", &ch, NULL);
-    check_part(t, ch, 0, "1", 1, "Name the organelle", "mitochondria");
+    check_part(t, ch, 0, "Q1", 1, "Name the organelle", "mitochondria");
     check_part(t, ch, 2, "2(b)(i)", 1, "Name the green", "chlorophyll");
     check_part(t, ch, 3, "2(b)(ii)", 2, "Write the word", "1 for each side");
     check_part(t, ch, 5, "3.2", 4, "Explain how temperature", "enzyme denatured (1)");
@@ -398,6 +410,107 @@ static void test_exam_papers(void)
     check_part(t, ch, 7, "5", 1, "Which unit", "B");
     check_part(t, ch, 8, "6", 2, "Suggest why", NULL);
     oct_tree_free(t);
+}
+
+/* Parts written as a label and marks alone ("(b) [2]"), their wording on
+ * the lines or the paragraph below, or nowhere; a part under two stems;
+ * worded numbers in Spanish. */
+static void test_exam_wordless(void)
+{
+    oct_node *ch;
+    oct_diag *d = oct_diag_new(NULL);
+    oct_tree *t = load("exam-geography.txt", &ch, d);
+    check_part(t, ch, 1, "1(b)", 2, "Describe the shape", "roughly circular");
+    check_part(t, ch, 2, "1(c)", 3, "Explain how the steep", "mass movement");
+    /* "2(c) [2]" says nothing: no question, the label stays in print */
+    CHECK(check_count_code(d, "exam-empty-part") == 1);
+    CHECK(oct_diag_size(d) && oct_diag_at(d, 0)->line == 16);
+    CHECK(strstr(text_of(t, ch), "2(c) [2]") != NULL);
+    for (int i = 0; i < 6; i++) {
+        const oct_node *q = nth_question(ch, i);
+        CHECK(q && q->u.question.label && strcmp(q->u.question.label, "2(c)") != 0);
+    }
+    /* 2(b)(ii) under 2 and 2(b): both stems, outermost first */
+    const oct_node *q = nth_question(ch, 5), *q4 = nth_question(ch, 4), *q3 = nth_question(ch, 3);
+    CHECK(q && q4 && q3);
+    if (q && q4 && q3) {
+        CHECK_STR(q->u.question.label, "2(b)(ii)");
+        const char *stems = q->u.question.context ? text_of(t, q->u.question.context) : "";
+        const char *outer = strstr(stems, "Rivers move"), *inner = strstr(stems, "hydrograph");
+        CHECK(outer && inner && outer < inner);
+        CHECK(q4->u.question.context == q->u.question.context);
+        /* 2(a) under 2 alone: the stem itself, in the chapter */
+        CHECK(q3->u.question.context && q3->u.question.context->parent == ch);
+    }
+    oct_tree_free(t);
+    oct_diag_free(d);
+
+    t = load("exam-quimica.txt", &ch, NULL);
+    check_part(t, ch, 0, "Ejercicio 1(a)", 1, "Escriba la reacción", "3 H2");
+    check_part(t, ch, 2, "Problema 2", 3, "Calcule la masa", "36 g");
+    CHECK(nth_question(ch, 2) && nth_question(ch, 2)->u.question.number == 2);
+    check_part(t, ch, 3, "Ejercicio 3(a)", 2, "Defina la energía", "La energía mínima");
+    oct_tree_free(t);
+}
+
+/* RemNote's cards, in a Markdown export (bullets, children nested) and a
+ * text one: each way of writing one, and the redirections and shifts
+ * beside them left as they are. */
+static void test_remnote(void)
+{
+    static const char *const CELLS[][2] = {
+        {"Mitochondrion", "site of aerobic respiration in the cell"},
+        {"Ribosome", "makes proteins from amino acids"},
+        {"the molecule that carries energy in the cell", "ATP"}, /* "<<": the back asks */
+        {"Osmosis", "diffusion of water across a partially permeable membrane"},
+        {"Enzyme", "a biological catalyst"},
+        {"Enzyme: Active site", "the part of the enzyme where the substrate binds"},
+        {"Stages of mitosis", "prophase metaphase anaphase telophase"}, /* ">>>" */
+    };
+    oct_node *ch;
+    oct_tree *t = load("remnote-cells.md", &ch, NULL);
+    for (int i = 0; i < 7; i++) {
+        const oct_node *q = nth_question(ch, i);
+        CHECK(q != NULL);
+        if (!q) continue;
+        CHECK_STR(text_of(t, q), CELLS[i][0]);
+        CHECK_STR(text_of(t, answer_of(q)), CELLS[i][1]);
+    }
+    const char *all = text_of(t, ch);
+    CHECK(strstr(all, "a >> b shifts a right by b bits") != NULL);
+    CHECK(strstr(all, "cat notes.txt >> all.txt") != NULL);
+    oct_tree_free(t);
+
+    t = load("remnote-geschichte.txt", &ch, NULL);
+    const oct_node *q1 = nth_question(ch, 1), *q4 = nth_question(ch, 4), *q5 = nth_question(ch, 5);
+    CHECK(q1 && q4 && q5);
+    if (q1 && q4 && q5) {
+        CHECK_STR(text_of(t, q1), "Friedrich Ebert");
+        CHECK_STR(text_of(t, answer_of(q1)), "Erster Reichspräsident");
+        CHECK_STR(text_of(t, q4), "Artikel 48");
+        const char *why = text_of(t, answer_of(q5));
+        CHECK(strstr(why, "Weltwirtschaftskrise") &&
+              strstr(why, "Notverordnungen statt Parlament"));
+    }
+    all = text_of(t, ch);
+    CHECK(strstr(all, "cat karten.txt >> archiv.txt") && strstr(all, "n >> 1 alle Bits"));
+    oct_tree_free(t);
+}
+
+/* Numbered lines that end in a number in brackets, and nothing else of a
+ * paper: no exam, and the brackets stay as written. */
+static void test_not_papers(void)
+{
+    static const char *const FILES[] = {"nonexam-recipe.txt", "nonexam-changelog.txt",
+                                        "nonexam-todo.txt", "nonexam-song.txt"};
+    for (size_t i = 0; i < sizeof FILES / sizeof *FILES; i++) {
+        oct_node *ch;
+        oct_tree *t = load(FILES[i], &ch, NULL);
+        CHECK(ch && !ch->u.chapter.exam);
+        const char *all = ch ? text_of(t, ch) : "";
+        CHECK(strstr(all, "[") == NULL);
+        oct_tree_free(t);
+    }
 }
 
 int main(void)
@@ -414,5 +527,8 @@ int main(void)
     test_deck_lines();
     test_closed_answers();
     test_exam_papers();
+    test_exam_wordless();
+    test_not_papers();
+    test_remnote();
     return check_done();
 }

@@ -114,12 +114,13 @@ static inline int removable_word(const char *w)
         "câu", "hỏi", "trả", "lời", "Đáp", "án", "pertanyaan", "jawaban", "swali", "jibu", "soru",
         "yanıt", "คำถาม", "คำตอบ", "문제", "답", "ถาม", "ตอบ", "soal", "jawab",
         /* worked-problems.txt: labels of a numbered problem and its solution */
-        "problem", "exercise", "aufgabe", "ejercicio", "solution", "lösung",
+        "problem", "exercise", "aufgabe", "ejercicio", "problema", "solution", "lösung",
         /* an answer key's caption, left out with an [answer-key] note */
         "respuestas", "corrigé", "lösungen",
         /* exam papers' parts ("1(a)(ii)"): a question's label now; a mark
          * scheme's caption, left out with a [mark-scheme] note */
-        "i", "ii", "iii", "iv", "v", "vi", "mark", "scheme", "markscheme", "solutions", NULL};
+        "i", "ii", "iii", "iv", "v", "vi", "mark", "scheme", "markscheme", "solutions",
+        "soluciones", NULL};
     for (const char *const *k = OK; *k; k++)
         if (strcmp(w, *k) == 0) return 1;
     const char *d = w + (w[0] == 'q' || w[0] == 'a');
