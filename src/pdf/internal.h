@@ -702,6 +702,8 @@ struct oct_pdf {
     const oct_node **chapters; /* running heads by chapter index */
     size_t nchapters, capchapters;
     const oct_node *cur_chapter; /* footnote definitions are looked up here */
+    const oct_node *label_scope; /* the chapter label_widest was measured in */
+    double label_widest;         /* its widest question label, at 1 pt (question.c) */
     bool defer_images;           /* text leaves available pictures out (set after it) */
     bool ragged;                 /* no justified text (a card's narrow column) */
     double figure_max_h;         /* > 0: no picture taller (a flashcard leaves room for text) */

@@ -7,6 +7,7 @@
 #include "tree/wordings.h"
 #include "util/xalloc.h"
 
+#include <math.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -204,6 +205,43 @@ static void add_outline_entry(oct_pdf *p, const oct_node *q)
 
 static void layout_question(oct_pdf *p, const pdf_ctx *c, const oct_node *q);
 
+/* The question's label as set beside it ("12", "3(b)(ii)", "Problem 3",
+ * "Q" when it has none) into t; returns its width. */
+static double question_label(oct_pdf *p, const oct_node *q, double size, pdf_text *t)
+{
+    char num[64];
+    if (q->u.question.label)
+        snprintf(num, sizeof num, "%s", q->u.question.label);
+    else if (q->u.question.number > 0)
+        snprintf(num, sizeof num, "%d", q->u.question.number);
+    else
+        snprintf(num, sizeof num, "Q");
+    pdf_style ls = pdf_style_make(PDF_FAM_HEAD, PDF_VAR_B, size * 0.92, p->L.accent);
+    pdf_text_add(p, t, num, strlen(num), &ls, q, false);
+    return pdf_text_width(t, 0, t->n);
+}
+
+/* The widest question label of the chapter q is in, at a size of 1 pt,
+ * measured once per chapter. */
+static double widest_label(oct_pdf *p, const oct_node *q)
+{
+    const oct_node *scope = p->cur_chapter ? p->cur_chapter : q;
+    if (p->label_scope == scope) return p->label_widest;
+    size_t n;
+    oct_node **qs = oct_node_collect((oct_node *)scope, OCT_QUESTION, &n);
+    double widest = 0;
+    for (size_t i = 0; i < n; i++) {
+        if (!qs[i]->u.question.label) continue; /* a number or "Q": short */
+        pdf_text t = {0};
+        widest = fmax(widest, question_label(p, qs[i], 1.0, &t));
+        pdf_text_free(&t);
+    }
+    free(qs);
+    p->label_scope = scope;
+    p->label_widest = widest;
+    return widest;
+}
+
 /* Every item of a question (prompt, provenance, answers) carries it: the
  * page breaker prefers to break between questions, and a page that goes on
  * with one names it in its running head. */
@@ -229,24 +267,24 @@ static void layout_question(oct_pdf *p, const pdf_ctx *c, const oct_node *q)
     bool rtl = pdf_node_rtl(q);
     double ltr_x = in.x;
     in.x = pdf_flip(c, rtl, in.x, in.w);
+    pdf_text label = {0};
+    double numw = question_label(p, q, size, &label), num_right = ltr_x - size * 1.1;
+    /* Labels wider than the margin keeps for them ("Ejercicio 12(a)(iii)")
+     * go on a line of their own above the prompt, where they cannot run
+     * off the page: all of a chapter's, so its questions look alike. */
+    double widest = fmax(numw, widest_label(p, q) * size);
+    bool hang = num_right - widest >= -0.6 * fmin(p->L.margin_inner, p->L.margin_outer);
     size_t first = p->cur->n;
+    if (!hang)
+        pdf_layout_text(p, &in, &label, pdf_lh(p, size), rtl ? PDF_AL_RIGHT : PDF_AL_LEFT, false,
+                        true);
     layout_prompt(p, &in, q);
     bar(p, first, pdf_flip(c, rtl, ltr_x - size * 0.6, BAR_W));
-    char buf[64], num[24];
+    char buf[64];
     pdf_item_dest(p, &p->cur->it[first], pdf_node_key(p, q, buf, sizeof buf), 0);
     add_outline_entry(p, q);
-    if (q->u.question.label)
-        snprintf(num, sizeof num, "%s", q->u.question.label);
-    else if (q->u.question.number > 0)
-        snprintf(num, sizeof num, "%d", q->u.question.number);
-    else
-        snprintf(num, sizeof num, "Q");
-    pdf_style ls = pdf_style_make(PDF_FAM_HEAD, PDF_VAR_B, size * 0.92, p->L.accent);
-    pdf_text label = {0};
-    pdf_text_add(p, &label, num, strlen(num), &ls, q, false);
-    double numw = pdf_text_width(&label, 0, label.n), num_right = ltr_x - size * 1.1;
-    pdf_attach_label(p, first, &label, pdf_flip(c, rtl, num_right - numw, numw) + numw);
-    if (ltr_x > c->x) add_checkbox(p, first, numw, num_right, size, c, rtl);
+    if (hang) pdf_attach_label(p, first, &label, pdf_flip(c, rtl, num_right - numw, numw) + numw);
+    if (ltr_x > c->x) add_checkbox(p, first, hang ? numw : 0, num_right, size, c, rtl);
     pdf_text_free(&label);
 
     layout_provenance(p, &in, q);

@@ -54,9 +54,12 @@ static void layout_entry(oct_pdf *p, const pdf_ctx *page, const pdf_ctx *c, cons
     bold.color = p->L.accent;
     pdf_text t = {0}, label = {0};
     oct_question_name(q, name, sizeof name);
+    /* no column for the numbers (labels too wide: "Ejercicio 12(b)(iii)"):
+     * each entry starts with its own, which cannot run off the page */
+    bool run_in = x_num <= page->x;
     if (*name) {
-        snprintf(num, sizeof num, rtl ? ".%s" : "%s.", name);
-        pdf_text_add(p, &label, num, strlen(num), &bold, q, false);
+        snprintf(num, sizeof num, rtl ? ".%s" : run_in ? "%s. " : "%s.", name);
+        pdf_text_add(p, run_in ? &t : &label, num, strlen(num), &bold, q, false);
     }
     pdf_text_inlines(p, &t, q, &st);
     const oct_node *ch = oct_node_chapter(q);
