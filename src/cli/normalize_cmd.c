@@ -3,7 +3,7 @@
 #include "ingest/formats/formats.h"
 #include "ingest/formats/markup.h"
 #include "ingest/ingest.h"
-#include "ingest/normalize.h"
+#include "ingest/normalize/normalize.h"
 #include "util/buf.h"
 #include "util/fileio.h"
 

@@ -1,4 +1,4 @@
-#include "ingest/decode.h"
+#include "ingest/decode/decode.h"
 #include "ingest/html_int.h"
 #include "util/xalloc.h"
 

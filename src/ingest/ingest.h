@@ -7,7 +7,7 @@
 #include <stddef.h>
 
 #include "diag.h"
-#include "ingest/normalize.h"
+#include "ingest/normalize/normalize.h"
 #include "oct_limits.h"
 #include "tree/tree.h"
 

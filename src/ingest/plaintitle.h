@@ -6,7 +6,7 @@
  * paragraph while the chapter took its title from the file name. */
 #ifndef OCT_INGEST_PLAINTITLE_H
 #define OCT_INGEST_PLAINTITLE_H
-#include "ingest/normalize.h"
+#include "ingest/normalize/normalize.h"
 
 #include <stdbool.h>
 

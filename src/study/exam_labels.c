@@ -1,5 +1,5 @@
 /* Readers of an exam paper's lines as ingest wrote them out
- * (ingest/normalize_parts.c): the full label first ("1(a)(ii) ", "1.2 ",
+ * (ingest/normalize/normalize_parts.c): the full label first ("1(a)(ii) ", "1.2 ",
  * "3 "), the marks last (" [2]"); and of what a mark scheme's table or a
  * paper's running text may still say ("1 (a) (ii)" in a cell, "[Total
  * 6]"). The words of a scheme's caption are ingest's too. */

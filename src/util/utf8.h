@@ -1,6 +1,6 @@
 /* Minimal UTF-8 primitives used on text that is already valid UTF-8
  * (ingest guarantees that). Validation of untrusted bytes lives in
- * ingest/decode.c. */
+ * ingest/decode/decode.c. */
 #ifndef OCT_UTF8_H
 #define OCT_UTF8_H
 #include <stdbool.h>

@@ -4,7 +4,7 @@
  * NUL, and the normalizer's line map must point into the input. */
 #include "fuzz.h"
 #include "ingest/ingest.h"
-#include "ingest/normalize.h"
+#include "ingest/normalize/normalize.h"
 
 #include <stdlib.h>
 #include <string.h>

@@ -274,7 +274,7 @@ def deck_lines(lines, other):
 
 def deck_other_columns(lines):
     """The 0-based columns an Anki deck's settings lines say are no field
-    (octavo leaves them out of the cards: src/ingest/normalize_deck.c)."""
+    (octavo leaves them out of the cards: src/ingest/normalize/normalize_deck.c)."""
     cols = set()
     for line in lines:
         if not line.startswith("#"):

@@ -3,7 +3,7 @@
  * expected/), plus short inline cases and random bytes. */
 #include "check.h"
 #include "diag.h"
-#include "ingest/charset.h"
+#include "ingest/decode/charset.h"
 #include "util/utf8.h"
 
 #include <stdbool.h>

@@ -2,8 +2,8 @@
  * surrogates, noncharacters, controls, and the one-warning-per-kind rule. */
 #include "check.h"
 #include "diag.h"
-#include "ingest/binary.h"
-#include "ingest/decode.h"
+#include "ingest/decode/binary.h"
+#include "ingest/decode/decode.h"
 #include "ingest/ingest.h"
 
 #include <stdlib.h>

@@ -7,8 +7,8 @@
 #include "check.h"
 #include "corpus.h"
 #include "diag.h"
-#include "ingest/normalize.h"
-#include "ingest/normalize_internal.h"
+#include "ingest/normalize/normalize.h"
+#include "ingest/normalize/normalize_internal.h"
 #include "util/buf.h"
 
 #include <cmark-gfm-core-extensions.h>

@@ -5,7 +5,7 @@
  * (normalize_admonitions.c). */
 #include "check.h"
 #include "diag.h"
-#include "ingest/normalize.h"
+#include "ingest/normalize/normalize.h"
 
 #include <stdlib.h>
 #include <string.h>

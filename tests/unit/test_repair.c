@@ -3,7 +3,7 @@
  * byte-identical. */
 #include "check.h"
 #include "diag.h"
-#include "ingest/repair.h"
+#include "ingest/decode/repair.h"
 #include "util/utf8.h"
 
 #include <stdbool.h>

@@ -3,7 +3,7 @@
  * the question's label, subheadings and steps stay inside answers, topic
  * runs and tutorials stay sections, and plain-text sublists indented less
  * than a wide number nest under it. */
-#include "ingest/normalize.h"
+#include "ingest/normalize/normalize.h"
 #include "study/study_int.h"
 #include "test_study_support.h"
 

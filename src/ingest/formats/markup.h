@@ -4,7 +4,7 @@
 #ifndef OCT_FORMATS_MARKUP_H
 #define OCT_FORMATS_MARKUP_H
 #include "diag.h"
-#include "ingest/normalize.h"
+#include "ingest/normalize/normalize.h"
 
 #include <stdbool.h>
 #include <stddef.h>

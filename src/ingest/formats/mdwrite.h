@@ -7,8 +7,8 @@
 #ifndef OCT_FORMATS_MDWRITE_H
 #define OCT_FORMATS_MDWRITE_H
 #include "diag.h"
-#include "ingest/normalize.h"
-#include "ingest/normalize_internal.h"
+#include "ingest/normalize/normalize.h"
+#include "ingest/normalize/normalize_internal.h"
 #include "util/buf.h"
 
 #include <stdbool.h>

@@ -15,7 +15,7 @@
 #ifndef OCT_FORMATS_ORG_H
 #define OCT_FORMATS_ORG_H
 #include "diag.h"
-#include "ingest/normalize.h"
+#include "ingest/normalize/normalize.h"
 
 #include <stdbool.h>
 #include <stddef.h>

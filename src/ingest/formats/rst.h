@@ -17,7 +17,7 @@
 #ifndef OCT_FORMATS_RST_H
 #define OCT_FORMATS_RST_H
 #include "diag.h"
-#include "ingest/normalize.h"
+#include "ingest/normalize/normalize.h"
 
 #include <stdbool.h>
 #include <stddef.h>
