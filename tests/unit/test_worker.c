@@ -90,11 +90,19 @@ static void test_steal(void)
         oct_worker_submit(w, &jobs[i].work);
     }
     int stolen = 0;
-    for (int i = N - 1; i >= N / 2; i--) /* from the back: the thread is at the front */
-        stolen += oct_worker_steal(w, &jobs[i].work);
+    bool took[N] = {false};
+    for (int i = N - 1; i >= N / 2; i--) { /* from the back: the thread is at the front */
+        took[i] = oct_worker_steal(w, &jobs[i].work);
+        stolen += took[i];
+    }
     CHECK(stolen > 0);
+    /* a stolen job ran here, before steal returned; one the thread had
+     * begun (on a loaded machine it may reach the back half) may still run */
+    bool stolen_done = true;
     for (int i = N / 2; i < N; i++)
-        CHECK(oct_worker_done(w, &jobs[i].work));   /* stolen ones ran here */
+        stolen_done &= !took[i] || oct_worker_done(w, &jobs[i].work);
+    CHECK(stolen_done);
+    oct_worker_wait(w, &jobs[N - 1].work);
     CHECK(!oct_worker_steal(w, &jobs[N - 1].work)); /* ran: not again */
     oct_worker_wait(w, &jobs[0].work);
     oct_worker_free(w);
