@@ -107,6 +107,8 @@ static const oct_diag_code CODES[] = {
     {"nul-byte", W, "NUL bytes replaced by U+FFFD (the place stays visible)"},
     {"oom", E, "out of memory"},
     {"org-comment", N, "Org comments (\"# ...\" lines, comment blocks) are not printed"},
+    {"org-excluded", N,
+     "an Org subtree that Org's export leaves out (COMMENT, :noexport:) is not printed"},
     {"org-metadata", N,
      "Org keywords, drawers, planning lines, TODO states and priorities are not printed"},
     {"org-unknown", W, "an Org construct octavo cannot represent is printed as text"},
