@@ -103,6 +103,49 @@ static void test_outputs(void)
     oct_diag_free(d);
 }
 
+/* An HTML block only its end marker ends (<pre>, a comment...) left
+ * open by a Markdown cell ends with the cell, with a warning naming it:
+ * the cells after it print. One closed in the cell is left alone. */
+static void test_open_html(void)
+{
+    const char *json =
+        "{\"cells\": [\n"
+        " {\"cell_type\": \"markdown\", \"source\": [\"<PRE class=x>\\n\", \"a  b\\n\", "
+        "\"\\n\", \"c\"]},\n"
+        " {\"cell_type\": \"markdown\", \"source\": [\"## Zweite Zelle\"]},\n"
+        " {\"cell_type\": \"markdown\", \"source\": [\"<!-- Entwurf\\n\", \"```\\n\", "
+        "\"noch Kommentar\"]},\n"
+        " {\"cell_type\": \"markdown\", \"source\": [\"## Dritte Zelle\"]},\n"
+        " {\"cell_type\": \"markdown\", \"source\": [\"<!-- closed --> text\\n\", "
+        "\"<script>x()</script>\"]},\n"
+        " {\"cell_type\": \"markdown\", \"source\": [\"```\\n\", \"<!--\"]},\n"
+        " {\"cell_type\": \"markdown\", \"source\": [\"## Vierte Zelle\"]}\n"
+        "], \"metadata\": {}, \"nbformat\": 4}";
+    oct_notebook nb;
+    oct_diag *d;
+    CHECK(read_nb(json, &nb, &d) == 0);
+    CHECK_STR(nb.text, "<PRE class=x>\na  b\n\nc\n</pre>\n\n## Zweite Zelle\n\n"
+                       "<!-- Entwurf\n```\nnoch Kommentar\n-->\n\n## Dritte Zelle\n\n"
+                       "<!-- closed --> text\n<script>x()</script>\n\n"
+                       "```\n<!--\n```\n\n## Vierte Zelle\n\n");
+    CHECK(oct_diag_size(d) == 2);
+    const oct_diag_msg *m = find_code(d, "html-unclosed");
+    CHECK(m && m->line == 2 && strstr(m->message, "cell 1") && strstr(m->message, "<pre>"));
+    oct_notebook_release(&nb);
+    oct_diag_free(d);
+    /* through ingest: the headings after the open comment are there */
+    oct_tree *t = oct_tree_new();
+    d = oct_diag_new(NULL);
+    oct_ingest_options o = {.normalize = true};
+    oct_node *ch = oct_ingest_source(t, "t.ipynb", json, strlen(json), NULL, &o, d);
+    int sections = 0;
+    for (oct_node *k = ch ? ch->first : NULL; k; k = k->next)
+        sections += k->kind == OCT_SECTION;
+    CHECK(sections == 3);
+    oct_tree_free(t);
+    oct_diag_free(d);
+}
+
 /* Backticks longer than any fence: the fence is 63 long and a line that
  * could close it (up to three spaces, then 63 backticks or more) moves
  * four spaces right. */
@@ -381,6 +424,7 @@ int main(void)
     test_paths();
     test_cells_and_lines();
     test_outputs();
+    test_open_html();
     test_output_cut();
     test_long_backtick_run();
     test_pictures();

@@ -24,6 +24,10 @@ void nb_write_fenced(nb_writer *w, const nb_lines *lines, const char *lang);
  * text) becomes notebook picture url, for cell w->cell between lines
  * first..last. Returns 0, or -1 when there are no bytes (nothing stored). */
 int nb_add_picture(nb_writer *w, const char *url, JsonNode *data, bool base64, int first, int last);
+/* Closes what Markdown cell src leaves open at its end (a fence; an HTML
+ * block that only its end tag or "-->" ends, with an [html-unclosed]
+ * warning), so that it cannot swallow the cells after it. */
+void nb_close_cell(nb_writer *w, const nb_lines *src);
 /* The outputs of the code cell `cell` (v4 and v3 forms), after its code. */
 void nb_write_outputs(nb_writer *w, JsonObject *cell);
 

@@ -2,8 +2,9 @@
  * Markdown text (notebook.h), so that everything a .md file gets (front
  * matter, HTML, the normalizer, questions and answers) a notebook gets
  * too, and every line keeps its line in the .ipynb for messages and node
- * spans. Cells are kept apart: a fence a Markdown cell leaves open is
- * closed at its end, as Jupyter renders each cell on its own. */
+ * spans. Cells are kept apart: a fence or HTML block a Markdown cell
+ * leaves open is closed at its end (nb_close.c), as Jupyter renders each
+ * cell on its own. */
 #include "ingest/formats/notebook.h"
 #include "ingest/formats/nb_cells.h"
 #include "util/xalloc.h"
@@ -156,35 +157,6 @@ static void put_all(nb_writer *w, const nb_lines *src)
         nb_lines_put(&w->md, s, len, src->map[i]);
 }
 
-/* The fence a Markdown cell leaves open at its end, closed there. */
-static void close_open_fence(nb_writer *w, const nb_lines *src)
-{
-    char fc = 0;
-    size_t flen = 0, pos = 0, len;
-    for (const char *s; (s = nb_lines_next(src, &pos, &len));) {
-        size_t ind = 0;
-        while (ind < len && ind < 4 && s[ind] == ' ')
-            ind++;
-        if (ind > 3 || ind >= len || (s[ind] != '`' && s[ind] != '~')) continue;
-        char c = s[ind];
-        size_t k = ind;
-        while (k < len && s[k] == c)
-            k++;
-        if (k - ind < 3) continue;
-        if (!fc) {
-            if (c == '`' && memchr(s + k, '`', len - k)) continue; /* inline code */
-            fc = c;
-            flen = k - ind;
-        } else if (c == fc && k - ind >= flen && strspn(s + k, " \t") >= len - k)
-            fc = 0;
-    }
-    if (!fc) return;
-    char fence[64];
-    if (flen > sizeof fence - 1) flen = sizeof fence - 1;
-    memset(fence, fc, flen);
-    nb_lines_put(&w->md, fence, flen, src->map[src->n - 1]);
-}
-
 static void write_markdown(nb_writer *w, JsonObject *cell, const nb_lines *src)
 {
     /* the cell's lines: its first member's (where Jupyter writes
@@ -197,7 +169,7 @@ static void write_markdown(nb_writer *w, JsonObject *cell, const nb_lines *src)
     take_attachments(w, cell, first, last);
     if (!src->n) return;
     put_all(w, src);
-    close_open_fence(w, src);
+    nb_close_cell(w, src);
     nb_lines_put(&w->md, "", 0, src->map[src->n - 1]);
 }
 
