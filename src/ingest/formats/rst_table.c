@@ -16,7 +16,7 @@
 #include <stdlib.h>
 #include <string.h>
 
-enum { MAX_COLS = 64 };
+enum { MAX_COLS = RST_MAX_COLS };
 
 /* The byte of s[0..n) at character column col (a UTF-8 sequence is one
  * column: the border's dashes are counted against the characters). */
@@ -31,12 +31,9 @@ static size_t byte_at(const char *s, size_t n, size_t col)
     return i;
 }
 
-typedef struct {
-    oct_buf cell[MAX_COLS];
-    int src;
-} row;
+typedef rst_row row;
 
-static void row_free(row *r, size_t ncols)
+void rst_row_free(rst_row *r, size_t ncols)
 {
     for (size_t k = 0; k < ncols; k++)
         oct_buf_free(&r->cell[k]);
@@ -73,9 +70,8 @@ static void delimiter(rst_ctx *c, const char *prefix, size_t ncols, int src)
     oct_buf_free(&b);
 }
 
-/* Writes rows[0..n): the first nhead of them the header (joined into
- * one), or an empty header when nhead is 0. */
-static void emit(rst_ctx *c, const char *prefix, row *rows, size_t n, size_t nhead, size_t ncols)
+void rst_table_emit(rst_ctx *c, const char *prefix, rst_row *rows, size_t n, size_t nhead,
+                    size_t ncols)
 {
     rst_blank(c, prefix, rows[0].src);
     if (nhead == 0) {
@@ -158,9 +154,9 @@ static size_t grid(rst_ctx *c, size_t i, size_t e, const char *prefix)
             if (a < b) add_text(&rows[r].cell[col], l->s + a, b - a);
         }
     }
-    emit(c, prefix, rows, nrows, nhead, ncols);
+    rst_table_emit(c, prefix, rows, nrows, nhead, ncols);
     for (size_t k = 0; k < nrows; k++)
-        row_free(&rows[k], ncols);
+        rst_row_free(&rows[k], ncols);
     free(rows);
     return j;
 }
@@ -225,9 +221,9 @@ static size_t simple(rst_ctx *c, size_t i, size_t e, const char *prefix)
             add_text(&r->cell[k], l->s + a, b - a);
         }
     }
-    if (nrows) emit(c, prefix, rows, nrows, nhead, ncols);
+    if (nrows) rst_table_emit(c, prefix, rows, nrows, nhead, ncols);
     for (size_t k = 0; k < nrows; k++)
-        row_free(&rows[k], ncols);
+        rst_row_free(&rows[k], ncols);
     free(rows);
     return last + 1;
 }
