@@ -136,9 +136,25 @@ static void test_tables(void)
              "| A | B |\n| --- | --- |\n| 1 | 2 |\n| 3 | four more |\n");
     check_md("n.rst", "=====  =====\n1      2\n=====  =====\n",
              "|  |  |\n| --- | --- |\n| 1 | 2 |\n");
-    r = read_as("n.rst", "+---+---+\n| a     |\n+---+---+\n");
+    /* spanning cells: the text in the cell where the span starts, the
+     * cells it covers empty (GFM cannot span); a border through a row
+     * span is no border there */
+    r = read_as("n.rst", "+--------+--------+-------+\n| Stoff  | Eigenschaften  |\n"
+                         "+========+========+=======+\n| Eisen  | fest   | rostet|\n"
+                         "+--------+--------+ an    |\n| Wasser | flüssig| Luft  |\n"
+                         "+--------+--------+-------+\n| eine Zeile über alles   |\n"
+                         "+-------------------------+\n");
+    CHECK_STR(r.out.text, "| Stoff | Eigenschaften |  |\n| --- | --- | --- |\n"
+                          "| Eisen | fest | rostet an Luft |\n| Wasser | flüssig |  |\n"
+                          "| eine Zeile über alles |  |  |\n");
+    CHECK(line_of(&r, "| Wasser") == 6);
+    CHECK(check_count_code(r.d, "rst-unknown") == 0);
+    read_free(&r);
+    check_md("n.rst", "+---+---+\n| a     |\n+---+---+\n", "|  |  |\n| --- | --- |\n| a |  |\n");
+    /* a cell that is no rectangle: printed as drawn, with a warning */
+    r = read_as("n.rst", "+---+---+\n| x | y |\n+---+   |\n| z     |\n+---+---+\n");
     CHECK(check_count_code(r.d, "rst-unknown") == 1);
-    CHECK(strstr(r.out.text, "| a     |") != NULL);
+    CHECK(strstr(r.out.text, "| z     |") != NULL);
     read_free(&r);
 }
 

@@ -100,6 +100,9 @@ typedef struct {
 void rst_table_emit(rst_ctx *c, const char *prefix, rst_row *rows, size_t n, size_t nhead,
                     size_t ncols);
 void rst_row_free(rst_row *r, size_t ncols);
+/* A grid table opening at line i (rst_grid.c): written; returns the line
+ * after it, or i when there is none. */
+size_t rst_grid_table(rst_ctx *c, size_t i, size_t e, const char *prefix);
 /* Reads path's text as reStructuredText into out, as oct_rst_read does,
  * as the file self (its includer NULL for the source itself). */
 void rst_read_file(const char *path, const char *text, size_t len, oct_normalized *out, char **lang,
