@@ -96,7 +96,7 @@ static void test_outputs(void)
     CHECK(read_nb(json, &nb, &d) == 0);
     CHECK_STR(nb.text, "```\nopen fence\n```\n\n"
                        "````\nprint('```')\n````\n\n"
-                       "```\n100%\n42\nfirst\nsecond\nValueError: bad\n```\n\n");
+                       "```output\n100%\n42\nfirst\nsecond\nValueError: bad\n```\n\n");
     const oct_diag_msg *m = find_code(d, "notebook-output");
     CHECK(m && m->line == 9 && strstr(m->message, "cell 2") && strstr(m->message, "text/html"));
     oct_notebook_release(&nb);
@@ -142,6 +142,38 @@ static void test_open_html(void)
     for (oct_node *k = ch ? ch->first : NULL; k; k = k->next)
         sections += k->kind == OCT_SECTION;
     CHECK(sections == 3);
+    oct_tree_free(t);
+    oct_diag_free(d);
+}
+
+/* A cell's text output is an output in the tree (u.code.output), not
+ * code: no language, set apart by the backends; the code above it is
+ * code. A Markdown fence marked "output" is one too. */
+static void test_output_role(void)
+{
+    const char *json =
+        "{\"cells\": [\n"
+        " {\"cell_type\": \"code\", \"source\": [\"print(2 ** 10)\"], \"outputs\": [\n"
+        "  {\"output_type\": \"stream\", \"name\": \"stdout\", \"text\": [\"1024\\n\"]}]},\n"
+        " {\"cell_type\": \"markdown\", \"source\": [\"```output\\n\", \"$ ls\\n\", \"```\"]}\n"
+        "], \"metadata\": {\"kernelspec\": {\"language\": \"python\"}}, \"nbformat\": 4}";
+    oct_tree *t = oct_tree_new();
+    oct_diag *d = oct_diag_new(NULL);
+    oct_node *ch = oct_ingest_source(t, "t.ipynb", json, strlen(json), NULL, NULL, d);
+    const oct_node *code[4] = {NULL};
+    size_t n = 0;
+    for (const oct_node *k = ch ? ch->first : NULL; k; k = k->next)
+        if (k->kind == OCT_CODE_BLOCK && n < 4) code[n++] = k;
+    CHECK(n == 3);
+    CHECK(code[0] && !code[0]->u.code.output && code[0]->u.code.lang &&
+          !strcmp(code[0]->u.code.lang, "python"));
+    CHECK(code[1] && code[1]->u.code.output && !code[1]->u.code.lang &&
+          !strcmp(code[1]->text, "1024") && code[1]->span.line == 3);
+    CHECK(code[2] && code[2]->u.code.output);
+    oct_buf dump = OCT_BUF_INIT;
+    oct_tree_dump(t, ch, &dump);
+    CHECK(dump.data && strstr(dump.data, "code_block output \"1024\" @3:1"));
+    oct_buf_free(&dump);
     oct_tree_free(t);
     oct_diag_free(d);
 }
@@ -270,7 +302,7 @@ static void test_nbformat3(void)
     oct_notebook nb;
     oct_diag *d;
     CHECK(read_nb(json, &nb, &d) == 0);
-    CHECK_STR(nb.text, "## Frage?\n\n```julia\n1 + 1\n```\n\n```\n2\n```\n\n"
+    CHECK_STR(nb.text, "## Frage?\n\n```julia\n1 + 1\n```\n\n```output\n2\n```\n\n"
                        "\\*a\\* \\<b\\>\\\n\\# c\n\n");
     CHECK(oct_diag_size(d) == 0);
     oct_notebook_release(&nb);
@@ -425,6 +457,7 @@ int main(void)
     test_cells_and_lines();
     test_outputs();
     test_open_html();
+    test_output_role();
     test_output_cut();
     test_long_backtick_run();
     test_pictures();
