@@ -178,6 +178,41 @@ static void test_output_role(void)
     oct_diag_free(d);
 }
 
+/* A message's column is one in the cell's line where the Markdown line is
+ * the cell's line as written (a Markdown or code cell's), and none where
+ * octavo made the line (a fence, an output), also for the messages of the
+ * decoder and the normalizer, which pass through a line map. */
+static void test_columns(void)
+{
+    const char *json = "{\"cells\": [\n"                                         /* 1 */
+                       " {\"cell_type\": \"markdown\", \"source\": [\n"          /* 2 */
+                       "    \"# Ondas\\n\",\n"                                   /* 3 */
+                       "    \"luz\\u0007 e som\"\n"                              /* 4 */
+                       " ]},\n"                                                  /* 5 */
+                       " {\"cell_type\": \"code\", \"source\": [\"x = 1\\n\",\n" /* 6 */
+                       "   \"y =\\u0007 2\"], \"outputs\": [\n"                  /* 7 */
+                       "  {\"output_type\": \"stream\", \"name\": \"stdout\",\n" /* 8 */
+                       "   \"text\": [\"ok\\u0007\\n\"]}]}\n"                    /* 9 */
+                       "], \"metadata\": {}, \"nbformat\": 4}";
+    oct_notebook nb;
+    oct_diag *d;
+    CHECK(read_nb(json, &nb, &d) == 0);
+    CHECK(nb.line_cols && nb.nlines >= 9);
+    unsigned char want[] = {1, 1, 0, 0, 1, 1, 0, 0, 0};
+    for (size_t i = 0; nb.line_cols && i < sizeof want && i < nb.nlines; i++)
+        CHECK(nb.line_cols[i] == want[i]);
+    oct_notebook_release(&nb);
+    oct_diag_free(d);
+    /* through ingest: the decoder's message (one a file) keeps its column */
+    oct_tree *t = oct_tree_new();
+    d = oct_diag_new(NULL);
+    oct_ingest_source(t, "t.ipynb", json, strlen(json), NULL, NULL, d);
+    const oct_diag_msg *m = find_code(d, "control-char");
+    CHECK(m && m->line == 4 && m->col == 4);
+    oct_tree_free(t);
+    oct_diag_free(d);
+}
+
 /* Backticks longer than any fence: the fence is 63 long and a line that
  * could close it (up to three spaces, then 63 backticks or more) moves
  * four spaces right. */
@@ -458,6 +493,7 @@ int main(void)
     test_outputs();
     test_open_html();
     test_output_role();
+    test_columns();
     test_output_cut();
     test_long_backtick_run();
     test_pictures();

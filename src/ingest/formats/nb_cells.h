@@ -11,11 +11,17 @@ typedef struct {
     oct_diag *diag;
     nb_doc doc;
     oct_notebook *nb;
-    nb_lines md;      /* the Markdown being written */
-    const char *lang; /* the code cells' language, or NULL */
-    int cell;         /* 1-based number of the cell being written */
-    int cell_line;    /* its line in the .ipynb */
+    nb_lines md;         /* the Markdown being written */
+    const char *lang;    /* the code cells' language, or NULL */
+    int cell;            /* 1-based number of the cell being written */
+    int cell_line;       /* its line in the .ipynb */
+    unsigned char *cols; /* per Markdown line: oct_notebook.line_cols */
+    size_t ncols, capcols;
 } nb_writer;
+
+/* Marks the Markdown lines written since the last mark: as their cell's
+ * lines as written (verbatim) or not. */
+void nb_mark_lines(nb_writer *w, bool verbatim);
 
 /* Appends lines as a fenced block (info string lang, or none) and a blank
  * line; the fence is longer than any run of backticks inside. */

@@ -4,9 +4,18 @@
  * too, and every line keeps its line in the .ipynb for messages and node
  * spans. Cells are kept apart: a fence or HTML block a Markdown cell
  * leaves open is closed at its end (nb_close.c), as Jupyter renders each
- * cell on its own. */
+ * cell on its own
+ *
+ * Columns: a message's column is one in the cell's line, for the lines
+ * that are their cell's as written (line_cols). It is not the .ipynb's
+ * column: JSON-GLib says where a value ends but not where it starts, a
+ * string's escapes (\", \n, \u00e9) widen it by varying amounts, one
+ * string may hold many lines, and the normalizer's line map, which
+ * messages and nodes pass through, keeps no columns. The cell's column is
+ * what Jupyter's editor shows. */
 #include "ingest/formats/notebook.h"
 #include "ingest/formats/nb_cells.h"
+#include "tree/tree.h"
 #include "util/xalloc.h"
 
 #include <ctype.h>
@@ -18,6 +27,13 @@ bool oct_notebook_is_path(const char *path)
 {
     size_t n = strlen(path);
     return n >= 6 && strcmp(path + n - 6, ".ipynb") == 0;
+}
+
+void nb_mark_lines(nb_writer *w, bool verbatim)
+{
+    OCT_GROW(w->cols, w->capcols, w->md.n + 1);
+    while (w->ncols < w->md.n)
+        w->cols[w->ncols++] = verbatim;
 }
 
 void nb_write_fenced(nb_writer *w, const nb_lines *lines, const char *lang)
@@ -34,6 +50,8 @@ void nb_write_fenced(nb_writer *w, const nb_lines *lines, const char *lang)
     oct_buf_printf(&open, "%s%s", fence, lang ? lang : "");
     nb_lines_put(&w->md, open.data, open.len, first);
     oct_buf_free(&open);
+    nb_mark_lines(w, false);
+    bool code = !lang || strcmp(lang, OCT_CODE_OUTPUT) != 0; /* an output's lines are cleaned */
     size_t pos = 0, len, i = 0;
     for (const char *s; (s = nb_lines_next(lines, &pos, &len)); i++) {
         int line = lines->map[i < lines->n ? i : lines->n - 1];
@@ -48,6 +66,7 @@ void nb_write_fenced(nb_writer *w, const nb_lines *lines, const char *lang)
         if (shift) oct_buf_puts(&b, "    ");
         oct_buf_put(&b, s, len);
         nb_lines_put(&w->md, b.data, b.len, line);
+        nb_mark_lines(w, code && !shift);
         oct_buf_free(&b);
     }
     nb_lines_put(&w->md, fence, n, last);
@@ -168,7 +187,9 @@ static void write_markdown(nb_writer *w, JsonObject *cell, const nb_lines *src)
     }
     take_attachments(w, cell, first, last);
     if (!src->n) return;
+    nb_mark_lines(w, false);
     put_all(w, src);
+    nb_mark_lines(w, true);
     nb_close_cell(w, src);
     nb_lines_put(&w->md, "", 0, src->map[src->n - 1]);
 }
@@ -307,6 +328,9 @@ int oct_notebook_read(const char *path, const char *bytes, size_t len, oct_noteb
         }
     }
     free(lang);
+    nb_mark_lines(&w, false);
+    out->line_cols = w.cols;
+    w.cols = NULL;
     out->len = w.md.text.len;
     out->text = oct_buf_detach(&w.md.text);
     out->line_map = w.md.map;
@@ -314,6 +338,7 @@ int oct_notebook_read(const char *path, const char *bytes, size_t len, oct_noteb
     w.md.map = NULL;
     rc = 0;
 out:
+    free(w.cols);
     nb_lines_free(&w.md);
     nb_json_release(&w.doc);
     if (rc != 0) oct_notebook_release(out);
@@ -325,6 +350,7 @@ void oct_notebook_release(oct_notebook *nb)
     if (!nb) return;
     free(nb->text);
     free(nb->line_map);
+    free(nb->line_cols);
     free(nb->title);
     for (size_t i = 0; i < nb->npictures; i++) {
         free(nb->pictures[i].url);
