@@ -258,6 +258,25 @@ static void test_include(void)
     CHECK(strstr(r.out.text, "level 8") && !strstr(r.out.text, "level 9"));
     CHECK(check_count_code(r.d, "rst-include") == 1);
     read_free(&r);
+    /* files that include the next one twice, 8 deep, over a 200 KB
+     * page: the includes stop at the size a source may have */
+    char *big = malloc(200 * 1024 + 1);
+    for (size_t k = 0; k < 200 * 1024; k++)
+        big[k] = k % 64 == 63 ? '\n' : 'w';
+    big[200 * 1024] = '\0';
+    write_file(dir, "d8.rst", big);
+    free(big);
+    for (int k = 0; k < 8; k++) {
+        char name[32], text[96];
+        snprintf(name, sizeof name, "d%d.rst", k);
+        snprintf(text, sizeof text, ".. include:: d%d.rst\n\n.. include:: d%d.rst\n", k + 1, k + 1);
+        write_file(dir, name, text);
+    }
+    snprintf(path, sizeof path, "%s/d0.rst", dir);
+    r = read_as(path, ".. include:: d1.rst\n\n.. include:: d1.rst\n");
+    CHECK(r.out.len <= 9u * 1024 * 1024 && r.out.len > 4u * 1024 * 1024);
+    CHECK(check_count_code(r.d, "rst-include") > 0);
+    read_free(&r);
     char cmd[700];
     snprintf(cmd, sizeof cmd, "rm -rf '%s'", top);
     CHECK(system(cmd) == 0);

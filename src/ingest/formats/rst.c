@@ -470,7 +470,8 @@ void oct_rst_read(const char *path, const char *text, size_t len, oct_normalized
 {
     char *real = realpath(path, NULL); /* NULL for standard input: it includes from "." */
     char *root = rst_real_folder(path);
-    rst_file self = {real, root, NULL, NULL, 0};
+    size_t included = 0;
+    rst_file self = {real, root, NULL, NULL, 0, &included};
     rst_read_file(path, text, len, out, lang, diag, &self, NULL);
     free(real);
     free(root);

@@ -13,7 +13,8 @@
  *   - autodoc's directives (automodule, autoclass...) pull docstrings from
  *     Python code octavo cannot run: dropped with a note [rst-dropped].
  * A file is read only beneath the source's folder (as pictures are),
- * at most RST_MAX_INCLUDES deep and never while it is being read. */
+ * at most RST_MAX_INCLUDES deep, never while it is being read, and the
+ * files a source includes hold at most OCT_MAX_SOURCE_BYTES together. */
 #define _GNU_SOURCE /* memmem */
 #include "ingest/formats/rst_int.h"
 #include "ingest/ingest.h"
@@ -102,12 +103,18 @@ char *rst_read_near(rst_ctx *c, const char *name, size_t nn, int src, const char
             cycle = f->real && !strcmp(f->real, rfile);
         size_t blen = 0;
         char *bytes = cycle ? NULL : oct_read_file(rfile, OCT_MAX_SOURCE_BYTES, &blen);
+        /* each read costs its bytes and a little, so that empty files
+         * included over and over cost too */
+        size_t cost = blen + 256, *spent = c->file.included;
         if (cycle)
             refuse(c, src, what, name, nn, "it is being read already (it includes itself)");
         else if (!bytes)
             refuse(c, src, what, name, nn, strerror(errno ? errno : EIO));
+        else if (spent && *spent + cost > OCT_MAX_SOURCE_BYTES)
+            refuse(c, src, what, name, nn, "the files included pass the size a source may have");
         else
             text = oct_ingest_decode(path.data, bytes, blen, len, c->w.diag);
+        if (text && spent) *spent += cost;
         free(bytes);
     }
     if (text) {
@@ -227,7 +234,7 @@ void rst_include(rst_ctx *c, size_t i, size_t end, const char *arg, size_t na, c
     if (o.literal) {
         literal(c, prefix, part, len, o.code, o.ncode, src);
     } else {
-        rst_file self = {real, c->file.root, &c->file, c, c->file.depth + 1};
+        rst_file self = {real, c->file.root, &c->file, c, c->file.depth + 1, c->file.included};
         oct_normalized sub;
         char *lang = NULL;
         rst_read_file(shown, part, len, &sub, &lang, c->w.diag, &self, c);

@@ -25,6 +25,9 @@ typedef struct rst_file {
     const struct rst_file *up;
     rst_ctx *includer;
     int depth; /* 0 for the source itself */
+    /* bytes the source's includes have read so far (shared by them all):
+     * a file that includes another twice, nested, would grow without end */
+    size_t *included;
 } rst_file;
 
 typedef struct {
