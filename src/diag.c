@@ -146,13 +146,14 @@ void oct_diag_flush(oct_diag *into, oct_diag *from)
     memset(from->counts, 0, sizeof from->counts);
 }
 
-void oct_diag_map_lines(oct_diag *d, const char *file, const int *map, size_t n)
+void oct_diag_map_lines(oct_diag *d, const char *file, const int *map,
+                        const unsigned char *keep_col, size_t n)
 {
     for (size_t i = 0; d && i < d->len; i++) {
         oct_diag_msg *m = &d->msgs[i];
         if (!m->file || strcmp(m->file, file) != 0 || m->line < 1 || (size_t)m->line > n) continue;
+        if (!keep_col || !keep_col[m->line - 1]) m->col = 0;
         m->line = map[m->line - 1];
-        m->col = 0;
     }
 }
 

@@ -56,10 +56,13 @@ oct_diag *oct_diag_new_buffer(const oct_diag *parent);
 /* Moves every message of `from` into `into` (counted, and printed when
  * `into` prints), leaving `from` empty and in use (NULL-safe). */
 void oct_diag_flush(oct_diag *into, oct_diag *from);
-/* Each message of d about file with a line in 1..n gets line map[line-1]
- * and no column: for messages about a text made from the file (a
- * notebook's cells), reported into a buffer and mapped before the flush. */
-void oct_diag_map_lines(oct_diag *d, const char *file, const int *map, size_t n);
+/* Each message of d about file with a line in 1..n gets line map[line-1];
+ * it keeps its column where keep_col[line-1] is set (the line is the
+ * file's as written), else has none (keep_col NULL: none keeps one). For
+ * messages about a text made from the file (a notebook's cells),
+ * reported into a buffer and mapped before the flush. */
+void oct_diag_map_lines(oct_diag *d, const char *file, const int *map,
+                        const unsigned char *keep_col, size_t n);
 /* fn(ctx) runs before each message is printed (a progress line on the
  * same terminal clears itself there). */
 void oct_diag_set_before_print(oct_diag *d, void (*fn)(void *), void *ctx);

@@ -2,6 +2,7 @@
 #include "ingest/formats/notebook.h"
 #include "ingest/formats/formats.h"
 #include "ingest/formats/markup.h"
+#include "ingest/formats/sniff.h"
 #include "ingest/ingest.h"
 #include "ingest/normalize/normalize.h"
 #include "util/buf.h"
@@ -12,8 +13,12 @@
 #include <stdlib.h>
 #include <string.h>
 
-/* `octavo normalize FILE|-`: the cleaned CommonMark octavo parses, so users
- * can fix their notes for good. Diagnostics go to stderr as usual. */
+/* `octavo normalize [--from KIND] FILE|-`: the cleaned CommonMark octavo
+ * parses, so users can fix their notes for good. Diagnostics go to stderr
+ * as usual. A file's kind is its extension's, standard input's what its
+ * text looks like (sniff.h), unless --from names it. */
+
+#define USAGE "usage: octavo normalize [--keep-filler] [--from org|rst|md|txt|ipynb] FILE|-"
 
 static char *read_stdin(size_t *len)
 {
@@ -34,9 +39,9 @@ static char *read_stdin(size_t *len)
 
 /* A notebook's bytes become its cells as Markdown (true); a Word or
  * OpenDocument text has no text to show: reported, false (*bytes freed). */
-static bool as_text(const char *name, char **bytes, size_t *len, oct_diag *diag)
+static bool as_text(const char *kind, const char *name, char **bytes, size_t *len, oct_diag *diag)
 {
-    if (oct_notebook_is_path(name)) {
+    if (oct_notebook_is_path(kind)) {
         oct_notebook nb;
         int nrc = oct_notebook_read(name, *bytes, *len, &nb, diag);
         free(*bytes);
@@ -62,24 +67,45 @@ static bool as_text(const char *name, char **bytes, size_t *len, oct_diag *diag)
     return true;
 }
 
+/* Reads the arguments; false on a usage error. */
+static bool parse_args(int argc, char **argv, bool *keep_filler, const char **from,
+                       const char **path, bool *help)
+{
+    for (int i = 1; i < argc; i++) {
+        const char *a = argv[i];
+        if (strcmp(a, "--keep-filler") == 0)
+            *keep_filler = true;
+        else if (strcmp(a, "-h") == 0 || strcmp(a, "--help") == 0)
+            *help = true;
+        else if (strcmp(a, "--from") == 0 || strncmp(a, "--from=", 7) == 0) {
+            const char *v = a[6] == '=' ? a + 7 : i + 1 < argc ? argv[++i] : NULL;
+            *from = oct_sniff_named(v);
+            if (!*from) {
+                fprintf(stderr,
+                        "octavo: normalize: --from %s: not one of org, rst, md, txt, "
+                        "ipynb [usage]\n",
+                        v ? v : "(nothing)");
+                return false;
+            }
+        } else if (!*path)
+            *path = a;
+        else
+            return false;
+    }
+    return *path || *help;
+}
+
 int oct_cmd_normalize(int argc, char **argv)
 {
-    bool keep_filler = false;
-    const char *path = NULL;
-    for (int i = 1; i < argc; i++) {
-        if (strcmp(argv[i], "--keep-filler") == 0)
-            keep_filler = true;
-        else if (strcmp(argv[i], "-h") == 0 || strcmp(argv[i], "--help") == 0) {
-            puts("usage: octavo normalize [--keep-filler] FILE|-");
-            return OCT_EXIT_OK;
-        } else if (!path)
-            path = argv[i];
-        else
-            path = NULL, i = argc;
-    }
-    if (!path) {
-        fputs("usage: octavo normalize [--keep-filler] FILE|-\n", stderr);
+    bool keep_filler = false, help = false;
+    const char *path = NULL, *from = NULL;
+    if (!parse_args(argc, argv, &keep_filler, &from, &path, &help)) {
+        fputs(USAGE "\n", stderr);
         return OCT_EXIT_USAGE;
+    }
+    if (help) {
+        puts(USAGE);
+        return OCT_EXIT_OK;
     }
     int is_stdin = strcmp(path, "-") == 0;
     const char *name = is_stdin ? "<stdin>" : path;
@@ -94,19 +120,21 @@ int oct_cmd_normalize(int argc, char **argv)
         oct_diag_free(diag);
         return e == ENOENT || e == EFBIG ? OCT_EXIT_INPUT : OCT_EXIT_IO;
     }
-    if (!is_stdin && !as_text(name, &bytes, &len, diag)) {
+    /* the name that chooses the reader: --from's, else the file's own,
+     * else what standard input's text looks like */
+    const char *kind = from ? from : is_stdin ? oct_sniff_kind(bytes, len) : path;
+    if (!as_text(kind, name, &bytes, &len, diag)) {
         oct_diag_free(diag);
         return OCT_EXIT_INPUT;
     }
     /* decoded: legacy charset converted, mojibake repaired, XML-safe */
     size_t dlen = 0;
     char *decoded = oct_ingest_decode(name, bytes, len, &dlen, diag);
-    /* what it shows is how a .txt reads: standard input is one */
     oct_normalize_options no = {.keep_filler = keep_filler,
-                                .plain = is_stdin || oct_ingest_is_plain_text(name)};
+                                .plain = oct_ingest_is_plain_text(kind)};
     oct_normalized n = {0};
     char *lang = NULL; /* an Org or rst source shows the Markdown its reader writes */
-    if (decoded && !is_stdin && oct_markup_read(name, decoded, dlen, &n, &lang, diag)) {
+    if (decoded && oct_markup_read_as(kind, name, decoded, dlen, &n, &lang, diag)) {
         free(lang);
         fwrite(n.text, 1, n.len, stdout);
         if (fflush(stdout) != 0) rc = OCT_EXIT_IO;

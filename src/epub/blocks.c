@@ -82,8 +82,10 @@ static void write_code_block(oct_epub_ctx *r, const oct_node *n)
     code_class(n->u.code.lang, cls, sizeof cls);
     size_t len;
     const char *text = oct_code_block_text(n, &len);
+    /* a program's output is what it printed: <samp>, set apart (css.c) */
     oct_epub_xw_start(r->xw, "pre");
-    oct_epub_xw_start(r->xw, "code");
+    if (n->u.code.output) oct_epub_xw_attr(r->xw, "class", "output");
+    oct_epub_xw_start(r->xw, n->u.code.output ? "samp" : "code");
     if (*cls) oct_epub_xw_attr(r->xw, "class", cls);
     oct_epub_code_text(r, n->u.code.lang, text, len);
     oct_epub_xw_end(r->xw);

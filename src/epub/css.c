@@ -32,7 +32,12 @@ static const char BASE[] =
     " font-size: 0.75em; text-align: left; }\n"
     ".scripts sup, .scripts sub { display: block; font-size: 1em; vertical-align: baseline;"
     " line-height: 1.05; }\n"
-    "pre code { font-size: 1em; }\n"
+    "pre code, pre samp { font-size: 1em; font-family: monospace; }\n"
+    /* A program's output (a notebook's), as Jupyter sets it apart from
+     * its code: no box but a rule down its left, under a muted "Out". */
+    "pre.output { border: 0; border-left: 2px solid #999; padding: 0.1em 0 0.1em 0.6em; }\n"
+    "pre.output::before { content: \"Out\"; display: block; font-style: italic;"
+    " font-size: 0.85em; color: #666; }\n"
     /* A source line (codehl.c) hangs: what wraps continues 3 columns in
      * from the line's own indent, off the grid of 2- and 4-column indents,
      * so it never reads as a statement of its own. em first for readers

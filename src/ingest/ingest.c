@@ -271,7 +271,7 @@ static int prepare_notebook(const char *path, const char *bytes, size_t len,
     oct_diag *buf = diag ? oct_diag_new_buffer(diag) : NULL;
     out->text = oct_ingest_decode(path, nb->text, nb->len, &out->len, buf);
     int rc = out->text ? prepare_text(path, opts, out, buf) : -1;
-    oct_diag_map_lines(buf, path, nb->line_map, nb->nlines);
+    oct_diag_map_lines(buf, path, nb->line_map, nb->line_cols, nb->nlines);
     oct_diag_flush(diag, buf);
     oct_diag_free(buf);
     if (rc != 0) {

@@ -282,7 +282,11 @@ static void add_code_block(conv *c, const frame *up, cmark_node *n, oct_span sp)
     oct_node *o = oct_node_new(c->t, OCT_CODE_BLOCK, sp);
     o->text = clean_text(c, lit, len, sp);
     const char *info = cmark_node_get_fence_info(n);
-    if (info && *info) o->u.code.lang = clean_text(c, info, strcspn(info, " \t"), sp);
+    size_t word = info ? strcspn(info, " \t") : 0;
+    if (word == strlen(OCT_CODE_OUTPUT) && !memcmp(info, OCT_CODE_OUTPUT, word))
+        o->u.code.output = true; /* a program's output: no language */
+    else if (word)
+        o->u.code.lang = clean_text(c, info, word, sp);
     append(c, up->dst, o);
 }
 

@@ -1,4 +1,8 @@
-/* Code blocks: monospaced, on a tinted ground, never clipped. A source line
+/* Code blocks: monospaced, on a tinted ground, never clipped. A
+ * program's output (u.code.output: a notebook's) is set apart from the
+ * code above it as Jupyter sets it: no tint, a rule down its left edge
+ * and a muted "Out" over it (Jupyter's own prompt word, which Jupyter
+ * does not translate either). A source line
  * longer than the measure is wrapped at a break opportunity (inside a
  * token only when the token alone is too long); each continuation line
  * starts with a muted hook arrow. Every visual line is its own item, so a
@@ -17,7 +21,18 @@
 typedef struct {
     double x, w, pad_x, pad_y, lh, size, arrow_w;
     pdf_text arrow;
+    bool output; /* a program's output: a rule, not a tint */
 } code_geom;
+
+/* The block's ground on item it, h high: the tint, or an output's rule. */
+static void ground(oct_pdf *p, const code_geom *g, pdf_item *it, double h)
+{
+    pdf_op *bg = pdf_item_op(it, PDF_OP_RECT);
+    bg->color = pdf_color_id(p, g->output ? p->L.rule : p->L.code_background);
+    bg->x = g->x;
+    bg->w = g->output ? g->size * 0.12 : g->w;
+    bg->h = h;
+}
 
 /* A visual line: a line of a source line (a view into the block's text)
  * and how far that source line is indented. */
@@ -49,11 +64,7 @@ static void code_item(oct_pdf *p, const code_geom *g, const code_line *cl, size_
                           (blank_next && k + 2 < n));
     pdf_item *it = pdf_flow_push(p->cur, h, keep ? PDF_IT_KEEP_NEXT : 0);
     it->base = top + pdf_baseline(g->lh, g->size);
-    pdf_op *bg = pdf_item_op(it, PDF_OP_RECT);
-    bg->color = pdf_color_id(p, p->L.code_background);
-    bg->x = g->x;
-    bg->w = g->w;
-    bg->h = h + (last ? 0 : 0.4); /* overlap: no seam between lines */
+    ground(p, g, it, h + (last ? 0 : 0.4)); /* overlap: no seam between lines */
     double x = g->x + g->pad_x;
     if (cl->ln.cont) {
         /* continuation: under the source line's indentation, behind a hook */
@@ -125,11 +136,7 @@ static size_t continued_item(oct_pdf *p, const code_geom *g, const oct_node *n)
     double h = g->lh + g->pad_y;
     pdf_item *it = pdf_flow_push(p->cur, h, PDF_IT_REPEAT_ONLY | PDF_IT_KEEP_NEXT);
     it->base = g->pad_y + pdf_baseline(g->lh, g->size);
-    pdf_op *bg = pdf_item_op(it, PDF_OP_RECT);
-    bg->color = pdf_color_id(p, p->L.code_background);
-    bg->x = g->x;
-    bg->w = g->w;
-    bg->h = h + 0.4;
+    ground(p, g, it, h + 0.4);
     const char *lang = n->u.code.lang && *n->u.code.lang ? n->u.code.lang : "\u2026";
     char label[160];
     snprintf(label, sizeof label, oct_phrase(p->tree->meta.lang, OCT_PH_CONTINUED), lang);
@@ -142,6 +149,20 @@ static size_t continued_item(oct_pdf *p, const code_geom *g, const oct_node *n)
     return index;
 }
 
+/* An output's "Out" over its first line, kept with it. */
+static void out_label(oct_pdf *p, const code_geom *g, const oct_node *n)
+{
+    double size = g->size * 0.85, h = g->lh * 0.9;
+    pdf_item *it = pdf_flow_push(p->cur, h, PDF_IT_KEEP_NEXT);
+    it->base = pdf_baseline(h, size);
+    pdf_style st = pdf_style_make(PDF_FAM_MONO, PDF_VAR_I, size, p->L.muted);
+    pdf_text t = {0};
+    pdf_text_add(p, &t, "Out", 3, &st, n, false);
+    pdf_line ln = {0, t.n, t.n, pdf_text_width(&t, 0, t.n), g->w, 0, false, false};
+    pdf_set_line(p, it, &t, &ln, g->x, it->base, PDF_AL_LEFT);
+    pdf_text_free(&t);
+}
+
 void pdf_layout_code(oct_pdf *p, const pdf_ctx *c, const oct_node *n)
 {
     code_geom g;
@@ -152,6 +173,7 @@ void pdf_layout_code(oct_pdf *p, const pdf_ctx *c, const oct_node *n)
     g.pad_y = g.size * 0.55;
     g.x = c->x;
     g.w = c->w;
+    g.output = n->u.code.output;
     pdf_style as = pdf_style_make(PDF_FAM_MONO, PDF_VAR_R, g.size, p->L.muted);
     pdf_text_add(p, &g.arrow, ARROW, strlen(ARROW), &as, n, false);
     g.arrow_w = pdf_text_width(&g.arrow, 0, g.arrow.n) + g.size * 0.4;
@@ -170,6 +192,7 @@ void pdf_layout_code(oct_pdf *p, const pdf_ctx *c, const oct_node *n)
     code_line *lines;
     size_t nl = break_source_lines(&t, &g, &lines);
     /* a block long enough to split says so at the top of its next page */
+    if (g.output) out_label(p, &g, n);
     size_t head = nl > (size_t)p->L.breaks.code_lines ? continued_item(p, &g, n) : (size_t)-1;
     for (size_t k = 0; k < nl; k++) {
         code_item(p, &g, &lines[k], k, nl, k + 1 < nl && blank_line(&lines[k + 1]));

@@ -68,6 +68,7 @@ static void put_attrs(const oct_tree *t, const oct_node *n, oct_buf *out)
         break;
     case OCT_CODE_BLOCK:
         if (n->u.code.lang && *n->u.code.lang) oct_buf_printf(out, " lang=%s", n->u.code.lang);
+        if (n->u.code.output) oct_buf_puts(out, " output");
         break;
     case OCT_TABLE:
         oct_buf_printf(out, " cols=%d align=", n->u.table.ncols);

@@ -104,6 +104,10 @@ typedef struct {
 
 typedef struct oct_node oct_node;
 
+/* The info string of a fence that holds a program's output rather than
+ * code (the notebook reader writes its cells' outputs so). */
+#define OCT_CODE_OUTPUT "output"
+
 struct oct_node {
     oct_kind kind;
     /* A node made to hold inlines (oct_kind_holds_inlines: a paragraph, a
@@ -153,6 +157,10 @@ struct oct_node {
         } item;
         struct {
             const char *lang; /* NULL or "" when unknown */
+            /* what a program printed (a notebook cell's output; a fence
+             * whose info string is OCT_CODE_OUTPUT), not code: backends
+             * set it apart from the code above it, as Jupyter does */
+            bool output;
         } code;
         struct {
             int ncols;

@@ -4,7 +4,7 @@
 # Spanish, a Julia course in German in nbformat 3) builds to a PDF and an
 # EPUB that pass the validators; no word of a cell or of a text output is
 # lost; code is fenced in each kernel's language and highlighted, outputs
-# are plain blocks; output pictures and attachments are embedded; the study
+# are plain blocks set apart as outputs (a rule and "Out"); output pictures and attachments are embedded; the study
 # pass finds the questions (inspect --json) and the Anki deck carries code
 # and explanation as the answer; a manifest lists notebooks; `normalize`
 # prints a notebook's Markdown; a broken
@@ -59,7 +59,15 @@ cat epub/OEBPS/ch-*.xhtml >all.xhtml
 for lang in python r julia; do
     grep -q "<code class=\"language-$lang\"" all.xhtml || fail "no $lang code block in the EPUB"
 done
-grep -q '<pre><code><span class="cl[ a-z0-9]*">   Min. 1st Qu.' all.xhtml || fail "summary()'s output is not a plain block"
+# an output is set apart from code as Jupyter sets it: <samp> in a
+# pre.output (a rule and "Out" in the CSS), in the PDF under "Out"
+grep -q '<pre class="output"><samp><span class="cl[ a-z0-9]*">   Min. 1st Qu.' all.xhtml ||
+    fail "summary()'s output is not a plain block set apart as an output"
+grep -q 'pre.output::before { content: "Out"' epub/OEBPS/*.css || fail "no style for outputs in the EPUB"
+if grep -q '<pre class="output"><samp class=' all.xhtml; then fail "an output was highlighted"; fi
+pdftotext out/nb.pdf nb.txt
+grep -B2 -m1 'Min. 1st Qu.' nb.txt | grep -qx 'Out' ||
+    fail "summary()'s output has no \"Out\" over it in the PDF"
 grep -q 'KeyError: &#39;city&#39;\|KeyError: '"'"'city'"'" all.xhtml || fail "the KeyError traceback is missing"
 if grep -q 'cell_type\|execution_count\|\[0;31m' all.xhtml; then fail "JSON or colour codes in the EPUB"; fi
 

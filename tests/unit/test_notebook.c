@@ -96,10 +96,120 @@ static void test_outputs(void)
     CHECK(read_nb(json, &nb, &d) == 0);
     CHECK_STR(nb.text, "```\nopen fence\n```\n\n"
                        "````\nprint('```')\n````\n\n"
-                       "```\n100%\n42\nfirst\nsecond\nValueError: bad\n```\n\n");
+                       "```output\n100%\n42\nfirst\nsecond\nValueError: bad\n```\n\n");
     const oct_diag_msg *m = find_code(d, "notebook-output");
     CHECK(m && m->line == 9 && strstr(m->message, "cell 2") && strstr(m->message, "text/html"));
     oct_notebook_release(&nb);
+    oct_diag_free(d);
+}
+
+/* An HTML block only its end marker ends (<pre>, a comment...) left
+ * open by a Markdown cell ends with the cell, with a warning naming it:
+ * the cells after it print. One closed in the cell is left alone. */
+static void test_open_html(void)
+{
+    const char *json =
+        "{\"cells\": [\n"
+        " {\"cell_type\": \"markdown\", \"source\": [\"<PRE class=x>\\n\", \"a  b\\n\", "
+        "\"\\n\", \"c\"]},\n"
+        " {\"cell_type\": \"markdown\", \"source\": [\"## Zweite Zelle\"]},\n"
+        " {\"cell_type\": \"markdown\", \"source\": [\"<!-- Entwurf\\n\", \"```\\n\", "
+        "\"noch Kommentar\"]},\n"
+        " {\"cell_type\": \"markdown\", \"source\": [\"## Dritte Zelle\"]},\n"
+        " {\"cell_type\": \"markdown\", \"source\": [\"<!-- closed --> text\\n\", "
+        "\"<script>x()</script>\"]},\n"
+        " {\"cell_type\": \"markdown\", \"source\": [\"```\\n\", \"<!--\"]},\n"
+        " {\"cell_type\": \"markdown\", \"source\": [\"## Vierte Zelle\"]}\n"
+        "], \"metadata\": {}, \"nbformat\": 4}";
+    oct_notebook nb;
+    oct_diag *d;
+    CHECK(read_nb(json, &nb, &d) == 0);
+    CHECK_STR(nb.text, "<PRE class=x>\na  b\n\nc\n</pre>\n\n## Zweite Zelle\n\n"
+                       "<!-- Entwurf\n```\nnoch Kommentar\n-->\n\n## Dritte Zelle\n\n"
+                       "<!-- closed --> text\n<script>x()</script>\n\n"
+                       "```\n<!--\n```\n\n## Vierte Zelle\n\n");
+    CHECK(oct_diag_size(d) == 2);
+    const oct_diag_msg *m = find_code(d, "html-unclosed");
+    CHECK(m && m->line == 2 && strstr(m->message, "cell 1") && strstr(m->message, "<pre>"));
+    oct_notebook_release(&nb);
+    oct_diag_free(d);
+    /* through ingest: the headings after the open comment are there */
+    oct_tree *t = oct_tree_new();
+    d = oct_diag_new(NULL);
+    oct_ingest_options o = {.normalize = true};
+    oct_node *ch = oct_ingest_source(t, "t.ipynb", json, strlen(json), NULL, &o, d);
+    int sections = 0;
+    for (oct_node *k = ch ? ch->first : NULL; k; k = k->next)
+        sections += k->kind == OCT_SECTION;
+    CHECK(sections == 3);
+    oct_tree_free(t);
+    oct_diag_free(d);
+}
+
+/* A cell's text output is an output in the tree (u.code.output), not
+ * code: no language, set apart by the backends; the code above it is
+ * code. A Markdown fence marked "output" is one too. */
+static void test_output_role(void)
+{
+    const char *json =
+        "{\"cells\": [\n"
+        " {\"cell_type\": \"code\", \"source\": [\"print(2 ** 10)\"], \"outputs\": [\n"
+        "  {\"output_type\": \"stream\", \"name\": \"stdout\", \"text\": [\"1024\\n\"]}]},\n"
+        " {\"cell_type\": \"markdown\", \"source\": [\"```output\\n\", \"$ ls\\n\", \"```\"]}\n"
+        "], \"metadata\": {\"kernelspec\": {\"language\": \"python\"}}, \"nbformat\": 4}";
+    oct_tree *t = oct_tree_new();
+    oct_diag *d = oct_diag_new(NULL);
+    oct_node *ch = oct_ingest_source(t, "t.ipynb", json, strlen(json), NULL, NULL, d);
+    const oct_node *code[4] = {NULL};
+    size_t n = 0;
+    for (const oct_node *k = ch ? ch->first : NULL; k; k = k->next)
+        if (k->kind == OCT_CODE_BLOCK && n < 4) code[n++] = k;
+    CHECK(n == 3);
+    CHECK(code[0] && !code[0]->u.code.output && code[0]->u.code.lang &&
+          !strcmp(code[0]->u.code.lang, "python"));
+    CHECK(code[1] && code[1]->u.code.output && !code[1]->u.code.lang &&
+          !strcmp(code[1]->text, "1024") && code[1]->span.line == 3);
+    CHECK(code[2] && code[2]->u.code.output);
+    oct_buf dump = OCT_BUF_INIT;
+    oct_tree_dump(t, ch, &dump);
+    CHECK(dump.data && strstr(dump.data, "code_block output \"1024\" @3:1"));
+    oct_buf_free(&dump);
+    oct_tree_free(t);
+    oct_diag_free(d);
+}
+
+/* A message's column is one in the cell's line where the Markdown line is
+ * the cell's line as written (a Markdown or code cell's), and none where
+ * octavo made the line (a fence, an output), also for the messages of the
+ * decoder and the normalizer, which pass through a line map. */
+static void test_columns(void)
+{
+    const char *json = "{\"cells\": [\n"                                         /* 1 */
+                       " {\"cell_type\": \"markdown\", \"source\": [\n"          /* 2 */
+                       "    \"# Ondas\\n\",\n"                                   /* 3 */
+                       "    \"luz\\u0007 e som\"\n"                              /* 4 */
+                       " ]},\n"                                                  /* 5 */
+                       " {\"cell_type\": \"code\", \"source\": [\"x = 1\\n\",\n" /* 6 */
+                       "   \"y =\\u0007 2\"], \"outputs\": [\n"                  /* 7 */
+                       "  {\"output_type\": \"stream\", \"name\": \"stdout\",\n" /* 8 */
+                       "   \"text\": [\"ok\\u0007\\n\"]}]}\n"                    /* 9 */
+                       "], \"metadata\": {}, \"nbformat\": 4}";
+    oct_notebook nb;
+    oct_diag *d;
+    CHECK(read_nb(json, &nb, &d) == 0);
+    CHECK(nb.line_cols && nb.nlines >= 9);
+    unsigned char want[] = {1, 1, 0, 0, 1, 1, 0, 0, 0};
+    for (size_t i = 0; nb.line_cols && i < sizeof want && i < nb.nlines; i++)
+        CHECK(nb.line_cols[i] == want[i]);
+    oct_notebook_release(&nb);
+    oct_diag_free(d);
+    /* through ingest: the decoder's message (one a file) keeps its column */
+    oct_tree *t = oct_tree_new();
+    d = oct_diag_new(NULL);
+    oct_ingest_source(t, "t.ipynb", json, strlen(json), NULL, NULL, d);
+    const oct_diag_msg *m = find_code(d, "control-char");
+    CHECK(m && m->line == 4 && m->col == 4);
+    oct_tree_free(t);
     oct_diag_free(d);
 }
 
@@ -227,7 +337,7 @@ static void test_nbformat3(void)
     oct_notebook nb;
     oct_diag *d;
     CHECK(read_nb(json, &nb, &d) == 0);
-    CHECK_STR(nb.text, "## Frage?\n\n```julia\n1 + 1\n```\n\n```\n2\n```\n\n"
+    CHECK_STR(nb.text, "## Frage?\n\n```julia\n1 + 1\n```\n\n```output\n2\n```\n\n"
                        "\\*a\\* \\<b\\>\\\n\\# c\n\n");
     CHECK(oct_diag_size(d) == 0);
     oct_notebook_release(&nb);
@@ -381,6 +491,9 @@ int main(void)
     test_paths();
     test_cells_and_lines();
     test_outputs();
+    test_open_html();
+    test_output_role();
+    test_columns();
     test_output_cut();
     test_long_backtick_run();
     test_pictures();

@@ -44,6 +44,36 @@ static void test_metadata(void)
     read_free(&r);
 }
 
+/* Subtrees Org's export leaves out are not printed, each with a note at
+ * its heading's line. */
+static void test_export_selection(void)
+{
+    read_result r = read_as("n.org", "* Kinetics\nRates.\n* COMMENT Draft ideas\nhalf-baked\n** "
+                                     "Sub of draft\nmore\n* Enzymes\nCatalysts.\n* Answers "
+                                     ":noexport:\nsecret\n* TODO [#B] COMMENT Later\nx\n");
+    CHECK_STR(r.out.text, "# Kinetics\nRates.\n\n# Enzymes\nCatalysts.\n");
+    CHECK(check_count_code(r.d, "org-excluded") == 3);
+    const oct_diag_msg *e = NULL;
+    for (size_t k = 0; k < oct_diag_size(r.d); k++)
+        if (!strcmp(oct_diag_at(r.d, k)->code, "org-excluded") && !e) e = oct_diag_at(r.d, k);
+    CHECK(e && e->line == 3 && strstr(e->message, "Draft ideas") && strstr(e->message, "3-6"));
+    read_free(&r);
+    /* a "COMMENT" that is a word of the title, a tag inside a word: kept */
+    check_md("n.org", "* COMMENTS on Hegel\ntext\n* Notes :noexportable:\nkept\n",
+             "# COMMENTS on Hegel\ntext\n\n# Notes\nkept\n");
+    /* the file's own exclude tags replace :noexport:; select tags keep
+     * their subtrees, the headings above them and the text before */
+    check_md("n.org", "#+EXCLUDE_TAGS: private\n* Diary :private:\nx\n* Plan :noexport:\ny\n",
+             "# Plan\ny\n");
+    check_md("n.org",
+             "#+SELECT_TAGS: exam\nPreface.\n* Unit 1\n** Topic A :exam:\nasked\n** Topic B\n"
+             "skipped\n* Unit 2\nnot asked\n",
+             "Preface.\n\n# Unit 1\n\n## Topic A\nasked\n");
+    /* a heading inside a block is no heading: nothing is cut there */
+    check_md("n.org", "#+BEGIN_SRC org\n* COMMENT x\n#+END_SRC\nend\n",
+             "```org\n* COMMENT x\n```\nend\n");
+}
+
 static void test_blocks(void)
 {
     read_result r = read_as("n.org", "Intro\n#+BEGIN_SRC python :results output\ndef f():\n    "
@@ -219,6 +249,7 @@ int main(void)
 {
     test_headings();
     test_metadata();
+    test_export_selection();
     test_blocks();
     test_lists();
     test_tables();

@@ -1,8 +1,12 @@
+#define _XOPEN_SOURCE 700 /* mkdtemp */
 /* The reStructuredText reader (src/ingest/formats/rst.c and its
  * neighbours): each construct's Markdown, the lines its nodes keep, what
  * it reports, questions for the study pass, hostile input. */
 #include "formats_support.h"
 #include "study/study.h"
+
+#include <stdio.h>
+#include <sys/stat.h>
 
 static void test_sections(void)
 {
@@ -132,10 +136,150 @@ static void test_tables(void)
              "| A | B |\n| --- | --- |\n| 1 | 2 |\n| 3 | four more |\n");
     check_md("n.rst", "=====  =====\n1      2\n=====  =====\n",
              "|  |  |\n| --- | --- |\n| 1 | 2 |\n");
-    r = read_as("n.rst", "+---+---+\n| a     |\n+---+---+\n");
-    CHECK(check_count_code(r.d, "rst-unknown") == 1);
-    CHECK(strstr(r.out.text, "| a     |") != NULL);
+    /* spanning cells: the text in the cell where the span starts, the
+     * cells it covers empty (GFM cannot span); a border through a row
+     * span is no border there */
+    r = read_as("n.rst", "+--------+--------+-------+\n| Stoff  | Eigenschaften  |\n"
+                         "+========+========+=======+\n| Eisen  | fest   | rostet|\n"
+                         "+--------+--------+ an    |\n| Wasser | flüssig| Luft  |\n"
+                         "+--------+--------+-------+\n| eine Zeile über alles   |\n"
+                         "+-------------------------+\n");
+    CHECK_STR(r.out.text, "| Stoff | Eigenschaften |  |\n| --- | --- | --- |\n"
+                          "| Eisen | fest | rostet an Luft |\n| Wasser | flüssig |  |\n"
+                          "| eine Zeile über alles |  |  |\n");
+    CHECK(line_of(&r, "| Wasser") == 6);
+    CHECK(check_count_code(r.d, "rst-unknown") == 0);
     read_free(&r);
+    check_md("n.rst", "+---+---+\n| a     |\n+---+---+\n", "|  |  |\n| --- | --- |\n| a |  |\n");
+    /* a cell that is no rectangle: printed as drawn, with a warning */
+    r = read_as("n.rst", "+---+---+\n| x | y |\n+---+   |\n| z     |\n+---+---+\n");
+    CHECK(check_count_code(r.d, "rst-unknown") == 1);
+    CHECK(strstr(r.out.text, "| z     |") != NULL);
+    read_free(&r);
+}
+
+/* csv-table:: as a table: :header:, quotes (doubled inside), a cell over
+ * two lines, :header-rows:, :delim:; a :url: is not fetched. */
+static void test_csv_table(void)
+{
+    read_result r = read_as("n.rst", "Intro\n\n.. csv-table:: Planets\n   :header: \"Name\", "
+                                     "\"Moons\"\n   :widths: 10, 5\n\n   Mars, 2\n   \"Jupiter, "
+                                     "giant\", \"95 \"\"known\"\"\"\n   \"Earth\n   (home)\", 1\n"
+                                     "\nAfter\n");
+    CHECK_STR(r.out.text, "Intro\n\n*Planets*\n\n| Name | Moons |\n| --- | --- |\n| Mars | 2 |\n"
+                          "| Jupiter, giant | 95 \"known\" |\n| Earth (home) | 1 |\n\nAfter\n");
+    CHECK(line_of(&r, "| Mars") == 7);
+    CHECK(line_of(&r, "| Earth") == 9);
+    CHECK(check_count_code(r.d, "rst-unknown") == 0);
+    read_free(&r);
+    check_md("n.rst",
+             ".. csv-table::\n   :header-rows: 1\n   :delim: ;\n\n   Wort;Bedeutung\n"
+             "   Hund;dog | pet\n   Katze\n",
+             "| Wort | Bedeutung |\n| --- | --- |\n| Hund | dog \\| pet |\n| Katze |  |\n");
+    r = read_as("n.rst", ".. csv-table::\n   :url: https://example.org/x.csv\n");
+    CHECK(check_count_code(r.d, "rst-include") == 1);
+    read_free(&r);
+}
+
+/* raw:: html goes the HTML way, other raw text and autodoc's directives
+ * are dropped with a note (an autodoc body's own words print). */
+static void test_raw_and_autodoc(void)
+{
+    read_result r = read_as("n.rst", ".. raw:: html\n\n      <p>Hello <b>there</b></p>\n\n"
+                                     ".. raw:: latex\n\n   \\newpage\n\n"
+                                     ".. autoclass:: shop.Cart\n   :members:\n\n   A *basket*.\n\n"
+                                     ".. automodule:: shop\n\nEnd\n");
+    CHECK_STR(r.out.text, "<p>Hello <b>there</b></p>\n\nA *basket*.\n\nEnd\n");
+    CHECK(check_count_code(r.d, "rst-dropped") == 3);
+    CHECK(check_count_code(r.d, "rst-unknown") == 0);
+    CHECK(strstr(r.out.text, "newpage") == NULL && strstr(r.out.text, "shop") == NULL);
+    read_free(&r);
+    doc d = ingest_as("n.rst", ".. raw:: html\n\n   <details><summary>Hint</summary>\n   Use a "
+                               "<kbd>key</kbd>.\n   </details>\n");
+    CHECK(find(d.ch, OCT_DETAILS, 0) != NULL || find(d.ch, OCT_SUMMARY, 0) != NULL);
+    doc_free(&d);
+}
+
+static void write_file(const char *dir, const char *name, const char *text)
+{
+    char path[512];
+    snprintf(path, sizeof path, "%s/%s", dir, name);
+    FILE *f = fopen(path, "w");
+    CHECK(f && fputs(text, f) >= 0 && fclose(f) == 0);
+}
+
+/* include:: and csv-table's :file: read files beside the source: nested
+ * (titles at the source's levels), as code, cut by markers; refused
+ * outside the source's folder, in a cycle and beyond 8 deep. */
+static void test_include(void)
+{
+    char top[] = "/tmp/oct-rst-XXXXXX";
+    CHECK(mkdtemp(top) != NULL);
+    char dir[600], sub[700], path[800];
+    snprintf(dir, sizeof dir, "%s/notes", top);
+    snprintf(sub, sizeof sub, "%s/parts", dir);
+    CHECK(mkdir(dir, 0700) == 0 && mkdir(sub, 0700) == 0);
+    write_file(top, "secret.rst", "hidden\n");
+    write_file(sub, "waves.rst",
+               "Waves\n-----\n\nThey *carry* energy.\n\n.. include:: ../main.rst\n");
+    write_file(sub, "data.csv", "f,lambda\n\"440 Hz\",0.78 m\n");
+    write_file(sub, "demo.py", "import math\n# begin\nprint(math.pi)\n# end\n");
+    const char *main_rst =
+        "Physics\n=======\n\nOptics\n------\n\n.. include:: parts/waves.rst\n\n"
+        ".. include:: parts/demo.py\n   :code: python\n   :start-after: # begin\n"
+        "   :end-before: # end\n\n.. csv-table::\n   :file: parts/data.csv\n"
+        "   :header-rows: 1\n\n.. include:: ../secret.rst\n";
+    write_file(dir, "main.rst", main_rst);
+    snprintf(path, sizeof path, "%s/main.rst", dir);
+    read_result r = read_as(path, main_rst);
+    CHECK_STR(r.out.text, "# Physics\n\n## Optics\n\n## Waves\n\nThey *carry* energy.\n\n"
+                          "```python\nprint(math.pi)\n```\n\n| f | lambda |\n| --- | --- |\n"
+                          "| 440 Hz | 0.78 m |\n");
+    CHECK(line_of(&r, "## Waves") == 7);
+    CHECK(line_of(&r, "print(math.pi)") == 9);
+    CHECK(check_count_code(r.d, "rst-include") == 2); /* the cycle, the file outside */
+    int cycle = 0, outside = 0;
+    for (size_t k = 0; k < oct_diag_size(r.d); k++) {
+        const oct_diag_msg *m = oct_diag_at(r.d, k);
+        cycle += strstr(m->message, "being read already") && strstr(m->file, "waves.rst");
+        outside += strstr(m->message, "outside the source's folder") && m->line == 18;
+    }
+    CHECK(cycle == 1 && outside == 1);
+    read_free(&r);
+    /* a chain of includes ends 8 deep */
+    for (int k = 0; k < 12; k++) {
+        char name[32], text[64];
+        snprintf(name, sizeof name, "c%d.rst", k);
+        snprintf(text, sizeof text, "level %d\n\n.. include:: c%d.rst\n", k, k + 1);
+        write_file(dir, name, text);
+    }
+    snprintf(path, sizeof path, "%s/c0.rst", dir);
+    r = read_as(path, "level 0\n\n.. include:: c1.rst\n");
+    CHECK(strstr(r.out.text, "level 8") && !strstr(r.out.text, "level 9"));
+    CHECK(check_count_code(r.d, "rst-include") == 1);
+    read_free(&r);
+    /* files that include the next one twice, 8 deep, over a 200 KB
+     * page: the includes stop at the size a source may have */
+    char *big = malloc(200 * 1024 + 1);
+    for (size_t k = 0; k < 200 * 1024; k++)
+        big[k] = k % 64 == 63 ? '\n' : 'w';
+    big[200 * 1024] = '\0';
+    write_file(dir, "d8.rst", big);
+    free(big);
+    for (int k = 0; k < 8; k++) {
+        char name[32], text[96];
+        snprintf(name, sizeof name, "d%d.rst", k);
+        snprintf(text, sizeof text, ".. include:: d%d.rst\n\n.. include:: d%d.rst\n", k + 1, k + 1);
+        write_file(dir, name, text);
+    }
+    snprintf(path, sizeof path, "%s/d0.rst", dir);
+    r = read_as(path, ".. include:: d1.rst\n\n.. include:: d1.rst\n");
+    CHECK(r.out.len <= 9u * 1024 * 1024 && r.out.len > 4u * 1024 * 1024);
+    CHECK(check_count_code(r.d, "rst-include") > 0);
+    read_free(&r);
+    char cmd[700];
+    snprintf(cmd, sizeof cmd, "rm -rf '%s'", top);
+    CHECK(system(cmd) == 0);
 }
 
 static void test_lines_and_questions(void)
@@ -193,6 +337,9 @@ int main(void)
     test_inline();
     test_directives();
     test_tables();
+    test_csv_table();
+    test_raw_and_autodoc();
+    test_include();
     test_lines_and_questions();
     test_hostile();
     return check_done();

@@ -17,5 +17,9 @@ bool oct_markup_path(const char *path);
  * takes path (out untouched). */
 bool oct_markup_read(const char *path, const char *text, size_t len, oct_normalized *out,
                      char **lang, oct_diag *diag);
+/* As oct_markup_read, the reader chosen by the name `as` (".org", a
+ * file name), messages naming path (standard input's "<stdin>"). */
+bool oct_markup_read_as(const char *as, const char *path, const char *text, size_t len,
+                        oct_normalized *out, char **lang, oct_diag *diag);
 
 #endif

@@ -5,6 +5,7 @@
  * MIME type; nbformat 3 keeps them on the output itself ("text", "png")
  * and names its outputs pyout and pyerr. */
 #include "ingest/formats/nb_cells.h"
+#include "tree/tree.h"
 #include "util/buf.h"
 
 #include <stdio.h>
@@ -56,7 +57,7 @@ static void flush_text(nb_writer *w, nb_lines *text)
 {
     if (text->n == 0) return;
     cut_output(w, text);
-    nb_write_fenced(w, text, NULL);
+    nb_write_fenced(w, text, OCT_CODE_OUTPUT); /* set apart from code (tree.h) */
     nb_lines_free(text);
 }
 

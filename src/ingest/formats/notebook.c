@@ -2,10 +2,20 @@
  * Markdown text (notebook.h), so that everything a .md file gets (front
  * matter, HTML, the normalizer, questions and answers) a notebook gets
  * too, and every line keeps its line in the .ipynb for messages and node
- * spans. Cells are kept apart: a fence a Markdown cell leaves open is
- * closed at its end, as Jupyter renders each cell on its own. */
+ * spans. Cells are kept apart: a fence or HTML block a Markdown cell
+ * leaves open is closed at its end (nb_close.c), as Jupyter renders each
+ * cell on its own
+ *
+ * Columns: a message's column is one in the cell's line, for the lines
+ * that are their cell's as written (line_cols). It is not the .ipynb's
+ * column: JSON-GLib says where a value ends but not where it starts, a
+ * string's escapes (\", \n, \u00e9) widen it by varying amounts, one
+ * string may hold many lines, and the normalizer's line map, which
+ * messages and nodes pass through, keeps no columns. The cell's column is
+ * what Jupyter's editor shows. */
 #include "ingest/formats/notebook.h"
 #include "ingest/formats/nb_cells.h"
+#include "tree/tree.h"
 #include "util/xalloc.h"
 
 #include <ctype.h>
@@ -17,6 +27,13 @@ bool oct_notebook_is_path(const char *path)
 {
     size_t n = strlen(path);
     return n >= 6 && strcmp(path + n - 6, ".ipynb") == 0;
+}
+
+void nb_mark_lines(nb_writer *w, bool verbatim)
+{
+    OCT_GROW(w->cols, w->capcols, w->md.n + 1);
+    while (w->ncols < w->md.n)
+        w->cols[w->ncols++] = verbatim;
 }
 
 void nb_write_fenced(nb_writer *w, const nb_lines *lines, const char *lang)
@@ -33,6 +50,8 @@ void nb_write_fenced(nb_writer *w, const nb_lines *lines, const char *lang)
     oct_buf_printf(&open, "%s%s", fence, lang ? lang : "");
     nb_lines_put(&w->md, open.data, open.len, first);
     oct_buf_free(&open);
+    nb_mark_lines(w, false);
+    bool code = !lang || strcmp(lang, OCT_CODE_OUTPUT) != 0; /* an output's lines are cleaned */
     size_t pos = 0, len, i = 0;
     for (const char *s; (s = nb_lines_next(lines, &pos, &len)); i++) {
         int line = lines->map[i < lines->n ? i : lines->n - 1];
@@ -47,6 +66,7 @@ void nb_write_fenced(nb_writer *w, const nb_lines *lines, const char *lang)
         if (shift) oct_buf_puts(&b, "    ");
         oct_buf_put(&b, s, len);
         nb_lines_put(&w->md, b.data, b.len, line);
+        nb_mark_lines(w, code && !shift);
         oct_buf_free(&b);
     }
     nb_lines_put(&w->md, fence, n, last);
@@ -156,35 +176,6 @@ static void put_all(nb_writer *w, const nb_lines *src)
         nb_lines_put(&w->md, s, len, src->map[i]);
 }
 
-/* The fence a Markdown cell leaves open at its end, closed there. */
-static void close_open_fence(nb_writer *w, const nb_lines *src)
-{
-    char fc = 0;
-    size_t flen = 0, pos = 0, len;
-    for (const char *s; (s = nb_lines_next(src, &pos, &len));) {
-        size_t ind = 0;
-        while (ind < len && ind < 4 && s[ind] == ' ')
-            ind++;
-        if (ind > 3 || ind >= len || (s[ind] != '`' && s[ind] != '~')) continue;
-        char c = s[ind];
-        size_t k = ind;
-        while (k < len && s[k] == c)
-            k++;
-        if (k - ind < 3) continue;
-        if (!fc) {
-            if (c == '`' && memchr(s + k, '`', len - k)) continue; /* inline code */
-            fc = c;
-            flen = k - ind;
-        } else if (c == fc && k - ind >= flen && strspn(s + k, " \t") >= len - k)
-            fc = 0;
-    }
-    if (!fc) return;
-    char fence[64];
-    if (flen > sizeof fence - 1) flen = sizeof fence - 1;
-    memset(fence, fc, flen);
-    nb_lines_put(&w->md, fence, flen, src->map[src->n - 1]);
-}
-
 static void write_markdown(nb_writer *w, JsonObject *cell, const nb_lines *src)
 {
     /* the cell's lines: its first member's (where Jupyter writes
@@ -196,8 +187,10 @@ static void write_markdown(nb_writer *w, JsonObject *cell, const nb_lines *src)
     }
     take_attachments(w, cell, first, last);
     if (!src->n) return;
+    nb_mark_lines(w, false);
     put_all(w, src);
-    close_open_fence(w, src);
+    nb_mark_lines(w, true);
+    nb_close_cell(w, src);
     nb_lines_put(&w->md, "", 0, src->map[src->n - 1]);
 }
 
@@ -335,6 +328,9 @@ int oct_notebook_read(const char *path, const char *bytes, size_t len, oct_noteb
         }
     }
     free(lang);
+    nb_mark_lines(&w, false);
+    out->line_cols = w.cols;
+    w.cols = NULL;
     out->len = w.md.text.len;
     out->text = oct_buf_detach(&w.md.text);
     out->line_map = w.md.map;
@@ -342,6 +338,7 @@ int oct_notebook_read(const char *path, const char *bytes, size_t len, oct_noteb
     w.md.map = NULL;
     rc = 0;
 out:
+    free(w.cols);
     nb_lines_free(&w.md);
     nb_json_release(&w.doc);
     if (rc != 0) oct_notebook_release(out);
@@ -353,6 +350,7 @@ void oct_notebook_release(oct_notebook *nb)
     if (!nb) return;
     free(nb->text);
     free(nb->line_map);
+    free(nb->line_cols);
     free(nb->title);
     for (size_t i = 0; i < nb->npictures; i++) {
         free(nb->pictures[i].url);

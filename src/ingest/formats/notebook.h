@@ -41,6 +41,11 @@ typedef struct oct_notebook_s {
     char *text; /* malloc'd Markdown, NUL-terminated */
     size_t len;
     int *line_map; /* line_map[i] = line of the .ipynb that text line i+1 comes from */
+    /* line_cols[i] set: text line i+1 is its cell's line as written (a
+     * Markdown or code cell's), so a column in it is a column in the
+     * cell's line; unset for lines octavo made (fences, outputs, raw
+     * cells). Columns are never those of the .ipynb: see notebook.c. */
+    unsigned char *line_cols;
     size_t nlines;
     char *title; /* metadata's "title", or NULL */
     oct_notebook_picture *pictures;

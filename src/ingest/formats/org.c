@@ -451,7 +451,11 @@ static void blocks(org_ctx *c, size_t a, size_t e, const char *prefix)
             i++;
         } else if (org_heading_level(l)) {
             c->nitems = 0;
-            org_heading(c, i++, prefix);
+            size_t after = org_export_skip(c, i); /* a subtree Org's export leaves out */
+            if (after > i)
+                i = after;
+            else
+                org_heading(c, i++, prefix);
         } else {
             size_t next = one_line(c, i, prefix);
             i = next > i ? next : i + 1;
@@ -483,6 +487,7 @@ void oct_org_read(const char *path, const char *text, size_t len, oct_normalized
         }
     }
     c.meta.n = 0;
+    org_export_scan(&c);
     blocks(&c, 0, c.n, "");
     if (c.inl.defs.len) { /* inline footnotes' definitions, at the end */
         md_blank(&c.w, "", (int)c.n);
@@ -508,6 +513,8 @@ void oct_org_read(const char *path, const char *text, size_t len, oct_normalized
     out->deck_tag = c.deck;
     *lang = c.lang;
     free(v);
+    free(c.drop_to);
+    free(c.drop_why);
     oct_buf_free(&c.todo);
     oct_buf_free(&c.tagnames);
     oct_buf_free(&c.inl.defs);

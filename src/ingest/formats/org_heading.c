@@ -109,6 +109,35 @@ static bool has_tag(span t, const char *tag)
     return false;
 }
 
+bool org_heading_tagged(const nl_raw_line *l, int lvl, const char *tag, size_t n)
+{
+    size_t len = l->n - (size_t)lvl;
+    span t = take_tags(l->s + lvl, &len);
+    for (size_t i = 0; i + n + 2 <= t.n; i++)
+        if (t.s[i] == ':' && !memcmp(t.s + i + 1, tag, n) && t.s[i + n + 1] == ':') return true;
+    return false;
+}
+
+bool org_heading_commented(org_ctx *c, const nl_raw_line *l, int lvl)
+{
+    const char *s = l->s + lvl;
+    size_t n = l->n - (size_t)lvl;
+    while (n && (*s == ' ' || *s == '\t'))
+        s++, n--;
+    size_t w = nl_word_len(s, n);
+    if (w && word_in(c->todo.data, s, w)) { /* "* TODO COMMENT ..." */
+        s += w, n -= w;
+        while (n && *s == ' ')
+            s++, n--;
+    }
+    if (n >= 4 && s[0] == '[' && s[1] == '#' && s[3] == ']') {
+        s += 4, n -= 4;
+        while (n && *s == ' ')
+            s++, n--;
+    }
+    return n >= 7 && !memcmp(s, "COMMENT", 7) && (n == 7 || s[7] == ' ' || s[7] == '\t');
+}
+
 /* The title of heading line l without keyword, priority, cookies, tags. */
 static void heading_parts(org_ctx *c, const nl_raw_line *l, int lvl, oct_buf *title, span *tags,
                           bool *marked)

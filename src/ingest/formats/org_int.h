@@ -33,10 +33,27 @@ typedef struct {
     int depth;           /* blocks open around the line being read */
     bool too_deep;       /* the depth warning was given */
     size_t no_end_until; /* no drawer opening above this line closes (org_drawer_end) */
+    /* Org's export selection (org_export.c): for a heading line whose
+     * subtree the exporters leave out, the line after that subtree; 0
+     * elsewhere. NULL when nothing is left out. */
+    size_t *drop_to;
+    unsigned char *drop_why; /* why, for the note (org_export.c) */
 } org_ctx;
 
 /* Line i opens a heading: its level (stars), else 0. */
 int org_heading_level(const nl_raw_line *l);
+/* Whether heading line l (level lvl) carries tag (":tag:" at its end). */
+bool org_heading_tagged(const nl_raw_line *l, int lvl, const char *tag, size_t n);
+/* Whether heading line l opens with COMMENT (after a TODO keyword and a
+ * priority, as Org allows). */
+bool org_heading_commented(org_ctx *c, const nl_raw_line *l, int lvl);
+/* Fills c->drop_to: COMMENT subtrees, subtrees tagged with an exclude
+ * tag (#+EXCLUDE_TAGS, else noexport) and, when some heading carries a
+ * #+SELECT_TAGS tag, the subtrees that neither carry one nor hold one. */
+void org_export_scan(org_ctx *c);
+/* Heading line i opens a subtree the export leaves out: a note naming
+ * it and its lines [org-excluded]; returns the line after it, else i. */
+size_t org_export_skip(org_ctx *c, size_t i);
 /* Writes heading line i (and reads the card it may open). */
 void org_heading(org_ctx *c, size_t i, const char *prefix);
 /* A drawer ":NAME:" opening at line i and closed by ":END:" before the

@@ -2,10 +2,12 @@
  * transitions, paragraphs and their "::" literal blocks, line blocks,
  * doctest blocks, block quotes, bullet, enumerated, definition and field
  * lists. Explicit markup is rst_directive.c's, tables rst_table.c's. */
+#define _XOPEN_SOURCE 700 /* realpath */
 #include "ingest/formats/rst.h"
 #include "ingest/formats/rst_int.h"
 #include "util/xalloc.h"
 
+#include <limits.h>
 #include <stdlib.h>
 #include <string.h>
 
@@ -466,11 +468,29 @@ void rst_blocks(rst_ctx *c, size_t a, size_t e, int base, const char *prefix)
 void oct_rst_read(const char *path, const char *text, size_t len, oct_normalized *out, char **lang,
                   oct_diag *diag)
 {
+    char *real = realpath(path, NULL); /* NULL for standard input: it includes from "." */
+    char *root = rst_real_folder(path);
+    size_t included = 0;
+    rst_file self = {real, root, NULL, NULL, 0, &included};
+    rst_read_file(path, text, len, out, lang, diag, &self, NULL);
+    free(real);
+    free(root);
+}
+
+void rst_read_file(const char *path, const char *text, size_t len, oct_normalized *out, char **lang,
+                   oct_diag *diag, const rst_file *self, rst_ctx *includer)
+{
     memset(out, 0, sizeof *out);
     rst_ctx c;
     memset(&c, 0, sizeof c);
     c.w.path = path;
     c.w.diag = diag;
+    c.file = *self;
+    if (includer) { /* an included file's titles take the includer's levels */
+        memcpy(c.styles, includer->styles, sizeof c.styles);
+        c.nstyles = includer->nstyles;
+        c.highlight = includer->highlight ? oct_xstrdup(includer->highlight) : NULL;
+    }
     c.n = nl_raw_lines(text, len, &c.v);
     c.col = oct_xcalloc(c.n ? c.n : 1, sizeof *c.col);
     for (size_t i = 0; i < c.n; i++)
@@ -483,6 +503,10 @@ void oct_rst_read(const char *path, const char *text, size_t len, oct_normalized
     md_lines_note(&c.w, &c.comments, "rst-comment", "reStructuredText comments not printed");
     md_finish(&c.w, out);
     *lang = c.lang;
+    if (includer) {
+        memcpy(includer->styles, c.styles, sizeof c.styles);
+        includer->nstyles = c.nstyles;
+    }
     for (size_t k = 0; k < c.ntargets; k++) {
         free(c.targets[k].name);
         free(c.targets[k].uri);

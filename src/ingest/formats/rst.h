@@ -5,7 +5,10 @@
  *     their styles first come; transitions;
  *   - paragraphs, "::" literal blocks, code-block/code/sourcecode, bullet,
  *     enumerated ("#." too), definition and field lists, block quotes,
- *     simple and grid tables (rst_table.c), footnotes and citations;
+ *     simple, grid (spanning cells too: rst_grid.c) and CSV tables
+ *     (rst_table.c, rst_csv.c), footnotes and citations;
+ *   - include:: of a file beneath the source's folder, raw:: html
+ *     (rst_include.c); other raw text and autodoc dropped ([rst-dropped]);
  *   - inline literals, emphasis, hyperlinks and named targets,
  *     substitutions, roles as their text (rst_inline.c);
  *   - image and figure as pictures, note/warning/tip... as callouts;

@@ -320,6 +320,17 @@ static void other(rst_ctx *c, size_t i, size_t end, const char *name, size_t nn,
     free_options(&o);
 }
 
+/* Sphinx's autodoc directives (automodule, autoclass, autofunction...,
+ * and extensions' autoprogram...): their text comes from code. */
+static bool autodoc(const char *name, size_t nn)
+{
+    if (nn > 3 && !memcmp(name, "py:", 3)) name += 3, nn -= 3;
+    if (nn <= 4 || memcmp(name, "auto", 4) != 0) return false;
+    for (size_t k = 4; k < nn; k++)
+        if (!(name[k] >= 'a' && name[k] <= 'z')) return false;
+    return true;
+}
+
 /* ".. name:: arg" at line i, body to end. */
 static void directive(rst_ctx *c, size_t i, size_t end, const char *name, size_t nn,
                       const char *arg, size_t na, const char *prefix)
@@ -361,6 +372,16 @@ static void directive(rst_ctx *c, size_t i, size_t end, const char *name, size_t
         oct_buf_free(&p);
     } else if (in_list(" math ", name, nn)) {
         math(c, i, end, arg, na, prefix);
+    } else if (in_list(" include ", name, nn)) {
+        rst_include(c, i, end, arg, na, prefix);
+    } else if (in_list(" csv-table ", name, nn)) {
+        rst_csv_table(c, i, end, arg, na, prefix);
+    } else if (in_list(" raw ", name, nn)) {
+        rst_raw(c, i, end, arg, na, prefix);
+    } else if (autodoc(name, nn)) {
+        size_t b = read_options(c, i, end, &o);
+        rst_autodoc(c, i, b, name, nn);
+        body(c, b, end, prefix); /* the writer's own words under it print */
     } else {
         other(c, i, end, name, nn, arg, na, prefix);
     }

@@ -11,7 +11,24 @@
 #define OCT_FORMATS_RST_INT_H
 #include "ingest/formats/mdwrite.h"
 
-enum { RST_MAX_STYLES = 16, RST_MAX_DEPTH = 48 };
+enum { RST_MAX_STYLES = 16, RST_MAX_DEPTH = 48, RST_MAX_INCLUDES = 8, RST_MAX_COLS = 64 };
+
+typedef struct rst_ctx rst_ctx;
+
+/* The files being read, innermost first (include:: nests a read): each
+ * one's real path (NULL when it has none, standard input) and the reader
+ * that includes it (its section styles are shared, as docutils shares
+ * them). */
+typedef struct rst_file {
+    const char *real;
+    const char *root; /* the real path of the source's folder: nothing above it is read */
+    const struct rst_file *up;
+    rst_ctx *includer;
+    int depth; /* 0 for the source itself */
+    /* bytes the source's includes have read so far (shared by them all):
+     * a file that includes another twice, nested, would grow without end */
+    size_t *included;
+} rst_file;
 
 typedef struct {
     char *name; /* normalized: lower case, blanks collapsed */
@@ -24,8 +41,9 @@ typedef struct {
     char *image;
 } rst_subst;
 
-typedef struct {
+struct rst_ctx {
     md_writer w;
+    rst_file file;
     nl_raw_line *v;
     int *col; /* each line's indentation column */
     size_t n;
@@ -51,7 +69,7 @@ typedef struct {
     size_t memo_n, none_from[5];
     md_lines meta, comments;
     char *lang;
-} rst_ctx;
+};
 
 /* Writes one Markdown line s[0..n) from source line src under prefix,
  * the pending list markers in place of their columns of it. */
@@ -75,6 +93,42 @@ size_t rst_table(rst_ctx *c, size_t i, size_t e, const char *prefix);
 void rst_inline(rst_ctx *c, oct_buf *b, const char *s, size_t n);
 /* The target named s[0..n) (any case, blanks collapsed), or NULL. */
 const rst_target *rst_find_target(const rst_ctx *c, const char *s, size_t n);
+/* One row of a table being written: its cells' rst text and its line. */
+typedef struct {
+    oct_buf cell[RST_MAX_COLS];
+    int src;
+} rst_row;
+/* Writes rows[0..n) as a GFM table: the first nhead of them the header
+ * (joined into one), or an empty header when nhead is 0 (rst_table.c). */
+void rst_table_emit(rst_ctx *c, const char *prefix, rst_row *rows, size_t n, size_t nhead,
+                    size_t ncols);
+void rst_row_free(rst_row *r, size_t ncols);
+/* A grid table opening at line i (rst_grid.c): written; returns the line
+ * after it, or i when there is none. */
+size_t rst_grid_table(rst_ctx *c, size_t i, size_t e, const char *prefix);
+/* Reads path's text as reStructuredText into out, as oct_rst_read does,
+ * as the file self (its includer NULL for the source itself). */
+void rst_read_file(const char *path, const char *text, size_t len, oct_normalized *out, char **lang,
+                   oct_diag *diag, const rst_file *self, rst_ctx *includer);
+/* The text of the file `name` (a directive's argument or :file:) beside
+ * the source being read, decoded, or NULL after a warning [rst-include]
+ * (outside the source's folder, missing, unreadable, being read already,
+ * nested too deep). *real is its real path (malloc'd), *shown the path
+ * messages name. */
+char *rst_read_near(rst_ctx *c, const char *name, size_t nn, int src, const char *what, size_t *len,
+                    char **real, char **shown);
+/* The real path of the folder holding path (malloc'd), or NULL. */
+char *rst_real_folder(const char *path);
+/* Line l as a directive's option ":key: value": true, its key and value
+ * (trimmed; the value may be empty). */
+bool rst_option_line(const nl_raw_line *l, const char **k, size_t *kn, const char **v, size_t *vn);
+/* include:: (rst_include.c), csv-table:: (rst_csv.c), raw:: and the
+ * autodoc directives (rst_include.c) at line i, body to end. */
+void rst_include(rst_ctx *c, size_t i, size_t end, const char *arg, size_t na, const char *prefix);
+void rst_csv_table(rst_ctx *c, size_t i, size_t end, const char *arg, size_t na,
+                   const char *prefix);
+void rst_raw(rst_ctx *c, size_t i, size_t end, const char *arg, size_t na, const char *prefix);
+void rst_autodoc(rst_ctx *c, size_t i, size_t end, const char *name, size_t nn);
 /* Fenced code of lines [a, e) dedented to their least indentation. */
 void rst_fence(rst_ctx *c, const char *prefix, size_t a, size_t e, const char *lang, int src);
 

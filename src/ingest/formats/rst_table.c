@@ -1,9 +1,6 @@
 /* reStructuredText tables as GFM tables (rst_int.h).
- *   - Grid tables: "+----+----+" borders, "| a  | b  |" rows, a "+====+"
- *     border under the header rows. A cell's lines are joined by spaces.
- *     A table with spanning cells (a row line without a bar at every
- *     column edge) is printed as drawn, in a code block, with an
- *     [rst-unknown] warning: GFM cannot span.
+ *   - Grid tables ("+----+----+" borders, spanning cells too) are
+ *     rst_grid.c's.
  *   - Simple tables: "=====  =====" borders; the columns are the runs of
  *     '='; a second border under the first rows makes them the header; a
  *     row whose first column is blank continues the row above; "-----"
@@ -16,7 +13,7 @@
 #include <stdlib.h>
 #include <string.h>
 
-enum { MAX_COLS = 64 };
+enum { MAX_COLS = RST_MAX_COLS };
 
 /* The byte of s[0..n) at character column col (a UTF-8 sequence is one
  * column: the border's dashes are counted against the characters). */
@@ -31,12 +28,9 @@ static size_t byte_at(const char *s, size_t n, size_t col)
     return i;
 }
 
-typedef struct {
-    oct_buf cell[MAX_COLS];
-    int src;
-} row;
+typedef rst_row row;
 
-static void row_free(row *r, size_t ncols)
+void rst_row_free(rst_row *r, size_t ncols)
 {
     for (size_t k = 0; k < ncols; k++)
         oct_buf_free(&r->cell[k]);
@@ -73,9 +67,8 @@ static void delimiter(rst_ctx *c, const char *prefix, size_t ncols, int src)
     oct_buf_free(&b);
 }
 
-/* Writes rows[0..n): the first nhead of them the header (joined into
- * one), or an empty header when nhead is 0. */
-static void emit(rst_ctx *c, const char *prefix, row *rows, size_t n, size_t nhead, size_t ncols)
+void rst_table_emit(rst_ctx *c, const char *prefix, rst_row *rows, size_t n, size_t nhead,
+                    size_t ncols)
 {
     rst_blank(c, prefix, rows[0].src);
     if (nhead == 0) {
@@ -92,77 +85,6 @@ static void emit(rst_ctx *c, const char *prefix, row *rows, size_t n, size_t nhe
     for (size_t r = nhead; r < n; r++)
         write_row(c, prefix, &rows[r], ncols, false);
     md_blank(&c->w, prefix, rows[n - 1].src);
-}
-
-static bool grid_border(const nl_raw_line *l, char *fill)
-{
-    const char *s = l->s + l->lead;
-    size_t n = l->n - l->lead;
-    while (n && s[n - 1] == ' ')
-        n--;
-    if (n < 3 || s[0] != '+' || s[n - 1] != '+' || (s[1] != '-' && s[1] != '=')) return false;
-    for (size_t k = 0; k < n; k++)
-        if (s[k] != '+' && s[k] != s[1]) return false;
-    *fill = s[1];
-    return true;
-}
-
-static size_t grid(rst_ctx *c, size_t i, size_t e, const char *prefix)
-{
-    char fill;
-    if (!grid_border(&c->v[i], &fill)) return i;
-    const nl_raw_line *top = &c->v[i];
-    size_t edges[MAX_COLS + 1], ne = 0;
-    for (size_t k = top->lead; k < top->n && ne <= MAX_COLS; k++)
-        if (top->s[k] == '+') edges[ne++] = k - top->lead;
-    if (ne < 2 || ne > MAX_COLS) return i;
-    size_t ncols = ne - 1, j = i + 1, nrows = 0, nhead = 0;
-    bool spans = false;
-    for (; j < e; j++) {
-        const nl_raw_line *l = &c->v[j];
-        if (l->lead != top->lead || l->n <= l->lead ||
-            (l->s[l->lead] != '|' && l->s[l->lead] != '+'))
-            break;
-        if (grid_border(l, &fill)) {
-            nrows++;
-            if (fill == '=' && !nhead) nhead = nrows;
-            continue;
-        }
-        for (size_t k = 0; k < ne; k++) {
-            size_t at = l->lead + byte_at(l->s + l->lead, l->n - l->lead, edges[k]);
-            if (at >= l->n || (l->s[at] != '|' && l->s[at] != '+')) spans = true;
-        }
-    }
-    if (j == i + 1 || !grid_border(&c->v[j - 1], &fill)) return i;
-    if (spans || nrows == 0) {
-        oct_diag_report(c->w.diag, OCT_WARNING, c->w.path, (int)i + 1, 1, "rst-unknown",
-                        "a grid table with cells spanning columns or rows is printed as drawn");
-        rst_fence(c, prefix, i, j, NULL, (int)i + 1);
-        return j;
-    }
-    row *rows = oct_xcalloc(nrows, sizeof *rows);
-    size_t r = 0;
-    rows[0].src = (int)i + 2;
-    for (size_t k = i + 1; k + 1 < j; k++) {
-        const nl_raw_line *l = &c->v[k];
-        if (grid_border(l, &fill)) {
-            rows[++r].src = (int)k + 2;
-            continue;
-        }
-        for (size_t col = 0; col < ncols; col++) {
-            const char *ls = l->s + l->lead;
-            size_t ln = l->n - l->lead;
-            size_t a = l->lead + byte_at(ls, ln, edges[col]) + 1,
-                   b = l->lead + byte_at(ls, ln, edges[col + 1]);
-            if (b > l->n) b = l->n;
-            if (a < b) add_text(&rows[r].cell[col], l->s + a, b - a);
-        }
-    }
-    emit(c, prefix, rows, nrows, nhead, ncols);
-    for (size_t k = 0; k < nrows; k++)
-        row_free(&rows[k], ncols);
-    free(rows);
-    return j;
 }
 
 /* A simple table's border: the columns' starts (runs of '='). */
@@ -225,16 +147,16 @@ static size_t simple(rst_ctx *c, size_t i, size_t e, const char *prefix)
             add_text(&r->cell[k], l->s + a, b - a);
         }
     }
-    if (nrows) emit(c, prefix, rows, nrows, nhead, ncols);
+    if (nrows) rst_table_emit(c, prefix, rows, nrows, nhead, ncols);
     for (size_t k = 0; k < nrows; k++)
-        row_free(&rows[k], ncols);
+        rst_row_free(&rows[k], ncols);
     free(rows);
     return last + 1;
 }
 
 size_t rst_table(rst_ctx *c, size_t i, size_t e, const char *prefix)
 {
-    size_t next = grid(c, i, e, prefix);
+    size_t next = rst_grid_table(c, i, e, prefix);
     if (next > i) return next;
     return simple(c, i, e, prefix);
 }
