@@ -89,6 +89,10 @@ static void test_inline(void)
              "`os.path.join`, `c`, joins, index, `$x^2$`\n");
     check_md("n.rst", "|name| is |undefined|.\n\n.. |name| replace:: Octavo\n",
              "Octavo is undefined.\n");
+    /* a substitution naming itself stops after a few rounds (it recursed
+     * until the stack ran out: found by fuzz_markdown) */
+    check_md("n.rst", "|s| ends.\n\n.. |s| replace:: *e* |s|\n",
+             "*e* *e* *e* *e* *e* *e* *e* *e* \\*e\\* \\|s\\| ends.\n");
     check_md("n.rst", "Escaped \\*star\\* and a\\ b.\n", "Escaped \\*star\\* and ab.\n");
     check_md("n.rst", "A fact [1]_ and [#]_.\n\n.. [1] First.\n.. [#] Auto.\n",
              "A fact [^1] and [^auto-1].\n\n[^1]: First.\n\n[^auto-1]: Auto.\n");

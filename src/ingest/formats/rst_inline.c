@@ -217,6 +217,10 @@ static size_t footnote_ref(rst_ctx *c, oct_buf *b, const char *s, size_t n, size
     return (size_t)(close - s) + 2;
 }
 
+/* Substitutions inside substitutions: docutils refuses a circular one;
+ * here the text of one nested deeper than this is set as its words. */
+enum { MAX_SUBST_DEPTH = 8 };
+
 static size_t substitution(rst_ctx *c, oct_buf *b, const char *s, size_t n, size_t i)
 {
     size_t j = closer_m(c, s, n, i + 1, "|", 1);
@@ -229,8 +233,12 @@ static size_t substitution(rst_ctx *c, oct_buf *b, const char *s, size_t n, size
             oct_buf_puts(b, "![");
             plain(b, d->name, strlen(d->name));
             oct_buf_printf(b, "](<%s>)", d->image);
-        } else if (d->text) {
+        } else if (d->text && c->subst_depth < MAX_SUBST_DEPTH) {
+            c->subst_depth++;
             rst_inline(c, b, d->text, strlen(d->text));
+            c->subst_depth--;
+        } else if (d->text) { /* one that names itself, or a chain too deep: its words */
+            plain(b, d->text, strlen(d->text));
         }
         return e;
     }

@@ -63,6 +63,7 @@ struct rst_ctx {
     const char *label; /* "**term**: " before the next paragraph, or NULL */
     oct_buf label_buf;
     int depth;
+    int subst_depth; /* substitutions being expanded inside each other (rst_inline.c) */
     /* inline closers searched for in vain (rst_inline.c): in memo_s,
      * none of end string k after none_from[k] */
     const char *memo_s;
