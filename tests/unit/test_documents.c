@@ -5,6 +5,7 @@
 #include "check.h"
 #include "ingest/images.h"
 #include "ingest/ingest.h"
+#include "oct_limits.h"
 #include "tree/tree.h"
 #include "util/fileio.h"
 #include "util/zip.h"
@@ -27,6 +28,7 @@
 typedef struct {
     const char *name, *data;
     size_t len; /* 0: strlen */
+    int store;  /* 1: not deflated (a picture of noise would not shrink) */
 } part;
 
 /* The package of parts, read as the source `name`: its dump (malloc'd). */
@@ -38,14 +40,14 @@ static char *read_package(const char *name, const part *parts, size_t n, oct_dia
         e[i] = (oct_zip_entry){.name = parts[i].name,
                                .data = parts[i].data,
                                .len = parts[i].len ? parts[i].len : strlen(parts[i].data),
-                               .store = !strcmp(parts[i].name, "mimetype")};
+                               .store = !strcmp(parts[i].name, "mimetype") || parts[i].store};
     char tmp[] = "/tmp/octavo-docs-XXXXXX";
     int fd = mkstemp(tmp);
     close(fd);
     const char *step, *why;
     CHECK(oct_zip_write(tmp, e, n, 0, 0x21, &step, &why) == 0);
     size_t len;
-    char *bytes = oct_read_file(tmp, 1 << 24, &len);
+    char *bytes = oct_read_file(tmp, 1 << 26, &len);
     unlink(tmp);
     oct_tree *t = oct_tree_new();
     oct_ingest_options o = {.normalize = true};
@@ -432,6 +434,77 @@ static void test_languages(void)
     oct_tree_free(t);
 }
 
+/* Whether some message of code holds `part` in its text. */
+static bool said(const oct_diag *d, const char *code, const char *part)
+{
+    for (size_t i = 0; i < oct_diag_size(d); i++) {
+        const oct_diag_msg *m = oct_diag_at(d, i);
+        if (!strcmp(m->code, code) && strstr(m->message, part)) return true;
+    }
+    return false;
+}
+
+/* A handout with a large photograph: the package is over the 8 MiB a
+ * source's text may have, its text is not; the picture is judged as a
+ * picture file is. A zip bomb among its pictures is still refused. */
+static void test_large_pictures(void)
+{
+    oct_diag *d = oct_diag_new(NULL);
+    enum { SIDE = 1800 }; /* 9.7 MB of noise: PNG cannot pack it */
+    unsigned char *px = malloc((size_t)SIDE * SIDE * 3);
+    unsigned x = 12345;
+    for (size_t i = 0; i < (size_t)SIDE * SIDE * 3; i++) {
+        x = x * 1103515245u + 12345u;
+        px[i] = (unsigned char)(x >> 23);
+    }
+    unsigned char *png;
+    size_t pnglen;
+    char why[100];
+    CHECK(oct_image_write_png(px, SIDE, SIDE, 3, &png, &pnglen, why, sizeof why) == 0);
+    free(px);
+    CHECK(pnglen > OCT_MAX_SOURCE_BYTES);
+    size_t zlen = 20u << 20; /* 20 MiB of zeros deflate to 20 KB */
+    char *zeros = calloc(1, zlen);
+    const char *doc =
+        "<?xml version=\"1.0\"?>\n<w:document " W_NS "><w:body>\n"
+        "<w:p><w:r><w:t>The cell under the microscope:</w:t></w:r></w:p>\n"
+        "<w:p><w:r><w:drawing><wp:inline><wp:docPr id=\"1\" name=\"a\" descr=\"onion cells\"/>"
+        "<a:blip r:embed=\"P1\"/></wp:inline></w:drawing></w:r></w:p>\n"
+        "<w:p><w:r><w:drawing><wp:inline><wp:docPr id=\"2\" name=\"b\" descr=\"again\"/>"
+        "<a:blip r:embed=\"P1\"/></wp:inline></w:drawing></w:r></w:p>\n"
+        "<w:p><w:r><w:t>Stained:</w:t></w:r><w:r><w:drawing><wp:inline><wp:docPr id=\"3\" "
+        "name=\"c\" descr=\"a bomb\"/><a:blip r:embed=\"P2\"/></wp:inline></w:drawing></w:r>"
+        "</w:p>\n</w:body></w:document>";
+    const char *rels = "<Relationships xmlns=\"http://schemas.openxmlformats.org/package/2006/"
+                       "relationships\"><Relationship Id=\"P1\" Target=\"media/onion.png\"/>"
+                       "<Relationship Id=\"P2\" Target=\"media/zeros.png\"/></Relationships>";
+    part p[] = {{"[Content_Types].xml", TYPES, 0},
+                {"word/document.xml", doc, 0},
+                {"word/_rels/document.xml.rels", rels, 0},
+                {"word/media/onion.png", (const char *)png, pnglen, 1},
+                {"word/media/zeros.png", zeros, zlen}};
+    oct_tree *t;
+    char *s = read_package("cells.docx", p, 5, d, &t);
+    CHECK(has(s, "figure @4:1\n      image url=\"word/media/onion.png\" image=1 @4:1"));
+    CHECK(has(s, "figure @5:1\n      image url=\"word/media/onion.png\" image=1 @5:1"));
+    CHECK(t->nimages == 1 && t->images[0].width == SIDE);
+    CHECK(has(s, "text \"Stained:\" @6:1\n      image url=\"word/media/zeros.png\" @6:1\n"
+                 "        text \"a bomb\""));
+    CHECK(said(d, "image-damaged", "zip bomb"));
+    CHECK(oct_diag_count(d, OCT_ERROR) == 0);
+    free(s);
+    oct_tree_free(t);
+    /* a package over its own limit is refused before it is looked at */
+    oct_tree *big = oct_tree_new();
+    CHECK(!oct_ingest_source(big, "huge.docx", "PK", (size_t)OCT_LIMIT_PACKAGE_BYTES + 1, NULL,
+                             NULL, d));
+    CHECK(said(d, "limit-source-size", "package is"));
+    oct_tree_free(big);
+    free(png);
+    free(zeros);
+    oct_diag_free(d);
+}
+
 static void test_refused(void)
 {
     oct_diag *d = oct_diag_new(NULL);
@@ -461,5 +534,6 @@ int main(void)
     test_related_parts();
     test_languages();
     test_refused();
+    test_large_pictures();
     return check_done();
 }

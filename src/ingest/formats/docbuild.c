@@ -38,6 +38,7 @@ void db_release(db *b)
     oct_buf_free(&b->pend);
     oct_buf_free(&b->codetext);
     oct_strmap_free(&b->warned);
+    oct_strmap_free(&b->pictures);
     oct_strmap_free(&b->note_keys);
     free(b->notes);
 }

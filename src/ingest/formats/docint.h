@@ -124,6 +124,7 @@ typedef struct {
     size_t nnotes, capnotes;
     oct_strmap note_keys; /* a note's key → its index in notes */
     oct_strmap warned;    /* the unknown things warned about */
+    oct_strmap pictures;  /* a package's picture part → its index in t->images (0: unusable) */
     int dropped_comments, dropped_deleted;
     bool failed, deep_warned;
 } db;
@@ -152,9 +153,10 @@ bool db_all_code(db *b);
 void db_inline(db *b, oct_node *n);
 void db_link_begin(db *b, const char *url, int line); /* url NULL: text only */
 void db_link_end(db *b);
-/* A picture's bytes (name: its part, for messages), alt text may be "". */
-void db_picture(db *b, const char *name, const unsigned char *data, size_t len, const char *alt,
-                int line);
+/* A picture's bytes (name: its part, for messages), alt text may be "":
+ * its IMAGE node, or NULL outside a paragraph. */
+oct_node *db_picture(db *b, const char *name, const unsigned char *data, size_t len,
+                     const char *alt, int line);
 /* A footnote reference; returns the FOOTNOTE_DEF to fill later (its
  * blocks are read at the end: db_note_begin / db_note_end), or NULL when
  * the same note was referred to already. key: the source's id. */

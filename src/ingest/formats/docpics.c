@@ -58,14 +58,21 @@ static int store(oct_tree *t, const unsigned char *data, size_t len, const oct_i
     return (int)++t->nimages;
 }
 
-void db_picture(db *b, const char *name, const unsigned char *data, size_t len, const char *alt,
-                int line)
+/* The IMAGE node of a picture, its alt text inside. */
+static oct_node *image_node(db *b, const char *name, const char *alt, int line)
 {
-    if (!b->para) return;
     oct_node *img = oct_node_new(b->t, OCT_IMAGE, (oct_span){b->file, line, 1});
     img->u.link.url = oct_arena_strdup(b->t->arena, name);
     if (alt && *alt)
         oct_node_append(img, oct_node_new_text(b->t, OCT_TEXT, img->span, alt, strlen(alt)));
+    return img;
+}
+
+oct_node *db_picture(db *b, const char *name, const unsigned char *data, size_t len,
+                     const char *alt, int line)
+{
+    if (!b->para) return NULL;
+    oct_node *img = image_node(b, name, alt, line);
     if (data) {
         oct_image_info info;
         if (oct_image_decode(data, len, &info) == 0)
@@ -79,11 +86,27 @@ void db_picture(db *b, const char *name, const unsigned char *data, size_t len, 
         free(info.upright);
     }
     db_inline(b, img);
+    return img;
 }
 
+/* A part shown again is not read again: a package that shows one large
+ * picture a thousand times unpacks it once. */
 void oct_doc_picture(db *b, oct_doc *doc, const char *part, const char *alt, int line)
 {
-    char why[200], *data = NULL;
+    if (!b->para) return;
+    size_t known;
+    if (oct_strmap_get(&b->pictures, part, strlen(part), &known)) {
+        oct_node *img = image_node(b, part, alt, line);
+        img->u.link.image = (int)known;
+        if (!known)
+            oct_diag_report(b->diag, OCT_WARNING, b->path, line, 1, "image-damaged",
+                            "picture '%s' cannot be used (its first use says why); %s is printed "
+                            "instead",
+                            part, img->first ? "its alt text" : "\"[image]\"");
+        db_inline(b, img);
+        return;
+    }
+    char why[240], *data = NULL;
     size_t len = 0;
     int rc = oct_unzip_read(doc->zip, part, OCT_IMAGE_MAX_BYTES, &data, &len, why, sizeof why);
     if (rc != 0)
@@ -92,6 +115,7 @@ void oct_doc_picture(db *b, oct_doc *doc, const char *part, const char *alt, int
                         "picture '%s' %s%s; %s is printed instead", part,
                         rc == 1 ? "is not in the package" : "cannot be read: ", rc == 1 ? "" : why,
                         alt && *alt ? "its alt text" : "\"[image]\"");
-    db_picture(b, part, (const unsigned char *)data, len, alt, line);
+    oct_node *img = db_picture(b, part, (const unsigned char *)data, len, alt, line);
     free(data);
+    oct_strmap_put(&b->pictures, part, strlen(part), (size_t)img->u.link.image);
 }
