@@ -112,7 +112,7 @@ static void test_runs_and_lines(void)
               "          text \"both\" @4:1\n        text \" bold\" @4:1\n"));
     CHECK(has(s, "paragraph @5:1\n      strike @5:1\n        text \"gone\" @5:1\n"
                  "      superscript @5:1\n        text \"2\" @5:1\n      line_break @5:1\n"
-                 "      text \"next col\" @5:1\n"));
+                 "      text \"next\\tcol\" @5:1\n"));
     CHECK(has(s, "paragraph @6:1\n      text \"7\" @6:1\n")); /* no " PAGE " */
     CHECK(!strstr(s, "PAGE"));
     CHECK(!strstr(s, "@7:1")); /* the empty paragraph is spacing */
@@ -434,6 +434,51 @@ static void test_languages(void)
     oct_tree_free(t);
 }
 
+/* Paragraphs aligned by tabs are a table when the plain-text rule says
+ * so (three rows or more that split alike); a tab elsewhere stays one. */
+static void test_tabs(void)
+{
+    oct_diag *d = oct_diag_new(NULL);
+#define ROW(a, b) "<w:p><w:r><w:t>" a "</w:t></w:r><w:r><w:tab/><w:t>" b "</w:t></w:r></w:p>\n"
+    char *s = docx(
+        "<w:p><w:pPr><w:pStyle w:val=\"berschrift1\"/></w:pPr><w:r><w:t>3</w:t>"
+        "<w:tab/><w:t>Transport</w:t></w:r></w:p>\n" ROW("Term", "Meaning") ROW(
+            "osmosis",
+            "water through a membrane") "<w:p><w:r><w:rPr><w:b/></w:rPr><w:t>active</w:t></"
+                                        "w:r><w:r><w:t"
+                                        " xml:space=\"preserve\"> transport</w:t><w:tab/><w:t>uses "
+                                        "</w:t></w:r><w:r><w:rPr><w:i/></w:rPr><w:t>ATP</w:t></"
+                                        "w:r></w:p>\n" ROW("diffusion",
+                                                           "high to low") "<w:p/>\n" ROW("Name:",
+                                                                                         "Date:"),
+        STYLES, NULL, d);
+#undef ROW
+    CHECK(has(s, "section level=1 @4:1\n      text \"3 Transport\" @4:1\n"));
+    CHECK(has(s,
+              "table cols=2 align=-- @5:1\n      table_row header @5:1\n        table_cell @5:1\n"
+              "          text \"Term\" @5:1\n        table_cell @5:1\n          text \"Meaning\""));
+    CHECK(has(s, "table_row @7:1\n        table_cell @7:1\n          strong @7:1\n"
+                 "            text \"active\" @7:1\n          text \" transport\" @7:1\n"
+                 "        table_cell @7:1\n          text \"uses \" @7:1\n          emph @7:1\n"
+                 "            text \"ATP\" @7:1\n"));
+    CHECK(has(s, "text \"high to low\" @8:1\n    paragraph @10:1\n      text \"Name:\\tDate:\""));
+    free(s);
+    const char *content =
+        "<office:document-content xmlns:office=\"urn:oasis:names:tc:opendocument:xmlns:office:1.0\""
+        " xmlns:text=\"urn:oasis:names:tc:opendocument:xmlns:text:1.0\"><office:body>"
+        "<office:text>\n<text:p>Frage<text:tab/>Antwort</text:p>\n<text:p>1<text:tab/>B</text:p>\n"
+        "<text:p>2<text:tab/>C</text:p>\n<text:p>3<text:tab/>A</text:p>\n"
+        "</office:text></office:body></office:document-content>";
+    part p[] = {{"mimetype", "application/vnd.oasis.opendocument.text", 0},
+                {"content.xml", content, 0}};
+    s = read_package("schluessel.odt", p, 2, d, NULL);
+    CHECK(has(s, "table cols=2 align=-- @2:1\n      table_row header @2:1\n"));
+    CHECK(has(s, "table_row @5:1\n        table_cell @5:1\n          text \"3\" @5:1\n"
+                 "        table_cell @5:1\n          text \"A\" @5:1"));
+    free(s);
+    oct_diag_free(d);
+}
+
 /* Whether some message of code holds `part` in its text. */
 static bool said(const oct_diag *d, const char *code, const char *part)
 {
@@ -535,5 +580,6 @@ int main(void)
     test_languages();
     test_refused();
     test_large_pictures();
+    test_tabs();
     return check_done();
 }

@@ -192,6 +192,12 @@ void db_text(db *b, unsigned flags, const char *s, size_t len, int line)
     oct_buf_put(&b->pend, s, len);
 }
 
+void db_tab(db *b, unsigned flags, int line)
+{
+    bool heading = b->para && b->para->kind == OCT_SECTION;
+    db_text(b, flags, heading ? " " : "\t", 1, line);
+}
+
 /* An inline that is no text, after the text before it. */
 void db_inline(db *b, oct_node *n)
 {
@@ -564,6 +570,7 @@ int db_finish(db *b)
     close_lists(b, 0);
     for (size_t i = 0; i < b->nnotes; i++)
         oct_node_append(b->chapter, b->notes[i]);
+    db_tab_tables(b->t, b->chapter);
     if (b->dropped_comments)
         oct_diag_report(b->diag, OCT_NOTE, b->path, 0, 0, "document-dropped",
                         "the document's reviewer comments are not printed (%d found)",

@@ -172,6 +172,15 @@ void db_cell_end(db *b);
 void db_row_end(db *b);
 void db_table_end(db *b);
 
+/* A tab a run holds: a tab in a paragraph's text (so tab-aligned
+ * paragraphs make a table at the end, db_tab_tables), a space in a
+ * heading. */
+void db_tab(db *b, unsigned flags, int line);
+/* doctabs.c: runs of three or more paragraphs of container (and of the
+ * block quotes, lists and notes in it) aligned by tabs become tables, by
+ * the rule the plain-text path uses for tab-separated lines. */
+void db_tab_tables(oct_tree *t, oct_node *container);
+
 /* The level of a heading style by its name, "heading 3", "Überschrift 3",
  * "Titre 3" (a dozen languages; any case) → 3 (6 past 6), else 0. */
 int db_heading_name(const char *name);

@@ -180,7 +180,7 @@ static void run(dx *c, const xmlNode *r, unsigned flags, int depth)
                                  lname(e));
             oct_buf_free(&t);
         } else if (oct_xml_is(n, NS_W, "tab") || oct_xml_is(n, NS_W, "ptab")) {
-            db_text(c->b, flags, " ", 1, line);
+            db_tab(c->b, flags, line);
         } else if (oct_xml_is(n, NS_W, "br") || oct_xml_is(n, NS_W, "cr")) {
             const char *type = oct_xml_attr(n, NS_W, "type");
             if (!type || !strcmp(type, "textWrapping")) db_break(c->b, line);

@@ -261,7 +261,7 @@ static void inlines(od *c, const xmlNode *parent, unsigned flags, int depth)
                 db_text(c->b, flags, " ", 1, line);
             c->space = true;
         } else if (oct_xml_is(n, NS_TEXT, "tab")) {
-            db_text(c->b, flags, " ", 1, line);
+            db_tab(c->b, flags, line);
             c->space = true;
         } else if (oct_xml_is(n, NS_TEXT, "line-break")) {
             db_break(c->b, line);
