@@ -479,6 +479,76 @@ static void test_tabs(void)
     oct_diag_free(d);
 }
 
+/* Headings numbered by Word's multilevel list (the style's numPr, the
+ * level its w:pStyle names) or ODF's outline style print their numbers. */
+static void test_numbered_headings(void)
+{
+    oct_diag *d = oct_diag_new(NULL);
+    const char *styles =
+        "<w:styles " W_NS "><w:style w:styleId=\"H1\"><w:name w:val=\"heading 1\"/><w:pPr>"
+        "<w:numPr><w:numId w:val=\"5\"/></w:numPr></w:pPr></w:style><w:style w:styleId=\"H2\">"
+        "<w:name w:val=\"heading 2\"/><w:pPr><w:numPr><w:numId w:val=\"5\"/></w:numPr></w:pPr>"
+        "</w:style><w:style w:styleId=\"H3\"><w:name w:val=\"heading 3\"/><w:pPr><w:numPr>"
+        "<w:ilvl w:val=\"2\"/><w:numId w:val=\"5\"/></w:numPr></w:pPr></w:style></w:styles>";
+    const char *numbering =
+        "<w:numbering " W_NS "><w:abstractNum w:abstractNumId=\"0\">"
+        "<w:lvl w:ilvl=\"0\"><w:start w:val=\"1\"/><w:numFmt w:val=\"decimal\"/><w:pStyle "
+        "w:val=\"H1\"/><w:lvlText w:val=\"%1.\"/></w:lvl>"
+        "<w:lvl w:ilvl=\"1\"><w:numFmt w:val=\"decimal\"/><w:pStyle w:val=\"H2\"/>"
+        "<w:lvlText w:val=\"%1.%2\"/><w:suff w:val=\"space\"/></w:lvl>"
+        "<w:lvl w:ilvl=\"2\"><w:numFmt w:val=\"lowerLetter\"/><w:lvlText w:val=\"(%3)\"/>"
+        "</w:lvl></w:abstractNum><w:num w:numId=\"5\"><w:abstractNumId w:val=\"0\"/></w:num>"
+        "</w:numbering>";
+#define H(st, t)                                                                                   \
+    "<w:p><w:pPr><w:pStyle w:val=\"" st "\"/></w:pPr><w:r><w:t>" t "</w:t></w:r></w:p>\n"
+    char *s = docx(H("H1", "Cells") H("H2", "Membranes") H("H2", "Transport") H("H1", "Genetics")
+                       H("H2", "DNA") H("H3", "Replication") H("H3", "Repair"),
+                   styles, numbering, d);
+#undef H
+    CHECK(has(s, "section level=1 @4:1\n      text \"1. Cells\""));
+    CHECK(has(s, "section level=2 @5:1\n      text \"1.1 Membranes\""));
+    CHECK(has(s, "section level=2 @6:1\n      text \"1.2 Transport\""));
+    CHECK(has(s, "section level=1 @7:1\n      text \"2. Genetics\""));
+    CHECK(has(s, "section level=2 @8:1\n      text \"2.1 DNA\""));
+    CHECK(has(s, "section level=3 @9:1\n      text \"(a) Replication\""));
+    CHECK(has(s, "section level=3 @10:1\n      text \"(b) Repair\""));
+    free(s);
+    const char *ns = "xmlns:office=\"urn:oasis:names:tc:opendocument:xmlns:office:1.0\" "
+                     "xmlns:text=\"urn:oasis:names:tc:opendocument:xmlns:text:1.0\" "
+                     "xmlns:style=\"urn:oasis:names:tc:opendocument:xmlns:style:1.0\"";
+    char content[1200], ostyles[1000];
+    snprintf(content, sizeof content,
+             "<office:document-content %s><office:body><office:text>\n"
+             "<text:h text:outline-level=\"1\">R\xc3\xa9volution</text:h>\n"
+             "<text:h text:outline-level=\"2\">Causes</text:h>\n"
+             "<text:h text:outline-level=\"2\">D\xc3\xa9roulement</text:h>\n"
+             "<text:h text:outline-level=\"1\">Empire</text:h>\n"
+             "<text:h text:outline-level=\"2\"><text:number>2.1</text:number> Sacre</text:h>\n"
+             "<text:h text:outline-level=\"3\">Sans num\xc3\xa9ro</text:h>\n"
+             "</office:text></office:body></office:document-content>",
+             ns);
+    snprintf(ostyles, sizeof ostyles,
+             "<office:document-styles %s><office:styles><text:outline-style style:name=\"O\">"
+             "<text:outline-level-style text:level=\"1\" style:num-format=\"I\" "
+             "style:num-suffix=\".\"/><text:outline-level-style text:level=\"2\" "
+             "style:num-format=\"1\" text:display-levels=\"2\"/><text:outline-level-style "
+             "text:level=\"3\" style:num-format=\"\"/></text:outline-style></office:styles>"
+             "</office:document-styles>",
+             ns);
+    part p[] = {{"mimetype", "application/vnd.oasis.opendocument.text", 0},
+                {"content.xml", content, 0},
+                {"styles.xml", ostyles, 0}};
+    s = read_package("histoire.odt", p, 3, d, NULL);
+    CHECK(has(s, "section level=1 @2:1\n      text \"I. R\xc3\xa9volution\""));
+    CHECK(has(s, "section level=2 @3:1\n      text \"I.1 Causes\""));
+    CHECK(has(s, "section level=2 @4:1\n      text \"I.2 D\xc3\xa9roulement\""));
+    CHECK(has(s, "section level=1 @5:1\n      text \"II. Empire\""));
+    CHECK(has(s, "section level=2 @6:1\n      text \"2.1 Sacre\""));
+    CHECK(has(s, "section level=3 @7:1\n      text \"Sans num\xc3\xa9ro\""));
+    free(s);
+    oct_diag_free(d);
+}
+
 /* Whether some message of code holds `part` in its text. */
 static bool said(const oct_diag *d, const char *code, const char *part)
 {
@@ -581,5 +651,6 @@ int main(void)
     test_refused();
     test_large_pictures();
     test_tabs();
+    test_numbered_headings();
     return check_done();
 }

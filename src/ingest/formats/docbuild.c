@@ -92,6 +92,32 @@ int db_heading_name(const char *name)
     return 0;
 }
 
+static void roman(int n, bool upper, oct_buf *out)
+{
+    static const int val[] = {1000, 900, 500, 400, 100, 90, 50, 40, 10, 9, 5, 4, 1};
+    static const char *const sym[] = {"m",  "cm", "d",  "cd", "c",  "xc", "l",
+                                      "xl", "x",  "ix", "v",  "iv", "i"};
+    for (int k = 0; k < 13; k++)
+        for (; n >= val[k]; n -= val[k])
+            for (const char *c = sym[k]; *c; c++)
+                oct_buf_putc(out, upper ? (char)(*c - 'a' + 'A') : *c);
+}
+
+void db_number_text(int n, char style, oct_buf *out)
+{
+    if (n < 0) n = 0;
+    if ((style == 'i' || style == 'I') && n > 0 && n < 4000) {
+        roman(n, style == 'I', out);
+    } else if ((style == 'a' || style == 'A') && n > 0) {
+        /* a..z, then aa..zz, as Word and LibreOffice count */
+        int times = (n - 1) / 26 + 1;
+        for (int k = 0; k < times && k < 8; k++)
+            oct_buf_putc(out, (char)(style + (n - 1) % 26));
+    } else {
+        oct_buf_printf(out, style == '0' && n < 10 ? "0%d" : "%d", n);
+    }
+}
+
 /* ---- inlines ------------------------------------------------------------ */
 
 static oct_kind fmt_kind(unsigned flag)

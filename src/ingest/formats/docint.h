@@ -181,6 +181,10 @@ void db_tab(db *b, unsigned flags, int line);
  * the rule the plain-text path uses for tab-separated lines. */
 void db_tab_tables(oct_tree *t, oct_node *container);
 
+/* Number n as a numbered heading or list shows it in style '1' (1, 2),
+ * '0' (01, 02), 'a'/'A' (a..z, aa..zz), 'i'/'I' (roman numerals). */
+void db_number_text(int n, char style, oct_buf *out);
+
 /* The level of a heading style by its name, "heading 3", "Überschrift 3",
  * "Titre 3" (a dozen languages; any case) → 3 (6 past 6), else 0. */
 int db_heading_name(const char *name);

@@ -273,8 +273,13 @@ static void paragraph(dx *c, const xmlNode *p, int depth)
                                : NULL;
     const char *il = numPr ? oct_xml_child_attr(numPr, NS_W, "ilvl", "val") : NULL;
     int ilvl = il ? atoi(il) : st && !numPr ? st->ilvl : 0;
+    if (!il && st && !numPr && !st->has_ilvl) /* Heading 2 is level 1 by the numbering */
+        ilvl = dx_list_style_level(c->parts, num_id, st->id, ilvl);
     db_listpos lp = {.level = ilvl};
-    bool listed = !level && dx_list_next(c->parts, num_id, ilvl, &lp.ordered, &lp.number, &lp.key);
+    bool listed = dx_list_next(c->parts, num_id, ilvl, &lp.ordered, &lp.number, &lp.key);
+    oct_buf label = OCT_BUF_INIT; /* a numbered heading's "2.1 " */
+    if (listed && level) dx_list_label(c->parts, num_id, ilvl, &label);
+    listed = listed && !level;
     bool quote = st && st->quote && !listed && !level;
     if (quote != c->in_quote && !b->cell) {
         if (quote)
@@ -288,6 +293,8 @@ static void paragraph(dx *c, const xmlNode *p, int depth)
     bool code = st && st->code && !level;
     if (code) flags |= DB_CODE;
     db_begin(b, level ? OCT_SECTION : OCT_PARAGRAPH, level, listed ? &lp : NULL, line);
+    if (label.len) db_text(b, 0, label.data, label.len, line);
+    oct_buf_free(&label);
     inlines(c, p, flags, depth + 1);
     /* a paragraph all of whose runs are set in a monospace font is code */
     if (!code && !level) code = db_all_code(b);
