@@ -549,6 +549,73 @@ static void test_numbered_headings(void)
     oct_diag_free(d);
 }
 
+static bool said(const oct_diag *d, const char *code, const char *part);
+
+/* w:sym: a symbol font's private-use code is the character it shows,
+ * never the Latin letter of its byte; one octavo cannot map is U+FFFD
+ * with a warning at its line. */
+static void test_symbols(void)
+{
+    oct_diag *d = oct_diag_new(NULL);
+#define SYM(f, c) "<w:r><w:sym w:font=\"" f "\" w:char=\"" c "\"/></w:r>"
+    char *s = docx(
+        "<w:p><w:r><w:t>x </w:t></w:r>" SYM("Symbol", "F0B3") SYM("Symbol", "F020")
+            SYM("Symbol", "F061") SYM("Symbol", "F0B4") SYM("Symbol", "F0B9") SYM("Symbol", "F0AE")
+                SYM("Symbol",
+                    "F0B7") "</w:p>\n"
+                            "<w:p>" SYM("Wingdings", "F0FC") SYM("Wingdings",
+                                                                 "F0E0") SYM("Wingdings", "F0A8")
+                                SYM("Wingdings 2",
+                                    "F050") "<w:r><w:t>done</w:t></w:r></w:p>\n"
+                                            "<w:p><w:r><w:t>caf</w:t></w:r>" SYM("Times New Roman",
+                                                                                 "F0E9")
+                                                SYM("Cambria Math",
+                                                    "2192") "</w:p>\n"
+                                                            "<w:p><w:r><w:t>odd</w:t></w:r>" SYM(
+                                                                "Wingdings 3",
+                                                                "F0C6") SYM("Wingdings 3", "F0C6")
+                                                                SYM("Symbol", "F0F0") "</w:p>\n",
+        NULL, NULL, d);
+#undef SYM
+    CHECK(has(s,
+              "text \"x \xe2\x89\xa5 \xce\xb1\xc3\x97\xe2\x89\xa0\xe2\x86\x92\xe2\x80\xa2\" @4:1"));
+    CHECK(has(s, "text \"\xe2\x9c\x93\xe2\x86\x92\xe2\x97\xbb\xe2\x9c\x94" "done\" @5:1"));
+    CHECK(has(s, "text \"caf\xc3\xa9\xe2\x86\x92\" @6:1"));
+    CHECK(has(s, "text \"odd\xef\xbf\xbd\xef\xbf\xbd\xef\xbf\xbd\" @7:1"));
+    CHECK(check_count_code(d, "document-symbol") == 2); /* once per symbol */
+    CHECK(said(d, "document-symbol", "F0C6 of the font 'Wingdings 3'"));
+    bool at7 = false;
+    for (size_t i = 0; i < oct_diag_size(d); i++)
+        at7 |= !strcmp(oct_diag_at(d, i)->code, "document-symbol") && oct_diag_at(d, i)->line == 7;
+    CHECK(at7);
+    free(s);
+    oct_diag_free(d);
+}
+
+/* A package of a thousand unknown element names warns about ten, and
+ * once about the rest; every one keeps its text. */
+static void test_unknown_flood(void)
+{
+    oct_diag *d = oct_diag_new(NULL);
+    oct_buf body = OCT_BUF_INIT;
+    for (int i = 0; i < 1000; i++)
+        oct_buf_printf(&body,
+                       "<w:p><w:r><w:t>p%d </w:t></w:r><w:odd%d><w:t>kept%d</w:t></w:odd%d>"
+                       "</w:p>\n",
+                       i, i, i, i);
+    char *s = docx(body.data, NULL, NULL, d);
+    CHECK(check_count_code(d, "document-unknown") == 11);
+    CHECK(said(d, "document-unknown", "990 more kinds"));
+    CHECK(said(d, "document-unknown",
+               "odd10, odd11, odd12, odd13, odd14, ...; first on lines 14, "
+               "15, 16, 17, 18, 19, 20, 21, ..."));
+    CHECK(has(s, "text \"p0 kept0\" @4:1"));
+    CHECK(has(s, "text \"p999 kept999\" @1003:1"));
+    free(s);
+    oct_buf_free(&body);
+    oct_diag_free(d);
+}
+
 /* Whether some message of code holds `part` in its text. */
 static bool said(const oct_diag *d, const char *code, const char *part)
 {
@@ -652,5 +719,7 @@ int main(void)
     test_large_pictures();
     test_tabs();
     test_numbered_headings();
+    test_symbols();
+    test_unknown_flood();
     return check_done();
 }

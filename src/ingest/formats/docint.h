@@ -94,6 +94,9 @@ typedef struct {
     bool ordered;
 } db_list;
 #define DB_MAX_FMT 8
+#define DB_WARN_KINDS 10 /* kinds warned about one by one (db_warn_once) */
+#define DB_MORE_NAMES 5  /* kinds past them named in their one warning */
+#define DB_MORE_LINES 8  /* and their first lines */
 
 typedef struct {
     oct_tree *t;
@@ -125,6 +128,9 @@ typedef struct {
     oct_strmap note_keys; /* a note's key → its index in notes */
     oct_strmap warned;    /* the unknown things warned about */
     oct_strmap pictures;  /* a package's picture part → its index in t->images (0: unusable) */
+    int more_kinds;       /* kinds past DB_WARN_KINDS: one warning for them all */
+    oct_buf more_names;
+    int more_lines[DB_MORE_LINES];
     int dropped_comments, dropped_deleted;
     bool failed, deep_warned;
 } db;
@@ -190,9 +196,22 @@ void db_number_text(int n, char style, oct_buf *out);
 int db_heading_name(const char *name);
 
 /* A warning given once per `what` (an element's name) for this source:
- * something whose text is kept without its form. */
+ * something whose text is kept without its form [document-unknown]. Only
+ * the first DB_WARN_KINDS kinds get one each; the rest share one at the
+ * end (db_finish) that counts them and names the first. */
 void db_warn_once(db *b, const char *what, int line, const char *fmt, ...)
     __attribute__((format(printf, 4, 5)));
+/* The same with another code (the kinds are counted together). */
+void db_warn_code(db *b, const char *code, const char *what, int line, const char *fmt, ...)
+    __attribute__((format(printf, 5, 6)));
+/* w:sym: the character `code` (hex, "F0AE") of `font` through
+ * db_symbol_char, or U+FFFD and a [document-symbol] warning. */
+void db_symbol(db *b, unsigned flags, const char *font, const char *code, int line);
+/* docsym.c: the Unicode character a symbol font's code stands for
+ * (Symbol's F0AE → U+2192, Wingdings' F0FC → U+2713), 0 when octavo
+ * knows none; a text font's F0xx is its Latin-1 byte, other codes are
+ * themselves. */
+unsigned db_symbol_char(const char *font, unsigned code);
 /* An element the reader does not map (`name` as the warning names it):
  * its text kept as plain text in the paragraph open, or a paragraph of
  * its own, with one warning per kind ("<what> <name> is read as plain

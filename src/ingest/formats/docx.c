@@ -148,22 +148,6 @@ static void note_ref(dx *c, const xmlNode *n, bool endnote)
     c->notes[c->nnotes++].endnote = endnote;
 }
 
-/* w:sym: a character of a symbol font, its private-use code (F0xx)
- * taken back to the code it stands for. */
-static void symbol(dx *c, const xmlNode *n, unsigned flags)
-{
-    const char *ch = oct_xml_attr(n, NS_W, "char");
-    unsigned long cp = ch ? strtoul(ch, NULL, 16) : 0;
-    if (cp >= 0xF020 && cp <= 0xF0FF) cp -= 0xF000;
-    if (cp < 0x20 || cp > 0x10FFFF || (cp >= 0xD800 && cp <= 0xDFFF) || cp == 0xFFFE ||
-        cp == 0xFFFF)
-        return;
-    oct_buf u = OCT_BUF_INIT;
-    oct_buf_put_utf8(&u, (unsigned)cp);
-    db_text(c->b, flags, u.data, u.len, oct_xml_line(n));
-    oct_buf_free(&u);
-}
-
 static void run(dx *c, const xmlNode *r, unsigned flags, int depth)
 {
     flags = dx_run_flags(c->parts, oct_xml_child(r, NS_W, "rPr"), flags);
@@ -189,7 +173,8 @@ static void run(dx *c, const xmlNode *r, unsigned flags, int depth)
         } else if (oct_xml_is(n, NS_W, "softHyphen")) {
             db_text(c->b, flags, "\xc2\xad", 2, line);
         } else if (oct_xml_is(n, NS_W, "sym")) {
-            symbol(c, n, flags);
+            db_symbol(c->b, flags, oct_xml_attr(n, NS_W, "font"), oct_xml_attr(n, NS_W, "char"),
+                      line);
         } else if (oct_xml_is(n, NS_W, "drawing") || oct_xml_is(n, NS_W, "pict")) {
             drawing(c, n);
         } else if (oct_xml_is(n, NS_W, "footnoteReference")) {
