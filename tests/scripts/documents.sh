@@ -39,6 +39,29 @@ for p in ["What is osmosis?", "Was war der Dawes-Plan?", "Que veut dire « mijot
         sys.exit("no question %r in %s" % (p, prompts))
 PY
 
+# `octavo normalize` prints the Markdown the reader made: built again from
+# it, each document asks and answers the same questions
+mkdir md
+for f in notes/*; do
+    run_octavo "norm-$(basename "$f").log" normalize "$f" >"md/$(basename "$f").md"
+    [ "$RC" -eq 0 ] || fail "normalize $f exited $RC: $(cat "norm-$(basename "$f").log")"
+done
+grep -q '^| Process | Energy? |$' md/biology.docx.md || fail "no pipe table in the normalized biology sheet"
+grep -q '^\[\^ftn1\]: Chapitre 4 du manuel\.$' md/vocabulaire.odt.md || fail "no footnote in the normalized vocabulary"
+grep -q '^title: "Vocabulaire : la cuisine"$' md/vocabulaire.odt.md || fail "no title in front matter"
+run_octavo mdbank.log inspect --json --lang en md >mdbank.json
+[ "$RC" -eq 0 ] || fail "inspect --json of the normalized documents exited $RC"
+python3 - bank.json mdbank.json <<'PY' || fail "the normalized documents ask other questions"
+import json, sys
+def counts(f):
+    bank = json.load(open(f))
+    return {s["path"].split("/")[-1].replace(".md", ""): (s["questions"], s["answered"])
+            for s in bank["sources"]}
+a, b = counts(sys.argv[1]), counts(sys.argv[2])
+if a != b:
+    sys.exit("documents %s, their Markdown %s" % (a, b))
+PY
+
 # the text, in reading order, in both outputs
 pdftotext -layout out/notes.pdf pdf.txt
 python3 - out/notes.epub >epub.txt <<'PY'

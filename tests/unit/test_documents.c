@@ -3,6 +3,7 @@
  * util/zip.h), read by oct_ingest_source, their tree dumped and compared,
  * node lines included (each node's line is its element's in the part). */
 #include "check.h"
+#include "ingest/formats/formats.h"
 #include "ingest/images.h"
 #include "ingest/ingest.h"
 #include "oct_limits.h"
@@ -579,7 +580,8 @@ static void test_symbols(void)
 #undef SYM
     CHECK(has(s,
               "text \"x \xe2\x89\xa5 \xce\xb1\xc3\x97\xe2\x89\xa0\xe2\x86\x92\xe2\x80\xa2\" @4:1"));
-    CHECK(has(s, "text \"\xe2\x9c\x93\xe2\x86\x92\xe2\x97\xbb\xe2\x9c\x94" "done\" @5:1"));
+    CHECK(has(s, "text \"\xe2\x9c\x93\xe2\x86\x92\xe2\x97\xbb\xe2\x9c\x94"
+                 "done\" @5:1"));
     CHECK(has(s, "text \"caf\xc3\xa9\xe2\x86\x92\" @6:1"));
     CHECK(has(s, "text \"odd\xef\xbf\xbd\xef\xbf\xbd\xef\xbf\xbd\" @7:1"));
     CHECK(check_count_code(d, "document-symbol") == 2); /* once per symbol */
@@ -613,6 +615,45 @@ static void test_unknown_flood(void)
     CHECK(has(s, "text \"p999 kept999\" @1003:1"));
     free(s);
     oct_buf_free(&body);
+    oct_diag_free(d);
+}
+
+/* The Markdown `octavo normalize` prints for a document reads back as
+ * the document: markup in its text escaped, emphasis delimiters against
+ * the words, breaks and notes kept. */
+static void test_markdown_out(void)
+{
+    oct_diag *d = oct_diag_new(NULL);
+    char doc[2000];
+    snprintf(
+        doc, sizeof doc,
+        "<w:document %s><w:body>"
+        "<w:p><w:r><w:t>1. not a *list*</w:t></w:r></w:p>"
+        "<w:p><w:r><w:t>Plain</w:t></w:r><w:r><w:rPr><w:b/></w:rPr><w:t xml:space=\"preserve\">"
+        " both </w:t></w:r><w:r><w:t>end</w:t><w:br/><w:t># next</w:t></w:r></w:p>"
+        "<w:p><w:r><w:rPr><w:rFonts w:ascii=\"Consolas\"/></w:rPr><w:t>x = `y`</w:t></w:r>"
+        "</w:p></w:body></w:document>",
+        W_NS);
+    part p[] = {{"[Content_Types].xml", TYPES, 0}, {"word/document.xml", doc, 0}};
+    oct_zip_entry e[2];
+    for (size_t i = 0; i < 2; i++)
+        e[i] = (oct_zip_entry){.name = p[i].name, .data = p[i].data, .len = strlen(p[i].data)};
+    char tmp[] = "/tmp/octavo-docs-XXXXXX";
+    close(mkstemp(tmp));
+    const char *step, *why;
+    CHECK(oct_zip_write(tmp, e, 2, 0, 0x21, &step, &why) == 0);
+    size_t len;
+    char *bytes = oct_read_file(tmp, 1 << 20, &len);
+    unlink(tmp);
+    oct_doc *doc_ = NULL;
+    CHECK(bytes && oct_doc_open("m.docx", bytes, len, &doc_, d) == 0);
+    oct_buf md = OCT_BUF_INIT;
+    CHECK(doc_ && oct_doc_markdown(doc_, "m.docx", &md, d) == 0);
+    CHECK_STR(md.data ? md.data : "", "1\\. not a \\*list\\*\n\nPlain **both** end\\\n\\# next\n\n"
+                                      "```\nx = `y`\n```\n");
+    oct_buf_free(&md);
+    oct_doc_free(doc_);
+    free(bytes);
     oct_diag_free(d);
 }
 
@@ -721,5 +762,6 @@ int main(void)
     test_numbered_headings();
     test_symbols();
     test_unknown_flood();
+    test_markdown_out();
     return check_done();
 }
