@@ -657,6 +657,47 @@ static void test_markdown_out(void)
     oct_diag_free(d);
 }
 
+/* A package's pictures and a notebook's or a file's go one way into the
+ * tree (oct_image_store): the same bytes are one entry whoever read them,
+ * and a picture that cannot be used is said so in the same words. */
+static void test_one_picture_path(void)
+{
+    oct_diag *d = oct_diag_new(NULL);
+    unsigned char px[6 * 6 * 3];
+    memset(px, 90, sizeof px);
+    unsigned char *png;
+    size_t pnglen;
+    char why[100];
+    CHECK(oct_image_write_png(px, 6, 6, 3, &png, &pnglen, why, sizeof why) == 0);
+    const char *doc =
+        "<?xml version=\"1.0\"?>\n<w:document " W_NS "><w:body>\n"
+        "<w:p><w:r><w:drawing><a:blip r:embed=\"P1\"/></w:drawing></w:r></w:p>\n"
+        "<w:p><w:r><w:t>Broken:</w:t></w:r><w:r><w:drawing><a:blip r:embed=\"P2\"/></w:drawing>"
+        "</w:r></w:p>\n</w:body></w:document>";
+    const char *rels = "<Relationships xmlns=\"http://schemas.openxmlformats.org/package/2006/"
+                       "relationships\"><Relationship Id=\"P1\" Target=\"media/grey.png\"/>"
+                       "<Relationship Id=\"P2\" Target=\"media/bad.png\"/></Relationships>";
+    part p[] = {{"[Content_Types].xml", TYPES, 0},
+                {"word/document.xml", doc, 0},
+                {"word/_rels/document.xml.rels", rels, 0},
+                {"word/media/grey.png", (const char *)png, pnglen},
+                {"word/media/bad.png", "\x89PNG\r\n\x1a\nnot really", 0}};
+    oct_tree *t;
+    char *s = read_package("grey.docx", p, 5, d, &t);
+    CHECK(has(s, "figure @3:1\n      image url=\"word/media/grey.png\" image=1 @3:1"));
+    CHECK(said(d, "image-damaged", "image 'word/media/bad.png' cannot be used: "));
+    /* the same bytes from a notebook's output or a file: the same entry */
+    oct_node *img = oct_node_new(t, OCT_IMAGE, (oct_span){1, 9, 1});
+    img->u.link.url = "attachment:grey.png";
+    CHECK(oct_image_store(t, img, png, pnglen, "nb.ipynb", d) == 1 && t->nimages == 1);
+    CHECK(oct_image_store(t, img, (const unsigned char *)"GIF89a", 6, "nb.ipynb", d) == 0);
+    CHECK(said(d, "image-unsupported", "image 'attachment:grey.png' cannot be used: "));
+    free(s);
+    free(png);
+    oct_tree_free(t);
+    oct_diag_free(d);
+}
+
 /* Whether some message of code holds `part` in its text. */
 static bool said(const oct_diag *d, const char *code, const char *part)
 {
@@ -763,5 +804,6 @@ int main(void)
     test_symbols();
     test_unknown_flood();
     test_markdown_out();
+    test_one_picture_path();
     return check_done();
 }
