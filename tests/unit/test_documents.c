@@ -614,6 +614,29 @@ static void test_unknown_flood(void)
     CHECK(has(s, "text \"p0 kept0\" @4:1"));
     CHECK(has(s, "text \"p999 kept999\" @1003:1"));
     free(s);
+    /* kinds met inside an ODF footnote count with the rest */
+    oct_buf_clear(&body);
+    oct_buf_puts(&body, "<office:document-content "
+                        "xmlns:office=\"urn:oasis:names:tc:opendocument:xmlns:office:1.0\" "
+                        "xmlns:text=\"urn:oasis:names:tc:opendocument:xmlns:text:1.0\" "
+                        "xmlns:x=\"urn:example:x\"><office:body><office:text>\n<text:p>A<text:note>"
+                        "<text:note-body><text:p>");
+    for (int i = 0; i < 15; i++)
+        oct_buf_printf(&body, "<x:n%d>in%d</x:n%d>", i, i, i);
+    oct_buf_puts(
+        &body,
+        "</text:p></text:note-body></text:note></text:p>\n<text:p><x:after>out</x:after></text:p>"
+        "</office:text></office:body></office:document-content>");
+    part p[] = {{"mimetype", "application/vnd.oasis.opendocument.text", 0},
+                {"content.xml", body.data, 0}};
+    oct_diag *d2 = oct_diag_new(NULL);
+    s = read_package("note.odt", p, 2, d2, NULL);
+    CHECK(check_count_code(d2, "document-unknown") == 11);
+    CHECK(said(d2, "document-unknown", "6 more kinds"));
+    CHECK(said(d2, "document-unknown", "n10, n11, n12, n13, n14, ..."));
+    CHECK(has(s, "text \"out\" @3:1"));
+    free(s);
+    oct_diag_free(d2);
     oct_buf_free(&body);
     oct_diag_free(d);
 }

@@ -172,7 +172,7 @@ static void run_tables(oct_tree *t, oct_node **paras, size_t n)
         lines[i].len = lts[i].text.len;
         lines[i].src = paras[i]->span.line;
         /* a paragraph of several lines is no row: it stops the run */
-        if (!lts[i].ok) lines[i].flags = NL_HTML;
+        if (!lts[i].ok || !lines[i].len) lines[i].flags = NL_HTML;
     }
     nl_doc d = {.lines = lines, .n = n, .plain = true};
     nl_detect_tables(&d);

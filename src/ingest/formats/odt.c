@@ -276,6 +276,10 @@ static void note(od *c, const xmlNode *n, int depth)
     saved.warned = b->warned, saved.note_keys = b->note_keys, saved.failed = b->failed;
     saved.total_bytes = b->total_bytes, saved.deep_warned = b->deep_warned;
     saved.dropped_comments = b->dropped_comments, saved.dropped_deleted = b->dropped_deleted;
+    /* what the note's reading added to the source's bookkeeping stays */
+    saved.pictures = b->pictures, saved.more_kinds = b->more_kinds;
+    saved.more_names = b->more_names;
+    memcpy(saved.more_lines, b->more_lines, sizeof saved.more_lines);
     *b = saved;
 }
 
