@@ -98,7 +98,7 @@ static int add_image(oct_tree *t, const char *hash, const unsigned char *data, s
 }
 
 int oct_image_store(oct_tree *t, const oct_node *n, const unsigned char *data, size_t len,
-                    const char *path, oct_diag *diag)
+                    const char *path, oct_diag *diag, const char **code)
 {
     gchar *hash = g_compute_checksum_for_data(G_CHECKSUM_SHA256, data, len);
     int index = find_image(t, hash, data, len);
@@ -109,7 +109,9 @@ int oct_image_store(oct_tree *t, const oct_node *n, const unsigned char *data, s
         else {
             char what[260];
             snprintf(what, sizeof what, "cannot be used: %s", info.why);
-            warn_at(diag, path, n, info.unsupported ? "image-unsupported" : "image-damaged", what);
+            const char *c = info.unsupported ? "image-unsupported" : "image-damaged";
+            warn_at(diag, path, n, c, what);
+            if (code) *code = c;
         }
         free(info.raster);
         free(info.upright);
@@ -121,7 +123,7 @@ int oct_image_store(oct_tree *t, const oct_node *n, const unsigned char *data, s
 /* Checks and stores the bytes of the picture n shows; its index or 0. */
 static int store_image(pass *ps, const oct_node *n, const unsigned char *data, size_t len)
 {
-    return oct_image_store(ps->t, n, data, len, ps->file, ps->diag);
+    return oct_image_store(ps->t, n, data, len, ps->file, ps->diag, NULL);
 }
 
 /* Reads, checks and stores the picture an IMAGE names; returns its index or 0. */

@@ -70,9 +70,10 @@ int oct_image_write_png(const unsigned char *pixels, int w, int h, int channels,
  * the limits above), stored once in t->images (equal bytes share one
  * entry and one EPUB file, named by their SHA-256). Returns the 1-based
  * index for n's u.link.image, or 0 after a warning at n (in source
- * `path`) saying why its alt text prints instead. */
+ * `path`) saying why its alt text prints instead, its code in *code when
+ * code is not NULL. */
 int oct_image_store(oct_tree *t, const oct_node *n, const unsigned char *data, size_t len,
-                    const char *path, oct_diag *diag);
+                    const char *path, oct_diag *diag, const char **code);
 
 /* Pictures a source holds itself (a notebook's attachments and outputs,
  * formats/notebook.h): find gives the bytes an "attachment:" URL stands

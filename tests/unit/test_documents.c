@@ -696,24 +696,33 @@ static void test_one_picture_path(void)
         "<?xml version=\"1.0\"?>\n<w:document " W_NS "><w:body>\n"
         "<w:p><w:r><w:drawing><a:blip r:embed=\"P1\"/></w:drawing></w:r></w:p>\n"
         "<w:p><w:r><w:t>Broken:</w:t></w:r><w:r><w:drawing><a:blip r:embed=\"P2\"/></w:drawing>"
-        "</w:r></w:p>\n</w:body></w:document>";
+        "</w:r></w:p>\n"
+        "<w:p><w:r><w:drawing><a:blip r:embed=\"P3\"/></w:drawing></w:r><w:r><w:drawing>"
+        "<a:blip r:embed=\"P3\"/></w:drawing></w:r></w:p>\n</w:body></w:document>";
     const char *rels = "<Relationships xmlns=\"http://schemas.openxmlformats.org/package/2006/"
                        "relationships\"><Relationship Id=\"P1\" Target=\"media/grey.png\"/>"
-                       "<Relationship Id=\"P2\" Target=\"media/bad.png\"/></Relationships>";
+                       "<Relationship Id=\"P2\" Target=\"media/bad.png\"/>"
+                       "<Relationship Id=\"P3\" Target=\"media/anim.gif\"/></Relationships>";
     part p[] = {{"[Content_Types].xml", TYPES, 0},
                 {"word/document.xml", doc, 0},
                 {"word/_rels/document.xml.rels", rels, 0},
                 {"word/media/grey.png", (const char *)png, pnglen},
-                {"word/media/bad.png", "\x89PNG\r\n\x1a\nnot really", 0}};
+                {"word/media/bad.png", "\x89PNG\r\n\x1a\nnot really", 0},
+                {"word/media/anim.gif", "GIF89a\x01\x00\x01\x00", 0}};
     oct_tree *t;
-    char *s = read_package("grey.docx", p, 5, d, &t);
+    char *s = read_package("grey.docx", p, 6, d, &t);
+    /* a GIF shown twice is read once, and said twice to be unsupported */
+    CHECK(check_count_code(d, "image-unsupported") == 2);
+    CHECK(check_count_code(d, "image-damaged") == 1);
     CHECK(has(s, "figure @3:1\n      image url=\"word/media/grey.png\" image=1 @3:1"));
     CHECK(said(d, "image-damaged", "image 'word/media/bad.png' cannot be used: "));
     /* the same bytes from a notebook's output or a file: the same entry */
     oct_node *img = oct_node_new(t, OCT_IMAGE, (oct_span){1, 9, 1});
     img->u.link.url = "attachment:grey.png";
-    CHECK(oct_image_store(t, img, png, pnglen, "nb.ipynb", d) == 1 && t->nimages == 1);
-    CHECK(oct_image_store(t, img, (const unsigned char *)"GIF89a", 6, "nb.ipynb", d) == 0);
+    CHECK(oct_image_store(t, img, png, pnglen, "nb.ipynb", d, NULL) == 1 && t->nimages == 1);
+    const char *code = NULL;
+    CHECK(oct_image_store(t, img, (const unsigned char *)"GIF89a", 6, "nb.ipynb", d, &code) == 0);
+    CHECK_STR(code ? code : "", "image-unsupported");
     CHECK(said(d, "image-unsupported", "image 'attachment:grey.png' cannot be used: "));
     free(s);
     free(png);

@@ -127,7 +127,7 @@ typedef struct {
     size_t nnotes, capnotes;
     oct_strmap note_keys; /* a note's key → its index in notes */
     oct_strmap warned;    /* the unknown things warned about */
-    oct_strmap pictures;  /* a package's picture part → its index in t->images (0: unusable) */
+    oct_strmap pictures;  /* a package's picture parts read (docpics.c) */
     int more_kinds;       /* kinds past DB_WARN_KINDS: one warning for them all */
     oct_buf more_names;
     int more_lines[DB_MORE_LINES];

@@ -20,14 +20,40 @@ static oct_node *image_node(db *b, const char *name, const char *alt, int line)
     return img;
 }
 
-oct_node *db_picture(db *b, const char *name, const unsigned char *data, size_t len,
-                     const char *alt, int line)
+/* The picture's IMAGE; *code: why it cannot be used, when it cannot. */
+static oct_node *picture(db *b, const char *name, const unsigned char *data, size_t len,
+                         const char *alt, int line, const char **code)
 {
     if (!b->para) return NULL;
     oct_node *img = image_node(b, name, alt, line);
-    if (data) img->u.link.image = oct_image_store(b->t, img, data, len, b->path, b->diag);
+    if (data) img->u.link.image = oct_image_store(b->t, img, data, len, b->path, b->diag, code);
     db_inline(b, img);
     return img;
+}
+
+oct_node *db_picture(db *b, const char *name, const unsigned char *data, size_t len,
+                     const char *alt, int line)
+{
+    return picture(b, name, data, len, alt, line, NULL);
+}
+
+/* Why a part already read cannot be used: the code of its first warning.
+ * The map of parts read holds an index in t->images as index + 2, or the
+ * position of the code here. */
+static const char *const FAILED[] = {"image-damaged", "image-unsupported"};
+
+/* A picture part read before, shown again. */
+static void again(db *b, const char *part, const char *alt, int line, size_t known)
+{
+    oct_node *img = image_node(b, part, alt, line);
+    if (known >= 2)
+        img->u.link.image = (int)(known - 2);
+    else
+        oct_diag_report(b->diag, OCT_WARNING, b->path, line, 1, FAILED[known],
+                        "image '%s' cannot be used (its first use says why); %s is printed "
+                        "instead",
+                        part, img->first ? "its alt text" : "\"[image]\"");
+    db_inline(b, img);
 }
 
 /* A part shown again is not read again: a package that shows one large
@@ -37,14 +63,7 @@ void oct_doc_picture(db *b, oct_doc *doc, const char *part, const char *alt, int
     if (!b->para) return;
     size_t known;
     if (oct_strmap_get(&b->pictures, part, strlen(part), &known)) {
-        oct_node *img = image_node(b, part, alt, line);
-        img->u.link.image = (int)known;
-        if (!known)
-            oct_diag_report(b->diag, OCT_WARNING, b->path, line, 1, "image-damaged",
-                            "image '%s' cannot be used (its first use says why); %s is printed "
-                            "instead",
-                            part, img->first ? "its alt text" : "\"[image]\"");
-        db_inline(b, img);
+        again(b, part, alt, line, known);
         return;
     }
     char why[240], *data = NULL;
@@ -56,7 +75,10 @@ void oct_doc_picture(db *b, oct_doc *doc, const char *part, const char *alt, int
                         "image '%s' %s%s; %s is printed instead", part,
                         rc == 1 ? "is not in the package" : "cannot be read: ", rc == 1 ? "" : why,
                         alt && *alt ? "its alt text" : "\"[image]\"");
-    oct_node *img = db_picture(b, part, (const unsigned char *)data, len, alt, line);
+    const char *code = FAILED[0];
+    oct_node *img = picture(b, part, (const unsigned char *)data, len, alt, line, &code);
     free(data);
-    oct_strmap_put(&b->pictures, part, strlen(part), (size_t)img->u.link.image);
+    if (rc == 1) return; /* a missing part costs nothing to look up again */
+    size_t value = img->u.link.image > 0 ? (size_t)img->u.link.image + 2 : !strcmp(code, FAILED[1]);
+    oct_strmap_put(&b->pictures, part, strlen(part), value);
 }
