@@ -109,9 +109,9 @@ int oct_image_store(oct_tree *t, const oct_node *n, const unsigned char *data, s
         else {
             char what[260];
             snprintf(what, sizeof what, "cannot be used: %s", info.why);
-            const char *c = info.unsupported ? "image-unsupported" : "image-damaged";
-            warn_at(diag, path, n, c, what);
-            if (code) *code = c;
+            const char *why_code = info.unsupported ? "image-unsupported" : "image-damaged";
+            warn_at(diag, path, n, why_code, what);
+            if (code) *code = why_code;
         }
         free(info.raster);
         free(info.upright);

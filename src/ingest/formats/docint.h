@@ -204,9 +204,9 @@ void db_warn_once(db *b, const char *what, int line, const char *fmt, ...)
 /* The same with another code (the kinds are counted together). */
 void db_warn_code(db *b, const char *code, const char *what, int line, const char *fmt, ...)
     __attribute__((format(printf, 5, 6)));
-/* w:sym: the character `code` (hex, "F0AE") of `font` through
+/* w:sym: the character `hex` ("F0AE") of `font` through
  * db_symbol_char, or U+FFFD and a [document-symbol] warning. */
-void db_symbol(db *b, unsigned flags, const char *font, const char *code, int line);
+void db_symbol(db *b, unsigned flags, const char *font, const char *hex, int line);
 /* docsym.c: the Unicode character a symbol font's code stands for
  * (Symbol's F0AE → U+2192, Wingdings' F0FC → U+2713), 0 when octavo
  * knows none; a text font's F0xx is its Latin-1 byte, other codes are

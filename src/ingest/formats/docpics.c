@@ -39,8 +39,8 @@ oct_node *db_picture(db *b, const char *name, const unsigned char *data, size_t 
 
 /* Why a part already read cannot be used: the code of its first warning.
  * The map of parts read holds an index in t->images as index + 2, or the
- * position of the code here. */
-static const char *const FAILED[] = {"image-damaged", "image-unsupported"};
+ * position of its code here. */
+static const char *const FAILED_CODES[] = {"image-damaged", "image-unsupported"};
 
 /* A picture part read before, shown again. */
 static void again(db *b, const char *part, const char *alt, int line, size_t known)
@@ -49,7 +49,7 @@ static void again(db *b, const char *part, const char *alt, int line, size_t kno
     if (known >= 2)
         img->u.link.image = (int)(known - 2);
     else
-        oct_diag_report(b->diag, OCT_WARNING, b->path, line, 1, FAILED[known],
+        oct_diag_report(b->diag, OCT_WARNING, b->path, line, 1, FAILED_CODES[known],
                         "image '%s' cannot be used (its first use says why); %s is printed "
                         "instead",
                         part, img->first ? "its alt text" : "\"[image]\"");
@@ -75,10 +75,11 @@ void oct_doc_picture(db *b, oct_doc *doc, const char *part, const char *alt, int
                         "image '%s' %s%s; %s is printed instead", part,
                         rc == 1 ? "is not in the package" : "cannot be read: ", rc == 1 ? "" : why,
                         alt && *alt ? "its alt text" : "\"[image]\"");
-    const char *code = FAILED[0];
+    const char *code = FAILED_CODES[0];
     oct_node *img = picture(b, part, (const unsigned char *)data, len, alt, line, &code);
     free(data);
     if (rc == 1) return; /* a missing part costs nothing to look up again */
-    size_t value = img->u.link.image > 0 ? (size_t)img->u.link.image + 2 : !strcmp(code, FAILED[1]);
+    size_t value =
+        img->u.link.image > 0 ? (size_t)img->u.link.image + 2 : !strcmp(code, FAILED_CODES[1]);
     oct_strmap_put(&b->pictures, part, strlen(part), value);
 }
