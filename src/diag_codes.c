@@ -30,6 +30,8 @@ static const oct_diag_code CODES[] = {
      "a .docx or .odt cannot be read (no zip, damaged, no main part, bad XML)"},
     {"document-dropped", N,
      "a Word or OpenDocument text's comments or tracked deletions not printed"},
+    {"document-symbol", W,
+     "a symbol font's character (w:sym) has no Unicode mapping: U+FFFD is printed"},
     {"document-unknown", W,
      "something of a .docx or .odt read as plain text (a text box, an equation)"},
     {"duplicate-key", E, "a key appears twice in a YAML mapping"},

@@ -80,6 +80,26 @@
  * OCT_LIMIT_SOURCE_BYTES, a paragraph to OCT_LIMIT_LINE_BYTES. */
 #define OCT_LIMIT_PACKAGE_PART_BYTES (64u * 1024u * 1024u)
 
+/* One Word or OpenDocument package (.docx, .odt), the file
+ * [limit-source-size]: refused (error). Its pictures travel in it (a
+ * handout's photographs are megabytes each): it is not held to
+ * OCT_LIMIT_SOURCE_BYTES, its text is; each picture is held to the
+ * limits of ingest/images.h as a picture file is. */
+#define OCT_LIMIT_PACKAGE_BYTES (64u * 1024u * 1024u)
+
+/* All the parts read from one package, unpacked [limit-source-size]: a
+ * part read past it refuses the source (an XML part) or is left out with
+ * a warning (a picture). With the ratio below it holds against a package
+ * of many small zip bombs, each under its own cap. */
+#define OCT_LIMIT_PACKAGE_UNPACKED_BYTES (256u * 1024u * 1024u)
+
+/* A part of a package that unpacks to more than this many times its
+ * packed size, once past 1 MiB, is a zip bomb [limit-source-size] (Apache
+ * POI refuses 100; XML of Word and LibreOffice packs 5 to 30 times, deflate
+ * at most about 1000). */
+#define OCT_LIMIT_PACKAGE_RATIO 250u
+#define OCT_LIMIT_PACKAGE_RATIO_GRACE (1024u * 1024u)
+
 /* Font files a layout names [limit-font-size] (see pdf/fontprobe.h): a
  * larger file is refused (error) before it is read. */
 #define OCT_LIMIT_FONT_BYTES (64u * 1024u * 1024u)

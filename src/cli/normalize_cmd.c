@@ -37,34 +37,42 @@ static char *read_stdin(size_t *len)
     return oct_buf_detach(&b);
 }
 
-/* A notebook's bytes become its cells as Markdown (true); a Word or
- * OpenDocument text has no text to show: reported, false (*bytes freed). */
-static bool as_text(const char *kind, const char *name, char **bytes, size_t *len, oct_diag *diag)
+/* What a source's bytes are for the normalizer, kind naming its reader
+ * (--from's name, the file's, or what standard input looks like): 0 text
+ * to normalize (a notebook's become its cells as Markdown, *bytes
+ * replaced); 1 Markdown to print as it is (a Word or OpenDocument text's
+ * tree written back, as the reader built it); -1 after an error was
+ * reported (*bytes freed). */
+static int as_text(const char *kind, const char *name, char **bytes, size_t *len, oct_diag *diag)
 {
     if (oct_notebook_is_path(kind)) {
         oct_notebook nb;
         int nrc = oct_notebook_read(name, *bytes, *len, &nb, diag);
         free(*bytes);
         *bytes = NULL;
-        if (nrc != 0) return false;
+        if (nrc != 0) return -1;
         *bytes = nb.text;
         *len = nb.len;
         nb.text = NULL;
         oct_notebook_release(&nb);
-        return true;
+        return 0;
     }
+    if (!oct_doc_is_zip(*bytes, *len)) return 0;
     oct_doc *doc = NULL;
-    if (oct_doc_is_zip(*bytes, *len) && oct_doc_open(name, *bytes, *len, &doc, diag) == 0) {
-        oct_diag_report(diag, OCT_ERROR, name, 0, 0, "binary-source",
-                        "a %s document has no plain text to normalize: 'octavo build' and "
-                        "'octavo inspect' read it as it is",
-                        oct_doc_named(name) && strstr(name, ".odt") ? "OpenDocument" : "Word");
-        oct_doc_free(doc);
-        free(*bytes);
-        *bytes = NULL;
-        return false;
+    int rc = oct_doc_open(name, *bytes, *len, &doc, diag);
+    if (rc == 1) return 0; /* another zip: refused as binary by the decoder */
+    oct_buf md = OCT_BUF_INIT;
+    if (rc == 0) rc = oct_doc_markdown(doc, name, &md, diag);
+    oct_doc_free(doc);
+    free(*bytes);
+    *bytes = NULL;
+    if (rc != 0) {
+        oct_buf_free(&md);
+        return -1;
     }
-    return true;
+    *len = md.len;
+    *bytes = md.data ? oct_buf_detach(&md) : calloc(1, 1);
+    return 1;
 }
 
 /* Reads the arguments; false on a usage error. */
@@ -123,9 +131,13 @@ int oct_cmd_normalize(int argc, char **argv)
     /* the name that chooses the reader: --from's, else the file's own,
      * else what standard input's text looks like */
     const char *kind = from ? from : is_stdin ? oct_sniff_kind(bytes, len) : path;
-    if (!as_text(kind, name, &bytes, &len, diag)) {
+    int as = as_text(kind, name, &bytes, &len, diag);
+    if (as != 0) {
+        if (as > 0) fwrite(bytes, 1, len, stdout);
+        rc = as < 0 ? OCT_EXIT_INPUT : fflush(stdout) != 0 ? OCT_EXIT_IO : OCT_EXIT_OK;
+        free(bytes);
         oct_diag_free(diag);
-        return OCT_EXIT_INPUT;
+        return rc;
     }
     /* decoded: legacy charset converted, mojibake repaired, XML-safe */
     size_t dlen = 0;

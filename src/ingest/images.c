@@ -29,12 +29,18 @@ typedef struct {
 
 /* "image 'URL' <what>; its alt text is printed instead" at the node (a
  * picture without one prints as "[image]": the message says so). */
-static void warn(pass *ps, const oct_node *n, const char *code, const char *what)
+static void warn_at(oct_diag *diag, const char *file, const oct_node *n, const char *code,
+                    const char *what)
 {
     const char *url = n->u.link.url ? n->u.link.url : "";
-    oct_diag_report(ps->diag, OCT_WARNING, ps->file, n->span.line, n->span.col, code,
+    oct_diag_report(diag, OCT_WARNING, file, n->span.line, n->span.col, code,
                     "image '%.200s' %s; %s is printed instead", url, what,
                     n->first ? "its alt text" : "\"[image]\"");
+}
+
+static void warn(pass *ps, const oct_node *n, const char *code, const char *what)
+{
+    warn_at(ps->diag, ps->file, n, code, what);
 }
 
 /* ---- the table of pictures ---------------------------------------------- */
@@ -91,25 +97,33 @@ static int add_image(oct_tree *t, const char *hash, const unsigned char *data, s
     return (int)++t->nimages;
 }
 
-/* Checks and stores the bytes of the picture n shows; its index or 0. */
-static int store_image(pass *ps, const oct_node *n, const unsigned char *data, size_t len)
+int oct_image_store(oct_tree *t, const oct_node *n, const unsigned char *data, size_t len,
+                    const char *path, oct_diag *diag, const char **code)
 {
     gchar *hash = g_compute_checksum_for_data(G_CHECKSUM_SHA256, data, len);
-    int index = find_image(ps->t, hash, data, len);
+    int index = find_image(t, hash, data, len);
     if (!index) {
         oct_image_info info;
         if (oct_image_decode(data, len, &info) == 0)
-            index = add_image(ps->t, hash, data, len, &info);
+            index = add_image(t, hash, data, len, &info);
         else {
             char what[260];
             snprintf(what, sizeof what, "cannot be used: %s", info.why);
-            warn(ps, n, info.unsupported ? "image-unsupported" : "image-damaged", what);
+            const char *why_code = info.unsupported ? "image-unsupported" : "image-damaged";
+            warn_at(diag, path, n, why_code, what);
+            if (code) *code = why_code;
         }
         free(info.raster);
         free(info.upright);
     }
     g_free(hash);
     return index;
+}
+
+/* Checks and stores the bytes of the picture n shows; its index or 0. */
+static int store_image(pass *ps, const oct_node *n, const unsigned char *data, size_t len)
+{
+    return oct_image_store(ps->t, n, data, len, ps->file, ps->diag, NULL);
 }
 
 /* Reads, checks and stores the picture an IMAGE names; returns its index or 0. */

@@ -63,6 +63,18 @@ int oct_exif_upright(const unsigned char *pixels, int w, int h, int comps, int o
 int oct_image_write_png(const unsigned char *pixels, int w, int h, int channels,
                         unsigned char **out, size_t *out_len, char *why, size_t whysz);
 
+/* The one way a picture's bytes enter the tree, whoever read them (a
+ * file beneath the booklet, a notebook's attachment or output through
+ * oct_image_memory, a Word or OpenDocument package's part,
+ * formats/docpics.c): checked and decoded completely (oct_image_decode,
+ * the limits above), stored once in t->images (equal bytes share one
+ * entry and one EPUB file, named by their SHA-256). Returns the 1-based
+ * index for n's u.link.image, or 0 after a warning at n (in source
+ * `path`) saying why its alt text prints instead, its code in *code when
+ * code is not NULL. */
+int oct_image_store(oct_tree *t, const oct_node *n, const unsigned char *data, size_t len,
+                    const char *path, oct_diag *diag, const char **code);
+
 /* Pictures a source holds itself (a notebook's attachments and outputs,
  * formats/notebook.h): find gives the bytes an "attachment:" URL stands
  * for at a source line (len set), or NULL. */

@@ -228,7 +228,8 @@ static bool read_other_markup(const char *path, oct_ingest_text *out, oct_diag *
 
 size_t oct_ingest_max_bytes(const char *path)
 {
-    return oct_notebook_is_path(path) ? OCT_LIMIT_NOTEBOOK_BYTES : OCT_MAX_SOURCE_BYTES;
+    if (oct_notebook_is_path(path)) return OCT_LIMIT_NOTEBOOK_BYTES;
+    return oct_doc_named(path) ? OCT_LIMIT_PACKAGE_BYTES : OCT_MAX_SOURCE_BYTES;
 }
 
 /* After decoding: front matter taken, then normalized when asked. */
@@ -294,7 +295,15 @@ static int prepare_notebook(const char *path, const char *bytes, size_t len,
 static int prepare_document(const char *path, const char *bytes, size_t len, oct_ingest_text *out,
                             oct_diag *diag)
 {
-    if (len > OCT_MAX_SOURCE_BYTES) return 1; /* refused by the decoder, as any source, unread */
+    /* a package carries its pictures: its text is held to the source
+     * limit as it is read (docbuild.c), the package to its own */
+    if (len > OCT_MAX_SOURCE_BYTES && !oct_doc_named(path)) return 1; /* the decoder refuses it */
+    if (len > OCT_LIMIT_PACKAGE_BYTES) {
+        oct_diag_report(diag, OCT_ERROR, path, 0, 0, "limit-source-size",
+                        "package is %zu bytes, more than the limit of %u bytes", len,
+                        OCT_LIMIT_PACKAGE_BYTES);
+        return -1;
+    }
     if (!oct_doc_is_zip(bytes, len)) {
         if (!oct_doc_named(path)) return 1;
         const char *hint, *kind = oct_binary_kind((const unsigned char *)bytes, len, &hint);

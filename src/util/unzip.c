@@ -34,6 +34,9 @@ OCT_DL_LIBRARY(UNZIP_FUNCTIONS, zip_, U, LIBZIP_SONAME)
 struct oct_unzip {
     zip_t *za;
     void *copy;
+    size_t total, used; /* what all reads may unpack, and have (0: no cap) */
+    unsigned ratio;     /* unpacked / packed past `grace` bytes (0: any) */
+    size_t grace;
 };
 
 oct_unzip *oct_unzip_open(const void *data, size_t len, char *why, size_t whysz)
@@ -76,8 +79,69 @@ int oct_unzip_has(const oct_unzip *z, const char *name)
     return U.name_locate(z->za, name, 0) >= 0;
 }
 
-int oct_unzip_read(const oct_unzip *z, const char *name, size_t max, char **out, size_t *len,
-                   char *why, size_t whysz)
+void oct_unzip_set_limits(oct_unzip *z, size_t total, unsigned ratio, size_t grace)
+{
+    z->total = total;
+    z->ratio = ratio;
+    z->grace = grace;
+}
+
+/* Why n bytes unpacked from `packed` are too many, or NULL: the member's
+ * own cap, what the archive has left, or the ratio of a zip bomb. */
+static const char *over(const oct_unzip *z, unsigned long long n, unsigned long long packed,
+                        size_t max, char *why, size_t whysz)
+{
+    if (n > max)
+        snprintf(why, whysz, "it unpacks to more than the limit of %zu bytes", max);
+    else if (z->total && n > z->total - z->used)
+        snprintf(why, whysz,
+                 "the package unpacks to more than the limit of %zu bytes for all its parts",
+                 z->total);
+    else if (z->ratio && n > z->grace && n / (packed ? packed : 1) >= z->ratio)
+        snprintf(why, whysz,
+                 "it unpacks to %llu bytes from %llu, past the limit of %u times its packed size "
+                 "(a zip bomb)",
+                 n, packed, z->ratio);
+    else
+        return NULL;
+    return why;
+}
+
+/* Reads all of f (at most max + 1 bytes, stopping as soon as `over` says
+ * so) into *out; 0 or -1 with why. */
+static int read_all(const oct_unzip *z, zip_file_t *f, const zip_stat_t *st, size_t max, char **out,
+                    size_t *len, char *why, size_t whysz)
+{
+    unsigned long long packed = (st->valid & ZIP_STAT_COMP_SIZE) ? st->comp_size : 0;
+    size_t cap = (st->valid & ZIP_STAT_SIZE) ? (size_t)st->size + 1 : 4096, n = 0;
+    char *buf = oct_xmalloc(cap + 1);
+    for (;;) {
+        if (n == cap) {
+            if (cap > max) break;
+            cap = cap * 2 > max + 1 ? max + 1 : cap * 2;
+            buf = oct_xrealloc(buf, cap + 1);
+        }
+        zip_int64_t got = U.fread(f, buf + n, cap - n);
+        if (got < 0) {
+            snprintf(why, whysz, "%s", U.file_strerror(f));
+            break;
+        }
+        if (got == 0) {
+            buf[n] = '\0';
+            *out = buf;
+            *len = n;
+            return 0;
+        }
+        n += (size_t)got;
+        if (over(z, n, packed, max, why, whysz)) break;
+    }
+    *len = n; /* what was spent */
+    free(buf);
+    return -1;
+}
+
+int oct_unzip_read(oct_unzip *z, const char *name, size_t max, char **out, size_t *len, char *why,
+                   size_t whysz)
 {
     *out = NULL;
     *len = 0;
@@ -88,45 +152,22 @@ int oct_unzip_read(const oct_unzip *z, const char *name, size_t max, char **out,
         snprintf(why, whysz, "%s", U.strerror(z->za));
         return -1;
     }
+    unsigned long long packed = (st.valid & ZIP_STAT_COMP_SIZE) ? st.comp_size : 0;
     if ((st.valid & ZIP_STAT_SIZE) && st.size > max) {
         snprintf(why, whysz, "it unpacks to %llu bytes, more than the limit of %zu",
                  (unsigned long long)st.size, max);
         return -1;
     }
+    if ((st.valid & ZIP_STAT_SIZE) && over(z, st.size, packed, max, why, whysz)) return -1;
     zip_file_t *f = U.fopen_index(z->za, (zip_uint64_t)idx, 0);
     if (!f) {
         snprintf(why, whysz, "%s", U.strerror(z->za));
         return -1;
     }
-    size_t cap = (st.valid & ZIP_STAT_SIZE) ? (size_t)st.size + 1 : 4096, n = 0;
-    char *buf = oct_xmalloc(cap + 1);
-    int rc = 0;
-    for (;;) {
-        if (n == cap) {
-            if (cap > max) break;
-            cap = cap * 2 > max + 1 ? max + 1 : cap * 2;
-            buf = oct_xrealloc(buf, cap + 1);
-        }
-        zip_int64_t got = U.fread(f, buf + n, cap - n);
-        if (got < 0) {
-            snprintf(why, whysz, "%s", U.file_strerror(f));
-            rc = -1;
-            break;
-        }
-        if (got == 0) break;
-        n += (size_t)got;
-    }
-    if (rc == 0 && n > max) {
-        snprintf(why, whysz, "it unpacks to more than the limit of %zu bytes", max);
-        rc = -1;
-    }
+    size_t n = 0;
+    int rc = read_all(z, f, &st, max, out, &n, why, whysz);
     U.fclose(f);
-    if (rc != 0) {
-        free(buf);
-        return -1;
-    }
-    buf[n] = '\0';
-    *out = buf;
-    *len = n;
-    return 0;
+    z->used += n; /* what it unpacked, refused or not */
+    if (rc == 0) *len = n;
+    return rc;
 }

@@ -17,11 +17,19 @@ void oct_unzip_close(oct_unzip *z); /* NULL-safe */
 /* Whether the archive has a member of this exact name. */
 int oct_unzip_has(const oct_unzip *z, const char *name);
 
+/* Caps what all reads of this archive may unpack together (0, the
+ * default: no cap but each read's own), and refuses a member of more than
+ * `grace` bytes that unpacks to more than `ratio` times its packed size
+ * (0: any ratio), so that a package of many small bombs, each under its
+ * own cap, costs no more than `total`. */
+void oct_unzip_set_limits(oct_unzip *z, size_t total, unsigned ratio, size_t grace);
+
 /* Member `name` unpacked into a malloc'd, NUL-terminated *out of *len
  * bytes. Returns 0; 1 when there is no such member; -1 with why set when
  * it is damaged (bad CRC, bad data) or would unpack to more than max bytes
- * (declared or found while reading: only max + 1 bytes are ever read). */
-int oct_unzip_read(const oct_unzip *z, const char *name, size_t max, char **out, size_t *len,
-                   char *why, size_t whysz);
+ * (declared or found while reading: only max + 1 bytes are ever read), or
+ * past the limits above; a why about a limit says "limit". */
+int oct_unzip_read(oct_unzip *z, const char *name, size_t max, char **out, size_t *len, char *why,
+                   size_t whysz);
 
 #endif

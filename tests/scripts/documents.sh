@@ -39,6 +39,29 @@ for p in ["What is osmosis?", "Was war der Dawes-Plan?", "Que veut dire « mijot
         sys.exit("no question %r in %s" % (p, prompts))
 PY
 
+# `octavo normalize` prints the Markdown the reader made: built again from
+# it, each document asks and answers the same questions
+mkdir md
+for f in notes/*; do
+    run_octavo "norm-$(basename "$f").log" normalize "$f" >"md/$(basename "$f").md"
+    [ "$RC" -eq 0 ] || fail "normalize $f exited $RC: $(cat "norm-$(basename "$f").log")"
+done
+grep -q '^| Process | Energy? |$' md/biology.docx.md || fail "no pipe table in the normalized biology sheet"
+grep -q '^\[\^ftn1\]: Chapitre 4 du manuel\.$' md/vocabulaire.odt.md || fail "no footnote in the normalized vocabulary"
+grep -q '^title: "Vocabulaire : la cuisine"$' md/vocabulaire.odt.md || fail "no title in front matter"
+run_octavo mdbank.log inspect --json --lang en md >mdbank.json
+[ "$RC" -eq 0 ] || fail "inspect --json of the normalized documents exited $RC"
+python3 - bank.json mdbank.json <<'PY' || fail "the normalized documents ask other questions"
+import json, sys
+def counts(f):
+    bank = json.load(open(f))
+    return {s["path"].split("/")[-1].replace(".md", ""): (s["questions"], s["answered"])
+            for s in bank["sources"]}
+a, b = counts(sys.argv[1]), counts(sys.argv[2])
+if a != b:
+    sys.exit("documents %s, their Markdown %s" % (a, b))
+PY
+
 # the text, in reading order, in both outputs
 pdftotext -layout out/notes.pdf pdf.txt
 python3 - out/notes.epub >epub.txt <<'PY'
@@ -80,6 +103,38 @@ build_ok xxe.log build xxe/notes.docx -o xxe/out --lang en --format pdf
 grep -q '\[document-unknown\]' xxe.log || fail "no warning for the entity"
 pdftotext xxe/out/notes.pdf - | grep -q "host: *end" || fail "the entity's text is not left out"
 ! pdftotext xxe/out/notes.pdf - | grep -qF "$(cat /etc/hostname)" || fail "an external entity was read"
+# a handout with a large photograph: the package is over the 8 MiB a source's
+# text may have, its text is not; the picture is embedded as a picture file is
+mkdir photo
+python3 - photo/cells.docx <<'PY'
+import random, struct, sys, zipfile, zlib
+W = ('xmlns:w="http://schemas.openxmlformats.org/wordprocessingml/2006/main" '
+     'xmlns:r="http://schemas.openxmlformats.org/officeDocument/2006/relationships" '
+     'xmlns:a="http://schemas.openxmlformats.org/drawingml/2006/main"')
+side = 1800
+rows = b"".join(b"\0" + random.Random(y).randbytes(side * 3) for y in range(side))
+def chunk(kind, data):
+    return struct.pack(">I", len(data)) + kind + data + struct.pack(">I", zlib.crc32(kind + data))
+png = (b"\x89PNG\r\n\x1a\n" + chunk(b"IHDR", struct.pack(">IIBBBBB", side, side, 8, 2, 0, 0, 0)) +
+       chunk(b"IDAT", zlib.compress(rows, 1)) + chunk(b"IEND", b""))
+with zipfile.ZipFile(sys.argv[1], "w", zipfile.ZIP_DEFLATED) as z:
+    z.writestr("[Content_Types].xml", '<Types xmlns="http://schemas.openxmlformats.org/package/'
+               '2006/content-types"><Override PartName="/word/document.xml" ContentType="applic'
+               'ation/vnd.openxmlformats-officedocument.wordprocessingml.document.main+xml"/></Types>')
+    z.writestr("word/_rels/document.xml.rels", '<Relationships xmlns="http://schemas.openxmlform'
+               'ats.org/package/2006/relationships"><Relationship Id="P" Target="media/a.png"/>'
+               '</Relationships>')
+    z.writestr("word/document.xml", '<w:document ' + W + '><w:body><w:p><w:r><w:t>Onion skin '
+               'cells at 400x.</w:t></w:r></w:p><w:p><w:r><w:drawing><a:blip r:embed="P"/>'
+               '</w:drawing></w:r></w:p></w:body></w:document>')
+    z.writestr("word/media/a.png", png, compress_type=zipfile.ZIP_STORED)
+PY
+[ "$(stat -c %s photo/cells.docx)" -gt 8388608 ] || fail "the photograph's package is not over 8 MiB"
+build_ok photo.log build photo/cells.docx -o photo/out --lang en --format pdf,epub
+grep -q 'warning\|error' photo.log && fail "a large photograph in a .docx: $(cat photo.log)"
+pdftotext photo/out/cells.pdf - | grep -q "Onion skin" || fail "the text of the photograph's handout"
+unzip -l photo/out/cells.epub | grep -q 'img/.*\.png' || fail "the photograph is not in the EPUB"
+
 # a package of 60,000 styles (each based on the next), lists, links,
 # footnotes and unknown elements reads in linear time (every lookup hashed)
 python3 - scale.docx <<'PY'

@@ -314,6 +314,21 @@ def document_cases():
     case("docx-zip-bomb", {"notes.docx": docx(para("bomb"), {"word/styles.xml": b" " * 80_000_000})},
          status=1, codes=["limit-source-size"])
     case("docx-corrupt", {"notes.docx": good[:len(good) // 2]}, status=1, codes=["document-damaged"])
+    # under the part cap, but packed a thousand to one: refused before it is read
+    case("docx-ratio-bomb", {"notes.docx": docx(para("bomb"), {"word/styles.xml": b" " * 20_000_000})},
+         status=1, codes=["limit-source-size"])
+    # 400 pictures, each 2 MB of zeros, shown a thousand times: each read once
+    # and refused as a bomb (the package itself is 1 MB); the text stays
+    blips = "".join('<w:p><w:r><w:drawing><a:blip xmlns:a="http://schemas.openxmlformats.org/'
+                    'drawingml/2006/main" r:embed="P%d"/></w:drawing></w:r></w:p>' % (i % 400)
+                    for i in range(1000))
+    rels = ('<Relationships xmlns="http://schemas.openxmlformats.org/package/2006/relationships">' +
+            "".join('<Relationship Id="P%d" Target="media/p%d.png"/>' % (i, i) for i in range(400)) +
+            "</Relationships>")
+    pics = {"word/media/p%d.png" % i: b"\x89PNG\r\n\x1a\n" + bytes(2_000_000) for i in range(400)}
+    pics["word/_rels/document.xml.rels"] = rels
+    case("docx-picture-bombs", {"notes.docx": docx(para("Q1. Pictures?") + blips, pics)},
+         codes=["image-damaged"])
     case("docx-no-document", {"notes.docx": docx(None)}, status=1, codes=["document-damaged"])
     case("docx-not-xml", {"notes.docx": docx("<w:p><w:r><w:t>open</w:p>")}, status=1,
          codes=["document-damaged"])

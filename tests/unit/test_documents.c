@@ -3,8 +3,10 @@
  * util/zip.h), read by oct_ingest_source, their tree dumped and compared,
  * node lines included (each node's line is its element's in the part). */
 #include "check.h"
+#include "ingest/formats/formats.h"
 #include "ingest/images.h"
 #include "ingest/ingest.h"
+#include "oct_limits.h"
 #include "tree/tree.h"
 #include "util/fileio.h"
 #include "util/zip.h"
@@ -27,6 +29,7 @@
 typedef struct {
     const char *name, *data;
     size_t len; /* 0: strlen */
+    int store;  /* 1: not deflated (a picture of noise would not shrink) */
 } part;
 
 /* The package of parts, read as the source `name`: its dump (malloc'd). */
@@ -38,14 +41,14 @@ static char *read_package(const char *name, const part *parts, size_t n, oct_dia
         e[i] = (oct_zip_entry){.name = parts[i].name,
                                .data = parts[i].data,
                                .len = parts[i].len ? parts[i].len : strlen(parts[i].data),
-                               .store = !strcmp(parts[i].name, "mimetype")};
+                               .store = !strcmp(parts[i].name, "mimetype") || parts[i].store};
     char tmp[] = "/tmp/octavo-docs-XXXXXX";
     int fd = mkstemp(tmp);
     close(fd);
     const char *step, *why;
     CHECK(oct_zip_write(tmp, e, n, 0, 0x21, &step, &why) == 0);
     size_t len;
-    char *bytes = oct_read_file(tmp, 1 << 24, &len);
+    char *bytes = oct_read_file(tmp, 1 << 26, &len);
     unlink(tmp);
     oct_tree *t = oct_tree_new();
     oct_ingest_options o = {.normalize = true};
@@ -110,7 +113,7 @@ static void test_runs_and_lines(void)
               "          text \"both\" @4:1\n        text \" bold\" @4:1\n"));
     CHECK(has(s, "paragraph @5:1\n      strike @5:1\n        text \"gone\" @5:1\n"
                  "      superscript @5:1\n        text \"2\" @5:1\n      line_break @5:1\n"
-                 "      text \"next col\" @5:1\n"));
+                 "      text \"next\\tcol\" @5:1\n"));
     CHECK(has(s, "paragraph @6:1\n      text \"7\" @6:1\n")); /* no " PAGE " */
     CHECK(!strstr(s, "PAGE"));
     CHECK(!strstr(s, "@7:1")); /* the empty paragraph is spacing */
@@ -432,6 +435,372 @@ static void test_languages(void)
     oct_tree_free(t);
 }
 
+/* Paragraphs aligned by tabs are a table when the plain-text rule says
+ * so (three rows or more that split alike); a tab elsewhere stays one. */
+static void test_tabs(void)
+{
+    oct_diag *d = oct_diag_new(NULL);
+#define ROW(a, b) "<w:p><w:r><w:t>" a "</w:t></w:r><w:r><w:tab/><w:t>" b "</w:t></w:r></w:p>\n"
+    char *s = docx(
+        "<w:p><w:pPr><w:pStyle w:val=\"berschrift1\"/></w:pPr><w:r><w:t>3</w:t>"
+        "<w:tab/><w:t>Transport</w:t></w:r></w:p>\n" ROW("Term", "Meaning") ROW(
+            "osmosis",
+            "water through a membrane") "<w:p><w:r><w:rPr><w:b/></w:rPr><w:t>active</w:t></"
+                                        "w:r><w:r><w:t"
+                                        " xml:space=\"preserve\"> transport</w:t><w:tab/><w:t>uses "
+                                        "</w:t></w:r><w:r><w:rPr><w:i/></w:rPr><w:t>ATP</w:t></"
+                                        "w:r></w:p>\n" ROW("diffusion",
+                                                           "high to low") "<w:p/>\n" ROW("Name:",
+                                                                                         "Date:"),
+        STYLES, NULL, d);
+#undef ROW
+    CHECK(has(s, "section level=1 @4:1\n      text \"3 Transport\" @4:1\n"));
+    CHECK(has(s,
+              "table cols=2 align=-- @5:1\n      table_row header @5:1\n        table_cell @5:1\n"
+              "          text \"Term\" @5:1\n        table_cell @5:1\n          text \"Meaning\""));
+    CHECK(has(s, "table_row @7:1\n        table_cell @7:1\n          strong @7:1\n"
+                 "            text \"active\" @7:1\n          text \" transport\" @7:1\n"
+                 "        table_cell @7:1\n          text \"uses \" @7:1\n          emph @7:1\n"
+                 "            text \"ATP\" @7:1\n"));
+    CHECK(has(s, "text \"high to low\" @8:1\n    paragraph @10:1\n      text \"Name:\\tDate:\""));
+    free(s);
+    const char *content =
+        "<office:document-content xmlns:office=\"urn:oasis:names:tc:opendocument:xmlns:office:1.0\""
+        " xmlns:text=\"urn:oasis:names:tc:opendocument:xmlns:text:1.0\"><office:body>"
+        "<office:text>\n<text:p>Frage<text:tab/>Antwort</text:p>\n<text:p>1<text:tab/>B</text:p>\n"
+        "<text:p>2<text:tab/>C</text:p>\n<text:p>3<text:tab/>A</text:p>\n"
+        "</office:text></office:body></office:document-content>";
+    part p[] = {{"mimetype", "application/vnd.oasis.opendocument.text", 0},
+                {"content.xml", content, 0}};
+    s = read_package("schluessel.odt", p, 2, d, NULL);
+    CHECK(has(s, "table cols=2 align=-- @2:1\n      table_row header @2:1\n"));
+    CHECK(has(s, "table_row @5:1\n        table_cell @5:1\n          text \"3\" @5:1\n"
+                 "        table_cell @5:1\n          text \"A\" @5:1"));
+    free(s);
+    oct_diag_free(d);
+}
+
+/* Headings numbered by Word's multilevel list (the style's numPr, the
+ * level its w:pStyle names) or ODF's outline style print their numbers. */
+static void test_numbered_headings(void)
+{
+    oct_diag *d = oct_diag_new(NULL);
+    const char *styles =
+        "<w:styles " W_NS "><w:style w:styleId=\"H1\"><w:name w:val=\"heading 1\"/><w:pPr>"
+        "<w:numPr><w:numId w:val=\"5\"/></w:numPr></w:pPr></w:style><w:style w:styleId=\"H2\">"
+        "<w:name w:val=\"heading 2\"/><w:pPr><w:numPr><w:numId w:val=\"5\"/></w:numPr></w:pPr>"
+        "</w:style><w:style w:styleId=\"H3\"><w:name w:val=\"heading 3\"/><w:pPr><w:numPr>"
+        "<w:ilvl w:val=\"2\"/><w:numId w:val=\"5\"/></w:numPr></w:pPr></w:style></w:styles>";
+    const char *numbering =
+        "<w:numbering " W_NS "><w:abstractNum w:abstractNumId=\"0\">"
+        "<w:lvl w:ilvl=\"0\"><w:start w:val=\"1\"/><w:numFmt w:val=\"decimal\"/><w:pStyle "
+        "w:val=\"H1\"/><w:lvlText w:val=\"%1.\"/></w:lvl>"
+        "<w:lvl w:ilvl=\"1\"><w:numFmt w:val=\"decimal\"/><w:pStyle w:val=\"H2\"/>"
+        "<w:lvlText w:val=\"%1.%2\"/><w:suff w:val=\"space\"/></w:lvl>"
+        "<w:lvl w:ilvl=\"2\"><w:numFmt w:val=\"lowerLetter\"/><w:lvlText w:val=\"(%3)\"/>"
+        "</w:lvl></w:abstractNum><w:num w:numId=\"5\"><w:abstractNumId w:val=\"0\"/></w:num>"
+        "</w:numbering>";
+#define H(st, t)                                                                                   \
+    "<w:p><w:pPr><w:pStyle w:val=\"" st "\"/></w:pPr><w:r><w:t>" t "</w:t></w:r></w:p>\n"
+    char *s = docx(H("H1", "Cells") H("H2", "Membranes") H("H2", "Transport") H("H1", "Genetics")
+                       H("H2", "DNA") H("H3", "Replication") H("H3", "Repair"),
+                   styles, numbering, d);
+#undef H
+    CHECK(has(s, "section level=1 @4:1\n      text \"1. Cells\""));
+    CHECK(has(s, "section level=2 @5:1\n      text \"1.1 Membranes\""));
+    CHECK(has(s, "section level=2 @6:1\n      text \"1.2 Transport\""));
+    CHECK(has(s, "section level=1 @7:1\n      text \"2. Genetics\""));
+    CHECK(has(s, "section level=2 @8:1\n      text \"2.1 DNA\""));
+    CHECK(has(s, "section level=3 @9:1\n      text \"(a) Replication\""));
+    CHECK(has(s, "section level=3 @10:1\n      text \"(b) Repair\""));
+    free(s);
+    const char *ns = "xmlns:office=\"urn:oasis:names:tc:opendocument:xmlns:office:1.0\" "
+                     "xmlns:text=\"urn:oasis:names:tc:opendocument:xmlns:text:1.0\" "
+                     "xmlns:style=\"urn:oasis:names:tc:opendocument:xmlns:style:1.0\"";
+    char content[1200], ostyles[1000];
+    snprintf(content, sizeof content,
+             "<office:document-content %s><office:body><office:text>\n"
+             "<text:h text:outline-level=\"1\">R\xc3\xa9volution</text:h>\n"
+             "<text:h text:outline-level=\"2\">Causes</text:h>\n"
+             "<text:h text:outline-level=\"2\">D\xc3\xa9roulement</text:h>\n"
+             "<text:h text:outline-level=\"1\">Empire</text:h>\n"
+             "<text:h text:outline-level=\"2\"><text:number>2.1</text:number> Sacre</text:h>\n"
+             "<text:h text:outline-level=\"3\">Sans num\xc3\xa9ro</text:h>\n"
+             "</office:text></office:body></office:document-content>",
+             ns);
+    snprintf(ostyles, sizeof ostyles,
+             "<office:document-styles %s><office:styles><text:outline-style style:name=\"O\">"
+             "<text:outline-level-style text:level=\"1\" style:num-format=\"I\" "
+             "style:num-suffix=\".\"/><text:outline-level-style text:level=\"2\" "
+             "style:num-format=\"1\" text:display-levels=\"2\"/><text:outline-level-style "
+             "text:level=\"3\" style:num-format=\"\"/></text:outline-style></office:styles>"
+             "</office:document-styles>",
+             ns);
+    part p[] = {{"mimetype", "application/vnd.oasis.opendocument.text", 0},
+                {"content.xml", content, 0},
+                {"styles.xml", ostyles, 0}};
+    s = read_package("histoire.odt", p, 3, d, NULL);
+    CHECK(has(s, "section level=1 @2:1\n      text \"I. R\xc3\xa9volution\""));
+    CHECK(has(s, "section level=2 @3:1\n      text \"I.1 Causes\""));
+    CHECK(has(s, "section level=2 @4:1\n      text \"I.2 D\xc3\xa9roulement\""));
+    CHECK(has(s, "section level=1 @5:1\n      text \"II. Empire\""));
+    CHECK(has(s, "section level=2 @6:1\n      text \"2.1 Sacre\""));
+    CHECK(has(s, "section level=3 @7:1\n      text \"Sans num\xc3\xa9ro\""));
+    free(s);
+    oct_diag_free(d);
+}
+
+static bool said(const oct_diag *d, const char *code, const char *part);
+
+/* w:sym: a symbol font's private-use code is the character it shows,
+ * never the Latin letter of its byte; one octavo cannot map is U+FFFD
+ * with a warning at its line. */
+static void test_symbols(void)
+{
+    oct_diag *d = oct_diag_new(NULL);
+#define SYM(f, c) "<w:r><w:sym w:font=\"" f "\" w:char=\"" c "\"/></w:r>"
+    char *s = docx(
+        "<w:p><w:r><w:t>x </w:t></w:r>" SYM("Symbol", "F0B3") SYM("Symbol", "F020")
+            SYM("Symbol", "F061") SYM("Symbol", "F0B4") SYM("Symbol", "F0B9") SYM("Symbol", "F0AE")
+                SYM("Symbol",
+                    "F0B7") "</w:p>\n"
+                            "<w:p>" SYM("Wingdings", "F0FC") SYM("Wingdings",
+                                                                 "F0E0") SYM("Wingdings", "F0A8")
+                                SYM("Wingdings 2",
+                                    "F050") "<w:r><w:t>done</w:t></w:r></w:p>\n"
+                                            "<w:p><w:r><w:t>caf</w:t></w:r>" SYM("Times New Roman",
+                                                                                 "F0E9")
+                                                SYM("Cambria Math",
+                                                    "2192") "</w:p>\n"
+                                                            "<w:p><w:r><w:t>odd</w:t></w:r>" SYM(
+                                                                "Wingdings 3",
+                                                                "F0C6") SYM("Wingdings 3", "F0C6")
+                                                                SYM("Symbol", "F0F0") "</w:p>\n",
+        NULL, NULL, d);
+#undef SYM
+    CHECK(has(s,
+              "text \"x \xe2\x89\xa5 \xce\xb1\xc3\x97\xe2\x89\xa0\xe2\x86\x92\xe2\x80\xa2\" @4:1"));
+    CHECK(has(s, "text \"\xe2\x9c\x93\xe2\x86\x92\xe2\x97\xbb\xe2\x9c\x94"
+                 "done\" @5:1"));
+    CHECK(has(s, "text \"caf\xc3\xa9\xe2\x86\x92\" @6:1"));
+    CHECK(has(s, "text \"odd\xef\xbf\xbd\xef\xbf\xbd\xef\xbf\xbd\" @7:1"));
+    CHECK(check_count_code(d, "document-symbol") == 2); /* once per symbol */
+    CHECK(said(d, "document-symbol", "F0C6 of the font 'Wingdings 3'"));
+    bool at7 = false;
+    for (size_t i = 0; i < oct_diag_size(d); i++)
+        at7 |= !strcmp(oct_diag_at(d, i)->code, "document-symbol") && oct_diag_at(d, i)->line == 7;
+    CHECK(at7);
+    free(s);
+    oct_diag_free(d);
+}
+
+/* A package of a thousand unknown element names warns about ten, and
+ * once about the rest; every one keeps its text. */
+static void test_unknown_flood(void)
+{
+    oct_diag *d = oct_diag_new(NULL);
+    oct_buf body = OCT_BUF_INIT;
+    for (int i = 0; i < 1000; i++)
+        oct_buf_printf(&body,
+                       "<w:p><w:r><w:t>p%d </w:t></w:r><w:odd%d><w:t>kept%d</w:t></w:odd%d>"
+                       "</w:p>\n",
+                       i, i, i, i);
+    char *s = docx(body.data, NULL, NULL, d);
+    CHECK(check_count_code(d, "document-unknown") == 11);
+    CHECK(said(d, "document-unknown", "990 more kinds"));
+    CHECK(said(d, "document-unknown",
+               "odd10, odd11, odd12, odd13, odd14, ...; first on lines 14, "
+               "15, 16, 17, 18, 19, 20, 21, ..."));
+    CHECK(has(s, "text \"p0 kept0\" @4:1"));
+    CHECK(has(s, "text \"p999 kept999\" @1003:1"));
+    free(s);
+    /* kinds met inside an ODF footnote count with the rest */
+    oct_buf_clear(&body);
+    oct_buf_puts(&body, "<office:document-content "
+                        "xmlns:office=\"urn:oasis:names:tc:opendocument:xmlns:office:1.0\" "
+                        "xmlns:text=\"urn:oasis:names:tc:opendocument:xmlns:text:1.0\" "
+                        "xmlns:x=\"urn:example:x\"><office:body><office:text>\n<text:p>A<text:note>"
+                        "<text:note-body><text:p>");
+    for (int i = 0; i < 15; i++)
+        oct_buf_printf(&body, "<x:n%d>in%d</x:n%d>", i, i, i);
+    oct_buf_puts(
+        &body,
+        "</text:p></text:note-body></text:note></text:p>\n<text:p><x:after>out</x:after></text:p>"
+        "</office:text></office:body></office:document-content>");
+    part p[] = {{"mimetype", "application/vnd.oasis.opendocument.text", 0},
+                {"content.xml", body.data, 0}};
+    oct_diag *d2 = oct_diag_new(NULL);
+    s = read_package("note.odt", p, 2, d2, NULL);
+    CHECK(check_count_code(d2, "document-unknown") == 11);
+    CHECK(said(d2, "document-unknown", "6 more kinds"));
+    CHECK(said(d2, "document-unknown", "n10, n11, n12, n13, n14, ..."));
+    CHECK(has(s, "text \"out\" @3:1"));
+    free(s);
+    oct_diag_free(d2);
+    oct_buf_free(&body);
+    oct_diag_free(d);
+}
+
+/* The Markdown `octavo normalize` prints for a document reads back as
+ * the document: markup in its text escaped, emphasis delimiters against
+ * the words, breaks and notes kept. */
+static void test_markdown_out(void)
+{
+    oct_diag *d = oct_diag_new(NULL);
+    char doc[2000];
+    snprintf(
+        doc, sizeof doc,
+        "<w:document %s><w:body>"
+        "<w:p><w:r><w:t>1. not a *list*</w:t></w:r></w:p>"
+        "<w:p><w:r><w:t>Plain</w:t></w:r><w:r><w:rPr><w:b/></w:rPr><w:t xml:space=\"preserve\">"
+        " both </w:t></w:r><w:r><w:t>end</w:t><w:br/><w:t># next</w:t></w:r></w:p>"
+        "<w:p><w:r><w:rPr><w:rFonts w:ascii=\"Consolas\"/></w:rPr><w:t>x = `y`</w:t></w:r>"
+        "</w:p></w:body></w:document>",
+        W_NS);
+    part p[] = {{"[Content_Types].xml", TYPES, 0}, {"word/document.xml", doc, 0}};
+    oct_zip_entry e[2];
+    for (size_t i = 0; i < 2; i++)
+        e[i] = (oct_zip_entry){.name = p[i].name, .data = p[i].data, .len = strlen(p[i].data)};
+    char tmp[] = "/tmp/octavo-docs-XXXXXX";
+    close(mkstemp(tmp));
+    const char *step, *why;
+    CHECK(oct_zip_write(tmp, e, 2, 0, 0x21, &step, &why) == 0);
+    size_t len;
+    char *bytes = oct_read_file(tmp, 1 << 20, &len);
+    unlink(tmp);
+    oct_doc *doc_ = NULL;
+    CHECK(bytes && oct_doc_open("m.docx", bytes, len, &doc_, d) == 0);
+    oct_buf md = OCT_BUF_INIT;
+    CHECK(doc_ && oct_doc_markdown(doc_, "m.docx", &md, d) == 0);
+    CHECK_STR(md.data ? md.data : "", "1\\. not a \\*list\\*\n\nPlain **both** end\\\n\\# next\n\n"
+                                      "```\nx = `y`\n```\n");
+    oct_buf_free(&md);
+    oct_doc_free(doc_);
+    free(bytes);
+    oct_diag_free(d);
+}
+
+/* A package's pictures and a notebook's or a file's go one way into the
+ * tree (oct_image_store): the same bytes are one entry whoever read them,
+ * and a picture that cannot be used is said so in the same words. */
+static void test_one_picture_path(void)
+{
+    oct_diag *d = oct_diag_new(NULL);
+    unsigned char px[6 * 6 * 3];
+    memset(px, 90, sizeof px);
+    unsigned char *png;
+    size_t pnglen;
+    char why[100];
+    CHECK(oct_image_write_png(px, 6, 6, 3, &png, &pnglen, why, sizeof why) == 0);
+    const char *doc =
+        "<?xml version=\"1.0\"?>\n<w:document " W_NS "><w:body>\n"
+        "<w:p><w:r><w:drawing><a:blip r:embed=\"P1\"/></w:drawing></w:r></w:p>\n"
+        "<w:p><w:r><w:t>Broken:</w:t></w:r><w:r><w:drawing><a:blip r:embed=\"P2\"/></w:drawing>"
+        "</w:r></w:p>\n"
+        "<w:p><w:r><w:drawing><a:blip r:embed=\"P3\"/></w:drawing></w:r><w:r><w:drawing>"
+        "<a:blip r:embed=\"P3\"/></w:drawing></w:r></w:p>\n</w:body></w:document>";
+    const char *rels = "<Relationships xmlns=\"http://schemas.openxmlformats.org/package/2006/"
+                       "relationships\"><Relationship Id=\"P1\" Target=\"media/grey.png\"/>"
+                       "<Relationship Id=\"P2\" Target=\"media/bad.png\"/>"
+                       "<Relationship Id=\"P3\" Target=\"media/anim.gif\"/></Relationships>";
+    part p[] = {{"[Content_Types].xml", TYPES, 0},
+                {"word/document.xml", doc, 0},
+                {"word/_rels/document.xml.rels", rels, 0},
+                {"word/media/grey.png", (const char *)png, pnglen},
+                {"word/media/bad.png", "\x89PNG\r\n\x1a\nnot really", 0},
+                {"word/media/anim.gif", "GIF89a\x01\x00\x01\x00", 0}};
+    oct_tree *t;
+    char *s = read_package("grey.docx", p, 6, d, &t);
+    /* a GIF shown twice is read once, and said twice to be unsupported */
+    CHECK(check_count_code(d, "image-unsupported") == 2);
+    CHECK(check_count_code(d, "image-damaged") == 1);
+    CHECK(has(s, "figure @3:1\n      image url=\"word/media/grey.png\" image=1 @3:1"));
+    CHECK(said(d, "image-damaged", "image 'word/media/bad.png' cannot be used: "));
+    /* the same bytes from a notebook's output or a file: the same entry */
+    oct_node *img = oct_node_new(t, OCT_IMAGE, (oct_span){1, 9, 1});
+    img->u.link.url = "attachment:grey.png";
+    CHECK(oct_image_store(t, img, png, pnglen, "nb.ipynb", d, NULL) == 1 && t->nimages == 1);
+    const char *code = NULL;
+    CHECK(oct_image_store(t, img, (const unsigned char *)"GIF89a", 6, "nb.ipynb", d, &code) == 0);
+    CHECK_STR(code ? code : "", "image-unsupported");
+    CHECK(said(d, "image-unsupported", "image 'attachment:grey.png' cannot be used: "));
+    free(s);
+    free(png);
+    oct_tree_free(t);
+    oct_diag_free(d);
+}
+
+/* Whether some message of code holds `part` in its text. */
+static bool said(const oct_diag *d, const char *code, const char *part)
+{
+    for (size_t i = 0; i < oct_diag_size(d); i++) {
+        const oct_diag_msg *m = oct_diag_at(d, i);
+        if (!strcmp(m->code, code) && strstr(m->message, part)) return true;
+    }
+    return false;
+}
+
+/* A handout with a large photograph: the package is over the 8 MiB a
+ * source's text may have, its text is not; the picture is judged as a
+ * picture file is. A zip bomb among its pictures is still refused. */
+static void test_large_pictures(void)
+{
+    oct_diag *d = oct_diag_new(NULL);
+    enum { SIDE = 1800 }; /* 9.7 MB of noise: PNG cannot pack it */
+    unsigned char *px = malloc((size_t)SIDE * SIDE * 3);
+    unsigned x = 12345;
+    for (size_t i = 0; i < (size_t)SIDE * SIDE * 3; i++) {
+        x = x * 1103515245u + 12345u;
+        px[i] = (unsigned char)(x >> 23);
+    }
+    unsigned char *png;
+    size_t pnglen;
+    char why[100];
+    CHECK(oct_image_write_png(px, SIDE, SIDE, 3, &png, &pnglen, why, sizeof why) == 0);
+    free(px);
+    CHECK(pnglen > OCT_MAX_SOURCE_BYTES);
+    size_t zlen = 20u << 20; /* 20 MiB of zeros deflate to 20 KB */
+    char *zeros = calloc(1, zlen);
+    const char *doc =
+        "<?xml version=\"1.0\"?>\n<w:document " W_NS "><w:body>\n"
+        "<w:p><w:r><w:t>The cell under the microscope:</w:t></w:r></w:p>\n"
+        "<w:p><w:r><w:drawing><wp:inline><wp:docPr id=\"1\" name=\"a\" descr=\"onion cells\"/>"
+        "<a:blip r:embed=\"P1\"/></wp:inline></w:drawing></w:r></w:p>\n"
+        "<w:p><w:r><w:drawing><wp:inline><wp:docPr id=\"2\" name=\"b\" descr=\"again\"/>"
+        "<a:blip r:embed=\"P1\"/></wp:inline></w:drawing></w:r></w:p>\n"
+        "<w:p><w:r><w:t>Stained:</w:t></w:r><w:r><w:drawing><wp:inline><wp:docPr id=\"3\" "
+        "name=\"c\" descr=\"a bomb\"/><a:blip r:embed=\"P2\"/></wp:inline></w:drawing></w:r>"
+        "</w:p>\n</w:body></w:document>";
+    const char *rels = "<Relationships xmlns=\"http://schemas.openxmlformats.org/package/2006/"
+                       "relationships\"><Relationship Id=\"P1\" Target=\"media/onion.png\"/>"
+                       "<Relationship Id=\"P2\" Target=\"media/zeros.png\"/></Relationships>";
+    part p[] = {{"[Content_Types].xml", TYPES, 0},
+                {"word/document.xml", doc, 0},
+                {"word/_rels/document.xml.rels", rels, 0},
+                {"word/media/onion.png", (const char *)png, pnglen, 1},
+                {"word/media/zeros.png", zeros, zlen}};
+    oct_tree *t;
+    char *s = read_package("cells.docx", p, 5, d, &t);
+    CHECK(has(s, "figure @4:1\n      image url=\"word/media/onion.png\" image=1 @4:1"));
+    CHECK(has(s, "figure @5:1\n      image url=\"word/media/onion.png\" image=1 @5:1"));
+    CHECK(t->nimages == 1 && t->images[0].width == SIDE);
+    CHECK(has(s, "text \"Stained:\" @6:1\n      image url=\"word/media/zeros.png\" @6:1\n"
+                 "        text \"a bomb\""));
+    CHECK(said(d, "image-damaged", "zip bomb"));
+    CHECK(oct_diag_count(d, OCT_ERROR) == 0);
+    free(s);
+    oct_tree_free(t);
+    /* a package over its own limit is refused before it is looked at */
+    oct_tree *big = oct_tree_new();
+    CHECK(!oct_ingest_source(big, "huge.docx", "PK", (size_t)OCT_LIMIT_PACKAGE_BYTES + 1, NULL,
+                             NULL, d));
+    CHECK(said(d, "limit-source-size", "package is"));
+    oct_tree_free(big);
+    free(png);
+    free(zeros);
+    oct_diag_free(d);
+}
+
 static void test_refused(void)
 {
     oct_diag *d = oct_diag_new(NULL);
@@ -461,5 +830,12 @@ int main(void)
     test_related_parts();
     test_languages();
     test_refused();
+    test_large_pictures();
+    test_tabs();
+    test_numbered_headings();
+    test_symbols();
+    test_unknown_flood();
+    test_markdown_out();
+    test_one_picture_path();
     return check_done();
 }

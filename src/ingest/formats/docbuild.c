@@ -30,7 +30,7 @@ void db_init(db *b, oct_tree *t, oct_node *chapter, const char *path, oct_diag *
     b->path = path;
     b->file = chapter->span.file;
     b->chapter = b->container = chapter;
-    b->pend = b->codetext = (oct_buf)OCT_BUF_INIT;
+    b->pend = b->codetext = b->more_names = (oct_buf)OCT_BUF_INIT;
 }
 
 void db_release(db *b)
@@ -38,22 +38,87 @@ void db_release(db *b)
     oct_buf_free(&b->pend);
     oct_buf_free(&b->codetext);
     oct_strmap_free(&b->warned);
+    oct_buf_free(&b->more_names);
+    oct_strmap_free(&b->pictures);
     oct_strmap_free(&b->note_keys);
     free(b->notes);
 }
 
-void db_warn_once(db *b, const char *what, int line, const char *fmt, ...)
+/* The first DB_WARN_KINDS kinds get a warning each; the kinds after them
+ * are gathered (their names and first lines, as html.c gathers the
+ * elements it drops) for one warning at the end, so a hostile package of
+ * a hundred thousand element names says so in eleven lines, not a
+ * hundred thousand. */
+static void warn_kind(db *b, const char *code, const char *what, int line, const char *fmt,
+                      va_list ap)
 {
     size_t seen;
-    if (!oct_strmap_get(&b->warned, what, strlen(what), &seen)) {
-        oct_strmap_put(&b->warned, what, strlen(what), 1);
-        char msg[400];
-        va_list ap;
-        va_start(ap, fmt);
-        vsnprintf(msg, sizeof msg, fmt, ap);
-        va_end(ap);
-        oct_diag_report(b->diag, OCT_WARNING, b->path, line, 1, "document-unknown", "%s", msg);
+    if (oct_strmap_get(&b->warned, what, strlen(what), &seen)) return;
+    oct_strmap_put(&b->warned, what, strlen(what), 1);
+    if (oct_strmap_count(&b->warned) > DB_WARN_KINDS) {
+        if (b->more_kinds < DB_MORE_NAMES)
+            oct_buf_printf(&b->more_names, "%s%s", b->more_kinds ? ", " : "", what);
+        if (b->more_kinds < DB_MORE_LINES) b->more_lines[b->more_kinds] = line;
+        b->more_kinds++;
+        return;
     }
+    char msg[400];
+    vsnprintf(msg, sizeof msg, fmt, ap);
+    oct_diag_report(b->diag, OCT_WARNING, b->path, line, 1, code, "%s", msg);
+}
+
+void db_warn_once(db *b, const char *what, int line, const char *fmt, ...)
+{
+    va_list ap;
+    va_start(ap, fmt);
+    warn_kind(b, "document-unknown", what, line, fmt, ap);
+    va_end(ap);
+}
+
+void db_warn_code(db *b, const char *code, const char *what, int line, const char *fmt, ...)
+{
+    va_list ap;
+    va_start(ap, fmt);
+    warn_kind(b, code, what, line, fmt, ap);
+    va_end(ap);
+}
+
+static void warn_more_kinds(db *b)
+{
+    if (!b->more_kinds) return;
+    oct_buf lines = OCT_BUF_INIT;
+    int n = b->more_kinds < DB_MORE_LINES ? b->more_kinds : DB_MORE_LINES;
+    for (int k = 0; k < n; k++)
+        oct_buf_printf(&lines, "%s%d", k ? ", " : "", b->more_lines[k]);
+    oct_diag_report(b->diag, OCT_WARNING, b->path, b->more_lines[0], 1, "document-unknown",
+                    "%d more kinds of content the reader does not map keep their text or are "
+                    "left out, without a warning each (%s%s; first on lines %s%s)",
+                    b->more_kinds, b->more_names.data, b->more_kinds > DB_MORE_NAMES ? ", ..." : "",
+                    lines.data, b->more_kinds > n ? ", ..." : "");
+    oct_buf_free(&lines);
+}
+
+/* A symbol font's character (w:sym) as Unicode, or U+FFFD with a warning
+ * when it has none: never a letter it does not stand for. */
+void db_symbol(db *b, unsigned flags, const char *font, const char *hex, int line)
+{
+    unsigned long raw = hex ? strtoul(hex, NULL, 16) : 0;
+    unsigned cp = raw <= 0x10FFFF ? db_symbol_char(font, (unsigned)raw) : 0;
+    bool ok = cp >= 0x20 && !(cp >= 0x7F && cp < 0xA0) && !(cp >= 0xD800 && cp <= 0xDFFF) &&
+              cp != 0xFFFE && cp != 0xFFFF;
+    if (!ok) {
+        char key[96];
+        snprintf(key, sizeof key, "symbol %.40s %.8s", font ? font : "", hex ? hex : "");
+        db_warn_code(b, "document-symbol", key, line,
+                     "symbol %.8s of the font '%.40s' has no Unicode character octavo knows: "
+                     "U+FFFD is printed in its place",
+                     hex ? hex : "(none)", font ? font : "(none)");
+        cp = 0xFFFD;
+    }
+    oct_buf u = OCT_BUF_INIT;
+    oct_buf_put_utf8(&u, cp);
+    db_text(b, flags, u.data, u.len, line);
+    oct_buf_free(&u);
 }
 
 /* ---- style names -------------------------------------------------------- */
@@ -89,6 +154,32 @@ int db_heading_name(const char *name)
         if (p[0] >= '1' && p[0] <= '9' && !p[1]) return p[0] - '0' > 6 ? 6 : p[0] - '0';
     }
     return 0;
+}
+
+static void roman(int n, bool upper, oct_buf *out)
+{
+    static const int val[] = {1000, 900, 500, 400, 100, 90, 50, 40, 10, 9, 5, 4, 1};
+    static const char *const sym[] = {"m",  "cm", "d",  "cd", "c",  "xc", "l",
+                                      "xl", "x",  "ix", "v",  "iv", "i"};
+    for (int k = 0; k < 13; k++)
+        for (; n >= val[k]; n -= val[k])
+            for (const char *c = sym[k]; *c; c++)
+                oct_buf_putc(out, upper ? (char)(*c - 'a' + 'A') : *c);
+}
+
+void db_number_text(int n, char style, oct_buf *out)
+{
+    if (n < 0) n = 0;
+    if ((style == 'i' || style == 'I') && n > 0 && n < 4000) {
+        roman(n, style == 'I', out);
+    } else if ((style == 'a' || style == 'A') && n > 0) {
+        /* a..z, then aa..zz, as Word and LibreOffice count */
+        int times = (n - 1) / 26 + 1;
+        for (int k = 0; k < times && k < 8; k++)
+            oct_buf_putc(out, (char)(style + (n - 1) % 26));
+    } else {
+        oct_buf_printf(out, style == '0' && n < 10 ? "0%d" : "%d", n);
+    }
 }
 
 /* ---- inlines ------------------------------------------------------------ */
@@ -189,6 +280,12 @@ void db_text(db *b, unsigned flags, const char *s, size_t len, int line)
         b->pend_line = line;
     }
     oct_buf_put(&b->pend, s, len);
+}
+
+void db_tab(db *b, unsigned flags, int line)
+{
+    bool heading = b->para && b->para->kind == OCT_SECTION;
+    db_text(b, flags, heading ? " " : "\t", 1, line);
 }
 
 /* An inline that is no text, after the text before it. */
@@ -563,6 +660,8 @@ int db_finish(db *b)
     close_lists(b, 0);
     for (size_t i = 0; i < b->nnotes; i++)
         oct_node_append(b->chapter, b->notes[i]);
+    db_tab_tables(b->t, b->chapter);
+    warn_more_kinds(b);
     if (b->dropped_comments)
         oct_diag_report(b->diag, OCT_NOTE, b->path, 0, 0, "document-dropped",
                         "the document's reviewer comments are not printed (%d found)",

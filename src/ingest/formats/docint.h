@@ -94,6 +94,9 @@ typedef struct {
     bool ordered;
 } db_list;
 #define DB_MAX_FMT 8
+#define DB_WARN_KINDS 10 /* kinds warned about one by one (db_warn_once) */
+#define DB_MORE_NAMES 5  /* kinds past them named in their one warning */
+#define DB_MORE_LINES 8  /* and their first lines */
 
 typedef struct {
     oct_tree *t;
@@ -124,6 +127,10 @@ typedef struct {
     size_t nnotes, capnotes;
     oct_strmap note_keys; /* a note's key → its index in notes */
     oct_strmap warned;    /* the unknown things warned about */
+    oct_strmap pictures;  /* a package's picture parts read (docpics.c) */
+    int more_kinds;       /* kinds past DB_WARN_KINDS: one warning for them all */
+    oct_buf more_names;
+    int more_lines[DB_MORE_LINES];
     int dropped_comments, dropped_deleted;
     bool failed, deep_warned;
 } db;
@@ -152,9 +159,10 @@ bool db_all_code(db *b);
 void db_inline(db *b, oct_node *n);
 void db_link_begin(db *b, const char *url, int line); /* url NULL: text only */
 void db_link_end(db *b);
-/* A picture's bytes (name: its part, for messages), alt text may be "". */
-void db_picture(db *b, const char *name, const unsigned char *data, size_t len, const char *alt,
-                int line);
+/* A picture's bytes (name: its part, for messages), alt text may be "":
+ * its IMAGE node, or NULL outside a paragraph. */
+oct_node *db_picture(db *b, const char *name, const unsigned char *data, size_t len,
+                     const char *alt, int line);
 /* A footnote reference; returns the FOOTNOTE_DEF to fill later (its
  * blocks are read at the end: db_note_begin / db_note_end), or NULL when
  * the same note was referred to already. key: the source's id. */
@@ -170,14 +178,40 @@ void db_cell_end(db *b);
 void db_row_end(db *b);
 void db_table_end(db *b);
 
+/* A tab a run holds: a tab in a paragraph's text (so tab-aligned
+ * paragraphs make a table at the end, db_tab_tables), a space in a
+ * heading. */
+void db_tab(db *b, unsigned flags, int line);
+/* doctabs.c: runs of three or more paragraphs of container (and of the
+ * block quotes, lists and notes in it) aligned by tabs become tables, by
+ * the rule the plain-text path uses for tab-separated lines. */
+void db_tab_tables(oct_tree *t, oct_node *container);
+
+/* Number n as a numbered heading or list shows it in style '1' (1, 2),
+ * '0' (01, 02), 'a'/'A' (a..z, aa..zz), 'i'/'I' (roman numerals). */
+void db_number_text(int n, char style, oct_buf *out);
+
 /* The level of a heading style by its name, "heading 3", "Überschrift 3",
  * "Titre 3" (a dozen languages; any case) → 3 (6 past 6), else 0. */
 int db_heading_name(const char *name);
 
 /* A warning given once per `what` (an element's name) for this source:
- * something whose text is kept without its form. */
+ * something whose text is kept without its form [document-unknown]. Only
+ * the first DB_WARN_KINDS kinds get one each; the rest share one at the
+ * end (db_finish) that counts them and names the first. */
 void db_warn_once(db *b, const char *what, int line, const char *fmt, ...)
     __attribute__((format(printf, 4, 5)));
+/* The same with another code (the kinds are counted together). */
+void db_warn_code(db *b, const char *code, const char *what, int line, const char *fmt, ...)
+    __attribute__((format(printf, 5, 6)));
+/* w:sym: the character `hex` ("F0AE") of `font` through
+ * db_symbol_char, or U+FFFD and a [document-symbol] warning. */
+void db_symbol(db *b, unsigned flags, const char *font, const char *hex, int line);
+/* docsym.c: the Unicode character a symbol font's code stands for
+ * (Symbol's F0AE → U+2192, Wingdings' F0FC → U+2713), 0 when octavo
+ * knows none; a text font's F0xx is its Latin-1 byte, other codes are
+ * themselves. */
+unsigned db_symbol_char(const char *font, unsigned code);
 /* An element the reader does not map (`name` as the warning names it):
  * its text kept as plain text in the paragraph open, or a paragraph of
  * its own, with one warning per kind ("<what> <name> is read as plain

@@ -148,22 +148,6 @@ static void note_ref(dx *c, const xmlNode *n, bool endnote)
     c->notes[c->nnotes++].endnote = endnote;
 }
 
-/* w:sym: a character of a symbol font, its private-use code (F0xx)
- * taken back to the code it stands for. */
-static void symbol(dx *c, const xmlNode *n, unsigned flags)
-{
-    const char *ch = oct_xml_attr(n, NS_W, "char");
-    unsigned long cp = ch ? strtoul(ch, NULL, 16) : 0;
-    if (cp >= 0xF020 && cp <= 0xF0FF) cp -= 0xF000;
-    if (cp < 0x20 || cp > 0x10FFFF || (cp >= 0xD800 && cp <= 0xDFFF) || cp == 0xFFFE ||
-        cp == 0xFFFF)
-        return;
-    oct_buf u = OCT_BUF_INIT;
-    oct_buf_put_utf8(&u, (unsigned)cp);
-    db_text(c->b, flags, u.data, u.len, oct_xml_line(n));
-    oct_buf_free(&u);
-}
-
 static void run(dx *c, const xmlNode *r, unsigned flags, int depth)
 {
     flags = dx_run_flags(c->parts, oct_xml_child(r, NS_W, "rPr"), flags);
@@ -180,7 +164,7 @@ static void run(dx *c, const xmlNode *r, unsigned flags, int depth)
                                  lname(e));
             oct_buf_free(&t);
         } else if (oct_xml_is(n, NS_W, "tab") || oct_xml_is(n, NS_W, "ptab")) {
-            db_text(c->b, flags, " ", 1, line);
+            db_tab(c->b, flags, line);
         } else if (oct_xml_is(n, NS_W, "br") || oct_xml_is(n, NS_W, "cr")) {
             const char *type = oct_xml_attr(n, NS_W, "type");
             if (!type || !strcmp(type, "textWrapping")) db_break(c->b, line);
@@ -189,7 +173,8 @@ static void run(dx *c, const xmlNode *r, unsigned flags, int depth)
         } else if (oct_xml_is(n, NS_W, "softHyphen")) {
             db_text(c->b, flags, "\xc2\xad", 2, line);
         } else if (oct_xml_is(n, NS_W, "sym")) {
-            symbol(c, n, flags);
+            db_symbol(c->b, flags, oct_xml_attr(n, NS_W, "font"), oct_xml_attr(n, NS_W, "char"),
+                      line);
         } else if (oct_xml_is(n, NS_W, "drawing") || oct_xml_is(n, NS_W, "pict")) {
             drawing(c, n);
         } else if (oct_xml_is(n, NS_W, "footnoteReference")) {
@@ -273,8 +258,13 @@ static void paragraph(dx *c, const xmlNode *p, int depth)
                                : NULL;
     const char *il = numPr ? oct_xml_child_attr(numPr, NS_W, "ilvl", "val") : NULL;
     int ilvl = il ? atoi(il) : st && !numPr ? st->ilvl : 0;
+    if (!il && st && !numPr && !st->has_ilvl) /* Heading 2 is level 1 by the numbering */
+        ilvl = dx_list_style_level(c->parts, num_id, st->id, ilvl);
     db_listpos lp = {.level = ilvl};
-    bool listed = !level && dx_list_next(c->parts, num_id, ilvl, &lp.ordered, &lp.number, &lp.key);
+    bool listed = dx_list_next(c->parts, num_id, ilvl, &lp.ordered, &lp.number, &lp.key);
+    oct_buf label = OCT_BUF_INIT; /* a numbered heading's "2.1 " */
+    if (listed && level) dx_list_label(c->parts, num_id, ilvl, &label);
+    listed = listed && !level;
     bool quote = st && st->quote && !listed && !level;
     if (quote != c->in_quote && !b->cell) {
         if (quote)
@@ -288,6 +278,8 @@ static void paragraph(dx *c, const xmlNode *p, int depth)
     bool code = st && st->code && !level;
     if (code) flags |= DB_CODE;
     db_begin(b, level ? OCT_SECTION : OCT_PARAGRAPH, level, listed ? &lp : NULL, line);
+    if (label.len) db_text(b, 0, label.data, label.len, line);
+    oct_buf_free(&label);
     inlines(c, p, flags, depth + 1);
     /* a paragraph all of whose runs are set in a monospace font is code */
     if (!code && !level) code = db_all_code(b);

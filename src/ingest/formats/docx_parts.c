@@ -171,6 +171,7 @@ static void resolve(dx_parts *p, style_slot *st, int depth)
         s->num_id = oct_xml_child_attr(numPr, NS_W, "numId", "val");
         const char *il = oct_xml_child_attr(numPr, NS_W, "ilvl", "val");
         s->ilvl = il ? atoi(il) : 0;
+        s->has_ilvl = il != NULL;
     }
     s->flags = own_run_flags(oct_xml_child(n, NS_W, "rPr"), s->flags, false);
     st->resolving = false;
@@ -326,6 +327,64 @@ bool dx_list_next(dx_parts *p, const char *num_id, int ilvl, bool *ordered, int 
     *number = c->count[ilvl];
     *key = (const void *)(uintptr_t)(c - p->counters + 1); /* counters move as they grow */
     return true;
+}
+
+static const num_slot *num_of(const dx_parts *p, const char *num_id)
+{
+    size_t at;
+    if (!num_id || !strcmp(num_id, "0") || !lookup(&p->num_ids, num_id, &at)) return NULL;
+    return p->nums[at].abstract ? &p->nums[at] : NULL;
+}
+
+int dx_list_style_level(const dx_parts *p, const char *num_id, const char *style_id, int fallback)
+{
+    const num_slot *ns = num_of(p, num_id);
+    for (int k = 0; ns && style_id && k < MAX_LEVELS; k++) {
+        const char *ps = oct_xml_child_attr(level_of(p, ns->abstract, k), NS_W, "pStyle", "val");
+        if (ps && !strcmp(ps, style_id)) return k;
+    }
+    return fallback;
+}
+
+/* Word's numFmt as a style of db_number_text; 0 for none or a bullet. */
+static char number_style(const char *fmt)
+{
+    static const struct {
+        const char *name;
+        char style;
+    } fmts[] = {{"decimalZero", '0'}, {"lowerLetter", 'a'}, {"upperLetter", 'A'},
+                {"lowerRoman", 'i'},  {"upperRoman", 'I'},  {"bullet", 0},
+                {"none", 0}};
+    for (size_t k = 0; fmt && k < sizeof fmts / sizeof *fmts; k++)
+        if (!strcmp(fmt, fmts[k].name)) return fmts[k].style;
+    return '1'; /* decimal, and the rarer ones (ordinal, Japanese counting…) */
+}
+
+void dx_list_label(const dx_parts *p, const char *num_id, int ilvl, oct_buf *out)
+{
+    const num_slot *ns = num_of(p, num_id);
+    size_t at;
+    const counter *c = ns && lookup(&p->counter_ids, ns->abstract, &at) ? &p->counters[at] : NULL;
+    if (!c || ilvl < 0 || ilvl >= MAX_LEVELS) return;
+    const xmlNode *lvl = level_of(p, ns->abstract, ilvl);
+    const char *text = oct_xml_child_attr(lvl, NS_W, "lvlText", "val");
+    if (!text || !number_style(oct_xml_child_attr(lvl, NS_W, "numFmt", "val"))) return;
+    bool legal = oct_xml_child(lvl, NS_W, "isLgl") != NULL; /* "1.1" whatever the formats */
+    size_t start = out->len;
+    for (const char *t = text; *t && out->len - start < 200; t++) {
+        if (t[0] != '%' || t[1] < '1' || t[1] > '9') {
+            oct_buf_putc(out, *t);
+            continue;
+        }
+        int k = *++t - '1';
+        const xmlNode *kl = level_of(p, ns->abstract, k);
+        const char *st = oct_xml_child_attr(kl, NS_W, "start", "val");
+        int n = c->count[k] >= 0 ? c->count[k] : st ? atoi(st) : 1; /* a level not yet used */
+        char style = number_style(oct_xml_child_attr(kl, NS_W, "numFmt", "val"));
+        db_number_text(n, legal || !style ? '1' : style, out);
+    }
+    const char *suff = oct_xml_child_attr(lvl, NS_W, "suff", "val");
+    if (out->len > start && !(suff && !strcmp(suff, "nothing"))) oct_buf_putc(out, ' ');
 }
 
 const char *dx_rel(const dx_parts *p, const char *rid, bool *external)

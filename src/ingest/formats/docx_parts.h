@@ -14,6 +14,7 @@ typedef struct {
     unsigned flags;       /* DB_STRONG… of its run properties */
     const char *num_id;   /* the list its paragraphs are in ("List Number"), or NULL */
     int ilvl;
+    bool has_ilvl; /* its numPr names the level (else the numbering's w:pStyle does) */
 } dx_style;
 
 typedef struct dx_parts dx_parts;
@@ -33,6 +34,17 @@ unsigned dx_run_flags(const dx_parts *p, const xmlNode *rPr, unsigned flags);
  * list (or "0": numbering taken off). */
 bool dx_list_next(dx_parts *p, const char *num_id, int ilvl, bool *ordered, int *number,
                   const void **key);
+
+/* The level of list num_id whose w:pStyle is style_id (a numbered
+ * heading style's), or `fallback` when none is. */
+int dx_list_style_level(const dx_parts *p, const char *num_id, const char *style_id, int fallback);
+
+/* The label Word shows for the paragraph dx_list_next has just counted at
+ * level ilvl of num_id ("2.1", "IV.", "Chapter 3"): the level's lvlText
+ * with each %N the count of level N in that level's format, and the
+ * separator its w:suff asks (a space for a tab or a space, none for
+ * nothing), into out; nothing for a bullet or a level of no format. */
+void dx_list_label(const dx_parts *p, const char *num_id, int ilvl, oct_buf *out);
 
 /* The target of relationship rId (borrowed), and whether it is outside
  * the package (a web address); NULL when there is none. */

@@ -14,6 +14,7 @@
 
 #include "diag.h"
 #include "tree/tree.h"
+#include "util/buf.h"
 
 typedef struct oct_doc oct_doc;
 
@@ -43,6 +44,12 @@ const char *oct_doc_lang(const oct_doc *doc);
  * end, its pictures to t->images). Returns 0, or -1 after reporting an
  * error (a paragraph or the whole text over the limits). */
 int oct_doc_build(oct_tree *t, oct_node *chapter, oct_doc *doc, const char *path, oct_diag *diag);
+
+/* The document as CommonMark, appended to out (what `octavo normalize`
+ * prints for one, docmd.c): its tree built as oct_doc_build builds it and
+ * written back, its title and language as front matter. Returns 0, or -1
+ * after reporting an error (the limits of oct_doc_build). */
+int oct_doc_markdown(oct_doc *doc, const char *path, oct_buf *out, oct_diag *diag);
 
 void oct_doc_free(oct_doc *doc); /* NULL-safe */
 

@@ -27,6 +27,8 @@ typedef struct {
     size_t nstyles, capstyles;
     oct_strmap names, list_names; /* → index in styles: the first of a name */
     int list_depth;
+    const xmlNode *outline; /* text:outline-style: how headings are numbered */
+    int outline_count[11];  /* the last number of each outline level (1..10) */
     bool in_quote;
     bool space; /* the text so far ends in white space (or the paragraph is new) */
 } od;
@@ -145,6 +147,64 @@ static int style_heading(const od *c, const char *name, int depth)
     return style_heading(c, oct_xml_attr(s, NS_STYLE, "parent-style-name"), depth + 1);
 }
 
+/* ---- numbered headings -------------------------------------------------- */
+
+/* The level style (text:outline-level-style, text:list-level-style-number)
+ * of `level` in an outline or list style. */
+static const xmlNode *level_style(const xmlNode *style, int level)
+{
+    for (const xmlNode *l = style ? style->children : NULL; l; l = l->next) {
+        const char *lv = oct_xml_attr(l, NS_TEXT, "level");
+        if (l->type == XML_ELEMENT_NODE && lv && atoi(lv) == level) return l;
+    }
+    return NULL;
+}
+
+/* ODF's num-format ("1", "a", "A", "i", "I") as db_number_text's; 0 none. */
+static char odf_number_style(const xmlNode *ls)
+{
+    const char *f = oct_xml_attr(ls, NS_STYLE, "num-format");
+    return f && strchr("1aAiI", f[0]) && f[0] ? f[0] : 0;
+}
+
+/* A text:h counted in the outline, and the number the outline style
+ * gives it ("2.1 ": its prefix, the numbers of the levels it displays
+ * joined by dots, its suffix, a space) into out; nothing for a level
+ * without a number format, or when the heading holds its number itself
+ * (text:number, which the text keeps). */
+static void outline_number(od *c, const xmlNode *h, int level, oct_buf *out)
+{
+    const char *sv = oct_xml_attr(h, NS_TEXT, "start-value");
+    const char *header = oct_xml_attr(h, NS_TEXT, "is-list-header");
+    if (header && !strcmp(header, "true")) return;
+    const xmlNode *ls = level_style(c->outline, level);
+    const char *rs = oct_xml_attr(h, NS_TEXT, "restart-numbering");
+    int start = oct_xml_attr(ls, NS_TEXT, "start-value")
+                    ? atoi(oct_xml_attr(ls, NS_TEXT, "start-value"))
+                    : 1;
+    int *n = c->outline_count;
+    n[level] = sv && atoi(sv) > 0          ? atoi(sv)
+               : rs && !strcmp(rs, "true") ? start
+               : n[level] > 0              ? n[level] + 1
+                                           : start;
+    for (int k = level + 1; k <= 10; k++)
+        n[k] = 0;
+    if (!odf_number_style(ls) || oct_xml_child(h, NS_TEXT, "number")) return;
+    const char *dl = oct_xml_attr(ls, NS_TEXT, "display-levels");
+    int shown = dl && atoi(dl) > 1 ? atoi(dl) : 1;
+    if (shown > level) shown = level;
+    const char *prefix = oct_xml_attr(ls, NS_STYLE, "num-prefix");
+    const char *suffix = oct_xml_attr(ls, NS_STYLE, "num-suffix");
+    oct_buf_puts(out, prefix ? prefix : "");
+    for (int k = level - shown + 1; k <= level; k++) {
+        char st = odf_number_style(level_style(c->outline, k));
+        db_number_text(n[k] > 0 ? n[k] : 1, st ? st : '1', out);
+        if (k < level) oct_buf_putc(out, '.');
+    }
+    oct_buf_puts(out, suffix ? suffix : "");
+    oct_buf_putc(out, ' ');
+}
+
 /* ---- inlines ------------------------------------------------------------ */
 
 static void keep_text(od *c, const xmlNode *n, const char *what)
@@ -216,6 +276,10 @@ static void note(od *c, const xmlNode *n, int depth)
     saved.warned = b->warned, saved.note_keys = b->note_keys, saved.failed = b->failed;
     saved.total_bytes = b->total_bytes, saved.deep_warned = b->deep_warned;
     saved.dropped_comments = b->dropped_comments, saved.dropped_deleted = b->dropped_deleted;
+    /* what the note's reading added to the source's bookkeeping stays */
+    saved.pictures = b->pictures, saved.more_kinds = b->more_kinds;
+    saved.more_names = b->more_names;
+    memcpy(saved.more_lines, b->more_lines, sizeof saved.more_lines);
     *b = saved;
 }
 
@@ -261,7 +325,7 @@ static void inlines(od *c, const xmlNode *parent, unsigned flags, int depth)
                 db_text(c->b, flags, " ", 1, line);
             c->space = true;
         } else if (oct_xml_is(n, NS_TEXT, "tab")) {
-            db_text(c->b, flags, " ", 1, line);
+            db_tab(c->b, flags, line);
             c->space = true;
         } else if (oct_xml_is(n, NS_TEXT, "line-break")) {
             db_break(c->b, line);
@@ -308,10 +372,13 @@ static void paragraph(od *c, const xmlNode *p, const db_listpos *lp, int depth)
     int line = oct_xml_line(p);
     const char *sn = oct_xml_attr(p, NS_TEXT, "style-name");
     int level = 0;
+    oct_buf number = OCT_BUF_INIT;
     if (oct_xml_is(p, NS_TEXT, "h")) {
         const char *ol = oct_xml_attr(p, NS_TEXT, "outline-level");
         level = ol ? atoi(ol) : 1;
-        level = level < 1 ? 1 : level > 6 ? 6 : level;
+        level = level < 1 ? 1 : level > 10 ? 10 : level;
+        outline_number(c, p, level, &number);
+        level = level > 6 ? 6 : level;
     }
     if (!level && !lp) level = style_heading(c, sn, 0);
     bool subtitle = !level && named(c, sn, SUBTITLE_NAMES, 0);
@@ -329,6 +396,8 @@ static void paragraph(od *c, const xmlNode *p, const db_listpos *lp, int depth)
     if (subtitle) flags |= DB_EMPH;
     if (code) flags |= DB_CODE;
     db_begin(b, level ? OCT_SECTION : OCT_PARAGRAPH, level, lp, line);
+    if (number.len) db_text(b, 0, number.data, number.len, line);
+    oct_buf_free(&number);
     c->space = true;
     inlines(c, p, flags, depth + 1);
     if (!code && !level && !lp) code = db_all_code(b);
@@ -455,6 +524,8 @@ int oct_odt_build(db *b, oct_doc *doc)
 {
     od c = {.b = b, .doc = doc};
     load_styles(&c);
+    const xmlNode *sroot = doc->styles ? xmlDocGetRootElement(doc->styles) : NULL;
+    c.outline = sroot ? oct_xml_find(sroot, NS_TEXT, "outline-style") : NULL;
     b->part = "content.xml";
     const xmlNode *root = xmlDocGetRootElement(doc->main);
     const xmlNode *text = oct_xml_child(oct_xml_child(root, NS_OFFICE, "body"), NS_OFFICE, "text");

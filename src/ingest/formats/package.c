@@ -255,6 +255,8 @@ int oct_doc_open(const char *path, const char *bytes, size_t len, oct_doc **out,
                         "the package (a zip archive) cannot be opened: %s", why);
         return -1;
     }
+    oct_unzip_set_limits(zip, OCT_LIMIT_PACKAGE_UNPACKED_BYTES, OCT_LIMIT_PACKAGE_RATIO,
+                         OCT_LIMIT_PACKAGE_RATIO_GRACE);
     oct_doc *d = oct_xcalloc(1, sizeof *d);
     d->zip = zip;
     int failed = 0, rc = 1;

@@ -288,6 +288,12 @@ bool nl_is_block_start(const char *s, size_t n);
 
 /* --- normalize_table.c --- */
 void nl_detect_tables(nl_doc *d);
+/* The cells of row l of table region r as nl_detect_tables split it: the
+ * byte range [a[j], b[j]) of l->s for each of r->ncols columns, trimmed
+ * (a[j] == b[j]: empty). False for a row that is no cells (a rule under
+ * the header, a blank line, a CSV row). The Word and OpenDocument readers
+ * split their tab-aligned paragraphs with it (formats/doctabs.c). */
+bool nl_table_cells(const nl_region *r, const nl_line *l, size_t *a, size_t *b);
 /* --- normalize_csv.c --- */
 /* nl_line.split of a CSV table's rows (normalize_table.c has its own
  * values below these). */

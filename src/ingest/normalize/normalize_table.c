@@ -483,12 +483,11 @@ static void emit_csv_row(const nl_region *r, const nl_line *l, oct_buf *row)
     }
 }
 
-static void emit_row(const nl_region *r, const nl_line *l, oct_buf *row)
+bool nl_table_cells(const nl_region *r, const nl_line *l, size_t *a, size_t *b)
 {
-    if (l->split == NL_SPLIT_CSV_COMMA || l->split == NL_SPLIT_CSV_SEMICOLON) {
-        emit_csv_row(r, l, row);
-        return;
-    }
+    if (l->split == NL_SPLIT_CSV_COMMA || l->split == NL_SPLIT_CSV_SEMICOLON ||
+        l->split == SPLIT_RULE || (l->flags & NL_BLANK))
+        return false;
     cell c[NL_MAX_COLS];
     int slot[NL_MAX_COLS];
     int mode = l->split == SPLIT_COLUMNS ? SPLIT_HYBRID : l->split;
@@ -501,13 +500,25 @@ static void emit_row(const nl_region *r, const nl_line *l, oct_buf *row)
         for (int k = 1; k < count; k++)
             slot[column_of(r, c[k].col)] = k;
     }
-    oct_buf_puts(row, "|");
     for (int j = 0; j < r->ncols; j++) {
-        if (slot[j] >= 0 && slot[j] < count)
-            put_cell(row, l->s, c[slot[j]].a, c[slot[j]].b, false);
-        else
-            oct_buf_puts(row, "  |");
+        bool has = slot[j] >= 0 && slot[j] < count;
+        a[j] = has ? c[slot[j]].a : 0;
+        b[j] = has ? c[slot[j]].b : 0;
     }
+    return true;
+}
+
+static void emit_row(const nl_region *r, const nl_line *l, oct_buf *row)
+{
+    if (l->split == NL_SPLIT_CSV_COMMA || l->split == NL_SPLIT_CSV_SEMICOLON) {
+        emit_csv_row(r, l, row);
+        return;
+    }
+    size_t a[NL_MAX_COLS], b[NL_MAX_COLS];
+    nl_table_cells(r, l, a, b);
+    oct_buf_puts(row, "|");
+    for (int j = 0; j < r->ncols; j++) /* an empty cell is written "  |" */
+        put_cell(row, l->s, a[j], b[j], false);
 }
 
 void nl_emit_table(const nl_doc *d, const nl_region *r, nl_out *out)
