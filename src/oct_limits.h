@@ -84,7 +84,7 @@
  * [limit-source-size]: refused (error). Its pictures travel in it (a
  * handout's photographs are megabytes each): it is not held to
  * OCT_LIMIT_SOURCE_BYTES, its text is; each picture is held to the
- * limits of ingest/images.h as a picture file is. */
+ * limits of ingest/images/images.h as a picture file is. */
 #define OCT_LIMIT_PACKAGE_BYTES (64u * 1024u * 1024u)
 
 /* All the parts read from one package, unpacked [limit-source-size]: a
@@ -108,7 +108,7 @@
  *   config/yaml.h   OCT_YAML_MAX_DEPTH, aliases refused (YAML bombs)
  *   ingest/formats/notebook.h OCT_NOTEBOOK_MAX_DEPTH (JSON nesting, refused)
  *   ingest/formats/notebook.h OCT_NOTEBOOK_MAX_OUTPUT_LINES, _BYTES (cut)
- *   ingest/images.h OCT_IMAGE_MAX_BYTES, OCT_IMAGE_MAX_SIDE,
+ *   ingest/images/images.h OCT_IMAGE_MAX_BYTES, OCT_IMAGE_MAX_SIDE,
  *                   OCT_IMAGE_MAX_PIXELS, OCT_SVG_MAX_RASTER
  *   tree/anchors.h  OCT_MAX_ANCHORS */
 

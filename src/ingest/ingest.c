@@ -10,7 +10,7 @@
 #include "ingest/formats/notebook.h"
 #include "ingest/guards.h"
 #include "ingest/linkscheme.h"
-#include "ingest/images.h"
+#include "ingest/images/images.h"
 #include "ingest/remnote.h"
 #include "ingest/srcards.h"
 #include "ingest/wikilinks.h"

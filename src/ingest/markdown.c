@@ -2,7 +2,7 @@
 #include "ingest/cmarkparse.h"
 #include "ingest/fnprefix.h"
 #include "ingest/guards.h"
-#include "ingest/html.h"
+#include "ingest/html/html.h"
 #include "ingest/markdown_int.h"
 #include "ingest/listnum.h"
 #include "ingest/decode/newlines.h"

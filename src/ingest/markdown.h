@@ -7,7 +7,7 @@
 #include <stddef.h>
 
 #include "diag.h"
-#include "ingest/html.h"
+#include "ingest/html/html.h"
 #include "tree/tree.h"
 
 typedef struct {

@@ -3,7 +3,7 @@
  * an HTML table cell). Internal to ingest. */
 #ifndef OCT_MARKDOWN_INT_H
 #define OCT_MARKDOWN_INT_H
-#include "ingest/html.h"
+#include "ingest/html/html.h"
 #include "ingest/listnum.h"
 #include "ingest/markdown.h"
 #include "util/buf.h"

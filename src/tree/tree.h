@@ -230,7 +230,7 @@ typedef struct {
     const char *mode;
 } oct_meta;
 
-/* A picture the ingest pass loaded and checked (src/ingest/images.c):
+/* A picture the ingest pass loaded and checked (src/ingest/images/images.c):
  * fully decoded once, so backends may hand it to their libraries as is. */
 typedef enum { OCT_IMAGE_PNG, OCT_IMAGE_JPEG, OCT_IMAGE_SVG } oct_image_type;
 

@@ -3,7 +3,7 @@
  * EXIF orientation, SVG with librsvg): it returns 0 with a sane size, or -1
  * with a reason, and never crashes. The EXIF reader is also fed directly. */
 #include "fuzz.h"
-#include "ingest/images.h"
+#include "ingest/images/images.h"
 
 #include <stdlib.h>
 #include <string.h>

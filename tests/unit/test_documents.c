@@ -4,7 +4,7 @@
  * node lines included (each node's line is its element's in the part). */
 #include "check.h"
 #include "ingest/formats/formats.h"
-#include "ingest/images.h"
+#include "ingest/images/images.h"
 #include "ingest/ingest.h"
 #include "oct_limits.h"
 #include "tree/tree.h"

@@ -7,7 +7,7 @@
  *
  *   test_exif --write DIR   writes o1.jpg .. o8.jpg (tests/scripts/asan_exif.sh) */
 #include "check.h"
-#include "ingest/images.h"
+#include "ingest/images/images.h"
 
 #include <stdint.h>
 #include <stdio.h>

@@ -1,4 +1,4 @@
-/* HTML in Markdown, the rough edges (src/ingest/html_table.c, markdown_html.c,
+/* HTML in Markdown, the rough edges (src/ingest/html/html_table.c, markdown_html.c,
  * rawblocks.c): column alignment from align= and text-align, Markdown blocks
  * folded into a table cell, a pasted page's frame tags, unterminated
  * <script>/<style>/<iframe>, and the <summary> shapes GitHub READMEs use. */

@@ -3,7 +3,7 @@
  * out when it plainly is one, a note either way, and only for .html and
  * .htm sources. */
 #include "html_support.h"
-#include "ingest/html.h"
+#include "ingest/html/html.h"
 
 static doc page(const char *path, const char *html)
 {

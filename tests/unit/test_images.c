@@ -4,8 +4,8 @@
  * pictures are made here with libpng and libjpeg. */
 #define _XOPEN_SOURCE 700
 #include "check.h"
-#include "ingest/images.h"
-#include "ingest/images_path.h"
+#include "ingest/images/images.h"
+#include "ingest/images/images_path.h"
 #include "ingest/ingest.h"
 
 #include <png.h>

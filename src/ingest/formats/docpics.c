@@ -4,7 +4,7 @@
  * once. One that cannot be used keeps its alt text. */
 #include "ingest/formats/docint.h"
 
-#include "ingest/images.h"
+#include "ingest/images/images.h"
 #include "util/xalloc.h"
 
 #include <stdlib.h>

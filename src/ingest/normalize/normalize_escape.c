@@ -20,7 +20,7 @@
  * In every source, plain or Markdown, TeX math ($\int_0^1 x\,dx$, $a_1$,
  * \(x^2\)) becomes a code span: Markdown would take its backslashes and
  * read its underscores as emphasis; ingest sets it as Unicode math. */
-#include "ingest/html_int.h"
+#include "ingest/html/html_int.h"
 #include "ingest/normalize/normalize_internal.h"
 #include "unicode/texmath.h"
 

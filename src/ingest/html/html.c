@@ -1,5 +1,5 @@
 #include "ingest/decode/decode.h"
-#include "ingest/html_int.h"
+#include "ingest/html/html_int.h"
 #include "util/xalloc.h"
 
 #include <libxml/parser.h>

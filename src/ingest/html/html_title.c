@@ -4,7 +4,7 @@
  * no title of the notes, so it goes when it plainly is one (a few words,
  * each capitalised but "of", "de"…, no number: "Part 2" and "what are
  * they?" stay), or a domain ("example.org"). What goes is named in the caller's note. */
-#include "ingest/html.h"
+#include "ingest/html/html.h"
 
 #include <string.h>
 

@@ -8,7 +8,7 @@
  * librsvg is opened (dlopen) the first time an SVG comes up, not linked:
  * it brings cairo, pango, gio and the X libraries, and loading and
  * relocating them took about 4 ms of every run, SVG or not. */
-#include "ingest/images.h"
+#include "ingest/images/images.h"
 #include "util/dynlib.h"
 #include "util/xalloc.h"
 

@@ -4,7 +4,7 @@
 #define OCT_HTML_INT_H
 #include <libxml/HTMLparser.h>
 
-#include "ingest/html.h"
+#include "ingest/html/html.h"
 #include "util/buf.h"
 
 /* What an element becomes. */

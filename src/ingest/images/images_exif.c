@@ -5,7 +5,7 @@
  * `image-orientation: from-image` show the stored pixels as they are.
  * The Exif segment comes from a file anyone may have damaged, so every
  * read is bounds-checked and anything odd simply means "no orientation". */
-#include "ingest/images.h"
+#include "ingest/images/images.h"
 #include "util/xalloc.h"
 
 #include <setjmp.h>

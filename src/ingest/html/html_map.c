@@ -1,4 +1,4 @@
-#include "ingest/html_int.h"
+#include "ingest/html/html_int.h"
 #include "ingest/ingest.h"
 #include "tree/anchors.h"
 #include "util/xalloc.h"

@@ -1,4 +1,4 @@
-#include "ingest/html_int.h"
+#include "ingest/html/html_int.h"
 
 /* The Markdown walk's side of the HTML mapper (html.h): where a Markdown
  * block goes, and closing the elements a frame leaves open. libxml2 is

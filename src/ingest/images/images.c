@@ -8,8 +8,8 @@
  * status badges (remote pictures that link somewhere) is dropped with one
  * note per file. */
 #define _XOPEN_SOURCE 700 /* realpath */
-#include "ingest/images.h"
-#include "ingest/images_path.h"
+#include "ingest/images/images.h"
+#include "ingest/images/images_path.h"
 #include "util/buf.h"
 #include "util/xalloc.h"
 

@@ -5,7 +5,7 @@
  * errors by longjmp out of a callback (libpng's default prints, libjpeg's
  * default exits the process), so each decoder keeps its heap state in a
  * struct reached through a pointer that does not change after setjmp. */
-#include "ingest/images.h"
+#include "ingest/images/images.h"
 #include "util/buf.h"
 #include "util/xalloc.h"
 

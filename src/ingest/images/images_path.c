@@ -6,7 +6,7 @@
  * either. The file is opened without following links, as a regular file
  * only (a FIFO or a device would block or never end). */
 #define _XOPEN_SOURCE 700 /* realpath */
-#include "ingest/images_path.h"
+#include "ingest/images/images_path.h"
 #include "util/buf.h"
 #include "util/deps.h"
 #include "util/xalloc.h"
