@@ -242,6 +242,11 @@ static void test_display_blocks(void)
     CHECK(strstr(got, "$$") != NULL); /* a blank line before any $$: as written */
     free(got);
     CHECK(count_kind("notes.md", "```\n$$\nx_1\n$$\n```\n", OCT_CODE_BLOCK) == 1);
+    /* a formula in the middle of a paragraph is set apart from its text */
+    CHECK(count_kind("notes.md", "The density is\n\\[\nf(x) = e^{-x}\n\\]\nfor x > 0.\n",
+                     OCT_PARAGRAPH) == 3);
+    CHECK(count_kind("notes.md", "1. Solve:\n   $$\n   x_1 = 1\n   $$\n   so it is.\n2. Next\n",
+                     OCT_ITEM) == 2);
     CHECK(count_kind("notes.md", "> $$\n> x_1\n> $$\n", OCT_SUBSCRIPT) == 0);
 }
 

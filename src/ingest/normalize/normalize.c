@@ -136,8 +136,11 @@ static void emit(const nl_doc *d, nl_out *o)
             continue;
         }
         const nl_line *l = &d->lines[i];
-        if (l->flags & NL_MATH) {
+        if (l->flags & NL_MATH) { /* a display formula: a paragraph of its own */
+            if (o->n > 0 && !last_line_blank(o)) nl_out_line(o, "", 0, l->src);
             i = nl_emit_display_math(d, i, o);
+            if (i < d->n && !(d->lines[i].flags & NL_BLANK))
+                nl_out_line(o, "", 0, d->lines[i - 1].src);
             continue;
         }
         i++;
