@@ -12,19 +12,13 @@ void nl_out_line(nl_out *o, const char *s, size_t n, int src)
 {
     oct_buf_put(&o->text, s, n);
     oct_buf_putc(&o->text, '\n');
-    if (o->n == o->cap) {
-        o->cap = o->cap ? o->cap * 2 : 256;
-        o->map = oct_xrealloc(o->map, o->cap * sizeof *o->map);
-    }
+    OCT_GROW(o->map, o->cap, o->n + 1);
     o->map[o->n++] = src;
 }
 
 nl_region *nl_add_region(nl_doc *d, nl_region_kind kind, size_t start, size_t end)
 {
-    if (d->nregions == d->capregions) {
-        d->capregions = d->capregions ? d->capregions * 2 : 16;
-        d->regions = oct_xrealloc(d->regions, d->capregions * sizeof *d->regions);
-    }
+    OCT_GROW(d->regions, d->capregions, d->nregions + 1);
     nl_region *r = &d->regions[d->nregions++];
     memset(r, 0, sizeof *r);
     r->kind = kind;
