@@ -296,12 +296,8 @@ static bool read_structure(reader *r, oct_buf *out, const char *name, size_t sta
     bool begins = strcmp(name, "begin") == 0;
     if (begins && tex_environment(r->s, r->n, &r->i, r->depth, out)) return true;
     if (!begins && strcmp(name, "end") != 0) return false;
-    size_t k = r->i;
-    while (k < r->n && r->s[k] == ' ')
-        k++;
-    size_t room = r->n - k < 26 ? r->n - k : 26; /* an environment's name, at most */
-    const char *close = k < r->n && r->s[k] == '{' ? memchr(r->s + k, '}', room) : NULL;
-    if (close) r->i = (size_t)(close - r->s) + 1;
+    size_t at, len, past = tex_env_name(r->s, r->n, r->i, &at, &len);
+    if (past) r->i = past;
     oct_buf_put(out, r->s + start - 1, r->i - start + 1);
     return true;
 }

@@ -90,19 +90,24 @@ static size_t skip_group(const char *s, size_t n, size_t i, char open, char clos
     return i;
 }
 
+size_t tex_env_name(const char *s, size_t n, size_t i, size_t *name, size_t *len)
+{
+    size_t k = skip_blanks(s, n, i);
+    if (k >= n || s[k] != '{') return 0;
+    size_t room = n - k < MAX_NAME + 2 ? n - k : MAX_NAME + 2;
+    const char *close = memchr(s + k, '}', room);
+    if (!close) return 0;
+    *name = k + 1;
+    *len = (size_t)(close - s) - *name;
+    return (size_t)(close - s) + 1;
+}
+
 /* Whether "\begin{" or "\end{" (word) starts at s[j]; its name's span. */
 static bool env_mark(const char *s, size_t n, size_t j, const char *word, size_t *name, size_t *len)
 {
     size_t w = strlen(word);
     if (j + 1 + w >= n || s[j] != '\\' || memcmp(s + j + 1, word, w) != 0) return false;
-    size_t k = skip_blanks(s, n, j + 1 + w);
-    if (k >= n || s[k] != '{') return false;
-    size_t room = n - k < MAX_NAME + 2 ? n - k : MAX_NAME + 2;
-    const char *close = memchr(s + k, '}', room);
-    if (!close) return false;
-    *name = k + 1;
-    *len = (size_t)(close - s) - *name;
-    return true;
+    return tex_env_name(s, n, j + 1 + w, name, len) != 0;
 }
 
 /* Where the body starting at `from` ends (the \end{name} matching, same
@@ -204,16 +209,12 @@ static void put_body(const env_def *e, const char *s, size_t from, size_t to, in
 
 bool tex_environment(const char *s, size_t n, size_t *i, int depth, oct_buf *out)
 {
-    size_t k = skip_blanks(s, n, *i);
-    if (depth >= MAX_DEPTH || k >= n || s[k] != '{') return false;
-    size_t room = n - k < MAX_NAME + 2 ? n - k : MAX_NAME + 2;
-    const char *close = memchr(s + k, '}', room);
-    if (!close) return false;
-    const char *name = s + k + 1;
-    size_t len = (size_t)(close - name);
+    size_t at, len, from = depth < MAX_DEPTH ? tex_env_name(s, n, *i, &at, &len) : 0;
+    if (!from) return false;
+    const char *name = s + at;
     const env_def *e = env_named(name, len);
     if (!e) return false;
-    size_t from = (size_t)(close - s) + 1, end, after;
+    size_t end, after;
     if (e->arg)
         from = skip_group(s, n, skip_group(s, n, skip_blanks(s, n, from), '[', ']'), '{', '}');
     if (!find_end(s, n, from, name, len, &end, &after)) return false;

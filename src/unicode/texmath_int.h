@@ -42,6 +42,10 @@ void tex_radicand(oct_buf *out, const oct_buf *arg);
 /* s[0..n) as marked text appended to out, read as a group `depth` deep
  * (texmath.c): the cells of an environment. */
 void tex_convert(const char *s, size_t n, int depth, oct_buf *out);
+/* The name of an environment, "{name}" after blanks at s[i]: its span
+ * in *name and *len, and where it ends (past '}'); 0 when none is there
+ * (a name is looked for within a few bytes only). */
+size_t tex_env_name(const char *s, size_t n, size_t i, size_t *name, size_t *len);
 /* An environment at s[*i] (just past "\begin"): when it is one texmath
  * knows and its \end is found, its text goes to out, *i moves past the
  * \end and the result is true; else nothing is read (texmath_env.c). */

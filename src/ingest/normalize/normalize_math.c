@@ -36,12 +36,6 @@ static const char *content(const nl_line *l, size_t *n)
     return nl_trim(l->s + l->lead, n);
 }
 
-static bool starts(const char *s, size_t n, const char *p)
-{
-    size_t k = strlen(p);
-    return n >= k && memcmp(s, p, k) == 0;
-}
-
 static bool ends(const char *s, size_t n, const char *p)
 {
     size_t k = strlen(p);
@@ -53,7 +47,7 @@ static bool ends(const char *s, size_t n, const char *p)
  * \begin{ENV} of a display environment. */
 static bool opener(const char *t, size_t n, char close[32])
 {
-    if (starts(t, n, "$$") || starts(t, n, "\\[")) {
+    if (nl_starts_with(t, n, "$$") || nl_starts_with(t, n, "\\[")) {
         const char *c = t[0] == '$' ? "$$" : "\\]";
         size_t k = 2;
         for (; k + 1 < n; k++) /* closed on its own line: inline, left to the escaper */
@@ -64,7 +58,7 @@ static bool opener(const char *t, size_t n, char close[32])
     for (size_t e = 0; DISPLAY_ENVS[e]; e++) {
         char open[32];
         snprintf(open, sizeof open, "\\begin{%s}", DISPLAY_ENVS[e]);
-        if (!starts(t, n, open)) continue;
+        if (!nl_starts_with(t, n, open)) continue;
         snprintf(close, 32, "\\end{%s}", DISPLAY_ENVS[e]);
         return !ends(t, n, close) || n == strlen(open);
     }
@@ -118,7 +112,7 @@ size_t nl_emit_display_math(const nl_doc *d, size_t first, nl_out *o)
     const nl_line *l = &d->lines[first];
     size_t n;
     const char *t = content(l, &n);
-    bool delimited = starts(t, n, "$$") || starts(t, n, "\\[");
+    bool delimited = nl_starts_with(t, n, "$$") || nl_starts_with(t, n, "\\[");
     oct_buf tex = OCT_BUF_INIT;
     for (size_t k = first; k <= end; k++) {
         const char *u = content(&d->lines[k], &n);
