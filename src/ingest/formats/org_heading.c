@@ -101,9 +101,9 @@ static void note_tags(org_ctx *c, span t, int src)
     md_lines_add(&c->taglines, src);
 }
 
-static bool has_tag(span t, const char *tag)
+/* Whether tags t (":a:b:") hold tag[0..k). */
+static bool has_tag(span t, const char *tag, size_t k)
 {
-    size_t k = strlen(tag);
     for (size_t i = 0; i + k + 2 <= t.n; i++)
         if (t.s[i] == ':' && !memcmp(t.s + i + 1, tag, k) && t.s[i + k + 1] == ':') return true;
     return false;
@@ -112,10 +112,29 @@ static bool has_tag(span t, const char *tag)
 bool org_heading_tagged(const nl_raw_line *l, int lvl, const char *tag, size_t n)
 {
     size_t len = l->n - (size_t)lvl;
-    span t = take_tags(l->s + lvl, &len);
-    for (size_t i = 0; i + n + 2 <= t.n; i++)
-        if (t.s[i] == ':' && !memcmp(t.s + i + 1, tag, n) && t.s[i + n + 1] == ':') return true;
-    return false;
+    return has_tag(take_tags(l->s + lvl, &len), tag, n);
+}
+
+/* Past a heading's TODO keyword (and COMMENT, when `comment`) and its
+ * priority cookie ("[#A]") at *s, with the blanks after each; whether
+ * there was either. */
+static bool skip_keyword_priority(org_ctx *c, const char **s, size_t *n, bool comment)
+{
+    bool marked = false;
+    size_t w = nl_word_len(*s, *n);
+    if (w && (word_in(c->todo.data, *s, w) || (comment && w == 7 && !memcmp(*s, "COMMENT", 7)))) {
+        marked = true;
+        *s += w, *n -= w;
+        while (*n && **s == ' ')
+            (*s)++, (*n)--;
+    }
+    if (*n >= 4 && (*s)[0] == '[' && (*s)[1] == '#' && (*s)[3] == ']') {
+        marked = true;
+        *s += 4, *n -= 4;
+        while (*n && **s == ' ')
+            (*s)++, (*n)--;
+    }
+    return marked;
 }
 
 bool org_heading_commented(org_ctx *c, const nl_raw_line *l, int lvl)
@@ -124,17 +143,7 @@ bool org_heading_commented(org_ctx *c, const nl_raw_line *l, int lvl)
     size_t n = l->n - (size_t)lvl;
     while (n && (*s == ' ' || *s == '\t'))
         s++, n--;
-    size_t w = nl_word_len(s, n);
-    if (w && word_in(c->todo.data, s, w)) { /* "* TODO COMMENT ..." */
-        s += w, n -= w;
-        while (n && *s == ' ')
-            s++, n--;
-    }
-    if (n >= 4 && s[0] == '[' && s[1] == '#' && s[3] == ']') {
-        s += 4, n -= 4;
-        while (n && *s == ' ')
-            s++, n--;
-    }
+    skip_keyword_priority(c, &s, &n, false); /* "* TODO [#A] COMMENT ..." */
     return n >= 7 && !memcmp(s, "COMMENT", 7) && (n == 7 || s[7] == ' ' || s[7] == '\t');
 }
 
@@ -147,20 +156,7 @@ static void heading_parts(org_ctx *c, const nl_raw_line *l, int lvl, oct_buf *ti
     while (n && (*s == ' ' || *s == '\t'))
         s++, n--;
     *tags = take_tags(s, &n);
-    size_t w = nl_word_len(s, n);
-    *marked = false;
-    if (w && w < n + 1 && (word_in(c->todo.data, s, w) || (w == 7 && !memcmp(s, "COMMENT", 7)))) {
-        *marked = true;
-        s += w, n -= w;
-        while (n && *s == ' ')
-            s++, n--;
-    }
-    if (n >= 4 && s[0] == '[' && s[1] == '#' && s[3] == ']') {
-        *marked = true;
-        s += 4, n -= 4;
-        while (n && *s == ' ')
-            s++, n--;
-    }
+    *marked = skip_keyword_priority(c, &s, &n, true);
     for (size_t i = 0; i < n; i++) {
         size_t k = cookie(s, n, i);
         if (!k) {
@@ -280,8 +276,8 @@ void org_heading(org_ctx *c, size_t i, const char *prefix)
             return;
         }
     }
-    if (!c->card_level && (has_tag(tags, "drill") || anki_note(c, i)))
-        open_card(c, i, lvl, has_tag(tags, "drill"), &q_title);
+    if (!c->card_level && (has_tag(tags, "drill", 5) || anki_note(c, i)))
+        open_card(c, i, lvl, has_tag(tags, "drill", 5), &q_title);
     md_blank(&c->w, prefix, src);
     for (int k = 0; k < (lvl > 6 ? 6 : lvl); k++)
         oct_buf_putc(&b, '#');
