@@ -197,7 +197,8 @@ static void put_body(const env_def *e, const char *s, size_t from, size_t to, in
             j = next - 1;
             continue;
         }
-        if (first_cell && rows > 0) oct_buf_puts(out, e->kind == ENV_ROWS ? "\x04" : "; ");
+        if (first_cell && rows > 0 && e->kind == ENV_ROWS) oct_buf_putc(out, OCT_TEX_ROW);
+        if (first_cell && rows > 0 && e->kind != ENV_ROWS) oct_buf_puts(out, "; ");
         put_cell(e, s, cell, j, first_cell, depth, out);
         first_cell = row_end;
         rows += row_end;

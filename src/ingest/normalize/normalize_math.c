@@ -42,8 +42,8 @@ static bool ends(const char *s, size_t n, const char *p)
     return n >= k && memcmp(s + n - k, p, k) == 0;
 }
 
-/* The closing delimiter a formula opening on t[0..n) needs ("" when the
- * line opens none): $$ or \[ with nothing closing them on the line, or
+/* Whether t[0..n) opens a display formula, and the delimiter that closes
+ * it into close: $$ or \[ with nothing closing them on the line, or
  * \begin{ENV} of a display environment. */
 static bool opener(const char *t, size_t n, char close[32])
 {
