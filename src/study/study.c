@@ -1,6 +1,8 @@
 #include "study/study.h"
 #include "study/study_int.h"
 
+#include "util/worker.h"
+
 #include <stdlib.h>
 
 /* The pass, chapter by chapter: split paragraphs at the lines that ask,
@@ -33,6 +35,33 @@ static void study_chapter(st_ctx *c, oct_node *ch)
     st_details_flatten(c, ch);
 }
 
+/* Merging reads each question's text and writes only its cluster number;
+ * topics read the same text and write only its topic. Neither changes the
+ * tree's shape, so the two run side by side, merging on a worker. */
+typedef struct {
+    oct_work work;
+    oct_tree *t;
+    bool merge;
+    oct_node **qs;
+    size_t nq;
+} cluster_job;
+
+static void run_cluster(oct_work *w)
+{
+    cluster_job *j = (cluster_job *)w;
+    st_cluster_questions(j->t, j->merge, j->qs, j->nq);
+}
+
+static void topics_and_clusters(oct_tree *t, bool merge, oct_node **qs, size_t nq)
+{
+    cluster_job job = {.work.run = run_cluster, .t = t, .merge = merge, .qs = qs, .nq = nq};
+    oct_worker *w = oct_worker_new(0);
+    oct_worker_submit(w, &job.work);
+    st_assign_topics(t);
+    oct_worker_wait(w, &job.work);
+    oct_worker_free(w);
+}
+
 int oct_study_run(oct_tree *t, oct_diag *diag)
 {
     return oct_study_run_with(t, diag, NULL);
@@ -50,14 +79,12 @@ int oct_study_run_with(oct_tree *t, oct_diag *diag, const oct_study_options *o)
     }
     size_t nq;
     oct_node **qs = st_limit_questions(t, diag, &nq);
-    /* Topics need the finished questions and the headings above them. */
-    st_assign_topics(t);
     free(c.u);
     oct_buf_free(&c.tmp);
     st_lines_free(&c.lines);
-    /* once over the whole tree: questions of every chapter merge (topics
-     * neither add nor remove any) */
-    st_cluster_questions(t, !o || o->merge, qs, nq);
+    /* Topics need the finished questions and the headings above them;
+     * questions of every chapter merge, once over the whole tree. */
+    topics_and_clusters(t, !o || o->merge, qs, nq);
     if (o && o->arrange)
         st_arrange_with(t, diag, qs, nq);
     else
