@@ -551,10 +551,22 @@ typedef struct {
     size_t n, cap, nhead;
     bool glyphs_only; /* shape the texts (their glyphs are registered), set nothing */
 } pdf_margins;
+/* A margin text as last fitted: the recto head, the verso head and the
+ * folio come back page after page, so each is shaped once, not twice a
+ * page (margins.c). */
+typedef struct {
+    char *s; /* NULL: empty */
+    double width, tw;
+    const void *node;
+    pdf_text t;
+} pdf_margin_memo;
+enum { PDF_MARGIN_MEMOS = 4 };
 /* Sets page i's running head and folio (shaping their text; the glyphs
  * go to the pool). */
 void pdf_margins_set(oct_pdf *p, size_t i, pdf_margins *m);
 void pdf_margins_free(pdf_margins *m);
+/* Frees what the margins keep from page to page (oct_pdf_free). */
+void pdf_margin_memos_free(oct_pdf *p);
 /* Paints one item with its top-left corner at (left, top), PDF space. */
 /* n ruled lines `lh` apart across [x, x + w] of the current flow: room to
  * write an answer by hand (question.c). The first `kept` stay together;
@@ -678,7 +690,9 @@ struct oct_pdf {
      * recto_base (-1: it does not; flashcards have their own sheets). */
     long recto_base;
 
-    oct_buf pool;                  /* op texts, anchor keys */
+    oct_buf pool; /* op texts, anchor keys */
+    pdf_margin_memo margin_memo[PDF_MARGIN_MEMOS];
+    unsigned margin_memo_next;     /* the slot a new text takes */
     oct_buf line_run, line_actual; /* lineops.c's scratch, kept from line to line */
     oct_color *colors;             /* the colours ops are drawn in (pdf_color_id) */
     size_t ncolors, capcolors;

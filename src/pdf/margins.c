@@ -55,16 +55,48 @@ static pdf_style margin_style(const oct_pdf *p, int var)
 }
 
 /* A one-line text, shortened with an ellipsis to fit `width`; returns the
- * width it took. */
-static double set_text(oct_pdf *p, pdf_margins *m, const char *s, double x, double width, double y,
-                       pdf_align al, const oct_node *node)
+ * width it took. A folio, new on every page, is set afresh. */
+static double set_folio_text(oct_pdf *p, pdf_margins *m, const char *s, double x, double width,
+                             double y, pdf_align al)
 {
     pdf_style st = margin_style(p, PDF_VAR_R);
     pdf_text t = {0};
-    double tw = pdf_text_fit(p, &t, s, &st, node, width);
+    double tw = pdf_text_fit(p, &t, s, &st, NULL, width);
     set_line(p, m, &t, tw, x, width, y, al);
     pdf_text_free(&t);
     return tw;
+}
+
+/* The same for a running head: the one fitted for an earlier page with
+ * the same text, room and node serves again. */
+static double set_text(oct_pdf *p, pdf_margins *m, const char *s, double x, double width, double y,
+                       pdf_align al, const oct_node *node)
+{
+    pdf_margin_memo *memo = NULL;
+    for (unsigned k = 0; k < PDF_MARGIN_MEMOS && !memo; k++) {
+        pdf_margin_memo *e = &p->margin_memo[k];
+        if (e->s && e->width == width && e->node == node && strcmp(e->s, s) == 0) memo = e;
+    }
+    if (!memo) { /* fitted now, into the slot used longest ago */
+        memo = &p->margin_memo[p->margin_memo_next++ % PDF_MARGIN_MEMOS];
+        free(memo->s);
+        memo->s = oct_xstrdup(s);
+        memo->width = width;
+        memo->node = node;
+        pdf_style st = margin_style(p, PDF_VAR_R);
+        memo->tw = pdf_text_fit(p, &memo->t, s, &st, node, width);
+    }
+    set_line(p, m, &memo->t, memo->tw, x, width, y, al);
+    return memo->tw;
+}
+
+void pdf_margin_memos_free(oct_pdf *p)
+{
+    for (unsigned k = 0; k < PDF_MARGIN_MEMOS; k++) {
+        free(p->margin_memo[k].s);
+        pdf_text_free(&p->margin_memo[k].t);
+        p->margin_memo[k] = (pdf_margin_memo){0};
+    }
 }
 
 /* "12. How are signals… (continued)": the question a page goes on with,
@@ -158,7 +190,7 @@ static void set_folio(oct_pdf *p, pdf_margins *m, size_t i)
     else
         roman(pg->number, folio, sizeof folio);
     double y = p->L.page_height - p->L.margin_bottom * 0.52;
-    set_text(p, m, folio, left, bw, y, recto ? PDF_AL_RIGHT : PDF_AL_LEFT, NULL);
+    set_folio_text(p, m, folio, left, bw, y, recto ? PDF_AL_RIGHT : PDF_AL_LEFT);
 }
 
 void pdf_margins_set(oct_pdf *p, size_t i, pdf_margins *m)

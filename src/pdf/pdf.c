@@ -354,6 +354,7 @@ void oct_pdf_free(oct_pdf *p)
     pdf_index_free(p);
     pdf_answer_links_free(p);
     oct_buf_free(&p->pool);
+    pdf_margin_memos_free(p);
     oct_buf_free(&p->line_run);
     oct_buf_free(&p->line_actual);
     free(p->colors);
