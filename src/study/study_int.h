@@ -62,6 +62,10 @@ size_t st_leading_number(const char *s, size_t n, int *number);
 /* True when s[0..n) ends in a question mark (any script's, decoration
  * after it ignored). */
 bool st_ends_question(const char *s, size_t n);
+/* particles.c: s[0..n) asks without a question mark, with a question word
+ * or particle at its end (Thai, Lao, Burmese, Khmer, Korean, Chinese,
+ * Japanese) or, in Chinese, a question word opening it. */
+bool st_asks_by_particle(const char *s, size_t n);
 /* Bytes of leading non-alphanumeric symbols and blanks (emoji, bullets). */
 size_t st_leading_symbols(const char *s, size_t n);
 /* Letter of a multiple-choice option ("A) x", "b. x", "(c) x", "D: x"),

@@ -250,6 +250,16 @@ static bool words_ask(const char *w1, const char *w2, bool colon, const char *s,
     return st_in_set(w1, DE_WH) && st_in_set(w2, DE_AUX);
 }
 
+/* Whether s[0..n) opens or ends within a few bytes of a character past
+ * U+07FF (Thai, Han, Hangul, …): only such a line can ask by particle. */
+static bool wide_script_near(const char *s, size_t n)
+{
+    if ((unsigned char)s[0] >= 0xE0) return true;
+    for (size_t i = n > 16 ? n - 16 : 0; i < n; i++)
+        if ((unsigned char)s[i] >= 0xE0) return true;
+    return false;
+}
+
 bool st_text_asks(const char *s, size_t n)
 {
     while (n > 0 && strchr(" \t\r\n", s[n - 1]))
@@ -261,6 +271,7 @@ bool st_text_asks(const char *s, size_t n)
     if (k) p += k + st_leading_symbols(s + p + k, n - p - k);
     if (p >= n || !has_letter(s + p, n - p)) return false;
     if (ends_with_question_mark(s + p, n - p)) return !st_quiz_instruction(s + p, n - p);
+    if (wide_script_near(s + p, n - p) && st_asks_by_particle(s + p, n - p)) return true;
     char w1[WORD_MAX + 1], w2[WORD_MAX + 1] = "";
     size_t pos = p;
     if (!next_word(s, n, &pos, w1)) return false;

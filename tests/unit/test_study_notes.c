@@ -76,6 +76,9 @@ static const expected NOTES[] = {
     {"nonexam-todo.txt", 0, 0},
     {"nonexam-song.txt", 0, 0},
     {"remnote-cells.md", 7, 7},
+    {"thai-biology.md", 5, 5},
+    {"java-mianshi.md", 5, 5},
+    {"kagaku-nihongo.md", 4, 4},
     {"remnote-geschichte.txt", 6, 6},
     {"shell-redirects.md", 0, 0},
 };

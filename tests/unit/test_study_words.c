@@ -294,6 +294,40 @@ static void test_greek_question_mark(void)
     CHECK(!asks("Το ένζυμο είναι πρωτεΐνη."));
 }
 
+/* Languages that ask with a final word and leave the mark out
+ * (particles.c), and statements in them that must not ask. */
+static void test_questions_by_particle(void)
+{
+    CHECK(asks("1. ไมโทคอนเดรียทำหน้าที่อะไร"));    /* Thai: what */
+    CHECK(asks("ยีนเด่นและยีนด้อยต่างกันอย่างไร"));    /* Thai: how */
+    CHECK(asks("ผนังเซลล์พบในสิ่งมีชีวิตกลุ่มใดบ้าง"));   /* Thai: which (all) */
+    CHECK(asks("ແມ່ນຫຍັງ"));                      /* Lao: what is it */
+    CHECK(!asks("ဆရာ၏ သင်ကြားနည်း"));             /* Burmese "teaching method" */
+    CHECK(asks("ဓာတ်ပေါင်းဖိုဆိုတာ ဘာလဲ။"));           /* Burmese: what */
+    CHECK(asks("តើកោសិកាជាអ្វី"));                 /* Khmer: what */
+    CHECK(asks("광합성이란 무엇입니까"));       /* Korean, formal */
+    CHECK(asks("ミトコンドリアとは何か"));      /* Japanese, question word + か */
+    CHECK(asks("酵素は熱に弱いですか。"));      /* Japanese, copula + か */
+    CHECK(asks("线程和进程的区别是什么"));      /* Chinese: wh at the end */
+    CHECK(asks("为什么要使用线程池"));          /* Chinese: opening why */
+    CHECK(asks("Java中的HashMap是如何实现的")); /* Latin first, wh near the end */
+    CHECK(asks("各种排序算法各有什么优缺点"));  /* wh and a short noun after */
+    CHECK(asks("Redis是单线程的吗"));           /* yes/no particle */
+
+    CHECK(!asks("ไมโทคอนเดรียเป็นแหล่งผลิตพลังงานของเซลล์")); /* Thai statement */
+    CHECK(!asks("明らか"));                             /* か ending an adjective */
+    CHECK(!asks("この部屋は静か。"));
+    CHECK(!asks("线程是操作系统调度的最小单位。"));
+    CHECK(!asks("这取决于你用什么数据库。然后再配置连接池")); /* says, then goes on */
+    CHECK(!asks("细胞核里保存着遗传信息和多种蛋白质的合成模板"));
+    CHECK(!asks("한국 가요"));
+    CHECK(!asks("비가 오니까 우산을 가져가라")); /* "because it rains" mid-line */
+    CHECK(asks("ทำไมลูกจึงมีลักษณะคล้ายพ่อแม่"));       /* Thai: opening why */
+    CHECK(asks("มีกี่คู่ ใครเป็นผู้ค้นพบจำนวนที่ถูกต้อง"));
+        /* a later clause asks */ /* "songs", not a question */
+    CHECK(!asks("광합성은 빛 에너지를 화학 에너지로 바꾼다"));
+}
+
 static void test_numbers_options_captions(void)
 {
     int n = 0;
@@ -357,6 +391,7 @@ int main(void)
     test_labels();
     test_labels_elsewhere();
     test_greek_question_mark();
+    test_questions_by_particle();
     test_quiz_instructions();
     test_word_sets();
     test_title_idioms();
