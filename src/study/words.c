@@ -1,3 +1,4 @@
+#define _GNU_SOURCE /* memmem */
 #include "study/study_int.h"
 #include "util/utf8.h"
 #include "util/xalloc.h"
@@ -160,6 +161,9 @@ static bool ends_with_question_mark(const char *s, size_t n)
     if (n >= 1 && s[n - 1] == '?') return true;
     if (n >= 3 && memcmp(s + n - 3, "\xEF\xBC\x9F", 3) == 0) return true; /* ？ */
     if (n >= 2 && memcmp(s + n - 2, "\xD8\x9F", 2) == 0) return true;     /* ؟ */
+    if (n >= 3 && memcmp(s + n - 3, "\xEF\xB9\x96", 3) == 0) return true; /* small ﹖ */
+    if (n >= 3 && memcmp(s + n - 3, "\xE1\x8D\xA7", 3) == 0) return true; /* Ethiopic ፧ */
+    if (n >= 3 && memcmp(s + n - 3, "\xE2\xB8\xAE", 3) == 0) return true; /* reversed ⸮ */
     if (n >= 2 && memcmp(s + n - 2, "\xCD\xBE", 2) == 0) return true;     /* Greek ; */
     if (n >= 2 && s[n - 1] == ';' && greek_before(s, n - 1)) return true; /* the same, folded */
     if (n >= 3 && (memcmp(s + n - 3, "\xE2\x80\x9D", 3) == 0 ||           /* ” ’ » after ? */
@@ -272,6 +276,8 @@ bool st_text_asks(const char *s, size_t n)
     if (p >= n || !has_letter(s + p, n - p)) return false;
     if (ends_with_question_mark(s + p, n - p)) return !st_quiz_instruction(s + p, n - p);
     if (wide_script_near(s + p, n - p) && st_asks_by_particle(s + p, n - p)) return true;
+    /* Armenian marks the word that asks, not the sentence's end: "Ի՞նչ է…" */
+    if (memmem(s + p, n - p, "\xD5\x9E", 2)) return true;
     char w1[WORD_MAX + 1], w2[WORD_MAX + 1] = "";
     size_t pos = p;
     if (!next_word(s, n, &pos, w1)) return false;

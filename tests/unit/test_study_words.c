@@ -291,6 +291,10 @@ static void test_greek_question_mark(void)
     CHECK(asks("Τι είναι το ένζυμο;"));
     CHECK(asks("Τι είναι το ένζυμο\u037E"));
     CHECK(!asks("x = 1;"));
+    CHECK(asks("Ի՞նչ է բջիջը")); /* Armenian: the mark on the word */
+    CHECK(!asks("Բջիջը կյանքի միավորն է։"));
+    CHECK(asks("ሕዋስ ምንድን ነው፧"));         /* Ethiopic question mark */
+    CHECK(asks("What is a cell\uFE56")); /* small question mark */
     CHECK(!asks("Το ένζυμο είναι πρωτεΐνη."));
 }
 
@@ -324,7 +328,7 @@ static void test_questions_by_particle(void)
     CHECK(!asks("비가 오니까 우산을 가져가라")); /* "because it rains" mid-line */
     CHECK(asks("ทำไมลูกจึงมีลักษณะคล้ายพ่อแม่"));       /* Thai: opening why */
     CHECK(asks("มีกี่คู่ ใครเป็นผู้ค้นพบจำนวนที่ถูกต้อง"));
-        /* a later clause asks */ /* "songs", not a question */
+    /* a later clause asks */ /* "songs", not a question */
     CHECK(!asks("광합성은 빛 에너지를 화학 에너지로 바꾼다"));
 }
 
