@@ -57,10 +57,24 @@ static const char *const JAPANESE_WH[] = {"何",     "なに", "なん",   "ど�
                                           "どの",   "どこ", "いつ",   "誰",   "だれ",
                                           "いくつ", "どれ", "どんな", NULL};
 
+/* Question words of Indian languages, read as whole words: Hindi,
+ * Marathi, Bengali, Tamil, Telugu. They stand before the final verb ("…
+ * क्या है", "… कैसे काम करता है"), so a short line holding one asks when
+ * it ends with no full stop (a statement ends with "।" or "."). Words that
+ * are also postpositions ("का", "के", "को") are left out. */
+static const char *const INDIC_WH[] = {
+    "क्या", "क्यों",    "कैसे",  "कौन",  "कौनसा", "कौन-सा", "कितना",  "कितने",   "कितनी",
+    "कब",  "कहाँ",    "कहां", "काय",  "कसे",    "कसा",    "कशी",    "कोण",    "किती",
+    "कधी", "कुठे",     "কী",  "কি",   "কেন",   "কীভাবে", "কিভাবে", "কে",     "কত",
+    "কখন", "কোথায়",  "என்ன", "ஏன்",   "எப்படி", "யார்",    "எத்தனை",  "எப்போது", "எங்கே",
+    "ఏమిటి", "ఎందుకు", "ఎలా",  "ఎవరు", "ఎన్ని",   "ఎప్పుడు", "ఎక్కడ",   NULL};
+/* Longest line (bytes) read so: a heading or a prompt, not a paragraph. */
+enum { INDIC_MAX = 240 };
+
 /* Punctuation a question may end with instead of '?': full stops,
  * Burmese's section mark, a colon before its answer, closing quotes. */
-static const char *const CLOSERS[] = {"。", "．", "။", "၊", "：", ":",  ".",      "」", "』",
-                                      "”",  "\"", "*", "_", " ",  "\t", "\u3000", NULL};
+static const char *const CLOSERS[] = {"。", "．", "။",  "၊", "।", "॥", "：", ":",      ".", "」",
+                                      "』", "”",  "\"", "*", "_", " ", "\t", "\u3000", NULL};
 
 static size_t strip_closers(const char *s, size_t n)
 {
@@ -157,6 +171,30 @@ static bool clause_asks(const char *s, size_t n)
     return false;
 }
 
+/* A whole word of set (between blanks, or a comma after it) in s. */
+static bool holds_word(const char *s, size_t n, const char *const *set)
+{
+    for (size_t a = 0; a < n;) {
+        size_t b = a;
+        while (b < n && s[b] != ' ' && s[b] != ',')
+            b++;
+        for (const char *const *w = set; *w; w++)
+            if (strlen(*w) == b - a && memcmp(s + a, *w, b - a) == 0) return true;
+        a = b + 1;
+    }
+    return false;
+}
+
+/* A short Indian-language line with a question word and no full stop. */
+static bool indic_asks(const char *s, size_t n, size_t end)
+{
+    if (end != n || n > INDIC_MAX) return false; /* it ends with punctuation */
+    const unsigned char *u = (const unsigned char *)s + n - 3;
+    /* its last letter is Devanagari to Telugu (U+0900-0C7F) */
+    if (n < 3 || u[0] != 0xE0 || u[1] < 0xA4 || u[1] > 0xB1) return false;
+    return holds_word(s, n, INDIC_WH);
+}
+
 bool st_asks_by_particle(const char *s, size_t n)
 {
     size_t end = strip_closers(s, n);
@@ -164,6 +202,9 @@ bool st_asks_by_particle(const char *s, size_t n)
      * nothing at its end */
     if (end == 0 || holds(s, end, "。") || holds(s, end, "။")) return false;
     if (ends_with_any(s, end, FINAL_WORDS) || clause_asks(s, end)) return true;
+    while (n > 0 && (s[n - 1] == ' ' || s[n - 1] == '\t' || s[n - 1] == '*' || s[n - 1] == '_'))
+        n--; /* (emphasis and blanks are no full stop) */
+    if (indic_asks(s, n, strip_closers(s, n))) return true;
     size_t k;
     if (ends_with_any(s, end, (const char *const[]){"か", NULL}) &&
         find_any(s, 0, end, JAPANESE_WH, &k) < end)

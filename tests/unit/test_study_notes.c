@@ -79,6 +79,7 @@ static const expected NOTES[] = {
     {"thai-biology.md", 5, 5},
     {"java-mianshi.md", 5, 5},
     {"kagaku-nihongo.md", 4, 4},
+    {"hindi-vigyan.md", 3, 3},
     {"remnote-geschichte.txt", 6, 6},
     {"shell-redirects.md", 0, 0},
 };

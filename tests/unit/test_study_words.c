@@ -325,8 +325,18 @@ static void test_questions_by_particle(void)
     CHECK(!asks("这取决于你用什么数据库。然后再配置连接池")); /* says, then goes on */
     CHECK(!asks("细胞核里保存着遗传信息和多种蛋白质的合成模板"));
     CHECK(!asks("한국 가요"));
-    CHECK(!asks("비가 오니까 우산을 가져가라")); /* "because it rains" mid-line */
-    CHECK(asks("ทำไมลูกจึงมีลักษณะคล้ายพ่อแม่"));       /* Thai: opening why */
+    CHECK(!asks("비가 오니까 우산을 가져가라"));
+    CHECK(asks("प्रकाश संश्लेषण क्या है"));        /* Hindi: what is */
+    CHECK(asks("2. पौधे हरे क्यों होते हैं"));      /* Hindi: why */
+    CHECK(asks("**इंजन कैसे काम करता है**"));    /* Hindi: how, in bold */
+    CHECK(asks("সালোকসংশ্লেষণ কী"));          /* Bengali: what */
+    CHECK(asks("ஒளிச்சேர்க்கை என்றால் என்ன"));     /* Tamil: what */
+    CHECK(asks("కిరణజన్య సంయోగక్రియ అంటే ఏమిటి"));   /* Telugu: what */
+    CHECK(!asks("मुझे नहीं पता कि वह क्या है।")); /* a statement, danda */
+    CHECK(!asks("पौधे हरे होते हैं क्योंकि उनमें क्लोरोफिल होता है."));
+    CHECK(!asks("राम का घर"));                              /* "का" is "of" */
+    CHECK(!asks("प्रकाश संश्लेषण")); /* a heading that names */ /* "because it rains" mid-line */
+    CHECK(asks("ทำไมลูกจึงมีลักษณะคล้ายพ่อแม่"));                  /* Thai: opening why */
     CHECK(asks("มีกี่คู่ ใครเป็นผู้ค้นพบจำนวนที่ถูกต้อง"));
     /* a later clause asks */ /* "songs", not a question */
     CHECK(!asks("광합성은 빛 에너지를 화학 에너지로 바꾼다"));
