@@ -112,7 +112,7 @@ check_epub by-source/chemistry.epub
 pdftotext by-source/chemistry.pdf - | flat_text >by-source.txt
 grep -q "Answered under question" by-source.txt || fail "--group-by source lost the cross-links"
 ! grep -q "Asked in 3 sources" by-source.txt || fail "--group-by source arranged anyway"
-unzip -l by-source/chemistry.epub | grep -q "ch-sources.xhtml" && fail "--group-by source made a Sources chapter"
+unzip -l by-source/chemistry.epub | has "ch-sources.xhtml" && fail "--group-by source made a Sources chapter"
 
 # inspect --json is the bank as found: all 11 wordings, 7 clusters
 run_octavo inspect.log inspect --json "$CHEM" >bank.json

@@ -66,7 +66,7 @@ $CHECK guids c/edited.anki.txt | cut -f1 | sort >new.txt
 [ "$(comm -23 old.txt new.txt | wc -l)" -eq 1 ] && [ "$(comm -13 old.txt new.txt | wc -l)" -eq 1 ] ||
     fail "one changed prompt should change exactly one GUID: $(diff old.txt new.txt | tr '\n' ' ')"
 gone=$(comm -23 old.txt new.txt)
-$CHECK guids a/shell.anki.txt | grep -q "^$gone	Was bedeutet" || fail "the wrong GUID changed"
+$CHECK guids a/shell.anki.txt | has "^$gone	Was bedeutet" || fail "the wrong GUID changed"
 
 # Another booklet identifier gives other GUIDs for the same prompts.
 sed -i 's/^identifier: .*/identifier: urn:uuid:00000000-0000-4000-8000-000000000001/' edited/booklet.yaml

@@ -73,7 +73,7 @@ grep -q 'CharisSIL-Regular.ttf' <<<"$deps" || fail "the body font is not a depen
 grep -q 'a4.yaml' <<<"$deps" || fail "the default layout is not a dependency"
 
 expect_rebuilt "nothing changed" "" "$(rebuilt ninja -C "$nb")"
-ninja -C "$nb" -n | grep -q 'no work to do' || fail "ninja -n has work after a full build"
+ninja -C "$nb" -n | has 'no work to do' || fail "ninja -n has work after a full build"
 
 before=$(stat -c %Y.%y "$nb/sky/astronomy.pdf")
 touch "$data/networks/routing.md"

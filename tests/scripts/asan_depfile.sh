@@ -65,9 +65,9 @@ want=$(($(grep -c '/layouts/\|/fonts/\|/hyph_' <<<"$deps") + 1))
 [ "$(grep -c . <<<"$parsed")" -eq "$want" ] ||
     fail "ninja read $(grep -c . <<<"$parsed") prerequisites, expected $want:
 $parsed"
-ninja -n | grep -q 'no work to do' || fail "ninja has work right after the build"
+ninja -n | has 'no work to do' || fail "ninja has work right after the build"
 touch "$odd/tide #2 \$a:b.md"
-ninja -n | grep -q 'oct' || fail "ninja does not see the touched awkward path"
+ninja -n | has 'oct' || fail "ninja does not see the touched awkward path"
 note "ninja reads back: $(grep 'tide' <<<"$parsed")"
 
 build_ok "$OCTAVO_TMP/m.log" build -q --lang en "$odd" -o mout --depfile mout/odd.d

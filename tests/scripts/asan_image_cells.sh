@@ -57,7 +57,7 @@ pdf=out/book.pdf
 # ---- drawn: icon twice at its size, the range map scaled into its cell ----------
 pdfimages -list "$pdf" | awk 'NR > 2 && $3 == "image" { print $1, $4, $5, $13 }' >drawn.txt
 table_page=$(for i in $(seq 1 "$(pdfinfo "$pdf" | awk '/^Pages:/ { print $2 }')"); do
-    pdftotext -f "$i" -l "$i" "$pdf" - | grep -q Rotkehlchen && echo "$i" && break; done)
+    pdftotext -f "$i" -l "$i" "$pdf" - | has Rotkehlchen && echo "$i" && break; done)
 pw=$(pdfinfo "$pdf" | awk '/^Page size:/ { print $3 }')
 ph=$(pdfinfo "$pdf" | awk '/^Page size:/ { print $5 }')
 python3 - "$table_page" "$pw" "$ph" drawn.txt <<'EOF' || fail "pictures in cells drawn wrong (see above)"
@@ -97,7 +97,7 @@ for s in "Rotkehlchen Symbol Rotkehlchen Klein" "Verbreitungskarte Reiher" \
     "oft gesehen in der Stadt" "[image: Foto aus dem Netz]" "[image: Symbol im Titel]"; do
     grep -qF "$s" pdf.txt || fail "PDF text lacks '$s'"
 done
-if grep -qF "[image: Symbol Rotkehlchen]" pdf.txt || grep -qF "[image: Verbreitungskarte" pdf.txt; then
+if grep -qF "[image: Symbol Rotkehlchen]" pdf.txt || has -F "[image: Verbreitungskarte" pdf.txt; then
     fail "a picture drawn in a cell also printed its alt text"
 fi
 wordcheck --manifest "$book/booklet.yaml" --filler-log build.log --pdf "$pdf" --epub out/book.epub

@@ -49,7 +49,7 @@ page_of() {
     local n i
     n=$(pdfinfo "$pdf" | awk '/^Pages:/ { print $2 }')
     for i in $(seq 1 "$n"); do
-        if pdftotext -f "$i" -l "$i" "$pdf" - | tr '\n' ' ' | grep -qF "$1"; then
+        if pdftotext -f "$i" -l "$i" "$pdf" - | tr '\n' ' ' | has -F "$1"; then
             echo "$i"
             return
         fi

@@ -35,7 +35,7 @@ wait_lines() {
 }
 
 pdf_has() {
-    pdftotext "$out/astronomy.pdf" - 2>/dev/null | grep -qF -- "$1"
+    pdftotext "$out/astronomy.pdf" - 2>/dev/null | has -F -- "$1"
 }
 
 # wait_pdf TEXT: the PDF has TEXT within 20 s (a burst of events may give
@@ -117,7 +117,7 @@ wait_lines "$log2" '^watch: rebuilt in .* after a change to .*bocaux\.txt' 1
 sleep 1 # the deck written now is read back as a note: it must not start a loop
 [ "$(grep -c 'rebuilt' "$log2" || true)" -eq 2 ] || fail "one new note, more than one rebuild:
 $(cat "$log2")"
-pdftotext "$notes/notes.pdf" - 2>/dev/null | grep -qF "bocaux" ||
+pdftotext "$notes/notes.pdf" - 2>/dev/null | has -F "bocaux" ||
     fail "the new note is not in the booklet"
 kill -INT "${pids[1]}"
 rc=0

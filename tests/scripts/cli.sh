@@ -188,7 +188,7 @@ grep -q "alphabet" run.out || fail "normalize lost the text: $(cat run.out)"
 printf 'Piped text.\n' | "$OCTAVO" normalize - >run.out 2>run.err || fail "normalize - failed: $(cat run.err)"
 grep -q "Piped text" run.out || fail "normalize - lost the text: $(cat run.out)"
 run 0 inspect --tree notes/alpha.md
-head -n 1 run.out | grep -q '^document' || fail "inspect --tree does not start with the document: $(head -n 3 run.out)"
+head -n 1 run.out | has '^document' || fail "inspect --tree does not start with the document: $(head -n 3 run.out)"
 grep -q '"Alpha chapter"\|alphabet' run.out || fail "inspect --tree lacks the text"
 run 0 inspect --json notes/alpha.md
 python3 -c '
@@ -206,11 +206,11 @@ mkdir -p lang
 printf -- '---\ntitle: Citations\nlanguage: fr\n---\n\nSelon le GIEC, "le climat change". Le code `print("ok")` reste.\n' >lang/citations.md
 run 0 build lang/citations.md -o out-lang
 ! grep -q "no-language" run.err || fail "front matter language ignored: $(cat run.err)"
-unzip -p out-lang/citations.epub OEBPS/content.opf | grep -q '<dc:language>fr</dc:language>' ||
+unzip -p out-lang/citations.epub OEBPS/content.opf | has '<dc:language>fr</dc:language>' ||
     fail "the EPUB's language is not fr"
-pdftotext out-lang/citations.pdf - | grep -q "GIEC, « le climat change »" ||
+pdftotext out-lang/citations.pdf - | has "GIEC, « le climat change »" ||
     fail "no French quotation marks in the PDF: $(pdftotext out-lang/citations.pdf - | grep GIEC)"
-pdftotext out-lang/citations.pdf - | grep -q 'print("ok")' || fail "code lost its straight quotes"
+pdftotext out-lang/citations.pdf - | has 'print("ok")' || fail "code lost its straight quotes"
 # One French note beside English ones does not make the booklet French:
 # English, a warning naming both, and the French chapter tagged fr.
 printf '# Revision
@@ -222,8 +222,8 @@ What does the nucleus hold? The chromosomes, which carry the genes of the organi
 run 0 build lang/english.md lang/citations.md -o out-mixed
 grep -q "front matter names 'fr', the other notes' text says 'en'.*\[no-language\]" run.err ||
     fail "no warning for one note's language: $(cat run.err)"
-unzip -p out-mixed/english.epub OEBPS/content.opf | grep -q '<dc:language>en</dc:language>' ||
+unzip -p out-mixed/english.epub OEBPS/content.opf | has '<dc:language>en</dc:language>' ||
     fail "one note's front matter set the whole booklet's language"
-unzip -p out-mixed/english.epub 'OEBPS/ch-*.xhtml' | grep -q '<section[^>]*xml:lang="fr"' ||
+unzip -p out-mixed/english.epub 'OEBPS/ch-*.xhtml' | has '<section[^>]*xml:lang="fr"' ||
     fail "the French chapter is not tagged fr"
 note "front matter language and quotation marks ok"

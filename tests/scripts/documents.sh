@@ -75,7 +75,7 @@ for f in pdf.txt epub.txt; do
     for w in "Year 10" "mitochondrion" "partially permeable membrane" "It needs no energy" \
         "Partially permeable: water passes" "print(cells" "Hyperinflation" "Dawes-Plan 1924" \
         "Klasse 9" "la casserole" "saucepan" "Chapitre 4 du manuel" "Un fouet"; do
-        tr -s ' \n' ' ' <"$f" | grep -qF "$w" || fail "'$w' missing from $f"
+        tr -s ' \n' ' ' <"$f" | has -F "$w" || fail "'$w' missing from $f"
     done
     ! grep -q "Wrong words" "$f" || fail "a tracked deletion printed in $f"
 done
@@ -101,8 +101,8 @@ with zipfile.ZipFile(sys.argv[1], "w") as z:
 PY
 build_ok xxe.log build xxe/notes.docx -o xxe/out --lang en --format pdf
 grep -q '\[document-unknown\]' xxe.log || fail "no warning for the entity"
-pdftotext xxe/out/notes.pdf - | grep -q "host: *end" || fail "the entity's text is not left out"
-! pdftotext xxe/out/notes.pdf - | grep -qF "$(cat /etc/hostname)" || fail "an external entity was read"
+pdftotext xxe/out/notes.pdf - | has "host: *end" || fail "the entity's text is not left out"
+! pdftotext xxe/out/notes.pdf - | has -F "$(cat /etc/hostname)" || fail "an external entity was read"
 # a handout with a large photograph: the package is over the 8 MiB a source's
 # text may have, its text is not; the picture is embedded as a picture file is
 mkdir photo
@@ -132,8 +132,8 @@ PY
 [ "$(stat -c %s photo/cells.docx)" -gt 8388608 ] || fail "the photograph's package is not over 8 MiB"
 build_ok photo.log build photo/cells.docx -o photo/out --lang en --format pdf,epub
 grep -q 'warning\|error' photo.log && fail "a large photograph in a .docx: $(cat photo.log)"
-pdftotext photo/out/cells.pdf - | grep -q "Onion skin" || fail "the text of the photograph's handout"
-unzip -l photo/out/cells.epub | grep -q 'img/.*\.png' || fail "the photograph is not in the EPUB"
+pdftotext photo/out/cells.pdf - | has "Onion skin" || fail "the text of the photograph's handout"
+unzip -l photo/out/cells.epub | has 'img/.*\.png' || fail "the photograph is not in the EPUB"
 
 # a package of 60,000 styles (each based on the next), lists, links,
 # footnotes and unknown elements reads in linear time (every lookup hashed)

@@ -56,7 +56,7 @@ for mode in image text omit; do
     grep -q 'notes/emoji.md:10:[0-9]*: warning: U+E123' "$mode.log" ||
         fail "$mode mode: the warning does not point at line 10: $(grep U+E123 "$mode.log")"
 done
-pdffonts out-image/notes.pdf | grep -q OctavoMissingCharacters || fail "no font carries the boxed characters' text"
+pdffonts out-image/notes.pdf | has OctavoMissingCharacters || fail "no font carries the boxed characters' text"
 note "emoji modes: $objects emoji images; text and omit modes draw none; U+E123 boxed and reported once"
 
 # The Django booklet: its 14 heading emoji (13 distinct, 🔐 twice) are

@@ -69,13 +69,13 @@ pdftotext -f 1 -l 1 out/django.pdf p1.txt
 grep -q "How to print these cards" p1.txt || fail "page 1 is not the instruction sheet"
 grep -q "flip on the long edge" p1.txt || fail "the instructions do not say how to flip"
 grep -q "210 × 297 mm (A4)" p1.txt || fail "the instructions do not name the paper"
-pdfinfo out/django.pdf | grep -q "595.276 x 841.89 pts" || fail "not A4 (layouts/flashcards.yaml)"
+pdfinfo out/django.pdf | has "595.276 x 841.89 pts" || fail "not A4 (layouts/flashcards.yaml)"
 python3 "$TOOLS/cardcheck.py" --cards "$clusters" --expect-continued out/django.pdf >reg.txt ||
     fail "registration (see above)"
 cat reg.txt
 cards_words out/django.pdf out/django.anki.txt
 epub_cards out/django.epub "$clusters"
-pdffonts out/django.pdf | grep -q JetBrainsMono || fail "no monospace font for code"
+pdffonts out/django.pdf | has JetBrainsMono || fail "no monospace font for code"
 grep "cards:" django.log
 pages=$(pdfinfo out/django.pdf | awk '/^Pages:/ {print $2}')
 note "Django: $clusters clusters, $(stat cards django.log) cards, $pages pages," \
@@ -124,11 +124,11 @@ epub_cards network/network.epub 8
 
 # code, a table, lists and a picture
 fixture code code
-pdffonts code/code.pdf | grep -q JetBrainsMono || fail "code is not in the monospace font"
+pdffonts code/code.pdf | has JetBrainsMono || fail "code is not in the monospace font"
 grep -q "SIGKILL" code.txt || fail "the table is missing"
-pdftotext -raw code/code.pdf - | flat_text | grep -q "Diagram of text, data, heap and stack" ||
+pdftotext -raw code/code.pdf - | flat_text | has "Diagram of text, data, heap and stack" ||
     fail "the picture's alt text is missing"
-pdfimages -list code/code.pdf | grep -q "image" || fail "the picture is missing"
+pdfimages -list code/code.pdf | has "image" || fail "the picture is missing"
 
 # German, with unanswered questions, on a 3 x 3 grid
 fixture biologie biologie --layout "$DATA/grid3x3.yaml"
@@ -142,7 +142,7 @@ epub_cards biologie/biologie.epub 6
 
 # French on fixed-size cards on US Letter
 fixture histoire histoire --layout "$DATA/letter2x4.yaml"
-pdfinfo histoire/histoire.pdf | grep -q "612 x 792 pts" || fail "not US Letter"
+pdfinfo histoire/histoire.pdf | has "612 x 792 pts" || fail "not US Letter"
 grep -q "Pas de réponse dans les notes" histoire.txt || fail "no French 'no answer' back"
 grep -q "Comment imprimer ces cartes" histoire.txt || fail "the instructions are not in French"
 
@@ -158,7 +158,7 @@ python3 "$TOOLS/cardcheck.py" mf/manifest.pdf || fail "manifest 'mode: flashcard
 build_ok layoutmode.log build "$DATA/histoire" -o lm --layout flashcards -q
 python3 "$TOOLS/cardcheck.py" lm/histoire.pdf || fail "--layout flashcards made no cards"
 build_ok study.log build "$DATA/histoire" -o st --layout flashcards --mode study -q
-pdftotext st/histoire.pdf - | grep -q "How to print\|Comment imprimer" &&
+pdftotext st/histoire.pdf - | has "How to print\|Comment imprimer" &&
     fail "--mode study still made cards"
 
 # ---- layout errors name the key ----------------------------------------------

@@ -145,10 +145,10 @@ check_epub small-out/small.epub
 pdftotext small-out/small.pdf - | flat_text >small.txt
 ! grep -q "Contents" small.txt || fail "a one-chapter booklet has a contents page"
 ! grep -q "Index" small.txt || fail "an index of three code names"
-qpdf --json=2 --json-key=outlines small-out/small.pdf | grep -q '"Contents"' &&
+qpdf --json=2 --json-key=outlines small-out/small.pdf | has '"Contents"' &&
     fail "the outline names a contents page that is not there"
-! unzip -l small-out/small.epub | grep -q index.xhtml || fail "an EPUB index of three code names"
+! unzip -l small-out/small.epub | has index.xhtml || fail "an EPUB index of three code names"
 printf '# More notes\n\n## Pipes\n\nA pipe joins two commands.\n' >small/more.md
 build_ok small2.log build small -o small2-out
-pdftotext -f 1 -l 4 small2-out/small.pdf - | grep -q "Contents" || fail "two chapters lost their contents"
+pdftotext -f 1 -l 4 small2-out/small.pdf - | has "Contents" || fail "two chapters lost their contents"
 note "ok"

@@ -53,5 +53,5 @@ grep -q 'x<span class="scripts"><sup>2</sup><sub>i</sub></span>' ch.xhtml ||
     fail "EPUB: x_i^2 is not one stacked span"
 grep -q 'H<span class="scripts"><sup>+</sup><sub>2</sub></span>' ch.xhtml ||
     fail "EPUB: H_2^+ is not one stacked span"
-unzip -p out/notes.epub OEBPS/style.css | grep -q '^\.scripts ' || fail "EPUB: no style stacks them"
+unzip -p out/notes.epub OEBPS/style.css | has '^\.scripts ' || fail "EPUB: no style stacks them"
 note "ok"

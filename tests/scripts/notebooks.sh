@@ -66,7 +66,7 @@ grep -q '<pre class="output"><samp><span class="cl[ a-z0-9]*">   Min. 1st Qu.' a
 grep -q 'pre.output::before { content: "Out"' epub/OEBPS/*.css || fail "no style for outputs in the EPUB"
 if grep -q '<pre class="output"><samp class=' all.xhtml; then fail "an output was highlighted"; fi
 pdftotext out/nb.pdf nb.txt
-grep -B2 -m1 'Min. 1st Qu.' nb.txt | grep -qx 'Out' ||
+grep -B2 -m1 'Min. 1st Qu.' nb.txt | has -x 'Out' ||
     fail "summary()'s output has no \"Out\" over it in the PDF"
 grep -q 'KeyError: &#39;city&#39;\|KeyError: '"'"'city'"'" all.xhtml || fail "the KeyError traceback is missing"
 if grep -q 'cell_type\|execution_count\|\[0;31m' all.xhtml; then fail "JSON or colour codes in the EPUB"; fi
@@ -111,7 +111,7 @@ cp "$data"/julia-kurs.ipynb mixed/
 printf '# Vorwort\n\nNotizen zum Kurs.\n' >mixed/vorwort.md
 printf 'title: Julia\nlanguage: de\nsources: [vorwort.md, julia-kurs.ipynb]\n' >mixed/booklet.yaml
 build_ok mixed.log build mixed/booklet.yaml -o mixed-out --format pdf
-pdftotext mixed-out/*.pdf - | grep -q 'Multiple Dispatch' || fail "the manifest's notebook is missing"
+pdftotext mixed-out/*.pdf - | has 'Multiple Dispatch' || fail "the manifest's notebook is missing"
 
 # `octavo normalize` shows the Markdown a notebook is read as.
 "$OCTAVO" normalize nb/julia-kurs.ipynb >normalized.md 2>normalize.log || fail "normalize failed"

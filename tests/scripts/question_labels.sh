@@ -39,7 +39,7 @@ MD
 check_edges() { # PDF LAYOUT_MARGIN WHAT
     pdftotext -bbox "$1" "$1.html" 2>pt.err
     # (a blank page, as a verso before a chapter, is "no word list")
-    ! sed 's/no word list//g' pt.err | grep -q . || fail "pdftotext: $(cat pt.err)"
+    ! sed 's/no word list//g' pt.err | has . || fail "pdftotext: $(cat pt.err)"
     python3 - "$1.html" "$2" "$3" <<'PY'
 import re, sys
 html, margin, what = sys.argv[1], float(sys.argv[2]), sys.argv[3]

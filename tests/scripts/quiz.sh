@@ -94,10 +94,10 @@ PY
 cp "$OCTAVO_SRC/layouts/a4.yaml" quiz-a4.yaml
 printf 'mode: quiz\n' >>quiz-a4.yaml
 build_ok chem.log build "$OCTAVO_SRC/tests/data/arrange/chemistry" -o chem --layout "$PWD/quiz-a4.yaml"
-pdftotext chem/chemistry.pdf - | grep -q "Answer on p" || fail "layout 'mode: quiz' ignored"
+pdftotext chem/chemistry.pdf - | has "Answer on p" || fail "layout 'mode: quiz' ignored"
 build_ok chem2.log build "$OCTAVO_SRC/tests/data/arrange/chemistry" -o chem2 \
     --layout "$PWD/quiz-a4.yaml" --mode study
-! pdftotext chem2/chemistry.pdf - | grep -q "Answer on p" || fail "--mode study did not win"
+! pdftotext chem2/chemistry.pdf - | has "Answer on p" || fail "--mode study did not win"
 
 # the manifest says it too; a German booklet in German; a wrong mode is an error
 cp -r "$OCTAVO_SRC/tests/data/arrange/geologie" geo

@@ -12,7 +12,7 @@ cd "$OCTAVO_TMP"
 # A time zone missing from the system would silently be UTC and prove nothing.
 [ "$(TZ=Asia/Tokyo date +%z)" = +0900 ] || fail "no Asia/Tokyo zone data (tzdata)"
 [ "$(TZ=America/St_Johns date -d @1700000000 +%z)" = -0330 ] || fail "no America/St_Johns zone data"
-locale -a | grep -qi '^c\.utf-\?8$' || fail "no C.UTF-8 locale"
+locale -a | has -i '^c\.utf-\?8$' || fail "no C.UTF-8 locale"
 
 FORMATS=pdf,epub,json,anki,apkg
 OUTS="django.pdf django.epub django.json django.anki.txt django.apkg"

@@ -175,6 +175,6 @@ rc=0
 mkdir full
 printf '# Done\n\n### What is a cloche?\n\nA glass bell set over a seedling.\n' >full/a.md
 build_ok full.log build full/a.md -o fullout
-unzip -l fullout/*.epub | grep -q research.xhtml && fail "appendix without unanswered questions"
-pdftotext fullout/*.pdf - | grep -q "To research" && fail "PDF appendix without unanswered questions"
+unzip -l fullout/*.epub | has research.xhtml && fail "appendix without unanswered questions"
+pdftotext fullout/*.pdf - | has "To research" && fail "PDF appendix without unanswered questions"
 note "ok: 3 unanswered clusters listed, links resolve, $((nbox - n0)) check-boxes"

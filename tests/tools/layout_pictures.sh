@@ -28,7 +28,7 @@ for yaml in "$src"/layouts/*.yaml; do
     pages=$(pdfinfo "$pdf" | awk '/^Pages:/ { print $2 }')
     page=1
     for i in $(seq 1 "$pages"); do
-        if pdftotext -f "$i" -l "$i" "$pdf" - | grep -q 'Why does a starter need feeding'; then
+        if pdftotext -f "$i" -l "$i" "$pdf" - | has 'Why does a starter need feeding'; then
             page=$i
             break
         fi

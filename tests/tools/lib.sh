@@ -106,6 +106,17 @@ epubcheck5_jar() {
     fi
 }
 
+# producer | has [GREP-OPTIONS] PATTERN: whether the producer's output
+# matches, read to its end. `producer | grep -q` stops reading at the first
+# match, a producer still writing then dies of SIGPIPE, and pipefail turns a
+# match into a failure at random (a loaded machine's `unzip -l x.epub | grep
+# -q img/` failed 2 runs of 11).
+has() {
+    local n
+    n=$(grep -c "$@") || true
+    [ "${n:-0}" -gt 0 ]
+}
+
 # epubcheck_verdict JAR FILE RC OUT: whether epubcheck's output OUT (exit
 # status RC) on FILE reports 0 errors and 0 warnings; if not, shows it.
 epubcheck_verdict() {
