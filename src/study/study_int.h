@@ -66,6 +66,12 @@ bool st_ends_question(const char *s, size_t n);
  * or particle at its end (Thai, Lao, Burmese, Khmer, Korean, Chinese,
  * Japanese) or, in Chinese, a question word opening it. */
 bool st_asks_by_particle(const char *s, size_t n);
+/* asks_world.c: s[0..n), shaped like a heading or a prompt (short, no
+ * comma, no full stop), opens with a question word of another language
+ * than English, French or German (w1 w2: its first two words, folded) or
+ * ends with one where the language asks last (Turkish, Persian, Urdu,
+ * Vietnamese). */
+bool st_world_asks(const char *s, size_t n, const char *w1, const char *w2);
 /* Bytes of leading non-alphanumeric symbols and blanks (emoji, bullets). */
 size_t st_leading_symbols(const char *s, size_t n);
 /* Letter of a multiple-choice option ("A) x", "b. x", "(c) x", "D: x"),

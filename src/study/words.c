@@ -286,7 +286,8 @@ bool st_text_asks(const char *s, size_t n)
     while (save < n && (s[save] == ' ' || s[save] == '\t'))
         save++;
     if (save < n && !strchr(":;,.", s[save])) next_word(s, n, &pos, w2);
-    return words_ask(w1, w2, ends_with_colon(s + p, n - p), s + p, n - p);
+    return words_ask(w1, w2, ends_with_colon(s + p, n - p), s + p, n - p) ||
+           st_world_asks(s + p, n - p, w1, w2);
 }
 
 /* A label word, an optional number, then a delimiter; returns the length

@@ -75,7 +75,7 @@ want = {"biology-qa.md": (8, 7), "history-labels.txt": (6, 5), "mcq-details.md":
         "nonexam-todo.txt": (0, 0), "nonexam-song.txt": (0, 0),
         "remnote-cells.md": (7, 7), "remnote-geschichte.txt": (6, 6),
         "thai-biology.md": (5, 5), "java-mianshi.md": (5, 5), "kagaku-nihongo.md": (4, 4),
-        "hindi-vigyan.md": (3, 3),
+        "hindi-vigyan.md": (3, 3), "russian-os.md": (4, 4), "turkce-biyoloji.txt": (4, 4),
         "shell-redirects.md": (0, 0),
         "enc-latin1-french.txt": (3, 3), "enc-cp1252-quotes.txt": (2, 2),
         "pandas-interview.ipynb": (7, 6), "estadistica-r.ipynb": (5, 5),

@@ -80,6 +80,8 @@ static const expected NOTES[] = {
     {"java-mianshi.md", 5, 5},
     {"kagaku-nihongo.md", 4, 4},
     {"hindi-vigyan.md", 3, 3},
+    {"russian-os.md", 4, 4},
+    {"turkce-biyoloji.txt", 4, 4},
     {"remnote-geschichte.txt", 6, 6},
     {"shell-redirects.md", 0, 0},
 };

@@ -3,6 +3,7 @@
 #include "check.h"
 #include "study/study_int.h"
 
+#include <stdio.h>
 #include <string.h>
 
 static bool asks(const char *s)
@@ -342,6 +343,79 @@ static void test_questions_by_particle(void)
     CHECK(!asks("광합성은 빛 에너지를 화학 에너지로 바꾼다"));
 }
 
+/* Other languages' question words, where notes leave the mark out
+ * (asks_world.c), and lines in them that say, not ask. */
+static void test_questions_world(void)
+{
+    static const char *const ask[] = {"Что такое фотосинтез",
+                                      "3. Почему небо голубое",
+                                      "Как работает сборщик мусора",
+                                      "Qué es la fotosíntesis",
+                                      "Cómo funciona un motor",
+                                      "Por qué el cielo es azul",
+                                      "Cos'è la fotosintesi",
+                                      "Come funziona il motore",
+                                      "Perché il cielo è blu",
+                                      "O que é fotossíntese",
+                                      "Como funciona o motor",
+                                      "Czym jest fotosynteza",
+                                      "Jak działa silnik",
+                                      "Dlaczego niebo jest niebieskie",
+                                      "Wat is fotosynthese",
+                                      "Hoe werkt een motor",
+                                      "Fotosentez nedir",
+                                      "Motor nasıl çalışır",
+                                      "Gökyüzü neden mavidir",
+                                      "Apa itu fotosintesis",
+                                      "Bagaimana cara kerja mesin",
+                                      "Co je fotosyntéza",
+                                      "Τι είναι η φωτοσύνθεση",
+                                      "Mikä on fotosynteesi",
+                                      "Vad är fotosyntes",
+                                      "Hvad er fotosyntese",
+                                      "Mi a fotoszintézis",
+                                      "Ce este fotosinteza",
+                                      "Що таке фотосинтез",
+                                      "Quang hợp là gì",
+                                      "Tại sao bầu trời màu xanh",
+                                      "ما هو التمثيل الضوئي",
+                                      "فتوسنتز چیست",
+                                      "מהי פוטוסינתזה",
+                                      "**Kiedy używać indeksów**",
+                                      NULL};
+    for (size_t i = 0; ask[i]; i++) {
+        bool ok = asks(ask[i]);
+        if (!ok) fprintf(stderr, "does not ask: %s\n", ask[i]);
+        CHECK(ok);
+    }
+    static const char *const say[] = {"Когда сервер стартует, он загружает настройки",
+                                      "Как правило используется индекс",
+                                      "Что касается памяти",
+                                      "Como resultado del proceso se forma agua",
+                                      "Cuando el servidor arranca carga la configuración",
+                                      "Mi casa es tu casa",
+                                      "Ce chapitre présente les bases",
+                                      "Come back after the break",
+                                      "Care instructions",
+                                      "Wat een mooie dag",
+                                      "Mit Python programmieren",
+                                      "Perché è più veloce.",
+                                      "Quale che sia il risultato, si procede",
+                                      "Jak wyżej",
+                                      "Apa potabilă",
+                                      "Cine español",
+                                      "Fotosentez bitkilerde olur",
+                                      "Quang hợp xảy ra ở lá",
+                                      "التمثيل الضوئي يحدث في الأوراق",
+                                      "Qué: una palabra interrogativa",
+                                      NULL};
+    for (size_t i = 0; say[i]; i++) {
+        bool ok = !asks(say[i]);
+        if (!ok) fprintf(stderr, "asks: %s\n", say[i]);
+        CHECK(ok);
+    }
+}
+
 static void test_numbers_options_captions(void)
 {
     int n = 0;
@@ -406,6 +480,7 @@ int main(void)
     test_labels_elsewhere();
     test_greek_question_mark();
     test_questions_by_particle();
+    test_questions_world();
     test_quiz_instructions();
     test_word_sets();
     test_title_idioms();

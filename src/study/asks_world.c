@@ -1,0 +1,194 @@
+/* Questions written without a question mark in the languages whose
+ * question words words.c does not read (it reads English, French and
+ * German): "Что такое фотосинтез", "Cómo funciona un motor", "Fotosentez
+ * nedir", "Apa itu fotosintesis", "Quang hợp là gì".
+ *
+ * A heading or a prompt is short and has no full stop; a sentence that
+ * opens with a relative or a conjunction spelt like a question word
+ * ("Когда сервер стартует, он…", "Como resultado, …") goes on after a
+ * comma or ends with one. So a line asks here when it has that shape and
+ * opens with a question word of one of these languages (or a pair of
+ * words), or ends with one where the language puts it last (Turkish,
+ * Persian, Urdu, Vietnamese). Words that are also common words of another
+ * language in the list are left out or read only in pairs: Spanish "mi"
+ * (my), French "ce" (this), English "come", "care", "dove", German "mit",
+ * Spanish "cine", Romanian "apa" (water). */
+#include "study/study_int.h"
+
+#include <string.h>
+
+/* Most words in a line read so (a heading or a prompt, not a sentence). */
+enum { MAX_WORDS = 16 };
+
+static const char *const OPENERS[] = {
+    /* Spanish (the accent marks the question word), Portuguese, Italian */
+    "qué", "cómo", "cuándo", "dónde", "cuál", "cuáles", "quién", "quiénes", "cuánto", "cuánta",
+    "cuántos", "cuántas", "qual", "quais", "quem", "quanto", "quantos", "quantas", "onde", "cos'è",
+    "cosa", "perché", "quale", "quali", "quanti", "quante",
+    /* Dutch, Swedish, Danish, Norwegian */
+    "wat", "waarom", "wanneer", "welke", "welk", "hoeveel", "vad", "hur", "varför", "när", "vilken",
+    "vilket", "vilka", "vem", "hvad", "hva", "hvordan", "hvorfor", "hvornår", "hvilken", "hvilket",
+    "hvilke", "hvem", "hvor",
+    /* Polish, Czech, Slovak, Croatian/Serbian/Bosnian (Latin) */
+    "czym", "dlaczego", "kiedy", "gdzie", "który", "która", "które", "którzy", "ile", "kto", "czy",
+    "proč", "kdy", "kde", "kolik", "kdo", "čím", "prečo", "kedy", "koľko", "čo", "što", "šta",
+    "zašto", "kako", "kada", "gdje", "gde", "koji", "koja", "koje", "koliko", "tko",
+    /* Russian, Ukrainian, Bulgarian, Serbian (Cyrillic) */
+    "что", "чем", "почему", "зачем", "как", "когда", "где", "какой", "какая", "какое", "какие",
+    "каков", "какова", "каковы", "сколько", "кто", "куда", "откуда", "що", "чому", "навіщо", "як",
+    "коли", "де", "який", "яка", "яке", "які", "скільки", "хто", "какво", "защо", "кога", "къде",
+    "кой", "коя", "кое", "кои", "колко", "шта", "зашто", "како", "када", "који", "колико",
+    /* Finnish, Hungarian, Romanian, Greek */
+    "mikä", "mitä", "miksi", "miten", "kuinka", "milloin", "missä", "mistä", "mihin", "kuka",
+    "mitkä", "millainen", "montako", "paljonko", "onko", "voiko", "miért", "hogyan", "mikor",
+    "melyik", "hány", "mennyi", "milyen", "când", "unde", "cât", "câte", "câți", "τι", "πώς",
+    "γιατί", "πότε", "πού", "ποιος", "ποια", "ποιο", "ποιοι", "ποιες", "πόσο", "πόσα", "πόσοι",
+    /* Turkish, Indonesian/Malay */
+    "nasıl", "neden", "niçin", "niye", "hangi", "kaç", "nerede", "nereden", "nereye", "apakah",
+    "mengapa", "kenapa", "bagaimana", "kapan", "siapa", "berapa", "dimana",
+    /* Arabic, Persian, Urdu, Hebrew */
+    "ماذا", "لماذا", "كيف", "متى", "أين", "هل", "كم", "چرا", "چگونه", "کدام", "آیا", "کیوں", "کیسے",
+    "کب", "کہاں", "کون", "מה", "מהי", "מהו", "מהם", "מהן", "למה", "מדוע", "איך", "כיצד", "מתי",
+    "איפה", "היכן", "האם", NULL};
+
+/* A first word that asks only with the second ("Como funciona…", not
+ * "Como resultado…"), as "first second" pairs. */
+static const char *const PAIRS[] = {"o que",
+                                    "por que",
+                                    "por qué",
+                                    "para qué",
+                                    "como funciona",
+                                    "como funcionam",
+                                    "como fazer",
+                                    "como se",
+                                    "como usar",
+                                    "como criar",
+                                    "come funziona",
+                                    "come si",
+                                    "come fare",
+                                    "come usare",
+                                    "che cos'è",
+                                    "che cosa",
+                                    "hoe werkt",
+                                    "hoe werken",
+                                    "hoe maak",
+                                    "hoe kan",
+                                    "hoe kun",
+                                    "hoe wordt",
+                                    "hoe worden",
+                                    "co to",
+                                    "co jest",
+                                    "co oznacza",
+                                    "co je",
+                                    "po co",
+                                    "jak działa",
+                                    "jak działają",
+                                    "jak funguje",
+                                    "jak zrobić",
+                                    "jak się",
+                                    "jak se",
+                                    "ako funguje",
+                                    "mi a",
+                                    "mi az",
+                                    "de ce",
+                                    "ce este",
+                                    "ce sunt",
+                                    "ce înseamnă",
+                                    "ce reprezintă",
+                                    "cum funcționează",
+                                    "cum se",
+                                    "ne zaman",
+                                    "ne işe",
+                                    "apa itu",
+                                    "apa yang",
+                                    "apa saja",
+                                    "apa perbedaan",
+                                    "apa kegunaan",
+                                    "apa fungsi",
+                                    "apa arti",
+                                    "apa maksud",
+                                    "apa manfaat",
+                                    "apa tujuan",
+                                    "di mana",
+                                    "tại sao",
+                                    "vì sao",
+                                    "làm sao",
+                                    "làm thế",
+                                    "ما هو",
+                                    "ما هي",
+                                    "ما الفرق",
+                                    "ما معنى",
+                                    "ما المقصود",
+                                    "ما أهمية",
+                                    "ما فائدة",
+                                    "ما دور",
+                                    "کیا ہے",
+                                    NULL};
+
+/* An opener asks nothing before these ("Как правило", "Что касается",
+ * "Jak wyżej", "Wat een …!"). */
+static const char *const NOT_AFTER[] = {"правило",  "видно", "известно", "следствие", "уже",
+                                        "касается", "wyżej", "niżej",    "poniżej",   "powyżej",
+                                        "również",  "een",   NULL};
+/* Turkish question words stand before the verb, anywhere in the line
+ * ("Motor nasıl çalışır", "Gökyüzü neden mavidir"). */
+static const char *const MIDDLES[] = {"nasıl",  "neden", "niçin", "niye",
+                                      "nerede", "hangi", "kaç",   NULL};
+
+/* Words that end a question where the language asks last. */
+static const char *const FINALS[] = {"nedir", "nelerdir", "midir", "mıdır", "mudur",  "müdür",
+                                     "mi",    "mı",       "mu",    "mü",    "kimdir", "hangisidir",
+                                     "nasıl", "neden",    "چیست",  "کیست",  "چیه",    "کجاست",
+                                     "چقدر",  "gì",       "nào",   "đâu",   "nhiêu",  NULL};
+/* The same as the last two words (Urdu "… کیا ہے", what is …). */
+static const char *const FINAL_PAIRS[] = {"کیا ہے", "کیا ہیں", "کیوں ہے", "کیسے ہے", NULL};
+
+static bool in_pairs(const char *w1, const char *w2, const char *const *set)
+{
+    size_t n1 = strlen(w1);
+    for (; *set; set++) {
+        const char *p = *set;
+        if (strncmp(p, w1, n1) == 0 && p[n1] == ' ' && strcmp(p + n1 + 1, w2) == 0) return true;
+    }
+    return false;
+}
+
+/* Whether s[0..n) is shaped like a heading or a prompt: no comma,
+ * semicolon or colon, no full stop at its end, at most MAX_WORDS words;
+ * last and prev get its last two words, *middle whether one of them is
+ * one of MIDDLES. */
+static bool prompt_shaped(const char *s, size_t n, char last[ST_WORD_MAX + 1],
+                          char prev[ST_WORD_MAX + 1], bool *middle)
+{
+    while (n > 0 && strchr(" \t*_`", s[n - 1]))
+        n--;
+    if (n == 0 || strchr(".:;!", s[n - 1])) return false;
+    if (n >= 3 && (memcmp(s + n - 3, "\xE3\x80\x82", 3) == 0 || /* 。 */
+                   memcmp(s + n - 3, "\xE0\xA5\xA4", 3) == 0))  /* । */
+        return false;
+    for (size_t i = 0; i < n; i++) {
+        if (s[i] == ',' || s[i] == ';' || s[i] == ':') return false; /* (a "term: text" line) */
+        if (i + 1 < n && memcmp(s + i, "\xD8\x8C", 2) == 0) return false;     /* ، */
+        if (i + 2 < n && memcmp(s + i, "\xEF\xBC\x8C", 3) == 0) return false; /* ， */
+    }
+    size_t pos = 0, words = 0;
+    char w[ST_WORD_MAX + 1];
+    last[0] = prev[0] = '\0';
+    while (st_next_word(s, n, &pos, w)) {
+        if (++words > MAX_WORDS) return false;
+        memcpy(prev, last, sizeof w);
+        memcpy(last, w, sizeof w);
+        if (st_in_set(w, MIDDLES)) *middle = true;
+    }
+    return words > 0;
+}
+
+bool st_world_asks(const char *s, size_t n, const char *w1, const char *w2)
+{
+    bool opens = st_in_set(w1, OPENERS) ? !st_in_set(w2, NOT_AFTER) : in_pairs(w1, w2, PAIRS);
+    char last[ST_WORD_MAX + 1], prev[ST_WORD_MAX + 1];
+    if (!opens && !w2[0]) return false; /* one word: only an opener asks */
+    bool middle = false;
+    if (!prompt_shaped(s, n, last, prev, &middle)) return false;
+    return opens || middle || st_in_set(last, FINALS) || in_pairs(prev, last, FINAL_PAIRS);
+}
