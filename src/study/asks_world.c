@@ -125,6 +125,12 @@ static const char *const PAIRS[] = {"o que",
                                     "کیا ہے",
                                     NULL};
 
+/* The first words of PAIRS, looked up (hashed) before the pairs are
+ * scanned: this runs for every line of the notes that asks nothing. */
+static const char *const PAIR_FIRST[] = {"o",   "por", "para", "como", "come", "che", "hoe", "co",
+                                         "po",  "jak", "ako",  "mi",   "de",   "ce",  "cum", "ne",
+                                         "apa", "di",  "tại",  "vì",   "làm",  "ما",  "کیا", NULL};
+
 /* An opener asks nothing before these ("Как правило", "Что касается",
  * "Jak wyżej", "Wat een …!"). */
 static const char *const NOT_AFTER[] = {"правило",  "видно", "известно", "следствие", "уже",
@@ -154,41 +160,76 @@ static bool in_pairs(const char *w1, const char *w2, const char *const *set)
 }
 
 /* Whether s[0..n) is shaped like a heading or a prompt: no comma,
- * semicolon or colon, no full stop at its end, at most MAX_WORDS words;
- * last and prev get its last two words, *middle whether one of them is
- * one of MIDDLES. */
-static bool prompt_shaped(const char *s, size_t n, char last[ST_WORD_MAX + 1],
-                          char prev[ST_WORD_MAX + 1], bool *middle)
+ * semicolon or colon, no full stop at its end, at most MAX_WORDS words
+ * (blank-separated). Returns its length without trailing blanks and
+ * emphasis, 0 when it is not so shaped. */
+static size_t prompt_shaped(const char *s, size_t n)
 {
     while (n > 0 && strchr(" \t*_`", s[n - 1]))
         n--;
-    if (n == 0 || strchr(".:;!", s[n - 1])) return false;
+    if (n == 0 || strchr(".:;!", s[n - 1])) return 0;
     if (n >= 3 && (memcmp(s + n - 3, "\xE3\x80\x82", 3) == 0 || /* 。 */
                    memcmp(s + n - 3, "\xE0\xA5\xA4", 3) == 0))  /* । */
-        return false;
+        return 0;
+    size_t words = 0;
     for (size_t i = 0; i < n; i++) {
-        if (s[i] == ',' || s[i] == ';' || s[i] == ':') return false; /* (a "term: text" line) */
-        if (i + 1 < n && memcmp(s + i, "\xD8\x8C", 2) == 0) return false;     /* ، */
-        if (i + 2 < n && memcmp(s + i, "\xEF\xBC\x8C", 3) == 0) return false; /* ， */
+        if (s[i] == ',' || s[i] == ';' || s[i] == ':') return 0; /* (a "term: text" line) */
+        unsigned char c = (unsigned char)s[i];
+        if (c == 0xD8 && i + 1 < n && (unsigned char)s[i + 1] == 0x8C) return 0;       /* ، */
+        if (c == 0xEF && i + 2 < n && memcmp(s + i, "\xEF\xBC\x8C", 3) == 0) return 0; /* ， */
+        if (s[i] != ' ' && (i == 0 || s[i - 1] == ' ') && ++words > MAX_WORDS) return 0;
     }
-    size_t pos = 0, words = 0;
-    char w[ST_WORD_MAX + 1];
+    return n;
+}
+
+/* The last two words of s[0..n), folded (prev empty when there is one). */
+static void last_words(const char *s, size_t n, char last[ST_WORD_MAX + 1],
+                       char prev[ST_WORD_MAX + 1])
+{
+    size_t at = n, blanks = 0;
+    while (at > 0 && blanks < 2) { /* back to the start of the word before last */
+        at--;
+        if (s[at] == ' ' && at + 1 < n && s[at + 1] != ' ') blanks++;
+    }
+    if (blanks == 2) at++;
     last[0] = prev[0] = '\0';
-    while (st_next_word(s, n, &pos, w)) {
-        if (++words > MAX_WORDS) return false;
+    char w[ST_WORD_MAX + 1];
+    for (size_t pos = at; st_next_word(s, n, &pos, w);) {
         memcpy(prev, last, sizeof w);
         memcpy(last, w, sizeof w);
-        if (st_in_set(w, MIDDLES)) *middle = true;
     }
-    return words > 0;
+}
+
+/* A Turkish question word before the verb; only a line with a letter
+ * of Latin-1 or Latin Extended-A (ı ş ğ ö ü ç) is read word by word for
+ * it. */
+static bool middle_asks(const char *s, size_t n)
+{
+    bool turkish_letters = false;
+    for (size_t i = 0; i < n && !turkish_letters; i++)
+        turkish_letters = (unsigned char)s[i] >= 0xC3 && (unsigned char)s[i] <= 0xC5;
+    if (!turkish_letters) return false;
+    char w[ST_WORD_MAX + 1];
+    for (size_t pos = 0; st_next_word(s, n, &pos, w);)
+        if (st_in_set(w, MIDDLES)) return true;
+    return false;
 }
 
 bool st_world_asks(const char *s, size_t n, const char *w1, const char *w2)
 {
-    bool opens = st_in_set(w1, OPENERS) ? !st_in_set(w2, NOT_AFTER) : in_pairs(w1, w2, PAIRS);
-    char last[ST_WORD_MAX + 1], prev[ST_WORD_MAX + 1];
+    /* most lines of answers end with a full stop: no look-up for them */
+    size_t end = n;
+    while (end > 0 && strchr(" \t*_`", s[end - 1]))
+        end--;
+    if (end == 0 || strchr(".:;!", s[end - 1])) return false;
+    bool opens = st_in_set(w1, OPENERS)      ? !st_in_set(w2, NOT_AFTER)
+                 : st_in_set(w1, PAIR_FIRST) ? in_pairs(w1, w2, PAIRS)
+                                             : false;
     if (!opens && !w2[0]) return false; /* one word: only an opener asks */
-    bool middle = false;
-    if (!prompt_shaped(s, n, last, prev, &middle)) return false;
-    return opens || middle || st_in_set(last, FINALS) || in_pairs(prev, last, FINAL_PAIRS);
+    n = prompt_shaped(s, n);
+    if (n == 0) return false;
+    if (opens) return true;
+    char last[ST_WORD_MAX + 1], prev[ST_WORD_MAX + 1];
+    last_words(s, n, last, prev);
+    return st_in_set(last, FINALS) || in_pairs(prev, last, FINAL_PAIRS) || middle_asks(s, n);
 }

@@ -1,4 +1,3 @@
-#define _GNU_SOURCE /* memmem */
 #include "study/study_int.h"
 #include "util/utf8.h"
 #include "util/xalloc.h"
@@ -277,7 +276,9 @@ bool st_text_asks(const char *s, size_t n)
     if (ends_with_question_mark(s + p, n - p)) return !st_quiz_instruction(s + p, n - p);
     if (wide_script_near(s + p, n - p) && st_asks_by_particle(s + p, n - p)) return true;
     /* Armenian marks the word that asks, not the sentence's end: "Ի՞նչ է…" */
-    if (memmem(s + p, n - p, "\xD5\x9E", 2)) return true;
+    for (const char *a = s + p, *e = s + n; (a = memchr(a, 0xD5, (size_t)(e - a))) && a + 1 < e;
+         a++)
+        if ((unsigned char)a[1] == 0x9E) return true;
     char w1[WORD_MAX + 1], w2[WORD_MAX + 1] = "";
     size_t pos = p;
     if (!next_word(s, n, &pos, w1)) return false;
