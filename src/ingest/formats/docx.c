@@ -266,7 +266,7 @@ static void paragraph(dx *c, const xmlNode *p, int depth)
     if (listed && level) dx_list_label(c->parts, num_id, ilvl, &label);
     listed = listed && !level;
     bool quote = st && st->quote && !listed && !level;
-    if (quote != c->in_quote && !b->cell) {
+    if (quote != c->in_quote && !b->o.cell) {
         if (quote)
             db_blockquote_begin(b, line);
         else
@@ -326,7 +326,7 @@ static void rows(dx *c, const xmlNode *parent, int depth)
 
 static void table(dx *c, const xmlNode *tbl, int depth)
 {
-    if (c->in_quote && !c->b->cell) {
+    if (c->in_quote && !c->b->o.cell) {
         db_blockquote_end(c->b);
         c->in_quote = false;
     }

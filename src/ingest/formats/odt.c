@@ -249,38 +249,16 @@ static void note(od *c, const xmlNode *n, int depth)
     const xmlNode *body = oct_xml_child(n, NS_TEXT, "note-body");
     if (!def || !body) return;
     /* its blocks are read at once, into the definition, and the paragraph
-     * goes on: keep what the builder had open */
-    db saved = *c->b;
-    db *b = c->b;
-    b->para = b->base = NULL;
-    b->nfmt = 0;
-    b->pend = (oct_buf)OCT_BUF_INIT;
-    b->nlists = 0;
-    b->cell = NULL;
-    b->table_depth = 0;
-    b->code = NULL;
-    b->codetext = (oct_buf)OCT_BUF_INIT;
-    b->container = def;
+     * goes on: what the builder had open is put back after them */
+    db_open saved;
+    db_nest_begin(c->b, def, &saved);
     int ld = c->list_depth;
     bool space = c->space;
     c->list_depth = 0;
     blocks(c, body, depth + 1);
-    if (b->para) db_end(b, false);
-    b->container = def; /* close the code block into the note */
-    db_note_end(b);
-    oct_buf_free(&b->pend);
-    oct_buf_free(&b->codetext);
+    db_nest_end(c->b, &saved);
     c->list_depth = ld;
     c->space = space;
-    saved.notes = b->notes, saved.nnotes = b->nnotes, saved.capnotes = b->capnotes;
-    saved.warned = b->warned, saved.note_keys = b->note_keys, saved.failed = b->failed;
-    saved.total_bytes = b->total_bytes, saved.deep_warned = b->deep_warned;
-    saved.dropped_comments = b->dropped_comments, saved.dropped_deleted = b->dropped_deleted;
-    /* what the note's reading added to the source's bookkeeping stays */
-    saved.pictures = b->pictures, saved.more_kinds = b->more_kinds;
-    saved.more_names = b->more_names;
-    memcpy(saved.more_lines, b->more_lines, sizeof saved.more_lines);
-    *b = saved;
 }
 
 /* ODF's text is HTML's: a run of white space (line ends and indenting
@@ -385,7 +363,7 @@ static void paragraph(od *c, const xmlNode *p, const db_listpos *lp, int depth)
     if (!level && !subtitle && named(c, sn, TITLE_NAMES, 0)) level = 1;
     bool code = !level && !lp && named(c, sn, PREFORMATTED_NAMES, 0);
     bool quote = !level && !lp && named(c, sn, QUOTE_NAMES, 0);
-    if (quote != c->in_quote && !b->cell && !lp) {
+    if (quote != c->in_quote && !b->o.cell && !lp) {
         if (quote)
             db_blockquote_begin(b, line);
         else
