@@ -31,7 +31,7 @@ static const oct_diag_code CODES[] = {
     {"document-dropped", N,
      "a Word or OpenDocument text's comments or tracked deletions not printed"},
     {"document-symbol", W,
-     "a symbol font's character (w:sym) has no Unicode mapping: U+FFFD is printed"},
+     "a symbol font's character has no Unicode mapping: U+FFFD (w:sym) or the typed text prints"},
     {"document-unknown", W,
      "something of a .docx or .odt read as plain text (a text box, an equation)"},
     {"duplicate-key", E, "a key appears twice in a YAML mapping"},

@@ -135,8 +135,71 @@ static void test_overrides(void)
     oct_diag_free(d);
 }
 
+/* Text typed in a symbol font: Symbol's letters are Greek and its signs
+ * operators (in a run's own w:rFonts, through a character style, or in
+ * LibreOffice's private-use form F061); a font octavo has no table for
+ * keeps its text, with one warning. */
+static void test_symbol_runs(void)
+{
+    oct_diag *d = oct_diag_new(NULL);
+#define RUN(font, t)                                                                               \
+    "<w:r><w:rPr><w:rFonts w:ascii=\"" font "\" w:hAnsi=\"" font "\"/></w:rPr><w:t "               \
+    "xml:space=\"preserve\">" t "</w:t></w:r>"
+    const char *styles =
+        "<w:styles " W_NS "><w:style w:type=\"character\" w:styleId=\"Griech\"><w:name "
+        "w:val=\"Griechisch\"/><w:rPr><w:rFonts w:ascii=\"Symbol\"/></w:rPr></w:style></w:styles>";
+    /* one run a line; F044 is Symbol's Δ as LibreOffice writes it */
+    // clang-format off
+    static const char body[] =
+        "<w:p><w:r><w:t xml:space=\"preserve\">Winkel </w:t></w:r>"
+        RUN("Symbol", "a b g p")
+        "<w:r><w:t xml:space=\"preserve\"> und </w:t></w:r>"
+        RUN("Symbol", "\xef\x81\x84")
+        "<w:r><w:t>x</w:t></w:r>"
+        RUN("Symbol", " \xef\x82\xb3 0") "</w:p>\n"
+        "<w:p><w:r><w:rPr><w:rStyle w:val=\"Griech\"/></w:rPr><w:t>W</w:t></w:r>"
+        "<w:r><w:t xml:space=\"preserve\"> = 2pf</w:t></w:r></w:p>\n"
+        "<w:p>"
+        RUN("Wingdings", "\xc3\xbc")
+        RUN("Wingdings", "0")
+        RUN("Webdings", "abc") "</w:p>\n";
+    // clang-format on
+    char *s = docx(body, styles, NULL, d);
+#undef RUN
+    CHECK(has(s, "text \"Winkel \xce\xb1 \xce\xb2 \xce\xb3 \xcf\x80 und \xce\x94x "
+                 "\xe2\x89\xa5 0\" @4:1"));
+    CHECK(has(s, "text \"\xce\xa9 = 2pf\" @5:1")); /* Ω by its style; a text font's letters stay */
+    /* Wingdings' check mark; its "0" (a folder) has no mapping here: as typed */
+    CHECK(has(s, "text \"\xe2\x9c\x93"
+                 "0abc\" @6:1"));
+    CHECK(check_count_code(d, "document-symbol") == 2); /* once per font */
+    CHECK(said(d, "document-symbol", "'Webdings'"));
+    CHECK(said(d, "document-symbol", "'Wingdings' is printed as typed"));
+    free(s);
+    /* an ODF span whose font face is Symbol */
+    const char *content =
+        "<office:document-content "
+        "xmlns:office=\"urn:oasis:names:tc:opendocument:xmlns:office:1.0\" "
+        "xmlns:text=\"urn:oasis:names:tc:opendocument:xmlns:text:1.0\" "
+        "xmlns:style=\"urn:oasis:names:tc:opendocument:xmlns:style:1.0\" "
+        "xmlns:svg=\"urn:oasis:names:tc:opendocument:xmlns:svg-compatible:1.0\">"
+        "<office:font-face-decls><style:font-face style:name=\"Symbol1\" "
+        "svg:font-family=\"Symbol\"/></office:font-face-decls><office:automatic-styles>"
+        "<style:style style:name=\"T1\" style:family=\"text\"><style:text-properties "
+        "style:font-name=\"Symbol1\"/></style:style></office:automatic-styles>"
+        "<office:body><office:text>\n<text:p>L\xc3\xa4nge <text:span text:style-name=\"T1\">l"
+        "</text:span> = 500 nm</text:p>\n</office:text></office:body></office:document-content>";
+    part p[] = {{"mimetype", "application/vnd.oasis.opendocument.text", 0},
+                {"content.xml", content, 0}};
+    s = read_package("optik.odt", p, 2, d, NULL);
+    CHECK(has(s, "text \"L\xc3\xa4nge \xce\xbb = 500 nm\" @2:1"));
+    free(s);
+    oct_diag_free(d);
+}
+
 int main(void)
 {
+    test_symbol_runs();
     test_restart_default();
     test_restart_set();
     test_overrides();

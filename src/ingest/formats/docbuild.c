@@ -98,29 +98,6 @@ static void warn_more_kinds(db *b)
     oct_buf_free(&lines);
 }
 
-/* A symbol font's character (w:sym) as Unicode, or U+FFFD with a warning
- * when it has none: never a letter it does not stand for. */
-void db_symbol(db *b, unsigned flags, const char *font, const char *hex, int line)
-{
-    unsigned long raw = hex ? strtoul(hex, NULL, 16) : 0;
-    unsigned cp = raw <= 0x10FFFF ? db_symbol_char(font, (unsigned)raw) : 0;
-    bool ok = cp >= 0x20 && !(cp >= 0x7F && cp < 0xA0) && !(cp >= 0xD800 && cp <= 0xDFFF) &&
-              cp != 0xFFFE && cp != 0xFFFF;
-    if (!ok) {
-        char key[96];
-        snprintf(key, sizeof key, "symbol %.40s %.8s", font ? font : "", hex ? hex : "");
-        db_warn_code(b, "document-symbol", key, line,
-                     "symbol %.8s of the font '%.40s' has no Unicode character octavo knows: "
-                     "U+FFFD is printed in its place",
-                     hex ? hex : "(none)", font ? font : "(none)");
-        cp = 0xFFFD;
-    }
-    oct_buf u = OCT_BUF_INIT;
-    oct_buf_put_utf8(&u, cp);
-    db_text(b, flags, u.data, u.len, line);
-    oct_buf_free(&u);
-}
-
 /* ---- style names -------------------------------------------------------- */
 
 /* "heading 3", "Überschrift 3", "Titre 3"… → 3. */

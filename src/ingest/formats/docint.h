@@ -229,6 +229,14 @@ void db_symbol(db *b, unsigned flags, const char *font, const char *hex, int lin
  * knows none; a text font's F0xx is its Latin-1 byte, other codes are
  * themselves. */
 unsigned db_symbol_char(const char *font, unsigned code);
+/* Whether font is one of pictures or signs whose bytes are no letters
+ * (Symbol, Wingdings, Webdings, MT Extra…). */
+bool db_symbol_font(const char *font);
+/* Text typed in a symbol font (a run whose font is Symbol: "a b g p"),
+ * each character as the font shows it (α β γ π, through db_symbol_char),
+ * one it cannot map kept as typed with one [document-symbol] warning for
+ * the font. */
+void db_symbol_text(db *b, unsigned flags, const char *font, const char *s, size_t len, int line);
 /* An element the reader does not map (`name` as the warning names it):
  * its text kept as plain text in the paragraph open, or a paragraph of
  * its own, with one warning per kind ("<what> <name> is read as plain

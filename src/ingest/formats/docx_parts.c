@@ -76,6 +76,14 @@ static bool has_word(const char *s, const char *w)
     return false;
 }
 
+/* The font of run properties: w:rFonts' w:ascii, else its w:hAnsi. */
+static const char *rfont(const xmlNode *rPr)
+{
+    const xmlNode *f = oct_xml_child(rPr, NS_W, "rFonts");
+    const char *a = f ? oct_xml_attr(f, NS_W, "ascii") : NULL;
+    return a ? a : f ? oct_xml_attr(f, NS_W, "hAnsi") : NULL;
+}
+
 static bool mono_font(const char *f)
 {
     static const char *const fonts[] = {"consolas", "courier",        "mono",        "menlo",
@@ -125,12 +133,8 @@ static unsigned own_run_flags(const xmlNode *rPr, unsigned flags, bool underline
     if (va && !strcmp(va, "subscript")) flags |= DB_SUB;
     if (!va && pos && atoi(pos) > 0) flags |= DB_SUP;
     if (!va && pos && atoi(pos) < 0) flags |= DB_SUB;
-    const xmlNode *f = oct_xml_child(rPr, NS_W, "rFonts");
-    if (f) {
-        const char *a = oct_xml_attr(f, NS_W, "ascii");
-        if (!a) a = oct_xml_attr(f, NS_W, "hAnsi");
-        if (a) flags = set(flags, DB_CODE, mono_font(a));
-    }
+    const char *a = rfont(rPr);
+    if (a) flags = set(flags, DB_CODE, mono_font(a));
     return flags;
 }
 
@@ -179,6 +183,8 @@ static void resolve(dx_parts *p, style_slot *st, int depth)
         s->has_ilvl = il != NULL;
     }
     s->flags = own_run_flags(oct_xml_child(n, NS_W, "rPr"), s->flags, false);
+    const char *font = rfont(oct_xml_child(n, NS_W, "rPr"));
+    if (font) s->font = font;
     st->resolving = false;
     st->resolved = true;
 }
@@ -288,6 +294,16 @@ unsigned dx_run_flags(const dx_parts *p, const xmlNode *rPr, unsigned flags)
     const dx_style *cs = dx_style_get(p, oct_xml_child_attr(rPr, NS_W, "rStyle", "val"));
     if (cs) flags |= cs->flags;
     return own_run_flags(rPr, flags, true);
+}
+
+const char *dx_run_symbol_font(const dx_parts *p, const xmlNode *rPr)
+{
+    const char *f = rfont(rPr);
+    if (!f) {
+        const dx_style *cs = dx_style_get(p, oct_xml_child_attr(rPr, NS_W, "rStyle", "val"));
+        f = cs ? cs->font : NULL;
+    }
+    return f && db_symbol_font(f) ? f : NULL;
 }
 
 /* The w:lvl of an abstract numbering, or NULL. */
