@@ -105,6 +105,8 @@ static const oct_diag_code CODES[] = {
     {"no-sources", E, "a directory holds no notes (.md, .txt, .org, .rst, .ipynb, .docx, .odt)"},
     {"no-topics", W, "--group-by topic without a manifest taxonomy; grouped by source"},
     {"noncharacter", W, "Unicode noncharacters removed from the text"},
+    {"normalize-picture", N,
+     "normalize on standard output: a document's picture is not written out (-o writes it)"},
     {"notebook", E,
      "a notebook (.ipynb) is not valid JSON or not a notebook; a broken cell is skipped"},
     {"notebook-output", W,

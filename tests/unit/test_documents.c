@@ -599,7 +599,7 @@ static void test_markdown_out(void)
     oct_doc *doc_ = NULL;
     CHECK(bytes && oct_doc_open("m.docx", bytes, len, &doc_, d) == 0);
     oct_buf md = OCT_BUF_INIT;
-    CHECK(doc_ && oct_doc_markdown(doc_, "m.docx", &md, d) == 0);
+    CHECK(doc_ && oct_doc_markdown(doc_, "m.docx", NULL, &md, d) == 0);
     CHECK_STR(md.data ? md.data : "", "1\\. not a \\*list\\*\n\nPlain **both** end\\\n\\# next\n\n"
                                       "```\nx = `y`\n```\n");
     oct_buf_free(&md);
