@@ -304,6 +304,47 @@ static void test_display_blocks(void)
     CHECK(count_kind("notes.md", "> $$\n> x_1\n> $$\n", OCT_SUBSCRIPT) == 0);
 }
 
+/* A display formula that is a matrix and nothing else is set as one:
+ * each row on a line of its own, in its brackets; a matrix inside a
+ * formula, or inline, keeps (a b; c d). */
+static void test_display_matrix(void)
+{
+    static const struct {
+        const char *tex, *want;
+    } rows[] = {
+        {"\\begin{pmatrix} a & b \\\\ c & d \\end{pmatrix}", "(a b)\x04(c d)"},
+        {" \\begin{bmatrix}1&0&0\\\\0&1&0\\\\0&0&1\\\\\\end{bmatrix} ",
+         "[1 0 0]\x04[0 1 0]\x04[0 0 1]"},
+        {"\\begin{vmatrix} x_1 & 2 \\\\ 3 & 4 \\end{vmatrix}", "|x\x02"
+                                                               "1\x03 2|\x04|3 4|"},
+        {"\\begin{array}{cc} a & b \\\\ c & d \\end{array}", "a b\x04"
+                                                             "c d"},
+        {"A = \\begin{pmatrix} a & b \\\\ c & d \\end{pmatrix}", "A = (a b; c d)"},
+        {"\\begin{pmatrix} a \\end{pmatrix} \\begin{pmatrix} b \\end{pmatrix}", "(a) (b)"},
+        {"\\begin{cases} x & x > 0 \\\\ 0 & x \\le 0 \\end{cases}",
+         "{x, x > 0; 0, x \xe2\x89\xa4 0}"},
+        {"\\begin{pmatrix} a & b", "\\begin{pmatrix} a  b"},
+    };
+    for (size_t i = 0; i < sizeof rows / sizeof *rows; i++) {
+        char *got = oct_tex_display_marked(rows[i].tex, strlen(rows[i].tex));
+        CHECK_STR(got, rows[i].want);
+        free(got);
+    }
+    CHECK(count_kind("notes.md", "$$\\begin{pmatrix} a & b \\\\ c & d \\end{pmatrix}$$\n",
+                     OCT_LINE_BREAK) == 1);
+    CHECK(count_kind("notes.md", "$$\n\\begin{bmatrix}\n1 & 0 \\\\\n0 & 1\n\\end{bmatrix}\n$$\n",
+                     OCT_LINE_BREAK) == 1);
+    /* among words, $$ too: on the words' line */
+    CHECK(count_kind("notes.md", "So $$\\begin{pmatrix} a & b \\\\ c & d \\end{pmatrix}$$ here.\n",
+                     OCT_LINE_BREAK) == 0);
+    CHECK(count_kind("notes.md", "So $\\begin{pmatrix} a & b \\\\ c & d \\end{pmatrix}$ inline.\n",
+                     OCT_LINE_BREAK) == 0);
+    char *got =
+        ingested("notes.md", "So $\\begin{pmatrix} a & b \\\\ c & d \\end{pmatrix}$ inline.\n");
+    CHECK_STR(got, "So (a b; c d) inline.\n");
+    free(got);
+}
+
 int main(void)
 {
     test_roots();
@@ -314,5 +355,6 @@ int main(void)
     test_in_notes();
     test_environments();
     test_display_blocks();
+    test_display_matrix();
     return check_done();
 }
