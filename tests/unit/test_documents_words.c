@@ -197,8 +197,65 @@ static void test_symbol_runs(void)
     oct_diag_free(d);
 }
 
+/* A footnote read in the middle of an ODF paragraph leaves what was open
+ * as it was: a quotation goes on after it (not a second one inside the
+ * first) and one the note holds is the note's; a code line that refers
+ * to a note stays a paragraph, so the reference is not lost. */
+static void test_notes_keep_place(void)
+{
+    oct_diag *d = oct_diag_new(NULL);
+#define NOTE(id, body)                                                                             \
+    "<text:note text:id=\"" id "\" text:note-class=\"footnote\"><text:note-citation>1"             \
+    "</text:note-citation><text:note-body>" body "</text:note-body></text:note>"
+    const char *
+        content = "<office:document-content "
+                  "xmlns:office=\"urn:oasis:names:tc:opendocument:xmlns:office:1.0\" "
+                  "xmlns:text=\"urn:oasis:names:tc:opendocument:xmlns:text:1.0\" "
+                  "xmlns:style=\"urn:oasis:names:tc:opendocument:xmlns:style:1.0\"><office:"
+                  "automatic-styles>"
+                  "<style:style style:name=\"Q\" style:family=\"paragraph\" "
+                  "style:parent-style-name=\"Quotations\"/><style:style style:name=\"C\" "
+                  "style:family=\"paragraph\" style:parent-style-name=\"Preformatted_20_Text\"/>"
+                  "</office:automatic-styles><office:body><office:text>\n"
+                  "<text:p text:style-name=\"Q\">Carpe diem" NOTE(
+                      "a", "<text:p text:style-name=\"Q\">Horace, "
+                           "Odes</text:p><text:p>I.11</text:p>") "</text:p>\n<text:p "
+                                                                 "text:style-name=\"Q\">quam "
+                                                                 "minimum credula "
+                                                                 "postero</text:p>\n"
+                                                                 "<text:p "
+                                                                 "text:style-name=\"C\">print("
+                                                                 "x)" NOTE("b",
+                                                                           "<text:p>x is "
+                                                                           "3</text:p>") "</"
+                                                                                         "text:p>"
+                                                                                         "\n</"
+                                                                                         "office:"
+                                                                                         "text></"
+                                                                                         "office:"
+                                                                                         "body></"
+                                                                                         "office:"
+                                                                                         "document-"
+                                                                                         "content>";
+#undef NOTE
+    part p[] = {{"mimetype", "application/vnd.oasis.opendocument.text", 0},
+                {"content.xml", content, 0}};
+    char *s = read_package("latein.odt", p, 2, d, NULL);
+    CHECK(has(s, "    blockquote @2:1\n      paragraph @2:1\n        text \"Carpe diem\" @2:1\n"
+                 "        footnote_ref index=1 label=\"a\" @2:1\n      paragraph @3:1\n"
+                 "        text \"quam minimum"));
+    CHECK(has(s, "footnote_def index=1 label=\"a\" @2:1\n      blockquote @2:1\n"
+                 "        paragraph @2:1\n          text \"Horace, Odes\" @2:1\n"
+                 "      paragraph @2:1\n        text \"I.11\""));
+    CHECK(has(s, "    paragraph @4:1\n      code \"print(x)\" @4:1\n"
+                 "      footnote_ref index=2 label=\"b\" @4:1\n"));
+    free(s);
+    oct_diag_free(d);
+}
+
 int main(void)
 {
+    test_notes_keep_place();
     test_symbol_runs();
     test_restart_default();
     test_restart_set();

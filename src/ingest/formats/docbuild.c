@@ -452,6 +452,16 @@ static bool only_breaks(const oct_node *p)
     return true;
 }
 
+/* Whether n holds what a code block's text cannot: a footnote's
+ * reference or a picture (it would vanish, or leave its alt text). */
+static bool holds_more_than_text(const oct_node *n)
+{
+    for (const oct_node *c = n->first; c; c = c->next)
+        if (c->kind == OCT_FOOTNOTE_REF || c->kind == OCT_IMAGE || holds_more_than_text(c))
+            return true;
+    return false;
+}
+
 /* The paragraph's text as code lines: CODE and TEXT as written, breaks
  * as newlines. */
 static void code_text(const oct_node *n, oct_buf *out)
@@ -487,7 +497,7 @@ void db_end(db *b, bool code)
         oct_node_unlink(p); /* Word's empty paragraphs are spacing */
         return;
     }
-    if (code && p->kind != OCT_SECTION) {
+    if (code && p->kind != OCT_SECTION && !holds_more_than_text(p)) {
         oct_node *parent = p->parent;
         bool join = b->o.code && b->o.code->parent == parent && b->o.code->next == p;
         oct_node_unlink(p);

@@ -285,12 +285,14 @@ static void note(od *c, const xmlNode *n, int depth)
     db_open saved;
     db_nest_begin(c->b, def, &saved);
     int ld = c->list_depth;
-    bool space = c->space;
+    bool space = c->space, quote = c->in_quote;
     c->list_depth = 0;
+    c->in_quote = false; /* a quotation the note holds is the note's */
     blocks(c, body, depth + 1);
     db_nest_end(c->b, &saved);
     c->list_depth = ld;
     c->space = space;
+    c->in_quote = quote;
 }
 
 /* ODF's text is HTML's: a run of white space (line ends and indenting
