@@ -21,7 +21,7 @@ static void usage(FILE *f)
           "  octavo inspect (--tree | --json) [--no-merge] [--group-by topic|source]\n"
           "                 [--timings]\n"
           "                 [DIR | booklet.yaml | FILE...]\n"
-          "  octavo normalize [--keep-filler] [--from org|rst|md|txt|ipynb] FILE|-\n"
+          "  octavo normalize [--keep-filler] [--from org|rst|md|txt|ipynb] [-o FILE] FILE|-\n"
           "  octavo --list-codes                the diagnostic codes and what they mean\n"
           "  octavo --help | --version\n"
           "\n"

@@ -443,7 +443,11 @@ static bool add_math(conv *c, const frame *up, cmark_node *n, oct_span sp)
     size_t len = lit ? strlen(lit) : 0, open = oct_math_delimiters(lit, len);
     if (!open) return false;
     bool display = open == 2 && (lit[0] == '$' || lit[1] == '[');
-    char *m = oct_tex_to_marked(lit + open, len - 2 * open);
+    /* a matrix alone in its paragraph is drawn a row a line; among words
+     * it stays on the line they are on */
+    bool alone = !cmark_node_previous(n) && !cmark_node_next(n);
+    char *m = display && alone ? oct_tex_display_marked(lit + open, len - 2 * open)
+                               : oct_tex_to_marked(lit + open, len - 2 * open);
     add_marked(c, up->dst, m, display, sp);
     free(m);
     return true;

@@ -28,12 +28,18 @@
 #define OCT_TEX_END '\x03'
 /* Where a row of a multi-line formula ends (\\, or a row of aligned,
  * gather, equation...): a line break in display math, "; " inline and in
- * flat text. Matrices and cases stay on one line: (a b; c d). */
+ * flat text. Matrices and cases stay on one line, (a b; c d), unless a
+ * matrix is a display formula by itself (oct_tex_display_marked). */
 #define OCT_TEX_ROW '\x04'
 
 /* s[0..n) (without its $ delimiters) as Unicode text with its scripts
  * marked: malloc'd, NUL-terminated (caller frees). */
 char *oct_tex_to_marked(const char *s, size_t n);
+
+/* The same for a formula set apart (display math): a matrix that is the
+ * whole formula has each row on a line of its own in its brackets,
+ * "(a b)" OCT_TEX_ROW "(c d)"; any other formula as oct_tex_to_marked. */
+char *oct_tex_display_marked(const char *s, size_t n);
 
 /* s[0..n) (without its $ delimiters) as flat Unicode text: malloc'd,
  * NUL-terminated (caller frees). Deeply nested braces (over 32 levels)

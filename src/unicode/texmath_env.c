@@ -9,6 +9,7 @@
 #include "unicode/texmath_int.h"
 
 #include <stdbool.h>
+#include <stdlib.h>
 #include <string.h>
 
 /* MAX_BODY: an environment's \end is looked for this far, so a line of
@@ -165,11 +166,14 @@ static void put_cell(const env_def *e, const char *s, size_t a, size_t b, bool f
     oct_buf_free(&cell);
 }
 
-/* The body s[from..to) split into rows and cells at its top level. */
-static void put_body(const env_def *e, const char *s, size_t from, size_t to, int depth,
+/* The body s[from..to) split into rows and cells at its top level.
+ * apart: a matrix's rows each in its brackets, on lines of their own
+ * (OCT_TEX_ROW between them), not "; " within one pair. */
+static void put_body(const env_def *e, const char *s, size_t from, size_t to, int depth, bool apart,
                      oct_buf *out)
 {
-    oct_buf_puts(out, e->open);
+    if (!apart) oct_buf_puts(out, e->open);
+    bool opened = false;
     size_t cell = from, rows = 0;
     bool first_cell = true;
     int braces = 0, envs = 0;
@@ -197,15 +201,20 @@ static void put_body(const env_def *e, const char *s, size_t from, size_t to, in
             j = next - 1;
             continue;
         }
-        if (first_cell && rows > 0 && e->kind == ENV_ROWS) oct_buf_putc(out, OCT_TEX_ROW);
-        if (first_cell && rows > 0 && e->kind != ENV_ROWS) oct_buf_puts(out, "; ");
+        if (first_cell && rows > 0 && (e->kind == ENV_ROWS || apart)) {
+            if (apart) oct_buf_puts(out, e->close);
+            oct_buf_putc(out, OCT_TEX_ROW);
+        }
+        if (first_cell && rows > 0 && e->kind != ENV_ROWS && !apart) oct_buf_puts(out, "; ");
+        if (first_cell && apart) oct_buf_puts(out, e->open);
+        opened |= apart;
         put_cell(e, s, cell, j, first_cell, depth, out);
         first_cell = row_end;
         rows += row_end;
         cell = next;
         j = next - 1;
     }
-    oct_buf_puts(out, e->close);
+    if (!apart || opened) oct_buf_puts(out, e->close);
 }
 
 bool tex_environment(const char *s, size_t n, size_t *i, int depth, oct_buf *out)
@@ -219,7 +228,28 @@ bool tex_environment(const char *s, size_t n, size_t *i, int depth, oct_buf *out
     if (e->arg)
         from = skip_group(s, n, skip_group(s, n, skip_blanks(s, n, from), '[', ']'), '{', '}');
     if (!find_end(s, n, from, name, len, &end, &after)) return false;
-    put_body(e, s, from, end, depth, out);
+    put_body(e, s, from, end, depth, false, out);
     *i = after;
     return true;
+}
+
+/* A display formula that is one matrix and nothing else: rows on lines
+ * of their own, as a matrix is drawn, each in the brackets; a matrix
+ * among other symbols (A = (a b; c d)) stays on its line. */
+char *oct_tex_display_marked(const char *s, size_t n)
+{
+    size_t a = skip_blanks(s, n, 0), z = n, at, len, end, after;
+    while (z > a && (s[z - 1] == ' ' || s[z - 1] == '\t' || s[z - 1] == '\n'))
+        z--;
+    size_t from =
+        a + 6 < z && !memcmp(s + a, "\\begin", 6) ? tex_env_name(s, z, a + 6, &at, &len) : 0;
+    const env_def *e = from ? env_named(s + at, len) : NULL;
+    if (!e || e->kind != ENV_MATRIX) return oct_tex_to_marked(s, n);
+    if (e->arg)
+        from = skip_group(s, z, skip_group(s, z, skip_blanks(s, z, from), '[', ']'), '{', '}');
+    if (!find_end(s, z, from, s + at, len, &end, &after) || after != z)
+        return oct_tex_to_marked(s, n);
+    oct_buf out = OCT_BUF_INIT;
+    put_body(e, s, from, end, 0, true, &out);
+    return out.data ? oct_buf_detach(&out) : calloc(1, 1);
 }

@@ -75,10 +75,92 @@ static bool bracketed(const char *s, size_t n)
     return false;
 }
 
+/* An operator of a formula at s[i]: its length, or 0. The ASCII ones and
+ * the signs a formula is typed with (· × − ±). */
+static size_t operator_at(const char *s, size_t n, size_t i)
+{
+    if (strchr("+-*/=<>", s[i])) return 1;
+    static const char *const SIGNS[] = {"\xC2\xB7", "\xC3\x97", "\xE2\x88\x92", "\xC2\xB1"};
+    for (size_t k = 0; k < sizeof SIGNS / sizeof *SIGNS; k++) {
+        size_t m = strlen(SIGNS[k]);
+        if (i + m <= n && !memcmp(s + i, SIGNS[k], m)) return m;
+    }
+    return 0;
+}
+
+/* An operand at s[i]: a number, a coefficient and one or two letters
+ * juxtaposed (x, ad, 4ac, 0.5x, x2), primes after it; its length, or 0.
+ * *letters: how many letters, *caps: whether they are all capitals. */
+static size_t operand_at(const char *s, size_t n, size_t i, size_t *letters, bool *caps)
+{
+    size_t j = i;
+    while (j < n && ((s[j] >= '0' && s[j] <= '9') ||
+                     (s[j] == '.' && j > i && j + 1 < n && s[j + 1] >= '0' && s[j + 1] <= '9')))
+        j++;
+    size_t l = j;
+    *caps = true;
+    while (j < n && is_letter(s[j]))
+        *caps &= s[j] >= 'A' && s[j] <= 'Z', j++;
+    *letters = j - l;
+    while (j < n && s[j] >= '0' && s[j] <= '9') /* x2, a1 */
+        j++;
+    while (j < n && s[j] == '\'')
+        j++;
+    return j - i;
+}
+
+/* A formula with no relation or TeX in it, $ad - bc$, $2x - 1$, $1 - p$,
+ * $(a - b)(c - d)$: operands of one or two letters (a longer run of
+ * letters is a word) and numbers, joined by operators, brackets balanced,
+ * at least one binary operator and one letter. Prices are none: "$5 - 10$"
+ * has no letter, "$5 - US$" is an amount and a currency's code, and the
+ * span rules (oct_math_span) keep "$3 - $4" and "$5 and $10" apart. */
+static bool formula(const char *s, size_t n)
+{
+    bool want = true, blank_before = false, any_letter = false, lower = false, number_first = false;
+    int depth = 0, binary = 0, operands = 0;
+    for (size_t i = 0; i < n;) {
+        if (s[i] == ' ' || s[i] == '\t') {
+            blank_before = true;
+            i++;
+            continue;
+        }
+        size_t k, letters;
+        bool caps;
+        if (s[i] == '(' || s[i] == '[') {
+            if (!want && blank_before) return false; /* "x (y)": words */
+            depth++, want = true, i++;
+        } else if (s[i] == ')' || s[i] == ']') {
+            if (want || --depth < 0) return false;
+            i++;
+        } else if ((k = operator_at(s, n, i))) {
+            bool sign =
+                s[i] == '-' || s[i] == '+' || (k > 1 && (s[i] == '\xE2' || s[i + 1] == '\xB1'));
+            if (want && !sign) return false; /* only a sign comes first */
+            binary += !want;
+            want = true, i += k;
+        } else if ((k = operand_at(s, n, i, &letters, &caps))) {
+            if (!want && blank_before) return false; /* "a b": words, not a product */
+            if (letters > 2) return false;
+            if (!operands++) number_first = letters == 0;
+            any_letter |= letters > 0;
+            lower |= letters == 1 || (letters && !caps);
+            want = false, i += k;
+        } else {
+            return false; /* punctuation, another script: prose */
+        }
+        blank_before = false;
+    }
+    if (want || depth || !any_letter || (!binary && !(operands == 1 && (s[0] == '-'))))
+        return false;
+    return lower || !number_first;
+}
+
 bool oct_tex_looks_like_math(const char *s, size_t n)
 {
-    if (n >= 1 && n <= 2 && (is_letter(s[0]) || (s[0] >= '0' && s[0] <= '9')))
-        return true; /* a symbol: $m$, $x'$ */
+    if (n >= 1 && n <= 2 && (is_letter(s[0]) || (s[0] >= '0' && s[0] <= '9')) &&
+        (n == 1 || is_letter(s[1]) || (s[1] >= '0' && s[1] <= '9') || s[1] == '\''))
+        return true; /* a symbol: $m$, $x'$, $ab$; not $x-$ of "echo $x-$y" */
     bool relation = false, word = false;
     for (size_t i = 0; i < n; i++) {
         if (s[i] == '^' || s[i] == '_' || s[i] == '{') return true;
@@ -87,8 +169,8 @@ bool oct_tex_looks_like_math(const char *s, size_t n)
         word |= i + 3 < n && is_letter(s[i]) && is_letter(s[i + 1]) && is_letter(s[i + 2]) &&
                 is_letter(s[i + 3]);
     }
-    /* $y = x$ or $[HA]$, not $HOME$ or $a b + c d words$ */
-    return (relation || bracketed(s, n)) && !word;
+    /* $y = x$ or $[HA]$, not $HOME$ or $a b + c d words$; or $ad - bc$ */
+    return ((relation || bracketed(s, n)) && !word) || formula(s, n);
 }
 size_t oct_math_delimiters(const char *s, size_t n)
 {

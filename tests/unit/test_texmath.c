@@ -141,6 +141,57 @@ static void test_spans(void)
     CHECK(oct_math_span("$[]$", 4) == 0);
 }
 
+/* A formula with no relation or TeX in it is math when it is plainly one
+ * (letters juxtaposed, operators between operands), in prose of any
+ * language; an amount of money never is. Each row: a sentence, the math
+ * span that opens at its first '$' (0: none). */
+static void test_formula_spans(void)
+{
+    static const struct {
+        const char *text;
+        size_t span;
+    } rows[] = {
+        /* formulas */
+        {"The determinant is $ad - bc$.", 9},
+        {"Die Determinante ist $ad - bc$, also", 9},
+        {"La pente vaut $2x - 1$ ici.", 8},
+        {"La probabilidad es $1 - p$.", 7},
+        {"\xd0\x9f\xd0\xbb\xd0\xbe\xd1\x89\xd0\xb0\xd0\xb4\xd1\x8c $ab/2$.", 6},
+        {"Il prodotto $(a - b)(c - d)$ vale", 16},
+        {"so $-x$ is negative", 4},
+        {"with $n-1$ degrees of freedom", 5},
+        {"\xe5\x88\xa4\xe5\x88\xab\xe5\xbc\x8f $b*b - 4ac$", 11},
+        {"and $x' - x$ moves", 8},
+        {"gives $0.5x \xc2\xb7 y$ here", 11},
+        /* prices, shell variables and prose */
+        {"It costs $3 - $4 a kilo.", 0},
+        {"Tickets are $5 and $10.", 0},
+        {"entre $5 - 10$ par mois", 0},
+        {"le forfait \xc3\xa0 10$-15$ par personne", 0},
+        {"Precio: $5 - US$ 7 en tienda", 0},
+        {"run echo $x-$y in the shell", 0},
+        {"about $1-2 hrs$ later", 0},
+        {"la pizza \xc3\xa0 9$, la bi\xc3\xa8re 5$ au bar", 0},
+        {"Sie zahlen $10 x 20$ Euro", 0},
+        {"see $a b$ below", 0},
+        {"the $Q&A$ page", 0},
+        {"$x (see above)$", 0},
+        {"$(a - b$", 0},
+        {"$- -$", 0},
+    };
+    for (size_t i = 0; i < sizeof rows / sizeof *rows; i++) {
+        const char *d = strchr(rows[i].text, '$');
+        /* the span opening at the first $ (for 10$-15$, the second one) */
+        if (rows[i].span == 0 && d && d > rows[i].text && d[-1] >= '0' && d[-1] <= '9')
+            d = strchr(d + 1, '$');
+        size_t got = d ? oct_math_span(d, strlen(d)) : 0;
+        if (got != rows[i].span)
+            fprintf(stderr, "row %zu: '%s' spans %zu, want %zu\n", i, rows[i].text, got,
+                    rows[i].span);
+        CHECK(got == rows[i].span);
+    }
+}
+
 /* How many nodes of kind k the chapter of `text` holds. */
 static size_t count_kind(const char *name, const char *text, oct_kind k)
 {
@@ -211,6 +262,9 @@ static void test_in_notes(void)
     CHECK_STR(got, "The area is πr² and a₁ * b₁ stays whole; x² in code too, α also.\n"
                    "It costs $5 or $10.\n");
     free(got);
+    got = ingested("notes.md", "Die Determinante ist $ad - bc$; Tickets: $5 - $8.\n");
+    CHECK_STR(got, "Die Determinante ist ad \xe2\x88\x92 bc; Tickets: $5 - $8.\n");
+    free(got);
     got = ingested("notes.txt", "Energy: $E = mc^2$, with \\(c \\approx 3 \\times 10^8\\).\n");
     CHECK_STR(got, "Energy: E = mc², with c ≈ 3 × 10⁸.\n");
     free(got);
@@ -250,14 +304,57 @@ static void test_display_blocks(void)
     CHECK(count_kind("notes.md", "> $$\n> x_1\n> $$\n", OCT_SUBSCRIPT) == 0);
 }
 
+/* A display formula that is a matrix and nothing else is set as one:
+ * each row on a line of its own, in its brackets; a matrix inside a
+ * formula, or inline, keeps (a b; c d). */
+static void test_display_matrix(void)
+{
+    static const struct {
+        const char *tex, *want;
+    } rows[] = {
+        {"\\begin{pmatrix} a & b \\\\ c & d \\end{pmatrix}", "(a b)\x04(c d)"},
+        {" \\begin{bmatrix}1&0&0\\\\0&1&0\\\\0&0&1\\\\\\end{bmatrix} ",
+         "[1 0 0]\x04[0 1 0]\x04[0 0 1]"},
+        {"\\begin{vmatrix} x_1 & 2 \\\\ 3 & 4 \\end{vmatrix}", "|x\x02"
+                                                               "1\x03 2|\x04|3 4|"},
+        {"\\begin{array}{cc} a & b \\\\ c & d \\end{array}", "a b\x04"
+                                                             "c d"},
+        {"A = \\begin{pmatrix} a & b \\\\ c & d \\end{pmatrix}", "A = (a b; c d)"},
+        {"\\begin{pmatrix} a \\end{pmatrix} \\begin{pmatrix} b \\end{pmatrix}", "(a) (b)"},
+        {"\\begin{cases} x & x > 0 \\\\ 0 & x \\le 0 \\end{cases}",
+         "{x, x > 0; 0, x \xe2\x89\xa4 0}"},
+        {"\\begin{pmatrix} a & b", "\\begin{pmatrix} a  b"},
+    };
+    for (size_t i = 0; i < sizeof rows / sizeof *rows; i++) {
+        char *got = oct_tex_display_marked(rows[i].tex, strlen(rows[i].tex));
+        CHECK_STR(got, rows[i].want);
+        free(got);
+    }
+    CHECK(count_kind("notes.md", "$$\\begin{pmatrix} a & b \\\\ c & d \\end{pmatrix}$$\n",
+                     OCT_LINE_BREAK) == 1);
+    CHECK(count_kind("notes.md", "$$\n\\begin{bmatrix}\n1 & 0 \\\\\n0 & 1\n\\end{bmatrix}\n$$\n",
+                     OCT_LINE_BREAK) == 1);
+    /* among words, $$ too: on the words' line */
+    CHECK(count_kind("notes.md", "So $$\\begin{pmatrix} a & b \\\\ c & d \\end{pmatrix}$$ here.\n",
+                     OCT_LINE_BREAK) == 0);
+    CHECK(count_kind("notes.md", "So $\\begin{pmatrix} a & b \\\\ c & d \\end{pmatrix}$ inline.\n",
+                     OCT_LINE_BREAK) == 0);
+    char *got =
+        ingested("notes.md", "So $\\begin{pmatrix} a & b \\\\ c & d \\end{pmatrix}$ inline.\n");
+    CHECK_STR(got, "So (a b; c d) inline.\n");
+    free(got);
+}
+
 int main(void)
 {
     test_roots();
     test_convert();
     test_chemistry_physics();
     test_spans();
+    test_formula_spans();
     test_in_notes();
     test_environments();
     test_display_blocks();
+    test_display_matrix();
     return check_done();
 }

@@ -29,14 +29,14 @@ void db_init(db *b, oct_tree *t, oct_node *chapter, const char *path, oct_diag *
     b->diag = diag;
     b->path = path;
     b->file = chapter->span.file;
-    b->chapter = b->container = chapter;
-    b->pend = b->codetext = b->more_names = (oct_buf)OCT_BUF_INIT;
+    b->chapter = b->o.container = chapter;
+    b->o.pend = b->o.codetext = b->more_names = (oct_buf)OCT_BUF_INIT;
 }
 
 void db_release(db *b)
 {
-    oct_buf_free(&b->pend);
-    oct_buf_free(&b->codetext);
+    oct_buf_free(&b->o.pend);
+    oct_buf_free(&b->o.codetext);
     oct_strmap_free(&b->warned);
     oct_buf_free(&b->more_names);
     oct_strmap_free(&b->pictures);
@@ -96,29 +96,6 @@ static void warn_more_kinds(db *b)
                     b->more_kinds, b->more_names.data, b->more_kinds > DB_MORE_NAMES ? ", ..." : "",
                     lines.data, b->more_kinds > n ? ", ..." : "");
     oct_buf_free(&lines);
-}
-
-/* A symbol font's character (w:sym) as Unicode, or U+FFFD with a warning
- * when it has none: never a letter it does not stand for. */
-void db_symbol(db *b, unsigned flags, const char *font, const char *hex, int line)
-{
-    unsigned long raw = hex ? strtoul(hex, NULL, 16) : 0;
-    unsigned cp = raw <= 0x10FFFF ? db_symbol_char(font, (unsigned)raw) : 0;
-    bool ok = cp >= 0x20 && !(cp >= 0x7F && cp < 0xA0) && !(cp >= 0xD800 && cp <= 0xDFFF) &&
-              cp != 0xFFFE && cp != 0xFFFF;
-    if (!ok) {
-        char key[96];
-        snprintf(key, sizeof key, "symbol %.40s %.8s", font ? font : "", hex ? hex : "");
-        db_warn_code(b, "document-symbol", key, line,
-                     "symbol %.8s of the font '%.40s' has no Unicode character octavo knows: "
-                     "U+FFFD is printed in its place",
-                     hex ? hex : "(none)", font ? font : "(none)");
-        cp = 0xFFFD;
-    }
-    oct_buf u = OCT_BUF_INIT;
-    oct_buf_put_utf8(&u, cp);
-    db_text(b, flags, u.data, u.len, line);
-    oct_buf_free(&u);
 }
 
 /* ---- style names -------------------------------------------------------- */
@@ -206,49 +183,49 @@ static oct_kind fmt_kind(unsigned flag)
 static oct_node *format_to(db *b, unsigned flags, int line)
 {
     int keep = 0;
-    while (keep < b->nfmt && (flags & b->fmtflag[keep]))
+    while (keep < b->o.nfmt && (flags & b->o.fmtflag[keep]))
         keep++;
-    b->nfmt = keep;
+    b->o.nfmt = keep;
     unsigned have = 0;
-    for (int k = 0; k < b->nfmt; k++)
-        have |= b->fmtflag[k];
-    for (int i = 0; i < DB_NFLAGS && b->nfmt < DB_MAX_FMT; i++) {
+    for (int k = 0; k < b->o.nfmt; k++)
+        have |= b->o.fmtflag[k];
+    for (int i = 0; i < DB_NFLAGS && b->o.nfmt < DB_MAX_FMT; i++) {
         unsigned f = 1u << i;
         if (!(flags & f) || (have & f)) continue;
-        oct_node *parent = b->nfmt ? b->fmt[b->nfmt - 1] : b->base;
+        oct_node *parent = b->o.nfmt ? b->o.fmt[b->o.nfmt - 1] : b->o.base;
         oct_node *n = oct_node_new(b->t, fmt_kind(f), at(b, line));
         oct_node_append(parent, n);
-        b->fmt[b->nfmt] = n;
-        b->fmtflag[b->nfmt++] = f;
+        b->o.fmt[b->o.nfmt] = n;
+        b->o.fmtflag[b->o.nfmt++] = f;
     }
-    return b->nfmt ? b->fmt[b->nfmt - 1] : b->base;
+    return b->o.nfmt ? b->o.fmt[b->o.nfmt - 1] : b->o.base;
 }
 
 static bool para_empty(const db *b)
 {
-    return b->cell ? b->cell_empty : !b->para || !b->para->first;
+    return b->o.cell ? b->o.cell_empty : !b->o.para || !b->o.para->first;
 }
 
 /* The text of the runs waiting, as one node. Leading blanks of a
  * paragraph go (Word keeps the spaces a writer typed before a word). */
 static void flush(db *b)
 {
-    if (!b->para || !b->pend.len) {
-        oct_buf_clear(&b->pend);
+    if (!b->o.para || !b->o.pend.len) {
+        oct_buf_clear(&b->o.pend);
         return;
     }
-    const char *s = b->pend.data;
-    size_t n = b->pend.len;
-    if (para_empty(b) && b->base == b->para && !(b->pend_flags & DB_CODE))
+    const char *s = b->o.pend.data;
+    size_t n = b->o.pend.len;
+    if (para_empty(b) && b->o.base == b->o.para && !(b->o.pend_flags & DB_CODE))
         while (n && (*s == ' ' || *s == '\t'))
             s++, n--;
     if (n) {
-        oct_node *parent = format_to(b, b->pend_flags & ~(unsigned)DB_CODE, b->pend_line);
-        oct_kind k = (b->pend_flags & DB_CODE) ? OCT_CODE : OCT_TEXT;
-        oct_node_append(parent, oct_node_new_text(b->t, k, at(b, b->pend_line), s, n));
-        b->cell_empty = false;
+        oct_node *parent = format_to(b, b->o.pend_flags & ~(unsigned)DB_CODE, b->o.pend_line);
+        oct_kind k = (b->o.pend_flags & DB_CODE) ? OCT_CODE : OCT_TEXT;
+        oct_node_append(parent, oct_node_new_text(b->t, k, at(b, b->o.pend_line), s, n));
+        b->o.cell_empty = false;
     }
-    oct_buf_clear(&b->pend);
+    oct_buf_clear(&b->o.pend);
 }
 
 static void over_limit(db *b, int line)
@@ -267,24 +244,24 @@ static void over_limit(db *b, int line)
 
 void db_text(db *b, unsigned flags, const char *s, size_t len, int line)
 {
-    if (!b->para || !len || b->failed) return;
-    b->para_bytes += len;
+    if (!b->o.para || !len || b->failed) return;
+    b->o.para_bytes += len;
     b->total_bytes += len;
-    if (b->para_bytes > OCT_LIMIT_LINE_BYTES || b->total_bytes > OCT_LIMIT_SOURCE_BYTES) {
+    if (b->o.para_bytes > OCT_LIMIT_LINE_BYTES || b->total_bytes > OCT_LIMIT_SOURCE_BYTES) {
         over_limit(b, line);
         return;
     }
-    if (b->pend.len && flags != b->pend_flags) flush(b);
-    if (!b->pend.len) {
-        b->pend_flags = flags;
-        b->pend_line = line;
+    if (b->o.pend.len && flags != b->o.pend_flags) flush(b);
+    if (!b->o.pend.len) {
+        b->o.pend_flags = flags;
+        b->o.pend_line = line;
     }
-    oct_buf_put(&b->pend, s, len);
+    oct_buf_put(&b->o.pend, s, len);
 }
 
 void db_tab(db *b, unsigned flags, int line)
 {
-    bool heading = b->para && b->para->kind == OCT_SECTION;
+    bool heading = b->o.para && b->o.para->kind == OCT_SECTION;
     db_text(b, flags, heading ? " " : "\t", 1, line);
 }
 
@@ -292,17 +269,17 @@ void db_tab(db *b, unsigned flags, int line)
 void db_inline(db *b, oct_node *n)
 {
     flush(b);
-    b->nfmt = 0;
-    oct_node_append(b->base, n);
-    b->cell_empty = false;
+    b->o.nfmt = 0;
+    oct_node_append(b->o.base, n);
+    b->o.cell_empty = false;
 }
 
 bool db_all_code(db *b)
 {
-    if (!b->para || b->cell) return false;
+    if (!b->o.para || b->o.cell) return false;
     flush(b);
     bool any = false;
-    for (const oct_node *k = b->para->first; k; k = k->next) {
+    for (const oct_node *k = b->o.para->first; k; k = k->next) {
         if (k->kind == OCT_CODE)
             any = true;
         else if (!oct_node_is_break(k))
@@ -313,32 +290,32 @@ bool db_all_code(db *b)
 
 void db_break(db *b, int line)
 {
-    if (!b->para || para_empty(b)) return; /* a break opening a paragraph shows nothing */
+    if (!b->o.para || para_empty(b)) return; /* a break opening a paragraph shows nothing */
     db_inline(b, oct_node_new(b->t, OCT_LINE_BREAK, at(b, line)));
 }
 
 void db_link_begin(db *b, const char *url, int line)
 {
-    if (!b->para || !url || b->base != b->para) return;
+    if (!b->o.para || !url || b->o.base != b->o.para) return;
     oct_node *l = oct_node_new(b->t, OCT_LINK, at(b, line));
     l->u.link.url = oct_arena_strdup(b->t->arena, url);
     db_inline(b, l);
-    b->base = l;
+    b->o.base = l;
 }
 
 void db_link_end(db *b)
 {
-    if (!b->para) return;
+    if (!b->o.para) return;
     flush(b);
-    b->nfmt = 0;
-    oct_node *l = b->base;
-    b->base = b->para;
-    if (l != b->para && !l->first) oct_node_unlink(l); /* a link around nothing */
+    b->o.nfmt = 0;
+    oct_node *l = b->o.base;
+    b->o.base = b->o.para;
+    if (l != b->o.para && !l->first) oct_node_unlink(l); /* a link around nothing */
 }
 
 oct_node *db_note_ref(db *b, const char *key, int line)
 {
-    if (!b->para) return NULL;
+    if (!b->o.para) return NULL;
     size_t found;
     oct_node *def =
         oct_strmap_get(&b->note_keys, key, strlen(key), &found) ? b->notes[found] : NULL;
@@ -362,16 +339,16 @@ oct_node *db_note_ref(db *b, const char *key, int line)
 
 static void close_code(db *b)
 {
-    if (!b->code) return;
-    b->code->text = oct_arena_strndup(b->t->arena, b->codetext.data, b->codetext.len);
-    b->code = NULL;
-    oct_buf_clear(&b->codetext);
+    if (!b->o.code) return;
+    b->o.code->text = oct_arena_strndup(b->t->arena, b->o.codetext.data, b->o.codetext.len);
+    b->o.code = NULL;
+    oct_buf_clear(&b->o.codetext);
 }
 
 static void close_lists(db *b, int upto)
 {
-    while (b->nlists > upto)
-        b->nlists--;
+    while (b->o.nlists > upto)
+        b->o.nlists--;
 }
 
 /* Where a block goes: the item of the list lp names (opening lists and
@@ -380,7 +357,7 @@ static oct_node *place(db *b, const db_listpos *lp, int line)
 {
     if (!lp) {
         close_lists(b, 0);
-        return b->container;
+        return b->o.container;
     }
     int level = lp->level < 0 ? 0 : lp->level;
     if (level >= DB_MAX_LISTS) {
@@ -390,30 +367,30 @@ static oct_node *place(db *b, const db_listpos *lp, int line)
         b->deep_warned = true;
         level = DB_MAX_LISTS - 1;
     }
-    while (b->nlists && b->lists[b->nlists - 1].level > level)
-        b->nlists--;
-    if (b->nlists) {
-        db_list *top = &b->lists[b->nlists - 1];
+    while (b->o.nlists && b->o.lists[b->o.nlists - 1].level > level)
+        b->o.nlists--;
+    if (b->o.nlists) {
+        db_list *top = &b->o.lists[b->o.nlists - 1];
         if (top->level == level && (top->key != lp->key || top->ordered != lp->ordered))
-            b->nlists--;
+            b->o.nlists--;
         else if (top->level == level && lp->cont)
             return top->item;
     }
-    if (!b->nlists || b->lists[b->nlists - 1].level < level) {
-        oct_node *parent = b->nlists ? b->lists[b->nlists - 1].item : b->container;
+    if (!b->o.nlists || b->o.lists[b->o.nlists - 1].level < level) {
+        oct_node *parent = b->o.nlists ? b->o.lists[b->o.nlists - 1].item : b->o.container;
         oct_node *list = oct_node_new(b->t, OCT_LIST, at(b, line));
         list->u.list.ordered = lp->ordered;
         list->u.list.tight = true;
         list->u.list.start = lp->number > 0 ? lp->number : 1;
         list->u.list.delim = '.';
         oct_node_append(parent, list);
-        b->lists[b->nlists].list = list;
-        b->lists[b->nlists].level = level;
-        b->lists[b->nlists].key = lp->key;
-        b->lists[b->nlists].ordered = lp->ordered;
-        b->nlists++;
+        b->o.lists[b->o.nlists].list = list;
+        b->o.lists[b->o.nlists].level = level;
+        b->o.lists[b->o.nlists].key = lp->key;
+        b->o.lists[b->o.nlists].ordered = lp->ordered;
+        b->o.nlists++;
     }
-    db_list *top = &b->lists[b->nlists - 1];
+    db_list *top = &b->o.lists[b->o.nlists - 1];
     oct_node *item = oct_node_new(b->t, OCT_ITEM, at(b, line));
     item->u.item.number = lp->ordered ? lp->number : 0;
     oct_node_append(top->list, item);
@@ -436,14 +413,14 @@ static void cell_marker(db *b, const db_listpos *lp, int line)
 
 void db_begin(db *b, oct_kind kind, int level, const db_listpos *lp, int line)
 {
-    b->para_bytes = 0;
-    b->nfmt = 0;
-    oct_buf_clear(&b->pend);
-    if (b->cell) {
-        b->para = b->base = b->cell;
-        if (!b->cell_empty && !b->joined)
+    b->o.para_bytes = 0;
+    b->o.nfmt = 0;
+    oct_buf_clear(&b->o.pend);
+    if (b->o.cell) {
+        b->o.para = b->o.base = b->o.cell;
+        if (!b->o.cell_empty && !b->o.joined)
             db_inline(b, oct_node_new(b->t, OCT_LINE_BREAK, at(b, line)));
-        b->joined = false;
+        b->o.joined = false;
         if (lp && !lp->cont) cell_marker(b, lp, line);
         return;
     }
@@ -451,7 +428,7 @@ void db_begin(db *b, oct_kind kind, int level, const db_listpos *lp, int line)
     oct_node *p = oct_node_new(b->t, kind, at(b, line));
     if (kind == OCT_SECTION) p->u.section.level = level < 1 ? 1 : level > 6 ? 6 : level;
     oct_node_append(parent, p);
-    b->para = b->base = p;
+    b->o.para = b->o.base = p;
 }
 
 /* Trailing blanks of a paragraph's last text (the node is ours: its
@@ -473,6 +450,16 @@ static bool only_breaks(const oct_node *p)
     for (const oct_node *c = p->first; c; c = c->next)
         if (c->kind != OCT_LINE_BREAK && c->kind != OCT_SOFT_BREAK) return false;
     return true;
+}
+
+/* Whether n holds what a code block's text cannot: a footnote's
+ * reference or a picture (it would vanish, or leave its alt text). */
+static bool holds_more_than_text(const oct_node *n)
+{
+    for (const oct_node *c = n->first; c; c = c->next)
+        if (c->kind == OCT_FOOTNOTE_REF || c->kind == OCT_IMAGE || holds_more_than_text(c))
+            return true;
+    return false;
 }
 
 /* The paragraph's text as code lines: CODE and TEXT as written, breaks
@@ -499,28 +486,28 @@ static void figure(oct_node *p)
 
 void db_end(db *b, bool code)
 {
-    if (!b->para) return;
+    if (!b->o.para) return;
     flush(b);
-    oct_node *p = b->para;
-    b->para = b->base = NULL;
-    b->nfmt = 0;
-    if (p == b->cell) return;
+    oct_node *p = b->o.para;
+    b->o.para = b->o.base = NULL;
+    b->o.nfmt = 0;
+    if (p == b->o.cell) return;
     trim_end(p);
     if (only_breaks(p)) {
         oct_node_unlink(p); /* Word's empty paragraphs are spacing */
         return;
     }
-    if (code && p->kind != OCT_SECTION) {
+    if (code && p->kind != OCT_SECTION && !holds_more_than_text(p)) {
         oct_node *parent = p->parent;
-        bool join = b->code && b->code->parent == parent && b->code->next == p;
+        bool join = b->o.code && b->o.code->parent == parent && b->o.code->next == p;
         oct_node_unlink(p);
         if (!join) {
             close_code(b);
-            b->code = oct_node_new(b->t, OCT_CODE_BLOCK, p->span);
-            oct_node_append(parent, b->code);
+            b->o.code = oct_node_new(b->t, OCT_CODE_BLOCK, p->span);
+            oct_node_append(parent, b->o.code);
         }
-        code_text(p, &b->codetext);
-        oct_buf_putc(&b->codetext, '\n');
+        code_text(p, &b->o.codetext);
+        oct_buf_putc(&b->o.codetext, '\n');
         return;
     }
     close_code(b);
@@ -529,18 +516,18 @@ void db_end(db *b, bool code)
 
 void db_blockquote_begin(db *b, int line)
 {
-    if (b->cell) return;
+    if (b->o.cell) return;
     oct_node *q = oct_node_new(b->t, OCT_BLOCKQUOTE, at(b, line));
     oct_node_append(place(b, NULL, line), q);
-    b->container = q;
+    b->o.container = q;
 }
 
 void db_blockquote_end(db *b)
 {
-    if (b->cell || b->container->kind != OCT_BLOCKQUOTE) return;
-    oct_node *q = b->container;
+    if (b->o.cell || b->o.container->kind != OCT_BLOCKQUOTE) return;
+    oct_node *q = b->o.container;
     close_lists(b, 0);
-    b->container = q->parent;
+    b->o.container = q->parent;
     if (!q->first) oct_node_unlink(q);
 }
 
@@ -548,84 +535,102 @@ void db_note_begin(db *b, oct_node *def)
 {
     close_lists(b, 0);
     close_code(b);
-    b->container = def;
+    b->o.container = def;
 }
 
 void db_note_end(db *b)
 {
     close_lists(b, 0);
     close_code(b);
-    b->container = b->chapter;
+    b->o.container = b->chapter;
+}
+
+void db_nest_begin(db *b, oct_node *def, db_open *saved)
+{
+    *saved = b->o;
+    memset(&b->o, 0, sizeof b->o);
+    b->o.pend = b->o.codetext = (oct_buf)OCT_BUF_INIT;
+    b->o.container = def;
+}
+
+void db_nest_end(db *b, db_open *saved)
+{
+    if (b->o.para) db_end(b, false);
+    close_lists(b, 0);
+    close_code(b);
+    oct_buf_free(&b->o.pend);
+    oct_buf_free(&b->o.codetext);
+    b->o = *saved;
 }
 
 /* ---- tables ------------------------------------------------------------- */
 
 void db_table_begin(db *b, int line)
 {
-    if (b->table_depth++ > 0) return; /* inside a cell: rows become its lines */
+    if (b->o.table_depth++ > 0) return; /* inside a cell: rows become its lines */
     close_code(b);
     oct_node *t = oct_node_new(b->t, OCT_TABLE, at(b, line));
     oct_node_append(place(b, NULL, line), t);
-    b->table = t;
+    b->o.table = t;
 }
 
 void db_row_begin(db *b, bool header, int line)
 {
-    b->row_cells = 0;
-    if (b->table_depth > 1) {
-        if (b->cell && !b->cell_empty) {
-            b->para = b->base = b->cell;
+    b->o.row_cells = 0;
+    if (b->o.table_depth > 1) {
+        if (b->o.cell && !b->o.cell_empty) {
+            b->o.para = b->o.base = b->o.cell;
             db_inline(b, oct_node_new(b->t, OCT_LINE_BREAK, at(b, line)));
-            b->joined = true;
+            b->o.joined = true;
         }
         return;
     }
-    if (!b->table) return;
-    b->row = oct_node_new(b->t, OCT_TABLE_ROW, at(b, line));
-    b->row->u.row.header = header && !b->table->first;
-    oct_node_append(b->table, b->row);
+    if (!b->o.table) return;
+    b->o.row = oct_node_new(b->t, OCT_TABLE_ROW, at(b, line));
+    b->o.row->u.row.header = header && !b->o.table->first;
+    oct_node_append(b->o.table, b->o.row);
 }
 
 void db_cell_begin(db *b, int span, int line)
 {
-    if (b->table_depth > 1) {
-        if (b->row_cells++ && b->cell) {
-            b->para = b->base = b->cell;
+    if (b->o.table_depth > 1) {
+        if (b->o.row_cells++ && b->o.cell) {
+            b->o.para = b->o.base = b->o.cell;
             db_text(b, 0, " | ", 3, line);
             flush(b);
-            b->joined = true;
+            b->o.joined = true;
         }
         return;
     }
-    if (!b->row) return;
-    b->cell = oct_node_new(b->t, OCT_TABLE_CELL, at(b, line));
-    b->cell_empty = true;
-    oct_node_append(b->row, b->cell);
+    if (!b->o.row) return;
+    b->o.cell = oct_node_new(b->t, OCT_TABLE_CELL, at(b, line));
+    b->o.cell_empty = true;
+    oct_node_append(b->o.row, b->o.cell);
     if (span > 64) span = 64; /* a hostile gridSpan */
     for (int k = 1; k < span; k++)
-        oct_node_append(b->row, oct_node_new(b->t, OCT_TABLE_CELL, at(b, line)));
+        oct_node_append(b->o.row, oct_node_new(b->t, OCT_TABLE_CELL, at(b, line)));
 }
 
 void db_cell_end(db *b)
 {
-    if (b->table_depth > 1) return;
+    if (b->o.table_depth > 1) return;
     flush(b);
-    if (b->cell) trim_end(b->cell);
-    b->cell = NULL;
-    b->para = b->base = NULL;
+    if (b->o.cell) trim_end(b->o.cell);
+    b->o.cell = NULL;
+    b->o.para = b->o.base = NULL;
 }
 
 void db_row_end(db *b)
 {
-    if (b->table_depth > 1) return;
-    b->row = NULL;
+    if (b->o.table_depth > 1) return;
+    b->o.row = NULL;
 }
 
 void db_table_end(db *b)
 {
-    if (--b->table_depth > 0) return;
-    oct_node *t = b->table;
-    b->table = NULL;
+    if (--b->o.table_depth > 0) return;
+    oct_node *t = b->o.table;
+    b->o.table = NULL;
     if (!t) return;
     int ncols = 0;
     for (oct_node *r = t->first; r; r = r->next) {
@@ -655,7 +660,7 @@ void db_table_end(db *b)
 
 int db_finish(db *b)
 {
-    if (b->para) db_end(b, false);
+    if (b->o.para) db_end(b, false);
     close_code(b);
     close_lists(b, 0);
     for (size_t i = 0; i < b->nnotes; i++)
@@ -680,7 +685,7 @@ void db_keep_text(db *b, const xmlNode *n, const char *name, const char *what)
     db_warn_once(b, name, oct_xml_line(n), "%s <%s> %s", what, name,
                  t.len ? "is read as plain text" : "has no text and is left out");
     if (t.len) {
-        bool open = b->para != NULL;
+        bool open = b->o.para != NULL;
         if (!open) db_begin(b, OCT_PARAGRAPH, 0, NULL, oct_xml_line(n));
         db_text(b, 0, t.data, t.len, oct_xml_line(n));
         if (!open) db_end(b, false);

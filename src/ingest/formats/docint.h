@@ -98,13 +98,14 @@ typedef struct {
 #define DB_MORE_NAMES 5  /* kinds past them named in their one warning */
 #define DB_MORE_LINES 8  /* and their first lines */
 
+/* What is open where the reader is: the container of blocks, the block
+ * taking inlines and its formats, the lists, the code block, the table.
+ * A footnote read in the middle of a paragraph (odt.c) is read with a
+ * fresh one, and the one it interrupted is put back (db_nest_begin,
+ * db_nest_end): one struct copy, so nothing open can be forgotten. The
+ * rest of db is the source's bookkeeping, which the note adds to. */
 typedef struct {
-    oct_tree *t;
-    oct_diag *diag;
-    const char *path;
-    unsigned file;
-    const char *part; /* the XML part being read, for messages */
-    oct_node *chapter, *container;
+    oct_node *container;
     /* the block taking inlines, and the inline container (it or a link) */
     oct_node *para, *base;
     oct_node *fmt[DB_MAX_FMT]; /* open STRONG, EMPH... on top of base */
@@ -113,7 +114,7 @@ typedef struct {
     oct_buf pend; /* text of runs of the same format, not yet a node */
     unsigned pend_flags;
     int pend_line;
-    size_t para_bytes, total_bytes;
+    size_t para_bytes;
     db_list lists[DB_MAX_LISTS];
     int nlists;
     oct_node *code; /* the code block open, its text in codetext */
@@ -122,6 +123,17 @@ typedef struct {
     oct_node *table, *row, *cell;
     int table_depth, row_cells;
     bool cell_empty, joined; /* joined: a separator ends the cell's text */
+} db_open;
+
+typedef struct {
+    oct_tree *t;
+    oct_diag *diag;
+    const char *path;
+    unsigned file;
+    const char *part; /* the XML part being read, for messages */
+    oct_node *chapter;
+    db_open o;
+    size_t total_bytes;
     /* footnotes referred to, in order: their definitions come last */
     oct_node **notes;
     size_t nnotes, capnotes;
@@ -169,6 +181,11 @@ oct_node *db_picture(db *b, const char *name, const unsigned char *data, size_t 
 oct_node *db_note_ref(db *b, const char *key, int line);
 void db_note_begin(db *b, oct_node *def);
 void db_note_end(db *b);
+/* A note's blocks read where its reference is, in the middle of a
+ * paragraph: what is open is kept in *saved and the blocks go to def;
+ * db_nest_end closes what the note opened and puts *saved back. */
+void db_nest_begin(db *b, oct_node *def, db_open *saved);
+void db_nest_end(db *b, db_open *saved);
 
 /* Tables. span: the columns a cell covers (gridSpan, spanned). */
 void db_table_begin(db *b, int line);
@@ -212,6 +229,14 @@ void db_symbol(db *b, unsigned flags, const char *font, const char *hex, int lin
  * knows none; a text font's F0xx is its Latin-1 byte, other codes are
  * themselves. */
 unsigned db_symbol_char(const char *font, unsigned code);
+/* Whether font is one of pictures or signs whose bytes are no letters
+ * (Symbol, Wingdings, Webdings, MT Extra…). */
+bool db_symbol_font(const char *font);
+/* Text typed in a symbol font (a run whose font is Symbol: "a b g p"),
+ * each character as the font shows it (α β γ π, through db_symbol_char),
+ * one it cannot map kept as typed with one [document-symbol] warning for
+ * the font. */
+void db_symbol_text(db *b, unsigned flags, const char *font, const char *s, size_t len, int line);
 /* An element the reader does not map (`name` as the warning names it):
  * its text kept as plain text in the paragraph open, or a paragraph of
  * its own, with one warning per kind ("<what> <name> is read as plain

@@ -6,10 +6,15 @@
  * pipe tables, code blocks fenced, footnotes as [^n], superscripts and
  * line breaks in cells as the HTML octavo reads; text escaped where
  * Markdown would read it as markup (mdwrite.c). Its title and language
- * become front matter. */
+ * become front matter. Pictures of the package are linked where the
+ * caller writes them out (a folder beside the Markdown), each under a
+ * name of its own. */
 #include "ingest/formats/docint.h"
 #include "ingest/formats/mdwrite.h"
+#include "util/xalloc.h"
 
+#include <stdio.h>
+#include <stdlib.h>
 #include <string.h>
 
 typedef struct {
@@ -341,11 +346,88 @@ static void yaml_string(oct_buf *b, const char *key, const char *s)
     oct_buf_puts(b, "\"\n");
 }
 
-int oct_doc_markdown(oct_doc *doc, const char *path, oct_buf *out, oct_diag *diag)
+/* ---- pictures ----------------------------------------------------------- */
+
+/* The file name of part as a name in the pictures' folder: its last
+ * component, letters, digits, '.', '-' and '_' kept and others '-', never
+ * starting with a dot; "image-N.png" if nothing is left; "-2", "-3"…
+ * before the extension when another picture has it. */
+static char *picture_name(const char *part, oct_strmap *names, size_t nth)
+{
+    const char *base = strrchr(part, '/') ? strrchr(part, '/') + 1 : part;
+    oct_buf b = OCT_BUF_INIT;
+    for (const char *p = base; *p && b.len < 80; p++) {
+        bool ok = (*p >= '0' && *p <= '9') || ((*p | 0x20) >= 'a' && (*p | 0x20) <= 'z') ||
+                  *p == '-' || *p == '_' || (*p == '.' && b.len);
+        oct_buf_putc(&b, ok ? *p : '-');
+    }
+    if (!b.len || strspn(b.data, "-.") == b.len) {
+        oct_buf_clear(&b);
+        oct_buf_printf(&b, "image-%zu.png", nth + 1);
+    }
+    const char *dot = strrchr(b.data, '.');
+    size_t stem = dot && dot != b.data ? (size_t)(dot - b.data) : b.len;
+    oct_buf name = OCT_BUF_INIT;
+    size_t old;
+    for (int k = 1; !name.len || oct_strmap_get(names, name.data, name.len, &old); k++) {
+        oct_buf_clear(&name);
+        oct_buf_put(&name, b.data, stem);
+        if (k > 1) oct_buf_printf(&name, "-%d", k);
+        oct_buf_puts(&name, b.data + stem);
+    }
+    oct_strmap_put(names, name.data, name.len, nth);
+    oct_buf_free(&b);
+    return oct_buf_detach(&name);
+}
+
+/* Each IMAGE whose url is a part of the package now links to its name
+ * in pics->dir; the parts are listed once each, in order of first use. */
+static void link_pictures(oct_tree *t, oct_node *ch, oct_doc *doc, oct_doc_pictures *pics)
+{
+    size_t n, cap = 0;
+    oct_node **imgs = oct_node_collect(ch, OCT_IMAGE, &n);
+    oct_strmap parts = OCT_STRMAP_INIT, names = OCT_STRMAP_INIT;
+    for (size_t i = 0; i < n; i++) {
+        const char *url = imgs[i]->u.link.url;
+        size_t at;
+        if (!url || !oct_unzip_has(doc->zip, url)) continue; /* linked, or missing */
+        if (!oct_strmap_get(&parts, url, strlen(url), &at)) {
+            at = pics->npics;
+            OCT_GROW(pics->pics, cap, pics->npics + 1);
+            pics->pics[at] =
+                (oct_doc_pic){oct_xstrdup(url), picture_name(url, &names, at), imgs[i]->span.line};
+            pics->npics++;
+            oct_strmap_put(&parts, url, strlen(url), at);
+        }
+        oct_buf link = OCT_BUF_INIT;
+        oct_buf_printf(&link, "%s/%s", pics->dir, pics->pics[at].name);
+        imgs[i]->u.link.url = oct_arena_strdup(t->arena, link.data);
+        oct_buf_free(&link);
+    }
+    oct_strmap_free(&parts);
+    oct_strmap_free(&names);
+    free(imgs);
+}
+
+void oct_doc_pictures_release(oct_doc_pictures *p)
+{
+    if (!p) return;
+    for (size_t i = 0; i < p->npics; i++) {
+        free(p->pics[i].part);
+        free(p->pics[i].name);
+    }
+    free(p->pics);
+    p->pics = NULL;
+    p->npics = 0;
+}
+
+int oct_doc_markdown(oct_doc *doc, const char *path, oct_doc_pictures *pics, oct_buf *out,
+                     oct_diag *diag)
 {
     oct_tree *t = oct_tree_new();
     oct_node *ch = oct_node_new(t, OCT_CHAPTER, (oct_span){oct_tree_add_file(t, path), 1, 1});
     int rc = oct_doc_build(t, ch, doc, path, diag);
+    if (rc == 0 && pics && pics->dir) link_pictures(t, ch, doc, pics);
     if (rc == 0) {
         if (doc->title || doc->lang) {
             oct_buf_puts(out, "---\n");

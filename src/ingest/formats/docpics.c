@@ -24,7 +24,7 @@ static oct_node *image_node(db *b, const char *name, const char *alt, int line)
 static oct_node *picture(db *b, const char *name, const unsigned char *data, size_t len,
                          const char *alt, int line, const char **code)
 {
-    if (!b->para) return NULL;
+    if (!b->o.para) return NULL;
     oct_node *img = image_node(b, name, alt, line);
     if (data) img->u.link.image = oct_image_store(b->t, img, data, len, b->path, b->diag, code);
     db_inline(b, img);
@@ -60,7 +60,7 @@ static void again(db *b, const char *part, const char *alt, int line, size_t kno
  * picture a thousand times unpacks it once. */
 void oct_doc_picture(db *b, oct_doc *doc, const char *part, const char *alt, int line)
 {
-    if (!b->para) return;
+    if (!b->o.para) return;
     size_t known;
     if (oct_strmap_get(&b->pictures, part, strlen(part), &known)) {
         again(b, part, alt, line, known);

@@ -9,6 +9,10 @@
  * marks, ballot boxes, bullets, arrows, hands, faces). */
 #include "ingest/formats/docint.h"
 
+#include "util/utf8.h"
+
+#include <stdio.h>
+#include <stdlib.h>
 #include <strings.h>
 
 /* Symbol 0x20..0xFF; 0 where the font has no character. */
@@ -77,8 +81,7 @@ static unsigned find(const sym *t, size_t n, unsigned byte)
     return 0;
 }
 
-/* A font of pictures or signs whose bytes are no letters. */
-static bool symbol_font(const char *f)
+bool db_symbol_font(const char *f)
 {
     static const char *const names[] = {"symbol",  "wingdings",     "webdings",        "mt extra",
                                         "marlett", "zapf dingbats", "bookshelf symbol"};
@@ -91,7 +94,7 @@ unsigned db_symbol_char(const char *font, unsigned code)
 {
     /* the byte of the font's encoding: F0xx, or the byte written plainly */
     unsigned byte = code >= 0xF000 && code <= 0xF0FF ? code - 0xF000 : code;
-    if (!font || !symbol_font(font))
+    if (!font || !db_symbol_font(font))
         return byte <= 0xFF ? byte : code; /* a text font's F0xx is its Latin-1 */
     if (byte < 0x20 || byte > 0xFF) return code >= 0x100 && code < 0xF000 ? code : 0;
     if (!strcasecmp(font, "Symbol")) return SYMBOL[byte - 0x20];
@@ -100,4 +103,60 @@ unsigned db_symbol_char(const char *font, unsigned code)
     if (!strcasecmp(font, "Wingdings 2"))
         return find(WINGDINGS2, sizeof WINGDINGS2 / sizeof *WINGDINGS2, byte);
     return 0;
+}
+
+/* A character a text can hold: no control, surrogate or non-character. */
+static bool printable(unsigned cp)
+{
+    return cp >= 0x20 && !(cp >= 0x7F && cp < 0xA0) && !(cp >= 0xD800 && cp <= 0xDFFF) &&
+           cp != 0xFFFE && cp != 0xFFFF;
+}
+
+/* A symbol font's character (w:sym) as Unicode, or U+FFFD with a warning
+ * when it has none: never a letter it does not stand for. */
+void db_symbol(db *b, unsigned flags, const char *font, const char *hex, int line)
+{
+    unsigned long raw = hex ? strtoul(hex, NULL, 16) : 0;
+    unsigned cp = raw <= 0x10FFFF ? db_symbol_char(font, (unsigned)raw) : 0;
+    if (!printable(cp)) {
+        char key[96];
+        snprintf(key, sizeof key, "symbol %.40s %.8s", font ? font : "", hex ? hex : "");
+        db_warn_code(b, "document-symbol", key, line,
+                     "symbol %.8s of the font '%.40s' has no Unicode character octavo knows: "
+                     "U+FFFD is printed in its place",
+                     hex ? hex : "(none)", font ? font : "(none)");
+        cp = 0xFFFD;
+    }
+    oct_buf u = OCT_BUF_INIT;
+    oct_buf_put_utf8(&u, cp);
+    db_text(b, flags, u.data, u.len, line);
+    oct_buf_free(&u);
+}
+
+/* Text typed in a symbol font: Word keeps the letter typed ("a"), or the
+ * private-use code F061 that stands for it, and the font makes it α. Each
+ * character is what the font shows; one the font's table has none for
+ * stays as typed, with one warning per font, so no text is lost. */
+void db_symbol_text(db *b, unsigned flags, const char *font, const char *s, size_t len, int line)
+{
+    oct_buf u = OCT_BUF_INIT;
+    size_t kept = 0;
+    unsigned first = 0;
+    for (size_t i = 0, k; i < len; i += k) {
+        unsigned cp = oct_utf8_decode(s + i, len - i, &k);
+        unsigned m = cp == ' ' ? cp : db_symbol_char(font, cp);
+        bool ok = printable(m);
+        if (!ok && !kept++) first = cp;
+        oct_buf_put_utf8(&u, ok ? m : cp);
+    }
+    if (kept) {
+        char key[80];
+        snprintf(key, sizeof key, "symbol text %.40s", font);
+        db_warn_code(b, "document-symbol", key, line,
+                     "text in the symbol font '%.40s' is printed as typed where octavo knows no "
+                     "Unicode character for it (U+%04X, %zu character%s here)",
+                     font, first, kept, kept == 1 ? "" : "s");
+    }
+    db_text(b, flags, u.data ? u.data : "", u.len, line);
+    oct_buf_free(&u);
 }

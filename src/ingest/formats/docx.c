@@ -150,14 +150,19 @@ static void note_ref(dx *c, const xmlNode *n, bool endnote)
 
 static void run(dx *c, const xmlNode *r, unsigned flags, int depth)
 {
-    flags = dx_run_flags(c->parts, oct_xml_child(r, NS_W, "rPr"), flags);
+    const xmlNode *rPr = oct_xml_child(r, NS_W, "rPr");
+    flags = dx_run_flags(c->parts, rPr, flags);
+    const char *symfont = dx_run_symbol_font(c->parts, rPr); /* Symbol's "a" is α */
     for (const xmlNode *n = r->children; n; n = n->next) {
         if (n->type != XML_ELEMENT_NODE || skipped(n)) continue;
         int line = oct_xml_line(n);
         if (oct_xml_is(n, NS_W, "t")) {
             oct_buf t = OCT_BUF_INIT;
             oct_xml_text_to(n, &t);
-            db_text(c->b, flags, t.data ? t.data : "", t.len, line);
+            if (symfont)
+                db_symbol_text(c->b, flags, symfont, t.data ? t.data : "", t.len, line);
+            else
+                db_text(c->b, flags, t.data ? t.data : "", t.len, line);
             for (const xmlNode *e = n->children; e; e = e->next)
                 if (e->type == XML_ENTITY_REF_NODE)
                     db_warn_once(c->b, "entity", line, "an entity reference (&%s;) is not expanded",
@@ -266,7 +271,7 @@ static void paragraph(dx *c, const xmlNode *p, int depth)
     if (listed && level) dx_list_label(c->parts, num_id, ilvl, &label);
     listed = listed && !level;
     bool quote = st && st->quote && !listed && !level;
-    if (quote != c->in_quote && !b->cell) {
+    if (quote != c->in_quote && !b->o.cell) {
         if (quote)
             db_blockquote_begin(b, line);
         else
@@ -326,7 +331,7 @@ static void rows(dx *c, const xmlNode *parent, int depth)
 
 static void table(dx *c, const xmlNode *tbl, int depth)
 {
-    if (c->in_quote && !c->b->cell) {
+    if (c->in_quote && !c->b->o.cell) {
         db_blockquote_end(c->b);
         c->in_quote = false;
     }

@@ -23,9 +23,14 @@ typedef struct {
     bool resolving, resolved;
 } style_slot;
 
+/* A w:num: its abstract numbering and what it overrides of it, per
+ * level: the start (w:startOverride) and the whole level (a w:lvl in its
+ * w:lvlOverride, which Word writes for a list restarted in another
+ * format). */
 typedef struct {
     const char *num_id, *abstract;
     int start_override[MAX_LEVELS]; /* 0 none */
+    const xmlNode *lvl_override[MAX_LEVELS];
     bool used;
 } num_slot;
 
@@ -69,6 +74,14 @@ static bool has_word(const char *s, const char *w)
     for (const char *p = s; *p; p++)
         if (!strncasecmp(p, w, n)) return true;
     return false;
+}
+
+/* The font of run properties: w:rFonts' w:ascii, else its w:hAnsi. */
+static const char *rfont(const xmlNode *rPr)
+{
+    const xmlNode *f = oct_xml_child(rPr, NS_W, "rFonts");
+    const char *a = f ? oct_xml_attr(f, NS_W, "ascii") : NULL;
+    return a ? a : f ? oct_xml_attr(f, NS_W, "hAnsi") : NULL;
 }
 
 static bool mono_font(const char *f)
@@ -120,12 +133,8 @@ static unsigned own_run_flags(const xmlNode *rPr, unsigned flags, bool underline
     if (va && !strcmp(va, "subscript")) flags |= DB_SUB;
     if (!va && pos && atoi(pos) > 0) flags |= DB_SUP;
     if (!va && pos && atoi(pos) < 0) flags |= DB_SUB;
-    const xmlNode *f = oct_xml_child(rPr, NS_W, "rFonts");
-    if (f) {
-        const char *a = oct_xml_attr(f, NS_W, "ascii");
-        if (!a) a = oct_xml_attr(f, NS_W, "hAnsi");
-        if (a) flags = set(flags, DB_CODE, mono_font(a));
-    }
+    const char *a = rfont(rPr);
+    if (a) flags = set(flags, DB_CODE, mono_font(a));
     return flags;
 }
 
@@ -174,6 +183,8 @@ static void resolve(dx_parts *p, style_slot *st, int depth)
         s->has_ilvl = il != NULL;
     }
     s->flags = own_run_flags(oct_xml_child(n, NS_W, "rPr"), s->flags, false);
+    const char *font = rfont(oct_xml_child(n, NS_W, "rPr"));
+    if (font) s->font = font;
     st->resolving = false;
     st->resolved = true;
 }
@@ -234,8 +245,9 @@ static void load_numbering(dx_parts *p, const xmlDoc *numbering)
             const char *il = oct_xml_attr(o, NS_W, "ilvl");
             const char *so = oct_xml_child_attr(o, NS_W, "startOverride", "val");
             int l = il ? atoi(il) : -1;
-            if (oct_xml_is(o, NS_W, "lvlOverride") && so && l >= 0 && l < MAX_LEVELS)
-                s->start_override[l] = atoi(so) > 0 ? atoi(so) : 1;
+            if (!oct_xml_is(o, NS_W, "lvlOverride") || l < 0 || l >= MAX_LEVELS) continue;
+            if (so) s->start_override[l] = atoi(so) > 0 ? atoi(so) : 1;
+            s->lvl_override[l] = oct_xml_child(o, NS_W, "lvl");
         }
     }
 }
@@ -284,6 +296,16 @@ unsigned dx_run_flags(const dx_parts *p, const xmlNode *rPr, unsigned flags)
     return own_run_flags(rPr, flags, true);
 }
 
+const char *dx_run_symbol_font(const dx_parts *p, const xmlNode *rPr)
+{
+    const char *f = rfont(rPr);
+    if (!f) {
+        const dx_style *cs = dx_style_get(p, oct_xml_child_attr(rPr, NS_W, "rStyle", "val"));
+        f = cs ? cs->font : NULL;
+    }
+    return f && db_symbol_font(f) ? f : NULL;
+}
+
 /* The w:lvl of an abstract numbering, or NULL. */
 static const xmlNode *level_of(const dx_parts *p, const char *abstract, int ilvl)
 {
@@ -291,6 +313,37 @@ static const xmlNode *level_of(const dx_parts *p, const char *abstract, int ilvl
     size_t i;
     level_key(key, sizeof key, abstract, ilvl);
     return lookup(&p->level_keys, key, &i) ? p->levels[i] : NULL;
+}
+
+/* Level ilvl as list ns shows it: its own w:lvl override, else the
+ * abstract numbering's. */
+static const xmlNode *num_level(const dx_parts *p, const num_slot *ns, int ilvl)
+{
+    return ns->lvl_override[ilvl] ? ns->lvl_override[ilvl] : level_of(p, ns->abstract, ilvl);
+}
+
+/* The number level ilvl of list ns starts from, and starts again from
+ * when it restarts: the override's, else the level's w:start, else 1. */
+static int level_start(const dx_parts *p, const num_slot *ns, int ilvl)
+{
+    if (ns->start_override[ilvl]) return ns->start_override[ilvl];
+    const char *st = oct_xml_child_attr(num_level(p, ns, ilvl), NS_W, "start", "val");
+    return st ? atoi(st) : 1;
+}
+
+/* Whether a paragraph at level `used` restarts the deeper level k. As
+ * Word counts: a level restarts after any level above it unless its
+ * w:lvlRestart says otherwise, 0 never, N (one-based) only after the
+ * levels 1..N, so questions numbered on across the sections that a
+ * numbered heading level opens keep counting; a value naming k itself or
+ * a level below it is ignored. */
+static bool restarts(const dx_parts *p, const num_slot *ns, int k, int used)
+{
+    const char *r = oct_xml_child_attr(num_level(p, ns, k), NS_W, "lvlRestart", "val");
+    if (!r) return true;
+    int upto = atoi(r);
+    if (upto <= 0) return false;
+    return upto > k || used < upto;
 }
 
 bool dx_list_next(dx_parts *p, const char *num_id, int ilvl, bool *ordered, int *number,
@@ -301,9 +354,7 @@ bool dx_list_next(dx_parts *p, const char *num_id, int ilvl, bool *ordered, int 
     num_slot *ns = lookup(&p->num_ids, num_id, &at) ? &p->nums[at] : NULL;
     if (!ns || !ns->abstract) return false;
     if (ilvl < 0 || ilvl >= MAX_LEVELS) ilvl = ilvl < 0 ? 0 : MAX_LEVELS - 1;
-    const xmlNode *lvl = level_of(p, ns->abstract, ilvl);
-    const char *fmt = oct_xml_child_attr(lvl, NS_W, "numFmt", "val");
-    const char *st = oct_xml_child_attr(lvl, NS_W, "start", "val");
+    const char *fmt = oct_xml_child_attr(num_level(p, ns, ilvl), NS_W, "numFmt", "val");
     *ordered = fmt && strcmp(fmt, "bullet") && strcmp(fmt, "none");
     counter *c = lookup(&p->counter_ids, ns->abstract, &at) ? &p->counters[at] : NULL;
     if (!c) {
@@ -314,16 +365,16 @@ bool dx_list_next(dx_parts *p, const char *num_id, int ilvl, bool *ordered, int 
         for (int k = 0; k < MAX_LEVELS; k++)
             c->count[k] = -1;
     }
-    /* a list restarted by an override counts from it at its first use */
+    /* lists of one abstract numbering count on together (Word's way);
+     * one that overrides a level's start restarts it at its first use */
     if (!ns->used) {
         ns->used = true;
         for (int k = 0; k < MAX_LEVELS; k++)
-            if (ns->start_override[k]) c->count[k] = ns->start_override[k] - 1;
+            if (ns->start_override[k]) c->count[k] = -1;
     }
-    int start = st ? atoi(st) : 1;
-    c->count[ilvl] = c->count[ilvl] < 0 ? start : c->count[ilvl] + 1;
+    c->count[ilvl] = c->count[ilvl] < 0 ? level_start(p, ns, ilvl) : c->count[ilvl] + 1;
     for (int k = ilvl + 1; k < MAX_LEVELS; k++)
-        c->count[k] = -1;
+        if (restarts(p, ns, k, ilvl)) c->count[k] = -1;
     *number = c->count[ilvl];
     *key = (const void *)(uintptr_t)(c - p->counters + 1); /* counters move as they grow */
     return true;
@@ -340,7 +391,7 @@ int dx_list_style_level(const dx_parts *p, const char *num_id, const char *style
 {
     const num_slot *ns = num_of(p, num_id);
     for (int k = 0; ns && style_id && k < MAX_LEVELS; k++) {
-        const char *ps = oct_xml_child_attr(level_of(p, ns->abstract, k), NS_W, "pStyle", "val");
+        const char *ps = oct_xml_child_attr(num_level(p, ns, k), NS_W, "pStyle", "val");
         if (ps && !strcmp(ps, style_id)) return k;
     }
     return fallback;
@@ -366,7 +417,7 @@ void dx_list_label(const dx_parts *p, const char *num_id, int ilvl, oct_buf *out
     size_t at;
     const counter *c = ns && lookup(&p->counter_ids, ns->abstract, &at) ? &p->counters[at] : NULL;
     if (!c || ilvl < 0 || ilvl >= MAX_LEVELS) return;
-    const xmlNode *lvl = level_of(p, ns->abstract, ilvl);
+    const xmlNode *lvl = num_level(p, ns, ilvl);
     const char *text = oct_xml_child_attr(lvl, NS_W, "lvlText", "val");
     if (!text || !number_style(oct_xml_child_attr(lvl, NS_W, "numFmt", "val"))) return;
     bool legal = oct_xml_child(lvl, NS_W, "isLgl") != NULL; /* "1.1" whatever the formats */
@@ -377,9 +428,8 @@ void dx_list_label(const dx_parts *p, const char *num_id, int ilvl, oct_buf *out
             continue;
         }
         int k = *++t - '1';
-        const xmlNode *kl = level_of(p, ns->abstract, k);
-        const char *st = oct_xml_child_attr(kl, NS_W, "start", "val");
-        int n = c->count[k] >= 0 ? c->count[k] : st ? atoi(st) : 1; /* a level not yet used */
+        const xmlNode *kl = num_level(p, ns, k);
+        int n = c->count[k] >= 0 ? c->count[k] : level_start(p, ns, k); /* a level not yet used */
         char style = number_style(oct_xml_child_attr(kl, NS_W, "numFmt", "val"));
         db_number_text(n, legal || !style ? '1' : style, out);
     }

@@ -14,7 +14,8 @@ typedef struct {
     unsigned flags;       /* DB_STRONG… of its run properties */
     const char *num_id;   /* the list its paragraphs are in ("List Number"), or NULL */
     int ilvl;
-    bool has_ilvl; /* its numPr names the level (else the numbering's w:pStyle does) */
+    bool has_ilvl;    /* its numPr names the level (else the numbering's w:pStyle does) */
+    const char *font; /* its run properties' font (w:rFonts w:ascii), or NULL */
 } dx_style;
 
 typedef struct dx_parts dx_parts;
@@ -28,6 +29,10 @@ const dx_style *dx_style_get(const dx_parts *p, const char *id);
 /* The run properties rPr applied over flags (w:b, w:i, w:strike,
  * w:dstrike, w:u, w:vertAlign, a monospace w:rFonts, w:rStyle). */
 unsigned dx_run_flags(const dx_parts *p, const xmlNode *rPr, unsigned flags);
+
+/* The symbol font a run is set in (its w:rFonts, else its character
+ * style's: "Symbol", "Wingdings"), or NULL when it is set in a text font. */
+const char *dx_run_symbol_font(const dx_parts *p, const xmlNode *rPr);
 
 /* Level ilvl of list numId: whether numbered, and the number of its next
  * paragraph (counted per list as Word does). False when numId names no

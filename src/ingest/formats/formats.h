@@ -45,11 +45,37 @@ const char *oct_doc_lang(const oct_doc *doc);
  * error (a paragraph or the whole text over the limits). */
 int oct_doc_build(oct_tree *t, oct_node *chapter, oct_doc *doc, const char *path, oct_diag *diag);
 
+/* A picture of the package that the Markdown links to (docmd.c): its
+ * part ("word/media/image1.png"), the name it has in the pictures'
+ * folder ("image1.png"), the line of its first use. All malloc'd. */
+typedef struct {
+    char *part, *name;
+    int line;
+} oct_doc_pic;
+
+/* Where the Markdown's links find the package's pictures: in folder
+ * `dir` (relative to the Markdown, "notes_files"), each under a name of
+ * its own (the part's file name, made safe and unique); the pictures so
+ * linked are listed in pics for the caller to write out. */
+typedef struct {
+    const char *dir;
+    oct_doc_pic *pics;
+    size_t npics;
+} oct_doc_pictures;
+void oct_doc_pictures_release(oct_doc_pictures *p); /* the list; NULL-safe */
+
 /* The document as CommonMark, appended to out (what `octavo normalize`
  * prints for one, docmd.c): its tree built as oct_doc_build builds it and
- * written back, its title and language as front matter. Returns 0, or -1
- * after reporting an error (the limits of oct_doc_build). */
-int oct_doc_markdown(oct_doc *doc, const char *path, oct_buf *out, oct_diag *diag);
+ * written back, its title and language as front matter; a picture of the
+ * package linked as pics says (NULL: by its part's name). Returns 0, or
+ * -1 after reporting an error (the limits of oct_doc_build). */
+int oct_doc_markdown(oct_doc *doc, const char *path, oct_doc_pictures *pics, oct_buf *out,
+                     oct_diag *diag);
+
+/* The bytes of a part of the package, malloc'd (caller frees), within
+ * the limit of a picture: 0; -1 with why set when it is missing, damaged
+ * or too large. */
+int oct_doc_part(oct_doc *doc, const char *part, char **data, size_t *len, char *why, size_t whysz);
 
 void oct_doc_free(oct_doc *doc); /* NULL-safe */
 

@@ -25,12 +25,13 @@ typedef struct {
     oct_doc *doc;
     const xmlNode **styles; /* style:style and text:list-style elements */
     size_t nstyles, capstyles;
-    oct_strmap names, list_names; /* → index in styles: the first of a name */
+    oct_strmap names, list_names, faces; /* → index in styles: the first of a name */
     int list_depth;
     const xmlNode *outline; /* text:outline-style: how headings are numbered */
     int outline_count[11];  /* the last number of each outline level (1..10) */
     bool in_quote;
-    bool space; /* the text so far ends in white space (or the paragraph is new) */
+    bool space;          /* the text so far ends in white space (or the paragraph is new) */
+    const char *symfont; /* the symbol font of the span being read (Symbol's "a" is α) */
 } od;
 
 static void blocks(od *c, const xmlNode *parent, int depth);
@@ -38,16 +39,18 @@ static void inlines(od *c, const xmlNode *parent, unsigned flags, int depth);
 
 static void gather(od *c, const xmlNode *container)
 {
-    for (const xmlNode *n = container ? container->children : NULL; n; n = n->next)
-        if (oct_xml_is(n, NS_STYLE, "style") || oct_xml_is(n, NS_TEXT, "list-style")) {
-            const char *name = oct_xml_attr(n, NS_STYLE, "name");
-            oct_strmap *m = oct_xml_is(n, NS_TEXT, "list-style") ? &c->list_names : &c->names;
-            size_t old;
-            if (!name || oct_strmap_get(m, name, strlen(name), &old)) continue;
-            OCT_GROW(c->styles, c->capstyles, c->nstyles + 1);
-            oct_strmap_put(m, name, strlen(name), c->nstyles);
-            c->styles[c->nstyles++] = n;
-        }
+    for (const xmlNode *n = container ? container->children : NULL; n; n = n->next) {
+        oct_strmap *m = oct_xml_is(n, NS_STYLE, "style")       ? &c->names
+                        : oct_xml_is(n, NS_TEXT, "list-style") ? &c->list_names
+                        : oct_xml_is(n, NS_STYLE, "font-face") ? &c->faces
+                                                               : NULL;
+        const char *name = m ? oct_xml_attr(n, NS_STYLE, "name") : NULL;
+        size_t old;
+        if (!name || oct_strmap_get(m, name, strlen(name), &old)) continue;
+        OCT_GROW(c->styles, c->capstyles, c->nstyles + 1);
+        oct_strmap_put(m, name, strlen(name), c->nstyles);
+        c->styles[c->nstyles++] = n;
+    }
 }
 
 /* Automatic styles first: they may reuse a named style's name. */
@@ -58,6 +61,8 @@ static void load_styles(od *c)
     const xmlNode *sroot = c->doc->styles ? xmlDocGetRootElement(c->doc->styles) : NULL;
     gather(c, oct_xml_child(sroot, NS_OFFICE, "styles"));
     gather(c, oct_xml_child(sroot, NS_OFFICE, "automatic-styles"));
+    gather(c, oct_xml_child(root, NS_OFFICE, "font-face-decls"));
+    gather(c, oct_xml_child(sroot, NS_OFFICE, "font-face-decls"));
 }
 
 static const xmlNode *style(const od *c, const char *name, bool list)
@@ -105,6 +110,33 @@ static unsigned text_flags(const od *c, const char *name, int depth)
     if (nm && (strcasestr(nm, "source") || strcasestr(nm, "code") || strcasestr(nm, "preformat")))
         f |= DB_CODE;
     return f;
+}
+
+/* The family of the font face declared as `name` (LibreOffice declares
+ * "Symbol1" for a second Symbol), without the quotes CSS would need, in
+ * the tree's arena; name itself when none is declared, NULL for NULL. */
+static const char *face_family(const od *c, const char *name)
+{
+    size_t i;
+    if (!name || !oct_strmap_get(&c->faces, name, strlen(name), &i)) return name;
+    const char *fam = oct_xml_attr(c->styles[i], "svg", "font-family");
+    size_t n = fam ? strlen(fam) : 0;
+    if (n >= 2 && (fam[0] == '\'' || fam[0] == '"') && fam[n - 1] == fam[0])
+        return oct_arena_strndup(c->b->t->arena, fam + 1, n - 2);
+    return fam ? fam : name;
+}
+
+/* The font a text style sets (style:font-name, which names a font face
+ * declared by its family name, or fo:font-family), its parents' if it
+ * sets none, or NULL. */
+static const char *text_font(const od *c, const char *name, int depth)
+{
+    const xmlNode *s = style(c, name, false);
+    if (!s || depth > MAX_PARENTS) return NULL;
+    const xmlNode *tp = oct_xml_child(s, NS_STYLE, "text-properties");
+    const char *font = face_family(c, oct_xml_attr(tp, NS_STYLE, "font-name"));
+    if (!font) font = oct_xml_attr(tp, NS_FO, "font-family");
+    return font ? font : text_font(c, oct_xml_attr(s, NS_STYLE, "parent-style-name"), depth + 1);
 }
 
 /* Whether a paragraph style, or a parent of it, is named like one of words. */
@@ -249,38 +281,18 @@ static void note(od *c, const xmlNode *n, int depth)
     const xmlNode *body = oct_xml_child(n, NS_TEXT, "note-body");
     if (!def || !body) return;
     /* its blocks are read at once, into the definition, and the paragraph
-     * goes on: keep what the builder had open */
-    db saved = *c->b;
-    db *b = c->b;
-    b->para = b->base = NULL;
-    b->nfmt = 0;
-    b->pend = (oct_buf)OCT_BUF_INIT;
-    b->nlists = 0;
-    b->cell = NULL;
-    b->table_depth = 0;
-    b->code = NULL;
-    b->codetext = (oct_buf)OCT_BUF_INIT;
-    b->container = def;
+     * goes on: what the builder had open is put back after them */
+    db_open saved;
+    db_nest_begin(c->b, def, &saved);
     int ld = c->list_depth;
-    bool space = c->space;
+    bool space = c->space, quote = c->in_quote;
     c->list_depth = 0;
+    c->in_quote = false; /* a quotation the note holds is the note's */
     blocks(c, body, depth + 1);
-    if (b->para) db_end(b, false);
-    b->container = def; /* close the code block into the note */
-    db_note_end(b);
-    oct_buf_free(&b->pend);
-    oct_buf_free(&b->codetext);
+    db_nest_end(c->b, &saved);
     c->list_depth = ld;
     c->space = space;
-    saved.notes = b->notes, saved.nnotes = b->nnotes, saved.capnotes = b->capnotes;
-    saved.warned = b->warned, saved.note_keys = b->note_keys, saved.failed = b->failed;
-    saved.total_bytes = b->total_bytes, saved.deep_warned = b->deep_warned;
-    saved.dropped_comments = b->dropped_comments, saved.dropped_deleted = b->dropped_deleted;
-    /* what the note's reading added to the source's bookkeeping stays */
-    saved.pictures = b->pictures, saved.more_kinds = b->more_kinds;
-    saved.more_names = b->more_names;
-    memcpy(saved.more_lines, b->more_lines, sizeof saved.more_lines);
-    *b = saved;
+    c->in_quote = quote;
 }
 
 /* ODF's text is HTML's: a run of white space (line ends and indenting
@@ -295,7 +307,10 @@ static void odf_text(od *c, unsigned flags, const char *s, int line)
         oct_buf_putc(&t, ws ? ' ' : *s);
         c->space = ws;
     }
-    if (t.len) db_text(c->b, flags, t.data, t.len, line);
+    if (t.len && c->symfont)
+        db_symbol_text(c->b, flags, c->symfont, t.data, t.len, line);
+    else if (t.len)
+        db_text(c->b, flags, t.data, t.len, line);
     oct_buf_free(&t);
 }
 
@@ -315,9 +330,11 @@ static void inlines(od *c, const xmlNode *parent, unsigned flags, int depth)
         }
         if (n->type != XML_ELEMENT_NODE) continue;
         if (oct_xml_is(n, NS_TEXT, "span")) {
-            if (depth < MAX_DEPTH)
-                inlines(c, n, flags | text_flags(c, oct_xml_attr(n, NS_TEXT, "style-name"), 0),
-                        depth + 1);
+            const char *sn = oct_xml_attr(n, NS_TEXT, "style-name"), *font = text_font(c, sn, 0);
+            const char *outer = c->symfont;
+            if (font) c->symfont = db_symbol_font(font) ? font : NULL;
+            if (depth < MAX_DEPTH) inlines(c, n, flags | text_flags(c, sn, 0), depth + 1);
+            c->symfont = outer;
         } else if (oct_xml_is(n, NS_TEXT, "s")) {
             const char *k = oct_xml_attr(n, NS_TEXT, "c");
             int count = k ? atoi(k) : 1;
@@ -385,7 +402,7 @@ static void paragraph(od *c, const xmlNode *p, const db_listpos *lp, int depth)
     if (!level && !subtitle && named(c, sn, TITLE_NAMES, 0)) level = 1;
     bool code = !level && !lp && named(c, sn, PREFORMATTED_NAMES, 0);
     bool quote = !level && !lp && named(c, sn, QUOTE_NAMES, 0);
-    if (quote != c->in_quote && !b->cell && !lp) {
+    if (quote != c->in_quote && !b->o.cell && !lp) {
         if (quote)
             db_blockquote_begin(b, line);
         else
@@ -538,5 +555,6 @@ int oct_odt_build(db *b, oct_doc *doc)
     free(c.styles);
     oct_strmap_free(&c.names);
     oct_strmap_free(&c.list_names);
+    oct_strmap_free(&c.faces);
     return b->failed ? -1 : 0;
 }

@@ -3,6 +3,7 @@
  * parts parsed with libxml2 in the safe way: no DTD loaded, no entity
  * substituted, no network, each part capped before it is parsed. */
 #include "ingest/formats/docint.h"
+#include "ingest/images/images.h"
 
 #include "oct_limits.h"
 #include "util/xalloc.h"
@@ -301,6 +302,13 @@ int oct_doc_build(oct_tree *t, oct_node *chapter, oct_doc *doc, const char *path
     if (db_finish(&b) != 0) rc = -1;
     db_release(&b);
     return rc;
+}
+
+int oct_doc_part(oct_doc *doc, const char *part, char **data, size_t *len, char *why, size_t whysz)
+{
+    int rc = oct_unzip_read(doc->zip, part, OCT_IMAGE_MAX_BYTES, data, len, why, whysz);
+    if (rc == 1) snprintf(why, whysz, "it is not in the package");
+    return rc == 0 ? 0 : -1;
 }
 
 void oct_doc_free(oct_doc *d)
