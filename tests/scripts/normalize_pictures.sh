@@ -74,7 +74,7 @@ for part, name in [("word/media/image1.png", "image1.png"),
     if z.read(part) != open("notes/zelle_files/" + name, "rb").read():
         sys.exit("%s differs from %s" % (name, part))
 PY
-ls notes | grep -q 'tmp' && fail "a temporary file left: $(ls notes)"
+ls notes | has 'tmp' && fail "a temporary file left: $(ls notes)"
 
 # built from the Markdown, the booklet has the pictures the document has
 build_ok b1.log build zelle.docx -o b1 --lang de --format pdf
