@@ -73,7 +73,7 @@ want = {"biology-qa.md": (8, 7), "history-labels.txt": (6, 5), "mcq-details.md":
         "exam-geography.txt": (6, 6), "exam-quimica.txt": (5, 5),
         "nonexam-recipe.txt": (0, 0), "nonexam-changelog.txt": (0, 0),
         "nonexam-todo.txt": (0, 0), "nonexam-song.txt": (0, 0),
-        "remnote-cells.md": (7, 7), "remnote-geschichte.txt": (6, 6),
+        "remnote-cells.md": (8, 8), "remnote-geschichte.txt": (7, 7),
         "shell-redirects.md": (0, 0),
         "enc-latin1-french.txt": (3, 3), "enc-cp1252-quotes.txt": (2, 2),
         "pandas-interview.ipynb": (7, 6), "estadistica-r.ipynb": (5, 5),

@@ -75,8 +75,8 @@ static const expected NOTES[] = {
     {"nonexam-changelog.txt", 0, 0},
     {"nonexam-todo.txt", 0, 0},
     {"nonexam-song.txt", 0, 0},
-    {"remnote-cells.md", 7, 7},
-    {"remnote-geschichte.txt", 6, 6},
+    {"remnote-cells.md", 8, 8},
+    {"remnote-geschichte.txt", 7, 7},
     {"shell-redirects.md", 0, 0},
 };
 enum { NFILES = sizeof NOTES / sizeof NOTES[0] };
@@ -463,32 +463,44 @@ static void test_remnote(void)
         {"Ribosome", "makes proteins from amino acids"},
         {"the molecule that carries energy in the cell", "ATP"}, /* "<<": the back asks */
         {"Osmosis", "diffusion of water across a partially permeable membrane"},
+        {"diffusion of water across a partially permeable membrane", "Osmosis"}, /* "<>" */
         {"Enzyme", "a biological catalyst"},
         {"Enzyme: Active site", "the part of the enzyme where the substrate binds"},
         {"Stages of mitosis", "prophase metaphase anaphase telophase"}, /* ">>>" */
     };
     oct_node *ch;
     oct_tree *t = load("remnote-cells.md", &ch, NULL);
-    for (int i = 0; i < 7; i++) {
+    for (int i = 0; i < 8; i++) {
         const oct_node *q = nth_question(ch, i);
         CHECK(q != NULL);
         if (!q) continue;
         CHECK_STR(text_of(t, q), CELLS[i][0]);
         CHECK_STR(text_of(t, answer_of(q)), CELLS[i][1]);
     }
+    /* "<>" asks both ways: two questions at the card's line, which merging
+     * does not fold into one */
+    const oct_node *fwd = nth_question(ch, 3), *back = nth_question(ch, 4);
+    CHECK(fwd && back && fwd->span.line == 6 && back->span.line == 6);
+    CHECK(fwd && back && fwd->u.question.cluster != back->u.question.cluster);
     const char *all = text_of(t, ch);
     CHECK(strstr(all, "a >> b shifts a right by b bits") != NULL);
     CHECK(strstr(all, "cat notes.txt >> all.txt") != NULL);
     oct_tree_free(t);
 
     t = load("remnote-geschichte.txt", &ch, NULL);
-    const oct_node *q1 = nth_question(ch, 1), *q4 = nth_question(ch, 4), *q5 = nth_question(ch, 5);
-    CHECK(q1 && q4 && q5);
-    if (q1 && q4 && q5) {
+    const oct_node *q1 = nth_question(ch, 1), *q5 = nth_question(ch, 5), *q6 = nth_question(ch, 6);
+    const oct_node *q2 = nth_question(ch, 2), *q3 = nth_question(ch, 3);
+    CHECK(q1 && q2 && q3 && q5 && q6);
+    if (q1 && q2 && q3 && q5 && q6) {
         CHECK_STR(text_of(t, q1), "Friedrich Ebert");
         CHECK_STR(text_of(t, answer_of(q1)), "Erster Reichspräsident");
-        CHECK_STR(text_of(t, q4), "Artikel 48");
-        const char *why = text_of(t, answer_of(q5));
+        CHECK_STR(text_of(t, q2), "Hyperinflation"); /* "<>": both ways, one line */
+        CHECK_STR(text_of(t, answer_of(q3)), "Hyperinflation");
+        CHECK_STR(text_of(t, q3), "Geldentwertung im Jahr 1923");
+        CHECK(q2->span.line == 5 && q3->span.line == 5);
+        CHECK(q2->u.question.cluster != q3->u.question.cluster);
+        CHECK_STR(text_of(t, q5), "Artikel 48");
+        const char *why = text_of(t, answer_of(q6));
         CHECK(strstr(why, "Weltwirtschaftskrise") &&
               strstr(why, "Notverordnungen statt Parlament"));
     }
