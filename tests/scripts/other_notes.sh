@@ -54,6 +54,7 @@ want = {"biology-qa.md": (8, 7), "history-labels.txt": (6, 5), "mcq-details.md":
         "deck-quoted.txt": (4, 4), "deck-comma.txt": (4, 4), "web-plain.txt": (5, 5),
         "one-line-answers.md": (8, 7), "mcq-plain.txt": (3, 3),
         "key-plain.txt": (2, 2), "quoted-cards.md": (2, 2),
+        "quoted-astronomy.md": (4, 4), "quoted-repaso.md": (5, 5),
         "table-bank.md": (5, 5), "labels-world.txt": (9, 9), "forum-copy.txt": (3, 2), "physics-math.md": (6, 6),
         "chemistry-math.md": (4, 4),
         "obsidian-comments.md": (4, 4), "cloze-deck.md": (6, 6), "cloze-notes.md": (2, 2),

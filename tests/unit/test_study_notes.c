@@ -27,6 +27,8 @@ static const expected NOTES[] = {
     {"mcq-plain.txt", 3, 3},
     {"key-plain.txt", 2, 2},
     {"quoted-cards.md", 2, 2},
+    {"quoted-astronomy.md", 4, 4},
+    {"quoted-repaso.md", 5, 5},
     {"table-bank.md", 5, 5},
     {"labels-world.txt", 9, 9},
     {"obsidian-comments.md", 4, 4},
@@ -509,6 +511,62 @@ static void test_remnote(void)
     oct_tree_free(t);
 }
 
+/* The quote's blocks left in the chapter, their text joined by " | ". */
+static const char *quotes_left(oct_tree *t, const oct_node *ch)
+{
+    static char out[512];
+    out[0] = '\0';
+    for (const oct_node *b = ch->first; b; b = b->next)
+        if (b->kind == OCT_BLOCKQUOTE) {
+            if (out[0]) strncat(out, " | ", sizeof out - strlen(out) - 1);
+            strncat(out, text_of(t, b), sizeof out - strlen(out) - 1);
+        }
+    return out;
+}
+
+/* Cards inside block quotes, wherever the card opens in the quote and
+ * however deep the quote is: each a question with its answer, what is no
+ * card still quoted and in no answer. */
+static void test_quoted_cards(void)
+{
+    static const char *const ASTRO[][2] = {
+        {"Which planet has the shortest year?", "Mercury, at 88 Earth days."},
+        {"What keeps a moon in its orbit?", "Gravity, pulling it towards the planet it circles."},
+        {"What is a light-year?", "The distance light covers in one year, not a length of time."},
+        {"What colour are the hottest stars?", "Blue-white."},
+    };
+    static const char *const REPASO[][2] = {
+        {"¿Cuál es el río más largo de España?", "El Tajo, con algo más de mil kilómetros."},
+        {"¿Qué cordillera separa España de Francia?", "Los Pirineos."},
+        {"¿Cuál es la capital de Galicia?", "Santiago de Compostela."},
+        {"Montaña más alta", "el Teide, en Tenerife"},
+        {"Capital de Aragón", "Zaragoza"},
+    };
+    struct {
+        const char *file;
+        const char *const (*cards)[2];
+        int n;
+        const char *quotes;
+    } F[] = {
+        {"quoted-astronomy.md", ASTRO, 4,
+         "From the handout, week 2: | \"Keep looking up,\" the club's motto says; no card here."},
+        {"quoted-repaso.md", REPASO, 5, "Apuntes de la profesora: | Para el examen:"},
+    };
+    for (size_t f = 0; f < sizeof F / sizeof *F; f++) {
+        oct_node *ch;
+        oct_tree *t = load(F[f].file, &ch, NULL);
+        for (int i = 0; i < F[f].n && ch; i++) {
+            const oct_node *q = nth_question(ch, i);
+            CHECK(q != NULL);
+            if (!q) continue;
+            CHECK_STR(text_of(t, q), F[f].cards[i][0]);
+            CHECK_STR(text_of(t, answer_of(q)), F[f].cards[i][1]);
+        }
+        if (ch) CHECK_STR(quotes_left(t, ch), F[f].quotes);
+        oct_tree_free(t);
+    }
+}
+
 /* Numbered lines that end in a number in brackets, and nothing else of a
  * paper: no exam, and the brackets stay as written. */
 static void test_not_papers(void)
@@ -542,5 +600,6 @@ int main(void)
     test_exam_wordless();
     test_not_papers();
     test_remnote();
+    test_quoted_cards();
     return check_done();
 }
