@@ -43,8 +43,10 @@ static bool answer_follows(const oct_node *p, size_t from, st_lines *l, oct_buf 
 
 /* The line of paragraph p where a card opens: a question label opens it
  * and an answer label a later line, of p or of a paragraph after it;
- * SIZE_MAX if none. l holds p's lines after it. */
-static size_t card_opens(const oct_node *p, st_lines *l, oct_buf *text)
+ * SIZE_MAX if none. l holds p's lines after it. *last: no answer label
+ * follows p's question, so none follows any later one either (the quote
+ * is read once, however many labels it holds). */
+static size_t card_opens(const oct_node *p, st_lines *l, oct_buf *text, bool *last)
 {
     st_lines_of(p, l);
     size_t at = SIZE_MAX;
@@ -52,7 +54,11 @@ static size_t card_opens(const oct_node *p, st_lines *l, oct_buf *text)
         const char *s = line_text(l, i, text);
         if (s && st_question_label(s, text->len, NULL)) at = i;
     }
-    if (at == SIZE_MAX || !answer_follows(p, at + 1, l, text)) return SIZE_MAX;
+    if (at == SIZE_MAX) return SIZE_MAX;
+    if (!answer_follows(p, at + 1, l, text)) {
+        *last = true;
+        return SIZE_MAX;
+    }
     st_lines_of(p, l);
     return at;
 }
@@ -85,9 +91,10 @@ static void unwrap_quote(oct_tree *t, oct_node *quote, st_lines *l, oct_buf *tex
         oct_node *rest = p->kind == OCT_PARAGRAPH ? st_split_inline_card(t, p, l) : NULL;
         p = rest ? rest : p->next;
     }
-    for (oct_node *p = quote->first; p; p = p->next) {
+    bool last = false;
+    for (oct_node *p = quote->first; p && !last; p = p->next) {
         if (p->kind != OCT_PARAGRAPH) continue;
-        size_t at = card_opens(p, l, text);
+        size_t at = card_opens(p, l, text, &last);
         if (at == SIZE_MAX) continue;
         move_out(quote, at > 0 ? st_split_at(t, p, l, at) : p);
         return;
