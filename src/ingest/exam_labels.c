@@ -4,6 +4,7 @@
  * question, so these may accept "3 Describe…" that a recipe could also
  * write. */
 #include "ingest/exam_labels.h"
+#include "lang/exam_words.h"
 
 #include <string.h>
 
@@ -98,22 +99,17 @@ static void more_parts(const char *s, size_t n, size_t *i, oct_exam_label *out)
     }
 }
 
-/* The word before a question's number, length with the blanks after it;
- * *wlen the word's own. (study/exam_labels.c reads the same words back.) */
+/* The word before a question's number (lang/exam_words.h), length with
+ * the blanks after it; *wlen the word's own. A "Q" is one only before a
+ * number or a blank ("Q.", "Q:" are a prompt's labels). */
 static size_t question_word(const char *s, size_t n, size_t *wlen)
 {
-    static const char *const W[] = {"question", "problem",   "exercise", "aufgabe",
-                                    "frage",    "exercice",  "task",     "ejercicio",
-                                    "problema", "esercizio", "q",        NULL};
-    for (size_t i = 0; W[i]; i++) {
-        size_t k = word_at(s, n, W[i]);
-        if (!k || (k == 1 && !(k < n && (digit(s[k]) || blank(s[k]))))) continue;
-        while (k < n && blank(s[k]))
-            k++;
-        *wlen = strlen(W[i]);
-        if (k < n && digit(s[k])) return k;
-    }
-    return 0;
+    size_t k = oct_lang_question_word(s, n);
+    if (!k || (k == 1 && !(k < n && (digit(s[k]) || blank(s[k]))))) return 0;
+    *wlen = k;
+    while (k < n && blank(s[k]))
+        k++;
+    return k < n && digit(s[k]) ? k : 0;
 }
 
 /* The number and the parts written with it: "1", "1.2", "1 (a)", "1(a)(ii)",
@@ -258,9 +254,7 @@ bool oct_exam_total(const char *s, size_t n)
     size_t i = 0;
     while (i < n && (s[i] == '[' || s[i] == '(' || blank(s[i])))
         i++;
-    if (!word_at(s + i, n - i, "total") && !word_at(s + i, n - i, "gesamt") &&
-        !word_at(s + i, n - i, "insgesamt") && !word_at(s + i, n - i, "summe"))
-        return false;
+    if (!oct_lang_total_word(s + i, n - i)) return false;
     for (; i < n; i++)
         if (digit(s[i])) return true;
     return false;

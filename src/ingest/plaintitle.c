@@ -1,6 +1,7 @@
 /* The title line of a plain-text note (plaintitle.h). */
 #define _GNU_SOURCE /* memmem */
 #include "ingest/plaintitle.h"
+#include "ingest/exam_labels.h"
 #include "util/utf8.h"
 #include "util/xalloc.h"
 
@@ -88,6 +89,17 @@ static bool title_like(const char *s, size_t n)
     return !opens_no_title(s, n);
 }
 
+/* Whether line s[0..n) of an exam paper may be its title: no label of a
+ * question or part ("Problem 3(a) Find x"), no marks at its end, no
+ * section, total or mark scheme caption. */
+static bool exam_title(const char *s, size_t n)
+{
+    oct_exam_label l;
+    int marks;
+    return !oct_exam_read_label(s, n, false, &l) && oct_exam_marks(s, n, false, &marks) == n &&
+           !oct_exam_section(s, n) && !oct_exam_total(s, n) && !oct_exam_scheme_caption(s, n);
+}
+
 bool oct_plain_title(oct_normalized *n)
 {
     const char *s = n->text, *end = s + n->len;
@@ -102,11 +114,15 @@ bool oct_plain_title(oct_normalized *n)
     const char *nl = memchr(line, '\n', (size_t)(end - line));
     if (!nl) return false;
     size_t ln = (size_t)(nl - line);
-    /* a blank line after it, then more text */
+    /* a blank line after it, then more text; or, at an exam paper's head,
+     * its rubric straight under it ("Time allowed: 1 hour"), as papers
+     * are printed */
     const char *next = nl + 1, *nnl = memchr(next, '\n', (size_t)(end - next));
     size_t nextlen = nnl ? (size_t)(nnl - next) : (size_t)(end - next);
-    if (!blank(next, nextlen) || !nnl || !has_text(nnl + 1, (size_t)(end - nnl - 1))) return false;
-    if (!title_like(line, ln)) return false;
+    bool apart = blank(next, nextlen) && nnl && has_text(nnl + 1, (size_t)(end - nnl - 1));
+    bool head = n->exam && !blank(next, nextlen);
+    if (!apart && !head) return false;
+    if (!title_like(line, ln) || (n->exam && !exam_title(line, ln))) return false;
     size_t at = (size_t)(line - s);
     char *text = oct_xmalloc(n->len + 3);
     memcpy(text, s, at);

@@ -18,7 +18,11 @@
  * opening with a letter; not ending like a sentence, a question or a label
  * (. ? ! : ; ,) nor holding two sentences; no colon, tab, URL or code
  * characters; not opening with a question word or a Q/A label (a
- * question's text stays a question).
+ * question's text stays a question). An exam paper (n->exam) prints its
+ * rubric straight under its title ("Klausur Physik" over "Bearbeitungszeit:
+ * 45 Minuten"): there the blank line may be missing, and a line that is a
+ * question's label, ends in marks, or is a section, a total or a mark
+ * scheme's caption is no title.
  * Returns whether the line was made a heading. */
 bool oct_plain_title(oct_normalized *n);
 

@@ -196,6 +196,25 @@ static void name_concept(oct_tree *t, oct_node *para, oct_node *l, oct_buf *tmp)
         oct_node_insert_before(l, oct_node_new_text(t, OCT_TEXT, l->span, s, strlen(s)));
 }
 
+/* Copies of the nodes [from, to), appended to holder. */
+static void copy_nodes(oct_tree *t, oct_node *holder, oct_node *from, oct_node *to)
+{
+    for (oct_node *c = from; c && c != to; c = c->next)
+        oct_node_append(holder, oct_node_clone(t, c));
+}
+
+/* A card asked both ways ("<>"): after its Q: front / A: back, a Q: back /
+ * A: front made of copies (front_back: the back's copies, then from mid
+ * the front's), at the same line, so that each way is a question of its
+ * own, with its own place in the bank, the deck and the booklet. */
+static void reverse_card(oct_tree *t, oct_node *para, oct_node *front_back, oct_node *mid)
+{
+    oct_node_insert_before(para, front_back);
+    oct_cards_move_lines(t, front_back, front_back->first, mid, "Q: ");
+    oct_cards_move_lines(t, front_back, mid, NULL, "A: ");
+    oct_node_unlink(front_back);
+}
+
 /* Card sp on the line [l, next) of para: its Q: and A: paragraphs. */
 static void make_card(oct_tree *t, oct_node *para, oct_node *l, oct_node *next, const rn_sep *sp,
                       oct_buf *tmp)
@@ -226,8 +245,17 @@ static void make_card(oct_tree *t, oct_node *para, oct_node *l, oct_node *next, 
         oct_cards_move_lines(t, para, para->first, next, "A: ");
         return;
     }
+    oct_node *copies = NULL, *mid = NULL;
+    if (sp->kind == RN_BOTH) { /* copied before the labels go on */
+        copies = oct_node_new(t, OCT_PARAGRAPH, l->span);
+        copy_nodes(t, copies, right, next);
+        mid = copies->last;
+        copy_nodes(t, copies, para->first, right);
+        mid = mid ? mid->next : copies->first;
+    }
     oct_cards_move_lines(t, para, para->first, right, "Q: ");
     oct_cards_move_lines(t, para, right, next, "A: ");
+    if (copies && mid && copies->first != mid) reverse_card(t, para, copies, mid);
 }
 
 /* The cards of paragraph para; true when it held any (it is gone then). */

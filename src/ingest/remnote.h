@@ -4,7 +4,8 @@
  * "Concept :: what it is" (a concept card), "Descriptor ;; what it is"
  * (a descriptor card, often under a concept), and "Front >>>" whose
  * indented children (or following lines) are the answer. They become the
- * "Q:" and "A:" paragraphs the study pass reads, as srcards.h's do. A
+ * "Q:" and "A:" paragraphs the study pass reads, as srcards.h's do; a
+ * card asked both ways is two cards, the front's and the back's. A
  * note is read so only when it holds two such cards, one of them with a
  * separator no other tool writes (">>", "<<", "<>", ";;", ">>>"), and a
  * line that reads as a shell redirection or a bit shift ("cat x >>

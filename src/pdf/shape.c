@@ -3,7 +3,9 @@
  * forms, marks). A character's width is then its cluster's advance, held
  * by the cluster's first character (the others of the cluster are 0 wide),
  * so the line breaker measures exactly what is drawn. Code is set without
- * ligatures: `->` or `!=` must print as typed.
+ * ligatures: `->` or `!=` must print as typed. In prose, two of the body
+ * face's wide mathematical signs side by side are drawn closer
+ * (close_signs).
  *
  * Runs end at every change of face or style, so a ligature never spans two
  * styles, and text is shaped once, when it is added; a word met again in
@@ -135,6 +137,50 @@ static void shape_whole(const pdf_text *t, size_t a, size_t b, hb_font_t *font,
     hb_shape(font, buf, f, nf);
 }
 
+/* Charis SIL (the body face) draws < > = + as mathematical signs, an em
+ * wide with a fifth of an em of space on either side: alone between
+ * spaces ("a + b", "x > 0") they read well, but two side by side (">>",
+ * "<<", "<=", "->", "!=") print as two signs set apart ("> >"), and
+ * nothing in the font closes them up (it has no kerning pairs). So a pair
+ * of such signs whose inks lie more than OP_GAP_MAX apart is drawn
+ * OP_GAP apart, about the gap Noto Sans leaves in ">>": the first sign's
+ * advance shrinks, as kerning would have it, so measuring and drawing
+ * agree and copied text stays ">>". Code keeps its monospace as typed. */
+enum { OP_GAP_MAX = 150, OP_GAP = 80 }; /* 1/1000 em */
+
+static bool wide_sign(uint32_t cp)
+{
+    return cp == '<' || cp == '>' || cp == '=' || cp == '+';
+}
+
+/* A sign that pairs with a wide one: "->", "!=", ":=", "~>". */
+static bool sign(uint32_t cp)
+{
+    return wide_sign(cp) || cp == '-' || cp == '!' || cp == ':' || cp == '~';
+}
+
+static void close_signs(pdf_text *t, size_t a, size_t b, hb_font_t *font, unsigned upem)
+{
+    for (size_t i = a; i + 1 < b; i++) {
+        pdf_char *c = &t->c[i], *d = &t->c[i + 1];
+        if (c->ng != 1 || d->ng != 1 || !sign(c->cp) || !sign(d->cp) ||
+            !(wide_sign(c->cp) || wide_sign(d->cp)))
+            continue;
+        pdf_glyph *g = &t->g[c->g];
+        const pdf_glyph *h = &t->g[d->g];
+        hb_glyph_extents_t e, f;
+        if (!hb_font_get_glyph_extents(font, g->gid, &e) ||
+            !hb_font_get_glyph_extents(font, h->gid, &f) || upem == 0)
+            continue;
+        double k = 1000.0 / upem;
+        double gap = g->adv - (g->dx + (e.x_bearing + e.width) * k) + h->dx + f.x_bearing * k;
+        if (gap <= OP_GAP_MAX) continue;
+        int cut = (int)(gap - OP_GAP + 0.5);
+        g->adv = (int16_t)(g->adv - cut);
+        c->w = (int16_t)(c->w - cut);
+    }
+}
+
 /* Chars [a, b) of one face and style: shaped word by word through the
  * cache where the font allows, else whole. */
 static void shape_run(oct_pdf *p, pdf_text *t, size_t a, size_t b, hb_buffer_t *buf)
@@ -152,8 +198,10 @@ static void shape_run(oct_pdf *p, pdf_text *t, size_t a, size_t b, hb_buffer_t *
     const pdf_glyph_vec *v =
         pdf_shape_cache_run(p->shaped, slot, font, upem, f, nf, cps, b - a, buf);
     if (cps != cps_small) free(cps);
+    bool rtl = false; /* glyphs in visual order: no pair of signs is closed */
     if (!v) {
         shape_whole(t, a, b, font, f, nf, buf);
+        rtl = hb_buffer_get_direction(buf) == HB_DIRECTION_RTL;
         v = pdf_shape_cache_whole(p->shaped, buf, upem);
     }
     const pdf_run_glyph *rg = v->g;
@@ -177,6 +225,7 @@ static void shape_run(oct_pdf *p, pdf_text *t, size_t a, size_t b, hb_buffer_t *
         k = k1;
     }
     if (starts != small) free(starts);
+    if (!code && !rtl) close_signs(t, a, b, font, upem);
 }
 
 /* Characters no face has: a box glyph each, never shaped. */

@@ -2,7 +2,9 @@
  * (ingest/normalize/normalize_parts.c): the full label first ("1(a)(ii) ", "1.2 ",
  * "3 "), the marks last (" [2]"); and of what a mark scheme's table or a
  * paper's running text may still say ("1 (a) (ii)" in a cell, "[Total
- * 6]"). The words of a scheme's caption are ingest's too. */
+ * 6]"). The words of a question's number and of a total are ingest's
+ * too (lang/exam_words.h). */
+#include "lang/exam_words.h"
 #include "study/study_int.h"
 #include "util/xalloc.h"
 
@@ -20,22 +22,14 @@ static bool lower(char ch)
 }
 
 /* The word ingest keeps before a question's number ("Problem 3",
- * "Aufgabe 1(a)", "Q2"; ingest/exam_labels.c's words), with the blank
- * after it: its length, 0 if none. */
+ * "Aufgabe 1(a)", "Q2"; lang/exam_words.h), with the blank after it:
+ * its length, 0 if none. */
 static size_t number_word(const char *s, size_t n)
 {
-    static const char *const W[] = {"question", "problem",   "exercise", "aufgabe",
-                                    "frage",    "exercice",  "task",     "ejercicio",
-                                    "problema", "esercizio", "q",        NULL};
-    for (size_t w = 0; W[w]; w++) {
-        size_t k = strlen(W[w]), j = 0;
-        while (j < k && j < n && (s[j] | 0x20) == W[w][j] && lower((char)(s[j] | 0x20)))
-            j++;
-        if (j < k) continue;
-        if (k < n && s[k] == ' ') k++;
-        if (k < n && digit(s[k])) return k;
-    }
-    return 0;
+    size_t k = oct_lang_question_word(s, n);
+    if (!k) return 0;
+    if (k < n && s[k] == ' ') k++;
+    return k < n && digit(s[k]) ? k : 0;
 }
 
 const char *st_exam_bare(const char *s)
@@ -106,19 +100,12 @@ size_t st_exam_marks(const char *s, size_t n, int *marks)
 
 bool st_exam_total(const char *s, size_t n)
 {
-    static const char *const W[] = {"total", "gesamt", "insgesamt", "summe", NULL};
     if (n > 60) return false;
     size_t i = 0;
     while (i < n && (s[i] == '[' || s[i] == '(' || s[i] == ' '))
         i++;
-    bool word = false;
-    for (size_t w = 0; W[w] && !word; w++) {
-        size_t k = strlen(W[w]), j = 0;
-        while (j < k && i + j < n && (s[i + j] | 0x20) == W[w][j])
-            j++;
-        word = j == k && (i + k >= n || !lower((char)(s[i + k] | 0x20)));
-    }
-    for (; word && i < n; i++)
+    if (!oct_lang_total_word(s + i, n - i)) return false;
+    for (; i < n; i++)
         if (digit(s[i])) return true;
     return false;
 }

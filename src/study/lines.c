@@ -208,9 +208,7 @@ static int line_opens(const char *s, size_t n, const char *next, size_t nn)
     return 0;
 }
 
-/* Splits p before line `from` of lines l: lines from.. move to a new
- * paragraph placed right after p, which is returned. */
-static oct_node *split_at(oct_tree *t, oct_node *p, const st_lines *l, size_t from)
+oct_node *st_split_at(oct_tree *t, oct_node *p, const st_lines *l, size_t from)
 {
     oct_node *np = oct_node_new(t, OCT_PARAGRAPH, (oct_span){p->span.file, l->v[from].line, 1});
     if (p->next)
@@ -297,7 +295,7 @@ static void presplit_paragraph(oct_tree *t, oct_node *p, st_lines *l, line_texts
     }
     /* from the last cut backwards, so the line records stay valid */
     for (size_t k = ncuts; k-- > 0;)
-        split_at(t, p, l, cuts[k]);
+        st_split_at(t, p, l, cuts[k]);
     free(cuts);
 }
 
@@ -314,52 +312,11 @@ static void split_items(oct_tree *t, oct_node *list, st_lines *l, int depth)
     }
 }
 
-/* A block quote that is a labelled card ("> **Question:** What is an
- * antigen?" / "> **Answer:** ..."): its first line opens with a question
- * label and an answer label opens a later line. The quote's blocks take
- * its place, where the card is read as one written without ">". */
-static bool labelled_card(st_lines *l, const oct_node *quote, oct_buf *text)
-{
-    const oct_node *p = quote->first;
-    if (!p || p->kind != OCT_PARAGRAPH) return false;
-    st_lines_of(p, l);
-    if (!l->n || !l->v[0].first) return false;
-    oct_buf_clear(text);
-    st_range_text(l->v[0].first, l->v[0].last, text);
-    if (!text->data || !st_question_label(text->data, text->len, NULL)) return false;
-    for (const oct_node *b = p; b; b = b->next) {
-        if (b->kind != OCT_PARAGRAPH) continue;
-        st_lines_of(b, l);
-        for (size_t i = b == p; i < l->n; i++) {
-            oct_buf_clear(text);
-            if (l->v[i].first) st_range_text(l->v[i].first, l->v[i].last, text);
-            if (text->data && st_answer_label(text->data, text->len)) return true;
-        }
-    }
-    return false;
-}
-
-static void unwrap_cards(oct_node *container, st_lines *l)
-{
-    oct_buf text = OCT_BUF_INIT;
-    for (oct_node *b = container->first; b;) {
-        oct_node *next = b->next;
-        if (b->kind == OCT_BLOCKQUOTE && labelled_card(l, b, &text)) {
-            next = b->first;
-            while (b->first)
-                oct_node_insert_before(b, b->first);
-            oct_node_unlink(b);
-        }
-        b = next;
-    }
-    oct_buf_free(&text);
-}
-
 void st_presplit(oct_tree *t, oct_node *container)
 {
     st_lines l = {0};
     line_texts lt = {OCT_BUF_INIT, NULL, NULL};
-    unwrap_cards(container, &l);
+    st_unwrap_quoted_cards(t, container, &l);
     for (oct_node *p = container->first; p;) {
         oct_node *next = p->next;
         if (p->kind == OCT_LIST) split_items(t, p, &l, 0);

@@ -204,9 +204,16 @@ void st_strip_prefix(oct_tree *t, oct_node *n, size_t nbytes);
 void st_trim_inlines(oct_node *n);
 /* Moves inline siblings first..last (inclusive) to the end of dst. */
 void st_move_range(oct_node *first, oct_node *last, oct_node *dst);
+/* Splits p before line `from` (> 0) of its lines l: lines from.. move to
+ * a new paragraph placed right after p, which is returned. */
+oct_node *st_split_at(oct_tree *t, oct_node *p, const st_lines *l, size_t from);
 /* Splits top-level paragraphs of `container` before every line that opens
  * a question or an answer (see lines.c); new paragraphs follow the old. */
 void st_presplit(oct_tree *t, oct_node *container);
+/* Cards written inside block quotes of `container` (and of the quotes and
+ * list items in it) leave their quotes, to be read as cards written
+ * without ">" (quotecards.c). l is scratch. */
+void st_unwrap_quoted_cards(oct_tree *t, oct_node *container, st_lines *l);
 
 /* --- units ---------------------------------------------------------------- */
 

@@ -117,7 +117,8 @@ struct oct_node {
      * such node and still find every block. */
     bool holds_block;
     /* Set by ingest on the last block of an answer whose end the source
-     * marks: a question callout's body, a flashcard's answer ("a::b").
+     * marks: a question callout's body, a flashcard's answer ("a::b");
+     * and by the study pass on the last block of a card a quote held.
      * The study pass gives the question before it nothing after it (an
      * ordinary "A:" answer runs on to the next question). */
     bool ends_answer;

@@ -145,4 +145,44 @@ assert "\u0301" not in text, "a combining acute accent in the text layer: " + re
 assert text.count("caf\u00e9") == 2 and "r\u00e9sum\u00e9" in text, repr(text)
 print("accents: a letter and its mark and the precomposed letter read back as one character")
 PY
+
+# Two of the body face's wide mathematical signs side by side (">>", "<<",
+# "<=") are drawn closer than two signs alone would be: Charis SIL gives
+# "<" and ">" an em each with a fifth of an em of space on either side, so
+# ">>" printed as "> >". From pdftotext's boxes, the second sign of ">>"
+# starts under 0.8 of a lone ">"'s width after the first in prose, a whole
+# one in code (monospace, as typed); the text layer still reads ">>".
+cat >notes/shifts.md <<'EOF'
+# Shifts
+
+In C, x >> 1 halves x and y << 2 multiplies y by four; the loop runs while
+i <= n. A sign alone: > and < and =.
+
+In code the signs stay as typed: `x >> 1`, `y << 2`, `i <= n`, `>` and `<`.
+EOF
+build_ok build3.log build notes/shifts.md -o out3 --format pdf --lang en
+check_pdf out3/shifts.pdf
+python3 - out3/shifts.pdf <<'PY' || fail "sign pair spacing check failed (see above)"
+import html, re, subprocess, sys
+pdf = sys.argv[1]
+text = subprocess.run(["pdftotext", pdf, "-"], capture_output=True, text=True).stdout
+for w in ("x >> 1", "y << 2", "i <= n"):
+    assert text.count(w) == 2, f"{w!r} read back {text.count(w)} times, want 2: {text!r}"
+bbox = subprocess.run(["pdftotext", "-bbox", pdf, "-"], capture_output=True, text=True).stdout
+box = r'<word xMin="([\d.]+)" yMin="([\d.]+)" xMax="([\d.]+)" yMax="[\d.]+">([^<]*)</word>'
+lines = {}  # line (by its top) -> word -> width
+for x0, y, x1, w in re.findall(box, bbox):
+    lines.setdefault(y, {}).setdefault(html.unescape(w), float(x1) - float(x0))
+prose = [l for l in lines.values() if ">>" in l and "halves" in l]
+code = [l for l in lines.values() if ">>" in l and "halves" not in l]
+alone = [l for l in lines.values() if ">" in l]
+assert len(prose) == 1 and len(code) == 1 and len(alone) == 2, f"lines not found: {lines}"
+prose_sign = [l for l in alone if "alone:" in l][0][">"]
+code_sign = [l for l in alone if "alone:" not in l][0][">"]
+r = (prose[0][">>"] - prose_sign) / prose_sign
+c = (code[0][">>"] - code_sign) / code_sign
+assert r < 0.8, f">> in prose: its second sign {r:.2f} of a sign's width after the first, want < 0.8"
+assert abs(c - 1) < 0.02, f">> in code: its second sign {c:.2f} of a sign's width after the first, want 1"
+print(f"signs: the second '>' of '>>' {r:.2f} of a sign after the first in prose, {c:.2f} in code")
+PY
 note "ok"

@@ -1,9 +1,11 @@
 /* The readers of an exam paper's lines: labels and parts as papers print
  * them, marks, totals, sections, mark scheme captions (ingest's
  * exam_labels.c), and the full labels and marks the study pass reads
- * back (study/exam_labels.c). */
+ * back (study/exam_labels.c), both through one list of words
+ * (lang/exam_words.c). */
 #include "check.h"
 #include "ingest/exam_labels.h"
+#include "lang/exam_words.h"
 #include "study/study_int.h"
 
 #include <string.h>
@@ -166,11 +168,52 @@ static void test_study_side(void)
     oct_buf_free(&k);
 }
 
+/* One list of the words before a question's number serves ingest and the
+ * study pass (lang/exam_words.h): each reads the same word off the same
+ * label, Dutch's too, which was added once. */
+static void test_shared_words(void)
+{
+    static const char *const L[] = {"Question 3 Define osmosis.",
+                                    "PROBLEM 3 Find x.",
+                                    "Aufgabe 3 Nennen Sie.",
+                                    "Frage 3 Wer?",
+                                    "Exercice 3 Calculer.",
+                                    "Task 3 Sort it.",
+                                    "Ejercicio 3 Calcule.",
+                                    "Problema 3 Demuestre.",
+                                    "Esercizio 3 Calcola.",
+                                    "Exercise 3 Show it.",
+                                    "Opgave 3 Bereken x.",
+                                    "Vraag 3 Noem twee.",
+                                    "Q3 Name it."};
+    for (size_t i = 0; i < sizeof L / sizeof *L; i++) {
+        const char *s = L[i];
+        size_t n = strlen(s), w = oct_lang_question_word(s, n);
+        oct_exam_label l;
+        CHECK(w > 0);
+        CHECK(oct_exam_read_label(s, n, false, &l) && l.word && l.wordlen == w && l.number == 3);
+        CHECK(*st_exam_bare(s) == '3');
+        int num = 0, parts = -1;
+        CHECK(st_exam_label(s, n, &num, &parts) > w && num == 3 && parts == 0);
+    }
+    /* a word is matched whole, in any case, with no letter after it */
+    CHECK(oct_lang_question_word("Problema", 8) == 8);
+    CHECK(oct_lang_question_word("Problems 3", 10) == 0);
+    CHECK(oct_lang_question_word("Fragebogen 3", 12) == 0);
+    CHECK(oct_lang_question_word("Frageé", strlen("Frageé")) == 0);
+    CHECK(oct_lang_question_word("Quest 3", 7) == 0);
+    CHECK(oct_lang_total_word("GESAMT: 12", 10) == 6);
+    CHECK(oct_lang_total_word("Totals", 6) == 0);
+    CHECK(oct_exam_total("Gesamt: 12 Punkte", 17) && st_exam_total("Gesamt: 12 Punkte", 17));
+    CHECK(!oct_exam_total("Summenformel 3", 14) && !st_exam_total("Summenformel 3", 14));
+}
+
 int main(void)
 {
     test_labels();
     test_marks();
     test_lines();
     test_study_side();
+    test_shared_words();
     return check_done();
 }

@@ -111,10 +111,77 @@ static void test_end_to_end(void)
     oct_tree_free(t);
 }
 
+/* Runs the pass on an exam paper's text (normalize_parts.c said so). */
+static char *titled_exam(const char *text, bool *made)
+{
+    oct_normalized n = {.text = strdup(text), .len = strlen(text), .exam = true};
+    *made = oct_plain_title(&n);
+    return n.text;
+}
+
+/* An exam paper prints its rubric straight under its title: the title
+ * line names the chapter without a blank line after it; a label, marks
+ * or a rubric line is no title; a note that is no paper still needs the
+ * blank line. */
+static void test_exam_heads(void)
+{
+    static const char *const HEADS[][2] = {
+        {"Final Examination \xE2\x80\x94 Fluid Mechanics\nDuration: 2 hours\n\n1 Define "
+         "viscosity. [2]\n",
+         "# Final Examination \xE2\x80\x94 Fluid Mechanics\nDuration: 2 hours\n\n1 Define "
+         "viscosity. [2]\n"},
+        {"Examen final de Bioqu\xC3\xADmica\nTiempo: 60 minutos.\n",
+         "# Examen final de Bioqu\xC3\xADmica\nTiempo: 60 minutos.\n"},
+        {"Klausur Analysis I SoSe 2024\nBearbeitungszeit: 90 Minuten.\n",
+         "# Klausur Analysis I SoSe 2024\nBearbeitungszeit: 90 Minuten.\n"},
+    };
+    for (size_t i = 0; i < sizeof HEADS / sizeof *HEADS; i++) {
+        bool made;
+        char *got = titled_exam(HEADS[i][0], &made);
+        CHECK(made);
+        CHECK_STR(got, HEADS[i][1]);
+        free(got);
+        check_kept(HEADS[i][0]); /* the same head in a note that is no paper */
+    }
+    static const char *const KEPT[] = {
+        "Problem 3 Find the pressure\nThe tank is open.\n", /* a question's label */
+        "Define viscosity [2]\nNext line.\n",               /* marks */
+        "Answer all questions\nTime: 1 hour\n",             /* the rubric */
+        "Time allowed: 1 hour\nAnswer all questions.\n",    /* a colon */
+        "Section A\nShort questions.\n",
+        "Mark scheme\n1 (a) B1\n", /* a section, a scheme */
+        "Fluid Mechanics Paper\n", /* nothing after it */
+    };
+    for (size_t i = 0; i < sizeof KEPT / sizeof *KEPT; i++) {
+        bool made;
+        char *got = titled_exam(KEPT[i], &made);
+        CHECK(!made);
+        CHECK_STR(got, KEPT[i]);
+        free(got);
+    }
+    /* end to end: a Spanish paper in a .txt file is titled by its head */
+    const char *src = "Examen parcial de Qu\xC3\xADmica Org\xC3\xA1nica\n"
+                      "Duraci\xC3\xB3n: 50 minutos. Sin calculadora.\n\n"
+                      "1 Nombre el grupo funcional de un alcohol. [1]\n"
+                      "2 Escriba la f\xC3\xB3rmula del etanol. [2]\n"
+                      "3 Explique qu\xC3\xA9 es un is\xC3\xB3mero. [3]\n";
+    oct_tree *t = oct_tree_new();
+    oct_diag *d = oct_diag_new(NULL);
+    oct_node *ch = oct_ingest_source(t, "papers/parcial.txt", src, strlen(src), NULL, NULL, d);
+    CHECK(ch &&
+          strcmp(ch->u.chapter.title, "Examen parcial de Qu\xC3\xADmica Org\xC3\xA1nica") == 0);
+    /* the rubric is still printed, from its own line */
+    oct_tree_fold_title_headings(t);
+    CHECK(ch && ch->first && ch->first->kind == OCT_PARAGRAPH && ch->first->span.line == 2);
+    oct_diag_free(d);
+    oct_tree_free(t);
+}
+
 int main(void)
 {
     test_titles();
     test_kept();
     test_end_to_end();
+    test_exam_heads();
     return check_done();
 }

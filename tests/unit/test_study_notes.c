@@ -27,6 +27,8 @@ static const expected NOTES[] = {
     {"mcq-plain.txt", 3, 3},
     {"key-plain.txt", 2, 2},
     {"quoted-cards.md", 2, 2},
+    {"quoted-astronomy.md", 4, 4},
+    {"quoted-repaso.md", 5, 5},
     {"table-bank.md", 5, 5},
     {"labels-world.txt", 9, 9},
     {"obsidian-comments.md", 4, 4},
@@ -75,14 +77,14 @@ static const expected NOTES[] = {
     {"nonexam-changelog.txt", 0, 0},
     {"nonexam-todo.txt", 0, 0},
     {"nonexam-song.txt", 0, 0},
-    {"remnote-cells.md", 7, 7},
+    {"remnote-cells.md", 8, 8},
+    {"remnote-geschichte.txt", 7, 7},
     {"thai-biology.md", 5, 5},
     {"java-mianshi.md", 5, 5},
     {"kagaku-nihongo.md", 4, 4},
     {"hindi-vigyan.md", 3, 3},
     {"russian-os.md", 4, 4},
     {"turkce-biyoloji.txt", 4, 4},
-    {"remnote-geschichte.txt", 6, 6},
     {"shell-redirects.md", 0, 0},
 };
 enum { NFILES = sizeof NOTES / sizeof NOTES[0] };
@@ -469,38 +471,106 @@ static void test_remnote(void)
         {"Ribosome", "makes proteins from amino acids"},
         {"the molecule that carries energy in the cell", "ATP"}, /* "<<": the back asks */
         {"Osmosis", "diffusion of water across a partially permeable membrane"},
+        {"diffusion of water across a partially permeable membrane", "Osmosis"}, /* "<>" */
         {"Enzyme", "a biological catalyst"},
         {"Enzyme: Active site", "the part of the enzyme where the substrate binds"},
         {"Stages of mitosis", "prophase metaphase anaphase telophase"}, /* ">>>" */
     };
     oct_node *ch;
     oct_tree *t = load("remnote-cells.md", &ch, NULL);
-    for (int i = 0; i < 7; i++) {
+    for (int i = 0; i < 8; i++) {
         const oct_node *q = nth_question(ch, i);
         CHECK(q != NULL);
         if (!q) continue;
         CHECK_STR(text_of(t, q), CELLS[i][0]);
         CHECK_STR(text_of(t, answer_of(q)), CELLS[i][1]);
     }
+    /* "<>" asks both ways: two questions at the card's line, which merging
+     * does not fold into one */
+    const oct_node *fwd = nth_question(ch, 3), *back = nth_question(ch, 4);
+    CHECK(fwd && back && fwd->span.line == 6 && back->span.line == 6);
+    CHECK(fwd && back && fwd->u.question.cluster != back->u.question.cluster);
     const char *all = text_of(t, ch);
     CHECK(strstr(all, "a >> b shifts a right by b bits") != NULL);
     CHECK(strstr(all, "cat notes.txt >> all.txt") != NULL);
     oct_tree_free(t);
 
     t = load("remnote-geschichte.txt", &ch, NULL);
-    const oct_node *q1 = nth_question(ch, 1), *q4 = nth_question(ch, 4), *q5 = nth_question(ch, 5);
-    CHECK(q1 && q4 && q5);
-    if (q1 && q4 && q5) {
+    const oct_node *q1 = nth_question(ch, 1), *q5 = nth_question(ch, 5), *q6 = nth_question(ch, 6);
+    const oct_node *q2 = nth_question(ch, 2), *q3 = nth_question(ch, 3);
+    CHECK(q1 && q2 && q3 && q5 && q6);
+    if (q1 && q2 && q3 && q5 && q6) {
         CHECK_STR(text_of(t, q1), "Friedrich Ebert");
         CHECK_STR(text_of(t, answer_of(q1)), "Erster Reichspräsident");
-        CHECK_STR(text_of(t, q4), "Artikel 48");
-        const char *why = text_of(t, answer_of(q5));
+        CHECK_STR(text_of(t, q2), "Hyperinflation"); /* "<>": both ways, one line */
+        CHECK_STR(text_of(t, answer_of(q3)), "Hyperinflation");
+        CHECK_STR(text_of(t, q3), "Geldentwertung im Jahr 1923");
+        CHECK(q2->span.line == 5 && q3->span.line == 5);
+        CHECK(q2->u.question.cluster != q3->u.question.cluster);
+        CHECK_STR(text_of(t, q5), "Artikel 48");
+        const char *why = text_of(t, answer_of(q6));
         CHECK(strstr(why, "Weltwirtschaftskrise") &&
               strstr(why, "Notverordnungen statt Parlament"));
     }
     all = text_of(t, ch);
     CHECK(strstr(all, "cat karten.txt >> archiv.txt") && strstr(all, "n >> 1 alle Bits"));
     oct_tree_free(t);
+}
+
+/* The quote's blocks left in the chapter, their text joined by " | ". */
+static const char *quotes_left(oct_tree *t, const oct_node *ch)
+{
+    static char out[512];
+    out[0] = '\0';
+    for (const oct_node *b = ch->first; b; b = b->next)
+        if (b->kind == OCT_BLOCKQUOTE) {
+            if (out[0]) strncat(out, " | ", sizeof out - strlen(out) - 1);
+            strncat(out, text_of(t, b), sizeof out - strlen(out) - 1);
+        }
+    return out;
+}
+
+/* Cards inside block quotes, wherever the card opens in the quote and
+ * however deep the quote is: each a question with its answer, what is no
+ * card still quoted and in no answer. */
+static void test_quoted_cards(void)
+{
+    static const char *const ASTRO[][2] = {
+        {"Which planet has the shortest year?", "Mercury, at 88 Earth days."},
+        {"What keeps a moon in its orbit?", "Gravity, pulling it towards the planet it circles."},
+        {"What is a light-year?", "The distance light covers in one year, not a length of time."},
+        {"What colour are the hottest stars?", "Blue-white."},
+    };
+    static const char *const REPASO[][2] = {
+        {"¿Cuál es el río más largo de España?", "El Tajo, con algo más de mil kilómetros."},
+        {"¿Qué cordillera separa España de Francia?", "Los Pirineos."},
+        {"¿Cuál es la capital de Galicia?", "Santiago de Compostela."},
+        {"Montaña más alta", "el Teide, en Tenerife"},
+        {"Capital de Aragón", "Zaragoza"},
+    };
+    struct {
+        const char *file;
+        const char *const (*cards)[2];
+        int n;
+        const char *quotes;
+    } F[] = {
+        {"quoted-astronomy.md", ASTRO, 4,
+         "From the handout, week 2: | \"Keep looking up,\" the club's motto says; no card here."},
+        {"quoted-repaso.md", REPASO, 5, "Apuntes de la profesora: | Para el examen:"},
+    };
+    for (size_t f = 0; f < sizeof F / sizeof *F; f++) {
+        oct_node *ch;
+        oct_tree *t = load(F[f].file, &ch, NULL);
+        for (int i = 0; i < F[f].n && ch; i++) {
+            const oct_node *q = nth_question(ch, i);
+            CHECK(q != NULL);
+            if (!q) continue;
+            CHECK_STR(text_of(t, q), F[f].cards[i][0]);
+            CHECK_STR(text_of(t, answer_of(q)), F[f].cards[i][1]);
+        }
+        if (ch) CHECK_STR(quotes_left(t, ch), F[f].quotes);
+        oct_tree_free(t);
+    }
 }
 
 /* Numbered lines that end in a number in brackets, and nothing else of a
@@ -536,5 +606,6 @@ int main(void)
     test_exam_wordless();
     test_not_papers();
     test_remnote();
+    test_quoted_cards();
     return check_done();
 }
