@@ -73,25 +73,87 @@ typedef struct {
     const char *lang; /* the booklet's language */
 } cl_ctx;
 
+/* Reads question node into q: its tokens appended to the pool. */
+static void read_one(ct_lexicon *lx, const char *lang, oct_node *node, oct_buf *text,
+                     unsigned **pool, size_t *npool, size_t *cappool, cl_q *q)
+{
+    unsigned tok[CT_MAX_TOKENS];
+    oct_buf_clear(text);
+    oct_node_plain_text_to(node, text);
+    const char *s = text->data ? text->data : "";
+    size_t len = ct_without_marks(s, text->len);
+    q->node = node;
+    q->ntok = ct_tokens(lx, s, len, tok);
+    q->intent = ci_intent_of(s, len);
+    q->neg = ct_negated(lang, s, len);
+    q->tok = *npool;
+    OCT_GROW(*pool, *cappool, *npool + q->ntok + 1);
+    memcpy(*pool + *npool, tok, q->ntok * sizeof *tok);
+    *npool += q->ntok;
+}
+
 static void read_questions(cl_ctx *c, ct_lexicon *lx)
 {
     oct_buf text = OCT_BUF_INIT;
-    unsigned tok[CT_MAX_TOKENS];
-    for (size_t i = 0; i < c->n; i++) {
-        cl_q *q = &c->q[i];
-        oct_buf_clear(&text);
-        oct_node_plain_text_to(q->node, &text);
-        const char *s = text.data ? text.data : "";
-        size_t len = ct_without_marks(s, text.len);
-        q->ntok = ct_tokens(lx, s, len, tok);
-        q->intent = ci_intent_of(s, len);
-        q->neg = ct_negated(c->lang, s, len);
-        q->tok = c->npool;
-        OCT_GROW(c->pool, c->cappool, c->npool + q->ntok + 1);
-        memcpy(c->pool + c->npool, tok, q->ntok * sizeof *tok);
-        c->npool += q->ntok;
-    }
+    for (size_t i = 0; i < c->n; i++)
+        read_one(lx, c->lang, c->q[i].node, &text, &c->pool, &c->npool, &c->cappool, &c->q[i]);
     oct_buf_free(&text);
+}
+
+/* Questions read ahead, chapter by chapter, while the study pass goes on
+ * (study.c): the reading is most of the merging's work. */
+struct ct_reader {
+    ct_lexicon *lx;
+    const char *lang;
+    cl_q *q;
+    size_t n, cap;
+    unsigned *pool;
+    size_t npool, cappool;
+    oct_buf text;
+};
+
+ct_reader *ct_reader_new(const oct_tree *t)
+{
+    ct_reader *r = oct_xcalloc(1, sizeof *r);
+    r->lx = ct_lexicon_new(t);
+    r->lang = t->meta.lang;
+    r->text = (oct_buf)OCT_BUF_INIT;
+    return r;
+}
+
+void ct_reader_add(ct_reader *r, oct_node *const *qs, size_t n)
+{
+    OCT_GROW(r->q, r->cap, r->n + n + 1);
+    for (size_t i = 0; i < n; i++) {
+        r->q[r->n] = (cl_q){0};
+        read_one(r->lx, r->lang, qs[i], &r->text, &r->pool, &r->npool, &r->cappool, &r->q[r->n]);
+        r->n++;
+    }
+}
+
+void ct_reader_free(ct_reader *r)
+{
+    if (!r) return;
+    ct_lexicon_free(r->lx);
+    free(r->q);
+    free(r->pool);
+    oct_buf_free(&r->text);
+    free(r);
+}
+
+/* Takes what r read when it read exactly the questions c merges (none
+ * was printed as a paragraph since: the limit), and its lexicon. */
+static ct_lexicon *take_read(cl_ctx *c, ct_reader *r)
+{
+    if (!r || r->n != c->n) return NULL;
+    for (size_t i = 0; i < c->n; i++)
+        if (r->q[i].node != c->q[i].node) return NULL;
+    memcpy(c->q, r->q, c->n * sizeof *c->q);
+    c->pool = r->pool, c->npool = r->npool, c->cappool = r->cappool;
+    r->pool = NULL, r->npool = r->cappool = 0;
+    ct_lexicon *lx = r->lx;
+    r->lx = NULL;
+    return lx;
 }
 
 /* IDF weights, framing and subject words scaled down. */
@@ -455,6 +517,12 @@ void oct_study_cluster(oct_tree *t, bool merge_questions)
 
 void st_cluster_questions(oct_tree *t, bool merge_questions, oct_node **qs, size_t n)
 {
+    st_cluster_questions_read(t, merge_questions, qs, n, NULL);
+}
+
+void st_cluster_questions_read(oct_tree *t, bool merge_questions, oct_node **qs, size_t n,
+                               ct_reader *read)
+{
     cl_ctx c = {.n = n, .lang = t->meta.lang};
     c.q = oct_xcalloc(c.n + 1, sizeof *c.q);
     c.parent = oct_xmalloc((c.n + 1) * sizeof *c.parent);
@@ -466,8 +534,11 @@ void st_cluster_questions(oct_tree *t, bool merge_questions, oct_node **qs, size
         c.next[i] = (size_t)-1;
     }
     if (merge_questions && c.n > 1 && c.n < UINT32_MAX) {
-        ct_lexicon *lx = ct_lexicon_new(t);
-        read_questions(&c, lx);
+        ct_lexicon *lx = take_read(&c, read);
+        if (!lx) {
+            lx = ct_lexicon_new(t);
+            read_questions(&c, lx);
+        }
         weigh(&c, lx);
         merge(&c, lx);
         ct_lexicon_free(lx);

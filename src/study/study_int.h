@@ -383,6 +383,17 @@ oct_node **st_limit_questions(oct_tree *t, oct_diag *diag, size_t *n);
  * tree order; the caller's, still all of them after: clusters are
  * numbered, no question is moved). */
 void st_cluster_questions(oct_tree *t, bool merge, oct_node **qs, size_t n);
+/* Questions read for merging ahead of it (cluster.c), chapter by chapter
+ * on a worker while the pass goes on: ct_reader_new on the tree before the
+ * pass changes it (its lexicon learns the abbreviations), ct_reader_add
+ * with each studied chapter's questions, then st_cluster_questions_read
+ * takes what was read when the questions are the same, in order (else it
+ * reads them again). */
+typedef struct ct_reader ct_reader;
+ct_reader *ct_reader_new(const oct_tree *t);
+void ct_reader_add(ct_reader *r, oct_node *const *qs, size_t n);
+void ct_reader_free(ct_reader *r); /* NULL-safe */
+void st_cluster_questions_read(oct_tree *t, bool merge, oct_node **qs, size_t n, ct_reader *r);
 /* oct_study_arrange with the tree's questions qs[0..n) in tree order
  * (malloc'd; taken). */
 void st_arrange_with(oct_tree *t, oct_diag *diag, oct_node **qs, size_t n);
