@@ -134,6 +134,8 @@ static const oct_diag_code CODES[] = {
      "an rst include or csv-table file not read (outside the source's folder, missing, a cycle)"},
     {"rst-metadata", N,
      "rst field lists, targets, substitution definitions and toctrees are not printed"},
+    {"rst-table", W,
+     "an rst list-table row has fewer cells than the widest (padded), or loose text"},
     {"rst-unknown", W, "a reStructuredText directive octavo does not know: its text is printed"},
     {"shortcode", N, "a line that is only a Hugo shortcode (not a box) is not printed"},
     {"surrogate", W, "encoded UTF-16 surrogates replaced by U+FFFD"},

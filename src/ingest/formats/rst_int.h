@@ -128,6 +128,9 @@ bool rst_option_line(const nl_raw_line *l, const char **k, size_t *kn, const cha
 void rst_include(rst_ctx *c, size_t i, size_t end, const char *arg, size_t na, const char *prefix);
 void rst_csv_table(rst_ctx *c, size_t i, size_t end, const char *arg, size_t na,
                    const char *prefix);
+/* list-table:: at line i, body to end (rst_listtable.c). */
+void rst_list_table(rst_ctx *c, size_t i, size_t end, const char *arg, size_t na,
+                    const char *prefix);
 void rst_raw(rst_ctx *c, size_t i, size_t end, const char *arg, size_t na, const char *prefix);
 void rst_autodoc(rst_ctx *c, size_t i, size_t end, const char *name, size_t nn);
 /* Fenced code of lines [a, e) dedented to their least indentation. */
