@@ -278,8 +278,7 @@ static void note(od *c, const xmlNode *n, int depth)
     saved.dropped_comments = b->dropped_comments, saved.dropped_deleted = b->dropped_deleted;
     /* what the note's reading added to the source's bookkeeping stays */
     saved.pictures = b->pictures, saved.more_kinds = b->more_kinds;
-    saved.more_names = b->more_names;
-    memcpy(saved.more_lines, b->more_lines, sizeof saved.more_lines);
+    saved.picture_warnings = b->picture_warnings;
     *b = saved;
 }
 
