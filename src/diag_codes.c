@@ -114,6 +114,9 @@ static const oct_diag_code CODES[] = {
     {"org-comment", N, "Org comments (\"# ...\" lines, comment blocks) are not printed"},
     {"org-excluded", N,
      "an Org subtree that Org's export leaves out (COMMENT, :noexport:) is not printed"},
+    {"org-include", W,
+     "an Org #+INCLUDE file not read (outside the source's folder, missing, a cycle): line "
+     "printed"},
     {"org-metadata", N,
      "Org keywords, drawers, planning lines, TODO states and priorities are not printed"},
     {"org-unknown", W, "an Org construct octavo cannot represent is printed as text"},
