@@ -103,6 +103,15 @@ static void test_include(void)
     }
     CHECK(cycle == 1 && outside == 1 && missing == 1);
     read_free(&r);
+    /* :lines "-2" is line 1 alone, "4-" from line 4 on */
+    const char *cut = "#+INCLUDE: \"teile/zaehlen.py\" src python :lines \"-2\"\n"
+                      "#+INCLUDE: \"teile/zaehlen.py\" example :lines \"4-\"\n";
+    write_file(dir, "schnitt.org", cut);
+    snprintf(path, sizeof path, "%s/schnitt.org", dir);
+    r = read_as(path, cut);
+    CHECK_STR(r.out.text,
+              "```python\nimport sys\n```\n\n```\n    zellen += 1\nprint(zellen)\n```\n");
+    read_free(&r);
     /* a chain of includes ends 8 deep */
     for (int k = 0; k < 12; k++) {
         char name[32], text[64];

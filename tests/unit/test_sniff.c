@@ -54,6 +54,18 @@ int main(void)
     expect("```\nx\n```\n[the spec](spec.md)\n", "note.md");
     /* signs inside a fence do not count */
     expect("```md\n# Title\n\n**b** [l](u)\n```\n", "note.txt");
+    /* hostile lines are read in bounded time: openers without closers */
+    size_t big = 64 * 1024;
+    char *s = malloc(big + 1);
+    static const char *const UNITS[] = {"](", "**x ", "`a ", "[a](b c"};
+    for (size_t u = 0; u < sizeof UNITS / sizeof *UNITS; u++) {
+        size_t un = strlen(UNITS[u]);
+        for (size_t k = 0; k < big; k++)
+            s[k] = UNITS[u][k % un];
+        s[big] = '\0';
+        CHECK_STR(oct_sniff_kind(s, big), "note.txt");
+    }
+    free(s);
     /* the kinds decided first keep their place */
     expect("#+TITLE: Kräuter\n* Basilikum\n**strong** and [a](b)\n", "note.org");
     expect("Metals\n~~~~~~\n\n.. note:: Iron **rusts**.\n", "note.rst");

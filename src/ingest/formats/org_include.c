@@ -71,9 +71,11 @@ static const char *choose_lines(const char *text, size_t *len, const char *spec,
 {
     char buf[48];
     snprintf(buf, sizeof buf, "%.*s", (int)(n < 47 ? n : 47), spec);
-    char *dash = strchr(buf, '-'), *end;
-    long from = strtol(buf, &end, 10), to = dash && dash[1] ? strtol(dash + 1, NULL, 10) : 0;
-    if (end == buf) from = 1;
+    char *dash = strchr(buf, '-'), *end = buf;
+    /* "-10" is lines 1 to 9, not line -10 */
+    long from = buf[0] == '-' ? 1 : strtol(buf, &end, 10);
+    long to = dash && dash[1] ? strtol(dash + 1, NULL, 10) : 0;
+    if (buf[0] != '-' && end == buf) from = 1;
     if (!dash) to = from + 1; /* "5": line 5 alone */
     size_t a = 0, e = *len, line = 1;
     for (size_t i = 0; i < *len; i++)

@@ -132,16 +132,25 @@ static bool edge(const char *s, size_t n, size_t k) /* k is at a word's edge */
 }
 
 /* The inline signs of l: a link "[text](target)", a code span "`x`",
- * strong "**x**" opening and closing at a word's edge. */
+ * strong "**x**" opening and closing at a word's edge. Each search runs
+ * to the nearest closer, and a link's target ends at the first ')' or
+ * blank, which every opener before it shares: a line is read a bounded
+ * number of times, whatever it holds (a line of "](](](" too). */
 static void md_inline(line l, bool *kinds)
 {
     const char *s = l.s;
-    size_t n = l.n;
+    size_t n = l.n, no_link_before = 0;
+    bool bracket = false;
     for (size_t k = 0; k + 1 < n; k++) {
-        if (s[k] == ']' && s[k + 1] == '(' && k > 0 && memchr(s, '[', k)) {
-            const char *close = memchr(s + k + 2, ')', n - k - 2);
-            if (close && close > s + k + 2 && !memchr(s + k + 2, ' ', (size_t)(close - s) - k - 2))
+        bracket |= s[k] == '[';
+        if (s[k] == ']' && s[k + 1] == '(' && bracket && k >= no_link_before) {
+            size_t e = k + 2;
+            while (e < n && s[e] != ')' && s[e] != ' ')
+                e++;
+            if (e < n && s[e] == ')' && e > k + 2)
                 kinds[MD_LINK] = true;
+            else
+                no_link_before = e;
         } else if (s[k] == '`' && s[k + 1] != '`' && s[k + 1] != ' ' &&
                    (k == 0 || s[k - 1] != '`')) {
             const char *close = memchr(s + k + 1, '`', n - k - 1);
