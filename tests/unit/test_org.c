@@ -87,7 +87,7 @@ static void test_include(void)
               "# Biologie\n\n## Mitochondrien\nSie erzeugen **ATP**.\n\n"
               "\\#+INCLUDE: \"../haupt.org\"\n\n"
               "```python\nzellen = 0\nfor z in sys.stdin:\n    zellen += 1\n```\n\n"
-              "```\nProbe 3: 12 Zellen\n```\n\n\\#+INCLUDE: \"../geheim.org\"\n- Punkt\n\n"
+              "```\nProbe 3: 12 Zellen\n```\n\n\\#+INCLUDE: \"../geheim.org\"\n\n- Punkt\n\n"
               "\\#+INCLUDE: \"fehlt.org\"\n");
     CHECK(line_of(&r, "## Mitochondrien") == 2);
     CHECK(line_of(&r, "    zellen += 1") == 3);

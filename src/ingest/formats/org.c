@@ -337,6 +337,7 @@ static void keyword(org_ctx *c, size_t i, const char *prefix, const char *s, siz
         if (!org_include(c, i, prefix, v, vn)) {
             md_blank(&c->w, prefix, src); /* its own paragraph, not a list item's */
             org_text_line(c, prefix, 0, s, n, src);
+            md_blank(&c->w, prefix, src);
         }
         return;
     }
