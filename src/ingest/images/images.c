@@ -36,7 +36,7 @@ void oct_image_warn(oct_diag_capped *warn, const oct_node *n, const char *code, 
 {
     const char *url = n->u.link.url ? n->u.link.url : "";
     char name[64];
-    snprintf(name, sizeof name, "'%.40s%s'", url, strlen(url) > 40 ? "..." : "");
+    snprintf(name, sizeof name, "%.40s%s", url, strlen(url) > 40 ? "..." : "");
     oct_diag_capped_report(warn, n->span.line, n->span.col, code, name,
                            "image '%.200s' %s; %s is printed instead", url, what,
                            n->first ? "its alt text" : "\"[image]\"");
