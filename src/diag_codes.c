@@ -116,6 +116,9 @@ static const oct_diag_code CODES[] = {
     {"org-comment", N, "Org comments (\"# ...\" lines, comment blocks) are not printed"},
     {"org-excluded", N,
      "an Org subtree that Org's export leaves out (COMMENT, :noexport:) is not printed"},
+    {"org-include", W,
+     "an Org #+INCLUDE file not read (outside the source's folder, missing, a cycle): line "
+     "printed"},
     {"org-metadata", N,
      "Org keywords, drawers, planning lines, TODO states and priorities are not printed"},
     {"org-unknown", W, "an Org construct octavo cannot represent is printed as text"},
@@ -136,6 +139,8 @@ static const oct_diag_code CODES[] = {
      "an rst include or csv-table file not read (outside the source's folder, missing, a cycle)"},
     {"rst-metadata", N,
      "rst field lists, targets, substitution definitions and toctrees are not printed"},
+    {"rst-table", W,
+     "an rst list-table row has fewer cells than the widest (padded), or loose text"},
     {"rst-unknown", W, "a reStructuredText directive octavo does not know: its text is printed"},
     {"shortcode", N, "a line that is only a Hugo shortcode (not a box) is not printed"},
     {"surrogate", W, "encoded UTF-16 surrogates replaced by U+FFFD"},

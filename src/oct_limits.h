@@ -19,6 +19,13 @@
  * pages. */
 #define OCT_LIMIT_SOURCE_BYTES (8u * 1024u * 1024u)
 
+/* Files a source brings in (rst include:: and csv-table :file:, Org
+ * #+INCLUDE) nested in each other [rst-include, org-include]: a deeper
+ * one is not read, a warning says so and the directive's text stays
+ * (formats/include_near.h). Together they hold OCT_LIMIT_SOURCE_BYTES
+ * at most, as one source. */
+#define OCT_LIMIT_INCLUDE_DEPTH 8
+
 /* One notebook (.ipynb) [limit-source-size]: refused (error). Its JSON
  * carries pictures (base64) and outputs besides the notes; the Markdown
  * made from it is held to the limit above, and its outputs are cut

@@ -1,6 +1,10 @@
 #include "epub/docs.h"
 #include "epub/render.h"
+#include "tree/phrases.h"
 #include "util/buf.h"
+#include "util/utf8.h"
+
+#include <string.h>
 
 /* Conservative CSS: block margins, borders and font sizes only. No flex,
  * grid, positioning, colours for text or backgrounds (they break night
@@ -34,9 +38,10 @@ static const char BASE[] =
     " line-height: 1.05; }\n"
     "pre code, pre samp { font-size: 1em; font-family: monospace; }\n"
     /* A program's output (a notebook's), as Jupyter sets it apart from
-     * its code: no box but a rule down its left, under a muted "Out". */
+     * its code: no box but a rule down its left, under a muted "Out"
+     * (put_output_label: the word in the booklet's language). */
     "pre.output { border: 0; border-left: 2px solid #999; padding: 0.1em 0 0.1em 0.6em; }\n"
-    "pre.output::before { content: \"Out\"; display: block; font-style: italic;"
+    "pre.output::before { display: block; font-style: italic;"
     " font-size: 0.85em; color: #666; }\n"
     /* A source line (codehl.c) hangs: what wraps continues 3 columns in
      * from the line's own indent, off the grid of 2- and 4-column indents,
@@ -166,10 +171,31 @@ static void put_code_indents(oct_buf *b)
     }
 }
 
-char *oct_epub_css(const oct_epub_style *s, size_t *len)
+/* The label over a program's output as CSS generated content: the
+ * phrase a string, each character past ASCII (and a quote or backslash)
+ * as an escape, so the stylesheet is ASCII whatever the language. */
+static void put_output_label(oct_buf *b, const char *lang)
+{
+    const char *s = oct_phrase(lang, OCT_PH_OUTPUT);
+    size_t n = strlen(s);
+    oct_buf_puts(b, "pre.output::before { content: \"");
+    for (size_t i = 0; i < n;) {
+        size_t len = 0;
+        unsigned cp = oct_utf8_decode(s + i, n - i, &len);
+        if (cp >= 0x20 && cp < 0x7F && cp != '"' && cp != '\\')
+            oct_buf_putc(b, (char)cp);
+        else
+            oct_buf_printf(b, "\\%X ", cp);
+        i += len ? len : 1;
+    }
+    oct_buf_puts(b, "\"; }\n");
+}
+
+char *oct_epub_css(const oct_epub_style *s, const char *lang, size_t *len)
 {
     oct_buf b = OCT_BUF_INIT;
     oct_buf_puts(&b, BASE);
+    put_output_label(&b, lang);
     put_code_indents(&b);
     put_heading(&b, 1, ratio(s->h1, 1.8), "0.8em 0 0.6em");
     put_heading(&b, 2, ratio(s->h2, 1.5), "1.2em 0 0.5em");

@@ -97,7 +97,8 @@ typedef struct {
     double h1, h2, h3, h4;
 } oct_epub_style;
 
-/* The stylesheet (malloc'd, caller frees). */
-char *oct_epub_css(const oct_epub_style *s, size_t *len);
+/* The stylesheet (malloc'd, caller frees); its fixed words (the label
+ * over a program's output) in language lang (NULL: English). */
+char *oct_epub_css(const oct_epub_style *s, const char *lang, size_t *len);
 
 #endif

@@ -165,7 +165,7 @@ static int render_frame(oct_epub *e, const oct_epub_book *b)
     add_entry(e, "META-INF/", "container.xml", data, len, 0);
     if (oct_epub_opf(b, &data, &len) != 0) return -1;
     add_entry(e, "OEBPS/", OCT_EPUB_OPF, data, len, 0);
-    data = oct_epub_css(&e->style, &len);
+    data = oct_epub_css(&e->style, b->meta.lang, &len);
     add_entry(e, "OEBPS/", OCT_EPUB_CSS, data, len, 0);
     if (render_contents(e, b) != 0) return -1;
     if (oct_epub_title_page(b, &data, &len) != 0) return -1;

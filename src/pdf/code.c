@@ -149,7 +149,8 @@ static size_t continued_item(oct_pdf *p, const code_geom *g, const oct_node *n)
     return index;
 }
 
-/* An output's "Out" over its first line, kept with it. */
+/* An output's "Out" (in the booklet's language) over its first line,
+ * kept with it. */
 static void out_label(oct_pdf *p, const code_geom *g, const oct_node *n)
 {
     double size = g->size * 0.85, h = g->lh * 0.9;
@@ -157,7 +158,8 @@ static void out_label(oct_pdf *p, const code_geom *g, const oct_node *n)
     it->base = pdf_baseline(h, size);
     pdf_style st = pdf_style_make(PDF_FAM_MONO, PDF_VAR_I, size, p->L.muted);
     pdf_text t = {0};
-    pdf_text_add(p, &t, "Out", 3, &st, n, false);
+    const char *label = oct_phrase(p->tree->meta.lang, OCT_PH_OUTPUT);
+    pdf_text_add(p, &t, label, strlen(label), &st, n, false);
     pdf_line ln = {0, t.n, t.n, pdf_text_width(&t, 0, t.n), g->w, 0, false, false};
     pdf_set_line(p, it, &t, &ln, g->x, it->base, PDF_AL_LEFT);
     pdf_text_free(&t);

@@ -123,6 +123,9 @@ static const char *const PHRASES[OCT_PH_COUNT][4] = {
      "questions au recto, les r\xC3\xA9ponses au verso.",
      "Esta hoja va primero, con el dorso en blanco. Siguen las tarjetas en una hoja: las "
      "preguntas delante, las respuestas detr\xC3\xA1s."},
+    /* over a program's output: Jupyter's prompt word, in the booklet's
+     * language */
+    {"Out", "Ausgabe", "Sortie", "Salida"},
 };
 
 /* The language's column, -1 for one the table has not (NULL: English). */

@@ -49,6 +49,7 @@ typedef enum {
     OCT_PH_CARDS_BLANK,     /* "This side is blank on purpose." */
     OCT_PH_SAME_CARD,       /* "Same card as %s" (EPUB: another wording of a card) */
     OCT_PH_CARDS_ORDER_ONE, /* "… the cards follow on one sheet …" (OCT_PH_CARDS_ORDER's one) */
+    OCT_PH_OUTPUT,          /* "Out": the label over a program's output (a notebook's) */
     OCT_PH_COUNT
 } oct_phrase_id;
 

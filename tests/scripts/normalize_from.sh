@@ -1,8 +1,8 @@
 #!/usr/bin/env bash
 # `octavo normalize -` chooses its reader: --from names it (org, rst, md,
 # txt, ipynb), else standard input's text is sniffed (a notebook's JSON,
-# Org keywords or an outline, an rst title with another rst sign), else it
-# is read as a .txt note, as before. A file keeps its extension's reader
+# Org keywords or an outline, an rst title with another rst sign, two
+# kinds of Markdown sign), else it is read as a .txt note, as before. A file keeps its extension's reader
 # unless --from names another. An unknown --from is a usage error.
 set -euo pipefail
 . "$(dirname "$0")/../tools/lib.sh"
@@ -29,6 +29,16 @@ printf 'Shopping\n========\n\nbread, milk\n' >plain.txt
 "$OCTAVO" normalize - <plain.txt >stdin.md 2>/dev/null
 "$OCTAVO" normalize plain.txt >file.md 2>/dev/null
 cmp -s stdin.md file.md || fail "a plain note on stdin differs from the file"
+# Markdown, sniffed by its signs: its MkDocs admonition becomes a callout
+# as a .md file's does (a .txt note keeps "!!! tip" as text)
+printf '# Ondas\n\nVer [a tabela](tabela.md).\n\n!!! tip\n    A frequência é o inverso do período.\n' |
+    "$OCTAVO" normalize - >md.md 2>/dev/null
+grep -qx '> \[!tip\]' md.md || fail "Markdown on stdin not read as Markdown: $(cat md.md)"
+# messy plain text stays a .txt note: a "# " comment in unfenced code and
+# a power "x**2" are no Markdown
+printf 'loop notes\n# square each\nfor x in xs:\n    print(x**2)\n\n!!! tip\n    use range\n' |
+    "$OCTAVO" normalize - >plain2.md 2>/dev/null
+grep -qx '!!! tip' plain2.md || fail "plain text on stdin read as Markdown: $(cat plain2.md)"
 # a notebook's JSON
 printf '{"cells":[{"cell_type":"code","source":["print(1)"],"outputs":[]}],"metadata":{"kernelspec":{"language":"python"}},"nbformat":4,"nbformat_minor":5}' |
     "$OCTAVO" normalize - >nb.md 2>/dev/null
@@ -45,4 +55,4 @@ rc=0
 "$OCTAVO" normalize --from latex - </dev/null >/dev/null 2>usage.err || rc=$?
 [ "$rc" = 2 ] || fail "an unknown --from exits $rc, not 2"
 grep -q 'latex' usage.err || fail "the usage error does not name the bad kind"
-note "stdin sniffed (org, rst, ipynb, txt), --from honoured, unknown --from a usage error"
+note "stdin sniffed (org, rst, md, ipynb, txt), --from honoured, unknown --from a usage error"

@@ -4,7 +4,8 @@
 # Spanish, a Julia course in German in nbformat 3) builds to a PDF and an
 # EPUB that pass the validators; no word of a cell or of a text output is
 # lost; code is fenced in each kernel's language and highlighted, outputs
-# are plain blocks set apart as outputs (a rule and "Out"); output pictures and attachments are embedded; the study
+# are plain blocks set apart as outputs (a rule and "Out", in the booklet's
+# language); output pictures and attachments are embedded; the study
 # pass finds the questions (inspect --json) and the Anki deck carries code
 # and explanation as the answer; a manifest lists notebooks; `normalize`
 # prints a notebook's Markdown; a broken
@@ -68,6 +69,26 @@ if grep -q '<pre class="output"><samp class=' all.xhtml; then fail "an output wa
 pdftotext out/nb.pdf nb.txt
 grep -B2 -m1 'Min. 1st Qu.' nb.txt | has -x 'Out' ||
     fail "summary()'s output has no \"Out\" over it in the PDF"
+# The label follows the booklet's language, as its other fixed words do:
+# the Spanish exercise book built in Spanish says "Salida" in both books
+# (the EPUB's stylesheet escapes what is not ASCII), the German course
+# in Russian "Вывод".
+mkdir es && cp "$data"/estadistica-r.ipynb es/
+build_ok es.log build es -o es-out --lang es
+unzip -q -o es-out/es.epub -d es-epub
+grep -q 'pre.output::before { content: "Salida"; }' es-epub/OEBPS/*.css ||
+    fail "the Spanish EPUB's output label is not \"Salida\""
+pdftotext es-out/es.pdf es.txt
+grep -B2 -m1 'Min. 1st Qu.' es.txt | grep -qx 'Salida' ||
+    fail "the Spanish PDF's output has no \"Salida\" over it"
+if grep -qx 'Out' es.txt; then fail "the Spanish PDF still prints \"Out\""; fi
+mkdir ru && cp "$data"/julia-kurs.ipynb ru/
+build_ok ru.log build ru -o ru-out --lang ru
+unzip -q -o ru-out/ru.epub -d ru-epub
+grep -q 'pre.output::before { content: "\\412 \\44B \\432 \\43E \\434 "; }' ru-epub/OEBPS/*.css ||
+    fail "the Russian EPUB's output label is not an escaped \"Вывод\""
+pdftotext ru-out/ru.pdf ru.txt
+grep -qx 'Вывод' ru.txt || fail "the Russian PDF has no \"Вывод\" over an output"
 grep -q 'KeyError: &#39;city&#39;\|KeyError: '"'"'city'"'" all.xhtml || fail "the KeyError traceback is missing"
 if grep -q 'cell_type\|execution_count\|\[0;31m' all.xhtml; then fail "JSON or colour codes in the EPUB"; fi
 

@@ -647,9 +647,11 @@ static void test_one_picture_path(void)
     /* the same bytes from a notebook's output or a file: the same entry */
     oct_node *img = oct_node_new(t, OCT_IMAGE, (oct_span){1, 9, 1});
     img->u.link.url = "attachment:grey.png";
-    CHECK(oct_image_store(t, img, png, pnglen, "nb.ipynb", d, NULL) == 1 && t->nimages == 1);
+    oct_diag_capped warn = {.d = d, .file = "nb.ipynb", .limit = OCT_IMAGE_WARNINGS};
+    CHECK(oct_image_store(t, img, png, pnglen, &warn, NULL) == 1 && t->nimages == 1);
     const char *code = NULL;
-    CHECK(oct_image_store(t, img, (const unsigned char *)"GIF89a", 6, "nb.ipynb", d, &code) == 0);
+    CHECK(oct_image_store(t, img, (const unsigned char *)"GIF89a", 6, &warn, &code) == 0);
+    oct_diag_capped_finish(&warn, "pictures");
     CHECK_STR(code ? code : "", "image-unsupported");
     CHECK(said(d, "image-unsupported", "image 'attachment:grey.png' cannot be used: "));
     free(s);

@@ -1,7 +1,12 @@
+#define _XOPEN_SOURCE 700 /* mkdtemp */
 /* The Org reader (src/ingest/formats/org.c): each construct's Markdown,
  * the lines its nodes keep, what it reports, cards for the study pass. */
 #include "formats_support.h"
 #include "study/study.h"
+
+#include <stdio.h>
+#include <stdlib.h>
+#include <sys/stat.h>
 
 static void test_headings(void)
 {
@@ -37,11 +42,91 @@ static void test_metadata(void)
              "# Task\nBody\n");
     /* an unclosed drawer is text */
     check_md("n.org", ":NOTES:\nkept\n", ":NOTES:\nkept\n");
-    /* #+INCLUDE cannot be followed: its line prints, with a warning */
+    /* an #+INCLUDE whose file is missing: its line prints, with a warning */
     r = read_as("n.org", "#+INCLUDE: other.org\n");
-    CHECK(check_count_code(r.d, "org-unknown") == 1);
+    CHECK(check_count_code(r.d, "org-include") == 1);
     CHECK(strstr(r.out.text, "other.org") != NULL);
     read_free(&r);
+}
+
+static void write_file(const char *dir, const char *name, const char *text)
+{
+    char path[512];
+    snprintf(path, sizeof path, "%s/%s", dir, name);
+    FILE *f = fopen(path, "w");
+    CHECK(f && fputs(text, f) >= 0 && fclose(f) == 0);
+}
+
+/* #+INCLUDE reads a file beside the source in its place: as Org (nested,
+ * each line at the #+INCLUDE's), as code with src/example, cut by
+ * :lines; refused, with its line printed, when missing, outside the
+ * source's folder, in a cycle and beyond 8 deep (rst's limits). */
+static void test_include(void)
+{
+    char top[] = "/tmp/oct-org-XXXXXX";
+    CHECK(mkdtemp(top) != NULL);
+    char dir[600], sub[700], path[800];
+    snprintf(dir, sizeof dir, "%s/notes", top);
+    snprintf(sub, sizeof sub, "%s/teile", dir);
+    CHECK(mkdir(dir, 0700) == 0 && mkdir(sub, 0700) == 0);
+    write_file(top, "geheim.org", "* Geheim\n");
+    write_file(sub, "zellen.org",
+               "** Mitochondrien\nSie erzeugen *ATP*.\n#+INCLUDE: \"../haupt.org\"\n");
+    write_file(sub, "zaehlen.py",
+               "import sys\nzellen = 0\nfor z in sys.stdin:\n"
+               "    zellen += 1\nprint(zellen)\n");
+    write_file(sub, "log.txt", "Probe 3: 12 Zellen\n");
+    const char *main_org = "* Biologie\n#+INCLUDE: \"teile/zellen.org\"\n"
+                           "#+INCLUDE: \"teile/zaehlen.py\" src python :lines \"2-5\"\n"
+                           "#+INCLUDE: teile/log.txt example\n"
+                           "#+INCLUDE: \"../geheim.org\"\n- Punkt\n#+INCLUDE: \"fehlt.org\"\n";
+    write_file(dir, "haupt.org", main_org);
+    snprintf(path, sizeof path, "%s/haupt.org", dir);
+    read_result r = read_as(path, main_org);
+    CHECK_STR(r.out.text,
+              "# Biologie\n\n## Mitochondrien\nSie erzeugen **ATP**.\n\n"
+              "\\#+INCLUDE: \"../haupt.org\"\n\n"
+              "```python\nzellen = 0\nfor z in sys.stdin:\n    zellen += 1\n```\n\n"
+              "```\nProbe 3: 12 Zellen\n```\n\n\\#+INCLUDE: \"../geheim.org\"\n\n- Punkt\n\n"
+              "\\#+INCLUDE: \"fehlt.org\"\n");
+    CHECK(line_of(&r, "## Mitochondrien") == 2);
+    CHECK(line_of(&r, "    zellen += 1") == 3);
+    CHECK(line_of(&r, "Probe 3") == 4);
+    CHECK(check_count_code(r.d, "org-include") == 3); /* the cycle, outside, missing */
+    int cycle = 0, outside = 0, missing = 0;
+    for (size_t k = 0; k < oct_diag_size(r.d); k++) {
+        const oct_diag_msg *m = oct_diag_at(r.d, k);
+        cycle += strstr(m->message, "being read already") && strstr(m->file, "zellen.org") &&
+                 m->line == 3;
+        outside += strstr(m->message, "outside the source's folder") && m->line == 5;
+        missing += strstr(m->message, "fehlt.org") && m->line == 7;
+    }
+    CHECK(cycle == 1 && outside == 1 && missing == 1);
+    read_free(&r);
+    /* :lines "-2" is line 1 alone, "4-" from line 4 on */
+    const char *cut = "#+INCLUDE: \"teile/zaehlen.py\" src python :lines \"-2\"\n"
+                      "#+INCLUDE: \"teile/zaehlen.py\" example :lines \"4-\"\n";
+    write_file(dir, "schnitt.org", cut);
+    snprintf(path, sizeof path, "%s/schnitt.org", dir);
+    r = read_as(path, cut);
+    CHECK_STR(r.out.text,
+              "```python\nimport sys\n```\n\n```\n    zellen += 1\nprint(zellen)\n```\n");
+    read_free(&r);
+    /* a chain of includes ends 8 deep */
+    for (int k = 0; k < 12; k++) {
+        char name[32], text[64];
+        snprintf(name, sizeof name, "k%d.org", k);
+        snprintf(text, sizeof text, "Stufe %d\n#+INCLUDE: \"k%d.org\"\n", k, k + 1);
+        write_file(dir, name, text);
+    }
+    snprintf(path, sizeof path, "%s/k0.org", dir);
+    r = read_as(path, "Stufe 0\n#+INCLUDE: \"k1.org\"\n");
+    CHECK(strstr(r.out.text, "Stufe 8") && !strstr(r.out.text, "Stufe 9"));
+    CHECK(check_count_code(r.d, "org-include") == 1);
+    read_free(&r);
+    char cmd[700];
+    snprintf(cmd, sizeof cmd, "rm -rf '%s'", top);
+    CHECK(system(cmd) == 0);
 }
 
 /* Subtrees Org's export leaves out are not printed, each with a note at
@@ -249,6 +334,7 @@ int main(void)
 {
     test_headings();
     test_metadata();
+    test_include();
     test_export_selection();
     test_blocks();
     test_lists();

@@ -185,6 +185,35 @@ static void test_csv_table(void)
     read_free(&r);
 }
 
+/* list-table:: as a table: rows of "* - cell" items, a cell over two
+ * lines (joined), :header-rows:, the title as a caption, :widths: as
+ * metadata; a ragged row is padded with a warning; text outside a cell
+ * stays a cell's, with a warning; no header rows: an empty header. */
+static void test_list_table(void)
+{
+    read_result r = read_as("n.rst", "Intro\n\n.. list-table:: Vulcões\n   :widths: 20 10\n"
+                                     "   :header-rows: 1\n\n   * - Nome\n     - Altura\n"
+                                     "   * - Etna\n     - 3357 m,\n       *ativo*\n"
+                                     "   * - Vesúvio\n\nAfter\n");
+    CHECK_STR(r.out.text, "Intro\n\n*Vulcões*\n\n| Nome | Altura |\n| --- | --- |\n"
+                          "| Etna | 3357 m, *ativo* |\n| Vesúvio |  |\n\nAfter\n");
+    CHECK(line_of(&r, "| Etna") == 9);
+    CHECK(line_of(&r, "| Vesúvio") == 12);
+    CHECK(check_count_code(r.d, "rst-table") == 1);
+    CHECK(check_count_code(r.d, "rst-metadata") == 1);
+    read_free(&r);
+    /* the row's first cell under its bullet; no header rows */
+    check_md("n.rst",
+             ".. list-table::\n\n   *\n     - 東京\n     - 1868\n   *\n     - 京都\n"
+             "     - 794\n",
+             "|  |  |\n| --- | --- |\n| 東京 | 1868 |\n| 京都 | 794 |\n");
+    r = read_as("n.rst", ".. list-table::\n\n   Stray words\n   * - a\n     - b\n");
+    CHECK(r.out.text && strstr(r.out.text, "| Stray words |"));
+    CHECK(r.out.text && strstr(r.out.text, "| a | b |"));
+    CHECK(check_count_code(r.d, "rst-table") == 2); /* loose text, and its row is short */
+    read_free(&r);
+}
+
 /* raw:: html goes the HTML way, other raw text and autodoc's directives
  * are dropped with a note (an autodoc body's own words print). */
 static void test_raw_and_autodoc(void)
@@ -342,6 +371,7 @@ int main(void)
     test_directives();
     test_tables();
     test_csv_table();
+    test_list_table();
     test_raw_and_autodoc();
     test_include();
     test_lines_and_questions();

@@ -30,7 +30,8 @@ void db_init(db *b, oct_tree *t, oct_node *chapter, const char *path, oct_diag *
     b->path = path;
     b->file = chapter->span.file;
     b->chapter = b->o.container = chapter;
-    b->o.pend = b->o.codetext = b->more_names = (oct_buf)OCT_BUF_INIT;
+    b->o.pend = b->o.codetext = (oct_buf)OCT_BUF_INIT;
+    b->picture_warnings = (oct_diag_capped){.d = diag, .file = path, .limit = DB_WARN_KINDS};
 }
 
 void db_release(db *b)
@@ -38,30 +39,24 @@ void db_release(db *b)
     oct_buf_free(&b->o.pend);
     oct_buf_free(&b->o.codetext);
     oct_strmap_free(&b->warned);
-    oct_buf_free(&b->more_names);
+    oct_diag_cap_free(&b->more_kinds);
+    oct_diag_capped_free(&b->picture_warnings);
     oct_strmap_free(&b->pictures);
     oct_strmap_free(&b->note_keys);
     free(b->notes);
 }
 
 /* The first DB_WARN_KINDS kinds get a warning each; the kinds after them
- * are gathered (their names and first lines, as html.c gathers the
- * elements it drops) for one warning at the end, so a hostile package of
- * a hundred thousand element names says so in eleven lines, not a
- * hundred thousand. */
+ * are gathered (their names and first lines, diag_cap.h) for one warning
+ * at the end, so a hostile package of a hundred thousand element names
+ * says so in eleven lines, not a hundred thousand. */
 static void warn_kind(db *b, const char *code, const char *what, int line, const char *fmt,
                       va_list ap)
 {
     size_t seen;
     if (oct_strmap_get(&b->warned, what, strlen(what), &seen)) return;
     oct_strmap_put(&b->warned, what, strlen(what), 1);
-    if (oct_strmap_count(&b->warned) > DB_WARN_KINDS) {
-        if (b->more_kinds < DB_MORE_NAMES)
-            oct_buf_printf(&b->more_names, "%s%s", b->more_kinds ? ", " : "", what);
-        if (b->more_kinds < DB_MORE_LINES) b->more_lines[b->more_kinds] = line;
-        b->more_kinds++;
-        return;
-    }
+    if (!oct_diag_cap_take(&b->more_kinds, DB_WARN_KINDS, what, line)) return;
     char msg[400];
     vsnprintf(msg, sizeof msg, fmt, ap);
     oct_diag_report(b->diag, OCT_WARNING, b->path, line, 1, code, "%s", msg);
@@ -85,17 +80,14 @@ void db_warn_code(db *b, const char *code, const char *what, int line, const cha
 
 static void warn_more_kinds(db *b)
 {
-    if (!b->more_kinds) return;
-    oct_buf lines = OCT_BUF_INIT;
-    int n = b->more_kinds < DB_MORE_LINES ? b->more_kinds : DB_MORE_LINES;
-    for (int k = 0; k < n; k++)
-        oct_buf_printf(&lines, "%s%d", k ? ", " : "", b->more_lines[k]);
-    oct_diag_report(b->diag, OCT_WARNING, b->path, b->more_lines[0], 1, "document-unknown",
+    if (!b->more_kinds.more) return;
+    oct_buf what = OCT_BUF_INIT;
+    oct_diag_cap_describe(&b->more_kinds, &what);
+    oct_diag_report(b->diag, OCT_WARNING, b->path, b->more_kinds.lines[0], 1, "document-unknown",
                     "%d more kinds of content the reader does not map keep their text or are "
-                    "left out, without a warning each (%s%s; first on lines %s%s)",
-                    b->more_kinds, b->more_names.data, b->more_kinds > DB_MORE_NAMES ? ", ..." : "",
-                    lines.data, b->more_kinds > n ? ", ..." : "");
-    oct_buf_free(&lines);
+                    "left out, without a warning each (%s)",
+                    b->more_kinds.more, what.data);
+    oct_buf_free(&what);
 }
 
 /* ---- style names -------------------------------------------------------- */
@@ -667,6 +659,7 @@ int db_finish(db *b)
         oct_node_append(b->chapter, b->notes[i]);
     db_tab_tables(b->t, b->chapter);
     warn_more_kinds(b);
+    oct_diag_capped_finish(&b->picture_warnings, "pictures with the same problem");
     if (b->dropped_comments)
         oct_diag_report(b->diag, OCT_NOTE, b->path, 0, 0, "document-dropped",
                         "the document's reviewer comments are not printed (%d found)",

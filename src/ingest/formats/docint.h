@@ -6,6 +6,7 @@
 #include <libxml/tree.h>
 #include <stdbool.h>
 
+#include "diag_cap.h"
 #include "ingest/formats/formats.h"
 #include "util/buf.h"
 #include "util/strmap.h"
@@ -94,9 +95,9 @@ typedef struct {
     bool ordered;
 } db_list;
 #define DB_MAX_FMT 8
-#define DB_WARN_KINDS 10 /* kinds warned about one by one (db_warn_once) */
-#define DB_MORE_NAMES 5  /* kinds past them named in their one warning */
-#define DB_MORE_LINES 8  /* and their first lines */
+#define DB_WARN_KINDS                                                                              \
+    10 /* kinds warned about one by one (db_warn_once), and                                        \
+        * pictures of one problem (docpics.c) */
 
 /* What is open where the reader is: the container of blocks, the block
  * taking inlines and its formats, the lists, the code block, the table.
@@ -137,12 +138,11 @@ typedef struct {
     /* footnotes referred to, in order: their definitions come last */
     oct_node **notes;
     size_t nnotes, capnotes;
-    oct_strmap note_keys; /* a note's key → its index in notes */
-    oct_strmap warned;    /* the unknown things warned about */
-    oct_strmap pictures;  /* a package's picture parts read (docpics.c) */
-    int more_kinds;       /* kinds past DB_WARN_KINDS: one warning for them all */
-    oct_buf more_names;
-    int more_lines[DB_MORE_LINES];
+    oct_strmap note_keys;             /* a note's key → its index in notes */
+    oct_strmap warned;                /* the unknown things warned about */
+    oct_strmap pictures;              /* a package's picture parts read (docpics.c) */
+    oct_diag_cap more_kinds;          /* kinds past DB_WARN_KINDS: one warning for them all */
+    oct_diag_capped picture_warnings; /* the pictures' warnings, by code (docpics.c) */
     int dropped_comments, dropped_deleted;
     bool failed, deep_warned;
 } db;

@@ -1,7 +1,8 @@
 /* Pictures inside a package (word/media/, Pictures/): read from the zip
  * and handed to oct_image_store, the way a file's and a notebook's
  * pictures are stored (images.h): checked, decoded, each distinct picture
- * once. One that cannot be used keeps its alt text. */
+ * once. One that cannot be used keeps its alt text; the warnings of
+ * one kind are capped as a file's are (images.h). */
 #include "ingest/formats/docint.h"
 
 #include "ingest/images/images.h"
@@ -26,7 +27,7 @@ static oct_node *picture(db *b, const char *name, const unsigned char *data, siz
 {
     if (!b->o.para) return NULL;
     oct_node *img = image_node(b, name, alt, line);
-    if (data) img->u.link.image = oct_image_store(b->t, img, data, len, b->path, b->diag, code);
+    if (data) img->u.link.image = oct_image_store(b->t, img, data, len, &b->picture_warnings, code);
     db_inline(b, img);
     return img;
 }
@@ -49,10 +50,10 @@ static void again(db *b, const char *part, const char *alt, int line, size_t kno
     if (known >= 2)
         img->u.link.image = (int)(known - 2);
     else
-        oct_diag_report(b->diag, OCT_WARNING, b->path, line, 1, FAILED_CODES[known],
-                        "image '%s' cannot be used (its first use says why); %s is printed "
-                        "instead",
-                        part, img->first ? "its alt text" : "\"[image]\"");
+        oct_diag_capped_report(&b->picture_warnings, line, 1, FAILED_CODES[known], part,
+                               "image '%s' cannot be used (its first use says why); %s is "
+                               "printed instead",
+                               part, img->first ? "its alt text" : "\"[image]\"");
     db_inline(b, img);
 }
 
@@ -70,11 +71,11 @@ void oct_doc_picture(db *b, oct_doc *doc, const char *part, const char *alt, int
     size_t len = 0;
     int rc = oct_unzip_read(doc->zip, part, OCT_IMAGE_MAX_BYTES, &data, &len, why, sizeof why);
     if (rc != 0)
-        oct_diag_report(b->diag, OCT_WARNING, b->path, line, 1,
-                        rc == 1 ? "image-missing" : "image-damaged",
-                        "image '%s' %s%s; %s is printed instead", part,
-                        rc == 1 ? "is not in the package" : "cannot be read: ", rc == 1 ? "" : why,
-                        alt && *alt ? "its alt text" : "\"[image]\"");
+        oct_diag_capped_report(
+            &b->picture_warnings, line, 1, rc == 1 ? "image-missing" : "image-damaged", part,
+            "image '%s' %s%s; %s is printed instead", part,
+            rc == 1 ? "is not in the package" : "cannot be read: ", rc == 1 ? "" : why,
+            alt && *alt ? "its alt text" : "\"[image]\"");
     const char *code = FAILED_CODES[0];
     oct_node *img = picture(b, part, (const unsigned char *)data, len, alt, line, &code);
     free(data);

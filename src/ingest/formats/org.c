@@ -314,8 +314,8 @@ static size_t block(org_ctx *c, size_t i, const char *prefix)
 }
 
 /* "#+KEY: value": the title, the language and the TODO keywords are
- * read; a caption prints; #+INCLUDE cannot be followed; the rest is
- * metadata for Org's exporters. */
+ * read; a caption prints; #+INCLUDE brings its file in (org_include.c);
+ * the rest is metadata for Org's exporters. */
 static void keyword(org_ctx *c, size_t i, const char *prefix, const char *s, size_t n)
 {
     const char *colon = memchr(s, ':', n);
@@ -333,10 +333,12 @@ static void keyword(org_ctx *c, size_t i, const char *prefix, const char *s, siz
         oct_buf_free(&b);
         return;
     }
-    if (md_eq_nocase(k, kn, "include")) {
-        oct_diag_report(c->w.diag, OCT_WARNING, c->w.path, src, 1, "org-unknown",
-                        "#+INCLUDE is not followed: the line is printed as written");
-        org_text_line(c, prefix, 0, s, n, src);
+    if (md_eq_nocase(k, kn, "include")) { /* a file not read: the line prints, as written */
+        if (!org_include(c, i, prefix, v, vn)) {
+            md_blank(&c->w, prefix, src); /* its own paragraph, not a list item's */
+            org_text_line(c, prefix, 0, s, n, src);
+            md_blank(&c->w, prefix, src);
+        }
         return;
     }
     md_lines_add(&c->meta, src);
@@ -466,11 +468,22 @@ static void blocks(org_ctx *c, size_t a, size_t e, const char *prefix)
 void oct_org_read(const char *path, const char *text, size_t len, oct_normalized *out, char **lang,
                   oct_diag *diag)
 {
+    size_t included = 0;
+    oct_incl self;
+    oct_incl_begin(&self, path, &included);
+    org_read_file(path, text, len, out, lang, diag, &self);
+    oct_incl_end(&self);
+}
+
+void org_read_file(const char *path, const char *text, size_t len, oct_normalized *out, char **lang,
+                   oct_diag *diag, const oct_incl *self)
+{
     memset(out, 0, sizeof *out);
     org_ctx c;
     memset(&c, 0, sizeof c);
     c.w.path = path;
     c.w.diag = diag;
+    c.file = *self;
     nl_raw_line *v;
     c.n = nl_raw_lines(text, len, &v);
     c.v = v;

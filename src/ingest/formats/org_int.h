@@ -2,6 +2,7 @@
  * org_heading.c: headings and flashcards). Internal. */
 #ifndef OCT_FORMATS_ORG_INT_H
 #define OCT_FORMATS_ORG_INT_H
+#include "ingest/formats/include_near.h"
 #include "ingest/formats/mdwrite.h"
 #include "ingest/formats/org_inline.h"
 
@@ -14,6 +15,7 @@ typedef struct {
 
 typedef struct {
     md_writer w;
+    oct_incl file; /* the file being read, and the ones including it (#+INCLUDE) */
     const nl_raw_line *v;
     size_t n;
     org_inline_ctx inl;
@@ -62,6 +64,14 @@ size_t org_drawer_end(org_ctx *c, size_t i);
 /* The table whose first line is i: written as a GFM table at Markdown
  * column ind (org_table.c); returns the line after it. */
 size_t org_table(org_ctx *c, size_t i, const char *prefix, int ind);
+/* Reads path's text as Org into out, as oct_org_read does, as the file
+ * self (org.c). */
+void org_read_file(const char *path, const char *text, size_t len, oct_normalized *out, char **lang,
+                   oct_diag *diag, const oct_incl *self);
+/* "#+INCLUDE: value" at line i (org_include.c): the file's Org read in
+ * its place, or its text as code with "src LANG"/"example"; false after
+ * a warning [org-include] when it is not read (the line then prints). */
+bool org_include(org_ctx *c, size_t i, const char *prefix, const char *v, size_t vn);
 /* Writes text line s[0..n) as a paragraph line at indentation ind. */
 void org_text_line(org_ctx *c, const char *prefix, int ind, const char *s, size_t n, int src);
 

@@ -468,13 +468,11 @@ void rst_blocks(rst_ctx *c, size_t a, size_t e, int base, const char *prefix)
 void oct_rst_read(const char *path, const char *text, size_t len, oct_normalized *out, char **lang,
                   oct_diag *diag)
 {
-    char *real = realpath(path, NULL); /* NULL for standard input: it includes from "." */
-    char *root = rst_real_folder(path);
     size_t included = 0;
-    rst_file self = {real, root, NULL, NULL, 0, &included};
+    rst_file self;
+    oct_incl_begin(&self, path, &included);
     rst_read_file(path, text, len, out, lang, diag, &self, NULL);
-    free(real);
-    free(root);
+    oct_incl_end(&self);
 }
 
 void rst_read_file(const char *path, const char *text, size_t len, oct_normalized *out, char **lang,

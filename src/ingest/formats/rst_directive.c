@@ -358,8 +358,7 @@ static void directive(rst_ctx *c, size_t i, size_t end, const char *name, size_t
         }
         for (size_t j = i; j < end; j++)
             md_lines_add(&c->meta, (int)j + 1);
-    } else if (in_list(CONTENT, name, nn) ||
-               in_list(" list-table rubric topic sidebar centered ", name, nn)) {
+    } else if (in_list(CONTENT, name, nn) || in_list(" rubric topic sidebar centered ", name, nn)) {
         md_lines_add(&c->meta, src);
         styled(c, prefix, "**", arg, na, src);
         body(c, read_options(c, i, end, &o), end, prefix);
@@ -376,6 +375,8 @@ static void directive(rst_ctx *c, size_t i, size_t end, const char *name, size_t
         rst_include(c, i, end, arg, na, prefix);
     } else if (in_list(" csv-table ", name, nn)) {
         rst_csv_table(c, i, end, arg, na, prefix);
+    } else if (in_list(" list-table ", name, nn)) {
+        rst_list_table(c, i, end, arg, na, prefix);
     } else if (in_list(" raw ", name, nn)) {
         rst_raw(c, i, end, arg, na, prefix);
     } else if (autodoc(name, nn)) {

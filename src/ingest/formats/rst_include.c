@@ -13,16 +13,13 @@
  *   - autodoc's directives (automodule, autoclass...) pull docstrings from
  *     Python code octavo cannot run: dropped with a note [rst-dropped].
  * A file is read only beneath the source's folder (as pictures are),
- * at most RST_MAX_INCLUDES deep, never while it is being read, and the
- * files a source includes hold at most OCT_MAX_SOURCE_BYTES together. */
+ * at most OCT_LIMIT_INCLUDE_DEPTH deep, never while it is being read, and
+ * the files a source includes hold at most OCT_MAX_SOURCE_BYTES together
+ * (include_near.h, shared with Org's #+INCLUDE). */
 #define _GNU_SOURCE /* memmem */
 #include "ingest/formats/rst_int.h"
-#include "ingest/ingest.h"
-#include "util/fileio.h"
 #include "util/xalloc.h"
 
-#include <errno.h>
-#include <limits.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -41,91 +38,11 @@ bool rst_option_line(const nl_raw_line *l, const char **k, size_t *kn, const cha
     return true;
 }
 
-/* The folder of path ("." for a bare name), malloc'd. */
-static char *folder_of(const char *path)
-{
-    const char *slash = strrchr(path, '/');
-    if (!slash) return oct_xstrdup(".");
-    return slash == path ? oct_xstrdup("/") : oct_xstrndup(path, (size_t)(slash - path));
-}
-
-char *rst_real_folder(const char *path)
-{
-    char *dir = folder_of(path), *real = realpath(dir, NULL);
-    free(dir);
-    return real;
-}
-
-static void refuse(rst_ctx *c, int src, const char *what, const char *name, size_t nn,
-                   const char *why)
-{
-    oct_diag_report(c->w.diag, OCT_WARNING, c->w.path, src, 1, "rst-include",
-                    "%s '%.*s' is not read: %s", what, (int)(nn > 200 ? 200 : nn), name, why);
-}
-
-/* Whether real lies beneath the folder dir (both real paths). */
-static bool beneath(const char *real, const char *dir)
-{
-    size_t n = strlen(dir);
-    if (n == 1 && dir[0] == '/') return true;
-    return !strncmp(real, dir, n) && real[n] == '/';
-}
-
 char *rst_read_near(rst_ctx *c, const char *name, size_t nn, int src, const char *what, size_t *len,
                     char **real, char **shown)
 {
-    *real = *shown = NULL;
-    if (!nn || memchr(name, '\0', nn)) {
-        refuse(c, src, what, name, nn, "no file named");
-        return NULL;
-    }
-    if (name[0] == '<' || (nn > 3 && memmem(name, nn, "://", 3))) {
-        refuse(c, src, what, name, nn, "only a file beside the source is read");
-        return NULL;
-    }
-    char *dir = folder_of(c->w.path), *text = NULL;
-    oct_buf path = OCT_BUF_INIT;
-    if (name[0] != '/' && strcmp(dir, ".") != 0) oct_buf_printf(&path, "%s/", dir);
-    oct_buf_put(&path, name, nn);
-    /* relative to the file that names it, as docutils resolves it; only
-     * beneath the source's own folder */
-    errno = 0;
-    char *rfile = realpath(path.data, NULL);
-    if (!rfile || !c->file.root) {
-        refuse(c, src, what, name, nn, strerror(errno ? errno : ENOENT));
-    } else if (!beneath(rfile, c->file.root)) {
-        refuse(c, src, what, name, nn, "it lies outside the source's folder");
-    } else if (c->file.depth >= RST_MAX_INCLUDES) {
-        refuse(c, src, what, name, nn, "includes nest more than 8 deep");
-    } else {
-        bool cycle = false;
-        for (const rst_file *f = &c->file; f && !cycle; f = f->up)
-            cycle = f->real && !strcmp(f->real, rfile);
-        size_t blen = 0;
-        char *bytes = cycle ? NULL : oct_read_file(rfile, OCT_MAX_SOURCE_BYTES, &blen);
-        /* each read costs its bytes and a little, so that empty files
-         * included over and over cost too */
-        size_t cost = blen + 256, *spent = c->file.included;
-        if (cycle)
-            refuse(c, src, what, name, nn, "it is being read already (it includes itself)");
-        else if (!bytes)
-            refuse(c, src, what, name, nn, strerror(errno ? errno : EIO));
-        else if (spent && *spent + cost > OCT_MAX_SOURCE_BYTES)
-            refuse(c, src, what, name, nn, "the files included pass the size a source may have");
-        else
-            text = oct_ingest_decode(path.data, bytes, blen, len, c->w.diag);
-        if (text && spent) *spent += cost;
-        free(bytes);
-    }
-    if (text) {
-        *real = rfile;
-        *shown = oct_buf_detach(&path);
-        rfile = NULL;
-    }
-    free(rfile);
-    free(dir);
-    oct_buf_free(&path);
-    return text;
+    oct_incl_asker a = {c->w.diag, c->w.path, src, "rst-include", what};
+    return oct_incl_read(&c->file, &a, name, nn, len, real, shown);
 }
 
 /* include::'s options. */
@@ -234,7 +151,7 @@ void rst_include(rst_ctx *c, size_t i, size_t end, const char *arg, size_t na, c
     if (o.literal) {
         literal(c, prefix, part, len, o.code, o.ncode, src);
     } else {
-        rst_file self = {real, c->file.root, &c->file, c, c->file.depth + 1, c->file.included};
+        rst_file self = oct_incl_child(&c->file, real);
         oct_normalized sub;
         char *lang = NULL;
         rst_read_file(shown, part, len, &sub, &lang, c->w.diag, &self, c);

@@ -9,26 +9,16 @@
  * reads it as the body's first line. */
 #ifndef OCT_FORMATS_RST_INT_H
 #define OCT_FORMATS_RST_INT_H
+#include "ingest/formats/include_near.h"
 #include "ingest/formats/mdwrite.h"
 
-enum { RST_MAX_STYLES = 16, RST_MAX_DEPTH = 48, RST_MAX_INCLUDES = 8, RST_MAX_COLS = 64 };
+enum { RST_MAX_STYLES = 16, RST_MAX_DEPTH = 48, RST_MAX_COLS = 64 };
 
 typedef struct rst_ctx rst_ctx;
 
-/* The files being read, innermost first (include:: nests a read): each
- * one's real path (NULL when it has none, standard input) and the reader
- * that includes it (its section styles are shared, as docutils shares
- * them). */
-typedef struct rst_file {
-    const char *real;
-    const char *root; /* the real path of the source's folder: nothing above it is read */
-    const struct rst_file *up;
-    rst_ctx *includer;
-    int depth; /* 0 for the source itself */
-    /* bytes the source's includes have read so far (shared by them all):
-     * a file that includes another twice, nested, would grow without end */
-    size_t *included;
-} rst_file;
+/* The files being read, innermost first (include:: nests a read; its
+ * limits are include_near.h's). */
+typedef oct_incl rst_file;
 
 typedef struct {
     char *name; /* normalized: lower case, blanks collapsed */
@@ -112,14 +102,10 @@ size_t rst_grid_table(rst_ctx *c, size_t i, size_t e, const char *prefix);
 void rst_read_file(const char *path, const char *text, size_t len, oct_normalized *out, char **lang,
                    oct_diag *diag, const rst_file *self, rst_ctx *includer);
 /* The text of the file `name` (a directive's argument or :file:) beside
- * the source being read, decoded, or NULL after a warning [rst-include]
- * (outside the source's folder, missing, unreadable, being read already,
- * nested too deep). *real is its real path (malloc'd), *shown the path
- * messages name. */
+ * the source being read, as oct_incl_read reads it (warnings
+ * [rst-include]). */
 char *rst_read_near(rst_ctx *c, const char *name, size_t nn, int src, const char *what, size_t *len,
                     char **real, char **shown);
-/* The real path of the folder holding path (malloc'd), or NULL. */
-char *rst_real_folder(const char *path);
 /* Line l as a directive's option ":key: value": true, its key and value
  * (trimmed; the value may be empty). */
 bool rst_option_line(const nl_raw_line *l, const char **k, size_t *kn, const char **v, size_t *vn);
@@ -128,6 +114,9 @@ bool rst_option_line(const nl_raw_line *l, const char **k, size_t *kn, const cha
 void rst_include(rst_ctx *c, size_t i, size_t end, const char *arg, size_t na, const char *prefix);
 void rst_csv_table(rst_ctx *c, size_t i, size_t end, const char *arg, size_t na,
                    const char *prefix);
+/* list-table:: at line i, body to end (rst_listtable.c). */
+void rst_list_table(rst_ctx *c, size_t i, size_t end, const char *arg, size_t na,
+                    const char *prefix);
 void rst_raw(rst_ctx *c, size_t i, size_t end, const char *arg, size_t na, const char *prefix);
 void rst_autodoc(rst_ctx *c, size_t i, size_t end, const char *name, size_t nn);
 /* Fenced code of lines [a, e) dedented to their least indentation. */

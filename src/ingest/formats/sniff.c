@@ -87,6 +87,160 @@ static int rst_sign(line before, line prev, line l)
     return RST_NONE;
 }
 
+/* ---- Markdown ------------------------------------------------------------
+ * Plain notes borrow Markdown's signs one at a time: a "# " line is a
+ * shell or Python comment in unfenced code, "- " and "1. " are every
+ * list's, "x**2" is a power. Markdown is decided on two different kinds
+ * of sign, each in the form only Markdown writes, or on headings. */
+enum { MD_ATX, MD_FENCE, MD_LINK, MD_CODE_SPAN, MD_STRONG, MD_TABLE, MD_LIST, MD_KINDS };
+
+static bool blank(line l)
+{
+    for (size_t k = 0; k < l.n; k++)
+        if (l.s[k] != ' ' && l.s[k] != '\t') return false;
+    return true;
+}
+
+/* An ATX heading: 1-6 "#", a space, a word; a single "#" (a comment's
+ * mark too) only set apart by blank lines, as a title is. */
+static bool atx(line before, line l, line after)
+{
+    size_t k = 0;
+    while (k < l.n && k < 7 && l.s[k] == '#')
+        k++;
+    if (k == 0 || k > 6 || k + 1 >= l.n || l.s[k] != ' ' || l.s[k + 1] == ' ') return false;
+    return k >= 2 || ((!before.s || blank(before)) && (!after.s || blank(after)));
+}
+
+/* The opening of a fence ("```" or "~~~", indented as in a list item). */
+static size_t fence_open(line l, char *ch)
+{
+    size_t k = 0;
+    while (k < l.n && l.s[k] == ' ')
+        k++;
+    if (k + 3 > l.n || (l.s[k] != '`' && l.s[k] != '~')) return 0;
+    *ch = l.s[k];
+    size_t run = 0;
+    while (k + run < l.n && l.s[k + run] == *ch)
+        run++;
+    return run >= 3 ? run : 0;
+}
+
+static bool edge(const char *s, size_t n, size_t k) /* k is at a word's edge */
+{
+    return k >= n || k == (size_t)-1 || strchr(" \t()[]{}.,;:!?\"'", s[k]);
+}
+
+/* The inline signs of l: a link "[text](target)", a code span "`x`",
+ * strong "**x**" opening and closing at a word's edge. Each search runs
+ * to the nearest closer, and a link's target ends at the first ')' or
+ * blank, which every opener before it shares: a line is read a bounded
+ * number of times, whatever it holds (a line of "](](](" too). */
+static void md_inline(line l, bool *kinds)
+{
+    const char *s = l.s;
+    size_t n = l.n, no_link_before = 0;
+    bool bracket = false;
+    for (size_t k = 0; k + 1 < n; k++) {
+        bracket |= s[k] == '[';
+        if (s[k] == ']' && s[k + 1] == '(' && bracket && k >= no_link_before) {
+            size_t e = k + 2;
+            while (e < n && s[e] != ')' && s[e] != ' ')
+                e++;
+            if (e < n && s[e] == ')' && e > k + 2)
+                kinds[MD_LINK] = true;
+            else
+                no_link_before = e;
+        } else if (s[k] == '`' && s[k + 1] != '`' && s[k + 1] != ' ' &&
+                   (k == 0 || s[k - 1] != '`')) {
+            const char *close = memchr(s + k + 1, '`', n - k - 1);
+            if (close && close[-1] != ' ') kinds[MD_CODE_SPAN] = true;
+        } else if (s[k] == '*' && s[k + 1] == '*' && edge(s, n, k - 1) && k + 2 < n &&
+                   s[k + 2] != ' ' && s[k + 2] != '*') {
+            const char *close = memmem(s + k + 2, n - k - 2, "**", 2);
+            if (close && close[-1] != ' ' && edge(s, n, (size_t)(close - s) + 2))
+                kinds[MD_STRONG] = true;
+        }
+    }
+}
+
+/* A GFM table's delimiter row: "---" cells between pipes, ":" aligned. */
+static bool table_delimiter(line l)
+{
+    size_t dashes = 0, pipes = 0;
+    for (size_t k = 0; k < l.n; k++) {
+        char ch = l.s[k];
+        if (ch == '-')
+            dashes++;
+        else if (ch == '|')
+            pipes++;
+        else if (ch != ':' && ch != ' ')
+            return false;
+    }
+    return pipes >= 1 && dashes >= 3;
+}
+
+static bool list_marker(line l)
+{
+    size_t k = 0;
+    while (k < l.n && l.s[k] == ' ')
+        k++;
+    if (k + 1 < l.n && strchr("-*+", l.s[k]) && l.s[k + 1] == ' ') return true;
+    size_t d = k;
+    while (d < l.n && d - k < 9 && l.s[d] >= '0' && l.s[d] <= '9')
+        d++;
+    return d > k && d + 1 < l.n && l.s[d] == '.' && l.s[d + 1] == ' ';
+}
+
+/* The kinds of Markdown sign in text[0..n), into kinds[MD_KINDS]; returns
+ * the number of headings. A fence counts when it closes; nothing inside
+ * one counts. Lists count from the second item. */
+static size_t md_signs(const char *text, size_t n, bool *kinds)
+{
+    const char *p = text, *end = text + n;
+    line before = {NULL, 0}, l, after;
+    bool have = next_line(&p, end, &l);
+    size_t items = 0, headings = 0, open_run = 0;
+    char open_ch = 0;
+    while (have) {
+        bool more = next_line(&p, end, &after);
+        if (!more) after = (line){NULL, 0};
+        char ch;
+        size_t run = fence_open(l, &ch);
+        if (open_run) { /* inside a fence: only its closing counts */
+            if (run >= open_run && ch == open_ch) {
+                kinds[MD_FENCE] = true;
+                open_run = 0;
+            }
+        } else if (run) {
+            open_run = run, open_ch = ch;
+        } else {
+            headings += atx(before, l, after);
+            kinds[MD_TABLE] |= table_delimiter(l) && before.s && memchr(before.s, '|', before.n);
+            items += list_marker(l);
+            md_inline(l, kinds);
+        }
+        before = l;
+        l = after;
+        have = more;
+    }
+    kinds[MD_LIST] = items >= 2;
+    kinds[MD_ATX] = headings > 0;
+    return headings;
+}
+
+/* Markdown: two different kinds of sign, or two headings (notes
+ * outlined with headings, their text plain prose). */
+static bool markdown_text(const char *text, size_t n)
+{
+    bool kinds[MD_KINDS] = {false};
+    if (md_signs(text, n, kinds) >= 2) return true;
+    int count = 0;
+    for (int k = 0; k < MD_KINDS; k++)
+        count += kinds[k];
+    return count >= 2;
+}
+
 const char *oct_sniff_kind(const char *bytes, size_t len)
 {
     size_t n = len > SNIFF_BYTES ? SNIFF_BYTES : len;
@@ -109,7 +263,7 @@ const char *oct_sniff_kind(const char *bytes, size_t len)
     /* plain notes underline their titles too: that alone is no sign */
     if (!markdown && (signs[RST_STRONG] || (signs[RST_PLAIN_UNDERLINE] && signs[RST_WEAK])))
         return "note.rst";
-    return "note.txt";
+    return markdown_text(bytes, n) ? "note.md" : "note.txt";
 }
 
 const char *oct_sniff_named(const char *name)

@@ -9,8 +9,10 @@
  * "nbformat"; "note.org" for Org keywords ("#+TITLE:", "#+BEGIN_SRC") or an
  * outline of "* "/"** " headings; for rst a title under- or over-and-
  * underlined with punctuation or a ".. name::" directive, in a text with
- * no Markdown "#" heading or fence ("note.rst"); else "note.txt" (how a note of no name has
- * always been read). Only the first 64 KiB are looked at. */
+ * no Markdown "#" heading or fence ("note.rst"); "note.md" for two kinds of
+ * Markdown sign (headings, a closed fence, links, code spans, strong, a
+ * table, a list) or two headings; else "note.txt" (a plain note). Only
+ * the first 64 KiB are looked at. */
 const char *oct_sniff_kind(const char *bytes, size_t len);
 /* The file name of a --from name (org, rst, md, markdown, txt, text,
  * ipynb), or NULL when there is none of that name. */

@@ -25,22 +25,26 @@ typedef struct {
     oct_buf badge_lines;
     int nbadges, badge_line;
     const oct_image_memory *mem;
+    oct_diag_capped warn; /* the pictures' warnings, capped by code */
 } pass;
 
 /* "image 'URL' <what>; its alt text is printed instead" at the node (a
- * picture without one prints as "[image]": the message says so). */
-static void warn_at(oct_diag *diag, const char *file, const oct_node *n, const char *code,
-                    const char *what)
+ * picture without one prints as "[image]": the message says so). A
+ * source of a thousand broken pictures gets ten lines of a kind and a
+ * summary. */
+void oct_image_warn(oct_diag_capped *warn, const oct_node *n, const char *code, const char *what)
 {
     const char *url = n->u.link.url ? n->u.link.url : "";
-    oct_diag_report(diag, OCT_WARNING, file, n->span.line, n->span.col, code,
-                    "image '%.200s' %s; %s is printed instead", url, what,
-                    n->first ? "its alt text" : "\"[image]\"");
+    char name[64];
+    snprintf(name, sizeof name, "%.40s%s", url, strlen(url) > 40 ? "..." : "");
+    oct_diag_capped_report(warn, n->span.line, n->span.col, code, name,
+                           "image '%.200s' %s; %s is printed instead", url, what,
+                           n->first ? "its alt text" : "\"[image]\"");
 }
 
 static void warn(pass *ps, const oct_node *n, const char *code, const char *what)
 {
-    warn_at(ps->diag, ps->file, n, code, what);
+    oct_image_warn(&ps->warn, n, code, what);
 }
 
 /* ---- the table of pictures ---------------------------------------------- */
@@ -98,7 +102,7 @@ static int add_image(oct_tree *t, const char *hash, const unsigned char *data, s
 }
 
 int oct_image_store(oct_tree *t, const oct_node *n, const unsigned char *data, size_t len,
-                    const char *path, oct_diag *diag, const char **code)
+                    oct_diag_capped *warn, const char **code)
 {
     gchar *hash = g_compute_checksum_for_data(G_CHECKSUM_SHA256, data, len);
     int index = find_image(t, hash, data, len);
@@ -110,7 +114,7 @@ int oct_image_store(oct_tree *t, const oct_node *n, const unsigned char *data, s
             char what[260];
             snprintf(what, sizeof what, "cannot be used: %s", info.why);
             const char *why_code = info.unsupported ? "image-unsupported" : "image-damaged";
-            warn_at(diag, path, n, why_code, what);
+            oct_image_warn(warn, n, why_code, what);
             if (code) *code = why_code;
         }
         free(info.raster);
@@ -123,7 +127,7 @@ int oct_image_store(oct_tree *t, const oct_node *n, const unsigned char *data, s
 /* Checks and stores the bytes of the picture n shows; its index or 0. */
 static int store_image(pass *ps, const oct_node *n, const unsigned char *data, size_t len)
 {
-    return oct_image_store(ps->t, n, data, len, ps->file, ps->diag, NULL);
+    return oct_image_store(ps->t, n, data, len, &ps->warn, NULL);
 }
 
 /* Reads, checks and stores the picture an IMAGE names; returns its index or 0. */
@@ -275,7 +279,8 @@ void oct_ingest_images(oct_tree *t, oct_node *chapter, const char *source_path, 
                .srcdir = dir_of(source_path),
                .root = realpath(root, NULL),
                .badge_lines = OCT_BUF_INIT,
-               .mem = mem};
+               .mem = mem,
+               .warn = {.d = diag, .file = source_path, .limit = OCT_IMAGE_WARNINGS}};
     if (!ps.srcdir) goto out;
     /* a source outside the booklet directory keeps to its own directory */
     if (!ps.root || !oct_path_beneath(ps.srcdir, ps.root)) {
@@ -295,6 +300,7 @@ void oct_ingest_images(oct_tree *t, oct_node *chapter, const char *source_path, 
     for (size_t i = 0; i < n; i++)
         make_figure(paras[i]);
     free(paras);
+    oct_diag_capped_finish(&ps.warn, "pictures with the same problem");
     if (ps.nbadges)
         oct_diag_report(diag, OCT_NOTE, source_path, ps.badge_line, 1, "badges-dropped",
                         "dropped %d status badge image%s (remote pictures of a repository's "
@@ -302,6 +308,7 @@ void oct_ingest_images(oct_tree *t, oct_node *chapter, const char *source_path, 
                         ps.nbadges, ps.nbadges == 1 ? "" : "s",
                         strchr(ps.badge_lines.data, ',') ? "s" : "", ps.badge_lines.data);
 out:
+    oct_diag_capped_free(&ps.warn);
     oct_buf_free(&ps.badge_lines);
     free(ps.srcdir);
     free(ps.root);

@@ -6,6 +6,7 @@
 #include <stddef.h>
 
 #include "diag.h"
+#include "diag_cap.h"
 #include "tree/tree.h"
 
 /* Limits: a picture larger than these is refused as damaged before any
@@ -69,11 +70,16 @@ int oct_image_write_png(const unsigned char *pixels, int w, int h, int channels,
  * formats/docpics.c): checked and decoded completely (oct_image_decode,
  * the limits above), stored once in t->images (equal bytes share one
  * entry and one EPUB file, named by their SHA-256). Returns the 1-based
- * index for n's u.link.image, or 0 after a warning at n (in source
- * `path`) saying why its alt text prints instead, its code in *code when
- * code is not NULL. */
+ * index for n's u.link.image, or 0 after a warning at n (into warn, its
+ * source's capped warnings) saying why its alt text prints instead, its
+ * code in *code when code is not NULL. */
 int oct_image_store(oct_tree *t, const oct_node *n, const unsigned char *data, size_t len,
-                    const char *path, oct_diag *diag, const char **code);
+                    oct_diag_capped *warn, const char **code);
+/* A warning of code about picture n ("image 'URL' <what>; its alt text is
+ * printed instead"), capped: OCT_IMAGE_WARNINGS of a code per source,
+ * then one summary (oct_diag_capped_finish). */
+enum { OCT_IMAGE_WARNINGS = 10 };
+void oct_image_warn(oct_diag_capped *warn, const oct_node *n, const char *code, const char *what);
 
 /* Pictures a source holds itself (a notebook's attachments and outputs,
  * formats/notebook.h): find gives the bytes an "attachment:" URL stands
