@@ -53,77 +53,26 @@ static const char *const OPENERS[] = {
 
 /* A first word that asks only with the second ("Como funciona…", not
  * "Como resultado…"), as "first second" pairs. */
-static const char *const PAIRS[] = {"o que",
-                                    "por que",
-                                    "por qué",
-                                    "para qué",
-                                    "como funciona",
-                                    "como funcionam",
-                                    "como fazer",
-                                    "como se",
-                                    "como usar",
-                                    "como criar",
-                                    "come funziona",
-                                    "come si",
-                                    "come fare",
-                                    "come usare",
-                                    "che cos'è",
-                                    "che cosa",
-                                    "hoe werkt",
-                                    "hoe werken",
-                                    "hoe maak",
-                                    "hoe kan",
-                                    "hoe kun",
-                                    "hoe wordt",
-                                    "hoe worden",
-                                    "co to",
-                                    "co jest",
-                                    "co oznacza",
-                                    "co je",
-                                    "po co",
-                                    "jak działa",
-                                    "jak działają",
-                                    "jak funguje",
-                                    "jak zrobić",
-                                    "jak się",
-                                    "jak se",
-                                    "ako funguje",
-                                    "mi a",
-                                    "mi az",
-                                    "de ce",
-                                    "ce este",
-                                    "ce sunt",
-                                    "ce înseamnă",
-                                    "ce reprezintă",
-                                    "cum funcționează",
-                                    "cum se",
-                                    "ne zaman",
-                                    "ne işe",
-                                    "apa itu",
-                                    "apa yang",
-                                    "apa saja",
-                                    "apa perbedaan",
-                                    "apa kegunaan",
-                                    "apa fungsi",
-                                    "apa arti",
-                                    "apa maksud",
-                                    "apa manfaat",
-                                    "apa tujuan",
-                                    "di mana",
-                                    "tại sao",
-                                    "vì sao",
-                                    "làm sao",
-                                    "làm thế",
-                                    "ما هو",
-                                    "ما هي",
-                                    "ما الفرق",
-                                    "ما معنى",
-                                    "ما المقصود",
-                                    "ما أهمية",
-                                    "ما فائدة",
-                                    "ما دور",
-                                    "کیا ہے",
-                                    NULL};
+static const char *const PAIRS[] = {"o que",         "por que",       "por qué",
+                                    "para qué",      "como funciona", "como funcionam",
+                                    "come funziona", "che cos'è",     "che cosa",
+                                    "hoe werkt",     "hoe werken",    "hoe maak",
+                                    "hoe kan",       "hoe kun",       "hoe wordt",
+                                    "hoe worden",    "co to",         "co jest",
+                                    "co oznacza",    "co je",         "po co",
+                                    "jak działa",    "jak działają",  "jak funguje",
+                                    "ako funguje",   "mi a",          "mi az",
+                                    "de ce",         "ce este",       "ce sunt",
+                                    "ce înseamnă",   "ce reprezintă", "cum funcționează",
+                                    "ne zaman",      "ne işe",        "apa itu",
+                                    "apa yang",      "apa saja",      "apa perbedaan",
+                                    "apa kegunaan",  "apa fungsi",    "apa arti",
+                                    "apa maksud",    "apa manfaat",   "apa tujuan",
+                                    "di mana",       "tại sao",       "vì sao",
+                                    "làm sao",       "làm thế",       "ما هو",
+                                    "ما هي",         "ما الفرق",      "ما معنى",
+                                    "ما المقصود",    "ما أهمية",      "ما فائدة",
+                                    "ما دور",        "کیا ہے",        NULL};
 
 /* The first words of PAIRS, looked up (hashed) before the pairs are
  * scanned: this runs for every line of the notes that asks nothing. */
@@ -215,6 +164,23 @@ static bool middle_asks(const char *s, size_t n)
     return false;
 }
 
+/* Whether w ends like an infinitive (Spanish, Portuguese, Italian,
+ * Russian, Ukrainian, Polish): "Cómo instalar…", "Как установить…" title
+ * a how-to section, as "How to install…" does in English, and ask
+ * nothing. */
+static bool infinitive(const char *w)
+{
+    static const char *const ENDS[] = {"ar",  "er", "ir",   "arse", "erse", "irse", "are", "ere",
+                                       "ire", "ть", "ться", "чь",   "ти",   "ć",    NULL};
+    size_t n = strlen(w);
+    if (n < 4) return false;
+    for (const char *const *e = ENDS; *e; e++) {
+        size_t k = strlen(*e);
+        if (n > k && strcmp(w + n - k, *e) == 0) return true;
+    }
+    return false;
+}
+
 bool st_world_asks(const char *s, size_t n, const char *w1, const char *w2)
 {
     /* most lines of answers end with a full stop: no look-up for them */
@@ -225,6 +191,7 @@ bool st_world_asks(const char *s, size_t n, const char *w1, const char *w2)
     bool opens = st_in_set(w1, OPENERS)      ? !st_in_set(w2, NOT_AFTER)
                  : st_in_set(w1, PAIR_FIRST) ? in_pairs(w1, w2, PAIRS)
                                              : false;
+    if (opens && infinitive(w2)) return false;
     if (!opens && !w2[0]) return false; /* one word: only an opener asks */
     n = prompt_shaped(s, n);
     if (n == 0) return false;

@@ -39,7 +39,7 @@ if grep -q 'dark\|oscuro\|image-missing' build.log; then fail "the dark <source>
 "$OCTAVO" inspect --tree notes >tree.txt 2>/dev/null || fail "inspect --tree failed"
 grep -q '^    table cols=3 align=lcr @15:1$' tree.txt || fail "Spanish price table not aligned lcr: $(grep 'table cols' tree.txt)"
 grep -q '^    table cols=3 align=ccr @11:1$' tree.txt || fail "pasted page table not aligned ccr: $(grep 'table cols' tree.txt)"
-grep -q '^    table cols=2 align=-- @36:1$' tree.txt || fail "the steps table is not one two-column table: $(grep 'table cols' tree.txt)"
+grep -q '^ *table cols=2 align=-- @36:1$' tree.txt || fail "the steps table is not one two-column table: $(grep 'table cols' tree.txt)"
 [ "$(grep -c 'table cols' tree.txt)" = 3 ] || fail "a table broke apart: $(grep 'table cols' tree.txt)"
 if grep -q '^ *section level=1' tree.txt; then fail "a stray level-1 heading: $(grep 'section level=1' tree.txt)"; fi
 

@@ -79,7 +79,7 @@ unzip -q -o es-out/es.epub -d es-epub
 grep -q 'pre.output::before { content: "Salida"; }' es-epub/OEBPS/*.css ||
     fail "the Spanish EPUB's output label is not \"Salida\""
 pdftotext es-out/es.pdf es.txt
-grep -B2 -m1 'Min. 1st Qu.' es.txt | grep -qx 'Salida' ||
+grep -B2 -m1 'Min. 1st Qu.' es.txt | has -x 'Salida' ||
     fail "the Spanish PDF's output has no \"Salida\" over it"
 if grep -qx 'Out' es.txt; then fail "the Spanish PDF still prints \"Out\""; fi
 mkdir ru && cp "$data"/julia-kurs.ipynb ru/

@@ -381,7 +381,7 @@ static void test_questions_world(void)
                                       "ما هو التمثيل الضوئي",
                                       "فتوسنتز چیست",
                                       "מהי פוטוסינתזה",
-                                      "**Kiedy używać indeksów**",
+                                      "**Kiedy indeks pomaga**",
                                       NULL};
     for (size_t i = 0; ask[i]; i++) {
         bool ok = asks(ask[i]);
