@@ -28,7 +28,10 @@ for yaml in "$src"/layouts/*.yaml; do
     pages=$(pdfinfo "$pdf" | awk '/^Pages:/ { print $2 }')
     page=1
     for i in $(seq 1 "$pages"); do
-        if pdftotext -f "$i" -l "$i" "$pdf" - | has 'Why does a starter need feeding'; then
+        # (the page's text read whole: grep -q would stop reading, and
+        # pdftotext die of SIGPIPE under pipefail)
+        text=$(pdftotext -f "$i" -l "$i" "$pdf" -)
+        if grep -q 'Why does a starter need feeding' <<<"$text"; then
             page=$i
             break
         fi
