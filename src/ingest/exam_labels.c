@@ -28,18 +28,6 @@ static char fold(char ch)
     return ch >= 'A' && ch <= 'Z' ? (char)(ch | 0x20) : ch;
 }
 
-/* s[0..n) opens with word w (ASCII, lower case), in any case, and no
- * letter follows it. */
-static size_t word_at(const char *s, size_t n, const char *w)
-{
-    size_t k = strlen(w);
-    if (n < k) return 0;
-    for (size_t i = 0; i < k; i++)
-        if (fold(s[i]) != w[i]) return 0;
-    if (k < n && (lower(fold(s[k])) || (unsigned char)s[k] >= 0x80)) return 0;
-    return k;
-}
-
 static bool roman(const char *t, size_t n)
 {
     static const char *const R[] = {"i", "ii", "iii", "iv", "v", "vi", "vii", "viii", "ix", "x"};
@@ -179,8 +167,8 @@ bool oct_exam_read_label(const char *s, size_t n, bool lenient, oct_exam_label *
     if (!out->word) out->wordlen = 0;
     if (digit(i < n ? s[i] : 0))
         return read_numbered(s, n, &i, lenient, out) && read_rest(s, n, i, lenient, out);
-    size_t k = word_at(s, n, "part");
-    if (!k) k = word_at(s, n, "teil");
+    size_t k = oct_lang_word_at(s, n, "part");
+    if (!k) k = oct_lang_word_at(s, n, "teil");
     if (k) {
         while (k < n && blank(s[k]))
             k++;
@@ -265,7 +253,7 @@ bool oct_exam_section(const char *s, size_t n)
     static const char *const W[] = {"section", "part", "teil", "partie", "abschnitt", NULL};
     if (n > 60) return false;
     for (size_t w = 0; W[w]; w++) {
-        size_t k = word_at(s, n, W[w]);
+        size_t k = oct_lang_word_at(s, n, W[w]);
         if (!k || k >= n || !blank(s[k])) continue;
         while (k < n && blank(s[k]))
             k++;

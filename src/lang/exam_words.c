@@ -20,7 +20,7 @@ static char fold(char ch)
 
 /* s[0..n) opens with word w (lower case) in any case, and no letter
  * follows it (a byte of a non-ASCII character counts as one). */
-static size_t word_at(const char *s, size_t n, const char *w)
+size_t oct_lang_word_at(const char *s, size_t n, const char *w)
 {
     size_t k = strlen(w);
     if (n < k) return 0;
@@ -36,7 +36,7 @@ static size_t word_at(const char *s, size_t n, const char *w)
 static size_t one_of(const char *const *words, const char *s, size_t n)
 {
     for (size_t i = 0; words[i]; i++) {
-        size_t k = word_at(s, n, words[i]);
+        size_t k = oct_lang_word_at(s, n, words[i]);
         if (k) return k;
     }
     return 0;

@@ -10,6 +10,11 @@
 #include <stdbool.h>
 #include <stddef.h>
 
+/* The length of w (ASCII, lower case) when s[0..n) opens with it in any
+ * case and no letter follows it (a byte of a non-ASCII character counts
+ * as one); 0 if not. */
+size_t oct_lang_word_at(const char *s, size_t n, const char *w);
+
 /* The length of the word before a question's number that opens s[0..n)
  * ("question", "problem", "aufgabe", "exercice", "ejercicio", "q"…, in
  * any case) with no letter after it (ASCII or not); 0 if none. "Q" is a

@@ -209,16 +209,7 @@ void rst_csv_table(rst_ctx *c, size_t i, size_t end, const char *arg, size_t na,
     parse(&r, lines, nlines, &o.d);
     if (o.header_rows > 0)
         nhead += (size_t)o.header_rows < r.n - nhead ? (size_t)o.header_rows : r.n - nhead;
-    if (na) { /* the title, in italics as a caption */
-        oct_buf t = OCT_BUF_INIT;
-        oct_buf_putc(&t, '*');
-        rst_inline(c, &t, arg, na);
-        oct_buf_putc(&t, '*');
-        rst_blank(c, prefix, src);
-        rst_out(c, prefix, t.data, t.len, src);
-        md_blank(&c->w, prefix, src);
-        oct_buf_free(&t);
-    }
+    if (na) rst_table_caption(c, prefix, arg, na, src);
     if (r.wide)
         oct_diag_report(c->w.diag, OCT_WARNING, c->w.path, src, 1, "limit-table-columns",
                         "csv-table has rows of more than %d cells: the rest join the last one",

@@ -94,6 +94,9 @@ typedef struct {
 void rst_table_emit(rst_ctx *c, const char *prefix, rst_row *rows, size_t n, size_t nhead,
                     size_t ncols);
 void rst_row_free(rst_row *r, size_t ncols);
+/* A table directive's title arg[0..na) as its caption, in italics on a
+ * line of its own before the table (csv-table, list-table). */
+void rst_table_caption(rst_ctx *c, const char *prefix, const char *arg, size_t na, int src);
 /* A grid table opening at line i (rst_grid.c): written; returns the line
  * after it, or i when there is none. */
 size_t rst_grid_table(rst_ctx *c, size_t i, size_t e, const char *prefix);

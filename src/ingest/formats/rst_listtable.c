@@ -143,16 +143,7 @@ void rst_list_table(rst_ctx *c, size_t i, size_t end, const char *arg, size_t na
     long header_rows = 0;
     rows r = {0};
     read_rows(c, options(c, i, end, &header_rows), end, &r);
-    if (na) { /* the title, in italics as a caption (as csv-table's) */
-        oct_buf t = OCT_BUF_INIT;
-        oct_buf_putc(&t, '*');
-        rst_inline(c, &t, arg, na);
-        oct_buf_putc(&t, '*');
-        rst_blank(c, prefix, src);
-        rst_out(c, prefix, t.data, t.len, src);
-        md_blank(&c->w, prefix, src);
-        oct_buf_free(&t);
-    }
+    if (na) rst_table_caption(c, prefix, arg, na, src);
     warn_rows(c, &r);
     size_t nhead = header_rows > 0 ? (size_t)header_rows : 0;
     if (nhead > r.n) nhead = r.n;

@@ -160,3 +160,15 @@ size_t rst_table(rst_ctx *c, size_t i, size_t e, const char *prefix)
     if (next > i) return next;
     return simple(c, i, e, prefix);
 }
+
+void rst_table_caption(rst_ctx *c, const char *prefix, const char *arg, size_t na, int src)
+{
+    oct_buf t = OCT_BUF_INIT;
+    oct_buf_putc(&t, '*');
+    rst_inline(c, &t, arg, na);
+    oct_buf_putc(&t, '*');
+    rst_blank(c, prefix, src);
+    rst_out(c, prefix, t.data, t.len, src);
+    md_blank(&c->w, prefix, src);
+    oct_buf_free(&t);
+}
