@@ -108,11 +108,10 @@ static bool in_pairs(const char *w1, const char *w2, const char *const *set)
     return false;
 }
 
-/* Whether s[0..n) is shaped like a heading or a prompt: no comma,
- * semicolon or colon, no full stop at its end, at most MAX_WORDS words
- * (blank-separated). Returns its length without trailing blanks and
- * emphasis, 0 when it is not so shaped. */
-static size_t prompt_shaped(const char *s, size_t n)
+/* The length of s[0..n) without trailing blanks and emphasis, 0 when it
+ * is empty or ends with a full stop, a colon or the like: most lines of
+ * answers do, and are left here before any look-up. */
+static size_t open_end(const char *s, size_t n)
 {
     while (n > 0 && strchr(" \t*_`", s[n - 1]))
         n--;
@@ -120,15 +119,22 @@ static size_t prompt_shaped(const char *s, size_t n)
     if (n >= 3 && (memcmp(s + n - 3, "\xE3\x80\x82", 3) == 0 || /* 。 */
                    memcmp(s + n - 3, "\xE0\xA5\xA4", 3) == 0))  /* । */
         return 0;
+    return n;
+}
+
+/* Whether s[0..n) (its open_end) is shaped like a heading or a prompt:
+ * no comma, semicolon or colon, at most MAX_WORDS words (blank-separated). */
+static bool prompt_shaped(const char *s, size_t n)
+{
     size_t words = 0;
     for (size_t i = 0; i < n; i++) {
-        if (s[i] == ',' || s[i] == ';' || s[i] == ':') return 0; /* (a "term: text" line) */
+        if (s[i] == ',' || s[i] == ';' || s[i] == ':') return false; /* (a "term: text" line) */
         unsigned char c = (unsigned char)s[i];
-        if (c == 0xD8 && i + 1 < n && (unsigned char)s[i + 1] == 0x8C) return 0;       /* ، */
-        if (c == 0xEF && i + 2 < n && memcmp(s + i, "\xEF\xBC\x8C", 3) == 0) return 0; /* ， */
-        if (s[i] != ' ' && (i == 0 || s[i - 1] == ' ') && ++words > MAX_WORDS) return 0;
+        if (c == 0xD8 && i + 1 < n && (unsigned char)s[i + 1] == 0x8C) return false;       /* ، */
+        if (c == 0xEF && i + 2 < n && memcmp(s + i, "\xEF\xBC\x8C", 3) == 0) return false; /* ， */
+        if (s[i] != ' ' && (i == 0 || s[i - 1] == ' ') && ++words > MAX_WORDS) return false;
     }
-    return n;
+    return true;
 }
 
 /* The last two words of s[0..n), folded (prev empty when there is one). */
@@ -184,17 +190,14 @@ static bool infinitive(const char *w)
 bool st_world_asks(const char *s, size_t n, const char *w1, const char *w2)
 {
     /* most lines of answers end with a full stop: no look-up for them */
-    size_t end = n;
-    while (end > 0 && strchr(" \t*_`", s[end - 1]))
-        end--;
-    if (end == 0 || strchr(".:;!", s[end - 1])) return false;
+    n = open_end(s, n);
+    if (n == 0) return false;
     bool opens = st_in_set(w1, OPENERS)      ? !st_in_set(w2, NOT_AFTER)
                  : st_in_set(w1, PAIR_FIRST) ? in_pairs(w1, w2, PAIRS)
                                              : false;
     if (opens && infinitive(w2)) return false;
     if (!opens && !w2[0]) return false; /* one word: only an opener asks */
-    n = prompt_shaped(s, n);
-    if (n == 0) return false;
+    if (!prompt_shaped(s, n)) return false;
     if (opens) return true;
     char last[ST_WORD_MAX + 1], prev[ST_WORD_MAX + 1];
     last_words(s, n, last, prev);
